@@ -1,0 +1,112 @@
+# samverka — one Makefile, pkg-config for every library.
+#   make            build build/samverka
+#   make run        install what is missing, build, create samverka.db (demo) if absent, serve :8080
+#   make test       install what the tests need, run every suite, print "N passed, N failed"
+#   make bench      throughput against nginx (see bench/README.md)
+#   make SAN=1      AddressSanitizer + UBSan build
+#   make lint       cppcheck, clang-format check, banned functions
+
+PKGS     = libmicrohttpd sqlite3 libpq jansson libsodium libcmark
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wvla -fstack-protector-strong -pthread \
+           -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lcsv -lstemmer -pthread -lm
+ifdef SAN
+BUILD    = build/san
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+else
+BUILD    = build
+endif
+ifdef WERROR
+CFLAGS  += -Werror
+endif
+
+LOCALEDIR = $(CURDIR)/build/locale
+CFLAGS  += -DSAMVERKA_LOCALEDIR='"$(LOCALEDIR)"'
+
+CORE_SRC   = $(wildcard src/core/*.c)
+DB_SRC     = $(wildcard src/db/*.c)
+DOMAIN_SRC = $(wildcard src/domain/*.c)
+WEB_SRC    = $(wildcard src/web/*.c)
+HTTP_SRC   = $(wildcard src/http/*.c)
+CLI_SRC    = $(wildcard src/cli/*.c)
+LIB_SRC    = $(CORE_SRC) $(DB_SRC) $(DOMAIN_SRC) $(WEB_SRC) $(HTTP_SRC)
+EMBED      = $(sort $(wildcard src/db/migrations/*.sql)) data/sdg/sdg_framework_en.csv \
+             data/sdg/sdg_goals_sv.csv data/se/counties.csv data/se/municipalities.csv \
+             data/se/scb_sni2007.csv static/style.css
+
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
+CLI_OBJ  = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+PO       = $(wildcard po/*.po)
+MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/samverka.mo)
+
+.PHONY: all run test check integration browser bench lint format clean deps pot
+all: $(BUILD)/samverka $(MO)
+
+$(BUILD)/samverka: $(LIB_OBJ) $(CLI_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+build/gen/embedded.c: $(EMBED) scripts/embed.sh
+	@mkdir -p build/gen
+	scripts/embed.sh $@ $(EMBED)
+
+$(BUILD)/obj/gen/embedded.o: build/gen/embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/locale/%/LC_MESSAGES/samverka.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+deps:
+	scripts/deps.sh build
+
+run:
+	@scripts/deps.sh build
+	@$(MAKE) --no-print-directory all
+	@test -f samverka.db || ./build/samverka init --db samverka.db --demo
+	./build/samverka serve --db samverka.db --listen 127.0.0.1:8080
+
+check: all $(UNIT_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+
+test:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory all $(UNIT_BIN)
+	@tests/run-all.sh
+
+bench:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory all
+	@bench/run.sh
+
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c
+	for p in $(PO); do msgmerge -q --update --backup=none $$p po/samverka.pot; done
+
+lint:
+	@scripts/lint.sh
+
+format:
+	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c
+
+clean:
+	rm -rf build
+
+-include $(DEPS)

@@ -1,0 +1,57 @@
+#!/bin/sh
+# deps.sh — install what samverka needs on Debian 12, idempotently.
+#
+#   scripts/deps.sh build    compiler, libraries, gettext, locales
+#   scripts/deps.sh test     build + what the test suites need (tidy, jq, curl,
+#                            PostgreSQL, Chromium, wrk, nginx, playwright-core, axe-core)
+#
+# Installs only packages that are missing; runs apt-get through sudo when not root.
+set -eu
+
+what=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+
+build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqlite3-dev
+ libpq-dev libjansson-dev libsodium-dev libcmark-dev libstemmer-dev libcsv-dev"
+test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
+ mandoc cppcheck clang-format"
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
+
+pkgs=$build_pkgs
+if [ "$what" = test ] || [ "$what" = bench ]; then pkgs="$pkgs $test_pkgs"; fi
+
+missing=""
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		# nodejs/npm may come from elsewhere on a developer machine
+		case $p in nodejs) command -v node >/dev/null 2>&1 && continue;; npm) command -v npm >/dev/null 2>&1 && continue;; esac
+		missing="$missing $p"
+	fi
+done
+if [ -n "$missing" ]; then
+	echo "deps: installing$missing"
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# The UI is translated through gettext, which needs the locales it switches to.
+need_gen=""
+for l in sv_SE en_GB; do
+	if ! locale -a 2>/dev/null | grep -qi "^$l\.utf-\?8$"; then need_gen=1; fi
+done
+if [ -n "$need_gen" ]; then
+	for l in "sv_SE.UTF-8 UTF-8" "en_GB.UTF-8 UTF-8"; do
+		grep -q "^$l" /etc/locale.gen 2>/dev/null || echo "$l" | $sudo tee -a /etc/locale.gen >/dev/null
+	done
+	$sudo locale-gen >/dev/null
+fi
+
+if [ "$what" = test ]; then
+	# Browser tests: playwright-core drives Debian's chromium; axe-core checks accessibility.
+	if [ ! -d "$top/tests/browser/node_modules/playwright-core" ] || [ ! -d "$top/tests/browser/node_modules/axe-core" ]; then
+		(cd "$top/tests/browser" && npm install --no-audit --no-fund --silent)
+	fi
+fi
+exit 0

@@ -1,0 +1,233 @@
+/*
+ * main.c — the samverka command: subcommands over the domain and db layers,
+ * and `serve`, which hands over to the HTTP server.
+ *
+ * Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/config.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "domain/demo.h"
+#include "domain/model.h"
+#include "http/server.h"
+
+#define VERSION "0.1.0"
+
+static void
+usage(FILE *f)
+{
+    fputs("usage: samverka COMMAND [OPTIONS]\n\n"
+          "Commands:\n"
+          "  serve     serve the web pages and the JSON API\n"
+          "  init      create a database (and fill it with demo data with --demo)\n"
+          "  migrate   apply pending schema migrations\n"
+          "  version   print the version\n\n"
+          "Run `samverka COMMAND --help` for a command's options.\n",
+          f);
+}
+
+static bool
+wants_help(int argc, char **argv)
+{
+    int i;
+
+    for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    return false;
+}
+
+/* --db URL from the arguments, else SAMVERKA_DB. */
+static const char *
+db_arg(int argc, char **argv)
+{
+    int i;
+
+    for (i = 0; i + 1 < argc; i++)
+        if (strcmp(argv[i], "--db") == 0)
+            return argv[i + 1];
+    return getenv("SAMVERKA_DB");
+}
+
+static int
+check_args(const char *cmd, int argc, char **argv, const char *const *flags, const char *const *bools)
+{
+    int i, k;
+    bool ok;
+
+    for (i = 0; i < argc; i++) {
+        ok = false;
+        for (k = 0; flags[k] != NULL; k++)
+            if (strcmp(argv[i], flags[k]) == 0 && i + 1 < argc) {
+                ok = true;
+                i++;
+                break;
+            }
+        for (k = 0; !ok && bools[k] != NULL; k++)
+            if (strcmp(argv[i], bools[k]) == 0)
+                ok = true;
+        if (!ok) {
+            fprintf(stderr, "samverka %s: unexpected argument \"%s\" (see samverka %s --help)\n",
+                    cmd, argv[i], cmd);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+static int
+cmd_migrate(int argc, char **argv)
+{
+    static const char *const flags[] = {"--db", NULL}, *const bools[] = {NULL};
+    struct db *db;
+    const char *url;
+    int n = 0, rc;
+
+    if (wants_help(argc, argv)) {
+        puts("usage: samverka migrate --db URL\n\nApply the schema migrations the database does "
+             "not have yet, each in its own transaction.");
+        return 0;
+    }
+    if ((rc = check_args("migrate", argc, argv, flags, bools)) != 0)
+        return rc;
+    url = db_arg(argc, argv);
+    if (url == NULL) {
+        fputs("samverka migrate: --db URL is required\n", stderr);
+        return 2;
+    }
+    if (db_open(url, NULL, &db) != ERR_OK)
+        return 1;
+    rc = db_migrate(db, &n) == ERR_OK ? 0 : 1;
+    if (rc == 0)
+        printf("schema at version %d (%d migration%s applied)\n", db_schema_version(db), n,
+               n == 1 ? "" : "s");
+    db_close(db);
+    return rc;
+}
+
+static int
+cmd_init(int argc, char **argv)
+{
+    static const char *const flags[] = {"--db", NULL}, *const bools[] = {"--demo", NULL};
+    struct db_opts o = {.create = true};
+    struct db *db;
+    struct db_stmt *st;
+    const char *url;
+    bool demo = false, row;
+    int64_t goals = 0;
+    enum err e;
+    int i, rc;
+
+    if (wants_help(argc, argv)) {
+        puts("usage: samverka init --db URL [--demo]\n\n"
+             "Create the database if needed, apply the migrations and load the reference\n"
+             "data (SDG goals, targets and indicators; Swedish municipalities; SNI 2007).\n"
+             "  --demo   also fill it with the demonstration missions (marked as demo)");
+        return 0;
+    }
+    if ((rc = check_args("init", argc, argv, flags, bools)) != 0)
+        return rc;
+    for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--demo") == 0)
+            demo = true;
+    url = db_arg(argc, argv);
+    if (url == NULL) {
+        fputs("samverka init: --db URL is required\n", stderr);
+        return 2;
+    }
+    if (db_open(url, &o, &db) != ERR_OK)
+        return 1;
+    e = db_migrate(db, NULL);
+    if (e)
+        goto out;
+    st = db_stmt(db, Q_SDG_GOAL_COUNT);
+    if (st == NULL) {
+        e = ERR_DB;
+        goto out;
+    }
+    e = db_step(st, &row);
+    if (e == ERR_OK && row)
+        goals = db_i64(st, 0);
+    db_done(st);
+    if (e)
+        goto out;
+    if (goals > 0 && demo) {
+        fputs("samverka init: the database is already initialised; demo data goes only into a "
+              "new database\n",
+              stderr);
+        db_close(db);
+        return 1;
+    }
+    if (goals == 0) {
+        e = db_begin(db);
+        if (e)
+            goto out;
+        e = refdata_load(db);
+        if (e == ERR_OK && demo)
+            e = demo_load(db);
+        if (e == ERR_OK)
+            e = audit_add(db, "cli", "init", "database", 0, 0, demo ? "with demo data" : "");
+        if (e == ERR_OK)
+            e = db_commit(db);
+        if (e)
+            db_rollback(db);
+    }
+out:
+    if (e)
+        fprintf(stderr, "samverka init: %s\n", err_str(e));
+    else
+        printf("database ready%s\n", demo ? " with demo data" : "");
+    db_close(db);
+    return e ? 1 : 0;
+}
+
+static int
+cmd_serve(int argc, char **argv)
+{
+    struct serve_conf conf;
+    int rc;
+
+    if (wants_help(argc, argv)) {
+        config_help(stdout);
+        return 0;
+    }
+    rc = config_serve(argc, argv, &conf, NULL, 0);
+    if (rc == 1)
+        return 0; /* --check-config printed */
+    if (rc)
+        return rc;
+    return http_serve(&conf) ? 1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    const char *cmd;
+
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        puts("samverka " VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "serve") == 0)
+        return cmd_serve(argc - 2, argv + 2);
+    if (strcmp(cmd, "init") == 0)
+        return cmd_init(argc - 2, argv + 2);
+    if (strcmp(cmd, "migrate") == 0)
+        return cmd_migrate(argc - 2, argv + 2);
+    fprintf(stderr, "samverka: unknown command \"%s\"\n", cmd);
+    usage(stderr);
+    return 2;
+}

@@ -1,0 +1,157 @@
+/*
+ * arena.c — chunked bump allocator (see arena.h). Never returns NULL.
+ */
+#include "core/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+
+#define ARENA_CHUNK 8192
+#define ARENA_ALIGN 16
+
+struct arena_chunk {
+    struct arena_chunk *next;
+    size_t size; /* usable bytes in data */
+    size_t used;
+    _Alignas(ARENA_ALIGN) unsigned char data[];
+};
+
+void
+arena_init(struct arena *a)
+{
+    a->head = NULL;
+    a->total = 0;
+}
+
+static struct arena_chunk *
+chunk_new(size_t size)
+{
+    struct arena_chunk *c;
+
+    c = malloc(sizeof(*c) + size);
+    if (c == NULL)
+        die("out of memory (%zu bytes)", size);
+    c->next = NULL;
+    c->size = size;
+    c->used = 0;
+    return c;
+}
+
+void
+arena_reset(struct arena *a)
+{
+    struct arena_chunk *c, *next;
+
+    if (a->head == NULL)
+        return;
+    /* keep the last chunk in the list (the first allocated, usually the smallest) */
+    for (c = a->head; c->next != NULL; c = next) {
+        next = c->next;
+        free(c);
+    }
+    c->used = 0;
+    a->head = c;
+    a->total = c->size;
+}
+
+void
+arena_free(struct arena *a)
+{
+    struct arena_chunk *c, *next;
+
+    for (c = a->head; c != NULL; c = next) {
+        next = c->next;
+        free(c);
+    }
+    a->head = NULL;
+    a->total = 0;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+    struct arena_chunk *c;
+    size_t off, size;
+    void *p;
+
+    if (n > SIZE_MAX / 2)
+        die("arena: absurd allocation of %zu bytes", n);
+    if (n == 0)
+        n = 1;
+    c = a->head;
+    if (c != NULL) {
+        off = (c->used + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+        if (off + n <= c->size) {
+            c->used = off + n;
+            p = c->data + off;
+            memset(p, 0, n);
+            return p;
+        }
+    }
+    size = n > ARENA_CHUNK / 2 ? n : ARENA_CHUNK;
+    c = chunk_new(size);
+    a->total += size;
+    if (n > ARENA_CHUNK / 2 && a->head != NULL) {
+        /* a big block: put it behind the current chunk so its free space stays usable */
+        c->next = a->head->next;
+        a->head->next = c;
+    } else {
+        c->next = a->head;
+        a->head = c;
+    }
+    c->used = n;
+    memset(c->data, 0, n);
+    return c->data;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    char *p;
+
+    p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+    if (s == NULL)
+        return NULL;
+    return arena_strndup(a, s, strlen(s));
+}
+
+char *
+arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    int n;
+    char *p;
+
+    va_copy(ap2, ap);
+    n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        die("arena_vprintf: bad format");
+    p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *
+arena_printf(struct arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    char *p;
+
+    va_start(ap, fmt);
+    p = arena_vprintf(a, fmt, ap);
+    va_end(ap);
+    return p;
+}

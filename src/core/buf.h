@@ -1,0 +1,44 @@
+/*
+ * buf.h — a growable byte buffer with a maximum size and a sticky error.
+ *
+ * Appending past `max` does not silently drop data (kilo's abAppend did):
+ * it sets b->err = ERR_LIMIT and every later append is a no-op, so a writer
+ * can append freely and check once at the end (buf_err). The data is always
+ * NUL-terminated. Owned by whoever called buf_init; free with buf_free.
+ */
+#ifndef CORE_BUF_H
+#define CORE_BUF_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/err.h"
+
+struct buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    size_t max; /* 0: no limit beyond memory */
+    enum err err;
+};
+
+void buf_init(struct buf *b, size_t max);
+void buf_free(struct buf *b);
+void buf_reset(struct buf *b); /* len = 0, err cleared, memory kept */
+/* Hand the data to the caller (malloc'd, NUL-terminated); the buf is emptied. */
+char *buf_steal(struct buf *b, size_t *out_len);
+
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+
+static inline enum err
+buf_err(const struct buf *b)
+{
+    return b->err;
+}
+
+#endif

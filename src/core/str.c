@@ -1,0 +1,251 @@
+/*
+ * str.c — UTF-8 checks, strict number parsing, URL encoding (see str.h).
+ */
+#include "core/str.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t
+utf8_seq_len(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    size_t len, i;
+
+    if (n == 0)
+        return 0;
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+        len = 2;
+        cp = p[0] & 0x1f;
+    } else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+        len = 3;
+        cp = p[0] & 0x0f;
+    } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+        len = 4;
+        cp = p[0] & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3f);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
+        (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+bool
+utf8_valid(const char *s, size_t n)
+{
+    size_t i = 0, k;
+
+    while (i < n) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        k = utf8_seq_len(s + i, n - i);
+        if (k == 0)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+    size_t i, c = 0;
+
+    for (i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80)
+            c++;
+    return c;
+}
+
+enum err
+str_to_i64(const char *s, int64_t *out)
+{
+    char *end;
+    long long v;
+
+    if (s == NULL || *s == '\0' || *s == ' ' || *s == '+' || *s == '\t')
+        return ERR_INVALID;
+    errno = 0;
+    v = strtoll(s, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return ERR_INVALID;
+    *out = v;
+    return ERR_OK;
+}
+
+enum err
+str_to_double(const char *s, double *out)
+{
+    char *end;
+    double v;
+    const char *p;
+
+    if (s == NULL || *s == '\0')
+        return ERR_INVALID;
+    /* only plain decimal notation: no hex floats, inf, nan, spaces */
+    for (p = s; *p; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '+' || *p == 'e' ||
+              *p == 'E'))
+            return ERR_INVALID;
+    errno = 0;
+    v = strtod(s, &end);
+    if (errno != 0 || *end != '\0' || !isfinite(v))
+        return ERR_INVALID;
+    *out = v;
+    return ERR_OK;
+}
+
+bool
+str_eq(const char *a, const char *b)
+{
+    if (a == NULL || b == NULL)
+        return a == b;
+    return strcmp(a, b) == 0;
+}
+
+bool
+str_empty(const char *s)
+{
+    return s == NULL || *s == '\0';
+}
+
+bool
+str_has_prefix(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+void
+url_encode(struct buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p;
+    char esc[3];
+
+    for (p = (const unsigned char *)s; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+            buf_addc(b, (char)*p);
+        } else {
+            esc[0] = '%';
+            esc[1] = hex[*p >> 4];
+            esc[2] = hex[*p & 15];
+            buf_add(b, esc, 3);
+        }
+    }
+}
+
+static int
+hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+enum err
+url_decode(char *s, bool plus_space, size_t *out_len)
+{
+    char *r = s, *w = s;
+    int hi, lo;
+
+    while (*r) {
+        if (*r == '%') {
+            hi = hexval(r[1]);
+            lo = hi < 0 ? -1 : hexval(r[2]);
+            if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+                return ERR_INVALID;
+            *w++ = (char)(hi * 16 + lo);
+            r += 3;
+        } else if (*r == '+' && plus_space) {
+            *w++ = ' ';
+            r++;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+    if (out_len != NULL)
+        *out_len = (size_t)(w - s);
+    return ERR_OK;
+}
+
+bool
+str_is_slug(const char *s)
+{
+    size_t n, i;
+
+    if (s == NULL)
+        return false;
+    n = strlen(s);
+    if (n == 0 || n > 64 || s[0] == '-' || s[n - 1] == '-')
+        return false;
+    for (i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return false;
+    return true;
+}
+
+char *
+str_fmt_number(struct arena *a, double v, int decimals, bool swedish)
+{
+    char raw[64], out[128];
+    const char *group = swedish ? "\xc2\xa0" : ",";
+    char dec = swedish ? ',' : '.';
+    size_t glen = strlen(group), o = 0, i, intlen;
+    const char *p, *dot;
+
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    snprintf(raw, sizeof(raw), "%.*f", decimals, v);
+    p = raw;
+    if (*p == '-') {
+        /* a true minus sign reads better and screen readers say "minus" */
+        if (swedish) {
+            memcpy(out + o, "\xe2\x88\x92", 3);
+            o += 3;
+        } else {
+            out[o++] = '-';
+        }
+        p++;
+    }
+    dot = strchr(p, '.');
+    intlen = dot ? (size_t)(dot - p) : strlen(p);
+    for (i = 0; i < intlen; i++) {
+        if (i > 0 && (intlen - i) % 3 == 0 && intlen > 4 - (swedish ? 0 : 1)) {
+            memcpy(out + o, group, glen);
+            o += glen;
+        }
+        out[o++] = p[i];
+    }
+    if (dot != NULL) {
+        out[o++] = dec;
+        for (p = dot + 1; *p; p++)
+            out[o++] = *p;
+    }
+    out[o] = '\0';
+    return arena_strdup(a, out);
+}

@@ -1,0 +1,42 @@
+/*
+ * str.h — strings, UTF-8 and strict number parsing. Pure functions, no
+ * allocation except where an arena is passed.
+ */
+#ifndef CORE_STR_H
+#define CORE_STR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid/overlong/surrogate. */
+size_t utf8_seq_len(const char *s, size_t n);
+/* True if all n bytes are valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
+bool utf8_valid(const char *s, size_t n);
+/* Number of code points in valid UTF-8 text. */
+size_t utf8_count(const char *s, size_t n);
+
+/* Strict parsers: the whole string must be the number; no spaces, no overflow. */
+enum err str_to_i64(const char *s, int64_t *out);
+enum err str_to_double(const char *s, double *out); /* finite only */
+
+bool str_eq(const char *a, const char *b); /* NULL-safe */
+bool str_empty(const char *s);             /* NULL or "" */
+bool str_has_prefix(const char *s, const char *prefix);
+
+/* Percent-encode s for one URL path segment or query value (RFC 3986 unreserved kept). */
+void url_encode(struct buf *b, const char *s);
+/* Decode %XX and (if plus_space) '+' in place; returns ERR_INVALID on a bad escape or NUL. */
+enum err url_decode(char *s, bool plus_space, size_t *out_len);
+
+/* A slug: 1-64 of [a-z0-9-], not starting or ending with '-'. */
+bool str_is_slug(const char *s);
+
+/* Format with Swedish (sv: "1 234,5" with U+00A0) or English ("1,234.5") grouping. */
+char *str_fmt_number(struct arena *a, double v, int decimals, bool swedish);
+
+#endif

@@ -1,0 +1,46 @@
+/*
+ * backend.h — what a storage backend implements (private to src/db).
+ */
+#ifndef DB_BACKEND_H
+#define DB_BACKEND_H
+
+#include "db/db.h"
+
+struct db_ops {
+    void (*close)(struct db *);
+    struct db_stmt *(*stmt)(struct db *, enum q);
+    void (*bind_i64)(struct db_stmt *, int, int64_t);
+    void (*bind_dbl)(struct db_stmt *, int, double);
+    void (*bind_text)(struct db_stmt *, int, const char *);
+    void (*bind_null)(struct db_stmt *, int);
+    enum err (*step)(struct db_stmt *, bool *);
+    bool (*is_null)(struct db_stmt *, int);
+    int64_t (*col_i64)(struct db_stmt *, int);
+    double (*col_dbl)(struct db_stmt *, int);
+    const char *(*col_text)(struct db_stmt *, int);
+    void (*done)(struct db_stmt *);
+    enum err (*exec_script)(struct db *, const char *sql); /* migrations only */
+    enum err (*begin)(struct db *);
+    enum err (*commit)(struct db *);
+    void (*rollback)(struct db *);
+    uint64_t (*data_version)(struct db *);
+};
+
+/* Every backend's struct db starts with this header. */
+struct db {
+    const struct db_ops *ops;
+    enum db_kind kind;
+    bool in_tx;
+};
+
+/* Every backend's struct db_stmt starts with this header. */
+struct db_stmt {
+    struct db *db;
+    enum q q;
+};
+
+enum err db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out);
+enum err db_pg_open(const char *conninfo, const struct db_opts *opts, struct db **out);
+enum err db_exec_script(struct db *db, const char *sql);
+
+#endif

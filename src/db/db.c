@@ -1,0 +1,214 @@
+/*
+ * db.c — backend dispatch and the placeholder rewrite (see db.h).
+ */
+#include "db/db.h"
+
+#include <string.h>
+
+#include "core/log.h"
+#include "core/str.h"
+#include "db/backend.h"
+
+enum err
+db_open(const char *url, const struct db_opts *opts, struct db **out)
+{
+    static const struct db_opts defaults;
+
+    *out = NULL;
+    if (opts == NULL)
+        opts = &defaults;
+    if (url == NULL || *url == '\0') {
+        log_msg(LOG_ERROR, "msg=\"no database given\"");
+        return ERR_INVALID;
+    }
+    if (str_has_prefix(url, "postgres://") || str_has_prefix(url, "postgresql://"))
+        return db_pg_open(url, opts, out);
+    if (str_has_prefix(url, "sqlite:"))
+        url += strlen("sqlite:");
+    else if (strstr(url, "://") != NULL) {
+        log_msg(LOG_ERROR, "msg=\"unknown database URL scheme\"");
+        return ERR_INVALID;
+    }
+    return db_sqlite_open(url, opts, out);
+}
+
+void
+db_close(struct db *db)
+{
+    if (db != NULL)
+        db->ops->close(db);
+}
+
+enum db_kind
+db_kind(const struct db *db)
+{
+    return db->kind;
+}
+
+struct db_stmt *
+db_stmt(struct db *db, enum q q)
+{
+    return db->ops->stmt(db, q);
+}
+
+enum err
+db_prepare_all(struct db *db, enum q *out_failed)
+{
+    int q;
+    struct db_stmt *st;
+
+    for (q = 0; q < Q__MAX; q++) {
+        st = db_stmt(db, (enum q)q);
+        if (st == NULL) {
+            if (out_failed != NULL)
+                *out_failed = (enum q)q;
+            return ERR_DB;
+        }
+        db_done(st);
+    }
+    return ERR_OK;
+}
+
+void
+db_bind_i64(struct db_stmt *st, int i, int64_t v)
+{
+    st->db->ops->bind_i64(st, i, v);
+}
+
+void
+db_bind_dbl(struct db_stmt *st, int i, double v)
+{
+    st->db->ops->bind_dbl(st, i, v);
+}
+
+void
+db_bind_text(struct db_stmt *st, int i, const char *s)
+{
+    if (s == NULL)
+        st->db->ops->bind_null(st, i);
+    else
+        st->db->ops->bind_text(st, i, s);
+}
+
+void
+db_bind_null(struct db_stmt *st, int i)
+{
+    st->db->ops->bind_null(st, i);
+}
+
+enum err
+db_step(struct db_stmt *st, bool *out_row)
+{
+    return st->db->ops->step(st, out_row);
+}
+
+enum err
+db_run(struct db_stmt *st)
+{
+    enum err rc;
+    bool row;
+
+    do {
+        rc = db_step(st, &row);
+    } while (rc == ERR_OK && row);
+    db_done(st);
+    return rc;
+}
+
+bool
+db_null(struct db_stmt *st, int col)
+{
+    return st->db->ops->is_null(st, col);
+}
+
+int64_t
+db_i64(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_i64(st, col);
+}
+
+double
+db_dbl(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_dbl(st, col);
+}
+
+const char *
+db_text(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_text(st, col);
+}
+
+char *
+db_text_dup(struct db_stmt *st, int col, struct arena *a)
+{
+    return arena_strdup(a, db_text(st, col));
+}
+
+void
+db_done(struct db_stmt *st)
+{
+    st->db->ops->done(st);
+}
+
+enum err
+db_begin(struct db *db)
+{
+    enum err rc;
+
+    rc = db->ops->begin(db);
+    if (rc == ERR_OK)
+        db->in_tx = true;
+    return rc;
+}
+
+enum err
+db_commit(struct db *db)
+{
+    enum err rc;
+
+    rc = db->ops->commit(db);
+    if (rc == ERR_OK)
+        db->in_tx = false;
+    return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+    if (db->in_tx)
+        db->ops->rollback(db);
+    db->in_tx = false;
+}
+
+uint64_t
+db_data_version(struct db *db)
+{
+    return db->ops->data_version(db);
+}
+
+enum err
+db_exec_script(struct db *db, const char *sql)
+{
+    return db->ops->exec_script(db, sql);
+}
+
+void
+db_sql_rewrite(const char *sql, char *out)
+{
+    char quote = 0;
+
+    for (; *sql; sql++) {
+        if (quote) {
+            if (*sql == quote)
+                quote = 0;
+        } else if (*sql == '\'' || *sql == '"') {
+            quote = *sql;
+        } else if (*sql == '$' && sql[1] >= '1' && sql[1] <= '9') {
+            *out++ = '?';
+            continue;
+        }
+        *out++ = *sql;
+    }
+    *out = '\0';
+}

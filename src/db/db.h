@@ -1,0 +1,99 @@
+/*
+ * db.h — the backend-neutral storage interface.
+ *
+ * Every statement lives in the query table (db/queries.h, one enum value per
+ * statement) and is prepared once per connection, on first use; values are
+ * always bound, never spliced. SQL text uses $1, $2 ... placeholders; the
+ * SQLite backend rewrites them to ?1, ?2 (db_sql_rewrite).
+ *
+ * A connection belongs to one thread at a time. The server gives each worker
+ * thread its own read connection and routes writes through one writer
+ * connection (db_begin takes the write lock: BEGIN IMMEDIATE on SQLite).
+ *
+ * This layer never formats SQL from runtime strings and never calls upward.
+ */
+#ifndef DB_DB_H
+#define DB_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/queries.h"
+
+enum db_kind { DB_SQLITE, DB_PG };
+
+struct db;
+struct db_stmt;
+
+struct db_opts {
+    bool create;          /* create the file if missing (init) */
+    bool sync_normal;     /* synchronous=NORMAL instead of FULL (documented RPO) */
+    int busy_timeout_ms;  /* 0: 5000 */
+};
+
+/*
+ * Open a connection. `url` is a file path, `sqlite:PATH` or `postgres://...`.
+ * Errors: ERR_INVALID (unknown scheme), ERR_NOTFOUND (file missing and not
+ * create), ERR_DB. On error *out is NULL and a message was logged.
+ */
+enum err db_open(const char *url, const struct db_opts *opts, struct db **out);
+void db_close(struct db *db);
+enum db_kind db_kind(const struct db *db);
+
+/*
+ * The prepared statement for `q`, reset and with bindings cleared. Owned by the
+ * connection; valid until the next db_stmt() for the same q or db_close.
+ * Returns NULL if it cannot be prepared (logged).
+ */
+struct db_stmt *db_stmt(struct db *db, enum q q);
+/* Prepare every statement of the table now (tests, and `samverka check`). */
+enum err db_prepare_all(struct db *db, enum q *out_failed);
+
+/* Bind the 1-based parameter i. Text is copied; NULL text binds SQL NULL. */
+void db_bind_i64(struct db_stmt *st, int i, int64_t v);
+void db_bind_dbl(struct db_stmt *st, int i, double v);
+void db_bind_text(struct db_stmt *st, int i, const char *s);
+void db_bind_null(struct db_stmt *st, int i);
+
+/*
+ * Run or advance. *out_row is true while a row is ready.
+ * Errors: ERR_CONFLICT (constraint), ERR_BUSY (locked or server away), ERR_DB.
+ */
+enum err db_step(struct db_stmt *st, bool *out_row);
+/* Step to completion, ignoring rows (for INSERT/UPDATE/DELETE). */
+enum err db_run(struct db_stmt *st);
+
+/* Column access for the current row (0-based). Text is NULL for SQL NULL and
+ * valid until the next step; use db_text_dup to keep it. */
+bool db_null(struct db_stmt *st, int col);
+int64_t db_i64(struct db_stmt *st, int col);
+double db_dbl(struct db_stmt *st, int col);
+const char *db_text(struct db_stmt *st, int col);
+char *db_text_dup(struct db_stmt *st, int col, struct arena *a);
+
+/* Release the statement's read snapshot early (also done by the next db_stmt). */
+void db_done(struct db_stmt *st);
+
+/* Write transactions. db_begin takes the write lock at once. */
+enum err db_begin(struct db *db);
+enum err db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/*
+ * A number that changes whenever any connection (in this process or another)
+ * commits to the database; used to invalidate cached pages.
+ */
+uint64_t db_data_version(struct db *db);
+
+/* Rewrite $n placeholders to ?n outside string literals; out must hold strlen(sql)+1. */
+void db_sql_rewrite(const char *sql, char *out);
+
+/* Apply pending migrations (db/migrate.c). */
+enum err db_migrate(struct db *db, int *out_applied);
+/* The highest applied migration, 0 if none. */
+int db_schema_version(struct db *db);
+
+#endif

@@ -1,0 +1,345 @@
+/*
+ * sqlite.c — the SQLite backend (see db.h).
+ *
+ * Each connection: WAL, synchronous=FULL (NORMAL only when configured, with the
+ * RPO documented in docs/deployment.md), foreign keys on, trusted_schema off,
+ * defensive mode, a busy timeout, a bounded WAL. Statements are prepared once,
+ * on first use, with SQLITE_PREPARE_PERSISTENT, and kept until close.
+ * Writes start with BEGIN IMMEDIATE so a busy writer waits (busy timeout)
+ * instead of failing later with SQLITE_BUSY_SNAPSHOT.
+ *
+ * Never: build SQL from runtime strings; run sqlite3_exec (migrate.c only, via
+ * exec_script).
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "db/backend.h"
+
+struct sq_stmt {
+    struct db_stmt base;
+    sqlite3_stmt *st;
+};
+
+struct sq_db {
+    struct db base;
+    sqlite3 *h;
+    struct sq_stmt stmts[Q__MAX];
+    struct sq_stmt begin, commit, rollback, dv;
+};
+
+static const struct db_ops sq_ops;
+
+static enum err
+sq_rc(sqlite3 *h, int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+        return ERR_OK;
+    case SQLITE_CONSTRAINT:
+        return ERR_CONFLICT;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return ERR_BUSY;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+        log_msg(LOG_ERROR, "msg=\"sqlite i/o\" detail=\"%s\"", sqlite3_errmsg(h));
+        return ERR_IO;
+    default:
+        log_msg(LOG_ERROR, "msg=\"sqlite\" code=%d detail=\"%s\"", rc, sqlite3_errmsg(h));
+        return ERR_DB;
+    }
+}
+
+static enum err
+sq_prepare_raw(struct sq_db *d, const char *sql, sqlite3_stmt **out)
+{
+    char *rw;
+    int rc;
+
+    rw = malloc(strlen(sql) + 1);
+    if (rw == NULL)
+        die("out of memory");
+    db_sql_rewrite(sql, rw);
+    rc = sqlite3_prepare_v3(d->h, rw, -1, SQLITE_PREPARE_PERSISTENT, out, NULL);
+    free(rw);
+    if (rc != SQLITE_OK) {
+        log_msg(LOG_ERROR, "msg=\"prepare failed\" detail=\"%s\"", sqlite3_errmsg(d->h));
+        *out = NULL;
+        return ERR_DB;
+    }
+    return ERR_OK;
+}
+
+/* A fixed pragma (never runtime text). */
+static enum err
+sq_pragma(struct sq_db *d, const char *sql)
+{
+    sqlite3_stmt *st;
+    int rc;
+
+    if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
+        return sq_rc(d->h, sqlite3_errcode(d->h));
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        ;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? ERR_OK : sq_rc(d->h, rc);
+}
+
+enum err
+db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out)
+{
+    struct sq_db *d;
+    int flags, rc, i;
+    enum err e;
+
+    *out = NULL;
+    if (!opts->create && access(path, F_OK) != 0) {
+        log_msg(LOG_ERROR, "msg=\"database file does not exist (run samverka init)\"");
+        return ERR_NOTFOUND;
+    }
+    d = calloc(1, sizeof(*d));
+    if (d == NULL)
+        die("out of memory");
+    d->base.ops = &sq_ops;
+    d->base.kind = DB_SQLITE;
+    for (i = 0; i < Q__MAX; i++) {
+        d->stmts[i].base.db = &d->base;
+        d->stmts[i].base.q = (enum q)i;
+    }
+    d->dv.base.db = &d->base;
+    flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
+    rc = sqlite3_open_v2(path, &d->h, flags, NULL);
+    if (rc != SQLITE_OK) {
+        log_msg(LOG_ERROR, "msg=\"cannot open database\" detail=\"%s\"",
+                d->h ? sqlite3_errmsg(d->h) : "out of memory");
+        sqlite3_close(d->h);
+        free(d);
+        return ERR_DB;
+    }
+    sqlite3_extended_result_codes(d->h, 1);
+    sqlite3_busy_timeout(d->h, opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000);
+    sqlite3_db_config(d->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(d->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+    e = sq_pragma(d, "PRAGMA journal_mode=WAL");
+    if (e == ERR_OK)
+        e = sq_pragma(d, opts->sync_normal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
+    if (e == ERR_OK)
+        e = sq_pragma(d, "PRAGMA foreign_keys=ON");
+    if (e == ERR_OK)
+        e = sq_pragma(d, "PRAGMA journal_size_limit=67108864");
+    if (e == ERR_OK)
+        e = sq_prepare_raw(d, "BEGIN IMMEDIATE", &d->begin.st);
+    if (e == ERR_OK)
+        e = sq_prepare_raw(d, "COMMIT", &d->commit.st);
+    if (e == ERR_OK)
+        e = sq_prepare_raw(d, "ROLLBACK", &d->rollback.st);
+    if (e == ERR_OK)
+        e = sq_prepare_raw(d, "PRAGMA data_version", &d->dv.st);
+    if (e != ERR_OK) {
+        log_msg(LOG_ERROR, "msg=\"cannot set up database\" detail=\"%s\"", sqlite3_errmsg(d->h));
+        sq_ops.close(&d->base);
+        return e;
+    }
+    *out = &d->base;
+    return ERR_OK;
+}
+
+static void
+sq_close(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+    int i;
+
+    for (i = 0; i < Q__MAX; i++)
+        sqlite3_finalize(d->stmts[i].st);
+    sqlite3_finalize(d->begin.st);
+    sqlite3_finalize(d->commit.st);
+    sqlite3_finalize(d->rollback.st);
+    sqlite3_finalize(d->dv.st);
+    sqlite3_close(d->h);
+    free(d);
+}
+
+static struct db_stmt *
+sq_stmt(struct db *db, enum q q)
+{
+    struct sq_db *d = (struct sq_db *)db;
+    struct sq_stmt *s;
+
+    if ((unsigned)q >= Q__MAX)
+        return NULL;
+    s = &d->stmts[q];
+    if (s->st == NULL) {
+        if (sq_prepare_raw(d, query_sql(q, DB_SQLITE), &s->st) != ERR_OK) {
+            log_msg(LOG_ERROR, "msg=\"cannot prepare query\" query=%s", query_name(q));
+            return NULL;
+        }
+    } else {
+        sqlite3_reset(s->st);
+        sqlite3_clear_bindings(s->st);
+    }
+    return &s->base;
+}
+
+#define SQ(st) (((struct sq_stmt *)(st))->st)
+
+static void
+sq_bind_i64(struct db_stmt *st, int i, int64_t v)
+{
+    sqlite3_bind_int64(SQ(st), i, v);
+}
+
+static void
+sq_bind_dbl(struct db_stmt *st, int i, double v)
+{
+    sqlite3_bind_double(SQ(st), i, v);
+}
+
+static void
+sq_bind_text(struct db_stmt *st, int i, const char *s)
+{
+    sqlite3_bind_text(SQ(st), i, s, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sq_bind_null(struct db_stmt *st, int i)
+{
+    sqlite3_bind_null(SQ(st), i);
+}
+
+static enum err
+sq_step(struct db_stmt *st, bool *out_row)
+{
+    int rc;
+
+    rc = sqlite3_step(SQ(st));
+    *out_row = rc == SQLITE_ROW;
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return ERR_OK;
+    sqlite3_reset(SQ(st));
+    return sq_rc(sqlite3_db_handle(SQ(st)), rc);
+}
+
+static bool
+sq_is_null(struct db_stmt *st, int col)
+{
+    return sqlite3_column_type(SQ(st), col) == SQLITE_NULL;
+}
+
+static int64_t
+sq_col_i64(struct db_stmt *st, int col)
+{
+    return sqlite3_column_int64(SQ(st), col);
+}
+
+static double
+sq_col_dbl(struct db_stmt *st, int col)
+{
+    return sqlite3_column_double(SQ(st), col);
+}
+
+static const char *
+sq_col_text(struct db_stmt *st, int col)
+{
+    return (const char *)sqlite3_column_text(SQ(st), col);
+}
+
+static void
+sq_done(struct db_stmt *st)
+{
+    sqlite3_reset(SQ(st));
+}
+
+static enum err
+sq_exec_script(struct db *db, const char *sql)
+{
+    struct sq_db *d = (struct sq_db *)db;
+    char *msg = NULL;
+    int rc;
+
+    rc = sqlite3_exec(d->h, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        log_msg(LOG_ERROR, "msg=\"migration failed\" detail=\"%s\"", msg ? msg : "?");
+        sqlite3_free(msg);
+        return ERR_DB;
+    }
+    return ERR_OK;
+}
+
+static enum err
+sq_run_fixed(struct sq_db *d, sqlite3_stmt *st)
+{
+    int rc;
+
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? ERR_OK : sq_rc(d->h, rc);
+}
+
+static enum err
+sq_begin(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+
+    return sq_run_fixed(d, d->begin.st);
+}
+
+static enum err
+sq_commit(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+    enum err e;
+
+    e = sq_run_fixed(d, d->commit.st);
+    if (e != ERR_OK)
+        sq_run_fixed(d, d->rollback.st);
+    return e;
+}
+
+static void
+sq_rollback(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+
+    if (!sqlite3_get_autocommit(d->h))
+        sq_run_fixed(d, d->rollback.st);
+}
+
+static uint64_t
+sq_data_version(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+    uint64_t v = 0;
+
+    if (sqlite3_step(d->dv.st) == SQLITE_ROW)
+        v = (uint64_t)sqlite3_column_int64(d->dv.st, 0);
+    sqlite3_reset(d->dv.st);
+    /* data_version ignores this connection's own commits; sqlite3_total_changes does not */
+    return (v << 32) ^ (uint64_t)sqlite3_total_changes64(d->h);
+}
+
+static const struct db_ops sq_ops = {
+    .close = sq_close,
+    .stmt = sq_stmt,
+    .bind_i64 = sq_bind_i64,
+    .bind_dbl = sq_bind_dbl,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .step = sq_step,
+    .is_null = sq_is_null,
+    .col_i64 = sq_col_i64,
+    .col_dbl = sq_col_dbl,
+    .col_text = sq_col_text,
+    .done = sq_done,
+    .exec_script = sq_exec_script,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .data_version = sq_data_version,
+};

@@ -1,0 +1,97 @@
+/*
+ * audit.c — the audit log (who changed what, when) and the accountability
+ * block every public page ends with.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "domain/model.h"
+
+enum err
+audit_add(struct db *db, const char *who, const char *action, const char *entity, int64_t entity_id,
+          int64_t mission_id, const char *detail)
+{
+    struct db_stmt *st;
+
+    st = db_stmt(db, Q_AUDIT_ADD);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, (int64_t)time(NULL));
+    db_bind_text(st, 2, who);
+    db_bind_text(st, 3, action);
+    db_bind_text(st, 4, entity);
+    if (entity_id)
+        db_bind_i64(st, 5, entity_id);
+    else
+        db_bind_null(st, 5);
+    if (mission_id)
+        db_bind_i64(st, 6, mission_id);
+    else
+        db_bind_null(st, 6);
+    db_bind_text(st, 7, detail ? detail : "");
+    return db_run(st);
+}
+
+static enum err
+one_i64(struct db_stmt *st, int64_t *out)
+{
+    enum err rc;
+    bool row;
+
+    *out = 0;
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row && !db_null(st, 0))
+        *out = db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+enum err
+accountability_get(struct db *db, const char *page_key, const char *entity, int64_t entity_id,
+                   int64_t mission_id, struct accountability *out)
+{
+    struct db_stmt *st;
+    char since[16];
+    time_t t;
+    struct tm tm;
+    enum err rc;
+
+    memset(out, 0, sizeof(*out));
+    if (mission_id != 0) {
+        st = db_stmt(db, Q_AUDIT_LAST_MISSION);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, mission_id);
+    } else if (entity != NULL) {
+        st = db_stmt(db, Q_AUDIT_LAST_ENTITY);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_text(st, 1, entity);
+        db_bind_i64(st, 2, entity_id);
+    } else {
+        st = db_stmt(db, Q_AUDIT_LAST_ANY);
+        if (st == NULL)
+            return ERR_DB;
+    }
+    rc = one_i64(st, &out->last_updated);
+    if (rc)
+        return rc;
+    if (page_key == NULL)
+        return ERR_OK;
+    t = time(NULL) - 30 * 86400;
+    gmtime_r(&t, &tm);
+    strftime(since, sizeof(since), "%Y-%m-%d", &tm);
+    st = db_stmt(db, Q_PAGE_VIEW_SUM);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, page_key);
+    db_bind_text(st, 2, since);
+    rc = one_i64(st, &out->views_30d);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_PAGE_VIEW_TOTAL);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, page_key);
+    return one_i64(st, &out->views_total);
+}

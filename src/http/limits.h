@@ -1,0 +1,19 @@
+/*
+ * limits.h — the limits at the HTTP boundary. Everything a client can make
+ * us hold is bounded here or in the configuration (samverka.conf(5)).
+ */
+#ifndef HTTP_LIMITS_H
+#define HTTP_LIMITS_H
+
+/* per-connection memory for the request line and headers (libmicrohttpd) */
+#define HTTP_CONN_MEMORY (32u * 1024)
+/* largest request body accepted (no route takes more yet) */
+#define HTTP_MAX_BODY (1u * 1024 * 1024)
+/* longest path we route */
+#define HTTP_MAX_PATH 1024
+/* cache key (path + query) beyond which a response is not cached */
+#define HTTP_MAX_CACHE_KEY 512
+/* distinct pages counted in memory between flushes; more are dropped (and logged) */
+#define HTTP_MAX_COUNTED_PAGES 8192
+
+#endif

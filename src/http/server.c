@@ -1,0 +1,669 @@
+/*
+ * server.c — the HTTP server: libmicrohttpd with an epoll listener and a
+ * thread pool, a rendered-response cache, page-view counting in memory,
+ * security headers, an access log and graceful shutdown.
+ *
+ * Security policy (althttpd-style):
+ *  - limits: request line + headers fit in HTTP_CONN_MEMORY; bodies are
+ *    refused (no route takes one yet); connections are capped in total and per
+ *    client address; idle connections close after `timeout` seconds.
+ *    libmicrohttpd's timeout counts only inactivity, so a client trickling one
+ *    header byte every few seconds is never dropped by it: the per-IP cap
+ *    bounds what one address can hold, and a public deployment sits behind a
+ *    reverse proxy that bounds header time (docs/deployment.md).
+ *  - every response carries nosniff, a strict CSP on HTML, Referrer-Policy,
+ *    COOP and frame denial; there is no version banner.
+ *  - the server never runs a shell, never reads a path from the request.
+ *
+ * Threads: each pool thread lazily opens its own read connection to the
+ * database (prepared statements are per connection) and reuses one arena,
+ * reset after every request. Page views are counted in a mutex-guarded table
+ * and written by a flush thread through the single writer connection every
+ * `flush_interval` seconds, so a page view never writes to the database.
+ *
+ * The cache: responses of routes marked RF_CACHE are kept (as the
+ * libmicrohttpd response object itself, which is reference-counted) under a
+ * key of language + path + query. Each entry remembers the database
+ * generation it was rendered at; the generation moves whenever any
+ * connection, in this process or another, commits (PRAGMA data_version,
+ * checked per request on the worker's connection), so a write is seen on the
+ * next request.
+ *
+ * libmicrohttpd 0.9.75 sends "Connection: close" when a handler answers on its
+ * first call; we always answer on the second call to keep connections alive.
+ */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/arena.h"
+#include "core/log.h"
+#include "core/str.h"
+#include "db/db.h"
+#include "http/limits.h"
+#include "web/web.h"
+
+#define CSP                                                                                        \
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "              \
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+static const struct serve_conf *conf;
+
+/* ---------------------------------------------------------------- workers */
+
+struct worker {
+    struct db *db;
+    uint64_t data_version;
+    struct arena arena;
+    struct worker *next;
+};
+
+static pthread_mutex_t workers_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct worker *workers;
+static _Thread_local struct worker *t_worker;
+
+static _Atomic uint64_t generation = 1;
+static _Atomic uint64_t request_ids;
+
+static struct worker *
+worker_get(void)
+{
+    struct worker *w = t_worker;
+    struct db_opts o = {.sync_normal = conf->sync_normal};
+
+    if (w == NULL) {
+        w = calloc(1, sizeof(*w));
+        if (w == NULL)
+            die("out of memory");
+        arena_init(&w->arena);
+        pthread_mutex_lock(&workers_mu);
+        w->next = workers;
+        workers = w;
+        pthread_mutex_unlock(&workers_mu);
+        t_worker = w;
+    }
+    if (w->db == NULL) {
+        if (db_open(conf->db_url, &o, &w->db) != ERR_OK)
+            return w; /* db stays NULL: 503, retried next request */
+        w->data_version = db_data_version(w->db);
+    }
+    return w;
+}
+
+/* Move the generation if anything committed since this worker last looked. */
+static uint64_t
+check_generation(struct worker *w)
+{
+    uint64_t dv = db_data_version(w->db);
+
+    if (dv != w->data_version) {
+        w->data_version = dv;
+        atomic_fetch_add(&generation, 1);
+    }
+    return atomic_load(&generation);
+}
+
+/* ---------------------------------------------------------------- cache */
+
+struct cache_entry {
+    char *key;
+    uint64_t gen;
+    struct MHD_Response *resp;
+    char *etag;
+    bool counted; /* a page view when served */
+};
+
+static struct {
+    pthread_rwlock_t lock;
+    struct cache_entry *slots;
+    size_t n;
+} cache = {.lock = PTHREAD_RWLOCK_INITIALIZER};
+
+static uint64_t
+fnv1a(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* ---------------------------------------------------------------- page views */
+
+struct view_slot {
+    char *page;
+    uint64_t n;
+};
+
+static struct {
+    pthread_mutex_t mu;
+    struct view_slot *slots;
+    size_t cap, used;
+    uint64_t dropped;
+} views = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+static void
+view_count(const char *page)
+{
+    size_t i;
+    uint64_t h;
+
+    pthread_mutex_lock(&views.mu);
+    h = fnv1a(page);
+    for (i = h & (views.cap - 1);; i = (i + 1) & (views.cap - 1)) {
+        if (views.slots[i].page == NULL) {
+            if (views.used >= HTTP_MAX_COUNTED_PAGES) {
+                views.dropped++;
+                break;
+            }
+            views.slots[i].page = strdup(page);
+            if (views.slots[i].page == NULL)
+                die("out of memory");
+            views.slots[i].n = 1;
+            views.used++;
+            break;
+        }
+        if (strcmp(views.slots[i].page, page) == 0) {
+            views.slots[i].n++;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&views.mu);
+}
+
+static struct db *writer;
+
+/* Write the counted views in one transaction; keep them if the write fails. */
+static void
+views_flush(void)
+{
+    struct view_slot *taken;
+    size_t cap, i;
+    char day[16];
+    time_t t = time(NULL);
+    struct tm tm;
+    struct db_stmt *st;
+    enum err rc = ERR_OK;
+    uint64_t dropped;
+
+    pthread_mutex_lock(&views.mu);
+    if (views.used == 0) {
+        pthread_mutex_unlock(&views.mu);
+        return;
+    }
+    taken = views.slots;
+    cap = views.cap;
+    views.slots = calloc(views.cap, sizeof(*views.slots));
+    if (views.slots == NULL)
+        die("out of memory");
+    views.used = 0;
+    dropped = views.dropped;
+    views.dropped = 0;
+    pthread_mutex_unlock(&views.mu);
+
+    if (dropped)
+        log_msg(LOG_WARN, "msg=\"page views dropped: too many distinct pages\" n=%llu",
+                (unsigned long long)dropped);
+    gmtime_r(&t, &tm);
+    strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+    if (writer == NULL) {
+        struct db_opts o = {.sync_normal = conf->sync_normal};
+        if (db_open(conf->db_url, &o, &writer) != ERR_OK)
+            rc = ERR_BUSY;
+    }
+    if (rc == ERR_OK)
+        rc = db_begin(writer);
+    for (i = 0; i < cap && rc == ERR_OK; i++) {
+        if (taken[i].page == NULL)
+            continue;
+        st = db_stmt(writer, Q_PAGE_VIEW_ADD);
+        if (st == NULL) {
+            rc = ERR_DB;
+            break;
+        }
+        db_bind_text(st, 1, taken[i].page);
+        db_bind_text(st, 2, day);
+        db_bind_i64(st, 3, (int64_t)taken[i].n);
+        rc = db_run(st);
+    }
+    if (rc == ERR_OK)
+        rc = db_commit(writer);
+    if (rc != ERR_OK) {
+        if (writer != NULL)
+            db_rollback(writer);
+        log_msg(LOG_WARN, "msg=\"page views not written; kept for the next flush\" err=\"%s\"",
+                err_str(rc));
+        for (i = 0; i < cap; i++)
+            if (taken[i].page != NULL) {
+                /* put them back */
+                uint64_t k;
+                for (k = 0; k < taken[i].n; k++)
+                    view_count(taken[i].page);
+            }
+    }
+    for (i = 0; i < cap; i++)
+        free(taken[i].page);
+    free(taken);
+}
+
+static pthread_mutex_t flush_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t flush_cv = PTHREAD_COND_INITIALIZER;
+static bool stopping;
+
+static void *
+flusher(void *arg)
+{
+    struct timespec ts;
+
+    (void)arg;
+    pthread_mutex_lock(&flush_mu);
+    while (!stopping) {
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_sec += conf->flush_interval;
+        pthread_cond_timedwait(&flush_cv, &flush_mu, &ts);
+        if (stopping)
+            break;
+        pthread_mutex_unlock(&flush_mu);
+        views_flush();
+        pthread_mutex_lock(&flush_mu);
+    }
+    pthread_mutex_unlock(&flush_mu);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- responses */
+
+static void
+add_headers(struct MHD_Response *r, const char *ctype, const char *etag)
+{
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "strict-origin-when-cross-origin");
+    MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    if (str_has_prefix(ctype, "text/html"))
+        MHD_add_response_header(r, "Content-Security-Policy", CSP);
+    else
+        MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Language");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    if (etag != NULL)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
+}
+
+static enum MHD_Result
+reply_304(struct MHD_Connection *c, const char *etag)
+{
+    struct MHD_Response *r;
+    enum MHD_Result ret;
+
+    r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
+    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Language");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    ret = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result
+reply_text(struct MHD_Connection *c, unsigned status, const char *text)
+{
+    struct MHD_Response *r;
+    enum MHD_Result ret;
+
+    r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+    add_headers(r, "text/plain; charset=utf-8", NULL);
+    if (status == 503)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+    ret = MHD_queue_response(c, status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static bool
+etag_match(const char *inm, const char *etag)
+{
+    return inm != NULL && etag != NULL && (strstr(inm, etag) != NULL || strcmp(inm, "*") == 0);
+}
+
+static void
+access_log(const char *method, const char *path, unsigned status, size_t bytes, bool hit,
+           struct timespec *t0)
+{
+    struct timespec t1;
+    char p[256];
+    long us;
+
+    if (!conf->access_log)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    us = (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000;
+    log_msg(LOG_INFO, "event=access method=%s path=\"%s\" status=%u bytes=%zu cache=%s us=%ld",
+            method, log_repr(p, sizeof(p), path, strlen(path)), status, bytes, hit ? "hit" : "miss",
+            us);
+}
+
+/* ---------------------------------------------------------------- requests */
+
+struct key_ctx {
+    struct buf *b;
+    int n;
+};
+
+static enum MHD_Result
+key_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    struct key_ctx *k = cls;
+
+    (void)kind;
+    buf_addc(k->b, k->n++ ? '&' : '?');
+    url_encode(k->b, key);
+    if (value != NULL) {
+        buf_addc(k->b, '=');
+        url_encode(k->b, value);
+    }
+    return MHD_YES;
+}
+
+static const char *
+query_get(void *ctx, const char *name)
+{
+    return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static int first_call_marker;
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+           const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
+{
+    struct worker *w;
+    struct timespec t0;
+    struct req rq;
+    struct buf key;
+    struct key_ctx kc;
+    struct MHD_Response *resp;
+    const char *inm, *lang_q, *accept;
+    enum lang lang;
+    bool lang_explicit, is_get, cacheable, resp_cached = false;
+    uint64_t gen, h;
+    size_t slot = 0, blen;
+    char *body;
+    unsigned status;
+    enum MHD_Result ret;
+
+    (void)cls;
+    (void)version;
+    (void)upload_data;
+    is_get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    if (*con_cls == NULL && is_get) {
+        *con_cls = &first_call_marker; /* answer on the second call: keep-alive */
+        return MHD_YES;
+    }
+    if (*upload_size != 0) {
+        /* no route accepts a body yet: refuse it (the connection is closed after) */
+        *upload_size = 0;
+        return reply_text(c, MHD_HTTP_CONTENT_TOO_LARGE, "Request bodies are not accepted here.\n");
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
+        return reply_text(c, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
+
+    w = worker_get();
+    if (w->db == NULL)
+        return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+                          "The database is not available. Please try again shortly.\n");
+    gen = check_generation(w);
+    inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+    lang_q = query_get(c, "lang");
+    accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    lang = web_pick_lang(lang_q, accept, &lang_explicit);
+
+    cacheable = is_get && cache.n > 0;
+    buf_init(&key, HTTP_MAX_CACHE_KEY);
+    if (cacheable) {
+        buf_adds(&key, lang == LANG_EN ? "en " : "sv ");
+        buf_adds(&key, url);
+        kc.b = &key;
+        kc.n = 0;
+        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, key_arg, &kc);
+        if (buf_err(&key))
+            cacheable = false;
+    }
+    if (cacheable) {
+        h = fnv1a(key.data);
+        slot = h % cache.n;
+        pthread_rwlock_rdlock(&cache.lock);
+        struct cache_entry *e = &cache.slots[slot];
+        if (e->resp != NULL && e->gen == gen && strcmp(e->key, key.data) == 0) {
+            bool counted = e->counted;
+            if (etag_match(inm, e->etag)) {
+                char etag[64];
+                snprintf(etag, sizeof(etag), "%s", e->etag);
+                pthread_rwlock_unlock(&cache.lock);
+                ret = reply_304(c, etag);
+                status = 304;
+            } else {
+                ret = MHD_queue_response(c, MHD_HTTP_OK, e->resp);
+                pthread_rwlock_unlock(&cache.lock);
+                status = 200;
+            }
+            if (counted)
+                view_count(url);
+            buf_free(&key);
+            access_log(method, url, status, 0, true, &t0);
+            return ret;
+        }
+        pthread_rwlock_unlock(&cache.lock);
+    }
+
+    memset(&rq, 0, sizeof(rq));
+    rq.arena = &w->arena;
+    rq.db = w->db;
+    rq.id = atomic_fetch_add(&request_ids, 1) + 1;
+    rq.method = method;
+    rq.path = url;
+    rq.query = query_get;
+    rq.ctx = c;
+    rq.accept_language = accept;
+    rq.if_none_match = NULL; /* checked below, after caching the full response */
+    log_set_request(rq.id);
+    web_handle(&rq);
+
+    status = (unsigned)rq.resp.status;
+    body = buf_steal(&rq.resp.body, &blen);
+    resp = MHD_create_response_from_buffer_with_free_callback(blen, body, free);
+    add_headers(resp, rq.resp.content_type, rq.resp.etag);
+    if (rq.resp.allow != NULL)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq.resp.allow);
+    if (rq.resp.content_disposition != NULL)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+                                rq.resp.content_disposition);
+    if (status == 503)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+
+    if (cacheable && status == 200 && rq.resp.cacheable && rq.resp.etag != NULL) {
+        pthread_rwlock_wrlock(&cache.lock);
+        struct cache_entry *e = &cache.slots[slot];
+        if (e->resp != NULL)
+            MHD_destroy_response(e->resp);
+        free(e->key);
+        free(e->etag);
+        e->key = strdup(key.data);
+        e->etag = strdup(rq.resp.etag);
+        if (e->key == NULL || e->etag == NULL)
+            die("out of memory");
+        e->gen = gen;
+        e->resp = resp;
+        e->counted = rq.page_key != NULL;
+        pthread_rwlock_unlock(&cache.lock);
+        resp_cached = true; /* our reference now belongs to the cache */
+    }
+    if (status == 200 && etag_match(inm, rq.resp.etag)) {
+        ret = reply_304(c, rq.resp.etag);
+        status = 304;
+    } else {
+        ret = MHD_queue_response(c, status, resp);
+    }
+    if (!resp_cached)
+        MHD_destroy_response(resp);
+    if (rq.page_key != NULL && (status == 200 || status == 304))
+        view_count(rq.page_key);
+    access_log(method, url, status, blen, false, &t0);
+    log_set_request(0);
+    buf_free(&key);
+    arena_reset(&w->arena);
+    return ret;
+}
+
+/* ---------------------------------------------------------------- lifecycle */
+
+static void
+free_all(void)
+{
+    struct worker *w, *next;
+    size_t i;
+
+    for (w = workers; w != NULL; w = next) {
+        next = w->next;
+        db_close(w->db);
+        arena_free(&w->arena);
+        free(w);
+    }
+    workers = NULL;
+    for (i = 0; i < cache.n; i++) {
+        if (cache.slots[i].resp != NULL)
+            MHD_destroy_response(cache.slots[i].resp);
+        free(cache.slots[i].key);
+        free(cache.slots[i].etag);
+    }
+    free(cache.slots);
+    cache.slots = NULL;
+    cache.n = 0;
+    for (i = 0; i < views.cap; i++)
+        free(views.slots[i].page);
+    free(views.slots);
+    views.slots = NULL;
+    db_close(writer);
+    writer = NULL;
+}
+
+int
+http_serve(const struct serve_conf *c)
+{
+    struct MHD_Daemon *d;
+    struct sockaddr_in sa;
+    const union MHD_DaemonInfo *info;
+    pthread_t flush_thread;
+    sigset_t sigs;
+    struct db *probe;
+    struct db_opts o = {.sync_normal = c->sync_normal};
+    int sig, threads, waited;
+    unsigned flags;
+
+    conf = c;
+    /* fail at start, not on the first request, if the database is unusable */
+    if (db_open(c->db_url, &o, &probe) != ERR_OK)
+        return 1;
+    if (db_schema_version(probe) <= 0) {
+        log_msg(LOG_ERROR, "msg=\"the database has no schema: run samverka init or migrate\"");
+        db_close(probe);
+        return 1;
+    }
+    db_close(probe);
+    if (!web_init(c->locale_dir))
+        log_msg(LOG_WARN, "msg=\"running without some translations\"");
+
+    cache.n = c->cache_entries > 0 ? (size_t)c->cache_entries : 0;
+    if (cache.n > 0) {
+        cache.slots = calloc(cache.n, sizeof(*cache.slots));
+        if (cache.slots == NULL)
+            die("out of memory");
+    }
+    views.cap = 2 * HTTP_MAX_COUNTED_PAGES;
+    views.slots = calloc(views.cap, sizeof(*views.slots));
+    if (views.slots == NULL)
+        die("out of memory");
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons((uint16_t)c->port);
+    if (inet_pton(AF_INET, c->host, &sa.sin_addr) != 1) {
+        log_msg(LOG_ERROR, "msg=\"listen address must be an IPv4 address\"");
+        return 1;
+    }
+
+    /* signals are taken by the main thread only (sigwait below) */
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    threads = c->threads > 0 ? c->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    if (threads < 1)
+        threads = 1;
+    flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
+    d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+                         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
+                         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,
+                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)c->max_per_ip,
+                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)c->timeout,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
+                         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
+                         MHD_OPTION_END);
+    if (d == NULL) {
+        log_msg(LOG_ERROR, "msg=\"cannot listen\" host=%s port=%d", c->host, c->port);
+        free_all();
+        return 1;
+    }
+    info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    log_msg(LOG_INFO, "msg=\"listening\" url=http://%s:%u/ threads=%d", c->host,
+            info ? (unsigned)info->port : (unsigned)c->port, threads);
+    fprintf(stdout, "samverka: listening on http://%s:%u/\n", c->host,
+            info ? (unsigned)info->port : (unsigned)c->port);
+    fflush(stdout);
+
+    if (pthread_create(&flush_thread, NULL, flusher, NULL) != 0)
+        die("cannot start the flush thread");
+
+    sig = 0;
+    sigwait(&sigs, &sig);
+    log_msg(LOG_INFO, "msg=\"shutting down\" signal=%d", sig);
+
+    /* stop accepting, let in-flight requests finish (bounded), then stop */
+    MHD_quiesce_daemon(d);
+    for (waited = 0; waited < c->drain_seconds * 10; waited++) {
+        info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+        if (info == NULL || info->num_connections == 0)
+            break;
+        usleep(100000);
+    }
+    MHD_stop_daemon(d);
+
+    pthread_mutex_lock(&flush_mu);
+    stopping = true;
+    pthread_cond_signal(&flush_cv);
+    pthread_mutex_unlock(&flush_mu);
+    pthread_join(flush_thread, NULL);
+    views_flush();
+    free_all();
+    web_fini();
+    log_msg(LOG_INFO, "msg=\"stopped\"");
+    return 0;
+}

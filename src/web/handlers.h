@@ -1,0 +1,52 @@
+/*
+ * handlers.h — every request handler named in the route table (routes.c).
+ * A handler writes rq->resp (status 200 and body by default) and returns
+ * ERR_OK, or returns an error for web_handle to render: ERR_NOTFOUND -> 404,
+ * ERR_INVALID -> 400 with rq->err_field / rq->err_msg, ERR_BUSY -> 503,
+ * anything else -> 500 (logged, generic page).
+ */
+#ifndef WEB_HANDLERS_H
+#define WEB_HANDLERS_H
+
+#include "web/web.h"
+
+/* pages (page_*.c) */
+enum err page_index(struct req *rq);
+enum err page_mission(struct req *rq);
+enum err page_indicator(struct req *rq);
+enum err page_initiative(struct req *rq);
+enum err page_initiatives(struct req *rq);
+enum err page_actor(struct req *rq);
+enum err page_actors(struct req *rq);
+enum err page_sdg_index(struct req *rq);
+enum err page_sdg_goal(struct req *rq);
+/* downloads (page_indicator.c) */
+enum err file_indicator_csv(struct req *rq);
+enum err file_indicator_json(struct req *rq);
+/* operations and assets (ops.c) */
+enum err file_healthz(struct req *rq);
+enum err file_style_css(struct req *rq);
+enum err file_robots(struct req *rq);
+
+/* JSON API (api_*.c) */
+enum err api_missions(struct req *rq);
+enum err api_mission(struct req *rq);
+enum err api_mission_objectives(struct req *rq);
+enum err api_mission_team(struct req *rq);
+enum err api_objective(struct req *rq);
+enum err api_indicators(struct req *rq);
+enum err api_indicator(struct req *rq);
+enum err api_indicator_observations(struct req *rq);
+enum err api_actors(struct req *rq);
+enum err api_actor(struct req *rq);
+enum err api_people(struct req *rq);
+enum err api_person(struct req *rq);
+enum err api_initiatives(struct req *rq);
+enum err api_initiative(struct req *rq);
+enum err api_sdg_goals(struct req *rq);
+enum err api_sdg_goal(struct req *rq);
+enum err api_sdg_targets(struct req *rq);
+enum err api_sdg_indicators(struct req *rq);
+enum err api_openapi(struct req *rq);
+
+#endif

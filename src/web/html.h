@@ -1,0 +1,62 @@
+/*
+ * html.h — the auto-escaping HTML writer. Every view writes through it.
+ *
+ * html_text, html_printf and attribute values always escape & < > " '.
+ * Raw markup only comes from string literals: html_lit() refuses to compile
+ * for anything else, and lint forbids html_raw_ outside web/html.c.
+ * Markdown is rendered by cmark in safe mode (raw HTML and unsafe URLs
+ * dropped) — the one other source of markup.
+ *
+ * Errors are sticky in the underlying buf (size limit); check once at the end.
+ */
+#ifndef WEB_HTML_H
+#define WEB_HTML_H
+
+#include <stdarg.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+
+#define HTML_MAX_DEPTH 64
+
+struct html {
+    struct buf *b;
+    struct arena *a;
+    int depth;
+    const char *stack[HTML_MAX_DEPTH];
+};
+
+void html_init(struct html *h, struct buf *b, struct arena *a);
+
+/*
+ * <tag name="value" ...>: attributes as (name, value) pairs ending with NULL.
+ * A NULL value skips the attribute; "" writes a bare boolean attribute only
+ * for names listed as boolean (hidden, required, checked, selected, disabled).
+ */
+void html_open(struct html *h, const char *tag, ...) __attribute__((sentinel));
+void html_vopen(struct html *h, const char *tag, va_list ap);
+/* A void element (<meta>, <link>, <input>, <br>): never closed. */
+void html_void(struct html *h, const char *tag, ...) __attribute__((sentinel));
+/* Close `tag`, which must be the innermost open element (asserted). */
+void html_close(struct html *h, const char *tag);
+/* Close every element still open (end of document). */
+void html_close_all(struct html *h);
+
+void html_text(struct html *h, const char *s);
+void html_textn(struct html *h, const char *s, size_t n);
+void html_printf(struct html *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* <tag>text</tag> */
+void html_elem(struct html *h, const char *tag, const char *text);
+/* <tag attrs...>text</tag>: html_elem_attr(h, "a", text, "href", url, NULL). */
+void html_elem_attr(struct html *h, const char *tag, const char *text, ...) __attribute__((sentinel));
+
+/* Render Markdown (CommonMark) safely. */
+void html_markdown(struct html *h, const char *md);
+
+void html_raw_(struct html *h, const char *s, size_t n);
+#define html_lit(h, s) html_raw_((h), "" s "", sizeof(s) - 1)
+
+/* Escape s for HTML text or a quoted attribute value into b. */
+void html_escape(struct buf *b, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * i18n.h — UI text through gettext (Swedish default, English).
+ *
+ * msgids are English; po/sv.po translates them, po/en.po is the identity
+ * catalogue. web_handle switches the calling thread's locale (uselocale) to
+ * the request's language before running a handler, so _() in any view gives
+ * the request's language. Content fields are bilingual in the database:
+ * L() picks the English text when asked for and present, else the Swedish.
+ */
+#ifndef WEB_I18N_H
+#define WEB_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+
+#include "web/web.h"
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+#define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
+
+bool i18n_init(const char *localedir);
+void i18n_fini(void);
+/* Switch this thread's UI language. */
+void i18n_use(enum lang lang);
+
+const char *i18n_pgettext(const char *ctx_id, const char *msgid);
+
+/* "sv" / "en" */
+const char *lang_code(enum lang lang);
+
+/* The content text for the request's language: en when chosen and non-empty, else sv. */
+static inline const char *
+L(const struct req *rq, const char *sv, const char *en)
+{
+    if (rq->lang == LANG_EN && en != NULL && *en != '\0')
+        return en;
+    return sv;
+}
+
+/* Whether L() fell back to Swedish for English readers (mark it lang="sv"). */
+static inline const char *
+L_lang(const struct req *rq, const char *en)
+{
+    if (rq->lang == LANG_EN && (en == NULL || *en == '\0'))
+        return "sv";
+    return NULL;
+}
+
+/* Numbers in the request's language: "1 234,5" / "1,234.5". */
+char *fmt_num(const struct req *rq, double v, int decimals);
+
+#endif

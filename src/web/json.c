@@ -1,0 +1,244 @@
+/*
+ * json.c — streaming JSON writer (see json.h).
+ */
+#include "web/json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/str.h"
+
+void
+json_init(struct json *j, struct buf *b)
+{
+    memset(j, 0, sizeof(*j));
+    j->b = b;
+}
+
+static void
+before_value(struct json *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (j->depth > 0) {
+        if (j->need_comma[j->depth - 1])
+            buf_addc(j->b, ',');
+        j->need_comma[j->depth - 1] = true;
+    }
+}
+
+static void
+open(struct json *j, char c)
+{
+    before_value(j);
+    if (j->depth >= JSON_MAX_DEPTH) {
+        j->err = ERR_INVALID;
+        return;
+    }
+    buf_addc(j->b, c);
+    j->need_comma[j->depth++] = false;
+}
+
+static void
+close(struct json *j, char c)
+{
+    if (j->depth == 0 || j->after_key) {
+        j->err = ERR_INVALID;
+        return;
+    }
+    j->depth--;
+    buf_addc(j->b, c);
+}
+
+void
+json_obj_open(struct json *j)
+{
+    open(j, '{');
+}
+
+void
+json_obj_close(struct json *j)
+{
+    close(j, '}');
+}
+
+void
+json_arr_open(struct json *j)
+{
+    open(j, '[');
+}
+
+void
+json_arr_close(struct json *j)
+{
+    close(j, ']');
+}
+
+bool
+json_quote(struct buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t i, start = 0;
+    unsigned char c;
+    char esc[6];
+    size_t k;
+
+    buf_addc(b, '"');
+    for (i = 0; i < n;) {
+        c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            k = utf8_seq_len(s + i, n - i);
+            if (k == 0)
+                return false;
+            i += k;
+            continue;
+        }
+        if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+            i++;
+            continue;
+        }
+        buf_add(b, s + start, i - start);
+        switch (c) {
+        case '"':
+            buf_add(b, "\\\"", 2);
+            break;
+        case '\\':
+            buf_add(b, "\\\\", 2);
+            break;
+        case '\n':
+            buf_add(b, "\\n", 2);
+            break;
+        case '\t':
+            buf_add(b, "\\t", 2);
+            break;
+        case '\r':
+            buf_add(b, "\\r", 2);
+            break;
+        default:
+            /* other controls, and < > & so JSON is inert even if sniffed as HTML */
+            esc[0] = '\\';
+            esc[1] = 'u';
+            esc[2] = '0';
+            esc[3] = '0';
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            buf_add(b, esc, 6);
+        }
+        i++;
+        start = i;
+    }
+    buf_add(b, s + start, n - start);
+    buf_addc(b, '"');
+    return true;
+}
+
+void
+json_key(struct json *j, const char *k)
+{
+    before_value(j);
+    if (!json_quote(j->b, k, strlen(k)))
+        j->err = ERR_INVALID;
+    buf_addc(j->b, ':');
+    j->after_key = true;
+}
+
+void
+json_str(struct json *j, const char *s)
+{
+    if (s == NULL) {
+        json_null(j);
+        return;
+    }
+    before_value(j);
+    if (!json_quote(j->b, s, strlen(s)))
+        j->err = ERR_INVALID;
+}
+
+void
+json_int(struct json *j, int64_t v)
+{
+    before_value(j);
+    buf_printf(j->b, "%lld", (long long)v);
+}
+
+void
+json_dbl(struct json *j, double v)
+{
+    if (!isfinite(v)) {
+        json_null(j);
+        return;
+    }
+    before_value(j);
+    /* %.17g round-trips; trim to the shortest that still round-trips */
+    char tmp[32];
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    buf_adds(j->b, tmp);
+}
+
+void
+json_bool(struct json *j, bool v)
+{
+    before_value(j);
+    buf_adds(j->b, v ? "true" : "false");
+}
+
+void
+json_null(struct json *j)
+{
+    before_value(j);
+    buf_adds(j->b, "null");
+}
+
+void
+json_kstr(struct json *j, const char *k, const char *s)
+{
+    json_key(j, k);
+    json_str(j, s);
+}
+
+void
+json_kint(struct json *j, const char *k, int64_t v)
+{
+    json_key(j, k);
+    json_int(j, v);
+}
+
+void
+json_kdbl(struct json *j, const char *k, double v)
+{
+    json_key(j, k);
+    json_dbl(j, v);
+}
+
+void
+json_kbool(struct json *j, const char *k, bool v)
+{
+    json_key(j, k);
+    json_bool(j, v);
+}
+
+void
+json_knull(struct json *j, const char *k)
+{
+    json_key(j, k);
+    json_null(j);
+}
+
+enum err
+json_finish(struct json *j)
+{
+    if (j->err)
+        return j->err;
+    if (j->depth != 0 || j->after_key)
+        return ERR_INVALID;
+    return buf_err(j->b);
+}

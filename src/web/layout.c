@@ -1,0 +1,326 @@
+/*
+ * layout.c — the shared page frame and display names (see layout.h).
+ */
+#include "web/layout.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/str.h"
+#include "web/i18n.h"
+#include "web/url.h"
+
+void
+layout_begin(struct req *rq, struct html *h, const char *title)
+{
+    html_lit(h, "<!DOCTYPE html>\n");
+    html_open(h, "html", "lang", lang_code(rq->lang), NULL);
+    html_open(h, "head", NULL);
+    html_void(h, "meta", "charset", "utf-8", NULL);
+    html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+    html_open(h, "title", NULL);
+    html_text(h, title);
+    html_text(h, " – samverka");
+    html_close(h, "title");
+    html_void(h, "link", "rel", "stylesheet", "href", "/static/style.css", NULL);
+    html_void(h, "link", "rel", "alternate", "hreflang", "sv", "href", url_lang(rq, LANG_SV), NULL);
+    html_void(h, "link", "rel", "alternate", "hreflang", "en", "href", url_lang(rq, LANG_EN), NULL);
+    html_close(h, "head");
+    html_open(h, "body", NULL);
+    html_elem_attr(h, "a", _("Skip to content"), "class", "skip", "href", "#main", NULL);
+    html_open(h, "header", "class", "site", NULL);
+    html_open(h, "div", "class", "wrap", NULL);
+    html_elem_attr(h, "a", "samverka", "class", "brand", "href", url_home(rq), NULL);
+    html_open(h, "nav", "aria-label", _("Main menu"), NULL);
+    html_open(h, "ul", NULL);
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Missions"), "href", url_home(rq), NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Initiatives"), "href", url_initiatives(rq, NULL, NULL), NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Actors"), "href", url_actors(rq, NULL), NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Agenda 2030"), "href", url_sdg_index(rq), NULL);
+    html_close(h, "li");
+    html_close(h, "ul");
+    html_close(h, "nav");
+    /* the switch names each language in itself, and says so to screen readers */
+    html_open(h, "p", "class", "lang", NULL);
+    if (rq->lang == LANG_SV)
+        html_elem_attr(h, "a", "English", "href", url_lang(rq, LANG_EN), "lang", "en", "hreflang",
+                       "en", NULL);
+    else
+        html_elem_attr(h, "a", "Svenska", "href", url_lang(rq, LANG_SV), "lang", "sv", "hreflang",
+                       "sv", NULL);
+    html_close(h, "p");
+    html_close(h, "div");
+    html_close(h, "header");
+    html_open(h, "main", "id", "main", "class", "wrap", NULL);
+}
+
+static void
+accountability(struct req *rq, struct html *h, const struct accountability *acc)
+{
+    html_open(h, "aside", "class", "accountability", "aria-labelledby", "acc-h", NULL);
+    html_elem_attr(h, "h2", _("About this page"), "id", "acc-h", NULL);
+    html_open(h, "dl", NULL);
+    html_elem(h, "dt", _("Last updated"));
+    html_open(h, "dd", NULL);
+    if (acc->last_updated > 0) {
+        char iso[32];
+        time_t t = (time_t)acc->last_updated;
+        struct tm tm;
+
+        gmtime_r(&t, &tm);
+        strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+        html_elem_attr(h, "time", fmt_date_unix(rq, acc->last_updated), "datetime", iso, NULL);
+    } else {
+        html_text(h, _("Not recorded"));
+    }
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Page owner"));
+    html_elem(h, "dd", acc->owner_name ? acc->owner_name : _("The samverka administrators"));
+    html_elem(h, "dt", _("Page views"));
+    html_open(h, "dd", NULL);
+    html_printf(h, _("%s in the last 30 days, %s in total"), fmt_num(rq, (double)acc->views_30d, 0),
+                fmt_num(rq, (double)acc->views_total, 0));
+    html_close(h, "dd");
+    html_close(h, "dl");
+    html_elem_attr(h, "p",
+                   _("Views are counted on the server without cookies and without storing IP "
+                     "addresses; the count is updated every minute."),
+                   "class", "small", NULL);
+    html_close(h, "aside");
+}
+
+void
+layout_end(struct req *rq, struct html *h, const struct accountability *acc)
+{
+    if (acc != NULL)
+        accountability(rq, h, acc);
+    html_close(h, "main");
+    html_open(h, "footer", "class", "site", NULL);
+    html_open(h, "div", "class", "wrap", NULL);
+    html_open(h, "p", NULL);
+    html_text(h, _("samverka – an open platform for mission-oriented collaboration."));
+    html_text(h, " ");
+    html_elem_attr(h, "a", _("Open data (JSON API)"), "href", "/api/v1/openapi.json", NULL);
+    html_close(h, "p");
+    html_close(h, "div");
+    html_close(h, "footer");
+    html_close(h, "body");
+    html_close(h, "html");
+    html_lit(h, "\n");
+}
+
+void
+layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
+               int64_t mission_id, const char *owner_name)
+{
+    struct accountability acc;
+
+    memset(&acc, 0, sizeof(acc));
+    accountability_get(rq->db, rq->page_key ? rq->page_key : rq->path, entity, entity_id,
+                       mission_id, &acc);
+    if (owner_name != NULL)
+        acc.owner_name = owner_name;
+    layout_end(rq, h, &acc);
+}
+
+void
+layout_error_page(struct req *rq, struct html *h, int status, const char *field, const char *msg)
+{
+    const char *title;
+
+    switch (status) {
+    case 400:
+        title = _("The request could not be understood");
+        break;
+    case 404:
+        title = _("Page not found");
+        break;
+    case 405:
+        title = _("Method not allowed");
+        break;
+    case 503:
+        title = _("Temporarily unavailable");
+        break;
+    default:
+        title = _("Something went wrong");
+        break;
+    }
+    layout_begin(rq, h, title);
+    html_elem(h, "h1", title);
+    html_open(h, "p", "class", "error-msg", NULL);
+    if (field != NULL) {
+        html_elem(h, "code", field);
+        html_text(h, ": ");
+    }
+    html_text(h, msg);
+    html_close(h, "p");
+    html_open(h, "p", NULL);
+    html_elem_attr(h, "a", _("Go to the missions"), "href", url_home(rq), NULL);
+    html_close(h, "p");
+    layout_end(rq, h, NULL);
+}
+
+void
+layout_demo_note(struct req *rq, struct html *h)
+{
+    (void)rq;
+    html_elem_attr(h, "p",
+                   _("Demonstration content: built from public facts for showing samverka; "
+                     "people and some figures are fictional."),
+                   "class", "demo-note", NULL);
+}
+
+/* ------------------------------------------------------------ labels */
+
+struct label {
+    const char *code;
+    const char *text; /* msgid */
+};
+
+static const char *
+lookup(const struct label *t, const char *code)
+{
+    for (; t->code != NULL; t++)
+        if (str_eq(t->code, code))
+            return gettext(t->text);
+    return code ? code : "";
+}
+
+const char *
+label_mission_status(const char *code)
+{
+    static const struct label t[] = {{"exploring", N_("Exploring")},
+                                     {"in_dialogue", N_("In dialogue")},
+                                     {"active", N_("Active")},
+                                     {"concluded", N_("Concluded")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+const char *
+label_sector(const char *code)
+{
+    static const struct label t[] = {{"public", N_("Public sector")},
+                                     {"private", N_("Business")},
+                                     {"academia", N_("Academia and research")},
+                                     {"civil_society", N_("Civil society")},
+                                     {"other", N_("Other")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+const char *
+label_origin(const char *code)
+{
+    static const struct label t[] = {{"top_down", N_("Top-down")},
+                                     {"bottom_up", N_("Bottom-up")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+const char *
+label_initiative_status(const char *code)
+{
+    static const struct label t[] = {{"proposed", N_("Proposed")}, {"accepted", N_("Accepted")},
+                                     {"running", N_("Running")},   {"completed", N_("Completed")},
+                                     {"stopped", N_("Stopped")},   {"declined", N_("Declined")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+const char *
+label_initiative_role(const char *code)
+{
+    static const struct label t[] = {{"lead", N_("Lead")},
+                                     {"partner", N_("Partner")},
+                                     {"funder", N_("Funder")},
+                                     {"financier", N_("Co-financier")},
+                                     {"participant", N_("Participant")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+const char *
+label_team_role(const char *code)
+{
+    static const struct label t[] = {{"mission_lead", N_("Mission lead")},
+                                     {"coordinator", N_("Coordinator")},
+                                     {"analyst", N_("Analyst")},
+                                     {"communications", N_("Communications")},
+                                     {"member", N_("Team member")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+const char *
+label_direction(const char *code)
+{
+    static const struct label t[] = {{"increase", N_("Higher is better")},
+                                     {"decrease", N_("Lower is better")},
+                                     {NULL, NULL}};
+    return lookup(t, code);
+}
+
+/* ------------------------------------------------------------ formats */
+
+static const char *const months_sv[] = {"januari", "februari", "mars",      "april",
+                                        "maj",     "juni",     "juli",      "augusti",
+                                        "september", "oktober", "november", "december"};
+static const char *const months_en[] = {"January", "February", "March",     "April",
+                                        "May",     "June",     "July",      "August",
+                                        "September", "October", "November", "December"};
+
+static char *
+fmt_ymd(struct req *rq, int y, int m, int d)
+{
+    if (m < 1 || m > 12)
+        return arena_printf(rq->arena, "%04d", y);
+    if (rq->lang == LANG_SV)
+        return arena_printf(rq->arena, "%d %s %d", d, months_sv[m - 1], y);
+    return arena_printf(rq->arena, "%d %s %d", d, months_en[m - 1], y);
+}
+
+char *
+fmt_date_unix(struct req *rq, int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    gmtime_r(&tt, &tm);
+    return fmt_ymd(rq, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+char *
+fmt_date_iso(struct req *rq, const char *iso)
+{
+    int y = 0, m = 0, d = 0;
+
+    if (iso == NULL)
+        return arena_strdup(rq->arena, "");
+    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+        return fmt_ymd(rq, y, m, d);
+    if (sscanf(iso, "%4d-%2d", &y, &m) == 2) {
+        if (m >= 1 && m <= 12)
+            return arena_printf(rq->arena, "%s %d",
+                                rq->lang == LANG_SV ? months_sv[m - 1] : months_en[m - 1], y);
+    }
+    return arena_strdup(rq->arena, iso);
+}
+
+char *
+fmt_sek(struct req *rq, int64_t v)
+{
+    char *n = fmt_num(rq, (double)v, 0);
+
+    if (rq->lang == LANG_SV)
+        return arena_printf(rq->arena, "%s\xc2\xa0kr", n);
+    return arena_printf(rq->arena, "SEK\xc2\xa0%s", n);
+}

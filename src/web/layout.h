@@ -1,0 +1,44 @@
+/*
+ * layout.h — the frame every HTML page shares: doctype, head, skip link,
+ * header with navigation and language switch, <main>, the accountability
+ * block (last updated, page owner, page statistics) and the footer.
+ * Also the display names of the database's enumerated codes.
+ */
+#ifndef WEB_LAYOUT_H
+#define WEB_LAYOUT_H
+
+#include "domain/model.h"
+#include "web/html.h"
+#include "web/web.h"
+
+/* Start a page: everything up to and including <main id="main">. */
+void layout_begin(struct req *rq, struct html *h, const char *title);
+/*
+ * End a page: closes <main>, writes the accountability block for `acc`
+ * (NULL: none, e.g. error pages) and the footer, closes the document.
+ */
+void layout_end(struct req *rq, struct html *h, const struct accountability *acc);
+/* Load and write the accountability for the current page in one call. */
+void layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
+                    int64_t mission_id, const char *owner_name);
+/* A whole 4xx/5xx page in the site's style. */
+void layout_error_page(struct req *rq, struct html *h, int status, const char *field, const char *msg);
+/* <p class="demo-note"> saying the content is demonstration data. */
+void layout_demo_note(struct req *rq, struct html *h);
+
+/* Display names (translated) of the database codes. */
+const char *label_mission_status(const char *code);
+const char *label_sector(const char *code);
+const char *label_origin(const char *code);
+const char *label_initiative_status(const char *code);
+const char *label_initiative_role(const char *code);
+const char *label_team_role(const char *code);
+const char *label_direction(const char *code);
+
+/* "28 november 2026" / "28 November 2026" from Unix seconds or an ISO date. */
+char *fmt_date_unix(struct req *rq, int64_t t);
+char *fmt_date_iso(struct req *rq, const char *iso);
+/* SEK amounts: "21 796 417 kr" / "SEK 21,796,417" */
+char *fmt_sek(struct req *rq, int64_t v);
+
+#endif

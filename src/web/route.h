@@ -1,0 +1,71 @@
+/*
+ * route.h — the route table's types. Each route declares its method, path
+ * pattern ({name} segments), the parameters it accepts with their validators,
+ * what kind of response it gives and its handler. Undeclared parameters are
+ * dropped; handlers read only typed, validated values (req_param & co).
+ * The OpenAPI document (api_openapi.c) is generated from this table.
+ */
+#ifndef WEB_ROUTE_H
+#define WEB_ROUTE_H
+
+#include "web/web.h"
+
+enum ptype {
+    P_INT,  /* decimal integer in [min, max] */
+    P_SLUG, /* [a-z0-9-], 1-64 */
+    P_ENUM, /* one of values[] */
+    P_TEXT, /* UTF-8 text, no control characters, at most max bytes */
+    P_SDG_TARGET, /* "12.3", "17.a" */
+};
+
+enum pin { PIN_PATH, PIN_QUERY };
+
+struct pspec {
+    const char *name;
+    enum ptype type;
+    enum pin in;
+    bool required;
+    int64_t min, max;
+    const char *const *values; /* P_ENUM, NULL-terminated */
+    const char *desc;          /* for OpenAPI, English */
+};
+
+enum route_kind {
+    RK_HTML, /* errors as HTML pages */
+    RK_API,  /* errors as {"error": {...}} */
+    RK_FILE, /* downloads and plain text; errors as plain text */
+};
+
+#define RF_CACHE 1u /* response may be cached until the next database change */
+#define RF_COUNT 2u /* counts as a page view */
+
+struct route {
+    const char *method;
+    const char *pattern;
+    enum err (*fn)(struct req *rq);
+    enum route_kind kind;
+    unsigned flags;
+    const char *summary; /* OpenAPI summary, English */
+    const char *schema;  /* OpenAPI response schema name (api routes) */
+    struct pspec params[WEB_MAX_PARAMS];
+};
+
+extern const struct route routes[];
+extern const int n_routes;
+
+/* Typed access to validated parameters (NULL / default when absent). */
+const struct pval *req_param(const struct req *rq, const char *name);
+const char *req_str(const struct req *rq, const char *name);
+int64_t req_int(const struct req *rq, const char *name, int64_t dflt);
+
+/* Set a handler error with a field; returns ERR_INVALID for `return req_invalid(...)`. */
+enum err req_invalid(struct req *rq, const char *field, const char *msg);
+
+/* Validate one raw value against a spec; on failure *out_msg says why (English, static). */
+bool param_validate(const struct pspec *ps, const char *raw, struct pval *out, const char **out_msg);
+
+
+
+/* Replace the response with an error page (HTML, JSON or text by route kind). */
+void web_error(struct req *rq, int status, const char *field, const char *msg);
+#endif

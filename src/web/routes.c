@@ -1,0 +1,551 @@
+/*
+ * routes.c — the route table and the dispatcher.
+ *
+ * web_handle: pick the language, match the path against the table (405 with
+ * Allow when only the method is wrong), validate the declared parameters
+ * (400 naming the field otherwise), run the handler, map its error to a
+ * status and an error page in the route's kind, and add an ETag to 200s
+ * (304 when If-None-Match matches). Never lets a handler's half-written body
+ * out on error.
+ */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/log.h"
+#include "core/str.h"
+#include "domain/model.h"
+#include "web/handlers.h"
+#include "web/html.h"
+#include "web/i18n.h"
+#include "web/json.h"
+#include "web/layout.h"
+#include "web/route.h"
+
+#define ID(name, what) {name, P_INT, PIN_PATH, true, 1, INT64_MAX, NULL, what}
+#define SLUG(name, what) {name, P_SLUG, PIN_PATH, true, 0, 0, NULL, what}
+#define PAGING                                                                                     \
+    {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"},                     \
+        {"per_page", P_INT, PIN_QUERY, false, 1, 100, NULL, "Items per page (1-100, default 20)"}
+#define GOAL {"goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"}
+
+#define HTML_PAGE (RF_CACHE | RF_COUNT)
+#define API (RF_CACHE)
+
+const struct route routes[] = {
+    /* public pages */
+    {"GET", "/", page_index, RK_HTML, HTML_PAGE, "Missions", NULL, {{0}}},
+    {"GET", "/missions/{slug}", page_mission, RK_HTML, HTML_PAGE, "Mission page", NULL,
+     {SLUG("slug", "Mission slug")}},
+    {"GET", "/indicators/{id}", page_indicator, RK_HTML, HTML_PAGE, "Indicator page", NULL,
+     {ID("id", "Indicator id")}},
+    {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, RF_CACHE,
+     "Indicator data as Open SDG-style CSV", NULL, {ID("id", "Indicator id")}},
+    {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE,
+     "Indicator data as JSON", NULL, {ID("id", "Indicator id")}},
+    {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
+     {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
+      {"origin", P_ENUM, PIN_QUERY, false, 0, 0, initiative_origins, "Origin"},
+      {"status", P_ENUM, PIN_QUERY, false, 0, 0, initiative_statuses, "Lifecycle status"},
+      {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector of a taking-part actor"},
+      {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"},
+      {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
+    {"GET", "/initiatives/{id}", page_initiative, RK_HTML, HTML_PAGE, "Initiative page", NULL,
+     {ID("id", "Initiative id")}},
+    {"GET", "/actors", page_actors, RK_HTML, HTML_PAGE, "Actors", NULL,
+     {{"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector"},
+      {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
+    {"GET", "/actors/{id}", page_actor, RK_HTML, HTML_PAGE, "Actor page", NULL,
+     {ID("id", "Actor id")}},
+    {"GET", "/sdg", page_sdg_index, RK_HTML, HTML_PAGE, "Agenda 2030 goals", NULL, {{0}}},
+    {"GET", "/sdg/{goal}", page_sdg_goal, RK_HTML, HTML_PAGE, "SDG goal page", NULL, {GOAL}},
+
+    /* operations and assets */
+    {"GET", "/healthz", file_healthz, RK_FILE, 0, "Health check", NULL, {{0}}},
+    {"GET", "/static/style.css", file_style_css, RK_FILE, RF_CACHE, "Style sheet", NULL, {{0}}},
+    {"GET", "/robots.txt", file_robots, RK_FILE, RF_CACHE, "Robots", NULL, {{0}}},
+
+    /* JSON API, read */
+    {"GET", "/api/v1/openapi.json", api_openapi, RK_API, API, "This OpenAPI document", NULL, {{0}}},
+    {"GET", "/api/v1/missions", api_missions, RK_API, API, "List missions", "MissionList",
+     {PAGING, {"status", P_ENUM, PIN_QUERY, false, 0, 0, mission_statuses, "Mission status"}}},
+    {"GET", "/api/v1/missions/{slug}", api_mission, RK_API, API, "One mission", "Mission",
+     {SLUG("slug", "Mission slug")}},
+    {"GET", "/api/v1/missions/{slug}/objectives", api_mission_objectives, RK_API, API,
+     "The mission's goal tree", "ObjectiveList", {SLUG("slug", "Mission slug")}},
+    {"GET", "/api/v1/missions/{slug}/team", api_mission_team, RK_API, API, "The mission team",
+     "TeamList", {SLUG("slug", "Mission slug")}},
+    {"GET", "/api/v1/objectives/{id}", api_objective, RK_API, API, "One objective", "Objective",
+     {ID("id", "Objective id")}},
+    {"GET", "/api/v1/indicators", api_indicators, RK_API, API, "List indicators", "IndicatorList",
+     {PAGING, {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"}}},
+    {"GET", "/api/v1/indicators/{id}", api_indicator, RK_API, API, "One indicator", "Indicator",
+     {ID("id", "Indicator id")}},
+    {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
+     "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
+    {"GET", "/api/v1/actors", api_actors, RK_API, API, "List actors", "ActorList",
+     {PAGING, {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector"}}},
+    {"GET", "/api/v1/actors/{id}", api_actor, RK_API, API, "One actor", "Actor",
+     {ID("id", "Actor id")}},
+    {"GET", "/api/v1/people", api_people, RK_API, API, "List people (contacts)", "PersonList",
+     {PAGING}},
+    {"GET", "/api/v1/people/{id}", api_person, RK_API, API, "One person", "Person",
+     {ID("id", "Person id")}},
+    {"GET", "/api/v1/initiatives", api_initiatives, RK_API, API, "List initiatives",
+     "InitiativeList",
+     {PAGING,
+      {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
+      {"origin", P_ENUM, PIN_QUERY, false, 0, 0, initiative_origins, "Origin"},
+      {"status", P_ENUM, PIN_QUERY, false, 0, 0, initiative_statuses, "Lifecycle status"},
+      {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector of a taking-part actor"},
+      {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
+    {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API, "One initiative",
+     "Initiative", {ID("id", "Initiative id")}},
+    {"GET", "/api/v1/sdg/goals", api_sdg_goals, RK_API, API, "The 17 SDG goals", "SdgGoalList",
+     {{0}}},
+    {"GET", "/api/v1/sdg/goals/{goal}", api_sdg_goal, RK_API, API, "One SDG goal with its targets",
+     "SdgGoal", {GOAL}},
+    {"GET", "/api/v1/sdg/targets", api_sdg_targets, RK_API, API, "SDG targets", "SdgTargetList",
+     {PAGING, {"goal", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
+    {"GET", "/api/v1/sdg/indicators", api_sdg_indicators, RK_API, API, "SDG indicators",
+     "SdgIndicatorList",
+     {PAGING, {"goal", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
+};
+const int n_routes = (int)(sizeof(routes) / sizeof(routes[0]));
+
+/* ------------------------------------------------------------------ params */
+
+const struct pval *
+req_param(const struct req *rq, const char *name)
+{
+    int i;
+
+    if (rq->route == NULL)
+        return NULL;
+    for (i = 0; i < WEB_MAX_PARAMS && rq->route->params[i].name != NULL; i++)
+        if (strcmp(rq->route->params[i].name, name) == 0)
+            return rq->params[i].present ? &rq->params[i] : NULL;
+    return NULL;
+}
+
+const char *
+req_str(const struct req *rq, const char *name)
+{
+    const struct pval *p = req_param(rq, name);
+
+    return p ? p->s : NULL;
+}
+
+int64_t
+req_int(const struct req *rq, const char *name, int64_t dflt)
+{
+    const struct pval *p = req_param(rq, name);
+
+    return p ? p->i : dflt;
+}
+
+enum err
+req_invalid(struct req *rq, const char *field, const char *msg)
+{
+    rq->err_field = field;
+    rq->err_msg = msg;
+    return ERR_INVALID;
+}
+
+static bool
+is_sdg_target(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    size_t i;
+
+    if (dot == NULL || dot == s || dot - s > 2 || strlen(dot + 1) < 1 || strlen(dot + 1) > 2)
+        return false;
+    for (i = 0; s + i < dot; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    for (i = 1; dot[i]; i++)
+        if (!isdigit((unsigned char)dot[i]) && !(dot[i] >= 'a' && dot[i] <= 'j'))
+            return false;
+    return true;
+}
+
+bool
+param_validate(const struct pspec *ps, const char *raw, struct pval *out, const char **out_msg)
+{
+    size_t n = strlen(raw), i;
+
+    out->present = true;
+    out->s = raw;
+    out->i = 0;
+    if (n > WEB_MAX_PARAM_LEN) {
+        *out_msg = "is too long";
+        return false;
+    }
+    if (!utf8_valid(raw, n)) {
+        *out_msg = "is not valid UTF-8";
+        return false;
+    }
+    switch (ps->type) {
+    case P_INT:
+        if (str_to_i64(raw, &out->i) != ERR_OK) {
+            *out_msg = "must be a whole number";
+            return false;
+        }
+        if (out->i < ps->min || out->i > ps->max) {
+            *out_msg = "is out of range";
+            return false;
+        }
+        return true;
+    case P_SLUG:
+        if (!str_is_slug(raw)) {
+            *out_msg = "must be 1-64 lower-case letters, digits or hyphens";
+            return false;
+        }
+        return true;
+    case P_ENUM:
+        if (!model_is_code(ps->values, raw)) {
+            *out_msg = "is not one of the allowed values";
+            return false;
+        }
+        return true;
+    case P_TEXT:
+        for (i = 0; i < n; i++)
+            if ((unsigned char)raw[i] < 0x20) {
+                *out_msg = "contains control characters";
+                return false;
+            }
+        if (ps->max > 0 && (int64_t)n > ps->max) {
+            *out_msg = "is too long";
+            return false;
+        }
+        return true;
+    case P_SDG_TARGET:
+        if (!is_sdg_target(raw)) {
+            *out_msg = "must be an SDG target code such as 12.3";
+            return false;
+        }
+        return true;
+    }
+    *out_msg = "is not accepted";
+    return false;
+}
+
+/* --------------------------------------------------------------- language */
+
+static enum lang
+lang_from_accept(const char *h)
+{
+    /* the first of sv / en by q-value (ties: the earlier); anything else: sv */
+    double best_q = -1, q;
+    enum lang best = LANG_SV;
+    const char *p = h, *end, *qs;
+    char tag[16];
+    size_t n;
+
+    if (h == NULL)
+        return LANG_SV;
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        end = p;
+        while (*end && *end != ',')
+            end++;
+        n = strcspn(p, ";,");
+        if (n >= sizeof(tag))
+            n = sizeof(tag) - 1;
+        memcpy(tag, p, n);
+        tag[n] = '\0';
+        q = 1.0;
+        qs = memchr(p, ';', (size_t)(end - p));
+        if (qs != NULL && (qs = strstr(qs, "q=")) != NULL && qs < end)
+            q = strtod(qs + 2, NULL);
+        if (q > best_q && (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
+            (tag[2] == '\0' || tag[2] == '-')) {
+            best_q = q;
+            best = strncasecmp(tag, "en", 2) == 0 ? LANG_EN : LANG_SV;
+        }
+        p = end;
+    }
+    return best;
+}
+
+enum lang
+web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit)
+{
+    *out_explicit = false;
+    if (query_lang != NULL) {
+        if (strcmp(query_lang, "en") == 0) {
+            *out_explicit = true;
+            return LANG_EN;
+        }
+        if (strcmp(query_lang, "sv") == 0) {
+            *out_explicit = true;
+            return LANG_SV;
+        }
+    }
+    return lang_from_accept(accept_language);
+}
+
+/* ---------------------------------------------------------------- matching */
+
+/* Match path against pattern; path parameters are copied into rq->params. */
+static bool
+match(struct req *rq, const struct route *r, const char **bad_field, const char **bad_msg)
+{
+    const char *pp = r->pattern, *sp = rq->path, *close;
+    char name[32];
+    size_t n, seg;
+    int i;
+    char *val;
+
+    while (*pp && *sp) {
+        if (*pp == '{') {
+            close = strchr(pp, '}');
+            n = (size_t)(close - pp - 1);
+            memcpy(name, pp + 1, n);
+            name[n] = '\0';
+            seg = strcspn(sp, "/");
+            if (seg == 0)
+                return false;
+            val = arena_strndup(rq->arena, sp, seg);
+            for (i = 0; i < WEB_MAX_PARAMS && r->params[i].name != NULL; i++) {
+                if (strcmp(r->params[i].name, name) != 0)
+                    continue;
+                rq->params[i].s = val;
+                rq->params[i].present = true;
+            }
+            pp = close + 1;
+            sp += seg;
+            continue;
+        }
+        if (*pp != *sp)
+            return false;
+        pp++;
+        sp++;
+    }
+    (void)bad_field;
+    (void)bad_msg;
+    return *pp == '\0' && *sp == '\0';
+}
+
+static void
+clear_params(struct req *rq)
+{
+    memset(rq->params, 0, sizeof(rq->params));
+}
+
+/* ------------------------------------------------------------------ errors */
+
+static const char *
+status_code_name(int status)
+{
+    switch (status) {
+    case 400:
+        return "invalid_parameter";
+    case 404:
+        return "not_found";
+    case 405:
+        return "method_not_allowed";
+    case 503:
+        return "unavailable";
+    default:
+        return "internal_error";
+    }
+}
+
+void
+web_error(struct req *rq, int status, const char *field, const char *msg)
+{
+    struct resp *r = &rq->resp;
+    enum route_kind kind = rq->route ? rq->route->kind : RK_HTML;
+    struct json j;
+    struct html h;
+
+    if (kind == RK_HTML && str_has_prefix(rq->path, "/api/"))
+        kind = RK_API;
+    buf_reset(&r->body);
+    r->status = status;
+    r->cacheable = false;
+    r->etag = NULL;
+    r->content_disposition = NULL;
+    if (kind == RK_API) {
+        r->content_type = "application/json";
+        json_init(&j, &r->body);
+        json_obj_open(&j);
+        json_key(&j, "error");
+        json_obj_open(&j);
+        json_kstr(&j, "code", status_code_name(status));
+        json_kstr(&j, "message", msg);
+        json_kstr(&j, "field", field);
+        json_obj_close(&j);
+        json_obj_close(&j);
+        return;
+    }
+    if (kind == RK_FILE) {
+        r->content_type = "text/plain; charset=utf-8";
+        if (field != NULL)
+            buf_printf(&r->body, "%s: ", field);
+        buf_adds(&r->body, msg);
+        buf_addc(&r->body, '\n');
+        return;
+    }
+    html_init(&h, &r->body, rq->arena);
+    layout_error_page(rq, &h, status, field, msg);
+}
+
+/* --------------------------------------------------------------- dispatch */
+
+static void
+set_etag(struct req *rq)
+{
+    unsigned char hash[16];
+    char hex[33];
+
+    crypto_generichash(hash, sizeof(hash), (const unsigned char *)rq->resp.body.data,
+                       rq->resp.body.len, NULL, 0);
+    sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
+    rq->resp.etag = arena_printf(rq->arena, "\"%s\"", hex);
+}
+
+static bool
+etag_matches(const char *inm, const char *etag)
+{
+    size_t n = strlen(etag);
+    const char *p;
+
+    if (inm == NULL)
+        return false;
+    if (strcmp(inm, "*") == 0)
+        return true;
+    for (p = inm; (p = strstr(p, etag)) != NULL; p += n)
+        return true;
+    return false;
+}
+
+static bool
+method_is(const struct req *rq, const char *m)
+{
+    return strcmp(rq->method, m) == 0 || (strcmp(m, "GET") == 0 && strcmp(rq->method, "HEAD") == 0);
+}
+
+void
+web_handle(struct req *rq)
+{
+    const struct route *r = NULL;
+    const char *field = NULL, *msg = NULL, *raw;
+    char allow[64] = "";
+    enum err rc;
+    int i, k;
+
+    rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language, &rq->lang_in_query);
+    i18n_use(rq->lang);
+    buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
+    rq->resp.status = 200;
+    rq->resp.content_type = "text/html; charset=utf-8";
+
+    for (i = 0; i < n_routes; i++) {
+        clear_params(rq);
+        if (!match(rq, &routes[i], &field, &msg))
+            continue;
+        if (method_is(rq, routes[i].method)) {
+            r = &routes[i];
+            break;
+        }
+        if (strstr(allow, routes[i].method) == NULL) {
+            if (allow[0])
+                strncat(allow, ", ", sizeof(allow) - strlen(allow) - 1);
+            strncat(allow, routes[i].method, sizeof(allow) - strlen(allow) - 1);
+            if (strcmp(routes[i].method, "GET") == 0)
+                strncat(allow, ", HEAD", sizeof(allow) - strlen(allow) - 1);
+        }
+    }
+    if (r == NULL) {
+        if (allow[0]) {
+            rq->resp.allow = arena_strdup(rq->arena, allow);
+            web_error(rq, 405, NULL, _("This method is not allowed here."));
+        } else {
+            web_error(rq, 404, NULL, _("There is no page at this address."));
+        }
+        return;
+    }
+    rq->route = r;
+
+    /* validate: path values were captured by match(); query values are looked up */
+    for (k = 0; k < WEB_MAX_PARAMS && r->params[k].name != NULL; k++) {
+        const struct pspec *ps = &r->params[k];
+
+        raw = ps->in == PIN_PATH ? rq->params[k].s : rq->query(rq->ctx, ps->name);
+        if (raw == NULL || (ps->in == PIN_QUERY && *raw == '\0')) {
+            rq->params[k].present = false;
+            if (ps->required) {
+                web_error(rq, 400, ps->name, _("This parameter is required."));
+                return;
+            }
+            continue;
+        }
+        if (!param_validate(ps, raw, &rq->params[k], &msg)) {
+            /* a bad id in a path is a page that does not exist to a reader, but the
+             * API says precisely what was wrong */
+            web_error(rq, 400, ps->name,
+                      arena_printf(rq->arena, "%s %s.", ps->name, msg));
+            return;
+        }
+    }
+
+    if (r->flags & RF_COUNT)
+        rq->page_key = rq->path;
+    rq->resp.cacheable = (r->flags & RF_CACHE) != 0;
+    if (r->kind == RK_API)
+        rq->resp.content_type = "application/json";
+
+    rc = r->fn(rq);
+    switch (rc) {
+    case ERR_OK:
+        break;
+    case ERR_NOTFOUND:
+        rq->page_key = NULL;
+        web_error(rq, 404, NULL, _("There is no page at this address."));
+        return;
+    case ERR_INVALID:
+        rq->page_key = NULL;
+        web_error(rq, 400, rq->err_field, rq->err_msg ? rq->err_msg : _("The request is not valid."));
+        return;
+    case ERR_BUSY:
+        rq->page_key = NULL;
+        web_error(rq, 503, NULL, _("The service is busy. Please try again in a moment."));
+        return;
+    default:
+        rq->page_key = NULL;
+        log_msg(LOG_ERROR, "msg=\"handler failed\" route=\"%s\" err=\"%s\"", r->pattern, err_str(rc));
+        web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
+        return;
+    }
+    if (buf_err(&rq->resp.body)) {
+        rq->page_key = NULL;
+        log_msg(LOG_ERROR, "msg=\"response too large or invalid\" route=\"%s\"", r->pattern);
+        web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
+        return;
+    }
+    if (rq->resp.status == 200) {
+        set_etag(rq);
+        if (etag_matches(rq->if_none_match, rq->resp.etag)) {
+            rq->resp.status = 304;
+            buf_reset(&rq->resp.body);
+        }
+    }
+}
+
+bool
+web_init(const char *localedir)
+{
+    if (sodium_init() < 0)
+        return false;
+    return i18n_init(localedir);
+}
+
+void
+web_fini(void)
+{
+    i18n_fini();
+}

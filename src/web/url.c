@@ -1,0 +1,227 @@
+/*
+ * url.c — URL builders (see url.h).
+ */
+#include "web/url.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/buf.h"
+#include "core/str.h"
+
+/* Build from a printf-free list: literal path pieces and encoded segments. */
+static char *
+finish(const struct req *rq, struct buf *b, bool has_query)
+{
+    char *s;
+
+    if (rq->lang_in_query) {
+        buf_adds(b, has_query ? "&lang=" : "?lang=");
+        buf_adds(b, rq->lang == LANG_EN ? "en" : "sv");
+    }
+    s = arena_strndup(rq->arena, b->data ? b->data : "", b->len);
+    buf_free(b);
+    return s;
+}
+
+static char *
+path1(const struct req *rq, const char *prefix, const char *seg, const char *suffix)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, prefix);
+    url_encode(&b, seg);
+    if (suffix)
+        buf_adds(&b, suffix);
+    return finish(rq, &b, false);
+}
+
+static char *
+pathi(const struct req *rq, const char *prefix, int64_t id, const char *suffix)
+{
+    char n[24];
+
+    snprintf(n, sizeof(n), "%lld", (long long)id);
+    return path1(rq, prefix, n, suffix);
+}
+
+char *
+url_home(const struct req *rq)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/");
+    return finish(rq, &b, false);
+}
+
+char *
+url_mission(const struct req *rq, const char *slug)
+{
+    return path1(rq, "/missions/", slug, NULL);
+}
+
+char *
+url_indicator(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, NULL);
+}
+
+char *
+url_indicator_data(const struct req *rq, int64_t id, const char *ext)
+{
+    struct buf b;
+    char n[24];
+
+    snprintf(n, sizeof(n), "%lld", (long long)id);
+    buf_init(&b, 0);
+    buf_adds(&b, "/indicators/");
+    buf_adds(&b, n);
+    buf_adds(&b, strcmp(ext, "csv") == 0 ? "/data.csv" : "/data.json");
+    {
+        char *s = arena_strndup(rq->arena, b.data, b.len);
+        buf_free(&b);
+        return s;
+    }
+}
+
+char *
+url_initiative(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/initiatives/", id, NULL);
+}
+
+char *
+url_initiatives(const struct req *rq, const char *mission_slug, const char *origin)
+{
+    struct buf b;
+    bool q = false;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/initiatives");
+    if (mission_slug) {
+        buf_adds(&b, "?mission=");
+        url_encode(&b, mission_slug);
+        q = true;
+    }
+    if (origin) {
+        buf_adds(&b, q ? "&origin=" : "?origin=");
+        url_encode(&b, origin);
+        q = true;
+    }
+    return finish(rq, &b, q);
+}
+
+char *
+url_actor(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/actors/", id, NULL);
+}
+
+char *
+url_actors(const struct req *rq, const char *sector)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/actors");
+    if (sector) {
+        buf_adds(&b, "?sector=");
+        url_encode(&b, sector);
+    }
+    return finish(rq, &b, sector != NULL);
+}
+
+char *
+url_sdg_index(const struct req *rq)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/sdg");
+    return finish(rq, &b, false);
+}
+
+char *
+url_sdg_goal(const struct req *rq, int goal)
+{
+    return pathi(rq, "/sdg/", goal, NULL);
+}
+
+char *
+url_api(const struct req *rq, const char *path)
+{
+    return arena_printf(rq->arena, "/api/v1%s", path);
+}
+
+char *
+url_lang(const struct req *rq, enum lang lang)
+{
+    struct buf b;
+    const char *p;
+    char *s;
+
+    buf_init(&b, 0);
+    /* the path as received, re-encoded segment by segment */
+    for (p = rq->path; *p;) {
+        size_t n = strcspn(p + 1, "/");
+        char *seg = arena_strndup(rq->arena, p + 1, n);
+
+        buf_addc(&b, '/');
+        url_encode(&b, seg);
+        p += n + 1;
+    }
+    if (b.len == 0)
+        buf_addc(&b, '/');
+    buf_adds(&b, lang == LANG_EN ? "?lang=en" : "?lang=sv");
+    s = arena_strndup(rq->arena, b.data, b.len);
+    buf_free(&b);
+    return s;
+}
+
+char *
+url_paged(const struct req *rq, const char *path, int64_t page, ...)
+{
+    struct buf b;
+    va_list ap;
+    const char *name, *value;
+    bool q = false;
+
+    buf_init(&b, 0);
+    buf_adds(&b, path);
+    va_start(ap, page);
+    while ((name = va_arg(ap, const char *)) != NULL) {
+        value = va_arg(ap, const char *);
+        if (value == NULL)
+            continue;
+        buf_addc(&b, q ? '&' : '?');
+        url_encode(&b, name);
+        buf_addc(&b, '=');
+        url_encode(&b, value);
+        q = true;
+    }
+    va_end(ap);
+    if (page > 1) {
+        buf_printf(&b, "%cpage=%lld", q ? '&' : '?', (long long)page);
+        q = true;
+    }
+    return finish(rq, &b, q);
+}
+
+bool
+url_is_http(const char *s)
+{
+    size_t i;
+
+    if (s == NULL)
+        return false;
+    if (strncasecmp(s, "https://", 8) != 0 && strncasecmp(s, "http://", 7) != 0)
+        return false;
+    for (i = 0; s[i]; i++)
+        if ((unsigned char)s[i] <= 0x20 || s[i] == '"' || s[i] == '<' || s[i] == '>' || s[i] == '\\')
+            return false;
+    return true;
+}

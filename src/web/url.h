@@ -1,0 +1,32 @@
+/*
+ * url.h — URL builders. Every href and src a view writes comes from here:
+ * each path segment and query value is percent-encoded, and the language
+ * chosen with ?lang= is carried on. Results live in the request's arena.
+ */
+#ifndef WEB_URL_H
+#define WEB_URL_H
+
+#include <stdint.h>
+
+#include "web/web.h"
+
+char *url_home(const struct req *rq);
+char *url_mission(const struct req *rq, const char *slug);
+char *url_indicator(const struct req *rq, int64_t id);
+char *url_indicator_data(const struct req *rq, int64_t id, const char *ext); /* "csv" | "json" */
+char *url_initiative(const struct req *rq, int64_t id);
+char *url_initiatives(const struct req *rq, const char *mission_slug, const char *origin);
+char *url_actor(const struct req *rq, int64_t id);
+char *url_actors(const struct req *rq, const char *sector);
+char *url_sdg_index(const struct req *rq);
+char *url_sdg_goal(const struct req *rq, int goal);
+char *url_api(const struct req *rq, const char *path); /* "/api/v1" + path, no lang */
+/* The current page in another language. */
+char *url_lang(const struct req *rq, enum lang lang);
+/* A page of a paged list: path with page=N, keeping the given (name, value) pairs, NULL-terminated. */
+char *url_paged(const struct req *rq, const char *path, int64_t page, ...) __attribute__((sentinel));
+
+/* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
+bool url_is_http(const char *s);
+
+#endif

@@ -1,0 +1,79 @@
+/*
+ * web.h — the boundary between the HTTP glue (src/http) and the application.
+ *
+ * http fills a struct req from the wire (method, path, query parameters,
+ * the few headers we use) and calls web_handle(); web finds the route in the
+ * route table (routes.c), validates the declared parameters into typed values,
+ * runs the handler and leaves the response in req->resp. web knows nothing
+ * of libmicrohttpd.
+ */
+#ifndef WEB_WEB_H
+#define WEB_WEB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "db/db.h"
+
+enum lang { LANG_SV, LANG_EN, LANG__MAX };
+
+/* Limits at the application boundary (the HTTP ones are in http/limits.h). */
+#define WEB_MAX_PARAMS 12      /* declared parameters per route */
+#define WEB_MAX_PARAM_LEN 256  /* bytes in one parameter value */
+#define WEB_MAX_BODY_OUT (8u << 20)
+
+/* A validated parameter value. */
+struct pval {
+    bool present;
+    const char *s; /* the value as text (validated) */
+    int64_t i;     /* P_INT, P_YEAR */
+};
+
+struct resp {
+    int status;
+    const char *content_type;
+    struct buf body;
+    const char *etag;                /* set by web_handle for 200 GETs */
+    const char *content_disposition; /* downloads */
+    const char *allow;               /* 405 */
+    bool cacheable;                  /* may be served from the page cache */
+};
+
+/* Supplied by the caller (http): raw query-string lookup. */
+typedef const char *(*req_getter)(void *ctx, const char *name);
+
+struct req {
+    struct arena *arena;
+    struct db *db;
+    uint64_t id;
+    const char *method;
+    const char *path; /* decoded, starts with '/' */
+    req_getter query;
+    void *ctx;
+    const char *accept_language;
+    const char *if_none_match;
+
+    /* filled by web_handle */
+    enum lang lang;
+    bool lang_in_query; /* ?lang= given: links carry it on */
+    const struct route *route;
+    struct pval params[WEB_MAX_PARAMS];
+    const char *page_key; /* page-view key (the path) for counted pages, else NULL */
+    const char *err_field; /* set with err_msg by a handler that returns ERR_INVALID */
+    const char *err_msg;
+    struct resp resp;
+};
+
+/* Pick the language from ?lang= and Accept-Language (Swedish by default). */
+enum lang web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit);
+
+/* Route, validate, handle. Always leaves a complete response in rq->resp. */
+void web_handle(struct req *rq);
+
+/* One-time setup: gettext catalogues and locales; false if a locale is missing. */
+bool web_init(const char *localedir);
+void web_fini(void);
+
+#endif
