@@ -25,6 +25,7 @@ usage(FILE *f)
           "  serve     serve the web pages and the JSON API\n"
           "  init      create a database (and fill it with demo data with --demo)\n"
           "  migrate   apply pending schema migrations\n"
+          "  check     check the database schema and every SQL statement\n"
           "  version   print the version\n\n"
           "Run `samverka COMMAND --help` for a command's options.\n",
           f);
@@ -186,6 +187,41 @@ out:
 }
 
 static int
+cmd_check(int argc, char **argv)
+{
+    static const char *const flags[] = {"--db", NULL}, *const bools[] = {NULL};
+    struct db *db;
+    const char *url;
+    enum q failed = Q__MAX;
+    int rc, version;
+
+    if (wants_help(argc, argv)) {
+        puts("usage: samverka check --db URL\n\nCheck that the database is at the schema this "
+             "binary expects and that every statement of the query table prepares against it.");
+        return 0;
+    }
+    if ((rc = check_args("check", argc, argv, flags, bools)) != 0)
+        return rc;
+    url = db_arg(argc, argv);
+    if (url == NULL) {
+        fputs("samverka check: --db URL is required\n", stderr);
+        return 2;
+    }
+    if (db_open(url, NULL, &db) != ERR_OK)
+        return 1;
+    version = db_schema_version(db);
+    if (db_prepare_all(db, &failed) != ERR_OK) {
+        fprintf(stderr, "samverka check: statement %s does not prepare (schema version %d)\n",
+                query_name(failed), version);
+        db_close(db);
+        return 1;
+    }
+    printf("schema version %d; all %d statements prepare\n", version, (int)Q__MAX);
+    db_close(db);
+    return 0;
+}
+
+static int
 cmd_serve(int argc, char **argv)
 {
     struct serve_conf conf;
@@ -227,6 +263,8 @@ main(int argc, char **argv)
         return cmd_init(argc - 2, argv + 2);
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
     fprintf(stderr, "samverka: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return 2;

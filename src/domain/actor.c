@@ -1,83 +1,345 @@
-/* actor.c — placeholder until its issue-2 work is merged. */
+/*
+ * actor.c — loaders for actors, people and initiatives (see model.h).
+ */
+#include <string.h>
+
+#include "domain/load.h"
 #include "domain/model.h"
-#include "domain/demo.h"
+
+/* ------------------------------------------------------------ actors */
+
+static void
+actor_row(struct db_stmt *st, struct arena *a, struct actor *x)
+{
+    memset(x, 0, sizeof(*x));
+    x->id = db_i64(st, 0);
+    x->slug = ld_str(st, 1, a);
+    x->name = ld_str(st, 2, a);
+    x->orgnr = ld_text(st, 3, a);
+    x->sector = ld_str(st, 4, a);
+    x->sni = ld_text(st, 5, a);
+    x->sni_label = ld_text(st, 6, a);
+    x->municipality = ld_text(st, 7, a);
+    x->municipality_name = ld_text(st, 8, a);
+    x->county_name = ld_text(st, 9, a);
+    x->website = ld_text(st, 10, a);
+    x->description_sv = ld_str(st, 11, a);
+    x->description_en = ld_str(st, 12, a);
+    x->is_demo = db_i64(st, 13) != 0;
+    x->n_initiatives = (int)db_i64(st, 14);
+}
 
 enum err
-actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg, struct actor **out, int *out_n, int64_t *out_total)
+actor_rows(struct db_stmt *st, struct arena *a, struct actor **out, int *out_n)
 {
-    (void)db;
-    (void)a;
-    (void)sector;
-    (void)pg;
-    (void)out;
-    (void)out_n;
-    (void)out_total;
-    return ERR_NOTFOUND;
+    struct actor *arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        actor_row(st, a, &arr[n++]);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
+}
+
+enum err
+actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg,
+           struct actor **out, int *out_n, int64_t *out_total)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    st = db_stmt(db, Q_ACTOR_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, sector ? sector : "");
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_ACTOR_PAGE);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, sector ? sector : "");
+    db_bind_i64(st, 2, pg->limit);
+    db_bind_i64(st, 3, pg->offset);
+    return actor_rows(st, a, out, out_n);
 }
 
 enum err
 actor_get(struct db *db, struct arena *a, int64_t id, struct actor *out)
 {
-    (void)db;
-    (void)a;
-    (void)id;
-    (void)out;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_ACTOR_GET);
+    const char **arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        actor_row(st, a, out);
+    db_done(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_ACTOR_DISCIPLINES);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        arr[n++] = ld_str(st, 0, a);
+    }
+    db_done(st);
+    out->disciplines = arr;
+    out->n_disciplines = n;
+    return rc;
+}
+
+/* ------------------------------------------------------------ people */
+
+static enum err
+person_rows(struct db_stmt *st, struct arena *a, struct person **out, int *out_n)
+{
+    struct person *arr = NULL, *p;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        p = &arr[n++];
+        p->id = db_i64(st, 0);
+        p->actor_id = db_i64(st, 1);
+        p->actor_name = ld_text(st, 2, a);
+        p->name = ld_str(st, 3, a);
+        p->title_sv = ld_str(st, 4, a);
+        p->title_en = ld_str(st, 5, a);
+        p->email = ld_text(st, 6, a);
+        p->phone = ld_text(st, 7, a);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
 }
 
 enum err
 actor_people(struct db *db, struct arena *a, int64_t actor_id, struct person **out, int *out_n)
 {
-    (void)db;
-    (void)a;
-    (void)actor_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_ACTOR_PEOPLE);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, actor_id);
+    return person_rows(st, a, out, out_n);
 }
 
 enum err
-person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out, int *out_n, int64_t *out_total)
+person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out, int *out_n,
+            int64_t *out_total)
 {
-    (void)db;
-    (void)a;
-    (void)pg;
-    (void)out;
-    (void)out_n;
-    (void)out_total;
-    return ERR_NOTFOUND;
+    struct db_stmt *st;
+    enum err rc;
+
+    st = db_stmt(db, Q_PERSON_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_PERSON_PAGE);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, pg->limit);
+    db_bind_i64(st, 2, pg->offset);
+    return person_rows(st, a, out, out_n);
 }
 
 enum err
 person_get(struct db *db, struct arena *a, int64_t id, struct person *out)
 {
-    (void)db;
-    (void)a;
-    (void)id;
-    (void)out;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_PERSON_GET);
+    struct person *arr;
+    int n;
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = person_rows(st, a, &arr, &n);
+    if (rc)
+        return rc;
+    if (n == 0)
+        return ERR_NOTFOUND;
+    *out = arr[0];
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------ initiatives */
+
+static void
+initiative_row(struct db_stmt *st, struct arena *a, struct initiative *n)
+{
+    memset(n, 0, sizeof(*n));
+    n->id = db_i64(st, 0);
+    n->mission_id = db_i64(st, 1);
+    n->mission_slug = ld_str(st, 2, a);
+    n->mission_title_sv = ld_str(st, 3, a);
+    n->mission_title_en = ld_str(st, 4, a);
+    n->slug = ld_str(st, 5, a);
+    n->title_sv = ld_str(st, 6, a);
+    n->title_en = ld_str(st, 7, a);
+    n->summary_sv = ld_str(st, 8, a);
+    n->summary_en = ld_str(st, 9, a);
+    n->origin = ld_str(st, 10, a);
+    n->status = ld_str(st, 11, a);
+    n->lead_actor_id = db_i64(st, 12);
+    n->lead_actor_name = ld_text(st, 13, a);
+    n->lead_actor_slug = ld_text(st, 14, a);
+    n->start_date = ld_text(st, 15, a);
+    n->end_date = ld_text(st, 16, a);
+    n->has_budget = !db_null(st, 17);
+    n->budget_sek = db_i64(st, 17);
+    n->funding = ld_str(st, 18, a);
+    n->hypotheses_sv = ld_str(st, 19, a);
+    n->hypotheses_en = ld_str(st, 20, a);
+    n->learnings_sv = ld_str(st, 21, a);
+    n->learnings_en = ld_str(st, 22, a);
+    n->is_demo = db_i64(st, 23) != 0;
 }
 
 enum err
-initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f, const struct page *pg, struct initiative **out, int *out_n, int64_t *out_total)
+initiative_rows(struct db_stmt *st, struct arena *a, struct initiative **out, int *out_n)
 {
-    (void)db;
-    (void)a;
-    (void)f;
-    (void)pg;
-    (void)out;
-    (void)out_n;
-    (void)out_total;
-    return ERR_NOTFOUND;
+    struct initiative *arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        initiative_row(st, a, &arr[n++]);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
+}
+
+static void
+bind_filter(struct db_stmt *st, const struct initiative_filter *f)
+{
+    db_bind_i64(st, 1, f->mission_id);
+    db_bind_text(st, 2, f->origin ? f->origin : "");
+    db_bind_text(st, 3, f->status ? f->status : "");
+    db_bind_text(st, 4, f->sector ? f->sector : "");
+    db_bind_i64(st, 5, f->sdg_goal);
+    db_bind_i64(st, 6, f->actor_id);
+}
+
+enum err
+initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f,
+                const struct page *pg, struct initiative **out, int *out_n, int64_t *out_total)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    st = db_stmt(db, Q_INITIATIVE_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    bind_filter(st, f);
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_INITIATIVE_PAGE);
+    if (st == NULL)
+        return ERR_DB;
+    bind_filter(st, f);
+    db_bind_i64(st, 7, pg->limit);
+    db_bind_i64(st, 8, pg->offset);
+    return initiative_rows(st, a, out, out_n);
+}
+
+static enum err
+initiative_relations(struct db *db, struct arena *a, struct initiative *n)
+{
+    struct db_stmt *st;
+    int cap = 0, k = 0;
+    enum err rc;
+    bool row;
+
+    st = db_stmt(db, Q_INITIATIVE_ACTORS);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, n->id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        n->actors = ld_grow(a, n->actors, k, &cap, sizeof(*n->actors));
+        n->actors[k].actor_id = db_i64(st, 0);
+        n->actors[k].actor_slug = ld_str(st, 1, a);
+        n->actors[k].actor_name = ld_str(st, 2, a);
+        n->actors[k].sector = ld_str(st, 3, a);
+        n->actors[k].role = ld_str(st, 4, a);
+        k++;
+    }
+    db_done(st);
+    n->n_actors = k;
+    if (rc)
+        return rc;
+
+    st = db_stmt(db, Q_INITIATIVE_OBJECTIVES);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, n->id);
+    cap = k = 0;
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        n->objective_ids = ld_grow(a, n->objective_ids, k, &cap, sizeof(*n->objective_ids));
+        n->objective_ids[k++] = db_i64(st, 0);
+    }
+    db_done(st);
+    n->n_objectives = k;
+    if (rc)
+        return rc;
+
+    st = db_stmt(db, Q_INITIATIVE_SDG_TARGETS);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, n->id);
+    cap = k = 0;
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        n->sdg_targets = ld_grow(a, n->sdg_targets, k, &cap, sizeof(*n->sdg_targets));
+        n->sdg_targets[k++] = ld_str(st, 0, a);
+    }
+    db_done(st);
+    n->n_sdg_targets = k;
+    return rc;
 }
 
 enum err
 initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *out)
 {
-    (void)db;
-    (void)a;
-    (void)id;
-    (void)out;
-    return ERR_NOTFOUND;
-}
+    struct db_stmt *st = db_stmt(db, Q_INITIATIVE_GET);
+    enum err rc;
+    bool row;
 
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        initiative_row(st, a, out);
+    db_done(st);
+    if (rc)
+        return rc;
+    return initiative_relations(db, a, out);
+}

@@ -1,133 +1,397 @@
-/* mission.c — placeholder until its issue-2 work is merged. */
+/*
+ * mission.c — loaders for missions, their goal trees, indicators,
+ * observations, SDG targets, teams and taking-part actors (see model.h).
+ * Pure reads; every string lives in the caller's arena.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/load.h"
 #include "domain/model.h"
-#include "domain/demo.h"
+
+/* ------------------------------------------------------------ missions */
+
+static void
+mission_row(struct db_stmt *st, struct arena *a, struct mission *m)
+{
+    memset(m, 0, sizeof(*m));
+    m->id = db_i64(st, 0);
+    m->slug = ld_str(st, 1, a);
+    m->title_sv = ld_str(st, 2, a);
+    m->title_en = ld_str(st, 3, a);
+    m->goal_sv = ld_str(st, 4, a);
+    m->goal_en = ld_str(st, 5, a);
+    m->description_sv = ld_str(st, 6, a);
+    m->description_en = ld_str(st, 7, a);
+    m->deadline = ld_str(st, 8, a);
+    m->deadline_year = (int)strtol(m->deadline, NULL, 10);
+    m->start_year = (int)db_i64(st, 9);
+    m->status = ld_str(st, 10, a);
+    m->owner_id = db_null(st, 11) ? 0 : db_i64(st, 11);
+    m->owner_name = ld_text(st, 12, a);
+    m->is_demo = db_i64(st, 13) != 0;
+    m->created_at = db_i64(st, 14);
+    m->n_objectives = (int)db_i64(st, 15);
+    m->n_indicators = (int)db_i64(st, 16);
+    m->n_initiatives = (int)db_i64(st, 17);
+    m->n_actors = (int)db_i64(st, 18);
+}
+
+enum err
+mission_rows(struct db_stmt *st, struct arena *a, struct mission **out, int *out_n)
+{
+    struct mission *arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        mission_row(st, a, &arr[n++]);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
+}
 
 enum err
 mission_list(struct db *db, struct arena *a, struct mission **out, int *out_n)
 {
-    (void)db;
-    (void)a;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_MISSION_LIST);
+
+    if (st == NULL)
+        return ERR_DB;
+    return mission_rows(st, a, out, out_n);
+}
+
+static enum err
+mission_one(struct db_stmt *st, struct arena *a, struct mission *out)
+{
+    enum err rc;
+    bool row;
+
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        mission_row(st, a, out);
+    db_done(st);
+    return rc;
 }
 
 enum err
 mission_get(struct db *db, struct arena *a, const char *slug, struct mission *out)
 {
-    (void)db;
-    (void)a;
-    (void)slug;
-    (void)out;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_MISSION_GET);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, slug);
+    return mission_one(st, a, out);
 }
 
 enum err
 mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out)
 {
-    (void)db;
-    (void)a;
-    (void)id;
-    (void)out;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_MISSION_GET_ID);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    return mission_one(st, a, out);
+}
+
+/* ------------------------------------------------------------ objectives */
+
+static void
+objective_row(struct db_stmt *st, struct arena *a, struct objective *o)
+{
+    o->id = db_i64(st, 0);
+    o->mission_id = db_i64(st, 1);
+    o->parent_id = db_i64(st, 2);
+    o->title_sv = ld_str(st, 3, a);
+    o->title_en = ld_str(st, 4, a);
+    o->description_sv = ld_str(st, 5, a);
+    o->description_en = ld_str(st, 6, a);
+    o->weight = db_dbl(st, 7);
 }
 
 enum err
-mission_objectives(struct db *db, struct arena *a, int64_t mission_id, struct objective **out, int *out_n)
+mission_objectives(struct db *db, struct arena *a, int64_t mission_id, struct objective **out,
+                   int *out_n)
 {
-    (void)db;
-    (void)a;
-    (void)mission_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
-}
+    struct db_stmt *st = db_stmt(db, Q_MISSION_OBJECTIVES);
+    struct objective *arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
 
-enum err
-mission_indicators(struct db *db, struct arena *a, int64_t mission_id, struct indicator **out, int *out_n)
-{
-    (void)db;
-    (void)a;
-    (void)mission_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
-}
-
-enum err
-mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct sdg_target **out, int *out_n)
-{
-    (void)db;
-    (void)a;
-    (void)mission_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
-}
-
-enum err
-mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_member **out, int *out_n)
-{
-    (void)db;
-    (void)a;
-    (void)mission_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
-}
-
-enum err
-mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out, int *out_n)
-{
-    (void)db;
-    (void)a;
-    (void)mission_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        objective_row(st, a, &arr[n++]);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
 }
 
 enum err
 objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out)
 {
-    (void)db;
-    (void)a;
-    (void)id;
-    (void)out;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_OBJECTIVE_GET);
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        objective_row(st, a, out);
+    db_done(st);
+    return rc;
+}
+
+/* ------------------------------------------------------------ indicators */
+
+static void
+indicator_row(struct db_stmt *st, struct arena *a, struct indicator *i)
+{
+    memset(i, 0, sizeof(*i));
+    i->id = db_i64(st, 0);
+    i->mission_id = db_i64(st, 1);
+    i->objective_id = db_i64(st, 2);
+    i->mission_slug = ld_str(st, 3, a);
+    i->title_sv = ld_str(st, 4, a);
+    i->title_en = ld_str(st, 5, a);
+    i->description_sv = ld_str(st, 6, a);
+    i->description_en = ld_str(st, 7, a);
+    i->unit_sv = ld_str(st, 8, a);
+    i->unit_en = ld_str(st, 9, a);
+    i->direction = ld_str(st, 10, a);
+    i->decimals = (int)db_i64(st, 11);
+    i->has_base = !db_null(st, 12) && !db_null(st, 13);
+    i->base_year = (int)db_i64(st, 12);
+    i->base_value = db_dbl(st, 13);
+    i->target_kind = ld_str(st, 14, a);
+    i->has_target = !db_null(st, 15);
+    i->target_value = db_dbl(st, 15);
+    i->target_year = db_null(st, 16) ? 0 : (int)db_i64(st, 16);
+    i->has_limit = !db_null(st, 17);
+    i->limit_value = db_dbl(st, 17);
+    i->source = ld_str(st, 18, a);
+    i->source_url = ld_text(st, 19, a);
+    i->weight = db_dbl(st, 20);
+    i->n_observations = (int)db_i64(st, 21);
+    i->has_latest = !db_null(st, 22);
+    i->latest_year = (int)db_i64(st, 22);
+    i->latest_period = ld_text(st, 23, a);
+    i->latest_value = db_dbl(st, 24);
+}
+
+static enum err
+indicator_rows(struct db_stmt *st, struct arena *a, struct indicator **out, int *out_n)
+{
+    struct indicator *arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        indicator_row(st, a, &arr[n++]);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
+}
+
+enum err
+mission_indicators(struct db *db, struct arena *a, int64_t mission_id, struct indicator **out,
+                   int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_MISSION_INDICATORS);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    return indicator_rows(st, a, out, out_n);
+}
+
+static enum err
+indicator_dimensions(struct db *db, struct arena *a, struct indicator *ind)
+{
+    struct db_stmt *st = db_stmt(db, Q_INDICATOR_DIMENSIONS);
+    const char **arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, ind->id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        arr[n++] = ld_str(st, 0, a);
+    }
+    db_done(st);
+    ind->dimensions = arr;
+    ind->n_dimensions = n;
+    return rc;
 }
 
 enum err
 indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out)
 {
-    (void)db;
-    (void)a;
-    (void)id;
-    (void)out;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_INDICATOR_GET);
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        indicator_row(st, a, out);
+    db_done(st);
+    if (rc)
+        return rc;
+    return indicator_dimensions(db, a, out);
 }
 
 enum err
-indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg, struct indicator **out, int *out_n, int64_t *out_total)
+indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+               struct indicator **out, int *out_n, int64_t *out_total)
 {
-    (void)db;
-    (void)a;
-    (void)mission_id;
-    (void)pg;
-    (void)out;
-    (void)out_n;
-    (void)out_total;
-    return ERR_NOTFOUND;
+    struct db_stmt *st;
+    enum err rc;
+
+    st = db_stmt(db, Q_INDICATOR_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_INDICATOR_PAGE);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, pg->limit);
+    db_bind_i64(st, 3, pg->offset);
+    return indicator_rows(st, a, out, out_n);
 }
 
 enum err
-indicator_observations(struct db *db, struct arena *a, int64_t indicator_id, struct observation **out, int *out_n)
+indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
+                       struct observation **out, int *out_n)
 {
-    (void)db;
-    (void)a;
-    (void)indicator_id;
-    (void)out;
-    (void)out_n;
-    return ERR_NOTFOUND;
+    struct db_stmt *st = db_stmt(db, Q_INDICATOR_OBSERVATIONS);
+    struct observation *arr = NULL, *o;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, indicator_id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        o = &arr[n++];
+        o->id = db_i64(st, 0);
+        o->period = ld_str(st, 1, a);
+        o->year = (int)db_i64(st, 2);
+        o->series = ld_str(st, 3, a);
+        o->unit = ld_str(st, 4, a);
+        o->disagg = ld_str(st, 5, a);
+        o->value = db_dbl(st, 6);
+        o->source = ld_str(st, 7, a);
+        o->note = ld_str(st, 8, a);
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
 }
 
+/* ------------------------------------------------------------ around a mission */
+
+enum err
+mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct sdg_target **out,
+                    int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_MISSION_SDG_TARGETS);
+    struct sdg_target *arr = NULL;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        arr[n].code = ld_str(st, 0, a);
+        arr[n].goal = (int)db_i64(st, 1);
+        arr[n].title_en = ld_str(st, 2, a);
+        n++;
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
+}
+
+enum err
+mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_member **out,
+             int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_MISSION_TEAM);
+    struct team_member *arr = NULL, *t;
+    int n = 0, cap = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
+        t = &arr[n++];
+        t->person.id = db_i64(st, 0);
+        t->person.actor_id = db_i64(st, 1);
+        t->person.actor_name = ld_text(st, 2, a);
+        t->person.name = ld_str(st, 3, a);
+        t->person.title_sv = ld_str(st, 4, a);
+        t->person.title_en = ld_str(st, 5, a);
+        t->person.email = ld_text(st, 6, a);
+        t->person.phone = ld_text(st, 7, a);
+        t->role = ld_str(st, 8, a);
+        t->is_contact = db_i64(st, 9) != 0;
+    }
+    db_done(st);
+    *out = arr;
+    *out_n = n;
+    return rc;
+}
+
+enum err
+mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_MISSION_ACTORS);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    return actor_rows(st, a, out, out_n);
+}
