@@ -162,16 +162,18 @@ part_b(const struct progress_point *pts, int n, const struct progress_config *c,
 }
 
 void
-progress_assess(const struct progress_point *pts, int n, const struct progress_config *c,
+progress_assess(const struct progress_point *pts, int n, const struct progress_config *cfg,
                 struct progress_result *r)
 {
+    struct progress_config rel;
+    const struct progress_config *c = cfg;
     double y0 = 0, yi = 0, target, high, med, low, cagr_t, s;
     int t0 = 0, ti = 0, i, d = c->direction >= 0 ? 1 : -1;
     bool have_t0 = false, have_ti = false;
 
     memset(r, 0, sizeof(*r));
     r->status = PS_NOT_AVAILABLE;
-    r->method = c->has_target ? 2 : 1;
+    r->method = c->has_target || c->target_relative ? 2 : 1;
     r->limit_factor = 1.0;
     for (i = 0; i < n; i++) {
         if (!isfinite(pts[i].value))
@@ -189,6 +191,15 @@ progress_assess(const struct progress_point *pts, int n, const struct progress_c
     }
     if (!have_t0 || !have_ti)
         return; /* no year at or after the base year: not available */
+    if (cfg->target_relative) {
+        rel = *cfg;
+        rel.has_target = true;
+        rel.target = y0 * (1.0 + cfg->target_change / 100.0);
+        c = &rel;
+        r->method = 2;
+    }
+    r->has_target = c->has_target;
+    r->target = c->target;
     r->assessable = true;
     r->base_year = t0;
     r->current_year = ti;

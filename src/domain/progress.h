@@ -41,6 +41,9 @@ struct progress_config {
     int target_year; /* default 2030 */
     bool has_target;
     double target;
+    /* a target relative to the base value: target = base * (1 + change / 100) */
+    bool target_relative;
+    double target_change;
     bool has_limit;
     double limit;
     bool has_thresholds; /* custom status thresholds (scores keep the fixed lines) */
@@ -62,6 +65,8 @@ struct progress_result {
     double score;          /* [-5, 5] */
     bool target_achieved;
     int method;            /* 1 without a target, 2 with */
+    bool has_target;
+    double target;         /* the absolute target used (relative ones resolved) */
     double limit_factor;   /* C (1 without a limit) */
     /* Part B */
     bool has_projection_cagr, has_projection_ols;
