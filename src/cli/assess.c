@@ -20,7 +20,7 @@
 #include "core/str.h"
 #include "domain/progress.h"
 #include "domain/tidycsv.h"
-#include "web/json.h"
+#include "core/json.h"
 
 #define MAX_FILTERS 16
 #define MAX_GROUPS 4096

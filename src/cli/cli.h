@@ -6,5 +6,7 @@
 #define CLI_CLI_H
 
 int cmd_assess(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

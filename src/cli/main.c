@@ -27,6 +27,8 @@ usage(FILE *f)
           "  init      create a database (and fill it with demo data with --demo)\n"
           "  migrate   apply pending schema migrations\n"
           "  check     check the database schema and every SQL statement\n"
+          "  import    replace an indicator's data from tidy CSV or JSON\n"
+          "  export    write an indicator's data as tidy CSV or JSON\n"
           "  assess    assess progress in an Open SDG-style CSV file (no database)\n"
           "  version   print the version\n\n"
           "Run `samverka COMMAND --help` for a command's options.\n",
@@ -265,6 +267,10 @@ main(int argc, char **argv)
         return cmd_init(argc - 2, argv + 2);
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2);
+    if (strcmp(cmd, "export") == 0)
+        return cmd_export(argc - 2, argv + 2);
     if (strcmp(cmd, "assess") == 0)
         return cmd_assess(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0)
