@@ -1,16 +1,9 @@
 /*
- * test_json.c — src/web/json.c: the streaming JSON writer. Its output is
+ * test_json.c — src/core/json.c: the streaming JSON writer. Its output is
  * checked byte for byte and, independently, by parsing it back with jansson.
  */
 #include <float.h>
-/*
- * jansson declares json_null() too (json_t *json_null(void)); hide its
- * declaration so the writer's json_null(struct json *) can be used here.
- * (jansson's own calls to json_null are internal to libjansson.)
- */
-#define json_null jansson_json_null
 #include <jansson.h>
-#undef json_null
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
