@@ -294,7 +294,7 @@ write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int
         json_kdbl(j, "value", ind->base_value);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_key(j, "target");
     if (ind->has_target && strcmp(ind->target_kind, "none") != 0) {
@@ -305,7 +305,7 @@ write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int
         if (indicator_target_abs(ind, &abs_value))
             json_dbl(j, abs_value);
         else
-            json_null(j);
+            json_nil(j);
         year = ind->target_year ? ind->target_year : deadline_year;
         if (year)
             json_kint(j, "year", year);
@@ -313,13 +313,13 @@ write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int
             json_knull(j, "year");
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_key(j, "limit");
     if (ind->has_limit)
         json_dbl(j, ind->limit_value);
     else
-        json_null(j);
+        json_nil(j);
     json_kstr(j, "source", ind->source);
     json_kstr(j, "source_url", ind->source_url);
     json_kdbl(j, "weight", ind->weight);
@@ -336,7 +336,7 @@ write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int
         json_kdbl(j, "value", ind->latest_value);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_kint(j, "observation_count", ind->n_observations);
     json_key(j, "links");
@@ -407,7 +407,7 @@ write_person_fields(struct json *j, struct req *rq, const struct person *p, bool
         json_kstr(j, "name", p->actor_name);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_kstr(j, "email", show_contact ? p->email : NULL);
     json_kstr(j, "phone", show_contact ? p->phone : NULL);
@@ -444,7 +444,7 @@ write_actor(struct json *j, struct req *rq, const struct actor *x, bool full,
         json_kstr(j, "label", x->sni_label);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_key(j, "municipality");
     if (x->municipality != NULL) {
@@ -454,7 +454,7 @@ write_actor(struct json *j, struct req *rq, const struct actor *x, bool full,
         json_kstr(j, "county", x->county_name);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_kstr(j, "website", x->website);
     put_text(j, "description", x->description_sv, x->description_en);
@@ -501,7 +501,7 @@ write_initiative(struct json *j, struct req *rq, const struct initiative *n, boo
         json_kstr(j, "name", n->lead_actor_name);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     json_kstr(j, "start_date", n->start_date);
     json_kstr(j, "end_date", n->end_date);

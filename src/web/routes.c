@@ -518,6 +518,12 @@ web_handle(struct req *rq)
         return;
     case ERR_INVALID:
         rq->page_key = NULL;
+        if (rq->err_msg == NULL) {
+            /* not the request's fault (e.g. a writer refused bad stored text): a server error */
+            log_msg(LOG_ERROR, "msg=\"handler produced invalid output\" route=\"%s\"", r->pattern);
+            web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
+            return;
+        }
         web_error(rq, 400, rq->err_field, rq->err_msg ? rq->err_msg : _("The request is not valid."));
         return;
     case ERR_BUSY:
