@@ -11,6 +11,7 @@
 #include "domain/assess.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/load.h"
@@ -50,6 +51,14 @@ indicator_progress_config(const struct indicator *ind, struct progress_config *c
         c->med = ind->th_med;
         c->low = ind->th_low;
     }
+}
+
+static int
+cmp_year(const void *a, const void *b)
+{
+    const struct progress_point *p = a, *q = b;
+
+    return p->year - q->year;
 }
 
 void
@@ -92,6 +101,10 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
             }
         progress_assess(pts, np, &out->cfg, &out->series[k].r);
         rs[k] = out->series[k].r;
+        out->series[k].pts = arena_alloc(a, (size_t)(np > 0 ? np : 1) * sizeof(*pts));
+        memcpy(out->series[k].pts, pts, (size_t)np * sizeof(*pts));
+        out->series[k].n_pts = np;
+        qsort(out->series[k].pts, (size_t)np, sizeof(*pts), cmp_year);
     }
     progress_combine(rs, out->n_series, &out->status, &out->has_score, &out->score);
     out->target_achieved = out->status == PS_TARGET_ACHIEVED;

@@ -12,6 +12,8 @@
 struct series_progress {
     const char *series, *unit; /* the Series and Units cells ("" when none) */
     struct progress_result r;
+    struct progress_point *pts; /* the series' observations, in year order */
+    int n_pts;
 };
 
 struct indicator_progress {

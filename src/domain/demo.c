@@ -1086,20 +1086,22 @@ static const struct demo_indicator indicators[] = {
      .objective = "m-climate",
      .title_sv = "Utsläpp av växthusgaser från inrikes transporter",
      .title_en = "Greenhouse-gas emissions from domestic transport",
-     .description_sv = "Inrikes transporter utom inrikes flyg, som förändring mot 2010. 2018 var "
-                       "utsläppen omkring 16 miljoner ton koldioxidekvivalenter. Etappmålet i "
-                       "klimatlagen är −70 % till 2030 jämfört med 2010.",
-     .description_en = "Domestic transport excluding domestic aviation, as change from 2010. In "
-                       "2018 emissions were about 16 Mt CO₂e. The climate law's milestone target "
-                       "is −70 % by 2030 compared with 2010.",
-     .unit_sv = "% förändring sedan 2010",
-     .unit_en = "% change since 2010",
+     .description_sv = "Inrikes transporter utom inrikes flyg, som index där 2010 = 100 (så att "
+                       "en minskning med 34 % blir 66). 2018 var utsläppen omkring 16 miljoner "
+                       "ton koldioxidekvivalenter. Etappmålet i klimatlagen är −70 % till 2030 "
+                       "jämfört med 2010, alltså index 30.",
+     .description_en = "Domestic transport excluding domestic aviation, as an index with 2010 = "
+                       "100 (a fall of 34 % reads 66). In 2018 emissions were about 16 Mt CO₂e. "
+                       "The climate law's milestone target is −70 % by 2030 compared with 2010, "
+                       "that is index 30.",
+     .unit_sv = "index (2010 = 100)",
+     .unit_en = "index (2010 = 100)",
      .direction = "decrease",
      .decimals = 0,
      .base_year = 2010,
-     .base_value = 0,
+     .base_value = 100,
      .target_kind = "absolute",
-     .target_value = -70,
+     .target_value = 30,
      .target_year = 2030,
      .source = "Naturvårdsverket, Växthusgaser: utsläpp från inrikes transporter",
      .source_url = "https://www.naturvardsverket.se/data-och-statistik/klimat/"
@@ -1293,13 +1295,13 @@ static const struct demo_observation observations[] = {
     {"i-lunch-daily", "2017-18", 65, "", ILLUSTRATIVE, NULL, NULL},
     {"i-lunch-daily", "2021-22", 63, "", ILLUSTRATIVE, NULL, NULL},
 
-    {"i-transport-ghg", "2010", 0, "", REAL, NULL, "Base year of the climate-law milestone"},
-    {"i-transport-ghg", "2015", -10, "", ILLUSTRATIVE, NULL, NULL},
-    {"i-transport-ghg", "2018", -19, "", REAL, NULL, "About 16 Mt CO2e"},
-    {"i-transport-ghg", "2020", -27, "", ILLUSTRATIVE, NULL, NULL},
-    {"i-transport-ghg", "2021", -26, "", ILLUSTRATIVE, NULL, NULL},
-    {"i-transport-ghg", "2022", -33, "", ILLUSTRATIVE, NULL, NULL},
-    {"i-transport-ghg", "2023", -34, "", REAL, NULL, NULL},
+    {"i-transport-ghg", "2010", 100, "", REAL, NULL, "Base year of the climate-law milestone"},
+    {"i-transport-ghg", "2015", 90, "", ILLUSTRATIVE, NULL, NULL},
+    {"i-transport-ghg", "2018", 81, "", REAL, NULL, "−19 % from 2010; about 16 Mt CO2e"},
+    {"i-transport-ghg", "2020", 73, "", ILLUSTRATIVE, NULL, NULL},
+    {"i-transport-ghg", "2021", 74, "", ILLUSTRATIVE, NULL, NULL},
+    {"i-transport-ghg", "2022", 67, "", ILLUSTRATIVE, NULL, NULL},
+    {"i-transport-ghg", "2023", 66, "", REAL, NULL, "−34 % from 2010"},
 
     {"i-transport-progress", "2010", 0, "", REAL, NULL, "Base year: no progress by definition"},
     {"i-transport-progress", "2018", 27, "", REAL,
