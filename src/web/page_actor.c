@@ -19,7 +19,7 @@
 #include "web/route.h"
 #include "web/url.h"
 
-#define ACTORS_PER_PAGE 50
+#define ACTORS_PER_PAGE       50
 #define ACTOR_INITIATIVES_MAX 100
 
 /* ------------------------------------------------------------ one actor */

@@ -210,8 +210,8 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
 
     html_open(h, "dl", "class", "facts", NULL);
     fact_open(h, _("Mission"));
-    html_elem_attr(h, "a", L(rq, m->title_sv, m->title_en), "href", url_mission(rq, m->slug), "lang",
-                   L_lang(rq, m->title_en), NULL);
+    html_elem_attr(h, "a", L(rq, m->title_sv, m->title_en), "href", url_mission(rq, m->slug),
+                   "lang", L_lang(rq, m->title_en), NULL);
     html_close(h, "dd");
     fact_open(h, _("Objective"));
     text_lang(h, L(rq, obj->title_sv, obj->title_en), L_lang(rq, obj->title_en));
@@ -320,8 +320,9 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_open(h, "div", "class", "tablewrap", NULL);
     html_open(h, "table", NULL);
     html_open(h, "caption", NULL);
-    html_printf(h, ngettext("All %s observation of this indicator",
-                            "All %s observations of this indicator", (unsigned long)tc->n_rows),
+    html_printf(h,
+                ngettext("All %s observation of this indicator",
+                         "All %s observations of this indicator", (unsigned long)tc->n_rows),
                 fmt_num(rq, tc->n_rows, 0));
     html_close(h, "caption");
     html_open(h, "thead", NULL);
@@ -482,10 +483,10 @@ static void
 set_download(struct req *rq, const struct indicator *ind, const char *type, const char *ext)
 {
     rq->resp.content_type = type;
-    rq->resp.content_disposition =
-        arena_printf(rq->arena, "attachment; filename=\"indicator-%lld.%s\"; "
-                                "filename*=UTF-8''indicator-%lld.%s",
-                     (long long)ind->id, ext, (long long)ind->id, ext);
+    rq->resp.content_disposition = arena_printf(rq->arena,
+                                                "attachment; filename=\"indicator-%lld.%s\"; "
+                                                "filename*=UTF-8''indicator-%lld.%s",
+                                                (long long)ind->id, ext, (long long)ind->id, ext);
 }
 
 enum err

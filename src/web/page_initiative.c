@@ -170,7 +170,8 @@ initiative_objectives(struct req *rq, struct html *h, const struct initiative *n
     if (shown > 0)
         html_close(h, "ul");
     else
-        html_elem(h, "p", _("The initiative is not linked to any of the mission's objectives yet."));
+        html_elem(h, "p",
+                  _("The initiative is not linked to any of the mission's objectives yet."));
     html_close(h, "section");
     return ERR_OK;
 }
@@ -308,8 +309,8 @@ static void
 select_option(struct html *h, const char *value, const char *text, const char *current,
               const char *lang)
 {
-    html_elem_attr(h, "option", text, "value", value, "selected", str_eq(value, current) ? "" : NULL,
-                   "lang", lang, NULL);
+    html_elem_attr(h, "option", text, "value", value, "selected",
+                   str_eq(value, current) ? "" : NULL, "lang", lang, NULL);
 }
 
 static void
@@ -368,8 +369,8 @@ filter_form(struct req *rq, struct html *h, const struct list_query *q, const st
 static char *
 list_url(struct req *rq, const struct list_query *q, int64_t page)
 {
-    return url_paged(rq, "/initiatives", page, "mission", q->mission, "origin", q->origin,
-                     "status", q->status, "sector", q->sector, "sdg", q->sdg, NULL);
+    return url_paged(rq, "/initiatives", page, "mission", q->mission, "origin", q->origin, "status",
+                     q->status, "sector", q->sector, "sdg", q->sdg, NULL);
 }
 
 static void
