@@ -438,11 +438,15 @@ page_indicator(struct req *rq)
 
 /* ------------------------------------------------------------ downloads */
 
-/* The shortest decimal text that reads back as exactly v (as json_dbl writes). */
+/*
+ * The shortest decimal text that reads back as exactly v, as json_dbl finds
+ * it, except that whole numbers never come out in exponent form: "%.1g" of 60
+ * round-trips as "6e+01", which is valid but reads badly in a spreadsheet.
+ */
 static void
 fmt_shortest(char *out, size_t n, double v)
 {
-    int prec;
+    int prec, digits;
 
     if (!isfinite(v)) {
         out[0] = '\0';
@@ -453,6 +457,21 @@ fmt_shortest(char *out, size_t n, double v)
         if (strtod(out, NULL) == v)
             break;
     }
+    if (strchr(out, 'e') != NULL && fabs(v) >= 1 && fabs(v) < 1e17) {
+        digits = (int)floor(log10(fabs(v))) + 1;
+        if (digits > prec)
+            snprintf(out, n, "%.*g", digits, v);
+    }
+}
+
+/* A whole number as an integer (json_dbl would write 60 as 6e+01), anything else as json_dbl. */
+static void
+json_kvalue(struct json *j, const char *k, double v)
+{
+    if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0) /* 2^53 */
+        json_kint(j, k, (int64_t)v);
+    else
+        json_kdbl(j, k, v);
 }
 
 /*
@@ -575,7 +594,7 @@ file_indicator_json(struct req *rq)
             json_kcell(&j, "Units", r->o->unit);
         for (k = 0; k < tc.n_fields; k++)
             json_kcell(&j, tc.fields[k], row_value(r, tc.fields[k]));
-        json_kdbl(&j, "Value", r->o->value);
+        json_kvalue(&j, "Value", r->o->value);
         json_obj_close(&j);
     }
     json_arr_close(&j);
