@@ -119,7 +119,7 @@ actor_facts(struct req *rq, struct html *h, const struct actor *x)
 static void
 actor_people_section(struct req *rq, struct html *h, const struct person *people, int n)
 {
-    const char *href;
+    const char *href, *title;
     int i;
 
     html_open(h, "section", "aria-labelledby", "people-h", NULL);
@@ -145,7 +145,8 @@ actor_people_section(struct req *rq, struct html *h, const struct person *people
 
         html_open(h, "tr", NULL);
         html_elem_attr(h, "th", p->name, "scope", "row", NULL);
-        html_elem_attr(h, "td", L(rq, p->title_sv, p->title_en), "lang", L_lang(rq, p->title_en),
+        title = L(rq, p->title_sv, p->title_en);
+        html_elem_attr(h, "td", title, "lang", str_empty(title) ? NULL : L_lang(rq, p->title_en),
                        NULL);
         html_open(h, "td", NULL);
         href = mailto_href(rq, p->email);
