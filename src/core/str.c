@@ -249,3 +249,21 @@ str_fmt_number(struct arena *a, double v, int decimals, bool swedish)
     out[o] = '\0';
     return arena_strdup(a, out);
 }
+
+void
+str_shortest(char *out, size_t outsz, double v)
+{
+    int prec;
+
+    if (v == (double)(long long)v && fabs(v) < 1e15) {
+        snprintf(out, outsz, "%.0f", v);
+        if (strcmp(out, "-0") == 0 && !signbit(v))
+            snprintf(out, outsz, "0");
+        return;
+    }
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(out, outsz, "%.*g", prec, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
+}

@@ -1,7 +1,7 @@
 /*
  * json.c — streaming JSON writer (see json.h).
  */
-#include "web/json.h"
+#include "core/json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -173,14 +173,8 @@ json_dbl(struct json *j, double v)
         return;
     }
     before_value(j);
-    /* %.17g round-trips; trim to the shortest that still round-trips */
-    char tmp[32];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
+    char tmp[40];
+    str_shortest(tmp, sizeof(tmp), v);
     buf_adds(j->b, tmp);
 }
 
