@@ -1,32 +1,29 @@
 /*
  * page_indicator.c — the indicator page (/indicators/{id}) and its data
  * downloads: Open SDG-style tidy CSV (data.csv) and the same records as JSON
- * (data.json).
+ * (data.json), written by domain/export.c.
  *
- * The three share one column model (tidy_cols): Year, then Series and Units
- * only when some observation has one, then the disaggregation fields in the
- * indicator's declared order (plus any field an observation carries that was
- * not declared, so no value is ever dropped), then Value.
+ * The page's observation table has the columns of the CSV (obs_cols): Year
+ * (here "Period"), then Series and Units only when some observation has one,
+ * then the disaggregation fields in the indicator's declared order (plus any
+ * field an observation carries that was not declared, so no value is hidden),
+ * then Value, with the source and note of each observation.
  *
- * Never writes user text raw: HTML through the escaping writer, JSON through
- * json.h, CSV through csv_cell (RFC 4180 quoting, formulas neutralised).
+ * Never writes user text raw: everything goes through the escaping writer.
  */
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/export.h"
 #include "domain/model.h"
+#include "domain/tidycsv.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
-#include "web/json.h"
 #include "web/layout.h"
 #include "web/route.h"
 #include "web/url.h"
-
-#define DISAGG_SEP '\x1f' /* between "Field=Value" pairs in observation.disagg */
 
 /* ------------------------------------------------------------ column model */
 
@@ -34,17 +31,17 @@ struct dpair {
     const char *field, *value;
 };
 
-struct tidy_row {
+struct obs_row {
     const struct observation *o;
     struct dpair *pairs;
     int n_pairs;
 };
 
-struct tidy_cols {
+struct obs_cols {
     bool has_series, has_unit;
     const char **fields; /* disaggregation columns */
     int n_fields;
-    struct tidy_row *rows;
+    struct obs_row *rows;
     int n_rows;
 };
 
@@ -60,11 +57,11 @@ parse_disagg(struct arena *a, const char *s, struct dpair **out)
     if (s == NULL || *s == '\0')
         return 0;
     for (p = s; *p; p++)
-        if (*p == DISAGG_SEP)
+        if (*p == TIDY_DISAGG_SEP)
             n++;
     arr = arena_alloc(a, (size_t)n * sizeof(*arr));
     for (p = s; p != NULL;) {
-        end = strchr(p, DISAGG_SEP);
+        end = strchr(p, TIDY_DISAGG_SEP);
         if (end == NULL)
             end = p + strlen(p);
         eq = memchr(p, '=', (size_t)(end - p));
@@ -85,7 +82,7 @@ parse_disagg(struct arena *a, const char *s, struct dpair **out)
 }
 
 static const char *
-row_value(const struct tidy_row *r, const char *field)
+row_value(const struct obs_row *r, const char *field)
 {
     int i;
 
@@ -107,8 +104,8 @@ has_field(const char **fields, int n, const char *f)
 }
 
 static void
-tidy_build(struct arena *a, const struct indicator *ind, const struct observation *obs, int n_obs,
-           struct tidy_cols *tc)
+obs_cols_build(struct arena *a, const struct indicator *ind, const struct observation *obs,
+               int n_obs, struct obs_cols *tc)
 {
     int i, k, cap;
 
@@ -137,7 +134,7 @@ tidy_build(struct arena *a, const struct indicator *ind, const struct observatio
 }
 
 static enum err
-load_tidy(struct req *rq, struct indicator *ind, struct tidy_cols *tc)
+load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc)
 {
     struct observation *obs;
     int n_obs;
@@ -149,7 +146,7 @@ load_tidy(struct req *rq, struct indicator *ind, struct tidy_cols *tc)
     rc = indicator_observations(rq->db, rq->arena, ind->id, &obs, &n_obs);
     if (rc)
         return rc;
-    tidy_build(rq->arena, ind, obs, n_obs, tc);
+    obs_cols_build(rq->arena, ind, obs, n_obs, tc);
     return ERR_OK;
 }
 
@@ -304,10 +301,10 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
 
 static void
 observation_table(struct req *rq, struct html *h, const struct indicator *ind,
-                  const struct tidy_cols *tc)
+                  const struct obs_cols *tc)
 {
     const char *unit = L(rq, ind->unit_sv, ind->unit_en);
-    const struct tidy_row *r;
+    const struct obs_row *r;
     int i, k;
 
     html_open(h, "section", "aria-labelledby", "obs-h", NULL);
@@ -400,14 +397,14 @@ enum err
 page_indicator(struct req *rq)
 {
     struct indicator ind;
-    struct tidy_cols tc;
+    struct obs_cols tc;
     struct mission m;
     struct objective obj;
     struct html h;
     const char *title, *desc;
     enum err rc;
 
-    rc = load_tidy(rq, &ind, &tc);
+    rc = load_observations(rq, &ind, &tc);
     if (rc)
         return rc;
     rc = mission_get_id(rq->db, rq->arena, ind.mission_id, &m);
@@ -439,164 +436,34 @@ page_indicator(struct req *rq)
 /* ------------------------------------------------------------ downloads */
 
 /*
- * The shortest decimal text that reads back as exactly v, as json_dbl finds
- * it, except that whole numbers never come out in exponent form: "%.1g" of 60
- * round-trips as "6e+01", which is valid but reads badly in a spreadsheet.
+ * The files come from domain/export.c, the same writer as `samverka export`,
+ * so the downloads and the CLI agree byte for byte and import reads them back.
  */
-static void
-fmt_shortest(char *out, size_t n, double v)
+static enum err
+download(struct req *rq, enum import_format fmt, const char *type, const char *ext)
 {
-    int prec, digits;
+    int64_t id = req_int(rq, "id", 0);
+    enum err rc;
 
-    if (!isfinite(v)) {
-        out[0] = '\0';
-        return;
-    }
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(out, n, "%.*g", prec, v);
-        if (strtod(out, NULL) == v)
-            break;
-    }
-    if (strchr(out, 'e') != NULL && fabs(v) >= 1 && fabs(v) < 1e17) {
-        digits = (int)floor(log10(fabs(v))) + 1;
-        if (digits > prec)
-            snprintf(out, n, "%.*g", digits, v);
-    }
-}
-
-/* A whole number as an integer (json_dbl would write 60 as 6e+01), anything else as json_dbl. */
-static void
-json_kvalue(struct json *j, const char *k, double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0) /* 2^53 */
-        json_kint(j, k, (int64_t)v);
-    else
-        json_kdbl(j, k, v);
-}
-
-/*
- * One CSV field (RFC 4180): quoted when it holds , " CR or LF, quotes doubled.
- * Text cells that a spreadsheet would run as a formula (= + - @ TAB CR first)
- * get a leading apostrophe, so "=1+1" opens as the text '=1+1 (OWASP).
- */
-static void
-csv_cell(struct buf *b, const char *s, bool is_text)
-{
-    bool quote = strpbrk(s, ",\"\r\n") != NULL;
-    const char *p;
-
-    if (quote)
-        buf_addc(b, '"');
-    if (is_text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
-        buf_addc(b, '\'');
-    for (p = s; *p; p++) {
-        if (*p == '"')
-            buf_addc(b, '"');
-        buf_addc(b, *p);
-    }
-    if (quote)
-        buf_addc(b, '"');
-}
-
-static void
-set_download(struct req *rq, const struct indicator *ind, const char *type, const char *ext)
-{
+    rc = indicator_export(rq->db, rq->arena, id, fmt, &rq->resp.body);
+    if (rc)
+        return rc;
     rq->resp.content_type = type;
     rq->resp.content_disposition = arena_printf(rq->arena,
                                                 "attachment; filename=\"indicator-%lld.%s\"; "
                                                 "filename*=UTF-8''indicator-%lld.%s",
-                                                (long long)ind->id, ext, (long long)ind->id, ext);
+                                                (long long)id, ext, (long long)id, ext);
+    return ERR_OK;
 }
 
 enum err
 file_indicator_csv(struct req *rq)
 {
-    struct indicator ind;
-    struct tidy_cols tc;
-    struct buf *b = &rq->resp.body;
-    const struct tidy_row *r;
-    char num[40];
-    enum err rc;
-    int i, k;
-
-    rc = load_tidy(rq, &ind, &tc);
-    if (rc)
-        return rc;
-    set_download(rq, &ind, "text/csv; charset=utf-8", "csv");
-
-    /* header: fixed names, then the user-named breakdown fields (text, so neutralised too) */
-    buf_adds(b, "Year");
-    if (tc.has_series)
-        buf_adds(b, ",Series");
-    if (tc.has_unit)
-        buf_adds(b, ",Units");
-    for (k = 0; k < tc.n_fields; k++) {
-        buf_addc(b, ',');
-        csv_cell(b, tc.fields[k], true);
-    }
-    buf_adds(b, ",Value\r\n");
-    for (i = 0; i < tc.n_rows; i++) {
-        r = &tc.rows[i];
-        csv_cell(b, r->o->period, true);
-        if (tc.has_series) {
-            buf_addc(b, ',');
-            csv_cell(b, r->o->series, true);
-        }
-        if (tc.has_unit) {
-            buf_addc(b, ',');
-            csv_cell(b, r->o->unit, true);
-        }
-        for (k = 0; k < tc.n_fields; k++) {
-            buf_addc(b, ',');
-            csv_cell(b, row_value(r, tc.fields[k]), true);
-        }
-        buf_addc(b, ',');
-        fmt_shortest(num, sizeof(num), r->o->value);
-        csv_cell(b, num, false);
-        buf_adds(b, "\r\n");
-    }
-    return buf_err(b);
-}
-
-/* An empty cell is null in JSON: "no value in this column", as Open SDG reads it. */
-static void
-json_kcell(struct json *j, const char *k, const char *s)
-{
-    if (str_empty(s))
-        json_knull(j, k);
-    else
-        json_kstr(j, k, s);
+    return download(rq, IMPORT_CSV, "text/csv; charset=utf-8", "csv");
 }
 
 enum err
 file_indicator_json(struct req *rq)
 {
-    struct indicator ind;
-    struct tidy_cols tc;
-    const struct tidy_row *r;
-    struct json j;
-    enum err rc;
-    int i, k;
-
-    rc = load_tidy(rq, &ind, &tc);
-    if (rc)
-        return rc;
-    set_download(rq, &ind, "application/json", "json");
-    json_init(&j, &rq->resp.body);
-    json_arr_open(&j);
-    for (i = 0; i < tc.n_rows; i++) {
-        r = &tc.rows[i];
-        json_obj_open(&j);
-        json_kstr(&j, "Year", r->o->period);
-        if (tc.has_series)
-            json_kcell(&j, "Series", r->o->series);
-        if (tc.has_unit)
-            json_kcell(&j, "Units", r->o->unit);
-        for (k = 0; k < tc.n_fields; k++)
-            json_kcell(&j, tc.fields[k], row_value(r, tc.fields[k]));
-        json_kvalue(&j, "Value", r->o->value);
-        json_obj_close(&j);
-    }
-    json_arr_close(&j);
-    return json_finish(&j);
+    return download(rq, IMPORT_JSON, "application/json", "json");
 }
