@@ -233,7 +233,7 @@ write_series(struct json *j, const struct group *g, const struct progress_result
         opt_num(j, "ols", r->has_projection_ols, r->projection_ols);
         json_obj_close(j);
     } else {
-        json_null(j);
+        json_nil(j);
     }
     if (r->has_year_reached)
         json_kint(j, "year_reached", r->year_reached);

@@ -19,7 +19,9 @@ struct json {
     struct buf *b;
     int depth;
     bool need_comma[JSON_MAX_DEPTH];
+    char kind[JSON_MAX_DEPTH]; /* '{' or '[' per open level */
     bool after_key;
+    bool done; /* the one top-level value is complete */
     enum err err;
 };
 
@@ -33,7 +35,7 @@ void json_str(struct json *j, const char *s); /* NULL -> null */
 void json_int(struct json *j, int64_t v);
 void json_dbl(struct json *j, double v);      /* non-finite -> null */
 void json_bool(struct json *j, bool v);
-void json_null(struct json *j);
+void json_nil(struct json *j);
 
 /* key + value shorthands */
 void json_kstr(struct json *j, const char *k, const char *s);
