@@ -228,6 +228,9 @@ json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
                 series = json_string_value(v);
             else
                 unit = json_string_value(v);
+        } else if (strcmp(key, "Progress") == 0) {
+            return set_err(e, ERR_INVALID, n, 0,
+                           "record %ld: the Progress column is not stored by an import", n);
         } else {
             if (!json_is_string(v) && !json_is_null(v))
                 return set_err(e, ERR_INVALID, n, 0, "record %ld: %s must be a string", n, key);
