@@ -98,7 +98,7 @@ bench:
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c
-	for p in $(PO); do msgmerge -q --update --backup=none $$p po/samverka.pot; done
+	for p in $(PO); do msgmerge -q --no-fuzzy-matching --update --backup=none $$p po/samverka.pot; done
 
 lint:
 	@scripts/lint.sh
