@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/assess.h"
 #include "domain/export.h"
 #include "domain/model.h"
 #include "domain/tidycsv.h"
@@ -22,7 +23,9 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/progress_view.h"
 #include "web/route.h"
+#include "web/svg.h"
 #include "web/url.h"
 
 /* ------------------------------------------------------------ column model */
@@ -134,7 +137,8 @@ obs_cols_build(struct arena *a, const struct indicator *ind, const struct observ
 }
 
 static enum err
-load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc)
+load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc,
+                  struct observation **out_obs, int *out_n)
 {
     struct observation *obs;
     int n_obs;
@@ -147,6 +151,10 @@ load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc)
     if (rc)
         return rc;
     obs_cols_build(rq->arena, ind, obs, n_obs, tc);
+    if (out_obs != NULL) {
+        *out_obs = obs;
+        *out_n = n_obs;
+    }
     return ERR_OK;
 }
 
@@ -393,10 +401,214 @@ downloads(struct req *rq, struct html *h, const struct indicator *ind)
 
 /* ------------------------------------------------------------ handlers */
 
+/* ------------------------------------------------------------ progress */
+
+static void
+opt_value(struct req *rq, struct html *h, const struct indicator *ind, bool has, double v)
+{
+    if (has)
+        num_unit(rq, h, ind, v);
+    else
+        html_text(h, "–");
+}
+
+static char *
+rate_text(struct req *rq, bool has, double rate)
+{
+    if (!has)
+        return arena_strdup(rq->arena, "–");
+    return arena_printf(rq->arena, rq->lang == LANG_SV ? "%s\xc2\xa0%%/år" : "%s\xc2\xa0%%/yr",
+                        fmt_num(rq, rate * 100, 2));
+}
+
+static void
+method_row(struct html *h, const char *name, const char *value)
+{
+    html_open(h, "tr", NULL);
+    html_elem_attr(h, "th", name, "scope", "row", NULL);
+    html_elem_attr(h, "td", value, "class", "num", NULL);
+    html_close(h, "tr");
+}
+
+/* The inputs and intermediate values, so a reader can redo the computation. */
+static void
+method_table(struct req *rq, struct html *h, const struct indicator *ind,
+             const struct indicator_progress *ip, const struct series_progress *sp)
+{
+    const struct progress_result *r = &sp->r;
+    const struct progress_config *c = &ip->cfg;
+    int dec = ind->decimals + 2;
+
+    html_open(h, "div", "class", "tablewrap", NULL);
+    html_open(h, "table", NULL);
+    html_open(h, "caption", NULL);
+    if (*sp->series || *sp->unit)
+        html_printf(h, _("Inputs and results for the series %s"),
+                    arena_printf(rq->arena, "%s%s%s", sp->series, *sp->series && *sp->unit ? ", " : "",
+                                 sp->unit));
+    else
+        html_text(h, _("Inputs and results"));
+    html_close(h, "caption");
+    html_open(h, "tbody", NULL);
+    method_row(h, _("Desired direction"), label_direction(c->direction > 0 ? "increase" : "decrease"));
+    method_row(h, _("Base year (t₀) and value (y₀)"),
+               r->assessable ? arena_printf(rq->arena, "%d: %s", r->base_year,
+                                            fmt_num(rq, r->base_value, dec))
+                             : arena_printf(rq->arena, _("configured %d, no data from then on"),
+                                            c->base_year));
+    method_row(h, _("Latest year (tᵢ) and value (yᵢ)"),
+               r->assessable ? arena_printf(rq->arena, "%d: %s", r->current_year,
+                                            fmt_num(rq, r->current_value, dec))
+                             : "–");
+    method_row(h, _("Target (T) and target year (t_T)"),
+               r->has_target ? arena_printf(rq->arena, "%s (%d)", fmt_num(rq, r->target, dec),
+                                            c->target_year)
+                             : arena_printf(rq->arena, _("none; judged on the growth rate alone (%d)"),
+                                            c->target_year));
+    if (c->has_limit)
+        method_row(h, _("Natural limit (L) and scaling factor (C)"),
+                   arena_printf(rq->arena, "%s; C = %s", fmt_num(rq, c->limit, dec),
+                                fmt_num(rq, r->limit_factor, 4)));
+    method_row(h, _("Method"),
+               r->method == 2 ? _("2: the rate so far divided by the rate needed, R = s·d·CAGRᵢ / |CAGR_T|")
+                              : _("1: the growth rate, P = s·d·CAGRᵢ"));
+    method_row(h, _("Current annual rate (CAGRᵢ)"), rate_text(rq, r->has_rate_current, r->rate_current));
+    method_row(h, _("Progress value (P or R)"),
+               r->has_progress ? fmt_num(rq, r->progress, 4) : "–");
+    method_row(h, _("Thresholds (high, moderate, low)"),
+               c->has_thresholds
+                   ? arena_printf(rq->arena, "%s; %s; %s", fmt_num(rq, c->high, 4),
+                                  fmt_num(rq, c->med, 4), fmt_num(rq, c->low, 4))
+                   : (r->method == 2 ? arena_printf(rq->arena, "%s; %s; 0", fmt_num(rq, 0.95, 2),
+                                                    fmt_num(rq, 0.6, 2))
+                                     : arena_printf(rq->arena, "%s; %s; 0",
+                                                                       fmt_num(rq, 0.015 * r->limit_factor, 4),
+                                                                       fmt_num(rq, 0.005 * r->limit_factor, 4))));
+    method_row(h, _("Score (−5 to 5)"), r->has_score ? fmt_num(rq, r->score, 2) : "–");
+    method_row(h, _("Status"), label_progress(r->status));
+    html_close(h, "tbody");
+    html_close(h, "table");
+    html_close(h, "div");
+}
+
+static void
+progress_section(struct req *rq, struct html *h, const struct indicator *ind,
+                 const struct indicator_progress *ip)
+{
+    const struct series_progress *sp;
+    const struct progress_result *r;
+    struct chart c;
+    struct chart_point *pts;
+    const char *reason;
+    int i, k;
+
+    html_open(h, "section", "aria-labelledby", "prog-h", NULL);
+    html_elem_attr(h, "h2", _("Progress towards the target"), "id", "prog-h", NULL);
+    html_open(h, "p", "class", "lead", NULL);
+    view_status(rq, h, ip->status);
+    if (ip->has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, ip->score));
+    }
+    html_close(h, "p");
+    reason = progress_reason(rq, ip);
+    if (reason != NULL)
+        html_elem(h, "p", reason);
+    if (ip->n_series == 0) {
+        html_close(h, "section");
+        return;
+    }
+    sp = &ip->series[0];
+    r = &sp->r;
+
+    /* the chart, with the observation table below as its text alternative */
+    pts = arena_alloc(rq->arena, (size_t)(sp->n_pts > 0 ? sp->n_pts : 1) * sizeof(*pts));
+    for (i = 0; i < sp->n_pts; i++) {
+        pts[i].year = sp->pts[i].year;
+        pts[i].value = sp->pts[i].value;
+    }
+    memset(&c, 0, sizeof(c));
+    c.id = "ind-chart";
+    c.title = arena_printf(rq->arena, _("%s: observations, path to the target and projection"),
+                           L(rq, ind->title_sv, ind->title_en));
+    c.unit = L(rq, ind->unit_sv, ind->unit_en);
+    c.decimals = ind->decimals;
+    c.obs = pts;
+    c.n_obs = sp->n_pts;
+    if (r->assessable) {
+        c.has_base = true;
+        c.base.year = r->base_year;
+        c.base.value = r->base_value;
+    }
+    if (r->has_target) {
+        c.has_target = true;
+        c.target.year = ip->cfg.target_year;
+        c.target.value = r->target;
+    }
+    if (r->has_projection_cagr || r->has_projection_ols) {
+        c.has_projection = true;
+        c.projection.year = ip->cfg.target_year;
+        c.projection.value = r->has_projection_cagr ? r->projection_cagr : r->projection_ols;
+    }
+    c.desc = arena_printf(rq->arena,
+                          _("%d observations from %d to %d. The table of observations below has "
+                            "every value."),
+                          sp->n_pts, sp->n_pts ? sp->pts[0].year : 0,
+                          sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0);
+    if (sp->n_pts > 0)
+        svg_chart(rq, h, &c);
+
+    html_elem(h, "h3", arena_printf(rq->arena, _("Projection to %d"), ip->cfg.target_year));
+    html_open(h, "dl", "class", "facts", NULL);
+    html_elem(h, "dt", _("At the current annual rate"));
+    html_open(h, "dd", NULL);
+    opt_value(rq, h, ind, r->has_projection_cagr, r->projection_cagr);
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Along the trend line of all observations"));
+    html_open(h, "dd", NULL);
+    opt_value(rq, h, ind, r->has_projection_ols, r->projection_ols);
+    html_close(h, "dd");
+    if (r->has_target) {
+        html_elem(h, "dt", _("Target reached, at the current pace"));
+        html_open(h, "dd", NULL);
+        if (r->target_achieved)
+            html_text(h, _("already reached"));
+        else if (r->has_year_reached)
+            html_printf(h, "%d", r->year_reached);
+        else
+            html_text(h, _("not at the current pace"));
+        html_close(h, "dd");
+        html_elem(h, "dt", _("Annual rate needed from now"));
+        html_elem(h, "dd", rate_text(rq, r->has_rate_needed, r->rate_needed));
+    }
+    html_elem(h, "dt", _("Annual rate so far"));
+    html_elem(h, "dd", rate_text(rq, r->has_rate_current, r->rate_current));
+    html_close(h, "dl");
+
+    html_open(h, "details", NULL);
+    html_elem(h, "summary", _("Method and inputs"));
+    html_elem(h, "p",
+              _("The rate-ratio method of Eurostat, Statistics Canada and Open SDG compares the "
+                "compound annual growth rate since the base year (CAGRᵢ) with the rate needed to "
+                "reach the target in the target year (CAGR_T). With a target, R ≥ 0.95 is on track, "
+                "0.60–0.95 needs acceleration, 0–0.60 is limited progress and below 0 is "
+                "deterioration; without one, the growth rate itself is judged (1.5 % and 0.5 % a "
+                "year). Only the base and latest values count; values in between are shown but "
+                "do not change the result. The score runs from −5 to 5 and the indicator's score "
+                "is the mean over its series."));
+    for (k = 0; k < ip->n_series; k++)
+        method_table(rq, h, ind, ip, &ip->series[k]);
+    html_close(h, "details");
+    html_close(h, "section");
+}
+
 enum err
 page_indicator(struct req *rq)
 {
     struct indicator ind;
+    struct indicator_progress ip;
+    struct observation *obs;
+    int n_obs;
     struct obs_cols tc;
     struct mission m;
     struct objective obj;
@@ -404,9 +616,10 @@ page_indicator(struct req *rq)
     const char *title, *desc;
     enum err rc;
 
-    rc = load_observations(rq, &ind, &tc);
+    rc = load_observations(rq, &ind, &tc, &obs, &n_obs);
     if (rc)
         return rc;
+    indicator_progress_compute(rq->arena, &ind, obs, n_obs, &ip);
     rc = mission_get_id(rq->db, rq->arena, ind.mission_id, &m);
     if (rc)
         return rc;
@@ -427,6 +640,7 @@ page_indicator(struct req *rq)
         html_close(&h, "div");
     }
     facts(rq, &h, &ind, &m, &obj);
+    progress_section(rq, &h, &ind, &ip);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);
     layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);
