@@ -592,7 +592,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
                 "compound annual growth rate since the base year (CAGRᵢ) with the rate needed to "
                 "reach the target in the target year (CAGR_T). With a target, R ≥ 0.95 is on track, "
                 "0.60–0.95 needs acceleration, 0–0.60 is limited progress and below 0 is "
-                "deterioration; without one, the growth rate itself is judged (1.5 % and 0.5 % a "
+                "deterioration; without one, the growth rate itself is judged (1.5 and 0.5 per cent a "
                 "year). Only the base and latest values count; values in between are shown but "
                 "do not change the result. The score runs from −5 to 5 and the indicator's score "
                 "is the mean over its series."));
