@@ -106,6 +106,14 @@ inner()
     printf '%s' "$s"
 }
 
+# page structure, on the last response
+h1_has() { local h1; h1=$(inner h1); [[ $h1 == *"$1"* ]] || fail "<h1> is \"$h1\", not \"$1\""; }
+links_to() { has_re "href=\"$(ere "$1")([?][^\"]*)?\"" || fail "no link to $1"; }
+# a table cell whose whole text is the string
+cell() { [[ $BD =~ \<t[hd][^\>]*\>[[:space:]]*$(ere "$1")[[:space:]]*\</t[hd]\> ]] || fail "no table cell \"$1\""; }
+anchor_text() { [[ $BD == *">$1</a>"* ]] || fail "no link with the text \"$1\""; }
+no_anchor_text() { [[ $BD != *">$1</a>"* ]] || fail "a link \"$1\" is listed"; }
+
 # jq: the expression is true for the last body; json_ok: it parses
 jqt() { jq -e "${@:2}" "$1" >/dev/null 2>&1 || fail "jq: ${*:2} is not true for: $(head -c 300 "$1")"; }
 json_ok() { jq -e . "$1" >/dev/null 2>&1 || fail "not valid JSON: $(head -c 300 "$1")"; }
@@ -252,31 +260,35 @@ fetch()
     HD=
     IFS= read -r -d '' HD <"$H"
     HD=${HD//$'\r'/}
-    CT=$(hdr "Content-Type")
+    hv Content-Type
+    CT=$HV
     load_body "$B"
 }
 
-# hdr NAME [HEADERS] — the last value of a response header in HD (or HEADERS)
-hdr()
+# hdr NAME [HEADERS] — print the last value of a response header in HD (or in
+# HEADERS); hv NAME sets HV to it without a subshell
+hv()
 {
-    local line val= name=${1,,}
+    local line name=${1,,}
+    HV=
     while IFS= read -r line; do
-        [[ ${line,,} == "$name:"* ]] && val=${line#*:} && val=${val# }
+        [[ ${line,,} == "$name:"* ]] && HV=${line#*:} && HV=${HV# }
     done <<<"${2-$HD}"
-    printf '%s' "$val"
+    return 0
 }
-has_hdr() { [ -n "$(hdr "$1")" ] || fail "no $1 header"; }
+hdr() { hv "$@"; printf '%s' "$HV"; }
+has_hdr() { hv "$1"; [ -n "$HV" ] || fail "no $1 header"; }
 lacks_hdr() { [[ ${HD,,} != *$'\n'"${1,,}:"* ]] || fail "unexpected header: $(hdr "$1")"; }
 
-# wait_for SECONDS CMD... — run CMD every 50 ms until it succeeds; then once more, loudly
+# wait_for SECONDS CMD... — run CMD every 50 ms until it succeeds, for at most
+# SECONDS of wall time; then once more, showing why it still fails
 wait_for()
 {
-    local limit=$1 i=0
+    local end=$((${EPOCHREALTIME/[.,]/} + $1 * 1000000))
     shift
-    while [ "$i" -lt $((limit * 20)) ]; do
+    while [ "${EPOCHREALTIME/[.,]/}" -lt "$end" ]; do
         "$@" >/dev/null 2>&1 && return 0
         sleep 0.05
-        i=$((i + 1))
     done
     "$@"
 }
@@ -308,13 +320,13 @@ start_server()
 # status, or to "timeout" after a SIGKILL, and STOP_MS to the time it took
 stop_server()
 {
-    local pid=$1 limit=$2 i=0
+    local pid=$1 t0=${EPOCHREALTIME/[.,]/}
+    local end=$((t0 + $2 * 1000000))
     kill -TERM "$pid" 2>/dev/null
-    while kill -0 "$pid" 2>/dev/null && [ "$i" -lt $((limit * 20)) ]; do
+    while kill -0 "$pid" 2>/dev/null && [ "${EPOCHREALTIME/[.,]/}" -lt "$end" ]; do
         sleep 0.05
-        i=$((i + 1))
     done
-    STOP_MS=$((i * 50))
+    STOP_MS=$(((${EPOCHREALTIME/[.,]/} - t0) / 1000))
     if kill -0 "$pid" 2>/dev/null; then
         kill -KILL "$pid" 2>/dev/null
         wait "$pid" 2>/dev/null

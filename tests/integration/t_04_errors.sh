@@ -101,10 +101,11 @@ not_found_api /api/v1/no/such/thing
 
 # ------------------------------------------------------------------ methods
 
-for p in / "/missions/$SK" "/indicators/$IND"; do
+allow_get_head() { hv Allow; match "$HV" '(^|[ ,])GET($|[ ,])' && match "$HV" '(^|[ ,])HEAD($|[ ,])'; }
+for p in / "/missions/$SK"; do
     for m in POST PUT DELETE PATCH TRACE; do
         fetch -X "$m" "$p"
-        check "$m $p: 405 with Allow: GET, HEAD" eval 'eq "$S" 405 && match "$(hdr Allow)" "GET" && match "$(hdr Allow)" "HEAD"'
+        check "$m $p: 405 with Allow: GET, HEAD" eval 'eq "$S" 405 && allow_get_head'
     done
 done
 fetch -X TRACE -H 'X-Secret-Probe: 1' "/missions/$SK"
