@@ -1,20 +1,24 @@
 /*
  * page_mission.c — `/missions/{slug}`: the mission's public page.
  *
- * Goal statement, deadline and years left; the goal tree with each
- * indicator's latest value against its baseline and target; initiatives split
+ * Goal statement, deadline and years left; the mission's progress status
+ * and the goal tree with each objective's and indicator's status, latest value
+ * against baseline and target, trend and the reason; initiatives split
  * top-down / bottom-up; the actors taking part by sector; the SDG goals and
  * targets the mission spans; the team and its contacts; then the
  * accountability block.
  */
 #include <string.h>
 
+#include "domain/assess.h"
 #include "domain/model.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/progress_view.h"
 #include "web/route.h"
+#include "web/svg.h"
 #include "web/url.h"
 
 struct mission_page {
@@ -25,6 +29,7 @@ struct mission_page {
     int n_objs;
     struct indicator *inds;
     int n_inds;
+    struct mission_progress prog;
 };
 
 /* "37 % (2022)" style value with the indicator's unit. */
@@ -42,10 +47,15 @@ value_text(struct req *rq, const struct indicator *ind, double v)
 }
 
 static void
-indicator_row(struct mission_page *p, const struct indicator *ind)
+indicator_row(struct mission_page *p, int k)
 {
+    const struct indicator *ind = &p->inds[k];
+    const struct indicator_progress *ip = &p->prog.inds[k];
     struct req *rq = p->rq;
     struct html *h = p->h;
+    struct chart_point *pts;
+    const char *reason;
+    int i;
     double target;
     int tyear = ind->target_year ? ind->target_year : p->m.deadline_year;
 
@@ -81,12 +91,38 @@ indicator_row(struct mission_page *p, const struct indicator *ind)
     else
         html_text(h, _("No target set"));
     html_close(h, "td");
+
+    html_open(h, "td", NULL);
+    view_status(rq, h, ip->status);
+    reason = progress_reason(rq, ip);
+    if (reason != NULL)
+        html_elem_attr(h, "span", reason, "class", "reason", NULL);
+    html_close(h, "td");
+
+    html_open(h, "td", NULL);
+    if (ip->n_series > 0 && ip->series[0].n_pts >= 2) {
+        const struct series_progress *sp = &ip->series[0];
+
+        pts = arena_alloc(rq->arena, (size_t)sp->n_pts * sizeof(*pts));
+        for (i = 0; i < sp->n_pts; i++) {
+            pts[i].year = sp->pts[i].year;
+            pts[i].value = sp->pts[i].value;
+        }
+        svg_sparkline(rq, h, pts, sp->n_pts,
+                      arena_printf(rq->arena, _("Trend %d–%d: from %s to %s"), sp->pts[0].year,
+                                   sp->pts[sp->n_pts - 1].year,
+                                   value_text(rq, ind, sp->pts[0].value),
+                                   value_text(rq, ind, sp->pts[sp->n_pts - 1].value)));
+    }
+    html_close(h, "td");
     html_close(h, "tr");
 }
 
 static void
-objective_block(struct mission_page *p, const struct objective *o, int level)
+objective_block(struct mission_page *p, int oi, int level)
 {
+    const struct objective *o = &p->objs[oi];
+    const struct objective_progress *op = &p->prog.objs[oi];
     struct req *rq = p->rq;
     struct html *h = p->h;
     const char *tag = level == 0 ? "h3" : "h4";
@@ -94,6 +130,17 @@ objective_block(struct mission_page *p, const struct objective *o, int level)
 
     html_open(h, "li", NULL);
     html_elem_attr(h, tag, L(rq, o->title_sv, o->title_en), "lang", L_lang(rq, o->title_en), NULL);
+    html_open(h, "p", "class", "meta", NULL);
+    view_status(rq, h, op->status);
+    if (op->has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, op->score));
+    }
+    if (o->weight != 1) {
+        html_text(h, " · ");
+        html_printf(h, _("weight %s"), fmt_num(rq, o->weight, 1));
+    }
+    html_close(h, "p");
     if (*L(rq, o->description_sv, o->description_en) != '\0')
         html_elem_attr(h, "p", L(rq, o->description_sv, o->description_en), "lang",
                        L_lang(rq, o->description_en), NULL);
@@ -111,12 +158,14 @@ objective_block(struct mission_page *p, const struct objective *o, int level)
         html_elem_attr(h, "th", _("Baseline"), "scope", "col", "class", "num", NULL);
         html_elem_attr(h, "th", _("Latest value"), "scope", "col", "class", "num", NULL);
         html_elem_attr(h, "th", _("Target"), "scope", "col", "class", "num", NULL);
+        html_elem_attr(h, "th", _("Progress"), "scope", "col", NULL);
+        html_elem_attr(h, "th", _("Trend"), "scope", "col", NULL);
         html_close(h, "tr");
         html_close(h, "thead");
         html_open(h, "tbody", NULL);
         for (i = 0; i < p->n_inds; i++)
             if (p->inds[i].objective_id == o->id)
-                indicator_row(p, &p->inds[i]);
+                indicator_row(p, i);
         html_close(h, "tbody");
         html_close(h, "table");
         html_close(h, "div");
@@ -129,10 +178,53 @@ objective_block(struct mission_page *p, const struct objective *o, int level)
         html_open(h, "ul", "class", "tree", NULL);
         for (i = 0; i < p->n_objs; i++)
             if (p->objs[i].parent_id == o->id)
-                objective_block(p, &p->objs[i], level + 1);
+                objective_block(p, i, level + 1);
         html_close(h, "ul");
     }
     html_close(h, "li");
+}
+
+/* Every indicator's status at a glance, grouped by status, best first. */
+static void
+overview(struct mission_page *p)
+{
+    static const enum progress_status order[] = {PS_TARGET_ACHIEVED, PS_SUBSTANTIAL, PS_MODERATE,
+                                                 PS_LIMITED, PS_DETERIORATION, PS_NOT_AVAILABLE};
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    size_t s;
+    int i, k;
+
+    if (p->n_inds == 0)
+        return;
+    html_open(h, "section", "aria-labelledby", "overview-h", NULL);
+    html_elem_attr(h, "h2", _("State of play"), "id", "overview-h", NULL);
+    html_open(h, "ul", "class", "overview", NULL);
+    for (s = 0; s < sizeof(order) / sizeof(order[0]); s++) {
+        k = 0;
+        for (i = 0; i < p->n_inds; i++)
+            k += p->prog.inds[i].status == order[s];
+        if (k == 0)
+            continue;
+        html_open(h, "li", NULL);
+        view_status(rq, h, order[s]);
+        html_printf(h, " (%d)", k);
+        html_open(h, "ul", NULL);
+        for (i = 0; i < p->n_inds; i++) {
+            if (p->prog.inds[i].status != order[s])
+                continue;
+            html_open(h, "li", NULL);
+            html_open(h, "a", "href", url_indicator(rq, p->inds[i].id), "lang",
+                      L_lang(rq, p->inds[i].title_en), NULL);
+            html_text(h, L(rq, p->inds[i].title_sv, p->inds[i].title_en));
+            html_close(h, "a");
+            html_close(h, "li");
+        }
+        html_close(h, "ul");
+        html_close(h, "li");
+    }
+    html_close(h, "ul");
+    html_close(h, "section");
 }
 
 static void
@@ -142,14 +234,20 @@ goal_tree(struct mission_page *p)
     int i;
 
     html_open(h, "section", "aria-labelledby", "tree-h", NULL);
-    html_elem_attr(h, "h2", _("Goal tree"), "id", "tree-h", NULL);
+    html_elem_attr(h, "h2", _("Goal tree and progress"), "id", "tree-h", NULL);
+    html_elem_attr(h, "p",
+                   _("Each indicator is assessed with the rate-ratio method of Eurostat, "
+                     "Statistics Canada and Open SDG: the pace since the base year against the "
+                     "pace needed to reach the target by its year. Objectives and the mission "
+                     "take the weighted mean of their parts' scores (from −5 to 5)."),
+                   "class", "small", NULL);
     if (p->n_objs == 0) {
         html_elem(h, "p", _("No objectives have been set yet."));
     } else {
         html_open(h, "ul", "class", "tree", NULL);
         for (i = 0; i < p->n_objs; i++)
             if (p->objs[i].parent_id == 0)
-                objective_block(p, &p->objs[i], 0);
+                objective_block(p, i, 0);
         html_close(h, "ul");
     }
     html_close(h, "section");
@@ -410,6 +508,14 @@ header(struct mission_page *p)
     html_text(h, " – ");
     html_printf(h, ngettext("%d year left", "%d years left", (unsigned long)left), left);
     html_close(h, "dd");
+    html_elem(h, "dt", _("Progress"));
+    html_open(h, "dd", NULL);
+    view_status(rq, h, p->prog.status);
+    if (p->prog.has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, p->prog.score));
+    }
+    html_close(h, "dd");
     html_elem(h, "dt", _("Status"));
     html_elem(h, "dd", label_mission_status(m->status));
     html_elem(h, "dt", _("Started"));
@@ -446,12 +552,16 @@ page_mission(struct req *rq)
         rc = mission_objectives(rq->db, rq->arena, p.m.id, &p.objs, &p.n_objs);
     if (rc == ERR_OK)
         rc = mission_indicators(rq->db, rq->arena, p.m.id, &p.inds, &p.n_inds);
+    if (rc == ERR_OK)
+        rc = mission_progress_load(rq->db, rq->arena, p.m.id, p.objs, p.n_objs, p.inds, p.n_inds,
+                                   &p.prog);
     if (rc)
         return rc;
 
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
     header(&p);
+    overview(&p);
     goal_tree(&p);
 
     html_open(&h, "section", "aria-labelledby", "init-h", NULL);
