@@ -118,6 +118,21 @@ no_anchor_text() { [[ $BD != *">$1</a>"* ]] || fail "a link \"$1\" is listed"; }
 jqt() { jq -e "${@:2}" "$1" >/dev/null 2>&1 || fail "jq: ${*:2} is not true for: $(head -c 300 "$1")"; }
 json_ok() { jq -e . "$1" >/dev/null 2>&1 || fail "not valid JSON: $(head -c 300 "$1")"; }
 
+# tidy_clean — HTML Tidy finds no error in the last body. tidy exits 2 for
+# errors; of its warnings, those that mean broken structure fail too (tidy
+# only warns about a stray end tag or a duplicate id); the rest are allowed.
+TIDY_BAD_WARNINGS='discarding unexpected|missing </|inserting implicit|unescaped &|duplicate attribute|already defined|not recognized|proprietary attribute|nested emphasis'
+tidy_clean()
+{
+    local rc
+    tidy -e -q -utf8 "$B" >"$T/tidy.out" 2>&1
+    rc=$?
+    if [ "$rc" -ge 2 ] || grep -qE "$TIDY_BAD_WARNINGS" "$T/tidy.out"; then
+        grep -E "Error|$TIDY_BAD_WARNINGS" "$T/tidy.out" | head -n 8
+        return 1
+    fi
+}
+
 # ------------------------------------------------------------------ text
 
 # an extended regex matching the fixed string
@@ -169,7 +184,9 @@ sdg_sql() { echo "EXISTS (SELECT 1 FROM initiative_sdg_target st JOIN sdg_target
 
 # routes — every route in src/web/routes.c, one a line: METHOD PATTERN KIND
 # SCHEMA PAGED (tab-separated; KIND html/api/file; SCHEMA the API schema name
-# or "-"; PAGED 1 when the route takes the page parameter)
+# or "-"; PAGED 1 when the route takes the page parameter). Entries are
+# written positionally ({"GET", "/path", ...}) or with designated
+# initializers ({.method = "POST", .pattern = "/path", ...}).
 routes()
 {
     awk '
@@ -177,7 +194,8 @@ routes()
         if (pat == "")
             return
         schema = "-"
-        if (match(rec, /RK_API,[ \t]*[^,]*,[ \t]*"[^"]*",[ \t]*"[A-Za-z0-9]+"/)) {
+        if (match(rec, /\.schema[ \t]*=[ \t]*"[A-Za-z0-9]+"/) ||
+            match(rec, /RK_API,[ \t]*[^,]*,[ \t]*"[^"]*",[ \t]*"[A-Za-z0-9]+"/)) {
             s = substr(rec, RSTART, RLENGTH)
             sub(/"$/, "", s)
             sub(/.*"/, "", s)
@@ -188,14 +206,16 @@ routes()
         print meth "\t" pat "\t" kind "\t" schema "\t" paged
         pat = ""
     }
-    /^[ \t]*\{"[A-Z]+", "\// {
+    /^[ \t]*\{("[A-Z]+"|\.method[ \t]*=[ \t]*"[A-Z]+"),[ \t]*(\.pattern[ \t]*=[ \t]*)?"\// {
         flush()
-        match($0, /"\/[^"]*"/)
-        pat = substr($0, RSTART + 1, RLENGTH - 2)
         m = $0
-        sub(/^[ \t]*\{"/, "", m)
+        sub(/^[ \t]*\{(\.method[ \t]*=[ \t]*)?"/, "", m)
         sub(/".*/, "", m)
         meth = m
+        p = $0
+        sub(/^[^,]*,[ \t]*(\.pattern[ \t]*=[ \t]*)?"/, "", p)
+        sub(/".*/, "", p)
+        pat = p
         rec = $0
         next
     }
@@ -293,6 +313,9 @@ wait_for()
     "$@"
 }
 
+# up_or_gone OUT PID — the server printed its address, or is no longer running
+up_or_gone() { grep -q '^samverka: listening on ' "$1" || ! kill -0 "$2" 2>/dev/null; }
+
 # start_server DB OUT LOG [SERVE-OPTIONS...] — start `samverka serve` on a free
 # port with its stdout in OUT and stderr in LOG; sets SRV_PID and SRV_BASE.
 # Returns non-zero, saying why, when it does not come up.
@@ -303,7 +326,8 @@ start_server()
     "$BIN" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$out" 2>"$log" &
     SRV_PID=$!
     SRV_BASE=
-    wait_for 10 grep -q '^samverka: listening on ' "$out" >/dev/null 2>&1 || {
+    wait_for 10 up_or_gone "$out" "$SRV_PID" >/dev/null 2>&1
+    grep -q '^samverka: listening on ' "$out" || {
         echo "the server printed no address; its log: $(tail -n 5 "$log")"
         return 1
     }

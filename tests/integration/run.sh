@@ -56,6 +56,16 @@ tools_present()
 require "setup: curl, jq, tidy, sqlite3 are installed" tools_present
 require "setup: the binary $BIN exists" test -x "$BIN"
 
+route_table_read()
+{
+    local r
+    r=$(routes)
+    [[ $r == *$'GET\t/\t'* && $r == *$'GET\t/missions/{slug}\t'* && $r == *$'GET\t/api/v1/missions\t'* ]] ||
+        fail "routes() did not find the known routes in $ROUTES_C"
+    ge "$(printf '%s\n' "$r" | grep -c .)" 20
+}
+require "setup: the route table in src/web/routes.c is readable" route_table_read
+
 init_demo() { "$BIN" init --db "$DB" --demo >"$T/init.out" 2>&1 || { cat "$T/init.out"; return 1; }; }
 require "setup: samverka init --demo creates the demo database" init_demo
 

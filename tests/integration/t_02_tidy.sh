@@ -1,22 +1,7 @@
 # t_02_tidy.sh — HTML Tidy finds no errors in any page type, in either
-# language, nor in the error pages (404, 400, 405). tidy exits 2 for errors;
-# of its warnings, those that mean broken structure fail too (tidy only warns
-# about a stray end tag or a duplicate id); the rest are allowed.
+# language, nor in the error pages (404, 400, 405); see tidy_clean in lib.sh.
 
-TIDY_BAD_WARNINGS='discarding unexpected|missing </|inserting implicit|unescaped &|duplicate attribute|already defined|not recognized|proprietary attribute|nested emphasis'
-
-tidy_clean()
-{
-    local rc
-    tidy -e -q -utf8 "$B" >"$T/tidy.out" 2>&1
-    rc=$?
-    if [ "$rc" -ge 2 ] || grep -qE "$TIDY_BAD_WARNINGS" "$T/tidy.out"; then
-        grep -E "Error|$TIDY_BAD_WARNINGS" "$T/tidy.out" | head -n 8
-        return 1
-    fi
-}
-
-# tidy_page PATH [CURL-OPTIONS...] — fetch and run tidy; the status is checked too
+# tidy_page PATH [STATUS [CURL-OPTIONS...]] — fetch, expect STATUS (200), run tidy
 tidy_page()
 {
     local path=$1 want=${2:-200}

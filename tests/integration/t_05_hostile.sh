@@ -58,7 +58,8 @@ check "hostile: the SQL in a title stays data (one more initiative, table intact
 inert()
 {
     local lower=${BF,,} p
-    for p in '<script>' '<img src=x' '<svg' '</textarea>' '"><img' '<b>x</b>'; do
+    # (pages draw their own charts as inline <svg>: only the payload's is wrong)
+    for p in '<script>' '<img src=x' '<svg onload' '</textarea>' '"><img' '<b>x</b>'; do
         [[ $lower != *"$p"* ]] || { fail "raw \"$p\": $(around "$lower" "$p")"; return 1; }
     done
     # no element with an event-handler attribute, no javascript: URL, no inline script
@@ -84,7 +85,7 @@ hostile_page / "$P_MISSION"
 hostile_page /?lang=en "$P_MISSION"
 hostile_page "/missions/$X" "$P_MISSION" "$P_ACTOR" "$P_OBJ" "$P_IND" "$P_INIT" "$P_OWNER"
 hostile_page "/missions/$X?lang=en" "$P_MISSION" "$P_ACTOR" "$P_IND" "$P_INIT"
-check "hostile /missions/$X: still valid HTML" eval 'tidy -e -q -utf8 "$B" >/dev/null 2>&1; [ $? -le 1 ]'
+check "hostile /missions/$X: still valid HTML" tidy_clean
 hostile_page "/indicators/$X_IND" "$P_IND" "$P_NOTE" "$P_MISSION"
 hostile_page "/initiatives/$X_INIT" "$P_INIT" "$P_ACTOR" "$P_MISSION"
 hostile_page "/initiatives?mission=$X" "$P_INIT"
