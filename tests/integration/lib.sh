@@ -7,7 +7,7 @@
 # Requests are made outside checks: fetch saves the response and loads it into
 # shell variables (S status, CT content type, HD headers, BF body on one line,
 # BD the same with entities resolved) so that most assertions are shell
-# builtins: a process costs milliseconds, and the suite makes thousands of
+# builtins: a process costs milliseconds, and the suite makes hundreds of
 # assertions. CMD runs in the suite's own shell for the same reason, so it must
 # not change state that later checks rely on, and must never call exit.
 #
@@ -138,7 +138,7 @@ tidy_clean()
 # an extended regex matching the fixed string
 ere()
 {
-    local s=$1 out= c i
+    local s=$1 out='' c i
     for ((i = 0; i < ${#s}; i++)); do
         c=${s:i:1}
         case $c in [][\\.*^\$+?\(\){}\|]) out+="\\$c" ;; *) out+=$c ;; esac
@@ -229,7 +229,7 @@ routes()
 # slugs of the demo data (the ones the page checks use where there is a choice)
 concrete()
 {
-    local p=$1 out= seg prev= v table
+    local p=$1 out='' seg prev='' v table
     local IFS=/
     for seg in ${p#/}; do
         case $seg in

@@ -103,6 +103,7 @@ for f in "$here"/t_*.sh; do
 done
 for f in "${files[@]}"; do
     printf '# %s\n' "$(basename "$f")"
+    # shellcheck source=/dev/null
     . "$f"
 done
 

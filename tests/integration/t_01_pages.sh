@@ -99,7 +99,7 @@ c_mission()
     year=${deadline:0:4}
     check "$label: <h1> is the mission title" h1_has "$title"
     check "$label: goal statement" text_has "$goal"
-    check "$label: deadline year $year in a <time>" has_re "<time [^>]*datetime=\"$year[^\"]*\"[^>]*>[^<]*$year"
+    check "$label: deadline year $year in a <time>" has_re "<time [^>]*datetime=\"${year}[^\"]*\"[^>]*>[^<]*$year"
     while IFS= read -r obj; do
         check "$label: objective \"$obj\"" text_has "$obj"
     done < <(q "SELECT $(lc "$lang" title) FROM objective WHERE mission_id = $mid AND parent_id IS NULL ORDER BY position, id LIMIT 8")

@@ -5,7 +5,7 @@
 
 security_headers()
 {
-    local bad= v
+    local bad='' v
     hv X-Content-Type-Options
     [ "$HV" = nosniff ] || bad+=" X-Content-Type-Options is \"$HV\";"
     hv Referrer-Policy

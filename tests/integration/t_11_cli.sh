@@ -71,7 +71,7 @@ check "cli: a missing config file fails with a message" failed_with_message
 
 CONF=$T/good.conf
 printf '# comment\n\nflush-interval 7\nlisten 127.0.0.1:9123\nthreads 2\n' >"$CONF"
-SAMVERKA_DB= SAMVERKA_LISTEN= run serve --config "$CONF" --threads 3 --check-config
+SAMVERKA_DB='' SAMVERKA_LISTEN='' run serve --config "$CONF" --threads 3 --check-config
 check "cli: --check-config exits 0" eval 'eq "$RC" 0 && [ ! -s "$ERR" ]'
 check "cli: --check-config prints the file's values" eval 'grep -qx "flush-interval 7" "$OUT" && grep -qx "listen 127.0.0.1:9123" "$OUT"'
 check "cli: --check-config: a flag beats the file" grep -qx "threads 3" "$OUT"
