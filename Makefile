@@ -91,9 +91,13 @@ test:
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@tests/run-all.sh
 
+build/bench/assess: bench/assess.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 bench:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all build/bench/assess
 	@bench/run.sh
 
 pot:

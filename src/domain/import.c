@@ -301,6 +301,7 @@ im_free(struct import *im)
 {
     int i;
 
+    db_bulk(im->db, false);
     tidy_free(im->t);
     buf_free(&im->json);
     buf_free(&im->disagg);
@@ -331,6 +332,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
         die("out of memory");
     buf_init(&im->json, IMPORT_MAX_JSON);
     buf_init(&im->disagg, MAX_DIMS * (TIDY_MAX_FIELD + 2));
+    db_bulk(db, true);
     rc = db_begin(db);
     if (rc) {
         im_free(im);
