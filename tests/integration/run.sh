@@ -4,7 +4,8 @@
 #
 #   tests/integration/run.sh [NAME...]
 #
-# Uses the binary in $SAMVERKA_BIN (default build/samverka); builds nothing.
+# Uses the binary in $SAMVERKA_BIN, else $BUILD/samverka (BUILD as set by
+# tests/run-all.sh: build, or build/san for SAN=1; default build); builds nothing.
 # NAME... runs only the t_*.sh files whose names contain one of the words
 # (t_12_shutdown always runs last when selected). The last line of output is
 # "integration: N passed, N failed"; the exit status is non-zero when a check
@@ -15,7 +16,7 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-BIN=${SAMVERKA_BIN:-$top/build/samverka}
+BIN=${SAMVERKA_BIN:-$top/${BUILD:-build}/samverka}
 ROUTES_C=$top/src/web/routes.c
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 
