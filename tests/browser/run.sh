@@ -4,7 +4,8 @@
 #   tests/browser/run.sh
 #
 # Environment:
-#   SAMVERKA_BIN          the binary to serve with (default: build/samverka of this tree)
+#   SAMVERKA_BIN          the binary to serve with (default: $BUILD/samverka of this tree,
+#                         BUILD defaulting to build)
 #   SAMVERKA_DB_INIT_BIN  the binary that makes the demo database (default: SAMVERKA_BIN)
 #   SAMVERKA_TEST_DB      a prepared database to copy and serve instead of a new demo one
 #   SAMVERKA_CHROMIUM     the browser (default: /usr/bin/chromium)
@@ -21,7 +22,9 @@ abspath() {
     case $1 in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$PWD/$1" ;; esac
 }
 
-bin=$(abspath "${SAMVERKA_BIN:-$top/build/samverka}")
+build=${BUILD:-build}
+case $build in /*) ;; *) build=$top/$build ;; esac
+bin=$(abspath "${SAMVERKA_BIN:-$build/samverka}")
 init_bin=$(abspath "${SAMVERKA_DB_INIT_BIN:-$bin}")
 chromium=${SAMVERKA_CHROMIUM:-/usr/bin/chromium}
 export SAMVERKA_CHROMIUM="$chromium"
