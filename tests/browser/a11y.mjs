@@ -219,21 +219,43 @@ async function checkPage(page, axePage, p, lang) {
                 const de = document.documentElement;
                 const out = { scrollWidth: de.scrollWidth, clientWidth: de.clientWidth, wide: [] };
                 if (de.scrollWidth > de.clientWidth + 1) {
-                    // Name the outermost elements that stick out, to say where to look.
-                    for (const el of document.body.querySelectorAll('*')) {
-                        const r = el.getBoundingClientRect();
-                        if (r.right <= de.clientWidth + 1 || r.width === 0)
-                            continue;
-                        const parent = el.parentElement;
-                        if (parent && parent !== document.body &&
-                            parent.getBoundingClientRect().right > de.clientWidth + 1)
-                            continue;
+                    // Name where to look: the outermost elements that stick out, leaving out
+                    // what sits in a scrolling box (a wide table in its wrapper is fine),
+                    // each with the innermost element along its widest descendants.
+                    const limit = de.clientWidth + 1;
+                    const sticksOut = (el) => el.getBoundingClientRect().right > limit;
+                    const clipped = (el) => {
+                        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+                            if (getComputedStyle(a).overflowX !== 'visible')
+                                return true;
+                        }
+                        return false;
+                    };
+                    const describe = (el) => {
                         let sel = el.tagName.toLowerCase();
                         if (el.id)
                             sel += '#' + el.id;
                         for (const c of el.classList)
                             sel += '.' + c;
-                        out.wide.push(`${sel} (right edge ${Math.round(r.right)}px)`);
+                        for (const attr of ['for', 'name'])
+                            if (el.hasAttribute(attr))
+                                sel += `[${attr}="${el.getAttribute(attr)}"]`;
+                        return `${sel} (right edge ${Math.round(el.getBoundingClientRect().right)}px)`;
+                    };
+                    for (const el of document.body.querySelectorAll('*')) {
+                        if (!sticksOut(el) || el.getBoundingClientRect().width === 0 || clipped(el))
+                            continue;
+                        const parent = el.parentElement;
+                        if (parent && parent !== document.body && sticksOut(parent))
+                            continue;
+                        let inner = el;
+                        for (;;) {
+                            const next = [...inner.children].find((c) => sticksOut(c));
+                            if (!next)
+                                break;
+                            inner = next;
+                        }
+                        out.wide.push(describe(el) + (inner !== el ? ` via ${describe(inner)}` : ''));
                         if (out.wide.length >= 5)
                             break;
                     }
