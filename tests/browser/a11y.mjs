@@ -72,16 +72,17 @@ function withLang(path, lang) {
 const other = (lang) => (lang === 'sv' ? 'en' : 'sv');
 const primary = (tag) => String(tag || '').toLowerCase().split('-')[0];
 
-const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-});
-
+let browser = null;
 try {
+    browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        ],
+    });
+
     // A Swedish browser, so that a page without ?lang= is the Swedish default even where the
     // server honours Accept-Language (Chromium's own default would ask for English).
     const common = { locale: 'sv-SE', viewport: VIEWPORTS[1] };
@@ -153,7 +154,8 @@ try {
     console.log(`not ok ${n} - the test run itself`);
     diag(e && e.stack ? e.stack : e);
 } finally {
-    await browser.close().catch(() => {});
+    if (browser)
+        await browser.close().catch(() => {});
 }
 
 console.log(`1..${n}`);
@@ -194,17 +196,22 @@ async function checkPage(page, axePage, p, lang) {
             skipText: firstLink ? firstLink.textContent.trim() : null,
             skipTarget: skipId ? document.getElementById(skipId) !== null : false,
         };
-    });
+    }).catch((e) => ({ error: e.message }));
+    const factsOk = () => assert(!facts.error, `cannot read the page: ${facts.error}`);
     await check(name('one h1'), async () => {
+        factsOk();
         assert(facts.h1 === 1, `${facts.h1} h1 elements`);
     });
     await check(name('html lang'), async () => {
+        factsOk();
         assert(primary(facts.htmlLang) === lang, `html lang="${facts.htmlLang}", expected ${lang}`);
     });
     await check(name('main landmark'), async () => {
+        factsOk();
         assert(facts.mains === 1, `${facts.mains} main landmarks, expected 1`);
     });
     await check(name('skip link'), async () => {
+        factsOk();
         assert(facts.skipHref !== null, 'the page has no links');
         assert(facts.skipHref.startsWith('#'),
             `the first link ("${facts.skipText}", ${facts.skipHref}) is not a skip link`);
