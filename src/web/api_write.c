@@ -177,6 +177,9 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         }
         if (!json_is_object(v))
             return false;
+        /* a target is given whole: kind and value are both required */
+        s->target_kind = NULL;
+        s->has_target_value = false;
         json_object_foreach(v, k, x) {
             if (strcmp(k, "kind") == 0 && json_is_string(x))
                 s->target_kind = arena_strdup(rq->arena, json_string_value(x));
@@ -187,7 +190,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
             else if (!(strcmp(k, "year") == 0 && get_year(x, &s->target_year)))
                 return false;
         }
-        return true;
+        return s->target_kind != NULL && s->has_target_value;
     }
     if (strcmp(key, "thresholds") == 0) {
         *why = "must be null or {\"high\": number, \"med\": number, \"low\": number}";
