@@ -50,7 +50,7 @@ fi
 
 if [ "$what" = test ]; then
 	# Browser tests: playwright-core drives Debian's chromium; axe-core checks accessibility.
-	if [ ! -d "$top/tests/browser/node_modules/playwright-core" ] || [ ! -d "$top/tests/browser/node_modules/axe-core" ]; then
+	if [ -f "$top/tests/browser/package.json" ] && { [ ! -d "$top/tests/browser/node_modules/playwright-core" ] || [ ! -d "$top/tests/browser/node_modules/axe-core" ]; }; then
 		(cd "$top/tests/browser" && npm install --no-audit --no-fund --silent)
 	fi
 fi

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/config.h"
 #include "core/log.h"
 #include "db/db.h"
@@ -26,6 +27,9 @@ usage(FILE *f)
           "  init      create a database (and fill it with demo data with --demo)\n"
           "  migrate   apply pending schema migrations\n"
           "  check     check the database schema and every SQL statement\n"
+          "  import    replace an indicator's data from tidy CSV or JSON\n"
+          "  export    write an indicator's data as tidy CSV or JSON\n"
+          "  assess    assess progress in an Open SDG-style CSV file (no database)\n"
           "  version   print the version\n\n"
           "Run `samverka COMMAND --help` for a command's options.\n",
           f);
@@ -263,6 +267,12 @@ main(int argc, char **argv)
         return cmd_init(argc - 2, argv + 2);
     if (strcmp(cmd, "migrate") == 0)
         return cmd_migrate(argc - 2, argv + 2);
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2);
+    if (strcmp(cmd, "export") == 0)
+        return cmd_export(argc - 2, argv + 2);
+    if (strcmp(cmd, "assess") == 0)
+        return cmd_assess(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 2, argv + 2);
     fprintf(stderr, "samverka: unknown command \"%s\"\n", cmd);

@@ -46,16 +46,24 @@ arena_reset(struct arena *a)
 {
     struct arena_chunk *c, *next;
 
-    if (a->head == NULL)
-        return;
-    /* keep the last chunk in the list (the first allocated, usually the smallest) */
-    for (c = a->head; c->next != NULL; c = next) {
+    struct arena_chunk *keep = NULL;
+
+    /* keep one standard-size chunk so the next request need not malloc; big blocks go */
+    for (c = a->head; c != NULL; c = next) {
         next = c->next;
+        if (keep == NULL && c->size == ARENA_CHUNK) {
+            keep = c;
+            continue;
+        }
         free(c);
     }
-    c->used = 0;
-    a->head = c;
-    a->total = c->size;
+    a->head = keep;
+    a->total = 0;
+    if (keep != NULL) {
+        keep->next = NULL;
+        keep->used = 0;
+        a->total = keep->size;
+    }
 }
 
 void

@@ -80,7 +80,8 @@ str_to_i64(const char *s, int64_t *out)
     char *end;
     long long v;
 
-    if (s == NULL || *s == '\0' || *s == ' ' || *s == '+' || *s == '\t')
+    /* a digit first, or a minus and a digit: strtoll would skip spaces and take '+' */
+    if (s == NULL || !((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')))
         return ERR_INVALID;
     errno = 0;
     v = strtoll(s, &end, 10);
@@ -99,11 +100,17 @@ str_to_double(const char *s, double *out)
 
     if (s == NULL || *s == '\0')
         return ERR_INVALID;
-    /* only plain decimal notation: no hex floats, inf, nan, spaces */
-    for (p = s; *p; p++)
-        if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '+' || *p == 'e' ||
-              *p == 'E'))
-            return ERR_INVALID;
+    /* only plain decimal notation: no hex floats, inf, nan, spaces; a sign only at the
+     * start (minus) or right after the exponent mark */
+    for (p = s; *p; p++) {
+        if ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' || *p == 'E')
+            continue;
+        if (*p == '-' && p == s)
+            continue;
+        if ((*p == '-' || *p == '+') && p > s && (p[-1] == 'e' || p[-1] == 'E'))
+            continue;
+        return ERR_INVALID;
+    }
     errno = 0;
     v = strtod(s, &end);
     if (errno != 0 || *end != '\0' || !isfinite(v))
@@ -210,7 +217,7 @@ str_is_slug(const char *s)
 char *
 str_fmt_number(struct arena *a, double v, int decimals, bool swedish)
 {
-    char raw[64], out[128];
+    char raw[400], out[800]; /* %.6f of the largest double is 316 characters */
     const char *group = swedish ? "\xc2\xa0" : ",";
     char dec = swedish ? ',' : '.';
     size_t glen = strlen(group), o = 0, i, intlen;
@@ -248,4 +255,22 @@ str_fmt_number(struct arena *a, double v, int decimals, bool swedish)
     }
     out[o] = '\0';
     return arena_strdup(a, out);
+}
+
+void
+str_shortest(char *out, size_t outsz, double v)
+{
+    int prec;
+
+    if (v == (double)(long long)v && fabs(v) < 1e15) {
+        snprintf(out, outsz, "%.0f", v);
+        if (strcmp(out, "-0") == 0 && !signbit(v))
+            snprintf(out, outsz, "0");
+        return;
+    }
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(out, outsz, "%.*g", prec, v);
+        if (strtod(out, NULL) == v)
+            return;
+    }
 }

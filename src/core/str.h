@@ -36,6 +36,10 @@ enum err url_decode(char *s, bool plus_space, size_t *out_len);
 /* A slug: 1-64 of [a-z0-9-], not starting or ending with '-'. */
 bool str_is_slug(const char *s);
 
+/* The shortest text that reads back as the same double: "10", "0.1", "1.5e-07".
+ * Integers below 1e15 never use an exponent. out needs 32 bytes. */
+void str_shortest(char *out, size_t outsz, double v);
+
 /* Format with Swedish (sv: "1 234,5" with U+00A0) or English ("1,234.5") grouping. */
 char *str_fmt_number(struct arena *a, double v, int decimals, bool swedish);
 

@@ -194,6 +194,13 @@ indicator_row(struct db_stmt *st, struct arena *a, struct indicator *i)
     i->latest_year = (int)db_i64(st, 22);
     i->latest_period = ld_text(st, 23, a);
     i->latest_value = db_dbl(st, 24);
+    i->mission_start_year = (int)db_i64(st, 25);
+    i->mission_deadline_year = (int)strtol(db_text(st, 26), NULL, 10);
+    i->has_thresholds = !db_null(st, 27) && !db_null(st, 28) && !db_null(st, 29);
+    i->th_high = db_dbl(st, 27);
+    i->th_med = db_dbl(st, 28);
+    i->th_low = db_dbl(st, 29);
+    i->headline = ld_str(st, 30, a);
 }
 
 static enum err

@@ -100,6 +100,11 @@ struct indicator {
     const char *latest_period;
     double latest_value;
     int n_observations;
+    /* the progress method's settings (PROGRESS.md B.4) */
+    int mission_start_year, mission_deadline_year;
+    bool has_thresholds;
+    double th_high, th_med, th_low;
+    const char *headline; /* canonical disaggregation of the headline series; "" = none */
 };
 
 /* The target as an absolute value (relative targets applied to the base). */

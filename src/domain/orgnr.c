@@ -15,18 +15,19 @@ bool
 orgnr_valid(const char *s, char out[12])
 {
     char d[13];
-    size_t n = 0, i;
+    size_t n = 0, i, len, hyphen = 0;
     int sum = 0, v;
 
     if (s == NULL)
         return false;
+    len = strlen(s);
     for (i = 0; s[i] != '\0'; i++) {
         if (isdigit((unsigned char)s[i])) {
             if (n >= 12)
                 return false;
             d[n++] = s[i];
-        } else if (s[i] == '-' && (n == 6 || n == 8) && s[i + 1] != '\0') {
-            continue;
+        } else if (s[i] == '-' && hyphen == 0 && (n == 6 || n == 8) && len - i - 1 == 4) {
+            hyphen++; /* only as NNNNNN-NNNN or 16NNNNNN-NNNN */
         } else {
             return false;
         }

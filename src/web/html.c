@@ -127,6 +127,19 @@ html_void(struct html *h, const char *tag, ...)
 }
 
 void
+html_empty(struct html *h, const char *tag, ...)
+{
+    va_list ap;
+
+    buf_addc(h->b, '<');
+    buf_adds(h->b, tag);
+    va_start(ap, tag);
+    write_attrs(h, ap);
+    va_end(ap);
+    buf_add(h->b, "/>", 2);
+}
+
+void
 html_close(struct html *h, const char *tag)
 {
     assert(h->depth > 0 && strcmp(h->stack[h->depth - 1], tag) == 0);

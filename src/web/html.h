@@ -37,6 +37,8 @@ void html_open(struct html *h, const char *tag, ...) __attribute__((sentinel));
 void html_vopen(struct html *h, const char *tag, va_list ap);
 /* A void element (<meta>, <link>, <input>, <br>): never closed. */
 void html_void(struct html *h, const char *tag, ...) __attribute__((sentinel));
+/* A self-closed element in foreign content (SVG): <circle .../>. */
+void html_empty(struct html *h, const char *tag, ...) __attribute__((sentinel));
 /* Close `tag`, which must be the innermost open element (asserted). */
 void html_close(struct html *h, const char *tag);
 /* Close every element still open (end of document). */

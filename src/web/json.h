@@ -1,51 +1,10 @@
 /*
- * json.h — a streaming JSON writer. Keys and values are escaped; control
- * characters come out as \u00XX; invalid UTF-8 sets a sticky ERR_INVALID
- * (never mangled or passed through). Commas are placed automatically.
- * Parsing input is jansson's job; emitting is this writer's (a jansson tree
- * costs about half the throughput).
+ * json.h — the streaming JSON writer lives in core (the CLI and the domain's
+ * exports use it too); views include it from here.
  */
 #ifndef WEB_JSON_H
 #define WEB_JSON_H
 
-#include <stdbool.h>
-#include <stdint.h>
-
-#include "core/buf.h"
-
-#define JSON_MAX_DEPTH 32
-
-struct json {
-    struct buf *b;
-    int depth;
-    bool need_comma[JSON_MAX_DEPTH];
-    bool after_key;
-    enum err err;
-};
-
-void json_init(struct json *j, struct buf *b);
-void json_obj_open(struct json *j);
-void json_obj_close(struct json *j);
-void json_arr_open(struct json *j);
-void json_arr_close(struct json *j);
-void json_key(struct json *j, const char *k);
-void json_str(struct json *j, const char *s); /* NULL -> null */
-void json_int(struct json *j, int64_t v);
-void json_dbl(struct json *j, double v);      /* non-finite -> null */
-void json_bool(struct json *j, bool v);
-void json_null(struct json *j);
-
-/* key + value shorthands */
-void json_kstr(struct json *j, const char *k, const char *s);
-void json_kint(struct json *j, const char *k, int64_t v);
-void json_kdbl(struct json *j, const char *k, double v);
-void json_kbool(struct json *j, const char *k, bool v);
-void json_knull(struct json *j, const char *k);
-
-/* ERR_OK, ERR_INVALID (bad UTF-8 or structure) or ERR_LIMIT (buffer). */
-enum err json_finish(struct json *j);
-
-/* Append s as a quoted JSON string to b; false on invalid UTF-8. */
-bool json_quote(struct buf *b, const char *s, size_t n);
+#include "core/json.h"
 
 #endif

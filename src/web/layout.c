@@ -324,3 +324,20 @@ fmt_sek(struct req *rq, int64_t v)
         return arena_printf(rq->arena, "%s\xc2\xa0kr", n);
     return arena_printf(rq->arena, "SEK\xc2\xa0%s", n);
 }
+
+int
+years_left(const char *deadline)
+{
+    int y = 0, m = 12, d = 31;
+    time_t now = time(NULL);
+    struct tm tm;
+    int years;
+
+    if (deadline == NULL || sscanf(deadline, "%d-%d-%d", &y, &m, &d) < 1)
+        return 0;
+    gmtime_r(&now, &tm);
+    years = y - (tm.tm_year + 1900);
+    if (m - 1 < tm.tm_mon || (m - 1 == tm.tm_mon && d < tm.tm_mday))
+        years--;
+    return years > 0 ? years : 0;
+}

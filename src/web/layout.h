@@ -38,6 +38,8 @@ const char *label_direction(const char *code);
 /* "28 november 2026" / "28 November 2026" from Unix seconds or an ISO date. */
 char *fmt_date_unix(struct req *rq, int64_t t);
 char *fmt_date_iso(struct req *rq, const char *iso);
+/* Whole years from today to a YYYY-MM-DD deadline (0 once it has passed). */
+int years_left(const char *deadline);
 /* SEK amounts: "21 796 417 kr" / "SEK 21,796,417" */
 char *fmt_sek(struct req *rq, int64_t v);
 

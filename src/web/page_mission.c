@@ -1,10 +1,591 @@
-/* page_mission.c — placeholder until its issue-2 work is merged. */
+/*
+ * page_mission.c — `/missions/{slug}`: the mission's public page.
+ *
+ * Goal statement, deadline and years left; the mission's progress status
+ * and the goal tree with each objective's and indicator's status, latest value
+ * against baseline and target, trend and the reason; initiatives split
+ * top-down / bottom-up; the actors taking part by sector; the SDG goals and
+ * targets the mission spans; the team and its contacts; then the
+ * accountability block.
+ */
+#include <string.h>
+
+#include "domain/assess.h"
+#include "domain/model.h"
 #include "web/handlers.h"
+#include "web/html.h"
+#include "web/i18n.h"
+#include "web/layout.h"
+#include "web/progress_view.h"
+#include "web/route.h"
+#include "web/svg.h"
+#include "web/url.h"
+
+struct mission_page {
+    struct req *rq;
+    struct html *h;
+    struct mission m;
+    struct objective *objs;
+    int n_objs;
+    struct indicator *inds;
+    int n_inds;
+    struct mission_progress prog;
+};
+
+/* "37 % (2022)" style value with the indicator's unit. */
+static char *
+value_text(struct req *rq, const struct indicator *ind, double v)
+{
+    const char *unit = L(rq, ind->unit_sv, ind->unit_en);
+    char *num = fmt_num(rq, v, ind->decimals);
+
+    if (unit == NULL || *unit == '\0')
+        return num;
+    if (strcmp(unit, "%") == 0)
+        return arena_printf(rq->arena, "%s\xc2\xa0%%", num);
+    return arena_printf(rq->arena, "%s %s", num, unit);
+}
+
+static void
+indicator_row(struct mission_page *p, int k)
+{
+    const struct indicator *ind = &p->inds[k];
+    const struct indicator_progress *ip = &p->prog.inds[k];
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    struct chart_point *pts;
+    const char *reason;
+    int i;
+    double target;
+    int tyear = ind->target_year ? ind->target_year : p->m.deadline_year;
+
+    html_open(h, "tr", NULL);
+    html_open(h, "th", "scope", "row", NULL);
+    html_open(h, "a", "href", url_indicator(rq, ind->id), "lang", L_lang(rq, ind->title_en), NULL);
+    html_text(h, L(rq, ind->title_sv, ind->title_en));
+    html_close(h, "a");
+    html_open(h, "span", "class", "small", NULL);
+    html_text(h, " (");
+    html_text(h, label_direction(ind->direction));
+    html_text(h, ")");
+    html_close(h, "span");
+    html_close(h, "th");
+
+    html_open(h, "td", "class", "num", NULL);
+    if (ind->has_base)
+        html_printf(h, "%s (%d)", value_text(rq, ind, ind->base_value), ind->base_year);
+    else
+        html_text(h, "–");
+    html_close(h, "td");
+
+    html_open(h, "td", "class", "num", NULL);
+    if (ind->has_latest)
+        html_printf(h, "%s (%s)", value_text(rq, ind, ind->latest_value), ind->latest_period);
+    else
+        html_text(h, _("No data yet"));
+    html_close(h, "td");
+
+    html_open(h, "td", "class", "num", NULL);
+    if (indicator_target_abs(ind, &target))
+        html_printf(h, "%s (%d)", value_text(rq, ind, target), tyear);
+    else
+        html_text(h, _("No target set"));
+    html_close(h, "td");
+
+    html_open(h, "td", NULL);
+    view_status(rq, h, ip->status);
+    reason = progress_reason(rq, ip);
+    if (reason != NULL)
+        html_elem_attr(h, "span", reason, "class", "reason", NULL);
+    html_close(h, "td");
+
+    html_open(h, "td", NULL);
+    if (ip->n_series > 0 && ip->series[0].n_pts >= 2) {
+        const struct series_progress *sp = &ip->series[0];
+
+        pts = arena_alloc(rq->arena, (size_t)sp->n_pts * sizeof(*pts));
+        for (i = 0; i < sp->n_pts; i++) {
+            pts[i].year = sp->pts[i].year;
+            pts[i].value = sp->pts[i].value;
+        }
+        svg_sparkline(rq, h, pts, sp->n_pts,
+                      arena_printf(rq->arena, _("Trend %d–%d: from %s to %s"), sp->pts[0].year,
+                                   sp->pts[sp->n_pts - 1].year,
+                                   value_text(rq, ind, sp->pts[0].value),
+                                   value_text(rq, ind, sp->pts[sp->n_pts - 1].value)));
+    }
+    html_close(h, "td");
+    html_close(h, "tr");
+}
+
+static void
+objective_block(struct mission_page *p, int oi, int level)
+{
+    const struct objective *o = &p->objs[oi];
+    const struct objective_progress *op = &p->prog.objs[oi];
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    const char *tag = level == 0 ? "h3" : "h4";
+    int i, n = 0;
+
+    html_open(h, "li", NULL);
+    html_elem_attr(h, tag, L(rq, o->title_sv, o->title_en), "lang", L_lang(rq, o->title_en), NULL);
+    html_open(h, "p", "class", "meta", NULL);
+    view_status(rq, h, op->status);
+    if (op->has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, op->score));
+    }
+    if (o->weight != 1) {
+        html_text(h, " · ");
+        html_printf(h, _("weight %s"), fmt_num(rq, o->weight, 1));
+    }
+    html_close(h, "p");
+    if (*L(rq, o->description_sv, o->description_en) != '\0')
+        html_elem_attr(h, "p", L(rq, o->description_sv, o->description_en), "lang",
+                       L_lang(rq, o->description_en), NULL);
+    for (i = 0; i < p->n_inds; i++)
+        n += p->inds[i].objective_id == o->id;
+    if (n > 0) {
+        html_open(h, "div", "class", "tablewrap", NULL);
+        html_open(h, "table", NULL);
+        html_open(h, "caption", NULL);
+        html_printf(h, _("Indicators for: %s"), L(rq, o->title_sv, o->title_en));
+        html_close(h, "caption");
+        html_open(h, "thead", NULL);
+        html_open(h, "tr", NULL);
+        html_elem_attr(h, "th", _("Indicator"), "scope", "col", NULL);
+        html_elem_attr(h, "th", _("Baseline"), "scope", "col", "class", "num", NULL);
+        html_elem_attr(h, "th", _("Latest value"), "scope", "col", "class", "num", NULL);
+        html_elem_attr(h, "th", _("Target"), "scope", "col", "class", "num", NULL);
+        html_elem_attr(h, "th", _("Progress"), "scope", "col", NULL);
+        html_elem_attr(h, "th", _("Trend"), "scope", "col", NULL);
+        html_close(h, "tr");
+        html_close(h, "thead");
+        html_open(h, "tbody", NULL);
+        for (i = 0; i < p->n_inds; i++)
+            if (p->inds[i].objective_id == o->id)
+                indicator_row(p, i);
+        html_close(h, "tbody");
+        html_close(h, "table");
+        html_close(h, "div");
+    }
+    /* sub-objectives, nested (the tree is shallow; depth is bounded by the data) */
+    n = 0;
+    for (i = 0; i < p->n_objs; i++)
+        n += p->objs[i].parent_id == o->id;
+    if (n > 0 && level < 4) {
+        html_open(h, "ul", "class", "tree", NULL);
+        for (i = 0; i < p->n_objs; i++)
+            if (p->objs[i].parent_id == o->id)
+                objective_block(p, i, level + 1);
+        html_close(h, "ul");
+    }
+    html_close(h, "li");
+}
+
+/* Every indicator's status at a glance, grouped by status, best first. */
+static void
+overview(struct mission_page *p)
+{
+    static const enum progress_status order[] = {PS_TARGET_ACHIEVED, PS_SUBSTANTIAL, PS_MODERATE,
+                                                 PS_LIMITED, PS_DETERIORATION, PS_NOT_AVAILABLE};
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    size_t s;
+    int i, k;
+
+    if (p->n_inds == 0)
+        return;
+    html_open(h, "section", "aria-labelledby", "overview-h", NULL);
+    html_elem_attr(h, "h2", _("State of play"), "id", "overview-h", NULL);
+    html_open(h, "ul", "class", "overview", NULL);
+    for (s = 0; s < sizeof(order) / sizeof(order[0]); s++) {
+        k = 0;
+        for (i = 0; i < p->n_inds; i++)
+            k += p->prog.inds[i].status == order[s];
+        if (k == 0)
+            continue;
+        html_open(h, "li", NULL);
+        view_status(rq, h, order[s]);
+        html_printf(h, " (%d)", k);
+        html_open(h, "ul", NULL);
+        for (i = 0; i < p->n_inds; i++) {
+            if (p->prog.inds[i].status != order[s])
+                continue;
+            html_open(h, "li", NULL);
+            html_open(h, "a", "href", url_indicator(rq, p->inds[i].id), "lang",
+                      L_lang(rq, p->inds[i].title_en), NULL);
+            html_text(h, L(rq, p->inds[i].title_sv, p->inds[i].title_en));
+            html_close(h, "a");
+            html_close(h, "li");
+        }
+        html_close(h, "ul");
+        html_close(h, "li");
+    }
+    html_close(h, "ul");
+    html_close(h, "section");
+}
+
+static void
+goal_tree(struct mission_page *p)
+{
+    struct html *h = p->h;
+    int i;
+
+    html_open(h, "section", "aria-labelledby", "tree-h", NULL);
+    html_elem_attr(h, "h2", _("Goal tree and progress"), "id", "tree-h", NULL);
+    html_elem_attr(h, "p",
+                   _("Each indicator is assessed with the rate-ratio method of Eurostat, "
+                     "Statistics Canada and Open SDG: the pace since the base year against the "
+                     "pace needed to reach the target by its year. Objectives and the mission "
+                     "take the weighted mean of their parts' scores (from −5 to 5)."),
+                   "class", "small", NULL);
+    if (p->n_objs == 0) {
+        html_elem(h, "p", _("No objectives have been set yet."));
+    } else {
+        html_open(h, "ul", "class", "tree", NULL);
+        for (i = 0; i < p->n_objs; i++)
+            if (p->objs[i].parent_id == 0)
+                objective_block(p, i, 0);
+        html_close(h, "ul");
+    }
+    html_close(h, "section");
+}
+
+static enum err
+initiatives(struct mission_page *p, const char *origin, const char *heading, const char *id,
+            const char *intro)
+{
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    struct initiative_filter f = {.mission_id = p->m.id, .origin = origin};
+    struct page pg = {.limit = 200, .offset = 0};
+    struct initiative *list;
+    int n, i;
+    int64_t total;
+    enum err rc;
+
+    rc = initiative_list(rq->db, rq->arena, &f, &pg, &list, &n, &total);
+    if (rc)
+        return rc;
+    html_open(h, "section", "aria-labelledby", id, NULL);
+    html_open(h, "h3", "id", id, NULL);
+    html_text(h, heading);
+    html_printf(h, " (%d)", n);
+    html_close(h, "h3");
+    html_elem_attr(h, "p", intro, "class", "small", NULL);
+    if (n == 0) {
+        html_elem(h, "p", _("None yet."));
+    } else {
+        html_open(h, "ul", NULL);
+        for (i = 0; i < n; i++) {
+            html_open(h, "li", NULL);
+            html_open(h, "a", "href", url_initiative(rq, list[i].id), "lang",
+                      L_lang(rq, list[i].title_en), NULL);
+            html_text(h, L(rq, list[i].title_sv, list[i].title_en));
+            html_close(h, "a");
+            html_text(h, " ");
+            html_elem_attr(h, "span", label_initiative_status(list[i].status), "class", "badge",
+                           NULL);
+            if (list[i].lead_actor_name != NULL) {
+                html_open(h, "span", "class", "small", NULL);
+                html_text(h, " ");
+                html_printf(h, _("led by %s"), list[i].lead_actor_name);
+                html_close(h, "span");
+            }
+            html_close(h, "li");
+        }
+        html_close(h, "ul");
+    }
+    html_close(h, "section");
+    return ERR_OK;
+}
+
+static enum err
+actors_by_sector(struct mission_page *p)
+{
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    struct actor *as;
+    int n, i, s, k;
+    enum err rc;
+
+    rc = mission_actors(rq->db, rq->arena, p->m.id, &as, &n);
+    if (rc)
+        return rc;
+    html_open(h, "section", "aria-labelledby", "actors-h", NULL);
+    html_elem_attr(h, "h2", _("Actors taking part"), "id", "actors-h", NULL);
+    if (n == 0) {
+        html_elem(h, "p", _("No actors take part yet."));
+        html_close(h, "section");
+        return ERR_OK;
+    }
+    html_open(h, "p", NULL);
+    html_printf(h, ngettext("%d actor takes part in the mission's initiatives.",
+                            "%d actors take part in the mission's initiatives.", (unsigned long)n),
+                n);
+    html_close(h, "p");
+    html_open(h, "div", "class", "cols", NULL);
+    for (s = 0; actor_sectors[s] != NULL; s++) {
+        k = 0;
+        for (i = 0; i < n; i++)
+            k += strcmp(as[i].sector, actor_sectors[s]) == 0;
+        if (k == 0)
+            continue;
+        html_open(h, "div", NULL);
+        html_open(h, "h3", NULL);
+        html_printf(h, "%s (%d)", label_sector(actor_sectors[s]), k);
+        html_close(h, "h3");
+        html_open(h, "ul", NULL);
+        for (i = 0; i < n; i++) {
+            if (strcmp(as[i].sector, actor_sectors[s]) != 0)
+                continue;
+            html_open(h, "li", NULL);
+            html_elem_attr(h, "a", as[i].name, "href", url_actor(rq, as[i].id), NULL);
+            if (as[i].municipality_name != NULL) {
+                html_open(h, "span", "class", "small", NULL);
+                html_printf(h, " – %s", as[i].municipality_name);
+                html_close(h, "span");
+            }
+            html_close(h, "li");
+        }
+        html_close(h, "ul");
+        html_close(h, "div");
+    }
+    html_close(h, "div");
+    html_close(h, "section");
+    return ERR_OK;
+}
+
+static enum err
+sdgs(struct mission_page *p)
+{
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    struct sdg_target *ts;
+    struct sdg_goal *goals;
+    int n, ng, i, g;
+    enum err rc;
+
+    rc = mission_sdg_targets(rq->db, rq->arena, p->m.id, &ts, &n);
+    if (rc == ERR_OK)
+        rc = sdg_goals(rq->db, rq->arena, &goals, &ng);
+    if (rc)
+        return rc;
+    html_open(h, "section", "aria-labelledby", "sdg-h", NULL);
+    html_elem_attr(h, "h2", _("Agenda 2030: goals and targets"), "id", "sdg-h", NULL);
+    if (n == 0) {
+        html_elem(h, "p", _("No SDG targets have been linked yet."));
+        html_close(h, "section");
+        return ERR_OK;
+    }
+    html_open(h, "ul", "class", "tree", NULL);
+    for (g = 0; g < ng; g++) {
+        bool any = false;
+
+        for (i = 0; i < n; i++)
+            any = any || ts[i].goal == goals[g].code;
+        if (!any)
+            continue;
+        html_open(h, "li", NULL);
+        html_open(h, "h3", NULL);
+        html_open(h, "a", "href", url_sdg_goal(rq, goals[g].code), NULL);
+        html_open(h, "span", "class", arena_printf(rq->arena, "sdg sdg-%d", goals[g].code), NULL);
+        html_printf(h, "%d", goals[g].code);
+        html_close(h, "span");
+        html_text(h, " ");
+        html_text(h, rq->lang == LANG_EN ? goals[g].short_en : goals[g].short_sv);
+        html_close(h, "a");
+        html_close(h, "h3");
+        html_open(h, "ul", NULL);
+        for (i = 0; i < n; i++) {
+            if (ts[i].goal != goals[g].code)
+                continue;
+            html_open(h, "li", NULL);
+            html_elem(h, "strong", ts[i].code);
+            html_text(h, " ");
+            /* target texts exist in English only */
+            html_elem_attr(h, "span", ts[i].title_en, "lang", rq->lang == LANG_EN ? NULL : "en",
+                           NULL);
+            html_close(h, "li");
+        }
+        html_close(h, "ul");
+        html_close(h, "li");
+    }
+    html_close(h, "ul");
+    html_close(h, "section");
+    return ERR_OK;
+}
+
+static bool
+is_mail(const char *s)
+{
+    const char *at;
+
+    if (s == NULL || strpbrk(s, " \t\r\n\"'<>\\,;:()[]") != NULL)
+        return false;
+    at = strchr(s, '@');
+    return at != NULL && at != s && strchr(at + 1, '@') == NULL && strchr(at, '.') != NULL;
+}
+
+static enum err
+team(struct mission_page *p)
+{
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    struct team_member *tm;
+    int n, i;
+    enum err rc;
+
+    rc = mission_team(rq->db, rq->arena, p->m.id, &tm, &n);
+    if (rc)
+        return rc;
+    html_open(h, "section", "aria-labelledby", "team-h", NULL);
+    html_elem_attr(h, "h2", _("Mission team and contacts"), "id", "team-h", NULL);
+    if (n == 0) {
+        html_elem(h, "p", _("The team has not been published yet."));
+        html_close(h, "section");
+        return ERR_OK;
+    }
+    html_open(h, "ul", "class", "cards", NULL);
+    for (i = 0; i < n; i++) {
+        const struct person *ps = &tm[i].person;
+
+        html_open(h, "li", "class", "card", NULL);
+        html_elem(h, "h3", ps->name);
+        html_open(h, "p", NULL);
+        html_text(h, label_team_role(tm[i].role));
+        if (*L(rq, ps->title_sv, ps->title_en) != '\0') {
+            html_text(h, ", ");
+            html_text(h, L(rq, ps->title_sv, ps->title_en));
+        }
+        if (ps->actor_name != NULL) {
+            html_text(h, ", ");
+            html_elem_attr(h, "a", ps->actor_name, "href", url_actor(rq, ps->actor_id), NULL);
+        }
+        html_close(h, "p");
+        if (tm[i].is_contact) {
+            html_open(h, "p", NULL);
+            html_elem_attr(h, "span", _("Contact:"), "class", "small", NULL);
+            html_text(h, " ");
+            if (is_mail(ps->email))
+                html_elem_attr(h, "a", ps->email, "href",
+                               arena_printf(rq->arena, "mailto:%s", ps->email), NULL);
+            if (ps->phone != NULL) {
+                html_text(h, is_mail(ps->email) ? ", " : "");
+                html_text(h, ps->phone);
+            }
+            html_close(h, "p");
+        }
+        html_close(h, "li");
+    }
+    html_close(h, "ul");
+    html_close(h, "section");
+    return ERR_OK;
+}
+
+static void
+header(struct mission_page *p)
+{
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    const struct mission *m = &p->m;
+    int left = years_left(m->deadline);
+
+    html_elem_attr(h, "h1", L(rq, m->title_sv, m->title_en), "lang", L_lang(rq, m->title_en), NULL);
+    if (m->is_demo)
+        layout_demo_note(rq, h);
+    html_open(h, "p", "class", "lead", NULL);
+    html_elem(h, "strong", _("Goal:"));
+    html_text(h, " ");
+    html_elem_attr(h, "span", L(rq, m->goal_sv, m->goal_en), "lang", L_lang(rq, m->goal_en), NULL);
+    html_close(h, "p");
+    html_open(h, "dl", "class", "facts", NULL);
+    html_elem(h, "dt", _("Deadline"));
+    html_open(h, "dd", NULL);
+    html_elem_attr(h, "time", fmt_date_iso(rq, m->deadline), "datetime", m->deadline, NULL);
+    html_text(h, " – ");
+    html_printf(h, ngettext("%d year left", "%d years left", (unsigned long)left), left);
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Progress"));
+    html_open(h, "dd", NULL);
+    view_status(rq, h, p->prog.status);
+    if (p->prog.has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, p->prog.score));
+    }
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Status"));
+    html_elem(h, "dd", label_mission_status(m->status));
+    html_elem(h, "dt", _("Started"));
+    html_open(h, "dd", NULL);
+    html_printf(h, "%d", m->start_year);
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Page owner"));
+    html_elem(h, "dd", m->owner_name ? m->owner_name : _("Not named"));
+    html_elem(h, "dt", _("Open data"));
+    html_open(h, "dd", NULL);
+    html_elem_attr(h, "a", _("This mission in the JSON API"), "href",
+                   url_api(rq, arena_printf(rq->arena, "/missions/%s", m->slug)), NULL);
+    html_close(h, "dd");
+    html_close(h, "dl");
+    if (*L(rq, m->description_sv, m->description_en) != '\0') {
+        html_open(h, "div", "class", "description", "lang", L_lang(rq, m->description_en), NULL);
+        html_markdown(h, L(rq, m->description_sv, m->description_en));
+        html_close(h, "div");
+    }
+}
 
 enum err
 page_mission(struct req *rq)
 {
-    (void)rq;
-    return ERR_NOTFOUND;
-}
+    struct mission_page p;
+    struct html h;
+    enum err rc;
 
+    memset(&p, 0, sizeof(p));
+    p.rq = rq;
+    p.h = &h;
+    rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &p.m);
+    if (rc == ERR_OK)
+        rc = mission_objectives(rq->db, rq->arena, p.m.id, &p.objs, &p.n_objs);
+    if (rc == ERR_OK)
+        rc = mission_indicators(rq->db, rq->arena, p.m.id, &p.inds, &p.n_inds);
+    if (rc == ERR_OK)
+        rc = mission_progress_load(rq->db, rq->arena, p.m.id, p.objs, p.n_objs, p.inds, p.n_inds,
+                                   &p.prog);
+    if (rc)
+        return rc;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
+    header(&p);
+    overview(&p);
+    goal_tree(&p);
+
+    html_open(&h, "section", "aria-labelledby", "init-h", NULL);
+    html_elem_attr(&h, "h2", _("Initiatives"), "id", "init-h", NULL);
+    html_open(&h, "div", "class", "cols", NULL);
+    rc = initiatives(&p, "top_down", _("Top-down"), "init-td",
+                     _("Commissioned by the mission team: calls, demonstrators, policy labs."));
+    if (rc == ERR_OK)
+        rc = initiatives(&p, "bottom_up", _("Bottom-up"), "init-bu",
+                         _("Proposed by actors who share the mission's direction."));
+    html_close(&h, "div");
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("All initiatives of this mission, with filters"), "href",
+                   url_initiatives(rq, p.m.slug, NULL), NULL);
+    html_close(&h, "p");
+    html_close(&h, "section");
+    if (rc == ERR_OK)
+        rc = actors_by_sector(&p);
+    if (rc == ERR_OK)
+        rc = sdgs(&p);
+    if (rc == ERR_OK)
+        rc = team(&p);
+    if (rc)
+        return rc;
+    layout_end_for(rq, &h, "mission", p.m.id, p.m.id, p.m.owner_name);
+    return ERR_OK;
+}

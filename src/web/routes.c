@@ -157,15 +157,21 @@ static bool
 is_sdg_target(const char *s)
 {
     const char *dot = strchr(s, '.');
-    size_t i;
+    size_t i, tail;
 
-    if (dot == NULL || dot == s || dot - s > 2 || strlen(dot + 1) < 1 || strlen(dot + 1) > 2)
+    if (dot == NULL || dot == s || dot - s > 2)
         return false;
     for (i = 0; s + i < dot; i++)
         if (!isdigit((unsigned char)s[i]))
             return false;
+    tail = strlen(dot + 1);
+    /* "12.3", "12.10" or "17.a": one or two digits, or one letter a-j */
+    if (tail == 1 && dot[1] >= 'a' && dot[1] <= 'j')
+        return true;
+    if (tail < 1 || tail > 2)
+        return false;
     for (i = 1; dot[i]; i++)
-        if (!isdigit((unsigned char)dot[i]) && !(dot[i] >= 'a' && dot[i] <= 'j'))
+        if (!isdigit((unsigned char)dot[i]))
             return false;
     return true;
 }
@@ -211,7 +217,10 @@ param_validate(const struct pspec *ps, const char *raw, struct pval *out, const 
         return true;
     case P_TEXT:
         for (i = 0; i < n; i++)
-            if ((unsigned char)raw[i] < 0x20) {
+            /* C0 controls, DEL, and C1 controls (U+0080-U+009F, UTF-8 C2 80-9F) */
+            if ((unsigned char)raw[i] < 0x20 || raw[i] == 0x7f ||
+                ((unsigned char)raw[i] == 0xc2 && i + 1 < n && (unsigned char)raw[i + 1] >= 0x80 &&
+                 (unsigned char)raw[i + 1] <= 0x9f)) {
                 *out_msg = "contains control characters";
                 return false;
             }
@@ -260,7 +269,7 @@ lang_from_accept(const char *h)
         qs = memchr(p, ';', (size_t)(end - p));
         if (qs != NULL && (qs = strstr(qs, "q=")) != NULL && qs < end)
             q = strtod(qs + 2, NULL);
-        if (q > best_q && (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
+        if (q > 0 && q > best_q && (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
             (tag[2] == '\0' || tag[2] == '-')) {
             best_q = q;
             best = strncasecmp(tag, "en", 2) == 0 ? LANG_EN : LANG_SV;
@@ -509,6 +518,12 @@ web_handle(struct req *rq)
         return;
     case ERR_INVALID:
         rq->page_key = NULL;
+        if (rq->err_msg == NULL) {
+            /* not the request's fault (e.g. a writer refused bad stored text): a server error */
+            log_msg(LOG_ERROR, "msg=\"handler produced invalid output\" route=\"%s\"", r->pattern);
+            web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
+            return;
+        }
         web_error(rq, 400, rq->err_field, rq->err_msg ? rq->err_msg : _("The request is not valid."));
         return;
     case ERR_BUSY:

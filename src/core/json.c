@@ -1,7 +1,7 @@
 /*
  * json.c — streaming JSON writer (see json.h).
  */
-#include "web/json.h"
+#include "core/json.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,11 +17,23 @@ json_init(struct json *j, struct buf *b)
     j->b = b;
 }
 
+/* Place a value: after a key in an object, after a comma in an array, or alone
+ * at the top level. Anything else is a structure error (sticky). */
 static void
 before_value(struct json *j)
 {
     if (j->after_key) {
         j->after_key = false;
+        return;
+    }
+    if (j->depth == 0) {
+        if (j->done)
+            j->err = ERR_INVALID;
+        j->done = true;
+        return;
+    }
+    if (j->kind[j->depth - 1] == '{') {
+        j->err = ERR_INVALID; /* a value in an object needs a key */
         return;
     }
     if (j->depth > 0) {
@@ -40,13 +52,14 @@ open(struct json *j, char c)
         return;
     }
     buf_addc(j->b, c);
+    j->kind[j->depth] = c;
     j->need_comma[j->depth++] = false;
 }
 
 static void
 close(struct json *j, char c)
 {
-    if (j->depth == 0 || j->after_key) {
+    if (j->depth == 0 || j->after_key || j->kind[j->depth - 1] != (c == '}' ? '{' : '[')) {
         j->err = ERR_INVALID;
         return;
     }
@@ -139,7 +152,13 @@ json_quote(struct buf *b, const char *s, size_t n)
 void
 json_key(struct json *j, const char *k)
 {
-    before_value(j);
+    if (j->depth == 0 || j->kind[j->depth - 1] != '{' || j->after_key) {
+        j->err = ERR_INVALID;
+        return;
+    }
+    if (j->need_comma[j->depth - 1])
+        buf_addc(j->b, ',');
+    j->need_comma[j->depth - 1] = true;
     if (!json_quote(j->b, k, strlen(k)))
         j->err = ERR_INVALID;
     buf_addc(j->b, ':');
@@ -150,7 +169,7 @@ void
 json_str(struct json *j, const char *s)
 {
     if (s == NULL) {
-        json_null(j);
+        json_nil(j);
         return;
     }
     before_value(j);
@@ -169,18 +188,12 @@ void
 json_dbl(struct json *j, double v)
 {
     if (!isfinite(v)) {
-        json_null(j);
+        json_nil(j);
         return;
     }
     before_value(j);
-    /* %.17g round-trips; trim to the shortest that still round-trips */
-    char tmp[32];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
+    char tmp[40];
+    str_shortest(tmp, sizeof(tmp), v);
     buf_adds(j->b, tmp);
 }
 
@@ -192,7 +205,7 @@ json_bool(struct json *j, bool v)
 }
 
 void
-json_null(struct json *j)
+json_nil(struct json *j)
 {
     before_value(j);
     buf_adds(j->b, "null");
@@ -230,7 +243,7 @@ void
 json_knull(struct json *j, const char *k)
 {
     json_key(j, k);
-    json_null(j);
+    json_nil(j);
 }
 
 enum err

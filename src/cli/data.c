@@ -1,0 +1,155 @@
+/*
+ * data.c — `samverka import` and `samverka export`: indicator data in and out
+ * as Open SDG-style tidy CSV or JSON, from the command line.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/str.h"
+#include "domain/export.h"
+#include "domain/import.h"
+
+struct data_args {
+    const char *db, *file, *format;
+    int64_t indicator;
+};
+
+static int
+parse(const char *cmd, int argc, char **argv, struct data_args *d, bool want_file)
+{
+    int i;
+
+    memset(d, 0, sizeof(*d));
+    d->db = getenv("SAMVERKA_DB");
+    for (i = 0; i < argc; i++) {
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+        if (strcmp(argv[i], "--db") == 0 && v != NULL) {
+            d->db = v;
+            i++;
+        } else if (strcmp(argv[i], "--indicator") == 0 && v != NULL) {
+            if (str_to_i64(v, &d->indicator) != ERR_OK || d->indicator < 1) {
+                fprintf(stderr, "samverka %s: --indicator needs an indicator id (a positive number)\n",
+                        cmd);
+                return 2;
+            }
+            i++;
+        } else if (strcmp(argv[i], "--format") == 0 && v != NULL) {
+            if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0) {
+                fprintf(stderr, "samverka %s: --format is csv or json\n", cmd);
+                return 2;
+            }
+            d->format = v;
+            i++;
+        } else if (want_file && d->file == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+            d->file = argv[i];
+        } else {
+            fprintf(stderr, "samverka %s: unexpected argument \"%s\" (see samverka %s --help)\n", cmd,
+                    argv[i], cmd);
+            return 2;
+        }
+    }
+    if (d->db == NULL || d->indicator == 0 || (want_file && d->file == NULL)) {
+        fprintf(stderr, "samverka %s: --db, --indicator%s are required\n", cmd,
+                want_file ? " and a file" : "");
+        return 2;
+    }
+    return 0;
+}
+
+static enum import_format
+format_of(const struct data_args *d)
+{
+    size_t n;
+
+    if (d->format != NULL)
+        return strcmp(d->format, "json") == 0 ? IMPORT_JSON : IMPORT_CSV;
+    n = d->file ? strlen(d->file) : 0;
+    return n > 5 && strcmp(d->file + n - 5, ".json") == 0 ? IMPORT_JSON : IMPORT_CSV;
+}
+
+static bool
+wants_help(int argc, char **argv)
+{
+    int i;
+
+    for (i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    return false;
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+    struct data_args d;
+    struct tidy_error te;
+    struct db *db;
+    long rows = 0;
+    enum err rc;
+    int r;
+
+    if (wants_help(argc, argv)) {
+        puts("usage: samverka import --db URL --indicator ID [--format csv|json] FILE\n\n"
+             "Replace the indicator's observations with FILE (\"-\" for standard input), all or\n"
+             "nothing. FILE is Open SDG-style tidy CSV (Year, optional Series and Units,\n"
+             "disaggregation columns, Value; years such as 2015-16 allowed) or the equivalent\n"
+             "JSON array of records; the format follows the .json extension unless given.\n"
+             "Problems are reported as FILE:LINE:COLUMN: message, and nothing is changed.");
+        return 0;
+    }
+    if ((r = parse("import", argc, argv, &d, true)) != 0)
+        return r;
+    if (db_open(d.db, NULL, &db) != ERR_OK)
+        return 1;
+    rc = import_file(db, d.indicator, format_of(&d), d.file, "cli", &rows, &te);
+    db_close(db);
+    if (rc) {
+        if (te.line > 0 && te.column > 0)
+            fprintf(stderr, "%s:%ld:%d: %s\n", d.file, te.line, te.column, te.msg);
+        else if (te.line > 0)
+            fprintf(stderr, "%s:%ld: %s\n", d.file, te.line, te.msg);
+        else
+            fprintf(stderr, "%s: %s\n", d.file, te.msg);
+        fputs("samverka import: nothing was changed\n", stderr);
+        return 1;
+    }
+    printf("imported %ld observations into indicator %lld\n", rows, (long long)d.indicator);
+    return 0;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+    struct data_args d;
+    struct arena a;
+    struct buf out;
+    struct db *db;
+    enum err rc;
+    int r;
+
+    if (wants_help(argc, argv)) {
+        puts("usage: samverka export --db URL --indicator ID [--format csv|json]\n\n"
+             "Write the indicator's observations to standard output as Open SDG-style tidy\n"
+             "CSV (default) or JSON. Importing the output again gives the same export.");
+        return 0;
+    }
+    if ((r = parse("export", argc, argv, &d, false)) != 0)
+        return r;
+    if (db_open(d.db, NULL, &db) != ERR_OK)
+        return 1;
+    arena_init(&a);
+    buf_init(&out, 0);
+    rc = indicator_export(db, &a, d.indicator, format_of(&d), &out);
+    db_close(db);
+    if (rc == ERR_OK)
+        fwrite(out.data ? out.data : "", 1, out.len, stdout);
+    else
+        fprintf(stderr, "samverka export: %s\n",
+                rc == ERR_NOTFOUND ? "no indicator has this id" : err_str(rc));
+    buf_free(&out);
+    arena_free(&a);
+    return rc ? 1 : 0;
+}

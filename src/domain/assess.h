@@ -1,0 +1,65 @@
+/*
+ * assess.h — the progress engine applied to the database: an indicator's
+ * effective settings (PROGRESS.md B.4 defaults), its series, and the
+ * weighted roll-up along the goal tree to objectives and the mission.
+ */
+#ifndef DOMAIN_ASSESS_H
+#define DOMAIN_ASSESS_H
+
+#include "domain/model.h"
+#include "domain/progress.h"
+
+struct series_progress {
+    const char *series, *unit; /* the Series and Units cells ("" when none) */
+    struct progress_result r;
+    struct progress_point *pts; /* the series' observations, in year order */
+    int n_pts;
+};
+
+struct indicator_progress {
+    int64_t indicator_id;
+    struct progress_config cfg; /* the effective inputs */
+    enum progress_status status;
+    bool has_score;
+    double score;
+    bool target_achieved;
+    struct series_progress *series; /* the headline series, one per Series/Units pair */
+    int n_series;
+};
+
+struct objective_progress {
+    int64_t objective_id;
+    enum progress_status status;
+    bool has_score;
+    double score;
+    int n_scored; /* children with a score */
+};
+
+struct mission_progress {
+    enum progress_status status;
+    bool has_score;
+    double score;
+    struct indicator_progress *inds; /* parallel to the indicators passed in */
+    struct objective_progress *objs; /* parallel to the objectives passed in */
+};
+
+/* The effective configuration: the indicator's own settings, else the mission's
+ * start year / deadline, else Open SDG's defaults (2015, 2030). */
+void indicator_progress_config(const struct indicator *ind, struct progress_config *out);
+
+/* Assess one indicator from its observations (any order). */
+void indicator_progress_compute(struct arena *a, const struct indicator *ind,
+                                const struct observation *obs, int n,
+                                struct indicator_progress *out);
+
+/* Load one indicator's observations and assess it. */
+enum err indicator_progress_load(struct db *db, struct arena *a, const struct indicator *ind,
+                                 struct indicator_progress *out);
+
+/* Assess every indicator of a mission and roll up to objectives and the mission. */
+enum err mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
+                               const struct objective *objs, int n_objs,
+                               const struct indicator *inds, int n_inds,
+                               struct mission_progress *out);
+
+#endif

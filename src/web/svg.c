@@ -1,0 +1,266 @@
+/*
+ * svg.c — server-side SVG charts (see svg.h). Geometry is computed here;
+ * every attribute value goes through the HTML writer's escaping like any
+ * other output, and numbers are formatted with "%.1f" in the C locale of
+ * the SVG coordinate system (the visible labels use the reader's language).
+ */
+#include "web/svg.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/i18n.h"
+
+#define W 640.0
+#define H 320.0
+#define PAD_L 64.0
+#define PAD_R 20.0
+#define PAD_T 16.0
+#define PAD_B 64.0
+
+int
+svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step)
+{
+    double range, raw, mag, step, t;
+    int n = 0;
+
+    if (max_ticks < 2)
+        max_ticks = 2;
+    if (!(hi > lo)) {
+        hi = lo + (lo == 0 ? 1 : fabs(lo) * 0.1);
+        lo = lo - (lo == 0 ? 0 : fabs(lo) * 0.1);
+    }
+    range = hi - lo;
+    raw = range / (max_ticks - 1);
+    mag = pow(10, floor(log10(raw)));
+    if (raw / mag <= 1)
+        step = mag;
+    else if (raw / mag <= 2)
+        step = 2 * mag;
+    else if (raw / mag <= 2.5)
+        step = 2.5 * mag;
+    else if (raw / mag <= 5)
+        step = 5 * mag;
+    else
+        step = 10 * mag;
+    for (t = floor(lo / step) * step; t <= hi + step * 0.5 && n < max_ticks + 2; t += step) {
+        out[n++] = fabs(t) < step * 1e-9 ? 0 : t;
+        if (t >= hi)
+            break;
+    }
+    *out_step = step;
+    return n;
+}
+
+static char *
+num(struct req *rq, double v)
+{
+    return arena_printf(rq->arena, "%.1f", v);
+}
+
+struct frame {
+    double y0, y1; /* value range */
+    int x0, x1;    /* year range */
+};
+
+static double
+px(const struct frame *f, double year)
+{
+    return PAD_L + (year - f->x0) / (double)(f->x1 - f->x0) * (W - PAD_L - PAD_R);
+}
+
+static double
+py(const struct frame *f, double v)
+{
+    return PAD_T + (1 - (v - f->y0) / (f->y1 - f->y0)) * (H - PAD_T - PAD_B);
+}
+
+static int
+cmp_point(const void *a, const void *b)
+{
+    const struct chart_point *p = a, *q = b;
+
+    return p->year - q->year;
+}
+
+static void
+line(struct req *rq, struct html *h, const struct frame *f, double xa, double ya, double xb,
+     double yb, const char *cls)
+{
+    html_empty(h, "line", "class", cls, "x1", num(rq, px(f, xa)), "y1", num(rq, py(f, ya)), "x2",
+              num(rq, px(f, xb)), "y2", num(rq, py(f, yb)), NULL);
+}
+
+static void
+legend_item(struct req *rq, struct html *h, double x, double y, const char *cls, const char *text)
+{
+    html_empty(h, "line", "class", cls, "x1", num(rq, x), "y1", num(rq, y - 4), "x2", num(rq, x + 24),
+              "y2", num(rq, y - 4), NULL);
+    html_elem_attr(h, "text", text, "class", "legend", "x", num(rq, x + 30), "y", num(rq, y), NULL);
+}
+
+void
+svg_chart(struct req *rq, struct html *h, const struct chart *c)
+{
+    struct chart_point *pts;
+    struct frame f;
+    double lo, hi, ticks[16], step, yv;
+    int i, n, nt, xstep, y;
+    const char *id = c->id != NULL ? c->id : "chart";
+    char *d;
+    struct buf path;
+
+    pts = arena_alloc(rq->arena, (size_t)(c->n_obs > 0 ? c->n_obs : 1) * sizeof(*pts));
+    memcpy(pts, c->obs, (size_t)c->n_obs * sizeof(*pts));
+    qsort(pts, (size_t)c->n_obs, sizeof(*pts), cmp_point);
+    n = c->n_obs;
+
+    /* the frame holds every value drawn */
+    lo = INFINITY;
+    hi = -INFINITY;
+    f.x0 = 9999;
+    f.x1 = 0;
+#define INCLUDE(p)                                                                                 \
+    do {                                                                                           \
+        lo = fmin(lo, (p).value);                                                                  \
+        hi = fmax(hi, (p).value);                                                                  \
+        f.x0 = (p).year < f.x0 ? (p).year : f.x0;                                                  \
+        f.x1 = (p).year > f.x1 ? (p).year : f.x1;                                                  \
+    } while (0)
+    for (i = 0; i < n; i++)
+        INCLUDE(pts[i]);
+    if (c->has_base)
+        INCLUDE(c->base);
+    if (c->has_target)
+        INCLUDE(c->target);
+    if (c->has_projection && isfinite(c->projection.value))
+        INCLUDE(c->projection);
+#undef INCLUDE
+    if (f.x1 < f.x0)
+        return; /* nothing to draw */
+    if (f.x1 == f.x0)
+        f.x1 = f.x0 + 1;
+    if (lo > 0 && lo < (hi - lo))
+        lo = 0; /* start at zero when that does not squash the data */
+    nt = svg_ticks(lo, hi, 6, ticks, &step);
+    f.y0 = fmin(lo, ticks[0]);
+    f.y1 = fmax(hi, ticks[nt - 1]);
+    if (f.y1 == f.y0)
+        f.y1 = f.y0 + 1;
+
+    html_open(h, "figure", "class", "chart", NULL);
+    html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 320", "role",
+              "img", "aria-labelledby", arena_printf(rq->arena, "%s-t %s-d", id, id), NULL);
+    html_elem_attr(h, "title", c->title, "id", arena_printf(rq->arena, "%s-t", id), NULL);
+    html_elem_attr(h, "desc", c->desc, "id", arena_printf(rq->arena, "%s-d", id), NULL);
+
+    /* y axis: gridlines and labels in the reader's number format */
+    for (i = 0; i < nt; i++) {
+        yv = ticks[i];
+        if (yv < f.y0 - step * 1e-6 || yv > f.y1 + step * 1e-6)
+            continue;
+        html_empty(h, "line", "class", "grid", "x1", num(rq, PAD_L), "y1", num(rq, py(&f, yv)), "x2",
+                  num(rq, W - PAD_R), "y2", num(rq, py(&f, yv)), NULL);
+        html_elem_attr(h, "text", fmt_num(rq, yv, step < 1 ? (step < 0.1 ? 2 : 1) : 0), "class",
+                       "tick", "x", num(rq, PAD_L - 6), "y", num(rq, py(&f, yv) + 4), "text-anchor",
+                       "end", NULL);
+    }
+    /* x axis: years, thinned to fit */
+    xstep = (f.x1 - f.x0) > 12 ? ((f.x1 - f.x0) > 30 ? 10 : 5) : ((f.x1 - f.x0) > 6 ? 2 : 1);
+    for (y = f.x0; y <= f.x1; y++) {
+        if ((y - f.x0) % xstep != 0 && y != f.x1)
+            continue;
+        if (y != f.x1 && f.x1 - y < xstep / 2)
+            continue;
+        html_elem_attr(h, "text", arena_printf(rq->arena, "%d", y), "class", "tick", "x",
+                       num(rq, px(&f, y)), "y", num(rq, H - PAD_B + 18), "text-anchor", "middle",
+                       NULL);
+    }
+    html_empty(h, "line", "class", "axis", "x1", num(rq, PAD_L), "y1", num(rq, H - PAD_B), "x2",
+              num(rq, W - PAD_R), "y2", num(rq, H - PAD_B), NULL);
+    if (c->unit != NULL && *c->unit)
+        html_elem_attr(h, "text", c->unit, "class", "tick", "x", num(rq, 4), "y", num(rq, PAD_T - 4),
+                       NULL);
+
+    /* required path: base to target */
+    if (c->has_base && c->has_target)
+        line(rq, h, &f, c->base.year, c->base.value, c->target.year, c->target.value, "required");
+    /* projected path: latest observation to the projection */
+    if (c->has_projection && n > 0 && isfinite(c->projection.value))
+        line(rq, h, &f, pts[n - 1].year, pts[n - 1].value, c->projection.year, c->projection.value,
+             "projected");
+    /* observations */
+    if (n > 1) {
+        buf_init(&path, 0);
+        for (i = 0; i < n; i++)
+            buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", px(&f, pts[i].year),
+                       py(&f, pts[i].value));
+        d = arena_strndup(rq->arena, path.data, path.len);
+        buf_free(&path);
+        html_empty(h, "polyline", "class", "observed", "points", d, NULL);
+    }
+    for (i = 0; i < n; i++)
+        html_empty(h, "circle", "class", "observed", "cx", num(rq, px(&f, pts[i].year)), "cy",
+                  num(rq, py(&f, pts[i].value)), "r", "4", NULL);
+    if (c->has_target) {
+        double tx = px(&f, c->target.year), ty = py(&f, c->target.value);
+
+        /* a diamond, so the target is told apart by shape as well as colour */
+        html_empty(h, "polygon", "class", "target", "points",
+                  arena_printf(rq->arena, "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", tx, ty - 7,
+                               tx + 7, ty, tx, ty + 7, tx - 7, ty),
+                  NULL);
+    }
+
+    /* legend under the axis */
+    legend_item(rq, h, PAD_L, H - 22, "observed", _("Observed"));
+    if (c->has_base && c->has_target)
+        legend_item(rq, h, PAD_L + 150, H - 22, "required", _("Path to the target"));
+    if (c->has_projection)
+        legend_item(rq, h, PAD_L + 340, H - 22, "projected", _("Projection at the current pace"));
+    html_close(h, "svg");
+    html_close(h, "figure");
+}
+
+void
+svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int n,
+              const char *label)
+{
+    struct chart_point *pts;
+    double lo = INFINITY, hi = -INFINITY, x, y;
+    int i, x0, x1;
+    struct buf path;
+
+    if (n < 2)
+        return;
+    pts = arena_alloc(rq->arena, (size_t)n * sizeof(*pts));
+    memcpy(pts, in, (size_t)n * sizeof(*pts));
+    qsort(pts, (size_t)n, sizeof(*pts), cmp_point);
+    for (i = 0; i < n; i++) {
+        lo = fmin(lo, pts[i].value);
+        hi = fmax(hi, pts[i].value);
+    }
+    if (hi == lo) {
+        hi += 1;
+        lo -= 1;
+    }
+    x0 = pts[0].year;
+    x1 = pts[n - 1].year;
+    if (x1 == x0)
+        x1 = x0 + 1;
+    buf_init(&path, 0);
+    for (i = 0; i < n; i++) {
+        x = 2 + (pts[i].year - x0) / (double)(x1 - x0) * 116;
+        y = 2 + (1 - (pts[i].value - lo) / (hi - lo)) * 24;
+        buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", x, y);
+    }
+    html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "class", "spark", "viewBox",
+              "0 0 120 28", "width", "120", "height", "28", "role", "img", "aria-label", label, NULL);
+    html_empty(h, "polyline", "points", arena_strndup(rq->arena, path.data, path.len), NULL);
+    html_empty(h, "circle", "cx", num(rq, 2 + 116.0), "cy",
+              num(rq, 2 + (1 - (pts[n - 1].value - lo) / (hi - lo)) * 24), "r", "2.5", NULL);
+    html_close(h, "svg");
+    buf_free(&path);
+}

@@ -1,0 +1,47 @@
+/*
+ * svg.h — charts drawn on the server as inline SVG, so they work without
+ * JavaScript. Every chart has a <title> and <desc>, is labelled for screen
+ * readers, never uses colour alone (lines differ in dash pattern and markers,
+ * and a legend names them), and is drawn in a viewBox that scales to any
+ * width. The page puts a data table beside each chart.
+ */
+#ifndef WEB_SVG_H
+#define WEB_SVG_H
+
+#include <stdbool.h>
+
+#include "web/html.h"
+#include "web/web.h"
+
+struct chart_point {
+    int year;
+    double value;
+};
+
+struct chart {
+    const char *id;     /* unique in the page, for aria-labelledby */
+    const char *title;  /* accessible name */
+    const char *desc;   /* one or two sentences saying what the chart shows */
+    const char *unit;   /* for the axis label, may be "" */
+    int decimals;
+    const struct chart_point *obs; /* the headline series, any order */
+    int n_obs;
+    bool has_base;
+    struct chart_point base;
+    bool has_target;
+    struct chart_point target;     /* target value at the target year */
+    bool has_projection;
+    struct chart_point projection; /* projected value at the target year */
+};
+
+/* A full indicator chart with axes, legend, required and projected paths. */
+void svg_chart(struct req *rq, struct html *h, const struct chart *c);
+
+/* A small trend line (about 120x28) for lists; `label` is its accessible name. */
+void svg_sparkline(struct req *rq, struct html *h, const struct chart_point *pts, int n,
+                   const char *label);
+
+/* "Nice" axis ticks covering [lo, hi]: at most max_ticks values, written to out. */
+int svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step);
+
+#endif

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# run-all.sh — run every test suite that exists, in order, and sum them up.
+#
+#   1. unit         the binaries built from tests/unit/*.c ($BUILD/tests/NAME),
+#                   through tests/run-unit.sh
+#   2. integration  tests/integration/run.sh, if it exists
+#   3. browser      tests/browser/run.sh, if it exists
+#
+# Each suite prints its own lines and, as its last line, "LABEL: N passed,
+# N failed". A suite that prints no such line (it crashed, or was never
+# finished) counts as 1 failed; so does one that exits non-zero while
+# claiming no failures. The last line of this script is always exactly
+#
+#   N passed, N failed
+#
+# and the exit status is 0 only if nothing failed and at least one test ran.
+# Building is not this script's job: `make test` builds first. BUILD selects
+# the build directory (build, or build/san for SAN=1).
+set -u
+
+cd "$(dirname "$0")/.." || exit 2
+BUILD=${BUILD:-build}
+export BUILD
+suite_timeout=${SUITE_TIMEOUT:-3600}
+total_passed=0
+total_failed=0
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/run-all.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+run_with_timeout() {
+	if command -v timeout >/dev/null 2>&1; then
+		timeout --kill-after=30 "$suite_timeout" "$@"
+	else
+		"$@"
+	fi
+}
+
+# run_suite LABEL COMMAND...: run it, show its output, add its counts.
+run_suite() {
+	local label=$1 out rc last p f
+	shift
+	out="$tmp/$label.out"
+	echo "== $label"
+	run_with_timeout "$@" </dev/null | tee "$out"
+	rc=${PIPESTATUS[0]}
+	last=$(grep -v '^[[:space:]]*$' "$out" | tail -n 1)
+	if [[ $last =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed[[:space:]]*$ ]]; then
+		p=${BASH_REMATCH[1]}
+		f=${BASH_REMATCH[2]}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			echo "$label: exited with status $rc: counted as 1 failed"
+			f=1
+		fi
+	else
+		echo "$label: no \"N passed, N failed\" line (exit status $rc): counted as 1 failed"
+		p=0
+		f=1
+	fi
+	total_passed=$((total_passed + p))
+	total_failed=$((total_failed + f))
+}
+
+# run_script LABEL PATH: a suite script, run directly if executable, else by bash.
+run_script() {
+	if [ -x "$2" ]; then
+		run_suite "$1" "$2"
+	else
+		run_suite "$1" bash "$2"
+	fi
+}
+
+# 1. unit: one binary per source file, so a test that failed to build is
+# reported as missing instead of silently skipped (and stale binaries of
+# deleted tests are not run).
+unit_bins=()
+for src in tests/unit/*.c; do
+	[ -e "$src" ] || continue
+	name=${src##*/}
+	unit_bins+=("$BUILD/tests/${name%.c}")
+done
+if [ ${#unit_bins[@]} -gt 0 ]; then
+	run_suite unit tests/run-unit.sh "${unit_bins[@]}"
+fi
+
+# 2. integration, 3. browser
+if [ -f tests/integration/run.sh ]; then
+	run_script integration tests/integration/run.sh
+fi
+if [ -f tests/browser/run.sh ]; then
+	run_script browser tests/browser/run.sh
+fi
+
+echo "$total_passed passed, $total_failed failed"
+if [ "$total_failed" -eq 0 ] && [ "$total_passed" -gt 0 ]; then
+	exit 0
+fi
+exit 1

@@ -1,0 +1,277 @@
+/*
+ * test_db.c — src/db: the $n -> ?n rewrite, migrations, preparing every
+ * statement of the query table against a fresh schema, the reference data,
+ * transactions and foreign keys. Runs on a SQLite file in a fresh temporary
+ * directory, removed at the end.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "db/db.h"
+#include "domain/model.h"
+#include "tap.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static void
+test_rewrite(void)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"", ""},
+        {"SELECT 1", "SELECT 1"},
+        {"SELECT $1", "SELECT ?1"},
+        {"a = $1 AND b = $12", "a = ?1 AND b = ?12"},
+        {"($1,$2,$3)", "(?1,?2,?3)"},
+        {"x = '$1'", "x = '$1'"},
+        {"x = \"$1\"", "x = \"$1\""},
+        {"a = $1 AND b = '$2' AND c = $3", "a = ?1 AND b = '$2' AND c = ?3"},
+        {"'it''s $1' || $2", "'it''s $1' || ?2"},
+        {"\"a'b\" = $1", "\"a'b\" = ?1"},
+        {"'a\"b' = $1", "'a\"b' = ?1"},
+        {"price > '$' AND $4", "price > '$' AND ?4"},
+        {"$0 $ $a $$", "$0 $ $a $$"},
+        {"$9$1", "?9?1"},
+    };
+    char out[128];
+    size_t i;
+
+    for (i = 0; i < N(cases); i++) {
+        memset(out, 'Z', sizeof(out));
+        db_sql_rewrite(cases[i].in, out);
+        is_str(out, cases[i].want, cases[i].in[0] ? cases[i].in : "(empty)");
+    }
+}
+
+/* One number from a COUNT(*)-style query with up to one integer parameter. */
+static int64_t
+count(struct db *db, enum q q, bool bind, int64_t arg)
+{
+    struct db_stmt *st;
+    bool row = false;
+    int64_t v = -1;
+
+    st = db_stmt(db, q);
+    if (st == NULL)
+        return -1;
+    if (bind)
+        db_bind_i64(st, 1, arg);
+    if (db_step(st, &row) == ERR_OK && row)
+        v = db_i64(st, 0);
+    db_done(st);
+    return v;
+}
+
+/* Municipalities: there is no count query, so look up every four-digit code. */
+static int
+count_municipalities(struct db *db, const char **out_0114, const char **out_county)
+{
+    static char name[64], county[64];
+    struct db_stmt *st;
+    char code[8];
+    bool row;
+    int i, n = 0;
+
+    *out_0114 = *out_county = NULL;
+    for (i = 0; i <= 9999; i++) {
+        snprintf(code, sizeof(code), "%04d", i);
+        st = db_stmt(db, Q_MUNICIPALITY_GET);
+        if (st == NULL)
+            return -1;
+        db_bind_text(st, 1, code);
+        if (db_step(st, &row) != ERR_OK) {
+            db_done(st);
+            return -1;
+        }
+        if (row) {
+            n++;
+            if (i == 114) {
+                snprintf(name, sizeof(name), "%s", db_text(st, 1));
+                snprintf(county, sizeof(county), "%s", db_text(st, 3));
+                *out_0114 = name;
+                *out_county = county;
+            }
+        }
+        db_done(st);
+    }
+    return n;
+}
+
+static enum err
+add_goal(struct db *db, int64_t code)
+{
+    struct db_stmt *st = db_stmt(db, Q_SDG_GOAL_ADD);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, code);
+    db_bind_text(st, 2, "Test goal");
+    db_bind_text(st, 3, "Test");
+    db_bind_text(st, 4, "Test");
+    db_bind_text(st, 5, "#000000");
+    return db_run(st);
+}
+
+static enum err
+add_target(struct db *db, const char *code, int64_t goal)
+{
+    struct db_stmt *st = db_stmt(db, Q_SDG_TARGET_ADD);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, code);
+    db_bind_i64(st, 2, goal);
+    db_bind_i64(st, 3, 99);
+    db_bind_text(st, 4, "Test target");
+    return db_run(st);
+}
+
+static void
+test_database(const char *path)
+{
+    struct db_opts opts = {.create = true};
+    struct db *db = NULL;
+    enum q failed = Q__MAX;
+    enum err rc;
+    int applied = -1, version, q, n_bad = 0;
+    const char *name, *county;
+    struct db_stmt *st;
+    bool row;
+
+    rc = db_open(path, &opts, &db);
+    if (rc != ERR_OK || db == NULL)
+        bail_out("cannot open a SQLite database at %s (%s)", path, err_str(rc));
+    ok(access(path, F_OK) == 0, "db_open with create makes the file");
+    is_int(db_kind(db), DB_SQLITE, "a file path opens the SQLite backend");
+
+    /* migrations */
+    is_int(db_migrate(db, &applied), ERR_OK, "db_migrate on a fresh file succeeds");
+    ok(applied >= 1, "db_migrate applied %d migration(s)", applied);
+    version = db_schema_version(db);
+    ok(version >= 1, "schema version is %d (>= 1)", version);
+    applied = -1;
+    is_int(db_migrate(db, &applied), ERR_OK, "db_migrate again succeeds");
+    is_int(applied, 0, "the second db_migrate applies nothing");
+    is_int(db_schema_version(db), version, "the schema version is unchanged");
+
+    /* every statement of the query table prepares against the fresh schema */
+    for (q = 0; q < Q__MAX; q++) {
+        st = db_stmt(db, (enum q)q);
+        if (!ok(st != NULL, "prepare %s", query_name((enum q)q)))
+            n_bad++;
+        if (st != NULL)
+            db_done(st);
+    }
+    rc = db_prepare_all(db, &failed);
+    ok(rc == ERR_OK, "db_prepare_all: all %d statements prepare", Q__MAX);
+    if (rc != ERR_OK)
+        diag("first failing query: %s", failed < Q__MAX ? query_name(failed) : "?");
+    ok(db_stmt(db, Q__MAX) == NULL, "db_stmt(Q__MAX) is NULL, not out of bounds");
+
+    /* a rolled-back transaction leaves nothing */
+    is_int(count(db, Q_SDG_GOAL_COUNT, false, 0), 0, "a fresh schema has no goals");
+    is_int(db_begin(db), ERR_OK, "db_begin");
+    is_int(add_goal(db, 1), ERR_OK, "insert a goal inside the transaction");
+    is_int(count(db, Q_SDG_GOAL_COUNT, false, 0), 1, "the transaction sees its own insert");
+    db_rollback(db);
+    is_int(count(db, Q_SDG_GOAL_COUNT, false, 0), 0, "after db_rollback the goal is gone");
+    db_rollback(db); /* outside a transaction: a no-op */
+    is_int(db_begin(db), ERR_OK, "a second db_rollback is a no-op: db_begin works after it");
+    db_rollback(db);
+
+    /* the reference data */
+    is_int(db_begin(db), ERR_OK, "db_begin for refdata_load");
+    rc = refdata_load(db);
+    is_int(rc, ERR_OK, "refdata_load succeeds");
+    if (rc == ERR_OK)
+        is_int(db_commit(db), ERR_OK, "db_commit");
+    else
+        db_rollback(db);
+    is_int(count(db, Q_SDG_GOAL_COUNT, false, 0), 17, "17 SDG goals");
+    is_int(count(db, Q_SDG_TARGETS_COUNT, true, 0), 169, "169 SDG targets");
+    is_int(count(db, Q_SDG_TARGETS_COUNT, true, 17), 19, "goal 17 has 19 targets");
+    is_int(count(db, Q_SDG_INDICATORS_COUNT, true, 0), 254, "254 SDG indicator rows");
+    is_int(count_municipalities(db, &name, &county), 290, "290 municipalities");
+    is_str(name, "Upplands V\xc3\xa4sby", "municipality 0114 has its short name");
+    is_str(county, "Stockholms l\xc3\xa4n", "municipality 0114 joins its county");
+
+    st = db_stmt(db, Q_SDG_GOAL_GET);
+    db_bind_i64(st, 1, 13);
+    row = false;
+    ok(db_step(st, &row) == ERR_OK && row && strcmp(db_text(st, 4), "#3F7E44") == 0,
+       "goal 13 has the UN colour #3F7E44");
+    db_done(st);
+
+    /* constraints: duplicate primary key, and foreign keys are enforced */
+    is_int(add_goal(db, 1), ERR_CONFLICT, "inserting goal 1 again is ERR_CONFLICT");
+    is_int(add_target(db, "99.1", 99), ERR_CONFLICT,
+           "a target of a goal that does not exist is ERR_CONFLICT (foreign_keys on)");
+    st = db_stmt(db, Q_SDG_TARGET_GET);
+    db_bind_text(st, 1, "99.1");
+    row = true;
+    ok(db_step(st, &row) == ERR_OK && !row, "and it was not stored");
+    db_done(st);
+    is_int(db_begin(db), ERR_OK, "db_begin (control)");
+    is_int(add_target(db, "1.z", 1), ERR_OK, "the same insert with an existing goal succeeds");
+    db_rollback(db);
+    is_int(count(db, Q_SDG_TARGETS_COUNT, true, 1), 7, "goal 1 still has 7 targets after rollback");
+
+    db_close(db);
+
+    /* reopen without create: the data is there */
+    opts.create = false;
+    rc = db_open(path, &opts, &db);
+    ok(rc == ERR_OK && db != NULL, "db_open of the existing file without create");
+    if (db != NULL) {
+        is_int(count(db, Q_SDG_GOAL_COUNT, false, 0), 17, "the committed goals persist");
+        db_close(db);
+    }
+}
+
+static void
+test_open_errors(const char *dir)
+{
+    struct db_opts opts = {.create = false};
+    struct db *db = (struct db *)1;
+    char path[600];
+
+    snprintf(path, sizeof(path), "%s/missing.db", dir);
+    is_int(db_open(path, &opts, &db), ERR_NOTFOUND, "db_open of a missing file is ERR_NOTFOUND");
+    ok(db == NULL, "and *out is NULL");
+    ok(access(path, F_OK) != 0, "and no file was created");
+    db = (struct db *)1;
+    is_int(db_open("mysql://x", &opts, &db), ERR_INVALID, "an unknown URL scheme is ERR_INVALID");
+    ok(db == NULL, "and *out is NULL");
+    is_int(db_open("", &opts, &db), ERR_INVALID, "an empty URL is ERR_INVALID");
+}
+
+int
+main(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char dir[512], path[560], side[600];
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    size_t i;
+
+    log_threshold = LOG_ERROR + 1; /* expected failures log; keep the TAP output clean */
+    test_rewrite();
+
+    snprintf(dir, sizeof(dir), "%s/samverka-test-db.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (mkdtemp(dir) == NULL)
+        bail_out("mkdtemp %s failed", dir);
+    snprintf(path, sizeof(path), "%s/test.db", dir);
+    test_database(path);
+    test_open_errors(dir);
+
+    for (i = 0; i < N(suffixes); i++) {
+        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
+        unlink(side);
+    }
+    if (rmdir(dir) != 0)
+        diag("could not remove %s", dir);
+    return done_testing();
+}
