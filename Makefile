@@ -10,7 +10,7 @@ PKGS     = libmicrohttpd sqlite3 libpq jansson libsodium libcmark
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
-           -Wmissing-prototypes -Wformat=2 -Wvla -fstack-protector-strong -pthread \
+           -Wmissing-prototypes -Wno-missing-field-initializers -Wformat=2 -Wvla -fstack-protector-strong -pthread \
            -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lcsv -lstemmer -pthread -lm
 ifdef SAN
@@ -91,14 +91,18 @@ test:
 	@$(MAKE) --no-print-directory all $(UNIT_BIN)
 	@tests/run-all.sh
 
+build/bench/assess: bench/assess.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 bench:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all build/bench/assess
 	@bench/run.sh
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c
-	for p in $(PO); do msgmerge -q --update --backup=none $$p po/samverka.pot; done
+	for p in $(PO); do msgmerge -q --no-fuzzy-matching --update --backup=none $$p po/samverka.pot; done
 
 lint:
 	@scripts/lint.sh

@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "core/buf.h"
 #include "core/str.h"
+#include "domain/assess.h"
 #include "domain/progress.h"
 #include "domain/tidycsv.h"
 #include "core/json.h"
@@ -207,40 +208,7 @@ write_series(struct json *j, const struct group *g, const struct progress_result
     }
     json_obj_close(j);
     json_kint(j, "observations", g->n);
-    if (r->assessable) {
-        json_kint(j, "base_year", r->base_year);
-        json_kdbl(j, "base_value", r->base_value);
-        json_kint(j, "current_year", r->current_year);
-        json_kdbl(j, "current_value", r->current_value);
-    } else {
-        json_knull(j, "base_year");
-        json_knull(j, "base_value");
-        json_knull(j, "current_year");
-        json_knull(j, "current_value");
-    }
-    opt_num(j, "target", r->has_target, r->target);
-    json_kint(j, "target_year", c->target_year);
-    json_kint(j, "method", r->method);
-    json_kdbl(j, "limit_factor", r->limit_factor);
-    opt_num(j, "progress_value", r->has_progress, r->progress);
-    json_kstr(j, "status", progress_status_name(r->status));
-    opt_num(j, "score", r->has_score, r->score);
-    json_key(j, "projection");
-    if (r->has_projection_cagr || r->has_projection_ols) {
-        json_obj_open(j);
-        json_kint(j, "year", c->target_year);
-        opt_num(j, "cagr", r->has_projection_cagr, r->projection_cagr);
-        opt_num(j, "ols", r->has_projection_ols, r->projection_ols);
-        json_obj_close(j);
-    } else {
-        json_nil(j);
-    }
-    if (r->has_year_reached)
-        json_kint(j, "year_reached", r->year_reached);
-    else
-        json_knull(j, "year_reached");
-    opt_num(j, "rate_current", r->has_rate_current, r->rate_current);
-    opt_num(j, "rate_needed", r->has_rate_needed, r->rate_needed);
+    progress_json_members(j, r, c->target_year);
     json_obj_close(j);
 }
 
@@ -388,16 +356,8 @@ cmd_assess(int argc, char **argv)
     json_obj_open(&j);
     json_kstr(&j, "status", progress_status_name(st));
     opt_num(&j, "score", has_score, score);
-    json_key(&j, "method");
-    json_obj_open(&j);
-    json_kstr(&j, "name", "rate-ratio (Open SDG 2.4.0 / Statistics Canada / Eurostat)");
-    json_kstr(&j, "direction", c.direction > 0 ? "increase" : "decrease");
-    json_kint(&j, "base_year", c.base_year);
-    json_kint(&j, "target_year", c.target_year);
-    opt_num(&j, "target", c.has_target, c.target);
-    opt_num(&j, "target_change_percent", c.target_relative, c.target_change);
-    opt_num(&j, "limit", c.has_limit, c.limit);
-    json_obj_close(&j);
+    json_key(&j, "config");
+    progress_json_config(&j, &c);
     json_key(&j, "series");
     json_arr_open(&j);
     for (i = 0; i < a.n_groups; i++)

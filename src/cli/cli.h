@@ -8,5 +8,7 @@
 int cmd_assess(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_indicator(int argc, char **argv);
+int cmd_token(int argc, char **argv);
 
 #endif

@@ -38,6 +38,8 @@ static const struct option options[] = {
      "seconds between writes of page-view counts"},
     {"drain-seconds", O_INT, "20", 0, 600, OFF(drain_seconds),
      "at shutdown, how long in-flight requests may finish"},
+    {"max-imports", O_INT, "2", 1, 64, OFF(max_imports),
+     "data uploads (indicator imports) handled at once; more are refused with 429"},
     {"access-log", O_BOOL, "yes", 0, 0, OFF(access_log), "log one line per request (yes/no)"},
     {"sync-normal", O_BOOL, "no", 0, 0, OFF(sync_normal),
      "SQLite synchronous=NORMAL: faster writes, commits since the last checkpoint may be lost "

@@ -29,6 +29,8 @@ usage(FILE *f)
           "  check     check the database schema and every SQL statement\n"
           "  import    replace an indicator's data from tidy CSV or JSON\n"
           "  export    write an indicator's data as tidy CSV or JSON\n"
+          "  token     create, list or revoke API tokens for the JSON API's writes\n"
+          "  indicator show or change an indicator's progress settings\n"
           "  assess    assess progress in an Open SDG-style CSV file (no database)\n"
           "  version   print the version\n\n"
           "Run `samverka COMMAND --help` for a command's options.\n",
@@ -271,6 +273,10 @@ main(int argc, char **argv)
         return cmd_import(argc - 2, argv + 2);
     if (strcmp(cmd, "export") == 0)
         return cmd_export(argc - 2, argv + 2);
+    if (strcmp(cmd, "token") == 0)
+        return cmd_token(argc - 2, argv + 2);
+    if (strcmp(cmd, "indicator") == 0)
+        return cmd_indicator(argc - 2, argv + 2);
     if (strcmp(cmd, "assess") == 0)
         return cmd_assess(argc - 2, argv + 2);
     if (strcmp(cmd, "check") == 0)

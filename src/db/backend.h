@@ -24,6 +24,7 @@ struct db_ops {
     enum err (*commit)(struct db *);
     void (*rollback)(struct db *);
     uint64_t (*data_version)(struct db *);
+    void (*bulk)(struct db *, bool);
 };
 
 /* Every backend's struct db starts with this header. */

@@ -181,6 +181,13 @@ db_rollback(struct db *db)
     db->in_tx = false;
 }
 
+void
+db_bulk(struct db *db, bool on)
+{
+    if (db->ops->bulk != NULL)
+        db->ops->bulk(db, on);
+}
+
 uint64_t
 db_data_version(struct db *db)
 {

@@ -77,6 +77,10 @@ char *db_text_dup(struct db_stmt *st, int col, struct arena *a);
 /* Release the statement's read snapshot early (also done by the next db_stmt). */
 void db_done(struct db_stmt *st);
 
+/* For a large write transaction (an import): a bigger page cache, so SQLite does not
+ * spill pages to the WAL mid-transaction and read them back (bounded: 64 MiB). */
+void db_bulk(struct db *db, bool on);
+
 /* Write transactions. db_begin takes the write lock at once. */
 enum err db_begin(struct db *db);
 enum err db_commit(struct db *db);

@@ -324,6 +324,12 @@ sq_data_version(struct db *db)
     return (v << 32) ^ (uint64_t)sqlite3_total_changes64(d->h);
 }
 
+static void
+sq_bulk(struct db *db, bool on)
+{
+    sq_pragma((struct sq_db *)db, on ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-2000");
+}
+
 static const struct db_ops sq_ops = {
     .close = sq_close,
     .stmt = sq_stmt,
@@ -342,4 +348,5 @@ static const struct db_ops sq_ops = {
     .commit = sq_commit,
     .rollback = sq_rollback,
     .data_version = sq_data_version,
+    .bulk = sq_bulk,
 };

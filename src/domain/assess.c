@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json.h"
 #include "domain/load.h"
 
 #define MAX_TREE_DEPTH 16
@@ -227,4 +228,102 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     }
     progress_rollup(kids, k, &out->status, &out->has_score, &out->score);
     return ERR_OK;
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static void
+opt_num(struct json *j, const char *k, bool has, double v)
+{
+    if (has)
+        json_kdbl(j, k, v);
+    else
+        json_knull(j, k);
+}
+
+void
+progress_json_members(struct json *j, const struct progress_result *r, int target_year)
+{
+    if (r->assessable) {
+        json_kint(j, "base_year", r->base_year);
+        json_kdbl(j, "base_value", r->base_value);
+        json_kint(j, "current_year", r->current_year);
+        json_kdbl(j, "current_value", r->current_value);
+    } else {
+        json_knull(j, "base_year");
+        json_knull(j, "base_value");
+        json_knull(j, "current_year");
+        json_knull(j, "current_value");
+    }
+    opt_num(j, "target", r->has_target, r->target);
+    json_kint(j, "target_year", target_year);
+    json_kint(j, "method", r->method);
+    json_kdbl(j, "limit_factor", r->limit_factor);
+    opt_num(j, "progress_value", r->has_progress, r->progress);
+    json_kstr(j, "status", progress_status_name(r->status));
+    opt_num(j, "score", r->has_score, r->score);
+    json_key(j, "projection");
+    if (r->has_projection_cagr || r->has_projection_ols) {
+        json_obj_open(j);
+        json_kint(j, "year", target_year);
+        opt_num(j, "cagr", r->has_projection_cagr, r->projection_cagr);
+        opt_num(j, "ols", r->has_projection_ols, r->projection_ols);
+        json_obj_close(j);
+    } else {
+        json_nil(j);
+    }
+    if (r->has_year_reached)
+        json_kint(j, "year_reached", r->year_reached);
+    else
+        json_knull(j, "year_reached");
+    opt_num(j, "rate_current", r->has_rate_current, r->rate_current);
+    opt_num(j, "rate_needed", r->has_rate_needed, r->rate_needed);
+}
+
+void
+progress_json_config(struct json *j, const struct progress_config *c)
+{
+    json_obj_open(j);
+    json_kstr(j, "method", "rate-ratio (Open SDG 2.4.0 / Statistics Canada / Eurostat)");
+    json_kstr(j, "direction", c->direction > 0 ? "increase" : "decrease");
+    json_kint(j, "base_year", c->base_year);
+    json_kint(j, "target_year", c->target_year);
+    opt_num(j, "target", c->has_target, c->target);
+    opt_num(j, "target_change_percent", c->target_relative, c->target_change);
+    opt_num(j, "limit", c->has_limit, c->limit);
+    json_key(j, "thresholds");
+    if (c->has_thresholds) {
+        json_obj_open(j);
+        json_kdbl(j, "high", c->high);
+        json_kdbl(j, "med", c->med);
+        json_kdbl(j, "low", c->low);
+        json_obj_close(j);
+    } else {
+        json_nil(j);
+    }
+    json_obj_close(j);
+}
+
+void
+indicator_progress_json(struct json *j, const struct indicator_progress *ip)
+{
+    int k;
+
+    json_obj_open(j);
+    json_kstr(j, "status", progress_status_name(ip->status));
+    opt_num(j, "score", ip->has_score, ip->score);
+    json_key(j, "config");
+    progress_json_config(j, &ip->cfg);
+    json_key(j, "series");
+    json_arr_open(j);
+    for (k = 0; k < ip->n_series; k++) {
+        json_obj_open(j);
+        json_kstr(j, "series", ip->series[k].series);
+        json_kstr(j, "unit", ip->series[k].unit);
+        json_kint(j, "observations", ip->series[k].n_pts);
+        progress_json_members(j, &ip->series[k].r, ip->cfg.target_year);
+        json_obj_close(j);
+    }
+    json_arr_close(j);
+    json_obj_close(j);
 }

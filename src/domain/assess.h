@@ -62,4 +62,15 @@ enum err mission_progress_load(struct db *db, struct arena *a, int64_t mission_i
                                const struct indicator *inds, int n_inds,
                                struct mission_progress *out);
 
+struct json;
+/* Write one series' result as JSON members (inside an object the caller opened):
+ * base_year, base_value, current_year, current_value, target, target_year, method,
+ * limit_factor, progress_value, status, score, projection {year, cagr, ols},
+ * year_reached, rate_current, rate_needed; null where a value cannot be computed. */
+void progress_json_members(struct json *j, const struct progress_result *r, int target_year);
+/* The effective configuration as a JSON object. */
+void progress_json_config(struct json *j, const struct progress_config *c);
+/* An indicator's assessment: {status, score, config, series: [...]} */
+void indicator_progress_json(struct json *j, const struct indicator_progress *ip);
+
 #endif

@@ -228,6 +228,9 @@ json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
                 series = json_string_value(v);
             else
                 unit = json_string_value(v);
+        } else if (strcmp(key, "Progress") == 0) {
+            return set_err(e, ERR_INVALID, n, 0,
+                           "record %ld: the Progress column is not stored by an import", n);
         } else {
             if (!json_is_string(v) && !json_is_null(v))
                 return set_err(e, ERR_INVALID, n, 0, "record %ld: %s must be a string", n, key);
@@ -298,6 +301,7 @@ im_free(struct import *im)
 {
     int i;
 
+    db_bulk(im->db, false);
     tidy_free(im->t);
     buf_free(&im->json);
     buf_free(&im->disagg);
@@ -328,6 +332,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
         die("out of memory");
     buf_init(&im->json, IMPORT_MAX_JSON);
     buf_init(&im->disagg, MAX_DIMS * (TIDY_MAX_FIELD + 2));
+    db_bulk(db, true);
     rc = db_begin(db);
     if (rc) {
         im_free(im);

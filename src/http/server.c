@@ -184,7 +184,9 @@ view_count(const char *page)
     pthread_mutex_unlock(&views.mu);
 }
 
+/* the one writer connection: page-view flushes and the API's writes, one at a time */
 static struct db *writer;
+static pthread_mutex_t writer_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Write the counted views in one transaction; keep them if the write fails. */
 static void
@@ -219,6 +221,7 @@ views_flush(void)
                 (unsigned long long)dropped);
     gmtime_r(&t, &tm);
     strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+    pthread_mutex_lock(&writer_mu);
     if (writer == NULL) {
         struct db_opts o = {.sync_normal = conf->sync_normal};
         if (db_open(conf->db_url, &o, &writer) != ERR_OK)
@@ -241,9 +244,10 @@ views_flush(void)
     }
     if (rc == ERR_OK)
         rc = db_commit(writer);
+    if (rc != ERR_OK && writer != NULL)
+        db_rollback(writer);
+    pthread_mutex_unlock(&writer_mu);
     if (rc != ERR_OK) {
-        if (writer != NULL)
-            db_rollback(writer);
         log_msg(LOG_WARN, "msg=\"page views not written; kept for the next flush\" err=\"%s\"",
                 err_str(rc));
         for (i = 0; i < cap; i++)
@@ -287,7 +291,7 @@ flusher(void *arg)
 /* ---------------------------------------------------------------- responses */
 
 static void
-add_headers(struct MHD_Response *r, const char *ctype, const char *etag)
+add_headers(struct MHD_Response *r, const char *ctype, const char *etag, const char *cache_control)
 {
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -299,7 +303,7 @@ add_headers(struct MHD_Response *r, const char *ctype, const char *etag)
     else
         MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Language");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
     if (etag != NULL)
         MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
 }
@@ -326,7 +330,7 @@ reply_text(struct MHD_Connection *c, unsigned status, const char *text)
     enum MHD_Result ret;
 
     r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
-    add_headers(r, "text/plain; charset=utf-8", NULL);
+    add_headers(r, "text/plain; charset=utf-8", NULL, "no-store");
     if (status == 503)
         MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "5");
     ret = MHD_queue_response(c, status, r);
@@ -385,7 +389,226 @@ query_get(void *ctx, const char *name)
     return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
 }
 
+/* The libmicrohttpd response for rq->resp (the body moves into it). */
+static struct MHD_Response *
+make_response(struct req *rq, size_t *out_len)
+{
+    struct MHD_Response *resp;
+    char *body;
+
+    body = buf_steal(&rq->resp.body, out_len);
+    resp = MHD_create_response_from_buffer_with_free_callback(*out_len, body, free);
+    /* public pages revalidate with their ETag; errors and authenticated answers are not kept */
+    add_headers(resp, rq->resp.content_type, rq->resp.etag,
+                rq->resp.status != 200 || rq->client.token_id != 0 ? "no-store" : "no-cache");
+    if (rq->resp.allow != NULL)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq->resp.allow);
+    if (rq->resp.content_disposition != NULL)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+                                rq->resp.content_disposition);
+    if (rq->resp.www_authenticate != NULL)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, rq->resp.www_authenticate);
+    if (rq->resp.status == 503 || rq->resp.status == 429)
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
+                                rq->resp.retry_after ? rq->resp.retry_after : "5");
+    return resp;
+}
+
 static int first_call_marker;
+
+/* ---------------------------------------------------------------- requests with bodies */
+
+/*
+ * A request other than GET/HEAD spans several calls: headers, body chunks, the
+ * end. Its state lives in a struct conn hung on the connection and freed when
+ * libmicrohttpd reports the request complete. Bodies are checked before they
+ * are read (route, token, type, declared size: web_prepare) and then spooled:
+ * JSON into a bounded buffer, data files into an unlinked temporary file, so
+ * memory stays small whatever is uploaded. The handler then runs holding the
+ * writer connection, so the write lock is never held while a client uploads.
+ */
+struct conn {
+    struct req rq;
+    struct arena arena;
+    struct prepared prep;
+    struct buf body;
+    int fd;
+    size_t got;
+    bool too_large, io_error, holds_import;
+    struct timespec t0;
+};
+
+static _Atomic int imports_active;
+
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+             enum MHD_RequestTerminationCode toe)
+{
+    struct conn *k = *con_cls;
+
+    (void)cls;
+    (void)c;
+    (void)toe;
+    if (k == NULL || (void *)k == (void *)&first_call_marker)
+        return;
+    if (k->fd >= 0)
+        close(k->fd);
+    if (k->holds_import)
+        atomic_fetch_sub(&imports_active, 1);
+    buf_free(&k->body);
+    buf_free(&k->rq.resp.body);
+    arena_free(&k->arena);
+    free(k);
+    *con_cls = NULL;
+}
+
+static int
+spool_open(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[512];
+    int fd;
+
+    snprintf(path, sizeof(path), "%s/samverka-upload-XXXXXX", dir && *dir ? dir : "/tmp");
+    fd = mkstemp(path);
+    if (fd >= 0)
+        unlink(path); /* the file lives as long as the descriptor, never under a user's name */
+    return fd;
+}
+
+static enum MHD_Result
+queue_conn(struct MHD_Connection *c, struct conn *k, const char *method, const char *url)
+{
+    struct MHD_Response *resp;
+    enum MHD_Result ret;
+    unsigned status = (unsigned)k->rq.resp.status;
+    size_t blen;
+
+    resp = make_response(&k->rq, &blen);
+    ret = MHD_queue_response(c, status, resp);
+    MHD_destroy_response(resp);
+    access_log(method, url, status, blen, false, &k->t0);
+    log_set_request(0);
+    return ret;
+}
+
+static int64_t
+content_length(struct MHD_Connection *c)
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    int64_t n;
+
+    return v != NULL && str_to_i64(v, &n) == ERR_OK && n >= 0 ? n : -1;
+}
+
+static enum MHD_Result
+on_other(struct MHD_Connection *c, const char *url, const char *method, const char *data,
+         size_t *size, void **con_cls)
+{
+    struct conn *k = *con_cls;
+    struct worker *w;
+    struct db_opts o = {.sync_normal = conf->sync_normal};
+    ssize_t n;
+
+    if (k == NULL) {
+        if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
+            return reply_text(c, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
+        w = worker_get();
+        if (w->db == NULL)
+            return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+                              "The database is not available. Please try again shortly.\n");
+        k = calloc(1, sizeof(*k));
+        if (k == NULL)
+            die("out of memory");
+        *con_cls = k;
+        clock_gettime(CLOCK_MONOTONIC, &k->t0);
+        arena_init(&k->arena);
+        k->fd = -1;
+        k->rq.arena = &k->arena;
+        k->rq.db = w->db;
+        k->rq.id = atomic_fetch_add(&request_ids, 1) + 1;
+        k->rq.method = method;
+        k->rq.path = url;
+        k->rq.query = query_get;
+        k->rq.ctx = c;
+        k->rq.accept_language =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+        k->rq.authorization =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+        k->rq.content_type =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+        k->rq.sec_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+        k->rq.content_length = content_length(c);
+        k->rq.body_fd = -1;
+        log_set_request(k->rq.id);
+        if (!web_prepare(&k->rq, &k->prep))
+            return queue_conn(c, k, method, url);
+        if (k->prep.import) {
+            if (atomic_fetch_add(&imports_active, 1) >= conf->max_imports) {
+                atomic_fetch_sub(&imports_active, 1);
+                k->rq.resp.retry_after = "10";
+                web_error(&k->rq, 429, NULL, "Too many imports at once. Please try again shortly.");
+                return queue_conn(c, k, method, url);
+            }
+            k->holds_import = true;
+        }
+        if (k->prep.body == BODY_DATA) {
+            k->fd = spool_open();
+            if (k->fd < 0) {
+                web_error(&k->rq, 503, NULL, "The upload cannot be stored right now.");
+                return queue_conn(c, k, method, url);
+            }
+        } else {
+            buf_init(&k->body, k->prep.body_max);
+        }
+        log_set_request(0);
+        return MHD_YES;
+    }
+    if (*size > 0) {
+        /* a response already queued (an early refusal): drop what still comes */
+        if (k->got + *size > k->prep.body_max) {
+            k->too_large = true;
+        } else if (!k->too_large && !k->io_error) {
+            if (k->fd >= 0) {
+                n = write(k->fd, data, *size);
+                k->io_error = n < 0 || (size_t)n != *size;
+            } else {
+                buf_add(&k->body, data, *size);
+            }
+            k->got += *size;
+        }
+        *size = 0;
+        return MHD_YES;
+    }
+    log_set_request(k->rq.id);
+    if (k->too_large) {
+        web_error(&k->rq, 413, NULL, "The body is larger than this service accepts.");
+        return queue_conn(c, k, method, url);
+    }
+    if (k->io_error) {
+        web_error(&k->rq, 503, NULL, "The upload could not be stored.");
+        return queue_conn(c, k, method, url);
+    }
+    k->rq.body = k->body.data;
+    k->rq.body_len = k->body.len;
+    k->rq.body_fd = k->fd;
+    if (k->prep.write) {
+        pthread_mutex_lock(&writer_mu);
+        if (writer == NULL && db_open(conf->db_url, &o, &writer) != ERR_OK)
+            writer = NULL;
+        if (writer == NULL) {
+            pthread_mutex_unlock(&writer_mu);
+            web_error(&k->rq, 503, NULL, "The database is not available. Please try again shortly.");
+            return queue_conn(c, k, method, url);
+        }
+        k->rq.wdb = writer;
+        web_handle(&k->rq);
+        pthread_mutex_unlock(&writer_mu);
+    } else {
+        web_handle(&k->rq);
+    }
+    return queue_conn(c, k, method, url);
+}
 
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -402,7 +625,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     bool lang_explicit, is_get, cacheable, resp_cached = false;
     uint64_t gen, h;
     size_t slot = 0, blen;
-    char *body;
     unsigned status;
     enum MHD_Result ret;
 
@@ -410,12 +632,14 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     (void)version;
     (void)upload_data;
     is_get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-    if (*con_cls == NULL && is_get) {
+    if (!is_get)
+        return on_other(c, url, method, upload_data, upload_size, con_cls);
+    if (*con_cls == NULL) {
         *con_cls = &first_call_marker; /* answer on the second call: keep-alive */
         return MHD_YES;
     }
     if (*upload_size != 0) {
-        /* no route accepts a body yet: refuse it (the connection is closed after) */
+        /* a GET with a body: refuse it (the connection is closed after) */
         *upload_size = 0;
         return reply_text(c, MHD_HTTP_CONTENT_TOO_LARGE, "Request bodies are not accepted here.\n");
     }
@@ -485,16 +709,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     web_handle(&rq);
 
     status = (unsigned)rq.resp.status;
-    body = buf_steal(&rq.resp.body, &blen);
-    resp = MHD_create_response_from_buffer_with_free_callback(blen, body, free);
-    add_headers(resp, rq.resp.content_type, rq.resp.etag);
-    if (rq.resp.allow != NULL)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq.resp.allow);
-    if (rq.resp.content_disposition != NULL)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
-                                rq.resp.content_disposition);
-    if (status == 503)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+    resp = make_response(&rq, &blen);
 
     if (cacheable && status == 200 && rq.resp.cacheable && rq.resp.etag != NULL) {
         pthread_rwlock_wrlock(&cache.lock);
@@ -619,6 +834,7 @@ http_serve(const struct serve_conf *c)
         threads = 1;
     flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
     d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
+                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
                          MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
                          MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,

@@ -17,6 +17,7 @@ struct serve_conf {
     int cache_entries;       /* rendered-response cache size; 0 disables it */
     int flush_interval;      /* seconds between page-view flushes */
     int drain_seconds;       /* at shutdown, how long in-flight requests may take */
+    int max_imports;         /* data uploads processed at once; more get 429 */
     bool access_log;
     bool sync_normal;        /* SQLite synchronous=NORMAL */
     const char *locale_dir;

@@ -24,6 +24,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/api_extra.h"
+#include "domain/assess.h"
 #include "domain/model.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -198,9 +199,23 @@ put_id_or_null(struct json *j, const char *k, int64_t id)
 
 /* ------------------------------------------------------------ object writers */
 
+/* "progress": {"status", "score"} — the roll-up of an objective or a mission */
+static void
+write_progress_summary(struct json *j, enum progress_status st, bool has_score, double score)
+{
+    json_key(j, "progress");
+    json_obj_open(j);
+    json_kstr(j, "status", progress_status_name(st));
+    if (has_score)
+        json_kdbl(j, "score", score);
+    else
+        json_knull(j, "score");
+    json_obj_close(j);
+}
+
 static void
 write_mission(struct json *j, struct req *rq, const struct mission *m, bool full,
-              const struct sdg_target *targets, int n_targets)
+              const struct sdg_target *targets, int n_targets, const struct mission_progress *mp)
 {
     int i;
 
@@ -223,6 +238,8 @@ write_mission(struct json *j, struct req *rq, const struct mission *m, bool full
     json_kint(j, "initiatives", m->n_initiatives);
     json_kint(j, "actors", m->n_actors);
     json_obj_close(j);
+    if (mp != NULL)
+        write_progress_summary(j, mp->status, mp->has_score, mp->score);
     if (full) {
         json_key(j, "sdg_targets");
         json_arr_open(j);
@@ -245,7 +262,7 @@ write_mission(struct json *j, struct req *rq, const struct mission *m, bool full
 /* inds: the mission's indicators; those under o are listed by id */
 static void
 write_objective(struct json *j, struct req *rq, const struct objective *o, const char *mission_slug,
-                const struct indicator *inds, int n_inds)
+                const struct indicator *inds, int n_inds, const struct objective_progress *op)
 {
     int i;
 
@@ -262,6 +279,8 @@ write_objective(struct json *j, struct req *rq, const struct objective *o, const
         if (inds[i].objective_id == o->id)
             json_int(j, inds[i].id);
     json_arr_close(j);
+    if (op != NULL)
+        write_progress_summary(j, op->status, op->has_score, op->score);
     json_key(j, "links");
     json_obj_open(j);
     json_kstr(j, "self", link_id(rq, "/api/v1/objectives/", o->id, NULL));
@@ -273,7 +292,8 @@ write_objective(struct json *j, struct req *rq, const struct objective *o, const
 
 /* deadline_year: the mission's, for targets that leave their year to it (0: unknown) */
 static void
-write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int deadline_year)
+write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int deadline_year,
+                const struct indicator_progress *ip)
 {
     double abs_value;
     int i, year;
@@ -339,6 +359,10 @@ write_indicator(struct json *j, struct req *rq, const struct indicator *ind, int
         json_nil(j);
     }
     json_kint(j, "observation_count", ind->n_observations);
+    if (ip != NULL) {
+        json_key(j, "progress");
+        indicator_progress_json(j, ip);
+    }
     json_key(j, "links");
     json_obj_open(j);
     json_kstr(j, "self", link_id(rq, "/api/v1/indicators/", ind->id, NULL));
@@ -578,6 +602,29 @@ write_sdg_goal(struct json *j, struct req *rq, const struct sdg_goal *g, bool fu
 
 /* ------------------------------------------------------------ missions */
 
+/* A mission's goal tree and its progress roll-up. */
+struct tree {
+    struct objective *objs;
+    int n_objs;
+    struct indicator *inds;
+    int n_inds;
+    struct mission_progress mp;
+};
+
+static enum err
+load_tree(struct req *rq, int64_t mission_id, struct tree *t)
+{
+    enum err rc;
+
+    rc = mission_objectives(rq->db, rq->arena, mission_id, &t->objs, &t->n_objs);
+    if (rc == ERR_OK)
+        rc = mission_indicators(rq->db, rq->arena, mission_id, &t->inds, &t->n_inds);
+    if (rc == ERR_OK)
+        rc = mission_progress_load(rq->db, rq->arena, mission_id, t->objs, t->n_objs, t->inds,
+                                   t->n_inds, &t->mp);
+    return rc;
+}
+
 enum err
 api_missions(struct req *rq)
 {
@@ -600,8 +647,14 @@ api_missions(struct req *rq)
     ls.total = k;
     listing_slice(&ls, k, &from, &to);
     list_open(&j, rq);
-    for (i = from; i < to; i++)
-        write_mission(&j, rq, &ms[i], false, NULL, 0);
+    for (i = from; i < to; i++) {
+        struct tree t;
+
+        rc = load_tree(rq, ms[i].id, &t);
+        if (rc)
+            return rc;
+        write_mission(&j, rq, &ms[i], false, NULL, 0, &t.mp);
+    }
     list_close(&j, rq, &ls);
     return finish(&j, rq);
 }
@@ -611,6 +664,7 @@ api_mission(struct req *rq)
 {
     struct sdg_target *targets;
     struct mission m;
+    struct tree t;
     struct json j;
     int n_targets;
     enum err rc;
@@ -621,8 +675,11 @@ api_mission(struct req *rq)
     rc = mission_sdg_targets(rq->db, rq->arena, m.id, &targets, &n_targets);
     if (rc)
         return rc;
+    rc = load_tree(rq, m.id, &t);
+    if (rc)
+        return rc;
     json_init(&j, &rq->resp.body);
-    write_mission(&j, rq, &m, true, targets, n_targets);
+    write_mission(&j, rq, &m, true, targets, n_targets, &t.mp);
     return finish(&j, rq);
 }
 
@@ -632,6 +689,7 @@ api_mission_objectives(struct req *rq)
     struct objective *objs;
     struct indicator *inds;
     struct mission m;
+    struct tree t;
     struct json j;
     int n_objs, n_inds, i;
     enum err rc;
@@ -639,19 +697,21 @@ api_mission_objectives(struct req *rq)
     rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
-    rc = mission_objectives(rq->db, rq->arena, m.id, &objs, &n_objs);
+    rc = load_tree(rq, m.id, &t);
     if (rc)
         return rc;
-    rc = mission_indicators(rq->db, rq->arena, m.id, &inds, &n_inds);
-    if (rc)
-        return rc;
+    objs = t.objs;
+    n_objs = t.n_objs;
+    inds = t.inds;
+    n_inds = t.n_inds;
     json_init(&j, &rq->resp.body);
     json_obj_open(&j);
     json_kstr(&j, "mission", m.slug);
+    write_progress_summary(&j, t.mp.status, t.mp.has_score, t.mp.score);
     json_key(&j, "items");
     json_arr_open(&j);
     for (i = 0; i < n_objs; i++)
-        write_objective(&j, rq, &objs[i], m.slug, inds, n_inds);
+        write_objective(&j, rq, &objs[i], m.slug, inds, n_inds, &t.mp.objs[i]);
     json_arr_close(&j);
     json_obj_close(&j);
     return finish(&j, rq);
@@ -695,8 +755,9 @@ api_objective(struct req *rq)
     struct indicator *inds;
     struct objective o;
     struct mission m;
+    struct tree t;
     struct json j;
-    int n_inds;
+    int n_inds, k;
     enum err rc;
 
     rc = objective_get(rq->db, rq->arena, req_int(rq, "id", 0), &o);
@@ -705,11 +766,15 @@ api_objective(struct req *rq)
     rc = mission_get_id(rq->db, rq->arena, o.mission_id, &m);
     if (rc)
         return rc;
-    rc = mission_indicators(rq->db, rq->arena, m.id, &inds, &n_inds);
+    rc = load_tree(rq, m.id, &t);
     if (rc)
         return rc;
+    inds = t.inds;
+    n_inds = t.n_inds;
+    for (k = 0; k < t.n_objs && t.objs[k].id != o.id; k++)
+        ;
     json_init(&j, &rq->resp.body);
-    write_objective(&j, rq, &o, m.slug, inds, n_inds);
+    write_objective(&j, rq, &o, m.slug, inds, n_inds, k < t.n_objs ? &t.mp.objs[k] : NULL);
     return finish(&j, rq);
 }
 
@@ -761,8 +826,14 @@ api_indicators(struct req *rq)
             return rc;
     }
     list_open(&j, rq);
-    for (i = 0; i < n; i++)
-        write_indicator(&j, rq, &inds[i], deadline_year_of(ms, n_ms, inds[i].mission_id));
+    for (i = 0; i < n; i++) {
+        struct indicator_progress ip;
+
+        rc = indicator_progress_load(rq->db, rq->arena, &inds[i], &ip);
+        if (rc)
+            return rc;
+        write_indicator(&j, rq, &inds[i], deadline_year_of(ms, n_ms, inds[i].mission_id), &ip);
+    }
     list_close(&j, rq, &ls);
     return finish(&j, rq);
 }
@@ -770,6 +841,7 @@ api_indicators(struct req *rq)
 enum err
 api_indicator(struct req *rq)
 {
+    struct indicator_progress ip;
     struct indicator ind;
     struct mission m;
     struct json j;
@@ -781,8 +853,11 @@ api_indicator(struct req *rq)
     rc = mission_get_id(rq->db, rq->arena, ind.mission_id, &m);
     if (rc)
         return rc;
+    rc = indicator_progress_load(rq->db, rq->arena, &ind, &ip);
+    if (rc)
+        return rc;
     json_init(&j, &rq->resp.body);
-    write_indicator(&j, rq, &ind, m.deadline_year);
+    write_indicator(&j, rq, &ind, m.deadline_year, &ip);
     return finish(&j, rq);
 }
 

@@ -76,8 +76,6 @@ struct schema {
     const struct field *fields;
 };
 
-static const char *const directions[] = {"increase", "decrease", NULL};
-static const char *const target_kinds[] = {"absolute", "relative", NULL};
 
 static const struct field text_f[] = {
     F("sv", F_STR, 0, "Swedish (always present)"),
@@ -110,6 +108,100 @@ static const struct field mission_links_f[] = {
     FEND,
 };
 
+static const char *const directions[] = {"increase", "decrease", NULL};
+static const char *const target_kinds[] = {"absolute", "relative", NULL};
+static const char *const progress_statuses[] = {"target_achieved", "substantial_progress",
+                                                "moderate_progress", "limited_progress",
+                                                "deterioration", "not_available", NULL};
+
+static const struct field progress_summary_f[] = {
+    FENUM("status", progress_statuses, 0, "PROGRESS.md status names"),
+    F("score", F_NUM, FL_NULL, "From -5 to 5; the weighted mean of the parts' scores"),
+    FEND,
+};
+
+static const struct field thresholds_f[] = {
+    F("high", F_NUM, 0, NULL),
+    F("med", F_NUM, 0, NULL),
+    F("low", F_NUM, 0, NULL),
+    FEND,
+};
+
+static const struct field progress_config_f[] = {
+    F("method", F_STR, 0, NULL),
+    FENUM("direction", directions, 0, NULL),
+    F("base_year", F_INT, 0, NULL),
+    F("target_year", F_INT, 0, NULL),
+    F("target", F_NUM, FL_NULL, "Absolute target value"),
+    F("target_change_percent", F_NUM, FL_NULL, "A target relative to the base value found"),
+    F("limit", F_NUM, FL_NULL, "Natural limit (method 1)"),
+    FSUB("thresholds", F_OBJ, thresholds_f, FL_NULL, "Custom status thresholds"),
+    FEND,
+};
+
+static const struct field projection_f[] = {
+    F("year", F_INT, 0, "The target year"),
+    F("cagr", F_NUM, FL_NULL, "At the current compound annual rate"),
+    F("ols", F_NUM, FL_NULL, "On the least-squares line of all observations"),
+    FEND,
+};
+
+static const struct field progress_series_f[] = {
+    F("series", F_STR, 0, "The Series cell, '' if none"),
+    F("unit", F_STR, 0, "The Units cell, '' if none"),
+    F("observations", F_INT, 0, NULL),
+    F("base_year", F_INT, FL_NULL, NULL),
+    F("base_value", F_NUM, FL_NULL, NULL),
+    F("current_year", F_INT, FL_NULL, NULL),
+    F("current_value", F_NUM, FL_NULL, NULL),
+    F("target", F_NUM, FL_NULL, NULL),
+    F("target_year", F_INT, 0, NULL),
+    F("method", F_INT, 0, "1 without a target, 2 with"),
+    F("limit_factor", F_NUM, 0, "C (1 without a limit)"),
+    F("progress_value", F_NUM, FL_NULL, "P (method 1) or R (method 2)"),
+    FENUM("status", progress_statuses, 0, NULL),
+    F("score", F_NUM, FL_NULL, NULL),
+    FSUB("projection", F_OBJ, projection_f, FL_NULL, NULL),
+    F("year_reached", F_INT, FL_NULL, "First year the current pace reaches the target"),
+    F("rate_current", F_NUM, FL_NULL, "Compound annual rate so far"),
+    F("rate_needed", F_NUM, FL_NULL, "Annual rate needed from now to the target year"),
+    FEND,
+};
+
+static const struct field indicator_progress_f[] = {
+    FENUM("status", progress_statuses, 0, NULL),
+    F("score", F_NUM, FL_NULL, "Mean of the series' scores"),
+    FSUB("config", F_OBJ, progress_config_f, 0, "The effective inputs"),
+    FSUB("series", F_ARR_OBJ, progress_series_f, 0, "The headline series, one per Series/Units"),
+    FEND,
+};
+
+static const struct field write_result_f[] = {
+    F("indicator_id", F_INT, 0, NULL),
+    F("observations", F_INT, FL_OPT, "Observations stored (imports only)"),
+    FREF("progress", F_REF, "IndicatorProgress", 0, "The new assessment"),
+    FEND,
+};
+
+static const struct field target_in_f[] = {
+    FENUM("kind", target_kinds, 0, NULL),
+    F("value", F_NUM, 0, "Absolute value, or percent change from the base value"),
+    F("year", F_INT, FL_NULL, "Target year; null: the mission's deadline"),
+    FEND,
+};
+
+static const struct field settings_f[] = {
+    F("base_year", F_INT, FL_NULL | FL_OPT, "1900-2200; null: the mission's start year"),
+    F("base_value", F_NUM, FL_NULL | FL_OPT, NULL),
+    FSUB("target", F_OBJ, target_in_f, FL_NULL | FL_OPT, "null: no target"),
+    FENUM("direction", directions, FL_OPT, NULL),
+    F("limit", F_NUM, FL_NULL | FL_OPT, NULL),
+    FSUB("thresholds", F_OBJ, thresholds_f, FL_NULL | FL_OPT, "high > med > low; null: standard"),
+    F("headline", F_MAP_STR, FL_NULL | FL_OPT,
+      "Which disaggregation is assessed, e.g. {\"Sex\": \"F\"}; null: the total"),
+    FEND,
+};
+
 static const struct field mission_f[] = {
     F("id", F_INT, 0, NULL),
     F("slug", F_STR, 0, NULL),
@@ -123,6 +215,7 @@ static const struct field mission_f[] = {
     F("page_owner", F_STR, FL_NULL, "Name of the person who owns the public page"),
     F("is_demo", F_BOOL, 0, "Demonstration content, not real"),
     FSUB("counts", F_OBJ, mission_counts_f, 0, NULL),
+    FSUB("progress", F_OBJ, progress_summary_f, 0, "The roll-up of the goal tree"),
     F("sdg_targets", F_ARR_STR, FL_OPT, "SDG target codes (single resource only)"),
     FSUB("links", F_OBJ, mission_links_f, 0, NULL),
     FEND,
@@ -143,12 +236,14 @@ static const struct field objective_f[] = {
     FTEXT("title", NULL),
     FTEXT("description", NULL),
     F("indicator_ids", F_ARR_INT, 0, "Indicators directly under this objective"),
+    FSUB("progress", F_OBJ, progress_summary_f, 0, "The weighted roll-up of its children"),
     FSUB("links", F_OBJ, objective_links_f, 0, NULL),
     FEND,
 };
 
 static const struct field objective_list_f[] = {
     F("mission", F_STR, 0, "Mission slug"),
+    FSUB("progress", F_OBJ, progress_summary_f, 0, "The mission's roll-up"),
     FREF("items", F_ARR_REF, "Objective", 0,
          "The goal tree as a flat list in the mission's order; rebuild the tree from parent_id"),
     FEND,
@@ -237,6 +332,7 @@ static const struct field indicator_f[] = {
     F("disaggregations", F_ARR_STR, 0, "Disaggregation column names"),
     FSUB("latest", F_OBJ, latest_f, FL_NULL, "The newest headline observation"),
     F("observation_count", F_INT, 0, NULL),
+    FREF("progress", F_REF, "IndicatorProgress", 0, "The assessment to the deadline"),
     FSUB("links", F_OBJ, indicator_links_f, 0, NULL),
     FEND,
 };
@@ -378,9 +474,13 @@ static const struct field sdg_indicator_f[] = {
 
 static const struct field error_detail_f[] = {
     F("code", F_STR, 0,
-      "invalid_parameter, not_found, method_not_allowed, unavailable or internal_error"),
+      "invalid_parameter, unauthorized, forbidden, not_found, method_not_allowed, too_large, "
+      "unsupported_media_type, unprocessable, invalid_data, too_many_requests, unavailable or "
+      "internal_error"),
     F("message", F_STR, 0, "For people, in the request's language"),
     F("field", F_STR, FL_NULL, "The parameter at fault"),
+    F("line", F_INT, FL_OPT, "Imports: the line of the file at fault"),
+    F("column", F_INT, FL_OPT, "Imports: the column (field position) at fault, 0 if none"),
     FEND,
 };
 
@@ -415,6 +515,11 @@ static const struct schema schemas[] = {
     {"SdgIndicator", NULL, NULL, sdg_indicator_f},
     {"SdgIndicatorList", NULL, "SdgIndicator", NULL},
     {"Error", "The body of every 4xx and 5xx answer", NULL, error_f},
+    {"IndicatorProgress", "The rate-ratio assessment (docs/progress.md)", NULL,
+     indicator_progress_f},
+    {"IndicatorWriteResult", NULL, NULL, write_result_f},
+    {"IndicatorSettings", "Only the members given change; unknown members are refused", NULL,
+     settings_f},
 };
 
 /* ------------------------------------------------------------ schema writers */
@@ -596,7 +701,57 @@ put_schemas(struct json *j, struct req *rq)
         else
             put_object(j, rq, schemas[i].fields, schemas[i].desc, false);
     }
+    /* an array of records with free disaggregation columns: written out by hand */
+    json_key(j, "IndicatorData");
+    json_obj_open(j);
+    json_kstr(j, "type", "array");
+    json_kstr(j, "description",
+              "Open SDG-style records; every key other than Year, Series, Units and Value is a "
+              "disaggregation column");
+    json_key(j, "items");
+    json_obj_open(j);
+    json_kstr(j, "type", "object");
+    json_key(j, "required");
+    json_arr_open(j);
+    json_str(j, "Year");
+    json_arr_close(j);
+    json_key(j, "properties");
+    json_obj_open(j);
+    json_key(j, "Year");
+    json_obj_open(j);
+    json_kstr(j, "type", "string");
+    json_kstr(j, "description", "A year or a period starting with one, e.g. 2015-16");
     json_obj_close(j);
+    json_key(j, "Series");
+    json_obj_open(j);
+    json_kstr(j, "type", "string");
+    json_obj_close(j);
+    json_key(j, "Units");
+    json_obj_open(j);
+    json_kstr(j, "type", "string");
+    json_obj_close(j);
+    json_key(j, "Value");
+    json_obj_open(j);
+    json_kstr(j, "type", "number");
+    json_kbool(j, "nullable", true);
+    json_obj_close(j);
+    json_obj_close(j);
+    json_key(j, "additionalProperties");
+    json_obj_open(j);
+    json_kstr(j, "type", "string");
+    json_obj_close(j);
+    json_obj_close(j);
+    json_obj_close(j);
+    json_obj_close(j); /* schemas */
+    json_key(j, "securitySchemes");
+    json_obj_open(j);
+    json_key(j, "bearerAuth");
+    json_obj_open(j);
+    json_kstr(j, "type", "http");
+    json_kstr(j, "scheme", "bearer");
+    json_kstr(j, "description", "An API token from `samverka token create`");
+    json_obj_close(j);
+    json_obj_close(j); /* securitySchemes */
 }
 
 /* ------------------------------------------------------------ paths */
@@ -688,6 +843,37 @@ put_error_response(struct json *j, struct req *rq, const char *status, const cha
 }
 
 static void
+put_request_body(struct json *j, struct req *rq, const struct route *r)
+{
+    json_key(j, "requestBody");
+    json_obj_open(j);
+    json_kbool(j, "required", true);
+    json_key(j, "content");
+    json_obj_open(j);
+    if (r->body == BODY_DATA) {
+        json_key(j, "text/csv");
+        json_obj_open(j);
+        json_key(j, "schema");
+        json_obj_open(j);
+        json_kstr(j, "type", "string");
+        json_kstr(j, "description",
+                  "Open SDG-style tidy CSV: Year, optional Series and Units, disaggregation "
+                  "columns, Value (at most 25 MiB)");
+        json_obj_close(j);
+        json_obj_close(j);
+    }
+    json_key(j, "application/json");
+    json_obj_open(j);
+    json_key(j, "schema");
+    json_obj_open(j);
+    put_ref(j, rq, r->body_schema);
+    json_obj_close(j);
+    json_obj_close(j);
+    json_obj_close(j);
+    json_obj_close(j);
+}
+
+static void
 put_operation(struct json *j, struct req *rq, const struct route *r)
 {
     bool has_params = false, has_path = false;
@@ -713,11 +899,26 @@ put_operation(struct json *j, struct req *rq, const struct route *r)
     }
     json_arr_close(j);
 
+    if (r->flags & RF_WRITE) {
+        json_key(j, "security");
+        json_arr_open(j);
+        json_obj_open(j);
+        json_key(j, "bearerAuth");
+        json_arr_open(j);
+        json_arr_close(j);
+        json_obj_close(j);
+        json_arr_close(j);
+    }
+    if (r->body != BODY_NONE)
+        put_request_body(j, rq, r);
+
     json_key(j, "responses");
     json_obj_open(j);
     json_key(j, "200");
     json_obj_open(j);
     json_kstr(j, "description", "OK");
+    if (r->flags & RF_WRITE)
+        goto content;
     json_key(j, "headers");
     json_obj_open(j);
     json_key(j, "ETag");
@@ -729,6 +930,7 @@ put_operation(struct json *j, struct req *rq, const struct route *r)
     json_obj_close(j);
     json_obj_close(j);
     json_obj_close(j);
+content:
     json_key(j, "content");
     json_obj_open(j);
     json_key(j, "application/json");
@@ -745,10 +947,22 @@ put_operation(struct json *j, struct req *rq, const struct route *r)
     json_obj_close(j);
     json_obj_close(j);
     json_obj_close(j);
-    json_key(j, "304");
-    json_obj_open(j);
-    json_kstr(j, "description", "Not modified: If-None-Match named the current ETag");
-    json_obj_close(j);
+    if (r->flags & RF_WRITE) {
+        put_error_response(j, rq, "401", "No API token, or not a valid one");
+        put_error_response(j, rq, "403", "The token may not change this mission, or the request "
+                                         "came from another site");
+        put_error_response(j, rq, "413", "The body is too large");
+        put_error_response(j, rq, "415", "The body's Content-Type is not accepted");
+        put_error_response(j, rq, "422", "The body could not be used; nothing was changed. "
+                                         "Imports give line and column");
+        if (r->flags & RF_IMPORT)
+            put_error_response(j, rq, "429", "Too many imports at once; see Retry-After");
+    } else {
+        json_key(j, "304");
+        json_obj_open(j);
+        json_kstr(j, "description", "Not modified: If-None-Match named the current ETag");
+        json_obj_close(j);
+    }
     if (has_params)
         put_error_response(j, rq, "400", "A parameter is not valid; error.field names it");
     if (has_path)
@@ -807,9 +1021,10 @@ api_openapi(struct req *rq)
     json_kstr(&j, "title", "samverka API");
     json_kstr(&j, "version", "1.0.0");
     json_kstr(&j, "description",
-              "Read-only JSON API of samverka: missions with their goal trees, indicators and "
-              "observations, actors and people, initiatives, mission teams and the SDG "
-              "framework. Lists are paged (page, per_page up to 100, default 20) and carry "
+              "JSON API of samverka: missions with their goal trees and progress, indicators "
+              "with their assessment and observations, actors and people, initiatives, mission "
+              "teams and the SDG framework. Reads are public; writes (an indicator's data and "
+              "progress settings) need an API token (Authorization: Bearer). Lists are paged (page, per_page up to 100, default 20) and carry "
               "links to neighbouring pages. Every 200 has an ETag; send it in If-None-Match "
               "for a 304. Errors are {\"error\": {\"code\", \"message\", \"field\"}}. "
               "Bilingual texts are {\"sv\", \"en\"}.");

@@ -49,4 +49,8 @@ enum err api_sdg_targets(struct req *rq);
 enum err api_sdg_indicators(struct req *rq);
 enum err api_openapi(struct req *rq);
 
+/* JSON API, write (api_write.c) */
+enum err api_indicator_data_post(struct req *rq);
+enum err api_indicator_patch(struct req *rq);
+
 #endif

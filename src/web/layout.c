@@ -143,8 +143,26 @@ layout_error_page(struct req *rq, struct html *h, int status, const char *field,
     case 404:
         title = _("Page not found");
         break;
+    case 401:
+        title = _("Sign-in needed");
+        break;
+    case 403:
+        title = _("Not allowed");
+        break;
     case 405:
         title = _("Method not allowed");
+        break;
+    case 413:
+        title = _("Too large");
+        break;
+    case 415:
+        title = _("Unsupported format");
+        break;
+    case 422:
+        title = _("The data could not be used");
+        break;
+    case 429:
+        title = _("Too many requests");
         break;
     case 503:
         title = _("Temporarily unavailable");

@@ -1,24 +1,683 @@
-/* page_indicator.c — placeholder until its issue-2 work is merged. */
+/*
+ * page_indicator.c — the indicator page (/indicators/{id}) and its data
+ * downloads: Open SDG-style tidy CSV (data.csv) and the same records as JSON
+ * (data.json), written by domain/export.c.
+ *
+ * The page's observation table has the columns of the CSV (obs_cols): Year
+ * (here "Period"), then Series and Units only when some observation has one,
+ * then the disaggregation fields in the indicator's declared order (plus any
+ * field an observation carries that was not declared, so no value is hidden),
+ * then Value, with the source and note of each observation.
+ *
+ * Never writes user text raw: everything goes through the escaping writer.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "core/str.h"
+#include "domain/assess.h"
+#include "domain/export.h"
+#include "domain/model.h"
+#include "domain/tidycsv.h"
 #include "web/handlers.h"
+#include "web/html.h"
+#include "web/i18n.h"
+#include "web/layout.h"
+#include "web/progress_view.h"
+#include "web/route.h"
+#include "web/svg.h"
+#include "web/url.h"
+
+/* ------------------------------------------------------------ column model */
+
+struct dpair {
+    const char *field, *value;
+};
+
+struct obs_row {
+    const struct observation *o;
+    struct dpair *pairs;
+    int n_pairs;
+};
+
+struct obs_cols {
+    bool has_series, has_unit;
+    const char **fields; /* disaggregation columns */
+    int n_fields;
+    struct obs_row *rows;
+    int n_rows;
+};
+
+/* Split "A=x<US>B=y" into pairs (arena copies). A piece without '=' is a field with no value. */
+static int
+parse_disagg(struct arena *a, const char *s, struct dpair **out)
+{
+    struct dpair *arr;
+    const char *p, *end, *eq;
+    int n = 1, k = 0;
+
+    *out = NULL;
+    if (s == NULL || *s == '\0')
+        return 0;
+    for (p = s; *p; p++)
+        if (*p == TIDY_DISAGG_SEP)
+            n++;
+    arr = arena_alloc(a, (size_t)n * sizeof(*arr));
+    for (p = s; p != NULL;) {
+        end = strchr(p, TIDY_DISAGG_SEP);
+        if (end == NULL)
+            end = p + strlen(p);
+        eq = memchr(p, '=', (size_t)(end - p));
+        if (end > p) {
+            if (eq != NULL) {
+                arr[k].field = arena_strndup(a, p, (size_t)(eq - p));
+                arr[k].value = arena_strndup(a, eq + 1, (size_t)(end - eq - 1));
+            } else {
+                arr[k].field = arena_strndup(a, p, (size_t)(end - p));
+                arr[k].value = "";
+            }
+            k++;
+        }
+        p = *end ? end + 1 : NULL;
+    }
+    *out = arr;
+    return k;
+}
+
+static const char *
+row_value(const struct obs_row *r, const char *field)
+{
+    int i;
+
+    for (i = 0; i < r->n_pairs; i++)
+        if (strcmp(r->pairs[i].field, field) == 0)
+            return r->pairs[i].value;
+    return "";
+}
+
+static bool
+has_field(const char **fields, int n, const char *f)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(fields[i], f) == 0)
+            return true;
+    return false;
+}
+
+static void
+obs_cols_build(struct arena *a, const struct indicator *ind, const struct observation *obs,
+               int n_obs, struct obs_cols *tc)
+{
+    int i, k, cap;
+
+    memset(tc, 0, sizeof(*tc));
+    /* room for every declared field and every pair any observation names */
+    cap = ind->n_dimensions;
+    tc->rows = arena_alloc(a, (size_t)(n_obs > 0 ? n_obs : 1) * sizeof(*tc->rows));
+    for (i = 0; i < n_obs; i++) {
+        tc->rows[i].o = &obs[i];
+        tc->rows[i].n_pairs = parse_disagg(a, obs[i].disagg, &tc->rows[i].pairs);
+        cap += tc->rows[i].n_pairs;
+        if (*obs[i].series)
+            tc->has_series = true;
+        if (*obs[i].unit)
+            tc->has_unit = true;
+    }
+    tc->n_rows = n_obs;
+    tc->fields = arena_alloc(a, (size_t)(cap > 0 ? cap : 1) * sizeof(*tc->fields));
+    for (i = 0; i < ind->n_dimensions; i++)
+        if (!has_field(tc->fields, tc->n_fields, ind->dimensions[i]))
+            tc->fields[tc->n_fields++] = ind->dimensions[i];
+    for (i = 0; i < n_obs; i++)
+        for (k = 0; k < tc->rows[i].n_pairs; k++)
+            if (!has_field(tc->fields, tc->n_fields, tc->rows[i].pairs[k].field))
+                tc->fields[tc->n_fields++] = tc->rows[i].pairs[k].field;
+}
+
+static enum err
+load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc,
+                  struct observation **out_obs, int *out_n)
+{
+    struct observation *obs;
+    int n_obs;
+    enum err rc;
+
+    rc = indicator_get(rq->db, rq->arena, req_int(rq, "id", 0), ind);
+    if (rc)
+        return rc;
+    rc = indicator_observations(rq->db, rq->arena, ind->id, &obs, &n_obs);
+    if (rc)
+        return rc;
+    obs_cols_build(rq->arena, ind, obs, n_obs, tc);
+    if (out_obs != NULL) {
+        *out_obs = obs;
+        *out_n = n_obs;
+    }
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------ page helpers */
+
+/* Text, in a <span lang=...> when it is in another language than the page. */
+static void
+text_lang(struct html *h, const char *text, const char *lang)
+{
+    if (lang == NULL)
+        html_text(h, text);
+    else
+        html_elem_attr(h, "span", text, "lang", lang, NULL);
+}
+
+/* "28 g per pupil per lunch": a number in the page's format and the indicator's unit. */
+static void
+num_unit(struct req *rq, struct html *h, const struct indicator *ind, double v)
+{
+    const char *unit = L(rq, ind->unit_sv, ind->unit_en);
+
+    html_text(h, fmt_num(rq, v, ind->decimals));
+    if (!str_empty(unit)) {
+        html_text(h, " ");
+        text_lang(h, unit, L_lang(rq, ind->unit_en));
+    }
+}
+
+/* "−50 %" / "+12.5 %": a signed percentage with as few decimals as it needs (at most 3). */
+static char *
+fmt_pct_change(struct req *rq, double pct)
+{
+    double a = fabs(pct), scaled;
+    int d;
+
+    for (d = 0; d < 3; d++) {
+        scaled = a * pow(10, d);
+        if (fabs(scaled - round(scaled)) < 1e-9)
+            break;
+    }
+    return arena_printf(rq->arena, "%s%s\xc2\xa0%%", pct < 0 ? "\xe2\x88\x92" : "+",
+                        fmt_num(rq, a, d));
+}
+
+static void
+fact_open(struct html *h, const char *term)
+{
+    html_elem(h, "dt", term);
+    html_open(h, "dd", NULL);
+}
+
+static void
+facts(struct req *rq, struct html *h, const struct indicator *ind, const struct mission *m,
+      const struct objective *obj)
+{
+    double target_abs;
+    int i;
+
+    html_open(h, "dl", "class", "facts", NULL);
+    fact_open(h, _("Mission"));
+    html_elem_attr(h, "a", L(rq, m->title_sv, m->title_en), "href", url_mission(rq, m->slug),
+                   "lang", L_lang(rq, m->title_en), NULL);
+    html_close(h, "dd");
+    fact_open(h, _("Objective"));
+    text_lang(h, L(rq, obj->title_sv, obj->title_en), L_lang(rq, obj->title_en));
+    html_close(h, "dd");
+
+    if (!str_empty(L(rq, ind->unit_sv, ind->unit_en))) {
+        fact_open(h, _("Unit"));
+        text_lang(h, L(rq, ind->unit_sv, ind->unit_en), L_lang(rq, ind->unit_en));
+        html_close(h, "dd");
+    }
+    fact_open(h, _("Desired direction"));
+    html_text(h, label_direction(ind->direction));
+    html_close(h, "dd");
+
+    fact_open(h, _("Baseline"));
+    if (ind->has_base) {
+        num_unit(rq, h, ind, ind->base_value);
+        html_printf(h, " (%d)", ind->base_year);
+    } else {
+        html_text(h, _("Not set"));
+    }
+    html_close(h, "dd");
+
+    fact_open(h, _("Target"));
+    if (!ind->has_target || str_eq(ind->target_kind, "none")) {
+        html_text(h, _("No numeric target"));
+    } else if (str_eq(ind->target_kind, "relative")) {
+        html_printf(h, _("%s from the baseline"), fmt_pct_change(rq, ind->target_value));
+        if (indicator_target_abs(ind, &target_abs)) {
+            html_text(h, " (");
+            num_unit(rq, h, ind, target_abs);
+            html_text(h, ")");
+        }
+    } else {
+        num_unit(rq, h, ind, ind->target_value);
+    }
+    html_close(h, "dd");
+
+    if (ind->has_target && !str_eq(ind->target_kind, "none")) {
+        fact_open(h, _("Target year"));
+        if (ind->target_year > 0)
+            html_printf(h, "%d", ind->target_year);
+        else
+            html_printf(h, _("%d (the mission's deadline)"), m->deadline_year);
+        html_close(h, "dd");
+    }
+
+    if (ind->has_limit) {
+        fact_open(h, _("Natural limit"));
+        num_unit(rq, h, ind, ind->limit_value);
+        html_close(h, "dd");
+    }
+
+    fact_open(h, _("Latest value"));
+    if (ind->has_latest) {
+        num_unit(rq, h, ind, ind->latest_value);
+        html_text(h, " (");
+        html_text(h, ind->latest_period ? ind->latest_period : "");
+        html_text(h, ")");
+    } else {
+        html_text(h, _("No data yet"));
+    }
+    html_close(h, "dd");
+
+    if (!str_empty(ind->source) || url_is_http(ind->source_url)) {
+        fact_open(h, _("Source"));
+        if (url_is_http(ind->source_url))
+            html_elem_attr(h, "a", str_empty(ind->source) ? ind->source_url : ind->source, "href",
+                           ind->source_url, NULL);
+        else
+            html_text(h, ind->source);
+        html_close(h, "dd");
+    }
+
+    fact_open(h, _("Number of observations"));
+    html_text(h, fmt_num(rq, ind->n_observations, 0));
+    html_close(h, "dd");
+
+    if (ind->n_dimensions > 0) {
+        fact_open(h, _("Broken down by"));
+        for (i = 0; i < ind->n_dimensions; i++) {
+            if (i > 0)
+                html_text(h, ", ");
+            html_text(h, ind->dimensions[i]);
+        }
+        html_close(h, "dd");
+    }
+    html_close(h, "dl");
+}
+
+static void
+observation_table(struct req *rq, struct html *h, const struct indicator *ind,
+                  const struct obs_cols *tc)
+{
+    const char *unit = L(rq, ind->unit_sv, ind->unit_en);
+    const struct obs_row *r;
+    int i, k;
+
+    html_open(h, "section", "aria-labelledby", "obs-h", NULL);
+    html_elem_attr(h, "h2", _("Observations"), "id", "obs-h", NULL);
+    if (tc->n_rows == 0) {
+        html_elem(h, "p", _("No observations have been recorded yet."));
+        html_close(h, "section");
+        return;
+    }
+    html_open(h, "div", "class", "tablewrap", NULL);
+    html_open(h, "table", NULL);
+    html_open(h, "caption", NULL);
+    html_printf(h,
+                ngettext("All %s observation of this indicator",
+                         "All %s observations of this indicator", (unsigned long)tc->n_rows),
+                fmt_num(rq, tc->n_rows, 0));
+    html_close(h, "caption");
+    html_open(h, "thead", NULL);
+    html_open(h, "tr", NULL);
+    html_elem_attr(h, "th", _("Period"), "scope", "col", NULL);
+    if (tc->has_series)
+        html_elem_attr(h, "th", _("Series"), "scope", "col", NULL);
+    if (tc->has_unit)
+        html_elem_attr(h, "th", _("Unit"), "scope", "col", NULL);
+    for (k = 0; k < tc->n_fields; k++)
+        html_elem_attr(h, "th", tc->fields[k], "scope", "col", NULL);
+    html_open(h, "th", "scope", "col", "class", "num", NULL);
+    html_text(h, _("Value"));
+    if (!tc->has_unit && !str_empty(unit)) {
+        html_text(h, " (");
+        text_lang(h, unit, L_lang(rq, ind->unit_en));
+        html_text(h, ")");
+    }
+    html_close(h, "th");
+    html_elem_attr(h, "th", _("Source"), "scope", "col", NULL);
+    html_elem_attr(h, "th", _("Note"), "scope", "col", NULL);
+    html_close(h, "tr");
+    html_close(h, "thead");
+    html_open(h, "tbody", NULL);
+    for (i = 0; i < tc->n_rows; i++) {
+        r = &tc->rows[i];
+        html_open(h, "tr", NULL);
+        html_elem(h, "td", r->o->period);
+        if (tc->has_series)
+            html_elem(h, "td", r->o->series);
+        if (tc->has_unit)
+            html_elem(h, "td", r->o->unit);
+        for (k = 0; k < tc->n_fields; k++)
+            html_elem(h, "td", row_value(r, tc->fields[k]));
+        html_elem_attr(h, "td", fmt_num(rq, r->o->value, ind->decimals), "class", "num", NULL);
+        html_elem(h, "td", r->o->source);
+        html_elem(h, "td", r->o->note);
+        html_close(h, "tr");
+    }
+    html_close(h, "tbody");
+    html_close(h, "table");
+    html_close(h, "div");
+    html_close(h, "section");
+}
+
+static void
+downloads(struct req *rq, struct html *h, const struct indicator *ind)
+{
+    html_open(h, "section", "aria-labelledby", "dl-h", NULL);
+    html_elem_attr(h, "h2", _("Download the data"), "id", "dl-h", NULL);
+    html_elem(h, "p",
+              _("The files follow the Open SDG data format: one row per observation with the "
+                "columns Year, Series and Units when used, one column per breakdown, and Value."));
+    html_open(h, "ul", NULL);
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Observations as CSV"), "href", url_indicator_data(rq, ind->id, "csv"),
+                   "type", "text/csv", NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Observations as JSON"), "href",
+                   url_indicator_data(rq, ind->id, "json"), "type", "application/json", NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("This indicator in the JSON API"), "href",
+                   url_api(rq, arena_printf(rq->arena, "/indicators/%lld", (long long)ind->id)),
+                   "type", "application/json", NULL);
+    html_close(h, "li");
+    html_close(h, "ul");
+    html_close(h, "section");
+}
+
+/* ------------------------------------------------------------ handlers */
+
+/* ------------------------------------------------------------ progress */
+
+static void
+opt_value(struct req *rq, struct html *h, const struct indicator *ind, bool has, double v)
+{
+    if (has)
+        num_unit(rq, h, ind, v);
+    else
+        html_text(h, "–");
+}
+
+static char *
+rate_text(struct req *rq, bool has, double rate)
+{
+    if (!has)
+        return arena_strdup(rq->arena, "–");
+    return arena_printf(rq->arena, rq->lang == LANG_SV ? "%s\xc2\xa0%%/år" : "%s\xc2\xa0%%/yr",
+                        fmt_num(rq, rate * 100, 2));
+}
+
+static void
+method_row(struct html *h, const char *name, const char *value)
+{
+    html_open(h, "tr", NULL);
+    html_elem_attr(h, "th", name, "scope", "row", NULL);
+    html_elem_attr(h, "td", value, "class", "num", NULL);
+    html_close(h, "tr");
+}
+
+/* The inputs and intermediate values, so a reader can redo the computation. */
+static void
+method_table(struct req *rq, struct html *h, const struct indicator *ind,
+             const struct indicator_progress *ip, const struct series_progress *sp)
+{
+    const struct progress_result *r = &sp->r;
+    const struct progress_config *c = &ip->cfg;
+    int dec = ind->decimals + 2;
+
+    html_open(h, "div", "class", "tablewrap", NULL);
+    html_open(h, "table", NULL);
+    html_open(h, "caption", NULL);
+    if (*sp->series || *sp->unit)
+        html_printf(h, _("Inputs and results for the series %s"),
+                    arena_printf(rq->arena, "%s%s%s", sp->series, *sp->series && *sp->unit ? ", " : "",
+                                 sp->unit));
+    else
+        html_text(h, _("Inputs and results"));
+    html_close(h, "caption");
+    html_open(h, "tbody", NULL);
+    method_row(h, _("Desired direction"), label_direction(c->direction > 0 ? "increase" : "decrease"));
+    method_row(h, _("Base year (t₀) and value (y₀)"),
+               r->assessable ? arena_printf(rq->arena, "%d: %s", r->base_year,
+                                            fmt_num(rq, r->base_value, dec))
+                             : arena_printf(rq->arena, _("configured %d, no data from then on"),
+                                            c->base_year));
+    method_row(h, _("Latest year (tᵢ) and value (yᵢ)"),
+               r->assessable ? arena_printf(rq->arena, "%d: %s", r->current_year,
+                                            fmt_num(rq, r->current_value, dec))
+                             : "–");
+    method_row(h, _("Target (T) and target year (t_T)"),
+               r->has_target ? arena_printf(rq->arena, "%s (%d)", fmt_num(rq, r->target, dec),
+                                            c->target_year)
+                             : arena_printf(rq->arena, _("none; judged on the growth rate alone (%d)"),
+                                            c->target_year));
+    if (c->has_limit)
+        method_row(h, _("Natural limit (L) and scaling factor (C)"),
+                   arena_printf(rq->arena, "%s; C = %s", fmt_num(rq, c->limit, dec),
+                                fmt_num(rq, r->limit_factor, 4)));
+    method_row(h, _("Method"),
+               r->method == 2 ? _("2: the rate so far divided by the rate needed, R = s·d·CAGRᵢ / |CAGR_T|")
+                              : _("1: the growth rate, P = s·d·CAGRᵢ"));
+    method_row(h, _("Current annual rate (CAGRᵢ)"), rate_text(rq, r->has_rate_current, r->rate_current));
+    method_row(h, _("Progress value (P or R)"),
+               r->has_progress ? fmt_num(rq, r->progress, 4) : "–");
+    method_row(h, _("Thresholds (high, moderate, low)"),
+               c->has_thresholds
+                   ? arena_printf(rq->arena, "%s; %s; %s", fmt_num(rq, c->high, 4),
+                                  fmt_num(rq, c->med, 4), fmt_num(rq, c->low, 4))
+                   : (r->method == 2 ? arena_printf(rq->arena, "%s; %s; 0", fmt_num(rq, 0.95, 2),
+                                                    fmt_num(rq, 0.6, 2))
+                                     : arena_printf(rq->arena, "%s; %s; 0",
+                                                                       fmt_num(rq, 0.015 * r->limit_factor, 4),
+                                                                       fmt_num(rq, 0.005 * r->limit_factor, 4))));
+    method_row(h, _("Score (−5 to 5)"), r->has_score ? fmt_num(rq, r->score, 2) : "–");
+    method_row(h, _("Status"), label_progress(r->status));
+    html_close(h, "tbody");
+    html_close(h, "table");
+    html_close(h, "div");
+}
+
+static void
+progress_section(struct req *rq, struct html *h, const struct indicator *ind,
+                 const struct indicator_progress *ip)
+{
+    const struct series_progress *sp;
+    const struct progress_result *r;
+    struct chart c;
+    struct chart_point *pts;
+    const char *reason;
+    int i, k;
+
+    html_open(h, "section", "aria-labelledby", "prog-h", NULL);
+    html_elem_attr(h, "h2", _("Progress towards the target"), "id", "prog-h", NULL);
+    html_open(h, "p", "class", "lead", NULL);
+    view_status(rq, h, ip->status);
+    if (ip->has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, ip->score));
+    }
+    html_close(h, "p");
+    reason = progress_reason(rq, ip);
+    if (reason != NULL)
+        html_elem(h, "p", reason);
+    if (ip->n_series == 0) {
+        html_close(h, "section");
+        return;
+    }
+    sp = &ip->series[0];
+    r = &sp->r;
+
+    /* the chart, with the observation table below as its text alternative */
+    pts = arena_alloc(rq->arena, (size_t)(sp->n_pts > 0 ? sp->n_pts : 1) * sizeof(*pts));
+    for (i = 0; i < sp->n_pts; i++) {
+        pts[i].year = sp->pts[i].year;
+        pts[i].value = sp->pts[i].value;
+    }
+    memset(&c, 0, sizeof(c));
+    c.id = "ind-chart";
+    c.title = arena_printf(rq->arena, _("%s: observations, path to the target and projection"),
+                           L(rq, ind->title_sv, ind->title_en));
+    c.unit = L(rq, ind->unit_sv, ind->unit_en);
+    c.decimals = ind->decimals;
+    c.obs = pts;
+    c.n_obs = sp->n_pts;
+    if (r->assessable) {
+        c.has_base = true;
+        c.base.year = r->base_year;
+        c.base.value = r->base_value;
+    }
+    if (r->has_target) {
+        c.has_target = true;
+        c.target.year = ip->cfg.target_year;
+        c.target.value = r->target;
+    }
+    if (r->has_projection_cagr || r->has_projection_ols) {
+        c.has_projection = true;
+        c.projection.year = ip->cfg.target_year;
+        c.projection.value = r->has_projection_cagr ? r->projection_cagr : r->projection_ols;
+    }
+    c.desc = arena_printf(rq->arena,
+                          _("%d observations from %d to %d. The table of observations below has "
+                            "every value."),
+                          sp->n_pts, sp->n_pts ? sp->pts[0].year : 0,
+                          sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0);
+    if (sp->n_pts > 0)
+        svg_chart(rq, h, &c);
+
+    html_elem(h, "h3", arena_printf(rq->arena, _("Projection to %d"), ip->cfg.target_year));
+    html_open(h, "dl", "class", "facts", NULL);
+    html_elem(h, "dt", _("At the current annual rate"));
+    html_open(h, "dd", NULL);
+    opt_value(rq, h, ind, r->has_projection_cagr, r->projection_cagr);
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Along the trend line of all observations"));
+    html_open(h, "dd", NULL);
+    opt_value(rq, h, ind, r->has_projection_ols, r->projection_ols);
+    html_close(h, "dd");
+    if (r->has_target) {
+        html_elem(h, "dt", _("Target reached, at the current pace"));
+        html_open(h, "dd", NULL);
+        if (r->target_achieved)
+            html_text(h, _("already reached"));
+        else if (r->has_year_reached)
+            html_printf(h, "%d", r->year_reached);
+        else
+            html_text(h, _("not at the current pace"));
+        html_close(h, "dd");
+        html_elem(h, "dt", _("Annual rate needed from now"));
+        html_elem(h, "dd", rate_text(rq, r->has_rate_needed, r->rate_needed));
+    }
+    html_elem(h, "dt", _("Annual rate so far"));
+    html_elem(h, "dd", rate_text(rq, r->has_rate_current, r->rate_current));
+    html_close(h, "dl");
+
+    html_open(h, "details", NULL);
+    html_elem(h, "summary", _("Method and inputs"));
+    html_elem(h, "p",
+              _("The rate-ratio method of Eurostat, Statistics Canada and Open SDG compares the "
+                "compound annual growth rate since the base year (CAGRᵢ) with the rate needed to "
+                "reach the target in the target year (CAGR_T). With a target, R ≥ 0.95 is on track, "
+                "0.60–0.95 needs acceleration, 0–0.60 is limited progress and below 0 is "
+                "deterioration; without one, the growth rate itself is judged (1.5 and 0.5 per cent a "
+                "year). Only the base and latest values count; values in between are shown but "
+                "do not change the result. The score runs from −5 to 5 and the indicator's score "
+                "is the mean over its series."));
+    for (k = 0; k < ip->n_series; k++)
+        method_table(rq, h, ind, ip, &ip->series[k]);
+    html_close(h, "details");
+    html_close(h, "section");
+}
 
 enum err
 page_indicator(struct req *rq)
 {
-    (void)rq;
-    return ERR_NOTFOUND;
+    struct indicator ind;
+    struct indicator_progress ip;
+    struct observation *obs;
+    int n_obs;
+    struct obs_cols tc;
+    struct mission m;
+    struct objective obj;
+    struct html h;
+    const char *title, *desc;
+    enum err rc;
+
+    rc = load_observations(rq, &ind, &tc, &obs, &n_obs);
+    if (rc)
+        return rc;
+    indicator_progress_compute(rq->arena, &ind, obs, n_obs, &ip);
+    rc = mission_get_id(rq->db, rq->arena, ind.mission_id, &m);
+    if (rc)
+        return rc;
+    rc = objective_get(rq->db, rq->arena, ind.objective_id, &obj);
+    if (rc)
+        return rc;
+
+    title = L(rq, ind.title_sv, ind.title_en);
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, title);
+    html_elem_attr(&h, "h1", title, "lang", L_lang(rq, ind.title_en), NULL);
+    if (m.is_demo)
+        layout_demo_note(rq, &h);
+    desc = L(rq, ind.description_sv, ind.description_en);
+    if (!str_empty(desc)) {
+        html_open(&h, "div", "class", "description", "lang", L_lang(rq, ind.description_en), NULL);
+        html_markdown(&h, desc);
+        html_close(&h, "div");
+    }
+    facts(rq, &h, &ind, &m, &obj);
+    progress_section(rq, &h, &ind, &ip);
+    observation_table(rq, &h, &ind, &tc);
+    downloads(rq, &h, &ind);
+    layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------ downloads */
+
+/*
+ * The files come from domain/export.c, the same writer as `samverka export`,
+ * so the downloads and the CLI agree byte for byte and import reads them back.
+ */
+static enum err
+download(struct req *rq, enum import_format fmt, const char *type, const char *ext)
+{
+    int64_t id = req_int(rq, "id", 0);
+    enum err rc;
+
+    rc = indicator_export(rq->db, rq->arena, id, fmt, &rq->resp.body);
+    if (rc)
+        return rc;
+    rq->resp.content_type = type;
+    rq->resp.content_disposition = arena_printf(rq->arena,
+                                                "attachment; filename=\"indicator-%lld.%s\"; "
+                                                "filename*=UTF-8''indicator-%lld.%s",
+                                                (long long)id, ext, (long long)id, ext);
+    return ERR_OK;
 }
 
 enum err
 file_indicator_csv(struct req *rq)
 {
-    (void)rq;
-    return ERR_NOTFOUND;
+    return download(rq, IMPORT_CSV, "text/csv; charset=utf-8", "csv");
 }
 
 enum err
 file_indicator_json(struct req *rq)
 {
-    (void)rq;
-    return ERR_NOTFOUND;
+    return download(rq, IMPORT_JSON, "application/json", "json");
 }
-

@@ -36,8 +36,10 @@ enum route_kind {
     RK_FILE, /* downloads and plain text; errors as plain text */
 };
 
-#define RF_CACHE 1u /* response may be cached until the next database change */
-#define RF_COUNT 2u /* counts as a page view */
+#define RF_CACHE 1u  /* response may be cached until the next database change */
+#define RF_COUNT 2u  /* counts as a page view */
+#define RF_WRITE 4u  /* changes data: needs an API token, runs on the writer connection */
+#define RF_IMPORT 8u /* an expensive upload: limited concurrency */
 
 struct route {
     const char *method;
@@ -48,6 +50,8 @@ struct route {
     const char *summary; /* OpenAPI summary, English */
     const char *schema;  /* OpenAPI response schema name (api routes) */
     struct pspec params[WEB_MAX_PARAMS];
+    enum body_kind body;  /* what the request body is (writes) */
+    const char *body_schema; /* OpenAPI request schema name */
 };
 
 extern const struct route routes[];
@@ -60,12 +64,13 @@ int64_t req_int(const struct req *rq, const char *name, int64_t dflt);
 
 /* Set a handler error with a field; returns ERR_INVALID for `return req_invalid(...)`. */
 enum err req_invalid(struct req *rq, const char *field, const char *msg);
+/* The same with another 4xx status: 403 (not allowed), 422 (well-formed but wrong). */
+enum err req_refuse(struct req *rq, int status, const char *field, const char *msg);
 
 /* Validate one raw value against a spec; on failure *out_msg says why (English, static). */
 bool param_validate(const struct pspec *ps, const char *raw, struct pval *out, const char **out_msg);
 
 
 
-/* Replace the response with an error page (HTML, JSON or text by route kind). */
-void web_error(struct req *rq, int status, const char *field, const char *msg);
+
 #endif

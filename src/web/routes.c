@@ -12,6 +12,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/log.h"
 #include "core/str.h"
@@ -82,6 +83,15 @@ const struct route routes[] = {
      {PAGING, {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"}}},
     {"GET", "/api/v1/indicators/{id}", api_indicator, RK_API, API, "One indicator", "Indicator",
      {ID("id", "Indicator id")}},
+    {.method = "PATCH", .pattern = "/api/v1/indicators/{id}", .fn = api_indicator_patch,
+     .kind = RK_API, .flags = RF_WRITE, .summary = "Change an indicator's progress settings",
+     .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_JSON,
+     .body_schema = "IndicatorSettings"},
+    {.method = "POST", .pattern = "/api/v1/indicators/{id}/data", .fn = api_indicator_data_post,
+     .kind = RK_API, .flags = RF_WRITE | RF_IMPORT,
+     .summary = "Replace an indicator's observations (tidy CSV or JSON, all or nothing)",
+     .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_DATA,
+     .body_schema = "IndicatorData"},
     {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
     {"GET", "/api/v1/actors", api_actors, RK_API, API, "List actors", "ActorList",
@@ -151,6 +161,13 @@ req_invalid(struct req *rq, const char *field, const char *msg)
     rq->err_field = field;
     rq->err_msg = msg;
     return ERR_INVALID;
+}
+
+enum err
+req_refuse(struct req *rq, int status, const char *field, const char *msg)
+{
+    rq->resp.status = status;
+    return req_invalid(rq, field, msg);
 }
 
 static bool
@@ -354,8 +371,20 @@ status_code_name(int status)
         return "invalid_parameter";
     case 404:
         return "not_found";
+    case 401:
+        return "unauthorized";
+    case 403:
+        return "forbidden";
     case 405:
         return "method_not_allowed";
+    case 413:
+        return "too_large";
+    case 415:
+        return "unsupported_media_type";
+    case 422:
+        return "unprocessable";
+    case 429:
+        return "too_many_requests";
     case 503:
         return "unavailable";
     default:
@@ -438,18 +467,34 @@ method_is(const struct req *rq, const char *m)
     return strcmp(rq->method, m) == 0 || (strcmp(m, "GET") == 0 && strcmp(rq->method, "HEAD") == 0);
 }
 
-void
-web_handle(struct req *rq)
+/* The media type of a Content-Type header, without parameters, lower case. */
+static bool
+ctype_is(const char *ct, const char *want)
+{
+    size_t n = strlen(want);
+
+    return ct != NULL && strncasecmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';' ||
+                                                           ct[n] == ' ');
+}
+
+/*
+ * Everything that can be decided before a body is read: language, route and
+ * method, parameters, the API token and the body's declared type and size.
+ * Leaves an error response and returns false, or returns true with rq->route.
+ */
+static bool
+prepare(struct req *rq)
 {
     const struct route *r = NULL;
-    const char *field = NULL, *msg = NULL, *raw;
+    const char *field = NULL, *msg = NULL, *raw, *tok;
     char allow[64] = "";
     enum err rc;
     int i, k;
 
     rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language, &rq->lang_in_query);
     i18n_use(rq->lang);
-    buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
+    if (rq->resp.body.max == 0)
+        buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
     rq->resp.status = 200;
     rq->resp.content_type = "text/html; charset=utf-8";
 
@@ -476,7 +521,7 @@ web_handle(struct req *rq)
         } else {
             web_error(rq, 404, NULL, _("There is no page at this address."));
         }
-        return;
+        return false;
     }
     rq->route = r;
 
@@ -489,19 +534,81 @@ web_handle(struct req *rq)
             rq->params[k].present = false;
             if (ps->required) {
                 web_error(rq, 400, ps->name, _("This parameter is required."));
-                return;
+                return false;
             }
             continue;
         }
         if (!param_validate(ps, raw, &rq->params[k], &msg)) {
-            /* a bad id in a path is a page that does not exist to a reader, but the
-             * API says precisely what was wrong */
-            web_error(rq, 400, ps->name,
-                      arena_printf(rq->arena, "%s %s.", ps->name, msg));
-            return;
+            web_error(rq, 400, ps->name, arena_printf(rq->arena, "%s %s.", ps->name, msg));
+            return false;
         }
     }
+    if (!(r->flags & RF_WRITE))
+        return true;
 
+    /* writes: a request from another site is refused whatever it carries */
+    if (rq->sec_fetch_site != NULL && strcmp(rq->sec_fetch_site, "cross-site") == 0) {
+        web_error(rq, 403, NULL, _("Cross-site requests cannot change data."));
+        return false;
+    }
+    tok = rq->authorization;
+    if (tok == NULL || strncasecmp(tok, "Bearer ", 7) != 0) {
+        rq->resp.www_authenticate = "Bearer realm=\"samverka\"";
+        web_error(rq, 401, NULL, _("This needs an API token: Authorization: Bearer <token>."));
+        return false;
+    }
+    rc = token_find(rq->db, rq->arena, tok + 7, &rq->client);
+    if (rc == ERR_NOTFOUND) {
+        rq->resp.www_authenticate = "Bearer realm=\"samverka\", error=\"invalid_token\"";
+        web_error(rq, 401, NULL, _("The API token is not valid."));
+        return false;
+    }
+    if (rc) {
+        web_error(rq, rc == ERR_BUSY ? 503 : 500, NULL,
+                  _("The service is busy. Please try again in a moment."));
+        return false;
+    }
+    if (r->body == BODY_JSON && !ctype_is(rq->content_type, "application/json")) {
+        web_error(rq, 415, "Content-Type", _("The body must be JSON (Content-Type: application/json)."));
+        return false;
+    }
+    if (r->body == BODY_DATA && !ctype_is(rq->content_type, "text/csv") &&
+        !ctype_is(rq->content_type, "application/json")) {
+        web_error(rq, 415, "Content-Type",
+                  _("The body must be tidy CSV (text/csv) or JSON (application/json)."));
+        return false;
+    }
+    if (rq->content_length > (int64_t)(r->body == BODY_DATA ? WEB_MAX_DATA_IN : WEB_MAX_JSON_IN)) {
+        web_error(rq, 413, NULL, _("The body is larger than this service accepts."));
+        return false;
+    }
+    return true;
+}
+
+bool
+web_prepare(struct req *rq, struct prepared *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!prepare(rq))
+        return false;
+    out->body = rq->route->body;
+    out->body_max = rq->route->body == BODY_DATA ? WEB_MAX_DATA_IN
+                    : rq->route->body == BODY_JSON ? WEB_MAX_JSON_IN
+                                                   : 0;
+    out->write = (rq->route->flags & RF_WRITE) != 0;
+    out->import = (rq->route->flags & RF_IMPORT) != 0;
+    return true;
+}
+
+void
+web_handle(struct req *rq)
+{
+    const struct route *r;
+    enum err rc;
+
+    if (!prepare(rq))
+        return;
+    r = rq->route;
     if (r->flags & RF_COUNT)
         rq->page_key = rq->path;
     rq->resp.cacheable = (r->flags & RF_CACHE) != 0;
@@ -524,10 +631,14 @@ web_handle(struct req *rq)
             web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
             return;
         }
-        web_error(rq, 400, rq->err_field, rq->err_msg ? rq->err_msg : _("The request is not valid."));
+        web_error(rq, rq->resp.status == 403 || rq->resp.status == 413 || rq->resp.status == 422
+                          ? rq->resp.status
+                          : 400,
+                  rq->err_field, rq->err_msg);
         return;
     case ERR_BUSY:
         rq->page_key = NULL;
+        rq->resp.retry_after = "5";
         web_error(rq, 503, NULL, _("The service is busy. Please try again in a moment."));
         return;
     default:

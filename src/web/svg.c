@@ -17,7 +17,7 @@
 #define H 320.0
 #define PAD_L 64.0
 #define PAD_R 20.0
-#define PAD_T 16.0
+#define PAD_T 30.0
 #define PAD_B 64.0
 
 int
@@ -151,10 +151,13 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
         f.y1 = f.y0 + 1;
 
     html_open(h, "figure", "class", "chart", NULL);
+    /* the accessible name is on the <svg> itself (aria-label): HTML checkers do not know
+     * ids on SVG's <title>; <title> and <desc> are there for every other SVG reader */
     html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 320", "role",
-              "img", "aria-labelledby", arena_printf(rq->arena, "%s-t %s-d", id, id), NULL);
-    html_elem_attr(h, "title", c->title, "id", arena_printf(rq->arena, "%s-t", id), NULL);
-    html_elem_attr(h, "desc", c->desc, "id", arena_printf(rq->arena, "%s-d", id), NULL);
+              "img", "id", id, "aria-label", arena_printf(rq->arena, "%s. %s", c->title, c->desc),
+              NULL);
+    html_elem(h, "title", c->title);
+    html_elem(h, "desc", c->desc);
 
     /* y axis: gridlines and labels in the reader's number format */
     for (i = 0; i < nt; i++) {
@@ -181,7 +184,7 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     html_empty(h, "line", "class", "axis", "x1", num(rq, PAD_L), "y1", num(rq, H - PAD_B), "x2",
               num(rq, W - PAD_R), "y2", num(rq, H - PAD_B), NULL);
     if (c->unit != NULL && *c->unit)
-        html_elem_attr(h, "text", c->unit, "class", "tick", "x", num(rq, 4), "y", num(rq, PAD_T - 4),
+        html_elem_attr(h, "text", c->unit, "class", "tick", "x", num(rq, 4), "y", num(rq, 14),
                        NULL);
 
     /* required path: base to target */

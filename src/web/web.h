@@ -16,13 +16,16 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "db/db.h"
+#include "domain/token.h"
 
 enum lang { LANG_SV, LANG_EN, LANG__MAX };
 
 /* Limits at the application boundary (the HTTP ones are in http/limits.h). */
 #define WEB_MAX_PARAMS 12      /* declared parameters per route */
 #define WEB_MAX_PARAM_LEN 256  /* bytes in one parameter value */
-#define WEB_MAX_BODY_OUT (8u << 20)
+#define WEB_MAX_BODY_OUT (64u << 20)   /* a response (an export of a large indicator) */
+#define WEB_MAX_JSON_IN (1u << 20)     /* a JSON request body */
+#define WEB_MAX_DATA_IN (25u << 20)    /* an uploaded data file */
 
 /* A validated parameter value. */
 struct pval {
@@ -31,6 +34,9 @@ struct pval {
     int64_t i;     /* P_INT, P_YEAR */
 };
 
+/* What a request body is, as the route declares it. */
+enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA };
+
 struct resp {
     int status;
     const char *content_type;
@@ -38,6 +44,8 @@ struct resp {
     const char *etag;                /* set by web_handle for 200 GETs */
     const char *content_disposition; /* downloads */
     const char *allow;               /* 405 */
+    const char *www_authenticate;    /* 401 */
+    const char *retry_after;         /* 429, 503 */
     bool cacheable;                  /* may be served from the page cache */
 };
 
@@ -54,6 +62,16 @@ struct req {
     void *ctx;
     const char *accept_language;
     const char *if_none_match;
+    const char *authorization;
+    const char *content_type;
+    const char *sec_fetch_site;
+    int64_t content_length; /* -1: not given */
+    /* the request body, spooled by the caller before web_handle: in memory
+     * (body, body_len) for JSON, in a file (body_fd, rewound) for data */
+    const char *body;
+    size_t body_len;
+    int body_fd;
+    struct db *wdb; /* the writer connection (routes with RF_WRITE), held exclusively */
 
     /* filled by web_handle */
     enum lang lang;
@@ -63,11 +81,30 @@ struct req {
     const char *page_key; /* page-view key (the path) for counted pages, else NULL */
     const char *err_field; /* set with err_msg by a handler that returns ERR_INVALID */
     const char *err_msg;
+    struct api_client client; /* filled for RF_WRITE routes */
     struct resp resp;
+};
+
+/* What web_prepare tells the caller about a request before its body arrives. */
+struct prepared {
+    enum body_kind body;
+    size_t body_max;
+    bool write; /* run with the writer connection, one at a time */
+    bool import; /* an expensive upload: counts against the import limit */
 };
 
 /* Pick the language from ?lang= and Accept-Language (Swedish by default). */
 enum lang web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit);
+
+/*
+ * Before a body is read: route, validate parameters, authenticate and check the
+ * declared content type and length. Returns true to go on (reading the body as
+ * *out says); false with an error response in rq->resp.
+ */
+bool web_prepare(struct req *rq, struct prepared *out);
+
+/* Replace the response with an error page (HTML, JSON or text by route kind). */
+void web_error(struct req *rq, int status, const char *field, const char *msg);
 
 /* Route, validate, handle. Always leaves a complete response in rq->resp. */
 void web_handle(struct req *rq);

@@ -158,7 +158,22 @@ check_route(json_t *paths, const struct route *r, json_t *op_ids)
     /* the 200 names the route's schema; errors use Error */
     schema = json_object_get(op, "responses");
     ok(json_is_object(json_object_get(schema, "200")), "%s documents 200", r->pattern);
-    ok(json_is_object(json_object_get(schema, "304")), "%s documents 304", r->pattern);
+    if (r->flags & RF_WRITE) {
+        /* a write: the token scheme, the body it takes, and how it is refused */
+        ok(json_is_array(json_object_get(op, "security")), "%s %s requires a token", method,
+           r->pattern);
+        ok(json_is_object(dig(op, "requestBody.content.application/json.schema")),
+           "%s %s documents its JSON body", method, r->pattern);
+        ok(json_is_object(json_object_get(schema, "401")) &&
+               json_is_object(json_object_get(schema, "403")) &&
+               json_is_object(json_object_get(schema, "422")),
+           "%s %s documents 401, 403 and 422", method, r->pattern);
+        if (r->body == BODY_DATA)
+            ok(json_is_object(dig(op, "requestBody.content.text/csv")), "%s %s takes CSV too",
+               method, r->pattern);
+    } else {
+        ok(json_is_object(json_object_get(schema, "304")), "%s documents 304", r->pattern);
+    }
     if (r->schema != NULL) {
         snprintf(want_ref, sizeof(want_ref), SCHEMA_REF "%s", r->schema);
         ref = json_string_value(dig(schema, "200.content.application/json.schema.$ref"));

@@ -1,0 +1,275 @@
+/*
+ * api_write.c — the JSON API's writes: replacing an indicator's data and
+ * changing its progress settings. Every write needs an API token (checked by
+ * web_prepare), is refused for a coordinator outside their mission, runs on
+ * the writer connection in one transaction, and changes nothing when it fails.
+ * Bodies are parsed with jansson; unknown members are refused, so a client
+ * cannot set what it may not (mission_id, role, owner_id ...).
+ */
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/json.h"
+#include "core/log.h"
+#include "domain/assess.h"
+#include "domain/import.h"
+#include "domain/settings.h"
+#include "web/handlers.h"
+#include "web/i18n.h"
+#include "web/route.h"
+
+static enum err
+check_scope(struct req *rq, int64_t indicator_id, struct indicator *out)
+{
+    enum err rc;
+
+    rc = indicator_get(rq->wdb, rq->arena, indicator_id, out);
+    if (rc)
+        return rc;
+    if (!token_may_write(&rq->client, out->mission_id))
+        return req_refuse(rq, 403, NULL, _("This API token may not change this mission's data."));
+    return ERR_OK;
+}
+
+static enum err
+write_result(struct req *rq, const struct indicator *ind, long rows)
+{
+    struct indicator_progress ip;
+    struct json j;
+    enum err rc;
+
+    rc = indicator_progress_load(rq->wdb, rq->arena, ind, &ip);
+    if (rc)
+        return rc;
+    rq->resp.cacheable = false;
+    json_init(&j, &rq->resp.body);
+    json_obj_open(&j);
+    json_kint(&j, "indicator_id", ind->id);
+    if (rows >= 0)
+        json_kint(&j, "observations", rows);
+    json_key(&j, "progress");
+    indicator_progress_json(&j, &ip);
+    json_obj_close(&j);
+    return json_finish(&j);
+}
+
+enum err
+api_indicator_data_post(struct req *rq)
+{
+    struct indicator ind;
+    struct import *im;
+    struct tidy_error te;
+    struct json j;
+    enum import_format fmt;
+    char chunk[65536];
+    ssize_t n;
+    long rows = 0;
+    enum err rc;
+
+    rc = check_scope(rq, req_int(rq, "id", 0), &ind);
+    if (rc)
+        return rc;
+    fmt = rq->content_type != NULL && strncasecmp(rq->content_type, "application/json", 16) == 0
+              ? IMPORT_JSON
+              : IMPORT_CSV;
+    rc = import_begin(rq->wdb, ind.id, fmt, rq->client.name, &im);
+    if (rc)
+        return rc;
+    if (rq->body_fd >= 0 && lseek(rq->body_fd, 0, SEEK_SET) == 0) {
+        while ((n = read(rq->body_fd, chunk, sizeof(chunk))) > 0)
+            if (import_feed(im, chunk, (size_t)n) != ERR_OK)
+                break;
+    } else if (rq->body != NULL) {
+        import_feed(im, rq->body, rq->body_len);
+    }
+    rc = import_finish(im, &rows, &te);
+    if (rc == ERR_INVALID || rc == ERR_LIMIT) {
+        /* the data's fault: say where, change nothing (the transaction rolled back) */
+        rq->resp.status = rc == ERR_LIMIT ? 413 : 422;
+        rq->resp.cacheable = false;
+        json_init(&j, &rq->resp.body);
+        json_obj_open(&j);
+        json_key(&j, "error");
+        json_obj_open(&j);
+        json_kstr(&j, "code", rc == ERR_LIMIT ? "too_large" : "invalid_data");
+        json_kstr(&j, "message", te.msg);
+        json_knull(&j, "field");
+        json_kint(&j, "line", te.line);
+        json_kint(&j, "column", te.column);
+        json_obj_close(&j);
+        json_obj_close(&j);
+        return json_finish(&j);
+    }
+    if (rc)
+        return rc;
+    return write_result(rq, &ind, rows);
+}
+
+/* ------------------------------------------------------------ PATCH */
+
+static bool
+get_year(json_t *v, int *out)
+{
+    json_int_t y;
+
+    if (!json_is_integer(v))
+        return false;
+    y = json_integer_value(v);
+    if (y < 1900 || y > 2200)
+        return false;
+    *out = (int)y;
+    return true;
+}
+
+static bool
+get_num(json_t *v, double *out)
+{
+    if (!json_is_number(v))
+        return false;
+    *out = json_number_value(v);
+    return isfinite(*out);
+}
+
+/* Apply one member of the body to the settings; false with the reason on a bad value. */
+static bool
+apply_member(struct req *rq, const struct indicator *ind, struct indicator_settings *s,
+             const char *key, json_t *v, const char **why)
+{
+    json_t *x;
+    const char *k, *hl;
+    struct buf b;
+
+    if (strcmp(key, "base_year") == 0) {
+        if (json_is_null(v)) {
+            s->has_base_year = s->has_base_value = false;
+            return true;
+        }
+        s->has_base_year = get_year(v, &s->base_year);
+        *why = "must be a year from 1900 to 2200 or null";
+        return s->has_base_year;
+    }
+    if (strcmp(key, "base_value") == 0) {
+        s->has_base_value = !json_is_null(v);
+        *why = "must be a number or null";
+        return json_is_null(v) || get_num(v, &s->base_value);
+    }
+    if (strcmp(key, "direction") == 0) {
+        *why = "must be \"increase\" or \"decrease\"";
+        if (!json_is_string(v))
+            return false;
+        s->direction = arena_strdup(rq->arena, json_string_value(v));
+        return strcmp(s->direction, "increase") == 0 || strcmp(s->direction, "decrease") == 0;
+    }
+    if (strcmp(key, "limit") == 0) {
+        s->has_limit = !json_is_null(v);
+        *why = "must be a number or null";
+        return json_is_null(v) || get_num(v, &s->limit);
+    }
+    if (strcmp(key, "target") == 0) {
+        *why = "must be null or {\"kind\": \"absolute\"|\"relative\", \"value\": number, "
+               "\"year\": year or null}";
+        if (json_is_null(v)) {
+            s->target_kind = "none";
+            s->has_target_value = false;
+            return true;
+        }
+        if (!json_is_object(v))
+            return false;
+        json_object_foreach(v, k, x) {
+            if (strcmp(k, "kind") == 0 && json_is_string(x))
+                s->target_kind = arena_strdup(rq->arena, json_string_value(x));
+            else if (strcmp(k, "value") == 0 && get_num(x, &s->target_value))
+                s->has_target_value = true;
+            else if (strcmp(k, "year") == 0 && json_is_null(x))
+                s->target_year = 0;
+            else if (!(strcmp(k, "year") == 0 && get_year(x, &s->target_year)))
+                return false;
+        }
+        return true;
+    }
+    if (strcmp(key, "thresholds") == 0) {
+        *why = "must be null or {\"high\": number, \"med\": number, \"low\": number}";
+        if (json_is_null(v)) {
+            s->has_thresholds = false;
+            return true;
+        }
+        if (!json_is_object(v) || json_object_size(v) != 3 ||
+            !get_num(json_object_get(v, "high"), &s->high) ||
+            !get_num(json_object_get(v, "med"), &s->med) ||
+            !get_num(json_object_get(v, "low"), &s->low))
+            return false;
+        s->has_thresholds = true;
+        return true;
+    }
+    if (strcmp(key, "headline") == 0) {
+        *why = "must be null or an object of disaggregation values, e.g. {\"Sex\": \"F\"}";
+        if (json_is_null(v)) {
+            s->headline = "";
+            return true;
+        }
+        if (!json_is_object(v))
+            return false;
+        buf_init(&b, 8192);
+        json_object_foreach(v, k, x) {
+            if (!json_is_string(x) || strchr(k, ',') || strchr(k, '=') ||
+                strchr(json_string_value(x), ',')) {
+                buf_free(&b);
+                return false;
+            }
+            buf_printf(&b, "%s%s=%s", b.len ? "," : "", k, json_string_value(x));
+        }
+        if (buf_err(&b) || !settings_parse_headline(rq->arena, ind, b.data ? b.data : "", &hl, why)) {
+            buf_free(&b);
+            return false;
+        }
+        buf_free(&b);
+        s->headline = hl;
+        return true;
+    }
+    *why = "is not a setting that can be changed here";
+    return false;
+}
+
+enum err
+api_indicator_patch(struct req *rq)
+{
+    struct indicator_settings s;
+    struct indicator ind;
+    json_error_t je;
+    json_t *root, *v;
+    const char *key, *why = NULL, *field, *msg;
+    enum err rc;
+
+    rc = check_scope(rq, req_int(rq, "id", 0), &ind);
+    if (rc)
+        return rc;
+    root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
+    if (root == NULL)
+        return req_invalid(rq, NULL,
+                           arena_printf(rq->arena, "line %d, column %d: %s", je.line, je.column,
+                                        je.text));
+    if (!json_is_object(root)) {
+        json_decref(root);
+        return req_invalid(rq, NULL, _("The body must be a JSON object of settings."));
+    }
+    settings_from_indicator(&ind, &s);
+    json_object_foreach(root, key, v) {
+        if (!apply_member(rq, &ind, &s, key, v, &why)) {
+            field = arena_strdup(rq->arena, key);
+            json_decref(root);
+            return req_refuse(rq, 422, field, why);
+        }
+    }
+    json_decref(root);
+    rc = settings_apply(rq->wdb, rq->arena, ind.id, &s, rq->client.name, &field, &msg);
+    if (rc == ERR_INVALID)
+        return req_refuse(rq, 422, field, msg);
+    if (rc)
+        return rc;
+    rc = indicator_get(rq->wdb, rq->arena, ind.id, &ind);
+    if (rc)
+        return rc;
+    return write_result(rq, &ind, -1);
+}
