@@ -26,6 +26,7 @@ BENCH_NOCACHE=${BENCH_NOCACHE:-1}
 BENCH_SAVE_REFERENCE=${BENCH_SAVE_REFERENCE:-0}
 BENCH_NOTE=${BENCH_NOTE:-}
 BENCH_KEEP=${BENCH_KEEP:-0}
+BENCH_OTHERS=${BENCH_OTHERS:-1}
 SAMVERKA_ARGS=${SAMVERKA_ARGS:-}
 OUT=${BENCH_OUT:-$here/out}
 REFERENCE=$here/reference.txt
@@ -252,7 +253,7 @@ to_ms() {
         printf "%.3f", n }'
 }
 
-# run_wrk LABEL URL DURATION: appends "label rps p99ms non2xx sockerr" to $T/results
+# run_wrk LABEL URL DURATION: appends "label rps p99ms non2xx sockerr round" to $T/results
 run_wrk() {
     local label=$1 url=$2 dur=$3 f rps p99 non2xx sockerr
     f=$OUT/raw/$label-$(date +%H%M%S)-$RANDOM.txt
@@ -263,7 +264,7 @@ run_wrk() {
     [ -n "$rps" ] && [ -n "$p99" ] || { cat "$f" >&2; die "cannot read wrk's output for $url"; }
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$f")
     sockerr=$(awk '/Socket errors:/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' "$f")
-    echo "$label $rps $(to_ms "$p99") ${non2xx:-0} ${sockerr:-0}" >>"$T/results"
+    echo "$label $rps $(to_ms "$p99") ${non2xx:-0} ${sockerr:-0} $round" >>"$T/results"
 }
 
 pairs=("page $s_base$BENCH_PAGE $n_base/page" "api $s_base$BENCH_API $n_base/api")
@@ -279,6 +280,7 @@ echo "$checks"
 
 # warm up: fill the cache, the page cache of the kernel and the prepared statements
 : >"$T/results"
+round=0
 for pr in "${pairs[@]}"; do
     read -r name su nu <<<"$pr"
     run_wrk "warm-$name-s" "$su" "$WARMUP"
@@ -287,6 +289,7 @@ done
 : >"$T/results"
 
 for r in $(seq "$ROUNDS"); do
+    round=$r
     for pr in "${pairs[@]}"; do
         read -r name su nu <<<"$pr"
         # alternate who goes first so neither always runs on a warmer or cooler machine
@@ -306,6 +309,20 @@ for r in $(seq "$ROUNDS"); do
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
 
+# The other benchmarks in bench/ (progress engine, import), run once each after the HTTP
+# rounds: they measure no server, and the import compares itself with sqlite3 in its own run.
+others=""
+if [ "$BENCH_OTHERS" = 1 ]; then
+    if [ -x "$top/build/bench/assess" ]; then
+        echo "bench: progress engine (build/bench/assess)"
+        others=$("$top/build/bench/assess")$'\n'
+    fi
+    echo "bench: import (bench/import.sh)"
+    line=$(SAMVERKA_BIN="$SAMVERKA_BIN" "$here/import.sh" 2>&1 | grep '^import:') ||
+        die "bench/import.sh failed"
+    others="$others$line"$'\n'
+fi
+
 # ------------------------------------------------------------------ report
 
 # median LABEL FIELD: the median over rounds of one field of $T/results
@@ -314,6 +331,20 @@ median() {
         awk '{v[NR] = $1} END {
             if (NR == 0) { print "nan"; exit }
             if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# spread SLABEL NLABEL: the lowest and highest ratio of one round's samverka run to the
+# same round's nginx run, to show how much the machine's noise moved the ratio
+spread() {
+    awk -v s="$1" -v n="$2" '$1 == s {a[$6] = $2} $1 == n {b[$6] = $2}
+        END {
+            for (r in a) if (b[r] > 0) {
+                x = a[r] / b[r]
+                if (lo == "" || x < lo) lo = x
+                if (hi == "" || x > hi) hi = x
+            }
+            if (lo == "") print "-"; else printf "%.2f-%.2f", lo, hi
+        }' "$T/results"
 }
 
 sum() {
@@ -342,14 +373,16 @@ report=$T/report.txt
     echo "# date: $started"
     echo "# machine: $machine"
     echo "# tools: $versions"
-    echo "# samverka: $SAMVERKA_BIN (source $commit)"
+    echo "# samverka: ${SAMVERKA_BIN#"$top"/} (source $commit)"
     echo "# settings: rounds=$ROUNDS duration=$DURATION connections=$CONNECTIONS wrk_threads=$THREADS nginx_workers=$NGINX_WORKERS"
     echo "# load average: before $load_before, after $load_after"
     [ -z "$BENCH_NOTE" ] || echo "# note: $BENCH_NOTE"
     echo "$checks" | sed 's/^/# /'
     echo
-    printf "%-13s %-28s %9s %9s %7s %7s %9s %9s\n" target path "samverka" nginx ratio "ref" "s p99" "n p99"
-    printf "%-13s %-28s %9s %9s %7s %7s %9s %9s\n" "" "" "req/s" "req/s" "" "ratio" ms ms
+    printf "%-13s %-26s %9s %9s %6s %10s %6s %8s %8s\n" target path "samverka" nginx ratio \
+        "rounds" "ref" "s p99" "n p99"
+    printf "%-13s %-26s %9s %9s %6s %10s %6s %8s %8s\n" "" "" "req/s" "req/s" "" "range" "ratio" \
+        ms ms
     rows=()
     for pr in "${pairs[@]}"; do
         read -r name su nu <<<"$pr"
@@ -367,8 +400,8 @@ report=$T/report.txt
         sp99=$(median "$name-s" 3)
         np99=$(median "$nname-n" 3)
         ratio=$(awk -v a="$srps" -v b="$nrps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
-        printf "%-13s %-28s %9.0f %9.0f %7s %7s %9.2f %9.2f\n" "$name" "$path" "$srps" "$nrps" \
-            "$ratio" "$(ref_ratio "$name")" "$sp99" "$np99"
+        printf "%-13s %-26s %9.0f %9.0f %6s %10s %6s %8.2f %8.2f\n" "$name" "$path" "$srps" \
+            "$nrps" "$ratio" "$(spread "$name-s" "$nname-n")" "$(ref_ratio "$name")" "$sp99" "$np99"
         results="${results}result $name $path $srps $nrps $ratio $sp99 $np99"$'\n'
     done
     echo
@@ -393,6 +426,16 @@ report=$T/report.txt
             fi
         done
     done
+    if [ -n "$others" ]; then
+        echo
+        printf "%s" "$others"
+        cur=$(printf "%s" "$others" | sed -n 's/^import:.* ratio \([0-9.]*\).*/\1/p')
+        ref=""
+        if [ -f "$REFERENCE" ] && [ "$BENCH_SAVE_REFERENCE" != 1 ]; then
+            ref=$(sed -n 's/^import:.* ratio \([0-9.]*\).*/\1/p' "$REFERENCE")
+        fi
+        [ -z "$cur" ] || echo "import ratio $cur, reference ${ref:--}"
+    fi
     echo
     echo "# machine-readable: result target path samverka_rps nginx_rps ratio samverka_p99_ms nginx_p99_ms"
     printf "%s" "$results"
