@@ -323,8 +323,13 @@ reply_304(struct MHD_Connection *c, const char *etag)
     return ret;
 }
 
+static void access_log(const char *method, const char *path, unsigned status, size_t bytes,
+                       bool hit, struct timespec *t0);
+
+/* A short plain-text answer the server gives before any routing (bad path, no database). */
 static enum MHD_Result
-reply_text(struct MHD_Connection *c, unsigned status, const char *text)
+reply_text(struct MHD_Connection *c, const char *method, const char *url, unsigned status,
+           const char *text)
 {
     struct MHD_Response *r;
     enum MHD_Result ret;
@@ -335,6 +340,7 @@ reply_text(struct MHD_Connection *c, unsigned status, const char *text)
         MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "5");
     ret = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
+    access_log(method, url, status, strlen(text), false, NULL);
     return ret;
 }
 
@@ -355,7 +361,7 @@ access_log(const char *method, const char *path, unsigned status, size_t bytes, 
     if (!conf->access_log)
         return;
     clock_gettime(CLOCK_MONOTONIC, &t1);
-    us = (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000;
+    us = t0 == NULL ? 0 : (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000;
     log_msg(LOG_INFO, "event=access method=%s path=\"%s\" status=%u bytes=%zu cache=%s us=%ld",
             method, log_repr(p, sizeof(p), path, strlen(path)), status, bytes, hit ? "hit" : "miss",
             us);
@@ -512,10 +518,10 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
 
     if (k == NULL) {
         if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
-            return reply_text(c, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
+            return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
         w = worker_get();
         if (w->db == NULL)
-            return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+            return reply_text(c, method, url, MHD_HTTP_SERVICE_UNAVAILABLE,
                               "The database is not available. Please try again shortly.\n");
         k = calloc(1, sizeof(*k));
         if (k == NULL)
@@ -641,15 +647,15 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     if (*upload_size != 0) {
         /* a GET with a body: refuse it (the connection is closed after) */
         *upload_size = 0;
-        return reply_text(c, MHD_HTTP_CONTENT_TOO_LARGE, "Request bodies are not accepted here.\n");
+        return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE, "Request bodies are not accepted here.\n");
     }
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
-        return reply_text(c, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
+        return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
 
     w = worker_get();
     if (w->db == NULL)
-        return reply_text(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+        return reply_text(c, method, url, MHD_HTTP_SERVICE_UNAVAILABLE,
                           "The database is not available. Please try again shortly.\n");
     gen = check_generation(w);
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);

@@ -679,5 +679,5 @@ file_indicator_csv(struct req *rq)
 enum err
 file_indicator_json(struct req *rq)
 {
-    return download(rq, IMPORT_JSON, "application/json", "json");
+    return download(rq, IMPORT_JSON, "application/json; charset=utf-8", "json");
 }

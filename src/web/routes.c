@@ -408,7 +408,7 @@ web_error(struct req *rq, int status, const char *field, const char *msg)
     r->etag = NULL;
     r->content_disposition = NULL;
     if (kind == RK_API) {
-        r->content_type = "application/json";
+        r->content_type = "application/json; charset=utf-8";
         json_init(&j, &r->body);
         json_obj_open(&j);
         json_key(&j, "error");
@@ -613,7 +613,7 @@ web_handle(struct req *rq)
         rq->page_key = rq->path;
     rq->resp.cacheable = (r->flags & RF_CACHE) != 0;
     if (r->kind == RK_API)
-        rq->resp.content_type = "application/json";
+        rq->resp.content_type = "application/json; charset=utf-8";
 
     rc = r->fn(rq);
     switch (rc) {

@@ -45,9 +45,10 @@ svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step)
         step = 5 * mag;
     else
         step = 10 * mag;
-    for (t = floor(lo / step) * step; t <= hi + step * 0.5 && n < max_ticks + 2; t += step) {
+    /* from the multiple of step at or below lo to the first at or above hi */
+    for (t = floor(lo / step) * step; n < max_ticks + 4; t += step) {
         out[n++] = fabs(t) < step * 1e-9 ? 0 : t;
-        if (t >= hi)
+        if (t >= hi - step * 1e-9)
             break;
     }
     *out_step = step;

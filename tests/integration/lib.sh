@@ -1,0 +1,374 @@
+# lib.sh — the integration suite's assertion library and helpers (sourced by run.sh).
+#
+# check NAME CMD [ARGS...] runs CMD and counts it: exit 0 passes ("ok N - NAME"),
+# anything else fails ("not ok N - NAME" followed by what CMD printed, as "#"
+# diagnostic lines). The assertion helpers below print why they failed.
+#
+# Requests are made outside checks: fetch saves the response and loads it into
+# shell variables (S status, CT content type, HD headers, BF body on one line,
+# BD the same with entities resolved) so that most assertions are shell
+# builtins: a process costs milliseconds, and the suite makes hundreds of
+# assertions. CMD runs in the suite's own shell for the same reason, so it must
+# not change state that later checks rely on, and must never call exit.
+#
+# Needs: $T (the temp dir), $BIN, $DB, $BASE (set by run.sh).
+
+shopt -u patsub_replacement 2>/dev/null # "&" in ${x//a/b} is literal, as in bash < 5.2
+
+N_CHECKS=0
+N_PASSED=0
+N_FAILED=0
+
+check()
+{
+    # prefixed locals: eval'd checks see the caller's variables past them
+    local _ck_name=$1 _ck_rc _ck_line _ck_n=0
+    shift
+    N_CHECKS=$((N_CHECKS + 1))
+    "$@" >"$T/check.out" 2>&1
+    _ck_rc=$?
+    if [ "$_ck_rc" -eq 0 ]; then
+        N_PASSED=$((N_PASSED + 1))
+        printf 'ok %d - %s\n' "$N_CHECKS" "$_ck_name"
+        return 0
+    fi
+    N_FAILED=$((N_FAILED + 1))
+    printf 'not ok %d - %s\n' "$N_CHECKS" "$_ck_name"
+    while IFS= read -r _ck_line && [ "$_ck_n" -lt 12 ]; do
+        printf '#   %s\n' "${_ck_line:0:300}"
+        _ck_n=$((_ck_n + 1))
+    done <"$T/check.out"
+    _ck_line="$*"
+    _ck_line=${_ck_line//$'\n'/ }
+    printf '#   (exit %d from: %s)\n' "$_ck_rc" "${_ck_line:0:300}"
+    return 1
+}
+
+# A setup step that must work for anything after it to mean something.
+require()
+{
+    check "$@" || {
+        printf '# bailing out: a setup step failed\n'
+        finish
+    }
+}
+
+finish()
+{
+    printf 'integration: %d passed, %d failed\n' "$N_PASSED" "$N_FAILED"
+    [ "$N_FAILED" -eq 0 ] && exit 0
+    exit 1
+}
+
+# ------------------------------------------------------------------ assertions
+
+fail() { printf '%s\n' "$*"; return 1; }
+short() { local s=$1; printf '%s' "${s:0:${2:-200}}"; }
+
+eq() { [ "$1" = "$2" ] || fail "expected \"$2\", got \"$(short "$1")\""; }
+ne() { [ "$1" != "$2" ] || fail "expected something other than \"$2\""; }
+ge() { [[ $1 =~ ^-?[0-9]+$ ]] && [ "$1" -ge "$2" ] || fail "expected a number >= $2, got \"$1\""; }
+le() { [[ $1 =~ ^-?[0-9]+$ ]] && [ "$1" -le "$2" ] || fail "expected a number <= $2, got \"$1\""; }
+match() { [[ $1 =~ $2 ]] || fail "\"$(short "$1")\" does not match /$2/"; }
+nomatch() { ! [[ $1 =~ $2 ]] || fail "\"$(short "$1")\" matches /$2/ (\"${BASH_REMATCH[0]:0:120}\")"; }
+nonempty() { [ -n "$1" ] || fail "empty value${2:+: $2}"; }
+contains() { [[ $1 == *"$2"* ]] || fail "\"$2\" not in \"$(short "$1")\""; }
+
+# around STRING NEEDLE — a little context for a diagnostic
+around()
+{
+    local pre=${1%%"$2"*}
+    [ "$pre" = "$1" ] && return 0
+    local from=$((${#pre} > 60 ? ${#pre} - 60 : 0))
+    printf '%s' "${1:from:$((${#pre} - from + ${#2} + 60))}"
+}
+
+# On the last fetched response. has / lacks: a fixed string in the raw body
+# (newlines as spaces); has_re / lacks_re: an extended regex; text_has /
+# text_lacks: a string in the text with entities resolved.
+has() { [[ $BF == *"$1"* ]] || fail "\"$1\" not in the response"; }
+lacks() { [[ $BF != *"$1"* ]] || fail "\"$1\" is in the response: $(around "$BF" "$1")"; }
+has_re() { [[ $BF =~ $1 ]] || fail "/$1/ not in the response"; }
+lacks_re() { ! [[ $BF =~ $1 ]] || fail "/$1/ is in the response: \"${BASH_REMATCH[0]:0:200}\""; }
+text_has() { [[ $BD == *"$1"* ]] || fail "text \"$1\" not on the page"; }
+text_lacks() { [[ $BD != *"$1"* ]] || fail "text \"$1\" is on the page: $(around "$BD" "$1")"; }
+# how many times a fixed string occurs in the body
+count() { local rest=${BF//"$1"/}; echo $(((${#BF} - ${#rest}) / ${#1})); }
+
+# the text of the first <TAG ...>...</TAG> (the last closing tag: for unique
+# elements), tags stripped, entities resolved
+inner()
+{
+    local s
+    [[ $BD =~ \<$1(\ [^\>]*)?\>(.*)\</$1\> ]] || return 0
+    s=${BASH_REMATCH[2]}
+    while [[ $s =~ \<[^\>]*\> ]]; do s=${s//"${BASH_REMATCH[0]}"/}; done
+    printf '%s' "$s"
+}
+
+# page structure, on the last response
+h1_has() { local h1; h1=$(inner h1); [[ $h1 == *"$1"* ]] || fail "<h1> is \"$h1\", not \"$1\""; }
+links_to() { has_re "href=\"$(ere "$1")([?][^\"]*)?\"" || fail "no link to $1"; }
+# a table cell whose whole text is the string
+cell() { [[ $BD =~ \<t[hd][^\>]*\>[[:space:]]*$(ere "$1")[[:space:]]*\</t[hd]\> ]] || fail "no table cell \"$1\""; }
+anchor_text() { [[ $BD == *">$1</a>"* ]] || fail "no link with the text \"$1\""; }
+no_anchor_text() { [[ $BD != *">$1</a>"* ]] || fail "a link \"$1\" is listed"; }
+
+# jq: the expression is true for the last body; json_ok: it parses
+jqt() { jq -e "${@:2}" "$1" >/dev/null 2>&1 || fail "jq: ${*:2} is not true for: $(head -c 300 "$1")"; }
+json_ok() { jq -e . "$1" >/dev/null 2>&1 || fail "not valid JSON: $(head -c 300 "$1")"; }
+
+# tidy_clean — HTML Tidy finds no error in the last body. tidy exits 2 for
+# errors; of its warnings, those that mean broken structure fail too (tidy
+# only warns about a stray end tag or a duplicate id); the rest are allowed.
+TIDY_BAD_WARNINGS='discarding unexpected|missing </|inserting implicit|unescaped &|duplicate attribute|already defined|not recognized|proprietary attribute|nested emphasis'
+tidy_clean()
+{
+    local rc
+    tidy -e -q -utf8 "$B" >"$T/tidy.out" 2>&1
+    rc=$?
+    if [ "$rc" -ge 2 ] || grep -qE "$TIDY_BAD_WARNINGS" "$T/tidy.out"; then
+        grep -E "Error|$TIDY_BAD_WARNINGS" "$T/tidy.out" | head -n 8
+        return 1
+    fi
+}
+
+# ------------------------------------------------------------------ text
+
+# an extended regex matching the fixed string
+ere()
+{
+    local s=$1 out='' c i
+    for ((i = 0; i < ${#s}; i++)); do
+        c=${s:i:1}
+        case $c in [][\\.*^\$+?\(\){}\|]) out+="\\$c" ;; *) out+=$c ;; esac
+    done
+    printf '%s' "$out"
+}
+
+# load FILE into BF (one line) and BD (entities resolved)
+load_body()
+{
+    local raw=
+    IFS= read -r -d '' raw <"$1"
+    BF=${raw//$'\n'/ }
+    BF=${BF//$'\r'/ }
+    BF=${BF//$'\t'/ }
+    BD=${BF//&lt;/<}
+    BD=${BD//&gt;/>}
+    BD=${BD//&quot;/\"}
+    BD=${BD//&#39;/\'}
+    BD=${BD//&#x27;/\'}
+    BD=${BD//&#34;/\"}
+    BD=${BD//&nbsp;/ }
+    BD=${BD//$'\xc2\xa0'/ }
+    BD=${BD//&amp;/&}
+}
+
+# ------------------------------------------------------------------ database
+
+# q SQL: one query against the suite's database; columns tab-separated
+q() { sqlite3 -batch -noheader -separator $'\t' -cmd '.timeout 5000' "${QDB:-$DB}" "$1"; }
+# a text column in the page language: sv, or en falling back to sv as the pages do
+lc() { if [ "$1" = en ]; then echo "COALESCE(NULLIF($2_en, ''), $2_sv)"; else echo "$2_sv"; fi; }
+# an SQL string literal
+sqls() { local s=$1; printf "'%s'" "${s//\'/\'\'}"; }
+
+# WHERE clauses on "initiative n" for the filters of /initiatives and the API,
+# as domain/model.h defines them: sector of the lead actor or of any actor
+# taking part; SDG goal of any of the initiative's targets
+sector_sql() { echo "(EXISTS (SELECT 1 FROM actor a WHERE a.id = n.lead_actor_id AND a.sector = '$1') OR EXISTS (SELECT 1 FROM initiative_actor ia JOIN actor a ON a.id = ia.actor_id WHERE ia.initiative_id = n.id AND a.sector = '$1'))"; }
+sdg_sql() { echo "EXISTS (SELECT 1 FROM initiative_sdg_target st JOIN sdg_target t ON t.code = st.target WHERE st.initiative_id = n.id AND t.goal = $1)"; }
+
+# ------------------------------------------------------------------ the route table
+
+# routes — every route in src/web/routes.c, one a line: METHOD PATTERN KIND
+# SCHEMA PAGED (tab-separated; KIND html/api/file; SCHEMA the API schema name
+# or "-"; PAGED 1 when the route takes the page parameter). Entries are
+# written positionally ({"GET", "/path", ...}) or with designated
+# initializers ({.method = "POST", .pattern = "/path", ...}).
+routes()
+{
+    awk '
+    function flush(    s) {
+        if (pat == "")
+            return
+        schema = "-"
+        if (match(rec, /\.schema[ \t]*=[ \t]*"[A-Za-z0-9]+"/) ||
+            match(rec, /RK_API,[ \t]*[^,]*,[ \t]*"[^"]*",[ \t]*"[A-Za-z0-9]+"/)) {
+            s = substr(rec, RSTART, RLENGTH)
+            sub(/"$/, "", s)
+            sub(/.*"/, "", s)
+            schema = s
+        }
+        kind = rec ~ /RK_API/ ? "api" : rec ~ /RK_FILE/ ? "file" : "html"
+        paged = (rec ~ /PAGING/ || rec ~ /\{"page", P_INT/) ? 1 : 0
+        print meth "\t" pat "\t" kind "\t" schema "\t" paged
+        pat = ""
+    }
+    /^[ \t]*\{("[A-Z]+"|\.method[ \t]*=[ \t]*"[A-Z]+"),[ \t]*(\.pattern[ \t]*=[ \t]*)?"\// {
+        flush()
+        m = $0
+        sub(/^[ \t]*\{(\.method[ \t]*=[ \t]*)?"/, "", m)
+        sub(/".*/, "", m)
+        meth = m
+        p = $0
+        sub(/^[^,]*,[ \t]*(\.pattern[ \t]*=[ \t]*)?"/, "", p)
+        sub(/".*/, "", p)
+        pat = p
+        rec = $0
+        next
+    }
+    /^};/ { flush(); next }
+    pat != "" { rec = rec " " $0 }
+    END { flush() }
+    ' "$ROUTES_C"
+}
+
+# concrete PATTERN — the pattern with its {placeholders} replaced by real ids and
+# slugs of the demo data (the ones the page checks use where there is a choice)
+concrete()
+{
+    local p=$1 out='' seg prev='' v table
+    local IFS=/
+    for seg in ${p#/}; do
+        case $seg in
+        '{slug}')
+            case $prev in
+            missions) v=$SK ;;
+            *) table=${prev%s}; v=$(q "SELECT slug FROM $table ORDER BY id LIMIT 1" 2>/dev/null) ;;
+            esac
+            ;;
+        '{goal}') v=12 ;;
+        '{id}')
+            case $prev in
+            indicators) v=$IND ;;
+            initiatives) v=$INIT ;;
+            actors) v=$INIT_LEAD ;;
+            people) v=$(q "SELECT MIN(id) FROM person") ;;
+            *) table=${prev%s}; v=$(q "SELECT MIN(id) FROM $table" 2>/dev/null) ;;
+            esac
+            ;;
+        '{'*) v= ;;
+        *) v=$seg ;;
+        esac
+        [ -n "$v" ] || { echo "no value for $seg in $p"; return 1; }
+        out+=/$v
+        prev=$seg
+    done
+    printf '%s' "${out:-/}"
+}
+
+# ------------------------------------------------------------------ HTTP
+
+# fetch [CURL-OPTIONS...] PATH — request BASE+PATH; sets S (status, 000 when the
+# connection failed), B and H (body and header files), HD (headers, CR
+# stripped), CT (content type), BF, BD (see load_body).
+REQ_N=0
+fetch()
+{
+    local path=${!#}
+    local opts=("${@:1:$#-1}")
+    REQ_N=$((REQ_N + 1))
+    B=$T/resp/$REQ_N.body
+    H=$T/resp/$REQ_N.head
+    printf '%s %s\n' "${opts[*]}" "$path" >"$T/resp/$REQ_N.req"
+    S=$(curl -sS --max-time 10 --path-as-is -o "$B" -D "$H" -w '%{http_code}' "${opts[@]}" \
+        "$BASE$path" 2>"$T/resp/$REQ_N.err") || S=000
+    : >>"$B"
+    : >>"$H"
+    HD=
+    IFS= read -r -d '' HD <"$H"
+    HD=${HD//$'\r'/}
+    hv Content-Type
+    CT=$HV
+    load_body "$B"
+}
+
+# hdr NAME [HEADERS] — print the last value of a response header in HD (or in
+# HEADERS); hv NAME sets HV to it without a subshell
+hv()
+{
+    local line name=${1,,}
+    HV=
+    while IFS= read -r line; do
+        [[ ${line,,} == "$name:"* ]] && HV=${line#*:} && HV=${HV# }
+    done <<<"${2-$HD}"
+    return 0
+}
+hdr() { hv "$@"; printf '%s' "$HV"; }
+has_hdr() { hv "$1"; [ -n "$HV" ] || fail "no $1 header"; }
+lacks_hdr() { [[ ${HD,,} != *$'\n'"${1,,}:"* ]] || fail "unexpected header: $(hdr "$1")"; }
+
+# wait_for SECONDS CMD... — run CMD every 50 ms until it succeeds, for at most
+# SECONDS of wall time; then once more, showing why it still fails
+wait_for()
+{
+    local end=$((${EPOCHREALTIME/[.,]/} + $1 * 1000000))
+    shift
+    while [ "${EPOCHREALTIME/[.,]/}" -lt "$end" ]; do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.05
+    done
+    "$@"
+}
+
+# up_or_gone OUT PID — the server printed its address, or is no longer running
+up_or_gone() { grep -q '^samverka: listening on ' "$1" || ! kill -0 "$2" 2>/dev/null; }
+
+# start_server DB OUT LOG [SERVE-OPTIONS...] — start `samverka serve` on a free
+# port with its stdout in OUT and stderr in LOG; sets SRV_PID and SRV_BASE.
+# Returns non-zero, saying why, when it does not come up.
+start_server()
+{
+    local db=$1 out=$2 log=$3 port
+    shift 3
+    "$BIN" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$out" 2>"$log" &
+    SRV_PID=$!
+    SRV_BASE=
+    wait_for 10 up_or_gone "$out" "$SRV_PID" >/dev/null 2>&1
+    grep -q '^samverka: listening on ' "$out" || {
+        echo "the server printed no address; its log: $(tail -n 5 "$log")"
+        return 1
+    }
+    port=$(sed -n '1s|^samverka: listening on http://127\.0\.0\.1:\([0-9][0-9]*\)/$|\1|p' "$out")
+    [ -n "$port" ] || { echo "unexpected first line: $(head -n 1 "$out")"; return 1; }
+    SRV_BASE=http://127.0.0.1:$port
+    wait_for 10 curl -fsS --max-time 2 -o /dev/null "$SRV_BASE/healthz" || {
+        echo "/healthz did not answer; the server's log: $(tail -n 5 "$log")"
+        return 1
+    }
+}
+
+# stop_server PID SECONDS — SIGTERM, wait up to SECONDS; sets STOP_RC to the exit
+# status, or to "timeout" after a SIGKILL, and STOP_MS to the time it took
+stop_server()
+{
+    local pid=$1 t0=${EPOCHREALTIME/[.,]/}
+    local end=$((t0 + $2 * 1000000))
+    kill -TERM "$pid" 2>/dev/null
+    while kill -0 "$pid" 2>/dev/null && [ "${EPOCHREALTIME/[.,]/}" -lt "$end" ]; do
+        sleep 0.05
+    done
+    STOP_MS=$(((${EPOCHREALTIME/[.,]/} - t0) / 1000))
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -KILL "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        STOP_RC=timeout
+    else
+        wait "$pid"
+        STOP_RC=$?
+    fi
+}
+
+# raw_http BYTES — send BYTES (printf %b escapes) on a new connection to the
+# server; print the whole reply (the request should ask for Connection: close)
+raw_http()
+{
+    local port=${BASE##*:}
+    (
+        exec 3<>"/dev/tcp/127.0.0.1/$port" || exit 1
+        printf '%b' "$1" >&3
+        timeout 5 cat <&3
+    )
+}

@@ -1,0 +1,36 @@
+# t_12_shutdown.sh — graceful shutdown: SIGTERM makes the server exit 0 within
+# a few seconds, with the database intact and its WAL checkpointed; page views
+# still in memory are written on the way out. Runs last: it stops the suite's
+# server.
+
+# a second server whose views are only ever written at shutdown (flush every hour)
+DB3=$T/views.db
+sqlite3 -cmd '.timeout 5000' "$DB" ".backup '$DB3'"
+start_server "$DB3" "$T/views.out" "$T/views.log" --flush-interval 3600 >"$T/views.msg" 2>&1
+V_PID=$SRV_PID
+check "shutdown: a second server (flush every hour) starts" eval 'cat "$T/views.msg"; nonempty "$SRV_BASE"'
+if [ -n "$SRV_BASE" ]; then
+    V_BEFORE=$(QDB=$DB3 q "SELECT COALESCE(SUM(n), 0) FROM page_view WHERE page = '/missions/$GA'")
+    for i in 1 2; do
+        curl -sS --max-time 10 -o /dev/null "$SRV_BASE/missions/$GA"
+    done
+    stop_server "$V_PID" 10
+    SRV_PID=
+    check "shutdown: the second server exits 0 on SIGTERM" eq "$STOP_RC" 0
+    check "shutdown: views still in memory are written at shutdown" \
+        eq "$(QDB=$DB3 q "SELECT COALESCE(SUM(n), 0) FROM page_view WHERE page = '/missions/$GA'")" $((V_BEFORE + 2))
+fi
+
+# the suite's own server
+fetch "/missions/$SK"
+stop_server "$SERVER_PID" 10
+SERVER_PID=
+check "shutdown: SIGTERM: the server exits" ne "$STOP_RC" timeout
+check "shutdown: ... with status 0" eq "$STOP_RC" 0
+# before anything else opens the database: the last connection to close would checkpoint it
+check "shutdown: the WAL is checkpointed (no -wal file, or an empty one)" \
+    eval '[ ! -s "$DB-wal" ] || fail "$DB-wal has $(stat -c %s "$DB-wal") bytes"'
+check "shutdown: PRAGMA integrity_check is ok" eq "$(q 'PRAGMA integrity_check')" ok
+check "shutdown: ... within 5 s (took ${STOP_MS} ms)" le "$STOP_MS" 5000
+check "shutdown: the log says it stopped" grep -q 'stopped' "$T/server.log"
+check "shutdown: the port is closed" eval '! curl -s --max-time 2 -o /dev/null "$BASE/healthz"'

@@ -1,0 +1,111 @@
+/*
+ * test_svg.c — src/web/svg.c: axis ticks that read well for any range, and
+ * charts that are accessible (named, described, no script, no inline style)
+ * and escape their text.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "web/html.h"
+#include "web/svg.h"
+#include "tap.h"
+
+static void
+ticks(double lo, double hi, const char *what)
+{
+    double t[16], step;
+    int n = svg_ticks(lo, hi, 6, t, &step), i;
+    bool monotone = true, round = true;
+    double m;
+
+    for (i = 1; i < n; i++)
+        monotone = monotone && t[i] > t[i - 1];
+    for (i = 0; i < n; i++) {
+        m = t[i] / step;
+        round = round && fabs(m - floor(m + 0.5)) < 1e-6;
+    }
+    ok(n >= 2 && n <= 8, "%s: %d ticks", what, n);
+    ok(t[0] <= lo + 1e-12 && t[n - 1] >= hi - 1e-12, "%s: ticks cover [%g, %g] (%g..%g)", what, lo,
+       hi, t[0], t[n - 1]);
+    ok(monotone && round, "%s: increasing multiples of the step %g", what, step);
+    m = step / pow(10, floor(log10(step)));
+    ok(fabs(m - 1) < 1e-9 || fabs(m - 2) < 1e-9 || fabs(m - 2.5) < 1e-9 || fabs(m - 5) < 1e-9,
+       "%s: a nice step (%g)", what, step);
+}
+
+static void
+test_ticks(void)
+{
+    ticks(0, 100, "percentages");
+    ticks(-70, 0, "negative values");
+    ticks(-34, 12, "across zero");
+    ticks(0, 1.2e6, "large numbers");
+    ticks(0.001, 0.0042, "small numbers");
+    ticks(99.47, 99.5, "a narrow range");
+    ticks(56, 56, "one value");
+}
+
+static void
+test_chart(void)
+{
+    struct chart_point obs[] = {{2019, 61}, {2022, 56}, {2024, 53}, {2020, 60}};
+    struct chart c;
+    struct req rq;
+    struct arena a;
+    struct buf b;
+    struct html h;
+
+    memset(&rq, 0, sizeof(rq));
+    arena_init(&a);
+    rq.arena = &a;
+    rq.lang = LANG_SV;
+    buf_init(&b, 0);
+    html_init(&h, &b, &a);
+    memset(&c, 0, sizeof(c));
+    c.id = "t";
+    c.title = "Matsvinn <script>alert(1)</script>";
+    c.desc = "Fyra mätvärden \"2019–2024\"";
+    c.unit = "g & mer";
+    c.obs = obs;
+    c.n_obs = 4;
+    c.has_base = true;
+    c.base = obs[1];
+    c.has_target = true;
+    c.target.year = 2030;
+    c.target.value = 28;
+    c.has_projection = true;
+    c.projection.year = 2030;
+    c.projection.value = 45;
+    svg_chart(&rq, &h, &c);
+    ok(buf_err(&b) == ERR_OK && b.len > 0, "chart written");
+    ok(strstr(b.data, "role=\"img\"") != NULL, "the chart is an image to assistive technology");
+    ok(strstr(b.data, "<title>Matsvinn &lt;script&gt;") != NULL, "title present and escaped");
+    ok(strstr(b.data, "<desc>Fyra mätvärden &quot;2019–2024&quot;</desc>") != NULL, "desc escaped");
+    ok(strstr(b.data, "aria-label=\"Matsvinn &lt;script&gt;") != NULL, "accessible name escaped");
+    ok(strstr(b.data, "<script") == NULL, "no script");
+    ok(strstr(b.data, "style=") == NULL, "no inline style (the CSP forbids it)");
+    ok(strstr(b.data, "g &amp; mer") != NULL, "unit escaped");
+    ok(strstr(b.data, "class=\"required\"") != NULL && strstr(b.data, "class=\"projected\"") != NULL,
+       "the path to the target and the projection are drawn");
+    ok(strstr(b.data, "<polygon class=\"target\"") != NULL, "the target is a shape, not only a colour");
+    ok(strstr(b.data, "2030") != NULL && strstr(b.data, ">2019<") != NULL, "years on the axis");
+
+    buf_reset(&b);
+    svg_sparkline(&rq, &h, obs, 4, "Trend 2019–2024: från 61 till 53");
+    ok(strstr(b.data, "aria-label=\"Trend 2019–2024: från 61 till 53\"") != NULL,
+       "sparkline named");
+    buf_reset(&b);
+    svg_sparkline(&rq, &h, obs, 1, "one point");
+    is_int((int64_t)b.len, 0, "no sparkline for one point");
+    buf_free(&b);
+    arena_free(&a);
+}
+
+int
+main(void)
+{
+    test_ticks();
+    test_chart();
+    return done_testing();
+}
