@@ -88,7 +88,7 @@ fi
 
 # Start samverka with extra options; sets $started_port.
 start_samverka() {
-    local name=$1 i port=""
+    local name=$1 port=""
     shift
     # wrk opens all its connections from 127.0.0.1: lift the per-address cap above them
     # shellcheck disable=SC2086
@@ -96,7 +96,7 @@ start_samverka() {
         --max-per-ip $((CONNECTIONS + 16)) --max-connections $((CONNECTIONS + 64)) \
         --drain-seconds 1 "$@" $SAMVERKA_ARGS >"$T/$name.out" 2>"$T/$name.err" &
     pids+=($!)
-    for i in $(seq 100); do
+    for _ in $(seq 100); do
         port=$(sed -n 's|^samverka: listening on http://127\.0\.0\.1:\([0-9]*\)/$|\1|p' "$T/$name.out")
         [ -n "$port" ] && break
         kill -0 "${pids[-1]}" 2>/dev/null || break
@@ -126,9 +126,9 @@ fetch() {
     curl -sS -o "$2" -w '%{http_code} %{size_download} %{size_header} %{content_type}' "$1"
 }
 
-read -r s_status s_bytes s_hbytes s_ctype < <(fetch "$s_base$BENCH_PAGE" "$ng/root/page") || true
+read -r s_status _ _ s_ctype < <(fetch "$s_base$BENCH_PAGE" "$ng/root/page") || true
 [ "$s_status" = 200 ] || die "samverka answered $s_status for $BENCH_PAGE (need 200; is the demo data there?)"
-read -r a_status a_bytes a_hbytes a_ctype < <(fetch "$s_base$BENCH_API" "$ng/root/api") || true
+read -r a_status _ _ a_ctype < <(fetch "$s_base$BENCH_API" "$ng/root/api") || true
 [ "$a_status" = 200 ] || die "samverka answered $a_status for $BENCH_API (need 200; is the demo data there?)"
 
 # Workers drop root to nobody when the master runs as root: they must reach the files.
@@ -183,7 +183,7 @@ EOF
 }
 
 n_port=""
-for attempt in 1 2 3 4 5 6 7 8; do
+for _ in 1 2 3 4 5 6 7 8; do
     p=$((20000 + RANDOM % 40000))
     if command -v ss >/dev/null 2>&1 && [ -n "$(ss -Htln "sport = :$p" 2>/dev/null)" ]; then
         continue
@@ -192,7 +192,7 @@ for attempt in 1 2 3 4 5 6 7 8; do
     : >"$ng/error.log"
     nginx -p "$ng" -c "$ng/nginx.conf" -e "$ng/error.log" >"$ng/stdout" 2>&1 &
     npid=$!
-    for i in $(seq 100); do
+    for _ in $(seq 100); do
         if ! kill -0 "$npid" 2>/dev/null; then
             break
         fi
@@ -261,7 +261,10 @@ run_wrk() {
         { cat "$f" >&2; die "wrk failed against $url"; }
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$f")
     p99=$(awk '$1 == "99%" {print $2}' "$f")
-    [ -n "$rps" ] && [ -n "$p99" ] || { cat "$f" >&2; die "cannot read wrk's output for $url"; }
+    if [ -z "$rps" ] || [ -z "$p99" ]; then
+        cat "$f" >&2
+        die "cannot read wrk's output for $url"
+    fi
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$f")
     sockerr=$(awk '/Socket errors:/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}' "$f")
     echo "$label $rps $(to_ms "$p99") ${non2xx:-0} ${sockerr:-0} $round" >>"$T/results"
@@ -353,7 +356,10 @@ sum() {
 
 ref_ratio() {
     # a run that rewrites the reference is not compared with the one it replaces
-    [ -f "$REFERENCE" ] && [ "$BENCH_SAVE_REFERENCE" != 1 ] || { echo "-"; return; }
+    if [ ! -f "$REFERENCE" ] || [ "$BENCH_SAVE_REFERENCE" = 1 ]; then
+        echo "-"
+        return
+    fi
     awk -v t="$1" '$1 == "result" && $2 == t {r = $6} END {print (r == "" ? "-" : r)}' "$REFERENCE"
 }
 
@@ -377,7 +383,7 @@ report=$T/report.txt
     echo "# settings: rounds=$ROUNDS duration=$DURATION connections=$CONNECTIONS wrk_threads=$THREADS nginx_workers=$NGINX_WORKERS"
     echo "# load average: before $load_before, after $load_after"
     [ -z "$BENCH_NOTE" ] || echo "# note: $BENCH_NOTE"
-    echo "$checks" | sed 's/^/# /'
+    while IFS= read -r l; do echo "# $l"; done <<<"$checks"
     echo
     printf "%-13s %-26s %9s %9s %6s %10s %6s %8s %8s\n" target path "samverka" nginx ratio \
         "rounds" "ref" "s p99" "n p99"
