@@ -25,6 +25,8 @@ struct db_ops {
     void (*rollback)(struct db *);
     uint64_t (*data_version)(struct db *);
     void (*bulk)(struct db *, bool);
+    enum err (*read_begin)(struct db *);
+    void (*read_end)(struct db *);
 };
 
 /* Every backend's struct db starts with this header. */

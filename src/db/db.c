@@ -181,6 +181,19 @@ db_rollback(struct db *db)
     db->in_tx = false;
 }
 
+enum err
+db_read_begin(struct db *db)
+{
+    return db->ops->read_begin != NULL ? db->ops->read_begin(db) : ERR_OK;
+}
+
+void
+db_read_end(struct db *db)
+{
+    if (db->ops->read_end != NULL)
+        db->ops->read_end(db);
+}
+
 void
 db_bulk(struct db *db, bool on)
 {

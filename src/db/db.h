@@ -81,6 +81,11 @@ void db_done(struct db_stmt *st);
  * spill pages to the WAL mid-transaction and read them back (bounded: 64 MiB). */
 void db_bulk(struct db *db, bool on);
 
+/* A read transaction around a whole request: one snapshot, and the shared lock taken
+ * once instead of once per statement. */
+enum err db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+
 /* Write transactions. db_begin takes the write lock at once. */
 enum err db_begin(struct db *db);
 enum err db_commit(struct db *db);

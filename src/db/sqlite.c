@@ -11,6 +11,7 @@
  * Never: build SQL from runtime strings; run sqlite3_exec (migrate.c only, via
  * exec_script).
  */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,7 @@ struct sq_db {
     struct db base;
     sqlite3 *h;
     struct sq_stmt stmts[Q__MAX];
-    struct sq_stmt begin, commit, rollback, dv;
+    struct sq_stmt begin, commit, rollback, dv, rbegin;
 };
 
 static const struct db_ops sq_ops;
@@ -91,14 +92,25 @@ sq_pragma(struct sq_db *d, const char *sql)
     return rc == SQLITE_DONE ? ERR_OK : sq_rc(d->h, rc);
 }
 
+/* Process-wide SQLite settings, before the first connection: no memory statistics
+ * (they take a global mutex on every allocation, which worker threads contend for). */
+static void
+sq_global_init(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+}
+
 enum err
 db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct sq_db *d;
     int flags, rc, i;
     enum err e;
 
     *out = NULL;
+    pthread_once(&once, sq_global_init);
     if (!opts->create && access(path, F_OK) != 0) {
         log_msg(LOG_ERROR, "msg=\"database file does not exist (run samverka init)\"");
         return ERR_NOTFOUND;
@@ -141,6 +153,8 @@ db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out)
         e = sq_prepare_raw(d, "ROLLBACK", &d->rollback.st);
     if (e == ERR_OK)
         e = sq_prepare_raw(d, "PRAGMA data_version", &d->dv.st);
+    if (e == ERR_OK)
+        e = sq_prepare_raw(d, "BEGIN", &d->rbegin.st);
     if (e != ERR_OK) {
         log_msg(LOG_ERROR, "msg=\"cannot set up database\" detail=\"%s\"", sqlite3_errmsg(d->h));
         sq_ops.close(&d->base);
@@ -162,6 +176,7 @@ sq_close(struct db *db)
     sqlite3_finalize(d->commit.st);
     sqlite3_finalize(d->rollback.st);
     sqlite3_finalize(d->dv.st);
+    sqlite3_finalize(d->rbegin.st);
     sqlite3_close(d->h);
     free(d);
 }
@@ -324,6 +339,27 @@ sq_data_version(struct db *db)
     return (v << 32) ^ (uint64_t)sqlite3_total_changes64(d->h);
 }
 
+static enum err
+sq_read_begin(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+
+    if (!sqlite3_get_autocommit(d->h))
+        return ERR_OK; /* already in a transaction */
+    return sq_run_fixed(d, d->rbegin.st);
+}
+
+static void
+sq_read_end(struct db *db)
+{
+    struct sq_db *d = (struct sq_db *)db;
+
+    if (sqlite3_get_autocommit(d->h))
+        return;
+    if (sq_run_fixed(d, d->commit.st) != ERR_OK)
+        sq_run_fixed(d, d->rollback.st);
+}
+
 static void
 sq_bulk(struct db *db, bool on)
 {
@@ -349,4 +385,6 @@ static const struct db_ops sq_ops = {
     .rollback = sq_rollback,
     .data_version = sq_data_version,
     .bulk = sq_bulk,
+    .read_begin = sq_read_begin,
+    .read_end = sq_read_end,
 };

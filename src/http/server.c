@@ -64,6 +64,7 @@ static const struct serve_conf *conf;
 struct worker {
     struct db *db;
     uint64_t data_version;
+    int64_t checked_ns; /* when data_version was last read */
     struct arena arena;
     struct worker *next;
 };
@@ -100,17 +101,41 @@ worker_get(void)
     return w;
 }
 
-/* Move the generation if anything committed since this worker last looked. */
+/*
+ * Move the generation if anything committed since this worker last looked.
+ * Commits through this server's writer connection move it at once
+ * (bump_generation); commits by other processes (the CLI, sqlite3) are seen
+ * through PRAGMA data_version, which costs a read transaction, so a worker
+ * looks at most once per GENERATION_CHECK_NS: such a write shows within a
+ * millisecond.
+ */
+#define GENERATION_CHECK_NS 1000000L
+
 static uint64_t
 check_generation(struct worker *w)
 {
-    uint64_t dv = db_data_version(w->db);
+    struct timespec ts;
+    int64_t now;
+    uint64_t dv;
 
-    if (dv != w->data_version) {
-        w->data_version = dv;
-        atomic_fetch_add(&generation, 1);
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    now = (int64_t)ts.tv_sec * 1000000000L + ts.tv_nsec;
+    if (now - w->checked_ns >= GENERATION_CHECK_NS || w->checked_ns == 0) {
+        w->checked_ns = now;
+        dv = db_data_version(w->db);
+        if (dv != w->data_version) {
+            w->data_version = dv;
+            atomic_fetch_add(&generation, 1);
+        }
     }
     return atomic_load(&generation);
+}
+
+/* After a commit through the writer connection: cached responses are stale. */
+static void
+bump_generation(void)
+{
+    atomic_fetch_add(&generation, 1);
 }
 
 /* ---------------------------------------------------------------- cache */
@@ -247,6 +272,8 @@ views_flush(void)
     if (rc != ERR_OK && writer != NULL)
         db_rollback(writer);
     pthread_mutex_unlock(&writer_mu);
+    if (rc == ERR_OK)
+        bump_generation();
     if (rc != ERR_OK) {
         log_msg(LOG_WARN, "msg=\"page views not written; kept for the next flush\" err=\"%s\"",
                 err_str(rc));
@@ -610,6 +637,7 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
         k->rq.wdb = writer;
         web_handle(&k->rq);
         pthread_mutex_unlock(&writer_mu);
+        bump_generation(); /* whatever the handler committed is visible at once */
     } else {
         web_handle(&k->rq);
     }
@@ -712,7 +740,10 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     rq.accept_language = accept;
     rq.if_none_match = NULL; /* checked below, after caching the full response */
     log_set_request(rq.id);
+    /* one read transaction for the whole render: one snapshot, one lock */
+    db_read_begin(w->db);
     web_handle(&rq);
+    db_read_end(w->db);
 
     status = (unsigned)rq.resp.status;
     resp = make_response(&rq, &blen);
