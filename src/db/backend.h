@@ -13,6 +13,7 @@ struct db_ops {
     void (*bind_dbl)(struct db_stmt *, int, double);
     void (*bind_text)(struct db_stmt *, int, const char *);
     void (*bind_null)(struct db_stmt *, int);
+    void (*bind_text_ref)(struct db_stmt *, int, const char *);
     enum err (*step)(struct db_stmt *, bool *);
     bool (*is_null)(struct db_stmt *, int);
     int64_t (*col_i64)(struct db_stmt *, int);

@@ -91,6 +91,17 @@ db_bind_text(struct db_stmt *st, int i, const char *s)
 }
 
 void
+db_bind_text_ref(struct db_stmt *st, int i, const char *s)
+{
+    if (s == NULL)
+        st->db->ops->bind_null(st, i);
+    else if (st->db->ops->bind_text_ref != NULL)
+        st->db->ops->bind_text_ref(st, i, s);
+    else
+        st->db->ops->bind_text(st, i, s);
+}
+
+void
 db_bind_null(struct db_stmt *st, int i)
 {
     st->db->ops->bind_null(st, i);

@@ -57,6 +57,9 @@ void db_bind_i64(struct db_stmt *st, int i, int64_t v);
 void db_bind_dbl(struct db_stmt *st, int i, double v);
 void db_bind_text(struct db_stmt *st, int i, const char *s);
 void db_bind_null(struct db_stmt *st, int i);
+/* Bind text without copying: s must stay unchanged until the statement is next reset
+ * (db_run / db_done / db_stmt). For hot loops such as imports. */
+void db_bind_text_ref(struct db_stmt *st, int i, const char *s);
 
 /*
  * Run or advance. *out_row is true while a row is ready.

@@ -223,6 +223,12 @@ sq_bind_text(struct db_stmt *st, int i, const char *s)
 }
 
 static void
+sq_bind_text_ref(struct db_stmt *st, int i, const char *s)
+{
+    sqlite3_bind_text(SQ(st), i, s, -1, SQLITE_STATIC);
+}
+
+static void
 sq_bind_null(struct db_stmt *st, int i)
 {
     sqlite3_bind_null(SQ(st), i);
@@ -373,6 +379,7 @@ static const struct db_ops sq_ops = {
     .bind_dbl = sq_bind_dbl,
     .bind_text = sq_bind_text,
     .bind_null = sq_bind_null,
+    .bind_text_ref = sq_bind_text_ref,
     .step = sq_step,
     .is_null = sq_is_null,
     .col_i64 = sq_col_i64,

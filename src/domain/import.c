@@ -120,15 +120,16 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
     st = db_stmt(im->db, Q_OBSERVATION_ADD);
     if (st == NULL)
         return ERR_DB;
+    /* the strings outlive the insert (db_run resets the statement before we return) */
     db_bind_i64(st, 1, im->indicator_id);
-    db_bind_text(st, 2, period);
+    db_bind_text_ref(st, 2, period);
     db_bind_i64(st, 3, year);
-    db_bind_text(st, 4, series);
-    db_bind_text(st, 5, unit);
-    db_bind_text(st, 6, im->disagg.data ? im->disagg.data : "");
+    db_bind_text_ref(st, 4, series);
+    db_bind_text_ref(st, 5, unit);
+    db_bind_text_ref(st, 6, im->disagg.data ? im->disagg.data : "");
     db_bind_dbl(st, 7, value);
-    db_bind_text(st, 8, "");
-    db_bind_text(st, 9, "");
+    db_bind_text_ref(st, 8, "");
+    db_bind_text_ref(st, 9, "");
     rc = db_run(st);
     if (rc == ERR_CONFLICT)
         return set_err(e, ERR_INVALID, line, year_col,

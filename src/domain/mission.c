@@ -315,15 +315,14 @@ indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
     while ((rc = db_step(st, &row)) == ERR_OK && row) {
         arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
         o = &arr[n++];
-        o->id = db_i64(st, 0);
-        o->period = ld_str(st, 1, a);
-        o->year = (int)db_i64(st, 2);
-        o->series = ld_str(st, 3, a);
-        o->unit = ld_str(st, 4, a);
-        o->disagg = ld_str(st, 5, a);
-        o->value = db_dbl(st, 6);
-        o->source = ld_str(st, 7, a);
-        o->note = ld_str(st, 8, a);
+        o->period = ld_str(st, 0, a);
+        o->year = (int)db_i64(st, 1);
+        o->series = ld_str(st, 2, a);
+        o->unit = ld_str(st, 3, a);
+        o->disagg = ld_str(st, 4, a);
+        o->value = db_dbl(st, 5);
+        o->source = ld_str(st, 6, a);
+        o->note = ld_str(st, 7, a);
     }
     db_done(st);
     *out = arr;

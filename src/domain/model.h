@@ -66,8 +66,8 @@ struct objective {
     double weight;
 };
 
+/* identified by (indicator, series, unit, disagg, year) */
 struct observation {
-    int64_t id;
     const char *period;
     int year;
     const char *series, *unit, *disagg; /* disagg: "Field=Value" pairs joined by 0x1f */

@@ -30,6 +30,7 @@ struct tidy_reader {
     bool have_header;
     char *fields[TIDY_MAX_COLUMNS];
     size_t lens[TIDY_MAX_COLUMNS];
+    size_t caps[TIDY_MAX_COLUMNS]; /* field buffers are kept and reused row after row */
     int n;
     bool too_many;
     long line;      /* physical line where the current row starts */
@@ -84,9 +85,12 @@ on_field(void *s, size_t len, void *vt)
         fail(t, ERR_INVALID, t->line, t->n + 1, "invalid UTF-8");
         return;
     }
-    t->fields[t->n] = realloc(t->fields[t->n], len + 1);
-    if (t->fields[t->n] == NULL)
-        die("out of memory");
+    if (t->fields[t->n] == NULL || t->caps[t->n] < len + 1) {
+        t->caps[t->n] = len + 1 < 32 ? 32 : len + 1;
+        t->fields[t->n] = realloc(t->fields[t->n], t->caps[t->n]);
+        if (t->fields[t->n] == NULL)
+            die("out of memory");
+    }
     memcpy(t->fields[t->n], s, len);
     t->fields[t->n][len] = '\0';
     t->lens[t->n] = len;
@@ -111,6 +115,7 @@ header_row(struct tidy_reader *t)
     for (i = 0; i < t->n; i++) {
         name = t->fields[i];
         t->fields[i] = NULL; /* the header keeps the names */
+        t->caps[i] = 0;
         /* a UTF-8 byte-order mark before the first name is tolerated */
         if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
             memmove(name, name + 3, strlen(name) - 2);

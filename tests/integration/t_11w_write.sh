@@ -9,7 +9,7 @@ check "write: tokens are created" eval 'match "$TOK_ADMIN" "^svk_" && match "$TO
 check "write: only a hash of the token is stored" \
     eval 'eq "$(q "SELECT COUNT(*) FROM api_token WHERE hash = $(sqls "$TOK_ADMIN")")" 0 && eq "$(q "SELECT COUNT(*) FROM api_token")" 2'
 
-obs_hash() { q "SELECT * FROM observation WHERE indicator_id = $IND ORDER BY id" | sha256sum | cut -d' ' -f1; }
+obs_hash() { q "SELECT * FROM observation WHERE indicator_id = $IND ORDER BY series, unit, disagg, year" | sha256sum | cut -d' ' -f1; }
 H0=$(obs_hash)
 printf 'Year,Value\n2019,60\n2022,50\n2024,44\n' >"$T/up.csv"
 fetch -X POST -H 'Content-Type: text/csv' --data-binary @"$T/up.csv" "/api/v1/indicators/$IND/data"
