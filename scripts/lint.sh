@@ -1,41 +1,56 @@
 #!/bin/sh
-# lint.sh — static checks (STYLE.md 3.11-3.12): banned functions, raw-HTML and
-# raw-SQL escapes outside their one allowed file, clang-format, cppcheck.
-# Prints one line per finding; exits 1 if there is any.
+# lint.sh — static checks (STYLE.md 3.11-3.12), one TAP line each:
+# banned functions, raw HTML and raw SQL outside their one allowed file,
+# unfinished-work markers, clang-format, cppcheck, mandoc on the man pages.
+# Ends with "lint: N passed, N failed"; exits 1 if any failed.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-fail=0
+n=0
+failed=0
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+# check NAME COMMAND...: the command prints findings and fails when there are any
+check() {
+	name=$1
+	shift
+	n=$((n + 1))
+	if "$@" >"$out" 2>&1; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name"
+		sed -n '1,20s/^/#   /p' "$out"
+		failed=$((failed + 1))
+	fi
+}
+
+# found PATTERN FILES...: fail (and print) when code lines match; comments are not code
+no_code_match() {
+	pat=$1
+	shift
+	! grep -nE "$pat" "$@" | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(\*|/\*|//)'
+}
 
 banned='\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|strtok|system)[[:space:]]*\('
-if grep -nE "$banned" src/*/*.c src/*/*.h; then
-	echo "lint: banned function (use snprintf, strtol/str_to_i64, buf_*)"
-	fail=1
-fi
-if grep -n 'html_raw_' src/*/*.c src/*/*.h | grep -v '^src/web/html\.[ch]:'; then
-	echo "lint: html_raw_ outside src/web/html.c (use html_lit for literals)"
-	fail=1
-fi
-if grep -nE '\b(sqlite3_exec|PQexec)[[:space:]]*\(' src/*/*.c | grep -vE '^src/db/(migrate|sqlite|pg)\.c:'; then
-	echo "lint: sqlite3_exec/PQexec outside the db backends' migration hook"
-	fail=1
-fi
-if grep -nE 'TODO|FIXME|XXX' src/*/*.c src/*/*.h; then
-	echo "lint: unfinished-work marker in src/"
-	fail=1
-fi
+check "no banned functions (use snprintf, strtol/str_to_i64, buf_*)" \
+	no_code_match "$banned" src/*/*.c src/*/*.h
+check "html_raw_ only in src/web/html.c (literals go through html_lit)" \
+	sh -c "! grep -n 'html_raw_' src/*/*.c src/*/*.h | grep -v '^src/web/html\.[ch]:'"
+check "sqlite3_exec/PQexec only in the db backends' migration hook" \
+	sh -c "! grep -nE '\b(sqlite3_exec|PQexec)[[:space:]]*\(' src/*/*.c | grep -vE '^src/db/(migrate|sqlite|pg)\.c:'"
+check "no unfinished-work markers in src/" sh -c "! grep -nwE 'TODO|FIXME|XXX' src/*/*.c src/*/*.h"
 if command -v clang-format >/dev/null 2>&1; then
-	if ! clang-format --dry-run -Werror src/*/*.c src/*/*.h >/dev/null 2>&1; then
-		clang-format --dry-run src/*/*.c src/*/*.h 2>&1 | grep -E '^src/.*warning' | head -20
-		echo "lint: clang-format differences (run make format)"
-		fail=1
-	fi
+	check "clang-format: the code is formatted (make format)" \
+		clang-format --dry-run -Werror src/*/*.c src/*/*.h tests/unit/*.c
 fi
 if command -v cppcheck >/dev/null 2>&1; then
-	if ! cppcheck -q --enable=warning,portability --error-exitcode=1 --inline-suppr \
-		--suppress=missingIncludeSystem --suppress=varFuncNullUB -Isrc -Ibuild/gen src 2>&1; then
-		echo "lint: cppcheck findings"
-		fail=1
-	fi
+	check "cppcheck: no warnings" cppcheck -q --enable=warning,portability --error-exitcode=1 \
+		--inline-suppr --suppress=missingIncludeSystem --suppress=varFuncNullUB \
+		-Isrc -Ibuild/gen src
 fi
-[ $fail -eq 0 ] && echo "lint: clean"
-exit $fail
+if command -v mandoc >/dev/null 2>&1; then
+	check "mandoc: the man pages are clean" mandoc -Tlint -Wwarning man/samverka.1 man/samverka.conf.5
+fi
+echo "1..$n"
+echo "lint: $((n - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]

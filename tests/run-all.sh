@@ -3,8 +3,9 @@
 #
 #   1. unit         the binaries built from tests/unit/*.c ($BUILD/tests/NAME),
 #                   through tests/run-unit.sh
-#   2. integration  tests/integration/run.sh, if it exists
-#   3. browser      tests/browser/run.sh, if it exists
+#   2. lint         scripts/lint.sh (banned functions, format, cppcheck, man pages)
+#   3. integration  tests/integration/run.sh, if it exists
+#   4. browser      tests/browser/run.sh, if it exists
 #
 # Each suite prints its own lines and, as its last line, "LABEL: N passed,
 # N failed". A suite that prints no such line (it crashed, or was never
@@ -82,7 +83,8 @@ if [ ${#unit_bins[@]} -gt 0 ]; then
 	run_suite unit tests/run-unit.sh "${unit_bins[@]}"
 fi
 
-# 2. integration, 3. browser
+# 2. lint (static checks), 3. integration, 4. browser
+run_script lint scripts/lint.sh
 if [ -f tests/integration/run.sh ]; then
 	run_script integration tests/integration/run.sh
 fi

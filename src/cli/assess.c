@@ -17,14 +17,14 @@
 
 #include "cli/cli.h"
 #include "core/buf.h"
+#include "core/json.h"
 #include "core/str.h"
 #include "domain/assess.h"
 #include "domain/progress.h"
 #include "domain/tidycsv.h"
-#include "core/json.h"
 
 #define MAX_FILTERS 16
-#define MAX_GROUPS 4096
+#define MAX_GROUPS  4096
 
 struct group {
     char *series, *unit, *disagg;
@@ -106,7 +106,8 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     if (!r->has_value)
         return ERR_OK; /* a missing value is ignored (PROGRESS.md A.2 4.2 step 3) */
     for (i = 0; i < a->n_groups; i++) {
-        if (strcmp(a->groups[i].series, r->series) == 0 && strcmp(a->groups[i].unit, r->unit) == 0 &&
+        if (strcmp(a->groups[i].series, r->series) == 0 &&
+            strcmp(a->groups[i].unit, r->unit) == 0 &&
             strcmp(a->groups[i].disagg, r->disagg) == 0) {
             g = &a->groups[i];
             break;
@@ -132,8 +133,9 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     for (i = 0; i < g->n; i++)
         if (g->pts[i].year == r->year) {
             e->column = h->year_col + 1;
-            snprintf(e->msg, sizeof(e->msg), "a second value for %d in one series (first on line %ld)",
-                     r->year, g->lines[i]);
+            snprintf(e->msg, sizeof(e->msg),
+                     "a second value for %d in one series (first on line %ld)", r->year,
+                     g->lines[i]);
             return ERR_INVALID;
         }
     if (g->n == g->cap) {

@@ -44,7 +44,8 @@ static const struct option options[] = {
     {"sync-normal", O_BOOL, "no", 0, 0, OFF(sync_normal),
      "SQLite synchronous=NORMAL: faster writes, commits since the last checkpoint may be lost "
      "on power failure (yes/no)"},
-    {"locale-dir", O_STR, SAMVERKA_LOCALEDIR, 0, 0, OFF(locale_dir), "where the .mo catalogues are"},
+    {"locale-dir", O_STR, SAMVERKA_LOCALEDIR, 0, 0, OFF(locale_dir),
+     "where the .mo catalogues are"},
 };
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 

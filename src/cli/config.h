@@ -12,7 +12,8 @@
 #include "http/server.h"
 
 /* Parse argv (after the subcommand) into conf. Returns 0, or 2 after printing why. */
-int config_serve(int argc, char **argv, struct serve_conf *conf, char *listen_buf, size_t listen_len);
+int config_serve(int argc, char **argv, struct serve_conf *conf, char *listen_buf,
+                 size_t listen_len);
 void config_help(FILE *f);
 void config_print(FILE *f, const struct serve_conf *conf);
 

@@ -31,7 +31,8 @@ parse(const char *cmd, int argc, char **argv, struct data_args *d, bool want_fil
             i++;
         } else if (strcmp(argv[i], "--indicator") == 0 && v != NULL) {
             if (str_to_i64(v, &d->indicator) != ERR_OK || d->indicator < 1) {
-                fprintf(stderr, "samverka %s: --indicator needs an indicator id (a positive number)\n",
+                fprintf(stderr,
+                        "samverka %s: --indicator needs an indicator id (a positive number)\n",
                         cmd);
                 return 2;
             }
@@ -43,11 +44,12 @@ parse(const char *cmd, int argc, char **argv, struct data_args *d, bool want_fil
             }
             d->format = v;
             i++;
-        } else if (want_file && d->file == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+        } else if (want_file && d->file == NULL &&
+                   (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
             d->file = argv[i];
         } else {
-            fprintf(stderr, "samverka %s: unexpected argument \"%s\" (see samverka %s --help)\n", cmd,
-                    argv[i], cmd);
+            fprintf(stderr, "samverka %s: unexpected argument \"%s\" (see samverka %s --help)\n",
+                    cmd, argv[i], cmd);
             return 2;
         }
     }

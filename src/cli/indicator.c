@@ -17,7 +17,8 @@ usage(FILE *f)
 {
     fputs("usage: samverka indicator show --db URL --id ID\n"
           "       samverka indicator set --db URL --id ID [--base-year Y|none] [--base-value V]\n"
-          "            [--target V | --target-change PERCENT | --no-target] [--target-year Y|mission]\n"
+          "            [--target V | --target-change PERCENT | --no-target] [--target-year "
+          "Y|mission]\n"
           "            [--direction increase|decrease] [--limit L|none]\n"
           "            [--thresholds HIGH,MED,LOW|none] [--headline FIELD=VALUE,...|none]\n\n"
           "show prints the indicator's settings and its assessment as JSON.\n"

@@ -61,7 +61,8 @@ db_arg(int argc, char **argv)
 }
 
 static int
-check_args(const char *cmd, int argc, char **argv, const char *const *flags, const char *const *bools)
+check_args(const char *cmd, int argc, char **argv, const char *const *flags,
+           const char *const *bools)
 {
     int i, k;
     bool ok;

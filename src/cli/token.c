@@ -120,7 +120,8 @@ cmd_token(int argc, char **argv)
         if (rc == ERR_OK)
             printf("token %lld revoked\n", (long long)id);
     } else {
-        fprintf(stderr, "samverka token: unknown action \"%s\" (create, list or revoke)\n", argv[0]);
+        fprintf(stderr, "samverka token: unknown action \"%s\" (create, list or revoke)\n",
+                argv[0]);
         ret = 2;
     }
 out:

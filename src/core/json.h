@@ -33,7 +33,7 @@ void json_arr_close(struct json *j);
 void json_key(struct json *j, const char *k);
 void json_str(struct json *j, const char *s); /* NULL -> null */
 void json_int(struct json *j, int64_t v);
-void json_dbl(struct json *j, double v);      /* non-finite -> null */
+void json_dbl(struct json *j, double v); /* non-finite -> null */
 void json_bool(struct json *j, bool v);
 void json_nil(struct json *j);
 

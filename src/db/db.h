@@ -29,9 +29,9 @@ struct db;
 struct db_stmt;
 
 struct db_opts {
-    bool create;          /* create the file if missing (init) */
-    bool sync_normal;     /* synchronous=NORMAL instead of FULL (documented RPO) */
-    int busy_timeout_ms;  /* 0: 5000 */
+    bool create;         /* create the file if missing (init) */
+    bool sync_normal;    /* synchronous=NORMAL instead of FULL (documented RPO) */
+    int busy_timeout_ms; /* 0: 5000 */
 };
 
 /*

@@ -12,7 +12,7 @@ struct query {
 };
 
 static const struct query queries[Q__MAX] = {
-#define Q(n, s) [n] = {#n, s, NULL},
+#define Q(n, s)     [n] = {#n, s, NULL},
 #define QP(n, s, p) [n] = {#n, s, p},
 #include "db/q_all.def"
 #undef Q

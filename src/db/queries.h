@@ -11,7 +11,7 @@
 #define DB_QUERIES_H
 
 enum q {
-#define Q(name, sql) name,
+#define Q(name, sql)      name,
 #define QP(name, sql, pg) name,
 #include "db/q_all.def"
 #undef Q

@@ -140,7 +140,8 @@ db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out)
     sqlite3_db_config(d->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
     e = sq_pragma(d, "PRAGMA journal_mode=WAL");
     if (e == ERR_OK)
-        e = sq_pragma(d, opts->sync_normal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
+        e = sq_pragma(d,
+                      opts->sync_normal ? "PRAGMA synchronous=NORMAL" : "PRAGMA synchronous=FULL");
     if (e == ERR_OK)
         e = sq_pragma(d, "PRAGMA foreign_keys=ON");
     if (e == ERR_OK)

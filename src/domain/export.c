@@ -24,8 +24,8 @@ static void
 csv_cell(struct buf *b, const char *s, bool text)
 {
     bool quote = strpbrk(s, ",\"\r\n") != NULL;
-    bool neutral = text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
-                            *s == '\r');
+    bool neutral =
+        text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r');
 
     if (neutral && !quote)
         quote = strchr(s, '\t') != NULL;

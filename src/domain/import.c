@@ -205,7 +205,8 @@ json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
 
     if (!json_is_object(rec))
         return set_err(e, ERR_INVALID, n, 0, "record %ld is not an object", n);
-    json_object_foreach(rec, key, v) {
+    json_object_foreach(rec, key, v)
+    {
         if (strcmp(key, "Year") == 0) {
             if (json_is_integer(v)) {
                 snprintf(yearbuf, sizeof(yearbuf), "%lld", (long long)json_integer_value(v));
@@ -213,7 +214,8 @@ json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
             } else if (json_is_string(v)) {
                 period = json_string_value(v);
             } else {
-                return set_err(e, ERR_INVALID, n, 0, "record %ld: Year must be a string or integer", n);
+                return set_err(e, ERR_INVALID, n, 0, "record %ld: Year must be a string or integer",
+                               n);
             }
         } else if (strcmp(key, "Value") == 0) {
             if (json_is_number(v)) {
@@ -240,7 +242,8 @@ json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
             k = dim_index(im, key);
             if (k < 0) {
                 if (im->rows > 0 || n > 1)
-                    return set_err(e, ERR_INVALID, n, 0, "record %ld: unknown column \"%s\"", n, key);
+                    return set_err(e, ERR_INVALID, n, 0, "record %ld: unknown column \"%s\"", n,
+                                   key);
                 rc = add_dim(im, key);
                 if (rc)
                     return rc;
@@ -254,12 +257,14 @@ json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
     for (i = 0; i < 4; i++)
         if (period[i] < '0' || period[i] > '9')
             return set_err(e, ERR_INVALID, n, 0,
-                           "record %ld: Year \"%s\" does not start with a four-digit year", n, period);
+                           "record %ld: Year \"%s\" does not start with a four-digit year", n,
+                           period);
     if (!has_value)
         return ERR_OK;
     if (!isfinite(value))
         return set_err(e, ERR_INVALID, n, 0, "record %ld: Value is not finite", n);
-    year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 + (period[3] - '0');
+    year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
+           (period[3] - '0');
     return insert_row(im, n, 0, period, year, series, unit, cells, value, e);
 }
 
@@ -286,7 +291,8 @@ json_import(struct import *im, struct tidy_error *e)
         json_decref(root);
         return set_err(e, ERR_LIMIT, 1, 0, "more than %ld records", IMPORT_MAX_ROWS);
     }
-    json_array_foreach(root, i, rec) {
+    json_array_foreach(root, i, rec)
+    {
         rc = json_record(im, rec, (long)i + 1, e);
         if (rc)
             break;

@@ -22,12 +22,16 @@
 #include "db/db.h"
 
 /* ---- enumerations (the database codes) ---- */
-extern const char *const mission_statuses[];     /* exploring, in_dialogue, active, concluded, NULL */
-extern const char *const actor_sectors[];        /* public, private, academia, civil_society, other, NULL */
-extern const char *const initiative_origins[];   /* top_down, bottom_up, NULL */
-extern const char *const initiative_statuses[];  /* proposed, accepted, running, completed, stopped, declined, NULL */
-extern const char *const initiative_roles[];     /* lead, partner, funder, financier, participant, NULL */
-extern const char *const team_roles[];           /* mission_lead, coordinator, analyst, communications, member, NULL */
+extern const char *const mission_statuses[]; /* exploring, in_dialogue, active, concluded, NULL */
+extern const char
+    *const actor_sectors[]; /* public, private, academia, civil_society, other, NULL */
+extern const char *const initiative_origins[]; /* top_down, bottom_up, NULL */
+extern const char *const
+    initiative_statuses[]; /* proposed, accepted, running, completed, stopped, declined, NULL */
+extern const char
+    *const initiative_roles[]; /* lead, partner, funder, financier, participant, NULL */
+extern const char
+    *const team_roles[]; /* mission_lead, coordinator, analyst, communications, member, NULL */
 bool model_is_code(const char *const *codes, const char *s);
 
 /* ---- entities ---- */
@@ -176,44 +180,61 @@ struct initiative_filter {
 enum err mission_list(struct db *db, struct arena *a, struct mission **out, int *out_n);
 enum err mission_get(struct db *db, struct arena *a, const char *slug, struct mission *out);
 enum err mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out);
-enum err mission_objectives(struct db *db, struct arena *a, int64_t mission_id, struct objective **out, int *out_n);
-enum err mission_indicators(struct db *db, struct arena *a, int64_t mission_id, struct indicator **out, int *out_n);
-enum err mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct sdg_target **out, int *out_n);
-enum err mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_member **out, int *out_n);
+enum err mission_objectives(struct db *db, struct arena *a, int64_t mission_id,
+                            struct objective **out, int *out_n);
+enum err mission_indicators(struct db *db, struct arena *a, int64_t mission_id,
+                            struct indicator **out, int *out_n);
+enum err mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id,
+                             struct sdg_target **out, int *out_n);
+enum err mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_member **out,
+                      int *out_n);
 /* actors taking part in the mission's initiatives (lead or participant), by sector then name */
-enum err mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out, int *out_n);
+enum err mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out,
+                        int *out_n);
 enum err objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out);
 enum err indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out);
-enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg, struct indicator **out, int *out_n, int64_t *out_total);
+enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+                        struct indicator **out, int *out_n, int64_t *out_total);
 /* all observations of an indicator, ordered by series, unit, disagg, year */
-enum err indicator_observations(struct db *db, struct arena *a, int64_t indicator_id, struct observation **out, int *out_n);
+enum err indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
+                                struct observation **out, int *out_n);
 
 /* ---- loaders (domain/actor.c) ---- */
-enum err actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg, struct actor **out, int *out_n, int64_t *out_total);
+enum err actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg,
+                    struct actor **out, int *out_n, int64_t *out_total);
 enum err actor_get(struct db *db, struct arena *a, int64_t id, struct actor *out);
-enum err actor_people(struct db *db, struct arena *a, int64_t actor_id, struct person **out, int *out_n);
-enum err person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out, int *out_n, int64_t *out_total);
+enum err actor_people(struct db *db, struct arena *a, int64_t actor_id, struct person **out,
+                      int *out_n);
+enum err person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out,
+                     int *out_n, int64_t *out_total);
 enum err person_get(struct db *db, struct arena *a, int64_t id, struct person *out);
-enum err initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f, const struct page *pg, struct initiative **out, int *out_n, int64_t *out_total);
+enum err initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f,
+                         const struct page *pg, struct initiative **out, int *out_n,
+                         int64_t *out_total);
 enum err initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *out);
 
 /* ---- loaders (domain/sdg.c) ---- */
 enum err sdg_goals(struct db *db, struct arena *a, struct sdg_goal **out, int *out_n);
 enum err sdg_goal_get(struct db *db, struct arena *a, int code, struct sdg_goal *out);
-enum err sdg_goal_targets(struct db *db, struct arena *a, int goal, struct sdg_target **out, int *out_n);
+enum err sdg_goal_targets(struct db *db, struct arena *a, int goal, struct sdg_target **out,
+                          int *out_n);
 /* missions whose SDG targets include one of the goal's */
-enum err sdg_goal_missions(struct db *db, struct arena *a, int goal, struct mission **out, int *out_n);
-enum err sdg_goal_initiatives(struct db *db, struct arena *a, int goal, struct initiative **out, int *out_n);
+enum err sdg_goal_missions(struct db *db, struct arena *a, int goal, struct mission **out,
+                           int *out_n);
+enum err sdg_goal_initiatives(struct db *db, struct arena *a, int goal, struct initiative **out,
+                              int *out_n);
 
 /* ---- accountability (domain/audit.c) ---- */
 struct accountability {
-    int64_t last_updated; /* Unix seconds, 0: never */
+    int64_t last_updated;   /* Unix seconds, 0: never */
     const char *owner_name; /* NULL: none */
     int64_t views_30d, views_total;
 };
 /* entity: "mission", "indicator", ... ; mission_id != 0 counts every change in the mission */
-enum err accountability_get(struct db *db, const char *page_key, const char *entity, int64_t entity_id, int64_t mission_id, struct accountability *out);
-enum err audit_add(struct db *db, const char *who, const char *action, const char *entity, int64_t entity_id, int64_t mission_id, const char *detail);
+enum err accountability_get(struct db *db, const char *page_key, const char *entity,
+                            int64_t entity_id, int64_t mission_id, struct accountability *out);
+enum err audit_add(struct db *db, const char *who, const char *action, const char *entity,
+                   int64_t entity_id, int64_t mission_id, const char *detail);
 
 /* ---- organisation numbers (domain/orgnr.c) ---- */
 /* Accepts NNNNNN-NNNN or NNNNNNNNNN (also with a 16 century prefix); checks the

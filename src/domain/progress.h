@@ -55,28 +55,28 @@ void progress_config_default(struct progress_config *c);
 
 struct progress_result {
     enum progress_status status;
-    bool assessable;       /* base and current found (even if P is none) */
+    bool assessable; /* base and current found (even if P is none) */
     int base_year, current_year;
-    double base_value;     /* after the 0 -> 0.001 replacement */
+    double base_value; /* after the 0 -> 0.001 replacement */
     double current_value;
-    bool has_progress;     /* P computed */
-    double progress;       /* P */
+    bool has_progress; /* P computed */
+    double progress;   /* P */
     bool has_score;
-    double score;          /* [-5, 5] */
+    double score; /* [-5, 5] */
     bool target_achieved;
-    int method;            /* 1 without a target, 2 with */
+    int method; /* 1 without a target, 2 with */
     bool has_target;
-    double target;         /* the absolute target used (relative ones resolved) */
-    double limit_factor;   /* C (1 without a limit) */
+    double target;       /* the absolute target used (relative ones resolved) */
+    double limit_factor; /* C (1 without a limit) */
     /* Part B */
     bool has_projection_cagr, has_projection_ols;
     double projection_cagr, projection_ols; /* value at the target year */
     bool has_year_reached;
-    int year_reached;      /* first year the CAGR path reaches the target */
+    int year_reached; /* first year the CAGR path reaches the target */
     bool has_rate_needed;
-    double rate_needed;    /* annual growth rate needed from now, e.g. -0.041 */
+    double rate_needed; /* annual growth rate needed from now, e.g. -0.041 */
     bool has_rate_current;
-    double rate_current;   /* CAGR(current, base) */
+    double rate_current; /* CAGR(current, base) */
 };
 
 /*

@@ -131,9 +131,8 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
         return invalid(out_field, out_msg, "direction", "must be increase or decrease");
     if (s->has_limit && !isfinite(s->limit))
         return invalid(out_field, out_msg, "limit", "must be a finite number");
-    if (s->has_thresholds &&
-        !(isfinite(s->high) && isfinite(s->med) && isfinite(s->low) && s->high > s->med &&
-          s->med > s->low))
+    if (s->has_thresholds && !(isfinite(s->high) && isfinite(s->med) && isfinite(s->low) &&
+                               s->high > s->med && s->med > s->low))
         return invalid(out_field, out_msg, "thresholds", "must be numbers with high > med > low");
 
     rc = db_begin(db);

@@ -17,14 +17,14 @@ struct indicator_settings {
     double base_value;
     const char *target_kind; /* absolute | relative | none */
     bool has_target_value;
-    double target_value;     /* absolute value, or percent change for relative */
-    int target_year;         /* 0: the mission's deadline */
-    const char *direction;   /* increase | decrease */
+    double target_value;   /* absolute value, or percent change for relative */
+    int target_year;       /* 0: the mission's deadline */
+    const char *direction; /* increase | decrease */
     bool has_limit;
     double limit;
     bool has_thresholds;
     double high, med, low;
-    const char *headline;    /* canonical "Field=Value" pairs joined by 0x1f; "" = none */
+    const char *headline; /* canonical "Field=Value" pairs joined by 0x1f; "" = none */
 };
 
 /* The indicator's current settings. */
@@ -36,8 +36,8 @@ void settings_from_indicator(const struct indicator *ind, struct indicator_setti
  * ERR_BUSY, ERR_DB.
  */
 enum err settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
-                        const struct indicator_settings *s, const char *who,
-                        const char **out_field, const char **out_msg);
+                        const struct indicator_settings *s, const char *who, const char **out_field,
+                        const char **out_msg);
 
 /* Parse "Field=Value,Field=Value" (or "" / "none") into the canonical form, ordered as the
  * indicator's dimensions; false with *out_msg if a field is not one of them. */

@@ -33,8 +33,8 @@ struct tidy_reader {
     size_t caps[TIDY_MAX_COLUMNS]; /* field buffers are kept and reused row after row */
     int n;
     bool too_many;
-    long line;      /* physical line where the current row starts */
-    long newlines;  /* newlines inside the current row's fields */
+    long line;     /* physical line where the current row starts */
+    long newlines; /* newlines inside the current row's fields */
     long rows;
     struct buf disagg;
     enum err rc;

@@ -21,8 +21,8 @@
 #include "core/err.h"
 
 #define TIDY_MAX_COLUMNS 64
-#define TIDY_MAX_FIELD 1024 /* bytes in one field */
-#define TIDY_DISAGG_SEP '\x1f'
+#define TIDY_MAX_FIELD   1024 /* bytes in one field */
+#define TIDY_DISAGG_SEP  '\x1f'
 
 struct tidy_header {
     int n_columns;
@@ -35,16 +35,16 @@ struct tidy_header {
 
 struct tidy_row {
     long line;
-    const char *period; /* the Year cell as written, "2015-16" */
-    int year;           /* its first four digits */
+    const char *period;        /* the Year cell as written, "2015-16" */
+    int year;                  /* its first four digits */
     const char *series, *unit; /* "" when absent */
     /* the non-empty disaggregation cells as "Field=Value" joined by 0x1f, in
      * column order; "" for a headline row */
     const char *disagg;
     const char *cells[TIDY_MAX_COLUMNS]; /* every cell of the row */
-    bool has_value;     /* false: the Value (or Progress) cell was empty */
-    double value;       /* Progress when the column exists, else Value */
-    double raw_value;   /* the Value column itself (NaN if empty) */
+    bool has_value;                      /* false: the Value (or Progress) cell was empty */
+    double value;                        /* Progress when the column exists, else Value */
+    double raw_value;                    /* the Value column itself (NaN if empty) */
 };
 
 struct tidy_error {

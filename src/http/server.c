@@ -328,7 +328,8 @@ add_headers(struct MHD_Response *r, const char *ctype, const char *etag, const c
     if (str_has_prefix(ctype, "text/html"))
         MHD_add_response_header(r, "Content-Security-Policy", CSP);
     else
-        MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                "default-src 'none'; frame-ancestors 'none'");
     MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Language");
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
     if (etag != NULL)
@@ -631,7 +632,8 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
             writer = NULL;
         if (writer == NULL) {
             pthread_mutex_unlock(&writer_mu);
-            web_error(&k->rq, 503, NULL, "The database is not available. Please try again shortly.");
+            web_error(&k->rq, 503, NULL,
+                      "The database is not available. Please try again shortly.");
             return queue_conn(c, k, method, url);
         }
         k->rq.wdb = writer;
@@ -675,7 +677,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     if (*upload_size != 0) {
         /* a GET with a body: refuse it (the connection is closed after) */
         *upload_size = 0;
-        return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE, "Request bodies are not accepted here.\n");
+        return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
+                          "Request bodies are not accepted here.\n");
     }
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
@@ -870,16 +873,14 @@ http_serve(const struct serve_conf *c)
     if (threads < 1)
         threads = 1;
     flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
-    d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL,
-                         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-                         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+    d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+                         on_completed, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
                          MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
                          MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,
                          MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)c->max_per_ip,
                          MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)c->timeout,
                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
-                         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
-                         MHD_OPTION_END);
+                         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024, MHD_OPTION_END);
     if (d == NULL) {
         log_msg(LOG_ERROR, "msg=\"cannot listen\" host=%s port=%d", c->host, c->port);
         free_all();

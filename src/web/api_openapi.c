@@ -76,7 +76,6 @@ struct schema {
     const struct field *fields;
 };
 
-
 static const struct field text_f[] = {
     F("sv", F_STR, 0, "Swedish (always present)"),
     F("en", F_STR, 0, "English; empty when not translated"),
@@ -110,9 +109,13 @@ static const struct field mission_links_f[] = {
 
 static const char *const directions[] = {"increase", "decrease", NULL};
 static const char *const target_kinds[] = {"absolute", "relative", NULL};
-static const char *const progress_statuses[] = {"target_achieved", "substantial_progress",
-                                                "moderate_progress", "limited_progress",
-                                                "deterioration", "not_available", NULL};
+static const char *const progress_statuses[] = {"target_achieved",
+                                                "substantial_progress",
+                                                "moderate_progress",
+                                                "limited_progress",
+                                                "deterioration",
+                                                "not_available",
+                                                NULL};
 
 static const struct field progress_summary_f[] = {
     FENUM("status", progress_statuses, 0, "PROGRESS.md status names"),
@@ -949,12 +952,14 @@ content:
     json_obj_close(j);
     if (r->flags & RF_WRITE) {
         put_error_response(j, rq, "401", "No API token, or not a valid one");
-        put_error_response(j, rq, "403", "The token may not change this mission, or the request "
-                                         "came from another site");
+        put_error_response(j, rq, "403",
+                           "The token may not change this mission, or the request "
+                           "came from another site");
         put_error_response(j, rq, "413", "The body is too large");
         put_error_response(j, rq, "415", "The body's Content-Type is not accepted");
-        put_error_response(j, rq, "422", "The body could not be used; nothing was changed. "
-                                         "Imports give line and column");
+        put_error_response(j, rq, "422",
+                           "The body could not be used; nothing was changed. "
+                           "Imports give line and column");
         if (r->flags & RF_IMPORT)
             put_error_response(j, rq, "429", "Too many imports at once; see Retry-After");
     } else {
@@ -1024,7 +1029,8 @@ api_openapi(struct req *rq)
               "JSON API of samverka: missions with their goal trees and progress, indicators "
               "with their assessment and observations, actors and people, initiatives, mission "
               "teams and the SDG framework. Reads are public; writes (an indicator's data and "
-              "progress settings) need an API token (Authorization: Bearer). Lists are paged (page, per_page up to 100, default 20) and carry "
+              "progress settings) need an API token (Authorization: Bearer). Lists are paged "
+              "(page, per_page up to 100, default 20) and carry "
               "links to neighbouring pages. Every 200 has an ETag; send it in If-None-Match "
               "for a 304. Errors are {\"error\": {\"code\", \"message\", \"field\"}}. "
               "Bilingual texts are {\"sv\", \"en\"}.");

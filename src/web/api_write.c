@@ -180,7 +180,8 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         /* a target is given whole: kind and value are both required */
         s->target_kind = NULL;
         s->has_target_value = false;
-        json_object_foreach(v, k, x) {
+        json_object_foreach(v, k, x)
+        {
             if (strcmp(k, "kind") == 0 && json_is_string(x))
                 s->target_kind = arena_strdup(rq->arena, json_string_value(x));
             else if (strcmp(k, "value") == 0 && get_num(x, &s->target_value))
@@ -215,7 +216,8 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         if (!json_is_object(v))
             return false;
         buf_init(&b, 8192);
-        json_object_foreach(v, k, x) {
+        json_object_foreach(v, k, x)
+        {
             if (!json_is_string(x) || strchr(k, ',') || strchr(k, '=') ||
                 strchr(json_string_value(x), ',')) {
                 buf_free(&b);
@@ -223,7 +225,8 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
             }
             buf_printf(&b, "%s%s=%s", b.len ? "," : "", k, json_string_value(x));
         }
-        if (buf_err(&b) || !settings_parse_headline(rq->arena, ind, b.data ? b.data : "", &hl, why)) {
+        if (buf_err(&b) ||
+            !settings_parse_headline(rq->arena, ind, b.data ? b.data : "", &hl, why)) {
             buf_free(&b);
             return false;
         }
@@ -250,15 +253,16 @@ api_indicator_patch(struct req *rq)
         return rc;
     root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL)
-        return req_invalid(rq, NULL,
-                           arena_printf(rq->arena, "line %d, column %d: %s", je.line, je.column,
-                                        je.text));
+        return req_invalid(
+            rq, NULL,
+            arena_printf(rq->arena, "line %d, column %d: %s", je.line, je.column, je.text));
     if (!json_is_object(root)) {
         json_decref(root);
         return req_invalid(rq, NULL, _("The body must be a JSON object of settings."));
     }
     settings_from_indicator(&ind, &s);
-    json_object_foreach(root, key, v) {
+    json_object_foreach(root, key, v)
+    {
         if (!apply_member(rq, &ind, &s, key, v, &why)) {
             field = arena_strdup(rq->arena, key);
             json_decref(root);

@@ -63,8 +63,8 @@ html_raw_(struct html *h, const char *s, size_t n)
 static bool
 is_boolean_attr(const char *name)
 {
-    static const char *const names[] = {"hidden", "required", "checked", "selected",
-                                        "disabled", "open", "novalidate", "readonly"};
+    static const char *const names[] = {"hidden",   "required", "checked",    "selected",
+                                        "disabled", "open",     "novalidate", "readonly"};
     size_t i;
 
     for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)

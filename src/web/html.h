@@ -50,7 +50,8 @@ void html_printf(struct html *h, const char *fmt, ...) __attribute__((format(pri
 /* <tag>text</tag> */
 void html_elem(struct html *h, const char *tag, const char *text);
 /* <tag attrs...>text</tag>: html_elem_attr(h, "a", text, "href", url, NULL). */
-void html_elem_attr(struct html *h, const char *tag, const char *text, ...) __attribute__((sentinel));
+void html_elem_attr(struct html *h, const char *tag, const char *text, ...)
+    __attribute__((sentinel));
 
 /* Render Markdown (CommonMark) safely. */
 void html_markdown(struct html *h, const char *md);

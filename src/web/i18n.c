@@ -28,7 +28,8 @@ i18n_init(const char *localedir)
     textdomain("samverka");
     for (l = 0; l < LANG__MAX; l++) {
         for (k = 0; k < 3 && locales[l] == (locale_t)0; k++)
-            locales[l] = newlocale(LC_MESSAGES_MASK | LC_CTYPE_MASK, locale_names[l][k], (locale_t)0);
+            locales[l] =
+                newlocale(LC_MESSAGES_MASK | LC_CTYPE_MASK, locale_names[l][k], (locale_t)0);
         if (locales[l] == (locale_t)0) {
             log_msg(LOG_WARN, "msg=\"locale missing: UI text falls back to English\" lang=%s",
                     lang_codes[l]);

@@ -15,8 +15,8 @@
 
 #include "web/web.h"
 
-#define _(s) gettext(s)
-#define N_(s) (s)
+#define _(s)       gettext(s)
+#define N_(s)      (s)
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
 
 bool i18n_init(const char *localedir);

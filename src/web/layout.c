@@ -18,7 +18,8 @@ layout_begin(struct req *rq, struct html *h, const char *title)
     html_open(h, "html", "lang", lang_code(rq->lang), NULL);
     html_open(h, "head", NULL);
     html_void(h, "meta", "charset", "utf-8", NULL);
-    html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1", NULL);
+    html_void(h, "meta", "name", "viewport", "content", "width=device-width, initial-scale=1",
+              NULL);
     html_open(h, "title", NULL);
     html_text(h, title);
     html_text(h, " – samverka");
@@ -238,18 +239,20 @@ label_sector(const char *code)
 const char *
 label_origin(const char *code)
 {
-    static const struct label t[] = {{"top_down", N_("Top-down")},
-                                     {"bottom_up", N_("Bottom-up")},
-                                     {NULL, NULL}};
+    static const struct label t[] = {
+        {"top_down", N_("Top-down")}, {"bottom_up", N_("Bottom-up")}, {NULL, NULL}};
     return lookup(t, code);
 }
 
 const char *
 label_initiative_status(const char *code)
 {
-    static const struct label t[] = {{"proposed", N_("Proposed")}, {"accepted", N_("Accepted")},
-                                     {"running", N_("Running")},   {"completed", N_("Completed")},
-                                     {"stopped", N_("Stopped")},   {"declined", N_("Declined")},
+    static const struct label t[] = {{"proposed", N_("Proposed")},
+                                     {"accepted", N_("Accepted")},
+                                     {"running", N_("Running")},
+                                     {"completed", N_("Completed")},
+                                     {"stopped", N_("Stopped")},
+                                     {"declined", N_("Declined")},
                                      {NULL, NULL}};
     return lookup(t, code);
 }
@@ -269,32 +272,29 @@ label_initiative_role(const char *code)
 const char *
 label_team_role(const char *code)
 {
-    static const struct label t[] = {{"mission_lead", N_("Mission lead")},
-                                     {"coordinator", N_("Coordinator")},
-                                     {"analyst", N_("Analyst")},
-                                     {"communications", N_("Communications")},
-                                     {"member", N_("Team member")},
-                                     {NULL, NULL}};
+    static const struct label t[] = {
+        {"mission_lead", N_("Mission lead")}, {"coordinator", N_("Coordinator")},
+        {"analyst", N_("Analyst")},           {"communications", N_("Communications")},
+        {"member", N_("Team member")},        {NULL, NULL}};
     return lookup(t, code);
 }
 
 const char *
 label_direction(const char *code)
 {
-    static const struct label t[] = {{"increase", N_("Higher is better")},
-                                     {"decrease", N_("Lower is better")},
-                                     {NULL, NULL}};
+    static const struct label t[] = {
+        {"increase", N_("Higher is better")}, {"decrease", N_("Lower is better")}, {NULL, NULL}};
     return lookup(t, code);
 }
 
 /* ------------------------------------------------------------ formats */
 
-static const char *const months_sv[] = {"januari", "februari", "mars",      "april",
-                                        "maj",     "juni",     "juli",      "augusti",
-                                        "september", "oktober", "november", "december"};
-static const char *const months_en[] = {"January", "February", "March",     "April",
-                                        "May",     "June",     "July",      "August",
-                                        "September", "October", "November", "December"};
+static const char *const months_sv[] = {"januari",   "februari", "mars",     "april",
+                                        "maj",       "juni",     "juli",     "augusti",
+                                        "september", "oktober",  "november", "december"};
+static const char *const months_en[] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
 
 static char *
 fmt_ymd(struct req *rq, int y, int m, int d)

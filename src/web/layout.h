@@ -22,7 +22,8 @@ void layout_end(struct req *rq, struct html *h, const struct accountability *acc
 void layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
                     int64_t mission_id, const char *owner_name);
 /* A whole 4xx/5xx page in the site's style. */
-void layout_error_page(struct req *rq, struct html *h, int status, const char *field, const char *msg);
+void layout_error_page(struct req *rq, struct html *h, int status, const char *field,
+                       const char *msg);
 /* <p class="demo-note"> saying the content is demonstration data. */
 void layout_demo_note(struct req *rq, struct html *h);
 

@@ -444,46 +444,49 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_open(h, "caption", NULL);
     if (*sp->series || *sp->unit)
         html_printf(h, _("Inputs and results for the series %s"),
-                    arena_printf(rq->arena, "%s%s%s", sp->series, *sp->series && *sp->unit ? ", " : "",
-                                 sp->unit));
+                    arena_printf(rq->arena, "%s%s%s", sp->series,
+                                 *sp->series && *sp->unit ? ", " : "", sp->unit));
     else
         html_text(h, _("Inputs and results"));
     html_close(h, "caption");
     html_open(h, "tbody", NULL);
-    method_row(h, _("Desired direction"), label_direction(c->direction > 0 ? "increase" : "decrease"));
-    method_row(h, _("Base year (t₀) and value (y₀)"),
-               r->assessable ? arena_printf(rq->arena, "%d: %s", r->base_year,
-                                            fmt_num(rq, r->base_value, dec))
-                             : arena_printf(rq->arena, _("configured %d, no data from then on"),
-                                            c->base_year));
+    method_row(h, _("Desired direction"),
+               label_direction(c->direction > 0 ? "increase" : "decrease"));
+    method_row(
+        h, _("Base year (t₀) and value (y₀)"),
+        r->assessable
+            ? arena_printf(rq->arena, "%d: %s", r->base_year, fmt_num(rq, r->base_value, dec))
+            : arena_printf(rq->arena, _("configured %d, no data from then on"), c->base_year));
     method_row(h, _("Latest year (tᵢ) and value (yᵢ)"),
                r->assessable ? arena_printf(rq->arena, "%d: %s", r->current_year,
                                             fmt_num(rq, r->current_value, dec))
                              : "–");
     method_row(h, _("Target (T) and target year (t_T)"),
-               r->has_target ? arena_printf(rq->arena, "%s (%d)", fmt_num(rq, r->target, dec),
-                                            c->target_year)
-                             : arena_printf(rq->arena, _("none; judged on the growth rate alone (%d)"),
-                                            c->target_year));
+               r->has_target
+                   ? arena_printf(rq->arena, "%s (%d)", fmt_num(rq, r->target, dec), c->target_year)
+                   : arena_printf(rq->arena, _("none; judged on the growth rate alone (%d)"),
+                                  c->target_year));
     if (c->has_limit)
         method_row(h, _("Natural limit (L) and scaling factor (C)"),
                    arena_printf(rq->arena, "%s; C = %s", fmt_num(rq, c->limit, dec),
                                 fmt_num(rq, r->limit_factor, 4)));
     method_row(h, _("Method"),
-               r->method == 2 ? _("2: the rate so far divided by the rate needed, R = s·d·CAGRᵢ / |CAGR_T|")
-                              : _("1: the growth rate, P = s·d·CAGRᵢ"));
-    method_row(h, _("Current annual rate (CAGRᵢ)"), rate_text(rq, r->has_rate_current, r->rate_current));
+               r->method == 2
+                   ? _("2: the rate so far divided by the rate needed, R = s·d·CAGRᵢ / |CAGR_T|")
+                   : _("1: the growth rate, P = s·d·CAGRᵢ"));
+    method_row(h, _("Current annual rate (CAGRᵢ)"),
+               rate_text(rq, r->has_rate_current, r->rate_current));
     method_row(h, _("Progress value (P or R)"),
                r->has_progress ? fmt_num(rq, r->progress, 4) : "–");
-    method_row(h, _("Thresholds (high, moderate, low)"),
-               c->has_thresholds
-                   ? arena_printf(rq->arena, "%s; %s; %s", fmt_num(rq, c->high, 4),
-                                  fmt_num(rq, c->med, 4), fmt_num(rq, c->low, 4))
-                   : (r->method == 2 ? arena_printf(rq->arena, "%s; %s; 0", fmt_num(rq, 0.95, 2),
-                                                    fmt_num(rq, 0.6, 2))
-                                     : arena_printf(rq->arena, "%s; %s; 0",
-                                                                       fmt_num(rq, 0.015 * r->limit_factor, 4),
-                                                                       fmt_num(rq, 0.005 * r->limit_factor, 4))));
+    method_row(
+        h, _("Thresholds (high, moderate, low)"),
+        c->has_thresholds
+            ? arena_printf(rq->arena, "%s; %s; %s", fmt_num(rq, c->high, 4), fmt_num(rq, c->med, 4),
+                           fmt_num(rq, c->low, 4))
+            : (r->method == 2
+                   ? arena_printf(rq->arena, "%s; %s; 0", fmt_num(rq, 0.95, 2), fmt_num(rq, 0.6, 2))
+                   : arena_printf(rq->arena, "%s; %s; 0", fmt_num(rq, 0.015 * r->limit_factor, 4),
+                                  fmt_num(rq, 0.005 * r->limit_factor, 4))));
     method_row(h, _("Score (−5 to 5)"), r->has_score ? fmt_num(rq, r->score, 2) : "–");
     method_row(h, _("Status"), label_progress(r->status));
     html_close(h, "tbody");
@@ -587,15 +590,16 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
 
     html_open(h, "details", NULL);
     html_elem(h, "summary", _("Method and inputs"));
-    html_elem(h, "p",
-              _("The rate-ratio method of Eurostat, Statistics Canada and Open SDG compares the "
-                "compound annual growth rate since the base year (CAGRᵢ) with the rate needed to "
-                "reach the target in the target year (CAGR_T). With a target, R ≥ 0.95 is on track, "
-                "0.60–0.95 needs acceleration, 0–0.60 is limited progress and below 0 is "
-                "deterioration; without one, the growth rate itself is judged (1.5 and 0.5 per cent a "
-                "year). Only the base and latest values count; values in between are shown but "
-                "do not change the result. The score runs from −5 to 5 and the indicator's score "
-                "is the mean over its series."));
+    html_elem(
+        h, "p",
+        _("The rate-ratio method of Eurostat, Statistics Canada and Open SDG compares the "
+          "compound annual growth rate since the base year (CAGRᵢ) with the rate needed to "
+          "reach the target in the target year (CAGR_T). With a target, R ≥ 0.95 is on track, "
+          "0.60–0.95 needs acceleration, 0–0.60 is limited progress and below 0 is "
+          "deterioration; without one, the growth rate itself is judged (1.5 and 0.5 per cent a "
+          "year). Only the base and latest values count; values in between are shown but "
+          "do not change the result. The score runs from −5 to 5 and the indicator's score "
+          "is the mean over its series."));
     for (k = 0; k < ip->n_series; k++)
         method_table(rq, h, ind, ip, &ip->series[k]);
     html_close(h, "details");

@@ -188,8 +188,9 @@ objective_block(struct mission_page *p, int oi, int level)
 static void
 overview(struct mission_page *p)
 {
-    static const enum progress_status order[] = {PS_TARGET_ACHIEVED, PS_SUBSTANTIAL, PS_MODERATE,
-                                                 PS_LIMITED, PS_DETERIORATION, PS_NOT_AVAILABLE};
+    static const enum progress_status order[] = {PS_TARGET_ACHIEVED, PS_SUBSTANTIAL,
+                                                 PS_MODERATE,        PS_LIMITED,
+                                                 PS_DETERIORATION,   PS_NOT_AVAILABLE};
     struct req *rq = p->rq;
     struct html *h = p->h;
     size_t s;
@@ -322,8 +323,9 @@ actors_by_sector(struct mission_page *p)
         return ERR_OK;
     }
     html_open(h, "p", NULL);
-    html_printf(h, ngettext("%d actor takes part in the mission's initiatives.",
-                            "%d actors take part in the mission's initiatives.", (unsigned long)n),
+    html_printf(h,
+                ngettext("%d actor takes part in the mission's initiatives.",
+                         "%d actors take part in the mission's initiatives.", (unsigned long)n),
                 n);
     html_close(h, "p");
     html_open(h, "div", "class", "cols", NULL);

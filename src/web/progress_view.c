@@ -30,10 +30,11 @@ void
 view_status(struct req *rq, struct html *h, enum progress_status s)
 {
     static const char *const symbols[PS__MAX] = {
-        [PS_NOT_AVAILABLE] = "?",     [PS_DETERIORATION] = "\xe2\x86\x98", /* ↘ */
-        [PS_LIMITED] = "\xe2\x86\x92", /* → */
-        [PS_MODERATE] = "\xe2\x86\x97", /* ↗ */
-        [PS_SUBSTANTIAL] = "\xe2\x86\x91", /* ↑ */
+        [PS_NOT_AVAILABLE] = "?",
+        [PS_DETERIORATION] = "\xe2\x86\x98",   /* ↘ */
+        [PS_LIMITED] = "\xe2\x86\x92",         /* → */
+        [PS_MODERATE] = "\xe2\x86\x97",        /* ↗ */
+        [PS_SUBSTANTIAL] = "\xe2\x86\x91",     /* ↑ */
         [PS_TARGET_ACHIEVED] = "\xe2\x9c\x93", /* ✓ */
     };
 
@@ -78,8 +79,8 @@ progress_reason(struct req *rq, const struct indicator_progress *ip)
         return arena_printf(rq->arena, _("The latest value (%d) has reached the target."),
                             r->current_year);
     if (r->has_rate_needed && r->has_rate_current)
-        return arena_printf(rq->arena, _("Needs %s, achieving %s."), pct_per_year(rq, r->rate_needed),
-                            pct_per_year(rq, r->rate_current));
+        return arena_printf(rq->arena, _("Needs %s, achieving %s."),
+                            pct_per_year(rq, r->rate_needed), pct_per_year(rq, r->rate_current));
     if (r->has_rate_current)
         return arena_printf(rq->arena, _("Changing by %s since %d."),
                             pct_per_year(rq, r->rate_current), r->base_year);

@@ -11,10 +11,10 @@
 #include "web/web.h"
 
 enum ptype {
-    P_INT,  /* decimal integer in [min, max] */
-    P_SLUG, /* [a-z0-9-], 1-64 */
-    P_ENUM, /* one of values[] */
-    P_TEXT, /* UTF-8 text, no control characters, at most max bytes */
+    P_INT,        /* decimal integer in [min, max] */
+    P_SLUG,       /* [a-z0-9-], 1-64 */
+    P_ENUM,       /* one of values[] */
+    P_TEXT,       /* UTF-8 text, no control characters, at most max bytes */
     P_SDG_TARGET, /* "12.3", "17.a" */
 };
 
@@ -36,9 +36,9 @@ enum route_kind {
     RK_FILE, /* downloads and plain text; errors as plain text */
 };
 
-#define RF_CACHE 1u  /* response may be cached until the next database change */
-#define RF_COUNT 2u  /* counts as a page view */
-#define RF_WRITE 4u  /* changes data: needs an API token, runs on the writer connection */
+#define RF_CACHE  1u /* response may be cached until the next database change */
+#define RF_COUNT  2u /* counts as a page view */
+#define RF_WRITE  4u /* changes data: needs an API token, runs on the writer connection */
 #define RF_IMPORT 8u /* an expensive upload: limited concurrency */
 
 struct route {
@@ -50,7 +50,7 @@ struct route {
     const char *summary; /* OpenAPI summary, English */
     const char *schema;  /* OpenAPI response schema name (api routes) */
     struct pspec params[WEB_MAX_PARAMS];
-    enum body_kind body;  /* what the request body is (writes) */
+    enum body_kind body;     /* what the request body is (writes) */
     const char *body_schema; /* OpenAPI request schema name */
 };
 
@@ -68,9 +68,7 @@ enum err req_invalid(struct req *rq, const char *field, const char *msg);
 enum err req_refuse(struct req *rq, int status, const char *field, const char *msg);
 
 /* Validate one raw value against a spec; on failure *out_msg says why (English, static). */
-bool param_validate(const struct pspec *ps, const char *raw, struct pval *out, const char **out_msg);
-
-
-
+bool param_validate(const struct pspec *ps, const char *raw, struct pval *out,
+                    const char **out_msg);
 
 #endif

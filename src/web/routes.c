@@ -24,40 +24,99 @@
 #include "web/layout.h"
 #include "web/route.h"
 
-#define ID(name, what) {name, P_INT, PIN_PATH, true, 1, INT64_MAX, NULL, what}
-#define SLUG(name, what) {name, P_SLUG, PIN_PATH, true, 0, 0, NULL, what}
+#define ID(name, what)                                                                             \
+    {                                                                                              \
+        name, P_INT, PIN_PATH, true, 1, INT64_MAX, NULL, what                                      \
+    }
+#define SLUG(name, what)                                                                           \
+    {                                                                                              \
+        name, P_SLUG, PIN_PATH, true, 0, 0, NULL, what                                             \
+    }
 #define PAGING                                                                                     \
     {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"},                     \
-        {"per_page", P_INT, PIN_QUERY, false, 1, 100, NULL, "Items per page (1-100, default 20)"}
-#define GOAL {"goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"}
+    {                                                                                              \
+        "per_page", P_INT, PIN_QUERY, false, 1, 100, NULL, "Items per page (1-100, default 20)"    \
+    }
+#define GOAL                                                                                       \
+    {                                                                                              \
+        "goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"                       \
+    }
 
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
-#define API (RF_CACHE)
+#define API       (RF_CACHE)
 
 const struct route routes[] = {
     /* public pages */
     {"GET", "/", page_index, RK_HTML, HTML_PAGE, "Missions", NULL, {{0}}},
-    {"GET", "/missions/{slug}", page_mission, RK_HTML, HTML_PAGE, "Mission page", NULL,
+    {"GET",
+     "/missions/{slug}",
+     page_mission,
+     RK_HTML,
+     HTML_PAGE,
+     "Mission page",
+     NULL,
      {SLUG("slug", "Mission slug")}},
-    {"GET", "/indicators/{id}", page_indicator, RK_HTML, HTML_PAGE, "Indicator page", NULL,
+    {"GET",
+     "/indicators/{id}",
+     page_indicator,
+     RK_HTML,
+     HTML_PAGE,
+     "Indicator page",
+     NULL,
      {ID("id", "Indicator id")}},
-    {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, RF_CACHE,
-     "Indicator data as Open SDG-style CSV", NULL, {ID("id", "Indicator id")}},
-    {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE,
-     "Indicator data as JSON", NULL, {ID("id", "Indicator id")}},
-    {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
+    {"GET",
+     "/indicators/{id}/data.csv",
+     file_indicator_csv,
+     RK_FILE,
+     RF_CACHE,
+     "Indicator data as Open SDG-style CSV",
+     NULL,
+     {ID("id", "Indicator id")}},
+    {"GET",
+     "/indicators/{id}/data.json",
+     file_indicator_json,
+     RK_FILE,
+     RF_CACHE,
+     "Indicator data as JSON",
+     NULL,
+     {ID("id", "Indicator id")}},
+    {"GET",
+     "/initiatives",
+     page_initiatives,
+     RK_HTML,
+     HTML_PAGE,
+     "Initiatives",
+     NULL,
      {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
       {"origin", P_ENUM, PIN_QUERY, false, 0, 0, initiative_origins, "Origin"},
       {"status", P_ENUM, PIN_QUERY, false, 0, 0, initiative_statuses, "Lifecycle status"},
       {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector of a taking-part actor"},
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"},
       {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
-    {"GET", "/initiatives/{id}", page_initiative, RK_HTML, HTML_PAGE, "Initiative page", NULL,
+    {"GET",
+     "/initiatives/{id}",
+     page_initiative,
+     RK_HTML,
+     HTML_PAGE,
+     "Initiative page",
+     NULL,
      {ID("id", "Initiative id")}},
-    {"GET", "/actors", page_actors, RK_HTML, HTML_PAGE, "Actors", NULL,
+    {"GET",
+     "/actors",
+     page_actors,
+     RK_HTML,
+     HTML_PAGE,
+     "Actors",
+     NULL,
      {{"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector"},
       {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
-    {"GET", "/actors/{id}", page_actor, RK_HTML, HTML_PAGE, "Actor page", NULL,
+    {"GET",
+     "/actors/{id}",
+     page_actor,
+     RK_HTML,
+     HTML_PAGE,
+     "Actor page",
+     NULL,
      {ID("id", "Actor id")}},
     {"GET", "/sdg", page_sdg_index, RK_HTML, HTML_PAGE, "Agenda 2030 goals", NULL, {{0}}},
     {"GET", "/sdg/{goal}", page_sdg_goal, RK_HTML, HTML_PAGE, "SDG goal page", NULL, {GOAL}},
@@ -69,40 +128,128 @@ const struct route routes[] = {
 
     /* JSON API, read */
     {"GET", "/api/v1/openapi.json", api_openapi, RK_API, API, "This OpenAPI document", NULL, {{0}}},
-    {"GET", "/api/v1/missions", api_missions, RK_API, API, "List missions", "MissionList",
+    {"GET",
+     "/api/v1/missions",
+     api_missions,
+     RK_API,
+     API,
+     "List missions",
+     "MissionList",
      {PAGING, {"status", P_ENUM, PIN_QUERY, false, 0, 0, mission_statuses, "Mission status"}}},
-    {"GET", "/api/v1/missions/{slug}", api_mission, RK_API, API, "One mission", "Mission",
+    {"GET",
+     "/api/v1/missions/{slug}",
+     api_mission,
+     RK_API,
+     API,
+     "One mission",
+     "Mission",
      {SLUG("slug", "Mission slug")}},
-    {"GET", "/api/v1/missions/{slug}/objectives", api_mission_objectives, RK_API, API,
-     "The mission's goal tree", "ObjectiveList", {SLUG("slug", "Mission slug")}},
-    {"GET", "/api/v1/missions/{slug}/team", api_mission_team, RK_API, API, "The mission team",
-     "TeamList", {SLUG("slug", "Mission slug")}},
-    {"GET", "/api/v1/objectives/{id}", api_objective, RK_API, API, "One objective", "Objective",
+    {"GET",
+     "/api/v1/missions/{slug}/objectives",
+     api_mission_objectives,
+     RK_API,
+     API,
+     "The mission's goal tree",
+     "ObjectiveList",
+     {SLUG("slug", "Mission slug")}},
+    {"GET",
+     "/api/v1/missions/{slug}/team",
+     api_mission_team,
+     RK_API,
+     API,
+     "The mission team",
+     "TeamList",
+     {SLUG("slug", "Mission slug")}},
+    {"GET",
+     "/api/v1/objectives/{id}",
+     api_objective,
+     RK_API,
+     API,
+     "One objective",
+     "Objective",
      {ID("id", "Objective id")}},
-    {"GET", "/api/v1/indicators", api_indicators, RK_API, API, "List indicators", "IndicatorList",
+    {"GET",
+     "/api/v1/indicators",
+     api_indicators,
+     RK_API,
+     API,
+     "List indicators",
+     "IndicatorList",
      {PAGING, {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"}}},
-    {"GET", "/api/v1/indicators/{id}", api_indicator, RK_API, API, "One indicator", "Indicator",
+    {"GET",
+     "/api/v1/indicators/{id}",
+     api_indicator,
+     RK_API,
+     API,
+     "One indicator",
+     "Indicator",
      {ID("id", "Indicator id")}},
-    {.method = "PATCH", .pattern = "/api/v1/indicators/{id}", .fn = api_indicator_patch,
-     .kind = RK_API, .flags = RF_WRITE, .summary = "Change an indicator's progress settings",
-     .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_JSON,
+    {.method = "PATCH",
+     .pattern = "/api/v1/indicators/{id}",
+     .fn = api_indicator_patch,
+     .kind = RK_API,
+     .flags = RF_WRITE,
+     .summary = "Change an indicator's progress settings",
+     .schema = "IndicatorWriteResult",
+     .params = {ID("id", "Indicator id")},
+     .body = BODY_JSON,
      .body_schema = "IndicatorSettings"},
-    {.method = "POST", .pattern = "/api/v1/indicators/{id}/data", .fn = api_indicator_data_post,
-     .kind = RK_API, .flags = RF_WRITE | RF_IMPORT,
+    {.method = "POST",
+     .pattern = "/api/v1/indicators/{id}/data",
+     .fn = api_indicator_data_post,
+     .kind = RK_API,
+     .flags = RF_WRITE | RF_IMPORT,
      .summary = "Replace an indicator's observations (tidy CSV or JSON, all or nothing)",
-     .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_DATA,
+     .schema = "IndicatorWriteResult",
+     .params = {ID("id", "Indicator id")},
+     .body = BODY_DATA,
      .body_schema = "IndicatorData"},
-    {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
-     "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
-    {"GET", "/api/v1/actors", api_actors, RK_API, API, "List actors", "ActorList",
+    {"GET",
+     "/api/v1/indicators/{id}/observations",
+     api_indicator_observations,
+     RK_API,
+     API,
+     "An indicator's observations",
+     "ObservationList",
+     {ID("id", "Indicator id")}},
+    {"GET",
+     "/api/v1/actors",
+     api_actors,
+     RK_API,
+     API,
+     "List actors",
+     "ActorList",
      {PAGING, {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector"}}},
-    {"GET", "/api/v1/actors/{id}", api_actor, RK_API, API, "One actor", "Actor",
+    {"GET",
+     "/api/v1/actors/{id}",
+     api_actor,
+     RK_API,
+     API,
+     "One actor",
+     "Actor",
      {ID("id", "Actor id")}},
-    {"GET", "/api/v1/people", api_people, RK_API, API, "List people (contacts)", "PersonList",
+    {"GET",
+     "/api/v1/people",
+     api_people,
+     RK_API,
+     API,
+     "List people (contacts)",
+     "PersonList",
      {PAGING}},
-    {"GET", "/api/v1/people/{id}", api_person, RK_API, API, "One person", "Person",
+    {"GET",
+     "/api/v1/people/{id}",
+     api_person,
+     RK_API,
+     API,
+     "One person",
+     "Person",
      {ID("id", "Person id")}},
-    {"GET", "/api/v1/initiatives", api_initiatives, RK_API, API, "List initiatives",
+    {"GET",
+     "/api/v1/initiatives",
+     api_initiatives,
+     RK_API,
+     API,
+     "List initiatives",
      "InitiativeList",
      {PAGING,
       {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
@@ -110,15 +257,44 @@ const struct route routes[] = {
       {"status", P_ENUM, PIN_QUERY, false, 0, 0, initiative_statuses, "Lifecycle status"},
       {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector of a taking-part actor"},
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
-    {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API, "One initiative",
-     "Initiative", {ID("id", "Initiative id")}},
-    {"GET", "/api/v1/sdg/goals", api_sdg_goals, RK_API, API, "The 17 SDG goals", "SdgGoalList",
+    {"GET",
+     "/api/v1/initiatives/{id}",
+     api_initiative,
+     RK_API,
+     API,
+     "One initiative",
+     "Initiative",
+     {ID("id", "Initiative id")}},
+    {"GET",
+     "/api/v1/sdg/goals",
+     api_sdg_goals,
+     RK_API,
+     API,
+     "The 17 SDG goals",
+     "SdgGoalList",
      {{0}}},
-    {"GET", "/api/v1/sdg/goals/{goal}", api_sdg_goal, RK_API, API, "One SDG goal with its targets",
-     "SdgGoal", {GOAL}},
-    {"GET", "/api/v1/sdg/targets", api_sdg_targets, RK_API, API, "SDG targets", "SdgTargetList",
+    {"GET",
+     "/api/v1/sdg/goals/{goal}",
+     api_sdg_goal,
+     RK_API,
+     API,
+     "One SDG goal with its targets",
+     "SdgGoal",
+     {GOAL}},
+    {"GET",
+     "/api/v1/sdg/targets",
+     api_sdg_targets,
+     RK_API,
+     API,
+     "SDG targets",
+     "SdgTargetList",
      {PAGING, {"goal", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
-    {"GET", "/api/v1/sdg/indicators", api_sdg_indicators, RK_API, API, "SDG indicators",
+    {"GET",
+     "/api/v1/sdg/indicators",
+     api_sdg_indicators,
+     RK_API,
+     API,
+     "SDG indicators",
      "SdgIndicatorList",
      {PAGING, {"goal", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
 };
@@ -286,7 +462,8 @@ lang_from_accept(const char *h)
         qs = memchr(p, ';', (size_t)(end - p));
         if (qs != NULL && (qs = strstr(qs, "q=")) != NULL && qs < end)
             q = strtod(qs + 2, NULL);
-        if (q > 0 && q > best_q && (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
+        if (q > 0 && q > best_q &&
+            (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
             (tag[2] == '\0' || tag[2] == '-')) {
             best_q = q;
             best = strncasecmp(tag, "en", 2) == 0 ? LANG_EN : LANG_SV;
@@ -473,8 +650,8 @@ ctype_is(const char *ct, const char *want)
 {
     size_t n = strlen(want);
 
-    return ct != NULL && strncasecmp(ct, want, n) == 0 && (ct[n] == '\0' || ct[n] == ';' ||
-                                                           ct[n] == ' ');
+    return ct != NULL && strncasecmp(ct, want, n) == 0 &&
+           (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
 /*
@@ -569,7 +746,8 @@ prepare(struct req *rq)
         return false;
     }
     if (r->body == BODY_JSON && !ctype_is(rq->content_type, "application/json")) {
-        web_error(rq, 415, "Content-Type", _("The body must be JSON (Content-Type: application/json)."));
+        web_error(rq, 415, "Content-Type",
+                  _("The body must be JSON (Content-Type: application/json)."));
         return false;
     }
     if (r->body == BODY_DATA && !ctype_is(rq->content_type, "text/csv") &&
@@ -592,7 +770,7 @@ web_prepare(struct req *rq, struct prepared *out)
     if (!prepare(rq))
         return false;
     out->body = rq->route->body;
-    out->body_max = rq->route->body == BODY_DATA ? WEB_MAX_DATA_IN
+    out->body_max = rq->route->body == BODY_DATA   ? WEB_MAX_DATA_IN
                     : rq->route->body == BODY_JSON ? WEB_MAX_JSON_IN
                                                    : 0;
     out->write = (rq->route->flags & RF_WRITE) != 0;
@@ -631,9 +809,10 @@ web_handle(struct req *rq)
             web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
             return;
         }
-        web_error(rq, rq->resp.status == 403 || rq->resp.status == 413 || rq->resp.status == 422
-                          ? rq->resp.status
-                          : 400,
+        web_error(rq,
+                  rq->resp.status == 403 || rq->resp.status == 413 || rq->resp.status == 422
+                      ? rq->resp.status
+                      : 400,
                   rq->err_field, rq->err_msg);
         return;
     case ERR_BUSY:
@@ -643,7 +822,8 @@ web_handle(struct req *rq)
         return;
     default:
         rq->page_key = NULL;
-        log_msg(LOG_ERROR, "msg=\"handler failed\" route=\"%s\" err=\"%s\"", r->pattern, err_str(rc));
+        log_msg(LOG_ERROR, "msg=\"handler failed\" route=\"%s\" err=\"%s\"", r->pattern,
+                err_str(rc));
         web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
         return;
     }

@@ -13,8 +13,8 @@
 
 #include "web/i18n.h"
 
-#define W 640.0
-#define H 320.0
+#define W     640.0
+#define H     320.0
 #define PAD_L 64.0
 #define PAD_R 20.0
 #define PAD_T 30.0
@@ -91,14 +91,14 @@ line(struct req *rq, struct html *h, const struct frame *f, double xa, double ya
      double yb, const char *cls)
 {
     html_empty(h, "line", "class", cls, "x1", num(rq, px(f, xa)), "y1", num(rq, py(f, ya)), "x2",
-              num(rq, px(f, xb)), "y2", num(rq, py(f, yb)), NULL);
+               num(rq, px(f, xb)), "y2", num(rq, py(f, yb)), NULL);
 }
 
 static void
 legend_item(struct req *rq, struct html *h, double x, double y, const char *cls, const char *text)
 {
-    html_empty(h, "line", "class", cls, "x1", num(rq, x), "y1", num(rq, y - 4), "x2", num(rq, x + 24),
-              "y2", num(rq, y - 4), NULL);
+    html_empty(h, "line", "class", cls, "x1", num(rq, x), "y1", num(rq, y - 4), "x2",
+               num(rq, x + 24), "y2", num(rq, y - 4), NULL);
     html_elem_attr(h, "text", text, "class", "legend", "x", num(rq, x + 30), "y", num(rq, y), NULL);
 }
 
@@ -165,8 +165,8 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
         yv = ticks[i];
         if (yv < f.y0 - step * 1e-6 || yv > f.y1 + step * 1e-6)
             continue;
-        html_empty(h, "line", "class", "grid", "x1", num(rq, PAD_L), "y1", num(rq, py(&f, yv)), "x2",
-                  num(rq, W - PAD_R), "y2", num(rq, py(&f, yv)), NULL);
+        html_empty(h, "line", "class", "grid", "x1", num(rq, PAD_L), "y1", num(rq, py(&f, yv)),
+                   "x2", num(rq, W - PAD_R), "y2", num(rq, py(&f, yv)), NULL);
         html_elem_attr(h, "text", fmt_num(rq, yv, step < 1 ? (step < 0.1 ? 2 : 1) : 0), "class",
                        "tick", "x", num(rq, PAD_L - 6), "y", num(rq, py(&f, yv) + 4), "text-anchor",
                        "end", NULL);
@@ -183,7 +183,7 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
                        NULL);
     }
     html_empty(h, "line", "class", "axis", "x1", num(rq, PAD_L), "y1", num(rq, H - PAD_B), "x2",
-              num(rq, W - PAD_R), "y2", num(rq, H - PAD_B), NULL);
+               num(rq, W - PAD_R), "y2", num(rq, H - PAD_B), NULL);
     if (c->unit != NULL && *c->unit)
         html_elem_attr(h, "text", c->unit, "class", "tick", "x", num(rq, 4), "y", num(rq, 14),
                        NULL);
@@ -207,15 +207,15 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     }
     for (i = 0; i < n; i++)
         html_empty(h, "circle", "class", "observed", "cx", num(rq, px(&f, pts[i].year)), "cy",
-                  num(rq, py(&f, pts[i].value)), "r", "4", NULL);
+                   num(rq, py(&f, pts[i].value)), "r", "4", NULL);
     if (c->has_target) {
         double tx = px(&f, c->target.year), ty = py(&f, c->target.value);
 
         /* a diamond, so the target is told apart by shape as well as colour */
         html_empty(h, "polygon", "class", "target", "points",
-                  arena_printf(rq->arena, "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", tx, ty - 7,
-                               tx + 7, ty, tx, ty + 7, tx - 7, ty),
-                  NULL);
+                   arena_printf(rq->arena, "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", tx, ty - 7,
+                                tx + 7, ty, tx, ty + 7, tx - 7, ty),
+                   NULL);
     }
 
     /* legend under the axis */
@@ -261,10 +261,11 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
         buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", x, y);
     }
     html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "class", "spark", "viewBox",
-              "0 0 120 28", "width", "120", "height", "28", "role", "img", "aria-label", label, NULL);
+              "0 0 120 28", "width", "120", "height", "28", "role", "img", "aria-label", label,
+              NULL);
     html_empty(h, "polyline", "points", arena_strndup(rq->arena, path.data, path.len), NULL);
     html_empty(h, "circle", "cx", num(rq, 2 + 116.0), "cy",
-              num(rq, 2 + (1 - (pts[n - 1].value - lo) / (hi - lo)) * 24), "r", "2.5", NULL);
+               num(rq, 2 + (1 - (pts[n - 1].value - lo) / (hi - lo)) * 24), "r", "2.5", NULL);
     html_close(h, "svg");
     buf_free(&path);
 }

@@ -19,17 +19,17 @@ struct chart_point {
 };
 
 struct chart {
-    const char *id;     /* unique in the page, for aria-labelledby */
-    const char *title;  /* accessible name */
-    const char *desc;   /* one or two sentences saying what the chart shows */
-    const char *unit;   /* for the axis label, may be "" */
+    const char *id;    /* unique in the page, for aria-labelledby */
+    const char *title; /* accessible name */
+    const char *desc;  /* one or two sentences saying what the chart shows */
+    const char *unit;  /* for the axis label, may be "" */
     int decimals;
     const struct chart_point *obs; /* the headline series, any order */
     int n_obs;
     bool has_base;
     struct chart_point base;
     bool has_target;
-    struct chart_point target;     /* target value at the target year */
+    struct chart_point target; /* target value at the target year */
     bool has_projection;
     struct chart_point projection; /* projected value at the target year */
 };

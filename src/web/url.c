@@ -221,7 +221,8 @@ url_is_http(const char *s)
     if (strncasecmp(s, "https://", 8) != 0 && strncasecmp(s, "http://", 7) != 0)
         return false;
     for (i = 0; s[i]; i++)
-        if ((unsigned char)s[i] <= 0x20 || s[i] == '"' || s[i] == '<' || s[i] == '>' || s[i] == '\\')
+        if ((unsigned char)s[i] <= 0x20 || s[i] == '"' || s[i] == '<' || s[i] == '>' ||
+            s[i] == '\\')
             return false;
     return true;
 }

@@ -23,8 +23,10 @@ char *url_sdg_goal(const struct req *rq, int goal);
 char *url_api(const struct req *rq, const char *path); /* "/api/v1" + path, no lang */
 /* The current page in another language. */
 char *url_lang(const struct req *rq, enum lang lang);
-/* A page of a paged list: path with page=N, keeping the given (name, value) pairs, NULL-terminated. */
-char *url_paged(const struct req *rq, const char *path, int64_t page, ...) __attribute__((sentinel));
+/* A page of a paged list: path with page=N, keeping the given (name, value) pairs, NULL-terminated.
+ */
+char *url_paged(const struct req *rq, const char *path, int64_t page, ...)
+    __attribute__((sentinel));
 
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);

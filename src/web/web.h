@@ -21,11 +21,11 @@
 enum lang { LANG_SV, LANG_EN, LANG__MAX };
 
 /* Limits at the application boundary (the HTTP ones are in http/limits.h). */
-#define WEB_MAX_PARAMS 12      /* declared parameters per route */
-#define WEB_MAX_PARAM_LEN 256  /* bytes in one parameter value */
-#define WEB_MAX_BODY_OUT (64u << 20)   /* a response (an export of a large indicator) */
-#define WEB_MAX_JSON_IN (1u << 20)     /* a JSON request body */
-#define WEB_MAX_DATA_IN (25u << 20)    /* an uploaded data file */
+#define WEB_MAX_PARAMS    12          /* declared parameters per route */
+#define WEB_MAX_PARAM_LEN 256         /* bytes in one parameter value */
+#define WEB_MAX_BODY_OUT  (64u << 20) /* a response (an export of a large indicator) */
+#define WEB_MAX_JSON_IN   (1u << 20)  /* a JSON request body */
+#define WEB_MAX_DATA_IN   (25u << 20) /* an uploaded data file */
 
 /* A validated parameter value. */
 struct pval {
@@ -78,7 +78,7 @@ struct req {
     bool lang_in_query; /* ?lang= given: links carry it on */
     const struct route *route;
     struct pval params[WEB_MAX_PARAMS];
-    const char *page_key; /* page-view key (the path) for counted pages, else NULL */
+    const char *page_key;  /* page-view key (the path) for counted pages, else NULL */
     const char *err_field; /* set with err_msg by a handler that returns ERR_INVALID */
     const char *err_msg;
     struct api_client client; /* filled for RF_WRITE routes */
@@ -89,7 +89,7 @@ struct req {
 struct prepared {
     enum body_kind body;
     size_t body_max;
-    bool write; /* run with the writer connection, one at a time */
+    bool write;  /* run with the writer connection, one at a time */
     bool import; /* an expensive upload: counts against the import limit */
 };
 

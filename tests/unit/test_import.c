@@ -104,7 +104,10 @@ test_reader(void)
     }
     is_str(rows.last_period, "2017", "period kept as written");
     read_csv("Year,Sex,Age,Value\n2015,F,old,1\n", 1 << 16, &rows, &e);
-    is_str(rows.last_disagg, "Sex=F\x1f" "Age=old", "canonical disaggregation");
+    is_str(rows.last_disagg,
+           "Sex=F\x1f"
+           "Age=old",
+           "canonical disaggregation");
     rc = read_csv("\xef\xbb\xbfYear,Value\n2015,1\n", 1 << 16, &rows, &e);
     ok(rc == ERR_OK && rows.n == 1, "a UTF-8 byte-order mark is tolerated");
 }
@@ -215,8 +218,7 @@ test_import(void)
     rc = import_str("Year,Series,Place,Value\n2001,A,,1\n2001,A,,2\n", IMPORT_CSV, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 3, "two values for one year of one series: line 3");
     rc = import_str("Year,Series,Age,Value\n2001,A,5,1\n", IMPORT_CSV, &rows, &e);
-    ok(rc == ERR_INVALID && e.line == 1 && e.column == 3, "an unknown column is named (%s)",
-       e.msg);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 3, "an unknown column is named (%s)", e.msg);
     rc = import_str("Year,Progress,Value\n2001,1,1\n", IMPORT_CSV, &rows, &e);
     ok(rc == ERR_INVALID, "a Progress column is refused");
     rc = import_str("[{\"Year\": 2001, \"Value\": \"x\"}]", IMPORT_JSON, &rows, &e);

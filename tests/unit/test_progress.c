@@ -33,7 +33,8 @@ parse_data(const char *s, struct progress_point *pts, int max)
     int n = 0;
 
     snprintf(buf, sizeof(buf), "%s", s);
-    for (tok = strtok_r(buf, ";", &save); tok != NULL && n < max; tok = strtok_r(NULL, ";", &save)) {
+    for (tok = strtok_r(buf, ";", &save); tok != NULL && n < max;
+         tok = strtok_r(NULL, ";", &save)) {
         colon = strchr(tok, ':');
         if (colon == NULL)
             continue;

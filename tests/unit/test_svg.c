@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "tap.h"
 #include "web/html.h"
 #include "web/svg.h"
-#include "tap.h"
 
 static void
 ticks(double lo, double hi, const char *what)
@@ -86,9 +86,11 @@ test_chart(void)
     ok(strstr(b.data, "<script") == NULL, "no script");
     ok(strstr(b.data, "style=") == NULL, "no inline style (the CSP forbids it)");
     ok(strstr(b.data, "g &amp; mer") != NULL, "unit escaped");
-    ok(strstr(b.data, "class=\"required\"") != NULL && strstr(b.data, "class=\"projected\"") != NULL,
+    ok(strstr(b.data, "class=\"required\"") != NULL &&
+           strstr(b.data, "class=\"projected\"") != NULL,
        "the path to the target and the projection are drawn");
-    ok(strstr(b.data, "<polygon class=\"target\"") != NULL, "the target is a shape, not only a colour");
+    ok(strstr(b.data, "<polygon class=\"target\"") != NULL,
+       "the target is a shape, not only a colour");
     ok(strstr(b.data, "2030") != NULL && strstr(b.data, ">2019<") != NULL, "years on the axis");
 
     buf_reset(&b);
