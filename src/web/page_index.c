@@ -1,18 +1,21 @@
 /*
- * page_index.c — `/`: the missions, each with its goal, deadline and a
- * one-line state of play.
+ * page_index.c — `/`: the missions, each with its goal, deadline, its
+ * progress status and a one-line state of play.
  */
+#include "domain/assess.h"
 #include "domain/model.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/progress_view.h"
 #include "web/url.h"
 
 static void
-mission_card(struct req *rq, struct html *h, const struct mission *m)
+mission_card(struct req *rq, struct html *h, const struct mission *m,
+             const struct mission_progress *mp, int n_inds)
 {
-    int left = years_left(m->deadline);
+    int left = years_left(m->deadline), i, good = 0;
 
     html_open(h, "li", "class", "card", NULL);
     html_open(h, "h2", NULL);
@@ -28,6 +31,22 @@ mission_card(struct req *rq, struct html *h, const struct mission *m)
     html_printf(h, _("Deadline %s"), fmt_date_iso(rq, m->deadline));
     html_text(h, " · ");
     html_printf(h, ngettext("%d year left", "%d years left", (unsigned long)left), left);
+    html_close(h, "p");
+    html_open(h, "p", NULL);
+    view_status(rq, h, mp->status);
+    if (mp->has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, mp->score));
+    }
+    for (i = 0; i < n_inds; i++)
+        good += mp->inds[i].status == PS_SUBSTANTIAL || mp->inds[i].status == PS_TARGET_ACHIEVED;
+    if (n_inds > 0) {
+        html_text(h, " · ");
+        html_printf(h,
+                    ngettext("%d of %d indicator on track or achieved",
+                             "%d of %d indicators on track or achieved", (unsigned long)n_inds),
+                    good, n_inds);
+    }
     html_close(h, "p");
     html_open(h, "p", NULL);
     html_printf(h, _("%d objectives, %d indicators, %d initiatives and %d actors taking part."),
@@ -64,8 +83,22 @@ page_index(struct req *rq)
         html_elem(&h, "p", _("There are no missions yet."));
     } else {
         html_open(&h, "ul", "class", "cards", NULL);
-        for (i = 0; i < n; i++)
-            mission_card(rq, &h, &ms[i]);
+        for (i = 0; i < n; i++) {
+            struct objective *objs;
+            struct indicator *inds;
+            struct mission_progress mp;
+            int n_objs, n_inds;
+
+            rc = mission_objectives(rq->db, rq->arena, ms[i].id, &objs, &n_objs);
+            if (rc == ERR_OK)
+                rc = mission_indicators(rq->db, rq->arena, ms[i].id, &inds, &n_inds);
+            if (rc == ERR_OK)
+                rc = mission_progress_load(rq->db, rq->arena, ms[i].id, objs, n_objs, inds, n_inds,
+                                           &mp);
+            if (rc)
+                return rc;
+            mission_card(rq, &h, &ms[i], &mp, n_inds);
+        }
         html_close(&h, "ul");
     }
     layout_end_for(rq, &h, NULL, 0, 0, NULL);
