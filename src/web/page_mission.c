@@ -46,6 +46,31 @@ value_text(struct req *rq, const struct indicator *ind, double v)
     return arena_printf(rq->arena, "%s %s", num, unit);
 }
 
+/* The headline series of indicator k as a small trend line (nothing below two points). */
+static void
+sparkline(struct mission_page *p, int k)
+{
+    const struct indicator *ind = &p->inds[k];
+    const struct indicator_progress *ip = &p->prog.inds[k];
+    const struct series_progress *sp;
+    struct req *rq = p->rq;
+    struct chart_point *pts;
+    int i;
+
+    if (ip->n_series == 0 || ip->series[0].n_pts < 2)
+        return;
+    sp = &ip->series[0];
+    pts = arena_alloc(rq->arena, (size_t)sp->n_pts * sizeof(*pts));
+    for (i = 0; i < sp->n_pts; i++) {
+        pts[i].year = sp->pts[i].year;
+        pts[i].value = sp->pts[i].value;
+    }
+    svg_sparkline(rq, p->h, pts, sp->n_pts,
+                  arena_printf(rq->arena, _("Trend %d–%d: from %s to %s"), sp->pts[0].year,
+                               sp->pts[sp->n_pts - 1].year, value_text(rq, ind, sp->pts[0].value),
+                               value_text(rq, ind, sp->pts[sp->n_pts - 1].value)));
+}
+
 static void
 indicator_row(struct mission_page *p, int k)
 {
@@ -53,9 +78,7 @@ indicator_row(struct mission_page *p, int k)
     const struct indicator_progress *ip = &p->prog.inds[k];
     struct req *rq = p->rq;
     struct html *h = p->h;
-    struct chart_point *pts;
     const char *reason;
-    int i;
     double target;
     int tyear = ind->target_year ? ind->target_year : p->m.deadline_year;
 
@@ -100,20 +123,7 @@ indicator_row(struct mission_page *p, int k)
     html_close(h, "td");
 
     html_open(h, "td", NULL);
-    if (ip->n_series > 0 && ip->series[0].n_pts >= 2) {
-        const struct series_progress *sp = &ip->series[0];
-
-        pts = arena_alloc(rq->arena, (size_t)sp->n_pts * sizeof(*pts));
-        for (i = 0; i < sp->n_pts; i++) {
-            pts[i].year = sp->pts[i].year;
-            pts[i].value = sp->pts[i].value;
-        }
-        svg_sparkline(rq, h, pts, sp->n_pts,
-                      arena_printf(rq->arena, _("Trend %d–%d: from %s to %s"), sp->pts[0].year,
-                                   sp->pts[sp->n_pts - 1].year,
-                                   value_text(rq, ind, sp->pts[0].value),
-                                   value_text(rq, ind, sp->pts[sp->n_pts - 1].value)));
-    }
+    sparkline(p, k);
     html_close(h, "td");
     html_close(h, "tr");
 }
@@ -219,6 +229,8 @@ overview(struct mission_page *p)
                       L_lang(rq, p->inds[i].title_en), NULL);
             html_text(h, L(rq, p->inds[i].title_sv, p->inds[i].title_en));
             html_close(h, "a");
+            html_text(h, " ");
+            sparkline(p, i);
             html_close(h, "li");
         }
         html_close(h, "ul");
