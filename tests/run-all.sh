@@ -4,7 +4,8 @@
 #   1. unit         the binaries built from tests/unit/*.c ($BUILD/tests/NAME),
 #                   through tests/run-unit.sh
 #   2. lint         scripts/lint.sh (banned functions, format, cppcheck, man pages)
-#   3. integration  tests/integration/run.sh, if it exists
+#   3. integration  tests/integration/run.sh, if it exists, on SQLite and then
+#                   again on PostgreSQL (a throwaway cluster, scripts/pg-test.sh)
 #   4. browser      tests/browser/run.sh, if it exists
 #
 # Each suite prints its own lines and, as its last line, "LABEL: N passed,
@@ -26,7 +27,13 @@ suite_timeout=${SUITE_TIMEOUT:-3600}
 total_passed=0
 total_failed=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/run-all.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
+pg_dir=
+cleanup() {
+	# the throwaway PostgreSQL cluster goes, whatever happened to the tests
+	[ -n "$pg_dir" ] && scripts/pg-test.sh stop "$pg_dir"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
 
 run_with_timeout() {
 	if command -v timeout >/dev/null 2>&1; then
@@ -70,6 +77,23 @@ run_script() {
 	fi
 }
 
+# 0. a throwaway PostgreSQL cluster (C collation, Unix socket in a temporary
+# directory, a free port, an unprivileged user): the unit tests prepare every
+# statement on it, and the integration suite runs a second time against it.
+pg_failed=0
+if pg_url=$(scripts/pg-test.sh start "$tmp/pg" 2>"$tmp/pg.err"); then
+	pg_dir=$tmp/pg
+	SAMVERKA_TEST_PG_DIR=$tmp/pg
+	SAMVERKA_TEST_PG_PORT=$(cat "$tmp/pg/port")
+	export SAMVERKA_TEST_PG_DIR SAMVERKA_TEST_PG_PORT
+	echo "== postgresql test cluster: $pg_url"
+else
+	echo "postgresql: the test cluster did not start: counted as 1 failed"
+	cat "$tmp/pg.err"
+	pg_failed=1
+fi
+total_failed=$((total_failed + pg_failed))
+
 # 1. unit: one binary per source file, so a test that failed to build is
 # reported as missing instead of silently skipped (and stale binaries of
 # deleted tests are not run).
@@ -87,6 +111,11 @@ fi
 run_script lint scripts/lint.sh
 if [ -f tests/integration/run.sh ]; then
 	run_script integration tests/integration/run.sh
+	if [ -n "$pg_dir" ]; then
+		export SAMVERKA_BACKEND=pg
+		run_script integration-pg tests/integration/run.sh
+		unset SAMVERKA_BACKEND
+	fi
 fi
 if [ -f tests/browser/run.sh ]; then
 	run_script browser tests/browser/run.sh

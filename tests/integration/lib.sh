@@ -168,7 +168,64 @@ load_body()
 # ------------------------------------------------------------------ database
 
 # q SQL: one query against the suite's database; columns tab-separated
-q() { sqlite3 -batch -noheader -separator $'\t' -cmd '.timeout 5000' "${QDB:-$DB}" "$1"; }
+# The backend under test: sqlite (a file per database) or pg (databases in the
+# throwaway cluster whose socket directory and port are in SAMVERKA_TEST_PG_DIR
+# and SAMVERKA_TEST_PG_PORT, started by tests/run-all.sh).
+BACKEND=${SAMVERKA_BACKEND:-sqlite}
+pg_url() { printf 'postgres://samverka@/%s?host=%s&port=%s' "$1" "$SAMVERKA_TEST_PG_DIR" "$SAMVERKA_TEST_PG_PORT"; }
+pg_admin() { psql -X -q -v ON_ERROR_STOP=1 "$(pg_url postgres)" "$@"; }
+
+# new_db NAME — print the URL of a new, empty database
+new_db()
+{
+    if [ "$BACKEND" = pg ]; then
+        local name="it_${1}_$$_$RANDOM"
+        pg_admin -c "CREATE DATABASE $name TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'" >/dev/null &&
+            pg_url "$name"
+    else
+        printf '%s/%s.db' "$T" "$1"
+    fi
+}
+
+# db_copy SRC DST — copy a whole database (DST from new_db)
+db_copy()
+{
+    if [ "$BACKEND" = pg ]; then
+        pg_dump --no-owner "$1" | psql -X -q -v ON_ERROR_STOP=1 "$2" >/dev/null
+    else
+        sqlite3 -cmd '.timeout 5000' "$1" ".backup '$2'"
+    fi
+}
+
+# db_dump DB — every row of every table, as text (for "nothing changed" checks)
+db_dump()
+{
+    if [ "$BACKEND" = pg ]; then
+        pg_dump --data-only --no-owner "$1" 2>/dev/null | grep -Ev '^(--|SET |SELECT pg_catalog|\\restrict |\\unrestrict )'
+    else
+        sqlite3 "$1" .dump
+    fi
+}
+
+# db_integrity — "ok" when the database checks out (SQLite's integrity_check; on
+# PostgreSQL, which checks its own pages, that every table is readable)
+db_integrity()
+{
+    if [ "$BACKEND" = pg ]; then
+        q "SELECT CASE WHEN (SELECT COUNT(*) FROM mission) + (SELECT COUNT(*) FROM observation) + (SELECT COUNT(*) FROM page_view) >= 0 THEN 'ok' END"
+    else
+        q 'PRAGMA integrity_check'
+    fi
+}
+
+q()
+{
+    if [ "$BACKEND" = pg ]; then
+        psql -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 -c "$1" "${QDB:-$DB}"
+    else
+        sqlite3 -batch -noheader -separator $'\t' -cmd '.timeout 5000' "${QDB:-$DB}" "$1"
+    fi
+}
 # a text column in the page language: sv, or en falling back to sv as the pages do
 lc() { if [ "$1" = en ]; then echo "COALESCE(NULLIF($2_en, ''), $2_sv)"; else echo "$2_sv"; fi; }
 # an SQL string literal

@@ -24,7 +24,7 @@ case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/samverka-integ.XXXXXX") || { echo "mktemp failed"; exit 1; }
 mkdir -p "$T/resp"
-DB=$T/demo.db
+DB=$(new_db demo)
 SERVER_PID=
 cleanup()
 {

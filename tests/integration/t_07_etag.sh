@@ -25,8 +25,8 @@ etag_cycle()
     fetch -H "If-None-Match: \"00\", $etag" "$path"
     check "etag $path: matches within a list of ETags" eq "$S" 304
 }
-DB_E=$T/etag.db
-sqlite3 -cmd '.timeout 5000' "$DB" ".backup '$DB_E'"
+DB_E=$(new_db etag)
+db_copy "$DB" "$DB_E"
 start_server "$DB_E" "$T/etag.out" "$T/etag.log" --flush-interval 3600 >"$T/etag.msg" 2>&1
 E_PID=$SRV_PID
 MAIN_BASE=$BASE

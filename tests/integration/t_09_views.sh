@@ -32,7 +32,7 @@ no_address_stored()
     local cols
     cols=$(q "SELECT name FROM pragma_table_info('page_view')" | tr '\n' ' ')
     nomatch "$cols" '(ip|addr|agent|cookie|session)' &&
-        ! sqlite3 "$DB" .dump | grep -q '127\.0\.0\.1' || fail "a client address is stored"
+        ! db_dump "$DB" | grep -q '127\.0\.0\.1' || fail "a client address is stored"
 }
 check "views: no client address or agent stored" no_address_stored
 

@@ -91,8 +91,8 @@ check "cli: ... and does not create it" test ! -e "$T/no-such.db"
 run migrate --db "$DB"
 check "cli: samverka migrate on a current database exits 0" eval 'eq "$RC" 0 || fail "$(cat "$ERR")"'
 
-DB2=$T/second.db
-dump_hash() { sqlite3 "$DB2" .dump | sha256sum | cut -d' ' -f1; }
+DB2=$(new_db second)
+dump_hash() { db_dump "$DB2" | sha256sum | cut -d' ' -f1; }
 run init --db "$DB2" --demo
 check "cli: init --demo creates a second demo database" eq "$RC" 0
 H_BEFORE=$(dump_hash)

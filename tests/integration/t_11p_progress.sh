@@ -71,38 +71,39 @@ check "assess: two values for one year are an error, not a pick" \
     eval 'eq "$PRC" 1 && grep -q "dup.csv:3:" "$PERR"'
 
 # import/export through the CLI on a copy of the database
-cp "$DB" "$T/io.db"
-prun export --db "$T/io.db" --indicator "$IND"
+IO=$(new_db io)
+db_copy "$DB" "$IO"
+prun export --db "$IO" --indicator "$IND"
 cp "$POUT" "$T/e1.csv"
 check "export: CSV starts with Year and ends rows with values" \
     eval 'head -1 "$T/e1.csv" | grep -q "^Year," && head -1 "$T/e1.csv" | grep -q ",Value$"'
-prun import --db "$T/io.db" --indicator "$IND" "$T/e1.csv"
-prun export --db "$T/io.db" --indicator "$IND"
+prun import --db "$IO" --indicator "$IND" "$T/e1.csv"
+prun export --db "$IO" --indicator "$IND"
 check "import: CSV export -> import -> export is byte-identical" cmp -s "$POUT" "$T/e1.csv"
-prun export --db "$T/io.db" --indicator "$IND" --format json
+prun export --db "$IO" --indicator "$IND" --format json
 cp "$POUT" "$T/e1.json"
-prun import --db "$T/io.db" --indicator "$IND" "$T/e1.json"
-prun export --db "$T/io.db" --indicator "$IND" --format json
+prun import --db "$IO" --indicator "$IND" "$T/e1.json"
+prun export --db "$IO" --indicator "$IND" --format json
 check "import: JSON export -> import -> export is byte-identical" cmp -s "$POUT" "$T/e1.json"
-io_hash() { sqlite3 "$T/io.db" 'SELECT * FROM observation ORDER BY indicator_id, series, unit, disagg, year' | sha256sum | cut -d' ' -f1; }
+io_hash() { QDB=$IO q 'SELECT * FROM observation ORDER BY indicator_id, series, unit, disagg, year' | sha256sum | cut -d' ' -f1; }
 H0=$(io_hash)
 { head -1 "$T/e1.csv"; tail -n +2 "$T/e1.csv"; printf '2099'; head -1 "$T/e1.csv" | tr -cd , | sed 's/,/,x/g'; echo; } >"$T/bad2.csv"
-prun import --db "$T/io.db" --indicator "$IND" "$T/bad2.csv"
+prun import --db "$IO" --indicator "$IND" "$T/bad2.csv"
 check "import: a bad last row fails with FILE:LINE:COLUMN" \
     eval 'eq "$PRC" 1 && grep -Eq "bad2.csv:[0-9]+:[0-9]+: " "$PERR"'
 check "import: ... and nothing changed" eq "$(io_hash)" "$H0"
 printf '\xef\xbb\xbfYear,Value\n2015,\xff\n' >"$T/utf.csv"
-prun import --db "$T/io.db" --indicator "$IND" "$T/utf.csv"
+prun import --db "$IO" --indicator "$IND" "$T/utf.csv"
 check "import: invalid UTF-8 is reported with its place" eval 'eq "$PRC" 1 && grep -q "utf.csv:2:2: invalid UTF-8" "$PERR"'
 : >"$T/empty.csv"
-prun import --db "$T/io.db" --indicator "$IND" "$T/empty.csv"
+prun import --db "$IO" --indicator "$IND" "$T/empty.csv"
 check "import: an empty file is refused" eval 'eq "$PRC" 1 && grep -q "empty file" "$PERR"'
 check "import: ... and still nothing changed" eq "$(io_hash)" "$H0"
 
 # settings through the CLI
-prun indicator set --db "$T/io.db" --id "$IND" --target-year 2035 --direction increase
+prun indicator set --db "$IO" --id "$IND" --target-year 2035 --direction increase
 check "indicator set: the new settings are stored and shown" \
     eval 'eq "$PRC" 0 && jq -e ".progress.config.target_year == 2035 and .progress.config.direction == \"increase\"" "$POUT" >/dev/null'
-prun indicator set --db "$T/io.db" --id "$IND" --thresholds 1,2,3
+prun indicator set --db "$IO" --id "$IND" --thresholds 1,2,3
 check "indicator set: bad thresholds are refused and change nothing" \
-    eval 'eq "$PRC" 1 && grep -q thresholds "$PERR" && eq "$(sqlite3 "$T/io.db" "SELECT progress_high IS NULL FROM indicator WHERE id = $IND")" 1'
+    eval 'eq "$PRC" 1 && grep -q thresholds "$PERR" && eq "$(QDB=$IO q "SELECT CASE WHEN progress_high IS NULL THEN 1 ELSE 0 END FROM indicator WHERE id = $IND")" 1'

@@ -4,8 +4,8 @@
 # server.
 
 # a second server whose views are only ever written at shutdown (flush every hour)
-DB3=$T/views.db
-sqlite3 -cmd '.timeout 5000' "$DB" ".backup '$DB3'"
+DB3=$(new_db views)
+db_copy "$DB" "$DB3"
 start_server "$DB3" "$T/views.out" "$T/views.log" --flush-interval 3600 >"$T/views.msg" 2>&1
 V_PID=$SRV_PID
 check "shutdown: a second server (flush every hour) starts" eval 'cat "$T/views.msg"; nonempty "$SRV_BASE"'
@@ -30,7 +30,7 @@ check "shutdown: ... with status 0" eq "$STOP_RC" 0
 # before anything else opens the database: the last connection to close would checkpoint it
 check "shutdown: the WAL is checkpointed (no -wal file, or an empty one)" \
     eval '[ ! -s "$DB-wal" ] || fail "$DB-wal has $(stat -c %s "$DB-wal") bytes"'
-check "shutdown: PRAGMA integrity_check is ok" eq "$(q 'PRAGMA integrity_check')" ok
+check "shutdown: the database checks out (integrity_check)" eq "$(db_integrity)" ok
 check "shutdown: ... within 5 s (took ${STOP_MS} ms)" le "$STOP_MS" 5000
 check "shutdown: the log says it stopped" grep -q 'stopped' "$T/server.log"
 check "shutdown: the port is closed" eval '! curl -s --max-time 2 -o /dev/null "$BASE/healthz"'

@@ -232,6 +232,37 @@ test_database(const char *path)
     }
 }
 
+/*
+ * The same schema and query table on PostgreSQL, when tests/run-all.sh has
+ * started its throwaway cluster (SAMVERKA_TEST_PG_DIR, SAMVERKA_TEST_PG_PORT):
+ * migrations apply (and a second run applies none), and every statement of
+ * the table prepares.
+ */
+static void
+test_postgres(void)
+{
+    const char *dir = getenv("SAMVERKA_TEST_PG_DIR"), *port = getenv("SAMVERKA_TEST_PG_PORT");
+    char url[600];
+    struct db *db;
+    enum q failed = Q__MAX;
+    int n = -1;
+
+    if (dir == NULL || port == NULL) {
+        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
+        return;
+    }
+    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
+    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
+        return;
+    is_int(db_kind(db), DB_PG, "postgres: the URL selects the PostgreSQL backend");
+    ok(db_migrate(db, &n) == ERR_OK, "postgres: migrations apply");
+    ok(db_migrate(db, &n) == ERR_OK && n == 0, "postgres: a second run applies none");
+    ok(db_schema_version(db) >= 4, "postgres: schema version tracked (%d)", db_schema_version(db));
+    ok(db_prepare_all(db, &failed) == ERR_OK, "postgres: every statement of the table prepares%s%s",
+       failed < Q__MAX ? ": failed at " : "", failed < Q__MAX ? query_name(failed) : "");
+    db_close(db);
+}
+
 static void
 test_open_errors(const char *dir)
 {
@@ -266,6 +297,7 @@ main(void)
     snprintf(path, sizeof(path), "%s/test.db", dir);
     test_database(path);
     test_open_errors(dir);
+    test_postgres();
 
     for (i = 0; i < N(suffixes); i++) {
         snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
