@@ -81,6 +81,7 @@ run_script() {
 # directory, a free port, an unprivileged user): the unit tests prepare every
 # statement on it, and the integration suite runs a second time against it.
 pg_failed=0
+chmod 711 "$tmp" # the cluster runs as an unprivileged user who must reach $tmp/pg
 if pg_url=$(scripts/pg-test.sh start "$tmp/pg" 2>"$tmp/pg.err"); then
 	pg_dir=$tmp/pg
 	SAMVERKA_TEST_PG_DIR=$tmp/pg
