@@ -7,6 +7,8 @@
 #                                  postgres://samverka@/samverka?host=DIR&port=PORT
 #   scripts/pg-test.sh stop DIR    stop it (fast shutdown) and leave DIR to the caller
 #   scripts/pg-test.sh url DIR     print the URL again
+#   scripts/pg-test.sh resume DIR  start a stopped cluster again (same port, same data):
+#                                  the fault tests stop the server under a running samverka
 #
 # As root, the server runs as the unprivileged user "nobody" (PostgreSQL refuses
 # root); otherwise as the calling user. Nothing listens on TCP.
@@ -29,6 +31,13 @@ url() {
 	echo "postgres://samverka@/samverka?host=$dir&port=$(cat "$dir/port")"
 }
 
+# every acknowledged write kept: fsync, synchronous commit, full-page writes
+pg_start() {
+	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+		-o "-k $dir -p $(cat "$dir/port") -c listen_addresses='' -c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
+		start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+}
+
 case $cmd in
 start)
 	mkdir -p "$dir"
@@ -41,9 +50,7 @@ start)
 	mv "$dir/port.tmp" "$dir/port"
 	as_owner "$bin/initdb" -D "$dir/data" -U samverka --auth=trust --locale=C --encoding=UTF8 \
 		>"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
-	as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-		-o "-k $dir -p $port -c listen_addresses='' -c fsync=on -c synchronous_commit=on -c full_page_writes=on" \
-		start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+	pg_start
 	as_owner "$bin/createdb" -h "$dir" -p "$port" -U samverka -E UTF8 --locale=C -T template0 samverka
 	url
 	;;
@@ -52,6 +59,9 @@ stop)
 	;;
 url)
 	url
+	;;
+resume)
+	pg_start
 	;;
 *)
 	echo "usage: $0 start|stop|url DIR" >&2

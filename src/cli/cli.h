@@ -10,5 +10,6 @@ int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_token(int argc, char **argv);
+int cmd_copy(int argc, char **argv);
 
 #endif

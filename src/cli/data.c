@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/str.h"
+#include "domain/copy.h"
 #include "domain/export.h"
 #include "domain/import.h"
 
@@ -154,4 +155,54 @@ cmd_export(int argc, char **argv)
     buf_free(&out);
     arena_free(&a);
     return rc ? 1 : 0;
+}
+
+int
+cmd_copy(int argc, char **argv)
+{
+    struct db_opts create = {.create = true};
+    const char *from_url = NULL, *to_url = NULL, *msg;
+    struct db *from, *to;
+    long rows = 0;
+    enum err rc;
+    int i;
+
+    if (wants_help(argc, argv)) {
+        puts("usage: samverka copy --from URL --to URL\n\n"
+             "Copy a whole samverka database to a new one, between SQLite files and\n"
+             "PostgreSQL in either direction. The target is created (SQLite) and migrated;\n"
+             "it must hold no data yet. The copy is one transaction: all or nothing.");
+        return 0;
+    }
+    for (i = 0; i + 1 < argc; i += 2) {
+        if (strcmp(argv[i], "--from") == 0)
+            from_url = argv[i + 1];
+        else if (strcmp(argv[i], "--to") == 0)
+            to_url = argv[i + 1];
+        else
+            break;
+    }
+    if (i != argc || from_url == NULL || to_url == NULL) {
+        fputs("samverka copy: give --from URL and --to URL (see samverka copy --help)\n", stderr);
+        return 2;
+    }
+    if (db_open(from_url, NULL, &from) != ERR_OK)
+        return 1;
+    if (db_open(to_url, &create, &to) != ERR_OK) {
+        db_close(from);
+        return 1;
+    }
+    rc = db_migrate(to, NULL);
+    if (rc == ERR_OK)
+        rc = db_copy_all(from, to, &rows, &msg);
+    else
+        msg = "the target could not be migrated";
+    db_close(from);
+    db_close(to);
+    if (rc) {
+        fprintf(stderr, "samverka copy: %s; nothing was copied\n", msg ? msg : err_str(rc));
+        return 1;
+    }
+    printf("copied %ld rows\n", rows);
+    return 0;
 }

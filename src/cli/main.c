@@ -29,6 +29,7 @@ usage(FILE *f)
           "  check     check the database schema and every SQL statement\n"
           "  import    replace an indicator's data from tidy CSV or JSON\n"
           "  export    write an indicator's data as tidy CSV or JSON\n"
+          "  copy      copy a whole database between SQLite and PostgreSQL\n"
           "  token     create, list or revoke API tokens for the JSON API's writes\n"
           "  indicator show or change an indicator's progress settings\n"
           "  assess    assess progress in an Open SDG-style CSV file (no database)\n"
@@ -274,6 +275,8 @@ main(int argc, char **argv)
         return cmd_import(argc - 2, argv + 2);
     if (strcmp(cmd, "export") == 0)
         return cmd_export(argc - 2, argv + 2);
+    if (strcmp(cmd, "copy") == 0)
+        return cmd_copy(argc - 2, argv + 2);
     if (strcmp(cmd, "token") == 0)
         return cmd_token(argc - 2, argv + 2);
     if (strcmp(cmd, "indicator") == 0)

@@ -28,6 +28,7 @@ struct db_ops {
     void (*bulk)(struct db *, bool);
     enum err (*read_begin)(struct db *);
     void (*read_end)(struct db *);
+    bool (*unavailable)(struct db *);
 };
 
 /* Every backend's struct db starts with this header. */

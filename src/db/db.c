@@ -192,6 +192,12 @@ db_rollback(struct db *db)
     db->in_tx = false;
 }
 
+bool
+db_unavailable(struct db *db)
+{
+    return db != NULL && db->ops->unavailable != NULL && db->ops->unavailable(db);
+}
+
 enum err
 db_read_begin(struct db *db)
 {

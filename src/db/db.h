@@ -100,6 +100,10 @@ void db_rollback(struct db *db);
  */
 uint64_t db_data_version(struct db *db);
 
+/* True while the database server cannot be reached (PostgreSQL); such failures are
+ * reported as "try again" (503), not as errors of the program. */
+bool db_unavailable(struct db *db);
+
 /* Rewrite $n placeholders to ?n outside string literals; out must hold strlen(sql)+1. */
 void db_sql_rewrite(const char *sql, char *out);
 

@@ -445,6 +445,14 @@ pg_data_version(struct db *db)
     return v;
 }
 
+static bool
+pg_unavailable(struct db *db)
+{
+    struct pg_db *d = (struct pg_db *)db;
+
+    return d->broken || PQstatus(d->conn) != CONNECTION_OK;
+}
+
 static const struct db_ops pg_ops = {
     .close = pg_close,
     .stmt = pg_stmt,
@@ -464,4 +472,5 @@ static const struct db_ops pg_ops = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .data_version = pg_data_version,
+    .unavailable = pg_unavailable,
 };

@@ -649,6 +649,11 @@ web_handle(struct req *rq)
         return;
     default:
         rq->page_key = NULL;
+        if (db_unavailable(rq->db) || (rq->wdb != NULL && db_unavailable(rq->wdb))) {
+            rq->resp.retry_after = "5";
+            web_error(rq, 503, NULL, _("The database is not available. Please try again shortly."));
+            return;
+        }
         log_msg(LOG_ERROR, "msg=\"handler failed\" route=\"%s\" err=\"%s\"", r->pattern,
                 err_str(rc));
         web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));

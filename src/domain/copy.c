@@ -1,0 +1,136 @@
+/*
+ * copy.c — whole-database copy between backends (see copy.h). The table list
+ * follows the foreign keys (a table comes after those it refers to); the
+ * statements are in db/q_copy.def.
+ */
+#include "domain/copy.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/log.h"
+
+struct copy_table {
+    const char *name;
+    enum q get, put, seq; /* seq: Q__MAX when the table has no identity column */
+    const char *types;    /* per column: I integer, R double, T text */
+};
+
+static const struct copy_table tables[] = {
+    {"sdg_goal", Q_COPY_SDG_GOAL_GET, Q_COPY_SDG_GOAL_PUT, Q__MAX, "ITTTT"},
+    {"sdg_target", Q_COPY_SDG_TARGET_GET, Q_COPY_SDG_TARGET_PUT, Q__MAX, "TIIT"},
+    {"sdg_indicator", Q_COPY_SDG_INDICATOR_GET, Q_COPY_SDG_INDICATOR_PUT, Q__MAX, "TTITTT"},
+    {"county", Q_COPY_COUNTY_GET, Q_COPY_COUNTY_PUT, Q__MAX, "TT"},
+    {"municipality", Q_COPY_MUNICIPALITY_GET, Q_COPY_MUNICIPALITY_PUT, Q__MAX, "TTT"},
+    {"sni", Q_COPY_SNI_GET, Q_COPY_SNI_PUT, Q__MAX, "TT"},
+    {"actor", Q_COPY_ACTOR_GET, Q_COPY_ACTOR_PUT, Q_COPY_ACTOR_SEQ, "ITTTTTTTTTII"},
+    {"actor_discipline", Q_COPY_ACTOR_DISCIPLINE_GET, Q_COPY_ACTOR_DISCIPLINE_PUT, Q__MAX, "IT"},
+    {"person", Q_COPY_PERSON_GET, Q_COPY_PERSON_PUT, Q_COPY_PERSON_SEQ, "IITTTTTI"},
+    {"mission", Q_COPY_MISSION_GET, Q_COPY_MISSION_PUT, Q_COPY_MISSION_SEQ, "ITTTTTTTTITIIII"},
+    {"mission_sdg_target", Q_COPY_MISSION_SDG_TARGET_GET, Q_COPY_MISSION_SDG_TARGET_PUT, Q__MAX,
+     "IT"},
+    {"objective", Q_COPY_OBJECTIVE_GET, Q_COPY_OBJECTIVE_PUT, Q_COPY_OBJECTIVE_SEQ, "IIIITTTTR"},
+    {"indicator", Q_COPY_INDICATOR_GET, Q_COPY_INDICATOR_PUT, Q_COPY_INDICATOR_SEQ,
+     "IIIITTTTTTTIIRTRIRTTRIRRRT"},
+    {"indicator_dimension", Q_COPY_INDICATOR_DIMENSION_GET, Q_COPY_INDICATOR_DIMENSION_PUT, Q__MAX,
+     "IIT"},
+    {"indicator_sdg", Q_COPY_INDICATOR_SDG_GET, Q_COPY_INDICATOR_SDG_PUT, Q__MAX, "IT"},
+    {"initiative", Q_COPY_INITIATIVE_GET, Q_COPY_INITIATIVE_PUT, Q_COPY_INITIATIVE_SEQ,
+     "IITTTTTTTITTITTTTTII"},
+    {"initiative_actor", Q_COPY_INITIATIVE_ACTOR_GET, Q_COPY_INITIATIVE_ACTOR_PUT, Q__MAX, "IIT"},
+    {"initiative_objective", Q_COPY_INITIATIVE_OBJECTIVE_GET, Q_COPY_INITIATIVE_OBJECTIVE_PUT,
+     Q__MAX, "II"},
+    {"initiative_sdg_target", Q_COPY_INITIATIVE_SDG_TARGET_GET, Q_COPY_INITIATIVE_SDG_TARGET_PUT,
+     Q__MAX, "IT"},
+    {"team_member", Q_COPY_TEAM_MEMBER_GET, Q_COPY_TEAM_MEMBER_PUT, Q__MAX, "IITII"},
+    {"page_view", Q_COPY_PAGE_VIEW_GET, Q_COPY_PAGE_VIEW_PUT, Q__MAX, "TTI"},
+    {"audit_log", Q_COPY_AUDIT_LOG_GET, Q_COPY_AUDIT_LOG_PUT, Q_COPY_AUDIT_LOG_SEQ, "IITTTIIT"},
+    {"api_token", Q_COPY_API_TOKEN_GET, Q_COPY_API_TOKEN_PUT, Q_COPY_API_TOKEN_SEQ, "ITTTIII"},
+    {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX, "ITTTITRTT"},
+};
+
+static enum err
+copy_table(struct db *from, struct db *to, const struct copy_table *t, long *rows)
+{
+    struct db_stmt *get, *put;
+    enum err rc;
+    bool row;
+    int c;
+
+    get = db_stmt(from, t->get);
+    if (get == NULL)
+        return ERR_DB;
+    while ((rc = db_step(get, &row)) == ERR_OK && row) {
+        put = db_stmt(to, t->put);
+        if (put == NULL) {
+            rc = ERR_DB;
+            break;
+        }
+        for (c = 0; t->types[c] != '\0'; c++) {
+            if (db_null(get, c))
+                db_bind_null(put, c + 1);
+            else if (t->types[c] == 'I')
+                db_bind_i64(put, c + 1, db_i64(get, c));
+            else if (t->types[c] == 'R')
+                db_bind_dbl(put, c + 1, db_dbl(get, c));
+            else
+                db_bind_text(put, c + 1, db_text(get, c));
+        }
+        rc = db_run(put);
+        if (rc)
+            break;
+        (*rows)++;
+    }
+    db_done(get);
+    if (rc == ERR_OK && t->seq != Q__MAX) {
+        put = db_stmt(to, t->seq);
+        rc = put == NULL ? ERR_DB : db_run(put);
+    }
+    return rc;
+}
+
+enum err
+db_copy_all(struct db *from, struct db *to, long *out_rows, const char **out_msg)
+{
+    static char msg[160];
+    struct db_stmt *st;
+    size_t i;
+    bool row = false;
+    enum err rc;
+
+    *out_rows = 0;
+    *out_msg = NULL;
+    if (db_schema_version(from) != db_schema_version(to)) {
+        snprintf(msg, sizeof(msg), "schema versions differ (%d and %d): run samverka migrate first",
+                 db_schema_version(from), db_schema_version(to));
+        *out_msg = msg;
+        return ERR_INVALID;
+    }
+    st = db_stmt(to, Q_SDG_GOAL_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row && db_i64(st, 0) > 0) {
+        db_done(st);
+        *out_msg = "the target already holds data; copy only into a new database";
+        return ERR_CONFLICT;
+    }
+    db_done(st);
+    if (rc)
+        return rc;
+    db_bulk(to, true);
+    rc = db_begin(to);
+    for (i = 0; rc == ERR_OK && i < sizeof(tables) / sizeof(tables[0]); i++) {
+        rc = copy_table(from, to, &tables[i], out_rows);
+        if (rc) {
+            snprintf(msg, sizeof(msg), "copying table %s failed (%s)", tables[i].name, err_str(rc));
+            *out_msg = msg;
+        }
+    }
+    if (rc == ERR_OK)
+        rc = db_commit(to);
+    if (rc)
+        db_rollback(to);
+    db_bulk(to, false);
+    return rc;
+}
