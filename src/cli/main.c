@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "db/db.h"
 #include "domain/demo.h"
 #include "domain/model.h"
@@ -121,8 +122,10 @@ cmd_migrate(int argc, char **argv)
 static int
 cmd_init(int argc, char **argv)
 {
-    static const char *const flags[] = {"--db", NULL}, *const bools[] = {"--demo", NULL};
+    static const char *const flags[] = {"--db", "--generate", NULL}, *const bools[] = {"--demo",
+                                                                                       NULL};
     struct db_opts o = {.create = true};
+    int64_t generate = 0;
     struct db *db;
     struct db_stmt *st;
     const char *url;
@@ -135,14 +138,26 @@ cmd_init(int argc, char **argv)
         puts("usage: samverka init --db URL [--demo]\n\n"
              "Create the database if needed, apply the migrations and load the reference\n"
              "data (SDG goals, targets and indicators; Swedish municipalities; SNI 2007).\n"
-             "  --demo   also fill it with the demonstration missions (marked as demo)");
+             "  --demo          also fill it with the demonstration missions (marked as demo)\n"
+             "  --generate N    --demo plus N generated actors, N/10 initiatives and 10*N\n"
+             "                  observations, for load tests (N = 100000 gives 1,000,000\n"
+             "                  observations)");
         return 0;
     }
     if ((rc = check_args("init", argc, argv, flags, bools)) != 0)
         return rc;
-    for (i = 0; i < argc; i++)
+    for (i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--demo") == 0)
             demo = true;
+        if (strcmp(argv[i], "--generate") == 0 && i + 1 < argc) {
+            if (str_to_i64(argv[i + 1], &generate) != ERR_OK || generate < 10 ||
+                generate > 10000000) {
+                fputs("samverka init: --generate takes a number from 10 to 10000000\n", stderr);
+                return 2;
+            }
+            demo = true;
+        }
+    }
     url = db_arg(argc, argv);
     if (url == NULL) {
         fputs("samverka init: --db URL is required\n", stderr);
@@ -178,6 +193,10 @@ cmd_init(int argc, char **argv)
         e = refdata_load(db);
         if (e == ERR_OK && demo)
             e = demo_load(db);
+        if (e == ERR_OK && generate > 0) {
+            db_bulk(db, true);
+            e = demo_generate(db, (long)generate);
+        }
         if (e == ERR_OK)
             e = audit_add(db, "cli", "init", "database", 0, 0, demo ? "with demo data" : "");
         if (e == ERR_OK)

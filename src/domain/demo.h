@@ -12,4 +12,8 @@
  * the reference data must be loaded. */
 enum err demo_load(struct db *db);
 
+/* After demo_load, in the same transaction: n generated actors, n/10 initiatives and
+ * 10·n observations (domain/generate.c), for load tests and benchmarks. */
+enum err demo_generate(struct db *db, long n);
+
 #endif

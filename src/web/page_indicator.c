@@ -158,6 +158,11 @@ load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc,
     return ERR_OK;
 }
 
+/* The page's table shows at most this many observations (the headline series
+ * first); a breakdown by municipality can have tens of thousands, and those are
+ * read from the downloads. */
+#define OBS_TABLE_MAX 500
+
 /* ------------------------------------------------------------ page helpers */
 
 /* Text, in a <span lang=...> when it is in another language than the page. */
@@ -313,7 +318,7 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
 {
     const char *unit = L(rq, ind->unit_sv, ind->unit_en);
     const struct obs_row *r;
-    int i, k;
+    int i, k, shown = tc->n_rows < OBS_TABLE_MAX ? tc->n_rows : OBS_TABLE_MAX;
 
     html_open(h, "section", "aria-labelledby", "obs-h", NULL);
     html_elem_attr(h, "h2", _("Observations"), "id", "obs-h", NULL);
@@ -325,10 +330,14 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_open(h, "div", "class", "tablewrap", NULL);
     html_open(h, "table", NULL);
     html_open(h, "caption", NULL);
-    html_printf(h,
-                ngettext("All %s observation of this indicator",
-                         "All %s observations of this indicator", (unsigned long)tc->n_rows),
-                fmt_num(rq, tc->n_rows, 0));
+    if (shown == tc->n_rows)
+        html_printf(h,
+                    ngettext("All %s observation of this indicator",
+                             "All %s observations of this indicator", (unsigned long)tc->n_rows),
+                    fmt_num(rq, tc->n_rows, 0));
+    else
+        html_printf(h, _("The first %s of %s observations; all are in the downloads below"),
+                    fmt_num(rq, shown, 0), fmt_num(rq, tc->n_rows, 0));
     html_close(h, "caption");
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -352,7 +361,7 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "tr");
     html_close(h, "thead");
     html_open(h, "tbody", NULL);
-    for (i = 0; i < tc->n_rows; i++) {
+    for (i = 0; i < shown; i++) {
         r = &tc->rows[i];
         html_open(h, "tr", NULL);
         html_elem(h, "td", r->o->period);

@@ -21,6 +21,9 @@
 #include "web/svg.h"
 #include "web/url.h"
 
+/* Lists on the mission page show this many items and link to the full list. */
+#define PAGE_LIST 25
+
 struct mission_page {
     struct req *rq;
     struct html *h;
@@ -273,7 +276,8 @@ initiatives(struct mission_page *p, const char *origin, const char *heading, con
     struct req *rq = p->rq;
     struct html *h = p->h;
     struct initiative_filter f = {.mission_id = p->m.id, .origin = origin};
-    struct page pg = {.limit = 200, .offset = 0};
+    /* a page, not a catalogue: the latest PAGE_LIST, and a link to all of them */
+    struct page pg = {.limit = PAGE_LIST, .offset = 0};
     struct initiative *list;
     int n, i;
     int64_t total;
@@ -285,7 +289,7 @@ initiatives(struct mission_page *p, const char *origin, const char *heading, con
     html_open(h, "section", "aria-labelledby", id, NULL);
     html_open(h, "h3", "id", id, NULL);
     html_text(h, heading);
-    html_printf(h, " (%d)", n);
+    html_printf(h, " (%lld)", (long long)total);
     html_close(h, "h3");
     html_elem_attr(h, "p", intro, "class", "small", NULL);
     if (n == 0) {
@@ -310,6 +314,13 @@ initiatives(struct mission_page *p, const char *origin, const char *heading, con
             html_close(h, "li");
         }
         html_close(h, "ul");
+        if (total > n) {
+            html_open(h, "p", NULL);
+            html_elem_attr(h, "a",
+                           arena_printf(rq->arena, _("All %lld, with filters"), (long long)total),
+                           "href", url_initiatives(rq, p->m.slug, origin), NULL);
+            html_close(h, "p");
+        }
     }
     html_close(h, "section");
     return ERR_OK;
@@ -321,7 +332,7 @@ actors_by_sector(struct mission_page *p)
     struct req *rq = p->rq;
     struct html *h = p->h;
     struct actor *as;
-    int n, i, s, k;
+    int n, i, s, k, shown;
     enum err rc;
 
     rc = mission_actors(rq->db, rq->arena, p->m.id, &as, &n);
@@ -352,9 +363,11 @@ actors_by_sector(struct mission_page *p)
         html_printf(h, "%s (%d)", label_sector(actor_sectors[s]), k);
         html_close(h, "h3");
         html_open(h, "ul", NULL);
-        for (i = 0; i < n; i++) {
+        shown = 0;
+        for (i = 0; i < n && shown < PAGE_LIST; i++) {
             if (strcmp(as[i].sector, actor_sectors[s]) != 0)
                 continue;
+            shown++;
             html_open(h, "li", NULL);
             html_elem_attr(h, "a", as[i].name, "href", url_actor(rq, as[i].id), NULL);
             if (as[i].municipality_name != NULL) {
@@ -365,6 +378,12 @@ actors_by_sector(struct mission_page *p)
             html_close(h, "li");
         }
         html_close(h, "ul");
+        if (k > shown) {
+            html_open(h, "p", "class", "small", NULL);
+            html_elem_attr(h, "a", arena_printf(rq->arena, _("All %d in this sector"), k), "href",
+                           url_actors(rq, actor_sectors[s]), NULL);
+            html_close(h, "p");
+        }
         html_close(h, "div");
     }
     html_close(h, "div");
