@@ -2,7 +2,8 @@
 #   make            build build/samverka
 #   make run        install what is missing, build, create samverka.db (demo) if absent, serve :8080
 #   make test       install what the tests need, run every suite, print "N passed, N failed"
-#   make bench      throughput against nginx (see bench/README.md)
+#   make bench      throughput against nginx; the progress engine; imports against sqlite3;
+#                   a 1,000,000-observation database on SQLite and PostgreSQL (bench/README.md)
 #   make SAN=1      AddressSanitizer + UBSan build
 #   make lint       cppcheck, clang-format check, banned functions
 
@@ -99,6 +100,7 @@ bench:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory all build/bench/assess
 	@bench/run.sh
+	@bench/scale.sh
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c

@@ -203,6 +203,8 @@ cmd_init(int argc, char **argv)
             e = db_commit(db);
         if (e)
             db_rollback(db);
+        else if (generate > 0)
+            db_optimize(db);
     }
 out:
     if (e)

@@ -29,6 +29,7 @@ struct db_ops {
     enum err (*read_begin)(struct db *);
     void (*read_end)(struct db *);
     bool (*unavailable)(struct db *);
+    void (*optimize)(struct db *);
 };
 
 /* Every backend's struct db starts with this header. */

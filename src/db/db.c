@@ -192,6 +192,13 @@ db_rollback(struct db *db)
     db->in_tx = false;
 }
 
+void
+db_optimize(struct db *db)
+{
+    if (db->ops->optimize != NULL)
+        db->ops->optimize(db);
+}
+
 bool
 db_unavailable(struct db *db)
 {

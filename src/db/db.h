@@ -100,6 +100,11 @@ void db_rollback(struct db *db);
  */
 uint64_t db_data_version(struct db *db);
 
+/* After a bulk load (copy, generate): refresh the planner's statistics
+ * (ANALYZE on PostgreSQL, PRAGMA optimize on SQLite), so queries use the
+ * indexes and autovacuum has no reason to analyze right away. */
+void db_optimize(struct db *db);
+
 /* True while the database server cannot be reached (PostgreSQL); such failures are
  * reported as "try again" (503), not as errors of the program. */
 bool db_unavailable(struct db *db);

@@ -7,10 +7,12 @@
  * client); the next use resets the connection, so after a restart it serves
  * again without help, re-preparing what it needs.
  *
- * Cache invalidation across instances: db_data_version is the server's WAL
- * insert position (pg_current_wal_insert_lsn), which moves on every write by
- * any client, so a write through one samverka instance is seen by the others
- * on their next request.
+ * Cache invalidation across instances: db_data_version is the next transaction
+ * id to be assigned (the xmax of a fresh snapshot), which moves whenever any
+ * client commits a transaction that wrote, so a write through one samverka
+ * instance (or psql) is seen by the others on their next request. Read-only
+ * work does not move it; unlike the WAL position, neither do hint bits or
+ * autovacuum's page cleaning, which would empty every cache for nothing.
  *
  * samverka expects byte-order collation for identical exports on both
  * backends: create the database with LC_COLLATE "C" (docs/deployment.md).
@@ -429,20 +431,24 @@ static uint64_t
 pg_data_version(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
-    unsigned hi = 0, lo = 0;
     PGresult *r;
     uint64_t v = 0;
 
     if (!usable(d))
         return 0;
-    r = PQexec(d->conn, "SELECT pg_current_wal_insert_lsn()");
-    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1 &&
-        sscanf(PQgetvalue(r, 0, 0), "%X/%X", &hi, &lo) == 2)
-        v = ((uint64_t)hi << 32) | lo;
+    r = PQexec(d->conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())");
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+        v = strtoull(PQgetvalue(r, 0, 0), NULL, 10);
     else
         pg_err(d, r);
     PQclear(r);
     return v;
+}
+
+static void
+pg_optimize(struct db *db)
+{
+    pg_command((struct pg_db *)db, "ANALYZE");
 }
 
 static bool
@@ -473,4 +479,5 @@ static const struct db_ops pg_ops = {
     .rollback = pg_rollback,
     .data_version = pg_data_version,
     .unavailable = pg_unavailable,
+    .optimize = pg_optimize,
 };

@@ -368,6 +368,12 @@ sq_read_end(struct db *db)
 }
 
 static void
+sq_optimize(struct db *db)
+{
+    sq_pragma((struct sq_db *)db, "PRAGMA optimize");
+}
+
+static void
 sq_bulk(struct db *db, bool on)
 {
     sq_pragma((struct sq_db *)db, on ? "PRAGMA cache_size=-65536" : "PRAGMA cache_size=-2000");
@@ -393,6 +399,7 @@ static const struct db_ops sq_ops = {
     .rollback = sq_rollback,
     .data_version = sq_data_version,
     .bulk = sq_bulk,
+    .optimize = sq_optimize,
     .read_begin = sq_read_begin,
     .read_end = sq_read_end,
 };

@@ -132,5 +132,7 @@ db_copy_all(struct db *from, struct db *to, long *out_rows, const char **out_msg
     if (rc)
         db_rollback(to);
     db_bulk(to, false);
+    if (rc == ERR_OK)
+        db_optimize(to);
     return rc;
 }

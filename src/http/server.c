@@ -145,7 +145,8 @@ struct cache_entry {
     uint64_t gen;
     struct MHD_Response *resp;
     char *etag;
-    bool counted; /* a page view when served */
+    bool counted;          /* a page view when served */
+    _Atomic bool renderer; /* a worker is rendering a fresh copy of this stale entry */
 };
 
 static struct {
@@ -658,7 +659,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     struct MHD_Response *resp;
     const char *inm, *lang_q, *accept;
     enum lang lang;
-    bool lang_explicit, is_get, cacheable, resp_cached = false;
+    bool lang_explicit, is_get, cacheable, resp_cached = false, claimed = false;
     uint64_t gen, h;
     size_t slot = 0, blen;
     unsigned status;
@@ -710,7 +711,15 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         slot = h % cache.n;
         pthread_rwlock_rdlock(&cache.lock);
         struct cache_entry *e = &cache.slots[slot];
-        if (e->resp != NULL && e->gen == gen && strcmp(e->key, key.data) == 0) {
+        bool fresh = false, expected = false;
+
+        if (e->resp != NULL && strcmp(e->key, key.data) == 0) {
+            /* stale while revalidating: one worker renders the new copy, the others
+             * keep serving the old one meanwhile instead of all rendering at once */
+            fresh = e->gen == gen || !atomic_compare_exchange_strong(&e->renderer, &expected, true);
+            claimed = !fresh;
+        }
+        if (fresh) {
             bool counted = e->counted;
             if (etag_match(inm, e->etag)) {
                 char etag[64];
@@ -765,8 +774,16 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         e->gen = gen;
         e->resp = resp;
         e->counted = rq.page_key != NULL;
+        atomic_store(&e->renderer, false);
         pthread_rwlock_unlock(&cache.lock);
         resp_cached = true; /* our reference now belongs to the cache */
+        claimed = false;
+    }
+    if (claimed) {
+        /* rendered but not cacheable (an error): let the next request try again */
+        pthread_rwlock_rdlock(&cache.lock);
+        atomic_store(&cache.slots[slot].renderer, false);
+        pthread_rwlock_unlock(&cache.lock);
     }
     if (status == 200 && etag_match(inm, rq.resp.etag)) {
         ret = reply_304(c, rq.resp.etag);

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# scale.sh — the same large database on SQLite and on PostgreSQL, side by side.
+#
+# Builds `samverka init --generate N` (default N = 100,000: 100,000 actors,
+# 10,000 initiatives, 1,000,000 observations, 2 missions) into SQLite, copies
+# it into a throwaway PostgreSQL cluster (scripts/pg-test.sh), serves each with
+# samverka, and runs wrk against the mission page, an indicator page and the
+# mission's API resource: requests per second, p50 and p99 latency at
+# CONNECTIONS (default 64) connections. Prints the PostgreSQL/SQLite ratio of
+# the mission page (goal: PostgreSQL within 2x of SQLite, i.e. >= 0.5) and
+# whether every p99 is under 50 ms.
+#
+#   bench/scale.sh                       SCALE_N, DURATION, CONNECTIONS, THREADS
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/.." && pwd)
+bin=${SAMVERKA_BIN:-$top/build/samverka}
+n=${SCALE_N:-100000}
+duration=${DURATION:-10}
+conns=${CONNECTIONS:-64}
+threads=${THREADS:-2}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverka-scale.XXXXXX")
+chmod 711 "$tmp"
+pids=()
+cleanup() {
+	for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+	wait 2>/dev/null || true
+	"$top/scripts/pg-test.sh" stop "$tmp/pg" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+now() { date +%s.%N; }
+t0=$(now)
+"$bin" init --db "$tmp/s.db" --generate "$n" >/dev/null 2>&1
+t1=$(now)
+pg=$("$top/scripts/pg-test.sh" start "$tmp/pg")
+"$bin" copy --from "$tmp/s.db" --to "$pg" >/dev/null 2>&1
+t2=$(now)
+counts=$(sqlite3 "$tmp/s.db" "SELECT (SELECT COUNT(*) FROM actor) || ' actors, ' || (SELECT COUNT(*) FROM initiative) || ' initiatives, ' || (SELECT COUNT(*) FROM observation) || ' observations, ' || (SELECT COUNT(*) FROM mission) || ' missions'")
+ind=$(sqlite3 "$tmp/s.db" "SELECT MIN(id) FROM indicator")
+echo "scale: $counts; generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s, copied to PostgreSQL in $(awk -v a="$t1" -v b="$t2" 'BEGIN{printf "%.1f", b-a}') s"
+
+serve() { # DB -> prints the base URL
+	"$bin" serve --db "$1" --listen 127.0.0.1:0 --access-log no --max-per-ip 1000 \
+		--max-connections 2048 >"$tmp/serve.$2" 2>&1 &
+	pids+=($!)
+	for _ in $(seq 100); do
+		url=$(sed -n 's|^samverka: listening on \(http://[^ ]*\)/$|\1|p' "$tmp/serve.$2")
+		[ -n "$url" ] && { echo "$url"; return; }
+		sleep 0.1
+	done
+	echo "bench: samverka did not start on $2" >&2
+	cat "$tmp/serve.$2" >&2
+	exit 1
+}
+sq=$(serve "$tmp/s.db" sqlite)
+pq=$(serve "$pg" pg)
+
+# ms of a wrk latency figure ("812.00us", "4.50ms", "1.20s")
+to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }
+run() { # URL -> "rps p50 p99"
+	local out
+	curl -s -o /dev/null "$1" # warm up: render once
+	out=$(wrk -t"$threads" -c"$conns" -d"${duration}s" --latency "$1")
+	rps=$(echo "$out" | awk '/^Requests\/sec/ { print $2 }')
+	p50=$(echo "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
+	p99=$(echo "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
+	errs=$(echo "$out" | awk '/Non-2xx|Socket errors/ { print }' | tr '\n' ' ')
+	echo "$rps $p50 $p99 ${errs:-}"
+}
+
+printf '\n%-16s %-30s %10s %8s %8s %10s %8s %8s %7s\n' target path "sqlite/s" "p50 ms" "p99 ms" "pg/s" "p50 ms" "p99 ms" "pg/sq"
+all_ok=1
+ratio_page=
+for spec in "mission:/missions/skolmat" "indicator:/indicators/$ind" "api:/api/v1/missions/skolmat"; do
+	name=${spec%%:*}
+	path=${spec#*:}
+	read -r s_rps s_50 s_99 s_err <<<"$(run "$sq$path")"
+	read -r p_rps p_50 p_99 p_err <<<"$(run "$pq$path")"
+	ratio=$(awk -v a="$p_rps" -v b="$s_rps" 'BEGIN { printf "%.2f", a / b }')
+	[ "$name" = mission ] && ratio_page=$ratio
+	printf '%-16s %-30s %10.0f %8s %8s %10.0f %8s %8s %7s\n' "$name" "$path" "$s_rps" "$s_50" "$s_99" "$p_rps" "$p_50" "$p_99" "$ratio"
+	[ -n "$s_err$p_err" ] && echo "  errors: sqlite: ${s_err:-none}; pg: ${p_err:-none}"
+	awk -v a="$s_99" -v b="$p_99" 'BEGIN { exit !(a < 50 && b < 50) }' || all_ok=0
+done
+echo
+awk -v r="$ratio_page" 'BEGIN { printf "goal: mission page on PostgreSQL within 2x of SQLite (ratio >= 0.50): %s (%.2f)\n", (r >= 0.5 ? "met" : "not met"), r }'
+echo "goal: no page slower than 50 ms p99 at $conns connections: $([ $all_ok = 1 ] && echo met || echo 'not met')"
