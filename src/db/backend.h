@@ -30,6 +30,11 @@ struct db_ops {
     void (*read_end)(struct db *);
     bool (*unavailable)(struct db *);
     void (*optimize)(struct db *);
+    /* optional: run a statement whose rows are not wanted; may defer its result in bulk
+     * mode (PostgreSQL pipelines), reporting a failure on a later call */
+    enum err (*run)(struct db_stmt *);
+    long (*bulk_failed_at)(struct db *);
+    enum err (*bulk_sync)(struct db *);
 };
 
 /* Every backend's struct db starts with this header. */

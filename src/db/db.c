@@ -119,6 +119,8 @@ db_run(struct db_stmt *st)
     enum err rc;
     bool row;
 
+    if (st->db->ops->run != NULL)
+        return st->db->ops->run(st);
     do {
         rc = db_step(st, &row);
     } while (rc == ERR_OK && row);
@@ -190,6 +192,18 @@ db_rollback(struct db *db)
     if (db->in_tx)
         db->ops->rollback(db);
     db->in_tx = false;
+}
+
+enum err
+db_bulk_sync(struct db *db)
+{
+    return db->ops->bulk_sync != NULL ? db->ops->bulk_sync(db) : ERR_OK;
+}
+
+long
+db_bulk_failed_at(struct db *db)
+{
+    return db->ops->bulk_failed_at != NULL ? db->ops->bulk_failed_at(db) : -1;
 }
 
 void

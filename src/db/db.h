@@ -89,6 +89,14 @@ void db_bulk(struct db *db, bool on);
 enum err db_read_begin(struct db *db);
 void db_read_end(struct db *db);
 
+/* In bulk mode a backend may send db_run's statements without waiting for each result
+ * (PostgreSQL's pipeline); a failure then surfaces on a later db_run or the commit.
+ * This gives the ordinal (0-based, counted from db_bulk(db, true)) of the db_run call
+ * that failed, or -1 when the failure belongs to the call that reported it. */
+long db_bulk_failed_at(struct db *db);
+/* Wait for every statement sent in bulk mode; their first failure, if any. */
+enum err db_bulk_sync(struct db *db);
+
 /* Write transactions. db_begin takes the write lock at once. */
 enum err db_begin(struct db *db);
 enum err db_commit(struct db *db);

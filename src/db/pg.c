@@ -42,12 +42,22 @@ struct pg_stmt {
     bool executed;
 };
 
+/* In bulk mode db_run sends statements in libpq's pipeline mode and reads their
+ * results in batches of PG_PIPE_BATCH: one round trip per batch, not per row. */
+#define PG_PIPE_BATCH 256
+
 struct pg_db {
     struct db base;
     PGconn *conn;
     char *conninfo;
     struct pg_stmt stmts[Q__MAX];
-    bool broken; /* the connection failed: reset before the next use */
+    bool broken;    /* the connection failed: reset before the next use */
+    bool bulk;      /* db_bulk(on): pipeline db_run */
+    bool piped;     /* the connection is in pipeline mode */
+    int queued;     /* statements sent since the last sync */
+    long sent;      /* db_run calls since bulk mode began */
+    long failed_at; /* the ordinal of the first failed statement, -1 if none */
+    enum err pipe_err;
 };
 
 static const struct db_ops pg_ops;
@@ -104,6 +114,68 @@ usable(struct pg_db *d)
     return true;
 }
 
+/*
+ * Sync the pipeline and read every pending result: the first failure is kept
+ * (pipe_err, failed_at); statements after it were aborted by the server.
+ */
+static void
+pipe_sync(struct pg_db *d)
+{
+    PGresult *r;
+    ExecStatusType es;
+    long base = d->sent - d->queued; /* the ordinal of the oldest pending statement */
+    long k = 0;
+
+    if (!d->piped || d->queued == 0)
+        return;
+    if (PQpipelineSync(d->conn) != 1) {
+        d->pipe_err = pg_err(d, NULL);
+        d->queued = 0;
+        return;
+    }
+    for (;;) {
+        r = PQgetResult(d->conn);
+        if (r == NULL) {
+            /* the end of one statement's results; never more than were sent */
+            if (++k > d->queued || PQstatus(d->conn) != CONNECTION_OK) {
+                d->pipe_err = pg_err(d, NULL);
+                d->broken = true;
+                break;
+            }
+            continue;
+        }
+        es = PQresultStatus(r);
+        if (es == PGRES_PIPELINE_SYNC) {
+            PQclear(r);
+            break;
+        }
+        if (es != PGRES_COMMAND_OK && es != PGRES_TUPLES_OK && es != PGRES_PIPELINE_ABORTED &&
+            d->pipe_err == ERR_OK) {
+            d->pipe_err = pg_err(d, r);
+            d->failed_at = base + k;
+        }
+        PQclear(r);
+        if (PQstatus(d->conn) != CONNECTION_OK) {
+            d->pipe_err = ERR_BUSY;
+            d->broken = true;
+            break;
+        }
+    }
+    d->queued = 0;
+}
+
+/* Leave pipeline mode (before anything synchronous). */
+static void
+pipe_end(struct pg_db *d)
+{
+    if (!d->piped)
+        return;
+    pipe_sync(d);
+    if (PQexitPipelineMode(d->conn) != 1)
+        d->broken = true;
+    d->piped = false;
+}
+
 /* A fixed command (transaction control). */
 static enum err
 pg_command(struct pg_db *d, const char *sql)
@@ -111,6 +183,7 @@ pg_command(struct pg_db *d, const char *sql)
     PGresult *r;
     enum err rc = ERR_OK;
 
+    pipe_end(d);
     if (!usable(d))
         return ERR_BUSY;
     r = PQexec(d->conn, sql);
@@ -137,6 +210,7 @@ db_pg_open(const char *conninfo, const struct db_opts *opts, struct db **out)
         d->stmts[i].base.db = &d->base;
         d->stmts[i].base.q = (enum q)i;
     }
+    d->failed_at = -1;
     d->conninfo = strdup(conninfo);
     if (d->conninfo == NULL)
         die("out of memory");
@@ -238,6 +312,7 @@ pg_stmt(struct db *db, enum q q)
     pg_done(&s->base);
     clear_params(s);
     if (!s->prepared) {
+        pipe_end(d);
         sql = query_sql(q, DB_PG);
         snprintf(name, sizeof(name), "q%d", (int)q);
         r = PQprepare(d->conn, name, sql, 0, NULL);
@@ -324,6 +399,9 @@ pg_step(struct db_stmt *st, bool *out_row)
 
     *out_row = false;
     if (!s->executed) {
+        pipe_end(d);
+        if (d->pipe_err)
+            return d->pipe_err;
         if (!usable(d))
             return ERR_BUSY;
         snprintf(name, sizeof(name), "q%d", (int)st->q);
@@ -390,6 +468,7 @@ pg_exec_script(struct db *db, const char *sql)
     PGresult *r;
     enum err rc = ERR_OK;
 
+    pipe_end(d);
     if (!usable(d))
         return ERR_BUSY;
     r = PQexec(d->conn, sql);
@@ -411,7 +490,15 @@ static enum err
 pg_commit(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
-    enum err rc = pg_command(d, "COMMIT");
+    enum err rc;
+
+    pipe_end(d);
+    if (d->pipe_err) {
+        /* a pipelined statement failed: the transaction cannot commit */
+        pg_command(d, "ROLLBACK");
+        return d->pipe_err;
+    }
+    rc = pg_command(d, "COMMIT");
 
     if (rc != ERR_OK && !d->broken)
         pg_command(d, "ROLLBACK");
@@ -423,6 +510,9 @@ pg_rollback(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
 
+    pipe_end(d);
+    d->pipe_err = ERR_OK; /* the transaction and its failure end here */
+    d->failed_at = -1;
     if (!d->broken)
         pg_command(d, "ROLLBACK");
 }
@@ -434,6 +524,7 @@ pg_data_version(struct db *db)
     PGresult *r;
     uint64_t v = 0;
 
+    pipe_end(d);
     if (!usable(d))
         return 0;
     r = PQexec(d->conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())");
@@ -443,6 +534,74 @@ pg_data_version(struct db *db)
         pg_err(d, r);
     PQclear(r);
     return v;
+}
+
+/* db_run: in bulk mode, send without waiting; else execute and wait. */
+static enum err
+pg_run(struct db_stmt *st)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+    struct pg_db *d = (struct pg_db *)st->db;
+    char name[16];
+    bool row;
+    enum err rc;
+
+    if (!d->bulk) {
+        do {
+            rc = pg_step(st, &row);
+        } while (rc == ERR_OK && row);
+        pg_done(st);
+        return rc;
+    }
+    if (d->pipe_err)
+        return d->pipe_err;
+    if (!usable(d))
+        return ERR_BUSY;
+    if (!d->piped) {
+        if (PQenterPipelineMode(d->conn) != 1)
+            return pg_err(d, NULL);
+        d->piped = true;
+    }
+    snprintf(name, sizeof(name), "q%d", (int)st->q);
+    if (PQsendQueryPrepared(d->conn, name, s->nparams, (const char *const *)s->values, NULL, NULL,
+                            0) != 1) {
+        d->failed_at = d->sent;
+        d->pipe_err = pg_err(d, NULL);
+        return d->pipe_err;
+    }
+    d->sent++;
+    d->queued++;
+    if (d->queued >= PG_PIPE_BATCH)
+        pipe_sync(d);
+    return d->pipe_err;
+}
+
+static enum err
+pg_bulk_sync(struct db *db)
+{
+    struct pg_db *d = (struct pg_db *)db;
+
+    pipe_sync(d);
+    return d->pipe_err;
+}
+
+static long
+pg_bulk_failed_at(struct db *db)
+{
+    return ((struct pg_db *)db)->failed_at;
+}
+
+static void
+pg_bulk(struct db *db, bool on)
+{
+    struct pg_db *d = (struct pg_db *)db;
+
+    pipe_end(d);
+    d->bulk = on;
+    d->sent = 0;
+    d->queued = 0;
+    d->failed_at = -1;
+    d->pipe_err = ERR_OK;
 }
 
 static void
@@ -480,4 +639,8 @@ static const struct db_ops pg_ops = {
     .data_version = pg_data_version,
     .unavailable = pg_unavailable,
     .optimize = pg_optimize,
+    .run = pg_run,
+    .bulk_failed_at = pg_bulk_failed_at,
+    .bulk_sync = pg_bulk_sync,
+    .bulk = pg_bulk,
 };

@@ -15,7 +15,8 @@
 #include "core/str.h"
 #include "domain/model.h"
 
-#define MAX_DIMS TIDY_MAX_COLUMNS
+#define MAX_DIMS    TIDY_MAX_COLUMNS
+#define IMPORT_RING 1024 /* more than a pipeline batch */
 
 struct import {
     struct db *db;
@@ -28,6 +29,11 @@ struct import {
     int n_dims;
     int dim_col[MAX_DIMS]; /* declared dimension -> column in the file, -1 if absent */
     long rows;
+    /* a backend may report an insert's failure a few statements later (PostgreSQL's
+     * pipeline): remember the line and year of the recent statements by ordinal */
+    long runs;
+    long ring_line[IMPORT_RING];
+    int ring_year[IMPORT_RING];
     struct buf disagg;
     struct tidy_error err;
     enum err rc;
@@ -77,6 +83,16 @@ dim_index(const struct import *im, const char *name)
     return -1;
 }
 
+/* db_run, counting the statement and remembering where it came from. */
+static enum err
+run_at(struct import *im, struct db_stmt *st, long line, int year)
+{
+    im->ring_line[im->runs % IMPORT_RING] = line;
+    im->ring_year[im->runs % IMPORT_RING] = year;
+    im->runs++;
+    return db_run(st);
+}
+
 /* Declare a dimension (an indicator with none declared takes the file's). */
 static enum err
 add_dim(struct import *im, const char *name)
@@ -94,7 +110,7 @@ add_dim(struct import *im, const char *name)
     if (im->dims[im->n_dims] == NULL)
         die("out of memory");
     im->n_dims++;
-    return db_run(st);
+    return run_at(im, st, 1, 0);
 }
 
 /* Insert one observation; cells[i] is the value of declared dimension i ("" if none). */
@@ -130,7 +146,16 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
     db_bind_dbl(st, 7, value);
     db_bind_text_ref(st, 8, "");
     db_bind_text_ref(st, 9, "");
-    rc = db_run(st);
+    rc = run_at(im, st, line, year);
+    if (rc != ERR_OK) {
+        long at = db_bulk_failed_at(im->db);
+
+        /* the failure may be an earlier row's, reported now */
+        if (at >= 0 && at < im->runs && im->runs - at <= IMPORT_RING) {
+            line = im->ring_line[at % IMPORT_RING];
+            year = im->ring_year[at % IMPORT_RING];
+        }
+    }
     if (rc == ERR_CONFLICT)
         return set_err(e, ERR_INVALID, line, year_col,
                        "a second value for %d in one series (same Series, Units and "
@@ -368,7 +393,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
         goto fail;
     }
     db_bind_i64(st, 1, indicator_id);
-    rc = db_run(st);
+    rc = run_at(im, st, 0, 0);
     if (rc)
         goto fail;
     if (fmt == IMPORT_CSV)
@@ -411,6 +436,21 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
             im->err = *tidy_error(im->t);
     } else if (rc == ERR_OK) {
         rc = json_import(im, &im->err);
+    }
+    if (rc == ERR_OK) {
+        /* statements still in flight (PostgreSQL's pipeline) fail here, if at all */
+        rc = db_bulk_sync(im->db);
+        if (rc != ERR_OK) {
+            long at = db_bulk_failed_at(im->db);
+            long line = at >= 0 ? im->ring_line[at % IMPORT_RING] : 0;
+            int year = at >= 0 ? im->ring_year[at % IMPORT_RING] : 0;
+
+            if (rc == ERR_CONFLICT)
+                rc = set_err(&im->err, ERR_INVALID, line, 1,
+                             "a second value for %d in one series (same Series, Units and "
+                             "disaggregation)",
+                             year);
+        }
     }
     if (rc == ERR_OK) {
         snprintf(detail, sizeof(detail), "%ld observations", im->rows);
