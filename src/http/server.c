@@ -25,9 +25,10 @@
  * libmicrohttpd response object itself, which is reference-counted) under a
  * key of language + path + query. Each entry remembers the database
  * generation it was rendered at; the generation moves whenever any
- * connection, in this process or another, commits (PRAGMA data_version,
- * checked per request on the worker's connection), so a write is seen on the
- * next request.
+ * connection, in this process or another, commits (a watcher thread reads the
+ * database's data version every millisecond on its own connection; writes
+ * through this server move it at once). A stale entry is re-rendered by one
+ * worker while the others keep serving the old copy.
  *
  * libmicrohttpd 0.9.75 sends "Connection: close" when a handler answers on its
  * first call; we always answer on the second call to keep connections alive.
@@ -63,8 +64,6 @@ static const struct serve_conf *conf;
 
 struct worker {
     struct db *db;
-    uint64_t data_version;
-    int64_t checked_ns; /* when data_version was last read */
     struct arena arena;
     struct worker *next;
 };
@@ -96,38 +95,24 @@ worker_get(void)
     if (w->db == NULL) {
         if (db_open(conf->db_url, &o, &w->db) != ERR_OK)
             return w; /* db stays NULL: 503, retried next request */
-        w->data_version = db_data_version(w->db);
     }
     return w;
 }
 
 /*
- * Move the generation if anything committed since this worker last looked.
- * Commits through this server's writer connection move it at once
- * (bump_generation); commits by other processes (the CLI, sqlite3) are seen
- * through PRAGMA data_version, which costs a read transaction, so a worker
- * looks at most once per GENERATION_CHECK_NS: such a write shows within a
- * millisecond.
+ * The generation moves whenever anything commits. Commits through this
+ * server's writer connection move it at once (bump_generation); commits by
+ * anyone else (the CLI, sqlite3, psql, another samverka instance on the same
+ * PostgreSQL) are seen by the watcher thread, which reads the database's data
+ * version on its own connection every WATCH_INTERVAL_NS: such a write shows
+ * within about a millisecond. Requests only read the counter, so a cache hit
+ * never waits for the database.
  */
-#define GENERATION_CHECK_NS 1000000L
+#define WATCH_INTERVAL_NS 1000000L
 
 static uint64_t
-check_generation(struct worker *w)
+current_generation(void)
 {
-    struct timespec ts;
-    int64_t now;
-    uint64_t dv;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    now = (int64_t)ts.tv_sec * 1000000000L + ts.tv_nsec;
-    if (now - w->checked_ns >= GENERATION_CHECK_NS || w->checked_ns == 0) {
-        w->checked_ns = now;
-        dv = db_data_version(w->db);
-        if (dv != w->data_version) {
-            w->data_version = dv;
-            atomic_fetch_add(&generation, 1);
-        }
-    }
     return atomic_load(&generation);
 }
 
@@ -289,6 +274,37 @@ views_flush(void)
     for (i = 0; i < cap; i++)
         free(taken[i].page);
     free(taken);
+}
+
+static _Atomic bool watching;
+
+static void *
+watcher(void *arg)
+{
+    struct db_opts o = {.sync_normal = false};
+    struct db *db = NULL;
+    struct timespec ts = {0, WATCH_INTERVAL_NS};
+    uint64_t seen = 0, dv;
+    int idle = 0;
+
+    (void)arg;
+    while (atomic_load(&watching)) {
+        if (db == NULL && db_open(conf->db_url, &o, &db) != ERR_OK) {
+            db = NULL;
+            if (++idle % 1000 == 1)
+                log_msg(LOG_WARN, "msg=\"change watcher cannot reach the database; retrying\"");
+        } else if (db != NULL) {
+            dv = db_data_version(db);
+            if (dv != 0 && dv != seen) {
+                if (seen != 0)
+                    atomic_fetch_add(&generation, 1);
+                seen = dv;
+            }
+        }
+        nanosleep(&ts, NULL);
+    }
+    db_close(db);
+    return NULL;
 }
 
 static pthread_mutex_t flush_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -689,7 +705,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     if (w->db == NULL)
         return reply_text(c, method, url, MHD_HTTP_SERVICE_UNAVAILABLE,
                           "The database is not available. Please try again shortly.\n");
-    gen = check_generation(w);
+    gen = current_generation();
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
     lang_q = query_get(c, "lang");
     accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
@@ -840,7 +856,7 @@ http_serve(const struct serve_conf *c)
     struct MHD_Daemon *d;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *info;
-    pthread_t flush_thread;
+    pthread_t flush_thread, watch_thread;
     sigset_t sigs;
     struct db *probe;
     struct db_opts o = {.sync_normal = c->sync_normal};
@@ -912,6 +928,9 @@ http_serve(const struct serve_conf *c)
 
     if (pthread_create(&flush_thread, NULL, flusher, NULL) != 0)
         die("cannot start the flush thread");
+    atomic_store(&watching, true);
+    if (pthread_create(&watch_thread, NULL, watcher, NULL) != 0)
+        die("cannot start the change watcher");
 
     sig = 0;
     sigwait(&sigs, &sig);
@@ -932,6 +951,8 @@ http_serve(const struct serve_conf *c)
     pthread_cond_signal(&flush_cv);
     pthread_mutex_unlock(&flush_mu);
     pthread_join(flush_thread, NULL);
+    atomic_store(&watching, false);
+    pthread_join(watch_thread, NULL);
     views_flush();
     free_all();
     web_fini();
