@@ -297,6 +297,24 @@ count_params(const char *sql)
     return max;
 }
 
+/* Prepare q on a (new) connection; false if that fails (logged). */
+static bool
+reprepare(struct pg_db *d, enum q q)
+{
+    char name[16];
+    PGresult *r;
+    bool ok;
+
+    snprintf(name, sizeof(name), "q%d", (int)q);
+    r = PQprepare(d->conn, name, query_sql(q, DB_PG), 0, NULL);
+    ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!ok)
+        pg_err(d, r);
+    PQclear(r);
+    d->stmts[q].prepared = ok;
+    return ok;
+}
+
 static struct db_stmt *
 pg_stmt(struct db *db, enum q q)
 {
@@ -412,7 +430,19 @@ pg_step(struct db_stmt *st, bool *out_row)
             rc = pg_err(d, s->res);
             PQclear(s->res);
             s->res = NULL;
-            return rc;
+            /* the server restarted since this connection's last use: outside a
+             * transaction, reconnect, prepare again and retry once */
+            if (rc == ERR_BUSY && d->broken && !d->base.in_tx && usable(d) && reprepare(d, st->q)) {
+                s->res = PQexecPrepared(d->conn, name, s->nparams, (const char *const *)s->values,
+                                        NULL, NULL, 0);
+                es = PQresultStatus(s->res);
+                rc = es == PGRES_TUPLES_OK || es == PGRES_COMMAND_OK ? ERR_OK : pg_err(d, s->res);
+            }
+            if (rc) {
+                PQclear(s->res);
+                s->res = NULL;
+                return rc;
+            }
         }
         s->executed = true;
         s->row = -1;
