@@ -28,7 +28,7 @@ static const struct option options[] = {
      "database: a file path, sqlite:PATH (env SAMVERKA_DB)"},
     {"listen", O_LISTEN, "127.0.0.1:8080", 0, 0, 0,
      "address and port to listen on, HOST:PORT; port 0 picks a free one (env SAMVERKA_LISTEN)"},
-    {"threads", O_INT, "0", 0, 256, OFF(threads), "worker threads; 0 = one per core"},
+    {"threads", O_INT, "0", 0, 256, OFF(threads), "worker threads; 0 = two per core"},
     {"max-connections", O_INT, "1024", 1, 65535, OFF(max_connections), "connections in total"},
     {"max-per-ip", O_INT, "32", 1, 65535, OFF(max_per_ip), "connections from one client address"},
     {"timeout", O_INT, "30", 1, 3600, OFF(timeout), "seconds an idle connection is kept"},

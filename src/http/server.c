@@ -258,8 +258,8 @@ views_flush(void)
     if (rc != ERR_OK && writer != NULL)
         db_rollback(writer);
     pthread_mutex_unlock(&writer_mu);
-    if (rc == ERR_OK)
-        bump_generation();
+    /* no bump here: the watcher sees this commit within a millisecond, and a page view
+     * need not be visible at once (a second bump would re-render every page twice) */
     if (rc != ERR_OK) {
         log_msg(LOG_WARN, "msg=\"page views not written; kept for the next flush\" err=\"%s\"",
                 err_str(rc));
@@ -902,7 +902,10 @@ http_serve(const struct serve_conf *c)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    threads = c->threads > 0 ? c->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    /* twice the cores by default: a worker that renders a page (or waits for a remote
+     * database) holds up only the connections it serves, so more of them keep the others
+     * flowing; cache hits cost no database round trip either way */
+    threads = c->threads > 0 ? c->threads : 2 * (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (threads < 1)
         threads = 1;
     flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
