@@ -520,7 +520,13 @@ spool_open(void)
     char path[512];
     int fd;
 
-    snprintf(path, sizeof(path), "%s/samverka-upload-XXXXXX", dir && *dir ? dir : "/tmp");
+    int n;
+
+    n = snprintf(path, sizeof(path), "%s/samverka-upload-", dir && *dir ? dir : "/tmp");
+    if (n < 0 || (size_t)n + 7 > sizeof(path))
+        return -1;
+    memset(path + n, 'X', 6); /* mkstemp's template: six characters it replaces */
+    path[n + 6] = '\0';
     fd = mkstemp(path);
     if (fd >= 0)
         unlink(path); /* the file lives as long as the descriptor, never under a user's name */

@@ -188,6 +188,31 @@ layout_error_page(struct req *rq, struct html *h, int status, const char *field,
 }
 
 void
+layout_pager(struct req *rq, struct html *h, int64_t page, int64_t pages, const char *prev,
+             const char *next)
+{
+    if (pages <= 1)
+        return;
+    html_open(h, "nav", "aria-label", _("Pages"), NULL);
+    html_open(h, "ul", "class", "pager", NULL);
+    if (prev != NULL) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "a", _("Previous"), "href", prev, "rel", "prev", NULL);
+        html_close(h, "li");
+    }
+    html_open(h, "li", NULL);
+    html_printf(h, _("Page %s of %s"), fmt_num(rq, (double)page, 0), fmt_num(rq, (double)pages, 0));
+    html_close(h, "li");
+    if (next != NULL) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "a", _("Next"), "href", next, "rel", "next", NULL);
+        html_close(h, "li");
+    }
+    html_close(h, "ul");
+    html_close(h, "nav");
+}
+
+void
 layout_demo_note(struct req *rq, struct html *h)
 {
     (void)rq;

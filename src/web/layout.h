@@ -24,6 +24,10 @@ void layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t 
 /* A whole 4xx/5xx page in the site's style. */
 void layout_error_page(struct req *rq, struct html *h, int status, const char *field,
                        const char *msg);
+/* A list's pager: Previous / "Page X of Y" / Next (NULL prev or next: none); nothing
+ * when there is one page. */
+void layout_pager(struct req *rq, struct html *h, int64_t page, int64_t pages, const char *prev,
+                  const char *next);
 /* <p class="demo-note"> saying the content is demonstration data. */
 void layout_demo_note(struct req *rq, struct html *h);
 

@@ -304,31 +304,6 @@ sector_filter(struct req *rq, struct html *h, const char *current)
 }
 
 static void
-pager(struct req *rq, struct html *h, int64_t page, int64_t pages, const char *prev,
-      const char *next)
-{
-    if (pages <= 1)
-        return;
-    html_open(h, "nav", "aria-label", _("Pages"), NULL);
-    html_open(h, "ul", "class", "pager", NULL);
-    if (prev != NULL) {
-        html_open(h, "li", NULL);
-        html_elem_attr(h, "a", _("Previous"), "href", prev, "rel", "prev", NULL);
-        html_close(h, "li");
-    }
-    html_open(h, "li", NULL);
-    html_printf(h, _("Page %s of %s"), fmt_num(rq, (double)page, 0), fmt_num(rq, (double)pages, 0));
-    html_close(h, "li");
-    if (next != NULL) {
-        html_open(h, "li", NULL);
-        html_elem_attr(h, "a", _("Next"), "href", next, "rel", "next", NULL);
-        html_close(h, "li");
-    }
-    html_close(h, "ul");
-    html_close(h, "nav");
-}
-
-static void
 actor_table(struct req *rq, struct html *h, const struct actor *list, int n)
 {
     int i;
@@ -394,9 +369,9 @@ page_actors(struct req *rq)
         html_elem(&h, "p", _("No actors are registered in this sector yet."));
     else
         actor_table(rq, &h, list, n);
-    pager(rq, &h, page, pages,
-          page > 1 ? url_paged(rq, "/actors", page - 1, "sector", sector, NULL) : NULL,
-          page < pages ? url_paged(rq, "/actors", page + 1, "sector", sector, NULL) : NULL);
+    layout_pager(rq, &h, page, pages,
+                 page > 1 ? url_paged(rq, "/actors", page - 1, "sector", sector, NULL) : NULL,
+                 page < pages ? url_paged(rq, "/actors", page + 1, "sector", sector, NULL) : NULL);
     layout_end_for(rq, &h, NULL, 0, 0, NULL);
     return ERR_OK;
 }

@@ -374,31 +374,6 @@ list_url(struct req *rq, const struct list_query *q, int64_t page)
 }
 
 static void
-pager(struct req *rq, struct html *h, int64_t page, int64_t pages, const char *prev,
-      const char *next)
-{
-    if (pages <= 1)
-        return;
-    html_open(h, "nav", "aria-label", _("Pages"), NULL);
-    html_open(h, "ul", "class", "pager", NULL);
-    if (prev != NULL) {
-        html_open(h, "li", NULL);
-        html_elem_attr(h, "a", _("Previous"), "href", prev, "rel", "prev", NULL);
-        html_close(h, "li");
-    }
-    html_open(h, "li", NULL);
-    html_printf(h, _("Page %s of %s"), fmt_num(rq, (double)page, 0), fmt_num(rq, (double)pages, 0));
-    html_close(h, "li");
-    if (next != NULL) {
-        html_open(h, "li", NULL);
-        html_elem_attr(h, "a", _("Next"), "href", next, "rel", "next", NULL);
-        html_close(h, "li");
-    }
-    html_close(h, "ul");
-    html_close(h, "nav");
-}
-
-static void
 list_table(struct req *rq, struct html *h, const struct initiative *list, int n)
 {
     const char *period;
@@ -513,8 +488,8 @@ page_initiatives(struct req *rq)
         html_elem(&h, "p", _("No initiatives match these choices."));
     else
         list_table(rq, &h, list, n);
-    pager(rq, &h, q.page, pages, q.page > 1 ? list_url(rq, &q, q.page - 1) : NULL,
-          q.page < pages ? list_url(rq, &q, q.page + 1) : NULL);
+    layout_pager(rq, &h, q.page, pages, q.page > 1 ? list_url(rq, &q, q.page - 1) : NULL,
+                 q.page < pages ? list_url(rq, &q, q.page + 1) : NULL);
     layout_end_for(rq, &h, NULL, 0, 0, NULL);
     return ERR_OK;
 }
