@@ -21,10 +21,12 @@ conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverka-scale.XXXXXX")
 chmod 711 "$tmp"
-pids=()
 cleanup() {
-	for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-	wait 2>/dev/null || true
+	# the servers' pids are in files: serve runs in a command substitution (a subshell)
+	for f in "$tmp"/pid.*; do
+		[ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null || true
+	done
+	sleep 1
 	"$top/scripts/pg-test.sh" stop "$tmp/pg" 2>/dev/null || true
 	rm -rf "$tmp"
 }
@@ -44,7 +46,7 @@ echo "scale: $counts; generated in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.
 serve() { # DB -> prints the base URL
 	"$bin" serve --db "$1" --listen 127.0.0.1:0 --access-log no --max-per-ip 1000 \
 		--max-connections 2048 >"$tmp/serve.$2" 2>&1 &
-	pids+=($!)
+	echo $! >"$tmp/pid.$2"
 	for _ in $(seq 100); do
 		url=$(sed -n 's|^samverka: listening on \(http://[^ ]*\)/$|\1|p' "$tmp/serve.$2")
 		[ -n "$url" ] && { echo "$url"; return; }
