@@ -9,8 +9,10 @@
 /* ------------------------------------------------------------ actors */
 
 static void
-actor_row(struct db_stmt *st, struct arena *a, struct actor *x)
+actor_row(struct db_stmt *st, struct arena *a, void *item)
 {
+    struct actor *x = item;
+
     memset(x, 0, sizeof(*x));
     x->id = db_i64(st, 0);
     x->slug = ld_str(st, 1, a);
@@ -32,19 +34,7 @@ actor_row(struct db_stmt *st, struct arena *a, struct actor *x)
 enum err
 actor_rows(struct db_stmt *st, struct arena *a, struct actor **out, int *out_n)
 {
-    struct actor *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
-
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        actor_row(st, a, &arr[n++]);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), actor_row, out, out_n);
 }
 
 enum err
@@ -106,30 +96,25 @@ actor_get(struct db *db, struct arena *a, int64_t id, struct actor *out)
 
 /* ------------------------------------------------------------ people */
 
+void
+ld_person_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct person *p = item;
+
+    p->id = db_i64(st, 0);
+    p->actor_id = db_i64(st, 1);
+    p->actor_name = ld_text(st, 2, a);
+    p->name = ld_str(st, 3, a);
+    p->title_sv = ld_str(st, 4, a);
+    p->title_en = ld_str(st, 5, a);
+    p->email = ld_text(st, 6, a);
+    p->phone = ld_text(st, 7, a);
+}
+
 static enum err
 person_rows(struct db_stmt *st, struct arena *a, struct person **out, int *out_n)
 {
-    struct person *arr = NULL, *p;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
-
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        p = &arr[n++];
-        p->id = db_i64(st, 0);
-        p->actor_id = db_i64(st, 1);
-        p->actor_name = ld_text(st, 2, a);
-        p->name = ld_str(st, 3, a);
-        p->title_sv = ld_str(st, 4, a);
-        p->title_en = ld_str(st, 5, a);
-        p->email = ld_text(st, 6, a);
-        p->phone = ld_text(st, 7, a);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), ld_person_row, out, out_n);
 }
 
 enum err
@@ -187,8 +172,10 @@ person_get(struct db *db, struct arena *a, int64_t id, struct person *out)
 /* ------------------------------------------------------------ initiatives */
 
 static void
-initiative_row(struct db_stmt *st, struct arena *a, struct initiative *n)
+initiative_row(struct db_stmt *st, struct arena *a, void *item)
 {
+    struct initiative *n = item;
+
     memset(n, 0, sizeof(*n));
     n->id = db_i64(st, 0);
     n->mission_id = db_i64(st, 1);
@@ -220,19 +207,7 @@ initiative_row(struct db_stmt *st, struct arena *a, struct initiative *n)
 enum err
 initiative_rows(struct db_stmt *st, struct arena *a, struct initiative **out, int *out_n)
 {
-    struct initiative *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
-
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        initiative_row(st, a, &arr[n++]);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), initiative_row, out, out_n);
 }
 
 static void

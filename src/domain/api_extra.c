@@ -10,11 +10,8 @@ enum err
 sdg_target_list(struct db *db, struct arena *a, int goal, const struct page *pg,
                 struct sdg_target **out, int *out_n, int64_t *out_total)
 {
-    struct sdg_target *arr = NULL;
     struct db_stmt *st;
-    int n = 0, cap = 0;
     enum err rc;
-    bool row;
 
     *out = NULL;
     *out_n = 0;
@@ -31,28 +28,28 @@ sdg_target_list(struct db *db, struct arena *a, int goal, const struct page *pg,
     db_bind_i64(st, 1, goal);
     db_bind_i64(st, 2, pg->limit);
     db_bind_i64(st, 3, pg->offset);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        arr[n].code = ld_str(st, 0, a);
-        arr[n].goal = (int)db_i64(st, 1);
-        arr[n].title_en = ld_str(st, 2, a);
-        n++;
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), ld_target_row, out, out_n);
+}
+
+static void
+indicator_code_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct sdg_indicator *x = item;
+
+    x->code = ld_str(st, 0, a);
+    x->target = ld_str(st, 1, a);
+    x->goal = (int)db_i64(st, 2);
+    x->title_en = ld_str(st, 3, a);
+    x->unsd_code = ld_str(st, 4, a);
+    x->status_2025 = ld_str(st, 5, a);
 }
 
 enum err
 sdg_indicator_list(struct db *db, struct arena *a, int goal, const struct page *pg,
                    struct sdg_indicator **out, int *out_n, int64_t *out_total)
 {
-    struct sdg_indicator *arr = NULL, *x;
     struct db_stmt *st;
-    int n = 0, cap = 0;
     enum err rc;
-    bool row;
 
     *out = NULL;
     *out_n = 0;
@@ -69,40 +66,5 @@ sdg_indicator_list(struct db *db, struct arena *a, int goal, const struct page *
     db_bind_i64(st, 1, goal);
     db_bind_i64(st, 2, pg->limit);
     db_bind_i64(st, 3, pg->offset);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        x = &arr[n++];
-        x->code = ld_str(st, 0, a);
-        x->target = ld_str(st, 1, a);
-        x->goal = (int)db_i64(st, 2);
-        x->title_en = ld_str(st, 3, a);
-        x->unsd_code = ld_str(st, 4, a);
-        x->status_2025 = ld_str(st, 5, a);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
-}
-
-enum err
-indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind)
-{
-    struct db_stmt *st = db_stmt(db, Q_INDICATOR_DIMENSIONS);
-    const char **arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, ind->id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        arr[n++] = ld_str(st, 0, a);
-    }
-    db_done(st);
-    ind->dimensions = arr;
-    ind->n_dimensions = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), indicator_code_row, out, out_n);
 }

@@ -24,7 +24,5 @@ enum err sdg_target_list(struct db *db, struct arena *a, int goal, const struct 
 /* SDG indicators in framework order; goal 0: all goals. */
 enum err sdg_indicator_list(struct db *db, struct arena *a, int goal, const struct page *pg,
                             struct sdg_indicator **out, int *out_n, int64_t *out_total);
-/* Fill ind->dimensions / n_dimensions (indicator_get does this itself; lists do not). */
-enum err indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind);
 
 #endif

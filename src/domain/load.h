@@ -53,6 +53,15 @@ ld_count(struct db_stmt *st, int64_t *out)
     return rc;
 }
 
+/*
+ * Step st to its end, reading every row with fn into a growing arena array of
+ * size-byte items (*out_arr, *out_n); the statement is reset. The one loop
+ * every list loader shares.
+ */
+typedef void (*ld_row_fn)(struct db_stmt *st, struct arena *a, void *item);
+enum err ld_rows(struct db_stmt *st, struct arena *a, size_t size, ld_row_fn fn, void *out_arr,
+                 int *out_n);
+
 struct mission;
 struct actor;
 struct initiative;
@@ -61,5 +70,9 @@ struct initiative;
 enum err mission_rows(struct db_stmt *st, struct arena *a, struct mission **out, int *out_n);
 enum err actor_rows(struct db_stmt *st, struct arena *a, struct actor **out, int *out_n);
 enum err initiative_rows(struct db_stmt *st, struct arena *a, struct initiative **out, int *out_n);
+/* One row of PERSON_COLS into a struct person (item). */
+void ld_person_row(struct db_stmt *st, struct arena *a, void *item);
+/* One row of (code, goal, title_en) into a struct sdg_target (item). */
+void ld_target_row(struct db_stmt *st, struct arena *a, void *item);
 
 #endif

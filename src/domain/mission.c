@@ -12,8 +12,10 @@
 /* ------------------------------------------------------------ missions */
 
 static void
-mission_row(struct db_stmt *st, struct arena *a, struct mission *m)
+mission_row(struct db_stmt *st, struct arena *a, void *item)
 {
+    struct mission *m = item;
+
     memset(m, 0, sizeof(*m));
     m->id = db_i64(st, 0);
     m->slug = ld_str(st, 1, a);
@@ -40,19 +42,7 @@ mission_row(struct db_stmt *st, struct arena *a, struct mission *m)
 enum err
 mission_rows(struct db_stmt *st, struct arena *a, struct mission **out, int *out_n)
 {
-    struct mission *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
-
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        mission_row(st, a, &arr[n++]);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), mission_row, out, out_n);
 }
 
 enum err
@@ -105,8 +95,10 @@ mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out)
 /* ------------------------------------------------------------ objectives */
 
 static void
-objective_row(struct db_stmt *st, struct arena *a, struct objective *o)
+objective_row(struct db_stmt *st, struct arena *a, void *item)
 {
+    struct objective *o = item;
+
     o->id = db_i64(st, 0);
     o->mission_id = db_i64(st, 1);
     o->parent_id = db_i64(st, 2);
@@ -122,22 +114,11 @@ mission_objectives(struct db *db, struct arena *a, int64_t mission_id, struct ob
                    int *out_n)
 {
     struct db_stmt *st = db_stmt(db, Q_MISSION_OBJECTIVES);
-    struct objective *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
 
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, mission_id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        objective_row(st, a, &arr[n++]);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), objective_row, out, out_n);
 }
 
 enum err
@@ -162,8 +143,10 @@ objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out)
 /* ------------------------------------------------------------ indicators */
 
 static void
-indicator_row(struct db_stmt *st, struct arena *a, struct indicator *i)
+indicator_row(struct db_stmt *st, struct arena *a, void *item)
 {
+    struct indicator *i = item;
+
     memset(i, 0, sizeof(*i));
     i->id = db_i64(st, 0);
     i->mission_id = db_i64(st, 1);
@@ -206,19 +189,7 @@ indicator_row(struct db_stmt *st, struct arena *a, struct indicator *i)
 static enum err
 indicator_rows(struct db_stmt *st, struct arena *a, struct indicator **out, int *out_n)
 {
-    struct indicator *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
-
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        indicator_row(st, a, &arr[n++]);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), indicator_row, out, out_n);
 }
 
 enum err
@@ -233,8 +204,8 @@ mission_indicators(struct db *db, struct arena *a, int64_t mission_id, struct in
     return indicator_rows(st, a, out, out_n);
 }
 
-static enum err
-indicator_dimensions(struct db *db, struct arena *a, struct indicator *ind)
+enum err
+indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind)
 {
     struct db_stmt *st = db_stmt(db, Q_INDICATOR_DIMENSIONS);
     const char **arr = NULL;
@@ -273,7 +244,7 @@ indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out)
     db_done(st);
     if (rc)
         return rc;
-    return indicator_dimensions(db, a, out);
+    return indicator_load_dimensions(db, a, out);
 }
 
 enum err
@@ -299,63 +270,66 @@ indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct 
     return indicator_rows(st, a, out, out_n);
 }
 
+static void
+observation_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct observation *o = item;
+
+    o->period = ld_str(st, 0, a);
+    o->year = (int)db_i64(st, 1);
+    o->series = ld_str(st, 2, a);
+    o->unit = ld_str(st, 3, a);
+    o->disagg = ld_str(st, 4, a);
+    o->value = db_dbl(st, 5);
+    o->source = ld_str(st, 6, a);
+    o->note = ld_str(st, 7, a);
+}
+
 enum err
 indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
                        struct observation **out, int *out_n)
 {
     struct db_stmt *st = db_stmt(db, Q_INDICATOR_OBSERVATIONS);
-    struct observation *arr = NULL, *o;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
 
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, indicator_id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        o = &arr[n++];
-        o->period = ld_str(st, 0, a);
-        o->year = (int)db_i64(st, 1);
-        o->series = ld_str(st, 2, a);
-        o->unit = ld_str(st, 3, a);
-        o->disagg = ld_str(st, 4, a);
-        o->value = db_dbl(st, 5);
-        o->source = ld_str(st, 6, a);
-        o->note = ld_str(st, 7, a);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), observation_row, out, out_n);
 }
 
 /* ------------------------------------------------------------ around a mission */
+
+void
+ld_target_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct sdg_target *t = item;
+
+    t->code = ld_str(st, 0, a);
+    t->goal = (int)db_i64(st, 1);
+    t->title_en = ld_str(st, 2, a);
+}
 
 enum err
 mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct sdg_target **out,
                     int *out_n)
 {
     struct db_stmt *st = db_stmt(db, Q_MISSION_SDG_TARGETS);
-    struct sdg_target *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
 
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, mission_id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        arr[n].code = ld_str(st, 0, a);
-        arr[n].goal = (int)db_i64(st, 1);
-        arr[n].title_en = ld_str(st, 2, a);
-        n++;
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), ld_target_row, out, out_n);
+}
+
+/* Team rows start with the columns of PERSON_COLS, then role and is_contact. */
+static void
+team_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct team_member *t = item;
+
+    ld_person_row(st, a, &t->person);
+    t->role = ld_str(st, 8, a);
+    t->is_contact = db_i64(st, 9) != 0;
 }
 
 enum err
@@ -363,32 +337,11 @@ mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_mem
              int *out_n)
 {
     struct db_stmt *st = db_stmt(db, Q_MISSION_TEAM);
-    struct team_member *arr = NULL, *t;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
 
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, mission_id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        t = &arr[n++];
-        t->person.id = db_i64(st, 0);
-        t->person.actor_id = db_i64(st, 1);
-        t->person.actor_name = ld_text(st, 2, a);
-        t->person.name = ld_str(st, 3, a);
-        t->person.title_sv = ld_str(st, 4, a);
-        t->person.title_en = ld_str(st, 5, a);
-        t->person.email = ld_text(st, 6, a);
-        t->person.phone = ld_text(st, 7, a);
-        t->role = ld_str(st, 8, a);
-        t->is_contact = db_i64(st, 9) != 0;
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), team_row, out, out_n);
 }
 
 enum err

@@ -195,6 +195,9 @@ enum err objective_get(struct db *db, struct arena *a, int64_t id, struct object
 enum err indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out);
 enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
                         struct indicator **out, int *out_n, int64_t *out_total);
+/* ind->dimensions: its disaggregation column names in order (indicator_get loads them;
+ * list loaders do not) */
+enum err indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind);
 /* all observations of an indicator, ordered by series, unit, disagg, year */
 enum err indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
                                 struct observation **out, int *out_n);

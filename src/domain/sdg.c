@@ -7,8 +7,10 @@
 #include "domain/model.h"
 
 static void
-goal_row(struct db_stmt *st, struct arena *a, struct sdg_goal *g)
+goal_row(struct db_stmt *st, struct arena *a, void *item)
 {
+    struct sdg_goal *g = item;
+
     g->code = (int)db_i64(st, 0);
     g->title_en = ld_str(st, 1, a);
     g->short_en = ld_str(st, 2, a);
@@ -20,21 +22,10 @@ enum err
 sdg_goals(struct db *db, struct arena *a, struct sdg_goal **out, int *out_n)
 {
     struct db_stmt *st = db_stmt(db, Q_SDG_GOALS);
-    struct sdg_goal *arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
 
     if (st == NULL)
         return ERR_DB;
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        goal_row(st, a, &arr[n++]);
-    }
-    db_done(st);
-    *out = arr;
-    *out_n = n;
-    return rc;
+    return ld_rows(st, a, sizeof(**out), goal_row, out, out_n);
 }
 
 enum err

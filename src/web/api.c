@@ -780,28 +780,16 @@ api_objective(struct req *rq)
 
 /* ------------------------------------------------------------ indicators */
 
-/* The deadline year of mission_id among ms (0 if absent). */
-static int
-deadline_year_of(const struct mission *ms, int n, int64_t mission_id)
-{
-    int i;
-
-    for (i = 0; i < n; i++)
-        if (ms[i].id == mission_id)
-            return ms[i].deadline_year;
-    return 0;
-}
-
 enum err
 api_indicators(struct req *rq)
 {
     const char *slug = req_str(rq, "mission");
     struct indicator *inds;
-    struct mission m, *ms;
+    struct mission m;
     struct listing ls;
     struct page pg;
     struct json j;
-    int n, n_ms, i;
+    int n, i;
     enum err rc;
 
     listing_read(rq, &ls, &pg);
@@ -813,10 +801,6 @@ api_indicators(struct req *rq)
         if (rc)
             return rc;
     }
-    /* for targets that take the mission's deadline as their year */
-    rc = mission_list(rq->db, rq->arena, &ms, &n_ms);
-    if (rc)
-        return rc;
     rc = indicator_list(rq->db, rq->arena, m.id, &pg, &inds, &n, &ls.total);
     if (rc)
         return rc;
@@ -832,7 +816,7 @@ api_indicators(struct req *rq)
         rc = indicator_progress_load(rq->db, rq->arena, &inds[i], &ip);
         if (rc)
             return rc;
-        write_indicator(&j, rq, &inds[i], deadline_year_of(ms, n_ms, inds[i].mission_id), &ip);
+        write_indicator(&j, rq, &inds[i], inds[i].mission_deadline_year, &ip);
     }
     list_close(&j, rq, &ls);
     return finish(&j, rq);
@@ -843,21 +827,17 @@ api_indicator(struct req *rq)
 {
     struct indicator_progress ip;
     struct indicator ind;
-    struct mission m;
     struct json j;
     enum err rc;
 
     rc = indicator_get(rq->db, rq->arena, req_int(rq, "id", 0), &ind);
     if (rc)
         return rc;
-    rc = mission_get_id(rq->db, rq->arena, ind.mission_id, &m);
-    if (rc)
-        return rc;
     rc = indicator_progress_load(rq->db, rq->arena, &ind, &ip);
     if (rc)
         return rc;
     json_init(&j, &rq->resp.body);
-    write_indicator(&j, rq, &ind, m.deadline_year, &ip);
+    write_indicator(&j, rq, &ind, ind.mission_deadline_year, &ip);
     return finish(&j, rq);
 }
 

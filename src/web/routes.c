@@ -596,6 +596,7 @@ web_prepare(struct req *rq, struct prepared *out)
     memset(out, 0, sizeof(*out));
     if (!prepare(rq))
         return false;
+    rq->prepared = true;
     out->body = rq->route->body;
     out->body_max = rq->route->body == BODY_DATA   ? WEB_MAX_DATA_IN
                     : rq->route->body == BODY_JSON ? WEB_MAX_JSON_IN
@@ -611,7 +612,11 @@ web_handle(struct req *rq)
     const struct route *r;
     enum err rc;
 
-    if (!prepare(rq))
+    /* a request with a body was routed and authenticated before its body was read: only
+     * the language needs setting again, as other requests ran on this thread meanwhile */
+    if (rq->prepared)
+        i18n_use(rq->lang);
+    else if (!prepare(rq))
         return;
     r = rq->route;
     if (r->flags & RF_COUNT)

@@ -82,6 +82,7 @@ struct req {
     const char *err_field; /* set with err_msg by a handler that returns ERR_INVALID */
     const char *err_msg;
     struct api_client client; /* filled for RF_WRITE routes */
+    bool prepared;            /* web_prepare succeeded: web_handle need not route again */
     struct resp resp;
 };
 
