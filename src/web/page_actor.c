@@ -4,7 +4,7 @@
  * list (/actors) with a sector filter.
  *
  * E-mail addresses become mailto: links only when they look like exactly
- * one address (mailto_href); anything else is shown as plain, escaped text.
+ * one address (url_mailto); anything else is shown as plain, escaped text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,43 +23,6 @@
 #define ACTOR_INITIATIVES_MAX 100
 
 /* ------------------------------------------------------------ one actor */
-
-/*
- * "mailto:local@domain" with both parts percent-encoded, or NULL unless the
- * address has exactly one @ with text on both sides and no space, quote,
- * angle bracket or control character (so a link never carries a second
- * recipient, headers or markup).
- */
-static char *
-mailto_href(struct req *rq, const char *addr)
-{
-    const char *at = NULL, *p;
-    struct buf b;
-    char *local, *s;
-
-    if (str_empty(addr))
-        return NULL;
-    for (p = addr; *p; p++) {
-        if ((unsigned char)*p <= 0x20 || (unsigned char)*p == 0x7f || strchr("\"'`<>\\", *p))
-            return NULL;
-        if (*p == '@') {
-            if (at != NULL)
-                return NULL;
-            at = p;
-        }
-    }
-    if (at == NULL || at == addr || at[1] == '\0')
-        return NULL;
-    local = arena_strndup(rq->arena, addr, (size_t)(at - addr));
-    buf_init(&b, 0);
-    buf_adds(&b, "mailto:");
-    url_encode(&b, local);
-    buf_addc(&b, '@');
-    url_encode(&b, at + 1);
-    s = arena_strndup(rq->arena, b.data, b.len);
-    buf_free(&b);
-    return s;
-}
 
 static void
 actor_facts(struct req *rq, struct html *h, const struct actor *x)
@@ -149,7 +112,7 @@ actor_people_section(struct req *rq, struct html *h, const struct person *people
         html_elem_attr(h, "td", title, "lang", str_empty(title) ? NULL : L_lang(rq, p->title_en),
                        NULL);
         html_open(h, "td", NULL);
-        href = mailto_href(rq, p->email);
+        href = url_mailto(rq, p->email);
         if (href != NULL)
             html_elem_attr(h, "a", p->email, "href", href, NULL);
         else

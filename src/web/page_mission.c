@@ -451,23 +451,13 @@ sdgs(struct mission_page *p)
     return ERR_OK;
 }
 
-static bool
-is_mail(const char *s)
-{
-    const char *at;
-
-    if (s == NULL || strpbrk(s, " \t\r\n\"'<>\\,;:()[]") != NULL)
-        return false;
-    at = strchr(s, '@');
-    return at != NULL && at != s && strchr(at + 1, '@') == NULL && strchr(at, '.') != NULL;
-}
-
 static enum err
 team(struct mission_page *p)
 {
     struct req *rq = p->rq;
     struct html *h = p->h;
     struct team_member *tm;
+    const char *mail;
     int n, i;
     enum err rc;
 
@@ -502,11 +492,11 @@ team(struct mission_page *p)
             html_open(h, "p", NULL);
             html_elem_attr(h, "span", _("Contact:"), "class", "small", NULL);
             html_text(h, " ");
-            if (is_mail(ps->email))
-                html_elem_attr(h, "a", ps->email, "href",
-                               arena_printf(rq->arena, "mailto:%s", ps->email), NULL);
+            mail = url_mailto(rq, ps->email);
+            if (mail != NULL)
+                html_elem_attr(h, "a", ps->email, "href", mail, NULL);
             if (ps->phone != NULL) {
-                html_text(h, is_mail(ps->email) ? ", " : "");
+                html_text(h, mail != NULL ? ", " : "");
                 html_text(h, ps->phone);
             }
             html_close(h, "p");

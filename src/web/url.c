@@ -226,3 +226,40 @@ url_is_http(const char *s)
             return false;
     return true;
 }
+
+/*
+ * "mailto:local@domain" with both parts percent-encoded, or NULL unless the
+ * address has exactly one @ with text on both sides and no space, quote,
+ * angle bracket or control character (so a link never carries a second
+ * recipient, headers or markup).
+ */
+char *
+url_mailto(const struct req *rq, const char *addr)
+{
+    const char *at = NULL, *p;
+    struct buf b;
+    char *local, *s;
+
+    if (str_empty(addr))
+        return NULL;
+    for (p = addr; *p; p++) {
+        if ((unsigned char)*p <= 0x20 || (unsigned char)*p == 0x7f || strchr("\"'`<>\\", *p))
+            return NULL;
+        if (*p == '@') {
+            if (at != NULL)
+                return NULL;
+            at = p;
+        }
+    }
+    if (at == NULL || at == addr || at[1] == '\0')
+        return NULL;
+    local = arena_strndup(rq->arena, addr, (size_t)(at - addr));
+    buf_init(&b, 0);
+    buf_adds(&b, "mailto:");
+    url_encode(&b, local);
+    buf_addc(&b, '@');
+    url_encode(&b, at + 1);
+    s = arena_strndup(rq->arena, b.data, b.len);
+    buf_free(&b);
+    return s;
+}

@@ -28,6 +28,10 @@ char *url_lang(const struct req *rq, enum lang lang);
 char *url_paged(const struct req *rq, const char *path, int64_t page, ...)
     __attribute__((sentinel));
 
+/* "mailto:local@domain", both parts percent-encoded, or NULL unless addr is exactly one
+ * address (one @, text on both sides, no space, quote, angle bracket or control). */
+char *url_mailto(const struct req *rq, const char *addr);
+
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 
