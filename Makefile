@@ -49,7 +49,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/samverka.mo)
 
-.PHONY: all run test check integration browser bench lint format clean deps pot
+.PHONY: all run test check integration browser bench soak lint format clean deps pot
 all: $(BUILD)/samverka $(MO)
 
 $(BUILD)/samverka: $(LIB_OBJ) $(CLI_OBJ)
@@ -101,6 +101,18 @@ bench:
 	@$(MAKE) --no-print-directory all build/bench/assess
 	@bench/run.sh
 	@bench/scale.sh
+
+# make soak: 1,000,000 mixed requests at 8 connections against one server, on SQLite and
+# on PostgreSQL (tests/soak/README.md); SOAK_REQUESTS, SOAK_CONNS, SOAK_BACKENDS override.
+# The load client needs no project library.
+$(BUILD)/soak/soak: tests/soak/soak.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+soak:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory all $(BUILD)/soak/soak
+	@BUILD=$(BUILD) tests/soak/run.sh
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c
