@@ -11,10 +11,13 @@
 #include "domain/assess.h"
 
 #include <math.h>
+#include <sodium.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/json.h"
+#include "core/log.h"
 #include "domain/load.h"
 
 #define MAX_TREE_DEPTH 16
@@ -62,50 +65,92 @@ cmp_year(const void *a, const void *b)
     return p->year - q->year;
 }
 
+/* A headline row and its position in the caller's array. */
+struct hl_ref {
+    const struct observation *o;
+    int idx;
+};
+
+/* By series, unit, then position: equal (series, unit) rows become one run,
+ * each run in the caller's order. */
+static int
+cmp_ref(const void *a, const void *b)
+{
+    const struct hl_ref *p = a, *q = b;
+    int c;
+
+    c = strcmp(p->o->series, q->o->series);
+    if (c == 0)
+        c = strcmp(p->o->unit, q->o->unit);
+    if (c == 0)
+        c = (p->idx > q->idx) - (p->idx < q->idx);
+    return c;
+}
+
+/* One series: refs[start .. start + len), first = the position of its first row. */
+struct hl_run {
+    int start, len, first;
+};
+
+static int
+cmp_run(const void *a, const void *b)
+{
+    const struct hl_run *p = a, *q = b;
+
+    return (p->first > q->first) - (p->first < q->first);
+}
+
 void
 indicator_progress_compute(struct arena *a, const struct indicator *ind,
                            const struct observation *obs, int n, struct indicator_progress *out)
 {
-    struct progress_point *pts;
+    const char *headline = ind->headline ? ind->headline : "";
     struct progress_result *rs;
-    int i, k, np, cap = 0;
+    struct series_progress *sp;
+    struct hl_ref *refs;
+    struct hl_run *runs;
+    int i, k, n_refs = 0, n_runs = 0;
 
     memset(out, 0, sizeof(*out));
     out->indicator_id = ind->id;
     indicator_progress_config(ind, &out->cfg);
-    pts = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*pts));
-    /* one series per distinct (series, unit) among the headline rows */
-    for (i = 0; i < n; i++) {
-        if (strcmp(obs[i].disagg, ind->headline ? ind->headline : "") != 0)
-            continue;
-        for (k = 0; k < out->n_series; k++)
-            if (strcmp(out->series[k].series, obs[i].series) == 0 &&
-                strcmp(out->series[k].unit, obs[i].unit) == 0)
-                break;
-        if (k < out->n_series)
-            continue;
-        out->series = ld_grow(a, out->series, out->n_series, &cap, sizeof(*out->series));
-        out->series[out->n_series].series = obs[i].series;
-        out->series[out->n_series].unit = obs[i].unit;
-        out->n_series++;
+    /* the headline rows, sorted into runs of one (series, unit) each */
+    refs = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*refs));
+    for (i = 0; i < n; i++)
+        if (strcmp(obs[i].disagg, headline) == 0) {
+            refs[n_refs].o = &obs[i];
+            refs[n_refs].idx = i;
+            n_refs++;
+        }
+    qsort(refs, (size_t)n_refs, sizeof(*refs), cmp_ref);
+    runs = arena_alloc(a, (size_t)(n_refs > 0 ? n_refs : 1) * sizeof(*runs));
+    for (i = 0; i < n_refs; i++) {
+        if (i == 0 || strcmp(refs[i].o->series, refs[i - 1].o->series) != 0 ||
+            strcmp(refs[i].o->unit, refs[i - 1].o->unit) != 0) {
+            runs[n_runs].start = i;
+            runs[n_runs].first = refs[i].idx;
+            n_runs++;
+        }
+        runs[n_runs - 1].len++;
     }
-    rs = arena_alloc(a, (size_t)(out->n_series > 0 ? out->n_series : 1) * sizeof(*rs));
-    for (k = 0; k < out->n_series; k++) {
-        np = 0;
-        for (i = 0; i < n; i++)
-            if (strcmp(obs[i].disagg, ind->headline ? ind->headline : "") == 0 &&
-                strcmp(obs[i].series, out->series[k].series) == 0 &&
-                strcmp(obs[i].unit, out->series[k].unit) == 0) {
-                pts[np].year = obs[i].year;
-                pts[np].value = obs[i].value;
-                np++;
-            }
-        progress_assess(pts, np, &out->cfg, &out->series[k].r);
-        rs[k] = out->series[k].r;
-        out->series[k].pts = arena_alloc(a, (size_t)(np > 0 ? np : 1) * sizeof(*pts));
-        memcpy(out->series[k].pts, pts, (size_t)np * sizeof(*pts));
-        out->series[k].n_pts = np;
-        qsort(out->series[k].pts, (size_t)np, sizeof(*pts), cmp_year);
+    /* the series in the order of their first row, as the caller's query ordered them */
+    qsort(runs, (size_t)n_runs, sizeof(*runs), cmp_run);
+    out->n_series = n_runs;
+    out->series = arena_alloc(a, (size_t)(n_runs > 0 ? n_runs : 1) * sizeof(*out->series));
+    rs = arena_alloc(a, (size_t)(n_runs > 0 ? n_runs : 1) * sizeof(*rs));
+    for (k = 0; k < n_runs; k++) {
+        sp = &out->series[k];
+        sp->series = refs[runs[k].start].o->series;
+        sp->unit = refs[runs[k].start].o->unit;
+        sp->n_pts = runs[k].len;
+        sp->pts = arena_alloc(a, (size_t)runs[k].len * sizeof(*sp->pts));
+        for (i = 0; i < runs[k].len; i++) {
+            sp->pts[i].year = refs[runs[k].start + i].o->year;
+            sp->pts[i].value = refs[runs[k].start + i].o->value;
+        }
+        progress_assess(sp->pts, sp->n_pts, &out->cfg, &sp->r);
+        rs[k] = sp->r;
+        qsort(sp->pts, (size_t)sp->n_pts, sizeof(*sp->pts), cmp_year);
     }
     progress_combine(rs, out->n_series, &out->status, &out->has_score, &out->score);
     out->target_achieved = out->status == PS_TARGET_ACHIEVED;
@@ -165,6 +210,20 @@ rollup(struct arena *a, const struct objective *objs, int n_objs, const struct i
         op->n_scored += kids[i].has_score && kids[i].weight > 0;
 }
 
+/* The rows of one indicator in the mission's observations: [start, end). */
+struct owner_run {
+    int64_t owner;
+    int start, end;
+};
+
+static int
+cmp_owner(const void *a, const void *b)
+{
+    const struct owner_run *p = a, *q = b;
+
+    return (p->owner > q->owner) - (p->owner < q->owner);
+}
+
 enum err
 mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
                       const struct objective *objs, int n_objs, const struct indicator *inds,
@@ -174,7 +233,8 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     struct observation *obs = NULL;
     int64_t *owner = NULL;
     struct progress_child *kids;
-    int n = 0, cap = 0, i, j, start, k;
+    struct owner_run *runs, *run, key;
+    int n = 0, cap = 0, i, j, start, k, n_runs = 0;
     enum err rc;
     bool row;
 
@@ -203,13 +263,23 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     db_done(st);
     if (rc)
         return rc;
-    /* observations come ordered by indicator: hand each indicator its run */
+    /* observations come ordered by indicator: note each indicator's run once, then
+     * hand every indicator its run by binary search (never a scan per indicator) */
+    runs = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*runs));
+    for (j = 0; j < n; j++) {
+        if (j == 0 || owner[j] != owner[j - 1]) {
+            runs[n_runs].owner = owner[j];
+            runs[n_runs].start = j;
+            n_runs++;
+        }
+        runs[n_runs - 1].end = j + 1;
+    }
     for (i = 0; i < n_inds; i++) {
-        for (start = 0; start < n && owner[start] != inds[i].id; start++)
-            ;
-        for (j = start; j < n && owner[j] == inds[i].id; j++)
-            ;
-        indicator_progress_compute(a, &inds[i], obs + start, j - start, &out->inds[i]);
+        key.owner = inds[i].id;
+        run = bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner);
+        start = run != NULL ? run->start : 0;
+        indicator_progress_compute(a, &inds[i], obs + start, run != NULL ? run->end - start : 0,
+                                   &out->inds[i]);
     }
     for (i = 0; i < n_objs; i++) {
         out->objs[i].objective_id = objs[i].id;
@@ -228,6 +298,86 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     }
     progress_rollup(kids, k, &out->status, &out->has_score, &out->score);
     return ERR_OK;
+}
+
+/* ------------------------------------------------------------ the series bound */
+
+struct series_count {
+    unsigned char key[crypto_generichash_KEYBYTES];
+    uint64_t *slots; /* open addressing, linear probing; 0 = empty */
+    size_t cap;      /* a power of two, at least twice n */
+    long n;
+};
+
+struct series_count *
+series_count_new(void)
+{
+    struct series_count *sc = calloc(1, sizeof(*sc));
+
+    if (sc == NULL || sodium_init() < 0)
+        die("out of memory");
+    randombytes_buf(sc->key, sizeof(sc->key));
+    sc->cap = 1024;
+    sc->slots = calloc(sc->cap, sizeof(*sc->slots));
+    if (sc->slots == NULL)
+        die("out of memory");
+    return sc;
+}
+
+/* Put digest h (non-zero) in the table; true when it was not there. */
+static bool
+sc_insert(uint64_t *slots, size_t cap, uint64_t h)
+{
+    size_t i;
+
+    for (i = (size_t)h & (cap - 1); slots[i] != 0; i = (i + 1) & (cap - 1))
+        if (slots[i] == h)
+            return false;
+    slots[i] = h;
+    return true;
+}
+
+long
+series_count_add(struct series_count *sc, const char *series, const char *unit, const char *disagg)
+{
+    crypto_generichash_state st;
+    unsigned char d[crypto_generichash_BYTES_MIN];
+    uint64_t h, *bigger;
+    size_t i;
+
+    /* the three strings with their terminating NULs: distinct triples, distinct inputs */
+    crypto_generichash_init(&st, sc->key, sizeof(sc->key), sizeof(d));
+    crypto_generichash_update(&st, (const unsigned char *)series, strlen(series) + 1);
+    crypto_generichash_update(&st, (const unsigned char *)unit, strlen(unit) + 1);
+    crypto_generichash_update(&st, (const unsigned char *)disagg, strlen(disagg) + 1);
+    crypto_generichash_final(&st, d, sizeof(d));
+    memcpy(&h, d, sizeof(h));
+    if (h == 0)
+        h = 1;
+    if (!sc_insert(sc->slots, sc->cap, h))
+        return sc->n;
+    sc->n++;
+    if ((size_t)sc->n * 2 > sc->cap) {
+        bigger = calloc(sc->cap * 2, sizeof(*bigger));
+        if (bigger == NULL)
+            die("out of memory");
+        for (i = 0; i < sc->cap; i++)
+            if (sc->slots[i] != 0)
+                sc_insert(bigger, sc->cap * 2, sc->slots[i]);
+        free(sc->slots);
+        sc->slots = bigger;
+        sc->cap *= 2;
+    }
+    return sc->n;
+}
+
+void
+series_count_free(struct series_count *sc)
+{
+    if (sc == NULL)
+        return;
+    free(sc->slots);
+    free(sc);
 }
 
 /* ------------------------------------------------------------ JSON */

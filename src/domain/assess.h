@@ -47,7 +47,12 @@ struct mission_progress {
  * start year / deadline, else Open SDG's defaults (2015, 2030). */
 void indicator_progress_config(const struct indicator *ind, struct progress_config *out);
 
-/* Assess one indicator from its observations (any order). */
+/*
+ * Assess one indicator from its observations (any order). The headline rows are
+ * grouped into series by sorting references to them (O(n log n), never a search
+ * per row); the series come out in the order of their first row in obs, each
+ * with its points in year order. Everything lives in a.
+ */
 void indicator_progress_compute(struct arena *a, const struct indicator *ind,
                                 const struct observation *obs, int n,
                                 struct indicator_progress *out);
@@ -61,6 +66,32 @@ enum err mission_progress_load(struct db *db, struct arena *a, int64_t mission_i
                                const struct objective *objs, int n_objs,
                                const struct indicator *inds, int n_inds,
                                struct mission_progress *out);
+
+/* ------------------------------------------------------------ the series bound */
+
+/*
+ * An indicator holds at most ASSESS_MAX_SERIES series: distinct (Series, Units,
+ * disaggregation), the key of an observation without its year. An import is
+ * refused at the first row that would open one more (422, nothing stored).
+ * Why 100,000: every uncached read of the indicator (its page, its API resource,
+ * the mission's roll-up) does work in proportion to its series, and the API
+ * resource lists every headline series (about 330 bytes each): 100,000 of them
+ * stay far inside the 64 MiB response limit (web.h WEB_MAX_BODY_OUT) and render
+ * in a fraction of a second (bench/series.sh), while a breakdown of every
+ * municipality (290) by four age groups and a few series needs a few thousand.
+ */
+#define ASSESS_MAX_SERIES 100000
+
+/* The distinct series one import has written so far, kept as 64-bit keyed
+ * BLAKE2b digests (a random key per set, so no input can force collisions; a
+ * chance collision only counts two series as one). Memory: about 16 bytes per
+ * series. Owned by the caller: series_count_free. */
+struct series_count;
+struct series_count *series_count_new(void);
+/* Note the series of one row; returns how many distinct series have been noted. */
+long series_count_add(struct series_count *sc, const char *series, const char *unit,
+                      const char *disagg);
+void series_count_free(struct series_count *sc);
 
 struct json;
 /* Write one series' result as JSON members (inside an object the caller opened):

@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "domain/assess.h"
 #include "domain/model.h"
 
 #define MAX_DIMS    TIDY_MAX_COLUMNS
@@ -35,6 +36,7 @@ struct import {
     long ring_line[IMPORT_RING];
     int ring_year[IMPORT_RING];
     struct buf disagg;
+    struct series_count *series; /* distinct series so far: at most ASSESS_MAX_SERIES */
     struct tidy_error err;
     enum err rc;
 };
@@ -133,6 +135,13 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
         buf_addc(&im->disagg, '=');
         buf_adds(&im->disagg, cells[i]);
     }
+    /* every later read of the indicator works in proportion to its series (assess.h) */
+    if (series_count_add(im->series, series, unit, im->disagg.data ? im->disagg.data : "") >
+        ASSESS_MAX_SERIES)
+        return set_err(e, ERR_INVALID, line, year_col > 0 ? 1 : 0,
+                       "more than %d series (distinct Series, Units and disaggregation) in one "
+                       "indicator",
+                       ASSESS_MAX_SERIES);
     st = db_stmt(im->db, Q_OBSERVATION_ADD);
     if (st == NULL)
         return ERR_DB;
@@ -337,6 +346,7 @@ im_free(struct import *im)
     tidy_free(im->t);
     buf_free(&im->json);
     buf_free(&im->disagg);
+    series_count_free(im->series);
     for (i = 0; i < im->n_dims; i++)
         free(im->dims[i]);
     free(im->who);
@@ -364,6 +374,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
         die("out of memory");
     buf_init(&im->json, IMPORT_MAX_JSON);
     buf_init(&im->disagg, MAX_DIMS * (TIDY_MAX_FIELD + 2));
+    im->series = series_count_new();
     db_bulk(db, true);
     rc = db_begin(db);
     if (rc) {

@@ -163,6 +163,11 @@ load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc,
  * read from the downloads. */
 #define OBS_TABLE_MAX 500
 
+/* The page's "Method and inputs" shows the inputs and results of at most this
+ * many series (an indicator may have up to ASSESS_MAX_SERIES); every series is
+ * in the API resource, which the page links to. */
+#define SERIES_TABLE_MAX 20
+
 /* ------------------------------------------------------------ page helpers */
 
 /* Text, in a <span lang=...> when it is in another language than the page. */
@@ -609,8 +614,20 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
           "year). Only the base and latest values count; values in between are shown but "
           "do not change the result. The score runs from −5 to 5 and the indicator's score "
           "is the mean over its series."));
-    for (k = 0; k < ip->n_series; k++)
+    for (k = 0; k < ip->n_series && k < SERIES_TABLE_MAX; k++)
         method_table(rq, h, ind, ip, &ip->series[k]);
+    if (ip->n_series > SERIES_TABLE_MAX) {
+        html_open(h, "p", NULL);
+        html_printf(h,
+                    _("The inputs and results of the first %s of %s series are shown here; "
+                      "those of every series are in the JSON API:"),
+                    fmt_num(rq, SERIES_TABLE_MAX, 0), fmt_num(rq, ip->n_series, 0));
+        html_text(h, " ");
+        html_elem_attr(h, "a", _("This indicator in the JSON API"), "href",
+                       url_api(rq, arena_printf(rq->arena, "/indicators/%lld", (long long)ind->id)),
+                       "type", "application/json", NULL);
+        html_close(h, "p");
+    }
     html_close(h, "details");
     html_close(h, "section");
 }
