@@ -40,6 +40,8 @@ WARMUP=${SOAK_WARMUP:-$((REQUESTS / 20))}
 TIMEOUT_MS=${SOAK_TIMEOUT_MS:-5000}
 SEED=${SOAK_SEED:-1}
 read -r -a SERVE_ARGS <<<"${SOAK_SERVE_ARGS:-}"
+# the per-address connection cap (default 32) must leave room for the client's connections
+[ "$CONNS" -gt 24 ] 2>/dev/null && SERVE_ARGS=(--max-per-ip $((CONNS + 8)) "${SERVE_ARGS[@]}")
 GOAL_RSS_GROWTH=10 # per cent
 
 # start_server, stop_server, wait_for: the integration suite's helpers
@@ -259,6 +261,7 @@ run_backend()
     [ -s "$out" ] || why+=" client-failed(rc=$rc)"
     [ "$(kv errors "$out")" = 0 ] || why+=" errors"
     [ "$(kv not_sent "$out")" = 0 ] || why+=" not-all-sent"
+    [ "$(kv stalled "$out")" = 0 ] || why+=" stalled"
     [ "$crash" = 0 ] || why+=" crash"
     if [ "$growth" = - ] || awk -v g="$growth" -v m="$GOAL_RSS_GROWTH" 'BEGIN { exit !(g >= m) }'; then
         why+=" rss-growth"

@@ -15,7 +15,8 @@
  * With --pid, the server's resident memory (VmRSS) is read when W requests
  * are done (after the warm-up: caches filled, threads started), every second
  * (the peak) and at the end; and a connection failure checks whether the
- * server is still there: when it is gone the run stops at once.
+ * server is still there: when it is gone the run stops at once. So does a
+ * run in which no request got any answer for SOAK_STALL_S seconds (a hang).
  *
  * The client's own memory is fixed after start-up: buffers per thread sized
  * from the plan, latencies in a fixed histogram; it prints its own VmRSS at
@@ -68,6 +69,7 @@
 #define SOAK_RBUF          (64 * 1024) /* the response head must fit */
 #define SOAK_ETAG_MAX      128
 #define SOAK_EXAMPLES      20 /* errors printed as they happen */
+#define SOAK_STALL_S       30 /* no answer at all for this long (plus a timeout): stop */
 
 enum cls { C_PAGE, C_API, C_COND, C_HEAD, C_UNCACHED, C_WRITE, C_HOSTILE, C__MAX };
 static const char *const cls_names[C__MAX] = {"page",     "api",   "cond",   "head",
@@ -157,6 +159,8 @@ static atomic_long rss_start_kb = -1;
 static atomic_long rss_peak_kb;
 static atomic_long client_rss_start_kb = -1;
 static atomic_uint connect_streak;
+static atomic_ullong last_answer_us; /* when a request last got a complete answer */
+static atomic_bool stalled;
 static pthread_mutex_t write_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_mutex_t out_mu = PTHREAD_MUTEX_INITIALIZER;
 
@@ -1059,6 +1063,8 @@ worker_main(void *arg)
         }
         if (f == FAIL_RESET || f == FAIL_TIMEOUT)
             check_server_gone();
+        if (f == FAIL_NONE || f == FAIL_STATUS || f == FAIL_ETAG)
+            atomic_store(&last_answer_us, now_us());
         wk->n_cls[plan[ti].cls]++;
         wk->n_fail[f]++;
         wk->n_done++;
@@ -1171,6 +1177,7 @@ main(int argc, char **argv)
     }
 
     t0 = now_us();
+    atomic_store(&last_answer_us, t0);
     for (i = 0; i < n_conns; i++)
         if (pthread_create(&wk[i].th, NULL, worker_main, &wk[i]) != 0)
             die("cannot start a thread");
@@ -1186,6 +1193,13 @@ main(int argc, char **argv)
             atomic_store(&rss_peak_kb, kb);
         if (server_pid > 0 && kb < 0)
             check_server_gone();
+        if (now_us() - atomic_load(&last_answer_us) >
+            (uint64_t)SOAK_STALL_S * 1000000 + (uint64_t)timeout_ms * 1000) {
+            fprintf(stderr, "soak: no answer for %d s: stopping (does the server hang?)\n",
+                    SOAK_STALL_S + timeout_ms / 1000);
+            atomic_store(&stalled, true);
+            atomic_store(&stop, true);
+        }
         if (now_us() - last_print >= 10000000) {
             last_print = now_us();
             fprintf(stderr, "soak: %llu/%llu requests, %.0f/s, %llu errors, server RSS %ld kB\n",
@@ -1254,6 +1268,7 @@ main(int argc, char **argv)
     printf("server_rss_peak_kb %ld\n", atomic_load(&rss_peak_kb));
     printf("server_rss_end_kb %ld\n", end_kb);
     printf("server_gone %d\n", atomic_load(&server_gone) ? 1 : 0);
+    printf("stalled %d\n", atomic_load(&stalled) ? 1 : 0);
     printf("client_rss_setup_kb %ld\n", client_rss0);
     printf("client_rss_start_kb %ld\n", atomic_load(&client_rss_start_kb));
     printf("client_rss_end_kb %ld\n", client_rss1);
