@@ -101,6 +101,7 @@ bench:
 	@$(MAKE) --no-print-directory all build/bench/assess
 	@bench/run.sh
 	@bench/scale.sh
+	@bench/series.sh
 
 # make soak: 1,000,000 mixed requests at 8 connections against one server, on SQLite and
 # on PostgreSQL (tests/soak/README.md); SOAK_REQUESTS, SOAK_CONNS, SOAK_BACKENDS override.
