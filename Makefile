@@ -4,7 +4,9 @@
 #   make test       install what the tests need, run every suite, print "N passed, N failed"
 #   make bench      throughput against nginx; the progress engine; imports against sqlite3;
 #                   a 1,000,000-observation database on SQLite and PostgreSQL (bench/README.md)
-#   make SAN=1      AddressSanitizer + UBSan build
+#   make SAN=1      AddressSanitizer + UBSan build with clang (build/san)
+#   make TSAN=1     ThreadSanitizer build with clang (build/tsan)
+#   make fuzz       build the libFuzzer targets (build/fuzz) and run each for FUZZ_SECONDS
 #   make lint       cppcheck, clang-format check, banned functions
 
 PKGS     = libmicrohttpd sqlite3 libpq jansson libsodium libcmark
@@ -14,10 +16,27 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-missing-field-initializers -Wformat=2 -Wvla -fstack-protector-strong -pthread \
            -Isrc -Ibuild/gen $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lcsv -lstemmer -pthread -lm
+# Sanitizer and fuzzing builds: clang, each in its own directory so that they never
+# mix objects with the plain build. float-cast-overflow is not part of UBSan's
+# default set (and GCC does not check it): it is asked for by name.
+SAN_FLAGS  = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all
 ifdef SAN
 BUILD    = build/san
-CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-LDFLAGS += -fsanitize=address,undefined
+CC       = clang
+CFLAGS  += -O1 -fno-omit-frame-pointer $(SAN_FLAGS)
+LDFLAGS += $(SAN_FLAGS)
+else ifdef TSAN
+BUILD    = build/tsan
+CC       = clang
+CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=thread
+LDFLAGS += -fsanitize=thread
+else ifdef FUZZ
+# the library objects carry libFuzzer's coverage instrumentation; only the
+# targets in fuzz/ link libFuzzer's main
+BUILD    = build/fuzz
+CC       = clang
+CFLAGS  += -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link $(SAN_FLAGS)
+LDFLAGS += -fsanitize=fuzzer $(SAN_FLAGS)
 else
 BUILD    = build
 endif
@@ -46,10 +65,14 @@ DEPS     = $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
+FUZZ_SRC = $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/samverka.mo)
 
-.PHONY: all run test check integration browser bench soak lint format clean deps pot
+.PHONY: all run test check units integration browser bench soak lint format clean deps pot fuzz fuzzers
 all: $(BUILD)/samverka $(MO)
 
 $(BUILD)/samverka: $(LIB_OBJ) $(CLI_OBJ)
@@ -74,6 +97,31 @@ build/locale/%/LC_MESSAGES/samverka.mo: po/%.po
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+units: $(UNIT_BIN)
+
+# libFuzzer targets (fuzz/README.md): `make fuzzers` builds them, `make fuzz` also runs them
+ifdef FUZZ
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Ifuzz $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
+fuzzers: $(FUZZ_BIN) $(MO)
+else
+fuzzers:
+	@$(MAKE) --no-print-directory FUZZ=1 SAN= TSAN= fuzzers
+endif
+
+# the TSan test's load generator: a plain build (it is the server that is under test)
+build/tsan/hammer: tests/tsan/hammer.c
+	@mkdir -p $(dir $@)
+	cc -O2 -g -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wvla -pthread -o $@ $<
+
+# replay the seeds, then fuzz each target FUZZ_SECONDS; the working corpus grows in build/fuzz/corpus
+fuzz:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory fuzzers
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_WORK=build/fuzz/corpus fuzz/run.sh
 
 deps:
 	scripts/deps.sh build

@@ -3,7 +3,9 @@
 #
 #   scripts/deps.sh build    compiler, libraries, gettext, locales
 #   scripts/deps.sh test     build + what the test suites need (tidy, jq, curl,
-#                            PostgreSQL, Chromium, wrk, nginx, playwright-core, axe-core)
+#                            PostgreSQL, Chromium, wrk, nginx, playwright-core, axe-core;
+#                            clang with its sanitizer and libFuzzer runtimes and
+#                            llvm-symbolizer for the SAN=1, TSAN=1 and fuzz builds)
 #
 # Installs only packages that are missing; runs apt-get through sudo when not root.
 set -eu
@@ -14,7 +16,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqlite3-dev
  libpq-dev libjansson-dev libsodium-dev libcmark-dev libstemmer-dev libcsv-dev"
 test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
- mandoc cppcheck clang-format"
+ mandoc cppcheck clang-format clang libclang-rt-14-dev llvm"
 
 sudo=""
 if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
