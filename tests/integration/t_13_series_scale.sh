@@ -14,8 +14,10 @@
 # exactly 100,000 series import; one more is refused at the row that opens it,
 # with its line and column (API: 422; CLI: FILE:LINE:COLUMN), and nothing is
 # stored. An API upload of 600,000 series (the issue's case, which held the
-# writer for minutes) is refused in well under the 60 s curl allows it, and a
-# write right after it goes through.
+# writer for minutes) is refused within 30 s (0.5 s on SQLite, 1.6-5 s on
+# PostgreSQL, 3.3 s in the ASan build, on a busy machine: the first 100,001
+# rows are written before the refusal rolls them back), and a write right after
+# it goes through.
 
 SC_DB=$(new_db series)
 db_copy "$DB" "$SC_DB"
@@ -80,7 +82,7 @@ check "series: API, 100,001 JSON records of distinct series -> 422 naming record
 sc_get "/api/v1/indicators/$SC_IND/data" -X POST -H "Authorization: Bearer $SC_TOK" -H 'Content-Type: text/csv' --data-binary @"$T/s600k.csv"
 echo "# 600,000 series refused in $MS ms"
 check "series: API, 600,000 series (11 MB) -> 422 at line 100002, column 1, at once, not minutes later ($MS ms)" \
-    eval 'eq "$S" 422 && jqt "$B" ".error.code == \"invalid_data\" and .error.line == 100002 and .error.column == 1 and (.error.message | test(\"100000 series\"))" && within "$MS" 20000'
+    eval 'eq "$S" 422 && jqt "$B" ".error.code == \"invalid_data\" and .error.line == 100002 and .error.column == 1 and (.error.message | test(\"100000 series\"))" && within "$MS" 30000'
 check "series: ... and nothing changed" eq "$(sc_hash)" "$SC_H"
 SC_IND2=$(QDB=$SC_DB q "SELECT MAX(id) FROM indicator WHERE id <> $SC_IND")
 sc_get "/api/v1/indicators/$SC_IND2" -X PATCH -H "Authorization: Bearer $SC_TOK" -H 'Content-Type: application/json' -d '{"thresholds":{"high":0.9,"med":0.5,"low":0}}'
