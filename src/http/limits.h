@@ -11,6 +11,8 @@
 #define HTTP_MAX_BODY (1u * 1024 * 1024)
 /* longest path we route */
 #define HTTP_MAX_PATH 1024
+/* query parameters in one request (no route declares more than a dozen); more: 414 */
+#define HTTP_MAX_QUERY_PARAMS 64
 /* cache key (path + query) beyond which a response is not cached */
 #define HTTP_MAX_CACHE_KEY 512
 /* distinct pages counted in memory between flushes; more are dropped (and logged) */

@@ -38,12 +38,14 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -400,39 +402,21 @@ access_log(const char *method, const char *path, unsigned status, size_t bytes, 
            struct timespec *t0)
 {
     struct timespec t1;
-    char p[256];
+    char p[256], m[64];
     long us;
 
     if (!conf->access_log)
         return;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     us = t0 == NULL ? 0 : (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000;
-    log_msg(LOG_INFO, "event=access method=%s path=\"%s\" status=%u bytes=%zu cache=%s us=%ld",
-            method, log_repr(p, sizeof(p), path, strlen(path)), status, bytes, hit ? "hit" : "miss",
-            us);
+    /* every field that comes from the client is quoted and escaped: no request can add a
+     * field or a line, or put a control byte in the log */
+    log_msg(LOG_INFO, "event=access method=\"%s\" path=\"%s\" status=%u bytes=%zu cache=%s us=%ld",
+            log_repr(m, sizeof(m), method, strlen(method)),
+            log_repr(p, sizeof(p), path, strlen(path)), status, bytes, hit ? "hit" : "miss", us);
 }
 
 /* ---------------------------------------------------------------- requests */
-
-struct key_ctx {
-    struct buf *b;
-    int n;
-};
-
-static enum MHD_Result
-key_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
-{
-    struct key_ctx *k = cls;
-
-    (void)kind;
-    buf_addc(k->b, k->n++ ? '&' : '?');
-    url_encode(k->b, key);
-    if (value != NULL) {
-        buf_addc(k->b, '=');
-        url_encode(k->b, value);
-    }
-    return MHD_YES;
-}
 
 static const char *
 query_get(void *ctx, const char *name)
@@ -467,6 +451,202 @@ make_response(struct req *rq, size_t *out_len)
 
 static int first_call_marker;
 
+/* ---------------------------------------------------------------- connections */
+
+/*
+ * Every open connection has a slot here, from libmicrohttpd's STARTED notification to its
+ * CLOSED one. CLOSED comes before libmicrohttpd closes the socket, and slots change only
+ * under live.mu, so while that lock is held a slot's fd is its connection's own. It serves:
+ *  - the per-address cap. libmicrohttpd's own cap counts a connection until its worker
+ *    gets round to cleaning it up, well after the client closed it: a client opening short
+ *    connections one after another was refused under the cap. Here, at the cap, the
+ *    connections whose peer has already hung up (POLLRDHUP) are not counted. Workers
+ *    accepting from one address at the same instant may each see one slot free, so the cap
+ *    can be passed by at most the number of workers, never more.
+ *  - shutdown: idle keep-alive connections (no request in progress) are shut down at once
+ *    so the process can exit; connections with a request in progress finish it.
+ */
+struct live_conn {
+    bool used;
+    int fd;
+    uint32_t ip;        /* IPv4, network order */
+    _Atomic bool busy;  /* a request is in progress (set by its worker) */
+    _Atomic size_t got; /* bytes of a refused GET body read so far */
+};
+
+static struct {
+    pthread_mutex_t mu;
+    struct live_conn *v;
+    size_t n, hint;
+} live = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+static struct live_conn *
+conn_slot(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+    return ci != NULL ? ci->socket_context : NULL;
+}
+
+static void
+conn_set_busy(struct MHD_Connection *c, bool busy)
+{
+    struct live_conn *lc = conn_slot(c);
+
+    if (lc != NULL) {
+        atomic_store(&lc->busy, busy);
+        if (!busy)
+            atomic_store(&lc->got, 0);
+    }
+}
+
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+              enum MHD_ConnectionNotificationCode code)
+{
+    const union MHD_ConnectionInfo *fd, *addr;
+    struct live_conn *lc = NULL;
+    size_t i;
+
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+        lc = *socket_context;
+        if (lc != NULL) {
+            pthread_mutex_lock(&live.mu);
+            lc->used = false;
+            pthread_mutex_unlock(&live.mu);
+        }
+        *socket_context = NULL;
+        return;
+    }
+    fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    addr = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    pthread_mutex_lock(&live.mu);
+    for (i = 0; i < live.n && fd != NULL; i++) {
+        size_t k = (live.hint + i) % live.n;
+
+        if (!live.v[k].used) {
+            lc = &live.v[k];
+            lc->used = true;
+            lc->fd = fd->connect_fd;
+            lc->ip =
+                addr != NULL && addr->client_addr->sa_family == AF_INET
+                    ? ((const struct sockaddr_in *)(const void *)addr->client_addr)->sin_addr.s_addr
+                    : 0;
+            atomic_store(&lc->busy, false);
+            atomic_store(&lc->got, 0);
+            live.hint = k + 1;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&live.mu);
+    *socket_context = lc;
+}
+
+/* Has the peer of this socket closed its side? */
+static bool
+peer_gone(int fd)
+{
+    struct pollfd p = {.fd = fd, .events = POLLIN | POLLRDHUP};
+
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+static enum MHD_Result
+accept_policy(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    uint32_t ip;
+    size_t i, open = 0;
+    bool ok = true;
+
+    (void)cls;
+    if (addr == NULL || addr->sa_family != AF_INET || len < sizeof(struct sockaddr_in))
+        return MHD_YES;
+    ip = ((const struct sockaddr_in *)(const void *)addr)->sin_addr.s_addr;
+    pthread_mutex_lock(&live.mu);
+    for (i = 0; i < live.n; i++)
+        if (live.v[i].used && live.v[i].ip == ip)
+            open++;
+    if (open >= (size_t)conf->max_per_ip) {
+        /* at the cap: count only the connections the client still holds open */
+        open = 0;
+        for (i = 0; i < live.n; i++)
+            if (live.v[i].used && live.v[i].ip == ip && !peer_gone(live.v[i].fd))
+                open++;
+        ok = open < (size_t)conf->max_per_ip;
+    }
+    pthread_mutex_unlock(&live.mu);
+    if (!ok)
+        log_msg(LOG_WARN, "msg=\"connection refused: too many from one address\" open=%zu", open);
+    return ok ? MHD_YES : MHD_NO;
+}
+
+/* At shutdown: end every connection that has no request in progress. */
+static void
+close_idle_connections(void)
+{
+    size_t i;
+
+    pthread_mutex_lock(&live.mu);
+    for (i = 0; i < live.n; i++)
+        if (live.v[i].used && !atomic_load(&live.v[i].busy))
+            shutdown(live.v[i].fd, SHUT_RDWR); /* libmicrohttpd sees the end and closes it */
+    pthread_mutex_unlock(&live.mu);
+}
+
+/* ---------------------------------------------------------------- request heads */
+
+/*
+ * What the raw request line says before libmicrohttpd decodes it, handed to the first
+ * call of on_request as *con_cls (libmicrohttpd's URI log callback, which runs before the
+ * request line is taken apart).
+ */
+struct verdict {
+    unsigned status; /* 0: go on */
+    const char *text;
+};
+
+static const struct verdict uri_ok = {0, NULL};
+static const struct verdict uri_nul = {MHD_HTTP_BAD_REQUEST, "Bad request path.\n"};
+static const struct verdict uri_params = {MHD_HTTP_URI_TOO_LONG, "Too many query parameters.\n"};
+static int get_body_marker, get_refused_marker;
+
+static bool
+is_verdict(const void *p)
+{
+    return p == &uri_ok || p == &uri_nul || p == &uri_params;
+}
+
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    const char *q, *p;
+    size_t n = 1;
+
+    (void)cls;
+    (void)c;
+    /* a NUL would cut the decoded path or value short: /indicators/1%00x is not /indicators/1 */
+    if (strcasestr(uri, "%00") != NULL)
+        return (void *)&uri_nul;
+    q = strchr(uri, '?');
+    if (q == NULL)
+        return (void *)&uri_ok;
+    for (p = q + 1; *p; p++)
+        n += *p == '&';
+    if (n <= HTTP_MAX_QUERY_PARAMS)
+        return (void *)&uri_ok;
+    /*
+     * libmicrohttpd (0.9.75) keeps each query parameter in the connection's fixed memory
+     * pool and, when the pool runs out, neither answers nor closes: the connection hangs
+     * until its timeout. The request is refused anyway, so its query is cut off before it
+     * is parsed. The string is libmicrohttpd's own read buffer, which it writes into itself
+     * right after this call (it puts a NUL where the '?' is).
+     */
+    ((char *)q)[1] = '\0';
+    return (void *)&uri_params;
+}
+
 /* ---------------------------------------------------------------- requests with bodies */
 
 /*
@@ -498,9 +678,10 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     struct conn *k = *con_cls;
 
     (void)cls;
-    (void)c;
     (void)toe;
-    if (k == NULL || (void *)k == (void *)&first_call_marker)
+    conn_set_busy(c, false);
+    if (k == NULL || (void *)k == (void *)&first_call_marker || (void *)k == &get_body_marker ||
+        (void *)k == &get_refused_marker || is_verdict(k))
         return;
     if (k->fd >= 0)
         close(k->fd);
@@ -669,6 +850,95 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
     return queue_conn(c, k, method, url);
 }
 
+/*
+ * The cache's ownership rule. An entry owns exactly one reference to its libmicrohttpd
+ * response: the one MHD_create_response gave the worker that rendered it. A connection
+ * owns its own reference from MHD_queue_response (libmicrohttpd counts them under the
+ * response's mutex and frees the response when the last one goes). So:
+ *  - a hit queues the entry's response while holding the read lock: the entry cannot
+ *    be replaced (which needs the write lock) before the connection holds its own ref;
+ *  - a miss queues its fresh response on its own connection first, and only then
+ *    publishes it, handing over its creator reference; after that the worker never
+ *    touches it again (another worker may replace and release it at any moment);
+ *  - an entry's reference is dropped only by whoever replaced it, outside the lock.
+ * A response is never used by a thread that does not own a reference to it.
+ */
+static void
+cache_publish(size_t slot, const char *key, const char *etag, uint64_t gen, bool counted,
+              struct MHD_Response *resp)
+{
+    struct cache_entry *e = &cache.slots[slot];
+    struct MHD_Response *old;
+    char *k = strdup(key), *t = strdup(etag), *old_key, *old_etag;
+
+    if (k == NULL || t == NULL)
+        die("out of memory");
+    pthread_rwlock_wrlock(&cache.lock);
+    old = e->resp;
+    old_key = e->key;
+    old_etag = e->etag;
+    e->key = k;
+    e->etag = t;
+    e->gen = gen;
+    e->resp = resp;
+    e->counted = counted;
+    atomic_store(&e->renderer, false);
+    pthread_rwlock_unlock(&cache.lock);
+    if (old != NULL)
+        MHD_destroy_response(old); /* connections still sending it hold their own refs */
+    free(old_key);
+    free(old_etag);
+}
+
+/* A worker that claimed a stale entry to re-render it, and could not: let another try. */
+static void
+cache_unclaim(size_t slot, const char *key)
+{
+    pthread_rwlock_rdlock(&cache.lock);
+    if (cache.slots[slot].key != NULL && strcmp(cache.slots[slot].key, key) == 0)
+        atomic_store(&cache.slots[slot].renderer, false);
+    pthread_rwlock_unlock(&cache.lock);
+}
+
+/*
+ * Serve from the cache if the entry for key is there and fresh (or being re-rendered by
+ * another worker). Returns true with *ret set when it answered; sets *claimed when this
+ * worker is to render a fresh copy of a stale entry.
+ */
+static bool
+cache_serve(struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen, const char *inm,
+            enum MHD_Result *ret, unsigned *status, bool *counted, bool *claimed)
+{
+    struct cache_entry *e;
+    bool fresh = false, expected = false;
+    char etag[80];
+
+    pthread_rwlock_rdlock(&cache.lock);
+    e = &cache.slots[slot];
+    if (e->resp != NULL && strcmp(e->key, key) == 0) {
+        /* stale while revalidating: one worker renders the new copy, the others keep
+         * serving the old one meanwhile instead of all rendering at once */
+        fresh = e->gen == gen || !atomic_compare_exchange_strong(&e->renderer, &expected, true);
+        *claimed = !fresh;
+    }
+    if (!fresh) {
+        pthread_rwlock_unlock(&cache.lock);
+        return false;
+    }
+    *counted = e->counted;
+    if (etag_match(inm, e->etag)) {
+        snprintf(etag, sizeof(etag), "%s", e->etag);
+        pthread_rwlock_unlock(&cache.lock);
+        *ret = reply_304(c, etag);
+        *status = 304;
+    } else {
+        *ret = MHD_queue_response(c, MHD_HTTP_OK, e->resp); /* under the lock: see above */
+        pthread_rwlock_unlock(&cache.lock);
+        *status = 200;
+    }
+    return true;
+}
+
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
            const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
@@ -676,32 +946,66 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     struct worker *w;
     struct timespec t0;
     struct req rq;
+    struct prepared prep;
     struct buf key;
-    struct key_ctx kc;
     struct MHD_Response *resp;
-    const char *inm, *lang_q, *accept;
-    enum lang lang;
-    bool lang_explicit, is_get, cacheable, resp_cached = false, claimed = false;
-    uint64_t gen, h;
-    size_t slot = 0, blen;
+    const char *inm;
+    bool is_get, cacheable = false, claimed = false, counted = false;
+    uint64_t gen;
+    size_t slot = 0, blen = 0;
     unsigned status;
     enum MHD_Result ret;
 
     (void)cls;
     (void)version;
-    (void)upload_data;
+    if (is_verdict(*con_cls)) {
+        /* the first call for this request: its head has arrived */
+        const struct verdict *v = *con_cls;
+
+        conn_set_busy(c, true);
+        if (v->status != 0)
+            return reply_text(c, method, url, v->status, v->text);
+        *con_cls = NULL;
+    }
     is_get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     if (!is_get)
         return on_other(c, url, method, upload_data, upload_size, con_cls);
     if (*con_cls == NULL) {
+        /* a GET that declares a body too large to read and drop, or a body its client
+         * will not send before "100 Continue", is refused before the body is sent */
+        bool expect = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+        bool chunked =
+            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+
+        if (content_length(c) > (int64_t)HTTP_MAX_BODY ||
+            (expect && (content_length(c) > 0 || chunked))) {
+            *con_cls = &get_refused_marker;
+            return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
+                              "A GET request cannot have a body.\n");
+        }
         *con_cls = &first_call_marker; /* answer on the second call: keep-alive */
         return MHD_YES;
     }
-    if (*upload_size != 0) {
-        /* a GET with a body: refuse it (the connection is closed after) */
+    if (*upload_size != 0 || *con_cls == &get_body_marker || *con_cls == &get_refused_marker) {
+        /* a GET with a body: its body is read and dropped, then refused with 400, so that
+         * the answer reaches the client instead of a reset; one too large to read gets 413
+         * as soon as that is known, and whatever still comes is dropped */
+        struct live_conn *lc = conn_slot(c);
+        size_t got = *upload_size;
+
         *upload_size = 0;
+        if (*con_cls == &get_refused_marker)
+            return MHD_YES;
+        *con_cls = &get_body_marker;
+        if (got == 0)
+            return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST,
+                              "A GET request cannot have a body.\n");
+        if (content_length(c) <= (int64_t)HTTP_MAX_BODY &&
+            (lc == NULL || atomic_fetch_add(&lc->got, got) + got <= HTTP_MAX_BODY))
+            return MHD_YES;
+        *con_cls = &get_refused_marker;
         return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
-                          "Request bodies are not accepted here.\n");
+                          "A GET request cannot have a body.\n");
     }
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
@@ -713,55 +1017,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
                           "The database is not available. Please try again shortly.\n");
     gen = current_generation();
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
-    lang_q = query_get(c, "lang");
-    accept = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
-    lang = web_pick_lang(lang_q, accept, &lang_explicit);
-
-    cacheable = is_get && cache.n > 0;
-    buf_init(&key, HTTP_MAX_CACHE_KEY);
-    if (cacheable) {
-        buf_adds(&key, lang == LANG_EN ? "en " : "sv ");
-        buf_adds(&key, url);
-        kc.b = &key;
-        kc.n = 0;
-        MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, key_arg, &kc);
-        if (buf_err(&key))
-            cacheable = false;
-    }
-    if (cacheable) {
-        h = fnv1a(key.data);
-        slot = h % cache.n;
-        pthread_rwlock_rdlock(&cache.lock);
-        struct cache_entry *e = &cache.slots[slot];
-        bool fresh = false, expected = false;
-
-        if (e->resp != NULL && strcmp(e->key, key.data) == 0) {
-            /* stale while revalidating: one worker renders the new copy, the others
-             * keep serving the old one meanwhile instead of all rendering at once */
-            fresh = e->gen == gen || !atomic_compare_exchange_strong(&e->renderer, &expected, true);
-            claimed = !fresh;
-        }
-        if (fresh) {
-            bool counted = e->counted;
-            if (etag_match(inm, e->etag)) {
-                char etag[64];
-                snprintf(etag, sizeof(etag), "%s", e->etag);
-                pthread_rwlock_unlock(&cache.lock);
-                ret = reply_304(c, etag);
-                status = 304;
-            } else {
-                ret = MHD_queue_response(c, MHD_HTTP_OK, e->resp);
-                pthread_rwlock_unlock(&cache.lock);
-                status = 200;
-            }
-            if (counted)
-                view_count(url);
-            buf_free(&key);
-            access_log(method, url, status, 0, true, &t0);
-            return ret;
-        }
-        pthread_rwlock_unlock(&cache.lock);
-    }
 
     memset(&rq, 0, sizeof(rq));
     rq.arena = &w->arena;
@@ -771,55 +1026,53 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     rq.path = url;
     rq.query = query_get;
     rq.ctx = c;
-    rq.accept_language = accept;
+    rq.accept_language =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
     rq.if_none_match = NULL; /* checked below, after caching the full response */
     log_set_request(rq.id);
-    /* one read transaction for the whole render: one snapshot, one lock */
-    db_read_begin(w->db);
-    web_handle(&rq);
-    db_read_end(w->db);
+    buf_init(&key, HTTP_MAX_CACHE_KEY);
+
+    /* route and validate first: the cache key is the canonical request */
+    if (web_prepare(&rq, &prep)) {
+        cacheable = cache.n > 0 && web_cache_key(&rq, &key);
+        if (cacheable) {
+            slot = fnv1a(key.data) % cache.n;
+            if (cache_serve(c, slot, key.data, gen, inm, &ret, &status, &counted, &claimed)) {
+                if (counted)
+                    view_count(url);
+                access_log(method, url, status, 0, true, &t0);
+                goto done;
+            }
+        }
+        /* one read transaction for the whole render: one snapshot, one lock */
+        db_read_begin(w->db);
+        web_handle(&rq);
+        db_read_end(w->db);
+    }
 
     status = (unsigned)rq.resp.status;
     resp = make_response(&rq, &blen);
-
-    if (cacheable && status == 200 && rq.resp.cacheable && rq.resp.etag != NULL) {
-        pthread_rwlock_wrlock(&cache.lock);
-        struct cache_entry *e = &cache.slots[slot];
-        if (e->resp != NULL)
-            MHD_destroy_response(e->resp);
-        free(e->key);
-        free(e->etag);
-        e->key = strdup(key.data);
-        e->etag = strdup(rq.resp.etag);
-        if (e->key == NULL || e->etag == NULL)
-            die("out of memory");
-        e->gen = gen;
-        e->resp = resp;
-        e->counted = rq.page_key != NULL;
-        atomic_store(&e->renderer, false);
-        pthread_rwlock_unlock(&cache.lock);
-        resp_cached = true; /* our reference now belongs to the cache */
-        claimed = false;
-    }
-    if (claimed) {
-        /* rendered but not cacheable (an error): let the next request try again */
-        pthread_rwlock_rdlock(&cache.lock);
-        atomic_store(&cache.slots[slot].renderer, false);
-        pthread_rwlock_unlock(&cache.lock);
-    }
+    /* this connection's own reference first (see the ownership rule above) */
     if (status == 200 && etag_match(inm, rq.resp.etag)) {
         ret = reply_304(c, rq.resp.etag);
         status = 304;
     } else {
         ret = MHD_queue_response(c, status, resp);
     }
-    if (!resp_cached)
+    if (cacheable && rq.resp.status == 200 && rq.resp.cacheable && rq.resp.etag != NULL) {
+        cache_publish(slot, key.data, rq.resp.etag, gen, rq.page_key != NULL, resp);
+    } else {
+        if (claimed)
+            cache_unclaim(slot, key.data); /* not cacheable (an error): the next may try */
         MHD_destroy_response(resp);
+    }
     if (rq.page_key != NULL && (status == 200 || status == 304))
         view_count(rq.page_key);
     access_log(method, url, status, blen, false, &t0);
+done:
     log_set_request(0);
     buf_free(&key);
+    buf_free(&rq.resp.body);
     arena_reset(&w->arena);
     return ret;
 }
@@ -848,6 +1101,9 @@ free_all(void)
     free(cache.slots);
     cache.slots = NULL;
     cache.n = 0;
+    free(live.v);
+    live.v = NULL;
+    live.n = 0;
     for (i = 0; i < views.cap; i++)
         free(views.slots[i].page);
     free(views.slots);
@@ -868,6 +1124,7 @@ http_serve(const struct serve_conf *c)
     struct db_opts o = {.sync_normal = c->sync_normal};
     int sig, threads, waited;
     unsigned flags;
+    MHD_socket listen_fd;
 
     conf = c;
     /* fail at start, not on the first request, if the database is unusable */
@@ -915,14 +1172,19 @@ http_serve(const struct serve_conf *c)
     if (threads < 1)
         threads = 1;
     flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
-    d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_NOTIFY_COMPLETED,
-                         on_completed, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-                         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
-                         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,
-                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)c->max_per_ip,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)c->timeout,
-                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
-                         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024, MHD_OPTION_END);
+    /* the per-address cap is ours (accept_policy), not libmicrohttpd's: see live_conn */
+    live.n = (size_t)c->max_connections + 64;
+    live.v = calloc(live.n, sizeof(*live.v));
+    if (live.v == NULL)
+        die("out of memory");
+    d = MHD_start_daemon(
+        flags, 0, accept_policy, NULL, on_request, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+        NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK,
+        on_uri, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned int)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)HTTP_CONN_MEMORY, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
+        MHD_OPTION_END);
     if (d == NULL) {
         log_msg(LOG_ERROR, "msg=\"cannot listen\" host=%s port=%d", c->host, c->port);
         free_all();
@@ -945,13 +1207,18 @@ http_serve(const struct serve_conf *c)
     sigwait(&sigs, &sig);
     log_msg(LOG_INFO, "msg=\"shutting down\" signal=%d", sig);
 
-    /* stop accepting, let in-flight requests finish (bounded), then stop */
-    MHD_quiesce_daemon(d);
-    for (waited = 0; waited < c->drain_seconds * 10; waited++) {
+    /* stop accepting (and close the listening socket, so that new connections are
+     * refused at once instead of waiting in its backlog), end idle keep-alive connections,
+     * let requests in progress finish (bounded), then stop */
+    listen_fd = MHD_quiesce_daemon(d);
+    if (listen_fd != MHD_INVALID_SOCKET)
+        close(listen_fd);
+    for (waited = 0; waited < c->drain_seconds * 20; waited++) {
+        close_idle_connections();
         info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (info == NULL || info->num_connections == 0)
             break;
-        usleep(100000);
+        usleep(50000);
     }
     MHD_stop_daemon(d);
 

@@ -546,6 +546,13 @@ prepare(struct req *rq)
             web_error(rq, 400, ps->name, arena_printf(rq->arena, "%s %s.", ps->name, msg));
             return false;
         }
+        /* one address per page: /indicators/01 is not /indicators/1 under another name (it
+         * would be a second cache entry and a second page-view counter); every path number
+         * is at least 1, so a leading zero is the only other spelling str_to_i64 takes */
+        if (ps->in == PIN_PATH && ps->type == P_INT && raw[0] == '0') {
+            web_error(rq, 404, NULL, _("There is no page at this address."));
+            return false;
+        }
     }
     if (!(r->flags & RF_WRITE))
         return true;
@@ -604,6 +611,33 @@ web_prepare(struct req *rq, struct prepared *out)
     out->write = (rq->route->flags & RF_WRITE) != 0;
     out->import = (rq->route->flags & RF_IMPORT) != 0;
     return true;
+}
+
+bool
+web_cache_key(const struct req *rq, struct buf *key)
+{
+    const struct route *r = rq->route;
+    int k, n = 0;
+
+    if (!rq->prepared || r == NULL || !(r->flags & RF_CACHE))
+        return false;
+    /* language, whether ?lang= was given (links then carry it on), the route, and each
+     * declared parameter as validated (numbers in canonical form); nothing else of the
+     * request reaches a handler, so nothing else may tell two entries apart */
+    buf_printf(key, "%c%c%d", rq->lang == LANG_EN ? 'e' : 's', rq->lang_in_query ? '!' : ' ',
+               (int)(r - routes));
+    for (k = 0; k < WEB_MAX_PARAMS && r->params[k].name != NULL; k++) {
+        if (!rq->params[k].present)
+            continue;
+        buf_addc(key, n++ ? '&' : '?');
+        buf_adds(key, r->params[k].name);
+        buf_addc(key, '=');
+        if (r->params[k].type == P_INT)
+            buf_printf(key, "%lld", (long long)rq->params[k].i);
+        else
+            url_encode(key, rq->params[k].s);
+    }
+    return !buf_err(key);
 }
 
 void

@@ -104,6 +104,14 @@ enum lang web_pick_lang(const char *query_lang, const char *accept_language, boo
  */
 bool web_prepare(struct req *rq, struct prepared *out);
 
+/*
+ * After a successful web_prepare of a GET: the key under which its response may be cached,
+ * built from what the handler can see (language, the route, its declared and validated
+ * parameters), so that an undeclared query parameter neither forces a render nor takes a
+ * second entry. False (key unusable) when the route is not cacheable or the key too long.
+ */
+bool web_cache_key(const struct req *rq, struct buf *key);
+
 /* Replace the response with an error page (HTML, JSON or text by route kind). */
 void web_error(struct req *rq, int status, const char *field, const char *msg);
 

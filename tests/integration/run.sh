@@ -7,7 +7,7 @@
 # Uses the binary in $SAMVERKA_BIN, else $BUILD/samverka (BUILD as set by
 # tests/run-all.sh: build, or build/san for SAN=1; default build); builds nothing.
 # NAME... runs only the t_*.sh files whose names contain one of the words
-# (t_12_shutdown always runs last when selected). The last line of output is
+# (t_99_shutdown always runs last when selected). The last line of output is
 # "integration: N passed, N failed"; the exit status is non-zero when a check
 # failed. SAMVERKA_KEEP_TMP=1 keeps the temporary directory for a post-mortem.
 #

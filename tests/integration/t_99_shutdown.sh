@@ -1,4 +1,4 @@
-# t_12_shutdown.sh — graceful shutdown: SIGTERM makes the server exit 0 within
+# t_99_shutdown.sh — graceful shutdown: SIGTERM makes the server exit 0 within
 # a few seconds, with the database intact and its WAL checkpointed; page views
 # still in memory are written on the way out. Runs last: it stops the suite's
 # server.

@@ -1,0 +1,178 @@
+# t_13_hardening.sh — the server holds under concurrent load and hostile request heads
+# (issue 8). Each check below failed on the server before the fix it guards:
+#  - concurrent renders evicting each other from a one-entry cache crashed the server
+#    (a response freed by one worker while another still queued it);
+#  - undeclared query parameters forced a render and took a cache entry of their own;
+#  - connections a client had already closed counted against its per-address cap;
+#  - 500+ query parameters got no answer; %00 cut a path short; /indicators/01 was a
+#    second page; a GET with a body got an empty reply; the method was logged raw;
+#  - SIGTERM waited for idle keep-alive connections.
+# Servers of their own (on copies of the suite's database) so the suite's server keeps
+# its cache and counters.
+
+HDB=$(new_db hardening)
+db_copy "$DB" "$HDB"
+HDIR=$T/hardening
+mkdir -p "$HDIR"
+
+# --- the crash: eight clients, keep-alive, a one-entry cache, every request a render
+start_server "$HDB" "$HDIR/s1.out" "$HDIR/s1.log" --cache-entries 1 --threads 4 >"$HDIR/s1.msg" 2>&1
+H_PID=$SRV_PID
+H_BASE=$SRV_BASE
+SRV_PID=
+require "hardening: a server with a one-entry cache starts" eval 'cat "$HDIR/s1.msg"; [ -n "$H_BASE" ]'
+
+# each client: 150 requests on one keep-alive connection, alternating two routes and
+# distinct declared parameters, so that every request renders and evicts the other's entry
+hammer_cfg()
+{
+    local i=$1 j
+    for ((j = 0; j < 150; j++)); do
+        printf 'url = "%s/initiatives?page=%d"\noutput = /dev/null\n' "$H_BASE" $((j % 2 + 1))
+        printf 'url = "%s/api/v1/indicators/%s/observations?u=%d"\noutput = /dev/null\n' "$H_BASE" "$IND" "$i$j"
+        printf 'url = "%s/api/v1/actors?page=%d&per_page=%d"\noutput = /dev/null\n' "$H_BASE" $((j % 3 + 1)) $((i + 5))
+    done >"$HDIR/hammer$i.cfg"
+}
+hammer()
+{
+    local i pids=()
+    for i in 1 2 3 4 5 6 7 8; do
+        hammer_cfg "$i"
+        curl -s --max-time 60 -K "$HDIR/hammer$i.cfg" -w '%{http_code}\n' >"$HDIR/hammer$i.st" 2>/dev/null &
+        pids+=($!)
+    done
+    wait "${pids[@]}"
+    sort "$HDIR"/hammer*.st | uniq -c >"$HDIR/hammer.sum"
+}
+hammer
+check "hardening: 3,600 concurrent renders through a one-entry cache: the server is still up" \
+    eval 'kill -0 "$H_PID" 2>/dev/null || { tail -n 3 "$HDIR/s1.log"; false; }'
+check "hardening: ... and every one of them was answered 200" \
+    eval 'cat "$HDIR/hammer.sum"; [ "$(grep -c . "$HDIR/hammer.sum")" = 1 ] && grep -q "^ *3600 200$" "$HDIR/hammer.sum"'
+
+# --- the cache key is the canonical request
+cache_key_canonical()
+{
+    local before after
+    curl -s -o /dev/null "$H_BASE/sdg?lang=en" || return 1
+    before=$(grep -c 'path="/sdg" status=200 .*cache=miss' "$HDIR/s1.log")
+    curl -s -o /dev/null "$H_BASE/sdg?lang=en&utm_source=x" &&
+        curl -s -o /dev/null "$H_BASE/sdg?utm_campaign=y&lang=en&z" || return 1
+    after=$(grep -c 'path="/sdg" status=200 .*cache=miss' "$HDIR/s1.log")
+    eq "$after" "$before"
+}
+check "hardening: undeclared query parameters are served from the cached page, not rendered" \
+    cache_key_canonical
+fetch "/indicators/0$IND"
+check "hardening: /indicators/0N is not a second address of /indicators/N (404)" eq "$S" 404
+fetch "/indicators/$IND%00x"
+check "hardening: %00 in a path is a 400, not a truncated path" eq "$S" 400
+fetch "/initiatives?status=running%00x"
+check "hardening: %00 in a query value is a 400" eq "$S" 400
+
+many_params()
+{
+    local q='' i
+    for ((i = 0; i < 600; i++)); do q+="a$i=1&"; done
+    S=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$BASE/?$q") || S=000
+    [ "$S" = 414 ] || [ "$S" = 400 ] || fail "600 query parameters: status $S (000: no answer in 5 s)"
+}
+check "hardening: 600 query parameters get 400 or 414 at once" many_params
+fetch '/initiatives?a1=1&a2=2&a3=3&a4=4&a5=5&a6=6&a7=7&a8=8&a9=9&page=1'
+check "hardening: a request with a dozen query parameters is served" eq "$S" 200
+
+get_body()
+{
+    local out
+    out=$(curl -s --max-time 5 -X GET --data 'x=1' -w ' %{http_code}' "$BASE/") || out="curl failed: $?"
+    match "$out" ' 400$' && match "$out" '[A-Za-z]'
+}
+check "hardening: a GET with a body gets 400 with a message" get_body
+big_get_body()
+{
+    local out
+    head -c 3000000 /dev/zero | tr '\0' 'x' >"$HDIR/big.body"
+    out=$(curl -s --max-time 10 -X GET --data-binary @"$HDIR/big.body" -w ' %{http_code}' "$BASE/") ||
+        out="curl failed: $?"
+    match "$out" ' 413$' && match "$out" '[A-Za-z]'
+}
+check "hardening: a GET with a 3 MB body gets 413 with a message" big_get_body
+check "hardening: the server answers normally after them" eval 'fetch /; eq "$S" 200'
+
+# --- the access log: every field escaped
+log_forged()
+{
+    local out
+    out=$(raw_http 'GET\x0blevel=error\x1b[31m / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
+    : "$out"
+    raw_http 'GET\rlevel=error / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n' >/dev/null
+    sleep 0.2
+    # no raw control byte from a request in the log, no line whose method field is unquoted
+    if LC_ALL=C grep -naP '[\x00-\x08\x0b-\x1f\x7f]' "$T/server.log" | grep -v '^$' | head -n 3 | grep .; then
+        return 1
+    fi
+    if grep -n 'event=access method=[^"]' "$T/server.log" | head -n 3 | grep .; then
+        return 1
+    fi
+    return 0
+}
+check "hardening: a method with CR, VT and ESC bytes cannot forge or colour a log line" log_forged
+
+# --- per-address cap: closed connections do not count
+stop_server "$H_PID" 20
+start_server "$HDB" "$HDIR/s2.out" "$HDIR/s2.log" --max-per-ip 8 --threads 4 >"$HDIR/s2.msg" 2>&1
+H_PID=$SRV_PID
+H_BASE=$SRV_BASE
+SRV_PID=
+require "hardening: a server capped at 8 connections per address starts" eval 'cat "$HDIR/s2.msg"; [ -n "$H_BASE" ]'
+short_conns()
+{
+    local i pids=()
+    # 8 clients, each opening 40 connections one after another: never more than 8 open
+    for i in 1 2 3 4 5 6 7 8; do
+        (
+            for ((j = 0; j < 40; j++)); do
+                curl -s -o /dev/null --max-time 5 -w '%{http_code}\n' "$H_BASE/robots.txt"
+            done
+        ) >"$HDIR/short$i.st" 2>/dev/null &
+        pids+=($!)
+    done
+    wait "${pids[@]}"
+    sort "$HDIR"/short*.st | uniq -c >"$HDIR/short.sum"
+    cat "$HDIR/short.sum"
+    [ "$(grep -c . "$HDIR/short.sum")" = 1 ] && grep -q '^ *320 200$' "$HDIR/short.sum"
+}
+check "hardening: 320 short connections, never more than the cap open at once: all answered" short_conns
+cap_holds()
+{
+    local port=${H_BASE##*:} i s
+    # hold 10 open connections (more than the cap of 8) with a request head never finished
+    for i in 0 1 2 3 4 5 6 7 8 9; do
+        exec {s}<>"/dev/tcp/127.0.0.1/$port" || return 1
+        printf 'GET / HTTP/1.1\r\n' >&"$s"
+        eval "HOLD_$i=$s"
+    done
+    sleep 0.3
+    s=$(curl -s -o /dev/null --max-time 3 -w '%{http_code}' "$H_BASE/robots.txt")
+    for i in 0 1 2 3 4 5 6 7 8 9; do
+        eval "exec {HOLD_$i}>&-"
+    done
+    [ "$s" = 000 ] || fail "a connection over the cap was answered ($s)"
+    sleep 0.3
+    s=$(curl -s -o /dev/null --max-time 3 -w '%{http_code}' "$H_BASE/robots.txt")
+    eq "$s" 200
+}
+check "hardening: more than the cap at once are refused, and served again once they close" cap_holds
+
+# --- shutdown with an idle keep-alive client
+idle_shutdown()
+{
+    local port=${H_BASE##*:} s
+    exec {s}<>"/dev/tcp/127.0.0.1/$port" || return 1
+    printf 'GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n' >&"$s"
+    sleep 0.3
+    stop_server "$H_PID" 15
+    exec {s}>&-
+    eq "$STOP_RC" 0 && le "$STOP_MS" 5000
+}
+check "hardening: SIGTERM with an idle keep-alive client exits 0 within 5 s (it waited 20 s)" idle_shutdown
