@@ -217,8 +217,9 @@ write_series(struct json *j, const struct group *g, const struct progress_result
 static bool
 arg_num(const char *flag, const char *v, double *out)
 {
-    if (v == NULL || str_to_double(v, out) != ERR_OK) {
-        fprintf(stderr, "samverka assess: %s needs a number\n", flag);
+    /* the bound of the data's own values (tidycsv.h): a projection from them stays finite */
+    if (v == NULL || str_to_double(v, out) != ERR_OK || fabs(*out) > TIDY_MAX_ABS) {
+        fprintf(stderr, "samverka assess: %s needs a number from -1e15 to 1e15\n", flag);
         return false;
     }
     return true;

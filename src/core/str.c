@@ -119,6 +119,34 @@ str_to_double(const char *s, double *out)
     return ERR_OK;
 }
 
+size_t
+str_find_control(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r') || p[i] == 0x7f)
+            return i;
+        /* C1: U+0080-U+009F is C2 80-C2 9F in UTF-8 */
+        if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+            return i;
+    }
+    return n;
+}
+
+unsigned
+str_control_at(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+
+    if (n == 0)
+        return 0;
+    if (p[0] == 0xc2 && n > 1)
+        return p[1];
+    return p[0];
+}
+
 bool
 str_eq(const char *a, const char *b)
 {
@@ -262,7 +290,13 @@ str_shortest(char *out, size_t outsz, double v)
 {
     int prec;
 
-    if (v == (double)(long long)v && fabs(v) < 1e15) {
+    /* the magnitude first: converting a double outside long long's range (or NaN) to an
+     * integer is undefined behaviour, and 1e15 is well inside it */
+    if (!isfinite(v)) {
+        snprintf(out, outsz, "%s", isnan(v) ? "nan" : v < 0 ? "-inf" : "inf");
+        return;
+    }
+    if (fabs(v) < 1e15 && v == (double)(long long)v) {
         snprintf(out, outsz, "%.0f", v);
         if (strcmp(out, "-0") == 0 && !signbit(v))
             snprintf(out, outsz, "0");

@@ -24,6 +24,15 @@ size_t utf8_count(const char *s, size_t n);
 enum err str_to_i64(const char *s, int64_t *out);
 enum err str_to_double(const char *s, double *out); /* finite only */
 
+/*
+ * Offset of the first control character in s[0..n) (C0 other than TAB, LF and CR; DEL;
+ * C1, U+0080-U+009F, as UTF-8), or n when there is none. Imported text refuses them: they
+ * are invisible, and 0x1F is the separator of the stored disaggregation.
+ */
+size_t str_find_control(const char *s, size_t n);
+/* The code point of the control character at s (as found by str_find_control). */
+unsigned str_control_at(const char *s, size_t n);
+
 bool str_eq(const char *a, const char *b); /* NULL-safe */
 bool str_empty(const char *s);             /* NULL or "" */
 bool str_has_prefix(const char *s, const char *prefix);
@@ -37,7 +46,8 @@ enum err url_decode(char *s, bool plus_space, size_t *out_len);
 bool str_is_slug(const char *s);
 
 /* The shortest text that reads back as the same double: "10", "0.1", "1.5e-07".
- * Integers below 1e15 never use an exponent. out needs 32 bytes. */
+ * Integers below 1e15 never use an exponent; "inf", "-inf", "nan" for non-finite values
+ * (callers that write JSON or CSV never pass them). out needs 32 bytes. */
 void str_shortest(char *out, size_t outsz, double v);
 
 /* Format with Swedish (sv: "1 234,5" with U+00A0) or English ("1,234.5") grouping. */

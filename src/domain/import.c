@@ -25,7 +25,7 @@ struct import {
     enum import_format fmt;
     char *who;
     struct tidy_reader *t;
-    struct buf json;
+    struct import_scan scan; /* JSON */
     char *dims[MAX_DIMS];
     int n_dims;
     int dim_col[MAX_DIMS]; /* declared dimension -> column in the file, -1 if absent */
@@ -224,114 +224,390 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
                       r->raw_value, e);
 }
 
-/* ------------------------------------------------------------ JSON */
+/* ------------------------------------------------------------ JSON: the record scanner */
+
+enum { SC_START, SC_FIRST, SC_NEXT, SC_RECORD, SC_AFTER, SC_END };
+
+void
+import_scan_init(struct import_scan *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->state = SC_START;
+    s->line = 1;
+    buf_init(&s->rec, IMPORT_MAX_RECORD);
+}
+
+void
+import_scan_free(struct import_scan *s)
+{
+    buf_free(&s->rec);
+}
+
+static enum err scan_err(struct tidy_error *e, enum err rc, long line, int col, const char *field,
+                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 static enum err
-json_record(struct import *im, json_t *rec, long n, struct tidy_error *e)
+scan_err(struct tidy_error *e, enum err rc, long line, int col, const char *field, const char *fmt,
+         ...)
 {
-    const char *cells[MAX_DIMS] = {0}, *key, *period = NULL, *series = "", *unit = "";
-    char yearbuf[24];
-    json_t *v;
-    double value = 0;
-    bool has_value = false;
-    int k, i, year;
+    va_list ap;
+
+    e->line = line;
+    e->column = col;
+    /* a name too long to hold whole is not named (never cut inside a character) */
+    snprintf(e->field, sizeof(e->field), "%s",
+             field != NULL && strlen(field) < sizeof(e->field) ? field : "");
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static bool
+is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The member's name, decoded (NULL if it is not a valid JSON string: jansson will say why). */
+static json_t *
+member_name(const struct import_scan *s, int i)
+{
+    return json_loadb(s->rec.data + s->m[i].key_off, s->m[i].key_len, JSON_DECODE_ANY, NULL);
+}
+
+/* One byte inside a record (depth >= 1); ERR_OK, or an error in e. */
+static enum err
+scan_record_byte(struct import_scan *s, unsigned char c, struct tidy_error *e)
+{
+    struct import_member *m;
+    json_t *name;
     enum err rc;
 
-    if (!json_is_object(rec))
-        return set_err(e, ERR_INVALID, n, 0, "record %ld is not an object", n);
+    buf_addc(&s->rec, (char)c);
+    if (buf_err(&s->rec))
+        return scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                        "record %ld is longer than %ld bytes", s->n_records, IMPORT_MAX_RECORD);
+    if (s->in_str) {
+        if (s->esc) {
+            s->esc = false;
+        } else if (c == '\\') {
+            s->esc = true;
+        } else if (c == '"') {
+            s->in_str = false;
+            if (s->str_is_key)
+                s->m[s->n_members - 1].key_len = s->rec.len - s->m[s->n_members - 1].key_off;
+        }
+        if (s->in_value)
+            s->value_end = s->rec.len;
+        return ERR_OK;
+    }
+    if (is_space(c))
+        return ERR_OK;
+    if (s->depth == 1 && s->want_value && c != ',' && c != '}') {
+        /* the first byte of a member's value */
+        m = &s->m[s->n_members - 1];
+        m->off = s->rec.len - 1;
+        m->line = s->line;
+        m->col = s->col;
+        s->want_value = false;
+        s->in_value = true;
+    }
+    if (s->depth == 1 && s->in_value && (c == ',' || c == '}' || c == ']')) {
+        m = &s->m[s->n_members - 1];
+        m->len = s->value_end - m->off;
+        s->in_value = false;
+    } else if (s->in_value) {
+        s->value_end = s->rec.len;
+    }
+    switch (c) {
+    case '"':
+        s->in_str = true;
+        s->str_is_key = s->depth == 1 && s->want_key;
+        if (s->str_is_key) {
+            if (s->n_members == TIDY_MAX_COLUMNS)
+                return scan_err(e, ERR_LIMIT, s->line, s->col, NULL,
+                                "record %ld has more than %d fields", s->n_records,
+                                TIDY_MAX_COLUMNS);
+            m = &s->m[s->n_members++];
+            memset(m, 0, sizeof(*m));
+            m->key_line = m->line = s->line;
+            m->key_col = m->col = s->col;
+            m->key_off = m->off = s->rec.len - 1;
+            s->want_key = false;
+        }
+        break;
+    case ':':
+        if (s->depth == 1)
+            s->want_value = true;
+        break;
+    case ',':
+        if (s->depth == 1)
+            s->want_key = true;
+        break;
+    case '}':
+    case ']':
+        s->depth--;
+        break;
+    case '{':
+    case '[':
+        if (s->depth >= 1) {
+            /* records are flat: a nested value is refused before anything is built */
+            name = s->n_members > 0 && !s->want_key ? member_name(s, s->n_members - 1) : NULL;
+            if (json_is_string(name))
+                rc = scan_err(e, ERR_INVALID, s->line, s->col, json_string_value(name),
+                              "%.*s must be a string, a number or null",
+                              tidy_shown(json_string_value(name)), json_string_value(name));
+            else
+                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                              "record %ld: a value must be a string, a number or null",
+                              s->n_records);
+            json_decref(name);
+            return rc;
+        }
+        s->depth++;
+        break;
+    default:
+        break;
+    }
+    return ERR_OK;
+}
+
+enum err
+import_scan_feed(struct import_scan *s, const char *data, size_t len, import_record_cb cb,
+                 void *ctx, struct tidy_error *e)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    size_t i;
+    unsigned char c;
+    enum err rc = ERR_OK;
+
+    for (i = 0; i < len && rc == ERR_OK; i++) {
+        c = p[i];
+        if ((c & 0xc0) != 0x80)
+            s->col++; /* columns count characters, as jansson's do */
+        switch (s->state) {
+        case SC_START:
+            if (c == '[')
+                s->state = SC_FIRST;
+            else if (!is_space(c))
+                rc =
+                    scan_err(e, ERR_INVALID, s->line, s->col, NULL, "expected an array of records");
+            break;
+        case SC_FIRST:
+        case SC_NEXT:
+            if (is_space(c))
+                break;
+            if (c == ']' && s->state == SC_FIRST) {
+                s->state = SC_END;
+                break;
+            }
+            if (c != '{') {
+                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL, "record %ld is not an object",
+                              s->n_records + 1);
+                break;
+            }
+            if (s->n_records >= IMPORT_MAX_ROWS) {
+                rc = scan_err(e, ERR_LIMIT, s->line, s->col, NULL, "more than %ld records",
+                              IMPORT_MAX_ROWS);
+                break;
+            }
+            s->n_records++;
+            buf_reset(&s->rec);
+            s->rec_line = s->line;
+            s->rec_col = s->col;
+            s->n_members = 0;
+            s->depth = 0;
+            s->in_str = s->esc = s->want_value = s->in_value = false;
+            s->want_key = true;
+            s->state = SC_RECORD;
+            rc = scan_record_byte(s, c, e);
+            break;
+        case SC_RECORD:
+            rc = scan_record_byte(s, c, e);
+            if (rc == ERR_OK && s->depth == 0) {
+                s->state = SC_AFTER;
+                rc = cb(ctx, s, e);
+            }
+            break;
+        case SC_AFTER:
+            if (c == ',')
+                s->state = SC_NEXT;
+            else if (c == ']')
+                s->state = SC_END;
+            else if (!is_space(c))
+                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                              "expected \",\" or \"]\" after record %ld", s->n_records);
+            break;
+        default: /* SC_END */
+            if (!is_space(c))
+                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                              "data after the array of records");
+            break;
+        }
+        if (c == '\n') {
+            s->line++;
+            s->col = 0;
+        }
+    }
+    return rc;
+}
+
+enum err
+import_scan_finish(struct import_scan *s, struct tidy_error *e)
+{
+    if (s->state == SC_END)
+        return ERR_OK;
+    if (s->state == SC_START)
+        return scan_err(e, ERR_INVALID, 1, 0, NULL, "empty file");
+    if (s->state == SC_RECORD)
+        return scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                        "record %ld is not complete at the end of the file", s->n_records);
+    return scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                    "the array of records is not closed at the end of the file");
+}
+
+/* ------------------------------------------------------------ JSON: one record */
+
+/* e's problem, placed at a member's value (or name) */
+static enum err
+at_member(struct tidy_error *e, enum err rc, const struct import_member *m, bool name)
+{
+    e->line = name ? m->key_line : m->line;
+    e->column = name ? m->key_col : m->col;
+    return rc;
+}
+
+static enum err
+on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
+{
+    struct import *im = ctx;
+    const struct import_member *m;
+    const char *cells[MAX_DIMS] = {0}, *key, *period = NULL, *series = "", *unit = "", *text;
+    char yearbuf[24], num[TIDY_MAX_NUMBER + 1];
+    size_t disagg_len = 0;
+    long n = s->n_records;
+    json_error_t je;
+    json_t *rec, *v;
+    double value = 0;
+    bool has_value = false, is_su;
+    int k, i = 0, year;
+    enum err rc = ERR_OK;
+
+    memset(e, 0, sizeof(*e));
+    rec = json_loadb(s->rec.data, s->rec.len, JSON_REJECT_DUPLICATES, &je);
+    if (rec == NULL) {
+        /* jansson's place is within the record: make it the body's */
+        if (je.line <= 1)
+            return scan_err(e, ERR_INVALID, s->rec_line,
+                            s->rec_col + (je.column > 0 ? je.column - 1 : 0), NULL, "%s", je.text);
+        return scan_err(e, ERR_INVALID, s->rec_line + je.line - 1, je.column, NULL, "%s", je.text);
+    }
+    /* jansson keeps members in the order written (and duplicates were refused): member i of
+     * the object is s->m[i] */
     json_object_foreach(rec, key, v)
     {
+        m = &s->m[i++];
         if (strcmp(key, "Year") == 0) {
             if (json_is_integer(v)) {
                 snprintf(yearbuf, sizeof(yearbuf), "%lld", (long long)json_integer_value(v));
                 period = yearbuf;
             } else if (json_is_string(v)) {
                 period = json_string_value(v);
+                if (tidy_check_text(key, period, json_string_length(v), e)) {
+                    rc = at_member(e, ERR_INVALID, m, false);
+                    break;
+                }
             } else {
-                return set_err(e, ERR_INVALID, n, 0, "record %ld: Year must be a string or integer",
-                               n);
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
+                              "record %ld: Year must be a string or integer", n);
+                break;
+            }
+            for (k = 0; k < 4; k++)
+                if (period[k] < '0' || period[k] > '9')
+                    break;
+            if (k < 4) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
+                              "Year \"%s\" does not start with a four-digit year", period);
+                break;
             }
         } else if (strcmp(key, "Value") == 0) {
             if (json_is_number(v)) {
+                /* the number as written, for its length and the message */
+                if (tidy_check_text(key, s->rec.data + m->off, m->len, e)) {
+                    rc = at_member(e, ERR_INVALID, m, false);
+                    break;
+                }
+                memcpy(num, s->rec.data + m->off, m->len);
+                num[m->len] = '\0';
                 value = json_number_value(v);
+                if (tidy_check_number(key, num, value, e)) {
+                    rc = at_member(e, ERR_INVALID, m, false);
+                    break;
+                }
                 has_value = true;
             } else if (!json_is_null(v)) {
-                return set_err(e, ERR_INVALID, n, 0, "record %ld: Value is not a number", n);
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
+                              "record %ld: Value is not a number", n);
+                break;
             }
-        } else if (strcmp(key, "Series") == 0 || strcmp(key, "Units") == 0) {
-            if (!json_is_string(v))
-                return set_err(e, ERR_INVALID, n, 0, "record %ld: %s must be a string", n, key);
-            if (key[0] == 'S')
-                series = json_string_value(v);
-            else
-                unit = json_string_value(v);
         } else if (strcmp(key, "Progress") == 0) {
-            return set_err(e, ERR_INVALID, n, 0,
-                           "record %ld: the Progress column is not stored by an import", n);
+            rc = scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
+                          "record %ld: the Progress column is not stored by an import", n);
+            break;
         } else {
-            if (!json_is_string(v) && !json_is_null(v))
-                return set_err(e, ERR_INVALID, n, 0, "record %ld: %s must be a string", n, key);
-            if (strlen(key) == 0 || strlen(key) > TIDY_MAX_FIELD)
-                return set_err(e, ERR_INVALID, n, 0, "record %ld: bad column name", n);
+            is_su = strcmp(key, "Series") == 0 || strcmp(key, "Units") == 0;
+            if (!json_is_string(v) && (is_su || !json_is_null(v))) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
+                              "record %ld: %.*s must be a string", n, tidy_shown(key), key);
+                break;
+            }
+            text = json_is_string(v) ? json_string_value(v) : "";
+            if (json_is_string(v) && tidy_check_text(key, text, json_string_length(v), e)) {
+                rc = at_member(e, ERR_INVALID, m, false);
+                break;
+            }
+            if (is_su) {
+                if (key[0] == 'S')
+                    series = text;
+                else
+                    unit = text;
+                continue;
+            }
             k = dim_index(im, key);
             if (k < 0) {
-                if (im->rows > 0 || n > 1)
-                    return set_err(e, ERR_INVALID, n, 0, "record %ld: unknown column \"%s\"", n,
-                                   key);
+                if (tidy_check_name(key, strlen(key), e)) {
+                    rc = at_member(e, ERR_INVALID, m, true);
+                    break;
+                }
+                if (im->rows > 0 || n > 1) {
+                    rc = scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
+                                  "record %ld: unknown column \"%.*s\"", n, tidy_shown(key), key);
+                    break;
+                }
                 rc = add_dim(im, key);
                 if (rc)
-                    return rc;
+                    break;
                 k = im->n_dims - 1;
             }
-            cells[k] = json_is_string(v) ? json_string_value(v) : "";
+            cells[k] = text;
+            if (*text != '\0')
+                disagg_len += (disagg_len > 0) + strlen(key) + 1 + strlen(text);
         }
     }
-    if (period == NULL)
-        return set_err(e, ERR_INVALID, n, 0, "record %ld has no Year", n);
-    for (i = 0; i < 4; i++)
-        if (period[i] < '0' || period[i] > '9')
-            return set_err(e, ERR_INVALID, n, 0,
-                           "record %ld: Year \"%s\" does not start with a four-digit year", n,
-                           period);
-    if (!has_value)
-        return ERR_OK;
-    if (!isfinite(value))
-        return set_err(e, ERR_INVALID, n, 0, "record %ld: Value is not finite", n);
-    year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
-           (period[3] - '0');
-    return insert_row(im, n, 0, period, year, series, unit, cells, value, e);
-}
-
-static enum err
-json_import(struct import *im, struct tidy_error *e)
-{
-    json_error_t je;
-    json_t *root, *rec;
-    size_t i;
-    enum err rc = ERR_OK;
-
-    if (im->json.len == 0)
-        return set_err(e, ERR_INVALID, 1, 0, "empty file");
-    if (!utf8_valid(im->json.data, im->json.len))
-        return set_err(e, ERR_INVALID, 1, 0, "invalid UTF-8");
-    root = json_loadb(im->json.data, im->json.len, JSON_REJECT_DUPLICATES, &je);
-    if (root == NULL)
-        return set_err(e, ERR_INVALID, je.line, je.column, "%s", je.text);
-    if (!json_is_array(root)) {
-        json_decref(root);
-        return set_err(e, ERR_INVALID, 1, 1, "expected an array of records");
+    if (rc == ERR_OK && period == NULL)
+        rc = scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL, "record %ld has no Year", n);
+    if (rc == ERR_OK && tidy_check_series_key(strlen(series), strlen(unit), disagg_len, e)) {
+        e->line = s->rec_line;
+        e->column = s->rec_col;
+        rc = ERR_INVALID;
     }
-    if (IMPORT_MAX_ROWS < (long)json_array_size(root)) {
-        json_decref(root);
-        return set_err(e, ERR_LIMIT, 1, 0, "more than %ld records", IMPORT_MAX_ROWS);
+    if (rc == ERR_OK && has_value) {
+        year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
+               (period[3] - '0');
+        rc = insert_row(im, s->rec_line, 0, period, year, series, unit, cells, value, e);
     }
-    json_array_foreach(root, i, rec)
-    {
-        rc = json_record(im, rec, (long)i + 1, e);
-        if (rc)
-            break;
-    }
-    json_decref(root);
+    json_decref(rec);
     return rc;
 }
 
@@ -344,7 +620,7 @@ im_free(struct import *im)
 
     db_bulk(im->db, false);
     tidy_free(im->t);
-    buf_free(&im->json);
+    import_scan_free(&im->scan);
     buf_free(&im->disagg);
     series_count_free(im->series);
     for (i = 0; i < im->n_dims; i++)
@@ -372,8 +648,10 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
     im->who = strdup(who ? who : "unknown");
     if (im->who == NULL)
         die("out of memory");
-    buf_init(&im->json, IMPORT_MAX_JSON);
-    buf_init(&im->disagg, MAX_DIMS * (TIDY_MAX_FIELD + 2));
+    import_scan_init(&im->scan);
+    /* no maximum of its own, so never a shorter key: its length is checked against
+     * TIDY_MAX_SERIES_KEY before insert_row (tidycsv.c for CSV, on_record for JSON) */
+    buf_init(&im->disagg, 0);
     im->series = series_count_new();
     db_bulk(db, true);
     rc = db_begin(db);
@@ -428,9 +706,7 @@ import_feed(struct import *im, const char *data, size_t len)
             im->err = *tidy_error(im->t);
         return im->rc;
     }
-    buf_add(&im->json, data, len);
-    if (buf_err(&im->json))
-        im->rc = set_err(&im->err, ERR_LIMIT, 0, 0, "JSON larger than %ld bytes", IMPORT_MAX_JSON);
+    im->rc = import_scan_feed(&im->scan, data, len, on_record, im, &im->err);
     return im->rc;
 }
 
@@ -446,7 +722,7 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
         if (rc)
             im->err = *tidy_error(im->t);
     } else if (rc == ERR_OK) {
-        rc = json_import(im, &im->err);
+        rc = import_scan_finish(&im->scan, &im->err);
     }
     if (rc == ERR_OK) {
         /* statements still in flight (PostgreSQL's pipeline) fail here, if at all */

@@ -9,18 +9,27 @@
  * ones; an indicator with none declared takes the file's. Two values for one
  * year of one series are an error (the database's unique key catches it, so
  * memory stays bounded whatever the file size). Rows with an empty Value are
- * skipped.
+ * skipped. Both formats stream (CSV through tidycsv.c, JSON record by record
+ * through import_scan) and apply the same limits (tidycsv.h): a field over its
+ * maximum, a control character, a number out of range is refused naming the
+ * field, never cut or stored.
  */
 #ifndef DOMAIN_IMPORT_H
 #define DOMAIN_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
+#include "core/buf.h"
 #include "db/db.h"
 #include "domain/tidycsv.h"
 
-#define IMPORT_MAX_ROWS 5000000L
-#define IMPORT_MAX_JSON (25L << 20) /* JSON is parsed whole: bounded here */
+#define IMPORT_MAX_ROWS 5000000L /* data rows of a CSV file, records of a JSON array */
+/* bytes of one JSON record as written: a record at every field's maximum (TIDY_MAX_COLUMNS
+ * names of TIDY_MAX_FIELD bytes, a series key of TIDY_MAX_SERIES_KEY) is under 70 KiB of
+ * plain text; this leaves room for escapes and spacing. Memory per JSON import is bounded
+ * by it, whatever the size of the body. */
+#define IMPORT_MAX_RECORD (256L << 10)
 
 enum import_format { IMPORT_CSV, IMPORT_JSON };
 
@@ -34,6 +43,50 @@ enum err import_feed(struct import *im, const char *data, size_t len);
 enum err import_finish(struct import *im, long *out_rows, struct tidy_error *out_err);
 /* Roll back and free (e.g. the client went away). */
 void import_abort(struct import *im);
+
+/*
+ * The JSON record scanner, used by the import and exposed for its tests. A JSON body is an
+ * array of flat records (members whose values are strings, numbers or null). It is never
+ * parsed whole: import_scan_feed follows the bytes (strings, escapes, nesting) to find each
+ * record's extent and hands the record alone to a callback, which parses it with jansson.
+ * Memory is one record (IMPORT_MAX_RECORD), the row limit stops the scan at the record over
+ * it, and every problem has a line and column (columns count characters, as jansson's do).
+ * Refused here: anything but an array of objects, an array or object inside a record
+ * (naming the member), a record over IMPORT_MAX_RECORD bytes or with more than
+ * TIDY_MAX_COLUMNS members (ERR_LIMIT), more than IMPORT_MAX_ROWS records (ERR_LIMIT), and
+ * anything after the array. JSON syntax inside a record is jansson's to check.
+ */
+struct import_member {
+    long key_line, line; /* where the member's name and its value start */
+    int key_col, col;
+    size_t key_off, key_len; /* the name as written, quotes included, in the record */
+    size_t off, len;         /* the value as written, in the record */
+};
+
+struct import_scan {
+    int state, depth;
+    bool in_str, esc, str_is_key, want_key, want_value, in_value;
+    long line; /* of the byte being read */
+    int col;
+    long n_records;
+    struct buf rec; /* the current record as written */
+    long rec_line;  /* where it starts */
+    int rec_col;
+    size_t value_end; /* one past the last byte of the current value that is not a space */
+    int n_members;
+    struct import_member m[TIDY_MAX_COLUMNS];
+};
+
+/* Called with each whole record (s->rec, s->m): ERR_OK to go on, or an error with e filled. */
+typedef enum err (*import_record_cb)(void *ctx, const struct import_scan *s, struct tidy_error *e);
+
+void import_scan_init(struct import_scan *s);
+/* Feed bytes; on a problem (the scanner's or the callback's) e says where and why. */
+enum err import_scan_feed(struct import_scan *s, const char *data, size_t len, import_record_cb cb,
+                          void *ctx, struct tidy_error *e);
+/* End of input: the array must be complete. */
+enum err import_scan_finish(struct import_scan *s, struct tidy_error *e);
+void import_scan_free(struct import_scan *s);
 
 /* Convenience: import a whole file ("-" for standard input). */
 enum err import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const char *path,

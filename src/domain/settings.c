@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/str.h"
 #include "domain/tidycsv.h"
 
 #define MIN_YEAR 1900
@@ -56,6 +57,11 @@ settings_parse_headline(struct arena *a, const struct indicator *ind, const char
             return false;
         }
         *eq = '\0';
+        /* the stored form joins pairs with 0x1F: no control character may ride along */
+        if (str_find_control(eq + 1, strlen(eq + 1)) < strlen(eq + 1)) {
+            *out_msg = "must not contain control characters";
+            return false;
+        }
         for (k = 0; k < ind->n_dimensions && strcmp(ind->dimensions[k], tok) != 0; k++)
             ;
         if (k == ind->n_dimensions || k >= 64) {
@@ -88,6 +94,14 @@ year_ok(int y)
     return y >= MIN_YEAR && y <= MAX_YEAR;
 }
 
+/* A setting is compared with the indicator's values: the same bound as they have (tidycsv.h),
+ * so that no projection, rate or chart made from them overflows. */
+static bool
+num_ok(double v)
+{
+    return isfinite(v) && fabs(v) <= TIDY_MAX_ABS;
+}
+
 static enum err
 invalid(const char **f, const char **m, const char *field, const char *msg)
 {
@@ -112,14 +126,16 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
         return rc;
     if (s->has_base_year && !year_ok(s->base_year))
         return invalid(out_field, out_msg, "base_year", "must be a year from 1900 to 2200");
-    if (s->has_base_value && !isfinite(s->base_value))
-        return invalid(out_field, out_msg, "base_value", "must be a finite number");
+    if (s->has_base_value && !num_ok(s->base_value))
+        return invalid(out_field, out_msg, "base_value", "must be a number from -1e15 to 1e15");
     if (s->has_base_value && !s->has_base_year)
         return invalid(out_field, out_msg, "base_value", "needs a base year");
     if (!model_is_code((const char *const[]){"absolute", "relative", "none", NULL}, s->target_kind))
         return invalid(out_field, out_msg, "target_kind", "must be absolute, relative or none");
-    if (strcmp(s->target_kind, "none") != 0 && (!s->has_target_value || !isfinite(s->target_value)))
+    if (strcmp(s->target_kind, "none") != 0 && !s->has_target_value)
         return invalid(out_field, out_msg, "target_value", "is required for this kind of target");
+    if (strcmp(s->target_kind, "none") != 0 && !num_ok(s->target_value))
+        return invalid(out_field, out_msg, "target_value", "must be a number from -1e15 to 1e15");
     if (strcmp(s->target_kind, "relative") == 0 && s->target_value <= -100)
         return invalid(out_field, out_msg, "target_value",
                        "a relative target is a percent change above -100");
@@ -129,9 +145,9 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
         return invalid(out_field, out_msg, "target_year", "must come after the base year");
     if (!model_is_code((const char *const[]){"increase", "decrease", NULL}, s->direction))
         return invalid(out_field, out_msg, "direction", "must be increase or decrease");
-    if (s->has_limit && !isfinite(s->limit))
-        return invalid(out_field, out_msg, "limit", "must be a finite number");
-    if (s->has_thresholds && !(isfinite(s->high) && isfinite(s->med) && isfinite(s->low) &&
+    if (s->has_limit && !num_ok(s->limit))
+        return invalid(out_field, out_msg, "limit", "must be a number from -1e15 to 1e15");
+    if (s->has_thresholds && !(num_ok(s->high) && num_ok(s->med) && num_ok(s->low) &&
                                s->high > s->med && s->med > s->low))
         return invalid(out_field, out_msg, "thresholds", "must be numbers with high > med > low");
 

@@ -42,6 +42,123 @@ struct tidy_reader {
     bool bom_checked;
 };
 
+/* ------------------------------------------------------------ limits (CSV and JSON) */
+
+static const struct {
+    const char *name;
+    size_t max;
+} field_max[] = {
+    {"Year", TIDY_MAX_PERIOD},
+    {"Value", TIDY_MAX_NUMBER},
+    {"Progress", TIDY_MAX_NUMBER},
+}; /* every other field: TIDY_MAX_FIELD */
+
+size_t
+tidy_field_max(const char *field)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(field_max) / sizeof(field_max[0]); i++)
+        if (strcmp(field, field_max[i].name) == 0)
+            return field_max[i].max;
+    return TIDY_MAX_FIELD;
+}
+
+int
+tidy_shown(const char *s)
+{
+    size_t n = strlen(s);
+
+    if (n <= 60)
+        return (int)n;
+    n = 60;
+    while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+        n--;
+    return (int)n;
+}
+
+static enum err refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static enum err
+refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+
+    snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    va_end(ap);
+    return ERR_INVALID;
+}
+
+/* The message for a value of field (NULL: a column name) longer than its maximum. */
+static enum err
+too_long(struct tidy_error *e, const char *field)
+{
+    if (field == NULL)
+        return refuse(e, NULL, "a column name is longer than %d bytes", TIDY_MAX_FIELD);
+    return refuse(e, field, "%.*s is longer than %zu bytes", tidy_shown(field), field,
+                  tidy_field_max(field));
+}
+
+enum err
+tidy_check_text(const char *field, const char *s, size_t len, struct tidy_error *e)
+{
+    size_t at;
+
+    if (len > tidy_field_max(field))
+        return too_long(e, field);
+    at = str_find_control(s, len);
+    if (at < len)
+        return refuse(e, field, "%.*s contains the control character U+%04X", tidy_shown(field),
+                      field, str_control_at(s + at, len - at));
+    return ERR_OK;
+}
+
+enum err
+tidy_check_name(const char *name, size_t len, struct tidy_error *e)
+{
+    size_t at;
+
+    if (len == 0)
+        return refuse(e, NULL, "empty column name");
+    if (len > TIDY_MAX_FIELD)
+        return too_long(e, NULL);
+    at = str_find_control(name, len);
+    if (at < len)
+        return refuse(e, NULL, "the column name \"%.*s\" contains the control character U+%04X",
+                      (int)at < tidy_shown(name) ? (int)at : tidy_shown(name), name,
+                      str_control_at(name + at, len - at));
+    if (memchr(name, '=', len) != NULL)
+        return refuse(e, NULL, "the column name \"%.*s\" contains \"=\"", tidy_shown(name), name);
+    return ERR_OK;
+}
+
+enum err
+tidy_check_number(const char *field, const char *text, double v, struct tidy_error *e)
+{
+    if (!isfinite(v) || fabs(v) > TIDY_MAX_ABS)
+        return refuse(e, field, "%s \"%.*s\" is out of range (at most 1e15 either side of zero)",
+                      field, tidy_shown(text), text);
+    return ERR_OK;
+}
+
+enum err
+tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len, struct tidy_error *e)
+{
+    if (series_len + unit_len + disagg_len > TIDY_MAX_SERIES_KEY)
+        return refuse(e, NULL,
+                      "Series, Units and the disaggregation together are longer than %d bytes",
+                      TIDY_MAX_SERIES_KEY);
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------ reader */
+
+static enum err fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt,
+                     ...) __attribute__((format(printf, 5, 6)));
+
 static enum err
 fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt, ...)
 {
@@ -52,16 +169,38 @@ fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt,
     t->rc = rc;
     t->err.line = line;
     t->err.column = column;
+    t->err.field[0] = '\0';
     va_start(ap, fmt);
     vsnprintf(t->err.msg, sizeof(t->err.msg), fmt, ap);
     va_end(ap);
     return rc;
 }
 
+/* Fail with a problem described in e (message and field), placed at line:column. */
+static enum err
+fail_e(struct tidy_reader *t, enum err rc, long line, int column, const struct tidy_error *e)
+{
+    if (t->rc)
+        return t->rc;
+    t->rc = rc;
+    t->err = *e;
+    t->err.line = line;
+    t->err.column = column;
+    return rc;
+}
+
+static const char *
+col_name(const struct tidy_reader *t, int c)
+{
+    return t->have_header && c < t->h.n_columns ? t->h.names[c] : "?";
+}
+
 static void
 on_field(void *s, size_t len, void *vt)
 {
     struct tidy_reader *t = vt;
+    struct tidy_error e;
+    enum err rc;
     size_t i;
 
     if (t->rc)
@@ -73,16 +212,20 @@ on_field(void *s, size_t len, void *vt)
         fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
         return;
     }
-    if (len > TIDY_MAX_FIELD) {
-        fail(t, ERR_LIMIT, t->line, t->n + 1, "field longer than %d bytes", TIDY_MAX_FIELD);
-        return;
-    }
-    if (memchr(s, '\0', len) != NULL) {
-        fail(t, ERR_INVALID, t->line, t->n + 1, "NUL byte in field");
-        return;
-    }
     if (!utf8_valid(s, len)) {
         fail(t, ERR_INVALID, t->line, t->n + 1, "invalid UTF-8");
+        return;
+    }
+    /* a column name, or a value against its column's maximum (a row with more fields than
+     * the header fails on its count in data_row) */
+    if (!t->have_header)
+        rc = tidy_check_name(s, len, &e);
+    else if (t->n < t->h.n_columns)
+        rc = tidy_check_text(t->h.names[t->n], s, len, &e);
+    else
+        rc = ERR_OK;
+    if (rc) {
+        fail_e(t, rc, t->line, t->n + 1, &e);
         return;
     }
     if (t->fields[t->n] == NULL || t->caps[t->n] < len + 1) {
@@ -95,12 +238,6 @@ on_field(void *s, size_t len, void *vt)
     t->fields[t->n][len] = '\0';
     t->lens[t->n] = len;
     t->n++;
-}
-
-static const char *
-col_name(const struct tidy_reader *t, int c)
-{
-    return t->have_header && c < t->h.n_columns ? t->h.names[c] : "?";
 }
 
 static void
@@ -152,10 +289,10 @@ header_row(struct tidy_reader *t)
     }
     t->have_header = true;
     if (t->on_header != NULL) {
-        struct tidy_error e = {t->line, 0, ""};
+        struct tidy_error e = {.line = t->line};
         enum err rc = t->on_header(t->ctx, h, &e);
         if (rc)
-            fail(t, rc, e.line, e.column, "%s", e.msg);
+            fail_e(t, rc, e.line, e.column, &e);
     }
 }
 
@@ -163,12 +300,17 @@ static bool
 parse_number(struct tidy_reader *t, int col, double *out, bool *present)
 {
     const char *s = t->fields[col];
+    struct tidy_error e;
 
     *present = *s != '\0';
     if (!*present)
         return true;
     if (str_to_double(s, out) != ERR_OK) {
         fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a number", col_name(t, col), s);
+        return false;
+    }
+    if (tidy_check_number(col_name(t, col), s, *out, &e) != ERR_OK) {
+        fail_e(t, ERR_INVALID, t->line, col + 1, &e);
         return false;
     }
     return true;
@@ -228,6 +370,14 @@ data_row(struct tidy_reader *t)
         buf_addc(&t->disagg, '=');
         buf_adds(&t->disagg, t->fields[c]);
     }
+    /* the buffer holds one byte more than a series key may have: overflowing it is that
+     * error, never a shorter key */
+    if (buf_err(&t->disagg) ||
+        tidy_check_series_key(strlen(r.series), strlen(r.unit), t->disagg.len, &e) != ERR_OK) {
+        tidy_check_series_key(TIDY_MAX_SERIES_KEY + 1, 0, 0, &e);
+        fail_e(t, ERR_INVALID, t->line, 0, &e);
+        return;
+    }
     r.disagg = t->disagg.data ? t->disagg.data : "";
     for (i = 0; i < t->n; i++)
         r.cells[i] = t->fields[i];
@@ -235,10 +385,11 @@ data_row(struct tidy_reader *t)
     if (t->on_row != NULL) {
         e.line = t->line;
         e.column = 0;
+        e.field[0] = '\0';
         e.msg[0] = '\0';
         rc = t->on_row(t->ctx, h, &r, &e);
         if (rc)
-            fail(t, rc, e.line, e.column, "%s", e.msg);
+            fail_e(t, rc, e.line, e.column, &e);
     }
 }
 
@@ -273,24 +424,35 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
     t->ctx = ctx;
     t->max_rows = max_rows;
     t->line = 1;
-    buf_init(&t->disagg, TIDY_MAX_COLUMNS * (TIDY_MAX_FIELD + 2));
+    buf_init(&t->disagg, TIDY_MAX_SERIES_KEY + 1);
     return t;
 }
+
+/* libcsv gathers a field whole before handing it over: it is fed this much at a time and
+ * a field that grows past the largest maximum is refused at once, so one long field never
+ * holds more than this beyond TIDY_MAX_FIELD */
+#define FEED_SLICE 4096
 
 enum err
 tidy_feed(struct tidy_reader *t, const char *data, size_t len)
 {
-    size_t done;
+    struct tidy_error e;
+    size_t done, n, off;
 
-    if (t->rc)
-        return t->rc;
-    done = csv_parse(&t->p, data, len, on_field, on_row, t);
-    if (t->rc)
-        return t->rc;
-    if (done != len)
-        return fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
-                    csv_strerror(csv_error(&t->p)));
-    return ERR_OK;
+    for (off = 0; off < len && t->rc == ERR_OK; off += n) {
+        n = len - off < FEED_SLICE ? len - off : FEED_SLICE;
+        done = csv_parse(&t->p, data + off, n, on_field, on_row, t);
+        if (t->rc)
+            break;
+        if (done != n)
+            return fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
+                        csv_strerror(csv_error(&t->p)));
+        if (t->p.entry_pos > TIDY_MAX_FIELD) {
+            too_long(&e, !t->have_header ? NULL : t->n < t->h.n_columns ? t->h.names[t->n] : "?");
+            return fail_e(t, ERR_INVALID, t->line, t->n + 1, &e);
+        }
+    }
+    return t->rc;
 }
 
 enum err

@@ -6,11 +6,13 @@
  * Input is fed in chunks of any size; each data row is handed to a callback
  * as soon as it is complete, so memory stays bounded whatever the file size.
  * Every problem is reported with its line and column (1-based; the column is
- * the field's position, named in the message): invalid UTF-8, NUL bytes,
- * a missing Year or Value column, a repeated or empty column name, a year that
- * does not start with four digits, a value that is not a number, a row with
- * the wrong number of fields, a field or row count over the limits, an empty
- * file.
+ * the field's position, named in the message): invalid UTF-8, control
+ * characters (NUL, the 0x1F separator ...), a missing Year or Value column, a
+ * repeated or empty column name or one with '=', a year that does not start
+ * with four digits, a value that is not a number or is out of range, a row
+ * with the wrong number of fields, a field longer than its maximum (found
+ * while the field is read: memory stays bounded), a column or row count over
+ * the limits, an empty file.
  */
 #ifndef DOMAIN_TIDYCSV_H
 #define DOMAIN_TIDYCSV_H
@@ -20,9 +22,23 @@
 
 #include "core/err.h"
 
-#define TIDY_MAX_COLUMNS 64
-#define TIDY_MAX_FIELD   1024 /* bytes in one field */
-#define TIDY_DISAGG_SEP  '\x1f'
+/*
+ * The limits of the tidy format, declared once: this reader applies them to CSV and
+ * import.c to JSON records, with the same messages. A value over its maximum is refused
+ * (ERR_INVALID, the field named in tidy_error.field), never cut.
+ */
+#define TIDY_MAX_COLUMNS 64   /* columns of a file, members of a JSON record */
+#define TIDY_MAX_FIELD   1024 /* bytes: Series, Units, a column name, a disaggregation value */
+#define TIDY_MAX_PERIOD  32   /* bytes: the Year cell as written ("2015", "2015-16") */
+#define TIDY_MAX_NUMBER  64   /* bytes: a Value (or Progress) as written */
+/* bytes: Series, Units and the disaggregation together, the identity of one series (it is
+ * in the unique index: PostgreSQL's B-tree entries hold at most about 2,700 bytes) */
+#define TIDY_MAX_SERIES_KEY 2048
+/* magnitude of a number: doubles hold every integer below it exactly (2^53 is 9.0e15), the
+ * largest statistic (a GDP in kronor, 6e12) fits with room, and no chart or projection
+ * computed from such numbers overflows */
+#define TIDY_MAX_ABS    1e15
+#define TIDY_DISAGG_SEP '\x1f' /* between "Field=Value" pairs; refused inside a value */
 
 struct tidy_header {
     int n_columns;
@@ -49,9 +65,38 @@ struct tidy_row {
 
 struct tidy_error {
     long line;
-    int column; /* 0 when the problem is not in one field */
+    int column;                     /* 0 when the problem is not in one field */
+    char field[TIDY_MAX_FIELD + 1]; /* the field (column name) at fault; "" when none */
     char msg[200];
 };
+
+/* Bytes of s to quote in a message: at most 60, cut on a character boundary (messages
+ * are short and always valid UTF-8). */
+int tidy_shown(const char *s);
+
+/* The longest value the named field takes (TIDY_MAX_PERIOD for Year, TIDY_MAX_NUMBER for
+ * Value and Progress, TIDY_MAX_FIELD for any other). */
+size_t tidy_field_max(const char *field);
+
+/*
+ * Check one text value of the named field (len bytes, valid UTF-8): its length against
+ * tidy_field_max and no control character (str_find_control: the 0x1F separator among
+ * them). ERR_INVALID with e->field and e->msg filled (line and column are the caller's).
+ */
+enum err tidy_check_text(const char *field, const char *s, size_t len, struct tidy_error *e);
+
+/* Check a column name (a disaggregation field): 1 to TIDY_MAX_FIELD bytes, no control
+ * character, no '=' (the stored "Field=Value" pairs). ERR_INVALID with e->msg filled. */
+enum err tidy_check_name(const char *name, size_t len, struct tidy_error *e);
+
+/* Check a parsed number of the named field as written (text): finite and within
+ * TIDY_MAX_ABS. ERR_INVALID with e->field and e->msg filled. */
+enum err tidy_check_number(const char *field, const char *text, double v, struct tidy_error *e);
+
+/* Check the identity of a series: Series, Units and the canonical disaggregation together
+ * within TIDY_MAX_SERIES_KEY bytes. ERR_INVALID with e->msg filled. */
+enum err tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len,
+                               struct tidy_error *e);
 
 /* Called once after the header (may return an error to stop, e.g. unknown column). */
 typedef enum err (*tidy_header_cb)(void *ctx, const struct tidy_header *h, struct tidy_error *e);

@@ -13,6 +13,7 @@
 
 #include "core/json.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "domain/assess.h"
 #include "domain/import.h"
 #include "domain/settings.h"
@@ -55,6 +56,22 @@ write_result(struct req *rq, const struct indicator *ind, long rows)
     return json_finish(&j);
 }
 
+/* s as it can be written into JSON: its longest valid UTF-8 prefix (a message quoting the
+ * client's bytes, e.g. jansson's "near '...'", may have been cut inside a character). */
+static const char *
+valid_text(struct req *rq, const char *s)
+{
+    size_t n = strlen(s), i = 0, k;
+
+    while (i < n) {
+        k = (unsigned char)s[i] < 0x80 ? 1 : utf8_seq_len(s + i, n - i);
+        if (k == 0)
+            break;
+        i += k;
+    }
+    return i == n ? s : arena_strndup(rq->arena, s, i);
+}
+
 enum err
 api_indicator_data_post(struct req *rq)
 {
@@ -94,8 +111,11 @@ api_indicator_data_post(struct req *rq)
         json_key(&j, "error");
         json_obj_open(&j);
         json_kstr(&j, "code", rc == ERR_LIMIT ? "too_large" : "invalid_data");
-        json_kstr(&j, "message", te.msg);
-        json_knull(&j, "field");
+        json_kstr(&j, "message", valid_text(rq, te.msg));
+        if (te.field[0] != '\0')
+            json_kstr(&j, "field", valid_text(rq, te.field));
+        else
+            json_knull(&j, "field");
         json_kint(&j, "line", te.line);
         json_kint(&j, "column", te.column);
         json_obj_close(&j);
@@ -253,9 +273,9 @@ api_indicator_patch(struct req *rq)
         return rc;
     root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL)
-        return req_invalid(
-            rq, NULL,
-            arena_printf(rq->arena, "line %d, column %d: %s", je.line, je.column, je.text));
+        return req_invalid(rq, NULL,
+                           valid_text(rq, arena_printf(rq->arena, "line %d, column %d: %s", je.line,
+                                                       je.column, je.text)));
     if (!json_is_object(root)) {
         json_decref(root);
         return req_invalid(rq, NULL, _("The body must be a JSON object of settings."));

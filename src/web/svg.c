@@ -20,6 +20,31 @@
 #define PAD_T 30.0
 #define PAD_B 64.0
 
+/* The largest magnitude drawn. Imports and settings accept at most 1e15 (TIDY_MAX_ABS), so
+ * only a projection that ran away (or a value stored before that check) goes past it; it is
+ * left out, which keeps the frame's range, the ticks and every coordinate finite. */
+#define SVG_MAX_ABS 1e18
+
+static bool
+drawable(double v)
+{
+    return isfinite(v) && fabs(v) <= SVG_MAX_ABS;
+}
+
+/* Copy the drawable points of in[0..n) into the arena; their number in *out_n. */
+static struct chart_point *
+drawable_points(struct req *rq, const struct chart_point *in, int n, int *out_n)
+{
+    struct chart_point *pts = arena_alloc(rq->arena, (size_t)(n > 0 ? n : 1) * sizeof(*pts));
+    int i, k = 0;
+
+    for (i = 0; i < n; i++)
+        if (drawable(in[i].value))
+            pts[k++] = in[i];
+    *out_n = k;
+    return pts;
+}
+
 int
 svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step)
 {
@@ -112,11 +137,12 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     const char *id = c->id != NULL ? c->id : "chart";
     char *d;
     struct buf path;
+    bool has_base = c->has_base && drawable(c->base.value);
+    bool has_target = c->has_target && drawable(c->target.value);
+    bool has_projection = c->has_projection && drawable(c->projection.value);
 
-    pts = arena_alloc(rq->arena, (size_t)(c->n_obs > 0 ? c->n_obs : 1) * sizeof(*pts));
-    memcpy(pts, c->obs, (size_t)c->n_obs * sizeof(*pts));
-    qsort(pts, (size_t)c->n_obs, sizeof(*pts), cmp_point);
-    n = c->n_obs;
+    pts = drawable_points(rq, c->obs, c->n_obs, &n);
+    qsort(pts, (size_t)n, sizeof(*pts), cmp_point);
 
     /* the frame holds every value drawn */
     lo = INFINITY;
@@ -132,11 +158,11 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     } while (0)
     for (i = 0; i < n; i++)
         INCLUDE(pts[i]);
-    if (c->has_base)
+    if (has_base)
         INCLUDE(c->base);
-    if (c->has_target)
+    if (has_target)
         INCLUDE(c->target);
-    if (c->has_projection && isfinite(c->projection.value))
+    if (has_projection)
         INCLUDE(c->projection);
 #undef INCLUDE
     if (f.x1 < f.x0)
@@ -189,10 +215,10 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
                        NULL);
 
     /* required path: base to target */
-    if (c->has_base && c->has_target)
+    if (has_base && has_target)
         line(rq, h, &f, c->base.year, c->base.value, c->target.year, c->target.value, "required");
     /* projected path: latest observation to the projection */
-    if (c->has_projection && n > 0 && isfinite(c->projection.value))
+    if (has_projection && n > 0)
         line(rq, h, &f, pts[n - 1].year, pts[n - 1].value, c->projection.year, c->projection.value,
              "projected");
     /* observations */
@@ -208,7 +234,7 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     for (i = 0; i < n; i++)
         html_empty(h, "circle", "class", "observed", "cx", num(rq, px(&f, pts[i].year)), "cy",
                    num(rq, py(&f, pts[i].value)), "r", "4", NULL);
-    if (c->has_target) {
+    if (has_target) {
         double tx = px(&f, c->target.year), ty = py(&f, c->target.value);
 
         /* a diamond, so the target is told apart by shape as well as colour */
@@ -220,9 +246,9 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
 
     /* legend under the axis */
     legend_item(rq, h, PAD_L, H - 22, "observed", _("Observed"));
-    if (c->has_base && c->has_target)
+    if (has_base && has_target)
         legend_item(rq, h, PAD_L + 150, H - 22, "required", _("Path to the target"));
-    if (c->has_projection)
+    if (has_projection)
         legend_item(rq, h, PAD_L + 340, H - 22, "projected", _("Projection at the current pace"));
     html_close(h, "svg");
     html_close(h, "figure");
@@ -237,10 +263,9 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
     int i, x0, x1;
     struct buf path;
 
+    pts = drawable_points(rq, in, n, &n);
     if (n < 2)
         return;
-    pts = arena_alloc(rq->arena, (size_t)n * sizeof(*pts));
-    memcpy(pts, in, (size_t)n * sizeof(*pts));
     qsort(pts, (size_t)n, sizeof(*pts), cmp_point);
     for (i = 0; i < n; i++) {
         lo = fmin(lo, pts[i].value);

@@ -2,6 +2,7 @@
  * test_core.c — src/core: arena, buf, UTF-8, strict number parsing, URL
  * encoding, slugs, number formatting, log_repr, csvrows, err_str.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -361,6 +362,84 @@ test_numbers(void)
     is_int(str_to_double(NULL, &dv), ERR_INVALID, "str_to_double(NULL) is ERR_INVALID");
 }
 
+/* The shortest round-trip text: exact for integers below 1e15, and no integer conversion of
+ * a double outside long long's range (undefined behaviour, caught by the SAN build's
+ * float-cast-overflow). */
+static void
+test_shortest(void)
+{
+    static const struct {
+        double v;
+        const char *s;
+    } cases[] = {
+        {0, "0"},
+        {10, "10"},
+        {-3, "-3"},
+        {0.1, "0.1"},
+        {1.5e-7, "1.5e-07"},
+        {999999999999999, "999999999999999"},
+        {1e15, "1e+15"},
+        {9.2233720368547758e18, "9.223372036854776e+18"},
+        {1e19, "1e+19"},
+        {-1e19, "-1e+19"},
+        {1.7e308, "1.7e+308"},
+        {-1.7976931348623157e308, "-1.7976931348623157e+308"},
+    };
+    char out[40], name[80];
+    double back;
+    size_t i;
+
+    for (i = 0; i < N(cases); i++) {
+        str_shortest(out, sizeof(out), cases[i].v);
+        snprintf(name, sizeof(name), "str_shortest(%.17g)", cases[i].v);
+        is_str(out, cases[i].s, name);
+        back = strtod(out, NULL);
+        ok(back == cases[i].v, "  reads back as the same double");
+    }
+    str_shortest(out, sizeof(out), NAN);
+    is_str(out, "nan", "str_shortest(NaN) names it, converts nothing");
+    str_shortest(out, sizeof(out), -INFINITY);
+    is_str(out, "-inf", "str_shortest(-inf) names it, converts nothing");
+}
+
+/* Control characters in imported text: C0 but TAB, LF and CR; DEL; C1 (as UTF-8). */
+static void
+test_control(void)
+{
+    static const struct {
+        const char *s;
+        size_t at;
+        unsigned cp;
+    } cases[] = {
+        {"plain text", 10, 0},
+        {"tab\tnew\nline\r", 13, 0},
+        {"Umeå Ö €", 12, 0},
+        {"a\x1f"
+         "b",
+         1, 0x1f},
+        {"\x01", 0, 0x01},
+        {"ab\x1b[31m", 2, 0x1b},
+        {"x\x7f", 1, 0x7f},
+        {"x\xc2\x85y", 1, 0x85},
+        {"x\xc2\x9f", 1, 0x9f},
+        {"x\xc2\xa0y", 4, 0}, /* U+00A0 is a character, not a control */
+        {"\x0b\x0c", 0, 0x0b},
+    };
+    char name[80];
+    size_t i, at;
+
+    for (i = 0; i < N(cases); i++) {
+        at = str_find_control(cases[i].s, strlen(cases[i].s));
+        snprintf(name, sizeof(name), "str_find_control case %zu: at %zu", i, cases[i].at);
+        is_int((int64_t)at, (int64_t)cases[i].at, name);
+        if (cases[i].cp != 0) {
+            snprintf(name, sizeof(name), "  U+%04X", cases[i].cp);
+            is_int(str_control_at(cases[i].s + at, strlen(cases[i].s) - at), cases[i].cp, name);
+        }
+    }
+    is_int(str_find_control("a\0b", 3), 1, "a NUL byte is a control character");
+}
+
 /* --------------------------------------------------------- small helpers */
 
 static void
@@ -711,6 +790,8 @@ main(void)
     test_buf();
     test_utf8();
     test_numbers();
+    test_shortest();
+    test_control();
     test_str_misc();
     test_url();
     test_slug();

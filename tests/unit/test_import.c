@@ -82,6 +82,23 @@ test_reader(void)
          "line counted past a multi-line cell"},
         {"Year,Value\n2015,\"1\n", ERR_INVALID, 2, 0, "unterminated quote"},
         {"Year,Value\n2015,inf\n", ERR_INVALID, 2, 2, "infinity is not a number here"},
+        {"Year,Value\n2015,1e19\n", ERR_INVALID, 2, 2, "1e19 is out of range"},
+        {"Year,Value\n2015,-1.7e308\n", ERR_INVALID, 2, 2, "-1.7e308 is out of range"},
+        {"Year,Value\n2015,1000000000000001\n", ERR_INVALID, 2, 2,
+         "just over 1e15 is out of range"},
+        {"Year,Sex,Value\n2015,a\x1f"
+         "b,1\n",
+         ERR_INVALID, 2, 2, "0x1F in a value"},
+        {"Year,Sex,Value\n2015,a,1\n2016,\x1b[1m,1\n", ERR_INVALID, 3, 2, "ESC in a value"},
+        {"Year,Sex,Value\n2015,\xc2\x85,1\n", ERR_INVALID, 2, 2, "C1 NEL in a value"},
+        {"Year,Sex,Value\n2015,\"a\0b\",1\n", ERR_INVALID, 2, 2, "NUL in a value"},
+        {"Year,S\x1f"
+         "ex,Value\n",
+         ERR_INVALID, 1, 2, "0x1F in a column name"},
+        {"Year,Sex=F,Value\n", ERR_INVALID, 1, 2, "= in a column name"},
+        {"Year,Value\n2015-0000000000000000000000000001,1\n", ERR_INVALID, 2, 1, "a 33-byte Year"},
+        {"Year,Value\n2015,1.00000000000000000000000000000000000000000000000000000000000000000\n",
+         ERR_INVALID, 2, 2, "a 67-byte Value"},
     };
     struct rows rows;
     struct tidy_error e;
@@ -110,6 +127,188 @@ test_reader(void)
            "canonical disaggregation");
     rc = read_csv("\xef\xbb\xbfYear,Value\n2015,1\n", 1 << 16, &rows, &e);
     ok(rc == ERR_OK && rows.n == 1, "a UTF-8 byte-order mark is tolerated");
+    rc = read_csv("Year,Note,Value\n2015,\"tab\there\r\nand there\",1e15\n2016,,-1e15\n", 1 << 16,
+                  &rows, &e);
+    ok(rc == ERR_OK && rows.n == 2, "TAB, CR and LF in a quoted value and +-1e15 are accepted");
+}
+
+/* A field over its maximum is refused while libcsv still gathers it: memory stays bounded
+ * (and the message names the field, the same as for a JSON record). */
+static void
+test_reader_limits(void)
+{
+    struct rows rows;
+    struct tidy_error e;
+    struct buf b;
+    enum err rc;
+    size_t i;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "Year,Sex,Value\n2015,");
+    for (i = 0; i < 1024; i++)
+        buf_addc(&b, 'a');
+    buf_adds(&b, ",1\n");
+    rc = read_csv(b.data, 1 << 16, &rows, &e);
+    ok(rc == ERR_OK && rows.n == 1, "a 1024-byte value is accepted");
+    buf_reset(&b);
+    buf_adds(&b, "Year,Sex,Value\n2015,\"");
+    for (i = 0; i < 3u << 20; i++)
+        buf_addc(&b, 'a');
+    rc = read_csv(b.data, 1 << 16, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 2, "a 3 MiB unterminated field: 2:2 (%s)",
+       e.msg);
+    is_str(e.field, "Sex", "  the field is named");
+    is_str(e.msg, "Sex is longer than 1024 bytes", "  the message");
+    buf_reset(&b);
+    buf_adds(&b, "Year,");
+    for (i = 0; i < 2000; i++)
+        buf_addc(&b, 'n');
+    buf_adds(&b, ",Value\n");
+    rc = read_csv(b.data, 7, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 2, "a 2000-byte column name: 1:2 (%s)",
+       e.msg);
+    buf_reset(&b);
+    buf_adds(&b, "Year,Series,Units,Sex,Value\n2015,");
+    for (i = 0; i < 1000; i++)
+        buf_addc(&b, 's');
+    buf_addc(&b, ',');
+    for (i = 0; i < 1000; i++)
+        buf_addc(&b, 'u');
+    buf_adds(&b, ",FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF,1\n");
+    rc = read_csv(b.data, 1 << 16, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && strstr(e.msg, "2048") != NULL,
+       "Series, Units and disaggregation over 2048 bytes together (%s)", e.msg);
+    buf_free(&b);
+}
+
+/* ------------------------------------------------------------ the JSON record scanner */
+
+struct scanned {
+    int n;
+    char recs[8][128];
+    int n_members[8];
+    long line[8];
+    int col[8];
+    char value1[8][32]; /* the second member's value as written */
+    long v1_line[8];
+    int v1_col[8];
+};
+
+static enum err
+keep_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
+{
+    struct scanned *sc = ctx;
+    int i = sc->n++;
+
+    (void)e;
+    if (i >= 8)
+        return ERR_OK;
+    snprintf(sc->recs[i], sizeof(sc->recs[i]), "%.*s", (int)s->rec.len, s->rec.data);
+    sc->n_members[i] = s->n_members;
+    sc->line[i] = s->rec_line;
+    sc->col[i] = s->rec_col;
+    if (s->n_members > 1) {
+        snprintf(sc->value1[i], sizeof(sc->value1[i]), "%.*s", (int)s->m[1].len,
+                 s->rec.data + s->m[1].off);
+        sc->v1_line[i] = s->m[1].line;
+        sc->v1_col[i] = s->m[1].col;
+    }
+    return ERR_OK;
+}
+
+static enum err
+scan_str(const char *body, size_t step, struct scanned *sc, struct tidy_error *e)
+{
+    struct import_scan s;
+    size_t len = strlen(body), off;
+    enum err rc = ERR_OK;
+
+    memset(sc, 0, sizeof(*sc));
+    memset(e, 0, sizeof(*e));
+    import_scan_init(&s);
+    for (off = 0; off < len && rc == ERR_OK; off += step)
+        rc = import_scan_feed(&s, body + off, off + step > len ? len - off : step, keep_record, sc,
+                              e);
+    if (rc == ERR_OK)
+        rc = import_scan_finish(&s, e);
+    import_scan_free(&s);
+    return rc;
+}
+
+static void
+test_scanner(void)
+{
+    static const char body[] = " [ {\"Year\": \"2015\", \"Sex\": \"a}\\\"{[\" },\n"
+                               "  {\"Year\":2016,\"Value\" : -1.5e3 } ,{\"Å\":1,\"Value\":null}]\n";
+    static const struct {
+        const char *body;
+        enum err rc;
+        long line;
+        int column;
+        const char *msg;
+    } bad[] = {
+        {"", ERR_INVALID, 1, 0, "empty file"},
+        {"  \n ", ERR_INVALID, 1, 0, "empty file"},
+        {"{}", ERR_INVALID, 1, 1, "expected an array of records"},
+        {"[1]", ERR_INVALID, 1, 2, "record 1 is not an object"},
+        {"[{\"a\":1},\n 2]", ERR_INVALID, 2, 2, "record 2 is not an object"},
+        {"[{\"a\":1},]", ERR_INVALID, 1, 10, "record 2 is not an object"},
+        {"[{\"a\":1}{\"b\":2}]", ERR_INVALID, 1, 9, "expected \",\" or \"]\" after record 1"},
+        {"[{\"a\":1}] x", ERR_INVALID, 1, 11, "data after the array of records"},
+        {"[{\"a\":1}", ERR_INVALID, 1, 8, "the array of records is not closed"},
+        {"[{\"a\":\"}", ERR_INVALID, 1, 2, "record 1 is not complete"},
+        {"[{\"Year\":\"2015\",\n \"Sex\": [1]}]", ERR_INVALID, 2, 9,
+         "Sex must be a string, a number or null"},
+        {"[{\"Sex\": {\"a\":1}}]", ERR_INVALID, 1, 10, "Sex must be a string, a number or null"},
+    };
+    struct scanned sc;
+    struct tidy_error e;
+    struct buf b;
+    enum err rc;
+    size_t step, i;
+
+    for (step = 1; step <= 9; step += 2) {
+        rc = scan_str(body, step, &sc, &e);
+        ok(rc == ERR_OK && sc.n == 3, "scanner, chunks of %zu bytes: 3 records (%s)", step, e.msg);
+        is_str(sc.recs[0], "{\"Year\": \"2015\", \"Sex\": \"a}\\\"{[\" }",
+               "  record 1 whole: braces and an escaped quote inside a string");
+        is_str(sc.value1[0], "\"a}\\\"{[\"", "  its second value as written");
+        ok(sc.line[1] == 2 && sc.col[1] == 3 && sc.n_members[1] == 2, "  record 2 starts at 2:3");
+        is_str(sc.value1[1], "-1.5e3", "  its Value as written, spaces around it left out");
+        ok(sc.v1_line[1] == 2 && sc.v1_col[1] == 26, "  at 2:26 (%ld:%d)", sc.v1_line[1],
+           sc.v1_col[1]);
+        ok(sc.col[2] == 36 && sc.v1_col[2] == 51, "  columns count characters, not bytes (%d, %d)",
+           sc.col[2], sc.v1_col[2]);
+    }
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        rc = scan_str(bad[i].body, 3, &sc, &e);
+        ok(rc == bad[i].rc && e.line == bad[i].line && e.column == bad[i].column &&
+               strstr(e.msg, bad[i].msg) != NULL,
+           "scanner refuses %s at %ld:%d (%ld:%d %s)", bad[i].msg, bad[i].line, bad[i].column,
+           e.line, e.column, e.msg);
+    }
+    is_str(e.field, "Sex", "  a nested value names its field");
+
+    /* bounds: members per record and bytes per record */
+    buf_init(&b, 0);
+    buf_addc(&b, '[');
+    buf_addc(&b, '{');
+    for (i = 0; i < TIDY_MAX_COLUMNS + 1; i++)
+        buf_printf(&b, "%s\"c%zu\":1", i ? "," : "", i);
+    buf_adds(&b, "}]");
+    rc = scan_str(b.data, 64, &sc, &e);
+    ok(rc == ERR_LIMIT && strstr(e.msg, "more than 64 fields") != NULL, "65 members: %s", e.msg);
+    buf_reset(&b);
+    buf_adds(&b, "[{\"Year\":\"2015\"},\n {\"Sex\":\"");
+    for (i = 0; i < (size_t)IMPORT_MAX_RECORD; i++)
+        buf_addc(&b, 'a');
+    buf_adds(&b, "\"}]");
+    rc = scan_str(b.data, 4096, &sc, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 2 && sc.n == 1 &&
+           strstr(e.msg, "record 2 is longer than") != NULL,
+       "a record over IMPORT_MAX_RECORD is refused where it starts (%ld:%d %s)", e.line, e.column,
+       e.msg);
+    buf_free(&b);
 }
 
 /* ------------------------------------------------------------ import/export */
@@ -228,6 +427,24 @@ test_import(void)
        e.column, e.msg);
     rc = import_str("", IMPORT_JSON, &rows, &e);
     ok(rc == ERR_INVALID, "JSON: an empty body is refused");
+    rc = import_str("[{\"Year\": 2001, \"Value\": 1e19}]", IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 26 && strcmp(e.field, "Value") == 0,
+       "JSON: Value 1e19 is refused at its place, naming Value (%ld:%d %s)", e.line, e.column,
+       e.msg);
+    is_str(e.msg, "Value \"1e19\" is out of range (at most 1e15 either side of zero)",
+           "  the same message as CSV's");
+    rc = import_str("[{\"Year\": 2001,\n  \"Place\": \"a\\u001fb\", \"Value\": 1}]", IMPORT_JSON,
+                    &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 12 && strcmp(e.field, "Place") == 0,
+       "JSON: \\u001f in a value is refused at 2:12 (%ld:%d %s)", e.line, e.column, e.msg);
+    rc = import_str("[{\"Year\": 2001, \"Value\": 1}, {\"Year\": \"2002\", \"Value\": 1, "
+                    "\"Series\": \"x\", \"Progress\": 2}]",
+                    IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 74 && strcmp(e.field, "Progress") == 0,
+       "JSON: Progress is refused at its name (%ld:%d %s)", e.line, e.column, e.msg);
+    rc = import_str("[{\"Year\": 2001, \"Value\": 1,\n\"Value\": 2}]", IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2,
+       "JSON: a duplicate member is refused on its line (%ld:%d %s)", e.line, e.column, e.msg);
     free(csv2);
     csv2 = export_str(IMPORT_CSV);
     is_str(csv2, csv1, "still unchanged after every refused import");
@@ -250,6 +467,8 @@ int
 main(void)
 {
     test_reader();
+    test_reader_limits();
+    test_scanner();
     test_import();
     return done_testing();
 }

@@ -104,10 +104,63 @@ test_chart(void)
     arena_free(&a);
 }
 
+/* Coordinates are numbers, always: a projection that ran away (or a value stored before
+ * imports were range-checked) is not drawn, and never turns the chart into NaN. */
+static void
+test_huge_values(void)
+{
+    struct chart_point obs[] = {{2019, 61}, {2022, 56}, {2024, 1.7e308}, {2023, NAN}};
+    struct chart_point two[] = {{2019, -1.7e308}, {2020, 1.7e308}, {2021, 3}};
+    struct chart c;
+    struct req rq;
+    struct arena a;
+    struct buf b;
+    struct html h;
+
+    memset(&rq, 0, sizeof(rq));
+    arena_init(&a);
+    rq.arena = &a;
+    rq.lang = LANG_SV;
+    buf_init(&b, 0);
+    html_init(&h, &b, &a);
+    memset(&c, 0, sizeof(c));
+    c.id = "t";
+    c.title = "Huge";
+    c.desc = "Values near DBL_MAX";
+    c.unit = "";
+    c.obs = obs;
+    c.n_obs = 2;
+    c.has_target = true;
+    c.target.year = 2030;
+    c.target.value = 28;
+    c.has_projection = true;
+    c.projection.year = 2030;
+    c.projection.value = 1.7e308;
+    svg_chart(&rq, &h, &c);
+    ok(buf_err(&b) == ERR_OK && b.len > 0, "a chart with a projection near DBL_MAX is written");
+    ok(strstr(b.data, "nan") == NULL && strstr(b.data, "inf") == NULL,
+       "... with no NaN or infinity in it");
+    ok(strstr(b.data, "class=\"projected\"") == NULL, "... and without the runaway projection");
+    buf_reset(&b);
+    c.n_obs = 4;
+    c.has_projection = false;
+    svg_chart(&rq, &h, &c);
+    ok(strstr(b.data, "nan") == NULL && strstr(b.data, "inf") == NULL,
+       "observations near DBL_MAX or NaN: no NaN or infinity drawn");
+    ok(strstr(b.data, "<circle") != NULL, "... the drawable observations are");
+    buf_reset(&b);
+    svg_sparkline(&rq, &h, two, 3, "huge");
+    ok(strstr(b.data, "nan") == NULL && strstr(b.data, "inf") == NULL,
+       "a sparkline from -DBL_MAX to DBL_MAX: no NaN or infinity");
+    buf_free(&b);
+    arena_free(&a);
+}
+
 int
 main(void)
 {
     test_ticks();
     test_chart();
+    test_huge_values();
     return done_testing();
 }
