@@ -64,17 +64,22 @@ tidy_field_max(const char *field)
     return TIDY_MAX_FIELD;
 }
 
-int
-tidy_shown(const char *s)
+/* Bytes of s[0..n) to quote in a message (s need not be NUL-terminated). */
+static int
+shown_n(const char *s, size_t n)
 {
-    size_t n = strlen(s);
-
     if (n <= 60)
         return (int)n;
     n = 60;
     while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
         n--;
     return (int)n;
+}
+
+int
+tidy_shown(const char *s)
+{
+    return shown_n(s, strlen(s));
 }
 
 static enum err refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
@@ -128,10 +133,9 @@ tidy_check_name(const char *name, size_t len, struct tidy_error *e)
     at = str_find_control(name, len);
     if (at < len)
         return refuse(e, NULL, "the column name \"%.*s\" contains the control character U+%04X",
-                      (int)at < tidy_shown(name) ? (int)at : tidy_shown(name), name,
-                      str_control_at(name + at, len - at));
+                      shown_n(name, at), name, str_control_at(name + at, len - at));
     if (memchr(name, '=', len) != NULL)
-        return refuse(e, NULL, "the column name \"%.*s\" contains \"=\"", tidy_shown(name), name);
+        return refuse(e, NULL, "the column name \"%.*s\" contains \"=\"", shown_n(name, len), name);
     return ERR_OK;
 }
 

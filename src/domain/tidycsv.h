@@ -79,13 +79,14 @@ int tidy_shown(const char *s);
 size_t tidy_field_max(const char *field);
 
 /*
- * Check one text value of the named field (len bytes, valid UTF-8): its length against
+ * Check one text value of the named field (s[0..len), valid UTF-8, not necessarily
+ * NUL-terminated): its length against
  * tidy_field_max and no control character (str_find_control: the 0x1F separator among
  * them). ERR_INVALID with e->field and e->msg filled (line and column are the caller's).
  */
 enum err tidy_check_text(const char *field, const char *s, size_t len, struct tidy_error *e);
 
-/* Check a column name (a disaggregation field): 1 to TIDY_MAX_FIELD bytes, no control
+/* Check a column name (name[0..len), a disaggregation field): 1 to TIDY_MAX_FIELD bytes, no control
  * character, no '=' (the stored "Field=Value" pairs). ERR_INVALID with e->msg filled. */
 enum err tidy_check_name(const char *name, size_t len, struct tidy_error *e);
 
