@@ -25,6 +25,7 @@ struct db_ops {
     enum err (*commit)(struct db *);
     void (*rollback)(struct db *);
     uint64_t (*data_version)(struct db *);
+    void (*wait_change)(struct db *, int timeout_ms); /* optional: else a 1 ms sleep */
     void (*bulk)(struct db *, bool);
     enum err (*read_begin)(struct db *);
     void (*read_end)(struct db *);

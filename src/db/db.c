@@ -4,6 +4,7 @@
 #include "db/db.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "core/log.h"
 #include "core/str.h"
@@ -243,6 +244,18 @@ uint64_t
 db_data_version(struct db *db)
 {
     return db->ops->data_version(db);
+}
+
+void
+db_wait_change(struct db *db, int timeout_ms)
+{
+    struct timespec ts = {0, 1000000L};
+
+    if (db != NULL && db->ops->wait_change != NULL) {
+        db->ops->wait_change(db, timeout_ms);
+        return;
+    }
+    nanosleep(&ts, NULL);
 }
 
 enum err

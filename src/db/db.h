@@ -108,6 +108,15 @@ void db_rollback(struct db *db);
  */
 uint64_t db_data_version(struct db *db);
 
+/*
+ * Wait until the data version may have moved, or timeout_ms have passed (the change
+ * watcher's pace). PostgreSQL: samverka's own commits announce themselves (NOTIFY), so
+ * this returns as soon as any instance commits, and at the latest after timeout_ms for
+ * writers that do not (psql). SQLite: the version is a cheap in-process read; this sleeps
+ * a millisecond.
+ */
+void db_wait_change(struct db *db, int timeout_ms);
+
 /* After a bulk load (copy, generate): refresh the planner's statistics
  * (ANALYZE on PostgreSQL, PRAGMA optimize on SQLite), so queries use the
  * indexes and autovacuum has no reason to analyze right away. */

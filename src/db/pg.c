@@ -21,6 +21,7 @@
  * (migrations) and the fixed transaction statements.
  */
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,7 @@ struct pg_db {
     long sent;      /* db_run calls since bulk mode began */
     long failed_at; /* the ordinal of the first failed statement, -1 if none */
     enum err pipe_err;
+    bool listening; /* LISTEN samverka_changed has been run on this connection */
 };
 
 static const struct db_ops pg_ops;
@@ -104,6 +106,7 @@ usable(struct pg_db *d)
         return true;
     PQreset(d->conn);
     forget_prepared(d);
+    d->listening = false;
     if (PQstatus(d->conn) != CONNECTION_OK) {
         d->broken = true;
         return false;
@@ -528,7 +531,11 @@ pg_commit(struct db *db)
         pg_command(d, "ROLLBACK");
         return d->pipe_err;
     }
-    rc = pg_command(d, "COMMIT");
+    /* announce the commit to every instance's change watcher (delivered only if the
+     * transaction commits; identical notifications in one transaction are one) */
+    rc = pg_command(d, "NOTIFY samverka_changed");
+    if (rc == ERR_OK)
+        rc = pg_command(d, "COMMIT");
 
     if (rc != ERR_OK && !d->broken)
         pg_command(d, "ROLLBACK");
@@ -564,6 +571,49 @@ pg_data_version(struct db *db)
         pg_err(d, r);
     PQclear(r);
     return v;
+}
+
+/*
+ * The change watcher's wait: LISTEN once per connection (again after a reset), then sleep
+ * on the socket until a notification arrives or timeout_ms pass. Notifications only wake
+ * the watcher; the data version stays the truth (a commit by psql sends none and is seen
+ * at the next timeout).
+ */
+static void
+pg_wait_change(struct db *db, int timeout_ms)
+{
+    struct pg_db *d = (struct pg_db *)db;
+    struct pollfd p;
+    PGnotify *n;
+    bool got = false;
+
+    pipe_end(d);
+    if (!usable(d)) {
+        d->listening = false;
+        poll(NULL, 0, timeout_ms);
+        return;
+    }
+    if (!d->listening)
+        d->listening = pg_command(d, "LISTEN samverka_changed") == ERR_OK;
+    /* notifications that came with earlier results are already queued */
+    while ((n = PQnotifies(d->conn)) != NULL) {
+        PQfreemem(n);
+        got = true;
+    }
+    if (got)
+        return;
+    p.fd = PQsocket(d->conn);
+    p.events = POLLIN;
+    p.revents = 0;
+    if (p.fd < 0 || poll(&p, 1, timeout_ms) <= 0)
+        return;
+    if (PQconsumeInput(d->conn) != 1) {
+        d->broken = true;
+        d->listening = false;
+        return;
+    }
+    while ((n = PQnotifies(d->conn)) != NULL)
+        PQfreemem(n);
 }
 
 /* db_run: in bulk mode, send without waiting; else execute and wait. */
@@ -667,6 +717,7 @@ static const struct db_ops pg_ops = {
     .commit = pg_commit,
     .rollback = pg_rollback,
     .data_version = pg_data_version,
+    .wait_change = pg_wait_change,
     .unavailable = pg_unavailable,
     .optimize = pg_optimize,
     .run = pg_run,

@@ -106,11 +106,13 @@ worker_get(void)
  * server's writer connection move it at once (bump_generation); commits by
  * anyone else (the CLI, sqlite3, psql, another samverka instance on the same
  * PostgreSQL) are seen by the watcher thread, which reads the database's data
- * version on its own connection every WATCH_INTERVAL_NS: such a write shows
- * within about a millisecond. Requests only read the counter, so a cache hit
- * never waits for the database.
+ * version on its own connection after each db_wait_change: on SQLite that is
+ * every millisecond (an in-process read); on PostgreSQL it is as soon as any
+ * samverka commits (NOTIFY), and every WATCH_FALLBACK_MS for writers that send
+ * no notification (psql). Requests only read the counter, so a cache hit never
+ * waits for the database.
  */
-#define WATCH_INTERVAL_NS 1000000L
+#define WATCH_FALLBACK_MS 100
 
 static uint64_t
 current_generation(void)
@@ -285,7 +287,7 @@ watcher(void *arg)
 {
     struct db_opts o = {.sync_normal = false};
     struct db *db = NULL;
-    struct timespec ts = {0, WATCH_INTERVAL_NS};
+    struct timespec ts = {0, WATCH_FALLBACK_MS * 1000000L};
     uint64_t seen = 0, dv;
     int idle = 0;
 
@@ -293,17 +295,18 @@ watcher(void *arg)
     while (atomic_load(&watching)) {
         if (db == NULL && db_open(conf->db_url, &o, &db) != ERR_OK) {
             db = NULL;
-            if (++idle % 1000 == 1)
+            if (++idle % 10 == 1)
                 log_msg(LOG_WARN, "msg=\"change watcher cannot reach the database; retrying\"");
-        } else if (db != NULL) {
-            dv = db_data_version(db);
-            if (dv != 0 && dv != seen) {
-                if (seen != 0)
-                    atomic_fetch_add(&generation, 1);
-                seen = dv;
-            }
+            nanosleep(&ts, NULL);
+            continue;
         }
-        nanosleep(&ts, NULL);
+        dv = db_data_version(db);
+        if (dv != 0 && dv != seen) {
+            if (seen != 0)
+                atomic_fetch_add(&generation, 1);
+            seen = dv;
+        }
+        db_wait_change(db, WATCH_FALLBACK_MS);
     }
     db_close(db);
     return NULL;
