@@ -156,15 +156,36 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
     out->target_achieved = out->status == PS_TARGET_ACHIEVED;
 }
 
+/* One row of Q_INDICATOR_HEADLINE_OBSERVATIONS: what the assessment reads. */
+static void
+headline_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct observation *o = item;
+
+    o->period = "";
+    o->year = (int)db_i64(st, 0);
+    o->series = ld_str(st, 1, a);
+    o->unit = ld_str(st, 2, a);
+    o->disagg = ld_str(st, 3, a);
+    o->value = db_dbl(st, 4);
+    o->source = "";
+    o->note = "";
+}
+
 enum err
 indicator_progress_load(struct db *db, struct arena *a, const struct indicator *ind,
                         struct indicator_progress *out)
 {
+    struct db_stmt *st = db_stmt(db, Q_INDICATOR_HEADLINE_OBSERVATIONS);
     struct observation *obs;
     int n;
     enum err rc;
 
-    rc = indicator_observations(db, a, ind->id, &obs, &n);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, ind->id);
+    db_bind_text(st, 2, ind->headline ? ind->headline : "");
+    rc = ld_rows(st, a, sizeof(*obs), headline_row, &obs, &n);
     if (rc)
         return rc;
     indicator_progress_compute(a, ind, obs, n, out);

@@ -297,6 +297,19 @@ indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
     return ld_rows(st, a, sizeof(**out), observation_row, out, out_n);
 }
 
+enum err
+indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_id, int limit,
+                             struct observation **out, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_INDICATOR_OBSERVATIONS_FIRST);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, indicator_id);
+    db_bind_i64(st, 2, limit);
+    return ld_rows(st, a, sizeof(**out), observation_row, out, out_n);
+}
+
 /* ------------------------------------------------------------ around a mission */
 
 void

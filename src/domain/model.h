@@ -201,6 +201,9 @@ enum err indicator_load_dimensions(struct db *db, struct arena *a, struct indica
 /* all observations of an indicator, ordered by series, unit, disagg, year */
 enum err indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
                                 struct observation **out, int *out_n);
+/* the first `limit` of them, in the same order (a page shows a bounded number) */
+enum err indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_id,
+                                      int limit, struct observation **out, int *out_n);
 
 /* ---- loaders (domain/actor.c) ---- */
 enum err actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg,

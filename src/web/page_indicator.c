@@ -3,11 +3,13 @@
  * downloads: Open SDG-style tidy CSV (data.csv) and the same records as JSON
  * (data.json), written by domain/export.c.
  *
- * The page's observation table has the columns of the CSV (obs_cols): Year
- * (here "Period"), then Series and Units only when some observation has one,
- * then the disaggregation fields in the indicator's declared order (plus any
- * field an observation carries that was not declared, so no value is hidden),
- * then Value, with the source and note of each observation.
+ * The page's observation table shows the first OBS_TABLE_MAX observations
+ * with the columns of the CSV (obs_cols): Year (here "Period"), then Series and
+ * Units only when some row shown has one, then the disaggregation fields in the
+ * indicator's declared order (plus any field a row shown carries that was not
+ * declared, so no value is hidden), then Value, with the source and note of
+ * each observation. The progress section reads the headline rows only
+ * (assess.c), so the page's work does not grow with the breakdowns.
  *
  * Never writes user text raw: everything goes through the escaping writer.
  */
@@ -136,9 +138,14 @@ obs_cols_build(struct arena *a, const struct indicator *ind, const struct observ
                 tc->fields[tc->n_fields++] = tc->rows[i].pairs[k].field;
 }
 
+/* The page's table shows at most this many observations (the headline series
+ * first), and only these are read: a breakdown by municipality can have
+ * millions, and those are read from the downloads. */
+#define OBS_TABLE_MAX 500
+
+/* The indicator and the first OBS_TABLE_MAX of its observations, in columns. */
 static enum err
-load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc,
-                  struct observation **out_obs, int *out_n)
+load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc)
 {
     struct observation *obs;
     int n_obs;
@@ -147,21 +154,12 @@ load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc,
     rc = indicator_get(rq->db, rq->arena, req_int(rq, "id", 0), ind);
     if (rc)
         return rc;
-    rc = indicator_observations(rq->db, rq->arena, ind->id, &obs, &n_obs);
+    rc = indicator_observations_first(rq->db, rq->arena, ind->id, OBS_TABLE_MAX, &obs, &n_obs);
     if (rc)
         return rc;
     obs_cols_build(rq->arena, ind, obs, n_obs, tc);
-    if (out_obs != NULL) {
-        *out_obs = obs;
-        *out_n = n_obs;
-    }
     return ERR_OK;
 }
-
-/* The page's table shows at most this many observations (the headline series
- * first); a breakdown by municipality can have tens of thousands, and those are
- * read from the downloads. */
-#define OBS_TABLE_MAX 500
 
 /* The page's "Method and inputs" shows the inputs and results of at most this
  * many series (an indicator may have up to ASSESS_MAX_SERIES); every series is
@@ -323,11 +321,13 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
 {
     const char *unit = L(rq, ind->unit_sv, ind->unit_en);
     const struct obs_row *r;
-    int i, k, shown = tc->n_rows < OBS_TABLE_MAX ? tc->n_rows : OBS_TABLE_MAX;
+    /* the count is read with the indicator; the rows are the first of them */
+    int i, k, shown = tc->n_rows,
+              total = ind->n_observations > tc->n_rows ? ind->n_observations : tc->n_rows;
 
     html_open(h, "section", "aria-labelledby", "obs-h", NULL);
     html_elem_attr(h, "h2", _("Observations"), "id", "obs-h", NULL);
-    if (tc->n_rows == 0) {
+    if (total == 0) {
         html_elem(h, "p", _("No observations have been recorded yet."));
         html_close(h, "section");
         return;
@@ -335,14 +335,14 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_open(h, "div", "class", "tablewrap", NULL);
     html_open(h, "table", NULL);
     html_open(h, "caption", NULL);
-    if (shown == tc->n_rows)
+    if (shown == total)
         html_printf(h,
                     ngettext("All %s observation of this indicator",
-                             "All %s observations of this indicator", (unsigned long)tc->n_rows),
-                    fmt_num(rq, tc->n_rows, 0));
+                             "All %s observations of this indicator", (unsigned long)total),
+                    fmt_num(rq, total, 0));
     else
         html_printf(h, _("The first %s of %s observations; all are in the downloads below"),
-                    fmt_num(rq, shown, 0), fmt_num(rq, tc->n_rows, 0));
+                    fmt_num(rq, shown, 0), fmt_num(rq, total, 0));
     html_close(h, "caption");
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -637,8 +637,6 @@ page_indicator(struct req *rq)
 {
     struct indicator ind;
     struct indicator_progress ip;
-    struct observation *obs;
-    int n_obs;
     struct obs_cols tc;
     struct mission m;
     struct objective obj;
@@ -646,10 +644,12 @@ page_indicator(struct req *rq)
     const char *title, *desc;
     enum err rc;
 
-    rc = load_observations(rq, &ind, &tc, &obs, &n_obs);
+    rc = load_observations(rq, &ind, &tc);
     if (rc)
         return rc;
-    indicator_progress_compute(rq->arena, &ind, obs, n_obs, &ip);
+    rc = indicator_progress_load(rq->db, rq->arena, &ind, &ip);
+    if (rc)
+        return rc;
     rc = mission_get_id(rq->db, rq->arena, ind.mission_id, &m);
     if (rc)
         return rc;
