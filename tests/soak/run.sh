@@ -8,7 +8,9 @@
 # load client (tests/soak/soak.c) sends SOAK_REQUESTS requests over SOAK_CONNS
 # keep-alive connections: pages, API reads, conditional GETs, HEAD, uncached
 # renders, writes and hostile inputs, each with the statuses it may get (the
-# plan, written below from the database's own ids). Then SIGTERM, and the
+# plan, written below from the database's own ids); before it, a preload of
+# settings writes that brings the bounded caches which grow with the data to
+# their size (tests/soak/README.md). Then SIGTERM, and the
 # server must exit 0. A table per backend: requests, rate, errors by class,
 # crashes, the server's resident memory after the warm-up and at the end,
 # latency. The goal: 0 errors, 0 crashes, RSS growth under 10 %. The exit
@@ -16,7 +18,8 @@
 #
 # Knobs (environment): SOAK_REQUESTS (1000000), SOAK_CONNS (8), SOAK_BACKENDS
 # ("sqlite pg"), SOAK_WARMUP (requests before the RSS start figure: 5 % of
-# SOAK_REQUESTS), SOAK_TIMEOUT_MS (per request, 5000), SOAK_SEED (1),
+# SOAK_REQUESTS), SOAK_PRELOAD_WRITES (30000, SQLite only; 0: none), SOAK_TIMEOUT_MS (per
+# request, 5000), SOAK_SEED (1),
 # SOAK_SERVE_ARGS (extra `samverka serve` options), SOAK_KEEP=1 keeps the
 # temporary directory (plan, logs, databases). BUILD selects the build
 # directory (build, build/san, ...): $BUILD/samverka and $BUILD/soak/soak;
@@ -38,6 +41,7 @@ BACKENDS=${SOAK_BACKENDS:-sqlite pg}
 BACKENDS=${BACKENDS//,/ }
 WARMUP=${SOAK_WARMUP:-$((REQUESTS / 20))}
 TIMEOUT_MS=${SOAK_TIMEOUT_MS:-5000}
+PRELOAD=${SOAK_PRELOAD_WRITES:-30000}
 SEED=${SOAK_SEED:-1}
 read -r -a SERVE_ARGS <<<"${SOAK_SERVE_ARGS:-}"
 # the per-address connection cap (default 32) must leave room for the client's connections
@@ -53,6 +57,7 @@ die() { echo "soak: $*" >&2; exit 2; }
 command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is needed (scripts/deps.sh test)"
 [[ $REQUESTS =~ ^[1-9][0-9]*$ ]] || die "SOAK_REQUESTS must be a positive number"
 [[ $CONNS =~ ^[1-9][0-9]*$ ]] || die "SOAK_CONNS must be a positive number"
+[[ $PRELOAD =~ ^[0-9]+$ ]] || die "SOAK_PRELOAD_WRITES must be a number"
 for b in $BACKENDS; do
     case $b in sqlite | pg) ;; *) die "SOAK_BACKENDS: unknown backend \"$b\" (sqlite, pg)" ;; esac
 done
@@ -236,6 +241,18 @@ run_backend()
         || die "the server did not start on $backend"
     local port=${SRV_BASE##*:}
     echo "server pid $SRV_PID on port $port; log $dir/server.log"
+    # the preload: settings writes, one at a time, before the run (see README.md); on
+    # SQLite only, whose page cache lives in the server process
+    local pre=$dir/preload.out pre_err=0
+    if [ "$PRELOAD" -gt 0 ] && [ "$backend" = sqlite ]; then
+        awk -F'\t' '$2 == "write" && $4 == "PATCH"' "$dir/plan.tsv" >"$dir/preload.tsv"
+        "$CLIENT" --port "$port" --pid "$SRV_PID" --plan "$dir/preload.tsv" --requests "$PRELOAD" \
+            --conns 1 --warmup 0 --timeout-ms "$TIMEOUT_MS" --seed "$SEED" \
+            >"$pre" 2> >(tee "$dir/preload.err" >&2)
+        pre_err=$(kv errors "$pre")
+        echo "preload: $(kv requests "$pre") writes in $(kv seconds "$pre") s, ${pre_err:-?} errors," \
+            "server RSS $(kv server_rss_start_kb "$pre") -> $(kv server_rss_end_kb "$pre") kB"
+    fi
     "$CLIENT" --port "$port" --pid "$SRV_PID" --plan "$dir/plan.tsv" --requests "$REQUESTS" \
         --conns "$CONNS" --warmup "$WARMUP" --timeout-ms "$TIMEOUT_MS" --seed "$SEED" \
         >"$dir/client.out" 2> >(tee "$dir/client.err" >&2)
@@ -262,6 +279,7 @@ run_backend()
     [ "$(kv errors "$out")" = 0 ] || why+=" errors"
     [ "$(kv not_sent "$out")" = 0 ] || why+=" not-all-sent"
     [ "$(kv stalled "$out")" = 0 ] || why+=" stalled"
+    [ "${pre_err:-1}" = 0 ] || why+=" preload-errors"
     [ "$crash" = 0 ] || why+=" crash"
     if [ "$growth" = - ] || awk -v g="$growth" -v m="$GOAL_RSS_GROWTH" 'BEGIN { exit !(g >= m) }'; then
         why+=" rss-growth"
