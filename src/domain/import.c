@@ -338,7 +338,7 @@ scan_record_byte(struct import_scan *s, unsigned char c, struct tidy_error *e)
         }
         break;
     case ':':
-        if (s->depth == 1)
+        if (s->depth == 1 && s->n_members > 0) /* (without a name first, jansson refuses it) */
             s->want_value = true;
         break;
     case ',':

@@ -134,6 +134,13 @@ tidy_check_name(const char *name, size_t len, struct tidy_error *e)
     if (at < len)
         return refuse(e, NULL, "the column name \"%.*s\" contains the control character U+%04X",
                       shown_n(name, at), name, str_control_at(name + at, len - at));
+    /* the export neutralises a cell a spreadsheet would run as a formula ('=1' is written
+     * "'=1"): a column name so written would not import back as the same column */
+    if (strchr("=+-@\t\r", name[0]) != NULL)
+        return refuse(e, NULL,
+                      "the column name \"%.*s\" starts with =, +, -, @, TAB or CR (a spreadsheet "
+                      "would take it for a formula)",
+                      shown_n(name, len), name);
     if (memchr(name, '=', len) != NULL)
         return refuse(e, NULL, "the column name \"%.*s\" contains \"=\"", shown_n(name, len), name);
     return ERR_OK;
@@ -199,6 +206,36 @@ col_name(const struct tidy_reader *t, int c)
     return t->have_header && c < t->h.n_columns ? t->h.names[c] : "?";
 }
 
+/*
+ * The limits a field breaks by its place and length alone: checked when it is complete
+ * (on_field) and, the same way, while libcsv still gathers it (tidy_feed), so that the
+ * error is the same however the input is cut into chunks. True after failing.
+ */
+static bool
+field_over(struct tidy_reader *t, size_t len)
+{
+    struct tidy_error e;
+
+    if (t->n >= TIDY_MAX_COLUMNS) {
+        fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
+        return true;
+    }
+    if (t->have_header && t->n >= t->h.n_columns) {
+        /* past the header's columns: data_row refuses the row for its count */
+        if (len <= TIDY_MAX_FIELD)
+            return false;
+        fail(t, ERR_INVALID, t->line, t->n + 1,
+             "field %d is longer than %d bytes (and the header has %d columns)", t->n + 1,
+             TIDY_MAX_FIELD, t->h.n_columns);
+        return true;
+    }
+    if (len <= (t->have_header ? tidy_field_max(t->h.names[t->n]) : TIDY_MAX_FIELD))
+        return false;
+    too_long(&e, t->have_header ? t->h.names[t->n] : NULL);
+    fail_e(t, ERR_INVALID, t->line, t->n + 1, &e);
+    return true;
+}
+
 static void
 on_field(void *s, size_t len, void *vt)
 {
@@ -212,10 +249,8 @@ on_field(void *s, size_t len, void *vt)
     for (i = 0; i < len; i++)
         if (((char *)s)[i] == '\n')
             t->newlines++;
-    if (t->n >= TIDY_MAX_COLUMNS) {
-        fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
+    if (field_over(t, len))
         return;
-    }
     if (!utf8_valid(s, len)) {
         fail(t, ERR_INVALID, t->line, t->n + 1, "invalid UTF-8");
         return;
@@ -432,29 +467,32 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
     return t;
 }
 
-/* libcsv gathers a field whole before handing it over: it is fed this much at a time and
- * a field that grows past the largest maximum is refused at once, so one long field never
- * holds more than this beyond TIDY_MAX_FIELD */
-#define FEED_SLICE 4096
-
+/*
+ * libcsv gathers a field whole before handing it over. It is fed no more than the bytes
+ * that could take the current field past TIDY_MAX_FIELD (each byte adds at most one), and
+ * byte by byte from there, so a field over the limit is refused at the very byte that
+ * takes it over: memory stays bounded, and the error (or a syntax error libcsv finds
+ * first) is the same however the input is cut into chunks.
+ */
 enum err
 tidy_feed(struct tidy_reader *t, const char *data, size_t len)
 {
-    struct tidy_error e;
     size_t done, n, off;
 
     for (off = 0; off < len && t->rc == ERR_OK; off += n) {
-        n = len - off < FEED_SLICE ? len - off : FEED_SLICE;
+        n = t->p.entry_pos < TIDY_MAX_FIELD ? TIDY_MAX_FIELD + 1 - t->p.entry_pos : 1;
+        if (n > len - off)
+            n = len - off;
         done = csv_parse(&t->p, data + off, n, on_field, on_row, t);
         if (t->rc)
             break;
         if (done != n)
             return fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
                         csv_strerror(csv_error(&t->p)));
-        if (t->p.entry_pos > TIDY_MAX_FIELD) {
-            too_long(&e, !t->have_header ? NULL : t->n < t->h.n_columns ? t->h.names[t->n] : "?");
-            return fail_e(t, ERR_INVALID, t->line, t->n + 1, &e);
-        }
+        /* the field so far, less the trailing spaces libcsv will trim if nothing follows */
+        if (t->p.entry_pos - t->p.spaces > TIDY_MAX_FIELD &&
+            field_over(t, t->p.entry_pos - t->p.spaces))
+            break;
     }
     return t->rc;
 }

@@ -87,7 +87,9 @@ size_t tidy_field_max(const char *field);
 enum err tidy_check_text(const char *field, const char *s, size_t len, struct tidy_error *e);
 
 /* Check a column name (name[0..len), a disaggregation field): 1 to TIDY_MAX_FIELD bytes, no control
- * character, no '=' (the stored "Field=Value" pairs). ERR_INVALID with e->msg filled. */
+ * character, no '=' (the stored "Field=Value" pairs), not starting with what a spreadsheet
+ * takes for a formula (= + - @ TAB CR: the export would write it otherwise). ERR_INVALID
+ * with e->msg filled. */
 enum err tidy_check_name(const char *name, size_t len, struct tidy_error *e);
 
 /* Check a parsed number of the named field as written (text): finite and within

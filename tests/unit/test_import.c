@@ -96,6 +96,8 @@ test_reader(void)
          "ex,Value\n",
          ERR_INVALID, 1, 2, "0x1F in a column name"},
         {"Year,Sex=F,Value\n", ERR_INVALID, 1, 2, "= in a column name"},
+        {"Year,Sex,@cmd,Value\n", ERR_INVALID, 1, 3, "a column name starting with @"},
+        {"Year,-Sex,Value\n", ERR_INVALID, 1, 2, "a column name starting with -"},
         {"Year,Value\n2015-0000000000000000000000000001,1\n", ERR_INVALID, 2, 1, "a 33-byte Year"},
         {"Year,Value\n2015,1.00000000000000000000000000000000000000000000000000000000000000000\n",
          ERR_INVALID, 2, 2, "a 67-byte Value"},
@@ -141,7 +143,8 @@ test_reader_limits(void)
     struct tidy_error e;
     struct buf b;
     enum err rc;
-    size_t i;
+    size_t i, step;
+    int k;
 
     buf_init(&b, 0);
     buf_adds(&b, "Year,Sex,Value\n2015,");
@@ -178,6 +181,36 @@ test_reader_limits(void)
     rc = read_csv(b.data, 1 << 16, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 2 && strstr(e.msg, "2048") != NULL,
        "Series, Units and disaggregation over 2048 bytes together (%s)", e.msg);
+
+    /* the same error however the input is cut (found by fuzz_tidycsv): a syntax error inside
+     * a long field comes before the field's length, a long field past the header's columns
+     * says so */
+    for (k = 0; k < 2; k++) {
+        char want[200] = "";
+        long want_line = 0;
+        int want_col = 0;
+
+        buf_reset(&b);
+        buf_adds(&b, "Year,Value\n2015,1\n2016,2,");
+        for (i = 0; i < 1100; i++)
+            buf_addc(&b, k == 0 && i == 1010 ? '"' : 'x');
+        buf_adds(&b, "\n");
+        for (step = 1; step <= 1 << 16; step = step < 64 ? step + 9 : step << 4) {
+            rc = read_csv(b.data, step, &rows, &e);
+            if (step == 1) {
+                snprintf(want, sizeof(want), "%s", e.msg);
+                want_line = e.line;
+                want_col = e.column;
+                ok(rc == ERR_INVALID && e.line == 3 && e.column == 3 &&
+                       strstr(e.msg, k == 0 ? "malformed" : "field 3 is longer") != NULL,
+                   "%s: 3:3 (%s)", k == 0 ? "a quote inside a long field" : "a long third field",
+                   e.msg);
+            } else if (e.line != want_line || e.column != want_col || strcmp(e.msg, want) != 0) {
+                break;
+            }
+        }
+        ok(step > 1 << 16, "  the same in chunks of 1 to 65536 bytes (differs at %zu)", step);
+    }
     buf_free(&b);
 }
 
@@ -259,6 +292,7 @@ test_scanner(void)
         {"[{\"a\":\"}", ERR_INVALID, 1, 2, "record 1 is not complete"},
         {"[{\"Year\":\"2015\",\n \"Sex\": [1]}]", ERR_INVALID, 2, 9,
          "Sex must be a string, a number or null"},
+        {"[{:{\"a\":1}}]", ERR_INVALID, 1, 4, "record 1: a value must be"}, /* fuzz_import */
         {"[{\"Sex\": {\"a\":1}}]", ERR_INVALID, 1, 10, "Sex must be a string, a number or null"},
     };
     struct scanned sc;
