@@ -507,6 +507,11 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
      * the object is s->m[i] */
     json_object_foreach(rec, key, v)
     {
+        if (i >= s->n_members) { /* cannot happen with valid JSON: never read past m[] */
+            rc = scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                          "record %ld could not be read", n);
+            break;
+        }
         m = &s->m[i++];
         if (strcmp(key, "Year") == 0) {
             if (json_is_integer(v)) {
