@@ -264,7 +264,7 @@ run_backend()
     if [ "${gone:-1}" != 0 ] || [ "$STOP_RC" != 0 ]; then
         crash=1
     fi
-    srv_err=$(grep -cE 'Fatal error|AddressSanitizer|ThreadSanitizer|runtime error|level=error' \
+    srv_err=$(grep -cE 'Fatal error|Sanitizer|runtime error|level=error' \
         "$dir/server.log")
 
     rss0=$(kv server_rss_start_kb "$out")
@@ -314,7 +314,7 @@ run_backend()
     printf '%-22s %s\n' "goal" "$goal"
     if [ "$srv_err" -gt 0 ]; then
         echo "first lines of the server log that report errors:"
-        grep -E 'Fatal error|AddressSanitizer|ThreadSanitizer|runtime error|level=error' \
+        grep -E 'Fatal error|Sanitizer|runtime error|level=error' \
             "$dir/server.log" | head -n 5 | cut -c1-300
     fi
     RESULTS+=("$backend $(kv requests "$out") $(kv rate "$out") $(kv errors "$out") $crash $rss0 $rss1 $growth $(kv latency_p50_ms "$out") $(kv latency_p99_ms "$out") $goal")
