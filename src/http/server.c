@@ -667,8 +667,8 @@ struct conn {
     struct prepared prep;
     struct buf body;
     int fd;
-    size_t got;
-    bool too_large, io_error, holds_import;
+    size_t got, dropped;
+    bool too_large, io_error, holds_import, queued;
     struct timespec t0;
 };
 
@@ -724,6 +724,8 @@ queue_conn(struct MHD_Connection *c, struct conn *k, const char *method, const c
     enum MHD_Result ret;
     unsigned status = (unsigned)k->rq.resp.status;
     size_t blen;
+
+    k->queued = true;
 
     resp = make_response(&k->rq, &blen);
     ret = MHD_queue_response(c, status, resp);
@@ -787,8 +789,7 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
         if (k->prep.import) {
             if (atomic_fetch_add(&imports_active, 1) >= conf->max_imports) {
                 atomic_fetch_sub(&imports_active, 1);
-                k->rq.resp.retry_after = "10";
-                web_error(&k->rq, 429, NULL, "Too many imports at once. Please try again shortly.");
+                web_refuse(&k->rq, WR_TOO_MANY_IMPORTS);
                 return queue_conn(c, k, method, url);
             }
             k->holds_import = true;
@@ -796,7 +797,7 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
         if (k->prep.body == BODY_DATA) {
             k->fd = spool_open();
             if (k->fd < 0) {
-                web_error(&k->rq, 503, NULL, "The upload cannot be stored right now.");
+                web_refuse(&k->rq, WR_UPLOAD_UNAVAILABLE);
                 return queue_conn(c, k, method, url);
             }
         } else {
@@ -808,7 +809,18 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
     if (*size > 0) {
         /* a response already queued (an early refusal): drop what still comes */
         if (k->got + *size > k->prep.body_max) {
+            /* over the limit without a Content-Length that said so (chunked): dropped as it
+             * comes and answered 413 at its end, since libmicrohttpd 0.9.75 cannot queue a
+             * response while a body is arriving. One that goes on past twice the limit is
+             * cut off: the connection closes unanswered. */
             k->too_large = true;
+            k->dropped += *size;
+            if (!k->queued && k->dropped > k->prep.body_max) {
+                log_msg(LOG_WARN, "msg=\"request body cut off: far over the limit\" bytes=%zu",
+                        k->got + k->dropped);
+                *size = 0;
+                return MHD_NO;
+            }
         } else if (!k->too_large && !k->io_error) {
             if (k->fd >= 0) {
                 n = write(k->fd, data, *size);
@@ -823,11 +835,11 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
     }
     log_set_request(k->rq.id);
     if (k->too_large) {
-        web_error(&k->rq, 413, NULL, "The body is larger than this service accepts.");
+        web_refuse(&k->rq, WR_TOO_LARGE);
         return queue_conn(c, k, method, url);
     }
     if (k->io_error) {
-        web_error(&k->rq, 503, NULL, "The upload could not be stored.");
+        web_refuse(&k->rq, WR_UPLOAD_FAILED);
         return queue_conn(c, k, method, url);
     }
     k->rq.body = k->body.data;
@@ -839,8 +851,7 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
             writer = NULL;
         if (writer == NULL) {
             pthread_mutex_unlock(&writer_mu);
-            web_error(&k->rq, 503, NULL,
-                      "The database is not available. Please try again shortly.");
+            web_refuse(&k->rq, WR_DB_UNAVAILABLE);
             return queue_conn(c, k, method, url);
         }
         k->rq.wdb = writer;
@@ -991,8 +1002,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     }
     if (*upload_size != 0 || *con_cls == &get_body_marker || *con_cls == &get_refused_marker) {
         /* a GET with a body: its body is read and dropped, then refused with 400, so that
-         * the answer reaches the client instead of a reset; one too large to read gets 413
-         * as soon as that is known, and whatever still comes is dropped */
+         * the answer reaches the client instead of a reset (one that declared more than
+         * HTTP_MAX_BODY was refused with 413 before it was sent) */
         struct live_conn *lc = conn_slot(c);
         size_t got = *upload_size;
 
@@ -1003,12 +1014,13 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         if (got == 0)
             return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST,
                               "A GET request cannot have a body.\n");
-        if (content_length(c) <= (int64_t)HTTP_MAX_BODY &&
-            (lc == NULL || atomic_fetch_add(&lc->got, got) + got <= HTTP_MAX_BODY))
+        if (lc == NULL || atomic_fetch_add(&lc->got, got) + got <= HTTP_MAX_BODY)
             return MHD_YES;
+        /* a chunked GET body past the limit: libmicrohttpd 0.9.75 cannot queue an answer
+         * while a body is arriving, so the connection is closed unanswered */
         *con_cls = &get_refused_marker;
-        return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
-                          "A GET request cannot have a body.\n");
+        log_msg(LOG_WARN, "msg=\"GET body cut off: over the limit\"");
+        return MHD_NO;
     }
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))

@@ -436,6 +436,31 @@ web_error(struct req *rq, int status, const char *field, const char *msg)
     layout_error_page(rq, &h, status, field, msg);
 }
 
+void
+web_refuse(struct req *rq, enum web_refusal why)
+{
+    /* another thread may have run other requests since this one was prepared */
+    i18n_use(rq->lang);
+    switch (why) {
+    case WR_TOO_LARGE:
+        web_error(rq, 413, NULL, _("The body is larger than this service accepts."));
+        return;
+    case WR_TOO_MANY_IMPORTS:
+        rq->resp.retry_after = "10";
+        web_error(rq, 429, NULL, _("Too many imports at once. Please try again shortly."));
+        return;
+    case WR_UPLOAD_UNAVAILABLE:
+        web_error(rq, 503, NULL, _("The upload cannot be stored right now."));
+        return;
+    case WR_UPLOAD_FAILED:
+        web_error(rq, 503, NULL, _("The upload could not be stored."));
+        return;
+    case WR_DB_UNAVAILABLE:
+        web_error(rq, 503, NULL, _("The database is not available. Please try again shortly."));
+        return;
+    }
+}
+
 /* --------------------------------------------------------------- dispatch */
 
 static void

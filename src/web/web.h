@@ -112,6 +112,16 @@ bool web_prepare(struct req *rq, struct prepared *out);
  */
 bool web_cache_key(const struct req *rq, struct buf *key);
 
+/* Refusals the HTTP glue decides on; web words them (translated) in the route's kind. */
+enum web_refusal {
+    WR_TOO_LARGE,          /* 413: the body is over the route's limit */
+    WR_TOO_MANY_IMPORTS,   /* 429: --max-imports uploads are running */
+    WR_UPLOAD_UNAVAILABLE, /* 503: no temporary file for the upload */
+    WR_UPLOAD_FAILED,      /* 503: writing the upload failed */
+    WR_DB_UNAVAILABLE,     /* 503: no database connection */
+};
+void web_refuse(struct req *rq, enum web_refusal why);
+
 /* Replace the response with an error page (HTML, JSON or text by route kind). */
 void web_error(struct req *rq, int status, const char *field, const char *msg);
 
