@@ -15,6 +15,7 @@
 struct data_args {
     const char *db, *file, *format;
     int64_t indicator;
+    int64_t max_rows; /* import only; 0: IMPORT_MAX_ROWS */
 };
 
 static int
@@ -35,6 +36,14 @@ parse(const char *cmd, int argc, char **argv, struct data_args *d, bool want_fil
                 fprintf(stderr,
                         "samverka %s: --indicator needs an indicator id (a positive number)\n",
                         cmd);
+                return 2;
+            }
+            i++;
+        } else if (want_file && strcmp(argv[i], "--max-rows") == 0 && v != NULL) {
+            if (str_to_i64(v, &d->max_rows) != ERR_OK || d->max_rows < 1 ||
+                d->max_rows > IMPORT_MAX_ROWS) {
+                fprintf(stderr, "samverka %s: --max-rows is a number from 1 to %ld\n", cmd,
+                        IMPORT_MAX_ROWS);
                 return 2;
             }
             i++;
@@ -95,19 +104,24 @@ cmd_import(int argc, char **argv)
     int r;
 
     if (wants_help(argc, argv)) {
-        puts("usage: samverka import --db URL --indicator ID [--format csv|json] FILE\n\n"
-             "Replace the indicator's observations with FILE (\"-\" for standard input), all or\n"
-             "nothing. FILE is Open SDG-style tidy CSV (Year, optional Series and Units,\n"
-             "disaggregation columns, Value; years such as 2015-16 allowed) or the equivalent\n"
-             "JSON array of records; the format follows the .json extension unless given.\n"
-             "Problems are reported as FILE:LINE:COLUMN: message, and nothing is changed.");
+        printf("usage: samverka import --db URL --indicator ID [--format csv|json] [--max-rows N] "
+               "FILE\n\n"
+               "Replace the indicator's observations with FILE (\"-\" for standard input), all "
+               "or\n"
+               "nothing. FILE is Open SDG-style tidy CSV (Year, optional Series and Units,\n"
+               "disaggregation columns, Value; years such as 2015-16 allowed) or the equivalent\n"
+               "JSON array of records; the format follows the .json extension unless given.\n"
+               "Problems are reported as FILE:LINE:COLUMN: message, and nothing is changed.\n"
+               "--max-rows refuses a file with more data rows (records) than N (default: %ld,\n"
+               "the most any import takes; the limits are in docs/limits.md).\n",
+               IMPORT_MAX_ROWS);
         return 0;
     }
     if ((r = parse("import", argc, argv, &d, true)) != 0)
         return r;
     if (db_open(d.db, NULL, &db) != ERR_OK)
         return 1;
-    rc = import_file(db, d.indicator, format_of(&d), d.file, "cli", &rows, &te);
+    rc = import_file(db, d.indicator, format_of(&d), d.file, "cli", (long)d.max_rows, &rows, &te);
     db_close(db);
     if (rc) {
         if (te.line > 0 && te.column > 0)

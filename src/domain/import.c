@@ -234,6 +234,7 @@ import_scan_init(struct import_scan *s)
     memset(s, 0, sizeof(*s));
     s->state = SC_START;
     s->line = 1;
+    s->max_rows = IMPORT_MAX_ROWS;
     buf_init(&s->rec, IMPORT_MAX_RECORD);
 }
 
@@ -407,9 +408,9 @@ import_scan_feed(struct import_scan *s, const char *data, size_t len, import_rec
                               s->n_records + 1);
                 break;
             }
-            if (s->n_records >= IMPORT_MAX_ROWS) {
+            if (s->n_records >= s->max_rows) {
                 rc = scan_err(e, ERR_LIMIT, s->line, s->col, NULL, "more than %ld records",
-                              IMPORT_MAX_ROWS);
+                              s->max_rows);
                 break;
             }
             s->n_records++;
@@ -636,7 +637,7 @@ im_free(struct import *im)
 
 enum err
 import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
-             struct import **out)
+             long max_rows, struct import **out)
 {
     struct import *im;
     struct db_stmt *st;
@@ -654,6 +655,8 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
     if (im->who == NULL)
         die("out of memory");
     import_scan_init(&im->scan);
+    if (max_rows > 0 && max_rows < IMPORT_MAX_ROWS)
+        im->scan.max_rows = max_rows;
     /* no maximum of its own, so never a shorter key: its length is checked against
      * TIDY_MAX_SERIES_KEY before insert_row (tidycsv.c for CSV, on_record for JSON) */
     buf_init(&im->disagg, 0);
@@ -691,7 +694,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
     if (rc)
         goto fail;
     if (fmt == IMPORT_CSV)
-        im->t = tidy_new(on_header, on_row, im, IMPORT_MAX_ROWS);
+        im->t = tidy_new(on_header, on_row, im, im->scan.max_rows);
     *out = im;
     return ERR_OK;
 fail:
@@ -772,7 +775,7 @@ import_abort(struct import *im)
 
 enum err
 import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const char *path,
-            const char *who, long *out_rows, struct tidy_error *out_err)
+            const char *who, long max_rows, long *out_rows, struct tidy_error *out_err)
 {
     struct import *im;
     char chunk[65536];
@@ -786,7 +789,7 @@ import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const c
         snprintf(out_err->msg, sizeof(out_err->msg), "cannot open the file");
         return ERR_IO;
     }
-    rc = import_begin(db, indicator_id, fmt, who, &im);
+    rc = import_begin(db, indicator_id, fmt, who, max_rows, &im);
     if (rc) {
         snprintf(out_err->msg, sizeof(out_err->msg), "%s",
                  rc == ERR_NOTFOUND ? "no indicator has this id" : err_str(rc));

@@ -35,9 +35,12 @@ enum import_format { IMPORT_CSV, IMPORT_JSON };
 
 struct import;
 
-/* Start: takes the write lock and checks the indicator. Errors: ERR_NOTFOUND, ERR_BUSY, ERR_DB. */
+/*
+ * Start: takes the write lock and checks the indicator. max_rows bounds the data rows or
+ * records (0: IMPORT_MAX_ROWS; never more). Errors: ERR_NOTFOUND, ERR_BUSY, ERR_DB.
+ */
 enum err import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
-                      struct import **out);
+                      long max_rows, struct import **out);
 enum err import_feed(struct import *im, const char *data, size_t len);
 /* Commit (ERR_OK) or roll back; frees im. On error, *out_err says where and why. */
 enum err import_finish(struct import *im, long *out_rows, struct tidy_error *out_err);
@@ -69,6 +72,7 @@ struct import_scan {
     long line; /* of the byte being read */
     int col;
     long n_records;
+    long max_rows;  /* IMPORT_MAX_ROWS unless import_begin was given fewer */
     struct buf rec; /* the current record as written */
     long rec_line;  /* where it starts */
     int rec_col;
@@ -88,8 +92,8 @@ enum err import_scan_feed(struct import_scan *s, const char *data, size_t len, i
 enum err import_scan_finish(struct import_scan *s, struct tidy_error *e);
 void import_scan_free(struct import_scan *s);
 
-/* Convenience: import a whole file ("-" for standard input). */
+/* Convenience: import a whole file ("-" for standard input); max_rows as for import_begin. */
 enum err import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const char *path,
-                     const char *who, long *out_rows, struct tidy_error *out_err);
+                     const char *who, long max_rows, long *out_rows, struct tidy_error *out_err);
 
 #endif

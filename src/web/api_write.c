@@ -91,7 +91,7 @@ api_indicator_data_post(struct req *rq)
     fmt = rq->content_type != NULL && strncasecmp(rq->content_type, "application/json", 16) == 0
               ? IMPORT_JSON
               : IMPORT_CSV;
-    rc = import_begin(rq->wdb, ind.id, fmt, rq->client.name, &im);
+    rc = import_begin(rq->wdb, ind.id, fmt, rq->client.name, 0, &im);
     if (rc)
         return rc;
     if (rq->body_fd >= 0 && lseek(rq->body_fd, 0, SEEK_SET) == 0) {

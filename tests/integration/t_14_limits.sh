@@ -134,6 +134,86 @@ limit_api_imports()
     eq "$s" 429
 }
 
+# --- imports: an indicator with a disaggregation column, restored at the end
+IFS=$'\t' read -r L_IND L_DIM < <(q "SELECT indicator_id, name FROM indicator_dimension WHERE indicator_id <> ${IND:-0} ORDER BY indicator_id, position LIMIT 1")
+"$BIN" export --db "$DB" --indicator "${L_IND:-0}" >"$LDIR/saved.csv" 2>"$LDIR/saved.err"
+# lpost CONTENT-TYPE FILE — an import through the API; status in S, body in $LDIR/body
+lpost() { S=$(st -X POST -H "Authorization: Bearer $L_TOK" -H "Content-Type: $1" --data-binary @"$2" "$BASE/api/v1/indicators/$L_IND/data"); }
+lcsv() { printf '%b' "$1" >"$LDIR/in.csv"; lpost text/csv "$LDIR/in.csv"; }
+# lrefused STATUS FIELD MESSAGE-PART — the last import was refused so, with a line
+lrefused() { eq "$S" "$1" && jqt "$LDIR/body" --arg f "$2" --arg m "$3" '(.error.field == (if $f == "" then null else $f end)) and (.error.message | contains($m)) and (.error.line >= 1)'; }
+limit_import_field()
+{
+    local n=$1
+    lcsv "Year,$L_DIM,Value\n2020,$(rep a "$n"),1\n" && eq "$S" 200 || return 1
+    lcsv "Year,$L_DIM,Value\n2020,$(rep a $((n + 1))),1\n" && lrefused 422 "$L_DIM" "longer than $n bytes"
+}
+limit_import_period()
+{
+    lcsv "Year,Value\n2020$(rep 0 $(($1 - 3))),1\n" && lrefused 422 Year "longer than $1 bytes"
+}
+limit_import_number()
+{
+    local n=$1
+    lcsv "Year,Value\n2020,1.$(rep 0 $((n - 2)))\n" && eq "$S" 200 || return 1
+    lcsv "Year,Value\n2020,1.$(rep 0 $((n - 1)))\n" && lrefused 422 Value "longer than $n bytes"
+}
+limit_import_series_key()
+{
+    local n=$1
+    lcsv "Year,Series,Units,Value\n2020,$(rep a $((n / 2))),$(rep b $((n / 2 - 10))),1\n" && eq "$S" 200 || return 1
+    # each part within its own limit, together over this one
+    lcsv "Year,Series,Units,$L_DIM,Value\n2020,$(rep a $((n / 2))),$(rep b $((n / 2))),$(rep c 100),1\n" &&
+        lrefused 422 "" "$n"
+}
+limit_import_magnitude()
+{
+    local n=$1
+    lcsv "Year,Value\n2020,$n\n2021,-$n\n" && eq "$S" 200 || return 1
+    lcsv "Year,Value\n2020,$((n + 1))\n" && lrefused 422 Value "out of range" || return 1
+    S=$(st -X PATCH -H "Authorization: Bearer $L_TOK" -H 'Content-Type: application/json' \
+        -d "{\"target\": {\"kind\": \"value\", \"value\": $((n * 2))}}" "$BASE/api/v1/indicators/$L_IND")
+    eq "$S" 422
+}
+limit_import_control()
+{
+    lcsv "Year,$L_DIM,Value\n2020,a\x1fb,1\n" && lrefused 422 "$L_DIM" "control character" || return 1
+    lcsv "Year,a=b,Value\n2020,x,1\n" && eq "$S" 422
+}
+limit_import_record()
+{
+    { printf '[{"Year": 2020,'; rep ' ' "$1"; printf '"Value": 1}]'; } >"$LDIR/in.json"
+    lpost application/json "$LDIR/in.json" && lrefused 422 "" "longer than $1 bytes"
+}
+limit_import_columns()
+{
+    local n=$1 i h='Year' r='2020'
+    for ((i = 1; i < n - 1; i++)); do h+=",c$i"; r+=",x"; done
+    # n columns: the header is checked before anything else (unknown columns come after)
+    lcsv "$h,Value\n$r,1\n" && [ "$S" != 413 ] || fail "$n columns: $S" || return 1
+    lcsv "$h,c0,Value\n$r,x,1\n" && eq "$S" 413 && jqt "$LDIR/body" --arg m "more than $n columns" '.error.message | contains($m)'
+}
+limit_import_rows()
+{
+    "$BIN" import --help | grep -q -- "--max-rows .*default: $1" ||
+        fail "samverka import --help does not give --max-rows a default of $1" || return 1
+    printf 'Year,Value\n' >"$LDIR/rows.csv"
+    for ((i = 2000; i < 2012; i++)); do printf '%d,1\n' "$i"; done >>"$LDIR/rows.csv"
+    "$BIN" import --db "$DB" --indicator "$L_IND" --max-rows 11 "$LDIR/rows.csv" >"$LDIR/rows.out" 2>&1
+    grep -q "rows.csv:13: more than 11 rows" "$LDIR/rows.out" || fail "$(cat "$LDIR/rows.out")"
+}
+limit_import_series()
+{
+    local n=$1
+    # n series (one row each) import; one more is refused at the row that opens it
+    awk -v n="$n" 'BEGIN { print "Year,Series,Value"; for (i = 1; i <= n; i++) printf "2020,s%d,1\n", i }' >"$LDIR/series.csv"
+    "$BIN" import --db "$DB" --indicator "$L_IND" "$LDIR/series.csv" >"$LDIR/series.out" 2>&1 ||
+        fail "$n series: $(cat "$LDIR/series.out")" || return 1
+    echo "2020,s$((n + 1)),1" >>"$LDIR/series.csv"
+    ! "$BIN" import --db "$DB" --indicator "$L_IND" "$LDIR/series.csv" >"$LDIR/series.out" 2>&1 &&
+        grep -q "series.csv:$((n + 2)):1: more than $n series" "$LDIR/series.out" || fail "$(cat "$LDIR/series.out")"
+}
+
 # --- the walk
 limits_rows() { sed -n 's/^| `\([a-z0-9.-]*\)` | [^|]* | \([0-9][0-9]*\)[^|]* |.*/\1 \2/p' "$LIMITS_MD"; }
 L_ROWS=$(limits_rows)
@@ -157,4 +237,6 @@ l_orphans()
     [ -z "$bad" ] || fail "probes without a row in docs/limits.md:$bad"
 }
 check "limits: every probe has its row in docs/limits.md" l_orphans
+check "limits: the imports' indicator has its data back" \
+    "$BIN" import --db "$DB" --indicator "${L_IND:-0}" "$LDIR/saved.csv"
 "$BIN" token revoke --db "$DB" --id "$(q "SELECT id FROM api_token WHERE name = 'limits'")" >/dev/null 2>&1

@@ -356,7 +356,7 @@ import_str(const char *data, enum import_format fmt, long *rows, struct tidy_err
     struct import *im;
     enum err rc;
 
-    rc = import_begin(db, ind_id, fmt, "test", &im);
+    rc = import_begin(db, ind_id, fmt, "test", 0, &im);
     if (rc)
         return rc;
     import_feed(im, data, strlen(data));
