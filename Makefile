@@ -135,10 +135,15 @@ run:
 check: all $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
 
+# Every build the suites need, each with its own flags (SAN/TSAN given to make test
+# itself do not leak into the others); in parallel unless make was given -j already.
+TEST_J = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(shell nproc))
 test:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory all $(UNIT_BIN)
-	@tests/run-all.sh
+	@$(MAKE) --no-print-directory $(TEST_J) SAN= TSAN= FUZZ= all units
+	@$(MAKE) --no-print-directory $(TEST_J) SAN=1 TSAN= FUZZ= all units
+	@$(MAKE) --no-print-directory $(TEST_J) SAN= TSAN=1 FUZZ= all build/tsan/hammer
+	@BUILD=build tests/run-all.sh
 
 build/bench/assess: bench/assess.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)

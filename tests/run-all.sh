@@ -7,6 +7,11 @@
 #   3. integration  tests/integration/run.sh, if it exists, on SQLite and then
 #                   again on PostgreSQL (a throwaway cluster, scripts/pg-test.sh)
 #   4. browser      tests/browser/run.sh, if it exists
+#   5. the sanitizer builds, which `make test` builds next to the plain one:
+#      unit-san     the unit binaries again on build/san (clang, ASan + UBSan
+#                   with float-cast-overflow, LSan at exit)
+#      tsan         tests/tsan/run.sh: build/tsan/samverka (ThreadSanitizer)
+#                   under concurrent cached, uncached, API and write requests
 #
 # Each suite prints its own lines and, as its last line, "LABEL: N passed,
 # N failed". A suite that prints no such line (it crashed, or was never
@@ -17,7 +22,8 @@
 #
 # and the exit status is 0 only if nothing failed and at least one test ran.
 # Building is not this script's job: `make test` builds first. BUILD selects
-# the build directory (build, or build/san for SAN=1).
+# the build directory of suites 1-4 (build, or build/san for SAN=1); SAN_BUILD
+# (build/san) that of suite 5; a build that is missing counts as failed.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
@@ -45,12 +51,13 @@ run_with_timeout() {
 
 # run_suite LABEL COMMAND...: run it, show its output, add its counts.
 run_suite() {
-	local label=$1 out rc last p f
+	local label=$1 out rc last p f t0=$SECONDS
 	shift
 	out="$tmp/$label.out"
 	echo "== $label"
 	run_with_timeout "$@" </dev/null | tee "$out"
 	rc=${PIPESTATUS[0]}
+	echo "== $label took $((SECONDS - t0)) s"
 	last=$(grep -v '^[[:space:]]*$' "$out" | tail -n 1)
 	if [[ $last =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed[[:space:]]*$ ]]; then
 		p=${BASH_REMATCH[1]}
@@ -121,6 +128,21 @@ fi
 if [ -f tests/browser/run.sh ]; then
 	run_script browser tests/browser/run.sh
 fi
+
+# 5. the sanitizer builds. A sanitizer report ends the process with an error
+# (-fno-sanitize-recover=all; LSan at exit), which the suites count as failed.
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+san=${SAN_BUILD:-build/san}
+san_bins=()
+for src in tests/unit/*.c; do
+	[ -e "$src" ] || continue
+	name=${src##*/}
+	san_bins+=("$san/tests/${name%.c}")
+done
+if [ ${#san_bins[@]} -gt 0 ]; then
+	run_suite unit-san tests/run-unit.sh "${san_bins[@]}"
+fi
+run_script tsan tests/tsan/run.sh
 
 echo "$total_passed passed, $total_failed failed"
 if [ "$total_failed" -eq 0 ] && [ "$total_passed" -gt 0 ]; then

@@ -425,10 +425,14 @@ run(void *arg)
                                          "/api/v1/missions",
                                          "/sdg/12",
                                          "/actors?lang=en"};
-    /* unique query strings (undeclared parameters), and declared ones in many combinations */
-    static const char *const uncached[] = {"/initiatives?page=1&u=%ld", "/?u=%ld",
-                                           "/api/v1/missions?u=%ld", "/missions/skolmat?u=%ld",
-                                           "/api/v1/actors?per_page=%ld"};
+    /* declared parameters in many combinations (each a page of its own), and query
+     * strings never seen before (undeclared parameters: one page each before the cache
+     * was keyed on the canonical request, cache hits since) */
+    static const char *const statuses[] = {"proposed",  "accepted", "running",
+                                           "completed", "stopped",  "declined"};
+    static const char *const origins[] = {"top_down", "bottom_up"};
+    static const char *const sectors[] = {"public", "private", "academia", "civil_society",
+                                          "other"};
     static const char *const patches[] = {
         "{\"thresholds\":{\"high\":0.9,\"med\":0.5,\"low\":0}}",
         "{\"thresholds\":{\"high\":0.8,\"med\":0.4,\"low\":0.1}}",
@@ -452,9 +456,27 @@ run(void *arg)
                      i % 3 == 0 ? "Accept-Language: en\r\n" : NULL, NULL);
             break;
         case K_UNCACHED:
-            j = (int)(i % (sizeof(uncached) / sizeof(uncached[0])));
             n = atomic_fetch_add(&unique_n, 1) + 1;
-            snprintf(url, sizeof(url), uncached[j], j == 4 ? n % 100 + 1 : n);
+            switch (i % 5) {
+            case 0:
+                snprintf(url, sizeof(url), "/initiatives?sdg=%ld&status=%s&origin=%s", n % 17 + 1,
+                         statuses[n / 17 % 6], origins[n / 102 % 2]);
+                break;
+            case 1:
+                snprintf(url, sizeof(url), "/?u=%ld", n);
+                break;
+            case 2:
+                snprintf(url, sizeof(url), "/api/v1/initiatives?per_page=%ld&page=%ld", n % 100 + 1,
+                         n / 100 % 5 + 1);
+                break;
+            case 3:
+                snprintf(url, sizeof(url), "/api/v1/actors?per_page=%ld&page=%ld&sector=%s",
+                         n % 100 + 1, n / 100 % 3 + 1, sectors[n / 300 % 5]);
+                break;
+            default:
+                snprintf(url, sizeof(url), "/missions/skolmat?u=%ld", n);
+                break;
+            }
             exchange(&c, k, "GET", url, NULL, NULL);
             break;
         case K_API:
