@@ -50,6 +50,11 @@ static const struct option options[] = {
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 
 static char listen_store[128];
+/* The values read from a config file, one slot per option (a later line for the same
+ * option overwrites its slot): they live as long as the process, and nothing is
+ * allocated that could be lost when a flag or the environment sets the option again. */
+#define CONFIG_LINE_MAX 1024
+static char file_values[N_OPTIONS][CONFIG_LINE_MAX];
 
 static int
 set_listen(struct serve_conf *c, const char *v, const char *where)
@@ -120,7 +125,7 @@ static int
 read_file(struct serve_conf *c, const char *path)
 {
     FILE *f;
-    char line[1024], where[1200], *k, *v, *end;
+    char line[CONFIG_LINE_MAX], where[CONFIG_LINE_MAX + 176], *k, *v, *end;
     const struct option *o;
     int lineno = 0, rc = 0;
     size_t n;
@@ -161,13 +166,9 @@ read_file(struct serve_conf *c, const char *path)
             break;
         }
         snprintf(where, sizeof(where), "%s:%d:%d", path, lineno, (int)(v - line) + 1);
-        v = strdup(v);
-        if (v == NULL) {
-            rc = 2;
-            break;
-        }
+        /* v is shorter than line, so it fits its slot */
+        v = memcpy(file_values[o - options], v, strlen(v) + 1);
         rc = set(c, o, v, where);
-        /* values set from the file live until exit (a handful of bytes) */
     }
     fclose(f);
     return rc;

@@ -337,6 +337,14 @@ pg_stmt(struct db *db, enum q q)
         sql = query_sql(q, DB_PG);
         snprintf(name, sizeof(name), "q%d", (int)q);
         r = PQprepare(d->conn, name, sql, 0, NULL);
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && pg_err(d, r) == ERR_BUSY && d->broken &&
+            !d->base.in_tx && usable(d)) {
+            /* the server restarted since this connection's last use (found by this first
+             * statement of its kind): outside a transaction, reconnect and prepare again,
+             * as pg_step does for statements already prepared */
+            PQclear(r);
+            r = PQprepare(d->conn, name, sql, 0, NULL);
+        }
         if (PQresultStatus(r) != PGRES_COMMAND_OK) {
             pg_err(d, r);
             log_msg(LOG_ERROR, "msg=\"cannot prepare query\" query=%s", query_name(q));

@@ -299,8 +299,9 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
         key.owner = inds[i].id;
         run = bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner);
         start = run != NULL ? run->start : 0;
-        indicator_progress_compute(a, &inds[i], obs + start, run != NULL ? run->end - start : 0,
-                                   &out->inds[i]);
+        /* no rows at all: obs is NULL, and NULL + 0 is undefined behaviour */
+        indicator_progress_compute(a, &inds[i], run != NULL ? obs + start : obs,
+                                   run != NULL ? run->end - start : 0, &out->inds[i]);
     }
     for (i = 0; i < n_objs; i++) {
         out->objs[i].objective_id = objs[i].id;

@@ -23,7 +23,11 @@ export_number(struct buf *b, double v)
 static void
 csv_cell(struct buf *b, const char *s, bool text)
 {
-    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    size_t n = strlen(s);
+    /* quoted too when it starts or ends with a space or a tab: libcsv trims those from an
+     * unquoted field, and the export must import back as it was */
+    bool quote = strpbrk(s, ",\"\r\n") != NULL ||
+                 (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
     bool neutral =
         text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r');
 

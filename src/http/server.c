@@ -697,6 +697,33 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
+/* 503 when this worker has no database connection: JSON under /api/, else a page. */
+static enum MHD_Result
+reply_unavailable(struct MHD_Connection *c, struct worker *w, const char *method, const char *url)
+{
+    struct req rq;
+    struct MHD_Response *resp;
+    enum MHD_Result ret;
+    size_t blen;
+
+    memset(&rq, 0, sizeof(rq));
+    rq.arena = &w->arena;
+    rq.method = method;
+    rq.path = url;
+    rq.query = query_get;
+    rq.ctx = c;
+    rq.accept_language =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    web_refuse(&rq, WR_DB_UNAVAILABLE);
+    resp = make_response(&rq, &blen);
+    ret = MHD_queue_response(c, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
+    MHD_destroy_response(resp);
+    access_log(method, url, MHD_HTTP_SERVICE_UNAVAILABLE, blen, false, NULL);
+    buf_free(&rq.resp.body);
+    arena_reset(&w->arena);
+    return ret;
+}
+
 static int
 spool_open(void)
 {
@@ -758,8 +785,7 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
             return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
         w = worker_get();
         if (w->db == NULL)
-            return reply_text(c, method, url, MHD_HTTP_SERVICE_UNAVAILABLE,
-                              "The database is not available. Please try again shortly.\n");
+            return reply_unavailable(c, w, method, url);
         k = calloc(1, sizeof(*k));
         if (k == NULL)
             die("out of memory");
@@ -1028,8 +1054,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 
     w = worker_get();
     if (w->db == NULL)
-        return reply_text(c, method, url, MHD_HTTP_SERVICE_UNAVAILABLE,
-                          "The database is not available. Please try again shortly.\n");
+        return reply_unavailable(c, w, method, url);
     gen = current_generation();
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 

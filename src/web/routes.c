@@ -432,6 +432,7 @@ web_error(struct req *rq, int status, const char *field, const char *msg)
         buf_addc(&r->body, '\n');
         return;
     }
+    r->content_type = "text/html; charset=utf-8";
     html_init(&h, &r->body, rq->arena);
     layout_error_page(rq, &h, status, field, msg);
 }
@@ -439,6 +440,13 @@ web_error(struct req *rq, int status, const char *field, const char *msg)
 void
 web_refuse(struct req *rq, enum web_refusal why)
 {
+    if (!rq->prepared && rq->route == NULL) {
+        /* refused before routing (no database): the language and the body still */
+        rq->lang = web_pick_lang(rq->query != NULL ? rq->query(rq->ctx, "lang") : NULL,
+                                 rq->accept_language, &rq->lang_in_query);
+        if (rq->resp.body.max == 0)
+            buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
+    }
     /* another thread may have run other requests since this one was prepared */
     i18n_use(rq->lang);
     switch (why) {
@@ -600,7 +608,7 @@ prepare(struct req *rq)
         return false;
     }
     if (rc) {
-        web_error(rq, rc == ERR_BUSY ? 503 : 500, NULL,
+        web_error(rq, rc == ERR_BUSY || db_unavailable(rq->db) ? 503 : 500, NULL,
                   _("The service is busy. Please try again in a moment."));
         return false;
     }

@@ -112,7 +112,8 @@ bool web_prepare(struct req *rq, struct prepared *out);
  */
 bool web_cache_key(const struct req *rq, struct buf *key);
 
-/* Refusals the HTTP glue decides on; web words them (translated) in the route's kind. */
+/* Refusals the HTTP glue decides on; web words them (translated) in the route's kind, or
+ * for a request not yet routed, as JSON under /api/ and as an HTML page elsewhere. */
 enum web_refusal {
     WR_TOO_LARGE,          /* 413: the body is over the route's limit */
     WR_TOO_MANY_IMPORTS,   /* 429: --max-imports uploads are running */

@@ -23,6 +23,8 @@ else
     fetch "/indicators/$IND"
     check "instances: ... on its page too" eval 'text_has ">35<" || cell 35'
 
+    # every worker of the first instance holds a connection (and has read through it)
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do curl -s -o /dev/null "$BASE/healthz"; done
     # the database server goes away under both instances
     check "fault: the PostgreSQL server stops" scripts/pg-test.sh stop "$SAMVERKA_TEST_PG_DIR"
     fetch "/missions/$GA?fault=1"
@@ -32,6 +34,19 @@ else
     check "fault: the API says so as a JSON error" eval 'eq "$S" 503 && jq -e ".error.code == \"unavailable\"" "$B" >/dev/null'
     check "fault: samverka is still running" kill -0 "$SERVER_PID"
     check "fault: the PostgreSQL server comes back" scripts/pg-test.sh resume "$SAMVERKA_TEST_PG_DIR"
+    # every worker's connection died with the server: the first statement of its kind on
+    # each (the token lookup of a write) reconnects and prepares again, instead of a 500
+    writes_again()
+    {
+        local i s bad=
+        for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+            s=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H "Authorization: Bearer $TOK_I" \
+                -H 'Content-Type: application/json' -d '{}' "$BASE/api/v1/indicators/$IND")
+            [ "$s" = 200 ] || bad="$bad $s"
+        done
+        [ -z "$bad" ] || fail "statuses other than 200:$bad"
+    }
+    check "fault: the first requests after it, writes, work on every worker (12 on new connections: all 200)" writes_again
     ok_again=
     for i in 1 2 3 4 5 6 7 8 9 10; do
         fetch "/missions/$GA?fault=2"

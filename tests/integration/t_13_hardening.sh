@@ -251,3 +251,32 @@ kill_during_import()
     { [ "$n" = "$old" ] || [ "$n" = 400000 ]; } && eq "$(db_integrity)" ok
 }
 check "hardening: kill -9 during an import leaves all or nothing, and the database intact" kill_during_import
+
+# --- a worker that cannot open the database answers 503 in the request's kind: a JSON
+# error under /api/, a page elsewhere (it was plain text). SQLite: the file is moved away
+# before the server's workers have opened it, and moved back.
+no_db_kind()
+{
+    local d=$HDIR/gone.db api page again port
+    [ "$BACKEND" = pg ] && return 0
+    cp "$HDB" "$d" || return 1
+    # started without a first request: no worker has opened its connection yet
+    "$BIN" serve --db "$d" --listen 127.0.0.1:0 >"$HDIR/g.out" 2>"$HDIR/g.log" &
+    SRV_PID=$!
+    wait_for 10 up_or_gone "$HDIR/g.out" "$SRV_PID" >/dev/null 2>&1
+    port=$(sed -n '1s|^samverka: listening on http://127\.0\.0\.1:\([0-9][0-9]*\)/$|\1|p' "$HDIR/g.out")
+    [ -n "$port" ] || { cat "$HDIR/g.log"; return 1; }
+    mv "$d" "$d.away"
+    api=$(curl -s -w ' %{http_code}' "http://127.0.0.1:$port/api/v1/missions")
+    page=$(curl -s -H 'Accept-Language: en' -w ' %{http_code}' "http://127.0.0.1:$port/actors")
+    mv "$d.away" "$d"
+    again=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/missions")
+    stop_server "$SRV_PID" 10
+    SRV_PID=
+    echo "api: ${api:0:300}"
+    echo "page: ${page:0:300}"
+    match "$api" ' 503$' && match "$api" '"code":"unavailable"' &&
+        match "$page" ' 503$' && match "$page" 'Temporarily unavailable' && match "$page" '<html lang="en"' &&
+        eq "$again" 200
+}
+check "hardening: no database connection: 503 as JSON under /api/ and as a page elsewhere" no_db_kind

@@ -418,15 +418,17 @@ test_import(void)
     ok(ind_id > 0, "an indicator without disaggregation columns to import into");
 
     rc = import_str("Year,Series,Place,Value\n2015,A,,10\n2016-17,A,Umeå,5.5\n2018,=1+1,,7\n"
-                    "2019,A,,\n2020,-x,@y,0.1\n",
+                    "2019,A,,\n2020,-x,@y,0.1\n2021,A,\" sp\t\",3\n",
                     IMPORT_CSV, &rows, &e);
     ok(rc == ERR_OK, "a valid file imports (%s)", e.msg);
-    is_int(rows, 4, "4 rows stored, the empty value skipped");
+    is_int(rows, 5, "5 rows stored, the empty value skipped");
     csv1 = export_str(IMPORT_CSV);
     ok(strstr(csv1, "'=1+1") != NULL && strstr(csv1, "'-x") != NULL && strstr(csv1, "'@y") != NULL,
        "formula-like text cells are neutralised");
     ok(strstr(csv1, "2016-17,A,Umeå,5.5\n") != NULL, "periods and UTF-8 kept");
     ok(strstr(csv1, ",10\n") != NULL, "10 is written as 10");
+    ok(strstr(csv1, ",A,\" sp\t\",3\n") != NULL,
+       "a value with a space or tab at its ends is quoted (libcsv trims them otherwise)");
 
     /* round trips */
     rc = import_str(csv1, IMPORT_CSV, &rows, &e);
