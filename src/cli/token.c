@@ -42,7 +42,7 @@ cmd_token(int argc, char **argv)
         usage(argc < 1 ? stderr : stdout);
         return argc < 1 ? 2 : 0;
     }
-    for (i = 1; i < argc; i++) {
+    for (i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
         if (strcmp(argv[i], "--help") == 0) {
@@ -68,7 +68,6 @@ cmd_token(int argc, char **argv)
             fprintf(stderr, "samverka token: unknown option \"%s\"\n", argv[i]);
             return 2;
         }
-        i++;
     }
     if (url == NULL) {
         fputs("samverka token: --db is required\n", stderr);

@@ -41,6 +41,9 @@ struct import {
     enum err rc;
 };
 
+static enum err set_err(struct tidy_error *e, enum err rc, long line, int column, const char *fmt,
+                        ...) __attribute__((format(printf, 5, 6)));
+
 static enum err
 set_err(struct tidy_error *e, enum err rc, long line, int column, const char *fmt, ...)
 {
