@@ -3,7 +3,10 @@
 #   make run        install what is missing, build, create samverka.db (demo) if absent, serve :8080
 #   make test       install what the tests need, run every suite, print "N passed, N failed"
 #   make bench      throughput against nginx; the progress engine; imports against sqlite3;
-#                   a 1,000,000-observation database on SQLite and PostgreSQL (bench/README.md)
+#                   a 1,000,000-observation database on SQLite and PostgreSQL; 10,000 against
+#                   100,000 series (bench/README.md)
+#   make soak       1,000,000 mixed requests against one server, SQLite and PostgreSQL
+#                   (tests/soak/README.md)
 #   make SAN=1      AddressSanitizer + UBSan build with clang (build/san)
 #   make TSAN=1     ThreadSanitizer build with clang (build/tsan)
 #   make fuzz       build the libFuzzer targets (build/fuzz) and run each for FUZZ_SECONDS
@@ -135,7 +138,7 @@ run:
 check: all $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
 
-# Every build the suites need, each with its own flags (SAN/TSAN given to make test
+# Every build the suites need, each with its own flags (SAN/TSAN/FUZZ given to make test
 # itself do not leak into the others); in parallel unless make was given -j already.
 TEST_J = $(if $(findstring -j,$(MAKEFLAGS)),,-j$(shell nproc))
 test:
@@ -143,6 +146,7 @@ test:
 	@$(MAKE) --no-print-directory $(TEST_J) SAN= TSAN= FUZZ= all units
 	@$(MAKE) --no-print-directory $(TEST_J) SAN=1 TSAN= FUZZ= all units
 	@$(MAKE) --no-print-directory $(TEST_J) SAN= TSAN=1 FUZZ= all build/tsan/hammer
+	@$(MAKE) --no-print-directory $(TEST_J) SAN= TSAN= FUZZ=1 fuzzers
 	@BUILD=build tests/run-all.sh
 
 build/bench/assess: bench/assess.c $(LIB_OBJ)

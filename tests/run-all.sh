@@ -8,10 +8,13 @@
 #                   again on PostgreSQL (a throwaway cluster, scripts/pg-test.sh)
 #   4. browser      tests/browser/run.sh, if it exists
 #   5. the sanitizer builds, which `make test` builds next to the plain one:
-#      unit-san     the unit binaries again on build/san (clang, ASan + UBSan
-#                   with float-cast-overflow, LSan at exit)
+#      unit-san, integration-san, integration-san-pg
+#                   the unit and integration suites again on build/san (clang,
+#                   ASan + UBSan with float-cast-overflow, LSan at exit)
 #      tsan         tests/tsan/run.sh: build/tsan/samverka (ThreadSanitizer)
 #                   under concurrent cached, uncached, API and write requests
+#      fuzz         fuzz/run.sh: each libFuzzer target in build/fuzz replays its
+#                   seed corpus, then fuzzes for FUZZ_SECONDS (default 25)
 #
 # Each suite prints its own lines and, as its last line, "LABEL: N passed,
 # N failed". A suite that prints no such line (it crashed, or was never
@@ -28,6 +31,7 @@ set -u
 
 cd "$(dirname "$0")/.." || exit 2
 BUILD=${BUILD:-build}
+BUILD_MAIN=$BUILD
 export BUILD
 suite_timeout=${SUITE_TIMEOUT:-3600}
 total_passed=0
@@ -142,7 +146,18 @@ done
 if [ ${#san_bins[@]} -gt 0 ]; then
 	run_suite unit-san tests/run-unit.sh "${san_bins[@]}"
 fi
+if [ -f tests/integration/run.sh ]; then
+	BUILD=$san
+	run_script integration-san tests/integration/run.sh
+	if [ -n "$pg_dir" ]; then
+		export SAMVERKA_BACKEND=pg
+		run_script integration-san-pg tests/integration/run.sh
+		unset SAMVERKA_BACKEND
+	fi
+	BUILD=${BUILD_MAIN}
+fi
 run_script tsan tests/tsan/run.sh
+run_script fuzz fuzz/run.sh
 
 echo "$total_passed passed, $total_failed failed"
 if [ "$total_failed" -eq 0 ] && [ "$total_passed" -gt 0 ]; then
