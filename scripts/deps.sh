@@ -52,8 +52,15 @@ fi
 
 if [ "$what" = test ]; then
 	# Browser tests: playwright-core drives Debian's chromium; axe-core checks accessibility.
-	if [ -f "$top/tests/browser/package.json" ] && { [ ! -d "$top/tests/browser/node_modules/playwright-core" ] || [ ! -d "$top/tests/browser/node_modules/axe-core" ]; }; then
-		(cd "$top/tests/browser" && npm install --no-audit --no-fund --silent)
+	# Installed again when a pinned version changed (package.json), not only when missing.
+	# playwright-core stays at a version that runs on Debian 12's Node.js 18.
+	b=$top/tests/browser
+	if [ -f "$b/package.json" ]; then
+		want=$(cd "$b" && node -p "const d = require('./package.json').dependencies; d['playwright-core'] + ' ' + d['axe-core']" 2>/dev/null)
+		have=$(cd "$b" && node -p "require('./node_modules/playwright-core/package.json').version + ' ' + require('./node_modules/axe-core/package.json').version" 2>/dev/null)
+		if [ -z "$have" ] || [ "$want" != "$have" ]; then
+			(cd "$b" && npm install --no-audit --no-fund --silent)
+		fi
 	fi
 fi
 exit 0
