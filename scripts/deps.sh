@@ -56,8 +56,8 @@ if [ "$what" = test ]; then
 	# playwright-core stays at a version that runs on Debian 12's Node.js 18.
 	b=$top/tests/browser
 	if [ -f "$b/package.json" ]; then
-		want=$(cd "$b" && node -p "const d = require('./package.json').dependencies; d['playwright-core'] + ' ' + d['axe-core']" 2>/dev/null)
-		have=$(cd "$b" && node -p "require('./node_modules/playwright-core/package.json').version + ' ' + require('./node_modules/axe-core/package.json').version" 2>/dev/null)
+		want=$(cd "$b" && node -p "const d = require('./package.json').dependencies; d['playwright-core'] + ' ' + d['axe-core']" 2>/dev/null || true)
+		have=$(cd "$b" && node -p "require('./node_modules/playwright-core/package.json').version + ' ' + require('./node_modules/axe-core/package.json').version" 2>/dev/null || true)
 		if [ -z "$have" ] || [ "$want" != "$have" ]; then
 			(cd "$b" && npm install --no-audit --no-fund --silent)
 		fi
