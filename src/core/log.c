@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/str.h"
+#include "core/utf8.h"
 
 enum log_level log_threshold = LOG_INFO;
 static _Thread_local uint64_t t_rid;

@@ -1,5 +1,5 @@
 /*
- * str.c — UTF-8 checks, strict number parsing, URL encoding (see str.h).
+ * str.c — strict number parsing, URL encoding, formatting (see str.h); UTF-8 is in utf8.c.
  */
 #include "core/str.h"
 
@@ -8,71 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-size_t
-utf8_seq_len(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint32_t cp;
-    size_t len, i;
-
-    if (n == 0)
-        return 0;
-    if (p[0] < 0x80)
-        return 1;
-    if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-        len = 2;
-        cp = p[0] & 0x1f;
-    } else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-        len = 3;
-        cp = p[0] & 0x0f;
-    } else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-        len = 4;
-        cp = p[0] & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (p[i] & 0x3f);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10ffff ||
-        (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
-}
-
-bool
-utf8_valid(const char *s, size_t n)
-{
-    size_t i = 0, k;
-
-    while (i < n) {
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        k = utf8_seq_len(s + i, n - i);
-        if (k == 0)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
-size_t
-utf8_count(const char *s, size_t n)
-{
-    size_t i, c = 0;
-
-    for (i = 0; i < n; i++)
-        if (((unsigned char)s[i] & 0xc0) != 0x80)
-            c++;
-    return c;
-}
 
 enum err
 str_to_i64(const char *s, int64_t *out)

@@ -12,13 +12,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
-
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid/overlong/surrogate. */
-size_t utf8_seq_len(const char *s, size_t n);
-/* True if all n bytes are valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
-bool utf8_valid(const char *s, size_t n);
-/* Number of code points in valid UTF-8 text. */
-size_t utf8_count(const char *s, size_t n);
+#include "core/utf8.h" /* UTF-8 checks, for str.h's users */
 
 /* Strict parsers: the whole string must be the number; no spaces, no overflow. */
 enum err str_to_i64(const char *s, int64_t *out);

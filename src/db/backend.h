@@ -51,8 +51,19 @@ struct db_stmt {
     enum q q;
 };
 
-enum err db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out);
-enum err db_pg_open(const char *conninfo, const struct db_opts *opts, struct db **out);
+/*
+ * A backend registers itself with one of these (sqlite.c, pg.c); backends.c lists them
+ * for db_open, which asks each in turn whether it claims a URL. So the dispatcher names no
+ * backend, and a backend uses no part of the dispatcher: shared helpers are in sqltext.c.
+ */
+struct db_backend {
+    const char *name;
+    bool (*claims)(const char *url);
+    enum err (*open)(const char *url, const struct db_opts *opts, struct db **out);
+};
+
+extern const struct db_backend db_sqlite_backend, db_pg_backend;
+extern const struct db_backend *const db_backends[]; /* NULL-terminated, asked in order */
 enum err db_exec_script(struct db *db, const char *sql);
 
 #endif

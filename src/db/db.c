@@ -1,5 +1,6 @@
 /*
- * db.c — backend dispatch and the placeholder rewrite (see db.h).
+ * db.c — the dispatcher: db_open finds the backend that claims a URL (backends.c), and
+ * every other call goes through the connection's ops table (backend.h).
  */
 #include "db/db.h"
 
@@ -14,6 +15,7 @@ enum err
 db_open(const char *url, const struct db_opts *opts, struct db **out)
 {
     static const struct db_opts defaults;
+    const struct db_backend *const *b;
 
     *out = NULL;
     if (opts == NULL)
@@ -22,15 +24,11 @@ db_open(const char *url, const struct db_opts *opts, struct db **out)
         log_msg(LOG_ERROR, "msg=\"no database given\"");
         return ERR_INVALID;
     }
-    if (str_has_prefix(url, "postgres://") || str_has_prefix(url, "postgresql://"))
-        return db_pg_open(url, opts, out);
-    if (str_has_prefix(url, "sqlite:"))
-        url += strlen("sqlite:");
-    else if (strstr(url, "://") != NULL) {
-        log_msg(LOG_ERROR, "msg=\"unknown database URL scheme\"");
-        return ERR_INVALID;
-    }
-    return db_sqlite_open(url, opts, out);
+    for (b = db_backends; *b != NULL; b++)
+        if ((*b)->claims(url))
+            return (*b)->open(url, opts, out);
+    log_msg(LOG_ERROR, "msg=\"unknown database URL scheme\"");
+    return ERR_INVALID;
 }
 
 void
@@ -262,24 +260,4 @@ enum err
 db_exec_script(struct db *db, const char *sql)
 {
     return db->ops->exec_script(db, sql);
-}
-
-void
-db_sql_rewrite(const char *sql, char *out)
-{
-    char quote = 0;
-
-    for (; *sql; sql++) {
-        if (quote) {
-            if (*sql == quote)
-                quote = 0;
-        } else if (*sql == '\'' || *sql == '"') {
-            quote = *sql;
-        } else if (*sql == '$' && sql[1] >= '1' && sql[1] <= '9') {
-            *out++ = '?';
-            continue;
-        }
-        *out++ = *sql;
-    }
-    *out = '\0';
 }

@@ -196,8 +196,18 @@ pg_command(struct pg_db *d, const char *sql)
     return rc;
 }
 
-enum err
-db_pg_open(const char *conninfo, const struct db_opts *opts, struct db **out)
+static enum err pg_open(const char *conninfo, const struct db_opts *opts, struct db **out);
+
+static bool
+pg_claims(const char *url)
+{
+    return strncmp(url, "postgres://", 11) == 0 || strncmp(url, "postgresql://", 13) == 0;
+}
+
+const struct db_backend db_pg_backend = {"postgresql", pg_claims, pg_open};
+
+static enum err
+pg_open(const char *conninfo, const struct db_opts *opts, struct db **out)
 {
     struct pg_db *d;
     int i;

@@ -101,9 +101,21 @@ sq_global_init(void)
     sqlite3_initialize();
 }
 
-enum err
-db_sqlite_open(const char *path, const struct db_opts *opts, struct db **out)
+static enum err sq_open(const char *url, const struct db_opts *opts, struct db **out);
+
+/* sqlite:PATH, or a plain path (anything that is not another scheme's URL) */
+static bool
+sq_claims(const char *url)
 {
+    return strncmp(url, "sqlite:", 7) == 0 || strstr(url, "://") == NULL;
+}
+
+const struct db_backend db_sqlite_backend = {"sqlite", sq_claims, sq_open};
+
+static enum err
+sq_open(const char *url, const struct db_opts *opts, struct db **out)
+{
+    const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     struct sq_db *d;
     int flags, rc, i;
