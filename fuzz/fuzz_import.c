@@ -80,14 +80,19 @@ import_bytes(int64_t id, enum import_format fmt, const char *data, size_t len, s
     return import_finish(im, rows, e);
 }
 
+/* data rows of an export: line ends outside quoted cells (a value may hold a line break) */
 static long
 csv_rows(const char *csv)
 {
     long n = 0;
+    bool quoted = false;
 
-    for (; *csv; csv++)
-        if (*csv == '\n')
+    for (; *csv; csv++) {
+        if (*csv == '"')
+            quoted = !quoted; /* "" inside a quoted cell toggles twice */
+        else if (*csv == '\n' && !quoted)
             n++;
+    }
     return n > 0 ? n - 1 : 0;
 }
 

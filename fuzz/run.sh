@@ -5,6 +5,9 @@
 #   fuzz/run.sh [NAME...]       NAME: tidycsv, import, patch, route, lang (default: all)
 #
 #   FUZZ_SECONDS  seconds of fuzzing per target (default 25; 0: replay only)
+#   FUZZ_SEED     libFuzzer's random seed (default 0: a new one each run). make test
+#                 sets 1, so that CI explores the same inputs on every run and a
+#                 finding there is one anybody can reproduce; make fuzz explores anew.
 #   FUZZ_BUILD    where the targets are (default build/fuzz; `make fuzzers` builds them)
 #   FUZZ_WORK     the working corpus, one directory per target, which grows with
 #                 every run (default: a temporary directory, removed afterwards;
@@ -82,7 +85,7 @@ for name in "${names[@]}"; do
 
 	# 2. fuzzing, starting from the seeds and the working corpus
 	mkdir -p "$work/$name"
-	if "$bin" "${opts[@]}" -max_total_time="$seconds" -print_final_stats=1 \
+	if "$bin" "${opts[@]}" -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -print_final_stats=1 \
 		-artifact_prefix="$findings/$name-" "$work/$name" "$seeds" >"$tmp/$name.log" 2>&1; then
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$tmp/$name.log")
 		ok "fuzz_$name: $seconds s of fuzzing, ${runs:-?} inputs, no finding"

@@ -157,7 +157,7 @@ if [ -f tests/integration/run.sh ]; then
 	BUILD=${BUILD_MAIN}
 fi
 run_script tsan tests/tsan/run.sh
-run_script fuzz fuzz/run.sh
+FUZZ_SEED=${FUZZ_SEED:-1} run_script fuzz fuzz/run.sh
 
 echo "$total_passed passed, $total_failed failed"
 if [ "$total_failed" -eq 0 ] && [ "$total_passed" -gt 0 ]; then

@@ -28,8 +28,7 @@ csv_cell(struct buf *b, const char *s, bool text)
      * unquoted field, and the export must import back as it was */
     bool quote = strpbrk(s, ",\"\r\n") != NULL ||
                  (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'));
-    bool neutral =
-        text && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r');
+    bool neutral = text && tidy_formula_like(s); /* undone by tidy_unformula on import */
 
     if (neutral && !quote)
         quote = strchr(s, '\t') != NULL;

@@ -396,8 +396,8 @@ data_row(struct tidy_reader *t)
         r.has_value = hp;
         r.value = pv;
     }
-    r.series = h->series_col >= 0 ? t->fields[h->series_col] : "";
-    r.unit = h->units_col >= 0 ? t->fields[h->units_col] : "";
+    r.series = h->series_col >= 0 ? tidy_unformula(t->fields[h->series_col]) : "";
+    r.unit = h->units_col >= 0 ? tidy_unformula(t->fields[h->units_col]) : "";
     buf_reset(&t->disagg);
     for (i = 0; i < h->n_dims; i++) {
         c = h->dim_cols[i];
@@ -407,7 +407,7 @@ data_row(struct tidy_reader *t)
             buf_addc(&t->disagg, TIDY_DISAGG_SEP);
         buf_adds(&t->disagg, h->names[c]);
         buf_addc(&t->disagg, '=');
-        buf_adds(&t->disagg, t->fields[c]);
+        buf_adds(&t->disagg, tidy_unformula(t->fields[c]));
     }
     /* the buffer holds one byte more than a series key may have: overflowing it is that
      * error, never a shorter key */
@@ -418,8 +418,10 @@ data_row(struct tidy_reader *t)
         return;
     }
     r.disagg = t->disagg.data ? t->disagg.data : "";
+    /* text cells as stored: without the apostrophe an export put before formula-like
+     * text (Year and Value are numbers, read above) */
     for (i = 0; i < t->n; i++)
-        r.cells[i] = t->fields[i];
+        r.cells[i] = tidy_unformula(t->fields[i]);
     t->rows++;
     if (t->on_row != NULL) {
         e.line = t->line;
@@ -430,6 +432,20 @@ data_row(struct tidy_reader *t)
         if (rc)
             fail_e(t, rc, e.line, e.column, &e);
     }
+}
+
+bool
+tidy_formula_like(const char *s)
+{
+    while (*s == '\'')
+        s++;
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+const char *
+tidy_unformula(const char *s)
+{
+    return s[0] == '\'' && tidy_formula_like(s + 1) ? s + 1 : s;
 }
 
 static void

@@ -123,4 +123,15 @@ void tidy_free(struct tidy_reader *t);
 enum err tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row, void *ctx,
                         long max_rows, struct tidy_error *out_err);
 
+/*
+ * Formula-like text: apostrophes, if any, then = + - @ TAB or CR. A CSV export writes such
+ * a cell with one more apostrophe in front (a spreadsheet then shows it as text), and a CSV
+ * import takes one off again (tidy_unformula), so export -> import -> export keeps every
+ * value: "=x" <-> "'=x", "'=x" <-> "''=x". Other text, "'s-Hertogenbosch" among it, is
+ * never changed.
+ */
+bool tidy_formula_like(const char *s);
+/* s without the apostrophe an export put in front of formula-like text. */
+const char *tidy_unformula(const char *s);
+
 #endif

@@ -435,6 +435,9 @@ test_import(void)
     csv2 = export_str(IMPORT_CSV);
     ok(rc == ERR_OK && strcmp(csv1, csv2) == 0, "CSV export -> import -> export is identical");
     json1 = export_str(IMPORT_JSON);
+    ok(strstr(json1, "=1+1") != NULL && strstr(json1, "'=1+1") == NULL &&
+           strstr(json1, "'-x") == NULL && strstr(json1, "'@y") == NULL,
+       "the CSV round trip stores =1+1, -x and @y as they were, not with the export's apostrophe");
     rc = import_str(json1, IMPORT_JSON, &rows, &e);
     json2 = export_str(IMPORT_JSON);
     ok(rc == ERR_OK && strcmp(json1, json2) == 0, "JSON export -> import -> export is identical");
