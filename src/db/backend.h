@@ -63,6 +63,11 @@ struct db_backend {
 };
 
 extern const struct db_backend db_sqlite_backend, db_pg_backend;
+
+/* SQL text (sqltext.c): the next $n placeholder outside quoted literals, or NULL; the
+ * highest n in a statement. db_sql_rewrite (db.h) uses the same scan. */
+const char *db_sql_placeholder(const char *sql);
+int db_sql_max_param(const char *sql);
 extern const struct db_backend *const db_backends[]; /* NULL-terminated, asked in order */
 enum err db_exec_script(struct db *db, const char *sql);
 

@@ -288,28 +288,6 @@ pg_close(struct db *db)
     free(d);
 }
 
-/* The number of $n placeholders (the highest n). */
-static int
-count_params(const char *sql)
-{
-    int max = 0, n;
-    char quote = 0;
-
-    for (; *sql; sql++) {
-        if (quote) {
-            if (*sql == quote)
-                quote = 0;
-        } else if (*sql == '\'' || *sql == '"') {
-            quote = *sql;
-        } else if (*sql == '$' && sql[1] >= '1' && sql[1] <= '9') {
-            n = (int)strtol(sql + 1, NULL, 10);
-            if (n > max)
-                max = n;
-        }
-    }
-    return max;
-}
-
 /* Prepare q on a (new) connection; false if that fails (logged). */
 static bool
 reprepare(struct pg_db *d, enum q q)
@@ -364,7 +342,7 @@ pg_stmt(struct db *db, enum q q)
         PQclear(r);
         s->prepared = true;
     }
-    s->nparams = count_params(query_sql(q, DB_PG));
+    s->nparams = db_sql_max_param(query_sql(q, DB_PG));
     if (s->nparams > PG_MAX_PARAMS) {
         log_msg(LOG_ERROR, "msg=\"query has too many parameters\" query=%s", query_name(q));
         return NULL;

@@ -3,8 +3,12 @@
  */
 #include "db/db.h"
 
-void
-db_sql_rewrite(const char *sql, char *out)
+#include <stdlib.h>
+
+#include "db/backend.h"
+
+const char *
+db_sql_placeholder(const char *sql)
 {
     char quote = 0;
 
@@ -15,10 +19,40 @@ db_sql_rewrite(const char *sql, char *out)
         } else if (*sql == '\'' || *sql == '"') {
             quote = *sql;
         } else if (*sql == '$' && sql[1] >= '1' && sql[1] <= '9') {
-            *out++ = '?';
-            continue;
+            return sql;
         }
-        *out++ = *sql;
     }
+    return NULL;
+}
+
+void
+db_sql_rewrite(const char *sql, char *out)
+{
+    const char *p;
+
+    /* $1 -> ?1: only the '$' changes */
+    while ((p = db_sql_placeholder(sql)) != NULL) {
+        while (sql < p)
+            *out++ = *sql++;
+        *out++ = '?';
+        sql++;
+    }
+    while (*sql)
+        *out++ = *sql++;
     *out = '\0';
+}
+
+int
+db_sql_max_param(const char *sql)
+{
+    const char *p;
+    int max = 0, n;
+
+    while ((p = db_sql_placeholder(sql)) != NULL) {
+        n = (int)strtol(p + 1, NULL, 10);
+        if (n > max)
+            max = n;
+        sql = p + 1;
+    }
+    return max;
 }

@@ -697,6 +697,24 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
+/* A request as web sees it, from what every request has (the rest is set by the caller). */
+static void
+req_init(struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *db,
+         const char *method, const char *url)
+{
+    memset(rq, 0, sizeof(*rq));
+    rq->arena = a;
+    rq->db = db;
+    rq->id = atomic_fetch_add(&request_ids, 1) + 1;
+    rq->method = method;
+    rq->path = url;
+    rq->query = query_get;
+    rq->ctx = c;
+    rq->accept_language =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    rq->body_fd = -1;
+}
+
 /* 503 when this worker has no database connection: JSON under /api/, else a page. */
 static enum MHD_Result
 reply_unavailable(struct MHD_Connection *c, struct worker *w, const char *method, const char *url)
@@ -706,14 +724,7 @@ reply_unavailable(struct MHD_Connection *c, struct worker *w, const char *method
     enum MHD_Result ret;
     size_t blen;
 
-    memset(&rq, 0, sizeof(rq));
-    rq.arena = &w->arena;
-    rq.method = method;
-    rq.path = url;
-    rq.query = query_get;
-    rq.ctx = c;
-    rq.accept_language =
-        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    req_init(&rq, c, &w->arena, NULL, method, url);
     web_refuse(&rq, WR_DB_UNAVAILABLE);
     resp = make_response(&rq, &blen);
     ret = MHD_queue_response(c, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
@@ -793,22 +804,13 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
         clock_gettime(CLOCK_MONOTONIC, &k->t0);
         arena_init(&k->arena);
         k->fd = -1;
-        k->rq.arena = &k->arena;
-        k->rq.db = w->db;
-        k->rq.id = atomic_fetch_add(&request_ids, 1) + 1;
-        k->rq.method = method;
-        k->rq.path = url;
-        k->rq.query = query_get;
-        k->rq.ctx = c;
-        k->rq.accept_language =
-            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+        req_init(&k->rq, c, &k->arena, w->db, method, url);
         k->rq.authorization =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
         k->rq.content_type =
             MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
         k->rq.sec_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
         k->rq.content_length = content_length(c);
-        k->rq.body_fd = -1;
         log_set_request(k->rq.id);
         if (!web_prepare(&k->rq, &k->prep))
             return queue_conn(c, k, method, url);
@@ -1058,17 +1060,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     gen = current_generation();
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 
-    memset(&rq, 0, sizeof(rq));
-    rq.arena = &w->arena;
-    rq.db = w->db;
-    rq.id = atomic_fetch_add(&request_ids, 1) + 1;
-    rq.method = method;
-    rq.path = url;
-    rq.query = query_get;
-    rq.ctx = c;
-    rq.accept_language =
-        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
-    rq.if_none_match = NULL; /* checked below, after caching the full response */
+    req_init(&rq, c, &w->arena, w->db, method, url);
+    /* rq.if_none_match stays NULL: checked below, after caching the full response */
     log_set_request(rq.id);
     buf_init(&key, HTTP_MAX_CACHE_KEY);
 
