@@ -288,6 +288,17 @@ pg_close(struct db *db)
     free(d);
 }
 
+/*
+ * After a failure rc: did the server restart since this connection's last use, and is it
+ * back? Outside a transaction the statement may then be tried once more, on a new
+ * connection (which this resets).
+ */
+static bool
+may_retry(struct pg_db *d, enum err rc)
+{
+    return rc == ERR_BUSY && d->broken && !d->base.in_tx && usable(d);
+}
+
 /* Prepare q on a (new) connection; false if that fails (logged). */
 static bool
 reprepare(struct pg_db *d, enum q q)
@@ -325,8 +336,7 @@ pg_stmt(struct db *db, enum q q)
         sql = query_sql(q, DB_PG);
         snprintf(name, sizeof(name), "q%d", (int)q);
         r = PQprepare(d->conn, name, sql, 0, NULL);
-        if (PQresultStatus(r) != PGRES_COMMAND_OK && pg_err(d, r) == ERR_BUSY && d->broken &&
-            !d->base.in_tx && usable(d)) {
+        if (PQresultStatus(r) != PGRES_COMMAND_OK && may_retry(d, pg_err(d, r))) {
             /* the server restarted since this connection's last use (found by this first
              * statement of its kind): outside a transaction, reconnect and prepare again,
              * as pg_step does for statements already prepared */
@@ -431,7 +441,7 @@ pg_step(struct db_stmt *st, bool *out_row)
             s->res = NULL;
             /* the server restarted since this connection's last use: outside a
              * transaction, reconnect, prepare again and retry once */
-            if (rc == ERR_BUSY && d->broken && !d->base.in_tx && usable(d) && reprepare(d, st->q)) {
+            if (may_retry(d, rc) && reprepare(d, st->q)) {
                 s->res = PQexecPrepared(d->conn, name, s->nparams, (const char *const *)s->values,
                                         NULL, NULL, 0);
                 es = PQresultStatus(s->res);
