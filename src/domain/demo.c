@@ -2279,7 +2279,7 @@ load_actors(struct ctx *c)
         db_bind_i64(st, 10, c->now);
         rc = insert_id(st, "actor", a->slug, &c->actor_id[i]);
         if (rc == ERR_OK)
-            rc = link_codes(c, Q_DEMO_ACTOR_DISCIPLINE_ADD, c->actor_id[i], a->disciplines,
+            rc = link_codes(c, Q_ACTOR_DISCIPLINE_ADD, c->actor_id[i], a->disciplines,
                             NELEM(a->disciplines), "actor_discipline");
         if (rc == ERR_OK)
             rc = audit_add(c->db, "demo", "create", "actor", c->actor_id[i], 0, "");
@@ -2351,7 +2351,7 @@ load_missions(struct ctx *c)
         db_bind_i64(st, 13, c->now);
         rc = insert_id(st, "mission", m->slug, &c->mission_id[i]);
         if (rc == ERR_OK)
-            rc = link_codes(c, Q_DEMO_MISSION_SDG_ADD, c->mission_id[i], m->sdg_targets,
+            rc = link_codes(c, Q_MISSION_SDG_TARGET_ADD, c->mission_id[i], m->sdg_targets,
                             NELEM(m->sdg_targets), "mission_sdg_target");
         if (rc == ERR_OK)
             rc = audit_add(c->db, "demo", "create", "mission", c->mission_id[i], c->mission_id[i],
@@ -2455,7 +2455,7 @@ load_dimensions(struct ctx *c, int64_t indicator, const struct demo_indicator *d
     size_t i;
 
     for (i = 0; i < NELEM(d->dimensions) && d->dimensions[i] != NULL; i++) {
-        st = stmt(c, Q_DEMO_INDICATOR_DIMENSION_ADD);
+        st = stmt(c, Q_DIMENSION_ADD);
         if (st == NULL)
             return ERR_DB;
         db_bind_i64(st, 1, indicator);
@@ -2508,7 +2508,7 @@ load_indicators(struct ctx *c)
         if (rc == ERR_OK)
             rc = load_dimensions(c, c->indicator_id[i], d);
         if (rc == ERR_OK)
-            rc = link_codes(c, Q_DEMO_INDICATOR_SDG_ADD, c->indicator_id[i], d->sdg_indicators,
+            rc = link_codes(c, Q_INDICATOR_SDG_ADD, c->indicator_id[i], d->sdg_indicators,
                             NELEM(d->sdg_indicators), "indicator_sdg");
         if (rc == ERR_OK)
             rc = audit_add(c->db, "demo", "create", "indicator", c->indicator_id[i], mission, "");
@@ -2575,7 +2575,7 @@ load_observations(struct ctx *c)
             return ERR_INVALID;
         }
         d = &indicators[k];
-        st = stmt(c, Q_DEMO_OBSERVATION_ADD);
+        st = stmt(c, Q_OBSERVATION_ADD);
         if (st == NULL)
             return ERR_DB;
         db_bind_i64(st, 1, c->indicator_id[k]);
@@ -2609,7 +2609,7 @@ link_actor(struct ctx *c, int64_t initiative, const char *slug, const char *role
     rc = actor_ref(c, slug, &actor);
     if (rc)
         return rc;
-    st = stmt(c, Q_DEMO_INITIATIVE_ACTOR_ADD);
+    st = stmt(c, Q_INITIATIVE_ACTOR_ADD);
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, initiative);
@@ -2634,7 +2634,7 @@ link_initiative(struct ctx *c, int64_t id, const struct demo_initiative *in)
         rc = objective_ref(c, in->objectives[i], &objective);
         if (rc)
             break;
-        st = stmt(c, Q_DEMO_INITIATIVE_OBJECTIVE_ADD);
+        st = stmt(c, Q_INITIATIVE_OBJECTIVE_ADD);
         if (st == NULL)
             return ERR_DB;
         db_bind_i64(st, 1, id);
@@ -2642,7 +2642,7 @@ link_initiative(struct ctx *c, int64_t id, const struct demo_initiative *in)
         rc = insert(st, "initiative_objective", in->objectives[i]);
     }
     if (rc == ERR_OK)
-        rc = link_codes(c, Q_DEMO_INITIATIVE_SDG_ADD, id, in->sdg_targets, NELEM(in->sdg_targets),
+        rc = link_codes(c, Q_INITIATIVE_SDG_TARGET_ADD, id, in->sdg_targets, NELEM(in->sdg_targets),
                         "initiative_sdg_target");
     return rc;
 }
@@ -2713,7 +2713,7 @@ load_teams(struct ctx *c)
         if (rc)
             return rc;
         pos = i > 0 && strcmp(teams[i - 1].mission, t->mission) == 0 ? pos + 1 : 0;
-        st = stmt(c, Q_DEMO_TEAM_MEMBER_ADD);
+        st = stmt(c, Q_TEAM_MEMBER_ADD);
         if (st == NULL)
             return ERR_DB;
         db_bind_i64(st, 1, mission);

@@ -180,18 +180,17 @@ gen_initiatives(struct gen *g, long n)
         db_bind_i64(st, 18, (int64_t)time(NULL));
         rc = insert_id(st, &id);
         if (rc == ERR_OK)
-            rc = link(g->db, Q_DEMO_INITIATIVE_ACTOR_ADD, id, lead, "lead");
+            rc = link(g->db, Q_INITIATIVE_ACTOR_ADD, id, lead, "lead");
         for (k = 1; k <= 3 && rc == ERR_OK; k++) {
             /* distinct from the lead and from each other: consecutive offsets */
             other = g->first_actor + (lead - g->first_actor + k * 7919) % g->n_actors;
-            rc = link(g->db, Q_DEMO_INITIATIVE_ACTOR_ADD, id, other,
-                      k == 1 ? "partner" : "participant");
+            rc = link(g->db, Q_INITIATIVE_ACTOR_ADD, id, other, k == 1 ? "partner" : "participant");
         }
         if (rc == ERR_OK && g->n_objective[m] > 0)
-            rc = link(g->db, Q_DEMO_INITIATIVE_OBJECTIVE_ADD, id,
+            rc = link(g->db, Q_INITIATIVE_OBJECTIVE_ADD, id,
                       g->objective[m][rnd((unsigned)g->n_objective[m])], NULL);
         if (rc == ERR_OK)
-            rc = link(g->db, Q_DEMO_INITIATIVE_SDG_ADD, id, 0, targets[m][rnd(3)]);
+            rc = link(g->db, Q_INITIATIVE_SDG_TARGET_ADD, id, 0, targets[m][rnd(3)]);
     }
     return rc;
 }
@@ -214,14 +213,14 @@ gen_observations(struct gen *g, long n)
     if (rc || n_inds == 0)
         return rc;
     for (i = 0; i < n_inds && rc == ERR_OK; i++) {
-        st = db_stmt(g->db, Q_DEMO_INDICATOR_DIMENSION_ADD);
+        st = db_stmt(g->db, Q_DIMENSION_ADD);
         if (st == NULL)
             return ERR_DB;
         db_bind_i64(st, 1, inds[i].id);
         db_bind_i64(st, 2, 10);
         db_bind_text(st, 3, "Municipality");
         rc = db_run(st);
-        st = rc ? NULL : db_stmt(g->db, Q_DEMO_INDICATOR_DIMENSION_ADD);
+        st = rc ? NULL : db_stmt(g->db, Q_DIMENSION_ADD);
         if (st == NULL)
             return rc ? rc : ERR_DB;
         db_bind_i64(st, 1, inds[i].id);
@@ -237,7 +236,7 @@ gen_observations(struct gen *g, long n)
                 snprintf(disagg, sizeof(disagg), "Municipality=%s%cAge=%s", g->muni_name[m],
                          TIDY_DISAGG_SEP, ages[a]);
                 for (y = 1970; y < 2030 && done < n && rc == ERR_OK; y++, done++) {
-                    st = db_stmt(g->db, Q_DEMO_OBSERVATION_ADD);
+                    st = db_stmt(g->db, Q_OBSERVATION_ADD);
                     if (st == NULL)
                         return ERR_DB;
                     snprintf(period, sizeof(period), "%d", y);

@@ -47,6 +47,26 @@ test_rewrite(void)
     }
 }
 
+/*
+ * No two statements of the table have the same SQL on both backends: one
+ * statement per thing it does, named for its entity (a second copy under a
+ * consumer's name drifts from the first).
+ */
+static void
+test_unique_sql(void)
+{
+    int a, b, n_same = 0;
+
+    for (a = 0; a < Q__MAX; a++)
+        for (b = a + 1; b < Q__MAX; b++)
+            if (strcmp(query_sql((enum q)a, DB_SQLITE), query_sql((enum q)b, DB_SQLITE)) == 0 &&
+                strcmp(query_sql((enum q)a, DB_PG), query_sql((enum q)b, DB_PG)) == 0) {
+                diag("%s and %s have the same SQL", query_name((enum q)a), query_name((enum q)b));
+                n_same++;
+            }
+    ok(n_same == 0, "no two of the %d statements have the same SQL on both backends", Q__MAX);
+}
+
 /* One number from a COUNT(*)-style query with up to one integer parameter. */
 static int64_t
 count(struct db *db, enum q q, bool bind, int64_t arg)
@@ -290,6 +310,7 @@ main(void)
 
     log_threshold = LOG_ERROR + 1; /* expected failures log; keep the TAP output clean */
     test_rewrite();
+    test_unique_sql();
 
     snprintf(dir, sizeof(dir), "%s/samverka-test-db.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (mkdtemp(dir) == NULL)
