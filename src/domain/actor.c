@@ -63,35 +63,18 @@ actor_list(struct db *db, struct arena *a, const char *sector, const struct page
 enum err
 actor_get(struct db *db, struct arena *a, int64_t id, struct actor *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_ACTOR_GET);
-    const char **arr = NULL;
-    int n = 0, cap = 0;
+    struct db_stmt *st;
     enum err rc;
-    bool row;
 
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, id);
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && !row)
-        rc = ERR_NOTFOUND;
-    if (rc == ERR_OK)
-        actor_row(st, a, out);
-    db_done(st);
+    rc = ld_one_id(db, Q_ACTOR_GET, id, a, actor_row, out);
     if (rc)
         return rc;
     st = db_stmt(db, Q_ACTOR_DISCIPLINES);
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        arr[n++] = ld_str(st, 0, a);
-    }
-    db_done(st);
-    out->disciplines = arr;
-    out->n_disciplines = n;
-    return rc;
+    return ld_rows(st, a, sizeof(*out->disciplines), ld_str_row, &out->disciplines,
+                   &out->n_disciplines);
 }
 
 /* ------------------------------------------------------------ people */
@@ -152,21 +135,7 @@ person_list(struct db *db, struct arena *a, const struct page *pg, struct person
 enum err
 person_get(struct db *db, struct arena *a, int64_t id, struct person *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_PERSON_GET);
-    struct person *arr;
-    int n;
-    enum err rc;
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, id);
-    rc = person_rows(st, a, &arr, &n);
-    if (rc)
-        return rc;
-    if (n == 0)
-        return ERR_NOTFOUND;
-    *out = arr[0];
-    return ERR_OK;
+    return ld_one_id(db, Q_PERSON_GET, id, a, ld_person_row, out);
 }
 
 /* ------------------------------------------------------------ initiatives */
@@ -244,77 +213,45 @@ initiative_list(struct db *db, struct arena *a, const struct initiative_filter *
     return initiative_rows(st, a, out, out_n);
 }
 
-static enum err
-initiative_relations(struct db *db, struct arena *a, struct initiative *n)
+static void
+initiative_actor_row(struct db_stmt *st, struct arena *a, void *item)
 {
-    struct db_stmt *st;
-    int cap = 0, k = 0;
-    enum err rc;
-    bool row;
+    struct initiative_actor *x = item;
 
-    st = db_stmt(db, Q_INITIATIVE_ACTORS);
+    x->actor_id = db_i64(st, 0);
+    x->actor_slug = ld_str(st, 1, a);
+    x->actor_name = ld_str(st, 2, a);
+    x->sector = ld_str(st, 3, a);
+    x->role = ld_str(st, 4, a);
+}
+
+/* The rows of q ($1 = the initiative) read with fn into an arena array. */
+static enum err
+relation(struct db *db, struct arena *a, enum q q, int64_t id, size_t size, ld_row_fn fn,
+         void *out_arr, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
     if (st == NULL)
         return ERR_DB;
-    db_bind_i64(st, 1, n->id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        n->actors = ld_grow(a, n->actors, k, &cap, sizeof(*n->actors));
-        n->actors[k].actor_id = db_i64(st, 0);
-        n->actors[k].actor_slug = ld_str(st, 1, a);
-        n->actors[k].actor_name = ld_str(st, 2, a);
-        n->actors[k].sector = ld_str(st, 3, a);
-        n->actors[k].role = ld_str(st, 4, a);
-        k++;
-    }
-    db_done(st);
-    n->n_actors = k;
-    if (rc)
-        return rc;
-
-    st = db_stmt(db, Q_INITIATIVE_OBJECTIVES);
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, n->id);
-    cap = k = 0;
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        n->objective_ids = ld_grow(a, n->objective_ids, k, &cap, sizeof(*n->objective_ids));
-        n->objective_ids[k++] = db_i64(st, 0);
-    }
-    db_done(st);
-    n->n_objectives = k;
-    if (rc)
-        return rc;
-
-    st = db_stmt(db, Q_INITIATIVE_SDG_TARGETS);
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, n->id);
-    cap = k = 0;
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        n->sdg_targets = ld_grow(a, n->sdg_targets, k, &cap, sizeof(*n->sdg_targets));
-        n->sdg_targets[k++] = ld_str(st, 0, a);
-    }
-    db_done(st);
-    n->n_sdg_targets = k;
-    return rc;
+    db_bind_i64(st, 1, id);
+    return ld_rows(st, a, size, fn, out_arr, out_n);
 }
 
 enum err
 initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_INITIATIVE_GET);
     enum err rc;
-    bool row;
 
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, id);
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && !row)
-        rc = ERR_NOTFOUND;
+    rc = ld_one_id(db, Q_INITIATIVE_GET, id, a, initiative_row, out);
     if (rc == ERR_OK)
-        initiative_row(st, a, out);
-    db_done(st);
-    if (rc)
-        return rc;
-    return initiative_relations(db, a, out);
+        rc = relation(db, a, Q_INITIATIVE_ACTORS, id, sizeof(*out->actors), initiative_actor_row,
+                      &out->actors, &out->n_actors);
+    if (rc == ERR_OK)
+        rc = relation(db, a, Q_INITIATIVE_OBJECTIVES, id, sizeof(*out->objective_ids), ld_i64_row,
+                      &out->objective_ids, &out->n_objectives);
+    if (rc == ERR_OK)
+        rc = relation(db, a, Q_INITIATIVE_SDG_TARGETS, id, sizeof(*out->sdg_targets), ld_str_row,
+                      &out->sdg_targets, &out->n_sdg_targets);
+    return rc;
 }

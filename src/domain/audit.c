@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/load.h"
 #include "domain/model.h"
 
 enum err
@@ -30,20 +31,6 @@ audit_add(struct db *db, const char *who, const char *action, const char *entity
         db_bind_null(st, 6);
     db_bind_text(st, 7, detail ? detail : "");
     return db_run(st);
-}
-
-static enum err
-one_i64(struct db_stmt *st, int64_t *out)
-{
-    enum err rc;
-    bool row;
-
-    *out = 0;
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && row && !db_null(st, 0))
-        *out = db_i64(st, 0);
-    db_done(st);
-    return rc;
 }
 
 enum err
@@ -73,7 +60,7 @@ accountability_get(struct db *db, const char *page_key, const char *entity, int6
         if (st == NULL)
             return ERR_DB;
     }
-    rc = one_i64(st, &out->last_updated);
+    rc = ld_count(st, &out->last_updated);
     if (rc)
         return rc;
     if (page_key == NULL)
@@ -86,12 +73,12 @@ accountability_get(struct db *db, const char *page_key, const char *entity, int6
         return ERR_DB;
     db_bind_text(st, 1, page_key);
     db_bind_text(st, 2, since);
-    rc = one_i64(st, &out->views_30d);
+    rc = ld_count(st, &out->views_30d);
     if (rc)
         return rc;
     st = db_stmt(db, Q_PAGE_VIEW_TOTAL);
     if (st == NULL)
         return ERR_DB;
     db_bind_text(st, 1, page_key);
-    return one_i64(st, &out->views_total);
+    return ld_count(st, &out->views_total);
 }

@@ -1,5 +1,5 @@
 /*
- * load.c — the row loop shared by the domain's list loaders (see load.h).
+ * load.c — the row loops shared by the domain's loaders (see load.h).
  */
 #include "domain/load.h"
 
@@ -20,4 +20,43 @@ ld_rows(struct db_stmt *st, struct arena *a, size_t size, ld_row_fn fn, void *ou
     *(void **)out_arr = arr;
     *out_n = n;
     return rc;
+}
+
+enum err
+ld_one(struct db_stmt *st, struct arena *a, ld_row_fn fn, void *item)
+{
+    enum err rc;
+    bool row;
+
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        fn(st, a, item);
+    db_done(st);
+    return rc;
+}
+
+enum err
+ld_one_id(struct db *db, enum q q, int64_t id, struct arena *a, ld_row_fn fn, void *item)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    return ld_one(st, a, fn, item);
+}
+
+void
+ld_str_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    *(const char **)item = ld_str(st, 0, a);
+}
+
+void
+ld_i64_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    (void)a;
+    *(int64_t *)item = db_i64(st, 0);
 }

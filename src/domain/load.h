@@ -38,7 +38,7 @@ ld_grow(struct arena *a, void *arr, int n, int *cap, size_t size)
     return bigger;
 }
 
-/* Run a statement that yields one integer; 0 if no row or NULL. */
+/* Run a statement that yields one integer (a count, a MAX(...)); 0 if no row or NULL. */
 static inline enum err
 ld_count(struct db_stmt *st, int64_t *out)
 {
@@ -61,6 +61,21 @@ ld_count(struct db_stmt *st, int64_t *out)
 typedef void (*ld_row_fn)(struct db_stmt *st, struct arena *a, void *item);
 enum err ld_rows(struct db_stmt *st, struct arena *a, size_t size, ld_row_fn fn, void *out_arr,
                  int *out_n);
+
+/*
+ * Step st (its keys bound) once and read the row with fn into item; the
+ * statement is reset. ERR_NOTFOUND when there is no row (item is then
+ * untouched), ERR_DB / ERR_BUSY from the database. The one step every
+ * single-row loader shares.
+ */
+enum err ld_one(struct db_stmt *st, struct arena *a, ld_row_fn fn, void *item);
+/* ld_one of statement q with $1 bound to id: the loaders that get a thing by its id. */
+enum err ld_one_id(struct db *db, enum q q, int64_t id, struct arena *a, ld_row_fn fn, void *item);
+
+/* Row readers for one-column lists: column 0 as text ("" for NULL) into a
+ * const char *, or as an integer into an int64_t (item). */
+void ld_str_row(struct db_stmt *st, struct arena *a, void *item);
+void ld_i64_row(struct db_stmt *st, struct arena *a, void *item);
 
 struct mission;
 struct actor;

@@ -55,21 +55,6 @@ mission_list(struct db *db, struct arena *a, struct mission **out, int *out_n)
     return mission_rows(st, a, out, out_n);
 }
 
-static enum err
-mission_one(struct db_stmt *st, struct arena *a, struct mission *out)
-{
-    enum err rc;
-    bool row;
-
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && !row)
-        rc = ERR_NOTFOUND;
-    if (rc == ERR_OK)
-        mission_row(st, a, out);
-    db_done(st);
-    return rc;
-}
-
 enum err
 mission_get(struct db *db, struct arena *a, const char *slug, struct mission *out)
 {
@@ -78,18 +63,13 @@ mission_get(struct db *db, struct arena *a, const char *slug, struct mission *ou
     if (st == NULL)
         return ERR_DB;
     db_bind_text(st, 1, slug);
-    return mission_one(st, a, out);
+    return ld_one(st, a, mission_row, out);
 }
 
 enum err
 mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_MISSION_GET_ID);
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, id);
-    return mission_one(st, a, out);
+    return ld_one_id(db, Q_MISSION_GET_ID, id, a, mission_row, out);
 }
 
 /* ------------------------------------------------------------ objectives */
@@ -124,20 +104,7 @@ mission_objectives(struct db *db, struct arena *a, int64_t mission_id, struct ob
 enum err
 objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_OBJECTIVE_GET);
-    enum err rc;
-    bool row;
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, id);
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && !row)
-        rc = ERR_NOTFOUND;
-    if (rc == ERR_OK)
-        objective_row(st, a, out);
-    db_done(st);
-    return rc;
+    return ld_one_id(db, Q_OBJECTIVE_GET, id, a, objective_row, out);
 }
 
 /* ------------------------------------------------------------ indicators */
@@ -208,40 +175,20 @@ enum err
 indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind)
 {
     struct db_stmt *st = db_stmt(db, Q_INDICATOR_DIMENSIONS);
-    const char **arr = NULL;
-    int n = 0, cap = 0;
-    enum err rc;
-    bool row;
 
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, ind->id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        arr = ld_grow(a, arr, n, &cap, sizeof(*arr));
-        arr[n++] = ld_str(st, 0, a);
-    }
-    db_done(st);
-    ind->dimensions = arr;
-    ind->n_dimensions = n;
-    return rc;
+    return ld_rows(st, a, sizeof(*ind->dimensions), ld_str_row, &ind->dimensions,
+                   &ind->n_dimensions);
 }
 
 enum err
 indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_INDICATOR_GET);
     enum err rc;
-    bool row;
 
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, id);
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && !row)
-        rc = ERR_NOTFOUND;
-    if (rc == ERR_OK)
-        indicator_row(st, a, out);
-    db_done(st);
+    rc = ld_one_id(db, Q_INDICATOR_GET, id, a, indicator_row, out);
     if (rc)
         return rc;
     return indicator_load_dimensions(db, a, out);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/load.h"
 #include "domain/model.h"
 
 static void
@@ -70,13 +71,23 @@ out:
     return rc;
 }
 
+/* One row of Q_TOKEN_FIND into a struct api_client (item). */
+static void
+client_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct api_client *c = item;
+
+    c->token_id = db_i64(st, 0);
+    c->name = db_text_dup(st, 1, a);
+    c->role = db_text_dup(st, 2, a);
+    c->mission_id = db_i64(st, 3);
+}
+
 enum err
 token_find(struct db *db, struct arena *a, const char *token, struct api_client *out)
 {
     char hex[65];
     struct db_stmt *st;
-    enum err rc;
-    bool row;
 
     memset(out, 0, sizeof(*out));
     if (token == NULL || strncmp(token, "svk_", 4) != 0 || strlen(token) > TOKEN_LEN)
@@ -86,17 +97,7 @@ token_find(struct db *db, struct arena *a, const char *token, struct api_client 
     if (st == NULL)
         return ERR_DB;
     db_bind_text(st, 1, hex);
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && !row)
-        rc = ERR_NOTFOUND;
-    if (rc == ERR_OK) {
-        out->token_id = db_i64(st, 0);
-        out->name = db_text_dup(st, 1, a);
-        out->role = db_text_dup(st, 2, a);
-        out->mission_id = db_i64(st, 3);
-    }
-    db_done(st);
-    return rc;
+    return ld_one(st, a, client_row, out);
 }
 
 enum err
