@@ -18,7 +18,7 @@
 #include "core/log.h"
 #include "db/db.h"
 #include "domain/demo.h"
-#include "domain/model.h"
+#include "domain/refdata.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

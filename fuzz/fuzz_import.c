@@ -24,6 +24,7 @@
 #include "core/buf.h"
 #include "domain/export.h"
 #include "domain/import.h"
+#include "domain/indicator.h"
 #include "fuzz.h"
 
 static struct db *db;

@@ -208,7 +208,7 @@ cmd_copy(int argc, char **argv)
     }
     rc = db_migrate(to, NULL);
     if (rc == ERR_OK)
-        rc = db_copy_all(from, to, &rows, &msg);
+        rc = copy_database(from, to, &rows, &msg);
     else
         msg = "the target could not be migrated";
     db_close(from);

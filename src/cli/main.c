@@ -13,8 +13,9 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "domain/audit.h"
 #include "domain/demo.h"
-#include "domain/model.h"
+#include "domain/refdata.h"
 #include "http/server.h"
 
 #define VERSION "0.1.0"

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/str.h"
-#include "domain/model.h"
+#include "domain/mission.h"
 #include "domain/token.h"
 
 static void

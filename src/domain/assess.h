@@ -6,7 +6,7 @@
 #ifndef DOMAIN_ASSESS_H
 #define DOMAIN_ASSESS_H
 
-#include "domain/model.h"
+#include "domain/indicator.h"
 #include "domain/progress.h"
 
 struct series_progress {

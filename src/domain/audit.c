@@ -2,11 +2,12 @@
  * audit.c — the audit log (who changed what, when) and the accountability
  * block every public page ends with.
  */
+#include "domain/audit.h"
+
 #include <string.h>
 #include <time.h>
 
 #include "domain/load.h"
-#include "domain/model.h"
 
 enum err
 audit_add(struct db *db, const char *who, const char *action, const char *entity, int64_t entity_id,

@@ -88,7 +88,7 @@ copy_table(struct db *from, struct db *to, const struct copy_table *t, long *row
 }
 
 enum err
-db_copy_all(struct db *from, struct db *to, long *out_rows, const char **out_msg)
+copy_database(struct db *from, struct db *to, long *out_rows, const char **out_msg)
 {
     static char msg[160];
     struct db_stmt *st;

@@ -12,6 +12,6 @@
 
 /* Errors: ERR_INVALID (schema versions differ) and ERR_CONFLICT (target not
  * empty) with *out_msg; ERR_DB / ERR_BUSY from either side, with the table. */
-enum err db_copy_all(struct db *from, struct db *to, long *out_rows, const char **out_msg);
+enum err copy_database(struct db *from, struct db *to, long *out_rows, const char **out_msg);
 
 #endif

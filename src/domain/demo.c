@@ -31,8 +31,8 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "domain/audit.h"
 #include "domain/demo.h"
-#include "domain/model.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -9,7 +9,7 @@
 
 #include "core/json.h"
 #include "core/str.h"
-#include "domain/model.h"
+#include "domain/indicator.h"
 
 void
 export_number(struct buf *b, double v)

@@ -14,8 +14,9 @@
 
 #include "core/log.h"
 #include "domain/demo.h"
+#include "domain/indicator.h"
 #include "domain/load.h"
-#include "domain/model.h"
+#include "domain/mission.h"
 #include "domain/tidycsv.h"
 
 #define MAX_MUNI 400

@@ -14,7 +14,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/assess.h"
-#include "domain/model.h"
+#include "domain/audit.h"
 
 #define MAX_DIMS    TIDY_MAX_COLUMNS
 #define IMPORT_RING 1024 /* more than a pipeline batch */

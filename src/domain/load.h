@@ -1,5 +1,9 @@
 /*
- * load.h — small helpers shared by the loaders (private to src/domain).
+ * load.h — what the loaders of src/domain share, whatever the entity
+ * (private to src/domain): column readers, the arena array that grows, the
+ * loops that read every row (ld_rows) or the one row (ld_one) of a
+ * statement. The row readers of one entity that other files borrow are in
+ * rows.h.
  */
 #ifndef DOMAIN_LOAD_H
 #define DOMAIN_LOAD_H
@@ -8,6 +12,7 @@
 
 #include "core/arena.h"
 #include "db/db.h"
+#include "domain/paging.h"
 
 /* Column text copied into the arena; NULL for SQL NULL. */
 static inline const char *
@@ -62,6 +67,10 @@ typedef void (*ld_row_fn)(struct db_stmt *st, struct arena *a, void *item);
 enum err ld_rows(struct db_stmt *st, struct arena *a, size_t size, ld_row_fn fn, void *out_arr,
                  int *out_n);
 
+/* ld_rows of statement q with $1 bound to id: the lists of what belongs to one thing. */
+enum err ld_rows_id(struct db *db, enum q q, int64_t id, struct arena *a, size_t size, ld_row_fn fn,
+                    void *out_arr, int *out_n);
+
 /*
  * Step st (its keys bound) once and read the row with fn into item; the
  * statement is reset. ERR_NOTFOUND when there is no row (item is then
@@ -72,22 +81,18 @@ enum err ld_one(struct db_stmt *st, struct arena *a, ld_row_fn fn, void *item);
 /* ld_one of statement q with $1 bound to id: the loaders that get a thing by its id. */
 enum err ld_one_id(struct db *db, enum q q, int64_t id, struct arena *a, ld_row_fn fn, void *item);
 
+/*
+ * One page of a list whose two statements take an integer filter as $1 (0:
+ * all): q_count counts every row into *out_total, q_page ($2 limit, $3
+ * offset) reads the page's rows with fn as ld_rows does.
+ */
+enum err ld_page(struct db *db, struct arena *a, enum q q_count, enum q q_page, int64_t filter,
+                 const struct page *pg, size_t size, ld_row_fn fn, void *out_arr, int *out_n,
+                 int64_t *out_total);
+
 /* Row readers for one-column lists: column 0 as text ("" for NULL) into a
  * const char *, or as an integer into an int64_t (item). */
 void ld_str_row(struct db_stmt *st, struct arena *a, void *item);
 void ld_i64_row(struct db_stmt *st, struct arena *a, void *item);
-
-struct mission;
-struct actor;
-struct initiative;
-/* Row readers shared by the loaders whose queries select the same columns
- * (MISSION_COLS, ACTOR_COLS, INITIATIVE_COLS in the q_*.def files). */
-enum err mission_rows(struct db_stmt *st, struct arena *a, struct mission **out, int *out_n);
-enum err actor_rows(struct db_stmt *st, struct arena *a, struct actor **out, int *out_n);
-enum err initiative_rows(struct db_stmt *st, struct arena *a, struct initiative **out, int *out_n);
-/* One row of PERSON_COLS into a struct person (item). */
-void ld_person_row(struct db_stmt *st, struct arena *a, void *item);
-/* One row of (code, goal, title_en) into a struct sdg_target (item). */
-void ld_target_row(struct db_stmt *st, struct arena *a, void *item);
 
 #endif

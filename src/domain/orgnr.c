@@ -6,10 +6,10 @@
  * registers for legal persons) is accepted and shortened. The hyphen is
  * optional on input and always present in the canonical form.
  */
+#include "domain/orgnr.h"
+
 #include <ctype.h>
 #include <string.h>
-
-#include "domain/model.h"
 
 bool
 orgnr_valid(const char *s, char out[12])

@@ -4,6 +4,8 @@
  * names and colours, 169 targets and the indicators; Swedish counties and
  * municipalities; SNI 2007. Runs inside the caller's transaction.
  */
+#include "domain/refdata.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +14,6 @@
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/str.h"
-#include "domain/model.h"
 
 struct ctx {
     struct db *db;

@@ -1,10 +1,14 @@
 /*
- * sdg.c — loaders for the SDG reference data and what relates to a goal.
+ * sdg.c — loaders for the SDG reference data (goals, targets, indicators) and
+ * the missions and initiatives linked to a goal (see sdg.h). Pure reads;
+ * every string lives in the caller's arena.
  */
-#include <string.h>
+#include "domain/sdg.h"
 
+#include "domain/initiative.h"
 #include "domain/load.h"
-#include "domain/model.h"
+#include "domain/mission.h"
+#include "domain/rows.h"
 
 static void
 goal_row(struct db_stmt *st, struct arena *a, void *item)
@@ -34,35 +38,61 @@ sdg_goal_get(struct db *db, struct arena *a, int code, struct sdg_goal *out)
     return ld_one_id(db, Q_SDG_GOAL_GET, code, a, goal_row, out);
 }
 
+void
+sdg_target_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct sdg_target *t = item;
+
+    t->code = ld_str(st, 0, a);
+    t->goal = (int)db_i64(st, 1);
+    t->title_en = ld_str(st, 2, a);
+}
+
 enum err
 sdg_goal_targets(struct db *db, struct arena *a, int goal, struct sdg_target **out, int *out_n)
 {
-    struct db_stmt *st = db_stmt(db, Q_SDG_TARGETS_OF_GOAL);
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, goal);
-    return ld_rows(st, a, sizeof(**out), ld_target_row, out, out_n);
+    return ld_rows_id(db, Q_SDG_TARGETS_OF_GOAL, goal, a, sizeof(**out), sdg_target_row, out,
+                      out_n);
 }
 
 enum err
 sdg_goal_missions(struct db *db, struct arena *a, int goal, struct mission **out, int *out_n)
 {
-    struct db_stmt *st = db_stmt(db, Q_SDG_GOAL_MISSIONS);
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, goal);
-    return mission_rows(st, a, out, out_n);
+    return ld_rows_id(db, Q_SDG_GOAL_MISSIONS, goal, a, sizeof(**out), mission_row, out, out_n);
 }
 
 enum err
 sdg_goal_initiatives(struct db *db, struct arena *a, int goal, struct initiative **out, int *out_n)
 {
-    struct db_stmt *st = db_stmt(db, Q_SDG_GOAL_INITIATIVES);
+    return ld_rows_id(db, Q_SDG_GOAL_INITIATIVES, goal, a, sizeof(**out), initiative_row, out,
+                      out_n);
+}
 
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, goal);
-    return initiative_rows(st, a, out, out_n);
+enum err
+sdg_target_list(struct db *db, struct arena *a, int goal, const struct page *pg,
+                struct sdg_target **out, int *out_n, int64_t *out_total)
+{
+    return ld_page(db, a, Q_SDG_TARGETS_COUNT, Q_SDG_TARGETS_PAGE, goal, pg, sizeof(**out),
+                   sdg_target_row, out, out_n, out_total);
+}
+
+static void
+indicator_code_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct sdg_indicator *x = item;
+
+    x->code = ld_str(st, 0, a);
+    x->target = ld_str(st, 1, a);
+    x->goal = (int)db_i64(st, 2);
+    x->title_en = ld_str(st, 3, a);
+    x->unsd_code = ld_str(st, 4, a);
+    x->status_2025 = ld_str(st, 5, a);
+}
+
+enum err
+sdg_indicator_list(struct db *db, struct arena *a, int goal, const struct page *pg,
+                   struct sdg_indicator **out, int *out_n, int64_t *out_total)
+{
+    return ld_page(db, a, Q_SDG_INDICATORS_COUNT, Q_SDG_INDICATORS_PAGE, goal, pg, sizeof(**out),
+                   indicator_code_row, out, out_n, out_total);
 }

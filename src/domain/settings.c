@@ -9,6 +9,8 @@
 
 #include "core/buf.h"
 #include "core/str.h"
+#include "domain/audit.h"
+#include "domain/codes.h"
 #include "domain/tidycsv.h"
 
 #define MIN_YEAR 1900

@@ -8,7 +8,7 @@
 #ifndef DOMAIN_SETTINGS_H
 #define DOMAIN_SETTINGS_H
 
-#include "domain/model.h"
+#include "domain/indicator.h"
 
 struct indicator_settings {
     bool has_base_year;

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/audit.h"
 #include "domain/load.h"
-#include "domain/model.h"
 
 static void
 token_hash(const char *token, char hex[65])

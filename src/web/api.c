@@ -1,7 +1,7 @@
 /*
  * api.c — the read-only JSON API, /api/v1/... (routes in routes.c).
  *
- * Every handler loads through the domain loaders (model.h, api_extra.h) and
+ * Every handler loads through the domain loaders (mission.h, indicator.h, ...) and
  * writes through the streaming JSON writer (json.h), so every key and value
  * is escaped and invalid UTF-8 fails the response instead of leaking out.
  * ETags, 304s and the {"error": {...}} objects are web_handle's; a handler
@@ -23,9 +23,13 @@
 
 #include "core/log.h"
 #include "core/str.h"
-#include "domain/api_extra.h"
+#include "domain/actor.h"
 #include "domain/assess.h"
-#include "domain/model.h"
+#include "domain/indicator.h"
+#include "domain/initiative.h"
+#include "domain/mission.h"
+#include "domain/person.h"
+#include "domain/sdg.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
 #include "web/json.h"

@@ -17,7 +17,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "domain/model.h"
+#include "domain/codes.h"
 #include "web/handlers.h"
 #include "web/json.h"
 #include "web/route.h"

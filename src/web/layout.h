@@ -7,7 +7,7 @@
 #ifndef WEB_LAYOUT_H
 #define WEB_LAYOUT_H
 
-#include "domain/model.h"
+#include "domain/audit.h"
 #include "web/html.h"
 #include "web/web.h"
 

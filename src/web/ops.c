@@ -3,7 +3,6 @@
  * sheet (compiled into the binary), robots.txt.
  */
 #include "core/embed.h"
-#include "domain/model.h"
 #include "web/handlers.h"
 #include "web/route.h"
 

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "core/str.h"
-#include "domain/model.h"
-#include "domain/pages_extra.h"
+#include "domain/actor.h"
+#include "domain/codes.h"
+#include "domain/initiative.h"
+#include "domain/person.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"

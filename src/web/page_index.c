@@ -3,7 +3,8 @@
  * progress status and a one-line state of play.
  */
 #include "domain/assess.h"
-#include "domain/model.h"
+#include "domain/indicator.h"
+#include "domain/mission.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"

@@ -11,7 +11,11 @@
 #include <string.h>
 
 #include "core/str.h"
-#include "domain/model.h"
+#include "domain/codes.h"
+#include "domain/indicator.h"
+#include "domain/initiative.h"
+#include "domain/mission.h"
+#include "domain/sdg.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"

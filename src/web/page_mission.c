@@ -10,8 +10,14 @@
  */
 #include <string.h>
 
+#include "domain/actor.h"
 #include "domain/assess.h"
-#include "domain/model.h"
+#include "domain/codes.h"
+#include "domain/indicator.h"
+#include "domain/initiative.h"
+#include "domain/mission.h"
+#include "domain/person.h"
+#include "domain/sdg.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"

@@ -16,7 +16,7 @@
 
 #include "core/log.h"
 #include "core/str.h"
-#include "domain/model.h"
+#include "domain/codes.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"

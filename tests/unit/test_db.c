@@ -11,7 +11,7 @@
 
 #include "core/log.h"
 #include "db/db.h"
-#include "domain/model.h"
+#include "domain/refdata.h"
 #include "tap.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

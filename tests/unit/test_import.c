@@ -14,7 +14,8 @@
 #include "domain/demo.h"
 #include "domain/export.h"
 #include "domain/import.h"
-#include "domain/model.h"
+#include "domain/indicator.h"
+#include "domain/refdata.h"
 #include "domain/tidycsv.h"
 #include "tap.h"
 

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/model.h"
+#include "domain/orgnr.h"
 #include "tap.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))

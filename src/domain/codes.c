@@ -1,9 +1,8 @@
 /*
- * model.c — the enumerated codes and small rules shared by every entity.
+ * codes.c — the enumerated text codes the database stores (see codes.h).
  */
-#include "domain/model.h"
+#include "domain/codes.h"
 
-#include <math.h>
 #include <string.h>
 
 const char *const mission_statuses[] = {"exploring", "in_dialogue", "active", "concluded", NULL};
@@ -26,19 +25,4 @@ model_is_code(const char *const *codes, const char *s)
         if (strcmp(*codes, s) == 0)
             return true;
     return false;
-}
-
-bool
-indicator_target_abs(const struct indicator *ind, double *out)
-{
-    if (!ind->has_target || strcmp(ind->target_kind, "none") == 0)
-        return false;
-    if (strcmp(ind->target_kind, "relative") == 0) {
-        if (!ind->has_base)
-            return false;
-        *out = ind->base_value * (1.0 + ind->target_value / 100.0);
-        return isfinite(*out);
-    }
-    *out = ind->target_value;
-    return true;
 }

@@ -1,0 +1,50 @@
+/*
+ * actor.h — actors: the organisations that take part in missions, with their
+ * sector, classification and people. Loader conventions: person.h.
+ */
+#ifndef DOMAIN_ACTOR_H
+#define DOMAIN_ACTOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/paging.h"
+
+struct person;
+
+struct actor {
+    int64_t id;
+    const char *slug, *name, *orgnr;
+    const char *sector; /* code_actor_sector */
+    const char *sni, *sni_label, *municipality, *municipality_name, *county_name, *website,
+        *description_sv, *description_en;
+    const char **disciplines; /* filled by actor_get only */
+    int n_disciplines;
+    bool is_demo;
+    int n_initiatives;
+};
+
+struct actor_role {
+    int64_t initiative_id;
+    const char *role; /* code_initiative_role */
+};
+
+/* sector NULL or "": any; by name */
+enum err actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg,
+                    struct actor **out, int *out_n, int64_t *out_total);
+enum err actor_get(struct db *db, struct arena *a, int64_t id, struct actor *out);
+/* the people at the actor, by name */
+enum err actor_people(struct db *db, struct arena *a, int64_t actor_id, struct person **out,
+                      int *out_n);
+/*
+ * The roles an actor holds in initiatives (one per initiative it takes part
+ * in), ordered by initiative id. An initiative that names the actor as lead
+ * without listing it among the taking-part actors has no row here.
+ */
+enum err actor_initiative_roles(struct db *db, struct arena *a, int64_t actor_id,
+                                struct actor_role **out, int *out_n);
+
+#endif

@@ -1,0 +1,82 @@
+/*
+ * indicator.h — a mission's goal tree: objectives, the indicators that
+ * measure them, their observations and disaggregation dimensions. Loader
+ * conventions: person.h. (Their progress is assess.h's.)
+ */
+#ifndef DOMAIN_INDICATOR_H
+#define DOMAIN_INDICATOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/paging.h"
+
+struct objective {
+    int64_t id, mission_id, parent_id; /* parent 0: top level */
+    const char *title_sv, *title_en, *description_sv, *description_en;
+    double weight;
+};
+
+/* identified by (indicator, series, unit, disagg, year) */
+struct observation {
+    const char *period;
+    int year;
+    const char *series, *unit, *disagg; /* disagg: "Field=Value" pairs joined by 0x1f */
+    double value;
+    const char *source, *note;
+};
+
+struct indicator {
+    int64_t id, mission_id, objective_id;
+    const char *mission_slug;
+    const char *title_sv, *title_en, *description_sv, *description_en, *unit_sv, *unit_en;
+    const char *direction; /* code_direction: increase | decrease */
+    int decimals;
+    bool has_base;
+    int base_year;
+    double base_value;
+    const char *target_kind; /* code_target_kind: absolute | relative | none */
+    bool has_target;
+    double target_value; /* absolute value, or percent change when relative */
+    int target_year;     /* 0: the mission's deadline year */
+    bool has_limit;
+    double limit_value;
+    const char *source, *source_url;
+    double weight;
+    const char **dimensions; /* disaggregation column names */
+    int n_dimensions;
+    /* latest headline observation, if any */
+    bool has_latest;
+    int latest_year;
+    const char *latest_period;
+    double latest_value;
+    int n_observations;
+    /* the progress method's settings (PROGRESS.md B.4) */
+    int mission_start_year, mission_deadline_year;
+    bool has_thresholds;
+    double th_high, th_med, th_low;
+    const char *headline; /* canonical disaggregation of the headline series; "" = none */
+};
+
+/* The target as an absolute value (relative targets applied to the base). */
+bool indicator_target_abs(const struct indicator *ind, double *out);
+
+enum err objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out);
+enum err indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out);
+/* mission_id 0: every mission's */
+enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+                        struct indicator **out, int *out_n, int64_t *out_total);
+/* ind->dimensions: its disaggregation column names in order (indicator_get loads them;
+ * list loaders do not) */
+enum err indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind);
+/* all observations of an indicator, ordered by series, unit, disagg, year */
+enum err indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
+                                struct observation **out, int *out_n);
+/* the first `limit` of them, in the same order (a page shows a bounded number) */
+enum err indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_id,
+                                      int limit, struct observation **out, int *out_n);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * initiative.h — initiatives: what actors do towards a mission, top-down or
+ * bottom-up, with their lead, taking-part actors, objectives and SDG targets.
+ * Loader conventions: person.h.
+ */
+#ifndef DOMAIN_INITIATIVE_H
+#define DOMAIN_INITIATIVE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/paging.h"
+
+struct initiative_actor {
+    int64_t actor_id;
+    const char *actor_slug, *actor_name;
+    const char *sector; /* code_actor_sector */
+    const char *role;   /* code_initiative_role */
+};
+
+struct initiative {
+    int64_t id, mission_id;
+    const char *mission_slug, *mission_title_sv, *mission_title_en;
+    const char *slug, *title_sv, *title_en, *summary_sv, *summary_en;
+    const char *origin;    /* code_initiative_origin */
+    const char *status;    /* code_initiative_status */
+    int64_t lead_actor_id; /* 0: none */
+    const char *lead_actor_name, *lead_actor_slug;
+    const char *start_date, *end_date; /* NULL if unset */
+    bool has_budget;
+    int64_t budget_sek;
+    const char *funding, *hypotheses_sv, *hypotheses_en, *learnings_sv, *learnings_en;
+    bool is_demo;
+    /* filled by initiative_get only */
+    struct initiative_actor *actors;
+    int n_actors;
+    int64_t *objective_ids;
+    int n_objectives;
+    const char **sdg_targets;
+    int n_sdg_targets;
+};
+
+struct initiative_filter {
+    int64_t mission_id; /* 0: any */
+    const char *origin; /* NULL: any */
+    const char *status;
+    const char *sector; /* lead actor's or any participant's sector */
+    int sdg_goal;       /* 0: any */
+    int64_t actor_id;   /* 0: any; lead or participant */
+};
+
+enum err initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f,
+                         const struct page *pg, struct initiative **out, int *out_n,
+                         int64_t *out_total);
+enum err initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *out);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * person.h — people: the members of mission teams and the contacts of actors.
+ *
+ * The conventions of every loader in src/domain: the database connection and
+ * an arena first; every string and array returned lives in that arena; lists
+ * come back as an arena array with a count (out_n), paged lists also with the
+ * total (out_total). Errors: ERR_NOTFOUND when the thing named does not
+ * exist, ERR_DB / ERR_BUSY from the database. Bilingual fields come in pairs
+ * (_sv, _en; en may be ""); optional numbers carry a has_ flag; enumerated
+ * values are the database's text codes (codes.h).
+ */
+#ifndef DOMAIN_PERSON_H
+#define DOMAIN_PERSON_H
+
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "db/db.h"
+#include "domain/paging.h"
+
+struct person {
+    int64_t id;
+    int64_t actor_id; /* 0: none */
+    const char *actor_name;
+    const char *name, *title_sv, *title_en, *email, *phone;
+};
+
+/* Everyone, by name. */
+enum err person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out,
+                     int *out_n, int64_t *out_total);
+enum err person_get(struct db *db, struct arena *a, int64_t id, struct person *out);
+
+#endif
