@@ -134,8 +134,8 @@ ref_accepts(const struct pspec *ps, const char *raw, int64_t *out_i)
     case P_SLUG:
         return ref_slug(raw);
     case P_ENUM:
-        for (k = 0; ps->values != NULL && ps->values[k] != NULL; k++)
-            if (strcmp(ps->values[k], raw) == 0)
+        for (k = 0; ps->codes != NULL && k < ps->codes->n; k++)
+            if (strcmp(ps->codes->codes[k].code, raw) == 0)
                 return true;
         return false;
     case P_TEXT:

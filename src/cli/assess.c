@@ -286,11 +286,8 @@ cmd_assess(int argc, char **argv)
                 return 2;
             i++;
         } else if (strcmp(argv[i], "--direction") == 0) {
-            if (v != NULL && strcmp(v, "increase") == 0)
-                c.direction = 1;
-            else if (v != NULL && strcmp(v, "decrease") == 0)
-                c.direction = -1;
-            else {
+            c.direction = progress_direction_of(v);
+            if (c.direction == 0) {
                 fputs("samverka assess: --direction is increase or decrease\n", stderr);
                 return 2;
             }

@@ -10,6 +10,7 @@
 #include "core/json.h"
 #include "core/str.h"
 #include "domain/assess.h"
+#include "domain/codes.h"
 #include "domain/settings.h"
 
 static void
@@ -175,7 +176,7 @@ cmd_indicator(int argc, char **argv)
             else if (!year(argv[i], v, &s.target_year))
                 rc = 2;
         } else if (strcmp(argv[i], "--direction") == 0) {
-            if (v == NULL || (strcmp(v, "increase") != 0 && strcmp(v, "decrease") != 0)) {
+            if (!code_is(&code_direction, v)) {
                 fputs("samverka indicator: --direction is increase or decrease\n", stderr);
                 rc = 2;
             }

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/str.h"
+#include "domain/codes.h"
 #include "domain/mission.h"
 #include "domain/token.h"
 
@@ -78,7 +79,7 @@ cmd_token(int argc, char **argv)
     arena_init(&a);
     if (strcmp(argv[0], "create") == 0) {
         if (name == NULL || *name == '\0' || strlen(name) > 100 || role == NULL ||
-            (strcmp(role, "admin") != 0 && strcmp(role, "coordinator") != 0) ||
+            !code_is(&code_token_role, role) ||
             (strcmp(role, "coordinator") == 0) != (mission != NULL)) {
             fputs("samverka token create: give --name (1-100 characters) and --role admin, or "
                   "--role coordinator with --mission SLUG\n",

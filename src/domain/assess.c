@@ -18,9 +18,24 @@
 
 #include "core/json.h"
 #include "core/log.h"
+#include "domain/codes.h"
 #include "domain/load.h"
 
 #define MAX_TREE_DEPTH 16
+
+int
+progress_direction_of(const char *code)
+{
+    if (!code_is(&code_direction, code))
+        return 0;
+    return strcmp(code, "increase") == 0 ? 1 : -1;
+}
+
+const char *
+progress_direction_code(int direction)
+{
+    return direction > 0 ? "increase" : "decrease";
+}
 
 void
 indicator_progress_config(const struct indicator *ind, struct progress_config *c)
@@ -28,7 +43,9 @@ indicator_progress_config(const struct indicator *ind, struct progress_config *c
     double target;
 
     progress_config_default(c);
-    c->direction = strcmp(ind->direction, "increase") == 0 ? 1 : -1;
+    /* the database holds one of the two (a CHECK); anything else counts as lower is better,
+     * Open SDG's default */
+    c->direction = progress_direction_of(ind->direction) > 0 ? 1 : -1;
     if (ind->has_base)
         c->base_year = ind->base_year;
     else if (ind->mission_start_year > 0)
@@ -457,7 +474,7 @@ progress_json_config(struct json *j, const struct progress_config *c)
 {
     json_obj_open(j);
     json_kstr(j, "method", "rate-ratio (Open SDG 2.4.0 / Statistics Canada / Eurostat)");
-    json_kstr(j, "direction", c->direction > 0 ? "increase" : "decrease");
+    json_kstr(j, "direction", progress_direction_code(c->direction));
     json_kint(j, "base_year", c->base_year);
     json_kint(j, "target_year", c->target_year);
     opt_num(j, "target", c->has_target, c->target);

@@ -43,6 +43,12 @@ struct mission_progress {
     struct objective_progress *objs; /* parallel to the objectives passed in */
 };
 
+/* The progress engine's direction (progress_config.direction: +1 higher is better, -1
+ * lower) of a code_direction code ("increase", "decrease"; codes.h), 0 for anything else;
+ * and back. */
+int progress_direction_of(const char *code);
+const char *progress_direction_code(int direction);
+
 /* The effective configuration: the indicator's own settings, else the mission's
  * start year / deadline, else Open SDG's defaults (2015, 2030). */
 void indicator_progress_config(const struct indicator *ind, struct progress_config *out);

@@ -1,28 +1,130 @@
 /*
- * codes.c — the enumerated text codes the database stores (see codes.h).
+ * codes.c — the code sets (see codes.h). Each list is in the order the
+ * migration's CHECK list gives, which is the order the site and the OpenAPI
+ * document show them in.
  */
 #include "domain/codes.h"
 
 #include <string.h>
 
-const char *const mission_statuses[] = {"exploring", "in_dialogue", "active", "concluded", NULL};
-const char *const actor_sectors[] = {"public",        "private", "academia",
-                                     "civil_society", "other",   NULL};
-const char *const initiative_origins[] = {"top_down", "bottom_up", NULL};
-const char *const initiative_statuses[] = {"proposed", "accepted", "running", "completed",
-                                           "stopped",  "declined", NULL};
-const char *const initiative_roles[] = {"lead",      "partner",     "funder",
-                                        "financier", "participant", NULL};
-const char *const team_roles[] = {"mission_lead",   "coordinator", "analyst",
-                                  "communications", "member",      NULL};
+/* xgettext extracts N_() here as in the web layer; the strings stay untranslated msgids */
+#define N_(s) (s)
+#define SET(t, c, a)                                                                               \
+    {                                                                                              \
+        t, c, a, (int)(sizeof(a) / sizeof((a)[0]))                                                 \
+    }
+
+static const struct code mission_status[] = {
+    {"exploring", N_("Exploring")},
+    {"in_dialogue", N_("In dialogue")},
+    {"active", N_("Active")},
+    {"concluded", N_("Concluded")},
+};
+const struct code_set code_mission_status = SET("mission", "status", mission_status);
+
+static const struct code actor_sector[] = {
+    {"public", N_("Public sector")},
+    {"private", N_("Business")},
+    {"academia", N_("Academia and research")},
+    {"civil_society", N_("Civil society")},
+    {"other", N_("Other")},
+};
+const struct code_set code_actor_sector = SET("actor", "sector", actor_sector);
+
+static const struct code initiative_origin[] = {
+    {"top_down", N_("Top-down")},
+    {"bottom_up", N_("Bottom-up")},
+};
+const struct code_set code_initiative_origin = SET("initiative", "origin", initiative_origin);
+
+static const struct code initiative_status[] = {
+    {"proposed", N_("Proposed")},   {"accepted", N_("Accepted")}, {"running", N_("Running")},
+    {"completed", N_("Completed")}, {"stopped", N_("Stopped")},   {"declined", N_("Declined")},
+};
+const struct code_set code_initiative_status = SET("initiative", "status", initiative_status);
+
+static const struct code initiative_role[] = {
+    {"lead", N_("Lead")},
+    {"partner", N_("Partner")},
+    {"funder", N_("Funder")},
+    {"financier", N_("Co-financier")},
+    {"participant", N_("Participant")},
+};
+const struct code_set code_initiative_role = SET("initiative_actor", "role", initiative_role);
+
+static const struct code team_role[] = {
+    {"mission_lead", N_("Mission lead")}, {"coordinator", N_("Coordinator")},
+    {"analyst", N_("Analyst")},           {"communications", N_("Communications")},
+    {"member", N_("Team member")},
+};
+const struct code_set code_team_role = SET("team_member", "role", team_role);
+
+static const struct code direction[] = {
+    {"increase", N_("Higher is better")},
+    {"decrease", N_("Lower is better")},
+};
+const struct code_set code_direction = SET("indicator", "direction", direction);
+
+static const struct code target_kind[] = {
+    {"absolute", NULL},
+    {"relative", NULL},
+    {"none", NULL},
+};
+const struct code_set code_target_kind = SET("indicator", "target_kind", target_kind);
+
+static const struct code token_role[] = {
+    {"admin", NULL},
+    {"coordinator", NULL},
+};
+const struct code_set code_token_role = SET("api_token", "role", token_role);
+
+static const struct code progress_status[] = {
+    {"target_achieved", N_("Target achieved")},
+    {"substantial_progress", N_("On track")},
+    {"moderate_progress", N_("Progress, acceleration needed")},
+    {"limited_progress", N_("Limited progress")},
+    {"deterioration", N_("Deterioration")},
+    {"not_available", N_("Cannot be assessed")},
+};
+const struct code_set code_progress_status = SET(NULL, NULL, progress_status);
+
+const struct code_set *const code_sets[] = {
+    &code_mission_status,
+    &code_actor_sector,
+    &code_initiative_origin,
+    &code_initiative_status,
+    &code_initiative_role,
+    &code_team_role,
+    &code_direction,
+    &code_target_kind,
+    &code_token_role,
+    &code_progress_status,
+    NULL,
+};
+
+static const struct code *
+find(const struct code_set *set, const char *s)
+{
+    int i;
+
+    if (s == NULL)
+        return NULL;
+    for (i = 0; i < set->n; i++)
+        if (strcmp(set->codes[i].code, s) == 0)
+            return &set->codes[i];
+    return NULL;
+}
 
 bool
-model_is_code(const char *const *codes, const char *s)
+code_is(const struct code_set *set, const char *s)
 {
-    if (codes == NULL || s == NULL)
-        return false;
-    for (; *codes != NULL; codes++)
-        if (strcmp(*codes, s) == 0)
-            return true;
-    return false;
+    return find(set, s) != NULL;
+}
+
+const char *
+code_label(const struct code_set *set, const char *code)
+{
+    const struct code *c = find(set, code);
+
+    return c != NULL ? c->label : NULL;
 }

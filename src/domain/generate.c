@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "domain/codes.h"
 #include "domain/demo.h"
 #include "domain/indicator.h"
 #include "domain/load.h"
@@ -140,8 +141,6 @@ link(struct db *db, enum q q, int64_t a, int64_t b, const char *text)
 static enum err
 gen_initiatives(struct gen *g, long n)
 {
-    static const char *const statuses[] = {"proposed",  "accepted", "running",
-                                           "completed", "stopped",  "declined"};
     static const char *const targets[2][3] = {{"12.3", "2.4", "4.7"}, {"11.2", "3.6", "13.2"}};
     char slug[48], title[96], start[16], end[16];
     struct db_stmt *st;
@@ -168,7 +167,8 @@ gen_initiatives(struct gen *g, long n)
         db_bind_text(st, 5, "Genererat demoinitiativ för belastningstester.");
         db_bind_text(st, 6, "");
         db_bind_text(st, 7, i % 3 == 0 ? "top_down" : "bottom_up");
-        db_bind_text(st, 8, statuses[rnd(6)]);
+        db_bind_text(st, 8,
+                     code_initiative_status.codes[rnd((unsigned)code_initiative_status.n)].code);
         db_bind_i64(st, 9, lead);
         db_bind_text(st, 10, start);
         db_bind_text(st, 11, end);

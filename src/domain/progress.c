@@ -10,16 +10,15 @@
 #include <math.h>
 #include <string.h>
 
-static const char *const names[PS__MAX] = {
-    [PS_NOT_AVAILABLE] = "not_available",      [PS_DETERIORATION] = "deterioration",
-    [PS_LIMITED] = "limited_progress",         [PS_MODERATE] = "moderate_progress",
-    [PS_SUBSTANTIAL] = "substantial_progress", [PS_TARGET_ACHIEVED] = "target_achieved",
-};
+#include "domain/codes.h"
 
+/* code_progress_status lists the statuses best first, the enum worst first (codes.h) */
 const char *
 progress_status_name(enum progress_status s)
 {
-    return (unsigned)s < PS__MAX ? names[s] : "not_available";
+    if ((unsigned)s >= PS__MAX)
+        s = PS_NOT_AVAILABLE;
+    return code_progress_status.codes[PS__MAX - 1 - s].code;
 }
 
 bool
@@ -28,7 +27,7 @@ progress_status_parse(const char *name, enum progress_status *out)
     int i;
 
     for (i = 0; i < PS__MAX; i++)
-        if (strcmp(names[i], name) == 0) {
+        if (strcmp(progress_status_name((enum progress_status)i), name) == 0) {
             *out = (enum progress_status)i;
             return true;
         }

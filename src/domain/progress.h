@@ -15,6 +15,8 @@
 
 #include <stdbool.h>
 
+/* worst first (0, the zero value, is "not available"); the names and display labels are
+ * code_progress_status (codes.h), which lists them best first */
 enum progress_status {
     PS_NOT_AVAILABLE,
     PS_DETERIORATION,

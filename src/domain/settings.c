@@ -132,7 +132,7 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
         return invalid(out_field, out_msg, "base_value", "must be a number from -1e15 to 1e15");
     if (s->has_base_value && !s->has_base_year)
         return invalid(out_field, out_msg, "base_value", "needs a base year");
-    if (!model_is_code((const char *const[]){"absolute", "relative", "none", NULL}, s->target_kind))
+    if (!code_is(&code_target_kind, s->target_kind))
         return invalid(out_field, out_msg, "target_kind", "must be absolute, relative or none");
     if (strcmp(s->target_kind, "none") != 0 && !s->has_target_value)
         return invalid(out_field, out_msg, "target_value", "is required for this kind of target");
@@ -145,7 +145,7 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
         return invalid(out_field, out_msg, "target_year", "must be a year from 1900 to 2200");
     if (s->target_year != 0 && s->has_base_year && s->target_year <= s->base_year)
         return invalid(out_field, out_msg, "target_year", "must come after the base year");
-    if (!model_is_code((const char *const[]){"increase", "decrease", NULL}, s->direction))
+    if (!code_is(&code_direction, s->direction))
         return invalid(out_field, out_msg, "direction", "must be increase or decrease");
     if (s->has_limit && !num_ok(s->limit))
         return invalid(out_field, out_msg, "limit", "must be a number from -1e15 to 1e15");

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "domain/audit.h"
+#include "domain/codes.h"
 #include "domain/load.h"
 
 static void
@@ -29,7 +30,7 @@ token_create(struct db *db, const char *name, const char *role, int64_t mission_
     enum err rc;
     bool row;
 
-    if (strcmp(role, "admin") != 0 && strcmp(role, "coordinator") != 0)
+    if (!code_is(&code_token_role, role))
         return ERR_INVALID;
     if ((strcmp(role, "coordinator") == 0) != (mission_id != 0))
         return ERR_INVALID;

@@ -53,20 +53,22 @@ struct field {
     const char *name;
     enum ftype type;
     unsigned flags;
-    const char *ref;           /* F_REF, F_ARR_REF */
-    const struct field *sub;   /* F_OBJ, F_ARR_OBJ; ends with a NULL name */
-    const char *const *values; /* enumerated strings, NULL-terminated */
+    const char *ref;              /* F_REF, F_ARR_REF */
+    const struct field *sub;      /* F_OBJ, F_ARR_OBJ; ends with a NULL name */
+    const struct code_set *codes; /* enumerated strings: the set's codes */
+    const char *except;           /* ... but this one (NULL: none) */
     const char *desc;
 };
 
 /* one-line initialiser macros, as in routes.c */
 /* clang-format off */
-#define F(n, t, fl, d) {n, t, fl, NULL, NULL, NULL, d}
-#define FENUM(n, v, fl, d) {n, F_STR, fl, NULL, NULL, v, d}
-#define FREF(n, t, r, fl, d) {n, t, fl, r, NULL, NULL, d}
-#define FSUB(n, t, s, fl, d) {n, t, fl, NULL, s, NULL, d}
+#define F(n, t, fl, d) {n, t, fl, NULL, NULL, NULL, NULL, d}
+#define FENUM(n, set, fl, d) {n, F_STR, fl, NULL, NULL, set, NULL, d}
+#define FENUM_EXCEPT(n, set, x, fl, d) {n, F_STR, fl, NULL, NULL, set, x, d}
+#define FREF(n, t, r, fl, d) {n, t, fl, r, NULL, NULL, NULL, d}
+#define FSUB(n, t, s, fl, d) {n, t, fl, NULL, s, NULL, NULL, d}
 #define FTEXT(n, d) FREF(n, F_REF, "Text", 0, d)
-#define FEND {NULL, F_STR, 0, NULL, NULL, NULL, NULL}
+#define FEND {NULL, F_STR, 0, NULL, NULL, NULL, NULL, NULL}
 /* clang-format on */
 
 struct schema {
@@ -107,18 +109,8 @@ static const struct field mission_links_f[] = {
     FEND,
 };
 
-static const char *const directions[] = {"increase", "decrease", NULL};
-static const char *const target_kinds[] = {"absolute", "relative", NULL};
-static const char *const progress_statuses[] = {"target_achieved",
-                                                "substantial_progress",
-                                                "moderate_progress",
-                                                "limited_progress",
-                                                "deterioration",
-                                                "not_available",
-                                                NULL};
-
 static const struct field progress_summary_f[] = {
-    FENUM("status", progress_statuses, 0, "PROGRESS.md status names"),
+    FENUM("status", &code_progress_status, 0, "PROGRESS.md status names"),
     F("score", F_NUM, FL_NULL, "From -5 to 5; the weighted mean of the parts' scores"),
     FEND,
 };
@@ -132,7 +124,7 @@ static const struct field thresholds_f[] = {
 
 static const struct field progress_config_f[] = {
     F("method", F_STR, 0, NULL),
-    FENUM("direction", directions, 0, NULL),
+    FENUM("direction", &code_direction, 0, NULL),
     F("base_year", F_INT, 0, NULL),
     F("target_year", F_INT, 0, NULL),
     F("target", F_NUM, FL_NULL, "Absolute target value"),
@@ -162,7 +154,7 @@ static const struct field progress_series_f[] = {
     F("method", F_INT, 0, "1 without a target, 2 with"),
     F("limit_factor", F_NUM, 0, "C (1 without a limit)"),
     F("progress_value", F_NUM, FL_NULL, "P (method 1) or R (method 2)"),
-    FENUM("status", progress_statuses, 0, NULL),
+    FENUM("status", &code_progress_status, 0, NULL),
     F("score", F_NUM, FL_NULL, NULL),
     FSUB("projection", F_OBJ, projection_f, FL_NULL, NULL),
     F("year_reached", F_INT, FL_NULL, "First year the current pace reaches the target"),
@@ -172,7 +164,7 @@ static const struct field progress_series_f[] = {
 };
 
 static const struct field indicator_progress_f[] = {
-    FENUM("status", progress_statuses, 0, NULL),
+    FENUM("status", &code_progress_status, 0, NULL),
     F("score", F_NUM, FL_NULL, "Mean of the series' scores"),
     FSUB("config", F_OBJ, progress_config_f, 0, "The effective inputs"),
     FSUB("series", F_ARR_OBJ, progress_series_f, 0, "The headline series, one per Series/Units"),
@@ -187,7 +179,8 @@ static const struct field write_result_f[] = {
 };
 
 static const struct field target_in_f[] = {
-    FENUM("kind", target_kinds, 0, NULL),
+    /* no target is null, never {"kind": "none"} */
+    FENUM_EXCEPT("kind", &code_target_kind, "none", 0, NULL),
     F("value", F_NUM, 0, "Absolute value, or percent change from the base value"),
     F("year", F_INT, FL_NULL, "Target year; null: the mission's deadline"),
     FEND,
@@ -197,7 +190,7 @@ static const struct field settings_f[] = {
     F("base_year", F_INT, FL_NULL | FL_OPT, "1900-2200; null: the mission's start year"),
     F("base_value", F_NUM, FL_NULL | FL_OPT, NULL),
     FSUB("target", F_OBJ, target_in_f, FL_NULL | FL_OPT, "null: no target"),
-    FENUM("direction", directions, FL_OPT, NULL),
+    FENUM("direction", &code_direction, FL_OPT, NULL),
     F("limit", F_NUM, FL_NULL | FL_OPT, NULL),
     FSUB("thresholds", F_OBJ, thresholds_f, FL_NULL | FL_OPT, "high > med > low; null: standard"),
     F("headline", F_MAP_STR, FL_NULL | FL_OPT,
@@ -214,7 +207,7 @@ static const struct field mission_f[] = {
     F("deadline", F_DATE, 0, NULL),
     F("deadline_year", F_INT, 0, NULL),
     F("start_year", F_INT, 0, NULL),
-    FENUM("status", mission_statuses, 0, NULL),
+    FENUM("status", &code_mission_status, 0, NULL),
     F("page_owner", F_STR, FL_NULL, "Name of the person who owns the public page"),
     F("is_demo", F_BOOL, 0, "Demonstration content, not real"),
     FSUB("counts", F_OBJ, mission_counts_f, 0, NULL),
@@ -276,7 +269,7 @@ static const struct field person_f[] = {
 
 static const struct field team_member_f[] = {
     PERSON_FIELDS,
-    FENUM("role", team_roles, 0, NULL),
+    FENUM("role", &code_team_role, 0, NULL),
     F("is_contact", F_BOOL, 0, "A public contact; email and phone are null for everyone else"),
     FEND,
 };
@@ -294,7 +287,8 @@ static const struct field baseline_f[] = {
 };
 
 static const struct field target_f[] = {
-    FENUM("kind", target_kinds, 0, NULL),
+    /* no target is null, never {"kind": "none"} */
+    FENUM_EXCEPT("kind", &code_target_kind, "none", 0, NULL),
     F("value", F_NUM, 0, "The absolute value, or the percent change from the baseline"),
     F("absolute_value", F_NUM, FL_NULL, "The target as a value; null if relative without baseline"),
     F("year", F_INT, FL_NULL, "Target year (the mission's deadline year unless set)"),
@@ -324,7 +318,7 @@ static const struct field indicator_f[] = {
     FTEXT("title", NULL),
     FTEXT("description", NULL),
     FTEXT("unit", NULL),
-    FENUM("direction", directions, 0, "The desirable direction"),
+    FENUM("direction", &code_direction, 0, "The desirable direction"),
     F("decimals", F_INT, 0, "Decimals to show"),
     FSUB("baseline", F_OBJ, baseline_f, FL_NULL, NULL),
     FSUB("target", F_OBJ, target_f, FL_NULL, "null when the indicator has no target"),
@@ -383,7 +377,7 @@ static const struct field actor_f[] = {
     F("slug", F_STR, 0, NULL),
     F("name", F_STR, 0, NULL),
     F("orgnr", F_STR, FL_NULL, "Swedish organisation number, NNNNNN-NNNN"),
-    FENUM("sector", actor_sectors, 0, NULL),
+    FENUM("sector", &code_actor_sector, 0, NULL),
     FSUB("sni", F_OBJ, sni_f, FL_NULL, "Industry (SNI 2007)"),
     FSUB("municipality", F_OBJ, municipality_f, FL_NULL, NULL),
     F("website", F_STR, FL_NULL, NULL),
@@ -407,8 +401,8 @@ static const struct field initiative_actor_f[] = {
     F("id", F_INT, 0, NULL),
     F("slug", F_STR, 0, NULL),
     F("name", F_STR, 0, NULL),
-    FENUM("sector", actor_sectors, 0, NULL),
-    FENUM("role", initiative_roles, 0, NULL),
+    FENUM("sector", &code_actor_sector, 0, NULL),
+    FENUM("role", &code_initiative_role, 0, NULL),
     FEND,
 };
 
@@ -425,8 +419,8 @@ static const struct field initiative_f[] = {
     F("slug", F_STR, 0, NULL),
     FTEXT("title", NULL),
     FTEXT("summary", "Markdown source"),
-    FENUM("origin", initiative_origins, 0, NULL),
-    FENUM("status", initiative_statuses, 0, NULL),
+    FENUM("origin", &code_initiative_origin, 0, NULL),
+    FENUM("status", &code_initiative_status, 0, NULL),
     FSUB("lead_actor", F_OBJ, lead_actor_f, FL_NULL, NULL),
     F("start_date", F_DATE, FL_NULL, NULL),
     F("end_date", F_DATE, FL_NULL, NULL),
@@ -536,13 +530,17 @@ put_ref(struct json *j, struct req *rq, const char *name)
 static void put_object(struct json *j, struct req *rq, const struct field *fields, const char *desc,
                        bool nullable);
 
+/* "enum": the codes of set, in its order, but except (NULL: none) */
 static void
-put_values(struct json *j, const char *const *values)
+put_values(struct json *j, const struct code_set *set, const char *except)
 {
+    int i;
+
     json_key(j, "enum");
     json_arr_open(j);
-    for (; *values != NULL; values++)
-        json_str(j, *values);
+    for (i = 0; i < set->n; i++)
+        if (except == NULL || strcmp(set->codes[i].code, except) != 0)
+            json_str(j, set->codes[i].code);
     json_arr_close(j);
 }
 
@@ -637,8 +635,8 @@ put_field(struct json *j, struct req *rq, const struct field *f)
     case F_REF:
         break;
     }
-    if (f->values != NULL)
-        put_values(j, f->values);
+    if (f->codes != NULL)
+        put_values(j, f->codes, f->except);
     if (nullable)
         json_kbool(j, "nullable", true);
     if (f->desc != NULL)
@@ -811,7 +809,7 @@ put_param_schema(struct json *j, const struct pspec *ps)
         break;
     case P_ENUM:
         json_kstr(j, "type", "string");
-        put_values(j, ps->values);
+        put_values(j, ps->codes, NULL);
         break;
     case P_TEXT:
         json_kstr(j, "type", "string");

@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/assess.h"
+#include "domain/codes.h"
 #include "domain/import.h"
 #include "domain/settings.h"
 #include "web/handlers.h"
@@ -180,7 +181,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         if (!json_is_string(v))
             return false;
         s->direction = arena_strdup(rq->arena, json_string_value(v));
-        return strcmp(s->direction, "increase") == 0 || strcmp(s->direction, "decrease") == 0;
+        return code_is(&code_direction, s->direction);
     }
     if (strcmp(key, "limit") == 0) {
         s->has_limit = !json_is_null(v);

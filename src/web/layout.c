@@ -224,92 +224,14 @@ layout_demo_note(struct req *rq, struct html *h)
 
 /* ------------------------------------------------------------ labels */
 
-struct label {
-    const char *code;
-    const char *text; /* msgid */
-};
-
-static const char *
-lookup(const struct label *t, const char *code)
+const char *
+label_code(const struct code_set *set, const char *code)
 {
-    for (; t->code != NULL; t++)
-        if (str_eq(t->code, code))
-            return gettext(t->text);
+    const char *msgid = code_label(set, code);
+
+    if (msgid != NULL)
+        return gettext(msgid);
     return code ? code : "";
-}
-
-const char *
-label_mission_status(const char *code)
-{
-    static const struct label t[] = {{"exploring", N_("Exploring")},
-                                     {"in_dialogue", N_("In dialogue")},
-                                     {"active", N_("Active")},
-                                     {"concluded", N_("Concluded")},
-                                     {NULL, NULL}};
-    return lookup(t, code);
-}
-
-const char *
-label_sector(const char *code)
-{
-    static const struct label t[] = {{"public", N_("Public sector")},
-                                     {"private", N_("Business")},
-                                     {"academia", N_("Academia and research")},
-                                     {"civil_society", N_("Civil society")},
-                                     {"other", N_("Other")},
-                                     {NULL, NULL}};
-    return lookup(t, code);
-}
-
-const char *
-label_origin(const char *code)
-{
-    static const struct label t[] = {
-        {"top_down", N_("Top-down")}, {"bottom_up", N_("Bottom-up")}, {NULL, NULL}};
-    return lookup(t, code);
-}
-
-const char *
-label_initiative_status(const char *code)
-{
-    static const struct label t[] = {{"proposed", N_("Proposed")},
-                                     {"accepted", N_("Accepted")},
-                                     {"running", N_("Running")},
-                                     {"completed", N_("Completed")},
-                                     {"stopped", N_("Stopped")},
-                                     {"declined", N_("Declined")},
-                                     {NULL, NULL}};
-    return lookup(t, code);
-}
-
-const char *
-label_initiative_role(const char *code)
-{
-    static const struct label t[] = {{"lead", N_("Lead")},
-                                     {"partner", N_("Partner")},
-                                     {"funder", N_("Funder")},
-                                     {"financier", N_("Co-financier")},
-                                     {"participant", N_("Participant")},
-                                     {NULL, NULL}};
-    return lookup(t, code);
-}
-
-const char *
-label_team_role(const char *code)
-{
-    static const struct label t[] = {
-        {"mission_lead", N_("Mission lead")}, {"coordinator", N_("Coordinator")},
-        {"analyst", N_("Analyst")},           {"communications", N_("Communications")},
-        {"member", N_("Team member")},        {NULL, NULL}};
-    return lookup(t, code);
-}
-
-const char *
-label_direction(const char *code)
-{
-    static const struct label t[] = {
-        {"increase", N_("Higher is better")}, {"decrease", N_("Lower is better")}, {NULL, NULL}};
-    return lookup(t, code);
 }
 
 /* ------------------------------------------------------------ formats */

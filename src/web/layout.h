@@ -2,12 +2,13 @@
  * layout.h — the frame every HTML page shares: doctype, head, skip link,
  * header with navigation and language switch, <main>, the accountability
  * block (last updated, page owner, page statistics) and the footer.
- * Also the display names of the database's enumerated codes.
+ * Also the display names of the database's enumerated codes (domain/codes.h).
  */
 #ifndef WEB_LAYOUT_H
 #define WEB_LAYOUT_H
 
 #include "domain/audit.h"
+#include "domain/codes.h"
 #include "web/html.h"
 #include "web/web.h"
 
@@ -31,14 +32,9 @@ void layout_pager(struct req *rq, struct html *h, int64_t page, int64_t pages, c
 /* <p class="demo-note"> saying the content is demonstration data. */
 void layout_demo_note(struct req *rq, struct html *h);
 
-/* Display names (translated) of the database codes. */
-const char *label_mission_status(const char *code);
-const char *label_sector(const char *code);
-const char *label_origin(const char *code);
-const char *label_initiative_status(const char *code);
-const char *label_initiative_role(const char *code);
-const char *label_team_role(const char *code);
-const char *label_direction(const char *code);
+/* The display name (translated) of one of the set's codes; the code itself when it is not
+ * one of them or the set has no labels, "" for NULL. */
+const char *label_code(const struct code_set *set, const char *code);
 
 /* "28 november 2026" / "28 November 2026" from Unix seconds or an ISO date. */
 char *fmt_date_unix(struct req *rq, int64_t t);

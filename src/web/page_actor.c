@@ -33,7 +33,7 @@ actor_facts(struct req *rq, struct html *h, const struct actor *x)
 
     html_open(h, "dl", "class", "facts", NULL);
     html_elem(h, "dt", _("Sector"));
-    html_elem(h, "dd", label_sector(x->sector));
+    html_elem(h, "dd", label_code(&code_actor_sector, x->sector));
     if (!str_empty(x->orgnr)) {
         html_elem(h, "dt", _("Organisation number"));
         html_elem(h, "dd", x->orgnr);
@@ -193,8 +193,8 @@ actor_initiatives_section(struct req *rq, struct html *h, const struct actor *x)
         html_open(h, "span", "class", "meta", NULL);
         html_text(h, " – ");
         html_printf(h, _("Role: %s; status: %s"),
-                    label_initiative_role(role_in(it, x->id, roles, n_roles)),
-                    label_initiative_status(it->status));
+                    label_code(&code_initiative_role, role_in(it, x->id, roles, n_roles)),
+                    label_code(&code_initiative_status, it->status));
         html_close(h, "span");
         html_close(h, "li");
     }
@@ -244,6 +244,7 @@ page_actor(struct req *rq)
 static void
 sector_filter(struct req *rq, struct html *h, const char *current)
 {
+    const struct code *sector;
     int i;
 
     html_open(h, "nav", "aria-label", _("Filter by sector"), NULL);
@@ -255,13 +256,13 @@ sector_filter(struct req *rq, struct html *h, const char *current)
     else
         html_elem_attr(h, "a", _("All sectors"), "href", url_actors(rq, NULL), NULL);
     html_close(h, "li");
-    for (i = 0; actor_sectors[i] != NULL; i++) {
+    for (i = 0; i < code_actor_sector.n; i++) {
+        sector = &code_actor_sector.codes[i];
         html_open(h, "li", NULL);
-        if (str_eq(current, actor_sectors[i]))
-            html_elem(h, "strong", label_sector(actor_sectors[i]));
+        if (str_eq(current, sector->code))
+            html_elem(h, "strong", _(sector->label));
         else
-            html_elem_attr(h, "a", label_sector(actor_sectors[i]), "href",
-                           url_actors(rq, actor_sectors[i]), NULL);
+            html_elem_attr(h, "a", _(sector->label), "href", url_actors(rq, sector->code), NULL);
         html_close(h, "li");
     }
     html_close(h, "ul");
@@ -290,7 +291,7 @@ actor_table(struct req *rq, struct html *h, const struct actor *list, int n)
         html_open(h, "td", NULL);
         html_elem_attr(h, "a", list[i].name, "href", url_actor(rq, list[i].id), NULL);
         html_close(h, "td");
-        html_elem(h, "td", label_sector(list[i].sector));
+        html_elem(h, "td", label_code(&code_actor_sector, list[i].sector));
         html_elem(h, "td", list[i].municipality_name ? list[i].municipality_name : "");
         html_elem_attr(h, "td", fmt_num(rq, list[i].n_initiatives, 0), "class", "num", NULL);
         html_close(h, "tr");

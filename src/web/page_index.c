@@ -27,7 +27,7 @@ mission_card(struct req *rq, struct html *h, const struct mission *m,
     html_elem_attr(h, "p", L(rq, m->goal_sv, m->goal_en), "class", "lead", "lang",
                    L_lang(rq, m->goal_en), NULL);
     html_open(h, "p", "class", "meta", NULL);
-    html_elem_attr(h, "span", label_mission_status(m->status), "class", "badge", NULL);
+    html_elem_attr(h, "span", label_code(&code_mission_status, m->status), "class", "badge", NULL);
     html_text(h, " ");
     html_printf(h, _("Deadline %s"), fmt_date_iso(rq, m->deadline));
     html_text(h, " · ");

@@ -237,7 +237,7 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
         html_close(h, "dd");
     }
     fact_open(h, _("Desired direction"));
-    html_text(h, label_direction(ind->direction));
+    html_text(h, label_code(&code_direction, ind->direction));
     html_close(h, "dd");
 
     fact_open(h, _("Baseline"));
@@ -466,7 +466,7 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "caption");
     html_open(h, "tbody", NULL);
     method_row(h, _("Desired direction"),
-               label_direction(c->direction > 0 ? "increase" : "decrease"));
+               label_code(&code_direction, progress_direction_code(c->direction)));
     method_row(
         h, _("Base year (t₀) and value (y₀)"),
         r->assessable

@@ -130,8 +130,8 @@ initiative_actors(struct req *rq, struct html *h, const struct initiative *n)
         html_open(h, "td", NULL);
         actor_link(rq, h, n->actors[i].actor_id, n->actors[i].actor_name);
         html_close(h, "td");
-        html_elem(h, "td", label_sector(n->actors[i].sector));
-        html_elem(h, "td", label_initiative_role(n->actors[i].role));
+        html_elem(h, "td", label_code(&code_actor_sector, n->actors[i].sector));
+        html_elem(h, "td", label_code(&code_initiative_role, n->actors[i].role));
         html_close(h, "tr");
     }
     html_close(h, "tbody");
@@ -260,13 +260,13 @@ page_initiative(struct req *rq)
     html_open(&h, "span", "class", "badge", NULL);
     html_elem_attr(&h, "span", _("Origin:"), "class", "visually-hidden", NULL);
     html_text(&h, " ");
-    html_text(&h, label_origin(n.origin));
+    html_text(&h, label_code(&code_initiative_origin, n.origin));
     html_close(&h, "span");
     html_text(&h, " ");
     html_open(&h, "span", "class", "badge", NULL);
     html_elem_attr(&h, "span", _("Status:"), "class", "visually-hidden", NULL);
     html_text(&h, " ");
-    html_text(&h, label_initiative_status(n.status));
+    html_text(&h, label_code(&code_initiative_status, n.status));
     html_close(&h, "span");
     html_close(&h, "p");
     if (n.is_demo)
@@ -326,13 +326,13 @@ select_close(struct html *h)
 
 static void
 code_select(struct html *h, const char *name, const char *label, const char *any,
-            const char *const *codes, const char *(*label_of)(const char *), const char *current)
+            const struct code_set *set, const char *current)
 {
     int i;
 
     select_open(h, name, label, any);
-    for (i = 0; codes[i] != NULL; i++)
-        select_option(h, codes[i], label_of(codes[i]), current, NULL);
+    for (i = 0; i < set->n; i++)
+        select_option(h, set->codes[i].code, _(set->codes[i].label), current, NULL);
     select_close(h);
 }
 
@@ -349,12 +349,11 @@ filter_form(struct req *rq, struct html *h, const struct list_query *q, const st
         select_option(h, ms[i].slug, L(rq, ms[i].title_sv, ms[i].title_en), q->mission,
                       L_lang(rq, ms[i].title_en));
     select_close(h);
-    code_select(h, "origin", _("Origin"), _("Top-down and bottom-up"), initiative_origins,
-                label_origin, q->origin);
-    code_select(h, "status", _("Status"), _("Any status"), initiative_statuses,
-                label_initiative_status, q->status);
-    code_select(h, "sector", _("Sector of an actor taking part"), _("Any sector"), actor_sectors,
-                label_sector, q->sector);
+    code_select(h, "origin", _("Origin"), _("Top-down and bottom-up"), &code_initiative_origin,
+                q->origin);
+    code_select(h, "status", _("Status"), _("Any status"), &code_initiative_status, q->status);
+    code_select(h, "sector", _("Sector of an actor taking part"), _("Any sector"),
+                &code_actor_sector, q->sector);
     select_open(h, "sdg", _("Agenda 2030 goal"), _("Any goal"));
     for (i = 0; i < n_goals; i++) {
         snprintf(num, sizeof(num), "%d", goals[i].code);
@@ -410,8 +409,8 @@ list_table(struct req *rq, struct html *h, const struct initiative *list, int n)
                        url_mission(rq, x->mission_slug), "lang", L_lang(rq, x->mission_title_en),
                        NULL);
         html_close(h, "td");
-        html_elem(h, "td", label_origin(x->origin));
-        html_elem(h, "td", label_initiative_status(x->status));
+        html_elem(h, "td", label_code(&code_initiative_origin, x->origin));
+        html_elem(h, "td", label_code(&code_initiative_status, x->status));
         html_open(h, "td", NULL);
         if (x->lead_actor_id > 0 && x->lead_actor_name != NULL)
             actor_link(rq, h, x->lead_actor_id, x->lead_actor_name);

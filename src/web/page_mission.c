@@ -98,7 +98,7 @@ indicator_row(struct mission_page *p, int k)
     html_close(h, "a");
     html_open(h, "span", "class", "small", NULL);
     html_text(h, " (");
-    html_text(h, label_direction(ind->direction));
+    html_text(h, label_code(&code_direction, ind->direction));
     html_text(h, ")");
     html_close(h, "span");
     html_close(h, "th");
@@ -309,8 +309,8 @@ initiatives(struct mission_page *p, const char *origin, const char *heading, con
             html_text(h, L(rq, list[i].title_sv, list[i].title_en));
             html_close(h, "a");
             html_text(h, " ");
-            html_elem_attr(h, "span", label_initiative_status(list[i].status), "class", "badge",
-                           NULL);
+            html_elem_attr(h, "span", label_code(&code_initiative_status, list[i].status), "class",
+                           "badge", NULL);
             if (list[i].lead_actor_name != NULL) {
                 html_open(h, "span", "class", "small", NULL);
                 html_text(h, " ");
@@ -338,6 +338,7 @@ actors_by_sector(struct mission_page *p)
     struct req *rq = p->rq;
     struct html *h = p->h;
     struct actor *as;
+    const struct code *sector;
     int n, i, s, k, shown;
     enum err rc;
 
@@ -358,20 +359,21 @@ actors_by_sector(struct mission_page *p)
                 n);
     html_close(h, "p");
     html_open(h, "div", "class", "cols", NULL);
-    for (s = 0; actor_sectors[s] != NULL; s++) {
+    for (s = 0; s < code_actor_sector.n; s++) {
+        sector = &code_actor_sector.codes[s];
         k = 0;
         for (i = 0; i < n; i++)
-            k += strcmp(as[i].sector, actor_sectors[s]) == 0;
+            k += strcmp(as[i].sector, sector->code) == 0;
         if (k == 0)
             continue;
         html_open(h, "div", NULL);
         html_open(h, "h3", NULL);
-        html_printf(h, "%s (%d)", label_sector(actor_sectors[s]), k);
+        html_printf(h, "%s (%d)", _(sector->label), k);
         html_close(h, "h3");
         html_open(h, "ul", NULL);
         shown = 0;
         for (i = 0; i < n && shown < PAGE_LIST; i++) {
-            if (strcmp(as[i].sector, actor_sectors[s]) != 0)
+            if (strcmp(as[i].sector, sector->code) != 0)
                 continue;
             shown++;
             html_open(h, "li", NULL);
@@ -387,7 +389,7 @@ actors_by_sector(struct mission_page *p)
         if (k > shown) {
             html_open(h, "p", "class", "small", NULL);
             html_elem_attr(h, "a", arena_printf(rq->arena, _("All %d in this sector"), k), "href",
-                           url_actors(rq, actor_sectors[s]), NULL);
+                           url_actors(rq, sector->code), NULL);
             html_close(h, "p");
         }
         html_close(h, "div");
@@ -484,7 +486,7 @@ team(struct mission_page *p)
         html_open(h, "li", "class", "card", NULL);
         html_elem(h, "h3", ps->name);
         html_open(h, "p", NULL);
-        html_text(h, label_team_role(tm[i].role));
+        html_text(h, label_code(&code_team_role, tm[i].role));
         if (*L(rq, ps->title_sv, ps->title_en) != '\0') {
             html_text(h, ", ");
             html_text(h, L(rq, ps->title_sv, ps->title_en));
@@ -546,7 +548,7 @@ header(struct mission_page *p)
     }
     html_close(h, "dd");
     html_elem(h, "dt", _("Status"));
-    html_elem(h, "dd", label_mission_status(m->status));
+    html_elem(h, "dd", label_code(&code_mission_status, m->status));
     html_elem(h, "dt", _("Started"));
     html_open(h, "dd", NULL);
     html_printf(h, "%d", m->start_year);

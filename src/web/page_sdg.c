@@ -143,7 +143,7 @@ goal_initiatives(struct req *rq, struct html *h, const struct initiative *list, 
                        url_mission(rq, x->mission_slug), "lang", L_lang(rq, x->mission_title_en),
                        NULL);
         html_close(h, "td");
-        html_elem(h, "td", label_origin(x->origin));
+        html_elem(h, "td", label_code(&code_initiative_origin, x->origin));
         html_close(h, "tr");
     }
     html_close(h, "tbody");

@@ -5,25 +5,14 @@
 
 #include <math.h>
 
+#include "domain/codes.h"
 #include "web/i18n.h"
+#include "web/layout.h"
 
 const char *
 label_progress(enum progress_status s)
 {
-    switch (s) {
-    case PS_TARGET_ACHIEVED:
-        return _("Target achieved");
-    case PS_SUBSTANTIAL:
-        return _("On track");
-    case PS_MODERATE:
-        return _("Progress, acceleration needed");
-    case PS_LIMITED:
-        return _("Limited progress");
-    case PS_DETERIORATION:
-        return _("Deterioration");
-    default:
-        return _("Cannot be assessed");
-    }
+    return label_code(&code_progress_status, progress_status_name(s));
 }
 
 void

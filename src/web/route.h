@@ -8,12 +8,13 @@
 #ifndef WEB_ROUTE_H
 #define WEB_ROUTE_H
 
+#include "domain/codes.h"
 #include "web/web.h"
 
 enum ptype {
     P_INT,        /* decimal integer in [min, max] */
     P_SLUG,       /* [a-z0-9-], 1-64 */
-    P_ENUM,       /* one of values[] */
+    P_ENUM,       /* one of the codes of a code set (domain/codes.h) */
     P_TEXT,       /* UTF-8 text, no control characters, at most max bytes */
     P_SDG_TARGET, /* "12.3", "17.a" */
 };
@@ -26,8 +27,8 @@ struct pspec {
     enum pin in;
     bool required;
     int64_t min, max;
-    const char *const *values; /* P_ENUM, NULL-terminated */
-    const char *desc;          /* for OpenAPI, English */
+    const struct code_set *codes; /* P_ENUM */
+    const char *desc;             /* for OpenAPI, English */
 };
 
 enum route_kind {

@@ -16,7 +16,6 @@
 
 #include "core/log.h"
 #include "core/str.h"
-#include "domain/codes.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -49,15 +48,15 @@ const struct route routes[] = {
      "Indicator data as JSON", NULL, {ID("id", "Indicator id")}},
     {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
      {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
-      {"origin", P_ENUM, PIN_QUERY, false, 0, 0, initiative_origins, "Origin"},
-      {"status", P_ENUM, PIN_QUERY, false, 0, 0, initiative_statuses, "Lifecycle status"},
-      {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector of a taking-part actor"},
+      {"origin", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_origin, "Origin"},
+      {"status", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_status, "Lifecycle status"},
+      {"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector, "Sector of a taking-part actor"},
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"},
       {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
     {"GET", "/initiatives/{id}", page_initiative, RK_HTML, HTML_PAGE, "Initiative page", NULL,
      {ID("id", "Initiative id")}},
     {"GET", "/actors", page_actors, RK_HTML, HTML_PAGE, "Actors", NULL,
-     {{"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector"},
+     {{"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector, "Sector"},
       {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
     {"GET", "/actors/{id}", page_actor, RK_HTML, HTML_PAGE, "Actor page", NULL,
      {ID("id", "Actor id")}},
@@ -72,7 +71,7 @@ const struct route routes[] = {
     /* JSON API, read */
     {"GET", "/api/v1/openapi.json", api_openapi, RK_API, API, "This OpenAPI document", NULL, {{0}}},
     {"GET", "/api/v1/missions", api_missions, RK_API, API, "List missions", "MissionList",
-     {PAGING, {"status", P_ENUM, PIN_QUERY, false, 0, 0, mission_statuses, "Mission status"}}},
+     {PAGING, {"status", P_ENUM, PIN_QUERY, false, 0, 0, &code_mission_status, "Mission status"}}},
     {"GET", "/api/v1/missions/{slug}", api_mission, RK_API, API, "One mission", "Mission",
      {SLUG("slug", "Mission slug")}},
     {"GET", "/api/v1/missions/{slug}/objectives", api_mission_objectives, RK_API, API,
@@ -97,7 +96,7 @@ const struct route routes[] = {
     {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
     {"GET", "/api/v1/actors", api_actors, RK_API, API, "List actors", "ActorList",
-     {PAGING, {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector"}}},
+     {PAGING, {"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector, "Sector"}}},
     {"GET", "/api/v1/actors/{id}", api_actor, RK_API, API, "One actor", "Actor",
      {ID("id", "Actor id")}},
     {"GET", "/api/v1/people", api_people, RK_API, API, "List people (contacts)", "PersonList",
@@ -108,9 +107,9 @@ const struct route routes[] = {
      "InitiativeList",
      {PAGING,
       {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
-      {"origin", P_ENUM, PIN_QUERY, false, 0, 0, initiative_origins, "Origin"},
-      {"status", P_ENUM, PIN_QUERY, false, 0, 0, initiative_statuses, "Lifecycle status"},
-      {"sector", P_ENUM, PIN_QUERY, false, 0, 0, actor_sectors, "Sector of a taking-part actor"},
+      {"origin", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_origin, "Origin"},
+      {"status", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_status, "Lifecycle status"},
+      {"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector, "Sector of a taking-part actor"},
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
     {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API, "One initiative",
      "Initiative", {ID("id", "Initiative id")}},
@@ -230,7 +229,7 @@ param_validate(const struct pspec *ps, const char *raw, struct pval *out, const 
         }
         return true;
     case P_ENUM:
-        if (!model_is_code(ps->values, raw)) {
+        if (!code_is(ps->codes, raw)) {
             *out_msg = "is not one of the allowed values";
             return false;
         }

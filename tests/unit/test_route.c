@@ -12,13 +12,14 @@
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *const colours[] = {"red", "green", "dark_blue", NULL};
+static const struct code colour_codes[] = {{"red", NULL}, {"green", NULL}, {"dark_blue", NULL}};
+static const struct code_set colours = {NULL, NULL, colour_codes, 3};
 
 static const struct pspec p_int = {"n", P_INT, PIN_QUERY, false, 1, 100, NULL, "n"};
 static const struct pspec p_int_wide = {"w",       P_INT,     PIN_QUERY, false,
                                         INT64_MIN, INT64_MAX, NULL,      "w"};
 static const struct pspec p_slug = {"s", P_SLUG, PIN_PATH, true, 0, 0, NULL, "s"};
-static const struct pspec p_enum = {"c", P_ENUM, PIN_QUERY, false, 0, 0, colours, "c"};
+static const struct pspec p_enum = {"c", P_ENUM, PIN_QUERY, false, 0, 0, &colours, "c"};
 static const struct pspec p_text = {"t", P_TEXT, PIN_QUERY, false, 0, 0, NULL, "t"};
 static const struct pspec p_text5 = {"t5", P_TEXT, PIN_QUERY, false, 0, 5, NULL, "t5"};
 static const struct pspec p_target = {"tg", P_SDG_TARGET, PIN_QUERY, false, 0, 0, NULL, "tg"};
@@ -254,7 +255,7 @@ test_route_table(void)
         for (k = 0; k < WEB_MAX_PARAMS && r->params[k].name != NULL; k++) {
             ps = &r->params[k];
             if (ps->name[0] == '\0' || ps->desc == NULL ||
-                (ps->type == P_ENUM && (ps->values == NULL || ps->values[0] == NULL)) ||
+                (ps->type == P_ENUM && (ps->codes == NULL || ps->codes->n == 0)) ||
                 (ps->type == P_INT && ps->min > ps->max)) {
                 diag("%s: spec %s is malformed", r->pattern, ps->name);
                 good = false;
