@@ -10,7 +10,7 @@
 #include "domain/load.h"
 #include "domain/rows.h"
 
-void
+static void
 initiative_row(struct db_stmt *st, struct arena *a, void *item)
 {
     struct initiative *n = item;
@@ -87,6 +87,14 @@ initiative_actor_row(struct db_stmt *st, struct arena *a, void *item)
     x->actor_name = ld_str(st, 2, a);
     x->sector = ld_str(st, 3, a);
     x->role = ld_str(st, 4, a);
+}
+
+enum err
+initiative_list_by_goal(struct db *db, struct arena *a, int goal, struct initiative **out,
+                        int *out_n)
+{
+    return ld_rows_id(db, Q_INITIATIVE_LIST_BY_GOAL, goal, a, sizeof(**out), initiative_row, out,
+                      out_n);
 }
 
 enum err

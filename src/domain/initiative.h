@@ -55,6 +55,9 @@ struct initiative_filter {
 enum err initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f,
                          const struct page *pg, struct initiative **out, int *out_n,
                          int64_t *out_total);
+/* initiatives with a target of the goal, by mission */
+enum err initiative_list_by_goal(struct db *db, struct arena *a, int goal, struct initiative **out,
+                                 int *out_n);
 enum err initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *out);
 
 #endif

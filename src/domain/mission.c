@@ -14,7 +14,7 @@
 #include "domain/rows.h"
 #include "domain/sdg.h"
 
-void
+static void
 mission_row(struct db_stmt *st, struct arena *a, void *item)
 {
     struct mission *m = item;
@@ -50,6 +50,12 @@ mission_list(struct db *db, struct arena *a, struct mission **out, int *out_n)
     if (st == NULL)
         return ERR_DB;
     return ld_rows(st, a, sizeof(**out), mission_row, out, out_n);
+}
+
+enum err
+mission_list_by_goal(struct db *db, struct arena *a, int goal, struct mission **out, int *out_n)
+{
+    return ld_rows_id(db, Q_MISSION_LIST_BY_GOAL, goal, a, sizeof(**out), mission_row, out, out_n);
 }
 
 enum err

@@ -43,6 +43,9 @@ struct team_member {
 
 /* Every mission, in the order the site lists them. */
 enum err mission_list(struct db *db, struct arena *a, struct mission **out, int *out_n);
+/* missions whose SDG targets include one of the goal's, in the same order */
+enum err mission_list_by_goal(struct db *db, struct arena *a, int goal, struct mission **out,
+                              int *out_n);
 enum err mission_get(struct db *db, struct arena *a, const char *slug, struct mission *out);
 enum err mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out);
 /* The goal tree, in order (parent_id 0: top level). */

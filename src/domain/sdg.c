@@ -1,13 +1,11 @@
 /*
- * sdg.c — loaders for the SDG reference data (goals, targets, indicators) and
- * the missions and initiatives linked to a goal (see sdg.h). Pure reads;
+ * sdg.c — loaders for the SDG reference data: goals, targets, indicators
+ * (see sdg.h). Pure reads;
  * every string lives in the caller's arena.
  */
 #include "domain/sdg.h"
 
-#include "domain/initiative.h"
 #include "domain/load.h"
-#include "domain/mission.h"
 #include "domain/rows.h"
 
 static void
@@ -52,19 +50,6 @@ enum err
 sdg_goal_targets(struct db *db, struct arena *a, int goal, struct sdg_target **out, int *out_n)
 {
     return ld_rows_id(db, Q_SDG_TARGETS_OF_GOAL, goal, a, sizeof(**out), sdg_target_row, out,
-                      out_n);
-}
-
-enum err
-sdg_goal_missions(struct db *db, struct arena *a, int goal, struct mission **out, int *out_n)
-{
-    return ld_rows_id(db, Q_SDG_GOAL_MISSIONS, goal, a, sizeof(**out), mission_row, out, out_n);
-}
-
-enum err
-sdg_goal_initiatives(struct db *db, struct arena *a, int goal, struct initiative **out, int *out_n)
-{
-    return ld_rows_id(db, Q_SDG_GOAL_INITIATIVES, goal, a, sizeof(**out), initiative_row, out,
                       out_n);
 }
 

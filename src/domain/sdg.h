@@ -1,7 +1,7 @@
 /*
  * sdg.h — Agenda 2030: the SDG goals, targets and indicators (reference data,
- * refdata.h) and the missions and initiatives linked to a goal. Loader
- * conventions: person.h.
+ * refdata.h). What links to them is its own entity's: mission_list_by_goal,
+ * initiative_list_by_goal. Loader conventions: person.h.
  */
 #ifndef DOMAIN_SDG_H
 #define DOMAIN_SDG_H
@@ -10,9 +10,6 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/paging.h"
-
-struct mission;
-struct initiative;
 
 struct sdg_goal {
     int code;
@@ -37,11 +34,6 @@ enum err sdg_goal_get(struct db *db, struct arena *a, int code, struct sdg_goal 
 /* a goal's targets in framework order */
 enum err sdg_goal_targets(struct db *db, struct arena *a, int goal, struct sdg_target **out,
                           int *out_n);
-/* missions whose SDG targets include one of the goal's */
-enum err sdg_goal_missions(struct db *db, struct arena *a, int goal, struct mission **out,
-                           int *out_n);
-enum err sdg_goal_initiatives(struct db *db, struct arena *a, int goal, struct initiative **out,
-                              int *out_n);
 /* SDG targets in framework order, a page at a time; goal 0: all goals. */
 enum err sdg_target_list(struct db *db, struct arena *a, int goal, const struct page *pg,
                          struct sdg_target **out, int *out_n, int64_t *out_total);

@@ -186,10 +186,10 @@ page_sdg_goal(struct req *rq)
     rc = sdg_goal_get(rq->db, rq->arena, code, &g);
     if (rc)
         return rc;
-    rc = sdg_goal_missions(rq->db, rq->arena, code, &ms, &n_ms);
+    rc = mission_list_by_goal(rq->db, rq->arena, code, &ms, &n_ms);
     if (rc)
         return rc;
-    rc = sdg_goal_initiatives(rq->db, rq->arena, code, &inits, &n_inits);
+    rc = initiative_list_by_goal(rq->db, rq->arena, code, &inits, &n_inits);
     if (rc)
         return rc;
     rc = sdg_goal_targets(rq->db, rq->arena, code, &ts, &n_ts);
