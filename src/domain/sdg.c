@@ -1,7 +1,6 @@
 /*
  * sdg.c — loaders for the SDG reference data: goals, targets, indicators
- * (see sdg.h). Pure reads;
- * every string lives in the caller's arena.
+ * (see sdg.h). Pure reads; every string lives in the caller's arena.
  */
 #include "domain/sdg.h"
 
