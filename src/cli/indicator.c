@@ -99,9 +99,13 @@ cmd_indicator(int argc, char **argv)
     bool set, changed = false;
     double th[3];
 
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-        usage(argc < 1 ? stderr : stdout);
-        return argc < 1 ? 2 : 0;
+    if (cli_wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc < 1) {
+        usage(stderr);
+        return 2;
     }
     if (strcmp(argv[0], "show") != 0 && strcmp(argv[0], "set") != 0) {
         fprintf(stderr, "samverka indicator: unknown action \"%s\" (show or set)\n", argv[0]);
@@ -109,10 +113,6 @@ cmd_indicator(int argc, char **argv)
     }
     set = strcmp(argv[0], "set") == 0;
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
-            usage(stdout);
-            return 0;
-        }
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
             url = argv[++i];
         else if (strcmp(argv[i], "--id") == 0 && i + 1 < argc) {
