@@ -239,82 +239,9 @@ sdg_sql() { echo "EXISTS (SELECT 1 FROM initiative_sdg_target st JOIN sdg_target
 
 # ------------------------------------------------------------------ the route table
 
-# routes — every route in src/web/routes.c, one a line: METHOD PATTERN KIND
-# SCHEMA PAGED (tab-separated; KIND html/api/file; SCHEMA the API schema name
-# or "-"; PAGED 1 when the route takes the page parameter). Entries are
-# written positionally ({"GET", "/path", ...}) or with designated
-# initializers ({.method = "POST", .pattern = "/path", ...}).
-routes()
-{
-    awk '
-    function flush(    s) {
-        if (pat == "")
-            return
-        schema = "-"
-        if (match(rec, /\.schema[ \t]*=[ \t]*"[A-Za-z0-9]+"/) ||
-            match(rec, /RK_API,[ \t]*[^,]*,[ \t]*"[^"]*",[ \t]*"[A-Za-z0-9]+"/)) {
-            s = substr(rec, RSTART, RLENGTH)
-            sub(/"$/, "", s)
-            sub(/.*"/, "", s)
-            schema = s
-        }
-        kind = rec ~ /RK_API/ ? "api" : rec ~ /RK_FILE/ ? "file" : "html"
-        paged = (rec ~ /PAGING/ || rec ~ /\{"page", P_INT/) ? 1 : 0
-        print meth "\t" pat "\t" kind "\t" schema "\t" paged
-        pat = ""
-    }
-    /^[ \t]*\{("[A-Z]+"|\.method[ \t]*=[ \t]*"[A-Z]+"),[ \t]*(\.pattern[ \t]*=[ \t]*)?"\// {
-        flush()
-        m = $0
-        sub(/^[ \t]*\{(\.method[ \t]*=[ \t]*)?"/, "", m)
-        sub(/".*/, "", m)
-        meth = m
-        p = $0
-        sub(/^[^,]*,[ \t]*(\.pattern[ \t]*=[ \t]*)?"/, "", p)
-        sub(/".*/, "", p)
-        pat = p
-        rec = $0
-        next
-    }
-    /^};/ { flush(); next }
-    pat != "" { rec = rec " " $0 }
-    END { flush() }
-    ' "$ROUTES_C"
-}
-
-# concrete PATTERN — the pattern with its {placeholders} replaced by real ids and
-# slugs of the demo data (the ones the page checks use where there is a choice)
-concrete()
-{
-    local p=$1 out='' seg prev='' v table
-    local IFS=/
-    for seg in ${p#/}; do
-        case $seg in
-        '{slug}')
-            case $prev in
-            missions) v=$SK ;;
-            *) table=${prev%s}; v=$(q "SELECT slug FROM $table ORDER BY id LIMIT 1" 2>/dev/null) ;;
-            esac
-            ;;
-        '{goal}') v=12 ;;
-        '{id}')
-            case $prev in
-            indicators) v=$IND ;;
-            initiatives) v=$INIT ;;
-            actors) v=$INIT_LEAD ;;
-            people) v=$(q "SELECT MIN(id) FROM person") ;;
-            *) table=${prev%s}; v=$(q "SELECT MIN(id) FROM $table" 2>/dev/null) ;;
-            esac
-            ;;
-        '{'*) v= ;;
-        *) v=$seg ;;
-        esac
-        [ -n "$v" ] || { echo "no value for $seg in $p"; return 1; }
-        out+=/$v
-        prev=$seg
-    done
-    printf '%s' "${out:-/}"
-}
+# routes, concrete PATTERN, page_paths: tests/routes.sh, on the table `$BIN routes`
+# prints (loaded by run.sh) and the suite's database
+. "$(dirname "${BASH_SOURCE[0]}")/../routes.sh"
 
 # ------------------------------------------------------------------ HTTP
 

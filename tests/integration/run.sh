@@ -17,7 +17,6 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 BIN=${SAMVERKA_BIN:-$top/${BUILD:-build}/samverka}
-ROUTES_C=$top/src/web/routes.c
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 
 . "$here/lib.sh"
@@ -57,15 +56,18 @@ tools_present()
 require "setup: curl, jq, tidy, sqlite3 are installed" tools_present
 require "setup: the binary $BIN exists" test -x "$BIN"
 
+# the route table the binary serves: six tab-separated fields a line
 route_table_read()
 {
-    local r
-    r=$(routes)
-    [[ $r == *$'GET\t/\t'* && $r == *$'GET\t/missions/{slug}\t'* && $r == *$'GET\t/api/v1/missions\t'* ]] ||
-        fail "routes() did not find the known routes in $ROUTES_C"
-    ge "$(printf '%s\n' "$r" | grep -c .)" 20
+    routes_load "$BIN" || return 1
+    [[ $'\n'$ROUTES == *$'\nGET\t/\thtml\t'* && $ROUTES == *$'\nGET\t/missions/{slug}\thtml\t'* &&
+        $ROUTES == *$'\nGET\t/api/v1/missions\tapi\t'* ]] ||
+        fail "samverka routes does not list the known routes: $(short "$ROUTES" 300)"
+    ! routes | grep -vqE $'^[A-Z]+\t/[^\t]*\t(html|api|file)\t[^\t]+\t[^\t]+\t[^\t]+$' ||
+        fail "a line of samverka routes is not METHOD PATTERN KIND FLAGS SCHEMA QUERY: $(routes | grep -vE $'^[A-Z]+\t/[^\t]*\t(html|api|file)\t[^\t]+\t[^\t]+\t[^\t]+$' | head -n 1)"
+    ge "$(routes | grep -c .)" 20
 }
-require "setup: the route table in src/web/routes.c is readable" route_table_read
+require "setup: samverka routes prints the route table" route_table_read
 
 init_demo() { "$BIN" init --db "$DB" --demo >"$T/init.out" 2>&1 || { cat "$T/init.out"; return 1; }; }
 require "setup: samverka init --demo creates the demo database" init_demo
@@ -83,6 +85,12 @@ N_OBS=$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = ${IND:-0}")
 IFS=$'\t' read -r INIT INIT_LEAD < <(q "SELECT id, lead_actor_id FROM initiative WHERE mission_id = $MID_SK AND lead_actor_id IS NOT NULL ORDER BY origin DESC, id LIMIT 1")
 require "setup: $SK has an indicator with observations" nonempty "$IND"
 require "setup: $SK has an initiative with a lead actor" nonempty "$INIT"
+# the values concrete() fills the route patterns with (tests/routes.sh)
+PICK[missions]=$SK
+PICK[indicators]=$IND
+PICK[initiatives]=$INIT
+PICK[actors]=$INIT_LEAD
+PICK[goal]=12
 
 start_server "$DB" "$T/server.out" "$T/server.log" --flush-interval 1 >"$T/start.msg" 2>&1
 SERVER_PID=$SRV_PID
