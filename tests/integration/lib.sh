@@ -312,6 +312,10 @@ sdg_sql() { echo "EXISTS (SELECT 1 FROM initiative_sdg_target st JOIN sdg_target
 # fetch [CURL-OPTIONS...] PATH — request BASE+PATH; sets S (status, 000 when the
 # connection failed), B and H (body and header files), HD (headers, CR
 # stripped), CT (content type), BF, BD (see load_body).
+#
+# Every response is also recorded in $T/responses.tsv (the test file making the
+# request, its number, method, path, status, Content-Type, body file): after the
+# last file, openapi_checks validates those to /api/ against the OpenAPI document.
 REQ_N=0
 fetch()
 {
@@ -331,6 +335,57 @@ fetch()
     hv Content-Type
     CT=$HV
     load_body "$B"
+    req_method "${opts[@]}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${CUR_FILE:-setup}" "$REQ_N" "$RM" "$path" "$S" "$CT" \
+        "$B" >>"$T/responses.tsv"
+}
+
+# req_method CURL-OPTIONS... — set RM to the method curl sends with them
+req_method()
+{
+    local prev= o
+    RM=GET
+    for o in "$@"; do
+        case $prev in -X | --request) RM=$o ;; esac
+        case $o in
+        -I | --head) RM=HEAD ;;
+        -d | --data | --data-binary | --data-raw | --data-urlencode | -F | --form | -T | --upload-file)
+            [ "$RM" = GET ] && RM=POST
+            [[ $o == -T || $o == --upload-file ]] && RM=PUT
+            ;;
+        -X?*) RM=${o#-X} ;;
+        esac
+        prev=$o
+    done
+}
+
+# openapi_checks — tests/integration/openapi_check.py on every API response the suite
+# received (see fetch) against the document the server published at the start
+# ($T/openapi.json); each line of its TAP output is one check of the suite
+openapi_checks()
+{
+    local py=/usr/bin/python3 line rc n=0
+    [ -x "$py" ] || py=python3
+    "$py" "$(dirname "${BASH_SOURCE[0]}")/openapi_check.py" "$T/openapi.json" "$T/responses.tsv" \
+        >"$T/openapi.out" 2>&1
+    rc=$?
+    while IFS= read -r line; do
+        case $line in
+        'ok '*' - '*)
+            N_CHECKS=$((N_CHECKS + 1)) N_PASSED=$((N_PASSED + 1)) n=$((n + 1))
+            printf 'ok %d - %s\n' "$N_CHECKS" "${line#* - }"
+            ;;
+        'not ok '*' - '*)
+            N_CHECKS=$((N_CHECKS + 1)) N_FAILED=$((N_FAILED + 1)) n=$((n + 1))
+            printf 'not ok %d - %s\n' "$N_CHECKS" "${line#* - }"
+            ;;
+        '#'*) printf '%s\n' "$line" ;;
+        esac
+    done <"$T/openapi.out"
+    # a crash, or a failure without a line of its own, still counts
+    if [ "$rc" -ne 0 ] && [ "$N_FAILED" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$n" -eq 0 ]; }; then
+        check "openapi: openapi_check.py ran (exit status $rc)" eval 'tail -n 12 "$T/openapi.out"; false'
+    fi
 }
 
 # hdr NAME [HEADERS] — print the last value of a response header in HD (or in

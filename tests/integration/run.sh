@@ -7,7 +7,9 @@
 # Uses the binary in $SAMVERKA_BIN, else $BUILD/samverka (BUILD as set by
 # tests/run-all.sh: build, or build/san for SAN=1; default build); builds nothing.
 # NAME... runs only the t_*.sh files whose names contain one of the words
-# (t_99_shutdown always runs last when selected). The last line of output is
+# (t_99_shutdown always runs last when selected). After them, every API response
+# they received is validated against the server's OpenAPI document
+# (openapi_check.py, with Debian's python3-jsonschema): one check per file. The last line of output is
 # "integration: N passed, N failed"; the exit status is non-zero when a check
 # failed. SAMVERKA_KEEP_TMP=1 keeps the temporary directory for a post-mortem.
 #
@@ -98,6 +100,9 @@ BASE=$SRV_BASE
 SRV_PID=
 require "setup: samverka serve starts on a free port and answers /healthz" \
     eval 'cat "$T/start.msg"; [ -n "$BASE" ]'
+# the document every API response is validated against at the end (openapi_checks)
+require "setup: the server publishes /api/v1/openapi.json" \
+    eval 'curl -fsS --max-time 10 -o "$T/openapi.json" "$BASE/api/v1/openapi.json" && json_ok "$T/openapi.json"'
 
 files=()
 for f in "$here"/t_*.sh; do
@@ -111,9 +116,14 @@ for f in "$here"/t_*.sh; do
     files+=("$f")
 done
 for f in "${files[@]}"; do
-    printf '# %s\n' "$(basename "$f")"
+    CUR_FILE=$(basename "$f")
+    printf '# %s\n' "$CUR_FILE"
     # shellcheck source=/dev/null
     . "$f"
 done
+CUR_FILE=
+
+printf '# openapi: every API response of the files above, against /api/v1/openapi.json\n'
+openapi_checks
 
 finish
