@@ -54,6 +54,35 @@ year(const char *flag, const char *v, int *out)
     return true;
 }
 
+/* "HIGH,MED,LOW": three numbers and nothing else (spaces may lead each) */
+static bool
+thresholds(const char *v, double th[3])
+{
+    char part[64];
+    const char *end;
+    size_t n;
+    int i;
+
+    for (i = 0; i < 3; i++) {
+        end = strchr(v, ',');
+        if ((end == NULL) != (i == 2))
+            return false;
+        n = end != NULL ? (size_t)(end - v) : strlen(v);
+        while (n > 0 && *v == ' ') {
+            v++;
+            n--;
+        }
+        if (n == 0 || n >= sizeof(part))
+            return false;
+        memcpy(part, v, n);
+        part[n] = '\0';
+        if (str_to_double(part, &th[i]) != ERR_OK)
+            return false;
+        v += n + 1;
+    }
+    return true;
+}
+
 static int
 show(struct db *db, struct arena *a, int64_t id)
 {
@@ -188,7 +217,7 @@ cmd_indicator(int argc, char **argv)
         } else if (strcmp(argv[i], "--thresholds") == 0) {
             if (v != NULL && strcmp(v, "none") == 0) {
                 s.has_thresholds = false;
-            } else if (v == NULL || sscanf(v, "%lf,%lf,%lf", &th[0], &th[1], &th[2]) != 3) {
+            } else if (v == NULL || !thresholds(v, th)) {
                 fputs("samverka indicator: --thresholds takes HIGH,MED,LOW\n", stderr);
                 rc = 2;
             } else {

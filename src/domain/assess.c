@@ -297,7 +297,7 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     }
     for (i = 0; i < n_inds; i++) {
         key.owner = inds[i].id;
-        run = bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner);
+        run = n_runs > 0 ? bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner) : NULL;
         start = run != NULL ? run->start : 0;
         /* no rows at all: obs is NULL, and NULL + 0 is undefined behaviour */
         indicator_progress_compute(a, &inds[i], run != NULL ? obs + start : obs,
