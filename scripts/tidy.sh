@@ -14,6 +14,7 @@ if ! command -v clang-tidy >/dev/null 2>&1; then
 	echo "tidy: 0 passed, 1 failed"
 	exit 1
 fi
+unset MAKEFLAGS MFLAGS MAKELEVEL # a make of our own, not a job of the one that may have started us
 TIDY_FLAGS=$(make -s --no-print-directory print-cflags) || {
 	echo "not ok 1 - make print-cflags gives the build's flags"
 	echo "1..1"
