@@ -11,6 +11,7 @@
 #   make TSAN=1     ThreadSanitizer build with clang (build/tsan)
 #   make fuzz       build the libFuzzer targets (build/fuzz) and run each for FUZZ_SECONDS
 #   make lint       cppcheck, clang-format check, banned functions
+#   make tidy       clang-tidy with the checks in .clang-tidy
 
 PKGS     = libmicrohttpd sqlite3 libpq jansson libsodium libcmark
 CC      ?= cc
@@ -75,7 +76,7 @@ FUZZ_SECONDS ?= 60
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/samverka.mo)
 
-.PHONY: all run test check units integration browser bench soak lint format clean deps pot fuzz fuzzers
+.PHONY: all run test check units integration browser bench soak lint tidy print-cflags format clean deps pot fuzz fuzzers
 all: $(BUILD)/samverka $(MO)
 
 $(BUILD)/samverka: $(LIB_OBJ) $(CLI_OBJ)
@@ -178,6 +179,14 @@ pot:
 
 lint:
 	@scripts/lint.sh
+
+# clang-tidy with the checks in .clang-tidy (scripts/tidy.sh; a suite of make test)
+tidy: build/gen/embedded.c
+	@scripts/tidy.sh
+
+# the flags every object is compiled with, for tools that parse the sources (tidy.sh)
+print-cflags:
+	@echo $(CFLAGS)
 
 format:
 	clang-format -i src/*/*.c src/*/*.h tests/unit/*.c

@@ -5,9 +5,14 @@
 #   scripts/deps.sh test     build + what the test suites need (tidy, jq, curl,
 #                            PostgreSQL, Chromium, wrk, nginx, playwright-core, axe-core;
 #                            clang with its sanitizer and libFuzzer runtimes and
-#                            llvm-symbolizer for the SAN=1, TSAN=1 and fuzz builds)
+#                            llvm-symbolizer for the SAN=1, TSAN=1 and fuzz builds;
+#                            clang-tidy, cppcheck, clang-format, mandoc for the static
+#                            checks; python3-jsonschema, which validates the API's
+#                            responses against its OpenAPI document)
 #
 # Installs only packages that are missing; runs apt-get through sudo when not root.
+# Every step that fails says which one and why (the tool's own output, then a line
+# "deps: ..."), and the script exits 1: `make run` and `make test` show that message.
 set -eu
 
 what=${1:-build}
@@ -16,10 +21,23 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqlite3-dev
  libpq-dev libjansson-dev libsodium-dev libcmark-dev libstemmer-dev libcsv-dev"
 test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
- mandoc cppcheck clang-format clang libclang-rt-14-dev llvm"
+ mandoc cppcheck clang-format clang-tidy clang libclang-rt-14-dev llvm python3-jsonschema"
+
+# fail MESSAGE: the last word on a step that did not work
+fail() {
+	echo "deps: $*" >&2
+	exit 1
+}
+
+out=$(mktemp "${TMPDIR:-/tmp}/deps.XXXXXX") || fail "cannot create a temporary file"
+trap 'rm -f "$out"' EXIT
 
 sudo=""
-if [ "$(id -u)" != 0 ]; then sudo=sudo; fi
+if [ "$(id -u)" != 0 ]; then
+	command -v sudo >/dev/null 2>&1 ||
+		fail "not root and sudo is not installed: run scripts/deps.sh $* as root"
+	sudo=sudo
+fi
 
 pkgs=$build_pkgs
 if [ "$what" = test ] || [ "$what" = bench ]; then pkgs="$pkgs $test_pkgs"; fi
@@ -34,8 +52,15 @@ for p in $pkgs; do
 done
 if [ -n "$missing" ]; then
 	echo "deps: installing$missing"
-	$sudo apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+	if ! $sudo apt-get update -qq >"$out" 2>&1; then
+		cat "$out" >&2
+		fail "apt-get update failed (the packages to install were:$missing); its error is above"
+	fi
+	if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing \
+		>"$out" 2>&1; then
+		tail -n 40 "$out" >&2
+		fail "apt-get install failed for:$missing; its error is above"
+	fi
 fi
 
 # The UI is translated through gettext, which needs the locales it switches to.
@@ -45,9 +70,17 @@ for l in sv_SE en_GB; do
 done
 if [ -n "$need_gen" ]; then
 	for l in "sv_SE.UTF-8 UTF-8" "en_GB.UTF-8 UTF-8"; do
-		grep -q "^$l" /etc/locale.gen 2>/dev/null || echo "$l" | $sudo tee -a /etc/locale.gen >/dev/null
+		grep -q "^$l" /etc/locale.gen 2>/dev/null || echo "$l" | $sudo tee -a /etc/locale.gen >/dev/null ||
+			fail "cannot add $l to /etc/locale.gen"
 	done
-	$sudo locale-gen >/dev/null
+	if ! $sudo locale-gen >"$out" 2>&1; then
+		cat "$out" >&2
+		fail "locale generation (sv_SE.UTF-8, en_GB.UTF-8 in /etc/locale.gen) failed: locale-gen's output is above"
+	fi
+	for l in sv_SE en_GB; do
+		locale -a 2>/dev/null | grep -qi "^$l\.utf-\?8$" ||
+			fail "the locale $l.UTF-8 is still missing after locale-gen (is the locales package installed?)"
+	done
 fi
 
 if [ "$what" = test ]; then
@@ -59,7 +92,10 @@ if [ "$what" = test ]; then
 		want=$(cd "$b" && node -p "const d = require('./package.json').dependencies; d['playwright-core'] + ' ' + d['axe-core']" 2>/dev/null || true)
 		have=$(cd "$b" && node -p "require('./node_modules/playwright-core/package.json').version + ' ' + require('./node_modules/axe-core/package.json').version" 2>/dev/null || true)
 		if [ -z "$have" ] || [ "$want" != "$have" ]; then
-			(cd "$b" && npm install --no-audit --no-fund --silent)
+			if ! (cd "$b" && npm install --no-audit --no-fund) >"$out" 2>&1; then
+				tail -n 40 "$out" >&2
+				fail "browser test packages (tests/browser/package.json) could not be installed: npm install failed; its output is above"
+			fi
 		fi
 	fi
 fi

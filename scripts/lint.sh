@@ -2,6 +2,7 @@
 # lint.sh — static checks (STYLE.md 3.11-3.12), one TAP line each:
 # banned functions, raw HTML and raw SQL outside their one allowed file,
 # unfinished-work markers, clang-format, cppcheck, mandoc on the man pages.
+# A tool that is missing is a failed check naming the package to install.
 # Ends with "lint: N passed, N failed"; exits 1 if any failed.
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -24,6 +25,17 @@ check() {
 	fi
 }
 
+# tool NAME PACKAGE LABEL: true when NAME is on the PATH; else LABEL is a failed check
+# saying what to install (a check that cannot run must not look like a pass)
+tool() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	n=$((n + 1))
+	echo "not ok $n - $3"
+	echo "#   $1 is not installed: apt-get install $2 (scripts/deps.sh test installs it)"
+	failed=$((failed + 1))
+	return 1
+}
+
 # found PATTERN FILES...: fail (and print) when code lines match; comments are not code
 no_code_match() {
 	pat=$1
@@ -39,16 +51,16 @@ check "html_raw_ only in src/web/html.c (literals go through html_lit)" \
 check "sqlite3_exec/PQexec only in the db backends' migration hook" \
 	sh -c "! grep -nE '\b(sqlite3_exec|PQexec)[[:space:]]*\(' src/*/*.c | grep -vE '^src/db/(migrate|sqlite|pg)\.c:'"
 check "no unfinished-work markers in src/" sh -c "! grep -nwE 'TODO|FIXME|XXX' src/*/*.c src/*/*.h"
-if command -v clang-format >/dev/null 2>&1; then
+if tool clang-format clang-format "clang-format: the code is formatted (make format)"; then
 	check "clang-format: the code is formatted (make format)" \
 		clang-format --dry-run -Werror src/*/*.c src/*/*.h tests/unit/*.c
 fi
-if command -v cppcheck >/dev/null 2>&1; then
+if tool cppcheck cppcheck "cppcheck: no warnings"; then
 	check "cppcheck: no warnings" cppcheck -q --enable=warning,portability --error-exitcode=1 \
 		--inline-suppr --suppress=missingIncludeSystem --suppress=varFuncNullUB \
 		-Isrc -Ibuild/gen src
 fi
-if command -v mandoc >/dev/null 2>&1; then
+if tool mandoc mandoc "mandoc: the man pages are clean"; then
 	check "mandoc: the man pages are clean" mandoc -Tlint -Wwarning man/samverka.1 man/samverka.conf.5
 fi
 echo "1..$n"

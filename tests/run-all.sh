@@ -4,6 +4,10 @@
 #   1. unit         the binaries built from tests/unit/*.c ($BUILD/tests/NAME),
 #                   through tests/run-unit.sh
 #   2. lint         scripts/lint.sh (banned functions, format, cppcheck, man pages)
+#      werror-gcc, werror-clang
+#                   scripts/werror.sh: the binary and the unit tests built with gcc
+#                   and with clang and -Werror, each in its own build/werror-CC
+#      tidy         scripts/tidy.sh: clang-tidy with the checks in .clang-tidy
 #   3. integration  tests/integration/run.sh, if it exists, on SQLite and then
 #                   again on PostgreSQL (a throwaway cluster, scripts/pg-test.sh)
 #   4. browser      tests/browser/run.sh, if it exists
@@ -24,7 +28,8 @@
 #   N passed, N failed
 #
 # and the exit status is 0 only if nothing failed and at least one test ran.
-# Building is not this script's job: `make test` builds first. BUILD selects
+# Building is not this script's job (`make test` builds first), except for the
+# -Werror builds, whose result is the test. BUILD selects
 # the build directory of suites 1-4 (build, or build/san for SAN=1); SAN_BUILD
 # (build/san) that of suite 5; a build that is missing counts as failed.
 set -u
@@ -119,8 +124,11 @@ if [ ${#unit_bins[@]} -gt 0 ]; then
 	run_suite unit tests/run-unit.sh "${unit_bins[@]}"
 fi
 
-# 2. lint (static checks), 3. integration, 4. browser
+# 2. lint (static checks), the -Werror builds, clang-tidy; 3. integration, 4. browser
 run_script lint scripts/lint.sh
+run_suite werror-gcc scripts/werror.sh gcc
+run_suite werror-clang scripts/werror.sh clang
+run_script tidy scripts/tidy.sh
 if [ -f tests/integration/run.sh ]; then
 	run_script integration tests/integration/run.sh
 	if [ -n "$pg_dir" ]; then

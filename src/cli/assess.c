@@ -153,15 +153,6 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
 }
 
 static void
-opt_num(struct json *j, const char *k, bool has, double v)
-{
-    if (has)
-        json_kdbl(j, k, v);
-    else
-        json_knull(j, k);
-}
-
-static void
 write_key(struct buf *b, const struct group *g)
 {
     const char *p;
@@ -256,12 +247,13 @@ cmd_assess(int argc, char **argv)
 
     memset(&a, 0, sizeof(a));
     progress_config_default(&c);
+    if (cli_wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
     for (i = 0; i < argc; i++) {
         v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strcmp(argv[i], "--target") == 0 || strcmp(argv[i], "--target-change") == 0) {
+        if (strcmp(argv[i], "--target") == 0 || strcmp(argv[i], "--target-change") == 0) {
             if (have_target) {
                 fputs("samverka assess: give --target or --target-change, once\n", stderr);
                 return 2;
@@ -355,7 +347,7 @@ cmd_assess(int argc, char **argv)
     json_init(&j, &out);
     json_obj_open(&j);
     json_kstr(&j, "status", progress_status_name(st));
-    opt_num(&j, "score", has_score, score);
+    json_kdbl_or_null(&j, "score", has_score, score);
     json_key(&j, "config");
     progress_json_config(&j, &c);
     json_key(&j, "series");

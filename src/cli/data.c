@@ -82,17 +82,6 @@ format_of(const struct data_args *d)
     return n > 5 && strcmp(d->file + n - 5, ".json") == 0 ? IMPORT_JSON : IMPORT_CSV;
 }
 
-static bool
-wants_help(int argc, char **argv)
-{
-    int i;
-
-    for (i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return true;
-    return false;
-}
-
 int
 cmd_import(int argc, char **argv)
 {
@@ -103,7 +92,7 @@ cmd_import(int argc, char **argv)
     enum err rc;
     int r;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         printf("usage: samverka import --db URL --indicator ID [--format csv|json] [--max-rows N] "
                "FILE\n\n"
                "Replace the indicator's observations with FILE (\"-\" for standard input), all "
@@ -147,7 +136,7 @@ cmd_export(int argc, char **argv)
     enum err rc;
     int r;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         puts("usage: samverka export --db URL --indicator ID [--format csv|json]\n\n"
              "Write the indicator's observations to standard output as Open SDG-style tidy\n"
              "CSV (default) or JSON. Importing the output again gives the same export.");
@@ -181,7 +170,7 @@ cmd_copy(int argc, char **argv)
     enum err rc;
     int i;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         puts("usage: samverka copy --from URL --to URL\n\n"
              "Copy a whole samverka database to a new one, between SQLite files and\n"
              "PostgreSQL in either direction. The target is created (SQLite) and migrated;\n"

@@ -55,6 +55,35 @@ year(const char *flag, const char *v, int *out)
     return true;
 }
 
+/* "HIGH,MED,LOW": three numbers and nothing else (spaces may lead each) */
+static bool
+thresholds(const char *v, double th[3])
+{
+    char part[64];
+    const char *end;
+    size_t n;
+    int i;
+
+    for (i = 0; i < 3; i++) {
+        end = strchr(v, ',');
+        if ((end == NULL) != (i == 2))
+            return false;
+        n = end != NULL ? (size_t)(end - v) : strlen(v);
+        while (n > 0 && *v == ' ') {
+            v++;
+            n--;
+        }
+        if (n == 0 || n >= sizeof(part))
+            return false;
+        memcpy(part, v, n);
+        part[n] = '\0';
+        if (str_to_double(part, &th[i]) != ERR_OK)
+            return false;
+        v += n + 1;
+    }
+    return true;
+}
+
 static int
 show(struct db *db, struct arena *a, int64_t id)
 {
@@ -100,9 +129,13 @@ cmd_indicator(int argc, char **argv)
     bool set, changed = false;
     double th[3];
 
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-        usage(argc < 1 ? stderr : stdout);
-        return argc < 1 ? 2 : 0;
+    if (cli_wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc < 1) {
+        usage(stderr);
+        return 2;
     }
     if (strcmp(argv[0], "show") != 0 && strcmp(argv[0], "set") != 0) {
         fprintf(stderr, "samverka indicator: unknown action \"%s\" (show or set)\n", argv[0]);
@@ -110,10 +143,6 @@ cmd_indicator(int argc, char **argv)
     }
     set = strcmp(argv[0], "set") == 0;
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0) {
-            usage(stdout);
-            return 0;
-        }
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
             url = argv[++i];
         else if (strcmp(argv[i], "--id") == 0 && i + 1 < argc) {
@@ -189,7 +218,7 @@ cmd_indicator(int argc, char **argv)
         } else if (strcmp(argv[i], "--thresholds") == 0) {
             if (v != NULL && strcmp(v, "none") == 0) {
                 s.has_thresholds = false;
-            } else if (v == NULL || sscanf(v, "%lf,%lf,%lf", &th[0], &th[1], &th[2]) != 3) {
+            } else if (v == NULL || !thresholds(v, th)) {
                 fputs("samverka indicator: --thresholds takes HIGH,MED,LOW\n", stderr);
                 rc = 2;
             } else {

@@ -1,6 +1,8 @@
 /*
- * main.c — the samverka command: subcommands over the domain and db layers,
- * and `serve`, which hands over to the HTTP server.
+ * main.c — the samverka command: one table of subcommands (name, handler, one
+ * line of help) drives both the dispatch and the usage text; the database
+ * subcommands over the domain and db layers, and `serve`, which hands over to the
+ * HTTP server.
  *
  * Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
  */
@@ -20,76 +22,6 @@
 
 #define VERSION "0.1.0"
 
-static void
-usage(FILE *f)
-{
-    fputs("usage: samverka COMMAND [OPTIONS]\n\n"
-          "Commands:\n"
-          "  serve     serve the web pages and the JSON API\n"
-          "  init      create a database (and fill it with demo data with --demo)\n"
-          "  migrate   apply pending schema migrations\n"
-          "  check     check the database schema and every SQL statement\n"
-          "  import    replace an indicator's data from tidy CSV or JSON\n"
-          "  export    write an indicator's data as tidy CSV or JSON\n"
-          "  copy      copy a whole database between SQLite and PostgreSQL\n"
-          "  token     create, list or revoke API tokens for the JSON API's writes\n"
-          "  indicator show or change an indicator's progress settings\n"
-          "  assess    assess progress in an Open SDG-style CSV file (no database)\n"
-          "  version   print the version\n\n"
-          "Run `samverka COMMAND --help` for a command's options.\n",
-          f);
-}
-
-static bool
-wants_help(int argc, char **argv)
-{
-    int i;
-
-    for (i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-            return true;
-    return false;
-}
-
-/* --db URL from the arguments, else SAMVERKA_DB. */
-static const char *
-db_arg(int argc, char **argv)
-{
-    int i;
-
-    for (i = 0; i + 1 < argc; i++)
-        if (strcmp(argv[i], "--db") == 0)
-            return argv[i + 1];
-    return getenv("SAMVERKA_DB");
-}
-
-static int
-check_args(const char *cmd, int argc, char **argv, const char *const *flags,
-           const char *const *bools)
-{
-    int i, k;
-    bool ok;
-
-    for (i = 0; i < argc; i++) {
-        ok = false;
-        for (k = 0; flags[k] != NULL; k++)
-            if (strcmp(argv[i], flags[k]) == 0 && i + 1 < argc) {
-                ok = true;
-                i++;
-                break;
-            }
-        for (k = 0; !ok && bools[k] != NULL; k++)
-            if (strcmp(argv[i], bools[k]) == 0)
-                ok = true;
-        if (!ok) {
-            fprintf(stderr, "samverka %s: unexpected argument \"%s\" (see samverka %s --help)\n",
-                    cmd, argv[i], cmd);
-            return 2;
-        }
-    }
-    return 0;
-}
-
 static int
 cmd_migrate(int argc, char **argv)
 {
@@ -98,14 +30,14 @@ cmd_migrate(int argc, char **argv)
     const char *url;
     int n = 0, rc;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         puts("usage: samverka migrate --db URL\n\nApply the schema migrations the database does "
              "not have yet, each in its own transaction.");
         return 0;
     }
-    if ((rc = check_args("migrate", argc, argv, flags, bools)) != 0)
+    if ((rc = cli_check_args("migrate", argc, argv, flags, bools)) != 0)
         return rc;
-    url = db_arg(argc, argv);
+    url = cli_db_arg(argc, argv);
     if (url == NULL) {
         fputs("samverka migrate: --db URL is required\n", stderr);
         return 2;
@@ -135,7 +67,7 @@ cmd_init(int argc, char **argv)
     enum err e;
     int i, rc;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         puts("usage: samverka init --db URL [--demo]\n\n"
              "Create the database if needed, apply the migrations and load the reference\n"
              "data (SDG goals, targets and indicators; Swedish municipalities; SNI 2007).\n"
@@ -145,7 +77,7 @@ cmd_init(int argc, char **argv)
              "                  observations)");
         return 0;
     }
-    if ((rc = check_args("init", argc, argv, flags, bools)) != 0)
+    if ((rc = cli_check_args("init", argc, argv, flags, bools)) != 0)
         return rc;
     for (i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--demo") == 0)
@@ -159,7 +91,7 @@ cmd_init(int argc, char **argv)
             demo = true;
         }
     }
-    url = db_arg(argc, argv);
+    url = cli_db_arg(argc, argv);
     if (url == NULL) {
         fputs("samverka init: --db URL is required\n", stderr);
         return 2;
@@ -225,14 +157,14 @@ cmd_check(int argc, char **argv)
     enum q failed = Q__MAX;
     int rc, version;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         puts("usage: samverka check --db URL\n\nCheck that the database is at the schema this "
              "binary expects and that every statement of the query table prepares against it.");
         return 0;
     }
-    if ((rc = check_args("check", argc, argv, flags, bools)) != 0)
+    if ((rc = cli_check_args("check", argc, argv, flags, bools)) != 0)
         return rc;
-    url = db_arg(argc, argv);
+    url = cli_db_arg(argc, argv);
     if (url == NULL) {
         fputs("samverka check: --db URL is required\n", stderr);
         return 2;
@@ -257,7 +189,7 @@ cmd_serve(int argc, char **argv)
     struct serve_conf conf;
     int rc;
 
-    if (wants_help(argc, argv)) {
+    if (cli_wants_help(argc, argv)) {
         config_help(stdout);
         return 0;
     }
@@ -269,10 +201,52 @@ cmd_serve(int argc, char **argv)
     return http_serve(&conf) ? 1 : 0;
 }
 
+static int
+cmd_version(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    puts("samverka " VERSION);
+    return 0;
+}
+
+/* The subcommands, in the order the usage text lists them. */
+static const struct command {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+    const char *help; /* one line, for the usage text */
+} commands[] = {
+    {"serve", cmd_serve, "serve the web pages and the JSON API"},
+    {"init", cmd_init, "create a database (and fill it with demo data with --demo)"},
+    {"migrate", cmd_migrate, "apply pending schema migrations"},
+    {"check", cmd_check, "check the database schema and every SQL statement"},
+    {"import", cmd_import, "replace an indicator's data from tidy CSV or JSON"},
+    {"export", cmd_export, "write an indicator's data as tidy CSV or JSON"},
+    {"copy", cmd_copy, "copy a whole database between SQLite and PostgreSQL"},
+    {"token", cmd_token, "create, list or revoke API tokens for the JSON API's writes"},
+    {"indicator", cmd_indicator, "show or change an indicator's progress settings"},
+    {"assess", cmd_assess, "assess progress in an Open SDG-style CSV file (no database)"},
+    {"routes", cmd_routes, "print the route table (one route a line, tab-separated)"},
+    {"version", cmd_version, "print the version"},
+};
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+usage(FILE *f)
+{
+    size_t i;
+
+    fputs("usage: samverka COMMAND [OPTIONS]\n\nCommands:\n", f);
+    for (i = 0; i < N_COMMANDS; i++)
+        fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].help);
+    fputs("\nRun `samverka COMMAND --help` for a command's options.\n", f);
+}
+
 int
 main(int argc, char **argv)
 {
     const char *cmd;
+    size_t i;
 
     if (argc < 2) {
         usage(stderr);
@@ -283,30 +257,11 @@ main(int argc, char **argv)
         usage(stdout);
         return 0;
     }
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
-        puts("samverka " VERSION);
-        return 0;
-    }
-    if (strcmp(cmd, "serve") == 0)
-        return cmd_serve(argc - 2, argv + 2);
-    if (strcmp(cmd, "init") == 0)
-        return cmd_init(argc - 2, argv + 2);
-    if (strcmp(cmd, "migrate") == 0)
-        return cmd_migrate(argc - 2, argv + 2);
-    if (strcmp(cmd, "import") == 0)
-        return cmd_import(argc - 2, argv + 2);
-    if (strcmp(cmd, "export") == 0)
-        return cmd_export(argc - 2, argv + 2);
-    if (strcmp(cmd, "copy") == 0)
-        return cmd_copy(argc - 2, argv + 2);
-    if (strcmp(cmd, "token") == 0)
-        return cmd_token(argc - 2, argv + 2);
-    if (strcmp(cmd, "indicator") == 0)
-        return cmd_indicator(argc - 2, argv + 2);
-    if (strcmp(cmd, "assess") == 0)
-        return cmd_assess(argc - 2, argv + 2);
-    if (strcmp(cmd, "check") == 0)
-        return cmd_check(argc - 2, argv + 2);
+    if (strcmp(cmd, "--version") == 0)
+        cmd = "version";
+    for (i = 0; i < N_COMMANDS; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return commands[i].fn(argc - 2, argv + 2);
     fprintf(stderr, "samverka: unknown command \"%s\"\n", cmd);
     usage(stderr);
     return 2;

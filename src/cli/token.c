@@ -39,17 +39,18 @@ cmd_token(int argc, char **argv)
     bool row;
     int i, ret = 0;
 
-    if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
-        usage(argc < 1 ? stderr : stdout);
-        return argc < 1 ? 2 : 0;
+    if (cli_wants_help(argc, argv)) {
+        usage(stdout);
+        return 0;
+    }
+    if (argc < 1) {
+        usage(stderr);
+        return 2;
     }
     for (i = 1; i < argc; i += 2) { /* every option takes a value */
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 
-        if (strcmp(argv[i], "--help") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (v == NULL) {
+        if (v == NULL) {
             fprintf(stderr, "samverka token: %s needs a value\n", argv[i]);
             return 2;
         } else if (strcmp(argv[i], "--db") == 0) {

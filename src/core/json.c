@@ -246,6 +246,16 @@ json_knull(struct json *j, const char *k)
     json_nil(j);
 }
 
+void
+json_kdbl_or_null(struct json *j, const char *k, bool has, double v)
+{
+    json_key(j, k);
+    if (has)
+        json_dbl(j, v);
+    else
+        json_nil(j);
+}
+
 enum err
 json_finish(struct json *j)
 {

@@ -43,6 +43,8 @@ void json_kint(struct json *j, const char *k, int64_t v);
 void json_kdbl(struct json *j, const char *k, double v);
 void json_kbool(struct json *j, const char *k, bool v);
 void json_knull(struct json *j, const char *k);
+/* k: v when has, else k: null (an optional number) */
+void json_kdbl_or_null(struct json *j, const char *k, bool has, double v);
 
 /* ERR_OK, ERR_INVALID (bad UTF-8 or structure) or ERR_LIMIT (buffer). */
 enum err json_finish(struct json *j);

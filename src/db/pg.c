@@ -396,8 +396,11 @@ pg_bind_dbl(struct db_stmt *st, int i, double v)
 static void
 pg_bind_text(struct db_stmt *st, int i, const char *v)
 {
-    char *copy = strdup(v);
+    char *copy;
 
+    if (i < 1 || i > PG_MAX_PARAMS)
+        return; /* as the other binders: before the copy, which nothing would own */
+    copy = strdup(v);
     if (copy == NULL)
         die("out of memory");
     set_param((struct pg_stmt *)st, i, copy, true);

@@ -314,7 +314,7 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     }
     for (i = 0; i < n_inds; i++) {
         key.owner = inds[i].id;
-        run = bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner);
+        run = n_runs > 0 ? bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner) : NULL;
         start = run != NULL ? run->start : 0;
         /* no rows at all: obs is NULL, and NULL + 0 is undefined behaviour */
         indicator_progress_compute(a, &inds[i], run != NULL ? obs + start : obs,
@@ -421,15 +421,6 @@ series_count_free(struct series_count *sc)
 
 /* ------------------------------------------------------------ JSON */
 
-static void
-opt_num(struct json *j, const char *k, bool has, double v)
-{
-    if (has)
-        json_kdbl(j, k, v);
-    else
-        json_knull(j, k);
-}
-
 void
 progress_json_members(struct json *j, const struct progress_result *r, int target_year)
 {
@@ -444,19 +435,19 @@ progress_json_members(struct json *j, const struct progress_result *r, int targe
         json_knull(j, "current_year");
         json_knull(j, "current_value");
     }
-    opt_num(j, "target", r->has_target, r->target);
+    json_kdbl_or_null(j, "target", r->has_target, r->target);
     json_kint(j, "target_year", target_year);
     json_kint(j, "method", r->method);
     json_kdbl(j, "limit_factor", r->limit_factor);
-    opt_num(j, "progress_value", r->has_progress, r->progress);
+    json_kdbl_or_null(j, "progress_value", r->has_progress, r->progress);
     json_kstr(j, "status", progress_status_name(r->status));
-    opt_num(j, "score", r->has_score, r->score);
+    json_kdbl_or_null(j, "score", r->has_score, r->score);
     json_key(j, "projection");
     if (r->has_projection_cagr || r->has_projection_ols) {
         json_obj_open(j);
         json_kint(j, "year", target_year);
-        opt_num(j, "cagr", r->has_projection_cagr, r->projection_cagr);
-        opt_num(j, "ols", r->has_projection_ols, r->projection_ols);
+        json_kdbl_or_null(j, "cagr", r->has_projection_cagr, r->projection_cagr);
+        json_kdbl_or_null(j, "ols", r->has_projection_ols, r->projection_ols);
         json_obj_close(j);
     } else {
         json_nil(j);
@@ -465,8 +456,8 @@ progress_json_members(struct json *j, const struct progress_result *r, int targe
         json_kint(j, "year_reached", r->year_reached);
     else
         json_knull(j, "year_reached");
-    opt_num(j, "rate_current", r->has_rate_current, r->rate_current);
-    opt_num(j, "rate_needed", r->has_rate_needed, r->rate_needed);
+    json_kdbl_or_null(j, "rate_current", r->has_rate_current, r->rate_current);
+    json_kdbl_or_null(j, "rate_needed", r->has_rate_needed, r->rate_needed);
 }
 
 void
@@ -477,9 +468,9 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_kstr(j, "direction", progress_direction_code(c->direction));
     json_kint(j, "base_year", c->base_year);
     json_kint(j, "target_year", c->target_year);
-    opt_num(j, "target", c->has_target, c->target);
-    opt_num(j, "target_change_percent", c->target_relative, c->target_change);
-    opt_num(j, "limit", c->has_limit, c->limit);
+    json_kdbl_or_null(j, "target", c->has_target, c->target);
+    json_kdbl_or_null(j, "target_change_percent", c->target_relative, c->target_change);
+    json_kdbl_or_null(j, "limit", c->has_limit, c->limit);
     json_key(j, "thresholds");
     if (c->has_thresholds) {
         json_obj_open(j);
@@ -500,7 +491,7 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
 
     json_obj_open(j);
     json_kstr(j, "status", progress_status_name(ip->status));
-    opt_num(j, "score", ip->has_score, ip->score);
+    json_kdbl_or_null(j, "score", ip->has_score, ip->score);
     json_key(j, "config");
     progress_json_config(j, &ip->cfg);
     json_key(j, "series");

@@ -216,7 +216,7 @@ static enum err
 on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct tidy_error *e)
 {
     struct import *im = ctx;
-    const char *cells[MAX_DIMS];
+    const char *cells[MAX_DIMS] = {NULL};
     int i;
 
     if (!r->has_value)
@@ -604,14 +604,13 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                 disagg_len += (disagg_len > 0) + strlen(key) + 1 + strlen(text);
         }
     }
-    if (rc == ERR_OK && period == NULL)
+    if (rc == ERR_OK && period == NULL) {
         rc = scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL, "record %ld has no Year", n);
-    if (rc == ERR_OK && tidy_check_series_key(strlen(series), strlen(unit), disagg_len, e)) {
+    } else if (rc == ERR_OK && tidy_check_series_key(strlen(series), strlen(unit), disagg_len, e)) {
         e->line = s->rec_line;
         e->column = s->rec_col;
         rc = ERR_INVALID;
-    }
-    if (rc == ERR_OK && has_value) {
+    } else if (rc == ERR_OK && has_value) {
         year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
                (period[3] - '0');
         rc = insert_row(im, s->rec_line, 0, period, year, series, unit, cells, value, e);

@@ -3,6 +3,7 @@
  */
 #include "web/layout.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -263,16 +264,39 @@ fmt_date_unix(struct req *rq, int64_t t)
     return fmt_ymd(rq, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* How many of the parts of "YYYY-MM-DD" start s (digits only, as the database stores
+ * dates: "2030" gives 1, "2030-06" 2, "2030-06-30" 3); each part read is stored. */
+static int
+iso_date_parts(const char *s, int *y, int *m, int *d)
+{
+    static const int width[3] = {4, 2, 2};
+    int *part[3] = {y, m, d};
+    int i, k, v;
+
+    for (i = 0; i < 3; i++) {
+        if (i > 0 && *s++ != '-')
+            return i;
+        for (v = 0, k = 0; k < width[i]; k++, s++) {
+            if (!isdigit((unsigned char)*s))
+                return i;
+            v = v * 10 + (*s - '0');
+        }
+        *part[i] = v;
+    }
+    return 3;
+}
+
 char *
 fmt_date_iso(struct req *rq, const char *iso)
 {
-    int y = 0, m = 0, d = 0;
+    int y = 0, m = 0, d = 0, n;
 
     if (iso == NULL)
         return arena_strdup(rq->arena, "");
-    if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    n = iso_date_parts(iso, &y, &m, &d);
+    if (n == 3)
         return fmt_ymd(rq, y, m, d);
-    if (sscanf(iso, "%4d-%2d", &y, &m) == 2) {
+    if (n == 2) {
         if (m >= 1 && m <= 12)
             return arena_printf(rq->arena, "%s %d",
                                 rq->lang == LANG_SV ? months_sv[m - 1] : months_en[m - 1], y);
@@ -298,7 +322,7 @@ years_left(const char *deadline)
     struct tm tm;
     int years;
 
-    if (deadline == NULL || sscanf(deadline, "%d-%d-%d", &y, &m, &d) < 1)
+    if (deadline == NULL || iso_date_parts(deadline, &y, &m, &d) < 1)
         return 0;
     gmtime_r(&now, &tm);
     years = y - (tm.tm_year + 1900);

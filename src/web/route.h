@@ -58,6 +58,11 @@ struct route {
 extern const struct route routes[];
 extern const int n_routes;
 
+/* The names `samverka routes` prints for a kind ("html", "api", "file") and for one RF_
+ * flag bit ("cache", "count", "write", "import"); NULL for a bit that is no flag. Static. */
+const char *route_kind_name(enum route_kind k);
+const char *route_flag_name(unsigned flag);
+
 /* Typed access to validated parameters (NULL / default when absent). */
 const struct pval *req_param(const struct req *rq, const char *name);
 const char *req_str(const struct req *rq, const char *name);

@@ -758,3 +758,35 @@ web_fini(void)
 {
     i18n_fini();
 }
+
+/* ------------------------------------------------------------------ names */
+
+const char *
+route_kind_name(enum route_kind k)
+{
+    switch (k) {
+    case RK_HTML:
+        return "html";
+    case RK_API:
+        return "api";
+    case RK_FILE:
+        return "file";
+    }
+    return "?";
+}
+
+const char *
+route_flag_name(unsigned flag)
+{
+    switch (flag) {
+    case RF_CACHE:
+        return "cache";
+    case RF_COUNT:
+        return "count";
+    case RF_WRITE:
+        return "write";
+    case RF_IMPORT:
+        return "import";
+    }
+    return NULL;
+}

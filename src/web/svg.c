@@ -48,8 +48,8 @@ drawable_points(struct req *rq, const struct chart_point *in, int n, int *out_n)
 int
 svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step)
 {
-    double range, raw, mag, step, t;
-    int n = 0;
+    double range, raw, mag, step, first, t;
+    int n = 0, k;
 
     if (max_ticks < 2)
         max_ticks = 2;
@@ -70,8 +70,11 @@ svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step)
         step = 5 * mag;
     else
         step = 10 * mag;
-    /* from the multiple of step at or below lo to the first at or above hi */
-    for (t = floor(lo / step) * step; n < max_ticks + 4; t += step) {
+    /* from the multiple of step at or below lo to the first at or above hi; each tick
+     * is a multiple of step, not a sum of steps, so rounding does not add up */
+    first = floor(lo / step);
+    for (k = 0; n < max_ticks + 4; k++) {
+        t = (first + k) * step;
         out[n++] = fabs(t) < step * 1e-9 ? 0 : t;
         if (t >= hi - step * 1e-9)
             break;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# run.sh — run the browser tests (a11y.mjs) against a freshly started samverka.
+# run.sh — run the browser tests (a11y.mjs) against a freshly started samverka, on
+# every page of its route table (`samverka routes`, filled by tests/routes.sh).
 #
 #   tests/browser/run.sh
 #
@@ -71,6 +72,16 @@ else
     }
 fi
 
+# The pages to check: every GET route of kind html in the binary's route table, filled
+# with ids of this database (tests/routes.sh).
+q() { sqlite3 -batch -noheader "$db" "$1"; }
+command -v sqlite3 >/dev/null 2>&1 || fail "sqlite3 is not installed (scripts/deps.sh test installs it)"
+. "$top/tests/routes.sh"
+routes_load "$bin" >"$T/routes.err" 2>&1 || fail "$(cat "$T/routes.err")"
+pages=$(page_paths) || fail "the route table's pages cannot be filled from the database: $pages"
+[ -n "$pages" ] || fail "samverka routes lists no pages"
+mapfile -t pages <<<"$pages"
+
 "$bin" serve --db "$db" --listen 127.0.0.1:0 >"$T/serve.out" 2>"$T/serve.err" &
 server=$!
 
@@ -93,7 +104,7 @@ fi
 # Pass a11y.mjs's output through but hold back its plan and summary: the server's health
 # after the run is one more result, and the summary must stay the last line.
 cd "$top" || fail "cannot enter $top"
-timeout 600 node "$here/a11y.mjs" "http://127.0.0.1:$port" 2>&1 | tee "$T/node.out" |
+timeout 600 node "$here/a11y.mjs" "http://127.0.0.1:$port" "${pages[@]}" 2>&1 | tee "$T/node.out" |
     grep -v --line-buffered -E '^(browser: [0-9]+ passed, [0-9]+ failed|1\.\.[0-9]+)$'
 rc=${PIPESTATUS[0]}
 

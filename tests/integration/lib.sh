@@ -44,6 +44,15 @@ check()
     return 1
 }
 
+# skip NAME REASON — a check that cannot apply here (on this backend, say): said
+# in the output, counted neither as passed nor as failed
+N_SKIPPED=0
+skip()
+{
+    N_SKIPPED=$((N_SKIPPED + 1))
+    printf '# skip: %s (%s)\n' "$1" "$2"
+}
+
 # A setup step that must work for anything after it to mean something.
 require()
 {
@@ -55,6 +64,7 @@ require()
 
 finish()
 {
+    [ "$N_SKIPPED" -eq 0 ] || printf '# %d checks skipped on %s\n' "$N_SKIPPED" "$BACKEND"
     printf 'integration: %d passed, %d failed\n' "$N_PASSED" "$N_FAILED"
     [ "$N_FAILED" -eq 0 ] && exit 0
     exit 1
@@ -207,14 +217,68 @@ db_dump()
     fi
 }
 
-# db_integrity — "ok" when the database checks out (SQLite's integrity_check; on
-# PostgreSQL, which checks its own pages, that every table is readable)
+# db_integrity — "ok" when the database checks out, else what is wrong. SQLite:
+# integrity_check and foreign_key_check. PostgreSQL: amcheck (the test cluster's
+# user is its superuser) verifies every table's heap and every B-tree index
+# against its table (bt_index_check with heapallindexed), and every foreign key
+# is looked up row by row, so a constraint that was bypassed shows too.
 db_integrity()
 {
+    local ic fk
     if [ "$BACKEND" = pg ]; then
-        q "SELECT CASE WHEN (SELECT COUNT(*) FROM mission) + (SELECT COUNT(*) FROM observation) + (SELECT COUNT(*) FROM page_view) >= 0 THEN 'ok' END"
+        pg_integrity
+        return
+    fi
+    ic=$(q 'PRAGMA integrity_check' 2>&1)
+    fk=$(q 'PRAGMA foreign_key_check' 2>&1)
+    if [ "$ic" = ok ] && [ -z "$fk" ]; then
+        echo ok
     else
-        q 'PRAGMA integrity_check'
+        echo "integrity_check: $(short "$ic" 200); foreign_key_check: $(short "$fk" 200)"
+    fi
+}
+
+pg_integrity()
+{
+    local out
+    out=$(psql -X -q -A -t -F ' ' -v ON_ERROR_STOP=1 "${QDB:-$DB}" 2>&1 <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS amcheck;
+SELECT 'heap ' || c.oid::regclass || ' block ' || v.blkno || ': ' || v.msg
+FROM pg_class c CROSS JOIN LATERAL verify_heapam(c.oid) v
+WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace;
+SELECT 'indexes checked: ' || COUNT(bt_index_check(c.oid, true)::text)
+FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
+WHERE am.amname = 'btree' AND c.relnamespace = 'public'::regnamespace;
+SELECT COALESCE(string_agg('(' || q || ')', ' UNION ALL '), 'SELECT NULL WHERE false')
+FROM (SELECT format('SELECT %L || '': '' || COUNT(*) || '' rows with no parent'' FROM %s c WHERE %s AND NOT EXISTS (SELECT 1 FROM %s p WHERE %s) HAVING COUNT(*) > 0',
+        con.conname, con.conrelid::regclass,
+        string_agg(format('c.%I IS NOT NULL', ca.attname), ' AND '), con.confrelid::regclass,
+        string_agg(format('p.%I = c.%I', pa.attname, ca.attname), ' AND ')) AS q
+    FROM pg_constraint con
+    CROSS JOIN LATERAL unnest(con.conkey, con.confkey) AS k(ck, pk)
+    JOIN pg_attribute ca ON ca.attrelid = con.conrelid AND ca.attnum = k.ck
+    JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.pk
+    WHERE con.contype = 'f' AND con.connamespace = 'public'::regnamespace
+    GROUP BY con.oid, con.conname, con.conrelid, con.confrelid) fks
+\gexec
+SQL
+    ) || { echo "amcheck/foreign keys could not run: $(short "$out" 300)"; return 0; }
+    # what is left besides the count of indexes checked is a finding
+    if [[ $out =~ ^indexes\ checked:\ [1-9][0-9]*$ ]]; then
+        echo ok
+    else
+        echo "$(short "$out" 400)"
+    fi
+}
+
+# db_tables — the names of the database's tables, one a line, sorted
+db_tables()
+{
+    if [ "$BACKEND" = pg ]; then
+        q "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+    else
+        q "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1"
     fi
 }
 
@@ -239,88 +303,19 @@ sdg_sql() { echo "EXISTS (SELECT 1 FROM initiative_sdg_target st JOIN sdg_target
 
 # ------------------------------------------------------------------ the route table
 
-# routes — every route in src/web/routes.c, one a line: METHOD PATTERN KIND
-# SCHEMA PAGED (tab-separated; KIND html/api/file; SCHEMA the API schema name
-# or "-"; PAGED 1 when the route takes the page parameter). Entries are
-# written positionally ({"GET", "/path", ...}) or with designated
-# initializers ({.method = "POST", .pattern = "/path", ...}).
-routes()
-{
-    awk '
-    function flush(    s) {
-        if (pat == "")
-            return
-        schema = "-"
-        if (match(rec, /\.schema[ \t]*=[ \t]*"[A-Za-z0-9]+"/) ||
-            match(rec, /RK_API,[ \t]*[^,]*,[ \t]*"[^"]*",[ \t]*"[A-Za-z0-9]+"/)) {
-            s = substr(rec, RSTART, RLENGTH)
-            sub(/"$/, "", s)
-            sub(/.*"/, "", s)
-            schema = s
-        }
-        kind = rec ~ /RK_API/ ? "api" : rec ~ /RK_FILE/ ? "file" : "html"
-        paged = (rec ~ /PAGING/ || rec ~ /\{"page", P_INT/) ? 1 : 0
-        print meth "\t" pat "\t" kind "\t" schema "\t" paged
-        pat = ""
-    }
-    /^[ \t]*\{("[A-Z]+"|\.method[ \t]*=[ \t]*"[A-Z]+"),[ \t]*(\.pattern[ \t]*=[ \t]*)?"\// {
-        flush()
-        m = $0
-        sub(/^[ \t]*\{(\.method[ \t]*=[ \t]*)?"/, "", m)
-        sub(/".*/, "", m)
-        meth = m
-        p = $0
-        sub(/^[^,]*,[ \t]*(\.pattern[ \t]*=[ \t]*)?"/, "", p)
-        sub(/".*/, "", p)
-        pat = p
-        rec = $0
-        next
-    }
-    /^};/ { flush(); next }
-    pat != "" { rec = rec " " $0 }
-    END { flush() }
-    ' "$ROUTES_C"
-}
-
-# concrete PATTERN — the pattern with its {placeholders} replaced by real ids and
-# slugs of the demo data (the ones the page checks use where there is a choice)
-concrete()
-{
-    local p=$1 out='' seg prev='' v table
-    local IFS=/
-    for seg in ${p#/}; do
-        case $seg in
-        '{slug}')
-            case $prev in
-            missions) v=$SK ;;
-            *) table=${prev%s}; v=$(q "SELECT slug FROM $table ORDER BY id LIMIT 1" 2>/dev/null) ;;
-            esac
-            ;;
-        '{goal}') v=12 ;;
-        '{id}')
-            case $prev in
-            indicators) v=$IND ;;
-            initiatives) v=$INIT ;;
-            actors) v=$INIT_LEAD ;;
-            people) v=$(q "SELECT MIN(id) FROM person") ;;
-            *) table=${prev%s}; v=$(q "SELECT MIN(id) FROM $table" 2>/dev/null) ;;
-            esac
-            ;;
-        '{'*) v= ;;
-        *) v=$seg ;;
-        esac
-        [ -n "$v" ] || { echo "no value for $seg in $p"; return 1; }
-        out+=/$v
-        prev=$seg
-    done
-    printf '%s' "${out:-/}"
-}
+# routes, concrete PATTERN, page_paths: tests/routes.sh, on the table `$BIN routes`
+# prints (loaded by run.sh) and the suite's database
+. "$(dirname "${BASH_SOURCE[0]}")/../routes.sh"
 
 # ------------------------------------------------------------------ HTTP
 
 # fetch [CURL-OPTIONS...] PATH — request BASE+PATH; sets S (status, 000 when the
 # connection failed), B and H (body and header files), HD (headers, CR
 # stripped), CT (content type), BF, BD (see load_body).
+#
+# Every response is also recorded in $T/responses.tsv (the test file making the
+# request, its number, method, path, status, Content-Type, body file): after the
+# last file, openapi_checks validates those to /api/ against the OpenAPI document.
 REQ_N=0
 fetch()
 {
@@ -340,6 +335,57 @@ fetch()
     hv Content-Type
     CT=$HV
     load_body "$B"
+    req_method "${opts[@]}"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${CUR_FILE:-setup}" "$REQ_N" "$RM" "$path" "$S" "$CT" \
+        "$B" >>"$T/responses.tsv"
+}
+
+# req_method CURL-OPTIONS... — set RM to the method curl sends with them
+req_method()
+{
+    local prev= o
+    RM=GET
+    for o in "$@"; do
+        case $prev in -X | --request) RM=$o ;; esac
+        case $o in
+        -I | --head) RM=HEAD ;;
+        -d | --data | --data-binary | --data-raw | --data-urlencode | -F | --form | -T | --upload-file)
+            [ "$RM" = GET ] && RM=POST
+            [[ $o == -T || $o == --upload-file ]] && RM=PUT
+            ;;
+        -X?*) RM=${o#-X} ;;
+        esac
+        prev=$o
+    done
+}
+
+# openapi_checks — tests/integration/openapi_check.py on every API response the suite
+# received (see fetch) against the document the server published at the start
+# ($T/openapi.json); each line of its TAP output is one check of the suite
+openapi_checks()
+{
+    local py=/usr/bin/python3 line rc n=0
+    [ -x "$py" ] || py=python3
+    "$py" "$(dirname "${BASH_SOURCE[0]}")/openapi_check.py" "$T/openapi.json" "$T/responses.tsv" \
+        >"$T/openapi.out" 2>&1
+    rc=$?
+    while IFS= read -r line; do
+        case $line in
+        'ok '*' - '*)
+            N_CHECKS=$((N_CHECKS + 1)) N_PASSED=$((N_PASSED + 1)) n=$((n + 1))
+            printf 'ok %d - %s\n' "$N_CHECKS" "${line#* - }"
+            ;;
+        'not ok '*' - '*)
+            N_CHECKS=$((N_CHECKS + 1)) N_FAILED=$((N_FAILED + 1)) n=$((n + 1))
+            printf 'not ok %d - %s\n' "$N_CHECKS" "${line#* - }"
+            ;;
+        '#'*) printf '%s\n' "$line" ;;
+        esac
+    done <"$T/openapi.out"
+    # a crash, or a failure without a line of its own, still counts
+    if [ "$rc" -ne 0 ] && [ "$N_FAILED" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$n" -eq 0 ]; }; then
+        check "openapi: openapi_check.py ran (exit status $rc)" eval 'tail -n 12 "$T/openapi.out"; false'
+    fi
 }
 
 # hdr NAME [HEADERS] — print the last value of a response header in HD (or in

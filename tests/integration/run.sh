@@ -7,7 +7,9 @@
 # Uses the binary in $SAMVERKA_BIN, else $BUILD/samverka (BUILD as set by
 # tests/run-all.sh: build, or build/san for SAN=1; default build); builds nothing.
 # NAME... runs only the t_*.sh files whose names contain one of the words
-# (t_99_shutdown always runs last when selected). The last line of output is
+# (t_99_shutdown always runs last when selected). After them, every API response
+# they received is validated against the server's OpenAPI document
+# (openapi_check.py, with Debian's python3-jsonschema): one check per file. The last line of output is
 # "integration: N passed, N failed"; the exit status is non-zero when a check
 # failed. SAMVERKA_KEEP_TMP=1 keeps the temporary directory for a post-mortem.
 #
@@ -17,7 +19,6 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 BIN=${SAMVERKA_BIN:-$top/${BUILD:-build}/samverka}
-ROUTES_C=$top/src/web/routes.c
 case $BIN in /*) ;; *) BIN=$(pwd)/$BIN ;; esac
 
 . "$here/lib.sh"
@@ -57,15 +58,18 @@ tools_present()
 require "setup: curl, jq, tidy, sqlite3 are installed" tools_present
 require "setup: the binary $BIN exists" test -x "$BIN"
 
+# the route table the binary serves: six tab-separated fields a line
 route_table_read()
 {
-    local r
-    r=$(routes)
-    [[ $r == *$'GET\t/\t'* && $r == *$'GET\t/missions/{slug}\t'* && $r == *$'GET\t/api/v1/missions\t'* ]] ||
-        fail "routes() did not find the known routes in $ROUTES_C"
-    ge "$(printf '%s\n' "$r" | grep -c .)" 20
+    routes_load "$BIN" || return 1
+    [[ $'\n'$ROUTES == *$'\nGET\t/\thtml\t'* && $ROUTES == *$'\nGET\t/missions/{slug}\thtml\t'* &&
+        $ROUTES == *$'\nGET\t/api/v1/missions\tapi\t'* ]] ||
+        fail "samverka routes does not list the known routes: $(short "$ROUTES" 300)"
+    ! routes | grep -vqE $'^[A-Z]+\t/[^\t]*\t(html|api|file)\t[^\t]+\t[^\t]+\t[^\t]+$' ||
+        fail "a line of samverka routes is not METHOD PATTERN KIND FLAGS SCHEMA QUERY: $(routes | grep -vE $'^[A-Z]+\t/[^\t]*\t(html|api|file)\t[^\t]+\t[^\t]+\t[^\t]+$' | head -n 1)"
+    ge "$(routes | grep -c .)" 20
 }
-require "setup: the route table in src/web/routes.c is readable" route_table_read
+require "setup: samverka routes prints the route table" route_table_read
 
 init_demo() { "$BIN" init --db "$DB" --demo >"$T/init.out" 2>&1 || { cat "$T/init.out"; return 1; }; }
 require "setup: samverka init --demo creates the demo database" init_demo
@@ -83,6 +87,12 @@ N_OBS=$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = ${IND:-0}")
 IFS=$'\t' read -r INIT INIT_LEAD < <(q "SELECT id, lead_actor_id FROM initiative WHERE mission_id = $MID_SK AND lead_actor_id IS NOT NULL ORDER BY origin DESC, id LIMIT 1")
 require "setup: $SK has an indicator with observations" nonempty "$IND"
 require "setup: $SK has an initiative with a lead actor" nonempty "$INIT"
+# the values concrete() fills the route patterns with (tests/routes.sh)
+PICK[missions]=$SK
+PICK[indicators]=$IND
+PICK[initiatives]=$INIT
+PICK[actors]=$INIT_LEAD
+PICK[goal]=12
 
 start_server "$DB" "$T/server.out" "$T/server.log" --flush-interval 1 >"$T/start.msg" 2>&1
 SERVER_PID=$SRV_PID
@@ -90,6 +100,9 @@ BASE=$SRV_BASE
 SRV_PID=
 require "setup: samverka serve starts on a free port and answers /healthz" \
     eval 'cat "$T/start.msg"; [ -n "$BASE" ]'
+# the document every API response is validated against at the end (openapi_checks)
+require "setup: the server publishes /api/v1/openapi.json" \
+    eval 'curl -fsS --max-time 10 -o "$T/openapi.json" "$BASE/api/v1/openapi.json" && json_ok "$T/openapi.json"'
 
 files=()
 for f in "$here"/t_*.sh; do
@@ -103,9 +116,14 @@ for f in "$here"/t_*.sh; do
     files+=("$f")
 done
 for f in "${files[@]}"; do
-    printf '# %s\n' "$(basename "$f")"
+    CUR_FILE=$(basename "$f")
+    printf '# %s\n' "$CUR_FILE"
     # shellcheck source=/dev/null
     . "$f"
 done
+CUR_FILE=
+
+printf '# openapi: every API response of the files above, against /api/v1/openapi.json\n'
+openapi_checks
 
 finish

@@ -16,7 +16,7 @@ API_FACTS='[1,
 ] | @tsv'
 fact() { [ "$1" = 1 ] || fail "${*:2}: $(head -c 300 "$B")"; }
 
-while IFS=$'\t' read -r -u 3 meth pat kind schema paged; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
     [ "$kind" = api ] && [ "$meth" = GET ] || continue
     if ! path=$(concrete "$pat"); then
         check "api $pat: the demo data has ids for it" fail "$path"
@@ -35,7 +35,7 @@ while IFS=$'\t' read -r -u 3 meth pat kind schema paged; do
     if [[ $schema == *List ]]; then
         check "api $path: items is a non-empty array" fact "$f_items" "no non-empty items array"
     fi
-    if [ "$paged" = 1 ]; then
+    if [[ ,$query, == *,page,* ]]; then
         check "api $path: total, page 1, per_page; items fit the page" fact "$f_paged" "paging members wrong"
     fi
 done 3< <(routes)
@@ -127,7 +127,7 @@ check "openapi.json: openapi 3.x" jqt "$B" '.openapi | type == "string" and star
 check "openapi.json: info.title and info.version" jqt "$B" '(.info.title | type == "string") and (.info.version | type == "string")'
 OPS=$'\n'$(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(.) \($p)"' "$B" 2>/dev/null)$'\n'
 described() { [[ $OPS == *$'\n'"$1 $2"$'\n'* || $OPS == *$'\n'"$1 ${2#/api/v1}"$'\n'* ]] || fail "no \"$1\" under paths[\"$2\"]"; }
-while IFS=$'\t' read -r -u 3 meth pat kind schema paged; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
     [[ $pat == /api/v1/* ]] || continue
     check "openapi.json: describes $meth $pat" described "${meth,,}" "$pat"
 done 3< <(routes)

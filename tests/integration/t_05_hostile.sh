@@ -2,7 +2,9 @@
 # database (as an import or another process would) carry script, markup,
 # attribute-breaking and SQL payloads; every page and API response that shows
 # them must show them as text: no element, attribute or URL of theirs in the
-# HTML, the exact original string once the JSON is decoded.
+# HTML, the exact original string once the JSON is decoded. SQL payloads also go
+# in through samverka's own write path (the API's data import, a token's name),
+# where only its statement binding keeps them data.
 
 P_MISSION='<script>alert(1)</script>'
 P_ACTOR='"><img src=x onerror=alert(1)>'
@@ -51,7 +53,7 @@ check "hostile: rows with payloads written to the database" hostile_rows
 X_ACTOR=$(q "SELECT id FROM actor WHERE slug = 'xss-actor'")
 X_INIT=$(q "SELECT id FROM initiative WHERE slug = 'xss-init'")
 X_IND=$(q "SELECT i.id FROM indicator i JOIN mission m ON m.id = i.mission_id WHERE m.slug = '$X'")
-check "hostile: the SQL in a title stays data (one more initiative, table intact)" \
+check "hostile: the rows are in (one more initiative)" \
     eq "$(q 'SELECT COUNT(*) FROM initiative')" $((N_INIT_BEFORE + 1))
 
 # inert — no markup of the payloads' making in the page
@@ -131,3 +133,42 @@ fetch "/indicators/$X_IND/data.json"
 check "hostile data.json: 200 JSON that parses" eval 'eq "$S" 200 && json_ok "$B"'
 fetch "/indicators/$X_IND/data.csv"
 check "hostile data.csv: 200 text/csv" eval 'eq "$S" 200 && match "$CT" "^text/csv"'
+
+# ------------------------------------------------------------------ SQL through samverka's binding
+
+# The payloads travel the API's write path (POST .../data as tidy CSV: the series, the
+# unit, a disaggregation column's name and its value) with a token whose name is one
+# too (stored by `samverka token create`, then written to the audit log by the import).
+# Only samverka's statement binding stands between them and the SQL.
+P_SQL1="Robert'); DROP TABLE observation; --"
+P_SQL2='1"; DELETE FROM indicator; --'
+P_SQL3="x' OR '1'='1"
+csvq() { local s=$1; printf '"%s"' "${s//\"/\"\"}"; }
+{
+    printf 'Year,Series,Units,%s,Value\n' "$(csvq "$P_SQL1")"
+    printf '2021,%s,%s,%s,1.5\n' "$(csvq "$P_SQL1")" "$(csvq "$P_SQL2")" "$(csvq "$P_SQL3")"
+    printf '2022,%s,%s,%s,2.5\n' "$(csvq "$P_SQL1")" "$(csvq "$P_SQL2")" "$(csvq "$P_SQL3")"
+} >"$T/hostile-sql.csv"
+X_TABLES=$(db_tables)
+X_N_IND=$(q "SELECT COUNT(*) FROM indicator")
+X_OTHERS=$(q "SELECT COUNT(*) || ' ' || COALESCE(SUM(value), 0) FROM observation WHERE indicator_id <> ${X_IND:-0}")
+X_TOK=$("$BIN" token create --db "$DB" --name "$P_SQL1" --role admin 2>/dev/null | tail -n 1)
+check "hostile SQL: a token named with SQL is created" match "$X_TOK" '^svk_'
+fetch -X POST -H "Authorization: Bearer $X_TOK" -H 'Content-Type: text/csv' \
+    --data-binary @"$T/hostile-sql.csv" "/api/v1/indicators/$X_IND/data"
+check "hostile SQL: the API import with SQL in series, unit and a column takes its 2 rows" \
+    eval 'eq "$S" 200 && jqt "$B" ".observations == 2"'
+check "hostile SQL: every table is still there" eq "$(db_tables)" "$X_TABLES"
+check "hostile SQL: no indicator was deleted" eq "$(q "SELECT COUNT(*) FROM indicator")" "$X_N_IND"
+check "hostile SQL: the other indicators' observations are untouched" \
+    eq "$(q "SELECT COUNT(*) || ' ' || COALESCE(SUM(value), 0) FROM observation WHERE indicator_id <> ${X_IND:-0}")" "$X_OTHERS"
+check "hostile SQL: series and unit are stored byte for byte" \
+    eq "$(q "SELECT DISTINCT series || '|' || unit FROM observation WHERE indicator_id = ${X_IND:-0}")" "$P_SQL1|$P_SQL2"
+check "hostile SQL: the column and its value are stored byte for byte" \
+    eq "$(q "SELECT DISTINCT disagg FROM observation WHERE indicator_id = ${X_IND:-0}")" "$P_SQL1=$P_SQL3"
+check "hostile SQL: the audit log names the token as it was called" \
+    eq "$(q "SELECT who FROM audit_log WHERE entity = 'indicator' AND entity_id = ${X_IND:-0} AND action = 'import' ORDER BY id DESC LIMIT 1")" "$P_SQL1"
+hostile_json "/api/v1/indicators/$X_IND/observations" "$P_SQL1" "$P_SQL2" "$P_SQL3"
+hostile_page "/indicators/$X_IND" "$P_SQL1" "$P_SQL3"
+check "hostile SQL: the database checks out" eq "$(db_integrity)" ok
+

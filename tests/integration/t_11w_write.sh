@@ -6,8 +6,13 @@ mk_token() { "$BIN" token create --db "$DB" "$@" 2>/dev/null | tail -1; }
 TOK_ADMIN=$(mk_token --name it-admin --role admin)
 TOK_GA=$(mk_token --name it-gator --role coordinator --mission "$GA")
 check "write: tokens are created" eval 'match "$TOK_ADMIN" "^svk_" && match "$TOK_GA" "^svk_"'
-check "write: only a hash of the token is stored" \
-    eval 'eq "$(q "SELECT COUNT(*) FROM api_token WHERE hash = $(sqls "$TOK_ADMIN")")" 0 && eq "$(q "SELECT COUNT(*) FROM api_token")" 2'
+# (other files create tokens of their own: count these two)
+only_hash_stored()
+{
+    eq "$(q "SELECT COUNT(*) FROM api_token WHERE hash = $(sqls "$TOK_ADMIN")")" 0 &&
+        eq "$(q "SELECT COUNT(*) FROM api_token WHERE name IN ('it-admin', 'it-gator')")" 2
+}
+check "write: only a hash of the token is stored" only_hash_stored
 
 obs_hash() { q "SELECT * FROM observation WHERE indicator_id = $IND ORDER BY series, unit, disagg, year" | sha256sum | cut -d' ' -f1; }
 H0=$(obs_hash)
@@ -74,6 +79,6 @@ sleep 1
 fetch -X POST -H "Authorization: Bearer $TOK_ADMIN" -H 'Content-Type: text/csv' --data-binary @"$T/up.csv" "/api/v1/indicators/$IND/data"
 check "write: a third import at once -> 429 with Retry-After" eval 'eq "$S" 429 && has_hdr Retry-After'
 wait "${SLOW[@]}" # only the uploads: the server is a child too
-"$BIN" token revoke --db "$DB" --id 1 >/dev/null 2>&1
+"$BIN" token revoke --db "$DB" --id "$(q "SELECT id FROM api_token WHERE name = 'it-admin'")" >/dev/null 2>&1
 fetch -X PATCH -H "Authorization: Bearer $TOK_ADMIN" -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IND"
 check "write: a revoked token -> 401" eq "$S" 401

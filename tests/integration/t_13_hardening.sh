@@ -204,8 +204,11 @@ watcher_quiet()
     le "$n" 100
 }
 # (PostgreSQL only: SQLite's watcher reads an in-process counter, no server round trip)
-[ "$BACKEND" = pg ] &&
+if [ "$BACKEND" = pg ]; then
     check "hardening: an idle server's change watcher waits (PostgreSQL: NOTIFY, 100 ms fallback)" watcher_quiet
+else
+    skip "hardening: an idle server's change watcher waits" "PostgreSQL only"
+fi
 
 # --- a chunked body over the limit (its size unknown until it ends): a JSON 413 in the
 # client's language at its end, memory flat; one far over it is cut off
@@ -280,5 +283,8 @@ no_db_kind()
         eq "$again" 200
 }
 # (SQLite only: the database file can be moved away under a running server)
-[ "$BACKEND" = pg ] ||
+if [ "$BACKEND" = sqlite ]; then
     check "hardening: no database connection: 503 as JSON under /api/ and as a page elsewhere" no_db_kind
+else
+    skip "hardening: no database connection: 503 as JSON and as a page" "SQLite only"
+fi

@@ -268,6 +268,15 @@ test_route_table(void)
         }
         ok(good, "%s %s: parameter specs well-formed and unique", r->method, r->pattern);
 
+        /* `samverka routes` names every kind and flag the table uses */
+        good = strcmp(route_kind_name(r->kind), "?") != 0;
+        for (m = 0; m < 32; m++)
+            if ((r->flags & (1u << m)) && route_flag_name(1u << m) == NULL) {
+                diag("%s: flag bit %d has no name", r->pattern, m);
+                good = false;
+            }
+        ok(good, "%s %s: kind and flags have names for samverka routes", r->method, r->pattern);
+
         for (m = 0; m < i; m++)
             if (strcmp(routes[m].method, r->method) == 0 &&
                 strcmp(routes[m].pattern, r->pattern) == 0)
@@ -276,10 +285,24 @@ test_route_table(void)
     }
 }
 
+static void
+test_names(void)
+{
+    is_str(route_kind_name(RK_HTML), "html", "kind RK_HTML is html");
+    is_str(route_kind_name(RK_API), "api", "kind RK_API is api");
+    is_str(route_kind_name(RK_FILE), "file", "kind RK_FILE is file");
+    is_str(route_flag_name(RF_CACHE), "cache", "flag RF_CACHE is cache");
+    is_str(route_flag_name(RF_COUNT), "count", "flag RF_COUNT is count");
+    is_str(route_flag_name(RF_WRITE), "write", "flag RF_WRITE is write");
+    is_str(route_flag_name(RF_IMPORT), "import", "flag RF_IMPORT is import");
+    ok(route_flag_name(RF_CACHE | RF_COUNT) == NULL, "two bits together are no one flag");
+}
+
 int
 main(void)
 {
     test_validate();
+    test_names();
     test_common_limits();
     test_route_table();
     return done_testing();
