@@ -296,7 +296,7 @@ lc() { if [ "$1" = en ]; then echo "COALESCE(NULLIF($2_en, ''), $2_sv)"; else ec
 sqls() { local s=$1; printf "'%s'" "${s//\'/\'\'}"; }
 
 # WHERE clauses on "initiative n" for the filters of /initiatives and the API,
-# as domain/model.h defines them: sector of the lead actor or of any actor
+# as domain/initiative.h defines them: sector of the lead actor or of any actor
 # taking part; SDG goal of any of the initiative's targets
 sector_sql() { echo "(EXISTS (SELECT 1 FROM actor a WHERE a.id = n.lead_actor_id AND a.sector = '$1') OR EXISTS (SELECT 1 FROM initiative_actor ia JOIN actor a ON a.id = ia.actor_id WHERE ia.initiative_id = n.id AND a.sector = '$1'))"; }
 sdg_sql() { echo "EXISTS (SELECT 1 FROM initiative_sdg_target st JOIN sdg_target t ON t.code = st.target WHERE st.initiative_id = n.id AND t.goal = $1)"; }
