@@ -1061,7 +1061,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 
     req_init(&rq, c, &w->arena, w->db, method, url);
-    /* rq.if_none_match stays NULL: checked below, after caching the full response */
     log_set_request(rq.id);
     buf_init(&key, HTTP_MAX_CACHE_KEY);
 

@@ -5,8 +5,9 @@
  * Allow when only the method is wrong), validate the declared parameters
  * (400 naming the field otherwise), run the handler, map its error to a
  * status and an error page in the route's kind, and add an ETag to 200s
- * (304 when If-None-Match matches). Never lets a handler's half-written body
- * out on error.
+ * (conditional GET is the http layer's: it answers 304 from the ETag, for a
+ * rendered and a cached response alike). Never lets a handler's half-written
+ * body out on error.
  */
 #include <ctype.h>
 #include <sodium.h>
@@ -320,7 +321,7 @@ web_pick_lang(const char *query_lang, const char *accept_language, bool *out_exp
 
 /* Match path against pattern; path parameters are copied into rq->params. */
 static bool
-match(struct req *rq, const struct route *r, const char **bad_field, const char **bad_msg)
+match(struct req *rq, const struct route *r)
 {
     const char *pp = r->pattern, *sp = rq->path, *close;
     char name[32];
@@ -353,8 +354,6 @@ match(struct req *rq, const struct route *r, const char **bad_field, const char 
         pp++;
         sp++;
     }
-    (void)bad_field;
-    (void)bad_msg;
     return *pp == '\0' && *sp == '\0';
 }
 
@@ -483,21 +482,6 @@ set_etag(struct req *rq)
 }
 
 static bool
-etag_matches(const char *inm, const char *etag)
-{
-    size_t n = strlen(etag);
-    const char *p;
-
-    if (inm == NULL)
-        return false;
-    if (strcmp(inm, "*") == 0)
-        return true;
-    for (p = inm; (p = strstr(p, etag)) != NULL; p += n)
-        return true;
-    return false;
-}
-
-static bool
 method_is(const struct req *rq, const char *m)
 {
     return strcmp(rq->method, m) == 0 || (strcmp(m, "GET") == 0 && strcmp(rq->method, "HEAD") == 0);
@@ -522,7 +506,7 @@ static bool
 prepare(struct req *rq)
 {
     const struct route *r = NULL;
-    const char *field = NULL, *msg = NULL, *raw, *tok;
+    const char *msg = NULL, *raw, *tok;
     char allow[64] = "";
     enum err rc;
     int i, k;
@@ -536,7 +520,7 @@ prepare(struct req *rq)
 
     for (i = 0; i < n_routes; i++) {
         clear_params(rq);
-        if (!match(rq, &routes[i], &field, &msg))
+        if (!match(rq, &routes[i]))
             continue;
         if (method_is(rq, routes[i].method)) {
             r = &routes[i];
@@ -736,13 +720,8 @@ web_handle(struct req *rq)
         web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
         return;
     }
-    if (rq->resp.status == 200) {
+    if (rq->resp.status == 200)
         set_etag(rq);
-        if (etag_matches(rq->if_none_match, rq->resp.etag)) {
-            rq->resp.status = 304;
-            buf_reset(&rq->resp.body);
-        }
-    }
 }
 
 bool

@@ -61,7 +61,6 @@ struct req {
     req_getter query;
     void *ctx;
     const char *accept_language;
-    const char *if_none_match;
     const char *authorization;
     const char *content_type;
     const char *sec_fetch_site;
