@@ -133,5 +133,11 @@ void db_sql_rewrite(const char *sql, char *out);
 enum err db_migrate(struct db *db, int *out_applied);
 /* The highest applied migration, 0 if none. */
 int db_schema_version(struct db *db);
+/*
+ * The health probe: can this connection read the database now? One real round trip (it
+ * reads the schema version, and unlike db_schema_version writes nothing). ERR_OK, or
+ * ERR_BUSY when the server cannot be reached, ERR_DB when the database cannot be read.
+ */
+enum err db_ping(struct db *db);
 
 #endif

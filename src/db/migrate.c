@@ -78,6 +78,23 @@ db_schema_version(struct db *db)
     return v;
 }
 
+enum err
+db_ping(struct db *db)
+{
+    struct db_stmt *st;
+    bool row;
+    enum err rc;
+
+    /* a statement on a table, not a connection check alone: the server must be able to read
+     * the database itself; without db_schema_version's bootstrap, which would write */
+    st = db_stmt(db, Q_SCHEMA_VERSION);
+    if (st == NULL)
+        return db_unavailable(db) ? ERR_BUSY : ERR_DB;
+    rc = db_step(st, &row);
+    db_done(st);
+    return rc;
+}
+
 static enum err
 apply(struct db *db, const struct embed_file *f, int version)
 {

@@ -24,9 +24,9 @@ enum err page_sdg_goal(struct req *rq);
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);
 /* operations and assets (ops.c) */
-enum err file_healthz(struct req *rq);
+enum err ops_health_probe(struct req *rq);
 enum err file_style_css(struct req *rq);
-enum err file_robots(struct req *rq);
+enum err ops_robots_txt(struct req *rq);
 
 /* JSON API (api_*.c) */
 enum err api_missions(struct req *rq);

@@ -3,23 +3,18 @@
  * sheet (compiled into the binary), robots.txt.
  */
 #include "core/embed.h"
+#include "db/db.h"
 #include "web/handlers.h"
 #include "web/route.h"
 
 enum err
-file_healthz(struct req *rq)
+ops_health_probe(struct req *rq)
 {
-    struct db_stmt *st;
-    bool row;
     enum err rc;
 
     rq->resp.content_type = "text/plain; charset=utf-8";
     /* a real round trip to the database: a server that cannot read is not healthy */
-    st = db_stmt(rq->db, Q_SCHEMA_VERSION);
-    if (st == NULL)
-        return ERR_DB;
-    rc = db_step(st, &row);
-    db_done(st);
+    rc = db_ping(rq->db);
     if (rc)
         return rc;
     buf_adds(&rq->resp.body, "ok\n");
@@ -39,7 +34,7 @@ file_style_css(struct req *rq)
 }
 
 enum err
-file_robots(struct req *rq)
+ops_robots_txt(struct req *rq)
 {
     rq->resp.content_type = "text/plain; charset=utf-8";
     buf_adds(&rq->resp.body, "User-agent: *\nDisallow: /api/\n");

@@ -65,9 +65,9 @@ const struct route routes[] = {
     {"GET", "/sdg/{goal}", page_sdg_goal, RK_HTML, HTML_PAGE, "SDG goal page", NULL, {GOAL}},
 
     /* operations and assets */
-    {"GET", "/healthz", file_healthz, RK_FILE, 0, "Health check", NULL, {{0}}},
+    {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},
     {"GET", "/static/style.css", file_style_css, RK_FILE, RF_CACHE, "Style sheet", NULL, {{0}}},
-    {"GET", "/robots.txt", file_robots, RK_FILE, RF_CACHE, "Robots", NULL, {{0}}},
+    {"GET", "/robots.txt", ops_robots_txt, RK_FILE, RF_CACHE, "Robots", NULL, {{0}}},
 
     /* JSON API, read */
     {"GET", "/api/v1/openapi.json", api_openapi, RK_API, API, "This OpenAPI document", NULL, {{0}}},
