@@ -6,6 +6,7 @@
  * Bodies are parsed with jansson; unknown members are refused, so a client
  * cannot set what it may not (mission_id, role, owner_id ...).
  */
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <string.h>
@@ -31,7 +32,8 @@ check_scope(struct req *rq, int64_t indicator_id, struct indicator *out)
     if (rc)
         return rc;
     if (!token_may_write(&rq->client, out->mission_id))
-        return req_refuse(rq, 403, NULL, _("This API token may not change this mission's data."));
+        return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
+                          _("This API token may not change this mission's data."));
     return ERR_OK;
 }
 
@@ -45,7 +47,6 @@ write_result(struct req *rq, const struct indicator *ind, long rows)
     rc = indicator_progress_load(rq->wdb, rq->arena, ind, &ip);
     if (rc)
         return rc;
-    rq->resp.cacheable = false;
     json_init(&j, &rq->resp.body);
     json_obj_open(&j);
     json_kint(&j, "indicator_id", ind->id);
@@ -58,7 +59,8 @@ write_result(struct req *rq, const struct indicator *ind, long rows)
 }
 
 /* s as it can be written into JSON: its longest valid UTF-8 prefix (a message quoting the
- * client's bytes, e.g. jansson's "near '...'", may have been cut inside a character). */
+ * client's bytes, e.g. jansson's "near '...'", may have been cut inside a character), in the
+ * request's arena (the error is written after the handler returns, when s may be gone). */
 static const char *
 valid_text(struct req *rq, const char *s)
 {
@@ -70,7 +72,43 @@ valid_text(struct req *rq, const char *s)
             break;
         i += k;
     }
-    return i == n ? s : arena_strndup(rq->arena, s, i);
+    return arena_strndup(rq->arena, s, i);
+}
+
+/*
+ * Feed the spooled body to the import: the file the server spooled a data upload into, or
+ * the body in memory. A read error on the spool is the server's (ERR_IO, a logged 500), never
+ * taken for the end of the data: that would import a truncated file as if it were whole.
+ */
+static enum err
+feed_body(struct req *rq, struct import *im)
+{
+    char chunk[65536];
+    ssize_t n;
+
+    if (rq->body_fd < 0) {
+        if (rq->body != NULL)
+            import_feed(im, rq->body, rq->body_len);
+        return ERR_OK;
+    }
+    if (lseek(rq->body_fd, 0, SEEK_SET) != 0) {
+        log_msg(LOG_ERROR, "msg=\"cannot rewind the spooled upload\" errno=%d", errno);
+        return ERR_IO;
+    }
+    for (;;) {
+        n = read(rq->body_fd, chunk, sizeof(chunk));
+        if (n == 0)
+            return ERR_OK;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            log_msg(LOG_ERROR, "msg=\"cannot read the spooled upload\" errno=%d", errno);
+            return ERR_IO;
+        }
+        /* a refused row stops the import: import_finish reports it */
+        if (import_feed(im, chunk, (size_t)n) != ERR_OK)
+            return ERR_OK;
+    }
 }
 
 enum err
@@ -79,10 +117,7 @@ api_indicator_data_post(struct req *rq)
     struct indicator ind;
     struct import *im;
     struct tidy_error te;
-    struct json j;
     enum import_format fmt;
-    char chunk[65536];
-    ssize_t n;
     long rows = 0;
     enum err rc;
 
@@ -95,34 +130,17 @@ api_indicator_data_post(struct req *rq)
     rc = import_begin(rq->wdb, ind.id, fmt, rq->client.name, 0, &im);
     if (rc)
         return rc;
-    if (rq->body_fd >= 0 && lseek(rq->body_fd, 0, SEEK_SET) == 0) {
-        while ((n = read(rq->body_fd, chunk, sizeof(chunk))) > 0)
-            if (import_feed(im, chunk, (size_t)n) != ERR_OK)
-                break;
-    } else if (rq->body != NULL) {
-        import_feed(im, rq->body, rq->body_len);
+    rc = feed_body(rq, im);
+    if (rc) {
+        import_abort(im);
+        return rc;
     }
     rc = import_finish(im, &rows, &te);
-    if (rc == ERR_INVALID || rc == ERR_LIMIT) {
+    if (rc == ERR_INVALID || rc == ERR_LIMIT)
         /* the data's fault: say where, change nothing (the transaction rolled back) */
-        rq->resp.status = rc == ERR_LIMIT ? 413 : 422;
-        rq->resp.cacheable = false;
-        json_init(&j, &rq->resp.body);
-        json_obj_open(&j);
-        json_key(&j, "error");
-        json_obj_open(&j);
-        json_kstr(&j, "code", rc == ERR_LIMIT ? "too_large" : "invalid_data");
-        json_kstr(&j, "message", valid_text(rq, te.msg));
-        if (te.field[0] != '\0')
-            json_kstr(&j, "field", valid_text(rq, te.field));
-        else
-            json_knull(&j, "field");
-        json_kint(&j, "line", te.line);
-        json_kint(&j, "column", te.column);
-        json_obj_close(&j);
-        json_obj_close(&j);
-        return json_finish(&j);
-    }
+        return req_refuse_at(rq, rc == ERR_LIMIT ? REFUSE_TOO_LARGE : REFUSE_INVALID_DATA,
+                             te.field[0] != '\0' ? valid_text(rq, te.field) : NULL,
+                             valid_text(rq, te.msg), te.line, te.column);
     if (rc)
         return rc;
     return write_result(rq, &ind, rows);
@@ -287,13 +305,13 @@ api_indicator_patch(struct req *rq)
         if (!apply_member(rq, &ind, &s, key, v, &why)) {
             field = arena_strdup(rq->arena, key);
             json_decref(root);
-            return req_refuse(rq, 422, field, why);
+            return req_refuse(rq, REFUSE_UNPROCESSABLE, field, why);
         }
     }
     json_decref(root);
     rc = settings_apply(rq->wdb, rq->arena, ind.id, &s, rq->client.name, &field, &msg);
     if (rc == ERR_INVALID)
-        return req_refuse(rq, 422, field, msg);
+        return req_refuse(rq, REFUSE_UNPROCESSABLE, field, msg);
     if (rc)
         return rc;
     rc = indicator_get(rq->wdb, rq->arena, ind.id, &ind);

@@ -2,8 +2,9 @@
  * handlers.h — every request handler named in the route table (routes.c).
  * A handler writes rq->resp (status 200 and body by default) and returns
  * ERR_OK, or returns an error for web_handle to render: ERR_NOTFOUND -> 404,
- * ERR_INVALID -> 400 with rq->err_field / rq->err_msg, ERR_BUSY -> 503,
- * anything else -> 500 (logged, generic page).
+ * ERR_INVALID -> the refusal set by req_invalid (400) or req_refuse (401, 403,
+ * 413, 422; see enum refusal), ERR_BUSY -> 503, anything else -> 500 (logged,
+ * generic page). A handler never writes an error response itself.
  */
 #ifndef WEB_HANDLERS_H
 #define WEB_HANDLERS_H

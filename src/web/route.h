@@ -68,10 +68,16 @@ const struct pval *req_param(const struct req *rq, const char *name);
 const char *req_str(const struct req *rq, const char *name);
 int64_t req_int(const struct req *rq, const char *name, int64_t dflt);
 
-/* Set a handler error with a field; returns ERR_INVALID for `return req_invalid(...)`. */
-enum err req_invalid(struct req *rq, const char *field, const char *msg);
-/* The same with another 4xx status: 403 (not allowed), 422 (well-formed but wrong). */
-enum err req_refuse(struct req *rq, int status, const char *field, const char *msg);
+/*
+ * A refusal: the request's fault, said to the client. A handler sets one and returns
+ * ERR_INVALID (`return req_invalid(...)`); web_handle turns the kind into the status and
+ * error code, in one table (routes.c). field may be NULL; msg is for people (translated).
+ */
+enum err req_invalid(struct req *rq, const char *field, const char *msg); /* REFUSE_PARAM */
+enum err req_refuse(struct req *rq, enum refusal why, const char *field, const char *msg);
+/* The same for a data file, saying where in it: line and column (0 when not one field). */
+enum err req_refuse_at(struct req *rq, enum refusal why, const char *field, const char *msg,
+                       long line, long column);
 
 /* Validate one raw value against a spec; on failure *out_msg says why (English, static). */
 bool param_validate(const struct pspec *ps, const char *raw, struct pval *out,

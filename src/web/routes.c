@@ -159,18 +159,30 @@ req_int(const struct req *rq, const char *name, int64_t dflt)
 }
 
 enum err
-req_invalid(struct req *rq, const char *field, const char *msg)
+req_refuse(struct req *rq, enum refusal why, const char *field, const char *msg)
 {
+    rq->err_kind = why;
     rq->err_field = field;
     rq->err_msg = msg;
+    rq->err_at = false;
     return ERR_INVALID;
 }
 
 enum err
-req_refuse(struct req *rq, int status, const char *field, const char *msg)
+req_invalid(struct req *rq, const char *field, const char *msg)
 {
-    rq->resp.status = status;
-    return req_invalid(rq, field, msg);
+    return req_refuse(rq, REFUSE_PARAM, field, msg);
+}
+
+enum err
+req_refuse_at(struct req *rq, enum refusal why, const char *field, const char *msg, long line,
+              long column)
+{
+    req_refuse(rq, why, field, msg);
+    rq->err_at = true;
+    rq->err_line = line;
+    rq->err_column = column;
+    return ERR_INVALID;
 }
 
 static bool
@@ -394,8 +406,23 @@ status_code_name(int status)
     }
 }
 
-void
-web_error(struct req *rq, int status, const char *field, const char *msg)
+/* Each refusal's status and API error code: the one place they are decided. */
+static const struct {
+    int status;
+    const char *code;
+} refusals[REFUSE__MAX] = {
+    [REFUSE_PARAM] = {400, "invalid_parameter"},     [REFUSE_UNAUTHORIZED] = {401, "unauthorized"},
+    [REFUSE_FORBIDDEN] = {403, "forbidden"},         [REFUSE_TOO_LARGE] = {413, "too_large"},
+    [REFUSE_UNPROCESSABLE] = {422, "unprocessable"}, [REFUSE_INVALID_DATA] = {422, "invalid_data"},
+};
+
+/*
+ * The one writer of error responses: the body so far is discarded and the error written in
+ * the route's kind. at, when not NULL, is the line and column in a data file (API only).
+ */
+static void
+error_out(struct req *rq, int status, const char *code, const char *field, const char *msg,
+          const long *at)
 {
     struct resp *r = &rq->resp;
     enum route_kind kind = rq->route ? rq->route->kind : RK_HTML;
@@ -415,9 +442,13 @@ web_error(struct req *rq, int status, const char *field, const char *msg)
         json_obj_open(&j);
         json_key(&j, "error");
         json_obj_open(&j);
-        json_kstr(&j, "code", status_code_name(status));
+        json_kstr(&j, "code", code);
         json_kstr(&j, "message", msg);
         json_kstr(&j, "field", field);
+        if (at != NULL) {
+            json_kint(&j, "line", at[0]);
+            json_kint(&j, "column", at[1]);
+        }
         json_obj_close(&j);
         json_obj_close(&j);
         return;
@@ -433,6 +464,12 @@ web_error(struct req *rq, int status, const char *field, const char *msg)
     r->content_type = "text/html; charset=utf-8";
     html_init(&h, &r->body, rq->arena);
     layout_error_page(rq, &h, status, field, msg);
+}
+
+void
+web_error(struct req *rq, int status, const char *field, const char *msg)
+{
+    error_out(rq, status, status_code_name(status), field, msg, NULL);
 }
 
 void
@@ -660,6 +697,7 @@ void
 web_handle(struct req *rq)
 {
     const struct route *r;
+    long at[2];
     enum err rc;
 
     /* a request with a body was routed and authenticated before its body was read: only
@@ -691,11 +729,12 @@ web_handle(struct req *rq)
             web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
             return;
         }
-        web_error(rq,
-                  rq->resp.status == 403 || rq->resp.status == 413 || rq->resp.status == 422
-                      ? rq->resp.status
-                      : 400,
-                  rq->err_field, rq->err_msg);
+        if ((unsigned)rq->err_kind >= REFUSE__MAX)
+            rq->err_kind = REFUSE_PARAM;
+        at[0] = rq->err_line;
+        at[1] = rq->err_column;
+        error_out(rq, refusals[rq->err_kind].status, refusals[rq->err_kind].code, rq->err_field,
+                  rq->err_msg, rq->err_at ? at : NULL);
         return;
     case ERR_BUSY:
         rq->page_key = NULL;

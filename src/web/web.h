@@ -34,6 +34,17 @@ struct pval {
     int64_t i;     /* P_INT, P_YEAR */
 };
 
+/* Why a request is refused (see req_refuse in route.h); the status and code are routes.c's. */
+enum refusal {
+    REFUSE_PARAM,         /* 400 invalid_parameter: a parameter, or the body's syntax */
+    REFUSE_UNAUTHORIZED,  /* 401 unauthorized: no credentials, or not valid ones */
+    REFUSE_FORBIDDEN,     /* 403 forbidden: who asks may not do this */
+    REFUSE_TOO_LARGE,     /* 413 too_large: a data file over a limit */
+    REFUSE_UNPROCESSABLE, /* 422 unprocessable: well-formed, but a value is wrong */
+    REFUSE_INVALID_DATA,  /* 422 invalid_data: a data file, with line and column */
+    REFUSE__MAX
+};
+
 /* What a request body is, as the route declares it. */
 enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA };
 
@@ -77,9 +88,13 @@ struct req {
     bool lang_in_query; /* ?lang= given: links carry it on */
     const struct route *route;
     struct pval params[WEB_MAX_PARAMS];
-    const char *page_key;  /* page-view key (the path) for counted pages, else NULL */
-    const char *err_field; /* set with err_msg by a handler that returns ERR_INVALID */
+    const char *page_key; /* page-view key (the path) for counted pages, else NULL */
+    /* set by req_invalid / req_refuse / req_refuse_at for a handler that returns ERR_INVALID */
+    enum refusal err_kind;
+    const char *err_field;
     const char *err_msg;
+    bool err_at; /* err_line and err_column say where in a data file */
+    long err_line, err_column;
     struct api_client client; /* filled for RF_WRITE routes */
     bool prepared;            /* web_prepare succeeded: web_handle need not route again */
     struct resp resp;
