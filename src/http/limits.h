@@ -11,6 +11,9 @@
 #define HTTP_MAX_BODY (1u * 1024 * 1024)
 /* longest path we route */
 #define HTTP_MAX_PATH 1024
+/* bytes of the Cookie header fields together (a session cookie is well under 100; other
+ * sites' cookies on a shared host can be more); more: 431, nothing routed */
+#define HTTP_MAX_COOKIE 8192
 /* query parameters in one request (no route declares more than a dozen); more: 414 */
 #define HTTP_MAX_QUERY_PARAMS 64
 /* cache key (path + query) beyond which a response is not cached */

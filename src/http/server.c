@@ -45,6 +45,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -427,28 +428,26 @@ query_get(void *ctx, const char *name)
     return MHD_lookup_connection_value(ctx, MHD_GET_ARGUMENT_KIND, name);
 }
 
-/* The libmicrohttpd response for rq->resp (the body moves into it). */
+/* The libmicrohttpd response for rq->resp (the body moves into it), for every request alike:
+ * a GET's, a body's and a refusal's. */
 static struct MHD_Response *
 make_response(struct req *rq, size_t *out_len)
 {
     struct MHD_Response *resp;
     char *body;
+    int i;
 
     body = buf_steal(&rq->resp.body, out_len);
     resp = MHD_create_response_from_buffer_with_free_callback(*out_len, body, free);
     /* public pages revalidate with their ETag; errors and authenticated answers are not kept */
     add_headers(resp, rq->resp.content_type, rq->resp.etag,
                 rq->resp.status != 200 || rq->client.token_id != 0 ? "no-store" : "no-cache");
-    if (rq->resp.allow != NULL)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rq->resp.allow);
-    if (rq->resp.content_disposition != NULL)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
-                                rq->resp.content_disposition);
-    if (rq->resp.www_authenticate != NULL)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, rq->resp.www_authenticate);
-    if (rq->resp.status == 503 || rq->resp.status == 429)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER,
-                                rq->resp.retry_after ? rq->resp.retry_after : "5");
+    /* the headers web added (resp_header checked each name and value) */
+    for (i = 0; i < rq->resp.n_headers; i++)
+        if (MHD_add_response_header(resp, rq->resp.headers[i].name, rq->resp.headers[i].value) !=
+            MHD_YES)
+            log_msg(LOG_ERROR, "msg=\"response header refused\" name=\"%s\"",
+                    rq->resp.headers[i].name);
     return resp;
 }
 
@@ -697,11 +696,83 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
-/* A request as web sees it, from what every request has (the rest is set by the caller). */
+static int64_t
+content_length(struct MHD_Connection *c)
+{
+    const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    int64_t n;
+
+    return v != NULL && str_to_i64(v, &n) == ERR_OK && n >= 0 ? n : -1;
+}
+
+/* The Cookie header fields of a request: how many bytes they hold together, and the first. */
+struct cookies {
+    size_t n, len;
+    const char *first;
+};
+
+static enum MHD_Result
+cookie_field(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    struct cookies *ck = cls;
+
+    (void)kind;
+    if (key != NULL && value != NULL && strcasecmp(key, MHD_HTTP_HEADER_COOKIE) == 0) {
+        ck->len += strlen(value) + (ck->n > 0 ? 2 : 0); /* joined with "; " */
+        if (ck->n++ == 0)
+            ck->first = value;
+    }
+    return MHD_YES;
+}
+
+static enum MHD_Result
+cookie_join(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    struct buf *b = cls;
+
+    (void)kind;
+    if (key != NULL && value != NULL && strcasecmp(key, MHD_HTTP_HEADER_COOKIE) == 0) {
+        if (b->len > 0)
+            buf_adds(b, "; ");
+        buf_adds(b, value);
+    }
+    return MHD_YES;
+}
+
+/*
+ * What the request head may not be, checked before anything is routed, for GET and body
+ * requests alike: a path over HTTP_MAX_PATH, not absolute or not UTF-8 (400), Cookie fields
+ * over HTTP_MAX_COOKIE bytes together (431). NULL when the head is acceptable.
+ */
+static const struct verdict *
+head_refused(struct MHD_Connection *c, const char *url)
+{
+    static const struct verdict bad_path = {MHD_HTTP_BAD_REQUEST, "Bad request path.\n"};
+    static const struct verdict big_cookie = {MHD_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
+                                              "The Cookie header is too large.\n"};
+    struct cookies ck = {0, 0, NULL};
+
+    if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
+        return &bad_path;
+    MHD_get_connection_values(c, MHD_HEADER_KIND, cookie_field, &ck);
+    if (ck.len > HTTP_MAX_COOKIE)
+        return &big_cookie;
+    return NULL;
+}
+
+/*
+ * A request as web sees it, from its connection: the one place struct req is filled from the
+ * wire, for GET and body requests alike (the body itself is the caller's). The header values
+ * are libmicrohttpd's and live as long as the request; several Cookie fields (as an HTTP/2
+ * proxy may send) are joined with "; " in the arena, bounded by head_refused.
+ */
 static void
 req_init(struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *db,
          const char *method, const char *url)
 {
+    struct cookies ck = {0, 0, NULL};
+    struct buf joined;
+
     memset(rq, 0, sizeof(*rq));
     rq->arena = a;
     rq->db = db;
@@ -712,6 +783,20 @@ req_init(struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *d
     rq->ctx = c;
     rq->accept_language =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
+    rq->authorization =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
+    MHD_get_connection_values(c, MHD_HEADER_KIND, cookie_field, &ck);
+    rq->cookie = ck.first;
+    if (ck.n > 1) {
+        buf_init(&joined, HTTP_MAX_COOKIE + 1);
+        MHD_get_connection_values(c, MHD_HEADER_KIND, cookie_join, &joined);
+        rq->cookie = buf_err(&joined) ? NULL : arena_strndup(a, joined.data, joined.len);
+        buf_free(&joined);
+    }
+    rq->content_type =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    rq->sec_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+    rq->content_length = content_length(c);
     rq->body_fd = -1;
 }
 
@@ -773,15 +858,6 @@ queue_conn(struct MHD_Connection *c, struct conn *k, const char *method, const c
     return ret;
 }
 
-static int64_t
-content_length(struct MHD_Connection *c)
-{
-    const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    int64_t n;
-
-    return v != NULL && str_to_i64(v, &n) == ERR_OK && n >= 0 ? n : -1;
-}
-
 static enum MHD_Result
 on_other(struct MHD_Connection *c, const char *url, const char *method, const char *data,
          size_t *size, void **con_cls)
@@ -792,8 +868,10 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
     ssize_t n;
 
     if (k == NULL) {
-        if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
-            return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
+        const struct verdict *bad = head_refused(c, url);
+
+        if (bad != NULL)
+            return reply_text(c, method, url, bad->status, bad->text);
         w = worker_get();
         if (w->db == NULL)
             return reply_unavailable(c, w, method, url);
@@ -805,12 +883,6 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
         arena_init(&k->arena);
         k->fd = -1;
         req_init(&k->rq, c, &k->arena, w->db, method, url);
-        k->rq.authorization =
-            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION);
-        k->rq.content_type =
-            MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-        k->rq.sec_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
-        k->rq.content_length = content_length(c);
         log_set_request(k->rq.id);
         if (!web_prepare(&k->rq, &k->prep))
             return queue_conn(c, k, method, url);
@@ -1051,8 +1123,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         return MHD_NO;
     }
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
-        return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST, "Bad request path.\n");
+    {
+        const struct verdict *bad = head_refused(c, url);
+
+        if (bad != NULL)
+            return reply_text(c, method, url, bad->status, bad->text);
+    }
 
     w = worker_get();
     if (w->db == NULL)

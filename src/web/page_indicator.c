@@ -694,11 +694,11 @@ download(struct req *rq, enum import_format fmt, const char *type, const char *e
     if (rc)
         return rc;
     rq->resp.content_type = type;
-    rq->resp.content_disposition = arena_printf(rq->arena,
-                                                "attachment; filename=\"indicator-%lld.%s\"; "
-                                                "filename*=UTF-8''indicator-%lld.%s",
-                                                (long long)id, ext, (long long)id, ext);
-    return ERR_OK;
+    return resp_header(rq, "Content-Disposition",
+                       arena_printf(rq->arena,
+                                    "attachment; filename=\"indicator-%lld.%s\"; "
+                                    "filename*=UTF-8''indicator-%lld.%s",
+                                    (long long)id, ext, (long long)id, ext));
 }
 
 enum err

@@ -21,7 +21,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/json.h"
-#include "web/layout.h"
+#include "web/resp.h"
 #include "web/route.h"
 
 /* The table reads best one route to a few lines; keep clang-format out of it. */
@@ -375,148 +375,7 @@ clear_params(struct req *rq)
     memset(rq->params, 0, sizeof(rq->params));
 }
 
-/* ------------------------------------------------------------------ errors */
-
-static const char *
-status_code_name(int status)
-{
-    switch (status) {
-    case 400:
-        return "invalid_parameter";
-    case 404:
-        return "not_found";
-    case 401:
-        return "unauthorized";
-    case 403:
-        return "forbidden";
-    case 405:
-        return "method_not_allowed";
-    case 413:
-        return "too_large";
-    case 415:
-        return "unsupported_media_type";
-    case 422:
-        return "unprocessable";
-    case 429:
-        return "too_many_requests";
-    case 503:
-        return "unavailable";
-    default:
-        return "internal_error";
-    }
-}
-
-/* Each refusal's status and API error code: the one place they are decided. */
-static const struct {
-    int status;
-    const char *code;
-} refusals[REFUSE__MAX] = {
-    [REFUSE_PARAM] = {400, "invalid_parameter"},     [REFUSE_UNAUTHORIZED] = {401, "unauthorized"},
-    [REFUSE_FORBIDDEN] = {403, "forbidden"},         [REFUSE_TOO_LARGE] = {413, "too_large"},
-    [REFUSE_UNPROCESSABLE] = {422, "unprocessable"}, [REFUSE_INVALID_DATA] = {422, "invalid_data"},
-};
-
-/*
- * The one writer of error responses: the body so far is discarded and the error written in
- * the route's kind. at, when not NULL, is the line and column in a data file (API only).
- */
-static void
-error_out(struct req *rq, int status, const char *code, const char *field, const char *msg,
-          const long *at)
-{
-    struct resp *r = &rq->resp;
-    enum route_kind kind = rq->route ? rq->route->kind : RK_HTML;
-    struct json j;
-    struct html h;
-
-    if (kind == RK_HTML && str_has_prefix(rq->path, "/api/"))
-        kind = RK_API;
-    buf_reset(&r->body);
-    r->status = status;
-    r->cacheable = false;
-    r->etag = NULL;
-    r->content_disposition = NULL;
-    if (kind == RK_API) {
-        r->content_type = "application/json; charset=utf-8";
-        json_init(&j, &r->body);
-        json_obj_open(&j);
-        json_key(&j, "error");
-        json_obj_open(&j);
-        json_kstr(&j, "code", code);
-        json_kstr(&j, "message", msg);
-        json_kstr(&j, "field", field);
-        if (at != NULL) {
-            json_kint(&j, "line", at[0]);
-            json_kint(&j, "column", at[1]);
-        }
-        json_obj_close(&j);
-        json_obj_close(&j);
-        return;
-    }
-    if (kind == RK_FILE) {
-        r->content_type = "text/plain; charset=utf-8";
-        if (field != NULL)
-            buf_printf(&r->body, "%s: ", field);
-        buf_adds(&r->body, msg);
-        buf_addc(&r->body, '\n');
-        return;
-    }
-    r->content_type = "text/html; charset=utf-8";
-    html_init(&h, &r->body, rq->arena);
-    layout_error_page(rq, &h, status, field, msg);
-}
-
-void
-web_error(struct req *rq, int status, const char *field, const char *msg)
-{
-    error_out(rq, status, status_code_name(status), field, msg, NULL);
-}
-
-void
-web_refuse(struct req *rq, enum web_refusal why)
-{
-    if (!rq->prepared && rq->route == NULL) {
-        /* refused before routing (no database): the language and the body still */
-        rq->lang = web_pick_lang(rq->query != NULL ? rq->query(rq->ctx, "lang") : NULL,
-                                 rq->accept_language, &rq->lang_in_query);
-        if (rq->resp.body.max == 0)
-            buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
-    }
-    /* another thread may have run other requests since this one was prepared */
-    i18n_use(rq->lang);
-    switch (why) {
-    case WR_TOO_LARGE:
-        web_error(rq, 413, NULL, _("The body is larger than this service accepts."));
-        return;
-    case WR_TOO_MANY_IMPORTS:
-        rq->resp.retry_after = "10";
-        web_error(rq, 429, NULL, _("Too many imports at once. Please try again shortly."));
-        return;
-    case WR_UPLOAD_UNAVAILABLE:
-        web_error(rq, 503, NULL, _("The upload cannot be stored right now."));
-        return;
-    case WR_UPLOAD_FAILED:
-        web_error(rq, 503, NULL, _("The upload could not be stored."));
-        return;
-    case WR_DB_UNAVAILABLE:
-        web_error(rq, 503, NULL, _("The database is not available. Please try again shortly."));
-        return;
-    }
-}
-
 /* --------------------------------------------------------------- dispatch */
-
-static void
-set_etag(struct req *rq)
-{
-    unsigned char hash[16];
-    char hex[33];
-
-    crypto_generichash(hash, sizeof(hash), (const unsigned char *)rq->resp.body.data,
-                       rq->resp.body.len, NULL, 0);
-    sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
-    rq->resp.etag = arena_printf(rq->arena, "\"%s\"", hex);
-}
 
 static bool
 method_is(const struct req *rq, const char *m)
@@ -573,8 +432,8 @@ prepare(struct req *rq)
     }
     if (r == NULL) {
         if (allow[0]) {
-            rq->resp.allow = arena_strdup(rq->arena, allow);
             web_error(rq, 405, NULL, _("This method is not allowed here."));
+            resp_header(rq, "Allow", arena_strdup(rq->arena, allow));
         } else {
             web_error(rq, 404, NULL, _("There is no page at this address."));
         }
@@ -617,14 +476,14 @@ prepare(struct req *rq)
     }
     tok = rq->authorization;
     if (tok == NULL || strncasecmp(tok, "Bearer ", 7) != 0) {
-        rq->resp.www_authenticate = "Bearer realm=\"samverka\"";
         web_error(rq, 401, NULL, _("This needs an API token: Authorization: Bearer <token>."));
+        resp_header(rq, "WWW-Authenticate", "Bearer realm=\"samverka\"");
         return false;
     }
     rc = token_find(rq->db, rq->arena, tok + 7, &rq->client);
     if (rc == ERR_NOTFOUND) {
-        rq->resp.www_authenticate = "Bearer realm=\"samverka\", error=\"invalid_token\"";
         web_error(rq, 401, NULL, _("The API token is not valid."));
+        resp_header(rq, "WWW-Authenticate", "Bearer realm=\"samverka\", error=\"invalid_token\"");
         return false;
     }
     if (rc) {
@@ -697,7 +556,6 @@ void
 web_handle(struct req *rq)
 {
     const struct route *r;
-    long at[2];
     enum err rc;
 
     /* a request with a body was routed and authenticated before its body was read: only
@@ -729,22 +587,15 @@ web_handle(struct req *rq)
             web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
             return;
         }
-        if ((unsigned)rq->err_kind >= REFUSE__MAX)
-            rq->err_kind = REFUSE_PARAM;
-        at[0] = rq->err_line;
-        at[1] = rq->err_column;
-        error_out(rq, refusals[rq->err_kind].status, refusals[rq->err_kind].code, rq->err_field,
-                  rq->err_msg, rq->err_at ? at : NULL);
+        resp_refused(rq);
         return;
     case ERR_BUSY:
         rq->page_key = NULL;
-        rq->resp.retry_after = "5";
         web_error(rq, 503, NULL, _("The service is busy. Please try again in a moment."));
         return;
     default:
         rq->page_key = NULL;
         if (db_unavailable(rq->db) || (rq->wdb != NULL && db_unavailable(rq->wdb))) {
-            rq->resp.retry_after = "5";
             web_error(rq, 503, NULL, _("The database is not available. Please try again shortly."));
             return;
         }
@@ -760,7 +611,7 @@ web_handle(struct req *rq)
         return;
     }
     if (rq->resp.status == 200)
-        set_etag(rq);
+        resp_set_etag(rq);
 }
 
 bool

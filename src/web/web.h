@@ -21,11 +21,12 @@
 enum lang { LANG_SV, LANG_EN, LANG__MAX };
 
 /* Limits at the application boundary (the HTTP ones are in http/limits.h). */
-#define WEB_MAX_PARAMS    12          /* declared parameters per route */
-#define WEB_MAX_PARAM_LEN 256         /* bytes in one parameter value */
-#define WEB_MAX_BODY_OUT  (64u << 20) /* a response (an export of a large indicator) */
-#define WEB_MAX_JSON_IN   (1u << 20)  /* a JSON request body */
-#define WEB_MAX_DATA_IN   (25u << 20) /* an uploaded data file */
+#define WEB_MAX_PARAMS       12          /* declared parameters per route */
+#define WEB_MAX_PARAM_LEN    256         /* bytes in one parameter value */
+#define WEB_MAX_BODY_OUT     (64u << 20) /* a response (an export of a large indicator) */
+#define WEB_MAX_JSON_IN      (1u << 20)  /* a JSON request body */
+#define WEB_MAX_DATA_IN      (25u << 20) /* an uploaded data file */
+#define WEB_MAX_RESP_HEADERS 8           /* headers in resp.headers: Set-Cookie, Location ... */
 
 /* A validated parameter value. */
 struct pval {
@@ -48,17 +49,35 @@ enum refusal {
 /* What a request body is, as the route declares it. */
 enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA };
 
+struct req;
+
+/* A response header other than those the seam sets itself (see resp_header). */
+struct resp_header {
+    const char *name;
+    const char *value;
+};
+
 struct resp {
     int status;
     const char *content_type;
     struct buf body;
-    const char *etag;                /* set by web_handle for 200 GETs */
-    const char *content_disposition; /* downloads */
-    const char *allow;               /* 405 */
-    const char *www_authenticate;    /* 401 */
-    const char *retry_after;         /* 429, 503 */
-    bool cacheable;                  /* may be served from the page cache */
+    const char *etag; /* set by web_handle for 200 GETs */
+    bool cacheable;   /* may be served from the page cache */
+    /* Content-Disposition, Allow, WWW-Authenticate, Retry-After, Set-Cookie, Location ...:
+     * added with resp_header, applied by http to every response alike; an error response
+     * starts with none of the handler's */
+    struct resp_header headers[WEB_MAX_RESP_HEADERS];
+    int n_headers;
 };
+
+/*
+ * Add a header to rq's response. name and value are borrowed: they must live as long as the
+ * request (a literal or the request's arena). Errors, with nothing added: ERR_LIMIT past
+ * WEB_MAX_RESP_HEADERS; ERR_INVALID for a name that is not an HTTP token or is one the seam
+ * sets itself (Content-Type, ETag, Cache-Control, Vary, the security headers ...), or a
+ * value with a control character (no header can be split or injected).
+ */
+enum err resp_header(struct req *rq, const char *name, const char *value);
 
 /* Supplied by the caller (http): raw query-string lookup. */
 typedef const char *(*req_getter)(void *ctx, const char *name);
@@ -72,7 +91,9 @@ struct req {
     req_getter query;
     void *ctx;
     const char *accept_language;
+    /* credentials as presented: only the authentication (auth.c) reads them */
     const char *authorization;
+    const char *cookie; /* the Cookie header, raw (at most HTTP_MAX_COOKIE bytes) */
     const char *content_type;
     const char *sec_fetch_site;
     int64_t content_length; /* -1: not given */

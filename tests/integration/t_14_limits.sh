@@ -26,6 +26,18 @@ limit_http_path()
     local n=$1
     eq "$(st "$BASE/$(rep a $((n - 1)))")" 404 && eq "$(st "$BASE/$(rep a "$n")")" 400
 }
+limit_http_cookie()
+{
+    local n=$1
+    # counted over every Cookie field of the request, for GET and body requests alike
+    eq "$(st -H "Cookie: a=$(rep b $((n - 2)))" "$BASE/sdg")" 200 &&
+        eq "$(st -H "Cookie: a=$(rep b $((n / 2)))" -H "Cookie: c=$(rep d $((n / 2 - 6)))" "$BASE/sdg")" 200 &&
+        eq "$(st -H "Cookie: a=$(rep b $((n - 1)))" "$BASE/sdg")" 431 &&
+        match "$(<"$LDIR/body")" 'Cookie header is too large' &&
+        eq "$(st -H "Cookie: a=$(rep b $((n / 2)))" -H "Cookie: c=$(rep d $((n / 2)))" "$BASE/sdg")" 431 &&
+        eq "$(st -X PATCH -H "Cookie: a=$(rep b "$n")" -H "Authorization: Bearer $L_TOK" \
+            -H 'Content-Type: application/json' --data '{}' "$BASE/api/v1/indicators/$IND")" 431
+}
 limit_http_nul()
 {
     eq "$(st "$BASE/sdg%00")" 400 && eq "$(st "$BASE/sdg?lang=en%00")" 400 && eq "$(st "$BASE/sdg")" 200

@@ -1,0 +1,237 @@
+/*
+ * resp.c — the response around a handler's body: the headers a handler may add, the one
+ * writer of error responses (a page, a JSON object or plain text, by the route's kind),
+ * the mapping from a refusal to its status and code, and the ETag.
+ *
+ * Never lets a handler's half-written body, or a header it added, out with an error; never
+ * lets a header be added that could split the response or contradict the seam's own.
+ */
+#include <sodium.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/str.h"
+#include "web/html.h"
+#include "web/i18n.h"
+#include "web/json.h"
+#include "web/layout.h"
+#include "web/resp.h"
+#include "web/route.h"
+
+/* ------------------------------------------------------------------ headers */
+
+/* Set by http or by web itself: a handler's copy would contradict them. */
+static const char *const reserved[] = {
+    "Content-Type",
+    "Content-Length",
+    "Transfer-Encoding",
+    "Connection",
+    "Date",
+    "ETag",
+    "Cache-Control",
+    "Vary",
+    "Content-Security-Policy",
+    "Referrer-Policy",
+    "X-Content-Type-Options",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    NULL,
+};
+
+/* An HTTP token (RFC 9110 5.6.2): what a field name may be. */
+static bool
+is_token(const char *s)
+{
+    if (*s == '\0')
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              strchr("!#$%&'*+-.^_`|~", *s) != NULL))
+            return false;
+    return true;
+}
+
+enum err
+resp_header(struct req *rq, const char *name, const char *value)
+{
+    struct resp *r = &rq->resp;
+    const unsigned char *v;
+    size_t i;
+
+    if (name == NULL || value == NULL || !is_token(name))
+        return ERR_INVALID;
+    for (i = 0; reserved[i] != NULL; i++)
+        if (strcasecmp(name, reserved[i]) == 0)
+            return ERR_INVALID;
+    /* a CR or LF would end the header and start another: the value may come from a request */
+    for (v = (const unsigned char *)value; *v; v++)
+        if ((*v < 0x20 && *v != '\t') || *v == 0x7f)
+            return ERR_INVALID;
+    if (r->n_headers >= WEB_MAX_RESP_HEADERS)
+        return ERR_LIMIT;
+    r->headers[r->n_headers].name = name;
+    r->headers[r->n_headers].value = value;
+    r->n_headers++;
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ errors */
+
+static const char *
+status_code_name(int status)
+{
+    switch (status) {
+    case 400:
+        return "invalid_parameter";
+    case 404:
+        return "not_found";
+    case 401:
+        return "unauthorized";
+    case 403:
+        return "forbidden";
+    case 405:
+        return "method_not_allowed";
+    case 413:
+        return "too_large";
+    case 415:
+        return "unsupported_media_type";
+    case 422:
+        return "unprocessable";
+    case 429:
+        return "too_many_requests";
+    case 503:
+        return "unavailable";
+    default:
+        return "internal_error";
+    }
+}
+
+/* Each refusal's status and API error code: the one place they are decided. */
+/* clang-format off */
+static const struct {
+    int status;
+    const char *code;
+} refusals[REFUSE__MAX] = {
+    [REFUSE_PARAM]         = {400, "invalid_parameter"},
+    [REFUSE_UNAUTHORIZED]  = {401, "unauthorized"},
+    [REFUSE_FORBIDDEN]     = {403, "forbidden"},
+    [REFUSE_TOO_LARGE]     = {413, "too_large"},
+    [REFUSE_UNPROCESSABLE] = {422, "unprocessable"},
+    [REFUSE_INVALID_DATA]  = {422, "invalid_data"},
+};
+/* clang-format on */
+
+/*
+ * The one writer of error responses: the body so far and the handler's headers are
+ * discarded and the error written in the route's kind. at, when not NULL, is the line and
+ * column in a data file (API only). A 503 says when to try again.
+ */
+static void
+error_out(struct req *rq, int status, const char *code, const char *field, const char *msg,
+          const long *at)
+{
+    struct resp *r = &rq->resp;
+    enum route_kind kind = rq->route ? rq->route->kind : RK_HTML;
+    struct json j;
+    struct html h;
+
+    if (kind == RK_HTML && str_has_prefix(rq->path, "/api/"))
+        kind = RK_API;
+    buf_reset(&r->body);
+    r->status = status;
+    r->cacheable = false;
+    r->etag = NULL;
+    r->n_headers = 0;
+    if (status == 503)
+        resp_header(rq, "Retry-After", "5");
+    if (kind == RK_API) {
+        r->content_type = "application/json; charset=utf-8";
+        json_init(&j, &r->body);
+        json_obj_open(&j);
+        json_key(&j, "error");
+        json_obj_open(&j);
+        json_kstr(&j, "code", code);
+        json_kstr(&j, "message", msg);
+        json_kstr(&j, "field", field);
+        if (at != NULL) {
+            json_kint(&j, "line", at[0]);
+            json_kint(&j, "column", at[1]);
+        }
+        json_obj_close(&j);
+        json_obj_close(&j);
+        return;
+    }
+    if (kind == RK_FILE) {
+        r->content_type = "text/plain; charset=utf-8";
+        if (field != NULL)
+            buf_printf(&r->body, "%s: ", field);
+        buf_adds(&r->body, msg);
+        buf_addc(&r->body, '\n');
+        return;
+    }
+    r->content_type = "text/html; charset=utf-8";
+    html_init(&h, &r->body, rq->arena);
+    layout_error_page(rq, &h, status, field, msg);
+}
+
+void
+web_error(struct req *rq, int status, const char *field, const char *msg)
+{
+    error_out(rq, status, status_code_name(status), field, msg, NULL);
+}
+
+void
+resp_refused(struct req *rq)
+{
+    enum refusal k = (unsigned)rq->err_kind < REFUSE__MAX ? rq->err_kind : REFUSE_PARAM;
+    long at[2] = {rq->err_line, rq->err_column};
+
+    error_out(rq, refusals[k].status, refusals[k].code, rq->err_field, rq->err_msg,
+              rq->err_at ? at : NULL);
+}
+
+void
+web_refuse(struct req *rq, enum web_refusal why)
+{
+    if (!rq->prepared && rq->route == NULL) {
+        /* refused before routing (no database): the language and the body still */
+        rq->lang = web_pick_lang(rq->query != NULL ? rq->query(rq->ctx, "lang") : NULL,
+                                 rq->accept_language, &rq->lang_in_query);
+        if (rq->resp.body.max == 0)
+            buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
+    }
+    /* another thread may have run other requests since this one was prepared */
+    i18n_use(rq->lang);
+    switch (why) {
+    case WR_TOO_LARGE:
+        web_error(rq, 413, NULL, _("The body is larger than this service accepts."));
+        return;
+    case WR_TOO_MANY_IMPORTS:
+        web_error(rq, 429, NULL, _("Too many imports at once. Please try again shortly."));
+        resp_header(rq, "Retry-After", "10");
+        return;
+    case WR_UPLOAD_UNAVAILABLE:
+        web_error(rq, 503, NULL, _("The upload cannot be stored right now."));
+        return;
+    case WR_UPLOAD_FAILED:
+        web_error(rq, 503, NULL, _("The upload could not be stored."));
+        return;
+    case WR_DB_UNAVAILABLE:
+        web_error(rq, 503, NULL, _("The database is not available. Please try again shortly."));
+        return;
+    }
+}
+
+/* ------------------------------------------------------------------ ETag */
+
+void
+resp_set_etag(struct req *rq)
+{
+    unsigned char hash[16];
+    char hex[33];
+
+    crypto_generichash(hash, sizeof(hash), (const unsigned char *)rq->resp.body.data,
+                       rq->resp.body.len, NULL, 0);
+    sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
+    rq->resp.etag = arena_printf(rq->arena, "\"%s\"", hex);
+}

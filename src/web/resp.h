@@ -1,0 +1,17 @@
+/*
+ * resp.h — the response seam inside web (resp.c): what the dispatcher (routes.c) and the
+ * authentication (auth.c) need beyond web.h. Handlers do not use it: they add headers with
+ * resp_header (web.h) and refuse with req_refuse (route.h).
+ */
+#ifndef WEB_RESP_H
+#define WEB_RESP_H
+
+#include "web/web.h"
+
+/* Replace the response with the error for rq's refusal (rq->err_kind, set by req_refuse). */
+void resp_refused(struct req *rq);
+
+/* Set the ETag of a complete 200 response: a strong one, BLAKE2b of the body. */
+void resp_set_etag(struct req *rq);
+
+#endif
