@@ -22,6 +22,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/arena.h"
 #include "core/str.h"
@@ -225,6 +226,18 @@ check_routed(const struct req *rq, const struct prepared *p)
     }
 }
 
+/* The value of the response header name (resp.headers), or NULL. */
+static const char *
+resp_value(const struct req *rq, const char *name)
+{
+    int i;
+
+    for (i = 0; i < rq->resp.n_headers; i++)
+        if (strcasecmp(rq->resp.headers[i].name, name) == 0)
+            return rq->resp.headers[i].value;
+    return NULL;
+}
+
 static void
 check_refused(const struct req *rq)
 {
@@ -234,9 +247,10 @@ check_refused(const struct req *rq)
                "%s %s refused with %d", rq->method, rq->path, s);
     FUZZ_CHECK(rq->resp.body.len > 0 && !buf_err(&rq->resp.body), "%d without a body", s);
     if (s == 405)
-        FUZZ_CHECK(rq->resp.allow != NULL && rq->resp.allow[0] != '\0', "405 without Allow");
+        FUZZ_CHECK(resp_value(rq, "Allow") != NULL && resp_value(rq, "Allow")[0] != '\0',
+                   "405 without Allow");
     if (s == 401)
-        FUZZ_CHECK(rq->resp.www_authenticate != NULL, "401 without WWW-Authenticate");
+        FUZZ_CHECK(resp_value(rq, "WWW-Authenticate") != NULL, "401 without WWW-Authenticate");
     if (is_api(rq->path))
         check_json_error(rq);
 }

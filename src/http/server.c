@@ -341,7 +341,8 @@ flusher(void *arg)
 /* ---------------------------------------------------------------- responses */
 
 static void
-add_headers(struct MHD_Response *r, const char *ctype, const char *etag, const char *cache_control)
+add_headers(struct MHD_Response *r, const char *ctype, const char *etag, const char *cache_control,
+            const char *vary)
 {
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -353,22 +354,29 @@ add_headers(struct MHD_Response *r, const char *ctype, const char *etag, const c
     else
         MHD_add_response_header(r, "Content-Security-Policy",
                                 "default-src 'none'; frame-ancestors 'none'");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Language");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, vary);
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cache_control);
     if (etag != NULL)
         MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
 }
 
+/* 304 for the full response full: the ETag, Vary and Cache-Control it would have carried. */
 static enum MHD_Result
-reply_304(struct MHD_Connection *c, const char *etag)
+reply_304(struct MHD_Connection *c, struct MHD_Response *full)
 {
+    static const char *const kept[] = {MHD_HTTP_HEADER_ETAG, MHD_HTTP_HEADER_VARY,
+                                       MHD_HTTP_HEADER_CACHE_CONTROL};
     struct MHD_Response *r;
     enum MHD_Result ret;
+    const char *v;
+    size_t i;
 
     r = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
-    MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, etag);
-    MHD_add_response_header(r, MHD_HTTP_HEADER_VARY, "Accept-Language");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+    for (i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+        v = MHD_get_response_header(full, kept[i]);
+        if (v != NULL)
+            MHD_add_response_header(r, kept[i], v); /* copied: full may go after this */
+    }
     ret = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
     MHD_destroy_response(r);
     return ret;
@@ -386,7 +394,7 @@ reply_text(struct MHD_Connection *c, const char *method, const char *url, unsign
     enum MHD_Result ret;
 
     r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
-    add_headers(r, "text/plain; charset=utf-8", NULL, "no-store");
+    add_headers(r, "text/plain; charset=utf-8", NULL, "no-store", "Accept-Language");
     if (status == 503)
         MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "5");
     ret = MHD_queue_response(c, status, r);
@@ -434,14 +442,15 @@ static struct MHD_Response *
 make_response(struct req *rq, size_t *out_len)
 {
     struct MHD_Response *resp;
+    const char *cache_control, *vary;
     char *body;
     int i;
 
     body = buf_steal(&rq->resp.body, out_len);
     resp = MHD_create_response_from_buffer_with_free_callback(*out_len, body, free);
-    /* public pages revalidate with their ETag; errors and authenticated answers are not kept */
-    add_headers(resp, rq->resp.content_type, rq->resp.etag,
-                rq->resp.status != 200 || rq->client.token_id != 0 ? "no-store" : "no-cache");
+    /* public pages revalidate with their ETag; errors and answers for someone are not kept */
+    web_caching(rq, &cache_control, &vary);
+    add_headers(resp, rq->resp.content_type, rq->resp.etag, cache_control, vary);
     /* the headers web added (resp_header checked each name and value) */
     for (i = 0; i < rq->resp.n_headers; i++)
         if (MHD_add_response_header(resp, rq->resp.headers[i].name, rq->resp.headers[i].value) !=
@@ -1025,7 +1034,6 @@ cache_serve(struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen
 {
     struct cache_entry *e;
     bool fresh = false, expected = false;
-    char etag[80];
 
     pthread_rwlock_rdlock(&cache.lock);
     e = &cache.slots[slot];
@@ -1041,9 +1049,9 @@ cache_serve(struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen
     }
     *counted = e->counted;
     if (etag_match(inm, e->etag)) {
-        snprintf(etag, sizeof(etag), "%s", e->etag);
+        /* an entry was stored by web_cacheable's rule, which is also the rule for a 304 */
+        *ret = reply_304(c, e->resp); /* under the lock: the entry's headers are read */
         pthread_rwlock_unlock(&cache.lock);
-        *ret = reply_304(c, etag);
         *status = 304;
     } else {
         *ret = MHD_queue_response(c, MHD_HTTP_OK, e->resp); /* under the lock: see above */
@@ -1064,7 +1072,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     struct buf key;
     struct MHD_Response *resp;
     const char *inm;
-    bool is_get, cacheable = false, claimed = false, counted = false;
+    bool is_get, keyed = false, claimed = false, counted = false;
     uint64_t gen;
     size_t slot = 0, blen = 0;
     unsigned status;
@@ -1142,15 +1150,15 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 
     /* route and validate first: the cache key is the canonical request */
     if (web_prepare(&rq, &prep)) {
-        cacheable = cache.n > 0 && web_cache_key(&rq, &key);
-        if (cacheable) {
+        keyed = cache.n > 0 && web_cache_key(&rq, &key);
+        if (keyed)
             slot = fnv1a(key.data) % cache.n;
-            if (cache_serve(c, slot, key.data, gen, inm, &ret, &status, &counted, &claimed)) {
-                if (counted)
-                    view_count(url);
-                access_log(method, url, status, 0, true, &t0);
-                goto done;
-            }
+        if (keyed && web_cacheable(&rq, CACHE_LOOKUP) &&
+            cache_serve(c, slot, key.data, gen, inm, &ret, &status, &counted, &claimed)) {
+            if (counted)
+                view_count(url);
+            access_log(method, url, status, 0, true, &t0);
+            goto done;
         }
         /* one read transaction for the whole render: one snapshot, one lock */
         db_read_begin(w->db);
@@ -1161,17 +1169,17 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     status = (unsigned)rq.resp.status;
     resp = make_response(&rq, &blen);
     /* this connection's own reference first (see the ownership rule above) */
-    if (status == 200 && etag_match(inm, rq.resp.etag)) {
-        ret = reply_304(c, rq.resp.etag);
+    if (web_cacheable(&rq, CACHE_REVALIDATE) && etag_match(inm, rq.resp.etag)) {
+        ret = reply_304(c, resp);
         status = 304;
     } else {
         ret = MHD_queue_response(c, status, resp);
     }
-    if (cacheable && rq.resp.status == 200 && rq.resp.cacheable && rq.resp.etag != NULL) {
+    if (keyed && web_cacheable(&rq, CACHE_STORE)) {
         cache_publish(slot, key.data, rq.resp.etag, gen, rq.page_key != NULL, resp);
     } else {
         if (claimed)
-            cache_unclaim(slot, key.data); /* not cacheable (an error): the next may try */
+            cache_unclaim(slot, key.data); /* not to be kept (an error): the next may try */
         MHD_destroy_response(resp);
     }
     if (rq.page_key != NULL && (status == 200 || status == 304))

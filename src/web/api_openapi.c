@@ -486,6 +486,20 @@ static const struct field error_f[] = {
     FEND,
 };
 
+/* the kinds of enum principal_kind (web/auth.h), as api_principal.c writes them */
+static const struct code principal_kind_codes[] = {{"anonymous", NULL}, {"token", NULL}};
+static const struct code_set principal_kinds = {NULL, NULL, principal_kind_codes, 2};
+
+static const struct field principal_f[] = {
+    FENUM("kind", &principal_kinds, 0,
+          "anonymous: no credentials, or none samverka takes; token: an API token"),
+    F("id", F_INT, FL_NULL, "The token's id; null when anonymous"),
+    F("name", F_STR, FL_NULL, "The token's name, as the audit log records its changes"),
+    FENUM("role", &code_token_role, FL_NULL, "admin: every mission; coordinator: one mission"),
+    F("mission_id", F_INT, FL_NULL, "A coordinator's mission; null for an admin"),
+    FEND,
+};
+
 static const struct schema schemas[] = {
     {"Text", "A bilingual text", NULL, text_f},
     {"PageLinks", "Relative URLs of neighbouring pages, filters kept", NULL, page_links_f},
@@ -517,6 +531,7 @@ static const struct schema schemas[] = {
     {"IndicatorWriteResult", NULL, NULL, write_result_f},
     {"IndicatorSettings", "Only the members given change; unknown members are refused", NULL,
      settings_f},
+    {"Principal", "Who a request is authenticated as (GET /api/v1/me)", NULL, principal_f},
 };
 
 /* ------------------------------------------------------------ schema writers */
@@ -900,9 +915,13 @@ put_operation(struct json *j, struct req *rq, const struct route *r)
     }
     json_arr_close(j);
 
-    if (r->flags & RF_WRITE) {
+    if (r->flags & (RF_WRITE | RF_PERSONAL)) {
         json_key(j, "security");
         json_arr_open(j);
+        if (!(r->flags & RF_WRITE)) {
+            json_obj_open(j); /* the token is optional: without one, the answer is anonymous */
+            json_obj_close(j);
+        }
         json_obj_open(j);
         json_key(j, "bearerAuth");
         json_arr_open(j);
@@ -924,7 +943,11 @@ put_operation(struct json *j, struct req *rq, const struct route *r)
     json_obj_open(j);
     json_key(j, "ETag");
     json_obj_open(j);
-    json_kstr(j, "description", "Send it back in If-None-Match to get 304 while unchanged");
+    json_kstr(j, "description",
+              r->flags & RF_PERSONAL
+                  ? "Send it back in If-None-Match to get 304 while unchanged; never 304 to a "
+                    "request with a token (its answer is private)"
+                  : "Send it back in If-None-Match to get 304 while unchanged");
     json_key(j, "schema");
     json_obj_open(j);
     json_kstr(j, "type", "string");
@@ -965,6 +988,8 @@ content:
         json_obj_open(j);
         json_kstr(j, "description", "Not modified: If-None-Match named the current ETag");
         json_obj_close(j);
+        if (r->flags & RF_PERSONAL)
+            put_error_response(j, rq, "401", "The API token given is not valid");
     }
     if (has_params)
         put_error_response(j, rq, "400", "A parameter is not valid; error.field names it");

@@ -1,7 +1,8 @@
 /*
  * api_write.c — the JSON API's writes: replacing an indicator's data and
  * changing its progress settings. Every write needs an API token (checked by
- * web_prepare), is refused for a coordinator outside their mission, runs on
+ * web_prepare), is refused for a coordinator outside their mission (who asks
+ * is read only through req_principal), runs on
  * the writer connection in one transaction, and changes nothing when it fails.
  * Bodies are parsed with jansson; unknown members are refused, so a client
  * cannot set what it may not (mission_id, role, owner_id ...).
@@ -19,19 +20,25 @@
 #include "domain/codes.h"
 #include "domain/import.h"
 #include "domain/settings.h"
+#include "web/auth.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
 #include "web/route.h"
 
+/* The indicator, if who asks (*out_who) may change it. */
 static enum err
-check_scope(struct req *rq, int64_t indicator_id, struct indicator *out)
+check_scope(struct req *rq, int64_t indicator_id, struct indicator *out,
+            const struct principal **out_who)
 {
     enum err rc;
 
+    rc = req_principal(rq, out_who);
+    if (rc)
+        return rc;
     rc = indicator_get(rq->wdb, rq->arena, indicator_id, out);
     if (rc)
         return rc;
-    if (!token_may_write(&rq->client, out->mission_id))
+    if (!principal_may_write(*out_who, out->mission_id))
         return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
                           _("This API token may not change this mission's data."));
     return ERR_OK;
@@ -114,6 +121,7 @@ feed_body(struct req *rq, struct import *im)
 enum err
 api_indicator_data_post(struct req *rq)
 {
+    const struct principal *who;
     struct indicator ind;
     struct import *im;
     struct tidy_error te;
@@ -121,13 +129,13 @@ api_indicator_data_post(struct req *rq)
     long rows = 0;
     enum err rc;
 
-    rc = check_scope(rq, req_int(rq, "id", 0), &ind);
+    rc = check_scope(rq, req_int(rq, "id", 0), &ind, &who);
     if (rc)
         return rc;
     fmt = rq->content_type != NULL && strncasecmp(rq->content_type, "application/json", 16) == 0
               ? IMPORT_JSON
               : IMPORT_CSV;
-    rc = import_begin(rq->wdb, ind.id, fmt, rq->client.name, 0, &im);
+    rc = import_begin(rq->wdb, ind.id, fmt, who->name, 0, &im);
     if (rc)
         return rc;
     rc = feed_body(rq, im);
@@ -280,6 +288,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
 enum err
 api_indicator_patch(struct req *rq)
 {
+    const struct principal *who;
     struct indicator_settings s;
     struct indicator ind;
     json_error_t je;
@@ -287,7 +296,7 @@ api_indicator_patch(struct req *rq)
     const char *key, *why = NULL, *field, *msg;
     enum err rc;
 
-    rc = check_scope(rq, req_int(rq, "id", 0), &ind);
+    rc = check_scope(rq, req_int(rq, "id", 0), &ind, &who);
     if (rc)
         return rc;
     root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
@@ -309,7 +318,7 @@ api_indicator_patch(struct req *rq)
         }
     }
     json_decref(root);
-    rc = settings_apply(rq->wdb, rq->arena, ind.id, &s, rq->client.name, &field, &msg);
+    rc = settings_apply(rq->wdb, rq->arena, ind.id, &s, who->name, &field, &msg);
     if (rc == ERR_INVALID)
         return req_refuse(rq, REFUSE_UNPROCESSABLE, field, msg);
     if (rc)

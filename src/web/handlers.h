@@ -49,6 +49,7 @@ enum err api_sdg_goal(struct req *rq);
 enum err api_sdg_targets(struct req *rq);
 enum err api_sdg_indicators(struct req *rq);
 enum err api_openapi(struct req *rq);
+enum err api_me(struct req *rq); /* api_principal.c */
 
 /* JSON API, write (api_write.c) */
 enum err api_indicator_data_post(struct req *rq);

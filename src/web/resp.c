@@ -139,7 +139,6 @@ error_out(struct req *rq, int status, const char *code, const char *field, const
         kind = RK_API;
     buf_reset(&r->body);
     r->status = status;
-    r->cacheable = false;
     r->etag = NULL;
     r->n_headers = 0;
     if (status == 503)

@@ -41,6 +41,9 @@ enum route_kind {
 #define RF_COUNT  2u /* counts as a page view */
 #define RF_WRITE  4u /* changes data: needs an API token, runs on the writer connection */
 #define RF_IMPORT 8u /* an expensive upload: limited concurrency */
+/* answers who asks (its handler reads the principal): OpenAPI documents the optional API
+ * token and its 401; the caching follows from the read itself (web_cacheable) */
+#define RF_PERSONAL 16u
 
 struct route {
     const char *method;
@@ -59,7 +62,8 @@ extern const struct route routes[];
 extern const int n_routes;
 
 /* The names `samverka routes` prints for a kind ("html", "api", "file") and for one RF_
- * flag bit ("cache", "count", "write", "import"); NULL for a bit that is no flag. Static. */
+ * flag bit ("cache", "count", "write", "import", "personal"); NULL for a bit that is no
+ * flag. Static. */
 const char *route_kind_name(enum route_kind k);
 const char *route_flag_name(unsigned flag);
 

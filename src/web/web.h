@@ -16,7 +16,6 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "db/db.h"
-#include "domain/token.h"
 
 enum lang { LANG_SV, LANG_EN, LANG__MAX };
 
@@ -50,6 +49,7 @@ enum refusal {
 enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA };
 
 struct req;
+struct auth;
 
 /* A response header other than those the seam sets itself (see resp_header). */
 struct resp_header {
@@ -61,8 +61,7 @@ struct resp {
     int status;
     const char *content_type;
     struct buf body;
-    const char *etag; /* set by web_handle for 200 GETs */
-    bool cacheable;   /* may be served from the page cache */
+    const char *etag; /* set by web_handle for every 200 */
     /* Content-Disposition, Allow, WWW-Authenticate, Retry-After, Set-Cookie, Location ...:
      * added with resp_header, applied by http to every response alike; an error response
      * starts with none of the handler's */
@@ -116,8 +115,8 @@ struct req {
     const char *err_msg;
     bool err_at; /* err_line and err_column say where in a data file */
     long err_line, err_column;
-    struct api_client client; /* filled for RF_WRITE routes */
-    bool prepared;            /* web_prepare succeeded: web_handle need not route again */
+    struct auth *auth; /* who asks, once established (auth.c's; see web/auth.h) */
+    bool prepared;     /* web_prepare succeeded: web_handle need not route again */
     struct resp resp;
 };
 
@@ -146,6 +145,27 @@ bool web_prepare(struct req *rq, struct prepared *out);
  * second entry. False (key unusable) when the route is not cacheable or the key too long.
  */
 bool web_cache_key(const struct req *rq, struct buf *key);
+
+/*
+ * The one cache rule, asked by http at each use of the shared response cache and of
+ * conditional GET. The shared cache holds only what anonymous visitors see:
+ *  - CACHE_LOOKUP: may this request be answered from the cache? Not when it presents
+ *    credentials (an Authorization header; next, a session cookie), whose answer may
+ *    differ by who asks.
+ *  - CACHE_STORE: may this response be kept? A 200 of a route marked RF_CACHE, unless the
+ *    handler read a principal other than anonymous (req_principal).
+ *  - CACHE_REVALIDATE: may it be answered 304 on a matching If-None-Match? The same,
+ *    whatever the route.
+ */
+enum cache_use { CACHE_LOOKUP, CACHE_STORE, CACHE_REVALIDATE };
+bool web_cacheable(const struct req *rq, enum cache_use use);
+
+/*
+ * The Cache-Control and Vary of rq's response, by the same rule: no-cache for a 200 anyone
+ * may see, "private, no-store" for one read for someone, no-store for an error; Vary names
+ * Authorization and Cookie when the principal was read. Static strings.
+ */
+void web_caching(const struct req *rq, const char **out_cache_control, const char **out_vary);
 
 /* Refusals the HTTP glue decides on; web words them (translated) in the route's kind, or
  * for a request not yet routed, as JSON under /api/ and as an HTML page elsewhere. */
