@@ -61,42 +61,126 @@
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "              \
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-static const struct serve_conf *conf;
+/* ---------------------------------------------------------------- the server */
 
-/* ---------------------------------------------------------------- workers */
-
+/* A pool thread's own: its read connection (opened lazily) and its arena, reset after
+ * every request. */
 struct worker {
     struct db *db;
     struct arena arena;
     struct worker *next;
 };
 
-static pthread_mutex_t workers_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct worker *workers;
+/* A rendered response kept in the cache (see cache_publish for who owns resp). */
+struct cache_entry {
+    char *key;
+    uint64_t gen;
+    struct MHD_Response *resp;
+    char *etag;
+    bool counted;          /* a page view when served */
+    _Atomic bool renderer; /* a worker is rendering a fresh copy of this stale entry */
+};
+
+/* Page views of one page counted since the last flush. */
+struct view_slot {
+    char *page;
+    uint64_t n;
+};
+
+/*
+ * Every open connection has a slot here, from libmicrohttpd's STARTED notification to its
+ * CLOSED one. CLOSED comes before libmicrohttpd closes the socket, and slots change only
+ * under live.mu, so while that lock is held a slot's fd is its connection's own. It serves:
+ *  - the per-address cap. libmicrohttpd's own cap counts a connection until its worker
+ *    gets round to cleaning it up, well after the client closed it: a client opening short
+ *    connections one after another was refused under the cap. Here, at the cap, the
+ *    connections whose peer has already hung up (POLLRDHUP) are not counted. Workers
+ *    accepting from one address at the same instant may each see one slot free, so the cap
+ *    can be passed by at most the number of workers, never more.
+ *  - shutdown: idle keep-alive connections (no request in progress) are shut down at once
+ *    so the process can exit; connections with a request in progress finish it.
+ */
+struct live_conn {
+    bool used;
+    int fd;
+    uint32_t ip;        /* IPv4, network order */
+    _Atomic bool busy;  /* a request is in progress (set by its worker) */
+    _Atomic size_t got; /* bytes of a refused GET body read so far */
+};
+
+/*
+ * Everything a running server holds. http_serve builds one, hands it to libmicrohttpd's
+ * callbacks as their cls and to its threads as their argument, and frees what it holds when
+ * it returns; nothing of a server lives at file scope. Each part says what guards it.
+ */
+struct server {
+    const struct serve_conf *conf; /* the caller's, valid until http_serve returns */
+
+    pthread_mutex_t workers_mu; /* guards the list (not the workers: each is its thread's) */
+    struct worker *workers;
+
+    _Atomic uint64_t generation; /* moves when anything commits: cached responses go stale */
+    _Atomic uint64_t request_ids;
+
+    struct {
+        pthread_rwlock_t lock; /* readers serve an entry, writers replace one */
+        struct cache_entry *slots;
+        size_t n; /* fixed at start; 0: no cache */
+    } cache;
+
+    struct {
+        pthread_mutex_t mu;
+        struct view_slot *slots; /* open addressing, cap a power of two */
+        size_t cap, used;
+        uint64_t dropped; /* views of pages beyond HTTP_MAX_COUNTED_PAGES since the flush */
+    } views;
+
+    /* the one writer connection: page-view flushes and the API's writes, one at a time */
+    pthread_mutex_t writer_mu;
+    struct db *writer;
+
+    _Atomic bool watching; /* the change watcher runs until this goes false */
+
+    /* the flush thread sleeps on flush_cv until its interval passes or stopping is set */
+    pthread_mutex_t flush_mu;
+    pthread_cond_t flush_cv;
+    bool stopping;
+
+    struct {
+        pthread_mutex_t mu;
+        struct live_conn *v;
+        size_t n, hint;
+    } live;
+
+    _Atomic int imports_active; /* data uploads being handled (max-imports) */
+};
+
+/*
+ * The worker of the pool thread running this code. Owner: that thread, which libmicrohttpd
+ * started for the one server whose daemon it serves; set on the thread's first request,
+ * gone with the thread at MHD_stop_daemon, before http_serve frees the worker itself.
+ */
 static _Thread_local struct worker *t_worker;
 
-static _Atomic uint64_t generation = 1;
-static _Atomic uint64_t request_ids;
-
 static struct worker *
-worker_get(void)
+worker_get(struct server *s)
 {
     struct worker *w = t_worker;
-    struct db_opts o = {.sync_normal = conf->sync_normal};
+    struct db_opts o = {.sync_normal = s->conf->sync_normal};
 
     if (w == NULL) {
         w = calloc(1, sizeof(*w));
         if (w == NULL)
             die("out of memory");
         arena_init(&w->arena);
-        pthread_mutex_lock(&workers_mu);
-        w->next = workers;
-        workers = w;
-        pthread_mutex_unlock(&workers_mu);
+        pthread_mutex_lock(&s->workers_mu);
+        w->next = s->workers;
+        s->workers = w;
+        pthread_mutex_unlock(&s->workers_mu);
         t_worker = w;
     }
     if (w->db == NULL) {
-        if (db_open(conf->db_url, &o, &w->db) != ERR_OK)
+        if (db_open(s->conf->db_url, &o, &w->db) != ERR_OK)
             return w; /* db stays NULL: 503, retried next request */
     }
     return w;
@@ -116,34 +200,19 @@ worker_get(void)
 #define WATCH_FALLBACK_MS 100
 
 static uint64_t
-current_generation(void)
+current_generation(struct server *s)
 {
-    return atomic_load(&generation);
+    return atomic_load(&s->generation);
 }
 
 /* After a commit through the writer connection: cached responses are stale. */
 static void
-bump_generation(void)
+bump_generation(struct server *s)
 {
-    atomic_fetch_add(&generation, 1);
+    atomic_fetch_add(&s->generation, 1);
 }
 
 /* ---------------------------------------------------------------- cache */
-
-struct cache_entry {
-    char *key;
-    uint64_t gen;
-    struct MHD_Response *resp;
-    char *etag;
-    bool counted;          /* a page view when served */
-    _Atomic bool renderer; /* a worker is rendering a fresh copy of this stale entry */
-};
-
-static struct {
-    pthread_rwlock_t lock;
-    struct cache_entry *slots;
-    size_t n;
-} cache = {.lock = PTHREAD_RWLOCK_INITIALIZER};
 
 static uint64_t
 fnv1a(const char *s)
@@ -159,54 +228,38 @@ fnv1a(const char *s)
 
 /* ---------------------------------------------------------------- page views */
 
-struct view_slot {
-    char *page;
-    uint64_t n;
-};
-
-static struct {
-    pthread_mutex_t mu;
-    struct view_slot *slots;
-    size_t cap, used;
-    uint64_t dropped;
-} views = {.mu = PTHREAD_MUTEX_INITIALIZER};
-
 static void
-view_count(const char *page)
+view_count(struct server *s, const char *page)
 {
     size_t i;
     uint64_t h;
 
-    pthread_mutex_lock(&views.mu);
+    pthread_mutex_lock(&s->views.mu);
     h = fnv1a(page);
-    for (i = h & (views.cap - 1);; i = (i + 1) & (views.cap - 1)) {
-        if (views.slots[i].page == NULL) {
-            if (views.used >= HTTP_MAX_COUNTED_PAGES) {
-                views.dropped++;
+    for (i = h & (s->views.cap - 1);; i = (i + 1) & (s->views.cap - 1)) {
+        if (s->views.slots[i].page == NULL) {
+            if (s->views.used >= HTTP_MAX_COUNTED_PAGES) {
+                s->views.dropped++;
                 break;
             }
-            views.slots[i].page = strdup(page);
-            if (views.slots[i].page == NULL)
+            s->views.slots[i].page = strdup(page);
+            if (s->views.slots[i].page == NULL)
                 die("out of memory");
-            views.slots[i].n = 1;
-            views.used++;
+            s->views.slots[i].n = 1;
+            s->views.used++;
             break;
         }
-        if (strcmp(views.slots[i].page, page) == 0) {
-            views.slots[i].n++;
+        if (strcmp(s->views.slots[i].page, page) == 0) {
+            s->views.slots[i].n++;
             break;
         }
     }
-    pthread_mutex_unlock(&views.mu);
+    pthread_mutex_unlock(&s->views.mu);
 }
-
-/* the one writer connection: page-view flushes and the API's writes, one at a time */
-static struct db *writer;
-static pthread_mutex_t writer_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Write the counted views in one transaction; keep them if the write fails. */
 static void
-views_flush(void)
+views_flush(struct server *s)
 {
     struct view_slot *taken;
     size_t cap, i;
@@ -217,38 +270,38 @@ views_flush(void)
     enum err rc = ERR_OK;
     uint64_t dropped;
 
-    pthread_mutex_lock(&views.mu);
-    if (views.used == 0) {
-        pthread_mutex_unlock(&views.mu);
+    pthread_mutex_lock(&s->views.mu);
+    if (s->views.used == 0) {
+        pthread_mutex_unlock(&s->views.mu);
         return;
     }
-    taken = views.slots;
-    cap = views.cap;
-    views.slots = calloc(views.cap, sizeof(*views.slots));
-    if (views.slots == NULL)
+    taken = s->views.slots;
+    cap = s->views.cap;
+    s->views.slots = calloc(s->views.cap, sizeof(*s->views.slots));
+    if (s->views.slots == NULL)
         die("out of memory");
-    views.used = 0;
-    dropped = views.dropped;
-    views.dropped = 0;
-    pthread_mutex_unlock(&views.mu);
+    s->views.used = 0;
+    dropped = s->views.dropped;
+    s->views.dropped = 0;
+    pthread_mutex_unlock(&s->views.mu);
 
     if (dropped)
         log_msg(LOG_WARN, "msg=\"page views dropped: too many distinct pages\" n=%llu",
                 (unsigned long long)dropped);
     gmtime_r(&t, &tm);
     strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-    pthread_mutex_lock(&writer_mu);
-    if (writer == NULL) {
-        struct db_opts o = {.sync_normal = conf->sync_normal};
-        if (db_open(conf->db_url, &o, &writer) != ERR_OK)
+    pthread_mutex_lock(&s->writer_mu);
+    if (s->writer == NULL) {
+        struct db_opts o = {.sync_normal = s->conf->sync_normal};
+        if (db_open(s->conf->db_url, &o, &s->writer) != ERR_OK)
             rc = ERR_BUSY;
     }
     if (rc == ERR_OK)
-        rc = db_begin(writer);
+        rc = db_begin(s->writer);
     for (i = 0; i < cap && rc == ERR_OK; i++) {
         if (taken[i].page == NULL)
             continue;
-        st = db_stmt(writer, Q_PAGE_VIEW_ADD);
+        st = db_stmt(s->writer, Q_PAGE_VIEW_ADD);
         if (st == NULL) {
             rc = ERR_DB;
             break;
@@ -259,10 +312,10 @@ views_flush(void)
         rc = db_run(st);
     }
     if (rc == ERR_OK)
-        rc = db_commit(writer);
-    if (rc != ERR_OK && writer != NULL)
-        db_rollback(writer);
-    pthread_mutex_unlock(&writer_mu);
+        rc = db_commit(s->writer);
+    if (rc != ERR_OK && s->writer != NULL)
+        db_rollback(s->writer);
+    pthread_mutex_unlock(&s->writer_mu);
     /* no bump here: the watcher sees this commit within a millisecond, and a page view
      * need not be visible at once (a second bump would re-render every page twice) */
     if (rc != ERR_OK) {
@@ -273,7 +326,7 @@ views_flush(void)
                 /* put them back */
                 uint64_t k;
                 for (k = 0; k < taken[i].n; k++)
-                    view_count(taken[i].page);
+                    view_count(s, taken[i].page);
             }
     }
     for (i = 0; i < cap; i++)
@@ -281,20 +334,18 @@ views_flush(void)
     free(taken);
 }
 
-static _Atomic bool watching;
-
 static void *
 watcher(void *arg)
 {
+    struct server *s = arg;
     struct db_opts o = {.sync_normal = false};
     struct db *db = NULL;
     struct timespec ts = {0, WATCH_FALLBACK_MS * 1000000L};
     uint64_t seen = 0, dv;
     int idle = 0;
 
-    (void)arg;
-    while (atomic_load(&watching)) {
-        if (db == NULL && db_open(conf->db_url, &o, &db) != ERR_OK) {
+    while (atomic_load(&s->watching)) {
+        if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK) {
             db = NULL;
             if (++idle % 10 == 1)
                 log_msg(LOG_WARN, "msg=\"change watcher cannot reach the database; retrying\"");
@@ -304,7 +355,7 @@ watcher(void *arg)
         dv = db_data_version(db);
         if (dv != 0 && dv != seen) {
             if (seen != 0)
-                atomic_fetch_add(&generation, 1);
+                bump_generation(s);
             seen = dv;
         }
         db_wait_change(db, WATCH_FALLBACK_MS);
@@ -313,28 +364,24 @@ watcher(void *arg)
     return NULL;
 }
 
-static pthread_mutex_t flush_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t flush_cv = PTHREAD_COND_INITIALIZER;
-static bool stopping;
-
 static void *
 flusher(void *arg)
 {
+    struct server *s = arg;
     struct timespec ts;
 
-    (void)arg;
-    pthread_mutex_lock(&flush_mu);
-    while (!stopping) {
+    pthread_mutex_lock(&s->flush_mu);
+    while (!s->stopping) {
         clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += conf->flush_interval;
-        pthread_cond_timedwait(&flush_cv, &flush_mu, &ts);
-        if (stopping)
+        ts.tv_sec += s->conf->flush_interval;
+        pthread_cond_timedwait(&s->flush_cv, &s->flush_mu, &ts);
+        if (s->stopping)
             break;
-        pthread_mutex_unlock(&flush_mu);
-        views_flush();
-        pthread_mutex_lock(&flush_mu);
+        pthread_mutex_unlock(&s->flush_mu);
+        views_flush(s);
+        pthread_mutex_lock(&s->flush_mu);
     }
-    pthread_mutex_unlock(&flush_mu);
+    pthread_mutex_unlock(&s->flush_mu);
     return NULL;
 }
 
@@ -382,13 +429,13 @@ reply_304(struct MHD_Connection *c, struct MHD_Response *full)
     return ret;
 }
 
-static void access_log(const char *method, const char *path, unsigned status, size_t bytes,
-                       bool hit, struct timespec *t0);
+static void access_log(struct server *s, const char *method, const char *path, unsigned status,
+                       size_t bytes, bool hit, struct timespec *t0);
 
 /* A short plain-text answer the server gives before any routing (bad path, no database). */
 static enum MHD_Result
-reply_text(struct MHD_Connection *c, const char *method, const char *url, unsigned status,
-           const char *text)
+reply_text(struct server *s, struct MHD_Connection *c, const char *method, const char *url,
+           unsigned status, const char *text)
 {
     struct MHD_Response *r;
     enum MHD_Result ret;
@@ -399,7 +446,7 @@ reply_text(struct MHD_Connection *c, const char *method, const char *url, unsign
         MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, "5");
     ret = MHD_queue_response(c, status, r);
     MHD_destroy_response(r);
-    access_log(method, url, status, strlen(text), false, NULL);
+    access_log(s, method, url, status, strlen(text), false, NULL);
     return ret;
 }
 
@@ -410,14 +457,14 @@ etag_match(const char *inm, const char *etag)
 }
 
 static void
-access_log(const char *method, const char *path, unsigned status, size_t bytes, bool hit,
-           struct timespec *t0)
+access_log(struct server *s, const char *method, const char *path, unsigned status, size_t bytes,
+           bool hit, struct timespec *t0)
 {
     struct timespec t1;
     char p[256], m[64];
     long us;
 
-    if (!conf->access_log)
+    if (!s->conf->access_log)
         return;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     us = t0 == NULL ? 0 : (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000;
@@ -464,33 +511,6 @@ static int first_call_marker;
 
 /* ---------------------------------------------------------------- connections */
 
-/*
- * Every open connection has a slot here, from libmicrohttpd's STARTED notification to its
- * CLOSED one. CLOSED comes before libmicrohttpd closes the socket, and slots change only
- * under live.mu, so while that lock is held a slot's fd is its connection's own. It serves:
- *  - the per-address cap. libmicrohttpd's own cap counts a connection until its worker
- *    gets round to cleaning it up, well after the client closed it: a client opening short
- *    connections one after another was refused under the cap. Here, at the cap, the
- *    connections whose peer has already hung up (POLLRDHUP) are not counted. Workers
- *    accepting from one address at the same instant may each see one slot free, so the cap
- *    can be passed by at most the number of workers, never more.
- *  - shutdown: idle keep-alive connections (no request in progress) are shut down at once
- *    so the process can exit; connections with a request in progress finish it.
- */
-struct live_conn {
-    bool used;
-    int fd;
-    uint32_t ip;        /* IPv4, network order */
-    _Atomic bool busy;  /* a request is in progress (set by its worker) */
-    _Atomic size_t got; /* bytes of a refused GET body read so far */
-};
-
-static struct {
-    pthread_mutex_t mu;
-    struct live_conn *v;
-    size_t n, hint;
-} live = {.mu = PTHREAD_MUTEX_INITIALIZER};
-
 static struct live_conn *
 conn_slot(struct MHD_Connection *c)
 {
@@ -516,29 +536,29 @@ static void
 on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
               enum MHD_ConnectionNotificationCode code)
 {
+    struct server *s = cls;
     const union MHD_ConnectionInfo *fd, *addr;
     struct live_conn *lc = NULL;
     size_t i;
 
-    (void)cls;
     if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
         lc = *socket_context;
         if (lc != NULL) {
-            pthread_mutex_lock(&live.mu);
+            pthread_mutex_lock(&s->live.mu);
             lc->used = false;
-            pthread_mutex_unlock(&live.mu);
+            pthread_mutex_unlock(&s->live.mu);
         }
         *socket_context = NULL;
         return;
     }
     fd = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     addr = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    pthread_mutex_lock(&live.mu);
-    for (i = 0; i < live.n && fd != NULL; i++) {
-        size_t k = (live.hint + i) % live.n;
+    pthread_mutex_lock(&s->live.mu);
+    for (i = 0; i < s->live.n && fd != NULL; i++) {
+        size_t k = (s->live.hint + i) % s->live.n;
 
-        if (!live.v[k].used) {
-            lc = &live.v[k];
+        if (!s->live.v[k].used) {
+            lc = &s->live.v[k];
             lc->used = true;
             lc->fd = fd->connect_fd;
             lc->ip =
@@ -547,11 +567,11 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
                     : 0;
             atomic_store(&lc->busy, false);
             atomic_store(&lc->got, 0);
-            live.hint = k + 1;
+            s->live.hint = k + 1;
             break;
         }
     }
-    pthread_mutex_unlock(&live.mu);
+    pthread_mutex_unlock(&s->live.mu);
     *socket_context = lc;
 }
 
@@ -567,27 +587,27 @@ peer_gone(int fd)
 static enum MHD_Result
 accept_policy(void *cls, const struct sockaddr *addr, socklen_t len)
 {
+    struct server *s = cls;
     uint32_t ip;
     size_t i, open = 0;
     bool ok = true;
 
-    (void)cls;
     if (addr == NULL || addr->sa_family != AF_INET || len < sizeof(struct sockaddr_in))
         return MHD_YES;
     ip = ((const struct sockaddr_in *)(const void *)addr)->sin_addr.s_addr;
-    pthread_mutex_lock(&live.mu);
-    for (i = 0; i < live.n; i++)
-        if (live.v[i].used && live.v[i].ip == ip)
+    pthread_mutex_lock(&s->live.mu);
+    for (i = 0; i < s->live.n; i++)
+        if (s->live.v[i].used && s->live.v[i].ip == ip)
             open++;
-    if (open >= (size_t)conf->max_per_ip) {
+    if (open >= (size_t)s->conf->max_per_ip) {
         /* at the cap: count only the connections the client still holds open */
         open = 0;
-        for (i = 0; i < live.n; i++)
-            if (live.v[i].used && live.v[i].ip == ip && !peer_gone(live.v[i].fd))
+        for (i = 0; i < s->live.n; i++)
+            if (s->live.v[i].used && s->live.v[i].ip == ip && !peer_gone(s->live.v[i].fd))
                 open++;
-        ok = open < (size_t)conf->max_per_ip;
+        ok = open < (size_t)s->conf->max_per_ip;
     }
-    pthread_mutex_unlock(&live.mu);
+    pthread_mutex_unlock(&s->live.mu);
     if (!ok)
         log_msg(LOG_WARN, "msg=\"connection refused: too many from one address\" open=%zu", open);
     return ok ? MHD_YES : MHD_NO;
@@ -595,15 +615,15 @@ accept_policy(void *cls, const struct sockaddr *addr, socklen_t len)
 
 /* At shutdown: end every connection that has no request in progress. */
 static void
-close_idle_connections(void)
+close_idle_connections(struct server *s)
 {
     size_t i;
 
-    pthread_mutex_lock(&live.mu);
-    for (i = 0; i < live.n; i++)
-        if (live.v[i].used && !atomic_load(&live.v[i].busy))
-            shutdown(live.v[i].fd, SHUT_RDWR); /* libmicrohttpd sees the end and closes it */
-    pthread_mutex_unlock(&live.mu);
+    pthread_mutex_lock(&s->live.mu);
+    for (i = 0; i < s->live.n; i++)
+        if (s->live.v[i].used && !atomic_load(&s->live.v[i].busy))
+            shutdown(s->live.v[i].fd, SHUT_RDWR); /* libmicrohttpd sees the end and closes it */
+    pthread_mutex_unlock(&s->live.mu);
 }
 
 /* ---------------------------------------------------------------- request heads */
@@ -680,15 +700,13 @@ struct conn {
     struct timespec t0;
 };
 
-static _Atomic int imports_active;
-
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
              enum MHD_RequestTerminationCode toe)
 {
+    struct server *s = cls;
     struct conn *k = *con_cls;
 
-    (void)cls;
     (void)toe;
     conn_set_busy(c, false);
     if (k == NULL || (void *)k == (void *)&first_call_marker || (void *)k == &get_body_marker ||
@@ -697,7 +715,7 @@ on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
     if (k->fd >= 0)
         close(k->fd);
     if (k->holds_import)
-        atomic_fetch_sub(&imports_active, 1);
+        atomic_fetch_sub(&s->imports_active, 1);
     buf_free(&k->body);
     buf_free(&k->rq.resp.body);
     arena_free(&k->arena);
@@ -776,7 +794,7 @@ head_refused(struct MHD_Connection *c, const char *url)
  * proxy may send) are joined with "; " in the arena, bounded by head_refused.
  */
 static void
-req_init(struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *db,
+req_init(struct server *s, struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *db,
          const char *method, const char *url)
 {
     struct cookies ck = {0, 0, NULL};
@@ -785,7 +803,7 @@ req_init(struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *d
     memset(rq, 0, sizeof(*rq));
     rq->arena = a;
     rq->db = db;
-    rq->id = atomic_fetch_add(&request_ids, 1) + 1;
+    rq->id = atomic_fetch_add(&s->request_ids, 1) + 1;
     rq->method = method;
     rq->path = url;
     rq->query = query_get;
@@ -811,19 +829,20 @@ req_init(struct req *rq, struct MHD_Connection *c, struct arena *a, struct db *d
 
 /* 503 when this worker has no database connection: JSON under /api/, else a page. */
 static enum MHD_Result
-reply_unavailable(struct MHD_Connection *c, struct worker *w, const char *method, const char *url)
+reply_unavailable(struct server *s, struct MHD_Connection *c, struct worker *w, const char *method,
+                  const char *url)
 {
     struct req rq;
     struct MHD_Response *resp;
     enum MHD_Result ret;
     size_t blen;
 
-    req_init(&rq, c, &w->arena, NULL, method, url);
+    req_init(s, &rq, c, &w->arena, NULL, method, url);
     web_refuse(&rq, WR_DB_UNAVAILABLE);
     resp = make_response(&rq, &blen);
     ret = MHD_queue_response(c, MHD_HTTP_SERVICE_UNAVAILABLE, resp);
     MHD_destroy_response(resp);
-    access_log(method, url, MHD_HTTP_SERVICE_UNAVAILABLE, blen, false, NULL);
+    access_log(s, method, url, MHD_HTTP_SERVICE_UNAVAILABLE, blen, false, NULL);
     buf_free(&rq.resp.body);
     arena_reset(&w->arena);
     return ret;
@@ -850,7 +869,8 @@ spool_open(void)
 }
 
 static enum MHD_Result
-queue_conn(struct MHD_Connection *c, struct conn *k, const char *method, const char *url)
+queue_conn(struct server *s, struct MHD_Connection *c, struct conn *k, const char *method,
+           const char *url)
 {
     struct MHD_Response *resp;
     enum MHD_Result ret;
@@ -862,28 +882,28 @@ queue_conn(struct MHD_Connection *c, struct conn *k, const char *method, const c
     resp = make_response(&k->rq, &blen);
     ret = MHD_queue_response(c, status, resp);
     MHD_destroy_response(resp);
-    access_log(method, url, status, blen, false, &k->t0);
+    access_log(s, method, url, status, blen, false, &k->t0);
     log_set_request(0);
     return ret;
 }
 
 static enum MHD_Result
-on_other(struct MHD_Connection *c, const char *url, const char *method, const char *data,
-         size_t *size, void **con_cls)
+on_other(struct server *s, struct MHD_Connection *c, const char *url, const char *method,
+         const char *data, size_t *size, void **con_cls)
 {
     struct conn *k = *con_cls;
     struct worker *w;
-    struct db_opts o = {.sync_normal = conf->sync_normal};
+    struct db_opts o = {.sync_normal = s->conf->sync_normal};
     ssize_t n;
 
     if (k == NULL) {
         const struct verdict *bad = head_refused(c, url);
 
         if (bad != NULL)
-            return reply_text(c, method, url, bad->status, bad->text);
-        w = worker_get();
+            return reply_text(s, c, method, url, bad->status, bad->text);
+        w = worker_get(s);
         if (w->db == NULL)
-            return reply_unavailable(c, w, method, url);
+            return reply_unavailable(s, c, w, method, url);
         k = calloc(1, sizeof(*k));
         if (k == NULL)
             die("out of memory");
@@ -891,15 +911,15 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
         clock_gettime(CLOCK_MONOTONIC, &k->t0);
         arena_init(&k->arena);
         k->fd = -1;
-        req_init(&k->rq, c, &k->arena, w->db, method, url);
+        req_init(s, &k->rq, c, &k->arena, w->db, method, url);
         log_set_request(k->rq.id);
         if (!web_prepare(&k->rq, &k->prep))
-            return queue_conn(c, k, method, url);
+            return queue_conn(s, c, k, method, url);
         if (k->prep.import) {
-            if (atomic_fetch_add(&imports_active, 1) >= conf->max_imports) {
-                atomic_fetch_sub(&imports_active, 1);
+            if (atomic_fetch_add(&s->imports_active, 1) >= s->conf->max_imports) {
+                atomic_fetch_sub(&s->imports_active, 1);
                 web_refuse(&k->rq, WR_TOO_MANY_IMPORTS);
-                return queue_conn(c, k, method, url);
+                return queue_conn(s, c, k, method, url);
             }
             k->holds_import = true;
         }
@@ -907,7 +927,7 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
             k->fd = spool_open();
             if (k->fd < 0) {
                 web_refuse(&k->rq, WR_UPLOAD_UNAVAILABLE);
-                return queue_conn(c, k, method, url);
+                return queue_conn(s, c, k, method, url);
             }
         } else {
             buf_init(&k->body, k->prep.body_max);
@@ -945,32 +965,32 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
     log_set_request(k->rq.id);
     if (k->too_large) {
         web_refuse(&k->rq, WR_TOO_LARGE);
-        return queue_conn(c, k, method, url);
+        return queue_conn(s, c, k, method, url);
     }
     if (k->io_error) {
         web_refuse(&k->rq, WR_UPLOAD_FAILED);
-        return queue_conn(c, k, method, url);
+        return queue_conn(s, c, k, method, url);
     }
     k->rq.body = k->body.data;
     k->rq.body_len = k->body.len;
     k->rq.body_fd = k->fd;
     if (k->prep.write) {
-        pthread_mutex_lock(&writer_mu);
-        if (writer == NULL && db_open(conf->db_url, &o, &writer) != ERR_OK)
-            writer = NULL;
-        if (writer == NULL) {
-            pthread_mutex_unlock(&writer_mu);
+        pthread_mutex_lock(&s->writer_mu);
+        if (s->writer == NULL && db_open(s->conf->db_url, &o, &s->writer) != ERR_OK)
+            s->writer = NULL;
+        if (s->writer == NULL) {
+            pthread_mutex_unlock(&s->writer_mu);
             web_refuse(&k->rq, WR_DB_UNAVAILABLE);
-            return queue_conn(c, k, method, url);
+            return queue_conn(s, c, k, method, url);
         }
-        k->rq.wdb = writer;
+        k->rq.wdb = s->writer;
         web_handle(&k->rq);
-        pthread_mutex_unlock(&writer_mu);
-        bump_generation(); /* whatever the handler committed is visible at once */
+        pthread_mutex_unlock(&s->writer_mu);
+        bump_generation(s); /* whatever the handler committed is visible at once */
     } else {
         web_handle(&k->rq);
     }
-    return queue_conn(c, k, method, url);
+    return queue_conn(s, c, k, method, url);
 }
 
 /*
@@ -987,16 +1007,16 @@ on_other(struct MHD_Connection *c, const char *url, const char *method, const ch
  * A response is never used by a thread that does not own a reference to it.
  */
 static void
-cache_publish(size_t slot, const char *key, const char *etag, uint64_t gen, bool counted,
-              struct MHD_Response *resp)
+cache_publish(struct server *s, size_t slot, const char *key, const char *etag, uint64_t gen,
+              bool counted, struct MHD_Response *resp)
 {
-    struct cache_entry *e = &cache.slots[slot];
+    struct cache_entry *e = &s->cache.slots[slot];
     struct MHD_Response *old;
     char *k = strdup(key), *t = strdup(etag), *old_key, *old_etag;
 
     if (k == NULL || t == NULL)
         die("out of memory");
-    pthread_rwlock_wrlock(&cache.lock);
+    pthread_rwlock_wrlock(&s->cache.lock);
     old = e->resp;
     old_key = e->key;
     old_etag = e->etag;
@@ -1006,7 +1026,7 @@ cache_publish(size_t slot, const char *key, const char *etag, uint64_t gen, bool
     e->resp = resp;
     e->counted = counted;
     atomic_store(&e->renderer, false);
-    pthread_rwlock_unlock(&cache.lock);
+    pthread_rwlock_unlock(&s->cache.lock);
     if (old != NULL)
         MHD_destroy_response(old); /* connections still sending it hold their own refs */
     free(old_key);
@@ -1015,12 +1035,12 @@ cache_publish(size_t slot, const char *key, const char *etag, uint64_t gen, bool
 
 /* A worker that claimed a stale entry to re-render it, and could not: let another try. */
 static void
-cache_unclaim(size_t slot, const char *key)
+cache_unclaim(struct server *s, size_t slot, const char *key)
 {
-    pthread_rwlock_rdlock(&cache.lock);
-    if (cache.slots[slot].key != NULL && strcmp(cache.slots[slot].key, key) == 0)
-        atomic_store(&cache.slots[slot].renderer, false);
-    pthread_rwlock_unlock(&cache.lock);
+    pthread_rwlock_rdlock(&s->cache.lock);
+    if (s->cache.slots[slot].key != NULL && strcmp(s->cache.slots[slot].key, key) == 0)
+        atomic_store(&s->cache.slots[slot].renderer, false);
+    pthread_rwlock_unlock(&s->cache.lock);
 }
 
 /*
@@ -1029,14 +1049,14 @@ cache_unclaim(size_t slot, const char *key)
  * worker is to render a fresh copy of a stale entry.
  */
 static bool
-cache_serve(struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen, const char *inm,
-            enum MHD_Result *ret, unsigned *status, bool *counted, bool *claimed)
+cache_serve(struct server *s, struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen,
+            const char *inm, enum MHD_Result *ret, unsigned *status, bool *counted, bool *claimed)
 {
     struct cache_entry *e;
     bool fresh = false, expected = false;
 
-    pthread_rwlock_rdlock(&cache.lock);
-    e = &cache.slots[slot];
+    pthread_rwlock_rdlock(&s->cache.lock);
+    e = &s->cache.slots[slot];
     if (e->resp != NULL && strcmp(e->key, key) == 0) {
         /* stale while revalidating: one worker renders the new copy, the others keep
          * serving the old one meanwhile instead of all rendering at once */
@@ -1044,18 +1064,18 @@ cache_serve(struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen
         *claimed = !fresh;
     }
     if (!fresh) {
-        pthread_rwlock_unlock(&cache.lock);
+        pthread_rwlock_unlock(&s->cache.lock);
         return false;
     }
     *counted = e->counted;
     if (etag_match(inm, e->etag)) {
         /* an entry was stored by web_cacheable's rule, which is also the rule for a 304 */
         *ret = reply_304(c, e->resp); /* under the lock: the entry's headers are read */
-        pthread_rwlock_unlock(&cache.lock);
+        pthread_rwlock_unlock(&s->cache.lock);
         *status = 304;
     } else {
         *ret = MHD_queue_response(c, MHD_HTTP_OK, e->resp); /* under the lock: see above */
-        pthread_rwlock_unlock(&cache.lock);
+        pthread_rwlock_unlock(&s->cache.lock);
         *status = 200;
     }
     return true;
@@ -1065,6 +1085,7 @@ static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url, const char *method,
            const char *version, const char *upload_data, size_t *upload_size, void **con_cls)
 {
+    struct server *s = cls;
     struct worker *w;
     struct timespec t0;
     struct req rq;
@@ -1078,7 +1099,6 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     unsigned status;
     enum MHD_Result ret;
 
-    (void)cls;
     (void)version;
     if (is_verdict(*con_cls)) {
         /* the first call for this request: its head has arrived */
@@ -1086,12 +1106,12 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
 
         conn_set_busy(c, true);
         if (v->status != 0)
-            return reply_text(c, method, url, v->status, v->text);
+            return reply_text(s, c, method, url, v->status, v->text);
         *con_cls = NULL;
     }
     is_get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     if (!is_get)
-        return on_other(c, url, method, upload_data, upload_size, con_cls);
+        return on_other(s, c, url, method, upload_data, upload_size, con_cls);
     if (*con_cls == NULL) {
         /* a GET that declares a body too large to read and drop, or a body its client
          * will not send before "100 Continue", is refused before the body is sent */
@@ -1102,7 +1122,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         if (content_length(c) > (int64_t)HTTP_MAX_BODY ||
             (expect && (content_length(c) > 0 || chunked))) {
             *con_cls = &get_refused_marker;
-            return reply_text(c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
+            return reply_text(s, c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
                               "A GET request cannot have a body.\n");
         }
         *con_cls = &first_call_marker; /* answer on the second call: keep-alive */
@@ -1120,7 +1140,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
             return MHD_YES;
         *con_cls = &get_body_marker;
         if (got == 0)
-            return reply_text(c, method, url, MHD_HTTP_BAD_REQUEST,
+            return reply_text(s, c, method, url, MHD_HTTP_BAD_REQUEST,
                               "A GET request cannot have a body.\n");
         if (lc == NULL || atomic_fetch_add(&lc->got, got) + got <= HTTP_MAX_BODY)
             return MHD_YES;
@@ -1135,29 +1155,29 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         const struct verdict *bad = head_refused(c, url);
 
         if (bad != NULL)
-            return reply_text(c, method, url, bad->status, bad->text);
+            return reply_text(s, c, method, url, bad->status, bad->text);
     }
 
-    w = worker_get();
+    w = worker_get(s);
     if (w->db == NULL)
-        return reply_unavailable(c, w, method, url);
-    gen = current_generation();
+        return reply_unavailable(s, c, w, method, url);
+    gen = current_generation(s);
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 
-    req_init(&rq, c, &w->arena, w->db, method, url);
+    req_init(s, &rq, c, &w->arena, w->db, method, url);
     log_set_request(rq.id);
     buf_init(&key, HTTP_MAX_CACHE_KEY);
 
     /* route and validate first: the cache key is the canonical request */
     if (web_prepare(&rq, &prep)) {
-        keyed = cache.n > 0 && web_cache_key(&rq, &key);
+        keyed = s->cache.n > 0 && web_cache_key(&rq, &key);
         if (keyed)
-            slot = fnv1a(key.data) % cache.n;
+            slot = fnv1a(key.data) % s->cache.n;
         if (keyed && web_cacheable(&rq, CACHE_LOOKUP) &&
-            cache_serve(c, slot, key.data, gen, inm, &ret, &status, &counted, &claimed)) {
+            cache_serve(s, c, slot, key.data, gen, inm, &ret, &status, &counted, &claimed)) {
             if (counted)
-                view_count(url);
-            access_log(method, url, status, 0, true, &t0);
+                view_count(s, url);
+            access_log(s, method, url, status, 0, true, &t0);
             goto done;
         }
         /* one read transaction for the whole render: one snapshot, one lock */
@@ -1176,15 +1196,15 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         ret = MHD_queue_response(c, status, resp);
     }
     if (keyed && web_cacheable(&rq, CACHE_STORE)) {
-        cache_publish(slot, key.data, rq.resp.etag, gen, rq.page_key != NULL, resp);
+        cache_publish(s, slot, key.data, rq.resp.etag, gen, rq.page_key != NULL, resp);
     } else {
         if (claimed)
-            cache_unclaim(slot, key.data); /* not to be kept (an error): the next may try */
+            cache_unclaim(s, slot, key.data); /* not to be kept (an error): the next may try */
         MHD_destroy_response(resp);
     }
     if (rq.page_key != NULL && (status == 200 || status == 304))
-        view_count(rq.page_key);
-    access_log(method, url, status, blen, false, &t0);
+        view_count(s, rq.page_key);
+    access_log(s, method, url, status, blen, false, &t0);
 done:
     log_set_request(0);
     buf_free(&key);
@@ -1195,42 +1215,78 @@ done:
 
 /* ---------------------------------------------------------------- lifecycle */
 
+/* What http_serve built, before any of its threads run and after all have stopped. */
 static void
-free_all(void)
+server_init(struct server *s, const struct serve_conf *c)
+{
+    memset(s, 0, sizeof(*s));
+    s->conf = c;
+    pthread_mutex_init(&s->workers_mu, NULL);
+    atomic_init(&s->generation, 1);
+    atomic_init(&s->request_ids, 0);
+    pthread_rwlock_init(&s->cache.lock, NULL);
+    s->cache.n = c->cache_entries > 0 ? (size_t)c->cache_entries : 0;
+    if (s->cache.n > 0) {
+        s->cache.slots = calloc(s->cache.n, sizeof(*s->cache.slots));
+        if (s->cache.slots == NULL)
+            die("out of memory");
+    }
+    pthread_mutex_init(&s->views.mu, NULL);
+    s->views.cap = 2 * HTTP_MAX_COUNTED_PAGES;
+    s->views.slots = calloc(s->views.cap, sizeof(*s->views.slots));
+    if (s->views.slots == NULL)
+        die("out of memory");
+    pthread_mutex_init(&s->writer_mu, NULL);
+    atomic_init(&s->watching, false);
+    pthread_mutex_init(&s->flush_mu, NULL);
+    pthread_cond_init(&s->flush_cv, NULL);
+    pthread_mutex_init(&s->live.mu, NULL);
+    /* the per-address cap is ours (accept_policy), not libmicrohttpd's: see live_conn */
+    s->live.n = (size_t)c->max_connections + 64;
+    s->live.v = calloc(s->live.n, sizeof(*s->live.v));
+    if (s->live.v == NULL)
+        die("out of memory");
+    atomic_init(&s->imports_active, 0);
+}
+
+static void
+server_free(struct server *s)
 {
     struct worker *w, *next;
     size_t i;
 
-    for (w = workers; w != NULL; w = next) {
+    for (w = s->workers; w != NULL; w = next) {
         next = w->next;
         db_close(w->db);
         arena_free(&w->arena);
         free(w);
     }
-    workers = NULL;
-    for (i = 0; i < cache.n; i++) {
-        if (cache.slots[i].resp != NULL)
-            MHD_destroy_response(cache.slots[i].resp);
-        free(cache.slots[i].key);
-        free(cache.slots[i].etag);
+    for (i = 0; i < s->cache.n; i++) {
+        if (s->cache.slots[i].resp != NULL)
+            MHD_destroy_response(s->cache.slots[i].resp);
+        free(s->cache.slots[i].key);
+        free(s->cache.slots[i].etag);
     }
-    free(cache.slots);
-    cache.slots = NULL;
-    cache.n = 0;
-    free(live.v);
-    live.v = NULL;
-    live.n = 0;
-    for (i = 0; i < views.cap; i++)
-        free(views.slots[i].page);
-    free(views.slots);
-    views.slots = NULL;
-    db_close(writer);
-    writer = NULL;
+    free(s->cache.slots);
+    free(s->live.v);
+    for (i = 0; i < s->views.cap; i++)
+        free(s->views.slots[i].page);
+    free(s->views.slots);
+    db_close(s->writer);
+    pthread_mutex_destroy(&s->workers_mu);
+    pthread_rwlock_destroy(&s->cache.lock);
+    pthread_mutex_destroy(&s->views.mu);
+    pthread_mutex_destroy(&s->writer_mu);
+    pthread_mutex_destroy(&s->flush_mu);
+    pthread_cond_destroy(&s->flush_cv);
+    pthread_mutex_destroy(&s->live.mu);
+    memset(s, 0, sizeof(*s));
 }
 
 int
 http_serve(const struct serve_conf *c)
 {
+    struct server srv, *s = &srv;
     struct MHD_Daemon *d;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *info;
@@ -1242,7 +1298,6 @@ http_serve(const struct serve_conf *c)
     unsigned flags;
     MHD_socket listen_fd;
 
-    conf = c;
     /* fail at start, not on the first request, if the database is unusable */
     if (db_open(c->db_url, &o, &probe) != ERR_OK)
         return 1;
@@ -1255,17 +1310,6 @@ http_serve(const struct serve_conf *c)
     if (!web_init(c->locale_dir))
         log_msg(LOG_WARN, "msg=\"running without some translations\"");
 
-    cache.n = c->cache_entries > 0 ? (size_t)c->cache_entries : 0;
-    if (cache.n > 0) {
-        cache.slots = calloc(cache.n, sizeof(*cache.slots));
-        if (cache.slots == NULL)
-            die("out of memory");
-    }
-    views.cap = 2 * HTTP_MAX_COUNTED_PAGES;
-    views.slots = calloc(views.cap, sizeof(*views.slots));
-    if (views.slots == NULL)
-        die("out of memory");
-
     memset(&sa, 0, sizeof(sa));
     sa.sin_family = AF_INET;
     sa.sin_port = htons((uint16_t)c->port);
@@ -1273,6 +1317,7 @@ http_serve(const struct serve_conf *c)
         log_msg(LOG_ERROR, "msg=\"listen address must be an IPv4 address\"");
         return 1;
     }
+    server_init(s, c);
 
     /* signals are taken by the main thread only (sigwait below) */
     sigemptyset(&sigs);
@@ -1288,22 +1333,17 @@ http_serve(const struct serve_conf *c)
     if (threads < 1)
         threads = 1;
     flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
-    /* the per-address cap is ours (accept_policy), not libmicrohttpd's: see live_conn */
-    live.n = (size_t)c->max_connections + 64;
-    live.v = calloc(live.n, sizeof(*live.v));
-    if (live.v == NULL)
-        die("out of memory");
-    d = MHD_start_daemon(
-        flags, 0, accept_policy, NULL, on_request, NULL, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-        NULL, MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL, MHD_OPTION_URI_LOG_CALLBACK,
-        on_uri, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
-        (unsigned int)threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)c->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)HTTP_CONN_MEMORY, MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024,
-        MHD_OPTION_END);
+    d = MHD_start_daemon(flags, 0, accept_policy, s, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
+                         on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+                         MHD_OPTION_URI_LOG_CALLBACK, on_uri, s, MHD_OPTION_SOCK_ADDR,
+                         (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)threads,
+                         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)c->max_connections,
+                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)c->timeout,
+                         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
+                         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned int)1024, MHD_OPTION_END);
     if (d == NULL) {
         log_msg(LOG_ERROR, "msg=\"cannot listen\" host=%s port=%d", c->host, c->port);
-        free_all();
+        server_free(s);
         return 1;
     }
     info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -1313,10 +1353,10 @@ http_serve(const struct serve_conf *c)
             info ? (unsigned)info->port : (unsigned)c->port);
     fflush(stdout);
 
-    if (pthread_create(&flush_thread, NULL, flusher, NULL) != 0)
+    if (pthread_create(&flush_thread, NULL, flusher, s) != 0)
         die("cannot start the flush thread");
-    atomic_store(&watching, true);
-    if (pthread_create(&watch_thread, NULL, watcher, NULL) != 0)
+    atomic_store(&s->watching, true);
+    if (pthread_create(&watch_thread, NULL, watcher, s) != 0)
         die("cannot start the change watcher");
 
     sig = 0;
@@ -1330,7 +1370,7 @@ http_serve(const struct serve_conf *c)
     if (listen_fd != MHD_INVALID_SOCKET)
         close(listen_fd);
     for (waited = 0; waited < c->drain_seconds * 20; waited++) {
-        close_idle_connections();
+        close_idle_connections(s);
         info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
         if (info == NULL || info->num_connections == 0)
             break;
@@ -1338,15 +1378,15 @@ http_serve(const struct serve_conf *c)
     }
     MHD_stop_daemon(d);
 
-    pthread_mutex_lock(&flush_mu);
-    stopping = true;
-    pthread_cond_signal(&flush_cv);
-    pthread_mutex_unlock(&flush_mu);
+    pthread_mutex_lock(&s->flush_mu);
+    s->stopping = true;
+    pthread_cond_signal(&s->flush_cv);
+    pthread_mutex_unlock(&s->flush_mu);
     pthread_join(flush_thread, NULL);
-    atomic_store(&watching, false);
+    atomic_store(&s->watching, false);
     pthread_join(watch_thread, NULL);
-    views_flush();
-    free_all();
+    views_flush(s);
+    server_free(s);
     web_fini();
     log_msg(LOG_INFO, "msg=\"stopped\"");
     return 0;
