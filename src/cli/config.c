@@ -36,6 +36,9 @@ static const struct option options[] = {
      "rendered responses kept in memory; 0 disables the cache"},
     {"flush-interval", O_INT, "60", 1, 3600, OFF(flush_interval),
      "seconds between writes of page-view counts"},
+    {"view-count-lag", O_INT, "3600", 0, 86400, OFF(view_count_lag),
+     "seconds the page-view counts shown on pages may lag: a write of views alone empties "
+     "the response cache at most this often; 0: at every write"},
     {"drain-seconds", O_INT, "20", 0, 600, OFF(drain_seconds),
      "at shutdown, how long in-flight requests may finish"},
     {"max-imports", O_INT, "2", 1, 64, OFF(max_imports),

@@ -32,6 +32,17 @@ struct db_opts {
     bool create;         /* create the file if missing (init) */
     bool sync_normal;    /* synchronous=NORMAL instead of FULL (documented RPO) */
     int busy_timeout_ms; /* 0: 5000 */
+    /*
+     * The change watcher's own connection, which also writes (the server's page views): its
+     * own commits do not move its db_data_version when no other connection can have
+     * committed meanwhile, so that a write only the caller's cache does not care about
+     * empties nothing. SQLite: exactly so (PRAGMA data_version ignores the connection's own
+     * commits). PostgreSQL: when no transaction held an id as the write began, the data
+     * version was the last one this connection reported, and the commit took exactly the
+     * next transaction id; anything less certain moves it (a needless invalidation is safe,
+     * a missed one is not).
+     */
+    bool watch;
 };
 
 /*
@@ -104,7 +115,8 @@ void db_rollback(struct db *db);
 
 /*
  * A number that changes whenever any connection (in this process or another)
- * commits to the database; used to invalidate cached pages.
+ * commits to the database; used to invalidate cached pages. On a connection opened
+ * with db_opts.watch, not for its own commits (see there).
  */
 uint64_t db_data_version(struct db *db);
 

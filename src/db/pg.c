@@ -7,12 +7,15 @@
  * client); the next use resets the connection, so after a restart it serves
  * again without help, re-preparing what it needs.
  *
- * Cache invalidation across instances: db_data_version is the next transaction
- * id to be assigned (the xmax of a fresh snapshot), which moves whenever any
- * client commits a transaction that wrote, so a write through one samverka
- * instance (or psql) is seen by the others on their next request. Read-only
- * work does not move it; unlike the WAL position, neither do hint bits or
- * autovacuum's page cleaning, which would empty every cache for nothing.
+ * Cache invalidation across instances: db_data_version is a hash of a fresh
+ * snapshot (xmin:xmax:running ids), which moves whenever any client commits a
+ * transaction that wrote, so a write through one samverka instance (or psql) is
+ * seen by the others on their next request. Read-only work does not move it;
+ * unlike the WAL position, neither do hint bits or autovacuum's page cleaning,
+ * which would empty every cache for nothing. (xmax alone, the next id to be
+ * assigned, missed a commit that finished after a newer one: pg_snapshot.) A
+ * watcher's connection (db_opts.watch) leaves out its own commits when they were
+ * provably the only ones: see pg_begin and pg_commit.
  *
  * samverka expects byte-order collation for identical exports on both
  * backends: create the database with LC_COLLATE "C" (docs/deployment.md).
@@ -60,6 +63,15 @@ struct pg_db {
     long failed_at; /* the ordinal of the first failed statement, -1 if none */
     enum err pipe_err;
     bool listening; /* LISTEN samverka_changed has been run on this connection */
+
+    /* db_opts.watch: after a commit of this connection that provably was the only one since
+     * it last reported a data version, the snapshot it leaves (alias_from) is reported as the
+     * version before it (alias_to); see pg_begin and pg_commit */
+    bool watch;
+    uint64_t reported; /* the data version last returned; 0: none yet */
+    uint64_t alias_from, alias_to;
+    uint64_t before; /* xmax when the current write transaction began */
+    bool alone;      /* ... no transaction held an id then, and the watcher had seen all */
 };
 
 static const struct db_ops pg_ops;
@@ -212,11 +224,11 @@ pg_open(const char *conninfo, const struct db_opts *opts, struct db **out)
     struct pg_db *d;
     int i;
 
-    (void)opts;
     *out = NULL;
     d = calloc(1, sizeof(*d));
     if (d == NULL)
         die("out of memory");
+    d->watch = opts->watch;
     d->base.ops = &pg_ops;
     d->base.kind = DB_PG;
     for (i = 0; i < Q__MAX; i++) {
@@ -522,10 +534,62 @@ pg_exec_script(struct db *db, const char *sql)
     return rc;
 }
 
+/*
+ * A fresh snapshot, outside any transaction: xmin:xmax:xip as PostgreSQL writes it. xmax is
+ * one past the newest transaction id to have completed, xip the ids below it still running,
+ * xmin the oldest of those (xmax when none is). It changes exactly when a transaction that
+ * took an id completes: a newer one moves xmax; an older one, finishing after a newer one,
+ * leaves xip (xmax alone would miss it). Read-only work takes no id and moves nothing.
+ * *out_version is a 64-bit hash of the text, never 0. False when it cannot be read.
+ */
+static bool
+pg_snapshot(struct pg_db *d, uint64_t *out_xmin, uint64_t *out_xmax, uint64_t *out_version)
+{
+    PGresult *r;
+    const char *t;
+    uint64_t h = 1469598103934665603ULL;
+    char *end;
+    bool ok = false;
+
+    pipe_end(d);
+    if (!usable(d))
+        return false;
+    r = PQexec(d->conn, "SELECT pg_current_snapshot()::text");
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+        t = PQgetvalue(r, 0, 0);
+        *out_xmin = strtoull(t, &end, 10);
+        ok = *end == ':';
+        if (ok) {
+            *out_xmax = strtoull(end + 1, &end, 10);
+            ok = *end == ':';
+        }
+        for (; *t; t++) {
+            h ^= (unsigned char)*t;
+            h *= 1099511628211ULL; /* FNV-1a */
+        }
+        *out_version = h != 0 ? h : 1;
+    } else {
+        pg_err(d, r);
+    }
+    PQclear(r);
+    return ok;
+}
+
 static enum err
 pg_begin(struct db *db)
 {
-    return pg_command((struct pg_db *)db, "BEGIN");
+    struct pg_db *d = (struct pg_db *)db;
+    uint64_t xmin, xmax, v;
+
+    if (d->watch) {
+        /* alone so far: no transaction holds an id (any other that commits from now on
+         * takes one after ours, or completes after it), and nothing completed since the
+         * watcher last looked */
+        d->alone = pg_snapshot(d, &xmin, &xmax, &v) && xmin == xmax && d->reported != 0 &&
+                   (v == d->alias_from ? d->alias_to : v) == d->reported;
+        d->before = xmax;
+    }
+    return pg_command(d, "BEGIN");
 }
 
 static enum err
@@ -548,6 +612,18 @@ pg_commit(struct db *db)
 
     if (rc != ERR_OK && !d->broken)
         pg_command(d, "ROLLBACK");
+    if (rc == ERR_OK && d->watch) {
+        uint64_t xmin, xmax, v;
+
+        /* our commit took the id `before` and nothing else has completed or holds an id
+         * below the next: only we wrote since the watcher looked, so the version it
+         * reported still holds for the snapshot we leave */
+        if (d->alone && pg_snapshot(d, &xmin, &xmax, &v) && xmin == xmax && xmax == d->before + 1) {
+            d->alias_from = v;
+            d->alias_to = d->reported;
+        }
+        d->alone = false;
+    }
     return rc;
 }
 
@@ -567,18 +643,15 @@ static uint64_t
 pg_data_version(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
-    PGresult *r;
-    uint64_t v = 0;
+    uint64_t xmin, xmax, v;
 
-    pipe_end(d);
-    if (!usable(d))
+    if (!pg_snapshot(d, &xmin, &xmax, &v))
         return 0;
-    r = PQexec(d->conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())");
-    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
-        v = strtoull(PQgetvalue(r, 0, 0), NULL, 10);
-    else
-        pg_err(d, r);
-    PQclear(r);
+    if (d->watch) {
+        if (v == d->alias_from)
+            v = d->alias_to;
+        d->reported = v;
+    }
     return v;
 }
 

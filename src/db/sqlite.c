@@ -30,6 +30,7 @@ struct sq_db {
     sqlite3 *h;
     struct sq_stmt stmts[Q__MAX];
     struct sq_stmt begin, commit, rollback, dv, rbegin;
+    bool watch; /* db_opts.watch: the data version leaves out this connection's commits */
 };
 
 static const struct db_ops sq_ops;
@@ -137,6 +138,7 @@ sq_open(const char *url, const struct db_opts *opts, struct db **out)
         d->stmts[i].base.q = (enum q)i;
     }
     d->dv.base.db = &d->base;
+    d->watch = opts->watch;
     flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (opts->create ? SQLITE_OPEN_CREATE : 0);
     rc = sqlite3_open_v2(path, &d->h, flags, NULL);
     if (rc != SQLITE_OK) {
@@ -354,7 +356,10 @@ sq_data_version(struct db *db)
     if (sqlite3_step(d->dv.st) == SQLITE_ROW)
         v = (uint64_t)sqlite3_column_int64(d->dv.st, 0);
     sqlite3_reset(d->dv.st);
-    /* data_version ignores this connection's own commits; sqlite3_total_changes does not */
+    /* data_version ignores this connection's own commits, which is what a watcher wants;
+     * any other connection's reader adds sqlite3_total_changes, which counts them */
+    if (d->watch)
+        return v;
     return (v << 32) ^ (uint64_t)sqlite3_total_changes64(d->h);
 }
 

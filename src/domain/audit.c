@@ -1,6 +1,6 @@
 /*
- * audit.c — the audit log (who changed what, when) and the accountability
- * block every public page ends with.
+ * audit.c — the audit log (who changed what, when), the page views, and the
+ * accountability block every public page ends with.
  */
 #include "domain/audit.h"
 
@@ -82,4 +82,36 @@ accountability_get(struct db *db, const char *page_key, const char *entity, int6
         return ERR_DB;
     db_bind_text(st, 1, page_key);
     return ld_count(st, &out->views_total);
+}
+
+enum err
+page_views_add(struct db *db, time_t at, const struct page_count *v, size_t n)
+{
+    struct db_stmt *st;
+    struct tm tm;
+    char day[16];
+    size_t i;
+    enum err rc;
+
+    gmtime_r(&at, &tm);
+    strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+    rc = db_begin(db);
+    if (rc)
+        return rc;
+    for (i = 0; i < n && rc == ERR_OK; i++) {
+        st = db_stmt(db, Q_PAGE_VIEW_ADD);
+        if (st == NULL) {
+            rc = ERR_DB;
+            break;
+        }
+        db_bind_text(st, 1, v[i].page);
+        db_bind_text(st, 2, day);
+        db_bind_i64(st, 3, (int64_t)v[i].n);
+        rc = db_run(st);
+    }
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc)
+        db_rollback(db);
+    return rc;
 }

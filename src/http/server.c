@@ -54,6 +54,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "domain/audit.h"
 #include "http/limits.h"
 #include "web/web.h"
 
@@ -135,16 +136,12 @@ struct server {
         uint64_t dropped; /* views of pages beyond HTTP_MAX_COUNTED_PAGES since the flush */
     } views;
 
-    /* the one writer connection: page-view flushes and the API's writes, one at a time */
+    /* the one writer connection: the API's writes, one at a time */
     pthread_mutex_t writer_mu;
     struct db *writer;
 
-    _Atomic bool watching; /* the change watcher runs until this goes false */
-
-    /* the flush thread sleeps on flush_cv until its interval passes or stopping is set */
-    pthread_mutex_t flush_mu;
-    pthread_cond_t flush_cv;
-    bool stopping;
+    /* the change watcher (which also writes the page views) runs until this goes false */
+    _Atomic bool watching;
 
     struct {
         pthread_mutex_t mu;
@@ -212,6 +209,15 @@ bump_generation(struct server *s)
     atomic_fetch_add(&s->generation, 1);
 }
 
+static time_t
+monotonic_seconds(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec;
+}
+
 /* ---------------------------------------------------------------- cache */
 
 static uint64_t
@@ -257,28 +263,30 @@ view_count(struct server *s, const char *page)
     pthread_mutex_unlock(&s->views.mu);
 }
 
-/* Write the counted views in one transaction; keep them if the write fails. */
-static void
-views_flush(struct server *s)
+/*
+ * Write the views counted since the last flush through db, the watcher's own connection, in
+ * one transaction (page_views_add); keep them for the next flush if the write fails. True
+ * when views were written. db may be NULL (no connection): the views are kept.
+ */
+static bool
+views_flush(struct server *s, struct db *db)
 {
     struct view_slot *taken;
-    size_t cap, i;
-    char day[16];
-    time_t t = time(NULL);
-    struct tm tm;
-    struct db_stmt *st;
-    enum err rc = ERR_OK;
-    uint64_t dropped;
+    struct page_count *counts;
+    size_t cap, i, n = 0;
+    enum err rc;
+    uint64_t dropped, k;
 
     pthread_mutex_lock(&s->views.mu);
-    if (s->views.used == 0) {
+    if (s->views.used == 0 || db == NULL) {
         pthread_mutex_unlock(&s->views.mu);
-        return;
+        return false;
     }
     taken = s->views.slots;
     cap = s->views.cap;
+    counts = calloc(s->views.used, sizeof(*counts));
     s->views.slots = calloc(s->views.cap, sizeof(*s->views.slots));
-    if (s->views.slots == NULL)
+    if (s->views.slots == NULL || counts == NULL)
         die("out of memory");
     s->views.used = 0;
     dropped = s->views.dropped;
@@ -288,60 +296,45 @@ views_flush(struct server *s)
     if (dropped)
         log_msg(LOG_WARN, "msg=\"page views dropped: too many distinct pages\" n=%llu",
                 (unsigned long long)dropped);
-    gmtime_r(&t, &tm);
-    strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-    pthread_mutex_lock(&s->writer_mu);
-    if (s->writer == NULL) {
-        struct db_opts o = {.sync_normal = s->conf->sync_normal};
-        if (db_open(s->conf->db_url, &o, &s->writer) != ERR_OK)
-            rc = ERR_BUSY;
-    }
-    if (rc == ERR_OK)
-        rc = db_begin(s->writer);
-    for (i = 0; i < cap && rc == ERR_OK; i++) {
-        if (taken[i].page == NULL)
-            continue;
-        st = db_stmt(s->writer, Q_PAGE_VIEW_ADD);
-        if (st == NULL) {
-            rc = ERR_DB;
-            break;
+    for (i = 0; i < cap; i++)
+        if (taken[i].page != NULL) {
+            counts[n].page = taken[i].page;
+            counts[n].n = taken[i].n;
+            n++;
         }
-        db_bind_text(st, 1, taken[i].page);
-        db_bind_text(st, 2, day);
-        db_bind_i64(st, 3, (int64_t)taken[i].n);
-        rc = db_run(st);
-    }
-    if (rc == ERR_OK)
-        rc = db_commit(s->writer);
-    if (rc != ERR_OK && s->writer != NULL)
-        db_rollback(s->writer);
-    pthread_mutex_unlock(&s->writer_mu);
-    /* no bump here: the watcher sees this commit within a millisecond, and a page view
-     * need not be visible at once (a second bump would re-render every page twice) */
+    rc = page_views_add(db, time(NULL), counts, n);
     if (rc != ERR_OK) {
         log_msg(LOG_WARN, "msg=\"page views not written; kept for the next flush\" err=\"%s\"",
                 err_str(rc));
-        for (i = 0; i < cap; i++)
-            if (taken[i].page != NULL) {
-                /* put them back */
-                uint64_t k;
-                for (k = 0; k < taken[i].n; k++)
-                    view_count(s, taken[i].page);
-            }
+        for (i = 0; i < n; i++)
+            for (k = 0; k < counts[i].n; k++)
+                view_count(s, counts[i].page); /* put them back */
     }
     for (i = 0; i < cap; i++)
         free(taken[i].page);
     free(taken);
+    free(counts);
+    return rc == ERR_OK;
 }
 
+/*
+ * The change watcher: one thread with its own connection, opened as the watcher's
+ * (db_opts.watch), which reads the data version after each db_wait_change and moves the
+ * generation when it changed, and every flush_interval writes the page views through that
+ * same connection. Its own flush does not move the data version (see db_opts.watch), so a
+ * flush of views alone empties no cache: the counts a cached page shows are refreshed by
+ * the next generation move, and at the latest after view_count_lag seconds, when a flush
+ * that wrote views moves it itself. At shutdown (watching false) it writes the last views.
+ */
 static void *
 watcher(void *arg)
 {
     struct server *s = arg;
-    struct db_opts o = {.sync_normal = false};
+    struct db_opts o = {.sync_normal = s->conf->sync_normal, .watch = true};
     struct db *db = NULL;
     struct timespec ts = {0, WATCH_FALLBACK_MS * 1000000L};
-    uint64_t seen = 0, dv;
+    uint64_t seen = 0, dv, moved_gen = current_generation(s);
+    time_t now = monotonic_seconds(), next_flush = now + s->conf->flush_interval, moved_at = now;
     int idle = 0;
 
     while (atomic_load(&s->watching)) {
@@ -358,30 +351,28 @@ watcher(void *arg)
                 bump_generation(s);
             seen = dv;
         }
+        now = monotonic_seconds();
+        if (current_generation(s) != moved_gen) {
+            /* pages rendered from now on show the counts written so far */
+            moved_gen = current_generation(s);
+            moved_at = now;
+        }
+        if (now >= next_flush) {
+            next_flush = now + s->conf->flush_interval;
+            if (views_flush(s, db) && now - moved_at >= s->conf->view_count_lag)
+                bump_generation(s); /* the counts pages show are view_count_lag old */
+        }
         db_wait_change(db, WATCH_FALLBACK_MS);
     }
+    if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK)
+        db = NULL;
+    views_flush(s, db);
+    pthread_mutex_lock(&s->views.mu);
+    if (s->views.used > 0)
+        log_msg(LOG_ERROR, "msg=\"page views lost: not written at shutdown\" pages=%zu",
+                s->views.used);
+    pthread_mutex_unlock(&s->views.mu);
     db_close(db);
-    return NULL;
-}
-
-static void *
-flusher(void *arg)
-{
-    struct server *s = arg;
-    struct timespec ts;
-
-    pthread_mutex_lock(&s->flush_mu);
-    while (!s->stopping) {
-        clock_gettime(CLOCK_REALTIME, &ts);
-        ts.tv_sec += s->conf->flush_interval;
-        pthread_cond_timedwait(&s->flush_cv, &s->flush_mu, &ts);
-        if (s->stopping)
-            break;
-        pthread_mutex_unlock(&s->flush_mu);
-        views_flush(s);
-        pthread_mutex_lock(&s->flush_mu);
-    }
-    pthread_mutex_unlock(&s->flush_mu);
     return NULL;
 }
 
@@ -1238,8 +1229,6 @@ server_init(struct server *s, const struct serve_conf *c)
         die("out of memory");
     pthread_mutex_init(&s->writer_mu, NULL);
     atomic_init(&s->watching, false);
-    pthread_mutex_init(&s->flush_mu, NULL);
-    pthread_cond_init(&s->flush_cv, NULL);
     pthread_mutex_init(&s->live.mu, NULL);
     /* the per-address cap is ours (accept_policy), not libmicrohttpd's: see live_conn */
     s->live.n = (size_t)c->max_connections + 64;
@@ -1277,8 +1266,6 @@ server_free(struct server *s)
     pthread_rwlock_destroy(&s->cache.lock);
     pthread_mutex_destroy(&s->views.mu);
     pthread_mutex_destroy(&s->writer_mu);
-    pthread_mutex_destroy(&s->flush_mu);
-    pthread_cond_destroy(&s->flush_cv);
     pthread_mutex_destroy(&s->live.mu);
     memset(s, 0, sizeof(*s));
 }
@@ -1290,7 +1277,7 @@ http_serve(const struct serve_conf *c)
     struct MHD_Daemon *d;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *info;
-    pthread_t flush_thread, watch_thread;
+    pthread_t watch_thread;
     sigset_t sigs;
     struct db *probe;
     struct db_opts o = {.sync_normal = c->sync_normal};
@@ -1353,8 +1340,6 @@ http_serve(const struct serve_conf *c)
             info ? (unsigned)info->port : (unsigned)c->port);
     fflush(stdout);
 
-    if (pthread_create(&flush_thread, NULL, flusher, s) != 0)
-        die("cannot start the flush thread");
     atomic_store(&s->watching, true);
     if (pthread_create(&watch_thread, NULL, watcher, s) != 0)
         die("cannot start the change watcher");
@@ -1378,14 +1363,9 @@ http_serve(const struct serve_conf *c)
     }
     MHD_stop_daemon(d);
 
-    pthread_mutex_lock(&s->flush_mu);
-    s->stopping = true;
-    pthread_cond_signal(&s->flush_cv);
-    pthread_mutex_unlock(&s->flush_mu);
-    pthread_join(flush_thread, NULL);
+    /* the watcher writes the views still in memory on its way out */
     atomic_store(&s->watching, false);
     pthread_join(watch_thread, NULL);
-    views_flush(s);
     server_free(s);
     web_fini();
     log_msg(LOG_INFO, "msg=\"stopped\"");

@@ -10,12 +10,13 @@ struct serve_conf {
     const char *db_url;
     const char *host;
     int port;            /* 0: any free port (printed) */
-    int threads;         /* worker threads; 0: number of cores */
+    int threads;         /* worker threads; 0: two per core */
     int max_connections; /* in total */
     int max_per_ip;      /* per client address */
     int timeout;         /* seconds of inactivity before a connection is closed */
     int cache_entries;   /* rendered-response cache size; 0 disables it */
     int flush_interval;  /* seconds between page-view flushes */
+    int view_count_lag;  /* seconds the view counts pages show may lag (see http.md) */
     int drain_seconds;   /* at shutdown, how long in-flight requests may take */
     int max_imports;     /* data uploads processed at once; more get 429 */
     bool access_log;
