@@ -17,6 +17,7 @@
 
 #include "core/log.h"
 #include "core/str.h"
+#include "db/db.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
