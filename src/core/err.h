@@ -1,7 +1,9 @@
 /*
  * err.h — the error codes every layer returns. 0 is success.
- * The mapping to HTTP status lives in web/resp (web_err_status); the CLI maps
- * them to exit codes in cli/main.c. Nothing here knows about either.
+ * The mapping to HTTP status lives in web: web_handle (web/routes.c) for these
+ * codes, web/resp.c for a handler's refusals (ERR_INVALID with a kind: 400,
+ * 401, 403, 413, 422); the CLI maps them to exit codes in cli/main.c. Nothing
+ * here knows about either.
  */
 #ifndef CORE_ERR_H
 #define CORE_ERR_H

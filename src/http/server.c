@@ -1,34 +1,46 @@
 /*
- * server.c — the HTTP server: libmicrohttpd with an epoll listener and a
- * thread pool, a rendered-response cache, page-view counting in memory,
- * security headers, an access log and graceful shutdown.
+ * server.c — the HTTP server: libmicrohttpd glue. An epoll listener and a
+ * thread pool, the rendered-response cache, page-view counting in memory,
+ * security headers, an access log and graceful shutdown. What a request means
+ * is web's (web.h); what is stored is domain's; this file only moves requests
+ * and responses between libmicrohttpd and web, and calls db only to open and
+ * close connections, hold a render's read snapshot and watch for changes
+ * (scripts/lint.sh checks it).
  *
  * Security policy (althttpd-style):
- *  - limits: request line + headers fit in HTTP_CONN_MEMORY; bodies are
- *    refused (no route takes one yet); connections are capped in total and per
- *    client address; idle connections close after `timeout` seconds.
+ *  - limits: request line + headers fit in HTTP_CONN_MEMORY; Cookie fields
+ *    HTTP_MAX_COOKIE; a GET's body is refused; a write's body is checked
+ *    before it is read (route, token, type, declared size: web_prepare) and
+ *    spooled within the route's limit; connections are capped in total and
+ *    per client address; idle connections close after `timeout` seconds.
  *    libmicrohttpd's timeout counts only inactivity, so a client trickling one
  *    header byte every few seconds is never dropped by it: the per-IP cap
  *    bounds what one address can hold, and a public deployment sits behind a
  *    reverse proxy that bounds header time (docs/deployment.md).
  *  - every response carries nosniff, a strict CSP on HTML, Referrer-Policy,
  *    COOP and frame denial; there is no version banner.
+ *  - a response that depends on who asks is never kept in or answered from the
+ *    shared cache, nor answered 304 (web_cacheable decides; this file asks).
  *  - the server never runs a shell, never reads a path from the request.
+ *
+ * State: one struct server per http_serve, handed to every callback and
+ * thread; nothing mutable at file scope but t_worker (see there).
  *
  * Threads: each pool thread lazily opens its own read connection to the
  * database (prepared statements are per connection) and reuses one arena,
  * reset after every request. Page views are counted in a mutex-guarded table
- * and written by a flush thread through the single writer connection every
- * `flush_interval` seconds, so a page view never writes to the database.
+ * and written every `flush_interval` seconds by the change watcher, through
+ * its own connection, so a page view never writes to the database.
  *
  * The cache: responses of routes marked RF_CACHE are kept (as the
- * libmicrohttpd response object itself, which is reference-counted) under a
- * key of language + path + query. Each entry remembers the database
+ * libmicrohttpd response object itself, which is reference-counted) under the
+ * canonical request (web_cache_key). Each entry remembers the database
  * generation it was rendered at; the generation moves whenever any
- * connection, in this process or another, commits (a watcher thread reads the
- * database's data version every millisecond on its own connection; writes
- * through this server move it at once). A stale entry is re-rendered by one
- * worker while the others keep serving the old copy.
+ * connection, in this process or another, commits (the watcher reads the
+ * database's data version on its own connection; writes through this server
+ * move it at once), except for the watcher's own writes of page views, which
+ * move it at most once per `view_count_lag` seconds. A stale entry is
+ * re-rendered by one worker while the others keep serving the old copy.
  *
  * libmicrohttpd 0.9.75 sends "Connection: close" when a handler answers on its
  * first call; we always answer on the second call to keep connections alive.
@@ -191,7 +203,8 @@ worker_get(struct server *s)
  * version on its own connection after each db_wait_change: on SQLite that is
  * every millisecond (an in-process read); on PostgreSQL it is as soon as any
  * samverka commits (NOTIFY), and every WATCH_FALLBACK_MS for writers that send
- * no notification (psql). Requests only read the counter, so a cache hit never
+ * no notification (psql). The watcher's own writes (the page views) are not
+ * seen (see watcher). Requests only read the counter, so a cache hit never
  * waits for the database.
  */
 #define WATCH_FALLBACK_MS 100

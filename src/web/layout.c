@@ -94,7 +94,7 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
     html_close(h, "dl");
     html_elem_attr(h, "p",
                    _("Views are counted on the server without cookies and without storing IP "
-                     "addresses; the count is updated every minute."),
+                     "addresses; the count shown is updated with a delay."),
                    "class", "small", NULL);
     html_close(h, "aside");
 }

@@ -113,6 +113,7 @@ test_errors(struct arena *a)
 
     web_error(&rq, 503, NULL, "busy");
     is_str(header(&rq, "Retry-After"), "5", "a 503 says when to retry");
+    buf_free(&rq.resp.body);
 
     bare(&rq, a, "/api/v1/x");
     is_int(req_refuse_at(&rq, REFUSE_INVALID_DATA, NULL, "bad value", 7, 3), ERR_INVALID,
@@ -127,6 +128,7 @@ test_errors(struct arena *a)
     is_int(json_integer_value(json_object_get(json_object_get(j, "error"), "line")), 7, "line");
     is_int(json_integer_value(json_object_get(json_object_get(j, "error"), "column")), 3, "column");
     json_decref(j);
+    buf_free(&rq.resp.body);
 
     bare(&rq, a, "/api/v1/x");
     req_refuse(&rq, REFUSE_FORBIDDEN, NULL, "not yours");
