@@ -1,5 +1,5 @@
 /*
- * fuzz_lang.c — the language choice (web_pick_lang in src/web/routes.c):
+ * fuzz_lang.c — the language choice (web_pick_lang in src/web/i18n.c):
  * ?lang= and the Accept-Language header, on any bytes.
  *
  * Input: one flag byte (bit 0: a ?lang= value is given, bit 1: an

@@ -1,10 +1,13 @@
 /*
- * i18n.c — gettext set-up and per-thread language switching (see i18n.h).
+ * i18n.c — gettext set-up, per-thread language switching (see i18n.h) and the
+ * request's language from ?lang= and Accept-Language (web_pick_lang, web.h).
  */
 #include "web/i18n.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/log.h"
 #include "core/str.h"
@@ -77,4 +80,61 @@ char *
 fmt_num(const struct req *rq, double v, int decimals)
 {
     return str_fmt_number(rq->arena, v, decimals, rq->lang == LANG_SV);
+}
+
+/* ------------------------------------------------ the request's language */
+
+static enum lang
+lang_from_accept(const char *h)
+{
+    /* the first of sv / en by q-value (ties: the earlier); anything else: sv */
+    double best_q = -1, q;
+    enum lang best = LANG_SV;
+    const char *p = h, *end, *qs;
+    char tag[16];
+    size_t n;
+
+    if (h == NULL)
+        return LANG_SV;
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        end = p;
+        while (*end && *end != ',')
+            end++;
+        n = strcspn(p, ";,");
+        if (n >= sizeof(tag))
+            n = sizeof(tag) - 1;
+        memcpy(tag, p, n);
+        tag[n] = '\0';
+        q = 1.0;
+        qs = memchr(p, ';', (size_t)(end - p));
+        if (qs != NULL && (qs = strstr(qs, "q=")) != NULL && qs < end)
+            q = strtod(qs + 2, NULL);
+        if (q > 0 && q > best_q &&
+            (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
+            (tag[2] == '\0' || tag[2] == '-')) {
+            best_q = q;
+            best = strncasecmp(tag, "en", 2) == 0 ? LANG_EN : LANG_SV;
+        }
+        p = end;
+    }
+    return best;
+}
+
+enum lang
+web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit)
+{
+    *out_explicit = false;
+    if (query_lang != NULL) {
+        if (strcmp(query_lang, "en") == 0) {
+            *out_explicit = true;
+            return LANG_EN;
+        }
+        if (strcmp(query_lang, "sv") == 0) {
+            *out_explicit = true;
+            return LANG_SV;
+        }
+    }
+    return lang_from_accept(accept_language);
 }

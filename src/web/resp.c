@@ -1,7 +1,8 @@
 /*
- * resp.c — the response around a handler's body: the headers a handler may add, the one
- * writer of error responses (a page, a JSON object or plain text, by the route's kind),
- * the mapping from a refusal to its status and code, and the ETag.
+ * resp.c — the response around a handler's body: the headers a handler may add, a
+ * handler's refusals (req_invalid, req_refuse, req_refuse_at: route.h) and the mapping
+ * from each to its status and code, the one writer of error responses (a page, a JSON
+ * object or plain text, by the route's kind), and the ETag.
  *
  * Never lets a handler's half-written body, or a header it added, out with an error; never
  * lets a header be added that could split the response or contradict the seam's own.
@@ -73,6 +74,35 @@ resp_header(struct req *rq, const char *name, const char *value)
     r->headers[r->n_headers].value = value;
     r->n_headers++;
     return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ refusals */
+
+enum err
+req_refuse(struct req *rq, enum refusal why, const char *field, const char *msg)
+{
+    rq->err_kind = why;
+    rq->err_field = field;
+    rq->err_msg = msg;
+    rq->err_at = false;
+    return ERR_INVALID;
+}
+
+enum err
+req_invalid(struct req *rq, const char *field, const char *msg)
+{
+    return req_refuse(rq, REFUSE_PARAM, field, msg);
+}
+
+enum err
+req_refuse_at(struct req *rq, enum refusal why, const char *field, const char *msg, long line,
+              long column)
+{
+    req_refuse(rq, why, field, msg);
+    rq->err_at = true;
+    rq->err_line = line;
+    rq->err_column = column;
+    return ERR_INVALID;
 }
 
 /* ------------------------------------------------------------------ errors */

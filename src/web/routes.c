@@ -163,33 +163,6 @@ req_int(const struct req *rq, const char *name, int64_t dflt)
     return p ? p->i : dflt;
 }
 
-enum err
-req_refuse(struct req *rq, enum refusal why, const char *field, const char *msg)
-{
-    rq->err_kind = why;
-    rq->err_field = field;
-    rq->err_msg = msg;
-    rq->err_at = false;
-    return ERR_INVALID;
-}
-
-enum err
-req_invalid(struct req *rq, const char *field, const char *msg)
-{
-    return req_refuse(rq, REFUSE_PARAM, field, msg);
-}
-
-enum err
-req_refuse_at(struct req *rq, enum refusal why, const char *field, const char *msg, long line,
-              long column)
-{
-    req_refuse(rq, why, field, msg);
-    rq->err_at = true;
-    rq->err_line = line;
-    rq->err_column = column;
-    return ERR_INVALID;
-}
-
 static bool
 is_sdg_target(const char *s)
 {
@@ -275,63 +248,6 @@ param_validate(const struct pspec *ps, const char *raw, struct pval *out, const 
     }
     *out_msg = "is not accepted";
     return false;
-}
-
-/* --------------------------------------------------------------- language */
-
-static enum lang
-lang_from_accept(const char *h)
-{
-    /* the first of sv / en by q-value (ties: the earlier); anything else: sv */
-    double best_q = -1, q;
-    enum lang best = LANG_SV;
-    const char *p = h, *end, *qs;
-    char tag[16];
-    size_t n;
-
-    if (h == NULL)
-        return LANG_SV;
-    while (*p) {
-        while (*p == ' ' || *p == ',')
-            p++;
-        end = p;
-        while (*end && *end != ',')
-            end++;
-        n = strcspn(p, ";,");
-        if (n >= sizeof(tag))
-            n = sizeof(tag) - 1;
-        memcpy(tag, p, n);
-        tag[n] = '\0';
-        q = 1.0;
-        qs = memchr(p, ';', (size_t)(end - p));
-        if (qs != NULL && (qs = strstr(qs, "q=")) != NULL && qs < end)
-            q = strtod(qs + 2, NULL);
-        if (q > 0 && q > best_q &&
-            (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
-            (tag[2] == '\0' || tag[2] == '-')) {
-            best_q = q;
-            best = strncasecmp(tag, "en", 2) == 0 ? LANG_EN : LANG_SV;
-        }
-        p = end;
-    }
-    return best;
-}
-
-enum lang
-web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit)
-{
-    *out_explicit = false;
-    if (query_lang != NULL) {
-        if (strcmp(query_lang, "en") == 0) {
-            *out_explicit = true;
-            return LANG_EN;
-        }
-        if (strcmp(query_lang, "sv") == 0) {
-            *out_explicit = true;
-            return LANG_SV;
-        }
-    }
-    return lang_from_accept(accept_language);
 }
 
 /* ---------------------------------------------------------------- matching */
