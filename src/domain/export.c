@@ -70,7 +70,7 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
     struct indicator ind;
     struct observation *obs;
     struct json j;
-    bool has_series = false, has_unit = false;
+    bool has_series = false, has_unit = false, has_source = false, has_note = false;
     const char *v;
     int n, i, k;
     enum err rc;
@@ -83,6 +83,8 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
     for (i = 0; i < n; i++) {
         has_series = has_series || *obs[i].series != '\0';
         has_unit = has_unit || *obs[i].unit != '\0';
+        has_source = has_source || *obs[i].source != '\0';
+        has_note = has_note || *obs[i].note != '\0';
     }
     if (fmt == IMPORT_CSV) {
         buf_adds(out, "Year");
@@ -94,6 +96,10 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
             buf_addc(out, ',');
             csv_cell(out, ind.dimensions[k], true);
         }
+        if (has_source)
+            buf_adds(out, ",Source");
+        if (has_note)
+            buf_adds(out, ",Note");
         buf_adds(out, ",Value\n");
         for (i = 0; i < n; i++) {
             csv_cell(out, obs[i].period, false);
@@ -108,6 +114,14 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
             for (k = 0; k < ind.n_dimensions; k++) {
                 buf_addc(out, ',');
                 csv_cell(out, dim_value(a, obs[i].disagg, ind.dimensions[k]), true);
+            }
+            if (has_source) {
+                buf_addc(out, ',');
+                csv_cell(out, obs[i].source, true);
+            }
+            if (has_note) {
+                buf_addc(out, ',');
+                csv_cell(out, obs[i].note, true);
             }
             buf_addc(out, ',');
             export_number(out, obs[i].value);
@@ -129,6 +143,10 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
             if (*v)
                 json_kstr(&j, ind.dimensions[k], v);
         }
+        if (*obs[i].source)
+            json_kstr(&j, "Source", obs[i].source);
+        if (*obs[i].note)
+            json_kstr(&j, "Note", obs[i].note);
         json_kdbl(&j, "Value", obs[i].value);
         json_obj_close(&j);
     }

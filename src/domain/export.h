@@ -4,10 +4,11 @@
  * gives identical bytes.
  *
  * CSV: `Year`, then `Series` and `Units` when any observation has one, then
- * the disaggregation columns in their declared order, then `Value`; values
- * in the shortest form that reads back to the same double; RFC 4180 quoting;
- * text cells (Series, Units, disaggregation values) that start with = + - @
- * TAB or CR get a leading apostrophe so a spreadsheet does not run them.
+ * the disaggregation columns in their declared order, then `Source` and `Note`
+ * when any observation has one, then `Value`; values in the shortest form that
+ * reads back to the same double; RFC 4180 quoting; text cells (Series, Units,
+ * disaggregation values, Source, Note) that start with = + - @ TAB or CR get a
+ * leading apostrophe so a spreadsheet does not run them.
  * JSON: an array of records with the same keys (empty cells omitted).
  */
 #ifndef DOMAIN_EXPORT_H

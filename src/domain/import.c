@@ -23,6 +23,7 @@ struct import {
     struct db *db;
     int64_t indicator_id, mission_id;
     enum import_format fmt;
+    bool own_tx; /* import_begin: this import begins and ends the transaction */
     char *who;
     struct tidy_reader *t;
     struct import_scan scan; /* JSON */
@@ -122,7 +123,7 @@ add_dim(struct import *im, const char *name)
 static enum err
 insert_row(struct import *im, long line, int year_col, const char *period, int year,
            const char *series, const char *unit, const char *const *cells, double value,
-           struct tidy_error *e)
+           const char *source, const char *note, struct tidy_error *e)
 {
     struct db_stmt *st;
     enum err rc;
@@ -156,8 +157,8 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
     db_bind_text_ref(st, 5, unit);
     db_bind_text_ref(st, 6, im->disagg.data ? im->disagg.data : "");
     db_bind_dbl(st, 7, value);
-    db_bind_text_ref(st, 8, "");
-    db_bind_text_ref(st, 9, "");
+    db_bind_text_ref(st, 8, source);
+    db_bind_text_ref(st, 9, note);
     rc = run_at(im, st, line, year);
     if (rc != ERR_OK) {
         long at = db_bulk_failed_at(im->db);
@@ -224,7 +225,7 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     for (i = 0; i < im->n_dims; i++)
         cells[i] = im->dim_col[i] >= 0 ? r->cells[im->dim_col[i]] : "";
     return insert_row(im, r->line, h->year_col + 1, r->period, r->year, r->series, r->unit, cells,
-                      r->raw_value, e);
+                      r->raw_value, r->source, r->note, e);
 }
 
 /* ------------------------------------------------------------ JSON: the record scanner */
@@ -488,6 +489,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     struct import *im = ctx;
     const struct import_member *m;
     const char *cells[MAX_DIMS] = {0}, *key, *period = NULL, *series = "", *unit = "", *text;
+    const char *source = "", *note = "";
     char yearbuf[24], num[TIDY_MAX_NUMBER + 1];
     size_t disagg_len = 0;
     long n = s->n_records;
@@ -564,6 +566,22 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
             rc = scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
                           "record %ld: the Progress column is not stored by an import", n);
             break;
+        } else if (strcmp(key, "Source") == 0 || strcmp(key, "Note") == 0) {
+            /* where the value comes from, what to know about it: text, or null for none */
+            if (!json_is_string(v) && !json_is_null(v)) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
+                              "record %ld: %s must be a string or null", n, key);
+                break;
+            }
+            text = json_is_string(v) ? json_string_value(v) : "";
+            if (json_is_string(v) && tidy_check_text(key, text, json_string_length(v), e)) {
+                rc = at_member(e, ERR_INVALID, m, false);
+                break;
+            }
+            if (key[0] == 'S')
+                source = text;
+            else
+                note = text;
         } else {
             is_su = strcmp(key, "Series") == 0 || strcmp(key, "Units") == 0;
             if (!json_is_string(v) && (is_su || !json_is_null(v))) {
@@ -613,7 +631,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     } else if (rc == ERR_OK && has_value) {
         year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
                (period[3] - '0');
-        rc = insert_row(im, s->rec_line, 0, period, year, series, unit, cells, value, e);
+        rc = insert_row(im, s->rec_line, 0, period, year, series, unit, cells, value, source, note,
+                        e);
     }
     json_decref(rec);
     return rc;
@@ -637,9 +656,9 @@ im_free(struct import *im)
     free(im);
 }
 
-enum err
-import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
-             long max_rows, struct import **out)
+static enum err
+begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who, long max_rows,
+      bool own_tx, struct import **out)
 {
     struct import *im;
     struct db_stmt *st;
@@ -653,6 +672,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
     im->db = db;
     im->indicator_id = indicator_id;
     im->fmt = fmt;
+    im->own_tx = own_tx;
     im->who = strdup(who ? who : "unknown");
     if (im->who == NULL)
         die("out of memory");
@@ -664,7 +684,7 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
     buf_init(&im->disagg, 0);
     im->series = series_count_new();
     db_bulk(db, true);
-    rc = db_begin(db);
+    rc = own_tx ? db_begin(db) : ERR_OK;
     if (rc) {
         im_free(im);
         return rc;
@@ -700,9 +720,24 @@ import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const 
     *out = im;
     return ERR_OK;
 fail:
-    db_rollback(db);
+    if (own_tx)
+        db_rollback(db);
     im_free(im);
     return rc;
+}
+
+enum err
+import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
+             long max_rows, struct import **out)
+{
+    return begin(db, indicator_id, fmt, who, max_rows, true, out);
+}
+
+enum err
+import_begin_in(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
+                long max_rows, struct import **out)
+{
+    return begin(db, indicator_id, fmt, who, max_rows, false, out);
 }
 
 enum err
@@ -754,10 +789,11 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
         rc = audit_add(im->db, im->who, "import", "indicator", im->indicator_id, im->mission_id,
                        detail);
     }
-    if (rc == ERR_OK)
+    if (rc == ERR_OK && im->own_tx)
         rc = db_commit(im->db);
     if (rc) {
-        db_rollback(im->db);
+        if (im->own_tx)
+            db_rollback(im->db);
         *out_err = im->err;
         if (out_err->msg[0] == '\0')
             snprintf(out_err->msg, sizeof(out_err->msg), "%s", err_str(rc));
@@ -771,7 +807,8 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
 void
 import_abort(struct import *im)
 {
-    db_rollback(im->db);
+    if (im->own_tx)
+        db_rollback(im->db);
     im_free(im);
 }
 

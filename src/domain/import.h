@@ -4,15 +4,16 @@
  *
  * An import runs in one write transaction: the indicator's observations are
  * deleted and the file's rows inserted; any problem rolls everything back and
- * is reported with line and column. Columns other than Year, Series, Units
- * and Value are disaggregation columns: they must be the indicator's declared
- * ones; an indicator with none declared takes the file's. Two values for one
- * year of one series are an error (the database's unique key catches it, so
- * memory stays bounded whatever the file size). Rows with an empty Value are
- * skipped. Both formats stream (CSV through tidycsv.c, JSON record by record
- * through import_scan) and apply the same limits (tidycsv.h): a field over its
- * maximum, a control character, a number out of range is refused naming the
- * field, never cut or stored.
+ * is reported with line and column. Source and Note are each value's source
+ * and note, stored with it (an export writes them back). Columns other than
+ * Year, Series, Units, Source, Note and Value are disaggregation columns: they
+ * must be the indicator's declared ones; an indicator with none declared takes
+ * the file's. Two values for one year of one series are an error (the
+ * database's unique key catches it, so memory stays bounded whatever the file
+ * size). Rows with an empty Value are skipped. Both formats stream (CSV through
+ * tidycsv.c, JSON record by record through import_scan) and apply the same
+ * limits (tidycsv.h): a field over its maximum, a control character, a number
+ * out of range is refused naming the field, never cut or stored.
  */
 #ifndef DOMAIN_IMPORT_H
 #define DOMAIN_IMPORT_H
@@ -41,10 +42,19 @@ struct import;
  */
 enum err import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
                       long max_rows, struct import **out);
+/*
+ * The same inside the caller's write transaction (the demo and generated data sets, which
+ * load many things in one transaction): takes no lock, and import_finish neither commits nor
+ * rolls back; on an error the caller rolls back. Bulk mode (db_bulk) is on during the import
+ * and off after it. Errors: ERR_NOTFOUND, ERR_DB.
+ */
+enum err import_begin_in(struct db *db, int64_t indicator_id, enum import_format fmt,
+                         const char *who, long max_rows, struct import **out);
 enum err import_feed(struct import *im, const char *data, size_t len);
-/* Commit (ERR_OK) or roll back; frees im. On error, *out_err says where and why. */
+/* Commit (ERR_OK) or roll back (neither after import_begin_in); frees im. On error, *out_err
+ * says where and why. */
 enum err import_finish(struct import *im, long *out_rows, struct tidy_error *out_err);
-/* Roll back and free (e.g. the client went away). */
+/* Roll back (not after import_begin_in) and free (e.g. the client went away). */
 void import_abort(struct import *im);
 
 /*

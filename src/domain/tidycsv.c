@@ -288,6 +288,7 @@ header_row(struct tidy_reader *t)
 
     h->n_columns = t->n;
     h->year_col = h->value_col = h->series_col = h->units_col = h->progress_col = -1;
+    h->source_col = h->note_col = -1;
     for (i = 0; i < t->n; i++) {
         name = t->fields[i];
         t->fields[i] = NULL; /* the header keeps the names */
@@ -315,6 +316,10 @@ header_row(struct tidy_reader *t)
             h->units_col = i;
         else if (strcmp(name, "Progress") == 0)
             h->progress_col = i;
+        else if (strcmp(name, "Source") == 0)
+            h->source_col = i;
+        else if (strcmp(name, "Note") == 0)
+            h->note_col = i;
         else
             h->dim_cols[h->n_dims++] = i;
     }
@@ -398,6 +403,8 @@ data_row(struct tidy_reader *t)
     }
     r.series = h->series_col >= 0 ? tidy_unformula(t->fields[h->series_col]) : "";
     r.unit = h->units_col >= 0 ? tidy_unformula(t->fields[h->units_col]) : "";
+    r.source = h->source_col >= 0 ? tidy_unformula(t->fields[h->source_col]) : "";
+    r.note = h->note_col >= 0 ? tidy_unformula(t->fields[h->note_col]) : "";
     buf_reset(&t->disagg);
     for (i = 0; i < h->n_dims; i++) {
         c = h->dim_cols[i];

@@ -1,8 +1,11 @@
 /*
  * tidycsv.h — a streaming reader for Open SDG-style tidy CSV:
  *
- *     Year,[Series],[Units],[disaggregation columns...],[Progress],Value
+ *     Year,[Series],[Units],[disaggregation columns...],[Source],[Note],[Progress],Value
  *
+ * Source and Note are not disaggregations: they say where one value comes from and
+ * anything a reader should know about it (they are stored with the observation and
+ * shown beside it), so they are no part of a series' identity.
  * Input is fed in chunks of any size; each data row is handed to a callback
  * as soon as it is complete, so memory stays bounded whatever the file size.
  * Every problem is reported with its line and column (1-based; the column is
@@ -44,6 +47,7 @@ struct tidy_header {
     int n_columns;
     const char *names[TIDY_MAX_COLUMNS];
     int year_col, value_col, series_col, units_col, progress_col; /* -1 when absent */
+    int source_col, note_col;                                     /* -1 when absent */
     /* disaggregation columns: every other column, in file order */
     int n_dims;
     int dim_cols[TIDY_MAX_COLUMNS];
@@ -54,6 +58,7 @@ struct tidy_row {
     const char *period;        /* the Year cell as written, "2015-16" */
     int year;                  /* its first four digits */
     const char *series, *unit; /* "" when absent */
+    const char *source, *note; /* "" when absent */
     /* the non-empty disaggregation cells as "Field=Value" joined by 0x1f, in
      * column order; "" for a headline row */
     const char *disagg;

@@ -722,8 +722,8 @@ put_schemas(struct json *j, struct req *rq)
     json_obj_open(j);
     json_kstr(j, "type", "array");
     json_kstr(j, "description",
-              "Open SDG-style records; every key other than Year, Series, Units and Value is a "
-              "disaggregation column");
+              "Open SDG-style records; every key other than Year, Series, Units, Source, Note "
+              "and Value is a disaggregation column");
     json_key(j, "items");
     json_obj_open(j);
     json_kstr(j, "type", "object");
@@ -745,6 +745,18 @@ put_schemas(struct json *j, struct req *rq)
     json_key(j, "Units");
     json_obj_open(j);
     json_kstr(j, "type", "string");
+    json_obj_close(j);
+    json_key(j, "Source");
+    json_obj_open(j);
+    json_kstr(j, "type", "string");
+    json_kbool(j, "nullable", true);
+    json_kstr(j, "description", "Where this value comes from");
+    json_obj_close(j);
+    json_key(j, "Note");
+    json_obj_open(j);
+    json_kstr(j, "type", "string");
+    json_kbool(j, "nullable", true);
+    json_kstr(j, "description", "What to know about this value");
     json_obj_close(j);
     json_key(j, "Value");
     json_obj_open(j);
@@ -874,7 +886,7 @@ put_request_body(struct json *j, struct req *rq, const struct route *r)
         json_kstr(j, "type", "string");
         json_kstr(j, "description",
                   "Open SDG-style tidy CSV: Year, optional Series and Units, disaggregation "
-                  "columns, Value (at most 25 MiB)");
+                  "columns, optional Source and Note (each value's), Value (at most 25 MiB)");
         json_obj_close(j);
         json_obj_close(j);
     }

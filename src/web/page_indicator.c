@@ -393,9 +393,11 @@ downloads(struct req *rq, struct html *h, const struct indicator *ind)
 {
     html_open(h, "section", "aria-labelledby", "dl-h", NULL);
     html_elem_attr(h, "h2", _("Download the data"), "id", "dl-h", NULL);
-    html_elem(h, "p",
-              _("The files follow the Open SDG data format: one row per observation with the "
-                "columns Year, Series and Units when used, one column per breakdown, and Value."));
+    html_elem(
+        h, "p",
+        _("The files follow the Open SDG data format: one row per observation with the "
+          "columns Year, Series and Units when used, one column per breakdown, Source and Note "
+          "when used (where each value comes from, and what to know about it), and Value."));
     html_open(h, "ul", NULL);
     html_open(h, "li", NULL);
     html_elem_attr(h, "a", _("Observations as CSV"), "href", url_indicator_data(rq, ind->id, "csv"),

@@ -381,6 +381,122 @@ export_str(enum import_format fmt)
     return s;
 }
 
+/* The source and note of the observation of `year` ("" each when there is none). */
+static void
+source_note(int year, char *source, char *note, size_t size)
+{
+    struct observation *obs;
+    struct arena a;
+    int n, i;
+
+    arena_init(&a);
+    *source = *note = '\0';
+    if (indicator_observations(db, &a, ind_id, &obs, &n) != ERR_OK)
+        bail_out("cannot read the observations");
+    for (i = 0; i < n; i++)
+        if (obs[i].year == year) {
+            snprintf(source, size, "%s", obs[i].source);
+            snprintf(note, size, "%s", obs[i].note);
+        }
+    arena_free(&a);
+}
+
+/* Source and Note: each value's own, stored with it and exported, never a disaggregation. */
+static void
+test_source_note(const char *before)
+{
+    char source[64], note[64], *csv1, *csv2, *json1, *json2;
+    struct tidy_error e;
+    long rows;
+    enum err rc;
+
+    rc = import_str("Year,Place,Source,Note,Value\n2015,,SCB,,1\n2016,Umeå,=calc,\"two\nlines\",2\n"
+                    "2017,,,,3\n",
+                    IMPORT_CSV, &rows, &e);
+    ok(rc == ERR_OK && rows == 3, "Source and Note columns import (%s)", e.msg);
+    source_note(2015, source, note, sizeof(source));
+    ok(strcmp(source, "SCB") == 0 && strcmp(note, "") == 0, "2015: source SCB, no note");
+    source_note(2016, source, note, sizeof(source));
+    ok(strcmp(source, "=calc") == 0 && strcmp(note, "two\nlines") == 0,
+       "2016: the source and the two-line note as written");
+    csv1 = export_str(IMPORT_CSV);
+    ok(strncmp(csv1, "Year,Place,Source,Note,Value\n", strlen("Year,Place,Source,Note,Value\n")) ==
+           0,
+       "the export writes Source and Note after the disaggregation, before Value");
+    ok(strstr(csv1, "2016,Umeå,'=calc,\"two\nlines\",2\n") != NULL,
+       "a formula-like source is neutralised, a note with a line break quoted");
+    ok(strstr(csv1, "2017,,,,3\n") != NULL, "a value without source or note has empty cells");
+    rc = import_str(csv1, IMPORT_CSV, &rows, &e);
+    csv2 = export_str(IMPORT_CSV);
+    ok(rc == ERR_OK && strcmp(csv1, csv2) == 0,
+       "CSV export -> import -> export keeps sources and notes");
+    json1 = export_str(IMPORT_JSON);
+    ok(strstr(json1, "\"Source\":\"SCB\"") != NULL &&
+           strstr(json1, "\"Note\":\"two\\nlines\"") != NULL,
+       "the JSON export has Source and Note");
+    rc = import_str(json1, IMPORT_JSON, &rows, &e);
+    json2 = export_str(IMPORT_JSON);
+    ok(rc == ERR_OK && strcmp(json1, json2) == 0,
+       "JSON export -> import -> export keeps sources and notes");
+    free(csv2);
+    csv2 = export_str(IMPORT_CSV);
+    is_str(csv2, csv1, "the JSON round trip leaves the CSV export unchanged");
+
+    rc = import_str("[{\"Year\": 2001, \"Note\": 5, \"Value\": 1}]", IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 25 && strcmp(e.field, "Note") == 0,
+       "JSON: a Note that is not text is refused at its place (%ld:%d %s)", e.line, e.column,
+       e.msg);
+    rc = import_str("Year,Source,Value\n2001,\"a\x1b\",1\n", IMPORT_CSV, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 2 && strcmp(e.field, "Source") == 0,
+       "a control character in a Source is refused, naming it (%ld:%d %s)", e.line, e.column,
+       e.msg);
+    free(csv2);
+    csv2 = export_str(IMPORT_CSV);
+    is_str(csv2, csv1, "unchanged after the refused imports");
+    rc = import_str("[{\"Year\": 2001, \"Source\": null, \"Value\": 1}]", IMPORT_JSON, &rows, &e);
+    source_note(2001, source, note, sizeof(source));
+    ok(rc == ERR_OK && *source == '\0', "JSON: a null Source is no source");
+
+    /* the indicator is as it was for the tests after this one */
+    rc = import_str(before, IMPORT_CSV, &rows, &e);
+    free(csv2);
+    csv2 = export_str(IMPORT_CSV);
+    ok(rc == ERR_OK && strcmp(csv2, before) == 0, "Source and Note declared no disaggregation");
+    free(csv1);
+    free(csv2);
+    free(json1);
+    free(json2);
+}
+
+/* import_begin_in: inside the caller's transaction, which it neither commits nor ends. */
+static void
+test_in_transaction(void)
+{
+    struct import *im;
+    struct tidy_error e;
+    char *before, *after;
+    long rows;
+    enum err rc;
+
+    before = export_str(IMPORT_CSV);
+    if (db_begin(db) != ERR_OK)
+        bail_out("cannot begin");
+    rc = import_begin_in(db, ind_id, IMPORT_CSV, "test", 0, &im);
+    if (rc == ERR_OK) {
+        import_feed(im, "Year,Value\n1999,1\n", 18);
+        rc = import_finish(im, &rows, &e);
+    }
+    ok(rc == ERR_OK && rows == 1, "an import inside the caller's transaction (%s)", e.msg);
+    after = export_str(IMPORT_CSV);
+    is_str(after, "Year,Place,Value\n1999,,1\n", "  the transaction sees the new rows");
+    db_rollback(db);
+    free(after);
+    after = export_str(IMPORT_CSV);
+    is_str(after, before, "  the caller's rollback takes them away: the import did not commit");
+    free(before);
+    free(after);
+}
+
 static void
 test_import(void)
 {
@@ -488,6 +604,9 @@ test_import(void)
     free(csv2);
     csv2 = export_str(IMPORT_CSV);
     is_str(csv2, csv1, "still unchanged after every refused import");
+
+    test_source_note(csv1);
+    test_in_transaction();
 
     free(csv1);
     free(csv2);
