@@ -352,7 +352,7 @@ filter_form(struct req *rq, struct html *h, const struct list_query *q, const st
     code_select(h, "origin", _("Origin"), _("Top-down and bottom-up"), &code_initiative_origin,
                 q->origin);
     code_select(h, "status", _("Status"), _("Any status"), &code_initiative_status, q->status);
-    code_select(h, "sector", _("Sector of an actor taking part"), _("Any sector"),
+    code_select(h, "sector", _("Sector of the lead or of an actor taking part"), _("Any sector"),
                 &code_actor_sector, q->sector);
     select_open(h, "sdg", _("Agenda 2030 goal"), _("Any goal"));
     for (i = 0; i < n_goals; i++) {
