@@ -58,15 +58,17 @@ static inline struct db *
 fuzz_demo_db(void)
 {
     struct db_opts o = {.create = true, .sync_normal = true};
+    struct demo_error de = {0};
     struct db *db;
 
     if (db_open(":memory:", &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK) {
         fprintf(stderr, "fuzz: cannot create the in-memory database\n");
         exit(1);
     }
-    if (db_begin(db) != ERR_OK || refdata_load(db) != ERR_OK || demo_load(db) != ERR_OK ||
+    if (db_begin(db) != ERR_OK || refdata_load(db) != ERR_OK || demo_load(db, &de) != ERR_OK ||
         db_commit(db) != ERR_OK) {
-        fprintf(stderr, "fuzz: cannot load the demo data\n");
+        fprintf(stderr, "fuzz: cannot load the demo data: %s:%ld:%d: %s\n", de.file ? de.file : "",
+                de.line, de.column, de.msg);
         exit(1);
     }
     return db;

@@ -63,6 +63,7 @@ cmd_init(int argc, char **argv)
     struct db_stmt *st;
     const char *url;
     bool demo = false, row;
+    struct demo_error de;
     int64_t goals = 0;
     enum err e;
     int i, rc;
@@ -124,8 +125,12 @@ cmd_init(int argc, char **argv)
         if (e)
             goto out;
         e = refdata_load(db);
-        if (e == ERR_OK && demo)
-            e = demo_load(db);
+        if (e == ERR_OK && demo) {
+            e = demo_load(db, &de);
+            if (e == ERR_INVALID)
+                fprintf(stderr, "samverka init: %s:%ld:%d: %s\n", de.file, de.line, de.column,
+                        de.msg);
+        }
         if (e == ERR_OK && generate > 0) {
             db_bulk(db, true);
             e = demo_generate(db, (long)generate);

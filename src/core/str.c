@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum err
 str_to_i64(const char *s, int64_t *out)
@@ -173,6 +174,22 @@ str_is_slug(const char *s)
         return false;
     for (i = 0; i < n; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return false;
+    return true;
+}
+
+bool
+str_is_http_url(const char *s)
+{
+    size_t i;
+
+    if (s == NULL)
+        return false;
+    if (strncasecmp(s, "https://", 8) != 0 && strncasecmp(s, "http://", 7) != 0)
+        return false;
+    for (i = 0; s[i]; i++)
+        if ((unsigned char)s[i] <= 0x20 || s[i] == '"' || s[i] == '<' || s[i] == '>' ||
+            s[i] == '\\')
             return false;
     return true;
 }

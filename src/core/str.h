@@ -39,6 +39,11 @@ enum err url_decode(char *s, bool plus_space, size_t *out_len);
 /* A slug: 1-64 of [a-z0-9-], not starting or ending with '-'. */
 bool str_is_slug(const char *s);
 
+/* An address a page may link to: http:// or https:// (any case), then no space, control
+ * byte, quote, angle bracket or backslash. The one rule for what is stored (domain writes)
+ * and what is linked (web/url.c url_is_http). */
+bool str_is_http_url(const char *s);
+
 /* The shortest text that reads back as the same double: "10", "0.1", "1.5e-07".
  * Integers below 1e15 never use an exponent; "inf", "-inf", "nan" for non-finite values
  * (callers that write JSON or CSV never pass them). out needs 32 bytes. */

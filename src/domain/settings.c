@@ -113,19 +113,10 @@ invalid(const char **f, const char **m, const char *field, const char *msg)
 }
 
 enum err
-settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
-               const struct indicator_settings *s, const char *who, const char **out_field,
-               const char **out_msg)
+settings_check(const struct indicator_settings *s, const char **out_field, const char **out_msg)
 {
-    struct indicator ind;
-    struct db_stmt *st;
-    enum err rc;
-
     *out_field = NULL;
     *out_msg = NULL;
-    rc = indicator_get(db, a, indicator_id, &ind);
-    if (rc)
-        return rc;
     if (s->has_base_year && !year_ok(s->base_year))
         return invalid(out_field, out_msg, "base_year", "must be a year from 1900 to 2200");
     if (s->has_base_value && !num_ok(s->base_value))
@@ -152,6 +143,26 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
     if (s->has_thresholds && !(num_ok(s->high) && num_ok(s->med) && num_ok(s->low) &&
                                s->high > s->med && s->med > s->low))
         return invalid(out_field, out_msg, "thresholds", "must be numbers with high > med > low");
+    return ERR_OK;
+}
+
+enum err
+settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
+               const struct indicator_settings *s, const char *who, const char **out_field,
+               const char **out_msg)
+{
+    struct indicator ind;
+    struct db_stmt *st;
+    enum err rc;
+
+    *out_field = NULL;
+    *out_msg = NULL;
+    rc = indicator_get(db, a, indicator_id, &ind);
+    if (rc)
+        return rc;
+    rc = settings_check(s, out_field, out_msg);
+    if (rc)
+        return rc;
 
     rc = db_begin(db);
     if (rc)

@@ -31,7 +31,15 @@ struct indicator_settings {
 void settings_from_indicator(const struct indicator *ind, struct indicator_settings *out);
 
 /*
- * Validate and store. On ERR_INVALID *out_field names the setting and *out_msg
+ * Check the settings by themselves (ranges, codes, a target after its base year); on
+ * ERR_INVALID *out_field names the setting and *out_msg says why (English, static). The
+ * rules of settings_apply, and of an indicator's settings when it is created.
+ */
+enum err settings_check(const struct indicator_settings *s, const char **out_field,
+                        const char **out_msg);
+
+/*
+ * Validate (settings_check) and store. On ERR_INVALID *out_field names the setting and *out_msg
  * says why (English, static); nothing is changed. Other errors: ERR_NOTFOUND,
  * ERR_BUSY, ERR_DB.
  */

@@ -214,17 +214,7 @@ url_paged(const struct req *rq, const char *path, int64_t page, ...)
 bool
 url_is_http(const char *s)
 {
-    size_t i;
-
-    if (s == NULL)
-        return false;
-    if (strncasecmp(s, "https://", 8) != 0 && strncasecmp(s, "http://", 7) != 0)
-        return false;
-    for (i = 0; s[i]; i++)
-        if ((unsigned char)s[i] <= 0x20 || s[i] == '"' || s[i] == '<' || s[i] == '>' ||
-            s[i] == '\\')
-            return false;
-    return true;
+    return str_is_http_url(s);
 }
 
 /*

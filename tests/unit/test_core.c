@@ -732,7 +732,8 @@ test_csvrows(void)
     static const char doc[] = "h1,h2,h3\n"
                               "a,b,c\n"
                               "\"x,y\",\"say \"\"hi\"\"\",\n"
-                              "\"multi\nline\",2,3\n";
+                              "\"multi\nline\",2,3\n"
+                              "after,the,break\n";
     struct rows r;
     char wide[200];
     int i;
@@ -741,11 +742,28 @@ test_csvrows(void)
     memset(&r, 0, sizeof(r));
     r.stop_at = -1;
     is_int(csvrows_parse(doc, sizeof(doc) - 1, collect, &r), ERR_OK, "csvrows: parses");
-    is_int(r.n, 3, "csvrows: the header row is skipped");
+    is_int(r.n, 4, "csvrows: the header row is skipped");
     is_str(r.got[0], "a|b|c", "csvrows: plain fields");
     is_str(r.got[1], "x,y|say \"hi\"|", "csvrows: quoted comma, doubled quote, empty field");
     is_str(r.got[2], "multi\nline|2|3", "csvrows: newline inside quotes");
     ok(r.lines[0] == 2 && r.lines[1] == 3, "csvrows: line numbers count rows from 1");
+    ok(r.lines[2] == 4 && r.lines[3] == 6,
+       "csvrows: a row after a cell with a line break starts on the line an editor shows");
+    {
+        long at = 0;
+
+        memset(&r, 0, sizeof(r));
+        r.stop_at = 3;
+        is_int(csvrows_read(doc, sizeof(doc) - 1, NULL, collect, &r, &at), ERR_CONFLICT,
+               "csvrows_read: a callback error stops and is returned");
+        is_int(at, 6, "csvrows_read: the line of the row that stopped the read");
+        memset(&r, 0, sizeof(r));
+        r.stop_at = -1;
+        is_int(csvrows_read(doc, sizeof(doc) - 1, collect, NULL, &r, &at), ERR_OK,
+               "csvrows_read: the header alone");
+        ok(r.n == 1 && strcmp(r.got[0], "h1|h2|h3") == 0 && r.lines[0] == 1,
+           "csvrows_read: the header row goes to on_header, on line 1");
+    }
 
     memset(&r, 0, sizeof(r));
     r.stop_at = 1;

@@ -507,6 +507,7 @@ test_import(void)
     long rows;
     bool row;
     char *csv1, *csv2, *json1, *json2;
+    struct demo_error de;
     enum err rc;
 
     if (mkdtemp(dir) == NULL)
@@ -514,7 +515,7 @@ test_import(void)
     snprintf(path, sizeof(path), "%s/t.db", dir);
     if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
         bail_out("cannot create a database");
-    if (db_begin(db) || refdata_load(db) || demo_load(db) || db_commit(db))
+    if (db_begin(db) || refdata_load(db) || demo_load(db, &de) || db_commit(db))
         bail_out("cannot load the demo data");
     /* an indicator without declared disaggregation columns: the file's become its own */
     st = db_stmt(db, Q_INDICATOR_PAGE);

@@ -1,0 +1,192 @@
+/*
+ * write.c — the field checks every create function shares (see write.h).
+ */
+#include "domain/write.h"
+
+#include <string.h>
+
+#include "core/str.h"
+#include "domain/codes.h"
+
+enum err
+write_refuse(struct write_error *e, const char *field, const char *msg)
+{
+    e->field = field;
+    e->item = -1;
+    e->msg = msg;
+    return ERR_INVALID;
+}
+
+enum err
+write_refuse_item(struct write_error *e, const char *field, int i, const char *msg)
+{
+    e->field = field;
+    e->item = i;
+    e->msg = msg;
+    return ERR_INVALID;
+}
+
+enum err
+write_text(struct write_error *e, const char *field, const char *s, size_t max, bool required,
+           bool multiline)
+{
+    size_t n, at;
+
+    if (s == NULL || *s == '\0')
+        return required ? write_refuse(e, field, "is required") : ERR_OK;
+    n = strlen(s);
+    if (n > max)
+        return write_refuse(e, field, "is too long");
+    if (!utf8_valid(s, n))
+        return write_refuse(e, field, "is not valid UTF-8");
+    at = str_find_control(s, n);
+    if (at < n)
+        return write_refuse(e, field, "contains a control character");
+    if (!multiline && strpbrk(s, "\t\r\n") != NULL)
+        return write_refuse(e, field, "must be one line (no tab or line break)");
+    return ERR_OK;
+}
+
+enum err
+write_slug(struct write_error *e, const char *field, const char *s)
+{
+    if (!str_is_slug(s))
+        return write_refuse(e, field,
+                            "must be 1 to 64 of a-z, 0-9 and -, not starting or ending with -");
+    return ERR_OK;
+}
+
+enum err
+write_code(struct write_error *e, const char *field, const struct code_set *set, const char *s)
+{
+    if (code_is(set, s))
+        return ERR_OK;
+    return write_refuse(e, field, "is not one of the accepted codes");
+}
+
+enum err
+write_year(struct write_error *e, const char *field, int y)
+{
+    if (y < WRITE_MIN_YEAR || y > WRITE_MAX_YEAR)
+        return write_refuse(e, field, "must be a year from 1900 to 2200");
+    return ERR_OK;
+}
+
+static int
+digits(const char *s, int n)
+{
+    int v = 0, i;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+enum err
+write_date(struct write_error *e, const char *field, const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, last;
+
+    if (s == NULL)
+        return ERR_OK;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return write_refuse(e, field, "must be a date YYYY-MM-DD");
+    y = digits(s, 4);
+    m = digits(s + 5, 2);
+    d = digits(s + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1)
+        return write_refuse(e, field, "must be a date YYYY-MM-DD");
+    last = days[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+    if (d > last)
+        return write_refuse(e, field, "is not a day of the calendar");
+    return write_year(e, field, y);
+}
+
+enum err
+write_url(struct write_error *e, const char *field, const char *s)
+{
+    if (s == NULL)
+        return ERR_OK;
+    if (strlen(s) > WRITE_MAX_URL)
+        return write_refuse(e, field, "is too long");
+    if (!str_is_http_url(s))
+        return write_refuse(e, field, "must be an http or https address without spaces");
+    return ERR_OK;
+}
+
+enum err
+write_email(struct write_error *e, const char *field, const char *s)
+{
+    const char *at, *p;
+
+    if (s == NULL)
+        return ERR_OK;
+    if (write_text(e, field, s, WRITE_MAX_LINE, true, false))
+        return ERR_INVALID;
+    at = strchr(s, '@');
+    if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '@') != NULL)
+        return write_refuse(e, field, "must be an address with one @ and text on both sides");
+    for (p = s; *p; p++)
+        if (*p == ' ' || *p == '"' || *p == '<' || *p == '>' || *p == ',' || *p == ';')
+            return write_refuse(e, field, "must not contain spaces, quotes, brackets, , or ;");
+    return ERR_OK;
+}
+
+enum err
+write_list(struct write_error *e, const char *field, const char *const *items, int n)
+{
+    int i, k;
+
+    if (n > WRITE_MAX_ITEMS)
+        return write_refuse_item(e, field, WRITE_MAX_ITEMS, "has more than 64 items");
+    for (i = 0; i < n; i++) {
+        if (write_text(e, field, items[i], WRITE_MAX_LINE, true, false)) {
+            e->item = i;
+            return ERR_INVALID;
+        }
+        for (k = 0; k < i; k++)
+            if (strcmp(items[k], items[i]) == 0)
+                return write_refuse_item(e, field, i, "names the same item twice");
+    }
+    return ERR_OK;
+}
+
+static enum err
+exists(struct db_stmt *st, bool *out)
+{
+    enum err rc;
+    bool row;
+
+    rc = db_step(st, &row);
+    *out = rc == ERR_OK && row;
+    db_done(st);
+    return rc;
+}
+
+enum err
+write_exists_text(struct db *db, enum q q, const char *key, bool *out)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    *out = false;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, key);
+    return exists(st, out);
+}
+
+enum err
+write_exists_id(struct db *db, enum q q, int64_t id, bool *out)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    *out = false;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    return exists(st, out);
+}

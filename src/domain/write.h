@@ -1,0 +1,82 @@
+/*
+ * write.h — what every create function of the domain shares: the limits of the
+ * fields an entity is written with (declared once, here), the checks of one
+ * field, and how a refusal is reported.
+ *
+ * A create function (actor_create, mission_create, ...) is what a form, an API
+ * write and the demo loader call. It validates its whole input before it
+ * writes anything, runs inside the caller's write transaction (it never begins,
+ * commits or rolls back: a refusal part-way through a caller's batch is the
+ * caller's to roll back), and leaves an audit entry. On ERR_INVALID the
+ * struct write_error names the field, as the input struct spells it, and says
+ * why; the caller adds where the value came from (a form field, a JSON member,
+ * a file's line and column).
+ *
+ * Never: format SQL, or store a value a check here refused. Never cut a value
+ * that is too long: it is refused.
+ */
+#ifndef DOMAIN_WRITE_H
+#define DOMAIN_WRITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "db/db.h"
+
+struct code_set;
+
+/* The limits of entity fields, in bytes of UTF-8 (items for lists). */
+#define WRITE_MAX_LINE   300   /* a name, title, goal, unit, source, funding, e-mail or phone */
+#define WRITE_MAX_TEXT   4000  /* a plain description (an actor's, an objective's) */
+#define WRITE_MAX_MD     20000 /* Markdown: a mission's description, an initiative's texts */
+#define WRITE_MAX_URL    2048  /* a website or a source's address */
+#define WRITE_MAX_ITEMS  64    /* items of one list (SDG targets, disciplines, participants) */
+#define WRITE_MIN_YEAR   1900  /* years: start, base and target years, dates */
+#define WRITE_MAX_YEAR   2200
+#define WRITE_MAX_MONEY  1e15 /* kronor (a budget): doubles hold every integer below it */
+#define WRITE_MAX_WEIGHT 1e6  /* a weight in a progress roll-up */
+
+struct write_error {
+    const char *field; /* the input struct's name of the field at fault */
+    int item;          /* for a list field, the item at fault (0-based); else -1 */
+    const char *msg;   /* why, in English; static */
+};
+
+/* Fill e (item -1) and return ERR_INVALID. */
+enum err write_refuse(struct write_error *e, const char *field, const char *msg);
+/* The same for item i of a list field. */
+enum err write_refuse_item(struct write_error *e, const char *field, int i, const char *msg);
+
+/*
+ * Text of at most max bytes, valid UTF-8, without control characters (TAB, LF and CR are
+ * allowed only when multiline). required: not NULL and not "". NULL is accepted otherwise.
+ */
+enum err write_text(struct write_error *e, const char *field, const char *s, size_t max,
+                    bool required, bool multiline);
+/* A slug (str_is_slug). */
+enum err write_slug(struct write_error *e, const char *field, const char *s);
+/* One of the codes of a set (codes.h). */
+enum err write_code(struct write_error *e, const char *field, const struct code_set *set,
+                    const char *s);
+/* NULL, or an ISO date YYYY-MM-DD that exists, in WRITE_MIN_YEAR..WRITE_MAX_YEAR. */
+enum err write_date(struct write_error *e, const char *field, const char *s);
+/* A year in WRITE_MIN_YEAR..WRITE_MAX_YEAR. */
+enum err write_year(struct write_error *e, const char *field, int y);
+/* NULL, or an http or https address of at most WRITE_MAX_URL bytes (str_is_http_url). */
+enum err write_url(struct write_error *e, const char *field, const char *s);
+/* NULL, or an e-mail address: one @ with text on both sides, no space, quote, angle
+ * bracket or control character (what a mailto: link may carry). */
+enum err write_email(struct write_error *e, const char *field, const char *s);
+/* n items, at most WRITE_MAX_ITEMS, each a one-line text (required), no two the same. */
+enum err write_list(struct write_error *e, const char *field, const char *const *items, int n);
+
+/*
+ * Whether a row with the key exists, through a statement that selects at most one row for
+ * its one parameter: text (write_exists_text) or an integer (write_exists_id).
+ */
+enum err write_exists_text(struct db *db, enum q q, const char *key, bool *out);
+enum err write_exists_id(struct db *db, enum q q, int64_t id, bool *out);
+
+#endif
