@@ -1,27 +1,35 @@
 /*
  * generate.c — a large, realistic database for load tests and benchmarks:
  * the demo data set plus N generated actors (spread over sectors, SNI classes
- * and all 290 municipalities), N/10 initiatives in the two missions (each
- * with a lead and three participants, an objective and an SDG target) and
- * 10·N observations: every demo indicator broken down by municipality and age
- * group over the years. Everything is marked as demo content; the numbers are
- * reproducible (a fixed seed).
+ * and all 290 municipalities), N/10 initiatives in the two missions (each with
+ * a lead and three participants, an objective and an SDG target) and 10·N
+ * observations in generated indicators of the two missions, each broken down
+ * by municipality and age group over 60 years (69,600 rows an indicator).
+ *
+ * Everything goes through the paths users' data takes: the create functions
+ * (create.h) and the tidy-CSV import (import.h), inside the caller's
+ * transaction. Everything is marked as demo content, and generated indicators
+ * weigh nothing in their mission's progress (their rows are breakdowns only,
+ * with no headline series); the numbers are reproducible (a fixed seed).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/buf.h"
 #include "core/log.h"
-#include "domain/codes.h"
+#include "core/str.h"
+#include "domain/create.h"
 #include "domain/demo.h"
+#include "domain/import.h"
 #include "domain/indicator.h"
-#include "domain/load.h"
 #include "domain/mission.h"
-#include "domain/tidycsv.h"
 
-#define MAX_MUNI 400
-#define MAX_SNI  1000
+#define WHO        "generate"
+#define MAX_MUNI   400
+#define MAX_SNI    1000
+#define FIRST_YEAR 1970
+#define YEARS      60
 
 static unsigned long long seed = 0x9e3779b97f4a7c15ULL;
 
@@ -72,16 +80,13 @@ load_lists(struct gen *g)
     return rc == ERR_OK && (g->n_muni == 0 || g->n_sni == 0) ? ERR_NOTFOUND : rc;
 }
 
+/* A refusal of generated input is a mistake here, not in any data: say which and stop. */
 static enum err
-insert_id(struct db_stmt *st, int64_t *out)
+refused(enum err rc, const char *what, const struct write_error *we)
 {
-    enum err rc;
-    bool row;
-
-    rc = db_step(st, &row);
-    if (rc == ERR_OK && row)
-        *out = db_i64(st, 0);
-    db_done(st);
+    if (rc == ERR_INVALID)
+        log_msg(LOG_ERROR, "msg=\"generated data refused\" entity=%s field=%s reason=\"%s\"", what,
+                we->field, we->msg);
     return rc;
 }
 
@@ -89,31 +94,27 @@ static enum err
 gen_actors(struct gen *g, long n)
 {
     static const char *const sectors[] = {"public", "private", "academia", "civil_society"};
+    struct write_error we;
+    struct actor_new in = {0};
     char slug[48], name[96];
-    struct db_stmt *st;
     int64_t id = 0;
     enum err rc = ERR_OK;
     long i;
+    int m;
 
+    in.description_sv = "Genererad demoaktör för belastningstester.";
+    in.description_en = "Generated demo actor for load tests.";
+    in.is_demo = true;
     for (i = 0; i < n && rc == ERR_OK; i++) {
-        int m = (int)rnd((unsigned)g->n_muni);
-
-        st = db_stmt(g->db, Q_DEMO_ACTOR_ADD);
-        if (st == NULL)
-            return ERR_DB;
+        m = (int)rnd((unsigned)g->n_muni);
         snprintf(slug, sizeof(slug), "gen-aktor-%ld", i + 1);
         snprintf(name, sizeof(name), "Exempelaktör %ld i %s (demo)", i + 1, g->muni_name[m]);
-        db_bind_text(st, 1, slug);
-        db_bind_text(st, 2, name);
-        db_bind_null(st, 3);
-        db_bind_text(st, 4, sectors[i % 4]);
-        db_bind_text(st, 5, g->sni[rnd((unsigned)g->n_sni)]);
-        db_bind_text(st, 6, g->muni_code[m]);
-        db_bind_null(st, 7);
-        db_bind_text(st, 8, "Genererad demoaktör för belastningstester.");
-        db_bind_text(st, 9, "Generated demo actor for load tests.");
-        db_bind_i64(st, 10, (int64_t)time(NULL));
-        rc = insert_id(st, &id);
+        in.slug = slug;
+        in.name = name;
+        in.sector = sectors[i % 4];
+        in.sni = g->sni[rnd((unsigned)g->n_sni)];
+        in.municipality = g->muni_code[m];
+        rc = refused(actor_create(g->db, &in, WHO, &id, &we), "actor", &we);
         if (i == 0)
             g->first_actor = id;
     }
@@ -122,141 +123,162 @@ gen_actors(struct gen *g, long n)
 }
 
 static enum err
-link(struct db *db, enum q q, int64_t a, int64_t b, const char *text)
-{
-    struct db_stmt *st = db_stmt(db, q);
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, a);
-    if (text != NULL && b == 0)
-        db_bind_text(st, 2, text);
-    else
-        db_bind_i64(st, 2, b);
-    if (text != NULL && b != 0)
-        db_bind_text(st, 3, text);
-    return db_run(st);
-}
-
-static enum err
 gen_initiatives(struct gen *g, long n)
 {
+    static const char *const statuses[] = {"proposed",  "accepted", "running",
+                                           "completed", "stopped",  "declined"};
     static const char *const targets[2][3] = {{"12.3", "2.4", "4.7"}, {"11.2", "3.6", "13.2"}};
+    struct initiative_part parts[4];
+    struct initiative_new in = {0};
+    struct write_error we;
+    const char *target;
     char slug[48], title[96], start[16], end[16];
-    struct db_stmt *st;
-    int64_t id = 0, lead, other;
+    int64_t id, lead, objective;
     enum err rc = ERR_OK;
     long i;
     int k, m, y;
 
+    in.summary_sv = "Genererat demoinitiativ för belastningstester.";
+    in.has_budget = true;
+    in.parts = parts;
+    in.n_parts = 4;
+    in.objective_ids = &objective;
+    in.sdg_targets = &target;
+    in.n_sdg_targets = 1;
+    in.is_demo = true;
     for (i = 0; i < n && rc == ERR_OK; i++) {
         m = (int)(i % 2);
         lead = g->first_actor + rnd((unsigned)g->n_actors);
         y = 2019 + (int)rnd(8);
-        st = db_stmt(g->db, Q_DEMO_INITIATIVE_ADD);
-        if (st == NULL)
-            return ERR_DB;
         snprintf(slug, sizeof(slug), "gen-%ld", i + 1);
         snprintf(title, sizeof(title), "Genererat initiativ %ld (demo)", i + 1);
         snprintf(start, sizeof(start), "%d-%02d-01", y, 1 + (int)rnd(12));
         snprintf(end, sizeof(end), "%d-%02d-28", y + 1 + (int)rnd(3), 1 + (int)rnd(12));
-        db_bind_i64(st, 1, g->mission[m]);
-        db_bind_text(st, 2, slug);
-        db_bind_text(st, 3, title);
-        db_bind_text(st, 4, "");
-        db_bind_text(st, 5, "Genererat demoinitiativ för belastningstester.");
-        db_bind_text(st, 6, "");
-        db_bind_text(st, 7, i % 3 == 0 ? "top_down" : "bottom_up");
-        db_bind_text(st, 8,
-                     code_initiative_status.codes[rnd((unsigned)code_initiative_status.n)].code);
-        db_bind_i64(st, 9, lead);
-        db_bind_text(st, 10, start);
-        db_bind_text(st, 11, end);
-        db_bind_i64(st, 12, 100000 + (int64_t)rnd(5000) * 1000);
-        db_bind_text(st, 13, "");
-        db_bind_text(st, 14, "");
-        db_bind_text(st, 15, "");
-        db_bind_text(st, 16, "");
-        db_bind_text(st, 17, "");
-        db_bind_i64(st, 18, (int64_t)time(NULL));
-        rc = insert_id(st, &id);
-        if (rc == ERR_OK)
-            rc = link(g->db, Q_INITIATIVE_ACTOR_ADD, id, lead, "lead");
-        for (k = 1; k <= 3 && rc == ERR_OK; k++) {
-            /* distinct from the lead and from each other: consecutive offsets */
-            other = g->first_actor + (lead - g->first_actor + k * 7919) % g->n_actors;
-            rc = link(g->db, Q_INITIATIVE_ACTOR_ADD, id, other, k == 1 ? "partner" : "participant");
-        }
-        if (rc == ERR_OK && g->n_objective[m] > 0)
-            rc = link(g->db, Q_INITIATIVE_OBJECTIVE_ADD, id,
-                      g->objective[m][rnd((unsigned)g->n_objective[m])], NULL);
-        if (rc == ERR_OK)
-            rc = link(g->db, Q_INITIATIVE_SDG_TARGET_ADD, id, 0, targets[m][rnd(3)]);
+        in.mission_id = g->mission[m];
+        in.slug = slug;
+        in.title_sv = title;
+        in.origin = i % 3 == 0 ? "top_down" : "bottom_up";
+        in.status = statuses[rnd(6)];
+        in.lead_actor_id = lead;
+        in.start_date = start;
+        in.end_date = end;
+        in.budget_sek = 100000 + (int64_t)rnd(5000) * 1000;
+        parts[0] = (struct initiative_part){lead, "lead"};
+        /* distinct from the lead and from each other: consecutive offsets */
+        for (k = 1; k <= 3; k++)
+            parts[k] = (struct initiative_part){
+                g->first_actor + (lead - g->first_actor + k * 7919) % g->n_actors,
+                k == 1 ? "partner" : "participant"};
+        in.n_objectives = g->n_objective[m] > 0;
+        if (in.n_objectives)
+            objective = g->objective[m][rnd((unsigned)g->n_objective[m])];
+        target = targets[m][rnd(3)];
+        rc = refused(initiative_create(g->db, &in, WHO, &id, &we), "initiative", &we);
     }
+    return rc;
+}
+
+/* An indicator of mission m for generated rows: broken down by municipality and age. */
+static enum err
+gen_indicator(struct gen *g, int k, int m, int64_t *out)
+{
+    static const char *const dims[] = {"Municipality", "Age"};
+    struct indicator_new in = {0};
+    struct write_error we;
+    char title_sv[64], title_en[64];
+
+    snprintf(title_sv, sizeof(title_sv), "Genererad indikator %d (demo)", k);
+    snprintf(title_en, sizeof(title_en), "Generated indicator %d (demo)", k);
+    in.objective_id = g->objective[m][0];
+    in.title_sv = title_sv;
+    in.title_en = title_en;
+    in.description_sv = "Genererade värden för belastningstester, per kommun och åldersgrupp.";
+    in.description_en = "Generated values for load tests, by municipality and age group.";
+    in.progress.direction = "increase";
+    in.progress.target_kind = "none";
+    in.decimals = 1;
+    in.source = "samverka generated data";
+    in.weight = 0;
+    in.dimensions = dims;
+    in.n_dimensions = 2;
+    return refused(indicator_create(g->db, &in, WHO, out, &we), "indicator", &we);
+}
+
+/* A CSV cell of generated text (municipality names have no comma or quote, but may). */
+static void
+csv_text(struct buf *b, const char *s)
+{
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+
+    if (quote)
+        buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            buf_addc(b, '"');
+        buf_addc(b, *s);
+    }
+    if (quote)
+        buf_addc(b, '"');
+}
+
+/* Up to n rows into a new indicator of mission m, through the import: municipality x age
+ * group x year. */
+static enum err
+gen_series(struct gen *g, int k, int m, long n, long *done)
+{
+    static const char *const ages[] = {"0-5", "6-15", "16-64", "65+"};
+    struct tidy_error te;
+    struct import *im;
+    struct buf b;
+    int64_t id;
+    long rows;
+    int mu, a, y, cents;
+    enum err rc;
+
+    rc = gen_indicator(g, k, m, &id);
+    if (rc == ERR_OK)
+        rc = import_begin_in(g->db, id, IMPORT_CSV, WHO, 0, &im);
+    if (rc)
+        return rc;
+    buf_init(&b, 1 << 20);
+    buf_adds(&b, "Year,Municipality,Age,Source,Note,Value\n");
+    for (mu = 0; mu < g->n_muni && *done < n; mu++)
+        for (a = 0; a < 4 && *done < n; a++)
+            for (y = FIRST_YEAR; y < FIRST_YEAR + YEARS && *done < n; y++, (*done)++) {
+                /* 25.00 to 74.95 in steps of 0.05, written as cents: exact, and cheap */
+                cents = (500 + (int)rnd(1000)) * 5;
+                buf_printf(&b, "%d,", y);
+                csv_text(&b, g->muni_name[mu]);
+                buf_printf(&b, ",%s,samverka generated data,Demo: generated value,%d.%02d\n",
+                           ages[a], cents / 100, cents % 100);
+                if (b.len > (1 << 19)) {
+                    import_feed(im, b.data, b.len);
+                    buf_reset(&b);
+                }
+            }
+    import_feed(im, b.data, b.len);
+    rc = buf_err(&b);
+    buf_free(&b);
+    if (rc) {
+        import_abort(im);
+        return rc;
+    }
+    rc = import_finish(im, &rows, &te);
+    if (rc)
+        log_msg(LOG_ERROR, "msg=\"generated data refused\" line=%ld column=%d reason=\"%s\"",
+                te.line, te.column, te.msg);
     return rc;
 }
 
 static enum err
 gen_observations(struct gen *g, long n)
 {
-    static const char *const ages[] = {"0-5", "6-15", "16-64", "65+"};
-    struct indicator *inds;
-    struct page pg = {.limit = 1000, .offset = 0};
-    struct db_stmt *st;
-    char disagg[256], period[8];
-    int n_inds, i, m, a, y;
-    int64_t total;
     long done = 0;
-    double base;
-    enum err rc;
+    enum err rc = ERR_OK;
+    int k;
 
-    rc = indicator_list(g->db, &g->a, 0, &pg, &inds, &n_inds, &total);
-    if (rc || n_inds == 0)
-        return rc;
-    for (i = 0; i < n_inds && rc == ERR_OK; i++) {
-        st = db_stmt(g->db, Q_DIMENSION_ADD);
-        if (st == NULL)
-            return ERR_DB;
-        db_bind_i64(st, 1, inds[i].id);
-        db_bind_i64(st, 2, 10);
-        db_bind_text(st, 3, "Municipality");
-        rc = db_run(st);
-        st = rc ? NULL : db_stmt(g->db, Q_DIMENSION_ADD);
-        if (st == NULL)
-            return rc ? rc : ERR_DB;
-        db_bind_i64(st, 1, inds[i].id);
-        db_bind_i64(st, 2, 11);
-        db_bind_text(st, 3, "Age");
-        rc = db_run(st);
-    }
-    /* municipality x age group x year, indicator after indicator, until n rows */
-    for (i = 0; i < n_inds && done < n && rc == ERR_OK; i++) {
-        base = inds[i].has_base && inds[i].base_value > 0 ? inds[i].base_value : 50;
-        for (m = 0; m < g->n_muni && done < n && rc == ERR_OK; m++)
-            for (a = 0; a < 4 && done < n && rc == ERR_OK; a++) {
-                snprintf(disagg, sizeof(disagg), "Municipality=%s%cAge=%s", g->muni_name[m],
-                         TIDY_DISAGG_SEP, ages[a]);
-                for (y = 1970; y < 2030 && done < n && rc == ERR_OK; y++, done++) {
-                    st = db_stmt(g->db, Q_OBSERVATION_ADD);
-                    if (st == NULL)
-                        return ERR_DB;
-                    snprintf(period, sizeof(period), "%d", y);
-                    db_bind_i64(st, 1, inds[i].id);
-                    db_bind_text_ref(st, 2, period);
-                    db_bind_i64(st, 3, y);
-                    db_bind_text_ref(st, 4, "");
-                    db_bind_text_ref(st, 5, "");
-                    db_bind_text_ref(st, 6, disagg);
-                    db_bind_dbl(st, 7, base * (0.5 + rnd(1000) / 1000.0));
-                    db_bind_text_ref(st, 8, "samverka generated data");
-                    db_bind_text_ref(st, 9, "Demo: generated value");
-                    rc = db_run(st);
-                }
-            }
-    }
-    if (rc == ERR_OK && done < n)
-        log_msg(LOG_WARN, "msg=\"fewer observations than asked: every combination is used\" n=%ld",
-                done);
+    for (k = 1; done < n && rc == ERR_OK; k++)
+        rc = gen_series(g, k, (k - 1) % 2, n, &done);
     return rc;
 }
 
@@ -284,6 +306,8 @@ demo_generate(struct db *db, long n)
         rc = mission_objectives(db, &g->a, ms[k].id, &objs, &n_objs);
         for (i = 0; rc == ERR_OK && i < n_objs && i < 16; i++)
             g->objective[k][g->n_objective[k]++] = objs[i].id;
+        if (rc == ERR_OK && g->n_objective[k] == 0)
+            rc = ERR_NOTFOUND;
     }
     if (rc == ERR_OK)
         rc = gen_actors(g, n);
