@@ -12,6 +12,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/paging.h"
+#include "domain/write.h"
 
 struct person;
 
@@ -46,5 +47,23 @@ enum err actor_people(struct db *db, struct arena *a, int64_t actor_id, struct p
  */
 enum err actor_initiative_roles(struct db *db, struct arena *a, int64_t actor_id,
                                 struct actor_role **out, int *out_n);
+
+/* ---- creating (the conventions of every create function: write.h) ---- */
+
+struct actor_new {
+    const char *slug, *name;
+    const char *orgnr;        /* optional; NNNNNN-NNNN or ten digits, stored as NNNNNN-NNNN */
+    const char *sector;       /* code_actor_sector */
+    const char *sni;          /* optional; an SNI 2007 code of the reference data */
+    const char *municipality; /* optional; an SCB municipality code */
+    const char *website;      /* optional; http or https */
+    const char *description_sv, *description_en; /* optional */
+    const char *const *disciplines;
+    int n_disciplines;
+    bool is_demo;
+};
+
+enum err actor_create(struct db *db, const struct actor_new *in, const char *who, int64_t *out_id,
+                      struct write_error *err);
 
 #endif

@@ -2,7 +2,7 @@
  * demo.c — load the demonstration data set of `samverka init --demo`: the CSV
  * files of data/demo/ (compiled into the binary; their columns, rules and
  * sources are in data/demo/README.md), every row through the create functions
- * (create.h) that forms and API writes call, every indicator's series through
+ * (`<entity>_create`, write.h) that forms and API writes call, every indicator's series through
  * the tidy-CSV import (import.h) that `samverka import` uses. No SQL of its
  * own: what the demo holds, a user can enter.
  *
@@ -26,9 +26,14 @@
 #include "core/embed.h"
 #include "core/log.h"
 #include "core/str.h"
-#include "domain/create.h"
+#include "domain/actor.h"
 #include "domain/demo.h"
 #include "domain/import.h"
+#include "domain/indicator.h"
+#include "domain/initiative.h"
+#include "domain/mission.h"
+#include "domain/person.h"
+#include "domain/settings.h"
 
 #define DIR     "data/demo/"
 #define OBS_DIR DIR "observations/"
@@ -465,12 +470,14 @@ indicator_row(void *ctx, char **f, int n, long line)
     struct loader *l = ctx;
     struct indicator_settings *s;
     struct write_error we;
+    struct indicator_settings settings = {0};
     struct indicator_new in = {0};
     int64_t id, decimals;
     bool has;
     enum err rc;
 
-    s = &in.progress;
+    s = &settings;
+    in.progress = &settings;
     if (cells(l, n, line) ||
         ref(l, &l->objectives, "objectives.csv", cell(l, f, "objective"), line, "objective",
             &in.objective_id) ||

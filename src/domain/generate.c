@@ -7,8 +7,8 @@
  * by municipality and age group over 60 years (69,600 rows an indicator).
  *
  * Everything goes through the paths users' data takes: the create functions
- * (create.h) and the tidy-CSV import (import.h), inside the caller's
- * transaction. Everything is marked as demo content, and generated indicators
+ * (actor_create, initiative_create, indicator_create: write.h) and the tidy-CSV import (import.h),
+ * inside the caller's transaction. Everything is marked as demo content, and generated indicators
  * weigh nothing in their mission's progress (their rows are breakdowns only,
  * with no headline series); the numbers are reproducible (a fixed seed).
  */
@@ -19,11 +19,14 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/str.h"
-#include "domain/create.h"
+#include "domain/actor.h"
 #include "domain/demo.h"
 #include "domain/import.h"
 #include "domain/indicator.h"
+#include "domain/initiative.h"
 #include "domain/mission.h"
+#include "domain/person.h"
+#include "domain/settings.h"
 
 #define WHO        "generate"
 #define MAX_MUNI   400
@@ -183,6 +186,7 @@ static enum err
 gen_indicator(struct gen *g, int k, int m, int64_t *out)
 {
     static const char *const dims[] = {"Municipality", "Age"};
+    struct indicator_settings progress = {0};
     struct indicator_new in = {0};
     struct write_error we;
     char title_sv[64], title_en[64];
@@ -194,8 +198,9 @@ gen_indicator(struct gen *g, int k, int m, int64_t *out)
     in.title_en = title_en;
     in.description_sv = "Genererade värden för belastningstester, per kommun och åldersgrupp.";
     in.description_en = "Generated values for load tests, by municipality and age group.";
-    in.progress.direction = "increase";
-    in.progress.target_kind = "none";
+    progress.direction = "increase";
+    progress.target_kind = "none";
+    in.progress = &progress;
     in.decimals = 1;
     in.source = "samverka generated data";
     in.weight = 0;

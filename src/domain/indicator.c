@@ -9,9 +9,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/str.h"
+#include "domain/audit.h"
 #include "domain/load.h"
 #include "domain/rows.h"
+#include "domain/settings.h"
+#include "domain/tidycsv.h"
 
 bool
 indicator_target_abs(const struct indicator *ind, double *out)
@@ -159,4 +164,217 @@ indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_i
     db_bind_i64(st, 1, indicator_id);
     db_bind_i64(st, 2, limit);
     return ld_rows(st, a, sizeof(**out), observation_row, out, out_n);
+}
+
+/* ------------------------------------------------------------ create */
+
+enum err
+objective_mission(struct db *db, int64_t objective_id, int64_t *out)
+{
+    struct db_stmt *st;
+    enum err rc;
+    bool row;
+
+    *out = 0;
+    if (objective_id <= 0)
+        return ERR_OK;
+    st = db_stmt(db, Q_OBJECTIVE_MISSION);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, objective_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        *out = db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+enum err
+objective_create(struct db *db, const struct objective_new *in, const char *who, int64_t *out_id,
+                 struct write_error *err)
+{
+    struct db_stmt *st;
+    int64_t parent_mission;
+    enum err rc;
+
+    rc = write_ref_id(db, err, "mission_id", Q_MISSION_EXISTS, in->mission_id, true,
+                      "no mission has this id");
+    if (rc == ERR_OK && in->parent_id != 0) {
+        rc = objective_mission(db, in->parent_id, &parent_mission);
+        if (rc == ERR_OK && parent_mission != in->mission_id)
+            rc = write_refuse(err, "parent_id", "is not an objective of the same mission");
+    }
+    if (rc)
+        return rc;
+    if (write_text(err, "title_sv", in->title_sv, WRITE_MAX_LINE, true, false) ||
+        write_text(err, "title_en", in->title_en, WRITE_MAX_LINE, false, false) ||
+        write_text(err, "description_sv", in->description_sv, WRITE_MAX_TEXT, false, true) ||
+        write_text(err, "description_en", in->description_en, WRITE_MAX_TEXT, false, true))
+        return ERR_INVALID;
+    if (!write_in_range(in->weight, 0, WRITE_MAX_WEIGHT))
+        return write_refuse(err, "weight", "must be a number from 0 to 1e6");
+    st = db_stmt(db, Q_OBJECTIVE_ADD);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, in->mission_id);
+    write_bind_id(st, 2, in->parent_id);
+    db_bind_text(st, 3, in->title_sv);
+    write_bind_str(st, 4, in->title_en);
+    write_bind_str(st, 5, in->description_sv);
+    write_bind_str(st, 6, in->description_en);
+    db_bind_dbl(st, 7, in->weight);
+    rc = write_insert_id(st, out_id);
+    if (rc == ERR_OK)
+        rc = audit_add(db, who, "create", "objective", *out_id, in->mission_id, "");
+    return rc;
+}
+
+/* The columns the tidy format gives a meaning of its own: never a disaggregation. */
+static bool
+is_reserved_column(const char *name)
+{
+    static const char *const reserved[] = {"Year",   "Value", "Series",  "Units",
+                                           "Source", "Note",  "Progress"};
+    size_t i;
+
+    for (i = 0; i < sizeof(reserved) / sizeof(reserved[0]); i++)
+        if (strcmp(reserved[i], name) == 0)
+            return true;
+    return false;
+}
+
+static enum err
+indicator_check(struct db *db, const struct indicator_new *in, int64_t *mission,
+                struct write_error *e)
+{
+    const struct indicator_settings *s = in->progress;
+    struct tidy_error te;
+    const char *field, *msg;
+    enum err rc;
+    int i;
+
+    rc = objective_mission(db, in->objective_id, mission);
+    if (rc)
+        return rc;
+    if (*mission == 0)
+        return write_refuse(e, "objective_id", "no objective has this id");
+    if (write_text(e, "title_sv", in->title_sv, WRITE_MAX_LINE, true, false) ||
+        write_text(e, "title_en", in->title_en, WRITE_MAX_LINE, false, false) ||
+        write_text(e, "description_sv", in->description_sv, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "description_en", in->description_en, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "unit_sv", in->unit_sv, WRITE_MAX_LINE, false, false) ||
+        write_text(e, "unit_en", in->unit_en, WRITE_MAX_LINE, false, false))
+        return ERR_INVALID;
+    if (settings_check(s, &field, &msg))
+        return write_refuse(e, field, msg);
+    if (!str_empty(s->headline))
+        return write_refuse(e, "headline", "is chosen once the indicator has data, not before");
+    if (in->decimals < 0 || in->decimals > 6)
+        return write_refuse(e, "decimals", "must be from 0 to 6");
+    if (write_text(e, "source", in->source, WRITE_MAX_LINE, false, false) ||
+        write_url(e, "source_url", str_empty(in->source_url) ? NULL : in->source_url))
+        return ERR_INVALID;
+    if (!write_in_range(in->weight, 0, WRITE_MAX_WEIGHT))
+        return write_refuse(e, "weight", "must be a number from 0 to 1e6");
+    if (in->n_dimensions > TIDY_MAX_COLUMNS - 6)
+        return write_refuse_item(e, "dimensions", TIDY_MAX_COLUMNS - 6,
+                                 "has more columns than a data file may have");
+    if (write_list(e, "dimensions", in->dimensions, in->n_dimensions))
+        return ERR_INVALID;
+    for (i = 0; i < in->n_dimensions; i++) {
+        if (tidy_check_name(in->dimensions[i], strlen(in->dimensions[i]), &te))
+            return write_refuse_item(e, "dimensions", i,
+                                     "is not a column name a data file can have (no =, no "
+                                     "control character, not starting with = + - @)");
+        if (is_reserved_column(in->dimensions[i]))
+            return write_refuse_item(e, "dimensions", i,
+                                     "is a column the data format reserves (Year, Series, Units, "
+                                     "Source, Note, Progress, Value)");
+    }
+    return write_refs(db, e, "sdg_indicators", Q_SDG_INDICATOR_EXISTS, in->sdg_indicators,
+                      in->n_sdg_indicators, "is not an SDG indicator");
+}
+
+static void
+bind_settings(struct db_stmt *st, const struct indicator_settings *s)
+{
+    if (s->has_base_year)
+        db_bind_i64(st, 11, s->base_year);
+    else
+        db_bind_null(st, 11);
+    if (s->has_base_value)
+        db_bind_dbl(st, 12, s->base_value);
+    else
+        db_bind_null(st, 12);
+    db_bind_text(st, 13, s->target_kind);
+    if (strcmp(s->target_kind, "none") != 0)
+        db_bind_dbl(st, 14, s->target_value);
+    else
+        db_bind_null(st, 14);
+    if (s->target_year != 0)
+        db_bind_i64(st, 15, s->target_year);
+    else
+        db_bind_null(st, 15);
+    if (s->has_limit)
+        db_bind_dbl(st, 16, s->limit);
+    else
+        db_bind_null(st, 16);
+    if (s->has_thresholds) {
+        db_bind_dbl(st, 17, s->high);
+        db_bind_dbl(st, 18, s->med);
+        db_bind_dbl(st, 19, s->low);
+    } else {
+        db_bind_null(st, 17);
+        db_bind_null(st, 18);
+        db_bind_null(st, 19);
+    }
+    db_bind_text(st, 20, "");
+}
+
+enum err
+indicator_create(struct db *db, const struct indicator_new *in, const char *who, int64_t *out_id,
+                 struct write_error *err)
+{
+    struct db_stmt *st;
+    int64_t mission;
+    enum err rc;
+    int i;
+
+    rc = indicator_check(db, in, &mission, err);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_INDICATOR_ADD);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission);
+    db_bind_i64(st, 2, in->objective_id);
+    db_bind_text(st, 3, in->title_sv);
+    write_bind_str(st, 4, in->title_en);
+    write_bind_str(st, 5, in->description_sv);
+    write_bind_str(st, 6, in->description_en);
+    write_bind_str(st, 7, in->unit_sv);
+    write_bind_str(st, 8, in->unit_en);
+    db_bind_text(st, 9, in->progress->direction);
+    db_bind_i64(st, 10, in->decimals);
+    bind_settings(st, in->progress);
+    write_bind_str(st, 21, in->source);
+    write_bind_opt(st, 22, in->source_url);
+    db_bind_dbl(st, 23, in->weight);
+    db_bind_i64(st, 24, (int64_t)time(NULL));
+    rc = write_insert_id(st, out_id);
+    for (i = 0; rc == ERR_OK && i < in->n_dimensions; i++) {
+        st = db_stmt(db, Q_DIMENSION_ADD);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, *out_id);
+        db_bind_i64(st, 2, i);
+        db_bind_text(st, 3, in->dimensions[i]);
+        rc = db_run(st);
+    }
+    if (rc == ERR_OK)
+        rc = write_link_texts(db, Q_INDICATOR_SDG_ADD, *out_id, in->sdg_indicators,
+                              in->n_sdg_indicators);
+    if (rc == ERR_OK)
+        rc = audit_add(db, who, "create", "indicator", *out_id, mission, "");
+    return rc;
 }

@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/paging.h"
+#include "domain/write.h"
 
 struct objective {
     int64_t id, mission_id, parent_id; /* parent 0: top level */
@@ -78,5 +79,45 @@ enum err indicator_observations(struct db *db, struct arena *a, int64_t indicato
 /* the first `limit` of them, in the same order (a page shows a bounded number) */
 enum err indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_id,
                                       int limit, struct observation **out, int *out_n);
+
+/* ---- creating (the conventions of every create function: write.h) ---- */
+
+struct indicator_settings;
+
+struct objective_new {
+    int64_t mission_id;
+    int64_t parent_id; /* 0: top level; else an objective of the same mission */
+    const char *title_sv, *title_en, *description_sv, *description_en;
+    double weight; /* 0 to WRITE_MAX_WEIGHT */
+};
+
+/* The new objective comes after its siblings (same mission and parent). */
+enum err objective_create(struct db *db, const struct objective_new *in, const char *who,
+                          int64_t *out_id, struct write_error *err);
+
+struct indicator_new {
+    int64_t objective_id; /* the indicator belongs to its objective's mission */
+    const char *title_sv, *title_en, *description_sv, *description_en, *unit_sv, *unit_en;
+    /* base, target, direction, limit and thresholds (settings.h), checked as
+     * settings_apply checks them; the headline is chosen once there is data, so it is ""
+     * (or NULL) here */
+    const struct indicator_settings *progress;
+    int decimals;                    /* 0 to 6 */
+    const char *source, *source_url; /* the URL is optional */
+    double weight;
+    /* disaggregation columns of its data, in order: tidy-format column names other
+     * than the reserved ones (Year, Series, Units, Source, Note, Progress, Value) */
+    const char *const *dimensions;
+    int n_dimensions;
+    const char *const *sdg_indicators; /* UN indicator codes ("12.3.1") */
+    int n_sdg_indicators;
+};
+
+/* The new indicator comes after the others of its objective. */
+enum err indicator_create(struct db *db, const struct indicator_new *in, const char *who,
+                          int64_t *out_id, struct write_error *err);
+
+/* The mission of an objective (*out 0 when there is no such objective). */
+enum err objective_mission(struct db *db, int64_t objective_id, int64_t *out);
 
 #endif

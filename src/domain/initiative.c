@@ -6,7 +6,11 @@
 #include "domain/initiative.h"
 
 #include <string.h>
+#include <time.h>
 
+#include "domain/audit.h"
+#include "domain/codes.h"
+#include "domain/indicator.h"
 #include "domain/load.h"
 #include "domain/rows.h"
 
@@ -112,5 +116,175 @@ initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *ou
     if (rc == ERR_OK)
         rc = ld_rows_id(db, Q_INITIATIVE_SDG_TARGETS, id, a, sizeof(*out->sdg_targets), ld_str_row,
                         &out->sdg_targets, &out->n_sdg_targets);
+    return rc;
+}
+
+/* ------------------------------------------------------------ create */
+
+static enum err
+initiative_check_parts(struct db *db, const struct initiative_new *in, struct write_error *e)
+{
+    const struct initiative_part *p;
+    enum err rc;
+    bool there;
+    int i, k;
+
+    if (in->n_parts < 0 || in->n_parts > WRITE_MAX_ITEMS)
+        return write_refuse_item(e, "parts", WRITE_MAX_ITEMS, "has more than 64 items");
+    for (i = 0; i < in->n_parts; i++) {
+        p = &in->parts[i];
+        rc = p->actor_id > 0 ? write_exists_id(db, Q_ACTOR_EXISTS, p->actor_id, &there) : ERR_OK;
+        if (rc)
+            return rc;
+        if (p->actor_id <= 0 || !there)
+            return write_refuse_item(e, "parts", i, "no actor has this id");
+        if (!code_is(&code_initiative_role, p->role))
+            return write_refuse_item(e, "parts", i, "the role is not one of the accepted codes");
+        if (strcmp(p->role, "lead") == 0 && p->actor_id != in->lead_actor_id)
+            return write_refuse_item(e, "parts", i,
+                                     "only the initiative's lead actor takes part as lead");
+        for (k = 0; k < i; k++)
+            if (in->parts[k].actor_id == p->actor_id)
+                return write_refuse_item(e, "parts", i, "names the same actor twice");
+    }
+    return ERR_OK;
+}
+
+static enum err
+initiative_check(struct db *db, const struct initiative_new *in, struct write_error *e)
+{
+    struct db_stmt *st;
+    int64_t mission;
+    enum err rc;
+    bool row;
+    int i, k;
+
+    rc = write_ref_id(db, e, "mission_id", Q_MISSION_EXISTS, in->mission_id, true,
+                      "no mission has this id");
+    if (rc || write_slug(e, "slug", in->slug))
+        return rc ? rc : ERR_INVALID;
+    st = db_stmt(db, Q_INITIATIVE_ID_BY_SLUG);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, in->mission_id);
+    db_bind_text(st, 2, in->slug);
+    rc = db_step(st, &row);
+    db_done(st);
+    if (rc)
+        return rc;
+    if (row)
+        return write_refuse(e, "slug", "is taken by another initiative of the mission");
+    if (write_text(e, "title_sv", in->title_sv, WRITE_MAX_LINE, true, false) ||
+        write_text(e, "title_en", in->title_en, WRITE_MAX_LINE, false, false) ||
+        write_text(e, "summary_sv", in->summary_sv, WRITE_MAX_MD, false, true) ||
+        write_text(e, "summary_en", in->summary_en, WRITE_MAX_MD, false, true) ||
+        write_code(e, "origin", &code_initiative_origin, in->origin) ||
+        write_code(e, "status", &code_initiative_status, in->status))
+        return ERR_INVALID;
+    rc = write_ref_id(db, e, "lead_actor_id", Q_ACTOR_EXISTS, in->lead_actor_id, false,
+                      "no actor has this id");
+    if (rc)
+        return rc;
+    if (write_date(e, "start_date", in->start_date) || write_date(e, "end_date", in->end_date))
+        return ERR_INVALID;
+    if (in->start_date != NULL && in->end_date != NULL && strcmp(in->end_date, in->start_date) < 0)
+        return write_refuse(e, "end_date", "must not come before the start date");
+    if (in->has_budget && (in->budget_sek < 0 || (double)in->budget_sek > WRITE_MAX_MONEY))
+        return write_refuse(e, "budget_sek", "must be whole kronor from 0 to 1e15");
+    if (write_text(e, "funding", in->funding, WRITE_MAX_LINE, false, false) ||
+        write_text(e, "hypotheses_sv", in->hypotheses_sv, WRITE_MAX_MD, false, true) ||
+        write_text(e, "hypotheses_en", in->hypotheses_en, WRITE_MAX_MD, false, true) ||
+        write_text(e, "learnings_sv", in->learnings_sv, WRITE_MAX_MD, false, true) ||
+        write_text(e, "learnings_en", in->learnings_en, WRITE_MAX_MD, false, true))
+        return ERR_INVALID;
+    rc = initiative_check_parts(db, in, e);
+    if (rc)
+        return rc;
+    if (in->n_objectives < 0 || in->n_objectives > WRITE_MAX_ITEMS)
+        return write_refuse_item(e, "objective_ids", WRITE_MAX_ITEMS, "has more than 64 items");
+    for (i = 0; i < in->n_objectives; i++) {
+        rc = objective_mission(db, in->objective_ids[i], &mission);
+        if (rc)
+            return rc;
+        if (mission != in->mission_id)
+            return write_refuse_item(e, "objective_ids", i, "is not an objective of the mission");
+        for (k = 0; k < i; k++)
+            if (in->objective_ids[k] == in->objective_ids[i])
+                return write_refuse_item(e, "objective_ids", i, "names the same objective twice");
+    }
+    return write_refs(db, e, "sdg_targets", Q_SDG_TARGET_GET, in->sdg_targets, in->n_sdg_targets,
+                      "is not an SDG target");
+}
+
+static enum err
+initiative_links(struct db *db, const struct initiative_new *in, int64_t id)
+{
+    struct db_stmt *st;
+    enum err rc = ERR_OK;
+    int i;
+
+    for (i = 0; rc == ERR_OK && i < in->n_parts; i++) {
+        st = db_stmt(db, Q_INITIATIVE_ACTOR_ADD);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, id);
+        db_bind_i64(st, 2, in->parts[i].actor_id);
+        db_bind_text(st, 3, in->parts[i].role);
+        rc = db_run(st);
+    }
+    for (i = 0; rc == ERR_OK && i < in->n_objectives; i++) {
+        st = db_stmt(db, Q_INITIATIVE_OBJECTIVE_ADD);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, id);
+        db_bind_i64(st, 2, in->objective_ids[i]);
+        rc = db_run(st);
+    }
+    if (rc == ERR_OK)
+        rc = write_link_texts(db, Q_INITIATIVE_SDG_TARGET_ADD, id, in->sdg_targets,
+                              in->n_sdg_targets);
+    return rc;
+}
+
+enum err
+initiative_create(struct db *db, const struct initiative_new *in, const char *who, int64_t *out_id,
+                  struct write_error *err)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    rc = initiative_check(db, in, err);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_INITIATIVE_ADD);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, in->mission_id);
+    db_bind_text(st, 2, in->slug);
+    db_bind_text(st, 3, in->title_sv);
+    write_bind_str(st, 4, in->title_en);
+    write_bind_str(st, 5, in->summary_sv);
+    write_bind_str(st, 6, in->summary_en);
+    db_bind_text(st, 7, in->origin);
+    db_bind_text(st, 8, in->status);
+    write_bind_id(st, 9, in->lead_actor_id);
+    write_bind_opt(st, 10, in->start_date);
+    write_bind_opt(st, 11, in->end_date);
+    if (in->has_budget)
+        db_bind_i64(st, 12, in->budget_sek);
+    else
+        db_bind_null(st, 12);
+    write_bind_str(st, 13, in->funding);
+    write_bind_str(st, 14, in->hypotheses_sv);
+    write_bind_str(st, 15, in->hypotheses_en);
+    write_bind_str(st, 16, in->learnings_sv);
+    write_bind_str(st, 17, in->learnings_en);
+    db_bind_i64(st, 18, in->is_demo);
+    db_bind_i64(st, 19, (int64_t)time(NULL));
+    rc = write_insert_id(st, out_id);
+    if (rc == ERR_OK)
+        rc = initiative_links(db, in, *out_id);
+    if (rc == ERR_OK)
+        rc = audit_add(db, who, "create", "initiative", *out_id, in->mission_id, "");
     return rc;
 }

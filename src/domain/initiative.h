@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/paging.h"
+#include "domain/write.h"
 
 struct initiative_actor {
     int64_t actor_id;
@@ -59,5 +60,36 @@ enum err initiative_list(struct db *db, struct arena *a, const struct initiative
 enum err initiative_list_by_goal(struct db *db, struct arena *a, int goal, struct initiative **out,
                                  int *out_n);
 enum err initiative_get(struct db *db, struct arena *a, int64_t id, struct initiative *out);
+
+/* ---- creating (the conventions of every create function: write.h) ---- */
+
+struct initiative_part {
+    int64_t actor_id;
+    const char *role; /* code_initiative_role; "lead" only for the initiative's lead actor */
+};
+
+struct initiative_new {
+    int64_t mission_id;
+    const char *slug;                                          /* unique within the mission */
+    const char *title_sv, *title_en, *summary_sv, *summary_en; /* summaries: Markdown */
+    const char *origin;                                        /* code_initiative_origin */
+    const char *status;                                        /* code_initiative_status */
+    int64_t lead_actor_id;             /* 0: none; need not be among the parts */
+    const char *start_date, *end_date; /* optional; YYYY-MM-DD, start <= end */
+    bool has_budget;
+    int64_t budget_sek; /* whole kronor, 0 to WRITE_MAX_MONEY */
+    const char *funding;
+    const char *hypotheses_sv, *hypotheses_en, *learnings_sv, *learnings_en; /* Markdown */
+    const struct initiative_part *parts; /* the actors taking part, an actor at most once */
+    int n_parts;
+    const int64_t *objective_ids; /* objectives of the same mission */
+    int n_objectives;
+    const char *const *sdg_targets;
+    int n_sdg_targets;
+    bool is_demo;
+};
+
+enum err initiative_create(struct db *db, const struct initiative_new *in, const char *who,
+                           int64_t *out_id, struct write_error *err);
 
 #endif

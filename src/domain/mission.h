@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/person.h"
+#include "domain/write.h"
 
 struct objective;
 struct indicator;
@@ -62,5 +63,33 @@ enum err mission_team(struct db *db, struct arena *a, int64_t mission_id, struct
 /* actors taking part in the mission's initiatives (lead or participant), by sector then name */
 enum err mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out,
                         int *out_n);
+
+/* ---- creating (the conventions of every create function: write.h) ---- */
+
+struct mission_new {
+    const char *slug, *title_sv, *title_en, *goal_sv, *goal_en;
+    const char *description_sv, *description_en; /* Markdown, optional */
+    const char *deadline;                        /* YYYY-MM-DD */
+    int start_year;                              /* not after the deadline's year */
+    const char *status;                          /* code_mission_status */
+    int64_t owner_id;                            /* 0: none; a person */
+    const char *const *sdg_targets;              /* codes of SDG targets ("12.3") */
+    int n_sdg_targets;
+    bool is_demo;
+};
+
+/* The new mission comes after the others (its position). */
+enum err mission_create(struct db *db, const struct mission_new *in, const char *who,
+                        int64_t *out_id, struct write_error *err);
+
+struct team_member_new {
+    int64_t mission_id, person_id; /* a person is in a mission's team at most once */
+    const char *role;              /* code_team_role */
+    bool is_contact;               /* the person's e-mail and phone are shown publicly */
+};
+
+/* The new member comes after the others of the team. No id: the pair is the key. */
+enum err team_member_create(struct db *db, const struct team_member_new *in, const char *who,
+                            struct write_error *err);
 
 #endif

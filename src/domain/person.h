@@ -18,6 +18,7 @@
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/paging.h"
+#include "domain/write.h"
 
 struct person {
     int64_t id;
@@ -30,5 +31,17 @@ struct person {
 enum err person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out,
                      int *out_n, int64_t *out_total);
 enum err person_get(struct db *db, struct arena *a, int64_t id, struct person *out);
+
+/* ---- creating (the conventions of every create function: write.h) ---- */
+
+struct person_new {
+    int64_t actor_id; /* 0: none */
+    const char *name, *title_sv, *title_en;
+    const char *email, *phone; /* optional */
+    bool is_demo;
+};
+
+enum err person_create(struct db *db, const struct person_new *in, const char *who, int64_t *out_id,
+                       struct write_error *err);
 
 #endif

@@ -3,6 +3,7 @@
  */
 #include "domain/write.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "core/str.h"
@@ -153,6 +154,113 @@ write_list(struct write_error *e, const char *field, const char *const *items, i
                 return write_refuse_item(e, field, i, "names the same item twice");
     }
     return ERR_OK;
+}
+
+/* ------------------------------------------------------------ what the create functions share */
+
+/* Bind text, or NULL for a NULL or empty optional value. */
+void
+write_bind_opt(struct db_stmt *st, int i, const char *s)
+{
+    if (s == NULL || *s == '\0')
+        db_bind_null(st, i);
+    else
+        db_bind_text(st, i, s);
+}
+
+/* Bind text; NULL is the empty text (a NOT NULL column with a default of ''). */
+void
+write_bind_str(struct db_stmt *st, int i, const char *s)
+{
+    db_bind_text(st, i, s != NULL ? s : "");
+}
+
+void
+write_bind_id(struct db_stmt *st, int i, int64_t id)
+{
+    if (id != 0)
+        db_bind_i64(st, i, id);
+    else
+        db_bind_null(st, i);
+}
+
+/* Step an INSERT ... RETURNING id once and read the id. */
+enum err
+write_insert_id(struct db_stmt *st, int64_t *out)
+{
+    enum err rc;
+    bool row;
+
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_DB;
+    if (rc == ERR_OK)
+        *out = db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+/* Insert one (owner, text) row for each of n items through q. */
+enum err
+write_link_texts(struct db *db, enum q q, int64_t owner, const char *const *items, int n)
+{
+    struct db_stmt *st;
+    enum err rc;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        st = db_stmt(db, q);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, owner);
+        db_bind_text(st, 2, items[i]);
+        rc = db_run(st);
+        if (rc)
+            return rc;
+    }
+    return ERR_OK;
+}
+
+/* A list of codes that must each name a row of the reference data (through q). */
+enum err
+write_refs(struct db *db, struct write_error *e, const char *field, enum q q,
+           const char *const *items, int n, const char *msg)
+{
+    enum err rc;
+    bool there;
+    int i;
+
+    rc = write_list(e, field, items, n);
+    for (i = 0; rc == ERR_OK && i < n; i++) {
+        rc = write_exists_text(db, q, items[i], &there);
+        if (rc == ERR_OK && !there)
+            rc = write_refuse_item(e, field, i, msg);
+    }
+    return rc;
+}
+
+/* A required reference by id (through q), or an optional one (id 0 allowed). */
+enum err
+write_ref_id(struct db *db, struct write_error *e, const char *field, enum q q, int64_t id,
+             bool required, const char *msg)
+{
+    enum err rc;
+    bool there;
+
+    if (id == 0 && !required)
+        return ERR_OK;
+    if (id <= 0)
+        return write_refuse(e, field, msg);
+    rc = write_exists_id(db, q, id, &there);
+    if (rc == ERR_OK && !there)
+        rc = write_refuse(e, field, msg);
+    return rc;
+}
+
+bool
+write_in_range(double v, double lo, double hi)
+{
+    return isfinite(v) && v >= lo && v <= hi;
 }
 
 static enum err

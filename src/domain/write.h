@@ -72,6 +72,27 @@ enum err write_email(struct write_error *e, const char *field, const char *s);
 /* n items, at most WRITE_MAX_ITEMS, each a one-line text (required), no two the same. */
 enum err write_list(struct write_error *e, const char *field, const char *const *items, int n);
 
+/* ---- the steps of the create functions, shared ---- */
+
+/* Bind text, or NULL for a NULL or empty optional value. */
+void write_bind_opt(struct db_stmt *st, int i, const char *s);
+/* Bind text; NULL is the empty text (a NOT NULL column with a default of ''). */
+void write_bind_str(struct db_stmt *st, int i, const char *s);
+/* Bind an id, or NULL for 0. */
+void write_bind_id(struct db_stmt *st, int i, int64_t id);
+/* Step an INSERT ... RETURNING id once and read the id. */
+enum err write_insert_id(struct db_stmt *st, int64_t *out);
+/* Insert one (owner, text) row for each of n items through q. */
+enum err write_link_texts(struct db *db, enum q q, int64_t owner, const char *const *items, int n);
+/* A list (write_list) whose every item names a row (through q); msg for one that does not. */
+enum err write_refs(struct db *db, struct write_error *e, const char *field, enum q q,
+                    const char *const *items, int n, const char *msg);
+/* A reference by id that must exist (through q); 0 is none, allowed unless required. */
+enum err write_ref_id(struct db *db, struct write_error *e, const char *field, enum q q, int64_t id,
+                      bool required, const char *msg);
+/* Finite and within lo..hi. */
+bool write_in_range(double v, double lo, double hi);
+
 /*
  * Whether a row with the key exists, through a statement that selects at most one row for
  * its one parameter: text (write_exists_text) or an integer (write_exists_id).
