@@ -15,6 +15,9 @@
 #   demo-equiv: R routes, U URLs, N responses compared, D differ
 # Exit 0 when nothing differs, 1 when something does, 2 on a setup problem.
 # DEMO_EQUIV_KEEP=1 keeps the work directory (both databases, every response).
+# DEMO_EQUIV_OLD_SQL=FILE runs FILE (SQL, with sqlite3) on the old database before it is
+# served: to add to the old data what the new data set adds on purpose, so that what is
+# left to differ is what the code changes.
 #
 # Needs curl, jq and sqlite3. Uses port 0 (the kernel picks free ports) and only
 # its own temporary directory; stops only the servers it started.
@@ -59,6 +62,12 @@ start()
     if ! "$bin" init --db "$W/$side/demo.db" --demo >"$W/$side/init.out" 2>&1; then
         echo "demo-equiv: $bin init --demo failed:" >&2
         cat "$W/$side/init.out" >&2
+        exit 2
+    fi
+    if [ "$side" = old ] && [ -n "${DEMO_EQUIV_OLD_SQL:-}" ] &&
+        ! sqlite3 "$W/$side/demo.db" <"$DEMO_EQUIV_OLD_SQL" >"$W/$side/sql.out" 2>&1; then
+        echo "demo-equiv: $DEMO_EQUIV_OLD_SQL failed on the old database:" >&2
+        cat "$W/$side/sql.out" >&2
         exit 2
     fi
     # no page-view flush while we read, no access log
