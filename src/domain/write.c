@@ -27,6 +27,24 @@ write_refuse_item(struct write_error *e, const char *field, int i, const char *m
     return ERR_INVALID;
 }
 
+/* The refusal of a value over max bytes (max is one of the limits of write.h). */
+static const char *
+too_long(size_t max)
+{
+    switch (max) {
+    case WRITE_MAX_LINE:
+        return "is longer than 300 bytes";
+    case WRITE_MAX_TEXT:
+        return "is longer than 4000 bytes";
+    case WRITE_MAX_MD:
+        return "is longer than 20000 bytes";
+    case WRITE_MAX_URL:
+        return "is longer than 2048 bytes";
+    default:
+        return "is too long";
+    }
+}
+
 enum err
 write_text(struct write_error *e, const char *field, const char *s, size_t max, bool required,
            bool multiline)
@@ -37,7 +55,7 @@ write_text(struct write_error *e, const char *field, const char *s, size_t max, 
         return required ? write_refuse(e, field, "is required") : ERR_OK;
     n = strlen(s);
     if (n > max)
-        return write_refuse(e, field, "is too long");
+        return write_refuse(e, field, too_long(max));
     if (!utf8_valid(s, n))
         return write_refuse(e, field, "is not valid UTF-8");
     at = str_find_control(s, n);
@@ -113,7 +131,7 @@ write_url(struct write_error *e, const char *field, const char *s)
     if (s == NULL)
         return ERR_OK;
     if (strlen(s) > WRITE_MAX_URL)
-        return write_refuse(e, field, "is too long");
+        return write_refuse(e, field, too_long(WRITE_MAX_URL));
     if (!str_is_http_url(s))
         return write_refuse(e, field, "must be an http or https address without spaces");
     return ERR_OK;

@@ -27,7 +27,8 @@
 
 struct code_set;
 
-/* The limits of entity fields, in bytes of UTF-8 (items for lists). */
+/* The limits of entity fields, in bytes of UTF-8 (items for lists); write.c's refusals
+ * name the byte limits (too_long), so a change here changes them there. */
 #define WRITE_MAX_LINE   300   /* a name, title, goal, unit, source, funding, e-mail or phone */
 #define WRITE_MAX_TEXT   4000  /* a plain description (an actor's, an objective's) */
 #define WRITE_MAX_MD     20000 /* Markdown: a mission's description, an initiative's texts */

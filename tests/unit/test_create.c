@@ -176,6 +176,7 @@ test_actor(struct db *db)
     BAD("slug", -1, "a slug that is taken", bad.slug = "test-aktor");
     BAD("name", -1, "an empty name", bad.name = "");
     BAD("name", -1, "a name over WRITE_MAX_LINE bytes", bad.name = long_name);
+    is_str(e.msg, "is longer than 300 bytes", "  the message gives the limit");
     BAD("name", -1, "a name with a control character", bad.name = "a\x1b[1mb");
     BAD("name", -1, "a name with a line break", bad.name = "a\nb");
     BAD("orgnr", -1, "an organisation number with a wrong check digit", bad.orgnr = "2021005217");
