@@ -33,7 +33,6 @@
 #include "domain/initiative.h"
 #include "domain/mission.h"
 #include "domain/person.h"
-#include "domain/settings.h"
 
 #define DIR     "data/demo/"
 #define OBS_DIR DIR "observations/"
@@ -470,14 +469,12 @@ indicator_row(void *ctx, char **f, int n, long line)
     struct loader *l = ctx;
     struct indicator_settings *s;
     struct write_error we;
-    struct indicator_settings settings = {0};
     struct indicator_new in = {0};
     int64_t id, decimals;
     bool has;
     enum err rc;
 
-    s = &settings;
-    in.progress = &settings;
+    s = &in.progress;
     if (cells(l, n, line) ||
         ref(l, &l->objectives, "objectives.csv", cell(l, f, "objective"), line, "objective",
             &in.objective_id) ||

@@ -26,7 +26,6 @@
 #include "domain/initiative.h"
 #include "domain/mission.h"
 #include "domain/person.h"
-#include "domain/settings.h"
 
 #define WHO        "generate"
 #define MAX_MUNI   400
@@ -186,7 +185,6 @@ static enum err
 gen_indicator(struct gen *g, int k, int m, int64_t *out)
 {
     static const char *const dims[] = {"Municipality", "Age"};
-    struct indicator_settings progress = {0};
     struct indicator_new in = {0};
     struct write_error we;
     char title_sv[64], title_en[64];
@@ -198,9 +196,8 @@ gen_indicator(struct gen *g, int k, int m, int64_t *out)
     in.title_en = title_en;
     in.description_sv = "Genererade värden för belastningstester, per kommun och åldersgrupp.";
     in.description_en = "Generated values for load tests, by municipality and age group.";
-    progress.direction = "increase";
-    progress.target_kind = "none";
-    in.progress = &progress;
+    in.progress.direction = "increase";
+    in.progress.target_kind = "none";
     in.decimals = 1;
     in.source = "samverka generated data";
     in.weight = 0;

@@ -13,9 +13,9 @@
 
 #include "core/str.h"
 #include "domain/audit.h"
+#include "domain/codes.h"
 #include "domain/load.h"
 #include "domain/rows.h"
-#include "domain/settings.h"
 #include "domain/tidycsv.h"
 
 bool
@@ -166,6 +166,72 @@ indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_i
     return ld_rows(st, a, sizeof(**out), observation_row, out, out_n);
 }
 
+/* ------------------------------------------------------------ progress settings */
+
+static bool
+year_ok(int y)
+{
+    return y >= WRITE_MIN_YEAR && y <= WRITE_MAX_YEAR;
+}
+
+/* A setting is compared with the indicator's values: the same bound as they have (tidycsv.h),
+ * so that no projection, rate or chart made from them overflows. */
+static bool
+num_ok(double v)
+{
+    return isfinite(v) && fabs(v) <= TIDY_MAX_ABS;
+}
+
+static enum err
+settings_invalid(const char **f, const char **m, const char *field, const char *msg)
+{
+    *f = field;
+    *m = msg;
+    return ERR_INVALID;
+}
+
+enum err
+indicator_settings_check(const struct indicator_settings *s, const char **out_field,
+                         const char **out_msg)
+{
+    *out_field = NULL;
+    *out_msg = NULL;
+    if (s->has_base_year && !year_ok(s->base_year))
+        return settings_invalid(out_field, out_msg, "base_year",
+                                "must be a year from 1900 to 2200");
+    if (s->has_base_value && !num_ok(s->base_value))
+        return settings_invalid(out_field, out_msg, "base_value",
+                                "must be a number from -1e15 to 1e15");
+    if (s->has_base_value && !s->has_base_year)
+        return settings_invalid(out_field, out_msg, "base_value", "needs a base year");
+    if (!code_is(&code_target_kind, s->target_kind))
+        return settings_invalid(out_field, out_msg, "target_kind",
+                                "must be absolute, relative or none");
+    if (strcmp(s->target_kind, "none") != 0 && !s->has_target_value)
+        return settings_invalid(out_field, out_msg, "target_value",
+                                "is required for this kind of target");
+    if (strcmp(s->target_kind, "none") != 0 && !num_ok(s->target_value))
+        return settings_invalid(out_field, out_msg, "target_value",
+                                "must be a number from -1e15 to 1e15");
+    if (strcmp(s->target_kind, "relative") == 0 && s->target_value <= -100)
+        return settings_invalid(out_field, out_msg, "target_value",
+                                "a relative target is a percent change above -100");
+    if (s->target_year != 0 && !year_ok(s->target_year))
+        return settings_invalid(out_field, out_msg, "target_year",
+                                "must be a year from 1900 to 2200");
+    if (s->target_year != 0 && s->has_base_year && s->target_year <= s->base_year)
+        return settings_invalid(out_field, out_msg, "target_year", "must come after the base year");
+    if (!code_is(&code_direction, s->direction))
+        return settings_invalid(out_field, out_msg, "direction", "must be increase or decrease");
+    if (s->has_limit && !num_ok(s->limit))
+        return settings_invalid(out_field, out_msg, "limit", "must be a number from -1e15 to 1e15");
+    if (s->has_thresholds && !(num_ok(s->high) && num_ok(s->med) && num_ok(s->low) &&
+                               s->high > s->med && s->med > s->low))
+        return settings_invalid(out_field, out_msg, "thresholds",
+                                "must be numbers with high > med > low");
+    return ERR_OK;
+}
+
 /* ------------------------------------------------------------ create */
 
 enum err
@@ -247,7 +313,7 @@ static enum err
 indicator_check(struct db *db, const struct indicator_new *in, int64_t *mission,
                 struct write_error *e)
 {
-    const struct indicator_settings *s = in->progress;
+    const struct indicator_settings *s = &in->progress;
     struct tidy_error te;
     const char *field, *msg;
     enum err rc;
@@ -265,7 +331,7 @@ indicator_check(struct db *db, const struct indicator_new *in, int64_t *mission,
         write_text(e, "unit_sv", in->unit_sv, WRITE_MAX_LINE, false, false) ||
         write_text(e, "unit_en", in->unit_en, WRITE_MAX_LINE, false, false))
         return ERR_INVALID;
-    if (settings_check(s, &field, &msg))
+    if (indicator_settings_check(s, &field, &msg))
         return write_refuse(e, field, msg);
     if (!str_empty(s->headline))
         return write_refuse(e, "headline", "is chosen once the indicator has data, not before");
@@ -354,9 +420,9 @@ indicator_create(struct db *db, const struct indicator_new *in, const char *who,
     write_bind_str(st, 6, in->description_en);
     write_bind_str(st, 7, in->unit_sv);
     write_bind_str(st, 8, in->unit_en);
-    db_bind_text(st, 9, in->progress->direction);
+    db_bind_text(st, 9, in->progress.direction);
     db_bind_i64(st, 10, in->decimals);
-    bind_settings(st, in->progress);
+    bind_settings(st, &in->progress);
     write_bind_str(st, 21, in->source);
     write_bind_opt(st, 22, in->source_url);
     db_bind_dbl(st, 23, in->weight);

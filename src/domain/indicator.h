@@ -80,9 +80,34 @@ enum err indicator_observations(struct db *db, struct arena *a, int64_t indicato
 enum err indicator_observations_first(struct db *db, struct arena *a, int64_t indicator_id,
                                       int limit, struct observation **out, int *out_n);
 
-/* ---- creating (the conventions of every create function: write.h) ---- */
+/* ---- progress settings (PROGRESS.md B.4; stored by settings_apply, settings.h) ---- */
 
-struct indicator_settings;
+struct indicator_settings {
+    bool has_base_year;
+    int base_year;
+    bool has_base_value;
+    double base_value;
+    const char *target_kind; /* absolute | relative | none */
+    bool has_target_value;
+    double target_value;   /* absolute value, or percent change for relative */
+    int target_year;       /* 0: the mission's deadline */
+    const char *direction; /* increase | decrease */
+    bool has_limit;
+    double limit;
+    bool has_thresholds;
+    double high, med, low;
+    const char *headline; /* canonical "Field=Value" pairs joined by 0x1f; "" = none */
+};
+
+/*
+ * Check the settings by themselves (ranges, codes, a target after its base year); on
+ * ERR_INVALID *out_field names the setting and *out_msg says why (English, static). The
+ * rules of settings_apply, and of an indicator's settings when it is created.
+ */
+enum err indicator_settings_check(const struct indicator_settings *s, const char **out_field,
+                                  const char **out_msg);
+
+/* ---- creating (the conventions of every create function: write.h) ---- */
 
 struct objective_new {
     int64_t mission_id;
@@ -98,10 +123,9 @@ enum err objective_create(struct db *db, const struct objective_new *in, const c
 struct indicator_new {
     int64_t objective_id; /* the indicator belongs to its objective's mission */
     const char *title_sv, *title_en, *description_sv, *description_en, *unit_sv, *unit_en;
-    /* base, target, direction, limit and thresholds (settings.h), checked as
-     * settings_apply checks them; the headline is chosen once there is data, so it is ""
-     * (or NULL) here */
-    const struct indicator_settings *progress;
+    /* base, target, direction, limit and thresholds, checked as settings_apply checks
+     * them; the headline is chosen once there is data, so it is "" (or NULL) here */
+    struct indicator_settings progress;
     int decimals;                    /* 0 to 6 */
     const char *source, *source_url; /* the URL is optional */
     double weight;

@@ -3,18 +3,13 @@
  */
 #include "domain/settings.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/buf.h"
 #include "core/str.h"
 #include "domain/audit.h"
-#include "domain/codes.h"
 #include "domain/tidycsv.h"
-
-#define MIN_YEAR 1900
-#define MAX_YEAR 2200
 
 void
 settings_from_indicator(const struct indicator *ind, struct indicator_settings *s)
@@ -90,62 +85,6 @@ settings_parse_headline(struct arena *a, const struct indicator *ind, const char
     return true;
 }
 
-static bool
-year_ok(int y)
-{
-    return y >= MIN_YEAR && y <= MAX_YEAR;
-}
-
-/* A setting is compared with the indicator's values: the same bound as they have (tidycsv.h),
- * so that no projection, rate or chart made from them overflows. */
-static bool
-num_ok(double v)
-{
-    return isfinite(v) && fabs(v) <= TIDY_MAX_ABS;
-}
-
-static enum err
-invalid(const char **f, const char **m, const char *field, const char *msg)
-{
-    *f = field;
-    *m = msg;
-    return ERR_INVALID;
-}
-
-enum err
-settings_check(const struct indicator_settings *s, const char **out_field, const char **out_msg)
-{
-    *out_field = NULL;
-    *out_msg = NULL;
-    if (s->has_base_year && !year_ok(s->base_year))
-        return invalid(out_field, out_msg, "base_year", "must be a year from 1900 to 2200");
-    if (s->has_base_value && !num_ok(s->base_value))
-        return invalid(out_field, out_msg, "base_value", "must be a number from -1e15 to 1e15");
-    if (s->has_base_value && !s->has_base_year)
-        return invalid(out_field, out_msg, "base_value", "needs a base year");
-    if (!code_is(&code_target_kind, s->target_kind))
-        return invalid(out_field, out_msg, "target_kind", "must be absolute, relative or none");
-    if (strcmp(s->target_kind, "none") != 0 && !s->has_target_value)
-        return invalid(out_field, out_msg, "target_value", "is required for this kind of target");
-    if (strcmp(s->target_kind, "none") != 0 && !num_ok(s->target_value))
-        return invalid(out_field, out_msg, "target_value", "must be a number from -1e15 to 1e15");
-    if (strcmp(s->target_kind, "relative") == 0 && s->target_value <= -100)
-        return invalid(out_field, out_msg, "target_value",
-                       "a relative target is a percent change above -100");
-    if (s->target_year != 0 && !year_ok(s->target_year))
-        return invalid(out_field, out_msg, "target_year", "must be a year from 1900 to 2200");
-    if (s->target_year != 0 && s->has_base_year && s->target_year <= s->base_year)
-        return invalid(out_field, out_msg, "target_year", "must come after the base year");
-    if (!code_is(&code_direction, s->direction))
-        return invalid(out_field, out_msg, "direction", "must be increase or decrease");
-    if (s->has_limit && !num_ok(s->limit))
-        return invalid(out_field, out_msg, "limit", "must be a number from -1e15 to 1e15");
-    if (s->has_thresholds && !(num_ok(s->high) && num_ok(s->med) && num_ok(s->low) &&
-                               s->high > s->med && s->med > s->low))
-        return invalid(out_field, out_msg, "thresholds", "must be numbers with high > med > low");
-    return ERR_OK;
-}
-
 enum err
 settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
                const struct indicator_settings *s, const char *who, const char **out_field,
@@ -160,7 +99,7 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
     rc = indicator_get(db, a, indicator_id, &ind);
     if (rc)
         return rc;
-    rc = settings_check(s, out_field, out_msg);
+    rc = indicator_settings_check(s, out_field, out_msg);
     if (rc)
         return rc;
 

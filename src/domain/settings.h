@@ -10,38 +10,13 @@
 
 #include "domain/indicator.h"
 
-struct indicator_settings {
-    bool has_base_year;
-    int base_year;
-    bool has_base_value;
-    double base_value;
-    const char *target_kind; /* absolute | relative | none */
-    bool has_target_value;
-    double target_value;   /* absolute value, or percent change for relative */
-    int target_year;       /* 0: the mission's deadline */
-    const char *direction; /* increase | decrease */
-    bool has_limit;
-    double limit;
-    bool has_thresholds;
-    double high, med, low;
-    const char *headline; /* canonical "Field=Value" pairs joined by 0x1f; "" = none */
-};
-
 /* The indicator's current settings. */
 void settings_from_indicator(const struct indicator *ind, struct indicator_settings *out);
 
 /*
- * Check the settings by themselves (ranges, codes, a target after its base year); on
- * ERR_INVALID *out_field names the setting and *out_msg says why (English, static). The
- * rules of settings_apply, and of an indicator's settings when it is created.
- */
-enum err settings_check(const struct indicator_settings *s, const char **out_field,
-                        const char **out_msg);
-
-/*
- * Validate (settings_check) and store. On ERR_INVALID *out_field names the setting and *out_msg
- * says why (English, static); nothing is changed. Other errors: ERR_NOTFOUND,
- * ERR_BUSY, ERR_DB.
+ * Validate (indicator_settings_check) and store. On ERR_INVALID *out_field names the setting and
+ * *out_msg says why (English, static); nothing is changed. Other errors: ERR_NOTFOUND, ERR_BUSY,
+ * ERR_DB.
  */
 enum err settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
                         const struct indicator_settings *s, const char *who, const char **out_field,

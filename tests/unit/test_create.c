@@ -28,7 +28,6 @@
 #include "domain/person.h"
 #include "domain/refdata.h"
 #include "domain/sdg.h"
-#include "domain/settings.h"
 #include "tap.h"
 
 #define WHO "test"
@@ -390,7 +389,6 @@ test_indicator(struct db *db)
                                .n_dimensions = 2,
                                .sdg_indicators = sdg,
                                .n_sdg_indicators = 1};
-    struct indicator_settings progress, bad_progress;
     struct indicator_new bad;
     struct write_error e;
     struct indicator ind;
@@ -400,16 +398,15 @@ test_indicator(struct db *db)
 
     arena_init(&a);
     in.objective_id = objective_b;
-    in.progress = &progress;
-    progress = (struct indicator_settings){.has_base_year = true,
-                                           .base_year = 2020,
-                                           .has_base_value = true,
-                                           .base_value = 40,
-                                           .target_kind = "relative",
-                                           .has_target_value = true,
-                                           .target_value = -50,
-                                           .target_year = 2030,
-                                           .direction = "decrease"};
+    in.progress = (struct indicator_settings){.has_base_year = true,
+                                              .base_year = 2020,
+                                              .has_base_value = true,
+                                              .base_value = 40,
+                                              .target_kind = "relative",
+                                              .has_target_value = true,
+                                              .target_value = -50,
+                                              .target_year = 2030,
+                                              .direction = "decrease"};
     rc = indicator_create(db, &in, WHO, &first, &e);
     ok(rc == ERR_OK, "%s: indicator_create stores an indicator (%s)", backend, rc ? e.msg : "ok");
     ok(indicator_get(db, &a, first, &ind) == ERR_OK && ind.mission_id == mission_a &&
@@ -422,9 +419,9 @@ test_indicator(struct db *db)
            strcmp(ind.dimensions[1], "Age") == 0,
        "  with its disaggregation columns in order");
     ok(audited(db, "indicator", first), "  and an audit entry");
-    progress.target_kind = "none";
-    progress.has_target_value = false;
-    progress.has_base_year = progress.has_base_value = false;
+    in.progress.target_kind = "none";
+    in.progress.has_target_value = false;
+    in.progress.has_base_year = in.progress.has_base_value = false;
     in.n_dimensions = in.n_sdg_indicators = 0;
     in.source_url = NULL;
     rc = indicator_create(db, &in, WHO, &id, &e);
@@ -433,25 +430,23 @@ test_indicator(struct db *db)
        "%s: an indicator without base, target or breakdowns", backend);
 
     before = rows(db);
-    progress.target_kind = "absolute";
-    progress.has_target_value = true;
-    progress.target_value = 10;
+    in.progress.target_kind = "absolute";
+    in.progress.has_target_value = true;
+    in.progress.target_value = 10;
 #define BAD(field, item, what, change)                                                             \
     do {                                                                                           \
         bad = in;                                                                                  \
-        bad_progress = progress;                                                                   \
-        bad.progress = &bad_progress;                                                              \
         change;                                                                                    \
         rc = indicator_create(db, &bad, WHO, &id, &e);                                             \
         refused(db, before, rc, &e, field, item, what);                                            \
     } while (0)
     BAD("objective_id", -1, "an objective that does not exist", bad.objective_id = 99999999);
-    BAD("direction", -1, "an unknown direction", bad_progress.direction = "up");
-    BAD("target_kind", -1, "an unknown kind of target", bad_progress.target_kind = "double");
+    BAD("direction", -1, "an unknown direction", bad.progress.direction = "up");
+    BAD("target_kind", -1, "an unknown kind of target", bad.progress.target_kind = "double");
     BAD("target_year", -1, "a target year before the base year",
-        (bad_progress.has_base_year = true, bad_progress.base_year = 2020,
-         bad_progress.target_year = 2019));
-    BAD("headline", -1, "a headline before there is data", bad_progress.headline = "Sex=F");
+        (bad.progress.has_base_year = true, bad.progress.base_year = 2020,
+         bad.progress.target_year = 2019));
+    BAD("headline", -1, "a headline before there is data", bad.progress.headline = "Sex=F");
     BAD("decimals", -1, "7 decimals", bad.decimals = 7);
     BAD("source_url", -1, "a source address without a scheme", bad.source_url = "www.scb.se");
     BAD("dimensions", 1, "a column the data format reserves (Source)",
