@@ -19,6 +19,8 @@ struct db_ops {
     int64_t (*col_i64)(struct db_stmt *, int);
     double (*col_dbl)(struct db_stmt *, int);
     const char *(*col_text)(struct db_stmt *, int);
+    enum db_type (*col_type)(struct db_stmt *, int);
+    int (*columns)(struct db_stmt *);
     void (*done)(struct db_stmt *);
     enum err (*exec_script)(struct db *, const char *sql); /* migrations only */
     enum err (*begin)(struct db *);

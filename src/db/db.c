@@ -151,6 +151,18 @@ db_text(struct db_stmt *st, int col)
     return st->db->ops->col_text(st, col);
 }
 
+enum db_type
+db_type(struct db_stmt *st, int col)
+{
+    return st->db->ops->col_type(st, col);
+}
+
+int
+db_columns(struct db_stmt *st)
+{
+    return st->db->ops->columns(st);
+}
+
 char *
 db_text_dup(struct db_stmt *st, int col, struct arena *a)
 {

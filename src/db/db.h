@@ -88,6 +88,18 @@ double db_dbl(struct db_stmt *st, int col);
 const char *db_text(struct db_stmt *st, int col);
 char *db_text_dup(struct db_stmt *st, int col, struct arena *a);
 
+/*
+ * What the current row holds in column col, as the backend stored it: SQLite's storage
+ * class of the value (INTEGER, REAL, TEXT; a BLOB counts as text); PostgreSQL's column type
+ * (int2/int4/int8 and bool are integers, float4/float8/numeric doubles, anything else
+ * text). DB_NULL for SQL NULL. For code that moves rows without knowing their tables
+ * (domain/copy.c).
+ */
+enum db_type { DB_NULL, DB_INTEGER, DB_DOUBLE, DB_TEXT };
+enum db_type db_type(struct db_stmt *st, int col);
+/* The number of columns of the statement's result. */
+int db_columns(struct db_stmt *st);
+
 /* Release the statement's read snapshot early (also done by the next db_stmt). */
 void db_done(struct db_stmt *st);
 

@@ -515,6 +515,46 @@ pg_col_dbl(struct db_stmt *st, int col)
     return v == NULL ? 0 : strtod(v, NULL);
 }
 
+/* Type OIDs from PostgreSQL's catalog (pg_type.dat); they are fixed across versions, and
+ * libpq does not ship the header that names them. */
+#define PG_OID_BOOL    16
+#define PG_OID_INT8    20
+#define PG_OID_INT2    21
+#define PG_OID_INT4    23
+#define PG_OID_FLOAT4  700
+#define PG_OID_FLOAT8  701
+#define PG_OID_NUMERIC 1700
+
+static enum db_type
+pg_col_type(struct db_stmt *st, int col)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+
+    if (pg_is_null(st, col))
+        return DB_NULL;
+    switch (PQftype(s->res, col)) {
+    case PG_OID_BOOL: /* pg_col_i64 reads "t" as 1 */
+    case PG_OID_INT2:
+    case PG_OID_INT4:
+    case PG_OID_INT8:
+        return DB_INTEGER;
+    case PG_OID_FLOAT4:
+    case PG_OID_FLOAT8:
+    case PG_OID_NUMERIC:
+        return DB_DOUBLE;
+    default:
+        return DB_TEXT;
+    }
+}
+
+static int
+pg_columns(struct db_stmt *st)
+{
+    struct pg_stmt *s = (struct pg_stmt *)st;
+
+    return s->res == NULL ? 0 : PQnfields(s->res);
+}
+
 static enum err
 pg_exec_script(struct db *db, const char *sql)
 {
@@ -793,6 +833,8 @@ static const struct db_ops pg_ops = {
     .col_i64 = pg_col_i64,
     .col_dbl = pg_col_dbl,
     .col_text = pg_col_text,
+    .col_type = pg_col_type,
+    .columns = pg_columns,
     .done = pg_done,
     .exec_script = pg_exec_script,
     .begin = pg_begin,

@@ -286,6 +286,27 @@ sq_col_text(struct db_stmt *st, int col)
     return (const char *)sqlite3_column_text(SQ(st), col);
 }
 
+static enum db_type
+sq_col_type(struct db_stmt *st, int col)
+{
+    switch (sqlite3_column_type(SQ(st), col)) {
+    case SQLITE_NULL:
+        return DB_NULL;
+    case SQLITE_INTEGER:
+        return DB_INTEGER;
+    case SQLITE_FLOAT:
+        return DB_DOUBLE;
+    default:
+        return DB_TEXT;
+    }
+}
+
+static int
+sq_columns(struct db_stmt *st)
+{
+    return sqlite3_column_count(SQ(st));
+}
+
 static void
 sq_done(struct db_stmt *st)
 {
@@ -409,6 +430,8 @@ static const struct db_ops sq_ops = {
     .col_i64 = sq_col_i64,
     .col_dbl = sq_col_dbl,
     .col_text = sq_col_text,
+    .col_type = sq_col_type,
+    .columns = sq_columns,
     .done = sq_done,
     .exec_script = sq_exec_script,
     .begin = sq_begin,

@@ -2,6 +2,14 @@
  * copy.c — whole-database copy between backends (see copy.h). The table list
  * follows the foreign keys (a table comes after those it refers to); the
  * statements are in db/q_copy.def.
+ *
+ * Each value is bound with the type the source row reports for it (db_type):
+ * an integer stays an integer and a double a double, with no text round trip.
+ * The types come from the rows, not from a list kept here or from the API's
+ * field tables: the copy moves stored tables, and half of them (page_view,
+ * audit_log, api_token, positions, timestamps) are no API resource, while an
+ * API resource is a view over several tables; so a column added by a migration
+ * needs only its two statements in q_copy.def.
  */
 #include "domain/copy.h"
 
@@ -13,38 +21,34 @@
 struct copy_table {
     const char *name;
     enum q get, put, seq; /* seq: Q__MAX when the table has no identity column */
-    const char *types;    /* per column: I integer, R double, T text */
 };
 
 static const struct copy_table tables[] = {
-    {"sdg_goal", Q_SDG_GOALS, Q_SDG_GOAL_ADD, Q__MAX, "ITTTT"},
-    {"sdg_target", Q_COPY_SDG_TARGET_GET, Q_SDG_TARGET_ADD, Q__MAX, "TIIT"},
-    {"sdg_indicator", Q_COPY_SDG_INDICATOR_GET, Q_SDG_INDICATOR_ADD, Q__MAX, "TTITTT"},
-    {"county", Q_COPY_COUNTY_GET, Q_COUNTY_ADD, Q__MAX, "TT"},
-    {"municipality", Q_COPY_MUNICIPALITY_GET, Q_MUNICIPALITY_ADD, Q__MAX, "TTT"},
-    {"sni", Q_COPY_SNI_GET, Q_SNI_ADD, Q__MAX, "TT"},
-    {"actor", Q_COPY_ACTOR_GET, Q_COPY_ACTOR_PUT, Q_COPY_ACTOR_SEQ, "ITTTTTTTTTII"},
-    {"actor_discipline", Q_COPY_ACTOR_DISCIPLINE_GET, Q_ACTOR_DISCIPLINE_ADD, Q__MAX, "IT"},
-    {"person", Q_COPY_PERSON_GET, Q_COPY_PERSON_PUT, Q_COPY_PERSON_SEQ, "IITTTTTI"},
-    {"mission", Q_COPY_MISSION_GET, Q_COPY_MISSION_PUT, Q_COPY_MISSION_SEQ, "ITTTTTTTTITIIII"},
-    {"mission_sdg_target", Q_COPY_MISSION_SDG_TARGET_GET, Q_MISSION_SDG_TARGET_ADD, Q__MAX, "IT"},
-    {"objective", Q_COPY_OBJECTIVE_GET, Q_COPY_OBJECTIVE_PUT, Q_COPY_OBJECTIVE_SEQ, "IIIITTTTR"},
-    {"indicator", Q_COPY_INDICATOR_GET, Q_COPY_INDICATOR_PUT, Q_COPY_INDICATOR_SEQ,
-     "IIIITTTTTTTIIRTRIRTTRIRRRT"},
-    {"indicator_dimension", Q_COPY_INDICATOR_DIMENSION_GET, Q_DIMENSION_ADD, Q__MAX, "IIT"},
-    {"indicator_sdg", Q_COPY_INDICATOR_SDG_GET, Q_INDICATOR_SDG_ADD, Q__MAX, "IT"},
-    {"initiative", Q_COPY_INITIATIVE_GET, Q_COPY_INITIATIVE_PUT, Q_COPY_INITIATIVE_SEQ,
-     "IITTTTTTTITTITTTTTII"},
-    {"initiative_actor", Q_COPY_INITIATIVE_ACTOR_GET, Q_INITIATIVE_ACTOR_ADD, Q__MAX, "IIT"},
-    {"initiative_objective", Q_COPY_INITIATIVE_OBJECTIVE_GET, Q_INITIATIVE_OBJECTIVE_ADD, Q__MAX,
-     "II"},
-    {"initiative_sdg_target", Q_COPY_INITIATIVE_SDG_TARGET_GET, Q_INITIATIVE_SDG_TARGET_ADD, Q__MAX,
-     "IT"},
-    {"team_member", Q_COPY_TEAM_MEMBER_GET, Q_TEAM_MEMBER_ADD, Q__MAX, "IITII"},
-    {"page_view", Q_COPY_PAGE_VIEW_GET, Q_COPY_PAGE_VIEW_PUT, Q__MAX, "TTI"},
-    {"audit_log", Q_COPY_AUDIT_LOG_GET, Q_COPY_AUDIT_LOG_PUT, Q_COPY_AUDIT_LOG_SEQ, "IITTTIIT"},
-    {"api_token", Q_COPY_API_TOKEN_GET, Q_COPY_API_TOKEN_PUT, Q_COPY_API_TOKEN_SEQ, "ITTTIII"},
-    {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX, "ITTTITRTT"},
+    {"sdg_goal", Q_SDG_GOALS, Q_SDG_GOAL_ADD, Q__MAX},
+    {"sdg_target", Q_COPY_SDG_TARGET_GET, Q_SDG_TARGET_ADD, Q__MAX},
+    {"sdg_indicator", Q_COPY_SDG_INDICATOR_GET, Q_SDG_INDICATOR_ADD, Q__MAX},
+    {"county", Q_COPY_COUNTY_GET, Q_COUNTY_ADD, Q__MAX},
+    {"municipality", Q_COPY_MUNICIPALITY_GET, Q_MUNICIPALITY_ADD, Q__MAX},
+    {"sni", Q_COPY_SNI_GET, Q_SNI_ADD, Q__MAX},
+    {"actor", Q_COPY_ACTOR_GET, Q_COPY_ACTOR_PUT, Q_COPY_ACTOR_SEQ},
+    {"actor_discipline", Q_COPY_ACTOR_DISCIPLINE_GET, Q_ACTOR_DISCIPLINE_ADD, Q__MAX},
+    {"person", Q_COPY_PERSON_GET, Q_COPY_PERSON_PUT, Q_COPY_PERSON_SEQ},
+    {"mission", Q_COPY_MISSION_GET, Q_COPY_MISSION_PUT, Q_COPY_MISSION_SEQ},
+    {"mission_sdg_target", Q_COPY_MISSION_SDG_TARGET_GET, Q_MISSION_SDG_TARGET_ADD, Q__MAX},
+    {"objective", Q_COPY_OBJECTIVE_GET, Q_COPY_OBJECTIVE_PUT, Q_COPY_OBJECTIVE_SEQ},
+    {"indicator", Q_COPY_INDICATOR_GET, Q_COPY_INDICATOR_PUT, Q_COPY_INDICATOR_SEQ},
+    {"indicator_dimension", Q_COPY_INDICATOR_DIMENSION_GET, Q_DIMENSION_ADD, Q__MAX},
+    {"indicator_sdg", Q_COPY_INDICATOR_SDG_GET, Q_INDICATOR_SDG_ADD, Q__MAX},
+    {"initiative", Q_COPY_INITIATIVE_GET, Q_COPY_INITIATIVE_PUT, Q_COPY_INITIATIVE_SEQ},
+    {"initiative_actor", Q_COPY_INITIATIVE_ACTOR_GET, Q_INITIATIVE_ACTOR_ADD, Q__MAX},
+    {"initiative_objective", Q_COPY_INITIATIVE_OBJECTIVE_GET, Q_INITIATIVE_OBJECTIVE_ADD, Q__MAX},
+    {"initiative_sdg_target", Q_COPY_INITIATIVE_SDG_TARGET_GET, Q_INITIATIVE_SDG_TARGET_ADD,
+     Q__MAX},
+    {"team_member", Q_COPY_TEAM_MEMBER_GET, Q_TEAM_MEMBER_ADD, Q__MAX},
+    {"page_view", Q_COPY_PAGE_VIEW_GET, Q_COPY_PAGE_VIEW_PUT, Q__MAX},
+    {"audit_log", Q_COPY_AUDIT_LOG_GET, Q_COPY_AUDIT_LOG_PUT, Q_COPY_AUDIT_LOG_SEQ},
+    {"api_token", Q_COPY_API_TOKEN_GET, Q_COPY_API_TOKEN_PUT, Q_COPY_API_TOKEN_SEQ},
+    {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX},
 };
 
 static enum err
@@ -53,7 +57,7 @@ copy_table(struct db *from, struct db *to, const struct copy_table *t, long *row
     struct db_stmt *get, *put;
     enum err rc;
     bool row;
-    int c;
+    int c, n;
 
     get = db_stmt(from, t->get);
     if (get == NULL)
@@ -64,15 +68,22 @@ copy_table(struct db *from, struct db *to, const struct copy_table *t, long *row
             rc = ERR_DB;
             break;
         }
-        for (c = 0; t->types[c] != '\0'; c++) {
-            if (db_null(get, c))
+        n = db_columns(get);
+        for (c = 0; c < n; c++) {
+            switch (db_type(get, c)) {
+            case DB_NULL:
                 db_bind_null(put, c + 1);
-            else if (t->types[c] == 'I')
+                break;
+            case DB_INTEGER:
                 db_bind_i64(put, c + 1, db_i64(get, c));
-            else if (t->types[c] == 'R')
+                break;
+            case DB_DOUBLE:
                 db_bind_dbl(put, c + 1, db_dbl(get, c));
-            else
+                break;
+            case DB_TEXT:
                 db_bind_text(put, c + 1, db_text(get, c));
+                break;
+            }
         }
         rc = db_run(put);
         if (rc)

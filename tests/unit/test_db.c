@@ -150,6 +150,65 @@ add_target(struct db *db, const char *code, int64_t goal)
     return db_run(st);
 }
 
+/*
+ * db_type reports what each column of a row holds, as the copy binds it: a mission and an
+ * objective (integers, texts, a NULL parent, a double weight) inserted in a transaction
+ * that is rolled back. A backend reading every value as text, or a double as an integer,
+ * fails here (the copy's round trip alone would not notice: both databases convert text
+ * to a number on the way in).
+ */
+static void
+test_column_types(struct db *db, const char *label)
+{
+    static const enum db_type want[] = {DB_INTEGER, DB_INTEGER, DB_NULL, DB_INTEGER, DB_TEXT,
+                                        DB_TEXT,    DB_TEXT,    DB_TEXT, DB_DOUBLE};
+    struct db_stmt *st;
+    bool row = false;
+    int c, n_bad = 0;
+
+    if (!ok(db_begin(db) == ERR_OK, "%s: db_begin for the column types", label))
+        return;
+    st = db_stmt(db, Q_COPY_MISSION_PUT);
+    db_bind_i64(st, 1, 7001);
+    db_bind_text(st, 2, "types");
+    for (c = 3; c <= 8; c++)
+        db_bind_text(st, c, "t");
+    db_bind_text(st, 9, "2030-12-31");
+    db_bind_i64(st, 10, 2020);
+    db_bind_text(st, 11, "active");
+    db_bind_null(st, 12);
+    db_bind_i64(st, 13, 1);
+    db_bind_i64(st, 14, 0);
+    db_bind_i64(st, 15, 1700000000);
+    ok(db_run(st) == ERR_OK, "%s: insert a mission", label);
+    st = db_stmt(db, Q_COPY_OBJECTIVE_PUT);
+    db_bind_i64(st, 1, 7002);
+    db_bind_i64(st, 2, 7001);
+    db_bind_null(st, 3);
+    db_bind_i64(st, 4, 3);
+    for (c = 5; c <= 8; c++)
+        db_bind_text(st, c, "o");
+    db_bind_dbl(st, 9, 1.5);
+    ok(db_run(st) == ERR_OK, "%s: insert an objective", label);
+    st = db_stmt(db, Q_COPY_OBJECTIVE_GET);
+    if (ok(st != NULL && db_step(st, &row) == ERR_OK && row, "%s: read the objective back",
+           label)) {
+        ok(db_columns(st) == (int)N(want), "%s: db_columns counts the result's %d columns", label,
+           (int)N(want));
+        for (c = 0; c < (int)N(want); c++)
+            if (db_type(st, c) != want[c]) {
+                diag("%s: column %d is of type %d, not %d", label, c, (int)db_type(st, c),
+                     (int)want[c]);
+                n_bad++;
+            }
+        ok(n_bad == 0, "%s: db_type gives integer, NULL, text and double as stored", label);
+        ok(db_dbl(st, 8) == 1.5, "%s: the double reads back as 1.5", label);
+    }
+    if (st != NULL)
+        db_done(st);
+    db_rollback(db);
+}
+
 static void
 test_database(const char *path)
 {
@@ -239,6 +298,7 @@ test_database(const char *path)
     is_int(add_target(db, "1.z", 1), ERR_OK, "the same insert with an existing goal succeeds");
     db_rollback(db);
     is_int(count(db, Q_SDG_TARGETS_COUNT, true, 1), 7, "goal 1 still has 7 targets after rollback");
+    test_column_types(db, "sqlite");
 
     db_close(db);
 
@@ -280,6 +340,7 @@ test_postgres(void)
     ok(db_schema_version(db) >= 4, "postgres: schema version tracked (%d)", db_schema_version(db));
     ok(db_prepare_all(db, &failed) == ERR_OK, "postgres: every statement of the table prepares%s%s",
        failed < Q__MAX ? ": failed at " : "", failed < Q__MAX ? query_name(failed) : "");
+    test_column_types(db, "postgres");
     db_close(db);
 }
 
