@@ -256,6 +256,13 @@ json_kdbl_or_null(struct json *j, const char *k, bool has, double v)
         json_nil(j);
 }
 
+void
+json_fail(struct json *j, enum err e)
+{
+    if (j->err == ERR_OK)
+        j->err = e;
+}
+
 enum err
 json_finish(struct json *j)
 {

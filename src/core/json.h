@@ -46,6 +46,10 @@ void json_knull(struct json *j, const char *k);
 /* k: v when has, else k: null (an optional number) */
 void json_kdbl_or_null(struct json *j, const char *k, bool has, double v);
 
+/* Make the writer fail with e (sticky, the first error stays): for a caller that could not
+ * produce a value it was about to write, so the response is refused, not left short. */
+void json_fail(struct json *j, enum err e);
+
 /* ERR_OK, ERR_INVALID (bad UTF-8 or structure) or ERR_LIMIT (buffer). */
 enum err json_finish(struct json *j);
 

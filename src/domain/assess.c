@@ -20,6 +20,7 @@
 #include "core/log.h"
 #include "domain/codes.h"
 #include "domain/load.h"
+#include "domain/mission.h"
 
 #define MAX_TREE_DEPTH 16
 
@@ -337,6 +338,22 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
     }
     progress_rollup(kids, k, &out->status, &out->has_score, &out->score);
     return ERR_OK;
+}
+
+enum err
+mission_tree_load(struct db *db, struct arena *a, int64_t mission_id, struct mission_tree *out)
+{
+    enum err rc;
+
+    memset(out, 0, sizeof(*out));
+    rc = mission_objectives(db, a, mission_id, &out->objs, &out->n_objs);
+    if (rc)
+        return rc;
+    rc = mission_indicators(db, a, mission_id, &out->inds, &out->n_inds);
+    if (rc)
+        return rc;
+    return mission_progress_load(db, a, mission_id, out->objs, out->n_objs, out->inds, out->n_inds,
+                                 &out->prog);
 }
 
 /* ------------------------------------------------------------ the series bound */

@@ -73,6 +73,20 @@ enum err mission_progress_load(struct db *db, struct arena *a, int64_t mission_i
                                const struct indicator *inds, int n_inds,
                                struct mission_progress *out);
 
+/* A mission's goal tree with every part assessed: what its page and its API resources show. */
+struct mission_tree {
+    struct objective *objs; /* in the mission's order */
+    int n_objs;
+    struct indicator *inds; /* by objective, then position */
+    int n_inds;
+    struct mission_progress prog; /* its objs and inds are parallel to the two above */
+};
+
+/* Load the mission's objectives and indicators and assess them (three reads, whatever the
+ * size of the tree). Everything lives in a. Errors: ERR_DB / ERR_BUSY. */
+enum err mission_tree_load(struct db *db, struct arena *a, int64_t mission_id,
+                           struct mission_tree *out);
+
 /* ------------------------------------------------------------ the series bound */
 
 /*

@@ -3,40 +3,57 @@
  * client checking its token (its name and scope), or anonymous.
  *
  * Reads who asks only through req_principal, so its answer for a token is private (never
- * in the shared cache, never 304) and the anonymous one is the only one shared.
+ * in the shared cache, never 304) and the anonymous one is the only one shared. The
+ * shape is declared once, as a field table over struct principal (resource.h): an
+ * anonymous principal is all zeros, so each of its members is null.
  */
-#include "core/json.h"
+#include "domain/codes.h"
+#include "web/api.h"
 #include "web/auth.h"
 #include "web/handlers.h"
+
+/* enum principal_kind as the API spells it */
+static const struct code kind_codes[] = {{"anonymous", NULL}, {"token", NULL}};
+static const struct code_set kinds = {.codes = kind_codes, .n = 2};
+
+static const char *
+kind_name(int kind)
+{
+    return kind_codes[kind == PRINCIPAL_TOKEN ? 1 : 0].code;
+}
+
+/* clang-format off */
+static const struct res_field principal_fields[] = {
+    R_CODE("kind", struct principal, kind, &kinds, kind_name, 0,
+           "anonymous: no credentials, or none samverka takes; token: an API token"),
+    R_ID_OR_NULL("id", struct principal, id, "The token's id; null when anonymous"),
+    R_STR("name", struct principal, name, RES_NULL,
+          "The token's name, as the audit log records its changes"),
+    R_ENUM("role", struct principal, role, &code_token_role, RES_NULL,
+           "admin: every mission; coordinator: one mission"),
+    R_ID_OR_NULL("mission_id", struct principal, mission_id,
+                 "A coordinator's mission; null for an admin"),
+    R_END,
+};
+/* clang-format on */
+
+static const struct resource principal_res = {
+    .name = "Principal",
+    .desc = "Who a request is authenticated as (GET /api/v1/me)",
+    .fields = principal_fields,
+    .size = sizeof(struct principal),
+};
+
+const struct resource *const api_principal_resources[] = {&principal_res, NULL};
 
 enum err
 api_me(struct req *rq)
 {
     const struct principal *p;
-    struct json j;
     enum err rc;
 
     rc = req_principal(rq, &p);
     if (rc)
         return rc;
-    json_init(&j, &rq->resp.body);
-    json_obj_open(&j);
-    if (p->kind == PRINCIPAL_ANONYMOUS) {
-        json_kstr(&j, "kind", "anonymous");
-        json_knull(&j, "id");
-        json_knull(&j, "name");
-        json_knull(&j, "role");
-        json_knull(&j, "mission_id");
-    } else {
-        json_kstr(&j, "kind", "token");
-        json_kint(&j, "id", p->id);
-        json_kstr(&j, "name", p->name);
-        json_kstr(&j, "role", p->role);
-        if (p->mission_id != 0)
-            json_kint(&j, "mission_id", p->mission_id);
-        else
-            json_knull(&j, "mission_id");
-    }
-    json_obj_close(&j);
-    return json_finish(&j);
+    return res_respond(rq, &principal_res, p);
 }

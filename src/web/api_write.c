@@ -20,6 +20,7 @@
 #include "domain/codes.h"
 #include "domain/import.h"
 #include "domain/settings.h"
+#include "web/api.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -44,25 +45,22 @@ check_scope(struct req *rq, int64_t indicator_id, struct indicator *out,
     return ERR_OK;
 }
 
+/* The answer to a write (IndicatorWriteResult, api_indicator.c); rows < 0: not an import. */
 static enum err
 write_result(struct req *rq, const struct indicator *ind, long rows)
 {
+    struct indicator_write_result wr;
     struct indicator_progress ip;
-    struct json j;
     enum err rc;
 
     rc = indicator_progress_load(rq->wdb, rq->arena, ind, &ip);
     if (rc)
         return rc;
-    json_init(&j, &rq->resp.body);
-    json_obj_open(&j);
-    json_kint(&j, "indicator_id", ind->id);
-    if (rows >= 0)
-        json_kint(&j, "observations", rows);
-    json_key(&j, "progress");
-    indicator_progress_json(&j, &ip);
-    json_obj_close(&j);
-    return json_finish(&j);
+    wr.indicator_id = ind->id;
+    wr.has_rows = rows >= 0;
+    wr.rows = rows;
+    wr.progress = &ip;
+    return res_respond(rq, &api_write_result_res, &wr);
 }
 
 /* s as it can be written into JSON: its longest valid UTF-8 prefix (a message quoting the

@@ -3,7 +3,7 @@
  * A handler writes rq->resp (status 200 and body by default) and returns
  * ERR_OK, or returns an error for web_handle to render: ERR_NOTFOUND -> 404,
  * ERR_INVALID -> the refusal set by req_invalid (400) or req_refuse (401, 403,
- * 413, 422; see enum refusal), ERR_BUSY -> 503, anything else -> 500 (logged,
+ * 404, 413, 422; see enum refusal), ERR_BUSY -> 503, anything else -> 500 (logged,
  * generic page). A handler never writes an error response itself.
  */
 #ifndef WEB_HANDLERS_H
@@ -29,27 +29,27 @@ enum err ops_health_probe(struct req *rq);
 enum err file_style_css(struct req *rq);
 enum err ops_robots_txt(struct req *rq);
 
-/* JSON API (api_*.c) */
-enum err api_missions(struct req *rq);
+/* JSON API, read: one file per entity (their shapes: api.h) */
+enum err api_missions(struct req *rq); /* api_mission.c */
 enum err api_mission(struct req *rq);
-enum err api_mission_objectives(struct req *rq);
 enum err api_mission_team(struct req *rq);
+enum err api_mission_objectives(struct req *rq); /* api_indicator.c */
 enum err api_objective(struct req *rq);
 enum err api_indicators(struct req *rq);
 enum err api_indicator(struct req *rq);
 enum err api_indicator_observations(struct req *rq);
-enum err api_actors(struct req *rq);
+enum err api_actors(struct req *rq); /* api_actor.c */
 enum err api_actor(struct req *rq);
-enum err api_people(struct req *rq);
+enum err api_people(struct req *rq); /* api_person.c */
 enum err api_person(struct req *rq);
-enum err api_initiatives(struct req *rq);
+enum err api_initiatives(struct req *rq); /* api_initiative.c */
 enum err api_initiative(struct req *rq);
-enum err api_sdg_goals(struct req *rq);
+enum err api_sdg_goals(struct req *rq); /* api_sdg.c */
 enum err api_sdg_goal(struct req *rq);
 enum err api_sdg_targets(struct req *rq);
 enum err api_sdg_indicators(struct req *rq);
-enum err api_openapi(struct req *rq);
-enum err api_me(struct req *rq); /* api_principal.c */
+enum err api_openapi(struct req *rq); /* api_openapi.c */
+enum err api_me(struct req *rq);      /* api_principal.c */
 
 /* JSON API, write (api_write.c) */
 enum err api_indicator_data_post(struct req *rq);

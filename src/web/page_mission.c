@@ -34,11 +34,7 @@ struct mission_page {
     struct req *rq;
     struct html *h;
     struct mission m;
-    struct objective *objs;
-    int n_objs;
-    struct indicator *inds;
-    int n_inds;
-    struct mission_progress prog;
+    struct mission_tree t;
 };
 
 /* "37 % (2022)" style value with the indicator's unit. */
@@ -59,8 +55,8 @@ value_text(struct req *rq, const struct indicator *ind, double v)
 static void
 sparkline(struct mission_page *p, int k)
 {
-    const struct indicator *ind = &p->inds[k];
-    const struct indicator_progress *ip = &p->prog.inds[k];
+    const struct indicator *ind = &p->t.inds[k];
+    const struct indicator_progress *ip = &p->t.prog.inds[k];
     const struct series_progress *sp;
     struct req *rq = p->rq;
     struct chart_point *pts;
@@ -83,8 +79,8 @@ sparkline(struct mission_page *p, int k)
 static void
 indicator_row(struct mission_page *p, int k)
 {
-    const struct indicator *ind = &p->inds[k];
-    const struct indicator_progress *ip = &p->prog.inds[k];
+    const struct indicator *ind = &p->t.inds[k];
+    const struct indicator_progress *ip = &p->t.prog.inds[k];
     struct req *rq = p->rq;
     struct html *h = p->h;
     const char *reason;
@@ -140,8 +136,8 @@ indicator_row(struct mission_page *p, int k)
 static void
 objective_block(struct mission_page *p, int oi, int level)
 {
-    const struct objective *o = &p->objs[oi];
-    const struct objective_progress *op = &p->prog.objs[oi];
+    const struct objective *o = &p->t.objs[oi];
+    const struct objective_progress *op = &p->t.prog.objs[oi];
     struct req *rq = p->rq;
     struct html *h = p->h;
     const char *tag = level == 0 ? "h3" : "h4";
@@ -163,8 +159,8 @@ objective_block(struct mission_page *p, int oi, int level)
     if (*L(rq, o->description_sv, o->description_en) != '\0')
         html_elem_attr(h, "p", L(rq, o->description_sv, o->description_en), "lang",
                        L_lang(rq, o->description_en), NULL);
-    for (i = 0; i < p->n_inds; i++)
-        n += p->inds[i].objective_id == o->id;
+    for (i = 0; i < p->t.n_inds; i++)
+        n += p->t.inds[i].objective_id == o->id;
     if (n > 0) {
         html_open(h, "div", "class", "tablewrap", NULL);
         html_open(h, "table", NULL);
@@ -182,8 +178,8 @@ objective_block(struct mission_page *p, int oi, int level)
         html_close(h, "tr");
         html_close(h, "thead");
         html_open(h, "tbody", NULL);
-        for (i = 0; i < p->n_inds; i++)
-            if (p->inds[i].objective_id == o->id)
+        for (i = 0; i < p->t.n_inds; i++)
+            if (p->t.inds[i].objective_id == o->id)
                 indicator_row(p, i);
         html_close(h, "tbody");
         html_close(h, "table");
@@ -191,12 +187,12 @@ objective_block(struct mission_page *p, int oi, int level)
     }
     /* sub-objectives, nested (the tree is shallow; depth is bounded by the data) */
     n = 0;
-    for (i = 0; i < p->n_objs; i++)
-        n += p->objs[i].parent_id == o->id;
+    for (i = 0; i < p->t.n_objs; i++)
+        n += p->t.objs[i].parent_id == o->id;
     if (n > 0 && level < 4) {
         html_open(h, "ul", "class", "tree", NULL);
-        for (i = 0; i < p->n_objs; i++)
-            if (p->objs[i].parent_id == o->id)
+        for (i = 0; i < p->t.n_objs; i++)
+            if (p->t.objs[i].parent_id == o->id)
                 objective_block(p, i, level + 1);
         html_close(h, "ul");
     }
@@ -215,28 +211,28 @@ overview(struct mission_page *p)
     size_t s;
     int i, k;
 
-    if (p->n_inds == 0)
+    if (p->t.n_inds == 0)
         return;
     html_open(h, "section", "aria-labelledby", "overview-h", NULL);
     html_elem_attr(h, "h2", _("State of play"), "id", "overview-h", NULL);
     html_open(h, "ul", "class", "overview", NULL);
     for (s = 0; s < sizeof(order) / sizeof(order[0]); s++) {
         k = 0;
-        for (i = 0; i < p->n_inds; i++)
-            k += p->prog.inds[i].status == order[s];
+        for (i = 0; i < p->t.n_inds; i++)
+            k += p->t.prog.inds[i].status == order[s];
         if (k == 0)
             continue;
         html_open(h, "li", NULL);
         view_status(rq, h, order[s]);
         html_printf(h, " (%d)", k);
         html_open(h, "ul", NULL);
-        for (i = 0; i < p->n_inds; i++) {
-            if (p->prog.inds[i].status != order[s])
+        for (i = 0; i < p->t.n_inds; i++) {
+            if (p->t.prog.inds[i].status != order[s])
                 continue;
             html_open(h, "li", NULL);
-            html_open(h, "a", "href", url_indicator(rq, p->inds[i].id), "lang",
-                      L_lang(rq, p->inds[i].title_en), NULL);
-            html_text(h, L(rq, p->inds[i].title_sv, p->inds[i].title_en));
+            html_open(h, "a", "href", url_indicator(rq, p->t.inds[i].id), "lang",
+                      L_lang(rq, p->t.inds[i].title_en), NULL);
+            html_text(h, L(rq, p->t.inds[i].title_sv, p->t.inds[i].title_en));
             html_close(h, "a");
             html_text(h, " ");
             sparkline(p, i);
@@ -263,12 +259,12 @@ goal_tree(struct mission_page *p)
                      "pace needed to reach the target by its year. Objectives and the mission "
                      "take the weighted mean of their parts' scores (from −5 to 5)."),
                    "class", "small", NULL);
-    if (p->n_objs == 0) {
+    if (p->t.n_objs == 0) {
         html_elem(h, "p", _("No objectives have been set yet."));
     } else {
         html_open(h, "ul", "class", "tree", NULL);
-        for (i = 0; i < p->n_objs; i++)
-            if (p->objs[i].parent_id == 0)
+        for (i = 0; i < p->t.n_objs; i++)
+            if (p->t.objs[i].parent_id == 0)
                 objective_block(p, i, 0);
         html_close(h, "ul");
     }
@@ -541,10 +537,10 @@ header(struct mission_page *p)
     html_close(h, "dd");
     html_elem(h, "dt", _("Progress"));
     html_open(h, "dd", NULL);
-    view_status(rq, h, p->prog.status);
-    if (p->prog.has_score) {
+    view_status(rq, h, p->t.prog.status);
+    if (p->t.prog.has_score) {
         html_text(h, " · ");
-        html_printf(h, _("score %s"), fmt_score(rq, p->prog.score));
+        html_printf(h, _("score %s"), fmt_score(rq, p->t.prog.score));
     }
     html_close(h, "dd");
     html_elem(h, "dt", _("Status"));
@@ -580,12 +576,7 @@ page_mission(struct req *rq)
     p.h = &h;
     rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &p.m);
     if (rc == ERR_OK)
-        rc = mission_objectives(rq->db, rq->arena, p.m.id, &p.objs, &p.n_objs);
-    if (rc == ERR_OK)
-        rc = mission_indicators(rq->db, rq->arena, p.m.id, &p.inds, &p.n_inds);
-    if (rc == ERR_OK)
-        rc = mission_progress_load(rq->db, rq->arena, p.m.id, p.objs, p.n_objs, p.inds, p.n_inds,
-                                   &p.prog);
+        rc = mission_tree_load(rq->db, rq->arena, p.m.id, &p.t);
     if (rc)
         return rc;
 

@@ -145,6 +145,7 @@ static const struct {
     [REFUSE_PARAM]         = {400, "invalid_parameter"},
     [REFUSE_UNAUTHORIZED]  = {401, "unauthorized"},
     [REFUSE_FORBIDDEN]     = {403, "forbidden"},
+    [REFUSE_NOT_FOUND]     = {404, "not_found"},
     [REFUSE_TOO_LARGE]     = {413, "too_large"},
     [REFUSE_UNPROCESSABLE] = {422, "unprocessable"},
     [REFUSE_INVALID_DATA]  = {422, "invalid_data"},

@@ -43,6 +43,7 @@ enum refusal {
     REFUSE_PARAM,         /* 400 invalid_parameter: a parameter, or the body's syntax */
     REFUSE_UNAUTHORIZED,  /* 401 unauthorized: no credentials, or not valid ones */
     REFUSE_FORBIDDEN,     /* 403 forbidden: who asks may not do this */
+    REFUSE_NOT_FOUND,     /* 404 not_found: a page past the last of a list (field: page) */
     REFUSE_TOO_LARGE,     /* 413 too_large: a data file over a limit */
     REFUSE_UNPROCESSABLE, /* 422 unprocessable: well-formed, but a value is wrong */
     REFUSE_INVALID_DATA,  /* 422 invalid_data: a data file, with line and column */

@@ -1,0 +1,61 @@
+/*
+ * api.h — the JSON API's resources (resource.h), for the OpenAPI document and
+ * for the resources that nest one another.
+ *
+ * Each api_<entity>.c declares its resources (field tables) next to its
+ * handlers and lists them in one NULL-terminated array below; api_openapi.c
+ * puts every listed resource into components/schemas, and the route table
+ * names a route's response schema by the resource's name. A resource another
+ * file nests (a person in an actor, a progress summary in an objective) is
+ * declared here by itself.
+ */
+#ifndef WEB_API_H
+#define WEB_API_H
+
+#include "domain/assess.h"
+#include "web/resource.h"
+
+/* api_mission.c: Mission, MissionList, TeamMember, TeamList */
+extern const struct resource *const api_mission_resources[];
+/* api_indicator.c: Objective, ObjectiveList, Indicator, IndicatorList, Observation,
+ * ObservationList, IndicatorProgress, IndicatorWriteResult, IndicatorSettings,
+ * IndicatorData */
+extern const struct resource *const api_indicator_resources[];
+/* api_actor.c: Actor, ActorList */
+extern const struct resource *const api_actor_resources[];
+/* api_person.c: Person, PersonList */
+extern const struct resource *const api_person_resources[];
+/* api_initiative.c: Initiative, InitiativeList */
+extern const struct resource *const api_initiative_resources[];
+/* api_sdg.c: SdgGoal, SdgGoalList, SdgTarget, SdgTargetList, SdgIndicator, SdgIndicatorList */
+extern const struct resource *const api_sdg_resources[];
+/* api_principal.c: Principal (GET /api/v1/me) */
+extern const struct resource *const api_principal_resources[];
+/* api_openapi.c: Text, PageLinks, Error, and every list above, in the document's order */
+extern const struct resource *const *const api_resources[];
+
+/* A person (api_person.c): a contact, and the fields of a mission's team member. */
+extern const struct resource api_person_res;
+
+/* An indicator's assessment (api_indicator.c), written by the domain (assess.h). */
+extern const struct resource api_progress_res;
+
+/* What a write answers (api_write.c): the indicator, the observations an import stored,
+ * and the new assessment (api_indicator.c). */
+struct indicator_write_result {
+    int64_t indicator_id;
+    bool has_rows; /* an import: rows is what it stored */
+    int64_t rows;
+    const struct indicator_progress *progress;
+};
+extern const struct resource api_write_result_res;
+
+/* The roll-up of an objective or a mission: {"status", "score"} (api_indicator.c). */
+struct progress_summary {
+    enum progress_status status;
+    bool has_score;
+    double score;
+};
+extern const struct res_field api_progress_summary_fields[];
+
+#endif
