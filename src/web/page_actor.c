@@ -18,6 +18,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/pager.h"
 #include "web/route.h"
 #include "web/url.h"
 
@@ -305,19 +306,19 @@ enum err
 page_actors(struct req *rq)
 {
     const char *sector = req_str(rq, "sector");
-    int64_t page = req_int(rq, "page", 1), total, pages;
-    struct page pg = {ACTORS_PER_PAGE, (page - 1) * ACTORS_PER_PAGE};
     struct actor *list;
+    struct pager p;
     struct html h;
     int n;
     enum err rc;
 
-    rc = actor_list(rq->db, rq->arena, sector, &pg, &list, &n, &total);
+    pager_read(rq, &p, ACTORS_PER_PAGE);
+    rc = actor_list(rq->db, rq->arena, sector, &p.pg, &list, &n, &p.total);
     if (rc)
         return rc;
-    pages = (total + ACTORS_PER_PAGE - 1) / ACTORS_PER_PAGE;
-    if (total > 0 && page > pages)
-        return ERR_NOTFOUND;
+    rc = pager_check(rq, &p);
+    if (rc)
+        return rc;
 
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, _("Actors"));
@@ -328,16 +329,17 @@ page_actors(struct req *rq)
                    "class", "lead", NULL);
     sector_filter(rq, &h, sector);
     html_open(&h, "p", NULL);
-    html_printf(&h, ngettext("%s actor", "%s actors", (unsigned long)total),
-                fmt_num(rq, (double)total, 0));
+    html_printf(&h, ngettext("%s actor", "%s actors", (unsigned long)p.total),
+                fmt_num(rq, (double)p.total, 0));
     html_close(&h, "p");
     if (n == 0)
         html_elem(&h, "p", _("No actors are registered in this sector yet."));
     else
         actor_table(rq, &h, list, n);
-    layout_pager(rq, &h, page, pages,
-                 page > 1 ? url_paged(rq, "/actors", page - 1, "sector", sector, NULL) : NULL,
-                 page < pages ? url_paged(rq, "/actors", page + 1, "sector", sector, NULL) : NULL);
+    layout_pager(rq, &h, p.page, p.pages,
+                 p.page > 1 ? url_paged(rq, "/actors", p.page - 1, "sector", sector, NULL) : NULL,
+                 p.page < p.pages ? url_paged(rq, "/actors", p.page + 1, "sector", sector, NULL)
+                                  : NULL);
     layout_end_for(rq, &h, NULL, 0, 0, NULL);
     return ERR_OK;
 }

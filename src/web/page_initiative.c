@@ -20,6 +20,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/pager.h"
 #include "web/route.h"
 #include "web/url.h"
 
@@ -295,7 +296,6 @@ page_initiative(struct req *rq)
 
 struct list_query {
     const char *mission, *origin, *status, *sector, *sdg; /* as given, NULL: any */
-    int64_t page;
 };
 
 static void
@@ -429,13 +429,12 @@ page_initiatives(struct req *rq)
 {
     struct initiative_filter f;
     struct list_query q;
-    struct page pg;
+    struct pager p;
     struct mission *ms;
     struct sdg_goal *goals;
     struct initiative *list;
     struct html h;
     int n_ms, n_goals, n, i;
-    int64_t total, pages;
     enum err rc;
 
     memset(&f, 0, sizeof(f));
@@ -444,7 +443,7 @@ page_initiatives(struct req *rq)
     q.status = req_str(rq, "status");
     q.sector = req_str(rq, "sector");
     q.sdg = req_str(rq, "sdg");
-    q.page = req_int(rq, "page", 1);
+    pager_read(rq, &p, INITIATIVES_PER_PAGE);
 
     rc = mission_list(rq->db, rq->arena, &ms, &n_ms);
     if (rc)
@@ -466,14 +465,12 @@ page_initiatives(struct req *rq)
     /* the validator's normal form, so a link never carries "07" where "7" was meant */
     if (f.sdg_goal > 0)
         q.sdg = arena_printf(rq->arena, "%d", f.sdg_goal);
-    pg.limit = INITIATIVES_PER_PAGE;
-    pg.offset = (q.page - 1) * INITIATIVES_PER_PAGE;
-    rc = initiative_list(rq->db, rq->arena, &f, &pg, &list, &n, &total);
+    rc = initiative_list(rq->db, rq->arena, &f, &p.pg, &list, &n, &p.total);
     if (rc)
         return rc;
-    pages = (total + INITIATIVES_PER_PAGE - 1) / INITIATIVES_PER_PAGE;
-    if (total > 0 && q.page > pages)
-        return ERR_NOTFOUND;
+    rc = pager_check(rq, &p);
+    if (rc)
+        return rc;
 
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, _("Initiatives"));
@@ -484,15 +481,15 @@ page_initiatives(struct req *rq)
                    "class", "lead", NULL);
     filter_form(rq, &h, &q, ms, n_ms, goals, n_goals);
     html_open(&h, "p", NULL);
-    html_printf(&h, ngettext("%s initiative", "%s initiatives", (unsigned long)total),
-                fmt_num(rq, (double)total, 0));
+    html_printf(&h, ngettext("%s initiative", "%s initiatives", (unsigned long)p.total),
+                fmt_num(rq, (double)p.total, 0));
     html_close(&h, "p");
     if (n == 0)
         html_elem(&h, "p", _("No initiatives match these choices."));
     else
         list_table(rq, &h, list, n);
-    layout_pager(rq, &h, q.page, pages, q.page > 1 ? list_url(rq, &q, q.page - 1) : NULL,
-                 q.page < pages ? list_url(rq, &q, q.page + 1) : NULL);
+    layout_pager(rq, &h, p.page, p.pages, p.page > 1 ? list_url(rq, &q, p.page - 1) : NULL,
+                 p.page < p.pages ? list_url(rq, &q, p.page + 1) : NULL);
     layout_end_for(rq, &h, NULL, 0, 0, NULL);
     return ERR_OK;
 }

@@ -1,0 +1,98 @@
+# t_03_paging.sh — one rule past the last page, for the JSON API and the HTML lists alike
+# (src/web/pager.c): the last page answers 200 with the rest of the items; the page after
+# it is 404 Not Found, the error naming the field "page"; page 1 of an empty list is 200
+# with no items. Every paged API route of the route table is walked, and the OpenAPI
+# document must describe the 404.
+
+PER=7
+
+# ------------------------------------------------------------------ the API
+
+# past_last PATH — PATH is a paged API list without query parameters of its own
+past_last()
+{
+    local path=$1 total last rest
+    fetch "$path?per_page=$PER"
+    total=$(jq -r '.total // empty' "$B" 2>/dev/null)
+    check "paging $path: page 1 answers 200 with a total" eval '[ "$S" = 200 ] && ge "$total" 1'
+    [ -n "$total" ] && [ "$total" -gt 0 ] || return
+    last=$(((total + PER - 1) / PER))
+    rest=$((total - (last - 1) * PER))
+    fetch "$path?per_page=$PER&page=$last"
+    check "paging $path: the last page ($last) answers 200" eq "$S" 200
+    check "paging $path: ... with the $rest remaining items and no next link" jqt "$B" \
+        --argjson n "$rest" --argjson p "$last" \
+        '(.items | length) == $n and .page == $p and .links.next == null'
+    fetch "$path?per_page=$PER&page=$((last + 1))"
+    check "paging $path: the page after the last ($((last + 1))) is 404" eq "$S" 404
+    check "paging $path: ... an error naming the field page" jqt "$B" \
+        '.error.code == "not_found" and .error.field == "page" and (.error.message | length) > 0'
+    fetch "$path?per_page=$PER&page=100000"
+    check "paging $path: page 100000 is 404 too" eq "$S" 404
+}
+
+n_paged=0
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+    [ "$kind" = api ] && [ "$meth" = GET ] && [[ ,$query, == *,page,* ]] || continue
+    n_paged=$((n_paged + 1))
+    past_last "$pat"
+done 3< <(routes)
+check "paging: the route table has paged API lists ($n_paged)" ge "$n_paged" 5
+
+# a filter keeps its rule: the sector's last page, then 404
+SECTOR=$(q "SELECT sector FROM actor GROUP BY sector ORDER BY COUNT(*) DESC, sector LIMIT 1")
+N_SECTOR=$(q "SELECT COUNT(*) FROM actor WHERE sector = '$SECTOR'")
+fetch "/api/v1/actors?sector=$SECTOR&per_page=$PER&page=$(((N_SECTOR + PER - 1) / PER + 1))"
+check "paging actors?sector=$SECTOR: past its last page is 404 naming page" jqt "$B" \
+    '.error.field == "page"'
+check "paging actors?sector=$SECTOR: ... status 404" eq "$S" 404
+
+# page 1 of an empty list: 200, no items, total 0, no next page (the first SDG goal that
+# none of $GA's initiatives serves)
+EMPTY=
+for g in $(seq 1 17); do
+    if [ "$(q "SELECT COUNT(*) FROM initiative n WHERE n.mission_id = $MID_GA AND $(sdg_sql "$g")")" = 0 ]; then
+        EMPTY=$g
+        break
+    fi
+done
+if [ -n "$EMPTY" ]; then
+    fetch "/api/v1/initiatives?mission=$GA&sdg=$EMPTY"
+    check "paging initiatives?mission=$GA&sdg=$EMPTY (none): page 1 is 200" eq "$S" 200
+    check "paging initiatives?mission=$GA&sdg=$EMPTY: no items, total 0, no next link" jqt "$B" \
+        '.items == [] and .total == 0 and .page == 1 and .links.next == null'
+    fetch "/initiatives?mission=$GA&sdg=$EMPTY"
+    check "paging /initiatives?mission=$GA&sdg=$EMPTY (none): page 1 is 200" eq "$S" 200
+else
+    check "paging: the demo data has an SDG goal that none of $GA's initiatives serves" \
+        fail "every goal is served"
+fi
+
+# ------------------------------------------------------------------ the HTML lists
+
+# html_past_last PATH PER_PAGE TOTAL — the HTML list's last page and the one after it
+html_past_last()
+{
+    local path=$1 per=$2 total=$3 last sep='?'
+    [[ $path == *\?* ]] && sep='&'
+    last=$(((total + per - 1) / per))
+    fetch "$path${sep}page=$last"
+    check "paging $path: the last page ($last) answers 200" eq "$S" 200
+    fetch "$path${sep}page=$((last + 1))"
+    check "paging $path: the page after the last ($((last + 1))) is 404" eq "$S" 404
+    check "paging $path: ... an HTML error page naming the field page" \
+        eval 'match "$CT" "^text/html" && has "<code>page</code>"'
+}
+html_past_last /actors 50 "$(q 'SELECT COUNT(*) FROM actor')"
+html_past_last "/actors?sector=$SECTOR" 50 "$N_SECTOR"
+html_past_last /initiatives 20 "$(q 'SELECT COUNT(*) FROM initiative')"
+
+# ------------------------------------------------------------------ the document
+
+fetch /api/v1/openapi.json
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+    [ "$kind" = api ] && [ "$meth" = GET ] && [[ ,$query, == *,page,* ]] || continue
+    check "openapi.json: GET $pat documents 404 for a page past the last" jqt "$B" --arg p "$pat" \
+        '.paths[$p].get.responses["404"].content["application/json"].schema["$ref"]
+         == "#/components/schemas/Error"'
+done 3< <(routes)
