@@ -10,6 +10,14 @@
  * its response schema, and a unique operationId; every path in the document
  * is a route; every $ref resolves to a defined schema. A route added without
  * being described, or a schema named but not defined, fails here.
+ *
+ * The components against the field tables (resource.h) they are made from:
+ * every registered resource (api.h) is a schema and every schema a registered
+ * resource; each table's fields (a spread resource's included, inline objects
+ * and arrays of them recursively) are exactly the schema's properties, and the
+ * required ones exactly those neither optional nor for the single resource
+ * only; a paged list is the envelope around its item's schema. (The writer
+ * side, that a table writes what it declares, is test_resource.c's.)
  */
 #include <ctype.h>
 #include <jansson.h>
@@ -18,7 +26,9 @@
 #include "tap.h"
 
 #include "core/arena.h"
+#include "web/api.h"
 #include "web/handlers.h"
+#include "web/resource.h"
 #include "web/route.h"
 
 #define API_PREFIX "/api/v1/"
@@ -241,6 +251,142 @@ walk_required(json_t *v, int *n_bad)
     }
 }
 
+/* ------------------------------------------------------------ tables against schemas */
+
+/* The names a table gives an object, spreads expanded, into names (a JSON object used as a
+ * set), and the required ones into req. */
+static void
+table_names(const struct res_field *fields, json_t *names, json_t *req)
+{
+    const struct res_field *f;
+
+    for (f = fields; f->name != NULL; f++) {
+        if (f->type == RT_SPREAD) {
+            table_names(f->res->fields, names, req);
+            continue;
+        }
+        json_object_set_new(names, f->name, json_true());
+        if (!(f->flags & (RES_OPT | RES_ONE)))
+            json_object_set_new(req, f->name, json_true());
+    }
+}
+
+/* The object schema s (inline, or through one allOf/$ref hop) describes exactly fields. */
+static int
+same_fields(json_t *schemas, json_t *s, const struct res_field *fields, const char *where)
+{
+    json_t *names = json_object(), *req = json_object(), *props, *sreq, *sub;
+    const struct res_field *f;
+    const char *k;
+    int n_bad = 0;
+    size_t i;
+    void *it;
+
+    table_names(fields, names, req);
+    props = json_object_get(s, "properties");
+    sreq = json_object_get(s, "required");
+    for (it = json_object_iter(names); it != NULL; it = json_object_iter_next(names, it)) {
+        k = json_object_iter_key(it);
+        if (json_object_get(props, k) == NULL) {
+            diag("%s: field %s is not a property of the schema", where, k);
+            n_bad++;
+        }
+    }
+    for (it = json_object_iter(props); it != NULL; it = json_object_iter_next(props, it)) {
+        k = json_object_iter_key(it);
+        if (json_object_get(names, k) == NULL) {
+            diag("%s: property %s is no field of the table", where, k);
+            n_bad++;
+        }
+    }
+    if (json_array_size(sreq) != json_object_size(req)) {
+        diag("%s: %zu required in the schema, %zu in the table", where, json_array_size(sreq),
+             json_object_size(req));
+        n_bad++;
+    }
+    for (i = 0; i < json_array_size(sreq); i++)
+        if (json_object_get(req, json_string_value(json_array_get(sreq, i))) == NULL) {
+            diag("%s: %s is required by the schema, optional in the table", where,
+                 json_string_value(json_array_get(sreq, i)));
+            n_bad++;
+        }
+    /* inline objects, and arrays of them, recursively */
+    for (f = fields; f->name != NULL; f++) {
+        char sub_where[256];
+
+        sub = json_object_get(props, f->name);
+        snprintf(sub_where, sizeof(sub_where), "%s.%s", where, f->name);
+        if (f->type == RT_OBJ && f->sub != NULL)
+            n_bad += same_fields(schemas, sub, f->sub, sub_where);
+        else if (f->type == RT_ARR && f->item != NULL && f->item->type == RT_OBJ)
+            n_bad += same_fields(schemas, json_object_get(sub, "items"), f->item->sub, sub_where);
+    }
+    json_decref(names);
+    json_decref(req);
+    return n_bad;
+}
+
+static void
+check_components(json_t *schemas)
+{
+    const struct resource *const *const *g, *const *r;
+    json_t *s, *registered = json_object();
+    int n = 0, n_bad = 0;
+    const char *key;
+    char ref[128];
+    void *it;
+    int i;
+
+    for (g = api_resources; *g != NULL; g++)
+        for (r = *g; *r != NULL; r++) {
+            n++;
+            ok(json_object_get(registered, (*r)->name) == NULL, "resource %s is registered once",
+               (*r)->name);
+            json_object_set_new(registered, (*r)->name, json_true());
+            s = json_object_get(schemas, (*r)->name);
+            if (!ok(json_is_object(s), "resource %s is a schema", (*r)->name))
+                continue;
+            if ((*r)->paged != NULL) {
+                snprintf(ref, sizeof(ref), SCHEMA_REF "%s", (*r)->paged->name);
+                is_str(json_string_value(dig(s, "properties.items.items.$ref")), ref,
+                       "paged list: items are its item resource");
+                ok(json_is_object(dig(s, "properties.page")) &&
+                       json_is_object(dig(s, "properties.total")) &&
+                       json_is_object(dig(s, "properties.links")),
+                   "paged list %s: page, total and links", (*r)->name);
+                continue;
+            }
+            if ((*r)->array)
+                s = json_object_get(s, "items");
+            ok(same_fields(schemas, s, (*r)->fields, (*r)->name) == 0,
+               "resource %s: its table's fields are exactly the schema's properties", (*r)->name);
+        }
+    ok(n >= 25, "the API registers its resources (%d)", n);
+    for (it = json_object_iter(schemas); it != NULL; it = json_object_iter_next(schemas, it)) {
+        key = json_object_iter_key(it);
+        if (json_object_get(registered, key) == NULL) {
+            diag("schema %s is no registered resource", key);
+            n_bad++;
+        }
+    }
+    is_int(n_bad, 0, "every schema is a registered resource's");
+    n_bad = 0;
+    for (i = 0; i < n_routes; i++) {
+        if (routes[i].schema != NULL && json_object_get(registered, routes[i].schema) == NULL) {
+            diag("route %s names %s, no registered resource", routes[i].pattern, routes[i].schema);
+            n_bad++;
+        }
+        if (routes[i].body_schema != NULL &&
+            json_object_get(registered, routes[i].body_schema) == NULL) {
+            diag("route %s takes %s, no registered resource", routes[i].pattern,
+                 routes[i].body_schema);
+            n_bad++;
+        }
+    }
+    is_int(n_bad, 0, "every schema a route names is a registered resource");
+    json_decref(registered);
+}
+
 static enum err
 build(struct arena *a, struct req *rq)
 {
@@ -316,6 +462,7 @@ main(void)
     walk_required(schemas, &n_bad);
     is_int(n_bad, 0, "every required name is a property");
     ok(json_is_object(json_object_get(schemas, "Error")), "Error is defined");
+    check_components(schemas);
 
     json_decref(op_ids);
     json_decref(doc);
