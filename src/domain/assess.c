@@ -174,20 +174,26 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
     out->target_achieved = out->status == PS_TARGET_ACHIEVED;
 }
 
-/* One row of Q_INDICATOR_HEADLINE_OBSERVATIONS: what the assessment reads. */
+/* A headline row from column c on (year, series, unit, disagg, value): what the assessment
+ * reads. */
+static void
+headline_row_at(struct db_stmt *st, struct arena *a, struct observation *o, int c)
+{
+    o->period = "";
+    o->year = (int)db_i64(st, c);
+    o->series = ld_str(st, c + 1, a);
+    o->unit = ld_str(st, c + 2, a);
+    o->disagg = ld_str(st, c + 3, a);
+    o->value = db_dbl(st, c + 4);
+    o->source = "";
+    o->note = "";
+}
+
+/* One row of Q_INDICATOR_HEADLINE_OBSERVATIONS. */
 static void
 headline_row(struct db_stmt *st, struct arena *a, void *item)
 {
-    struct observation *o = item;
-
-    o->period = "";
-    o->year = (int)db_i64(st, 0);
-    o->series = ld_str(st, 1, a);
-    o->unit = ld_str(st, 2, a);
-    o->disagg = ld_str(st, 3, a);
-    o->value = db_dbl(st, 4);
-    o->source = "";
-    o->note = "";
+    headline_row_at(st, a, item, 0);
 }
 
 enum err
@@ -354,6 +360,127 @@ mission_tree_load(struct db *db, struct arena *a, int64_t mission_id, struct mis
         return rc;
     return mission_progress_load(db, a, mission_id, out->objs, out->n_objs, out->inds, out->n_inds,
                                  &out->prog);
+}
+
+/* An indicator of a page by id: the page's order is the mission's, the rows come by id. */
+struct page_slot {
+    int64_t id;
+    int k; /* its index in the page */
+};
+
+static int
+cmp_slot(const void *a, const void *b)
+{
+    const struct page_slot *p = a, *q = b;
+
+    return (p->id > q->id) - (p->id < q->id);
+}
+
+static void
+page_bind(struct db_stmt *st, int64_t mission_id, const struct page *pg)
+{
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, pg->limit);
+    db_bind_i64(st, 3, pg->offset);
+}
+
+/* The page's disaggregation names: rows by indicator id, merged with the sorted slots. */
+static enum err
+page_dimensions(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+                struct indicator *inds, const struct page_slot *slots, int n)
+{
+    struct db_stmt *st = db_stmt(db, Q_INDICATOR_PAGE_DIMENSIONS);
+    struct indicator *ind;
+    int s = 0, *cap;
+    int64_t id;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    cap = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*cap));
+    page_bind(st, mission_id, pg);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        id = db_i64(st, 0);
+        while (s < n && slots[s].id < id)
+            s++;
+        if (s == n || slots[s].id != id)
+            continue;
+        ind = &inds[slots[s].k];
+        ind->dimensions = ld_grow(a, ind->dimensions, ind->n_dimensions, &cap[slots[s].k],
+                                  sizeof(*ind->dimensions));
+        ind->dimensions[ind->n_dimensions++] = ld_str(st, 1, a);
+    }
+    db_done(st);
+    return rc;
+}
+
+enum err
+indicator_page_load(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+                    struct indicator **out, struct indicator_progress **out_progress, int *out_n,
+                    int64_t *out_total)
+{
+    struct indicator_progress *ips;
+    struct observation *obs = NULL;
+    struct page_slot *slots;
+    struct indicator *inds;
+    struct db_stmt *st;
+    int64_t *owner = NULL;
+    int n, n_obs = 0, cap = 0, i, s, start;
+    enum err rc;
+    bool row;
+
+    rc = indicator_list(db, a, mission_id, pg, &inds, &n, out_total);
+    if (rc)
+        return rc;
+    slots = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*slots));
+    for (i = 0; i < n; i++) {
+        slots[i].id = inds[i].id;
+        slots[i].k = i;
+        inds[i].dimensions = NULL;
+        inds[i].n_dimensions = 0;
+    }
+    qsort(slots, (size_t)n, sizeof(*slots), cmp_slot);
+    rc = page_dimensions(db, a, mission_id, pg, inds, slots, n);
+    if (rc)
+        return rc;
+
+    st = db_stmt(db, Q_INDICATOR_PAGE_OBSERVATIONS);
+    if (st == NULL)
+        return ERR_DB;
+    page_bind(st, mission_id, pg);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        int oldcap = cap;
+
+        obs = ld_grow(a, obs, n_obs, &cap, sizeof(*obs));
+        if (cap != oldcap)
+            owner = ld_grow(a, owner, n_obs, &oldcap, sizeof(*owner));
+        owner[n_obs] = db_i64(st, 0);
+        headline_row_at(st, a, &obs[n_obs], 1);
+        n_obs++;
+    }
+    db_done(st);
+    if (rc)
+        return rc;
+
+    /* the rows come by indicator id: each slot's run, in one merge walk */
+    ips = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*ips));
+    for (s = 0, start = 0; s < n; s++) {
+        i = start;
+        while (i < n_obs && owner[i] < slots[s].id)
+            i++;
+        start = i;
+        while (i < n_obs && owner[i] == slots[s].id)
+            i++;
+        /* no rows: obs may be NULL, and NULL + 0 is undefined behaviour */
+        indicator_progress_compute(a, &inds[slots[s].k], i > start ? obs + start : obs, i - start,
+                                   &ips[slots[s].k]);
+        start = i;
+    }
+    *out = inds;
+    *out_progress = ips;
+    *out_n = n;
+    return ERR_OK;
 }
 
 /* ------------------------------------------------------------ the series bound */

@@ -87,6 +87,18 @@ struct mission_tree {
 enum err mission_tree_load(struct db *db, struct arena *a, int64_t mission_id,
                            struct mission_tree *out);
 
+/*
+ * A page of indicators (as indicator_list pages them: mission_id 0 for all) with what
+ * their API resource shows: each one's disaggregation names and its assessment
+ * (*out_progress, parallel to *out). Four reads whatever the page's size, where loading
+ * them one by one took two per indicator. Everything lives in a. Errors: ERR_DB /
+ * ERR_BUSY.
+ */
+enum err indicator_page_load(struct db *db, struct arena *a, int64_t mission_id,
+                             const struct page *pg, struct indicator **out,
+                             struct indicator_progress **out_progress, int *out_n,
+                             int64_t *out_total);
+
 /* ------------------------------------------------------------ the series bound */
 
 /*

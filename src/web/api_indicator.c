@@ -350,19 +350,12 @@ indicators_load(struct req *rq, const struct page *pg, void **out, int *out_n, i
         if (rc)
             return rc;
     }
-    rc = indicator_list(rq->db, rq->arena, m.id, pg, &inds, &n, out_total);
+    rc = indicator_page_load(rq->db, rq->arena, m.id, pg, &inds, &ips, &n, out_total);
     if (rc)
         return rc;
     vs = arena_alloc(rq->arena, (size_t)(n > 0 ? n : 1) * sizeof(*vs));
-    ips = arena_alloc(rq->arena, (size_t)(n > 0 ? n : 1) * sizeof(*ips));
-    for (i = 0; i < n; i++) {
-        rc = indicator_load_dimensions(rq->db, rq->arena, &inds[i]);
-        if (rc == ERR_OK)
-            rc = indicator_progress_load(rq->db, rq->arena, &inds[i], &ips[i]);
-        if (rc)
-            return rc;
+    for (i = 0; i < n; i++)
         indicator_view(&inds[i], &ips[i], &vs[i]);
-    }
     *out = vs;
     *out_n = n;
     return ERR_OK;

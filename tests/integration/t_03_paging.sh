@@ -68,6 +68,25 @@ else
         fail "every goal is served"
 fi
 
+# a list's items are its resources: every indicator on a page (loaded for the page at once,
+# dimensions and assessment included) is what /api/v1/indicators/{id} answers
+fetch "/api/v1/indicators?per_page=100"
+cp "$B" "$T/indicator-page.json"
+n_same=0
+n_items=$(jq '.items | length' "$T/indicator-page.json")
+for id in $(jq '.items[].id' "$T/indicator-page.json"); do
+    fetch "/api/v1/indicators/$id"
+    if jq -e --slurpfile p "$T/indicator-page.json" --argjson id "$id" \
+        '. == ($p[0].items[] | select(.id == $id))' "$B" >/dev/null 2>&1; then
+        n_same=$((n_same + 1))
+    fi
+done
+check "paging: each of the $n_items indicators of a page equals its single resource" \
+    eval '[ "$n_items" -gt 0 ] && [ "$n_same" = "$n_items" ]'
+check "paging: ... and some of them have disaggregations and a scored assessment" jqt \
+    "$T/indicator-page.json" '([.items[] | select((.disaggregations | length) > 0)] | length > 0) and
+     ([.items[] | select(.progress.score != null)] | length > 0)'
+
 # ------------------------------------------------------------------ the HTML lists
 
 # html_past_last PATH PER_PAGE TOTAL — the HTML list's last page and the one after it
