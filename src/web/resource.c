@@ -20,6 +20,7 @@
 
 #define RES_PER_PAGE 20   /* the documented default of per_page (routes.c PAGING) */
 #define RES_MAX_LINK 4096 /* bytes in one link: validated filters and slugs, far below */
+#define RES_MAX_ARGS 8    /* arguments of one link (test_resource checks the tables) */
 #define SCHEMA_REF   "#/components/schemas/"
 
 /* ------------------------------------------------------------ reading the struct */
@@ -119,7 +120,7 @@ link_build(struct json *j, struct req *rq, const struct res_field *f, const char
 {
     const struct res_arg *a;
     const char *p, *end, *s;
-    bool used[8] = {false};
+    bool used[RES_MAX_ARGS] = {false};
     char sep = '?';
     struct buf b;
     size_t n;
@@ -135,12 +136,12 @@ link_build(struct json *j, struct req *rq, const struct res_field *f, const char
         for (a = f->args, k = 0; a->name != NULL; a++, k++)
             if (strlen(a->name) == n && strncmp(a->name, p + 1, n) == 0)
                 break;
-        assert(a->name != NULL && k < 8); /* test_resource checks every link's arguments */
+        assert(a->name != NULL && k < RES_MAX_ARGS); /* test_resource checks them */
         put_arg(&b, a, base);
         used[k] = true;
         p = end;
     }
-    for (a = f->args, k = 0; a->name != NULL && k < 8; a++, k++) {
+    for (a = f->args, k = 0; a->name != NULL && k < RES_MAX_ARGS; a++, k++) {
         if (used[k])
             continue;
         buf_addc(&b, sep);

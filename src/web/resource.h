@@ -234,8 +234,8 @@ void res_schema(struct json *j, struct req *rq, const struct resource *r);
  * object being written (a schema's, or a parameter's in api_openapi.c). */
 void res_put_enum(struct json *j, const struct code_set *set, const char *except);
 
-/* The field's link pattern is a route; for tests: each link of r and of what r nests,
- * in order, through fn (stops and returns false when fn does). */
+/* For tests: every link field of r and of the resources and objects r nests, in table
+ * order, through fn; stops and returns false when fn does. */
 bool res_each_link(const struct resource *r, bool (*fn)(const struct res_field *f, void *ctx),
                    void *ctx);
 
