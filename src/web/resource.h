@@ -126,8 +126,11 @@ struct resource {
  * Initialisers for the tables. T is the struct the fields read, m a member
  * designator (`m.slug`, `person.name`). The pointer comparison inside sizeof
  * makes the compiler check m's type ("comparison of distinct pointer types")
- * without evaluating anything.
+ * without evaluating anything. Their arguments are types and member
+ * designators, which cannot be put in parentheses: clang-tidy's
+ * bugprone-macro-parentheses is off for them.
  */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define RES_OFF(T, m, type) (offsetof(T, m) + 0 * sizeof((type *)0 == &((T *)0)->m))
 #define RES_SIZE(T, m)      ((unsigned char)sizeof(((T *)0)->m))
 
@@ -186,6 +189,7 @@ struct resource {
 #define R_DOC_TEXT(n, d) {.name = n, .type = RT_TEXT, .desc = d}
 #define R_END {.name = NULL}
 /* clang-format on */
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* The bilingual text {"sv", "en"} and the page links of paged lists (schemas only). */
 extern const struct resource res_text, res_page_links;
