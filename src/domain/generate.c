@@ -63,7 +63,7 @@ load_lists(struct gen *g)
     enum err rc;
     bool row;
 
-    st = db_stmt(g->db, Q_GEN_MUNICIPALITIES);
+    st = db_stmt(g->db, Q_MUNICIPALITY_LIST);
     if (st == NULL)
         return ERR_DB;
     while ((rc = db_step(st, &row)) == ERR_OK && row && g->n_muni < MAX_MUNI) {
@@ -73,7 +73,7 @@ load_lists(struct gen *g)
     db_done(st);
     if (rc)
         return rc;
-    st = db_stmt(g->db, Q_GEN_SNI);
+    st = db_stmt(g->db, Q_SNI_LIST);
     if (st == NULL)
         return ERR_DB;
     while ((rc = db_step(st, &row)) == ERR_OK && row && g->n_sni < MAX_SNI)
