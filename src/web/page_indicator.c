@@ -409,8 +409,7 @@ downloads(struct req *rq, struct html *h, const struct indicator *ind)
     html_close(h, "li");
     html_open(h, "li", NULL);
     html_elem_attr(h, "a", _("This indicator in the JSON API"), "href",
-                   url_api(rq, arena_printf(rq->arena, "/indicators/%lld", (long long)ind->id)),
-                   "type", "application/json", NULL);
+                   url_api_indicator(rq, ind->id), "type", "application/json", NULL);
     html_close(h, "li");
     html_close(h, "ul");
     html_close(h, "section");
@@ -627,8 +626,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
                     fmt_num(rq, SERIES_TABLE_MAX, 0), fmt_num(rq, ip->n_series, 0));
         html_text(h, " ");
         html_elem_attr(h, "a", _("This indicator in the JSON API"), "href",
-                       url_api(rq, arena_printf(rq->arena, "/indicators/%lld", (long long)ind->id)),
-                       "type", "application/json", NULL);
+                       url_api_indicator(rq, ind->id), "type", "application/json", NULL);
         html_close(h, "p");
     }
     html_close(h, "details");

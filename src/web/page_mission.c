@@ -553,8 +553,8 @@ header(struct mission_page *p)
     html_elem(h, "dd", m->owner_name ? m->owner_name : _("Not named"));
     html_elem(h, "dt", _("Open data"));
     html_open(h, "dd", NULL);
-    html_elem_attr(h, "a", _("This mission in the JSON API"), "href",
-                   url_api(rq, arena_printf(rq->arena, "/missions/%s", m->slug)), NULL);
+    html_elem_attr(h, "a", _("This mission in the JSON API"), "href", url_api_mission(rq, m->slug),
+                   NULL);
     html_close(h, "dd");
     html_close(h, "dl");
     if (*L(rq, m->description_sv, m->description_en) != '\0') {

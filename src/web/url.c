@@ -151,10 +151,34 @@ url_sdg_goal(const struct req *rq, int goal)
     return pathi(rq, "/sdg/", goal, NULL);
 }
 
-char *
-url_api(const struct req *rq, const char *path)
+/* the API's links carry no ?lang= (its resources are bilingual already) */
+static char *
+api_path(const struct req *rq, const char *prefix, const char *seg)
 {
-    return arena_printf(rq->arena, "/api/v1%s", path);
+    struct buf b;
+    char *s;
+
+    buf_init(&b, 0);
+    buf_adds(&b, prefix);
+    url_encode(&b, seg);
+    s = arena_strndup(rq->arena, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return s;
+}
+
+char *
+url_api_mission(const struct req *rq, const char *slug)
+{
+    return api_path(rq, "/api/v1/missions/", slug);
+}
+
+char *
+url_api_indicator(const struct req *rq, int64_t id)
+{
+    char n[24];
+
+    snprintf(n, sizeof(n), "%lld", (long long)id);
+    return api_path(rq, "/api/v1/indicators/", n);
 }
 
 char *

@@ -20,7 +20,9 @@ char *url_actor(const struct req *rq, int64_t id);
 char *url_actors(const struct req *rq, const char *sector);
 char *url_sdg_index(const struct req *rq);
 char *url_sdg_goal(const struct req *rq, int goal);
-char *url_api(const struct req *rq, const char *path); /* "/api/v1" + path, no lang */
+/* The API resource behind a page: no ?lang= (the API is bilingual); the slug encoded. */
+char *url_api_mission(const struct req *rq, const char *slug);
+char *url_api_indicator(const struct req *rq, int64_t id);
 /* The current page in another language. */
 char *url_lang(const struct req *rq, enum lang lang);
 /* A page of a paged list: path with page=N, keeping the given (name, value) pairs, NULL-terminated.

@@ -73,7 +73,12 @@ test_builders(void)
     is_str(url_actors(&svq, "civil_society"), "/actors?sector=civil_society&lang=sv",
            "url_actors with sector and lang");
 
-    is_str(url_api(&enq, "/missions"), "/api/v1/missions", "url_api carries no lang");
+    is_str(url_api_mission(&enq, "skolmat"), "/api/v1/missions/skolmat",
+           "url_api_mission carries no lang");
+    is_str(url_api_mission(&enq, "a b/c"), "/api/v1/missions/a%20b%2Fc",
+           "url_api_mission encodes the slug");
+    is_str(url_api_indicator(&enq, 42), "/api/v1/indicators/42",
+           "url_api_indicator carries no lang");
 
     is_str(url_paged(&sv, "/actors", 2, "sector", "public", NULL), "/actors?sector=public&page=2",
            "url_paged: filter then page");
