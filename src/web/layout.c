@@ -119,18 +119,24 @@ layout_end(struct req *rq, struct html *h, const struct accountability *acc)
     html_lit(h, "\n");
 }
 
-void
+enum err
 layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
                int64_t mission_id, const char *owner_name)
 {
     struct accountability acc;
+    enum err rc;
 
     memset(&acc, 0, sizeof(acc));
-    accountability_get(rq->db, rq->page_key ? rq->page_key : rq->path, entity, entity_id,
-                       mission_id, &acc);
+    /* a page whose accountability cannot be read is not shown without it: the database
+     * failed under this render, and the error page (503 or 500) says so */
+    rc = accountability_get(rq->db, rq->page_key ? rq->page_key : rq->path, entity, entity_id,
+                            mission_id, &acc);
+    if (rc)
+        return rc;
     if (owner_name != NULL)
         acc.owner_name = owner_name;
     layout_end(rq, h, &acc);
+    return ERR_OK;
 }
 
 void

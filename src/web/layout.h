@@ -19,9 +19,10 @@ void layout_begin(struct req *rq, struct html *h, const char *title);
  * (NULL: none, e.g. error pages) and the footer, closes the document.
  */
 void layout_end(struct req *rq, struct html *h, const struct accountability *acc);
-/* Load and write the accountability for the current page in one call. */
-void layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
-                    int64_t mission_id, const char *owner_name);
+/* Load and write the accountability for the current page in one call, and end the page;
+ * a handler returns its result (the database's error when the block cannot be read). */
+enum err layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
+                        int64_t mission_id, const char *owner_name);
 /* A whole 4xx/5xx page in the site's style. */
 void layout_error_page(struct req *rq, struct html *h, int status, const char *field,
                        const char *msg);

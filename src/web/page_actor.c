@@ -236,8 +236,7 @@ page_actor(struct req *rq)
     rc = actor_initiatives_section(rq, &h, &x);
     if (rc)
         return rc;
-    layout_end_for(rq, &h, "actor", x.id, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, "actor", x.id, 0, NULL);
 }
 
 /* ------------------------------------------------------------ the list */
@@ -340,6 +339,5 @@ page_actors(struct req *rq)
                  p.page > 1 ? url_paged(rq, "/actors", p.page - 1, "sector", sector, NULL) : NULL,
                  p.page < p.pages ? url_paged(rq, "/actors", p.page + 1, "sector", sector, NULL)
                                   : NULL);
-    layout_end_for(rq, &h, NULL, 0, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, NULL, 0, 0, NULL);
 }

@@ -102,6 +102,5 @@ page_index(struct req *rq)
         }
         html_close(&h, "ul");
     }
-    layout_end_for(rq, &h, NULL, 0, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, NULL, 0, 0, NULL);
 }

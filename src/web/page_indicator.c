@@ -674,8 +674,7 @@ page_indicator(struct req *rq)
     progress_section(rq, &h, &ind, &ip);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);
-    layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);
-    return ERR_OK;
+    return layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);
 }
 
 /* ------------------------------------------------------------ downloads */

@@ -288,8 +288,7 @@ page_initiative(struct req *rq)
         return rc;
     md_section(rq, &h, "hyp-h", _("Hypotheses"), n.hypotheses_sv, n.hypotheses_en);
     md_section(rq, &h, "learn-h", _("Learnings"), n.learnings_sv, n.learnings_en);
-    layout_end_for(rq, &h, "initiative", n.id, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, "initiative", n.id, 0, NULL);
 }
 
 /* ------------------------------------------------------------ the list */
@@ -490,6 +489,5 @@ page_initiatives(struct req *rq)
         list_table(rq, &h, list, n);
     layout_pager(rq, &h, p.page, p.pages, p.page > 1 ? list_url(rq, &q, p.page - 1) : NULL,
                  p.page < p.pages ? list_url(rq, &q, p.page + 1) : NULL);
-    layout_end_for(rq, &h, NULL, 0, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, NULL, 0, 0, NULL);
 }

@@ -608,6 +608,5 @@ page_mission(struct req *rq)
         rc = team(&p);
     if (rc)
         return rc;
-    layout_end_for(rq, &h, "mission", p.m.id, p.m.id, p.m.owner_name);
-    return ERR_OK;
+    return layout_end_for(rq, &h, "mission", p.m.id, p.m.id, p.m.owner_name);
 }

@@ -76,8 +76,7 @@ page_sdg_index(struct req *rq)
         html_close(&h, "li");
     }
     html_close(&h, "ul");
-    layout_end_for(rq, &h, NULL, 0, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, NULL, 0, 0, NULL);
 }
 
 static void
@@ -214,6 +213,5 @@ page_sdg_goal(struct req *rq)
     html_open(&h, "p", NULL);
     html_elem_attr(&h, "a", _("All 17 goals"), "href", url_sdg_index(rq), NULL);
     html_close(&h, "p");
-    layout_end_for(rq, &h, NULL, 0, 0, NULL);
-    return ERR_OK;
+    return layout_end_for(rq, &h, NULL, 0, 0, NULL);
 }
