@@ -52,6 +52,8 @@ static const struct option options[] = {
 };
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 
+/* The host part of --listen/listen HOST:PORT, which conf.host points into: set while the
+ * command line and the config file are read (one thread), read-only afterwards. */
 static char listen_store[128];
 /* The values read from a config file, one slot per option (a later line for the same
  * option overwrites its slot): they live as long as the process, and nothing is

@@ -33,17 +33,6 @@
 #define FIRST_YEAR 1970
 #define YEARS      60
 
-static unsigned long long seed = 0x9e3779b97f4a7c15ULL;
-
-static unsigned
-rnd(unsigned n)
-{
-    seed ^= seed << 13;
-    seed ^= seed >> 7;
-    seed ^= seed << 17;
-    return (unsigned)(seed % n);
-}
-
 struct gen {
     struct db *db;
     struct arena a;
@@ -54,7 +43,19 @@ struct gen {
     int64_t first_actor, n_actors;
     int64_t mission[2], objective[2][16];
     int n_objective[2];
+    unsigned long long seed; /* xorshift state: each run starts from the same one */
 };
+
+#define GEN_SEED 0x9e3779b97f4a7c15ULL
+
+static unsigned
+rnd(struct gen *g, unsigned n)
+{
+    g->seed ^= g->seed << 13;
+    g->seed ^= g->seed >> 7;
+    g->seed ^= g->seed << 17;
+    return (unsigned)(g->seed % n);
+}
 
 static enum err
 load_lists(struct gen *g)
@@ -108,13 +109,13 @@ gen_actors(struct gen *g, long n)
     in.description_en = "Generated demo actor for load tests.";
     in.is_demo = true;
     for (i = 0; i < n && rc == ERR_OK; i++) {
-        m = (int)rnd((unsigned)g->n_muni);
+        m = (int)rnd(g, (unsigned)g->n_muni);
         snprintf(slug, sizeof(slug), "gen-aktor-%ld", i + 1);
         snprintf(name, sizeof(name), "Exempelaktör %ld i %s (demo)", i + 1, g->muni_name[m]);
         in.slug = slug;
         in.name = name;
         in.sector = sectors[i % 4];
-        in.sni = g->sni[rnd((unsigned)g->n_sni)];
+        in.sni = g->sni[rnd(g, (unsigned)g->n_sni)];
         in.municipality = g->muni_code[m];
         rc = refused(actor_create(g->db, &in, WHO, &id, &we), "actor", &we);
         if (i == 0)
@@ -150,21 +151,21 @@ gen_initiatives(struct gen *g, long n)
     in.is_demo = true;
     for (i = 0; i < n && rc == ERR_OK; i++) {
         m = (int)(i % 2);
-        lead = g->first_actor + rnd((unsigned)g->n_actors);
-        y = 2019 + (int)rnd(8);
+        lead = g->first_actor + rnd(g, (unsigned)g->n_actors);
+        y = 2019 + (int)rnd(g, 8);
         snprintf(slug, sizeof(slug), "gen-%ld", i + 1);
         snprintf(title, sizeof(title), "Genererat initiativ %ld (demo)", i + 1);
-        snprintf(start, sizeof(start), "%d-%02d-01", y, 1 + (int)rnd(12));
-        snprintf(end, sizeof(end), "%d-%02d-28", y + 1 + (int)rnd(3), 1 + (int)rnd(12));
+        snprintf(start, sizeof(start), "%d-%02d-01", y, 1 + (int)rnd(g, 12));
+        snprintf(end, sizeof(end), "%d-%02d-28", y + 1 + (int)rnd(g, 3), 1 + (int)rnd(g, 12));
         in.mission_id = g->mission[m];
         in.slug = slug;
         in.title_sv = title;
         in.origin = i % 3 == 0 ? "top_down" : "bottom_up";
-        in.status = statuses[rnd(6)];
+        in.status = statuses[rnd(g, 6)];
         in.lead_actor_id = lead;
         in.start_date = start;
         in.end_date = end;
-        in.budget_sek = 100000 + (int64_t)rnd(5000) * 1000;
+        in.budget_sek = 100000 + (int64_t)rnd(g, 5000) * 1000;
         parts[0] = (struct initiative_part){lead, "lead"};
         /* distinct from the lead and from each other: consecutive offsets */
         for (k = 1; k <= 3; k++)
@@ -173,8 +174,8 @@ gen_initiatives(struct gen *g, long n)
                 k == 1 ? "partner" : "participant"};
         in.n_objectives = g->n_objective[m] > 0;
         if (in.n_objectives)
-            objective = g->objective[m][rnd((unsigned)g->n_objective[m])];
-        target = targets[m][rnd(3)];
+            objective = g->objective[m][rnd(g, (unsigned)g->n_objective[m])];
+        target = targets[m][rnd(g, 3)];
         rc = refused(initiative_create(g->db, &in, WHO, &id, &we), "initiative", &we);
     }
     return rc;
@@ -248,7 +249,7 @@ gen_series(struct gen *g, int k, int m, long n, long *done)
         for (a = 0; a < 4 && *done < n; a++)
             for (y = FIRST_YEAR; y < FIRST_YEAR + YEARS && *done < n; y++, (*done)++) {
                 /* 25.00 to 74.95 in steps of 0.05, written as cents: exact, and cheap */
-                cents = (500 + (int)rnd(1000)) * 5;
+                cents = (500 + (int)rnd(g, 1000)) * 5;
                 buf_printf(&b, "%d,", y);
                 csv_text(&b, g->muni_name[mu]);
                 buf_printf(&b, ",%s,samverka generated data,Demo: generated value,%d.%02d\n",
@@ -297,6 +298,7 @@ demo_generate(struct db *db, long n)
     if (g == NULL)
         die("out of memory");
     g->db = db;
+    g->seed = GEN_SEED;
     arena_init(&g->a);
     rc = load_lists(g);
     if (rc == ERR_OK)
