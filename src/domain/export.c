@@ -20,8 +20,8 @@ export_number(struct buf *b, double v)
     buf_adds(b, tmp);
 }
 
-static void
-csv_cell(struct buf *b, const char *s, bool text)
+void
+export_csv_cell(struct buf *b, const char *s, bool text)
 {
     size_t n = strlen(s);
     /* quoted too when it starts or ends with a space or a tab: libcsv trims those from an
@@ -94,7 +94,7 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
             buf_adds(out, ",Units");
         for (k = 0; k < ind.n_dimensions; k++) {
             buf_addc(out, ',');
-            csv_cell(out, ind.dimensions[k], true);
+            export_csv_cell(out, ind.dimensions[k], true);
         }
         if (has_source)
             buf_adds(out, ",Source");
@@ -102,26 +102,26 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
             buf_adds(out, ",Note");
         buf_adds(out, ",Value\n");
         for (i = 0; i < n; i++) {
-            csv_cell(out, obs[i].period, false);
+            export_csv_cell(out, obs[i].period, false);
             if (has_series) {
                 buf_addc(out, ',');
-                csv_cell(out, obs[i].series, true);
+                export_csv_cell(out, obs[i].series, true);
             }
             if (has_unit) {
                 buf_addc(out, ',');
-                csv_cell(out, obs[i].unit, true);
+                export_csv_cell(out, obs[i].unit, true);
             }
             for (k = 0; k < ind.n_dimensions; k++) {
                 buf_addc(out, ',');
-                csv_cell(out, dim_value(a, obs[i].disagg, ind.dimensions[k]), true);
+                export_csv_cell(out, dim_value(a, obs[i].disagg, ind.dimensions[k]), true);
             }
             if (has_source) {
                 buf_addc(out, ',');
-                csv_cell(out, obs[i].source, true);
+                export_csv_cell(out, obs[i].source, true);
             }
             if (has_note) {
                 buf_addc(out, ',');
-                csv_cell(out, obs[i].note, true);
+                export_csv_cell(out, obs[i].note, true);
             }
             buf_addc(out, ',');
             export_number(out, obs[i].value);

@@ -25,5 +25,9 @@ enum err indicator_export(struct db *db, struct arena *a, int64_t indicator_id,
 
 /* Append a double in its shortest round-trip form ("56", "0.1", "1e+300"). */
 void export_number(struct buf *b, double v);
+/* One tidy-CSV cell as the export writes it, so that the import reads it back as it was:
+ * quoted when it holds a comma, quote or line break or starts or ends with blank space;
+ * text (not a period) that a spreadsheet would take for a formula gets an apostrophe. */
+void export_csv_cell(struct buf *b, const char *s, bool text);
 
 #endif

@@ -21,6 +21,7 @@
 #include "core/str.h"
 #include "domain/actor.h"
 #include "domain/demo.h"
+#include "domain/export.h"
 #include "domain/import.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
@@ -207,23 +208,6 @@ gen_indicator(struct gen *g, int k, int m, int64_t *out)
     return refused(indicator_create(g->db, &in, WHO, out, &we), "indicator", &we);
 }
 
-/* A CSV cell of generated text (municipality names have no comma or quote, but may). */
-static void
-csv_text(struct buf *b, const char *s)
-{
-    bool quote = strpbrk(s, ",\"\r\n") != NULL;
-
-    if (quote)
-        buf_addc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            buf_addc(b, '"');
-        buf_addc(b, *s);
-    }
-    if (quote)
-        buf_addc(b, '"');
-}
-
 /* Up to n rows into a new indicator of mission m, through the import: municipality x age
  * group x year. */
 static enum err
@@ -251,7 +235,7 @@ gen_series(struct gen *g, int k, int m, long n, long *done)
                 /* 25.00 to 74.95 in steps of 0.05, written as cents: exact, and cheap */
                 cents = (500 + (int)rnd(g, 1000)) * 5;
                 buf_printf(&b, "%d,", y);
-                csv_text(&b, g->muni_name[mu]);
+                export_csv_cell(&b, g->muni_name[mu], true);
                 buf_printf(&b, ",%s,samverka generated data,Demo: generated value,%d.%02d\n",
                            ages[a], cents / 100, cents % 100);
                 if (b.len > (1 << 19)) {

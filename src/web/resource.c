@@ -115,11 +115,28 @@ put_arg(struct buf *b, const struct res_arg *a, const char *base)
  * and the arguments the path does not name as a query string. NULL (and the
  * writer failed) if it would pass RES_MAX_LINK bytes.
  */
+/* A built link in the request's arena, b freed; a link past RES_MAX_LINK fails the response
+ * (logged with the route it was built for) and gives NULL. */
+static const char *
+link_finish(struct json *j, struct req *rq, struct buf *b, const char *route)
+{
+    const char *s = NULL;
+
+    if (buf_err(b)) {
+        log_msg(LOG_ERROR, "msg=\"link too long\" route=\"%s\"", route);
+        json_fail(j, ERR_LIMIT);
+    } else {
+        s = arena_strndup(rq->arena, b->data, b->len);
+    }
+    buf_free(b);
+    return s;
+}
+
 static const char *
 link_build(struct json *j, struct req *rq, const struct res_field *f, const char *base)
 {
     const struct res_arg *a;
-    const char *p, *end, *s;
+    const char *p, *end;
     bool used[RES_MAX_ARGS] = {false};
     char sep = '?';
     struct buf b;
@@ -150,15 +167,7 @@ link_build(struct json *j, struct req *rq, const struct res_field *f, const char
         buf_addc(&b, '=');
         put_arg(&b, a, base);
     }
-    if (buf_err(&b)) {
-        log_msg(LOG_ERROR, "msg=\"link too long\" route=\"%s\"", f->route);
-        json_fail(j, ERR_LIMIT);
-        buf_free(&b);
-        return NULL;
-    }
-    s = arena_strndup(rq->arena, b.data, b.len);
-    buf_free(&b);
-    return s;
+    return link_finish(j, rq, &b, f->route);
 }
 
 /* ------------------------------------------------------------ the JSON writer */
@@ -391,7 +400,6 @@ list_link(struct json *j, struct req *rq, int64_t page, int64_t per_page)
     const struct route *r = rq->route;
     const struct pspec *ps;
     bool paged = false;
-    const char *s;
     char sep = '?';
     struct buf b;
     int k;
@@ -416,15 +424,7 @@ list_link(struct json *j, struct req *rq, int64_t page, int64_t per_page)
     }
     if (paged)
         buf_printf(&b, "%cpage=%lld&per_page=%lld", sep, (long long)page, (long long)per_page);
-    if (buf_err(&b)) {
-        log_msg(LOG_ERROR, "msg=\"link too long\" route=\"%s\"", r->pattern);
-        json_fail(j, ERR_LIMIT);
-        buf_free(&b);
-        return NULL;
-    }
-    s = arena_strndup(rq->arena, b.data, b.len);
-    buf_free(&b);
-    return s;
+    return link_finish(j, rq, &b, r->pattern);
 }
 
 enum err
