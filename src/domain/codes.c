@@ -108,20 +108,13 @@ static const struct code progress_status[] = {
 const struct code_set code_progress_status = SET(NULL, NULL, progress_status);
 
 const struct code_set *const code_sets[] = {
-    &code_mission_status,
-    &code_actor_sector,
-    &code_initiative_origin,
-    &code_initiative_status,
-    &code_initiative_role,
-    &code_team_role,
-    &code_direction,
-    &code_target_kind,
-    &code_token_role,
-    &code_user_status,
-    &code_user_role,
-    &code_representative_state,
-    &code_progress_status,
-    NULL,
+    &code_mission_status,    &code_actor_sector,
+    &code_initiative_origin, &code_initiative_status,
+    &code_initiative_role,   &code_team_role,
+    &code_direction,         &code_target_kind,
+    &code_token_role,        &code_user_status,
+    &code_user_role,         &code_representative_state,
+    &code_progress_status,   NULL,
 };
 
 static const struct code *

@@ -51,3 +51,4 @@ CREATE TABLE signin_failure (
 );
 CREATE INDEX signin_failure_account ON signin_failure(account, at);
 CREATE INDEX signin_failure_address ON signin_failure(address, at);
+CREATE INDEX signin_failure_at ON signin_failure(at);           -- pruning what has aged out
