@@ -122,7 +122,7 @@ enum err user_session_find(struct db *db, const char *token, int64_t now, int64_
 /* End the session of a token (sign-out); an unknown one is no error. ERR_DB, ERR_BUSY. */
 enum err user_session_revoke(struct db *db, const char *token, int64_t now);
 
-/* End every session of an account. ERR_DB, ERR_BUSY. */
+/* End every session of an account, inside the caller's transaction. ERR_DB, ERR_BUSY. */
 enum err user_sessions_revoke_all(struct db *db, int64_t user_id, int64_t now);
 
 #endif

@@ -333,6 +333,23 @@ test_sessions(struct db *db, int64_t now)
 
 /* ------------------------------------------------------------ items 12, 13 */
 
+/* Sessions of an account not revoked in the database (-1 on error). */
+static int64_t
+unrevoked(struct db *db, int64_t user_id)
+{
+    struct db_stmt *st = db_stmt(db, Q_COPY_USER_SESSION_GET);
+    int64_t n = 0;
+    bool row;
+
+    if (st == NULL)
+        return -1;
+    while (db_step(st, &row) == ERR_OK && row)
+        if (db_i64(st, 1) == user_id && db_null(st, 6))
+            n++;
+    db_done(st);
+    return n;
+}
+
 static void
 test_end_all(struct db *db, int64_t now)
 {
@@ -373,6 +390,7 @@ test_end_all(struct db *db, int64_t now)
            "and its sessions end (item 12)");
     is_int(user_session_find(db, b, now + 7, USER_SESSION_IDLE, &s), ERR_NOTFOUND,
            "  both of them");
+    is_int(unrevoked(db, id), 0, "  revoked in the database, not only refused while disabled");
     is_int(user_sign_in(db, email, "a new password 1", ip, now + 8, a, &uid, &retry), ERR_NOTFOUND,
            "  it cannot sign in: the same error as a wrong password");
     is_int(user_disable(db, 999999999, "test", now), ERR_NOTFOUND,
