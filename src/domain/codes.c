@@ -78,6 +78,25 @@ static const struct code token_role[] = {
 };
 const struct code_set code_token_role = SET("api_token", "role", token_role);
 
+static const struct code user_status[] = {
+    {"active", NULL},
+    {"disabled", NULL},
+};
+const struct code_set code_user_status = SET("user_account", "status", user_status);
+
+static const struct code user_role[] = {
+    {"admin", NULL},
+    {"none", NULL},
+};
+const struct code_set code_user_role = SET("user_account", "role", user_role);
+
+static const struct code representative_state[] = {
+    {"requested", NULL},
+    {"confirmed", NULL},
+};
+const struct code_set code_representative_state =
+    SET("actor_representative", "state", representative_state);
+
 static const struct code progress_status[] = {
     {"target_achieved", N_("Target achieved")},
     {"substantial_progress", N_("On track")},
@@ -89,17 +108,13 @@ static const struct code progress_status[] = {
 const struct code_set code_progress_status = SET(NULL, NULL, progress_status);
 
 const struct code_set *const code_sets[] = {
-    &code_mission_status,
-    &code_actor_sector,
-    &code_initiative_origin,
-    &code_initiative_status,
-    &code_initiative_role,
-    &code_team_role,
-    &code_direction,
-    &code_target_kind,
-    &code_token_role,
-    &code_progress_status,
-    NULL,
+    &code_mission_status,    &code_actor_sector,
+    &code_initiative_origin, &code_initiative_status,
+    &code_initiative_role,   &code_team_role,
+    &code_direction,         &code_target_kind,
+    &code_token_role,        &code_user_status,
+    &code_user_role,         &code_representative_state,
+    &code_progress_status,   NULL,
 };
 
 static const struct code *

@@ -41,6 +41,12 @@ extern const struct code_set code_direction;         /* indicator.direction */
 extern const struct code_set code_target_kind;
 /* api_token.role; unlabelled: only the CLI shows it, by code */
 extern const struct code_set code_token_role;
+/* user_account.status, user_account.role (global: admin or none; a mission's coordinators
+ * and an actor's representatives are links) and actor_representative.state; unlabelled
+ * until the account pages show them */
+extern const struct code_set code_user_status;
+extern const struct code_set code_user_role;
+extern const struct code_set code_representative_state;
 /* the progress engine's statuses (not stored), best first: the order of the API's
  * enum; enum progress_status lists them worst first, so PS_x is codes[PS__MAX - 1 - x]
  * (progress.c) */

@@ -1,0 +1,128 @@
+/*
+ * user.h — user accounts and their sessions: creating an account, hashing and
+ * checking passwords, signing in (throttled), and the sessions a sign-in
+ * opens. The web layer's session source and forms (issue 10) call these; the
+ * clock is always passed in (now, Unix seconds), so tests can move it.
+ *
+ * Passwords are hashed with argon2id (libsodium crypto_pwhash_str_alg, m =
+ * 19456 KiB, t = 2, p = 1) into a PHC string; at most as many hashes run at
+ * once as the machine has cores. A session token is 128 bits from libsodium's
+ * CSPRNG; only its BLAKE2b-256 hash is stored.
+ *
+ * Never: store or log a password or a token; tell an unknown account from a
+ * wrong password; lock an account for good.
+ */
+#ifndef DOMAIN_USER_H
+#define DOMAIN_USER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "domain/write.h"
+
+#define USER_PASSWORD_MIN 12  /* bytes of UTF-8; no composition rules */
+#define USER_PASSWORD_MAX 128 /* bytes; a longer one is refused, never cut */
+#define USER_HASH_LEN     128 /* a PHC string and its NUL (crypto_pwhash_STRBYTES) */
+#define USER_TOKEN_LEN    23  /* a session token (22 characters of URL-safe base64) and NUL */
+
+#define USER_SESSION_IDLE 1800  /* default idle limit, seconds: 30 min */
+#define USER_SESSION_MAX  43200 /* absolute limit, seconds: 12 h from sign-in */
+
+/*
+ * Throttling: at most USER_FAIL_ACCOUNT failed sign-ins per account and
+ * USER_FAIL_ADDRESS per address within any USER_FAIL_WINDOW seconds. 25 in
+ * 15 minutes keeps an account under 100 guesses an hour while a legitimate
+ * user, once the guessing stops, waits at most 15 minutes (SECURITY.md item 3).
+ */
+#define USER_FAIL_WINDOW  900
+#define USER_FAIL_ACCOUNT 25
+#define USER_FAIL_ADDRESS 100
+
+struct user_new {
+    int64_t person_id;         /* required: the person the account belongs to */
+    const char *email;         /* required; unique regardless of the case of A-Z */
+    const char *password_hash; /* from user_password_hash */
+    const char *role;          /* code_user_role; NULL is "none" */
+    bool is_demo;
+};
+
+struct user {
+    int64_t id;
+    int64_t person_id;
+    const char *email;
+    const char *status; /* code_user_status */
+    const char *role;   /* code_user_role */
+    bool is_demo;
+    int64_t created_at, updated_at;
+};
+
+struct user_session {
+    int64_t id;
+    int64_t user_id;
+    int64_t created_at; /* the sign-in */
+    int64_t expires_at; /* the absolute limit */
+};
+
+/*
+ * Check a password (USER_PASSWORD_MIN..USER_PASSWORD_MAX bytes of valid UTF-8, refused
+ * naming field otherwise) and hash it into out. Takes a hashing slot (may wait for
+ * one). Errors: ERR_INVALID (with e), ERR_IO (libsodium failed: out of memory).
+ */
+enum err user_password_hash(struct write_error *e, const char *field, const char *password,
+                            char out[USER_HASH_LEN]);
+
+/*
+ * Create an account (write.h's contract: inside the caller's transaction, the whole input
+ * checked first, an audit entry). Hash the password with user_password_hash before the
+ * transaction, so no write lock is held while it runs. Errors: ERR_INVALID (with e:
+ * person_id, email, password_hash, role), ERR_DB, ERR_BUSY.
+ */
+enum err user_create(struct db *db, const struct user_new *in, const char *who, int64_t now,
+                     int64_t *out_id, struct write_error *e);
+
+/* One account (a's copy). ERR_NOTFOUND, ERR_DB, ERR_BUSY. */
+enum err user_get(struct db *db, struct arena *a, int64_t id, struct user *out);
+
+/*
+ * Sign in from address (the client's IP, as text) at now. On success, open a session:
+ * token receives it (given once; only its hash is stored), out_user the account.
+ * ERR_NOTFOUND for an unknown account, a wrong password and a disabled account alike,
+ * after the same hash work; each counts as a failure. ERR_LIMIT when the account or
+ * the address has had its failures in the window (the password is not checked):
+ * out_retry_after says in how many seconds one ages out. ERR_DB, ERR_BUSY, ERR_IO.
+ */
+enum err user_sign_in(struct db *db, const char *email, const char *password, const char *address,
+                      int64_t now, char token[USER_TOKEN_LEN], int64_t *out_user,
+                      int64_t *out_retry_after);
+
+/*
+ * Change the password after checking the current one (ERR_INVALID naming
+ * "current_password"; a new one that fails user_password_hash's check names
+ * "password"); every session of the account ends. ERR_NOTFOUND, ERR_DB, ERR_BUSY, ERR_IO.
+ */
+enum err user_password_change(struct db *db, int64_t user_id, const char *current,
+                              const char *password, int64_t now, struct write_error *e);
+
+/* Disable an account and end its sessions (who for the audit log). ERR_NOTFOUND, ERR_DB. */
+enum err user_disable(struct db *db, int64_t user_id, const char *who, int64_t now);
+
+/* Open a session for user_id at now (a fresh token each time). ERR_DB, ERR_BUSY. */
+enum err user_session_create(struct db *db, int64_t user_id, int64_t now,
+                             char token[USER_TOKEN_LEN], int64_t *out_id);
+
+/*
+ * The live session of a presented token at now, which becomes its last use: ERR_NOTFOUND
+ * when the token is unknown, revoked, unused for idle seconds or more, past its absolute
+ * limit, or its account is disabled. ERR_DB, ERR_BUSY.
+ */
+enum err user_session_find(struct db *db, const char *token, int64_t now, int64_t idle,
+                           struct user_session *out);
+
+/* End the session of a token (sign-out); an unknown one is no error. ERR_DB, ERR_BUSY. */
+enum err user_session_revoke(struct db *db, const char *token, int64_t now);
+
+/* End every session of an account, inside the caller's transaction. ERR_DB, ERR_BUSY. */
+enum err user_sessions_revoke_all(struct db *db, int64_t user_id, int64_t now);
+
+#endif
