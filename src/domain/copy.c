@@ -49,6 +49,7 @@ static const struct copy_table tables[] = {
     {"audit_log", Q_COPY_AUDIT_LOG_GET, Q_COPY_AUDIT_LOG_PUT, Q_COPY_AUDIT_LOG_SEQ},
     {"api_token", Q_COPY_API_TOKEN_GET, Q_COPY_API_TOKEN_PUT, Q_COPY_API_TOKEN_SEQ},
     {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX},
+    {"mail_queue", Q_COPY_MAIL_QUEUE_GET, Q_COPY_MAIL_QUEUE_PUT, Q_COPY_MAIL_QUEUE_SEQ},
 };
 
 static enum err
