@@ -6,9 +6,10 @@
 #include <stdbool.h>
 #include <string.h>
 
-/* RFC 2047 keeps an encoded-word within 75 characters: "=?UTF-8?B?" and "?=" take 12,
- * so 45 bytes of text (60 of base64) per word, cut only between UTF-8 characters. */
-#define WORD_BYTES 45
+/* RFC 2047 keeps a line with encoded-words within 76 characters: "Subject: " takes 9,
+ * "=?UTF-8?B?" and "?=" 12, so 39 bytes of text (52 of base64) per word, cut only
+ * between UTF-8 characters: 73 characters on the first line, 65 on the others. */
+#define WORD_BYTES 39
 /* RFC 2045: quoted-printable lines of at most 76 characters, the soft break's "=" too. */
 #define QP_LINE 76
 
