@@ -80,4 +80,26 @@ PORT2=$(cat "$T/sink/port")
 "$BIN" mail send --db "$MDB" --smtp-url "smtp://127.0.0.1:$PORT2" --smtp-from noreply@samverka.example >"$T/ms5.out" 2>&1
 check "mail send: at its retry time it is delivered" eq "$(cat "$T/ms5.out"):$(mail_part "$T/sink/1.eml" to 2>/dev/null)" "1 sent, 0 failed:bo@example.org"
 check "mail send: ... and recorded as sent on the second attempt" eq "$(QDB=$MDB q "SELECT attempts, COUNT(sent_at), COUNT(last_error) FROM mail_queue WHERE recipient = 'bo@example.org' GROUP BY attempts")" $'2\t1\t0'
+
+# the server's mail sender: with smtp-url it delivers what is queued, by itself
+"$BIN" mail queue --db "$MDB" --to cecilia@example.org --subject 'Från servern' <<<'Skickat av serve.' >/dev/null 2>&1
+mail_srv()
+{
+    start_server "$MDB" "$T/msrv.out" "$T/msrv.log" --smtp-url "smtp://127.0.0.1:$PORT2" \
+        --smtp-from noreply@samverka.example || return 1
+    MSRV_PID=$SRV_PID
+    SRV_PID=
+}
+check "serve: starts with smtp-url and smtp-from" mail_srv
+check "serve: its mail sender delivers the queued message" wait_for 10 test -s "$T/sink/2.eml"
+check "serve: ... to its recipient" eq "$(mail_part "$T/sink/2.eml" to 2>/dev/null):$(mail_part "$T/sink/2.eml" subject 2>/dev/null)" "cecilia@example.org:Från servern"
+stop_server "$MSRV_PID" 10
+check "serve: stops promptly with the mail sender running" eq "$STOP_RC" 0
+no_from()
+{
+    timeout 10 "$BIN" serve --db "$MDB" --listen 127.0.0.1:0 --smtp-url "smtp://127.0.0.1:$PORT2" \
+        >/dev/null 2>"$T/nofrom.err"
+    eq "$?:$(grep -c 'smtp-from' "$T/nofrom.err")" "1:1"
+}
+check "serve: an smtp-url without smtp-from is refused at start (exit 1, says why)" no_from
 sink_stop
