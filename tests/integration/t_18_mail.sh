@@ -69,7 +69,9 @@ sink_stop
 "$BIN" mail queue --db "$MDB" --to bo@example.org --subject 'Granskning väntar' <<<'En ny version väntar.' >/dev/null 2>&1
 "$BIN" mail send --db "$MDB" --smtp-url "smtp://127.0.0.1:$PORT" --smtp-from noreply@samverka.example >"$T/ms3.out" 2>"$T/ms3.err"
 check "mail send, server down: exits 1 and counts the failure" eq "$?:$(cat "$T/ms3.out")" "1:0 sent, 1 failed"
-check "mail send, server down: one attempt, retried in 60 s, not sent" eq "$(QDB=$MDB q "SELECT attempts, next_at - created_at, COUNT(sent_at) FROM mail_queue WHERE recipient = 'bo@example.org' GROUP BY attempts, next_at, created_at")" $'1\t60\t0'
+# the retry is 60 s after the attempt, which may come a second after the queueing
+retry_row() { match "$(QDB=$MDB q "SELECT attempts, next_at - created_at, COUNT(sent_at) FROM mail_queue WHERE recipient = 'bo@example.org' GROUP BY attempts, next_at, created_at")" $'^1\t6[0-2]\t0$'; }
+check "mail send, server down: one attempt, retried in 60 s, not sent" retry_row
 check "mail send, server down: the error is recorded" match "$(QDB=$MDB q "SELECT last_error FROM mail_queue WHERE recipient = 'bo@example.org'")" "connect"
 "$BIN" mail send --db "$MDB" --smtp-url "smtp://127.0.0.1:$PORT" --smtp-from noreply@samverka.example >"$T/ms4.out" 2>&1
 check "mail send: before its retry time it is not tried again" eq "$(cat "$T/ms4.out"):$(QDB=$MDB q "SELECT attempts FROM mail_queue WHERE recipient = 'bo@example.org'")" "0 sent, 0 failed:1"
