@@ -49,6 +49,10 @@ static const struct option options[] = {
      "on power failure (yes/no)"},
     {"locale-dir", O_STR, SAMVERKA_LOCALEDIR, 0, 0, OFF(locale_dir),
      "where the .mo catalogues are"},
+    {"smtp-url", O_STR, "", 0, 0, OFF(smtp_url),
+     "SMTP server for the queued email, smtp://HOST:PORT or smtps://HOST:PORT; empty: none is "
+     "sent (user and password: env SAMVERKA_SMTP_USER, SAMVERKA_SMTP_PASSWORD)"},
+    {"smtp-from", O_STR, "", 0, 0, OFF(smtp_from), "the sender address of the email"},
 };
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 

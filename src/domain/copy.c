@@ -56,6 +56,7 @@ static const struct copy_table tables[] = {
     {"signin_failure", Q_COPY_SIGNIN_FAILURE_GET, Q_COPY_SIGNIN_FAILURE_PUT,
      Q_COPY_SIGNIN_FAILURE_SEQ},
     {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX},
+    {"mail_queue", Q_COPY_MAIL_QUEUE_GET, Q_COPY_MAIL_QUEUE_PUT, Q_COPY_MAIL_QUEUE_SEQ},
 };
 
 static enum err

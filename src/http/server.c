@@ -48,6 +48,7 @@
 #include "http/server.h"
 
 #include <arpa/inet.h>
+#include <curl/curl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -67,6 +68,7 @@
 #include "core/str.h"
 #include "db/db.h"
 #include "domain/audit.h"
+#include "domain/mail.h"
 #include "http/limits.h"
 #include "web/web.h"
 
@@ -154,6 +156,8 @@ struct server {
 
     /* the change watcher (which also writes the page views) runs until this goes false */
     _Atomic bool watching;
+    /* the mail sender (only with smtp-url) runs until this goes false */
+    _Atomic bool mailing;
 
     struct {
         pthread_mutex_t mu;
@@ -385,6 +389,52 @@ watcher(void *arg)
         log_msg(LOG_ERROR, "msg=\"page views lost: not written at shutdown\" pages=%zu",
                 s->views.used);
     pthread_mutex_unlock(&s->views.mu);
+    db_close(db);
+    return NULL;
+}
+
+/*
+ * The mail sender: one thread with its own connection that delivers the queued email
+ * every MAIL_POLL_SECONDS (domain/mail.c: retries with backoff). It looks at the stop
+ * flag every quarter second, so an SMTP exchange in progress (bounded by its timeout)
+ * is the longest it holds up a shutdown. User and password come from the environment,
+ * read once here, and are never logged.
+ */
+#define MAIL_POLL_SECONDS    10
+#define MAIL_TIMEOUT_SECONDS 30
+
+static void *
+mail_sender(void *arg)
+{
+    struct server *s = arg;
+    struct db_opts o = {.sync_normal = s->conf->sync_normal};
+    struct mail_conf mc = {.smtp_url = s->conf->smtp_url,
+                           .from = s->conf->smtp_from,
+                           .user = getenv("SAMVERKA_SMTP_USER"),
+                           .password = getenv("SAMVERKA_SMTP_PASSWORD"),
+                           .timeout = MAIL_TIMEOUT_SECONDS};
+    struct timespec ts = {0, 250000000L};
+    struct db *db = NULL;
+    int ticks = 0, sent, failed;
+
+    while (atomic_load(&s->mailing)) {
+        if (ticks-- > 0) {
+            nanosleep(&ts, NULL);
+            continue;
+        }
+        ticks = MAIL_POLL_SECONDS * 4;
+        if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK) {
+            db = NULL;
+            continue;
+        }
+        if (mail_send_due(db, &mc, time(NULL), &sent, &failed) != ERR_OK) {
+            log_msg(LOG_WARN, "msg=\"mail queue unreadable; retrying\"");
+            db_close(db); /* a new connection next time */
+            db = NULL;
+        } else if (sent > 0 || failed > 0) {
+            log_msg(LOG_INFO, "msg=\"mail sent\" sent=%d failed=%d", sent, failed);
+        }
+    }
     db_close(db);
     return NULL;
 }
@@ -1242,6 +1292,7 @@ server_init(struct server *s, const struct serve_conf *c)
         die("out of memory");
     pthread_mutex_init(&s->writer_mu, NULL);
     atomic_init(&s->watching, false);
+    atomic_init(&s->mailing, false);
     pthread_mutex_init(&s->live.mu, NULL);
     /* the per-address cap is ours (accept_policy), not libmicrohttpd's: see live_conn */
     s->live.n = (size_t)c->max_connections + 64;
@@ -1290,7 +1341,8 @@ http_serve(const struct serve_conf *c)
     struct MHD_Daemon *d;
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *info;
-    pthread_t watch_thread;
+    pthread_t watch_thread, mail_thread;
+    bool mail_on = c->smtp_url != NULL && *c->smtp_url != '\0';
     sigset_t sigs;
     struct db *probe;
     struct db_opts o = {.sync_normal = c->sync_normal};
@@ -1307,6 +1359,13 @@ http_serve(const struct serve_conf *c)
         return 1;
     }
     db_close(probe);
+    if (mail_on &&
+        (c->smtp_from == NULL || !mail_is_address(c->smtp_from) ||
+         (strncmp(c->smtp_url, "smtp://", 7) != 0 && strncmp(c->smtp_url, "smtps://", 8) != 0))) {
+        log_msg(LOG_ERROR, "msg=\"smtp-url must be smtp://HOST:PORT or smtps://HOST:PORT, with "
+                           "smtp-from an address\"");
+        return 1;
+    }
     if (!web_init(c->locale_dir))
         log_msg(LOG_WARN, "msg=\"running without some translations\"");
 
@@ -1356,6 +1415,13 @@ http_serve(const struct serve_conf *c)
     atomic_store(&s->watching, true);
     if (pthread_create(&watch_thread, NULL, watcher, s) != 0)
         die("cannot start the change watcher");
+    /* curl_global_init is thread-safe from libcurl 7.84 (Debian 12 has 7.88), and no other
+     * thread uses libcurl */
+    if (mail_on && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        die("libcurl cannot start");
+    atomic_store(&s->mailing, mail_on);
+    if (mail_on && pthread_create(&mail_thread, NULL, mail_sender, s) != 0)
+        die("cannot start the mail sender");
 
     sig = 0;
     sigwait(&sigs, &sig);
@@ -1379,6 +1445,11 @@ http_serve(const struct serve_conf *c)
     /* the watcher writes the views still in memory on its way out */
     atomic_store(&s->watching, false);
     pthread_join(watch_thread, NULL);
+    if (mail_on) {
+        atomic_store(&s->mailing, false);
+        pthread_join(mail_thread, NULL);
+        curl_global_cleanup();
+    }
     server_free(s);
     web_fini();
     log_msg(LOG_INFO, "msg=\"stopped\"");

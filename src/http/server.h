@@ -22,6 +22,8 @@ struct serve_conf {
     bool access_log;
     bool sync_normal; /* SQLite synchronous=NORMAL */
     const char *locale_dir;
+    const char *smtp_url;  /* "": no mail is sent (it stays queued) */
+    const char *smtp_from; /* the sender's address, required with smtp_url */
 };
 
 /* Serve until SIGTERM or SIGINT, then drain and return 0; non-zero on a startup failure. */
