@@ -145,7 +145,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     fuzz_quiet();
-    if (!web_init(SAMVERKA_LOCALEDIR))
+    struct web_conf wc = {SAMVERKA_LOCALEDIR, NULL, 0};
+
+    if (!web_init(&wc))
         fprintf(stderr, "fuzz: a locale is missing; messages fall back to English\n");
     db = fuzz_demo_db();
     if (token_create(db, "fuzz", "admin", 0, tok, &tid) != ERR_OK) {

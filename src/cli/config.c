@@ -53,6 +53,12 @@ static const struct option options[] = {
      "SMTP server for the queued email, smtp://HOST:PORT or smtps://HOST:PORT; empty: none is "
      "sent (user and password: env SAMVERKA_SMTP_USER, SAMVERKA_SMTP_PASSWORD)"},
     {"smtp-from", O_STR, "", 0, 0, OFF(smtp_from), "the sender address of the email"},
+    {"public-url", O_STR, "", 0, 0, OFF(public_url),
+     "the site's public address, e.g. https://uppdrag.example.se: with https, session cookies "
+     "are __Host- and Secure; writes must come from its origin; empty: plain-HTTP development "
+     "mode (the Host header's origin)"},
+    {"session-idle", O_INT, "1800", 60, 43200, OFF(session_idle),
+     "seconds a signed-in session may go unused before it ends (the absolute limit is 12 h)"},
 };
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 

@@ -18,6 +18,7 @@
 #include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/load.h"
+#include "domain/person.h"
 
 /* argon2id's cost (SECURITY.md, "Decisions already taken"); p = 1 is libsodium's. */
 #define HASH_OPSLIMIT 2
@@ -558,6 +559,93 @@ user_session_revoke(struct db *db, const char *token, int64_t now)
     if (rc == ERR_OK)
         rc = db_commit(db);
 out:
+    if (rc)
+        db_rollback(db);
+    return rc;
+}
+
+enum err
+user_session_peek(struct db *db, const char *token, int64_t now, struct user_session *out)
+{
+    char hex[65];
+    struct db_stmt *st;
+    enum err rc;
+    bool row = false;
+
+    memset(out, 0, sizeof(*out));
+    if (token == NULL || strlen(token) != USER_TOKEN_LEN - 1)
+        return ERR_NOTFOUND;
+    token_hash_hex(token, hex);
+    st = db_stmt(db, Q_SESSION_PEEK);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, hex);
+    db_bind_i64(st, 2, now);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row) {
+        out->id = db_i64(st, 0);
+        out->user_id = db_i64(st, 1);
+        out->created_at = db_i64(st, 2);
+        out->expires_at = db_i64(st, 3);
+        out->last_seen_at = db_i64(st, 4);
+    }
+    db_done(st);
+    if (rc == ERR_OK && !row)
+        return ERR_NOTFOUND;
+    return rc;
+}
+
+enum err
+user_sessions_seen(struct db *db, const struct session_seen *v, size_t n)
+{
+    struct db_stmt *st;
+    enum err rc;
+    size_t i;
+
+    if (n == 0)
+        return ERR_OK;
+    rc = db_begin(db);
+    if (rc)
+        return rc;
+    for (i = 0; i < n && rc == ERR_OK; i++) {
+        st = db_stmt(db, Q_SESSION_SEEN);
+        if (st == NULL) {
+            rc = ERR_DB;
+            break;
+        }
+        db_bind_i64(st, 1, v[i].session_id);
+        db_bind_i64(st, 2, v[i].at);
+        rc = db_run(st);
+    }
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc)
+        db_rollback(db);
+    return rc;
+}
+
+enum err
+user_sign_up(struct db *db, const char *name, const char *email, const char *password_hash,
+             int64_t now, int64_t *out_id, struct write_error *e)
+{
+    struct person_new pn = {0};
+    struct user_new un = {0};
+    int64_t person_id = 0;
+    enum err rc;
+
+    rc = db_begin(db);
+    if (rc)
+        return rc;
+    pn.name = name;
+    rc = person_create(db, &pn, email, &person_id, e);
+    if (rc == ERR_OK) {
+        un.person_id = person_id;
+        un.email = email;
+        un.password_hash = password_hash;
+        rc = user_create(db, &un, email, now, out_id, e);
+    }
+    if (rc == ERR_OK)
+        rc = db_commit(db);
     if (rc)
         db_rollback(db);
     return rc;

@@ -16,6 +16,7 @@
 #define DOMAIN_USER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "db/db.h"
@@ -60,8 +61,9 @@ struct user {
 struct user_session {
     int64_t id;
     int64_t user_id;
-    int64_t created_at; /* the sign-in */
-    int64_t expires_at; /* the absolute limit */
+    int64_t created_at;   /* the sign-in */
+    int64_t expires_at;   /* the absolute limit */
+    int64_t last_seen_at; /* user_session_peek only */
 };
 
 /*
@@ -80,6 +82,14 @@ enum err user_password_hash(struct write_error *e, const char *field, const char
  */
 enum err user_create(struct db *db, const struct user_new *in, const char *who, int64_t now,
                      int64_t *out_id, struct write_error *e);
+
+/*
+ * A sign-up: a new person named name and their account, in one transaction of its own (both
+ * or neither). The person's e-mail is not set: the account's address is never published.
+ * Errors: ERR_INVALID (with e: name, email, password_hash), ERR_DB, ERR_BUSY.
+ */
+enum err user_sign_up(struct db *db, const char *name, const char *email, const char *password_hash,
+                      int64_t now, int64_t *out_id, struct write_error *e);
 
 /* One account (a's copy). ERR_NOTFOUND, ERR_DB, ERR_BUSY. */
 enum err user_get(struct db *db, struct arena *a, int64_t id, struct user *out);
@@ -118,6 +128,26 @@ enum err user_session_create(struct db *db, int64_t user_id, int64_t now,
  */
 enum err user_session_find(struct db *db, const char *token, int64_t now, int64_t idle,
                            struct user_session *out);
+
+/*
+ * The server's way (web/auth.c): the session of a presented token at now without a write,
+ * so that a signed-in page view does not count as a change of the data (which would empty
+ * the response cache). out->last_seen_at is the database's; the caller checks the idle
+ * limit against it and the later uses it keeps in memory, and writes those in batches
+ * with user_sessions_seen. ERR_NOTFOUND when unknown, revoked, past its absolute limit or
+ * its account is disabled. ERR_DB, ERR_BUSY.
+ */
+enum err user_session_peek(struct db *db, const char *token, int64_t now, struct user_session *out);
+
+/* A session's last use, for user_sessions_seen. */
+struct session_seen {
+    int64_t session_id;
+    int64_t at;
+};
+
+/* Record the last uses of n sessions (a later time only) in one transaction. ERR_DB,
+ * ERR_BUSY: nothing is written. */
+enum err user_sessions_seen(struct db *db, const struct session_seen *v, size_t n);
 
 /* End the session of a token (sign-out); an unknown one is no error. ERR_DB, ERR_BUSY. */
 enum err user_session_revoke(struct db *db, const char *token, int64_t now);

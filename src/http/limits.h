@@ -20,5 +20,7 @@
 #define HTTP_MAX_CACHE_KEY 512
 /* distinct pages counted in memory between flushes; more are dropped (and logged) */
 #define HTTP_MAX_COUNTED_PAGES 8192
+/* signed-in sessions whose last use the server remembers between two writes of them */
+#define HTTP_MAX_SEEN_SESSIONS 16384
 
 #endif

@@ -69,6 +69,7 @@
 #include "db/db.h"
 #include "domain/audit.h"
 #include "domain/mail.h"
+#include "domain/user.h"
 #include "http/limits.h"
 #include "web/web.h"
 
@@ -94,6 +95,12 @@ struct cache_entry {
     char *etag;
     bool counted;          /* a page view when served */
     _Atomic bool renderer; /* a worker is rendering a fresh copy of this stale entry */
+};
+
+/* The last use of a signed-in session since the last flush (0: a free slot). */
+struct seen_slot {
+    int64_t id;
+    int64_t at;
 };
 
 /* Page views of one page counted since the last flush. */
@@ -149,6 +156,13 @@ struct server {
         size_t cap, used;
         uint64_t dropped; /* views of pages beyond HTTP_MAX_COUNTED_PAGES since the flush */
     } views;
+
+    /* the last uses of sessions, written by the watcher with the views (see session_seen) */
+    struct {
+        pthread_mutex_t mu;
+        struct seen_slot *slots; /* open addressing on the id, cap a power of two */
+        size_t cap, used;
+    } seen;
 
     /* the one writer connection: the API's writes, one at a time */
     pthread_mutex_t writer_mu;
@@ -236,6 +250,19 @@ monotonic_seconds(void)
 }
 
 /* ---------------------------------------------------------------- cache */
+
+static uint64_t
+fnv1a_u64(uint64_t v)
+{
+    uint64_t h = 1469598103934665603ULL;
+    int i;
+
+    for (i = 0; i < 8; i++, v >>= 8) {
+        h ^= v & 0xff;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
 
 static uint64_t
 fnv1a(const char *s)
@@ -335,6 +362,86 @@ views_flush(struct server *s, struct db *db)
 }
 
 /*
+ * web's req_session_seen: the remembered last use of a session, and with now != 0 its use
+ * now. Kept here and written by the watcher (sessions_flush) on its own connection, whose
+ * writes do not move the data version, so a signed-in page view empties no cache. Past
+ * HTTP_MAX_SEEN_SESSIONS distinct sessions between flushes a use is not remembered: that
+ * session's idle time then counts from its last written use (logged).
+ */
+static int64_t
+session_seen(void *srv, int64_t id, int64_t now)
+{
+    struct server *s = srv;
+    int64_t before = 0;
+    size_t i;
+
+    pthread_mutex_lock(&s->seen.mu);
+    for (i = (size_t)fnv1a_u64((uint64_t)id) & (s->seen.cap - 1);;
+         i = (i + 1) & (s->seen.cap - 1)) {
+        struct seen_slot *sl = &s->seen.slots[i];
+
+        if (sl->id == id) {
+            before = sl->at;
+            if (now > sl->at)
+                sl->at = now;
+            break;
+        }
+        if (sl->id == 0) {
+            if (now != 0 && s->seen.used < HTTP_MAX_SEEN_SESSIONS) {
+                sl->id = id;
+                sl->at = now;
+                s->seen.used++;
+            } else if (now != 0) {
+                log_msg(LOG_WARN, "msg=\"session use not remembered: too many sessions\"");
+            }
+            break;
+        }
+    }
+    pthread_mutex_unlock(&s->seen.mu);
+    return before;
+}
+
+/* Write the remembered session uses through db (the watcher's); kept on failure. */
+static void
+sessions_flush(struct server *s, struct db *db)
+{
+    struct seen_slot *taken;
+    struct session_seen *v;
+    size_t cap, i, n = 0;
+    enum err rc;
+
+    pthread_mutex_lock(&s->seen.mu);
+    if (s->seen.used == 0 || db == NULL) {
+        pthread_mutex_unlock(&s->seen.mu);
+        return;
+    }
+    taken = s->seen.slots;
+    cap = s->seen.cap;
+    v = calloc(s->seen.used, sizeof(*v));
+    s->seen.slots = calloc(s->seen.cap, sizeof(*s->seen.slots));
+    if (s->seen.slots == NULL || v == NULL)
+        die("out of memory");
+    s->seen.used = 0;
+    pthread_mutex_unlock(&s->seen.mu);
+
+    for (i = 0; i < cap; i++)
+        if (taken[i].id != 0) {
+            v[n].session_id = taken[i].id;
+            v[n].at = taken[i].at;
+            n++;
+        }
+    rc = user_sessions_seen(db, v, n);
+    if (rc != ERR_OK) {
+        log_msg(LOG_WARN, "msg=\"session uses not written; kept for the next flush\" err=\"%s\"",
+                err_str(rc));
+        for (i = 0; i < n; i++)
+            session_seen(s, v[i].session_id, v[i].at);
+    }
+    free(taken);
+    free(v);
+}
+
+/*
  * The change watcher: one thread with its own connection, opened as the watcher's
  * (db_opts.watch), which reads the data version after each db_wait_change and moves the
  * generation when it changed, and every flush_interval writes the page views through that
@@ -376,6 +483,7 @@ watcher(void *arg)
         }
         if (now >= next_flush) {
             next_flush = now + s->conf->flush_interval;
+            sessions_flush(s, db);
             if (views_flush(s, db) && now - moved_at >= s->conf->view_count_lag)
                 bump_generation(s); /* the counts pages show are view_count_lag old */
         }
@@ -384,6 +492,7 @@ watcher(void *arg)
     if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK)
         db = NULL;
     views_flush(s, db);
+    sessions_flush(s, db);
     pthread_mutex_lock(&s->views.mu);
     if (s->views.used > 0)
         log_msg(LOG_ERROR, "msg=\"page views lost: not written at shutdown\" pages=%zu",
@@ -841,6 +950,24 @@ head_refused(struct MHD_Connection *c, const char *url)
     return NULL;
 }
 
+/* The peer's address as text, in the arena ("" when unknown). */
+static const char *
+client_ip(struct MHD_Connection *c, struct arena *a)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char text[INET6_ADDRSTRLEN] = "";
+
+    if (ci != NULL && ci->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+                  text, sizeof(text));
+    else if (ci != NULL && ci->client_addr->sa_family == AF_INET6)
+        inet_ntop(AF_INET6,
+                  &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, text,
+                  sizeof(text));
+    return arena_strdup(a, text);
+}
+
 /*
  * A request as web sees it, from its connection: the one place struct req is filled from the
  * wire, for GET and body requests alike (the body itself is the caller's). The header values
@@ -877,6 +1004,12 @@ req_init(struct server *s, struct req *rq, struct MHD_Connection *c, struct aren
     rq->content_type =
         MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
     rq->sec_fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site");
+    rq->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
+    rq->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+    rq->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
+    rq->client_ip = client_ip(c, a);
+    rq->session_seen = session_seen;
+    rq->srv = s;
     rq->content_length = content_length(c);
     rq->body_fd = -1;
 }
@@ -1290,6 +1423,11 @@ server_init(struct server *s, const struct serve_conf *c)
     s->views.slots = calloc(s->views.cap, sizeof(*s->views.slots));
     if (s->views.slots == NULL)
         die("out of memory");
+    pthread_mutex_init(&s->seen.mu, NULL);
+    s->seen.cap = 2 * HTTP_MAX_SEEN_SESSIONS;
+    s->seen.slots = calloc(s->seen.cap, sizeof(*s->seen.slots));
+    if (s->seen.slots == NULL)
+        die("out of memory");
     pthread_mutex_init(&s->writer_mu, NULL);
     atomic_init(&s->watching, false);
     atomic_init(&s->mailing, false);
@@ -1325,6 +1463,8 @@ server_free(struct server *s)
     for (i = 0; i < s->views.cap; i++)
         free(s->views.slots[i].page);
     free(s->views.slots);
+    free(s->seen.slots);
+    pthread_mutex_destroy(&s->seen.mu);
     db_close(s->writer);
     pthread_mutex_destroy(&s->workers_mu);
     pthread_rwlock_destroy(&s->cache.lock);
@@ -1366,7 +1506,9 @@ http_serve(const struct serve_conf *c)
                            "smtp-from an address\"");
         return 1;
     }
-    if (!web_init(c->locale_dir))
+    struct web_conf wc = {c->locale_dir, c->public_url, c->session_idle};
+
+    if (!web_init(&wc))
         log_msg(LOG_WARN, "msg=\"running without some translations\"");
 
     memset(&sa, 0, sizeof(sa));

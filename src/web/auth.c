@@ -6,31 +6,119 @@
  * an invalid one a 401. A request that presents none is anonymous. The principal is
  * established on first use and kept in the request (struct auth, opaque outside this file).
  *
- * Where issue 10 plugs in: a login session is one more source (presented: the session
- * cookie in rq->cookie; resolve: the session store), and its principal one more kind. The
- * cache rule needs no change: a request presenting the cookie is never answered from the
- * shared cache, and a page that read a signed-in principal is never stored or answered 304.
+ * The sources: the API token (Authorization: Bearer) and the session cookie a sign-in sets.
+ * A request presenting the cookie is never answered from the shared cache, and a page that
+ * read a signed-in principal is never stored or answered 304. A session cookie that is no
+ * longer valid (signed out, idle, expired) makes a page anonymous, not a refusal: a
+ * visitor whose session ended still reads the public site; a write asks them to sign in.
+ *
+ * Cookies (SECURITY.md): __Host-samverka_session, Secure, HttpOnly, SameSite=Lax, Path=/
+ * when public-url is https; samverka_session without the prefix and Secure in plain-HTTP
+ * development mode. The CSRF token of a form is a keyed BLAKE2b of a fixed text under the
+ * session's token (or, before sign-in, under a random pre-session cookie's value): another
+ * session's token does not match, and nothing needs storing.
  *
  * Never: let a handler reach the credentials or the token store (only req_principal);
  * let a response that read a principal other than anonymous into the shared cache.
  */
 #include "web/auth.h"
 
+#include <sodium.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/log.h"
 #include "domain/token.h"
+#include "domain/user.h"
 #include "web/i18n.h"
+#include "web/resp.h"
 #include "web/route.h"
+#include "web/url.h"
 
 struct auth {
     bool resolved;
     enum err rc;  /* ERR_OK, or why the credentials could not be checked */
     bool invalid; /* credentials were presented and are not valid */
+    bool stale;   /* a session cookie no longer valid: anonymous, and the cookie cleared */
     struct principal who;
-    bool read; /* a handler has read the principal: the response depends on who asks */
+    const char *session_token; /* the presented session cookie's value, when valid */
+    const char *pre;           /* the pre-session cookie's value (presented or set) */
+    bool read;     /* a handler has read the principal: the response depends on who asks */
+    bool personal; /* the response carries something of this visitor's (a CSRF token) */
 };
+
+/* ------------------------------------------------------------------ deployment */
+
+/* Set by auth_configure (web_init) before the server's threads start; read-only after. */
+static struct {
+    bool secure;      /* public-url is https: __Host- cookies, Secure */
+    char origin[256]; /* public-url's scheme://host[:port]; "" in development mode */
+    int idle;         /* seconds a session may go unused */
+} conf = {false, "", USER_SESSION_IDLE};
+
+void
+auth_configure(const char *public_url, int session_idle)
+{
+    size_t n;
+    const char *rest;
+
+    conf.secure = public_url != NULL && strncmp(public_url, "https://", 8) == 0;
+    conf.origin[0] = '\0';
+    if (public_url != NULL && *public_url) {
+        rest = strstr(public_url, "://");
+        n = rest ? (size_t)(rest + 3 - public_url) + strcspn(rest + 3, "/?#") : 0;
+        if (n > 0 && n < sizeof(conf.origin)) {
+            memcpy(conf.origin, public_url, n);
+            conf.origin[n] = '\0';
+        }
+    }
+    conf.idle = session_idle > 0 ? session_idle : USER_SESSION_IDLE;
+}
+
+static const char *
+session_cookie_name(void)
+{
+    return conf.secure ? "__Host-samverka_session" : "samverka_session";
+}
+
+static const char *
+pre_cookie_name(void)
+{
+    return conf.secure ? "__Host-samverka_pre" : "samverka_pre";
+}
+
+/* The value of cookie name in the request's Cookie header (arena copy), or NULL. */
+static const char *
+cookie_value(struct req *rq, const char *name)
+{
+    const char *p = rq->cookie;
+    size_t n = strlen(name), v;
+
+    while (p != NULL && *p) {
+        p += strspn(p, " \t;");
+        if (strncmp(p, name, n) == 0 && p[n] == '=') {
+            v = strcspn(p + n + 1, ";");
+            while (v > 0 && (p[n + v] == ' ' || p[n + v] == '\t'))
+                v--;
+            return arena_strndup(rq->arena, p + n + 1, v);
+        }
+        p = strchr(p, ';');
+    }
+    return NULL;
+}
+
+/* Set-Cookie for name=value (value NULL: cleared), with the attributes SECURITY.md asks. */
+static void
+set_cookie(struct req *rq, const char *name, const char *value)
+{
+    const char *c =
+        arena_printf(rq->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name,
+                     value ? value : "", value ? "" : "; Max-Age=0", conf.secure ? "; Secure" : "");
+
+    if (resp_header(rq, "Set-Cookie", c) != ERR_OK)
+        log_msg(LOG_ERROR, "msg=\"Set-Cookie not added\"");
+}
 
 /* ------------------------------------------------------------------ sources */
 
@@ -64,9 +152,55 @@ bearer(struct req *rq, struct principal *out, enum err *rc)
     return V_VALID;
 }
 
-/* Asked in order; issue 10 adds the session (the Cookie header) after the bearer token. */
+/*
+ * The session cookie. Checked without a write (user_session_peek): the idle limit counts
+ * from the later of the database's last use and the server's memory of later ones
+ * (rq->session_seen), which the server writes in batches. A cookie no longer valid is
+ * V_ABSENT with rq->auth->stale set: the request is anonymous and the cookie is cleared.
+ */
+static enum verdict
+session(struct req *rq, struct principal *out, enum err *rc)
+{
+    const char *tok = cookie_value(rq, session_cookie_name());
+    struct user_session us;
+    struct user u;
+    int64_t now = (int64_t)time(NULL), seen;
+
+    if (tok == NULL)
+        return V_ABSENT;
+    *rc = user_session_peek(rq->db, tok, now, &us);
+    if (*rc == ERR_OK) {
+        seen = rq->session_seen ? rq->session_seen(rq->srv, us.id, 0) : 0;
+        if (seen < us.last_seen_at)
+            seen = us.last_seen_at;
+        if (seen <= now - conf.idle)
+            *rc = ERR_NOTFOUND;
+    }
+    if (*rc == ERR_OK)
+        *rc = user_get(rq->db, rq->arena, us.user_id, &u);
+    if (*rc == ERR_NOTFOUND) {
+        *rc = ERR_OK;
+        rq->auth->stale = true;
+        return V_ABSENT;
+    }
+    if (*rc)
+        return V_INVALID;
+    if (rq->session_seen)
+        rq->session_seen(rq->srv, us.id, now);
+    out->kind = PRINCIPAL_SESSION;
+    out->id = us.id;
+    out->name = u.email;
+    out->role = strcmp(u.role, "admin") == 0 ? u.role : NULL;
+    out->user_id = u.id;
+    out->person_id = u.person_id;
+    rq->auth->session_token = tok;
+    return V_VALID;
+}
+
+/* Asked in order: an API client's token decides before a browser's cookie. */
 static enum verdict (*const sources[])(struct req *, struct principal *, enum err *) = {
     bearer,
+    session,
 };
 
 static struct auth *
@@ -85,12 +219,16 @@ resolve(struct req *rq)
         return a;
     a->resolved = true;
     a->who.kind = PRINCIPAL_ANONYMOUS;
+    if (rq->db == NULL)
+        return a; /* no database (a 503 being written): nobody can be checked */
     for (i = 0; i < sizeof(sources) / sizeof(sources[0]) && v == V_ABSENT; i++)
         v = sources[i](rq, &a->who, &a->rc);
     if (v == V_INVALID) {
         memset(&a->who, 0, sizeof(a->who));
         a->invalid = a->rc == ERR_OK;
     }
+    if (a->stale)
+        set_cookie(rq, session_cookie_name(), NULL);
     return a;
 }
 
@@ -116,7 +254,153 @@ principal_may_write(const struct principal *p, int64_t mission_id)
 {
     struct api_client c = {p->id, p->name, p->role, p->mission_id};
 
+    if (p->kind == PRINCIPAL_SESSION)
+        return p->role != NULL && strcmp(p->role, "admin") == 0;
     return p->kind != PRINCIPAL_ANONYMOUS && token_may_write(&c, mission_id);
+}
+
+const struct principal *
+req_user(struct req *rq)
+{
+    struct auth *a = resolve(rq);
+
+    a->read = true;
+    if (a->rc || a->invalid || a->who.kind != PRINCIPAL_SESSION)
+        return NULL;
+    return &a->who;
+}
+
+/* ------------------------------------------------------------------ sessions, CSRF */
+
+/* 22 characters of URL-safe base64 for 16 bytes. */
+static const char *
+b64(struct req *rq, const unsigned char *v, size_t n)
+{
+    size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    char *out = arena_alloc(rq->arena, len);
+
+    sodium_bin2base64(out, len, v, n, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return out;
+}
+
+/* The token of a binding secret: BLAKE2b-128 of a fixed text, keyed by the secret. */
+static const char *
+csrf_of(struct req *rq, const char *secret)
+{
+    static const char what[] = "samverka csrf v1";
+    unsigned char mac[16];
+    size_t klen = strlen(secret);
+
+    if (klen > crypto_generichash_KEYBYTES_MAX)
+        klen = crypto_generichash_KEYBYTES_MAX;
+    crypto_generichash(mac, sizeof(mac), (const unsigned char *)what, sizeof(what) - 1,
+                       (const unsigned char *)secret, klen);
+    return b64(rq, mac, sizeof(mac));
+}
+
+const char *
+auth_csrf_token(struct req *rq)
+{
+    struct auth *a = resolve(rq);
+    unsigned char r[16];
+
+    a->read = true;
+    a->personal = true;
+    if (a->session_token != NULL)
+        return csrf_of(rq, a->session_token);
+    if (a->pre == NULL)
+        a->pre = cookie_value(rq, pre_cookie_name());
+    /* a pre-session value is 22 characters of base64; anything else is replaced */
+    if (a->pre == NULL || strlen(a->pre) != 22 ||
+        strspn(a->pre, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklm"
+                       "nopqrstuvwxyz0123456789-_") != 22) {
+        randombytes_buf(r, sizeof(r));
+        a->pre = b64(rq, r, sizeof(r));
+        set_cookie(rq, pre_cookie_name(), a->pre);
+    }
+    return csrf_of(rq, a->pre);
+}
+
+bool
+auth_csrf_ok(struct req *rq, const char *presented)
+{
+    struct auth *a = resolve(rq);
+    const char *secret = a->session_token, *want;
+
+    if (secret == NULL && a->who.kind == PRINCIPAL_ANONYMOUS)
+        secret = a->pre != NULL ? a->pre : (a->pre = cookie_value(rq, pre_cookie_name()));
+    if (secret == NULL || presented == NULL)
+        return false;
+    want = csrf_of(rq, secret);
+    return strlen(presented) == strlen(want) && sodium_memcmp(presented, want, strlen(want)) == 0;
+}
+
+bool
+auth_api_csrf_ok(struct req *rq)
+{
+    struct auth *a = resolve(rq);
+
+    /* only a cookie-authenticated call needs it: a bearer token is no ambient credential */
+    return a->who.kind != PRINCIPAL_SESSION || auth_csrf_ok(rq, rq->csrf_header);
+}
+
+void
+auth_session_start(struct req *rq, const char *token)
+{
+    struct auth *a = resolve(rq);
+
+    a->personal = true;
+    a->session_token = arena_strdup(rq->arena, token);
+    set_cookie(rq, session_cookie_name(), token);
+    /* the pre-session value has done its work: a new one comes with the next anonymous form */
+    if (cookie_value(rq, pre_cookie_name()) != NULL)
+        set_cookie(rq, pre_cookie_name(), NULL);
+}
+
+enum err
+auth_session_end(struct req *rq)
+{
+    struct auth *a = resolve(rq);
+    enum err rc = ERR_OK;
+
+    a->personal = true;
+    if (a->session_token != NULL)
+        rc = user_session_revoke(rq->wdb ? rq->wdb : rq->db, a->session_token, (int64_t)time(NULL));
+    if (rc == ERR_OK)
+        set_cookie(rq, session_cookie_name(), NULL);
+    return rc;
+}
+
+bool
+auth_has_session_cookie(const struct req *rq)
+{
+    const char *p = rq->cookie, *name = session_cookie_name();
+    size_t n = strlen(name);
+
+    /* a header test, no database and no arena: the cache lookup asks it */
+    for (; p != NULL && (p = strstr(p, name)) != NULL; p += n)
+        if ((p == rq->cookie || p[-1] == ' ' || p[-1] == ';') && p[n] == '=')
+            return true;
+    return false;
+}
+
+bool
+auth_same_origin(const struct req *rq)
+{
+    const char *o = rq->origin;
+    size_t n;
+
+    if (rq->sec_fetch_site != NULL && strcmp(rq->sec_fetch_site, "cross-site") == 0)
+        return false;
+    if (o == NULL)
+        return true;
+    if (conf.origin[0])
+        return strcmp(o, conf.origin) == 0;
+    /* development mode: http://HOST as the client addressed us */
+    if (rq->host == NULL || strncmp(o, "http://", 7) != 0)
+        return false;
+    n = strlen(rq->host);
+    return strncmp(o + 7, rq->host, n) == 0 && o[7 + n] == '\0';
 }
 
 /* ------------------------------------------------------------------ dispatcher */
@@ -133,6 +417,11 @@ auth_require(struct req *rq)
     }
     if (a->who.kind != PRINCIPAL_ANONYMOUS)
         return true;
+    if (rq->route != NULL && rq->route->kind == RK_HTML) {
+        /* a browser is sent to sign in (a session that ended is said so there) and back */
+        resp_redirect(rq, url_sign_in(rq, rq->method[0] == 'G' ? rq->path : NULL, a->stale));
+        return false;
+    }
     web_error(rq, 401, NULL,
               a->invalid ? _("The API token is not valid.")
                          : _("This needs an API token: Authorization: Bearer <token>."));
@@ -157,9 +446,11 @@ auth_was_read(const struct req *rq)
 bool
 auth_is_personal(const struct req *rq)
 {
-    /* read, and someone: an invalid credential read gives a 401, which is never stored */
-    return auth_was_read(rq) && (rq->auth->invalid || rq->auth->rc != ERR_OK ||
-                                 rq->auth->who.kind != PRINCIPAL_ANONYMOUS);
+    /* read, and someone: an invalid credential read gives a 401, which is never stored; a
+     * CSRF token or a cookie set is this visitor's alone */
+    return auth_was_read(rq) &&
+           (rq->auth->invalid || rq->auth->rc != ERR_OK || rq->auth->personal || rq->auth->stale ||
+            rq->auth->who.kind != PRINCIPAL_ANONYMOUS);
 }
 
 /* ------------------------------------------------------------------ the cache rule */
@@ -169,8 +460,8 @@ static bool
 presents_credentials(const struct req *rq)
 {
     /* any Authorization header, whatever its scheme (a shared cache must not answer it,
-     * RFC 9111 3.5); issue 10 adds the session cookie here */
-    return rq->authorization != NULL;
+     * RFC 9111 3.5), and the session cookie (the pre-session one is no credential) */
+    return rq->authorization != NULL || auth_has_session_cookie(rq);
 }
 
 bool

@@ -21,15 +21,19 @@
 enum principal_kind {
     PRINCIPAL_ANONYMOUS, /* no credentials, or none samverka takes */
     PRINCIPAL_TOKEN,     /* an API token (Authorization: Bearer) */
+    PRINCIPAL_SESSION,   /* a signed-in user (the session cookie) */
 };
 
 /* Who asks, and what they may do. The strings live in the request's arena. */
 struct principal {
     enum principal_kind kind;
-    int64_t id;         /* the token's id; 0 when anonymous */
-    const char *name;   /* the token's name (written into the audit log); NULL when anonymous */
-    const char *role;   /* admin | coordinator; NULL when anonymous */
-    int64_t mission_id; /* the scope: a coordinator's one mission; 0 for every mission */
+    int64_t id;         /* the token's or the session's id; 0 when anonymous */
+    const char *name;   /* the token's name or the user's e-mail (written into the audit
+                         * log); NULL when anonymous */
+    const char *role;   /* a token's: admin | coordinator; a user's: admin, or NULL */
+    int64_t mission_id; /* a token's scope: a coordinator's one mission; 0 for every mission */
+    int64_t user_id;    /* a signed-in user's account; 0 otherwise */
+    int64_t person_id;  /* ... and the person it belongs to */
 };
 
 /*
@@ -43,6 +47,29 @@ enum err req_principal(struct req *rq, const struct principal **out);
 /* May p change the data of mission_id? (The role rule is the domain's: token_may_write.) */
 bool principal_may_write(const struct principal *p, int64_t mission_id);
 
+/*
+ * The signed-in user of rq for a page's frame (the header's "signed in as" and sign-out):
+ * like req_principal, but never a refusal: NULL when anonymous, when the credentials are
+ * not valid or cannot be checked. Reading it makes the response depend on who asks.
+ */
+const struct principal *req_user(struct req *rq);
+
+/* ---- sessions and forms: the handlers of the account pages (account.c) and forms */
+
+/*
+ * The CSRF token a form of this response carries (the form helper puts it in a hidden
+ * field): bound to the session, or for a visitor not signed in to a pre-session cookie this
+ * call sets when the request has none. The response becomes personal (never shared).
+ */
+const char *auth_csrf_token(struct req *rq);
+
+/* Start the session of token (just issued by a sign-in): its cookie on the response. */
+void auth_session_start(struct req *rq, const char *token);
+
+/* End the request's session (sign-out): revoked in the database, its cookie cleared.
+ * Errors: ERR_DB, ERR_BUSY. */
+enum err auth_session_end(struct req *rq);
+
 /* ---- for the dispatcher (routes.c) and the response seam (resp.c) */
 
 /*
@@ -53,6 +80,26 @@ bool auth_require(struct req *rq);
 
 /* The WWW-Authenticate challenge for a 401 to rq (it says when a token was not valid). */
 const char *auth_challenge(const struct req *rq);
+
+/*
+ * Before a write's body is read: does the request come from this site? A Sec-Fetch-Site of
+ * cross-site, or an Origin other than the site's own (public-url's, or the Host header's in
+ * development mode), is refused; no Origin at all is not (curl, older browsers: the CSRF
+ * token still stands guard).
+ */
+bool auth_same_origin(const struct req *rq);
+
+/* After a form's body is read: is its CSRF token the one of this request's session (or
+ * pre-session cookie)? A cookie-authenticated API write is checked the same way against
+ * its X-CSRF-Token header (auth_api_csrf_ok). */
+bool auth_csrf_ok(struct req *rq, const char *presented);
+bool auth_api_csrf_ok(struct req *rq);
+
+/* Does the request present a session cookie (valid or not)? */
+bool auth_has_session_cookie(const struct req *rq);
+
+/* Set once by web_init. */
+void auth_configure(const char *public_url, int session_idle);
 
 /* Has a handler read rq's principal (the response depends on who asks)? */
 bool auth_was_read(const struct req *rq);

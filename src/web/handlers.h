@@ -21,6 +21,15 @@ enum err page_actor(struct req *rq);
 enum err page_actors(struct req *rq);
 enum err page_sdg_index(struct req *rq);
 enum err page_sdg_goal(struct req *rq);
+/* accounts (page_account.c) */
+enum err page_sign_in(struct req *rq);
+enum err post_sign_in(struct req *rq);
+enum err page_sign_up(struct req *rq);
+enum err post_sign_up(struct req *rq);
+enum err post_sign_out(struct req *rq);
+enum err page_account(struct req *rq);
+enum err page_password(struct req *rq);
+enum err post_password(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -9,8 +9,34 @@
 #include <time.h>
 
 #include "core/str.h"
+#include "web/auth.h"
+#include "web/formview.h"
 #include "web/i18n.h"
 #include "web/url.h"
+
+/*
+ * The header's account part: "Sign in" for a visitor, the account and "Sign out" for a
+ * signed-in user. Only a request that presents the session cookie reads who asks, so a
+ * public page stays one shared page for every visitor without it (web_cacheable).
+ */
+static void
+account_links(struct req *rq, struct html *h)
+{
+    const struct principal *u = NULL;
+
+    if (rq->route != NULL && rq->db != NULL && auth_has_session_cookie(rq))
+        u = req_user(rq);
+    html_open(h, "div", "class", "account", NULL);
+    if (u == NULL) {
+        html_elem_attr(h, "a", _("Sign in"), "href", url_sign_in(rq, NULL, false), NULL);
+    } else {
+        html_elem_attr(h, "a", u->name, "href", url_account(rq), NULL);
+        form_begin(rq, h, url_sign_out(rq));
+        form_submit(h, _("Sign out"));
+        form_end(h);
+    }
+    html_close(h, "div");
+}
 
 void
 layout_begin(struct req *rq, struct html *h, const char *title)
@@ -59,6 +85,7 @@ layout_begin(struct req *rq, struct html *h, const char *title)
         html_elem_attr(h, "a", "Svenska", "href", url_lang(rq, LANG_SV), "lang", "sv", "hreflang",
                        "sv", NULL);
     html_close(h, "p");
+    account_links(rq, h);
     html_close(h, "div");
     html_close(h, "header");
     html_open(h, "main", "id", "main", "class", "wrap", NULL);

@@ -255,6 +255,33 @@ web_refuse(struct req *rq, enum web_refusal why)
 /* ------------------------------------------------------------------ ETag */
 
 void
+resp_redirect(struct req *rq, const char *location)
+{
+    struct html h;
+
+    buf_reset(&rq->resp.body);
+    rq->resp.status = 303;
+    rq->resp.etag = NULL;
+    rq->resp.content_type = "text/html; charset=utf-8";
+    if (resp_header(rq, "Location", location) != ERR_OK) {
+        web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
+        return;
+    }
+    /* for a client that does not follow it: the link, in a page of its own */
+    html_init(&h, &rq->resp.body, rq->arena);
+    html_lit(&h, "<!DOCTYPE html>\n");
+    html_open(&h, "html", "lang", lang_code(rq->lang), NULL);
+    html_open(&h, "head", NULL);
+    html_void(&h, "meta", "charset", "utf-8", NULL);
+    html_elem(&h, "title", _("See other"));
+    html_close(&h, "head");
+    html_open(&h, "body", NULL);
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Continue"), "href", location, NULL);
+    html_close_all(&h);
+}
+
+void
 resp_set_etag(struct req *rq)
 {
     unsigned char hash[16];

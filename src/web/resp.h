@@ -14,4 +14,8 @@ void resp_refused(struct req *rq);
 /* Set the ETag of a complete 200 response: a strong one, BLAKE2b of the body. */
 void resp_set_etag(struct req *rq);
 
+/* A 303 See Other to location (a path of this site, built by url.c): after a form post
+ * (POST-redirect-GET) and to the sign-in page. Keeps the headers already added (a cookie). */
+void resp_redirect(struct req *rq, const char *location);
+
 #endif

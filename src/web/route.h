@@ -44,6 +44,11 @@ enum route_kind {
 /* answers who asks (its handler reads the principal): OpenAPI documents the optional API
  * token and its 401; the caching follows from the read itself (web_cacheable) */
 #define RF_PERSONAL 16u
+/* an HTML form post (BODY_FORM): its CSRF token is checked before the handler runs */
+#define RF_FORM 32u
+/* a write anyone may make (sign in, sign up, ask for a password reset): RF_WRITE without a
+ * principal; still RF_FORM's token and the origin checks */
+#define RF_OPEN 64u
 
 struct route {
     const char *method;
@@ -62,8 +67,8 @@ extern const struct route routes[];
 extern const int n_routes;
 
 /* The names `samverka routes` prints for a kind ("html", "api", "file") and for one RF_
- * flag bit ("cache", "count", "write", "import", "personal"); NULL for a bit that is no
- * flag. Static. */
+ * flag bit ("cache", "count", "write", "import", "personal", "form", "open"); NULL for a
+ * bit that is no flag. Static. */
 const char *route_kind_name(enum route_kind k);
 const char *route_flag_name(unsigned flag);
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/form.h"
 #include "core/log.h"
 #include "core/str.h"
 #include "db/db.h"
@@ -36,6 +37,10 @@
 #define GOAL {"goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"}
 
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
+/* An HTML form's post to path: a write with a form body and its CSRF token. */
+#define FORM(path, handler, extra, what)                                                                \
+    {.method = "POST", .pattern = path, .fn = handler, .kind = RK_HTML,                                 \
+     .flags = RF_WRITE | RF_FORM | (extra), .summary = what, .body = BODY_FORM}
 #define API (RF_CACHE)
 
 const struct route routes[] = {
@@ -66,6 +71,20 @@ const struct route routes[] = {
      {ID("id", "Actor id")}},
     {"GET", "/sdg", page_sdg_index, RK_HTML, HTML_PAGE, "Agenda 2030 goals", NULL, {{0}}},
     {"GET", "/sdg/{goal}", page_sdg_goal, RK_HTML, HTML_PAGE, "SDG goal page", NULL, {GOAL}},
+
+    /* accounts (page_account.c): forms post back to their own address */
+    {"GET", "/account/sign-in", page_sign_in, RK_HTML, RF_PERSONAL, "Sign in", NULL,
+     {{"next", P_TEXT, PIN_QUERY, false, 0, 512, NULL, "Where to go after signing in (a path)"},
+      {"ended", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a session has ended"}}},
+    FORM("/account/sign-in", post_sign_in, RF_OPEN, "Sign in"),
+    {"GET", "/account/sign-up", page_sign_up, RK_HTML, RF_PERSONAL, "Create an account", NULL,
+     {{0}}},
+    FORM("/account/sign-up", post_sign_up, RF_OPEN, "Create an account"),
+    FORM("/account/sign-out", post_sign_out, 0, "Sign out"),
+    {"GET", "/account", page_account, RK_HTML, RF_PERSONAL, "Your account", NULL, {{0}}},
+    {"GET", "/account/password", page_password, RK_HTML, RF_PERSONAL, "Change your password",
+     NULL, {{0}}},
+    FORM("/account/password", post_password, 0, "Change your password"),
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},
@@ -316,6 +335,8 @@ ctype_is(const char *ct, const char *want)
            (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
 }
 
+static size_t body_max(enum body_kind k);
+
 /*
  * Everything that can be decided before a body is read: language, route and
  * method, parameters, the API token and the body's declared type and size.
@@ -391,15 +412,26 @@ prepare(struct req *rq)
     if (!(r->flags & RF_WRITE))
         return true;
 
-    /* writes: a request from another site is refused whatever it carries */
-    if (rq->sec_fetch_site != NULL && strcmp(rq->sec_fetch_site, "cross-site") == 0) {
+    /* writes: a request from another site is refused whatever it carries (SECURITY.md 14) */
+    if (!auth_same_origin(rq)) {
         web_error(rq, 403, NULL, _("Cross-site requests cannot change data."));
         return false;
     }
-    /* who asks, before a byte of the body is read (issue 10: a form route checks its CSRF
-     * token here, once the session's principal is known) */
-    if (!auth_require(rq))
+    /* who asks, before a byte of the body is read; a form's own CSRF token is checked once
+     * its body is in (web_handle), an API call made with the session cookie carries its
+     * token in X-CSRF-Token (SECURITY.md 15) */
+    if (!(r->flags & RF_OPEN) && !auth_require(rq))
         return false;
+    if (r->kind == RK_API && !auth_api_csrf_ok(rq)) {
+        web_error(rq, 403, "X-CSRF-Token",
+                  _("A request signed in with the session cookie needs its X-CSRF-Token."));
+        return false;
+    }
+    if (r->body == BODY_FORM && !ctype_is(rq->content_type, "application/x-www-form-urlencoded")) {
+        web_error(rq, 415, "Content-Type",
+                  _("The body must be a form (application/x-www-form-urlencoded)."));
+        return false;
+    }
     if (r->body == BODY_JSON && !ctype_is(rq->content_type, "application/json")) {
         web_error(rq, 415, "Content-Type",
                   _("The body must be JSON (Content-Type: application/json)."));
@@ -411,11 +443,27 @@ prepare(struct req *rq)
                   _("The body must be tidy CSV (text/csv) or JSON (application/json)."));
         return false;
     }
-    if (rq->content_length > (int64_t)(r->body == BODY_DATA ? WEB_MAX_DATA_IN : WEB_MAX_JSON_IN)) {
+    if (rq->content_length > (int64_t)body_max(r->body)) {
         web_error(rq, 413, NULL, _("The body is larger than this service accepts."));
         return false;
     }
     return true;
+}
+
+static size_t
+body_max(enum body_kind k)
+{
+    switch (k) {
+    case BODY_DATA:
+        return WEB_MAX_DATA_IN;
+    case BODY_JSON:
+        return WEB_MAX_JSON_IN;
+    case BODY_FORM:
+        return WEB_MAX_FORM_IN;
+    case BODY_NONE:
+        break;
+    }
+    return 0;
 }
 
 bool
@@ -426,10 +474,10 @@ web_prepare(struct req *rq, struct prepared *out)
         return false;
     rq->prepared = true;
     out->body = rq->route->body;
-    out->body_max = rq->route->body == BODY_DATA   ? WEB_MAX_DATA_IN
-                    : rq->route->body == BODY_JSON ? WEB_MAX_JSON_IN
-                                                   : 0;
-    out->write = (rq->route->flags & RF_WRITE) != 0;
+    out->body_max = body_max(rq->route->body);
+    /* an open write (sign-in, sign-up) runs on the worker's own connection: a password
+     * being hashed never holds the writer connection the edits share */
+    out->write = (rq->route->flags & RF_WRITE) && !(rq->route->flags & RF_OPEN);
     out->import = (rq->route->flags & RF_IMPORT) != 0;
     return true;
 }
@@ -461,6 +509,34 @@ web_cache_key(const struct req *rq, struct buf *key)
     return !buf_err(key);
 }
 
+/*
+ * A form's body: parsed into rq->form, and its CSRF token checked (a post without it, or with
+ * another session's, changes nothing: 403). False with the refusal written.
+ */
+static bool
+form_in(struct req *rq)
+{
+    struct form *f = arena_alloc(rq->arena, sizeof(*f));
+    const char *msg;
+    enum err rc;
+
+    rc = form_parse(rq->arena, rq->body ? rq->body : "", rq->body_len, f, &msg);
+    if (rc) {
+        web_error(rq, rc == ERR_LIMIT ? 413 : 400, NULL,
+                  _("The form could not be read. Please reload the page and try again."));
+        log_msg(LOG_INFO, "msg=\"form refused\" why=\"%s\"", msg);
+        return false;
+    }
+    rq->form = f;
+    if (!auth_csrf_ok(rq, form_get(f, "csrf"))) {
+        web_error(rq, 403, "csrf",
+                  _("This form has expired or did not come from this site. Please reload the page "
+                    "and send it again."));
+        return false;
+    }
+    return true;
+}
+
 void
 web_handle(struct req *rq)
 {
@@ -474,6 +550,8 @@ web_handle(struct req *rq)
     else if (!prepare(rq))
         return;
     r = rq->route;
+    if (r->body == BODY_FORM && !form_in(rq))
+        return;
     if (r->flags & RF_COUNT)
         rq->page_key = rq->path;
     if (r->kind == RK_API)
@@ -525,11 +603,12 @@ web_handle(struct req *rq)
 }
 
 bool
-web_init(const char *localedir)
+web_init(const struct web_conf *c)
 {
     if (sodium_init() < 0)
         return false;
-    return i18n_init(localedir);
+    auth_configure(c->public_url, c->session_idle);
+    return i18n_init(c->locale_dir);
 }
 
 void
@@ -568,6 +647,10 @@ route_flag_name(unsigned flag)
         return "import";
     case RF_PERSONAL:
         return "personal";
+    case RF_FORM:
+        return "form";
+    case RF_OPEN:
+        return "open";
     }
     return NULL;
 }

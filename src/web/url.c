@@ -277,3 +277,70 @@ url_mailto(const struct req *rq, const char *addr)
     buf_free(&b);
     return s;
 }
+
+char *
+url_sign_in(const struct req *rq, const char *next, bool ended)
+{
+    struct buf b;
+    bool q = false;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/account/sign-in");
+    if (next != NULL && url_is_local_path(next) && strcmp(next, "/account/sign-in") != 0) {
+        buf_adds(&b, "?next=");
+        url_encode(&b, next);
+        q = true;
+    }
+    if (ended) {
+        buf_adds(&b, q ? "&ended=1" : "?ended=1");
+        q = true;
+    }
+    return finish(rq, &b, q);
+}
+
+static char *
+fixed(const struct req *rq, const char *path)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, path);
+    return finish(rq, &b, false);
+}
+
+char *
+url_sign_up(const struct req *rq)
+{
+    return fixed(rq, "/account/sign-up");
+}
+
+char *
+url_sign_out(const struct req *rq)
+{
+    return fixed(rq, "/account/sign-out");
+}
+
+char *
+url_account(const struct req *rq)
+{
+    return fixed(rq, "/account");
+}
+
+char *
+url_password(const struct req *rq)
+{
+    return fixed(rq, "/account/password");
+}
+
+bool
+url_is_local_path(const char *s)
+{
+    const unsigned char *p;
+
+    if (s == NULL || s[0] != '/' || s[1] == '/' || strlen(s) > 512)
+        return false;
+    for (p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f || *p == '\\')
+            return false;
+    return true;
+}

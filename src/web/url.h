@@ -6,6 +6,7 @@
 #ifndef WEB_URL_H
 #define WEB_URL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "web/web.h"
@@ -23,6 +24,16 @@ char *url_sdg_goal(const struct req *rq, int goal);
 /* The API resource behind a page: no ?lang= (the API is bilingual); the slug encoded. */
 char *url_api_mission(const struct req *rq, const char *slug);
 char *url_api_indicator(const struct req *rq, int64_t id);
+/* The account pages. url_sign_in: next (NULL: none) is a path of this site to return to
+ * after signing in, ended says that a session has ended (the page says so). */
+char *url_sign_in(const struct req *rq, const char *next, bool ended);
+char *url_sign_up(const struct req *rq);
+char *url_sign_out(const struct req *rq);
+char *url_account(const struct req *rq);
+char *url_password(const struct req *rq);
+/* A path of this site that a sign-in may return to: starts with one '/', no "//", no
+ * backslash or control character (never another site: no open redirect). */
+bool url_is_local_path(const char *s);
 /* The current page in another language. */
 char *url_lang(const struct req *rq, enum lang lang);
 /* A page of a paged list: path with page=N, keeping the given (name, value) pairs, NULL-terminated.

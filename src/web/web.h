@@ -29,6 +29,7 @@ enum lang { LANG_SV, LANG_EN, LANG__MAX };
 #define WEB_MAX_BODY_OUT     (64u << 20) /* a response (an export of a large indicator) */
 #define WEB_MAX_JSON_IN      (1u << 20)  /* a JSON request body */
 #define WEB_MAX_DATA_IN      (25u << 20) /* an uploaded data file */
+#define WEB_MAX_FORM_IN      (1u << 20)  /* a form (application/x-www-form-urlencoded) */
 #define WEB_MAX_RESP_HEADERS 8           /* headers in resp.headers: Set-Cookie, Location ... */
 
 /* A validated parameter value. */
@@ -51,10 +52,11 @@ enum refusal {
 };
 
 /* What a request body is, as the route declares it. */
-enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA };
+enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA, BODY_FORM };
 
 struct req;
 struct auth;
+struct form;
 
 /* A response header other than those the seam sets itself (see resp_header). */
 struct resp_header {
@@ -86,6 +88,14 @@ enum err resp_header(struct req *rq, const char *name, const char *value);
 /* Supplied by the caller (http): raw query-string lookup. */
 typedef const char *(*req_getter)(void *ctx, const char *name);
 
+/*
+ * Supplied by the caller (http): record that session_id was used at now and return the
+ * latest earlier use the caller remembers (0: none). The server keeps these in memory and
+ * writes them in batches (user_sessions_seen), so a signed-in page view is no write of its
+ * own; web checks the idle limit against the later of this and the database's time.
+ */
+typedef int64_t (*req_session_seen)(void *srv, int64_t session_id, int64_t now);
+
 struct req {
     struct arena *arena;
     struct db *db;
@@ -100,13 +110,20 @@ struct req {
     const char *cookie; /* the Cookie header, raw (at most HTTP_MAX_COOKIE bytes) */
     const char *content_type;
     const char *sec_fetch_site;
+    const char *origin;            /* the Origin header: checked on every write */
+    const char *host;              /* the Host header (the expected origin without public-url) */
+    const char *csrf_header;       /* X-CSRF-Token: a cookie-authenticated API write carries it */
+    const char *client_ip;         /* the peer's address as text (throttling, the security log) */
+    req_session_seen session_seen; /* NULL: no memory of uses (each check reads the database) */
+    void *srv;
     int64_t content_length; /* -1: not given */
     /* the request body, spooled by the caller before web_handle: in memory
      * (body, body_len) for JSON, in a file (body_fd, rewound) for data */
     const char *body;
     size_t body_len;
     int body_fd;
-    struct db *wdb; /* the writer connection (routes with RF_WRITE), held exclusively */
+    struct db *wdb;    /* the writer connection (routes with RF_WRITE), held exclusively */
+    struct form *form; /* a BODY_FORM route's fields, parsed and CSRF-checked by web_handle */
 
     /* filled by web_handle */
     enum lang lang;
@@ -189,8 +206,22 @@ void web_error(struct req *rq, int status, const char *field, const char *msg);
 /* Route, validate, handle. Always leaves a complete response in rq->resp. */
 void web_handle(struct req *rq);
 
-/* One-time setup: gettext catalogues and locales; false if a locale is missing. */
-bool web_init(const char *localedir);
+/*
+ * What web needs to know of the deployment, set once by web_init before any request (the
+ * server's threads only read it).
+ */
+struct web_conf {
+    const char *locale_dir;
+    /* the site's public address, e.g. https://uppdrag.example.se: with https the cookies
+     * are __Host- and Secure; writes must come from its origin. "" or NULL: plain-HTTP
+     * development mode (cookies without the prefix and Secure; the Host header's origin) */
+    const char *public_url;
+    int session_idle; /* seconds a session may go unused; 0: USER_SESSION_IDLE */
+};
+
+/* One-time setup: gettext catalogues and locales, the deployment; false if a locale is
+ * missing. */
+bool web_init(const struct web_conf *conf);
 void web_fini(void);
 
 #endif

@@ -1,7 +1,8 @@
 # t_06_headers.sh — the security headers on every response type, for every GET
 # route in the route table and for the error responses: nosniff,
 # Referrer-Policy, a strict CSP on HTML (default-src 'self', nothing unsafe),
-# no Server version banner, no cookies, and a charset in Content-Type.
+# no Server version banner, no cookies but on the account pages (and those only as
+# SECURITY.md item 8 wants them), and a charset in Content-Type.
 
 security_headers()
 {
@@ -12,7 +13,14 @@ security_headers()
     [ -n "$HV" ] || bad+=" no Referrer-Policy;"
     hv Server
     [[ ! $HV =~ [0-9] ]] || bad+=" Server banner with a version: \"$HV\";"
-    [[ ${HD,,} != *$'\n'set-cookie:* ]] || bad+=" sets a cookie: $(hdr Set-Cookie);"
+    if [[ ${HD,,} == *$'\n'set-cookie:* ]]; then
+        hv Set-Cookie
+        if [[ $COOKIE_OK != yes ]]; then
+            bad+=" sets a cookie: $HV;"
+        elif [[ $HV != *'; Path=/'* || $HV != *'; HttpOnly'* || $HV != *'; SameSite=Lax'* || $HV == *Domain=* ]]; then
+            bad+=" a cookie without Path=/, HttpOnly, SameSite=Lax (or with Domain): $HV;"
+        fi
+    fi
     if [[ $CT == text/html* ]]; then
         hv Content-Security-Policy
         v=$HV
@@ -25,7 +33,9 @@ security_headers()
 headers()
 {
     local label=$1
-    check "headers $label ($S, ${CT:-no type}): nosniff, Referrer-Policy, CSP, no banner, no cookie" security_headers
+    local what="no cookie"
+    [[ $COOKIE_OK == yes ]] && what="cookies HttpOnly, SameSite=Lax, Path=/"
+    check "headers $label ($S, ${CT:-no type}): nosniff, Referrer-Policy, CSP, no banner, $what" security_headers
     check "headers $label ($S): charset in Content-Type" match "$CT" ';[[:space:]]*charset=(utf|UTF)-8'
 }
 
@@ -33,8 +43,11 @@ while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
     [ "$meth" = GET ] || continue
     path=$(concrete "$pat") || continue
     fetch "$path"
+    COOKIE_OK=no
+    [[ $path == /account* ]] && COOKIE_OK=yes # a form's pre-session cookie (CSRF)
     headers "$path"
 done 3< <(routes)
+COOKIE_OK=no
 
 fetch /no/such/page
 headers "404 page"

@@ -46,7 +46,10 @@ check "views: no client address or agent stored" no_address_stored
 no_cookies()
 {
     local hits
-    hits=$(grep -il '^set-cookie:' "$T"/resp/*.head 2>/dev/null | head -n 3)
+    # the account pages' forms set a pre-session cookie (CSRF): no page view is counted there
+    hits=$(grep -il '^set-cookie:' "$T"/resp/*.head 2>/dev/null | while read -r h; do
+        grep -q ' /account' "${h%.head}.req" || echo "$h"
+    done | head -n 3)
     [ -z "$hits" ] || fail "Set-Cookie in: $hits"
 }
-check "views: no Set-Cookie in any of the $REQ_N responses so far" no_cookies
+check "views: no Set-Cookie in any of the $REQ_N responses so far (but the account forms')" no_cookies

@@ -1,0 +1,158 @@
+/*
+ * formview.c — HTML forms (see formview.h).
+ */
+#include "web/formview.h"
+
+#include <string.h>
+
+#include "web/auth.h"
+#include "web/i18n.h"
+
+void
+form_error(struct form_errors *e, const char *field, const char *msg)
+{
+    if (form_error_of(e, field) != NULL || e->n >= FORM_MAX_ERRORS)
+        return;
+    e->v[e->n].field = field;
+    e->v[e->n].msg = msg;
+    e->n++;
+}
+
+const char *
+form_error_of(const struct form_errors *e, const char *field)
+{
+    int i;
+
+    for (i = 0; e != NULL && i < e->n; i++)
+        if (strcmp(e->v[i].field, field) == 0)
+            return e->v[i].msg;
+    return NULL;
+}
+
+void
+form_summary(struct req *rq, struct html *h, const struct form_errors *e)
+{
+    int i;
+
+    if (e == NULL || e->n == 0)
+        return;
+    html_open(h, "div", "class", "error-summary", "role", "alert", "aria-labelledby",
+              "error-summary-h", "tabindex", "-1", NULL);
+    html_elem_attr(h, "h2", _("There is a problem"), "id", "error-summary-h", NULL);
+    html_open(h, "ul", NULL);
+    for (i = 0; i < e->n; i++) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "a", e->v[i].msg, "href", arena_printf(rq->arena, "#f-%s", e->v[i].field),
+                       NULL);
+        html_close(h, "li");
+    }
+    html_close(h, "ul");
+    html_close(h, "div");
+}
+
+void
+form_begin(struct req *rq, struct html *h, const char *action)
+{
+    html_open(h, "form", "method", "post", "action", action, "novalidate", "", NULL);
+    form_hidden(h, "csrf", auth_csrf_token(rq));
+}
+
+void
+form_end(struct html *h)
+{
+    html_close(h, "form");
+}
+
+static const char *
+type_attr(enum field_type t)
+{
+    switch (t) {
+    case FT_EMAIL:
+        return "email";
+    case FT_PASSWORD:
+    case FT_NEW_PASSWORD:
+        return "password";
+    case FT_NUMBER:
+        return "text"; /* inputmode="decimal": a Swedish decimal comma is accepted */
+    case FT_DATE:
+        return "date";
+    case FT_URL:
+        return "url";
+    case FT_TEXT:
+        break;
+    }
+    return "text";
+}
+
+/* The label, hint and error of a field, and the ids its control points to. */
+static const char *
+field_head(struct html *h, const struct form_errors *e, const char *name, const char *label,
+           const char *hint, const char *id)
+{
+    const char *err = form_error_of(e, name);
+
+    html_elem_attr(h, "label", label, "for", id, NULL);
+    if (hint != NULL)
+        html_elem_attr(h, "p", hint, "class", "hint", "id", arena_printf(h->a, "%s-hint", id),
+                       NULL);
+    if (err != NULL) {
+        html_open(h, "p", "class", "field-error", "id", arena_printf(h->a, "%s-error", id), NULL);
+        html_elem_attr(h, "span", _("Error:"), "class", "visually-hidden", NULL);
+        html_text(h, " ");
+        html_text(h, err);
+        html_close(h, "p");
+    }
+    if (hint == NULL && err == NULL)
+        return NULL;
+    return arena_printf(h->a, "%s%s%s", hint ? arena_printf(h->a, "%s-hint", id) : "",
+                        hint && err ? " " : "", err ? arena_printf(h->a, "%s-error", id) : "");
+}
+
+void
+form_input(struct html *h, const struct form_errors *e, const char *name, const char *label,
+           const char *hint, enum field_type type, const char *value, bool required,
+           const char *autocomplete)
+{
+    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    bool err = form_error_of(e, name) != NULL;
+
+    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
+    described = field_head(h, e, name, label, hint, id);
+    html_void(h, "input", "type", type_attr(type), "id", id, "name", name, "value",
+              type == FT_PASSWORD || type == FT_NEW_PASSWORD ? NULL : value, "required",
+              required ? "" : NULL, "aria-describedby", described, "aria-invalid",
+              err ? "true" : NULL, "autocomplete", autocomplete, "inputmode",
+              type == FT_NUMBER ? "decimal" : NULL, "spellcheck",
+              type == FT_EMAIL || type == FT_URL ? "false" : NULL, NULL);
+    html_close(h, "div");
+}
+
+void
+form_textarea(struct html *h, const struct form_errors *e, const char *name, const char *label,
+              const char *hint, const char *value, bool required, int rows)
+{
+    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    bool err = form_error_of(e, name) != NULL;
+
+    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
+    described = field_head(h, e, name, label, hint, id);
+    html_open(h, "textarea", "id", id, "name", name, "rows", arena_printf(h->a, "%d", rows),
+              "required", required ? "" : NULL, "aria-describedby", described, "aria-invalid",
+              err ? "true" : NULL, NULL);
+    if (value != NULL)
+        html_text(h, value);
+    html_close(h, "textarea");
+    html_close(h, "div");
+}
+
+void
+form_hidden(struct html *h, const char *name, const char *value)
+{
+    html_void(h, "input", "type", "hidden", "name", name, "value", value ? value : "", NULL);
+}
+
+void
+form_submit(struct html *h, const char *label)
+{
+    html_elem_attr(h, "button", label, "type", "submit", "class", "button", NULL);
+}

@@ -1,0 +1,60 @@
+/*
+ * formview.h — writing HTML forms (formview.c): every form a page shows goes through
+ * form_begin, which adds the CSRF token the route flag RF_FORM checks, and its fields
+ * through the field writers, which put each label, hint and error beside its field and
+ * keep what was entered. A form that failed its checks starts with a summary of the errors
+ * linking to each field (GOV.UK and Digitaliseringsmyndigheten's pattern), and its page
+ * title says so.
+ *
+ * Field ids are "f-" and the field's name, so the summary's links and a label's for= agree.
+ */
+#ifndef WEB_FORMVIEW_H
+#define WEB_FORMVIEW_H
+
+#include <stdbool.h>
+
+#include "web/html.h"
+#include "web/web.h"
+
+#define FORM_MAX_ERRORS 32
+
+/* What was wrong with a posted form: one message (translated) per field at fault. */
+struct form_errors {
+    struct {
+        const char *field;
+        const char *msg;
+    } v[FORM_MAX_ERRORS];
+    int n;
+};
+
+/* Add an error for field (the first one of a field wins; past FORM_MAX_ERRORS: dropped). */
+void form_error(struct form_errors *e, const char *field, const char *msg);
+/* The message for field, or NULL. */
+const char *form_error_of(const struct form_errors *e, const char *field);
+
+/* The error summary (nothing when e has none): role=alert, a heading, a link per field. */
+void form_summary(struct req *rq, struct html *h, const struct form_errors *e);
+
+/* <form method="post" action=action> with the hidden CSRF field; form_end closes it. */
+void form_begin(struct req *rq, struct html *h, const char *action);
+void form_end(struct html *h);
+
+enum field_type { FT_TEXT, FT_EMAIL, FT_PASSWORD, FT_NEW_PASSWORD, FT_NUMBER, FT_DATE, FT_URL };
+
+/*
+ * One <input> with its label (and hint, NULL: none), its error from e (NULL: none) and the
+ * value to show (NULL: empty; a password field never shows one). autocomplete is the
+ * HTML token (NULL: none).
+ */
+void form_input(struct html *h, const struct form_errors *e, const char *name, const char *label,
+                const char *hint, enum field_type type, const char *value, bool required,
+                const char *autocomplete);
+/* A <textarea> of rows rows. */
+void form_textarea(struct html *h, const struct form_errors *e, const char *name, const char *label,
+                   const char *hint, const char *value, bool required, int rows);
+/* A hidden field. */
+void form_hidden(struct html *h, const char *name, const char *value);
+/* The submit button. */
+void form_submit(struct html *h, const char *label);
+
+#endif

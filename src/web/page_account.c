@@ -1,0 +1,348 @@
+/*
+ * page_account.c — the account pages: sign in, sign up, sign out, the account overview and
+ * the password change. Every form posts back to its own address (RF_FORM: the CSRF token
+ * is checked before these handlers run); a form with errors is shown again with each
+ * message beside its field and a summary at the top, the values kept (never a password),
+ * status 422; a success redirects (POST-redirect-GET).
+ *
+ * Sign-in and sign-up are RF_OPEN: anyone may post them, on the worker's own connection,
+ * so a password being hashed never holds the one writer connection the edits share.
+ * The same message answers an unknown address, a wrong password and a disabled account
+ * (domain/user.c does the same work for each); too many failures give 429 with
+ * Retry-After.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/form.h"
+#include "domain/user.h"
+#include "web/auth.h"
+#include "web/formview.h"
+#include "web/handlers.h"
+#include "web/i18n.h"
+#include "web/layout.h"
+#include "web/resp.h"
+#include "web/route.h"
+#include "web/url.h"
+
+static const char *
+field(const struct req *rq, const char *name)
+{
+    const char *v = rq->form ? form_get(rq->form, name) : NULL;
+
+    return v != NULL ? v : "";
+}
+
+/* The page after a sign-in: where the visitor was going, or their account. */
+static const char *
+next_or_account(struct req *rq, const char *next)
+{
+    return next != NULL && *next && url_is_local_path(next) ? next : url_account(rq);
+}
+
+/* ------------------------------------------------------------------ sign in */
+
+static enum err
+sign_in_form(struct req *rq, const struct form_errors *e, const char *email, const char *next,
+             bool ended, const char *notice)
+{
+    struct html h;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h,
+                 e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), _("Sign in"))
+                           : _("Sign in"));
+    html_elem(&h, "h1", _("Sign in"));
+    if (ended)
+        html_elem_attr(&h, "p", _("Your session has ended. Please sign in again."), "class",
+                       "notice", "role", "status", NULL);
+    if (notice != NULL)
+        html_elem_attr(&h, "p", notice, "class", "notice", "role", "status", NULL);
+    form_summary(rq, &h, e);
+    form_begin(rq, &h, url_sign_in(rq, NULL, false));
+    if (next != NULL && url_is_local_path(next))
+        form_hidden(&h, "next", next);
+    form_input(&h, e, "email", _("E-mail address"), NULL, FT_EMAIL, email, true, "username");
+    form_input(&h, e, "password", _("Password"), NULL, FT_PASSWORD, NULL, true, "current-password");
+    form_submit(&h, _("Sign in"));
+    form_end(&h);
+    html_open(&h, "p", NULL);
+    html_text(&h, _("No account yet?"));
+    html_text(&h, " ");
+    html_elem_attr(&h, "a", _("Create an account"), "href", url_sign_up(rq), NULL);
+    html_close(&h, "p");
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+enum err
+page_sign_in(struct req *rq)
+{
+    const struct principal *u = req_user(rq);
+
+    if (u != NULL) {
+        resp_redirect(rq, next_or_account(rq, req_str(rq, "next")));
+        return ERR_OK;
+    }
+    return sign_in_form(rq, NULL, NULL, req_str(rq, "next"), req_int(rq, "ended", 0) == 1, NULL);
+}
+
+enum err
+post_sign_in(struct req *rq)
+{
+    const char *email = field(rq, "email"), *password = field(rq, "password"),
+               *next = field(rq, "next");
+    struct form_errors e = {0};
+    char token[USER_TOKEN_LEN], retry[24];
+    int64_t user_id = 0, retry_after = 0;
+    enum err rc;
+
+    if (*email == '\0')
+        form_error(&e, "email", _("Enter your e-mail address."));
+    if (*password == '\0')
+        form_error(&e, "password", _("Enter your password."));
+    if (e.n) {
+        rq->resp.status = 422;
+        return sign_in_form(rq, &e, email, next, false, NULL);
+    }
+    rc = user_sign_in(rq->db, email, password, rq->client_ip, (int64_t)time(NULL), token, &user_id,
+                      &retry_after);
+    if (rc == ERR_NOTFOUND) {
+        form_error(&e, "email", _("The e-mail address or the password is not right."));
+        rq->resp.status = 422;
+        return sign_in_form(rq, &e, email, next, false, NULL);
+    }
+    if (rc == ERR_LIMIT) {
+        snprintf(retry, sizeof(retry), "%lld", (long long)(retry_after > 0 ? retry_after : 1));
+        form_error(&e, "email",
+                   arena_printf(rq->arena,
+                                _("Too many failed attempts. Please wait %lld minutes and try "
+                                  "again."),
+                                (long long)((retry_after + 59) / 60)));
+        rq->resp.status = 429;
+        sign_in_form(rq, &e, email, next, false, NULL);
+        resp_header(rq, "Retry-After", arena_strdup(rq->arena, retry));
+        return ERR_OK;
+    }
+    if (rc)
+        return rc;
+    auth_session_start(rq, token);
+    sodium_memzero(token, sizeof(token));
+    resp_redirect(rq, next_or_account(rq, next));
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ sign up */
+
+static enum err
+sign_up_form(struct req *rq, const struct form_errors *e, const char *name, const char *email)
+{
+    struct html h;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h,
+                 e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), _("Create an account"))
+                           : _("Create an account"));
+    html_elem(&h, "h1", _("Create an account"));
+    html_elem(&h, "p",
+              _("With an account you can take part in a mission: ask to represent your "
+                "organisation and propose initiatives. Your e-mail address is not shown to "
+                "others."));
+    form_summary(rq, &h, e);
+    form_begin(rq, &h, url_sign_up(rq));
+    form_input(&h, e, "name", _("Your name"), NULL, FT_TEXT, name, true, "name");
+    form_input(&h, e, "email", _("E-mail address"), NULL, FT_EMAIL, email, true, "email");
+    form_input(&h, e, "password", _("Password"),
+               _("At least 12 characters. A few words of your own make a good one."),
+               FT_NEW_PASSWORD, NULL, true, "new-password");
+    form_submit(&h, _("Create the account"));
+    form_end(&h);
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+enum err
+page_sign_up(struct req *rq)
+{
+    if (req_user(rq) != NULL) {
+        resp_redirect(rq, url_account(rq));
+        return ERR_OK;
+    }
+    return sign_up_form(rq, NULL, NULL, NULL);
+}
+
+/* A domain refusal of a sign-up's field, said to the person filling in the form. */
+static const char *
+sign_up_message(const struct write_error *we)
+{
+    if (strcmp(we->field, "password") == 0)
+        return _("Choose a password of 12 to 128 characters.");
+    if (strcmp(we->field, "email") == 0)
+        return strstr(we->msg, "already") != NULL
+                   ? _("There is already an account with this e-mail address. Sign in, or "
+                       "ask for a new password.")
+                   : _("Enter an e-mail address such as name@example.se.");
+    return _("Enter your name (at most 300 characters).");
+}
+
+enum err
+post_sign_up(struct req *rq)
+{
+    const char *name = field(rq, "name"), *email = field(rq, "email"),
+               *password = field(rq, "password");
+    struct form_errors e = {0};
+    struct write_error we = {0};
+    char hash[USER_HASH_LEN], token[USER_TOKEN_LEN];
+    int64_t user_id, session_id, now = (int64_t)time(NULL);
+    enum err rc;
+
+    if (*name == '\0')
+        form_error(&e, "name", _("Enter your name."));
+    if (*email == '\0')
+        form_error(&e, "email", _("Enter your e-mail address."));
+    if (user_password_hash(&we, "password", password, hash) == ERR_INVALID)
+        form_error(&e, "password", sign_up_message(&we));
+    if (e.n) {
+        rq->resp.status = 422;
+        return sign_up_form(rq, &e, name, email);
+    }
+    /* the person and the account together, or neither */
+    rc = user_sign_up(rq->db, name, email, hash, now, &user_id, &we);
+    if (rc) {
+        if (rc != ERR_INVALID)
+            return rc;
+        form_error(&e, strcmp(we.field, "password_hash") == 0 ? "password" : we.field,
+                   sign_up_message(&we));
+        rq->resp.status = 422;
+        return sign_up_form(rq, &e, name, email);
+    }
+    /* signed in at once (a session is a transaction of its own) */
+    rc = user_session_create(rq->db, user_id, now, token, &session_id);
+    if (rc)
+        return rc;
+    auth_session_start(rq, token);
+    sodium_memzero(token, sizeof(token));
+    resp_redirect(rq, url_account(rq));
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ sign out */
+
+enum err
+post_sign_out(struct req *rq)
+{
+    enum err rc = auth_session_end(rq);
+
+    if (rc)
+        return rc;
+    resp_redirect(rq, url_home(rq));
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ the account */
+
+enum err
+page_account(struct req *rq)
+{
+    const struct principal *u = req_user(rq);
+    struct html h;
+
+    if (u == NULL) {
+        resp_redirect(rq, url_sign_in(rq, "/account", false));
+        return ERR_OK;
+    }
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, _("Your account"));
+    html_elem(&h, "h1", _("Your account"));
+    html_open(&h, "dl", NULL);
+    html_elem(&h, "dt", _("E-mail address"));
+    html_elem(&h, "dd", u->name);
+    html_elem(&h, "dt", _("Role"));
+    html_elem(&h, "dd", u->role != NULL ? _("Administrator") : _("Signed-in user"));
+    html_close(&h, "dl");
+    html_open(&h, "ul", NULL);
+    html_open(&h, "li", NULL);
+    html_elem_attr(&h, "a", _("Change your password"), "href", url_password(rq), NULL);
+    html_close(&h, "li");
+    html_close(&h, "ul");
+    form_begin(rq, &h, url_sign_out(rq));
+    form_submit(&h, _("Sign out"));
+    form_end(&h);
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ password */
+
+static enum err
+password_form(struct req *rq, const struct form_errors *e)
+{
+    struct html h;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h,
+                 e && e->n
+                     ? arena_printf(rq->arena, "%s: %s", _("Error"), _("Change your password"))
+                     : _("Change your password"));
+    html_elem(&h, "h1", _("Change your password"));
+    html_elem(&h, "p", _("Every other session of your account ends when the password changes."));
+    form_summary(rq, &h, e);
+    form_begin(rq, &h, url_password(rq));
+    form_input(&h, e, "current_password", _("Current password"), NULL, FT_PASSWORD, NULL, true,
+               "current-password");
+    form_input(&h, e, "password", _("New password"), _("At least 12 characters."), FT_NEW_PASSWORD,
+               NULL, true, "new-password");
+    form_submit(&h, _("Change the password"));
+    form_end(&h);
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+enum err
+page_password(struct req *rq)
+{
+    if (req_user(rq) == NULL) {
+        resp_redirect(rq, url_sign_in(rq, "/account/password", false));
+        return ERR_OK;
+    }
+    return password_form(rq, NULL);
+}
+
+enum err
+post_password(struct req *rq)
+{
+    const struct principal *u;
+    struct form_errors e = {0};
+    struct write_error we = {0};
+    char token[USER_TOKEN_LEN];
+    int64_t session_id, now = (int64_t)time(NULL);
+    enum err rc;
+
+    rc = req_principal(rq, &u);
+    if (rc)
+        return rc;
+    if (u->kind != PRINCIPAL_SESSION)
+        return req_refuse(rq, REFUSE_FORBIDDEN, NULL, _("Only a signed-in user has a password."));
+    rc = user_password_change(rq->wdb, u->user_id, field(rq, "current_password"),
+                              field(rq, "password"), now, &we);
+    if (rc == ERR_INVALID) {
+        if (strcmp(we.field, "current_password") == 0)
+            form_error(&e, "current_password", _("The current password is not right."));
+        else
+            form_error(&e, "password", _("Choose a password of 12 to 128 characters."));
+        rq->resp.status = 422;
+        return password_form(rq, &e);
+    }
+    if (rc)
+        return rc;
+    /* every session ended with the change, this one too: a new one, with a new id */
+    rc = user_session_create(rq->wdb, u->user_id, now, token, &session_id);
+    if (rc)
+        return rc;
+    auth_session_start(rq, token);
+    sodium_memzero(token, sizeof(token));
+    resp_redirect(rq, url_account(rq));
+    return ERR_OK;
+}

@@ -1,0 +1,170 @@
+# t_20_signin.sh — accounts in the browser, over HTTP as a browser sends it: sign-up,
+# sign-in, sign-out, the password change, and what SECURITY.md asks of them: the session
+# cookie (items 7, 8), a new session at sign-in and the old one dead (9), sign-out ending
+# the session on the server (10), a password change ending the other sessions (12) and
+# needing the current password (13), CSRF on every form post (14: no token, another
+# session's token, a cross-site or foreign-origin post), the API with the session cookie
+# needing X-CSRF-Token (15), one answer for an unknown account and a wrong password (4),
+# throttling with 429 and Retry-After (3) and no default accounts (5).
+
+SJ=$T/jar  # the cookie jars of the test's browsers: $SJ.a, $SJ.b ...
+rm -f "$SJ".*
+
+# csrf_of JAR PATH — the CSRF token of the form on PATH, as browser JAR sees it
+csrf_of() { fetch -b "$1" -c "$1" "$2"; [[ $BF =~ name=\"csrf\"\ value=\"([^\"]+)\" ]] && CSRF=${BASH_REMATCH[1]}; }
+# post JAR PATH FIELD=VALUE... — a form post with the jar's cookies and the given fields
+post() { local jar=$1 path=$2 a=() f; shift 2; for f in "$@"; do a+=(--data-urlencode "$f"); done; fetch -b "$jar" -c "$jar" "${a[@]}" "$path"; }
+jar_cookie() { awk -v n="$2" '$6 == n { print $7 }' "$1"; }
+PW='a long enough password'
+
+# ---- sign-up
+csrf_of "$SJ.a" /account/sign-up
+check "signin: the sign-up page has a form with a CSRF token" eval 'eq "$S" 200 && nonempty "$CSRF"'
+check "signin: ... and is personal (private, no-store; a pre-session cookie)" \
+    eval 'match "$(hdr Cache-Control)" "private" && match "$(hdr Set-Cookie)" "^samverka_pre="'
+post "$SJ.a" /account/sign-up "csrf=$CSRF" "name=Ann Åberg" "email=ann@example.se" "password=short"
+check "signin: a short password is refused: 422, the message beside the field, the values kept" \
+    eval 'eq "$S" 422 && has "id=\"f-password-error\"" && has "href=\"#f-password\"" && has "value=\"ann@example.se\"" && lacks "value=\"short\""'
+check "signin: ... and no account was made" eval 'eq "$(q "SELECT COUNT(*) FROM user_account WHERE email_key = '"'"'ann@example.se'"'"'")" 0'
+post "$SJ.a" /account/sign-up "csrf=$CSRF" "name=Ann Åberg" "email=Ann@Example.se" "password=$PW"
+check "signin: a good sign-up redirects to the account (303) and sets the session cookie" \
+    eval 'eq "$S" 303 && eq "$(hdr Location)" /account && match "$HD" "Set-Cookie: samverka_session="'
+COOKIE_A=$(jar_cookie "$SJ.a" samverka_session)
+fetch -b "$SJ.a" /account
+check "signin: ... the account page shows the address" eval 'eq "$S" 200 && text_has "Ann@Example.se"'
+check "signin: ... privately (Cache-Control: private, no-store)" eval 'match "$(hdr Cache-Control)" "private, no-store"'
+
+# ---- the cookie (items 7 and 8)
+set_cookie_line() { [[ $HD =~ Set-Cookie:\ (samverka_session=[^$'\n']*) ]] && echo "${BASH_REMATCH[1]}"; }
+cookie_token_ok() { local t=$COOKIE_A; [[ $t =~ ^[A-Za-z0-9_-]{22}$ ]] || fail "token \"$t\" is not 22 base64url characters (16 bytes)"; }
+check "signin: the session token is 16 random bytes (22 characters of base64url)" cookie_token_ok
+check "signin: the database holds no raw session token, only its hash" \
+    eval 'eq "$(q "SELECT COUNT(*) FROM user_session WHERE hash LIKE '"'"'%$COOKIE_A%'"'"'")" 0 && ge "$(q "SELECT COUNT(*) FROM user_session")" 1'
+post "$SJ.x" /account/sign-in "csrf=x" "email=ann@example.se" "password=$PW"
+fetch -c "$SJ.c" /account/sign-in
+csrf_of "$SJ.c" /account/sign-in
+post "$SJ.c" /account/sign-in "csrf=$CSRF" "email=ann@example.se" "password=$PW"
+SC=$(set_cookie_line)
+check "signin: the session cookie is HttpOnly, SameSite=Lax, Path=/, without Domain (plain-HTTP mode: no Secure)" \
+    eval 'match "$SC" "; Path=/" && match "$SC" "; HttpOnly" && match "$SC" "; SameSite=Lax" && nomatch "$SC" "Domain=" && nomatch "$SC" "Secure"'
+
+# ---- fixation (item 9): a cookie set before the sign-in is not the session after it
+printf '127.0.0.1\tFALSE\t/\tFALSE\t0\tsamverka_session\tAAAAAAAAAAAAAAAAAAAAAA\n' >"$SJ.f"
+csrf_of "$SJ.f" /account/sign-in
+post "$SJ.f" /account/sign-in "csrf=$CSRF" "email=ann@example.se" "password=$PW"
+NEW=$(jar_cookie "$SJ.f" samverka_session)
+check "signin: a sign-in issues a new session id, not the one the browser had" \
+    eval 'eq "$S" 303 && ne "$NEW" AAAAAAAAAAAAAAAAAAAAAA && nonempty "$NEW"'
+fetch -H "Cookie: samverka_session=AAAAAAAAAAAAAAAAAAAAAA" /account
+check "signin: ... the planted id is no session (the account page sends to sign-in)" \
+    eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+
+# ---- one answer for an unknown account and a wrong password (item 4), no default accounts (5)
+csrf_of "$SJ.d" /account/sign-in
+post "$SJ.d" /account/sign-in "csrf=$CSRF" "email=ann@example.se" "password=not the right password"
+S_WRONG=$S; M_WRONG=$(inner p field-error 2>/dev/null || true); BF_WRONG=$BF
+post "$SJ.d" /account/sign-in "csrf=$CSRF" "email=nobody@example.se" "password=not the right password"
+check "signin: an unknown account and a wrong password get the same status and message" \
+    eval 'eq "$S" "$S_WRONG" && eq "$S" 422 && eq "${BF//nobody@example.se/X}" "${BF_WRONG//ann@example.se/X}"'
+default_accounts()
+{
+    local pair bad=
+    for pair in admin:admin root:root admin@localhost:admin admin:password samverka:samverka; do
+        post "$SJ.d" /account/sign-in "csrf=$CSRF" "email=${pair%%:*}" "password=${pair#*:}"
+        [ "$S" = 422 ] && ! match "$HD" "samverka_session=[^;]" >/dev/null || bad+=" $pair:$S"
+    done
+    [ -z "$bad" ] || fail "signed in or odd answer:$bad"
+}
+check "signin: no default accounts (admin/admin, root/root ... all refused)" default_accounts
+
+# ---- CSRF (item 14)
+csrf_of "$SJ.a" /account
+TOK_A=$CSRF
+csrf_of "$SJ.c" /account
+TOK_C=$CSRF
+post "$SJ.a" /account/sign-out "email=x"
+check "signin: a form post without its CSRF token is refused (403) ..." eval 'eq "$S" 403'
+post "$SJ.a" /account/sign-out "csrf=$TOK_C"
+check "signin: ... and with another session's token (403)" eval 'eq "$S" 403'
+fetch -b "$SJ.a" -H "Sec-Fetch-Site: cross-site" --data-urlencode "csrf=$TOK_A" /account/sign-out
+check "signin: ... and a cross-site post with the right token (Sec-Fetch-Site: cross-site, 403)" eval 'eq "$S" 403'
+fetch -b "$SJ.a" -H "Origin: http://evil.example" --data-urlencode "csrf=$TOK_A" /account/sign-out
+check "signin: ... and a post from a foreign Origin (403)" eval 'eq "$S" 403'
+fetch -b "$SJ.a" /account
+check "signin: ... none of them signed the session out" eval 'eq "$S" 200'
+fetch -b "$SJ.a" -X PUT /account/sign-out
+check "signin: PUT on a form's address is 405" eval 'eq "$S" 405'
+
+# ---- the API with the session cookie (item 15)
+IND=$(q "SELECT id FROM indicator ORDER BY id LIMIT 1")
+fetch -b "$SJ.a" -X PATCH -H 'Content-Type: application/json' --data '{}' "/api/v1/indicators/$IND"
+check "signin: an API write with the session cookie and no X-CSRF-Token is refused (403)" \
+    eval 'eq "$S" 403 && jqt "$B" ".error.field == \"X-CSRF-Token\""'
+fetch -b "$SJ.a" -X PATCH -H "X-CSRF-Token: $TOK_A" -H 'Content-Type: text/plain' --data '{}' "/api/v1/indicators/$IND"
+check "signin: ... and one with its token but not JSON is 415" eval 'eq "$S" 415'
+fetch -b "$SJ.a" -X PATCH -H "X-CSRF-Token: $TOK_A" -H 'Content-Type: application/json' --data '{}' "/api/v1/indicators/$IND"
+check "signin: ... with its token it reaches the authorization (a user without a role: 403)" \
+    eval 'eq "$S" 403 && jqt "$B" ".error.code == \"forbidden\""'
+
+# ---- the public pages for a signed-in user
+fetch -b "$SJ.a" /
+check "signin: a public page shows the signed-in user and a sign-out form, privately" \
+    eval 'eq "$S" 200 && has "action=\"/account/sign-out\"" && match "$(hdr Cache-Control)" "private"'
+fetch /
+check "signin: ... and to a visitor the shared page with a sign-in link and no form" \
+    eval 'eq "$S" 200 && links_to /account/sign-in && lacks "sign-out" && eq "$(hdr Cache-Control)" no-cache'
+
+# ---- the password change (items 12, 13)
+csrf_of "$SJ.a" /account/password
+post "$SJ.a" /account/password "csrf=$CSRF" "current_password=wrong password here" "password=another long password"
+check "signin: a password change with a wrong current password is refused (422, beside the field)" \
+    eval 'eq "$S" 422 && has "id=\"f-current_password-error\""'
+post "$SJ.a" /account/password "csrf=$CSRF" "current_password=$PW" "password=another long password"
+check "signin: with the current password it changes (303) and gives this browser a new session" \
+    eval 'eq "$S" 303 && ne "$(jar_cookie "$SJ.a" samverka_session)" "$COOKIE_A"'
+fetch -b "$SJ.c" /account
+check "signin: ... the other session has ended" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+fetch -b "$SJ.a" /account
+check "signin: ... this one goes on" eval 'eq "$S" 200'
+
+# ---- sign-out (item 10)
+OLD=$(jar_cookie "$SJ.a" samverka_session)
+csrf_of "$SJ.a" /account
+post "$SJ.a" /account/sign-out "csrf=$CSRF"
+check "signin: sign-out redirects home and clears the cookie" \
+    eval 'eq "$S" 303 && match "$HD" "Set-Cookie: samverka_session=; .*Max-Age=0"'
+fetch -H "Cookie: samverka_session=$OLD" /account
+check "signin: ... the old cookie replayed is no session" eval 'eq "$S" 303'
+check "signin: ... it is revoked in the database" \
+    eval 'ge "$(q "SELECT COUNT(*) FROM user_session WHERE revoked_at IS NOT NULL")" 1'
+
+# ---- throttling (item 3): 25 failures of one account in 15 minutes (counting this file's
+# earlier wrong passwords for it), then 429
+throttle()
+{
+    local i prior
+    prior=$(q "SELECT COUNT(*) FROM signin_failure WHERE account = 'ann@example.se'")
+    csrf_of "$SJ.t" /account/sign-in
+    for i in $(seq $((prior + 1)) 25); do
+        post "$SJ.t" /account/sign-in "csrf=$CSRF" "email=ann@example.se" "password=wrong password $i"
+        [ "$S" = 422 ] || { fail "attempt $i: $S"; return; }
+    done
+    post "$SJ.t" /account/sign-in "csrf=$CSRF" "email=ann@example.se" "password=another long password"
+    eq "$S" 429 && ge "$(hdr Retry-After)" 1 && has 'id="f-email-error"'
+}
+check "signin: after 25 failed sign-ins of an account the next (even with the right password) gets 429 with Retry-After (even with the right password) gets 429 with Retry-After" throttle
+
+# ---- the account pages, signed in and in their error states, are valid HTML (tidy)
+csrf_of "$SJ.h" /account/sign-up
+post "$SJ.h" /account/sign-up "csrf=$CSRF" "name=" "email=" "password=x"
+check "signin: the sign-up form's error state (three fields at fault) is valid HTML" \
+    eval 'eq "$S" 422 && eq "$(count "class=\"field-error\"")" 3 && tidy_clean'
+post "$SJ.h" /account/sign-up "csrf=$CSRF" "name=Bo Ek" "email=bo@example.se" "password=$PW"
+for p in /account /account/password /account/sign-in /account/sign-up; do
+    fetch -b "$SJ.h" "$p?lang=en"
+    [ "$p" = /account/sign-in ] || [ "$p" = /account/sign-up ] && want=303 || want=200
+    check "signin: $p signed in ($want) is valid HTML" eval 'eq "$S" "$want" && tidy_clean'
+done
+csrf_of "$SJ.h" /account/password
+post "$SJ.h" /account/password "csrf=$CSRF" "current_password=" "password="
+check "signin: the password form's error state is valid HTML" eval 'eq "$S" 422 && tidy_clean'
