@@ -1508,6 +1508,12 @@ http_serve(const struct serve_conf *c)
     }
     struct web_conf wc = {c->locale_dir, c->public_url, c->session_idle};
 
+    /* the cookies' attributes and the origin writes must come from follow from it */
+    if (c->public_url != NULL && *c->public_url &&
+        (!str_is_http_url(c->public_url) || strlen(c->public_url) > 200)) {
+        log_msg(LOG_ERROR, "msg=\"public-url must be the site's http:// or https:// address\"");
+        return 1;
+    }
     if (!web_init(&wc))
         log_msg(LOG_WARN, "msg=\"running without some translations\"");
 

@@ -270,6 +270,15 @@ req_user(struct req *rq)
     return &a->who;
 }
 
+void
+req_sign_in_first(struct req *rq, const char *next)
+{
+    struct auth *a = resolve(rq);
+
+    a->read = true;
+    resp_redirect(rq, url_sign_in(rq, next, a->stale));
+}
+
 /* ------------------------------------------------------------------ sessions, CSRF */
 
 /* 22 characters of URL-safe base64 for 16 bytes. */

@@ -54,6 +54,10 @@ bool principal_may_write(const struct principal *p, int64_t mission_id);
  */
 const struct principal *req_user(struct req *rq);
 
+/* Send a visitor who must sign in to the sign-in page, and back to next afterwards (a
+ * 303; the page says so when their session has just ended). */
+void req_sign_in_first(struct req *rq, const char *next);
+
 /* ---- sessions and forms: the handlers of the account pages (account.c) and forms */
 
 /*

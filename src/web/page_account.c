@@ -250,7 +250,7 @@ page_account(struct req *rq)
     struct html h;
 
     if (u == NULL) {
-        resp_redirect(rq, url_sign_in(rq, "/account", false));
+        req_sign_in_first(rq, "/account");
         return ERR_OK;
     }
     html_init(&h, &rq->resp.body, rq->arena);
@@ -304,7 +304,7 @@ enum err
 page_password(struct req *rq)
 {
     if (req_user(rq) == NULL) {
-        resp_redirect(rq, url_sign_in(rq, "/account/password", false));
+        req_sign_in_first(rq, "/account/password");
         return ERR_OK;
     }
     return password_form(rq, NULL);

@@ -168,3 +168,49 @@ done
 csrf_of "$SJ.h" /account/password
 post "$SJ.h" /account/password "csrf=$CSRF" "current_password=" "password="
 check "signin: the password form's error state is valid HTML" eval 'eq "$S" 422 && tidy_clean'
+
+# ---- a second server as a public site behind TLS (public-url https://...), with a
+# two-minute idle limit: __Host- and Secure cookies (item 8), writes only from its origin,
+# and the idle and absolute limits (item 11) enforced on the server
+SITE=https://samverka.example
+start_server "$DB" "$T/tls.out" "$T/tls.log" --public-url "$SITE" --session-idle 120 >"$T/tls.msg" 2>&1
+TLS_PID=$SRV_PID
+SRV_PID=
+MAIN_BASE=$BASE
+BASE=$SRV_BASE
+check "signin: a server with public-url https://... starts" nonempty "$BASE"
+csrf_of "$SJ.s" /account/sign-in
+check "signin: (https) the pre-session cookie is __Host- and Secure" \
+    eval 'match "$(hdr Set-Cookie)" "^__Host-samverka_pre=.*; Secure"'
+post "$SJ.s" /account/sign-in "csrf=$CSRF" "email=bo@example.se" "password=$PW"
+check "signin: (https) a post without an Origin header is still served (the token guards it)" eq "$S" 303
+csrf_of "$SJ.s3" /account/sign-in
+fetch -b "$SJ.s3" -c "$SJ.s3" -H "Origin: $SITE" --data-urlencode "csrf=$CSRF" \
+    --data-urlencode "email=bo@example.se" --data-urlencode "password=$PW" /account/sign-in
+SC=$([[ $HD =~ Set-Cookie:\ (__Host-samverka_session=[^$'\n']*) ]] && echo "${BASH_REMATCH[1]}")
+check "signin: (https) a sign-in from the site's origin sets __Host-samverka_session; Secure; HttpOnly; SameSite=Lax; Path=/" \
+    eval 'eq "$S" 303 && match "$SC" "^__Host-samverka_session=[A-Za-z0-9_-]{22}; Path=/; HttpOnly; SameSite=Lax; Secure$"'
+csrf_of "$SJ.s4" /account/sign-in
+fetch -b "$SJ.s4" -H "Origin: $SRV_BASE" --data-urlencode "csrf=$CSRF" \
+    --data-urlencode "email=bo@example.se" --data-urlencode "password=$PW" /account/sign-in
+check "signin: (https) a post from another origin than public-url's is refused (403)" eq "$S" 403
+TLS_TOKEN=$(jar_cookie "$SJ.s3" __Host-samverka_session)
+NOW=$(date +%s)
+# the session of that sign-in, not used since: its last use moved back past the limit
+q "UPDATE user_session SET last_seen_at = $((NOW - 121)) WHERE id = (SELECT MAX(id) FROM user_session)" >/dev/null
+fetch -H "Cookie: __Host-samverka_session=$TLS_TOKEN" /account
+check "signin: a session unused for longer than session-idle has ended (to sign-in, saying so)" \
+    eval 'eq "$S" 303 && match "$(hdr Location)" "ended=1"'
+fetch -H "Cookie: __Host-samverka_session=$TLS_TOKEN" /
+check "signin: ... a public page shows it as a visitor and clears the cookie" \
+    eval 'eq "$S" 200 && links_to /account/sign-in && match "$(hdr Set-Cookie)" "^__Host-samverka_session=; .*Max-Age=0"'
+csrf_of "$SJ.s2" /account/sign-in
+post "$SJ.s2" /account/sign-in "csrf=$CSRF" "email=bo@example.se" "password=$PW"
+TLS_TOKEN=$(jar_cookie "$SJ.s2" __Host-samverka_session)
+fetch -H "Cookie: __Host-samverka_session=$TLS_TOKEN" /account
+check "signin: a fresh session is signed in" eq "$S" 200
+q "UPDATE user_session SET expires_at = $((NOW - 1)) WHERE revoked_at IS NULL AND user_id = (SELECT id FROM user_account WHERE email_key = 'bo@example.se')" >/dev/null
+fetch -H "Cookie: __Host-samverka_session=$TLS_TOKEN" /account
+check "signin: ... past its absolute limit (12 h after sign-in) it has ended, in use or not" eq "$S" 303
+stop_server "$TLS_PID" 10
+BASE=$MAIN_BASE

@@ -397,6 +397,57 @@ test_end_all(struct db *db, int64_t now)
            "disabling no account is ERR_NOTFOUND");
 }
 
+/* The server's way: a read-only check, the last uses written in batches, sign-up. */
+static void
+test_peek(struct db *db, int64_t now)
+{
+    char email[128], tok[USER_TOKEN_LEN];
+    struct user_session s;
+    struct session_seen seen[2];
+    struct write_error e = {0};
+    char hash[USER_HASH_LEN];
+    int64_t id, uid, retry, sid;
+
+    addr(email, sizeof(email), "peek");
+    id = account(db, email, PW, now);
+    is_int(user_sign_in(db, email, PW, "192.0.2.80", now, tok, &uid, &retry), ERR_OK,
+           "peek: a sign-in");
+    is_int(user_session_peek(db, tok, now + 600, &s), ERR_OK, "peek: the token's session is live");
+    ok(s.user_id == id && s.last_seen_at == now, "  of the account, last seen at the sign-in");
+    sid = s.id;
+    is_int(user_session_peek(db, tok, now + 900, &s), ERR_OK, "  peeking does not touch it");
+    is_int(s.last_seen_at, now, "  (last seen is still the sign-in)");
+    seen[0].session_id = sid;
+    seen[0].at = now + 1000;
+    seen[1].session_id = 999999999; /* a session that does not exist changes nothing */
+    seen[1].at = now + 1000;
+    is_int(user_sessions_seen(db, seen, 2), ERR_OK, "the server writes a batch of last uses");
+    user_session_peek(db, tok, now + 1001, &s);
+    is_int(s.last_seen_at, now + 1000, "  the session's last use is the batch's");
+    seen[0].at = now + 10;
+    user_sessions_seen(db, seen, 1);
+    user_session_peek(db, tok, now + 1001, &s);
+    is_int(s.last_seen_at, now + 1000, "  an earlier time never moves it back");
+    is_int(user_session_peek(db, tok, now + USER_SESSION_MAX, &s), ERR_NOTFOUND,
+           "  at the absolute limit the session has ended, however recently used");
+    user_session_revoke(db, tok, now + 2);
+    is_int(user_session_peek(db, tok, now + 3, &s), ERR_NOTFOUND, "  a revoked one has ended");
+
+    addr(email, sizeof(email), "signup");
+    user_password_hash(&e, "password", PW, hash);
+    is_int(user_sign_up(db, "Sign Up", email, hash, now, &uid, &e), ERR_OK,
+           "sign-up makes a person and an account");
+    is_int(user_sign_up(db, "Sign Up Again", email, hash, now, &uid, &e), ERR_INVALID,
+           "  a second sign-up with the address is refused");
+    is_str(e.field, "email", "  naming the e-mail");
+    is_int(user_sign_up(db, "", "new-signup@example.se", hash, now, &uid, &e), ERR_INVALID,
+           "  a sign-up without a name is refused");
+    is_str(e.field, "name", "  naming the name");
+    ok(user_sign_in(db, "new-signup@example.se", PW, "192.0.2.81", now, tok, &uid, &retry) ==
+           ERR_NOTFOUND,
+       "  and made no account (the person and the account are one transaction)");
+}
+
 static void
 test_all(struct db *db)
 {
@@ -406,6 +457,7 @@ test_all(struct db *db)
     test_sign_in(db, now);
     test_sessions(db, now);
     test_end_all(db, now);
+    test_peek(db, now);
 }
 
 int
