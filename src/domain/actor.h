@@ -25,7 +25,8 @@ struct actor {
     const char **disciplines; /* filled by actor_get only */
     int n_disciplines;
     bool is_demo;
-    int n_initiatives;
+    int n_initiatives;   /* live ones */
+    int64_t archived_at; /* Unix seconds; 0: live */
 };
 
 struct actor_role {
@@ -33,7 +34,7 @@ struct actor_role {
     const char *role; /* code_initiative_role */
 };
 
-/* sector NULL or "": any; by name */
+/* sector NULL or "": any; by name; live actors only (actor_get finds archived ones) */
 enum err actor_list(struct db *db, struct arena *a, const char *sector, const struct page *pg,
                     struct actor **out, int *out_n, int64_t *out_total);
 enum err actor_get(struct db *db, struct arena *a, int64_t id, struct actor *out);
@@ -65,5 +66,16 @@ struct actor_new {
 
 enum err actor_create(struct db *db, const struct actor_new *in, const char *who, int64_t *out_id,
                       struct write_error *err);
+
+/* ---- updating and archiving (the conventions of every update function: write.h) ---- */
+
+/* Every field of in but is_demo; the slug and organisation number stay unique (the actor's
+ * own count as free); the disciplines are replaced by in's (as a set). */
+enum err actor_update(struct db *db, int64_t id, const struct actor_new *in, const char *who,
+                      int64_t now, bool *out_changed, struct write_error *err);
+/* An archived actor leaves the list of actors and the actors of a mission; initiatives that
+ * name it keep it (their pages still link to it). */
+enum err actor_archive(struct db *db, int64_t id, const char *who, int64_t now);
+enum err actor_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
 
 #endif

@@ -13,12 +13,20 @@ enum err
 audit_add(struct db *db, const char *who, const char *action, const char *entity, int64_t entity_id,
           int64_t mission_id, const char *detail)
 {
+    return audit_write(db, (int64_t)time(NULL), who, action, entity, entity_id, mission_id, detail,
+                       "");
+}
+
+enum err
+audit_write(struct db *db, int64_t at, const char *who, const char *action, const char *entity,
+            int64_t entity_id, int64_t mission_id, const char *detail, const char *changes)
+{
     struct db_stmt *st;
 
     st = db_stmt(db, Q_AUDIT_ADD);
     if (st == NULL)
         return ERR_DB;
-    db_bind_i64(st, 1, (int64_t)time(NULL));
+    db_bind_i64(st, 1, at);
     db_bind_text(st, 2, who);
     db_bind_text(st, 3, action);
     db_bind_text(st, 4, entity);
@@ -31,7 +39,56 @@ audit_add(struct db *db, const char *who, const char *action, const char *entity
     else
         db_bind_null(st, 6);
     db_bind_text(st, 7, detail ? detail : "");
+    db_bind_text(st, 8, changes ? changes : "");
     return db_run(st);
+}
+
+static void
+entry_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct audit_entry *e = item;
+
+    e->id = db_i64(st, 0);
+    e->at = db_i64(st, 1);
+    e->who = ld_str(st, 2, a);
+    e->action = ld_str(st, 3, a);
+    e->entity = ld_str(st, 4, a);
+    e->entity_id = db_null(st, 5) ? 0 : db_i64(st, 5);
+    e->mission_id = db_null(st, 6) ? 0 : db_i64(st, 6);
+    e->detail = ld_str(st, 7, a);
+    e->changes = ld_str(st, 8, a);
+}
+
+enum err
+audit_history(struct db *db, struct arena *a, const char *entity, int64_t entity_id,
+              int64_t mission_id, const struct page *pg, struct audit_entry **out, int *out_n,
+              int64_t *out_total)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    *out = NULL;
+    *out_n = 0;
+    *out_total = 0;
+    if (mission_id != 0)
+        return ld_page(db, a, Q_AUDIT_MISSION_COUNT, Q_AUDIT_MISSION_PAGE, mission_id, pg,
+                       sizeof(**out), entry_row, out, out_n, out_total);
+    st = db_stmt(db, Q_AUDIT_ENTITY_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, entity != NULL ? entity : "");
+    db_bind_i64(st, 2, entity_id);
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_AUDIT_ENTITY_PAGE);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, entity != NULL ? entity : "");
+    db_bind_i64(st, 2, entity_id);
+    db_bind_i64(st, 3, pg->limit);
+    db_bind_i64(st, 4, pg->offset);
+    return ld_rows(st, a, sizeof(**out), entry_row, out, out_n);
 }
 
 enum err

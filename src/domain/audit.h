@@ -10,8 +10,10 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "domain/paging.h"
 
 struct accountability {
     int64_t last_updated;   /* Unix seconds, 0: never */
@@ -27,9 +29,43 @@ struct accountability {
  */
 enum err accountability_get(struct db *db, const char *page_key, const char *entity,
                             int64_t entity_id, int64_t mission_id, struct accountability *out);
-/* One audit log entry, timed now (entity_id, mission_id 0: none; detail NULL: ""). */
+/* One audit log entry, timed now (entity_id, mission_id 0: none; detail NULL: ""), that
+ * records no field (changes ""). */
 enum err audit_add(struct db *db, const char *who, const char *action, const char *entity,
                    int64_t entity_id, int64_t mission_id, const char *detail);
+/*
+ * One audit log entry at `at` with the fields the write changed (changes: change.h's JSON
+ * object, "" or NULL for none; never a secret). The writes of issue 10 (create, update,
+ * archive) use it; the other arguments are audit_add's.
+ */
+enum err audit_write(struct db *db, int64_t at, const char *who, const char *action,
+                     const char *entity, int64_t entity_id, int64_t mission_id, const char *detail,
+                     const char *changes);
+
+/* One entry of the history of a mission or an initiative. */
+struct audit_entry {
+    int64_t id, at;      /* at: Unix seconds */
+    const char *who;     /* the user name, "cli", "system", "demo" ... */
+    const char *action;  /* create, update, archive, unarchive, remove, import ... */
+    const char *entity;  /* mission, objective, indicator, initiative, team_member ... */
+    int64_t entity_id;   /* 0: none (for team_member: the person) */
+    int64_t mission_id;  /* 0: none */
+    const char *detail;  /* "" if none */
+    const char *changes; /* {"field": [before, after], ...} (change.h), "" if none */
+};
+
+/*
+ * The history of a mission (mission_id != 0: every entry of anything of the mission: the
+ * mission itself, its objectives, indicators, initiatives, team and imports) or of one
+ * entity (mission_id 0: entity and entity_id, e.g. "initiative" and its id), newest first
+ * (ties by the order they were written, newest first), one page of it, with the number of
+ * all such entries in *out_total. Everything lives in the arena. Errors: ERR_DB / ERR_BUSY.
+ * The entries carry `who`; whether a page shows it is the caller's decision (issue 10: the
+ * public sees what changed, coordinators also who).
+ */
+enum err audit_history(struct db *db, struct arena *a, const char *entity, int64_t entity_id,
+                       int64_t mission_id, const struct page *pg, struct audit_entry **out,
+                       int *out_n, int64_t *out_total);
 
 /* Views of one page (its path) counted since the last write. */
 struct page_count {

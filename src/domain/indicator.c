@@ -48,6 +48,7 @@ objective_row(struct db_stmt *st, struct arena *a, void *item)
     o->description_sv = ld_str(st, 5, a);
     o->description_en = ld_str(st, 6, a);
     o->weight = db_dbl(st, 7);
+    o->archived_at = db_null(st, 8) ? 0 : db_i64(st, 8);
 }
 
 enum err
@@ -100,6 +101,7 @@ indicator_row(struct db_stmt *st, struct arena *a, void *item)
     i->th_med = db_dbl(st, 28);
     i->th_low = db_dbl(st, 29);
     i->headline = ld_str(st, 30, a);
+    i->archived_at = db_null(st, 31) ? 0 : db_i64(st, 31);
 }
 
 enum err
@@ -234,20 +236,21 @@ indicator_settings_check(const struct indicator_settings *s, const char **out_fi
 
 /* ------------------------------------------------------------ create */
 
-enum err
-objective_mission(struct db *db, int64_t objective_id, int64_t *out)
+/* The one integer q (one id parameter) reads for id: *out 0 when no row, or for id <= 0. */
+static enum err
+id_lookup(struct db *db, enum q q, int64_t id, int64_t *out)
 {
     struct db_stmt *st;
     enum err rc;
     bool row;
 
     *out = 0;
-    if (objective_id <= 0)
+    if (id <= 0)
         return ERR_OK;
-    st = db_stmt(db, Q_OBJECTIVE_MISSION);
+    st = db_stmt(db, q);
     if (st == NULL)
         return ERR_DB;
-    db_bind_i64(st, 1, objective_id);
+    db_bind_i64(st, 1, id);
     rc = db_step(st, &row);
     if (rc == ERR_OK && row)
         *out = db_i64(st, 0);
@@ -256,19 +259,46 @@ objective_mission(struct db *db, int64_t objective_id, int64_t *out)
 }
 
 enum err
-objective_create(struct db *db, const struct objective_new *in, const char *who, int64_t *out_id,
-                 struct write_error *err)
+objective_mission(struct db *db, int64_t objective_id, int64_t *out)
 {
-    struct db_stmt *st;
-    int64_t parent_mission;
-    enum err rc;
+    return id_lookup(db, Q_OBJECTIVE_MISSION, objective_id, out);
+}
 
-    rc = write_ref_id(db, err, "mission_id", Q_MISSION_EXISTS, in->mission_id, true,
-                      "no mission has this id");
+/* The longest chain of parents an update walks to rule out a cycle (a goal tree is a few
+ * levels deep; a longer chain is refused rather than walked). */
+#define OBJECTIVE_MAX_DEPTH 64
+
+/* The checks of objective_create (self 0) and objective_update (self the objective's id:
+ * its mission is stored_mission, and its new parent must not be itself or under it). */
+static enum err
+objective_check(struct db *db, const struct objective_new *in, int64_t self, int64_t stored_mission,
+                struct write_error *err)
+{
+    int64_t parent_mission, p;
+    enum err rc;
+    int depth;
+
+    if (self != 0) {
+        if (in->mission_id != 0 && in->mission_id != stored_mission)
+            return write_refuse(err, "mission_id",
+                                "is the mission the objective belongs to and cannot change");
+        rc = ERR_OK;
+    } else {
+        rc = write_ref_id(db, err, "mission_id", Q_MISSION_EXISTS, in->mission_id, true,
+                          "no mission has this id");
+        stored_mission = in->mission_id;
+    }
     if (rc == ERR_OK && in->parent_id != 0) {
-        rc = objective_mission(db, in->parent_id, &parent_mission);
-        if (rc == ERR_OK && parent_mission != in->mission_id)
+        rc = id_lookup(db, Q_OBJECTIVE_LIVE_MISSION, in->parent_id, &parent_mission);
+        if (rc == ERR_OK && parent_mission != stored_mission)
             rc = write_refuse(err, "parent_id", "is not an objective of the same mission");
+    }
+    for (p = in->parent_id, depth = 0; rc == ERR_OK && self != 0 && p != 0; depth++) {
+        if (p == self)
+            return write_refuse(err, "parent_id", "is the objective itself or one under it");
+        if (depth == OBJECTIVE_MAX_DEPTH)
+            return write_refuse(err, "parent_id", "is more than 64 levels deep");
+        rc = id_lookup(db, Q_OBJECTIVE_PARENT, p, &p);
     }
     if (rc)
         return rc;
@@ -279,6 +309,40 @@ objective_create(struct db *db, const struct objective_new *in, const char *who,
         return ERR_INVALID;
     if (!write_in_range(in->weight, 0, WRITE_MAX_WEIGHT))
         return write_refuse(err, "weight", "must be a number from 0 to 1e6");
+    return ERR_OK;
+}
+
+/* The editable columns: Q_OBJECTIVE_STORED's and Q_OBJECTIVE_UPDATE's order. */
+static const struct change_field objective_fields[] = {
+    {"parent_id", CH_OPT_ID, false},    {"title_sv", CH_TEXT, false},
+    {"title_en", CH_TEXT, false},       {"description_sv", CH_TEXT, false},
+    {"description_en", CH_TEXT, false}, {"weight", CH_DBL, false},
+};
+#define N_OBJECTIVE_FIELDS ((int)(sizeof(objective_fields) / sizeof(objective_fields[0])))
+
+static void
+objective_values(const struct objective_new *in, struct change_val *v)
+{
+    v[0] = change_opt_id(in->parent_id);
+    v[1] = change_text(in->title_sv);
+    v[2] = change_text(in->title_en);
+    v[3] = change_text(in->description_sv);
+    v[4] = change_text(in->description_en);
+    v[5] = change_dbl(in->weight);
+}
+
+enum err
+objective_create(struct db *db, const struct objective_new *in, const char *who, int64_t *out_id,
+                 struct write_error *err)
+{
+    struct change_val v[N_OBJECTIVE_FIELDS];
+    struct change_set c;
+    struct db_stmt *st;
+    enum err rc;
+
+    rc = objective_check(db, in, 0, 0, err);
+    if (rc)
+        return rc;
     st = db_stmt(db, Q_OBJECTIVE_ADD);
     if (st == NULL)
         return ERR_DB;
@@ -290,9 +354,69 @@ objective_create(struct db *db, const struct objective_new *in, const char *who,
     write_bind_str(st, 6, in->description_en);
     db_bind_dbl(st, 7, in->weight);
     rc = write_insert_id(st, out_id);
-    if (rc == ERR_OK)
-        rc = audit_add(db, who, "create", "objective", *out_id, in->mission_id, "");
+    if (rc)
+        return rc;
+    change_init(&c);
+    objective_values(in, v);
+    change_created(&c, objective_fields, N_OBJECTIVE_FIELDS, v);
+    rc = write_log(db, &c, (int64_t)time(NULL), who, "create", "objective", *out_id, in->mission_id,
+                   NULL);
+    change_free(&c);
     return rc;
+}
+
+enum err
+objective_update(struct db *db, int64_t id, const struct objective_new *in, const char *who,
+                 int64_t now, bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_OBJECTIVE_FIELDS], after[N_OBJECTIVE_FIELDS];
+    struct change_set c;
+    struct arena a;
+    int64_t mission = 0;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = write_stored(db, Q_OBJECTIVE_STORED, id, &a, objective_fields, N_OBJECTIVE_FIELDS, before);
+    if (rc == ERR_OK)
+        rc = objective_mission(db, id, &mission);
+    if (rc == ERR_OK)
+        rc = objective_check(db, in, id, mission, err);
+    if (rc == ERR_OK) {
+        objective_values(in, after);
+        if (change_diff(&c, objective_fields, N_OBJECTIVE_FIELDS, before, after) > 0)
+            rc = write_update_row(db, Q_OBJECTIVE_UPDATE, id, objective_fields, N_OBJECTIVE_FIELDS,
+                                  after);
+    }
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "objective", id, mission, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+enum err
+objective_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    enum err rc;
+    bool busy;
+
+    rc = write_exists_id(db, Q_OBJECTIVE_LIVE_CHILDREN, id, &busy);
+    if (rc)
+        return rc;
+    if (busy)
+        return ERR_CONFLICT;
+    return write_archive(db, Q_OBJECTIVE_ARCHIVE_STATE, Q_OBJECTIVE_SET_ARCHIVED, "objective", id,
+                         who, now, true);
+}
+
+enum err
+objective_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_OBJECTIVE_ARCHIVE_STATE, Q_OBJECTIVE_SET_ARCHIVED, "objective", id,
+                         who, now, false);
 }
 
 /* The columns the tidy format gives a meaning of its own: never a disaggregation. */
@@ -309,21 +433,30 @@ is_reserved_column(const char *name)
     return false;
 }
 
+/*
+ * The checks of indicator_create (self 0: *mission is set to the objective's) and
+ * indicator_update (self the indicator's id, *mission its stored mission, which the
+ * objective must be of; the progress settings are settings_apply's and not checked).
+ */
 static enum err
-indicator_check(struct db *db, const struct indicator_new *in, int64_t *mission,
+indicator_check(struct db *db, const struct indicator_new *in, int64_t self, int64_t *mission,
                 struct write_error *e)
 {
     const struct indicator_settings *s = &in->progress;
     struct tidy_error te;
     const char *field, *msg;
+    int64_t objective_mission_id;
     enum err rc;
     int i;
 
-    rc = objective_mission(db, in->objective_id, mission);
+    rc = id_lookup(db, Q_OBJECTIVE_LIVE_MISSION, in->objective_id, &objective_mission_id);
     if (rc)
         return rc;
-    if (*mission == 0)
-        return write_refuse(e, "objective_id", "no objective has this id");
+    if (objective_mission_id == 0)
+        return write_refuse(e, "objective_id", "no live objective has this id");
+    if (self != 0 && objective_mission_id != *mission)
+        return write_refuse(e, "objective_id", "is not an objective of the indicator's mission");
+    *mission = objective_mission_id;
     if (write_text(e, "title_sv", in->title_sv, WRITE_MAX_LINE, true, false) ||
         write_text(e, "title_en", in->title_en, WRITE_MAX_LINE, false, false) ||
         write_text(e, "description_sv", in->description_sv, WRITE_MAX_TEXT, false, true) ||
@@ -331,9 +464,9 @@ indicator_check(struct db *db, const struct indicator_new *in, int64_t *mission,
         write_text(e, "unit_sv", in->unit_sv, WRITE_MAX_LINE, false, false) ||
         write_text(e, "unit_en", in->unit_en, WRITE_MAX_LINE, false, false))
         return ERR_INVALID;
-    if (indicator_settings_check(s, &field, &msg))
+    if (self == 0 && indicator_settings_check(s, &field, &msg))
         return write_refuse(e, field, msg);
-    if (!str_empty(s->headline))
+    if (self == 0 && !str_empty(s->headline))
         return write_refuse(e, "headline", "is chosen once the indicator has data, not before");
     if (in->decimals < 0 || in->decimals > 6)
         return write_refuse(e, "decimals", "must be from 0 to 6");
@@ -397,16 +530,64 @@ bind_settings(struct db_stmt *st, const struct indicator_settings *s)
     db_bind_text(st, 20, "");
 }
 
+/* The editable columns: Q_INDICATOR_STORED's and Q_INDICATOR_UPDATE's order. */
+static const struct change_field indicator_fields[] = {
+    {"objective_id", CH_INT, false},    {"title_sv", CH_TEXT, false},
+    {"title_en", CH_TEXT, false},       {"description_sv", CH_TEXT, false},
+    {"description_en", CH_TEXT, false}, {"unit_sv", CH_TEXT, false},
+    {"unit_en", CH_TEXT, false},        {"decimals", CH_INT, false},
+    {"source", CH_TEXT, false},         {"source_url", CH_OPT, false},
+    {"weight", CH_DBL, false},
+};
+#define N_INDICATOR_FIELDS ((int)(sizeof(indicator_fields) / sizeof(indicator_fields[0])))
+
+static void
+indicator_values(const struct indicator_new *in, struct change_val *v)
+{
+    v[0] = change_int(in->objective_id);
+    v[1] = change_text(in->title_sv);
+    v[2] = change_text(in->title_en);
+    v[3] = change_text(in->description_sv);
+    v[4] = change_text(in->description_en);
+    v[5] = change_text(in->unit_sv);
+    v[6] = change_text(in->unit_en);
+    v[7] = change_int(in->decimals);
+    v[8] = change_text(in->source);
+    v[9] = change_opt(in->source_url);
+    v[10] = change_dbl(in->weight);
+}
+
+/* Insert the indicator's disaggregation columns, in order. */
+static enum err
+indicator_add_dimensions(struct db *db, int64_t id, const char *const *dims, int n)
+{
+    struct db_stmt *st;
+    enum err rc = ERR_OK;
+    int i;
+
+    for (i = 0; rc == ERR_OK && i < n; i++) {
+        st = db_stmt(db, Q_DIMENSION_ADD);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, id);
+        db_bind_i64(st, 2, i);
+        db_bind_text(st, 3, dims[i]);
+        rc = db_run(st);
+    }
+    return rc;
+}
+
 enum err
 indicator_create(struct db *db, const struct indicator_new *in, const char *who, int64_t *out_id,
                  struct write_error *err)
 {
+    struct change_val v[N_INDICATOR_FIELDS];
+    struct change_set c;
     struct db_stmt *st;
-    int64_t mission;
+    int64_t mission = 0;
     enum err rc;
-    int i;
 
-    rc = indicator_check(db, in, &mission, err);
+    rc = indicator_check(db, in, 0, &mission, err);
     if (rc)
         return rc;
     st = db_stmt(db, Q_INDICATOR_ADD);
@@ -428,19 +609,115 @@ indicator_create(struct db *db, const struct indicator_new *in, const char *who,
     db_bind_dbl(st, 23, in->weight);
     db_bind_i64(st, 24, (int64_t)time(NULL));
     rc = write_insert_id(st, out_id);
-    for (i = 0; rc == ERR_OK && i < in->n_dimensions; i++) {
-        st = db_stmt(db, Q_DIMENSION_ADD);
-        if (st == NULL)
-            return ERR_DB;
-        db_bind_i64(st, 1, *out_id);
-        db_bind_i64(st, 2, i);
-        db_bind_text(st, 3, in->dimensions[i]);
-        rc = db_run(st);
-    }
+    if (rc == ERR_OK)
+        rc = indicator_add_dimensions(db, *out_id, in->dimensions, in->n_dimensions);
     if (rc == ERR_OK)
         rc = write_link_texts(db, Q_INDICATOR_SDG_ADD, *out_id, in->sdg_indicators,
                               in->n_sdg_indicators);
-    if (rc == ERR_OK)
-        rc = audit_add(db, who, "create", "indicator", *out_id, mission, "");
+    if (rc)
+        return rc;
+    change_init(&c);
+    indicator_values(in, v);
+    change_created(&c, indicator_fields, N_INDICATOR_FIELDS, v);
+    change_texts(&c, "dimensions", NULL, 0, in->dimensions, in->n_dimensions, true, true);
+    change_texts(&c, "sdg_indicators", NULL, 0, in->sdg_indicators, in->n_sdg_indicators, false,
+                 true);
+    rc = write_log(db, &c, (int64_t)time(NULL), who, "create", "indicator", *out_id, mission, NULL);
+    change_free(&c);
     return rc;
+}
+
+/* Replace the disaggregation columns when they differ (refused while there is data: its
+ * rows are keyed by them) and the SDG indicators when the set differs, recording both. */
+static enum err
+indicator_replace_lists(struct db *db, struct arena *a, int64_t id, const struct indicator_new *in,
+                        struct change_set *c, struct write_error *err)
+{
+    const char **dims, **sdgs;
+    int n_dims, n_sdgs;
+    struct db_stmt *st;
+    int64_t n_obs;
+    enum err rc;
+
+    rc = ld_rows_id(db, Q_INDICATOR_DIMENSIONS, id, a, sizeof(*dims), ld_str_row, &dims, &n_dims);
+    if (rc)
+        return rc;
+    if (change_texts(c, "dimensions", dims, n_dims, in->dimensions, in->n_dimensions, true,
+                     false)) {
+        st = db_stmt(db, Q_INDICATOR_OBSERVATION_COUNT);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, id);
+        rc = ld_count(st, &n_obs);
+        if (rc)
+            return rc;
+        if (n_obs > 0)
+            return write_refuse(err, "dimensions",
+                                "cannot change while the indicator has data (its rows are "
+                                "keyed by them): replace the data instead");
+        rc = write_clear(db, Q_DIMENSIONS_CLEAR, id);
+        if (rc == ERR_OK)
+            rc = indicator_add_dimensions(db, id, in->dimensions, in->n_dimensions);
+        if (rc)
+            return rc;
+    }
+    rc = ld_rows_id(db, Q_INDICATOR_SDG_CODES, id, a, sizeof(*sdgs), ld_str_row, &sdgs, &n_sdgs);
+    if (rc)
+        return rc;
+    if (!change_texts(c, "sdg_indicators", sdgs, n_sdgs, in->sdg_indicators, in->n_sdg_indicators,
+                      false, false))
+        return ERR_OK;
+    rc = write_clear(db, Q_INDICATOR_SDG_CLEAR, id);
+    if (rc == ERR_OK)
+        rc =
+            write_link_texts(db, Q_INDICATOR_SDG_ADD, id, in->sdg_indicators, in->n_sdg_indicators);
+    return rc;
+}
+
+enum err
+indicator_update(struct db *db, int64_t id, const struct indicator_new *in, const char *who,
+                 int64_t now, bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_INDICATOR_FIELDS], after[N_INDICATOR_FIELDS];
+    struct change_set c;
+    struct arena a;
+    int64_t mission = 0;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = write_stored(db, Q_INDICATOR_STORED, id, &a, indicator_fields, N_INDICATOR_FIELDS, before);
+    if (rc == ERR_OK)
+        rc = id_lookup(db, Q_INDICATOR_EXISTS, id, &mission);
+    if (rc == ERR_OK)
+        rc = indicator_check(db, in, id, &mission, err);
+    if (rc == ERR_OK) {
+        indicator_values(in, after);
+        if (change_diff(&c, indicator_fields, N_INDICATOR_FIELDS, before, after) > 0)
+            rc = write_update_row(db, Q_INDICATOR_UPDATE, id, indicator_fields, N_INDICATOR_FIELDS,
+                                  after);
+    }
+    if (rc == ERR_OK)
+        rc = indicator_replace_lists(db, &a, id, in, &c, err);
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "indicator", id, mission, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+enum err
+indicator_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_INDICATOR_ARCHIVE_STATE, Q_INDICATOR_SET_ARCHIVED, "indicator", id,
+                         who, now, true);
+}
+
+enum err
+indicator_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_INDICATOR_ARCHIVE_STATE, Q_INDICATOR_SET_ARCHIVED, "indicator", id,
+                         who, now, false);
 }

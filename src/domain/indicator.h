@@ -19,6 +19,7 @@ struct objective {
     int64_t id, mission_id, parent_id; /* parent 0: top level */
     const char *title_sv, *title_en, *description_sv, *description_en;
     double weight;
+    int64_t archived_at; /* Unix seconds; 0: live */
 };
 
 /* identified by (indicator, series, unit, disagg, year) */
@@ -60,6 +61,7 @@ struct indicator {
     bool has_thresholds;
     double th_high, th_med, th_low;
     const char *headline; /* canonical disaggregation of the headline series; "" = none */
+    int64_t archived_at;  /* Unix seconds; 0: live */
 };
 
 /* The target as an absolute value (relative targets applied to the base). */
@@ -67,7 +69,8 @@ bool indicator_target_abs(const struct indicator *ind, double *out);
 
 enum err objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out);
 enum err indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out);
-/* mission_id 0: every mission's */
+/* Live indicators: mission_id's, or (0) those of every live mission. indicator_get and
+ * objective_get find archived ones. */
 enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
                         struct indicator **out, int *out_n, int64_t *out_total);
 /* ind->dimensions: its disaggregation column names in order (indicator_get loads them;
@@ -140,6 +143,34 @@ struct indicator_new {
 /* The new indicator comes after the others of its objective. */
 enum err indicator_create(struct db *db, const struct indicator_new *in, const char *who,
                           int64_t *out_id, struct write_error *err);
+
+/* ---- updating and archiving (the conventions of every update function: write.h) ---- */
+
+/* Every field of in but the mission (0 or the stored one, else refused: "mission_id"); a
+ * new parent is a live objective of the same mission, neither the objective itself nor
+ * one under it. */
+enum err objective_update(struct db *db, int64_t id, const struct objective_new *in,
+                          const char *who, int64_t now, bool *out_changed, struct write_error *err);
+/* Archive an objective: ERR_CONFLICT while it has a live sub-objective or indicator
+ * (archive those first: the goal tree a page draws never has a hidden branch). An archived
+ * objective leaves its mission's goal tree; a parent or an indicator's objective must be
+ * live. */
+enum err objective_archive(struct db *db, int64_t id, const char *who, int64_t now);
+enum err objective_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
+
+/*
+ * An indicator's descriptive fields: objective_id (another live objective of the same
+ * mission), titles, descriptions, units, decimals, source, source URL, weight, its
+ * dimensions (refused, "dimensions", while it has data: the rows are keyed by them) and
+ * SDG indicators (a set). in->progress is NOT applied or checked: the progress settings
+ * are settings_apply's (settings.h), which checks them against the data.
+ */
+enum err indicator_update(struct db *db, int64_t id, const struct indicator_new *in,
+                          const char *who, int64_t now, bool *out_changed, struct write_error *err);
+/* An archived indicator leaves its mission's indicators, the indicator lists and the
+ * mission's progress roll-up (which reads those lists); its page and data stay. */
+enum err indicator_archive(struct db *db, int64_t id, const char *who, int64_t now);
+enum err indicator_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
 
 /* The mission of an objective (*out 0 when there is no such objective). */
 enum err objective_mission(struct db *db, int64_t objective_id, int64_t *out);

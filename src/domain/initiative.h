@@ -35,6 +35,7 @@ struct initiative {
     int64_t budget_sek;
     const char *funding, *hypotheses_sv, *hypotheses_en, *learnings_sv, *learnings_en;
     bool is_demo;
+    int64_t archived_at; /* Unix seconds; 0: live */
     /* filled by initiative_get only */
     struct initiative_actor *actors;
     int n_actors;
@@ -53,6 +54,8 @@ struct initiative_filter {
     int64_t actor_id;   /* 0: any; lead or participant */
 };
 
+/* Live initiatives (of f->mission_id, or of every live mission when it is 0); the lists
+ * by goal likewise; initiative_get finds archived ones. */
 enum err initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f,
                          const struct page *pg, struct initiative **out, int *out_n,
                          int64_t *out_total);
@@ -91,5 +94,21 @@ struct initiative_new {
 
 enum err initiative_create(struct db *db, const struct initiative_new *in, const char *who,
                            int64_t *out_id, struct write_error *err);
+
+/* ---- updating and archiving (the conventions of every update function: write.h) ---- */
+
+/*
+ * Every field of in but the mission (0 or the stored one, else refused: "mission_id": an
+ * initiative does not move between missions, whose coordinators answer for it) and is_demo;
+ * the slug stays unique in the mission (its own is free). The participants with their
+ * roles, the objectives and the SDG targets are replaced by in's, each compared as a set.
+ */
+enum err initiative_update(struct db *db, int64_t id, const struct initiative_new *in,
+                           const char *who, int64_t now, bool *out_changed,
+                           struct write_error *err);
+/* An archived initiative leaves the lists of initiatives, the counts of missions and
+ * actors and the actors of its mission; its page stays. */
+enum err initiative_archive(struct db *db, int64_t id, const char *who, int64_t now);
+enum err initiative_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
 
 #endif

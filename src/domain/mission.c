@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/str.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
 #include "domain/codes.h"
@@ -43,6 +44,7 @@ mission_row(struct db_stmt *st, struct arena *a, void *item)
     m->n_indicators = (int)db_i64(st, 16);
     m->n_initiatives = (int)db_i64(st, 17);
     m->n_actors = (int)db_i64(st, 18);
+    m->archived_at = db_null(st, 19) ? 0 : db_i64(st, 19);
 }
 
 enum err
@@ -102,15 +104,16 @@ mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct s
                       out_n);
 }
 
-/* Team rows start with the columns of PERSON_COLS, then role and is_contact. */
+/* Team rows start with the columns of PERSON_COLS (archived_at last), then role and
+ * is_contact. */
 static void
 team_row(struct db_stmt *st, struct arena *a, void *item)
 {
     struct team_member *t = item;
 
     person_row(st, a, &t->person);
-    t->role = ld_str(st, 8, a);
-    t->is_contact = db_i64(st, 9) != 0;
+    t->role = ld_str(st, 9, a);
+    t->is_contact = db_i64(st, 10) != 0;
 }
 
 enum err
@@ -128,19 +131,38 @@ mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor 
 
 /* ------------------------------------------------------------ create */
 
+/* The SDG targets of a mission (field "sdg_targets"): create, update and replacement. */
 static enum err
-mission_check(struct db *db, const struct mission_new *in, struct write_error *e)
+mission_check_targets(struct db *db, const char *const *targets, int n, struct write_error *e)
 {
-    enum err rc;
-    bool there;
+    return write_refs(db, e, "sdg_targets", Q_SDG_TARGET_GET, targets, n, "is not an SDG target");
+}
 
-    if (write_slug(e, "slug", in->slug))
-        return ERR_INVALID;
-    rc = write_exists_text(db, Q_MISSION_ID_BY_SLUG, in->slug, &there);
-    if (rc)
-        return rc;
-    if (there)
-        return write_refuse(e, "slug", "is taken by another mission");
+/* The checks of mission_create (self 0) and mission_update (self the mission's id). */
+static enum err
+mission_check(struct db *db, const struct mission_new *in, int64_t self, struct write_error *e)
+{
+    int64_t holder;
+    enum err rc;
+
+    if (self != 0) {
+        rc = str_empty(in->slug) ? ERR_OK
+                                 : write_id_by_text(db, Q_MISSION_ID_BY_SLUG, in->slug, &holder);
+        if (rc)
+            return rc;
+        if (!str_empty(in->slug) && holder != self)
+            return write_refuse(e, "slug",
+                                "is the mission's address (its pages' and API's URL) and cannot "
+                                "change");
+    } else {
+        if (write_slug(e, "slug", in->slug))
+            return ERR_INVALID;
+        rc = write_id_by_text(db, Q_MISSION_ID_BY_SLUG, in->slug, &holder);
+        if (rc)
+            return rc;
+        if (holder != 0)
+            return write_refuse(e, "slug", "is taken by another mission");
+    }
     if (write_text(e, "title_sv", in->title_sv, WRITE_MAX_LINE, true, false) ||
         write_text(e, "title_en", in->title_en, WRITE_MAX_LINE, false, false) ||
         write_text(e, "goal_sv", in->goal_sv, WRITE_MAX_LINE, true, false) ||
@@ -161,8 +183,32 @@ mission_check(struct db *db, const struct mission_new *in, struct write_error *e
                       "no person has this id");
     if (rc)
         return rc;
-    return write_refs(db, e, "sdg_targets", Q_SDG_TARGET_GET, in->sdg_targets, in->n_sdg_targets,
-                      "is not an SDG target");
+    return mission_check_targets(db, in->sdg_targets, in->n_sdg_targets, e);
+}
+
+/* The editable columns: Q_MISSION_STORED's and Q_MISSION_UPDATE's order. */
+static const struct change_field mission_fields[] = {
+    {"title_sv", CH_TEXT, false},       {"title_en", CH_TEXT, false},
+    {"goal_sv", CH_TEXT, false},        {"goal_en", CH_TEXT, false},
+    {"description_sv", CH_TEXT, false}, {"description_en", CH_TEXT, false},
+    {"deadline", CH_TEXT, false},       {"start_year", CH_INT, false},
+    {"status", CH_TEXT, false},         {"owner_id", CH_OPT_ID, false},
+};
+#define N_MISSION_FIELDS ((int)(sizeof(mission_fields) / sizeof(mission_fields[0])))
+
+static void
+mission_values(const struct mission_new *in, struct change_val *v)
+{
+    v[0] = change_text(in->title_sv);
+    v[1] = change_text(in->title_en);
+    v[2] = change_text(in->goal_sv);
+    v[3] = change_text(in->goal_en);
+    v[4] = change_text(in->description_sv);
+    v[5] = change_text(in->description_en);
+    v[6] = change_text(in->deadline);
+    v[7] = change_int(in->start_year);
+    v[8] = change_text(in->status);
+    v[9] = change_opt_id(in->owner_id);
 }
 
 enum err
@@ -172,7 +218,11 @@ mission_create(struct db *db, const struct mission_new *in, const char *who, int
     struct db_stmt *st;
     enum err rc;
 
-    rc = mission_check(db, in, err);
+    struct change_val v[N_MISSION_FIELDS];
+    struct change_set c;
+    int64_t now = (int64_t)time(NULL);
+
+    rc = mission_check(db, in, 0, err);
     if (rc)
         return rc;
     st = db_stmt(db, Q_MISSION_ADD);
@@ -190,20 +240,45 @@ mission_create(struct db *db, const struct mission_new *in, const char *who, int
     db_bind_text(st, 10, in->status);
     write_bind_id(st, 11, in->owner_id);
     db_bind_i64(st, 12, in->is_demo);
-    db_bind_i64(st, 13, (int64_t)time(NULL));
+    db_bind_i64(st, 13, now);
     rc = write_insert_id(st, out_id);
     if (rc == ERR_OK)
         rc = write_link_texts(db, Q_MISSION_SDG_TARGET_ADD, *out_id, in->sdg_targets,
                               in->n_sdg_targets);
-    if (rc == ERR_OK)
-        rc = audit_add(db, who, "create", "mission", *out_id, *out_id, "");
+    if (rc)
+        return rc;
+    change_init(&c);
+    change_open(&c, "slug");
+    json_nil(&c.j);
+    json_str(&c.j, in->slug);
+    change_close(&c);
+    mission_values(in, v);
+    change_created(&c, mission_fields, N_MISSION_FIELDS, v);
+    change_texts(&c, "sdg_targets", NULL, 0, in->sdg_targets, in->n_sdg_targets, false, true);
+    rc = write_log(db, &c, now, who, "create", "mission", *out_id, *out_id, NULL);
+    change_free(&c);
     return rc;
+}
+
+/* A team member's editable columns: Q_TEAM_MEMBER_STORED's and Q_TEAM_MEMBER_UPDATE's order. */
+static const struct change_field team_fields[] = {
+    {"role", CH_TEXT, false},
+    {"is_contact", CH_INT, false},
+};
+
+static void
+team_values(const struct team_member_new *in, struct change_val *v)
+{
+    v[0] = change_text(in->role);
+    v[1] = change_int(in->is_contact);
 }
 
 enum err
 team_member_create(struct db *db, const struct team_member_new *in, const char *who,
                    struct write_error *err)
 {
+    struct change_val v[2];
+    struct change_set c;
     struct db_stmt *st;
     int64_t position;
     enum err rc;
@@ -245,7 +320,200 @@ team_member_create(struct db *db, const struct team_member_new *in, const char *
     db_bind_i64(st, 4, in->is_contact);
     db_bind_i64(st, 5, position);
     rc = db_run(st);
+    if (rc)
+        return rc;
+    change_init(&c);
+    team_values(in, v);
+    change_created(&c, team_fields, 2, v);
+    rc = write_log(db, &c, (int64_t)time(NULL), who, "create", "team_member", in->person_id,
+                   in->mission_id, NULL);
+    change_free(&c);
+    return rc;
+}
+
+/* ------------------------------------------------------------ update and archive */
+
+/* Replace the stored SDG targets of mission id by targets[n] when the set differs,
+ * recording it in c. */
+static enum err
+mission_replace_targets(struct db *db, struct arena *a, int64_t id, const char *const *targets,
+                        int n, struct change_set *c)
+{
+    const char **stored;
+    int n_stored;
+    enum err rc;
+
+    rc = ld_rows_id(db, Q_MISSION_SDG_TARGET_CODES, id, a, sizeof(*stored), ld_str_row, &stored,
+                    &n_stored);
+    if (rc)
+        return rc;
+    if (!change_texts(c, "sdg_targets", stored, n_stored, targets, n, false, false))
+        return ERR_OK;
+    rc = write_clear(db, Q_MISSION_SDG_TARGETS_CLEAR, id);
+    if (rc)
+        return rc;
+    return write_link_texts(db, Q_MISSION_SDG_TARGET_ADD, id, targets, n);
+}
+
+enum err
+mission_update(struct db *db, int64_t id, const struct mission_new *in, const char *who,
+               int64_t now, bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_MISSION_FIELDS], after[N_MISSION_FIELDS];
+    struct change_set c;
+    struct arena a;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = write_stored(db, Q_MISSION_STORED, id, &a, mission_fields, N_MISSION_FIELDS, before);
     if (rc == ERR_OK)
-        rc = audit_add(db, who, "create", "team_member", in->person_id, in->mission_id, "");
+        rc = mission_check(db, in, id, err);
+    if (rc == ERR_OK) {
+        mission_values(in, after);
+        if (change_diff(&c, mission_fields, N_MISSION_FIELDS, before, after) > 0)
+            rc =
+                write_update_row(db, Q_MISSION_UPDATE, id, mission_fields, N_MISSION_FIELDS, after);
+    }
+    if (rc == ERR_OK)
+        rc = mission_replace_targets(db, &a, id, in->sdg_targets, in->n_sdg_targets, &c);
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "mission", id, id, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+enum err
+mission_set_sdg_targets(struct db *db, int64_t id, const char *const *targets, int n,
+                        const char *who, int64_t now, bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_MISSION_FIELDS];
+    struct change_set c;
+    struct arena a;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = write_stored(db, Q_MISSION_STORED, id, &a, mission_fields, N_MISSION_FIELDS, before);
+    if (rc == ERR_OK)
+        rc = mission_check_targets(db, targets, n, err);
+    if (rc == ERR_OK)
+        rc = mission_replace_targets(db, &a, id, targets, n, &c);
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "mission", id, id, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+enum err
+mission_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_MISSION_ARCHIVE_STATE, Q_MISSION_SET_ARCHIVED, "mission", id, who,
+                         now, true);
+}
+
+enum err
+mission_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_MISSION_ARCHIVE_STATE, Q_MISSION_SET_ARCHIVED, "mission", id, who,
+                         now, false);
+}
+
+/* Read the role and is_contact of a team member (ERR_NOTFOUND: not in the team). */
+static enum err
+team_stored(struct db *db, struct arena *a, int64_t mission_id, int64_t person_id,
+            struct change_val *v)
+{
+    struct db_stmt *st = db_stmt(db, Q_TEAM_MEMBER_STORED);
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, person_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        change_read(st, a, team_fields, 2, v);
+    db_done(st);
+    return rc;
+}
+
+enum err
+team_member_update(struct db *db, const struct team_member_new *in, const char *who, int64_t now,
+                   bool *out_changed, struct write_error *err)
+{
+    struct change_val before[2], after[2];
+    struct change_set c;
+    struct db_stmt *st;
+    struct arena a;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = team_stored(db, &a, in->mission_id, in->person_id, before);
+    if (rc == ERR_OK && write_code(err, "role", &code_team_role, in->role))
+        rc = ERR_INVALID;
+    if (rc == ERR_OK) {
+        team_values(in, after);
+        if (change_diff(&c, team_fields, 2, before, after) > 0) {
+            st = db_stmt(db, Q_TEAM_MEMBER_UPDATE);
+            if (st == NULL) {
+                rc = ERR_DB;
+            } else {
+                db_bind_i64(st, 1, in->mission_id);
+                db_bind_i64(st, 2, in->person_id);
+                change_bind(st, 3, team_fields, 2, after);
+                rc = db_run(st);
+            }
+        }
+    }
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "team_member", in->person_id, in->mission_id,
+                       out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+enum err
+team_member_remove(struct db *db, int64_t mission_id, int64_t person_id, const char *who,
+                   int64_t now)
+{
+    struct change_val before[2], after[2] = {{.is_null = true}, {.is_null = true}};
+    struct change_set c;
+    struct db_stmt *st;
+    struct arena a;
+    enum err rc;
+
+    arena_init(&a);
+    change_init(&c);
+    rc = team_stored(db, &a, mission_id, person_id, before);
+    if (rc == ERR_OK) {
+        st = db_stmt(db, Q_TEAM_MEMBER_REMOVE);
+        if (st == NULL) {
+            rc = ERR_DB;
+        } else {
+            db_bind_i64(st, 1, mission_id);
+            db_bind_i64(st, 2, person_id);
+            rc = db_run(st);
+        }
+    }
+    if (rc == ERR_OK) {
+        change_diff(&c, team_fields, 2, before, after);
+        rc = write_log(db, &c, now, who, "remove", "team_member", person_id, mission_id, NULL);
+    }
+    change_free(&c);
+    arena_free(&a);
     return rc;
 }

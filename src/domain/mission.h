@@ -32,7 +32,8 @@ struct mission {
     const char *owner_name;
     bool is_demo;
     int64_t created_at;
-    /* summary counts, filled by mission_list and mission_get */
+    int64_t archived_at; /* Unix seconds; 0: live */
+    /* summary counts (of what is live), filled by mission_list and mission_get */
     int n_objectives, n_indicators, n_initiatives, n_actors;
 };
 
@@ -42,7 +43,10 @@ struct team_member {
     bool is_contact;
 };
 
-/* Every mission, in the order the site lists them. */
+/* Every live mission, in the order the site lists them. (The lists of this file leave
+ * archived rows out: archived missions, and a mission's archived objectives, indicators,
+ * team members (archived people) and actors; mission_get and mission_get_id find an
+ * archived mission, its archived_at set, so its page can say so.) */
 enum err mission_list(struct db *db, struct arena *a, struct mission **out, int *out_n);
 /* missions whose SDG targets include one of the goal's, in the same order */
 enum err mission_list_by_goal(struct db *db, struct arena *a, int goal, struct mission **out,
@@ -91,5 +95,40 @@ struct team_member_new {
 /* The new member comes after the others of the team. No id: the pair is the key. */
 enum err team_member_create(struct db *db, const struct team_member_new *in, const char *who,
                             struct write_error *err);
+
+/* ---- updating and archiving (the conventions of every update function: write.h) ---- */
+
+/*
+ * Update mission id with in: every field but the slug, which is the mission's address (the
+ * URL of its pages and of its API resource, in links, bookmarks, caches and other sites):
+ * changing it would break them all, so in->slug must be NULL, "" or the stored slug
+ * (else ERR_INVALID, field "slug"). The SDG targets are replaced by in's (as a set).
+ * is_demo is ignored. *out_changed (may be NULL): whether anything was written.
+ */
+enum err mission_update(struct db *db, int64_t id, const struct mission_new *in, const char *who,
+                        int64_t now, bool *out_changed, struct write_error *err);
+/* Replace the mission's SDG targets by the n codes (checked as mission_create checks
+ * them, field "sdg_targets"); an audit entry "update" when the set differs. */
+enum err mission_set_sdg_targets(struct db *db, int64_t id, const char *const *targets, int n,
+                                 const char *who, int64_t now, bool *out_changed,
+                                 struct write_error *err);
+/*
+ * Archive a mission (or bring it back): it leaves the lists of missions (the index, by SDG
+ * goal, the API's), and the lists across missions leave out its initiatives and
+ * indicators; its own page and everything under it stay where they were, and nothing of
+ * it is archived with it (bringing it back restores it as it was). ERR_NOTFOUND for an
+ * unknown id; an audit entry "archive" / "unarchive".
+ */
+enum err mission_archive(struct db *db, int64_t id, const char *who, int64_t now);
+enum err mission_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
+
+/* A member's role and is_contact (the pair names the member: ERR_NOTFOUND if the person is
+ * not in the mission's team). Entity "team_member", id the person, as team_member_create. */
+enum err team_member_update(struct db *db, const struct team_member_new *in, const char *who,
+                            int64_t now, bool *out_changed, struct write_error *err);
+/* Take the person out of the mission's team (a team_member row is a link; the person stays):
+ * an audit entry "remove" with the role and is_contact it had. ERR_NOTFOUND if not a member. */
+enum err team_member_remove(struct db *db, int64_t mission_id, int64_t person_id, const char *who,
+                            int64_t now);
 
 #endif

@@ -4,6 +4,8 @@
  */
 #include "domain/person.h"
 
+#include <time.h>
+
 #include "core/str.h"
 #include "domain/audit.h"
 #include "domain/load.h"
@@ -22,6 +24,7 @@ person_row(struct db_stmt *st, struct arena *a, void *item)
     p->title_en = ld_str(st, 5, a);
     p->email = ld_text(st, 6, a);
     p->phone = ld_text(st, 7, a);
+    p->archived_at = db_null(st, 8) ? 0 : db_i64(st, 8);
 }
 
 enum err
@@ -53,11 +56,28 @@ person_get(struct db *db, struct arena *a, int64_t id, struct person *out)
 
 /* ------------------------------------------------------------ create */
 
-enum err
-person_create(struct db *db, const struct person_new *in, const char *who, int64_t *out_id,
-              struct write_error *err)
+/* The editable columns: Q_PERSON_STORED's and Q_PERSON_UPDATE's order. */
+static const struct change_field person_fields[] = {
+    {"actor_id", CH_OPT_ID, false}, {"name", CH_TEXT, false}, {"title_sv", CH_TEXT, false},
+    {"title_en", CH_TEXT, false},   {"email", CH_OPT, true},  {"phone", CH_OPT, true},
+};
+#define N_PERSON_FIELDS ((int)(sizeof(person_fields) / sizeof(person_fields[0])))
+
+static void
+person_values(const struct person_new *in, struct change_val *v)
 {
-    struct db_stmt *st;
+    v[0] = change_opt_id(in->actor_id);
+    v[1] = change_text(in->name);
+    v[2] = change_text(in->title_sv);
+    v[3] = change_text(in->title_en);
+    v[4] = change_opt(in->email);
+    v[5] = change_opt(in->phone);
+}
+
+/* The checks of person_create and person_update. */
+static enum err
+person_check(struct db *db, const struct person_new *in, struct write_error *err)
+{
     enum err rc;
 
     rc = write_ref_id(db, err, "actor_id", Q_ACTOR_EXISTS, in->actor_id, false,
@@ -72,6 +92,21 @@ person_create(struct db *db, const struct person_new *in, const char *who, int64
         return ERR_INVALID;
     if (!str_empty(in->phone) && strspn(in->phone, "0123456789 +-()") != strlen(in->phone))
         return write_refuse(err, "phone", "may hold only digits, spaces and + - ( )");
+    return ERR_OK;
+}
+
+enum err
+person_create(struct db *db, const struct person_new *in, const char *who, int64_t *out_id,
+              struct write_error *err)
+{
+    struct change_val v[N_PERSON_FIELDS];
+    struct change_set c;
+    struct db_stmt *st;
+    enum err rc;
+
+    rc = person_check(db, in, err);
+    if (rc)
+        return rc;
     st = db_stmt(db, Q_PERSON_ADD);
     if (st == NULL)
         return ERR_DB;
@@ -83,7 +118,56 @@ person_create(struct db *db, const struct person_new *in, const char *who, int64
     write_bind_opt(st, 6, in->phone);
     db_bind_i64(st, 7, in->is_demo);
     rc = write_insert_id(st, out_id);
-    if (rc == ERR_OK)
-        rc = audit_add(db, who, "create", "person", *out_id, 0, "");
+    if (rc)
+        return rc;
+    change_init(&c);
+    person_values(in, v);
+    change_created(&c, person_fields, N_PERSON_FIELDS, v);
+    rc = write_log(db, &c, (int64_t)time(NULL), who, "create", "person", *out_id, 0, NULL);
+    change_free(&c);
     return rc;
+}
+
+/* ------------------------------------------------------------ update and archive */
+
+enum err
+person_update(struct db *db, int64_t id, const struct person_new *in, const char *who, int64_t now,
+              bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_PERSON_FIELDS], after[N_PERSON_FIELDS];
+    struct change_set c;
+    struct arena a;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = write_stored(db, Q_PERSON_STORED, id, &a, person_fields, N_PERSON_FIELDS, before);
+    if (rc == ERR_OK)
+        rc = person_check(db, in, err);
+    if (rc == ERR_OK) {
+        person_values(in, after);
+        if (change_diff(&c, person_fields, N_PERSON_FIELDS, before, after) > 0)
+            rc = write_update_row(db, Q_PERSON_UPDATE, id, person_fields, N_PERSON_FIELDS, after);
+    }
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "person", id, 0, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+enum err
+person_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_PERSON_ARCHIVE_STATE, Q_PERSON_SET_ARCHIVED, "person", id, who, now,
+                         true);
+}
+
+enum err
+person_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    return write_archive(db, Q_PERSON_ARCHIVE_STATE, Q_PERSON_SET_ARCHIVED, "person", id, who, now,
+                         false);
 }

@@ -12,6 +12,7 @@
 #ifndef DOMAIN_PERSON_H
 #define DOMAIN_PERSON_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -25,9 +26,10 @@ struct person {
     int64_t actor_id; /* 0: none */
     const char *actor_name;
     const char *name, *title_sv, *title_en, *email, *phone;
+    int64_t archived_at; /* Unix seconds; 0: live */
 };
 
-/* Everyone, by name. */
+/* Everyone live, by name (archived people are left out; person_get finds them). */
 enum err person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out,
                      int *out_n, int64_t *out_total);
 enum err person_get(struct db *db, struct arena *a, int64_t id, struct person *out);
@@ -43,5 +45,16 @@ struct person_new {
 
 enum err person_create(struct db *db, const struct person_new *in, const char *who, int64_t *out_id,
                        struct write_error *err);
+
+/* ---- updating and archiving (the conventions of every update function: write.h) ---- */
+
+/* Every field of in but is_demo. The e-mail and phone are private: the audit entry says
+ * that they changed, never their values (change.h). */
+enum err person_update(struct db *db, int64_t id, const struct person_new *in, const char *who,
+                       int64_t now, bool *out_changed, struct write_error *err);
+/* An archived person leaves the list of people, the people of an actor and the teams of
+ * missions (its team_member rows stay: bringing the person back restores them). */
+enum err person_archive(struct db *db, int64_t id, const char *who, int64_t now);
+enum err person_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
 
 #endif

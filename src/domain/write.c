@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/audit.h"
 #include "domain/codes.h"
 
 enum err
@@ -315,4 +316,129 @@ write_exists_id(struct db *db, enum q q, int64_t id, bool *out)
         return ERR_DB;
     db_bind_i64(st, 1, id);
     return exists(st, out);
+}
+
+/* ------------------------------------------------------------ what the updates share */
+
+enum err
+write_id_by_text(struct db *db, enum q q, const char *key, int64_t *out)
+{
+    struct db_stmt *st = db_stmt(db, q);
+    enum err rc;
+    bool row;
+
+    *out = 0;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, key);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        *out = db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+enum err
+write_clear(struct db *db, enum q q, int64_t id)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    return db_run(st);
+}
+
+enum err
+write_stored(struct db *db, enum q q_stored, int64_t id, struct arena *a,
+             const struct change_field *fields, int n, struct change_val *before)
+{
+    struct db_stmt *st = db_stmt(db, q_stored);
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        change_read(st, a, fields, n, before);
+    db_done(st);
+    return rc;
+}
+
+enum err
+write_update_row(struct db *db, enum q q_update, int64_t id, const struct change_field *fields,
+                 int n, const struct change_val *after)
+{
+    struct db_stmt *st = db_stmt(db, q_update);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    change_bind(st, 2, fields, n, after);
+    return db_run(st);
+}
+
+enum err
+write_log(struct db *db, struct change_set *c, int64_t now, const char *who, const char *action,
+          const char *entity, int64_t id, int64_t mission_id, bool *out_changed)
+{
+    const char *changes;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    rc = change_finish(c, &changes);
+    if (rc || *changes == '\0')
+        return rc;
+    if (out_changed != NULL)
+        *out_changed = true;
+    return audit_write(db, now, who, action, entity, id, mission_id, NULL, changes);
+}
+
+enum err
+write_archive(struct db *db, enum q q_state, enum q q_set, const char *entity, int64_t id,
+              const char *who, int64_t now, bool archive)
+{
+    struct change_field f = {"archived_at", CH_OPT_INT, false};
+    struct change_val before, after;
+    struct change_set c;
+    struct db_stmt *st;
+    int64_t mission = 0;
+    enum err rc;
+    bool row;
+
+    st = db_stmt(db, q_state);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK) {
+        before = change_opt_int(!db_null(st, 0), db_i64(st, 0));
+        mission = db_null(st, 1) ? 0 : db_i64(st, 1);
+    }
+    db_done(st);
+    if (rc)
+        return rc;
+    if (before.is_null != archive)
+        return ERR_OK;
+    after = change_opt_int(archive, now);
+    st = db_stmt(db, q_set);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    change_bind(st, 2, &f, 1, &after);
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    change_init(&c);
+    change_diff(&c, &f, 1, &before, &after);
+    rc = write_log(db, &c, now, who, archive ? "archive" : "unarchive", entity, id, mission, NULL);
+    change_free(&c);
+    return rc;
 }

@@ -22,8 +22,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "domain/change.h"
 
 struct code_set;
 
@@ -100,5 +102,50 @@ bool write_in_range(double v, double lo, double hi);
  */
 enum err write_exists_text(struct db *db, enum q q, const char *key, bool *out);
 enum err write_exists_id(struct db *db, enum q q, int64_t id, bool *out);
+
+/* ---- the steps of the update and archive functions, shared ----
+ *
+ * An update function (actor_update, mission_update, ...) takes the id and the same input
+ * struct as its create function, checks it with the same checks (self excluded where a
+ * value must be unique), and runs inside the caller's transaction like a create function.
+ * It writes only when something differs from what is stored, and then leaves one audit
+ * entry, action "update", whose changes name exactly the fields that differ (change.h);
+ * *out_changed says which happened. An unknown or archived id is ERR_NOTFOUND (an archived
+ * entity is unarchived before it is edited). Fields that are protected (ids, the mission
+ * an entity belongs to, a mission's slug) cannot change: the input gives them as 0 / NULL
+ * (not given) or with their stored value, else ERR_INVALID names the field. is_demo is the
+ * demo loader's: an update ignores it.
+ */
+
+/*
+ * The id of the row that q (one text parameter, selects the id) finds, 0 if none: for a
+ * unique key checked against every row but the one being updated.
+ */
+enum err write_id_by_text(struct db *db, enum q q, const char *key, int64_t *out);
+/* Run q with $1 the id: the DELETE of the link rows an update replaces. */
+enum err write_clear(struct db *db, enum q q, int64_t id);
+/* Read the stored values of a live row (q_stored: $1 the id; columns as fields[]) into
+ * before (texts in a). ERR_NOTFOUND when no live row has the id. */
+enum err write_stored(struct db *db, enum q q_stored, int64_t id, struct arena *a,
+                      const struct change_field *fields, int n, struct change_val *before);
+/* Run q_update with $1 the id and $2.. the values of after. */
+enum err write_update_row(struct db *db, enum q q_update, int64_t id,
+                          const struct change_field *fields, int n, const struct change_val *after);
+/*
+ * Finish c; when it recorded anything, write the audit entry (action, entity, ids at now)
+ * and set *out_changed. The last step of every update.
+ */
+enum err write_log(struct db *db, struct change_set *c, int64_t now, const char *who,
+                   const char *action, const char *entity, int64_t id, int64_t mission_id,
+                   bool *out_changed);
+/*
+ * Archive an entity (archive true: archived_at = now) or bring it back (false: NULL), with
+ * an audit entry "archive" / "unarchive" whose changes are archived_at's before and after.
+ * q_state reads (archived_at, its mission id or NULL) for $1 the id; q_set sets archived_at
+ * $2 for $1. ERR_NOTFOUND for an unknown id; an entity already in the state asked for is
+ * left alone (ERR_OK, no entry), so a repeated request changes nothing.
+ */
+enum err write_archive(struct db *db, enum q q_state, enum q q_set, const char *entity, int64_t id,
+                       const char *who, int64_t now, bool archive);
 
 #endif

@@ -161,7 +161,7 @@ static void
 test_column_types(struct db *db, const char *label)
 {
     static const enum db_type want[] = {DB_INTEGER, DB_INTEGER, DB_NULL, DB_INTEGER, DB_TEXT,
-                                        DB_TEXT,    DB_TEXT,    DB_TEXT, DB_DOUBLE};
+                                        DB_TEXT,    DB_TEXT,    DB_TEXT, DB_DOUBLE,  DB_NULL};
     struct db_stmt *st;
     bool row = false;
     int c, n_bad = 0;
@@ -180,6 +180,7 @@ test_column_types(struct db *db, const char *label)
     db_bind_i64(st, 13, 1);
     db_bind_i64(st, 14, 0);
     db_bind_i64(st, 15, 1700000000);
+    db_bind_null(st, 16);
     ok(db_run(st) == ERR_OK, "%s: insert a mission", label);
     st = db_stmt(db, Q_COPY_OBJECTIVE_PUT);
     db_bind_i64(st, 1, 7002);
@@ -189,6 +190,7 @@ test_column_types(struct db *db, const char *label)
     for (c = 5; c <= 8; c++)
         db_bind_text(st, c, "o");
     db_bind_dbl(st, 9, 1.5);
+    db_bind_null(st, 10);
     ok(db_run(st) == ERR_OK, "%s: insert an objective", label);
     st = db_stmt(db, Q_COPY_OBJECTIVE_GET);
     if (ok(st != NULL && db_step(st, &row) == ERR_OK && row, "%s: read the objective back",
