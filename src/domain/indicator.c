@@ -453,7 +453,7 @@ indicator_check(struct db *db, const struct indicator_new *in, int64_t self, int
     if (rc)
         return rc;
     if (objective_mission_id == 0)
-        return write_refuse(e, "objective_id", "no live objective has this id");
+        return write_refuse(e, "objective_id", "no objective has this id");
     if (self != 0 && objective_mission_id != *mission)
         return write_refuse(e, "objective_id", "is not an objective of the indicator's mission");
     *mission = objective_mission_id;
