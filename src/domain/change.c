@@ -74,6 +74,14 @@ change_opt_int(bool has, int64_t i)
     return v;
 }
 
+struct change_val
+change_opt_dbl(bool has, double d)
+{
+    struct change_val v = {.is_null = !has, .d = has ? d : 0};
+
+    return v;
+}
+
 void
 change_read(struct db_stmt *st, struct arena *a, const struct change_field *fields, int n,
             struct change_val *out)
@@ -100,6 +108,9 @@ change_read(struct db_stmt *st, struct arena *a, const struct change_field *fiel
         case CH_OPT_INT:
             out[k] = change_opt_int(!db_null(st, k), db_i64(st, k));
             break;
+        case CH_OPT_DBL:
+            out[k] = change_opt_dbl(!db_null(st, k), db_dbl(st, k));
+            break;
         }
     }
 }
@@ -114,6 +125,7 @@ val_equal(enum change_kind kind, const struct change_val *x, const struct change
     case CH_OPT:
         return strcmp(x->s, y->s) == 0;
     case CH_DBL:
+    case CH_OPT_DBL:
         return x->d == y->d;
     case CH_INT:
     case CH_OPT_ID:
@@ -132,7 +144,7 @@ val_json(struct json *j, const struct change_field *f, const struct change_val *
         json_bool(j, true);
     else if (f->kind == CH_TEXT || f->kind == CH_OPT)
         json_str(j, v->s);
-    else if (f->kind == CH_DBL)
+    else if (f->kind == CH_DBL || f->kind == CH_OPT_DBL)
         json_dbl(j, v->d);
     else
         json_int(j, v->i);
@@ -199,7 +211,7 @@ change_bind(struct db_stmt *st, int first, const struct change_field *fields, in
             db_bind_null(st, first + k);
         else if (fields[k].kind == CH_TEXT || fields[k].kind == CH_OPT)
             db_bind_text(st, first + k, after[k].s);
-        else if (fields[k].kind == CH_DBL)
+        else if (fields[k].kind == CH_DBL || fields[k].kind == CH_OPT_DBL)
             db_bind_dbl(st, first + k, after[k].d);
         else
             db_bind_i64(st, first + k, after[k].i);

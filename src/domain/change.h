@@ -38,6 +38,7 @@ enum change_kind {
     CH_OPT_ID,  /* optional reference; 0 is NULL */
     CH_DBL,     /* NOT NULL number */
     CH_OPT_INT, /* optional integer */
+    CH_OPT_DBL, /* optional number */
 };
 
 struct change_field {
@@ -70,6 +71,7 @@ struct change_val change_int(int64_t v);
 struct change_val change_opt_id(int64_t id);
 struct change_val change_dbl(double v);
 struct change_val change_opt_int(bool has, int64_t v);
+struct change_val change_opt_dbl(bool has, double v);
 
 /* Read columns 0..n-1 of st's current row as fields[] describes them (texts into a). */
 void change_read(struct db_stmt *st, struct arena *a, const struct change_field *fields, int n,

@@ -5,11 +5,14 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/str.h"
 #include "domain/audit.h"
+#include "domain/change.h"
 #include "domain/tidycsv.h"
+#include "domain/write.h"
 
 void
 settings_from_indicator(const struct indicator *ind, struct indicator_settings *s)
@@ -85,13 +88,46 @@ settings_parse_headline(struct arena *a, const struct indicator *ind, const char
     return true;
 }
 
+/* The progress settings as stored: Q_INDICATOR_SETTINGS_STORED's columns and
+ * Q_INDICATOR_SET_PROGRESS's $2.. in this order, named as the audit log records them. */
+static const struct change_field settings_fields[] = {
+    {"base_year", CH_OPT_INT, false},     {"base_value", CH_OPT_DBL, false},
+    {"target_kind", CH_TEXT, false},      {"target_value", CH_OPT_DBL, false},
+    {"target_year", CH_OPT_INT, false},   {"direction", CH_TEXT, false},
+    {"limit", CH_OPT_DBL, false},         {"threshold_high", CH_OPT_DBL, false},
+    {"threshold_med", CH_OPT_DBL, false}, {"threshold_low", CH_OPT_DBL, false},
+    {"headline", CH_TEXT, false},
+};
+#define N_SETTINGS_FIELDS ((int)(sizeof(settings_fields) / sizeof(settings_fields[0])))
+
+/* s's values as the columns store them. */
+static void
+settings_values(const struct indicator_settings *s, struct change_val *v)
+{
+    v[0] = change_opt_int(s->has_base_year, s->base_year);
+    v[1] = change_opt_dbl(s->has_base_value, s->base_value);
+    v[2] = change_text(s->target_kind);
+    v[3] = change_opt_dbl(strcmp(s->target_kind, "none") != 0, s->target_value);
+    v[4] = change_opt_int(s->target_year != 0, s->target_year);
+    v[5] = change_text(s->direction);
+    v[6] = change_opt_dbl(s->has_limit, s->limit);
+    v[7] = change_opt_dbl(s->has_thresholds, s->high);
+    v[8] = change_opt_dbl(s->has_thresholds, s->med);
+    v[9] = change_opt_dbl(s->has_thresholds, s->low);
+    v[10] = change_text(s->headline);
+}
+
 enum err
 settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
                const struct indicator_settings *s, const char *who, const char **out_field,
                const char **out_msg)
 {
+    struct change_val before[N_SETTINGS_FIELDS], after[N_SETTINGS_FIELDS];
+    struct change_set c;
+    struct arena scratch;
     struct indicator ind;
     struct db_stmt *st;
+    const char *changes;
     enum err rc;
 
     *out_field = NULL;
@@ -103,57 +139,41 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
     if (rc)
         return rc;
 
+    settings_values(s, after);
+    arena_init(&scratch);
+    change_init(&c);
     rc = db_begin(db);
     if (rc)
-        return rc;
+        goto done;
+    rc = write_stored(db, Q_INDICATOR_SETTINGS_STORED, indicator_id, &scratch, settings_fields,
+                      N_SETTINGS_FIELDS, before);
+    if (rc)
+        goto out;
     st = db_stmt(db, Q_INDICATOR_SET_PROGRESS);
     if (st == NULL) {
         rc = ERR_DB;
         goto out;
     }
     db_bind_i64(st, 1, indicator_id);
-    if (s->has_base_year)
-        db_bind_i64(st, 2, s->base_year);
-    else
-        db_bind_null(st, 2);
-    if (s->has_base_value)
-        db_bind_dbl(st, 3, s->base_value);
-    else
-        db_bind_null(st, 3);
-    db_bind_text(st, 4, s->target_kind);
-    if (strcmp(s->target_kind, "none") != 0)
-        db_bind_dbl(st, 5, s->target_value);
-    else
-        db_bind_null(st, 5);
-    if (s->target_year)
-        db_bind_i64(st, 6, s->target_year);
-    else
-        db_bind_null(st, 6);
-    db_bind_text(st, 7, s->direction);
-    if (s->has_limit)
-        db_bind_dbl(st, 8, s->limit);
-    else
-        db_bind_null(st, 8);
-    if (s->has_thresholds) {
-        db_bind_dbl(st, 9, s->high);
-        db_bind_dbl(st, 10, s->med);
-        db_bind_dbl(st, 11, s->low);
-    } else {
-        db_bind_null(st, 9);
-        db_bind_null(st, 10);
-        db_bind_null(st, 11);
-    }
-    db_bind_text(st, 12, s->headline ? s->headline : "");
+    change_bind(st, 2, settings_fields, N_SETTINGS_FIELDS, after);
     rc = db_run(st);
     if (rc)
         goto out;
-    rc = audit_add(db, who, "update", "indicator", indicator_id, ind.mission_id,
-                   "progress settings");
+    /* the entry is written whatever changed (as before there were changes to record) */
+    change_diff(&c, settings_fields, N_SETTINGS_FIELDS, before, after);
+    rc = change_finish(&c, &changes);
+    if (rc)
+        goto out;
+    rc = audit_write(db, (int64_t)time(NULL), who, "update", "indicator", indicator_id,
+                     ind.mission_id, "progress settings", changes);
     if (rc)
         goto out;
     rc = db_commit(db);
 out:
     if (rc)
         db_rollback(db);
+done:
+    change_free(&c);
+    arena_free(&scratch);
     return rc;
 }

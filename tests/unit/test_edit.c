@@ -24,6 +24,7 @@
 #include "domain/mission.h"
 #include "domain/person.h"
 #include "domain/refdata.h"
+#include "domain/settings.h"
 #include "tap.h"
 
 #define WHO "editor"
@@ -801,6 +802,61 @@ test_initiative(struct db *db)
     arena_free(&a);
 }
 
+/* settings_apply commits its own transaction: its fixtures are committed, with a slug of
+ * this run (on PostgreSQL the test cluster is shared by the suites). */
+static void
+test_settings(struct db *db)
+{
+    struct mission_new m = {.title_sv = "Inställningar",
+                            .goal_sv = "Mål",
+                            .deadline = "2030-12-31",
+                            .start_year = 2024,
+                            .status = "active"};
+    struct objective_new o = {.title_sv = "Delmål", .weight = 1};
+    struct indicator_new in = {.title_sv = "Mått",
+                               .decimals = 1,
+                               .weight = 1,
+                               .progress = {.target_kind = "none", .direction = "increase"}};
+    struct indicator_settings s = {.target_kind = "absolute",
+                                   .has_target_value = true,
+                                   .target_value = 50,
+                                   .target_year = 2030,
+                                   .direction = "increase"};
+    struct write_error e = {0};
+    const char *field, *msg;
+    struct arena a;
+    char slug[64];
+    int64_t mission, objective, indicator;
+
+    snprintf(slug, sizeof(slug), "edit-settings-%lld", (long long)(time(NULL) % 1000000));
+    m.slug = slug;
+    if (db_begin(db) != ERR_OK || mission_create(db, &m, WHO, &mission, &e) != ERR_OK)
+        bail_out("%s: cannot create the settings mission", backend);
+    o.mission_id = mission;
+    if (objective_create(db, &o, WHO, &objective, &e) != ERR_OK)
+        bail_out("%s: cannot create the settings objective", backend);
+    in.objective_id = objective;
+    if (indicator_create(db, &in, WHO, &indicator, &e) != ERR_OK || db_commit(db) != ERR_OK)
+        bail_out("%s: cannot create the settings indicator", backend);
+    arena_init(&a);
+    is_int(settings_apply(db, &a, indicator, &s, WHO, &field, &msg), ERR_OK,
+           "settings_apply of a target");
+    logged(db, "indicator", indicator, "update",
+           "{\"target_kind\":[\"none\",\"absolute\"],\"target_value\":[null,50],"
+           "\"target_year\":[null,2030]}",
+           "progress settings");
+    s.has_thresholds = true;
+    s.high = 2;
+    s.med = 1;
+    s.low = 0.5;
+    settings_apply(db, &a, indicator, &s, WHO, &field, &msg);
+    logged(db, "indicator", indicator, "update",
+           "{\"threshold_high\":[null,2],\"threshold_med\":[null,1],"
+           "\"threshold_low\":[null,0.5]}",
+           "progress thresholds");
+    arena_free(&a);
+}
+
 static void
 test_all(struct db *db)
 {
@@ -824,6 +880,7 @@ test_all(struct db *db)
     test_goal_tree(db);
     test_initiative(db);
     db_rollback(db);
+    test_settings(db);
 }
 
 int
