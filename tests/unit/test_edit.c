@@ -828,7 +828,7 @@ test_settings(struct db *db)
     char slug[64];
     int64_t mission, objective, indicator;
 
-    snprintf(slug, sizeof(slug), "edit-settings-%lld", (long long)(time(NULL) % 1000000));
+    snprintf(slug, sizeof(slug), "edit-settings-%lld-%ld", (long long)time(NULL), (long)getpid());
     m.slug = slug;
     if (db_begin(db) != ERR_OK || mission_create(db, &m, WHO, &mission, &e) != ERR_OK)
         bail_out("%s: cannot create the settings mission", backend);
