@@ -415,6 +415,14 @@ objective_archive(struct db *db, int64_t id, const char *who, int64_t now)
 enum err
 objective_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
 {
+    enum err rc;
+    bool hidden;
+
+    rc = write_exists_id(db, Q_OBJECTIVE_PARENT_ARCHIVED, id, &hidden);
+    if (rc)
+        return rc;
+    if (hidden)
+        return ERR_CONFLICT;
     return write_archive(db, Q_OBJECTIVE_ARCHIVE_STATE, Q_OBJECTIVE_SET_ARCHIVED, "objective", id,
                          who, now, false);
 }
@@ -718,6 +726,14 @@ indicator_archive(struct db *db, int64_t id, const char *who, int64_t now)
 enum err
 indicator_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
 {
+    enum err rc;
+    bool hidden;
+
+    rc = write_exists_id(db, Q_INDICATOR_OBJECTIVE_ARCHIVED, id, &hidden);
+    if (rc)
+        return rc;
+    if (hidden)
+        return ERR_CONFLICT;
     return write_archive(db, Q_INDICATOR_ARCHIVE_STATE, Q_INDICATOR_SET_ARCHIVED, "indicator", id,
                          who, now, false);
 }

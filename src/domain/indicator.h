@@ -156,6 +156,7 @@ enum err objective_update(struct db *db, int64_t id, const struct objective_new 
  * objective leaves its mission's goal tree; a parent or an indicator's objective must be
  * live. */
 enum err objective_archive(struct db *db, int64_t id, const char *who, int64_t now);
+/* ERR_CONFLICT while its parent is archived (bring the parent back first). */
 enum err objective_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
 
 /*
@@ -170,6 +171,7 @@ enum err indicator_update(struct db *db, int64_t id, const struct indicator_new 
 /* An archived indicator leaves its mission's indicators, the indicator lists and the
  * mission's progress roll-up (which reads those lists); its page and data stay. */
 enum err indicator_archive(struct db *db, int64_t id, const char *who, int64_t now);
+/* ERR_CONFLICT while its objective is archived (bring the objective back first). */
 enum err indicator_unarchive(struct db *db, int64_t id, const char *who, int64_t now);
 
 /* The mission of an objective (*out 0 when there is no such objective). */

@@ -615,6 +615,10 @@ test_goal_tree(struct db *db)
     n = entries(db, "objective", objective_top);
     refused(db, objective_create(db, &o, WHO, &objective_elsewhere, &e), &e, "parent_id",
             "objective", objective_top, n, "an archived parent");
+    is_int(indicator_unarchive(db, indicator_i, WHO, ++t0), ERR_CONFLICT,
+           "an indicator of an archived objective cannot be brought back");
+    is_int(objective_unarchive(db, objective_sub, WHO, ++t0), ERR_CONFLICT,
+           "  nor an objective under an archived one");
     is_int(objective_unarchive(db, objective_top, WHO, ++t0), ERR_OK, "objective_unarchive");
     is_int(objective_unarchive(db, objective_sub, WHO, ++t0), ERR_OK, "  and its sub-objective");
     is_int(indicator_unarchive(db, indicator_i, WHO, ++t0), ERR_OK, "indicator_unarchive");
