@@ -57,6 +57,13 @@ static const struct copy_table tables[] = {
      Q_COPY_SIGNIN_FAILURE_SEQ},
     {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX},
     {"mail_queue", Q_COPY_MAIL_QUEUE_GET, Q_COPY_MAIL_QUEUE_PUT, Q_COPY_MAIL_QUEUE_SEQ},
+    {"user_totp", Q_COPY_USER_TOTP_GET, Q_COPY_USER_TOTP_PUT, Q__MAX},
+    {"user_recovery_code", Q_COPY_USER_RECOVERY_CODE_GET, Q_COPY_USER_RECOVERY_CODE_PUT,
+     Q_COPY_USER_RECOVERY_CODE_SEQ},
+    {"signin_pending", Q_COPY_SIGNIN_PENDING_GET, Q_COPY_SIGNIN_PENDING_PUT,
+     Q_COPY_SIGNIN_PENDING_SEQ},
+    {"password_reset", Q_COPY_PASSWORD_RESET_GET, Q_COPY_PASSWORD_RESET_PUT,
+     Q_COPY_PASSWORD_RESET_SEQ},
 };
 
 static enum err

@@ -98,9 +98,8 @@ email_key(const char *email, char *out, size_t size)
     out[i] = '\0';
 }
 
-/* A token's stored form: BLAKE2b-256, hex. */
-static void
-token_hash_hex(const char *token, char hex[65])
+void
+user_token_hash(const char *token, char hex[65])
 {
     unsigned char h[32];
 
@@ -389,8 +388,8 @@ out:
 }
 
 enum err
-user_sign_in(struct db *db, const char *email, const char *password, const char *address,
-             int64_t now, char token[USER_TOKEN_LEN], int64_t *out_user, int64_t *out_retry_after)
+user_password_check(struct db *db, const char *email, const char *password, const char *address,
+                    int64_t now, int64_t *out_user, int64_t *out_retry_after)
 {
     char key[WRITE_MAX_LINE + 1], hash[USER_HASH_LEN];
     int64_t id = 0;
@@ -400,7 +399,6 @@ user_sign_in(struct db *db, const char *email, const char *password, const char 
 
     *out_user = 0;
     *out_retry_after = 0;
-    token[0] = '\0';
     pthread_once(&hash_once, hash_init);
     if (!hash_ready)
         return ERR_IO;
@@ -443,6 +441,48 @@ user_sign_in(struct db *db, const char *email, const char *password, const char 
         rc = record_failure(db, key, address, now);
         return rc ? rc : ERR_NOTFOUND;
     }
+    *out_user = id;
+    return ERR_OK;
+}
+
+/* Whether an account has, or must have, a second factor (mfa.c's rule, one query). */
+static enum err
+needs_second_factor(struct db *db, int64_t user_id, bool *out)
+{
+    struct db_stmt *st = db_stmt(db, Q_MFA_STATE);
+    enum err rc;
+    bool row = false;
+
+    *out = true;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        *out = db_i64(st, 0) > 0 || db_i64(st, 1) > 0;
+    db_done(st);
+    return rc;
+}
+
+enum err
+user_sign_in(struct db *db, const char *email, const char *password, const char *address,
+             int64_t now, char token[USER_TOKEN_LEN], int64_t *out_user, int64_t *out_retry_after)
+{
+    int64_t id;
+    bool second;
+    enum err rc;
+
+    token[0] = '\0';
+    rc = user_password_check(db, email, password, address, now, &id, out_retry_after);
+    if (rc)
+        return rc;
+    /* SECURITY.md item 6: a password alone never opens a session of an account with a
+     * second factor, or of one that must have it (mfa_sign_in is the way in for those) */
+    rc = needs_second_factor(db, id, &second);
+    if (rc)
+        return rc;
+    if (second)
+        return ERR_CONFLICT;
     rc = user_session_create(db, id, now, token, NULL);
     if (rc == ERR_OK)
         *out_user = id;
@@ -452,14 +492,9 @@ user_sign_in(struct db *db, const char *email, const char *password, const char 
 /* --------------------------------------------------------------- sessions */
 
 enum err
-user_session_create(struct db *db, int64_t user_id, int64_t now, char token[USER_TOKEN_LEN],
-                    int64_t *out_id)
+user_token_new(char token[USER_TOKEN_LEN], char hex[65])
 {
     unsigned char raw[16];
-    char hex[65];
-    struct db_stmt *st;
-    int64_t id = 0;
-    enum err rc;
 
     if (sodium_init() < 0)
         return ERR_IO;
@@ -467,7 +502,22 @@ user_session_create(struct db *db, int64_t user_id, int64_t now, char token[USER
     sodium_bin2base64(token, USER_TOKEN_LEN, raw, sizeof(raw),
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     sodium_memzero(raw, sizeof(raw));
-    token_hash_hex(token, hex);
+    user_token_hash(token, hex);
+    return ERR_OK;
+}
+
+enum err
+user_session_create(struct db *db, int64_t user_id, int64_t now, char token[USER_TOKEN_LEN],
+                    int64_t *out_id)
+{
+    char hex[65];
+    struct db_stmt *st;
+    int64_t id = 0;
+    enum err rc;
+
+    rc = user_token_new(token, hex);
+    if (rc)
+        return rc;
     rc = db_begin(db);
     if (rc)
         goto out;
@@ -505,7 +555,7 @@ user_session_find(struct db *db, const char *token, int64_t now, int64_t idle,
     memset(out, 0, sizeof(*out));
     if (token == NULL || strlen(token) != USER_TOKEN_LEN - 1)
         return ERR_NOTFOUND;
-    token_hash_hex(token, hex);
+    user_token_hash(token, hex);
     rc = db_begin(db);
     if (rc)
         return rc;
@@ -544,7 +594,7 @@ user_session_revoke(struct db *db, const char *token, int64_t now)
 
     if (token == NULL || strlen(token) != USER_TOKEN_LEN - 1)
         return ERR_OK;
-    token_hash_hex(token, hex);
+    user_token_hash(token, hex);
     rc = db_begin(db);
     if (rc)
         return rc;
@@ -575,7 +625,7 @@ user_session_peek(struct db *db, const char *token, int64_t now, struct user_ses
     memset(out, 0, sizeof(*out));
     if (token == NULL || strlen(token) != USER_TOKEN_LEN - 1)
         return ERR_NOTFOUND;
-    token_hash_hex(token, hex);
+    user_token_hash(token, hex);
     st = db_stmt(db, Q_SESSION_PEEK);
     if (st == NULL)
         return ERR_DB;
@@ -648,5 +698,138 @@ user_sign_up(struct db *db, const char *name, const char *email, const char *pas
         rc = db_commit(db);
     if (rc)
         db_rollback(db);
+    return rc;
+}
+
+/* ------------------------------------ second factor, resets, the CLI (see user.h) */
+
+enum err
+user_password_verify(struct db *db, int64_t user_id, const char *password, const char *field,
+                     struct write_error *e)
+{
+    char hash[USER_HASH_LEN];
+    enum err rc;
+
+    rc = stored_hash(db, user_id, hash);
+    if (rc)
+        return rc;
+    pthread_once(&hash_once, hash_init);
+    if (!hash_ready)
+        return ERR_IO;
+    if (password == NULL || !hash_verify(hash, password))
+        return write_refuse(e, field, "is not the current password");
+    return ERR_OK;
+}
+
+/* The throttle key of an account (its email_key) into key. */
+static enum err
+account_key(struct db *db, int64_t user_id, char key[WRITE_MAX_LINE + 1])
+{
+    struct db_stmt *st = db_stmt(db, Q_USER_GET);
+    enum err rc;
+    bool row = false;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        email_key(db_text(st, 2), key, WRITE_MAX_LINE + 1);
+    db_done(st);
+    return rc == ERR_OK && !row ? ERR_NOTFOUND : rc;
+}
+
+enum err
+user_signin_failure(struct db *db, int64_t user_id, const char *address, int64_t now)
+{
+    char key[WRITE_MAX_LINE + 1];
+    enum err rc;
+
+    rc = account_key(db, user_id, key);
+    if (rc)
+        return rc;
+    return record_failure(db, key, address != NULL ? address : "", now);
+}
+
+enum err
+user_signin_throttled(struct db *db, int64_t user_id, const char *address, int64_t now,
+                      int64_t *out_retry_after)
+{
+    char key[WRITE_MAX_LINE + 1];
+    enum err rc, lim;
+
+    *out_retry_after = 0;
+    rc = account_key(db, user_id, key);
+    if (rc)
+        return rc;
+    lim = throttled(db, Q_SIGNIN_FAILURES_ACCOUNT, key, USER_FAIL_ACCOUNT, now, out_retry_after);
+    if (lim != ERR_OK && lim != ERR_LIMIT)
+        return lim;
+    rc = throttled(db, Q_SIGNIN_FAILURES_ADDRESS, address != NULL ? address : "", USER_FAIL_ADDRESS,
+                   now, out_retry_after);
+    return rc ? rc : lim;
+}
+
+enum err
+user_find_active(struct db *db, const char *email, int64_t *out_id)
+{
+    char key[WRITE_MAX_LINE + 1];
+    struct db_stmt *st;
+    enum err rc;
+    bool row = false;
+
+    *out_id = 0;
+    if (email == NULL || *email == '\0' || strlen(email) > WRITE_MAX_LINE)
+        return ERR_NOTFOUND;
+    email_key(email, key, sizeof(key));
+    st = db_stmt(db, Q_USER_BY_EMAIL);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, key);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row && strcmp(db_text(st, 1), "active") == 0)
+        *out_id = db_i64(st, 0);
+    db_done(st);
+    if (rc == ERR_OK && *out_id == 0)
+        rc = ERR_NOTFOUND;
+    return rc;
+}
+
+enum err
+user_coordinator_add(struct db *db, int64_t user_id, int64_t mission_id, const char *who)
+{
+    struct db_stmt *st = db_stmt(db, Q_COORDINATOR_ADD);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    db_bind_i64(st, 2, mission_id);
+    rc = db_run(st);
+    if (rc == ERR_OK)
+        rc = audit_add(db, who, "coordinator", "user_account", user_id, mission_id, NULL);
+    return rc;
+}
+
+enum err
+user_representative_add(struct db *db, int64_t user_id, int64_t actor_id, bool confirmed,
+                        int64_t confirmed_by, const char *who, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, Q_REPRESENTATIVE_ADD);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    db_bind_i64(st, 2, actor_id);
+    db_bind_text(st, 3, confirmed ? "confirmed" : "requested");
+    write_bind_id(st, 4, confirmed ? confirmed_by : 0);
+    if (confirmed)
+        db_bind_i64(st, 5, now);
+    else
+        db_bind_null(st, 5);
+    rc = db_run(st);
+    if (rc == ERR_OK)
+        rc = audit_add(db, who, "representative", "actor", actor_id, 0, NULL);
     return rc;
 }

@@ -100,7 +100,10 @@ enum err user_get(struct db *db, struct arena *a, int64_t id, struct user *out);
  * ERR_NOTFOUND for an unknown account, a wrong password and a disabled account alike,
  * after the same hash work; each counts as a failure. ERR_LIMIT when the account or
  * the address has had its failures in the window (the password is not checked):
- * out_retry_after says in how many seconds one ages out. ERR_DB, ERR_BUSY, ERR_IO.
+ * out_retry_after says in how many seconds one ages out. ERR_CONFLICT when the password
+ * is right but the account has a second factor or must have one (mfa_required): no
+ * session is opened; such an account signs in through mfa_sign_in (mfa.h), which is
+ * what a sign-in form calls. ERR_DB, ERR_BUSY, ERR_IO.
  */
 enum err user_sign_in(struct db *db, const char *email, const char *password, const char *address,
                       int64_t now, char token[USER_TOKEN_LEN], int64_t *out_user,
@@ -154,5 +157,48 @@ enum err user_session_revoke(struct db *db, const char *token, int64_t now);
 
 /* End every session of an account, inside the caller's transaction. ERR_DB, ERR_BUSY. */
 enum err user_sessions_revoke_all(struct db *db, int64_t user_id, int64_t now);
+
+/* ---- for the second factor (mfa.c), password resets (reset.c) and the CLI ---- */
+
+/*
+ * The first step of a sign-in: everything user_sign_in does (the throttle, the same
+ * error and work for an unknown account, a wrong password and a disabled account, each
+ * failure recorded) except opening a session. out_user receives the account.
+ * mfa_sign_in builds the two-step sign-in on it.
+ */
+enum err user_password_check(struct db *db, const char *email, const char *password,
+                             const char *address, int64_t now, int64_t *out_user,
+                             int64_t *out_retry_after);
+
+/* Whether password is the account's (ERR_INVALID naming field otherwise: the
+ * re-authentication before a change of the second factor). ERR_NOTFOUND, ERR_DB, ERR_IO. */
+enum err user_password_verify(struct db *db, int64_t user_id, const char *password,
+                              const char *field, struct write_error *e);
+
+/* A failed second step of a sign-in (a wrong code), counted against the account and the
+ * address like a wrong password (its own transaction). ERR_DB, ERR_BUSY. */
+enum err user_signin_failure(struct db *db, int64_t user_id, const char *address, int64_t now);
+
+/* ERR_LIMIT (with the wait in out_retry_after) when the account or the address has had
+ * its failures in the window. ERR_DB, ERR_BUSY. */
+enum err user_signin_throttled(struct db *db, int64_t user_id, const char *address, int64_t now,
+                               int64_t *out_retry_after);
+
+/* A new random token (as a session token: 128 bits, URL-safe base64) and the hash that
+ * is stored of it. ERR_IO when libsodium cannot start. */
+enum err user_token_new(char token[USER_TOKEN_LEN], char hash[65]);
+/* The stored form of a token: BLAKE2b-256, hex. */
+void user_token_hash(const char *token, char hash[65]);
+
+/* The active account of an e-mail address (any case of A-Z): ERR_NOTFOUND when there is
+ * none or it is disabled. ERR_DB, ERR_BUSY. */
+enum err user_find_active(struct db *db, const char *email, int64_t *out_id);
+
+/* Make an account a coordinator of a mission, or a confirmed (confirmed_by, 0: none) or
+ * requested representative of an actor, inside the caller's transaction, with an audit
+ * entry. ERR_CONFLICT when it is already, ERR_DB, ERR_BUSY. */
+enum err user_coordinator_add(struct db *db, int64_t user_id, int64_t mission_id, const char *who);
+enum err user_representative_add(struct db *db, int64_t user_id, int64_t actor_id, bool confirmed,
+                                 int64_t confirmed_by, const char *who, int64_t now);
 
 #endif
