@@ -644,12 +644,13 @@ mfa_complete(struct db *db, const char *pending, const char *code, const char *a
     bool totp_ok = false, recovery = false, hit = false;
     enum err rc;
 
+    /* the pending token is read before session is written: they may share a buffer */
+    rc = pending_find(db, pending, now, &pid, &uid);
     session[0] = '\0';
     *out_user = 0;
     *out_retry_after = 0;
     *out_enrolled = false;
     memset(out_codes, 0, sizeof(*out_codes));
-    rc = pending_find(db, pending, now, &pid, &uid);
     if (rc == ERR_OK)
         rc = user_signin_throttled(db, uid, address, now, out_retry_after);
     if (rc == ERR_OK)

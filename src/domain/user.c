@@ -473,6 +473,7 @@ user_sign_in(struct db *db, const char *email, const char *password, const char 
     enum err rc;
 
     token[0] = '\0';
+    *out_user = 0;
     rc = user_password_check(db, email, password, address, now, &id, out_retry_after);
     if (rc)
         return rc;
