@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/csvrows.h"
 #include "core/embed.h"
@@ -31,8 +32,10 @@
 #include "domain/import.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
+#include "domain/mfa.h"
 #include "domain/mission.h"
 #include "domain/person.h"
+#include "domain/user.h"
 
 #define DIR     "data/demo/"
 #define OBS_DIR DIR "observations/"
@@ -69,6 +72,7 @@ struct loader {
     struct part *parts;
     int n_parts, cap_parts;
     int part_col[CSVROWS_MAX_FIELDS]; /* initiative_actors.csv's col[] */
+    int64_t now;                      /* the accounts' creation time */
 };
 
 static enum err fail(struct loader *l, long line, int col, const char *fmt, ...)
@@ -684,6 +688,57 @@ team_row(void *ctx, char **f, int n, long line)
     return rc ? refused(l, line, rc, &we) : ERR_OK;
 }
 
+/*
+ * The demo accounts: flagged is_demo (serve then refuses to listen beyond the loopback
+ * interface), with the passwords and TOTP secrets data/demo/README.md and the README
+ * state. The passwords are hashed here, inside init's transaction: three hashes, before
+ * any server runs, so no one waits on the lock.
+ */
+static const char *const account_columns[] = {"person",      "email",      "password",    "role",
+                                              "coordinator", "represents", "totp_secret", NULL};
+static const char *const account_rename[] = {"person_id", "person", "password_hash", "password",
+                                             NULL};
+
+static enum err
+account_row(void *ctx, char **f, int n, long line)
+{
+    struct loader *l = ctx;
+    struct user_new in = {0};
+    struct write_error we;
+    char hash[USER_HASH_LEN];
+    const char *secret;
+    int64_t id, mission = 0, actor = 0;
+    enum err rc;
+
+    if (cells(l, n, line) ||
+        ref(l, &l->people, "people.csv", cell(l, f, "person"), line, "person", &in.person_id) ||
+        ref(l, &l->missions, "missions.csv", cell(l, f, "coordinator"), line, "coordinator",
+            &mission) ||
+        ref(l, &l->actors, "actors.csv", cell(l, f, "represents"), line, "represents", &actor))
+        return ERR_INVALID;
+    rc = user_password_hash(&we, "password", cell(l, f, "password"), hash);
+    if (rc)
+        return refused(l, line, rc, &we);
+    in.email = cell(l, f, "email");
+    in.password_hash = hash;
+    in.role = cell(l, f, "role");
+    in.is_demo = true;
+    rc = user_create(l->db, &in, WHO, l->now, &id, &we);
+    if (rc)
+        return refused(l, line, rc, &we);
+    if (mission != 0 && (rc = user_coordinator_add(l->db, id, mission, WHO)) != ERR_OK)
+        return fail(l, line, col_of(l, "coordinator"), "%s", err_str(rc));
+    if (actor != 0 &&
+        (rc = user_representative_add(l->db, id, actor, true, 0, WHO, l->now)) != ERR_OK)
+        return fail(l, line, col_of(l, "represents"), "%s", err_str(rc));
+    secret = opt(l, f, "totp_secret");
+    if (secret != NULL && (rc = mfa_enrol_fixed(l->db, id, secret, l->now)) != ERR_OK)
+        return fail(l, line, col_of(l, "totp_secret"), "%s",
+                    rc == ERR_INVALID ? "totp_secret is not base32 of 10 to 64 bytes"
+                                      : err_str(rc));
+    return ERR_OK;
+}
+
 /* ------------------------------------------------------------ the load */
 
 enum err
@@ -706,6 +761,7 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
     l->files = files;
     l->db = db;
     l->err = out_err;
+    l->now = (int64_t)time(NULL);
     arena_init(&l->a);
     rc = read_file(l, "actors.csv", actor_columns, NULL, actor_row);
     if (rc == ERR_OK)
@@ -727,6 +783,8 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
             rc = part_fail(l, i, "initiative", "no row of initiatives.csv is this initiative");
     if (rc == ERR_OK)
         rc = read_file(l, "teams.csv", team_columns, team_rename, team_row);
+    if (rc == ERR_OK)
+        rc = read_file(l, "accounts.csv", account_columns, account_rename, account_row);
     if (rc && out_err->msg[0] == '\0')
         snprintf(out_err->msg, sizeof(out_err->msg), "%s", err_str(rc));
     arena_free(&l->a);

@@ -734,6 +734,13 @@ test_demo_files(struct db *db)
          "is_contact that is not 0 or 1", "is_contact must be 0 or 1", 2, 4},
         {"teams.csv", "mission,person,role,is_contact", "mission,person,role,contact",
          "a column with a wrong name", "unknown column", 1, 4},
+        {"accounts.csv", "demo-actor-2026", "demo-actor", "a demo password under 12 bytes",
+         "password is shorter than 12 bytes", 4, 3},
+        {"accounts.csv", "SAMVERKADEMOADMINSECRETKEY234567", "SAMVERKA-DEMO",
+         "a TOTP secret that is not base32", "totp_secret is not base32", 2, 7},
+        {"accounts.csv", "maria-holm,coordinator@example.org,demo-coordinator-2026,none,skolmat",
+         "maria-holm,coordinator@example.org,demo-coordinator-2026,none,skolmatt",
+         "a coordinator of no mission", "no row of missions.csv", 3, 5},
     };
     struct demo_error de;
     struct embed_file *files;
