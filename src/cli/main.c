@@ -6,6 +6,7 @@
  *
  * Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
  */
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "domain/audit.h"
 #include "domain/demo.h"
 #include "domain/refdata.h"
+#include "domain/user.h"
 #include "http/server.h"
 
 #define VERSION "0.1.0"
@@ -188,6 +190,56 @@ cmd_check(int argc, char **argv)
     return 0;
 }
 
+/* Whether a listen host is the loopback interface only: 127.0.0.0/8, ::1 or localhost. */
+static bool
+is_loopback(const char *host)
+{
+    struct in_addr a4;
+
+    if (strcmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 || strcmp(host, "[::1]") == 0)
+        return true;
+    return inet_pton(AF_INET, host, &a4) == 1 && (ntohl(a4.s_addr) >> 24) == 127;
+}
+
+/*
+ * Refuse to serve beyond the loopback interface while a demo account is active: their
+ * passwords (and the admin's TOTP secret) are published in the README, so on any other
+ * interface they would be default accounts (SECURITY.md item 5). 0 to go on, 1 refused.
+ */
+static int
+demo_guard(const struct serve_conf *c)
+{
+    const char **emails;
+    struct arena a;
+    struct db *db;
+    enum err rc = ERR_OK;
+    int i, n = 0;
+
+    if (is_loopback(c->host))
+        return 0;
+    if (db_open(c->db_url, NULL, &db) != ERR_OK)
+        return 1;
+    arena_init(&a);
+    /* a schema before the accounts (0007) has no account at all */
+    if (db_schema_version(db) >= 7)
+        rc = user_demo_active(db, &a, &emails, &n);
+    if (rc)
+        fprintf(stderr, "samverka serve: cannot read the accounts: %s\n", err_str(rc));
+    else if (n > 0) {
+        fprintf(stderr,
+                "samverka serve: this database has demo accounts, whose passwords are public:\n");
+        for (i = 0; i < n; i++)
+            fprintf(stderr, "  %s\n", emails[i]);
+        fprintf(stderr,
+                "so it is served only on 127.0.0.1, ::1 or localhost, not on %s. Disable each\n"
+                "with `samverka user disable --db URL --email ADDRESS`, or listen on 127.0.0.1.\n",
+                c->host);
+    }
+    arena_free(&a);
+    db_close(db);
+    return rc || n > 0 ? 1 : 0;
+}
+
 static int
 cmd_serve(int argc, char **argv)
 {
@@ -203,6 +255,8 @@ cmd_serve(int argc, char **argv)
         return 0; /* --check-config printed */
     if (rc)
         return rc;
+    if (demo_guard(&conf))
+        return 1;
     return http_serve(&conf) ? 1 : 0;
 }
 

@@ -834,3 +834,21 @@ user_representative_add(struct db *db, int64_t user_id, int64_t actor_id, bool c
         rc = audit_add(db, who, "representative", "actor", actor_id, 0, NULL);
     return rc;
 }
+
+static void
+email_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    *(const char **)item = ld_str(st, 0, a);
+}
+
+enum err
+user_demo_active(struct db *db, struct arena *a, const char ***out_emails, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_USER_DEMO_ACTIVE);
+
+    *out_emails = NULL;
+    *out_n = 0;
+    if (st == NULL)
+        return ERR_DB;
+    return ld_rows(st, a, sizeof(const char *), email_row, out_emails, out_n);
+}

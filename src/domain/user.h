@@ -194,6 +194,10 @@ void user_token_hash(const char *token, char hash[65]);
  * none or it is disabled. ERR_DB, ERR_BUSY. */
 enum err user_find_active(struct db *db, const char *email, int64_t *out_id);
 
+/* The addresses of the active demo accounts (out_n of them, in a's array out_emails): while
+ * there is one, `serve` listens only on the loopback interface. ERR_DB, ERR_BUSY. */
+enum err user_demo_active(struct db *db, struct arena *a, const char ***out_emails, int *out_n);
+
 /* Make an account a coordinator of a mission, or a confirmed (confirmed_by, 0: none) or
  * requested representative of an actor, inside the caller's transaction, with an audit
  * entry. ERR_CONFLICT when it is already, ERR_DB, ERR_BUSY. */
