@@ -31,10 +31,10 @@ check "user add: prints a 32-character base32 TOTP secret" nonempty "$SECRET" "o
 check "user add: ... and the otpauth:// link with it" \
     grep -qxF "  otpauth://totp/samverka:Chef%40Example.org?secret=$SECRET&issuer=samverka&algorithm=SHA1&digits=6&period=30" "$OUT"
 check "user add: the account is an active admin, its secret stored unconfirmed" \
-    eq "$(QDB=$FRESH q "SELECT a.role, a.status, a.is_demo, t.secret, t.confirmed_at IS NULL FROM user_account a JOIN user_totp t ON t.user_id = a.id")" \
+    eq "$(QDB=$FRESH q "SELECT a.role, a.status, a.is_demo, t.secret, CASE WHEN t.confirmed_at IS NULL THEN 1 ELSE 0 END FROM user_account a JOIN user_totp t ON t.user_id = a.id")" \
     $'admin\tactive\t0\t'"$SECRET"$'\t1'
 check "user add: the password is stored as an argon2id hash, not as given" \
-    eq "$(QDB=$FRESH q "SELECT password_hash LIKE '\$argon2id\$v=19\$m=19456,t=2,p=1\$%', password_hash LIKE '%first admin%' FROM user_account")" $'1\t0'
+    eq "$(QDB=$FRESH q "SELECT CASE WHEN password_hash LIKE '\$argon2id\$v=19\$m=19456,t=2,p=1\$%' THEN 1 ELSE 0 END, CASE WHEN password_hash LIKE '%first admin%' THEN 1 ELSE 0 END FROM user_account")" $'1\t0'
 before=$(db_dump "$FRESH")
 urun user add --db "$FRESH" --email chef@example.org --name "Another" --password-stdin <<<"another long password"
 check "user add: the same address in another case is refused with a message" \
