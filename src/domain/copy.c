@@ -57,6 +57,7 @@ static const struct copy_table tables[] = {
      Q_COPY_SIGNIN_FAILURE_SEQ},
     {"observation", Q_COPY_OBSERVATION_GET, Q_COPY_OBSERVATION_PUT, Q__MAX},
     {"mail_queue", Q_COPY_MAIL_QUEUE_GET, Q_COPY_MAIL_QUEUE_PUT, Q_COPY_MAIL_QUEUE_SEQ},
+    {"user_token", Q_COPY_USER_TOKEN_GET, Q_COPY_USER_TOKEN_PUT, Q_COPY_USER_TOKEN_SEQ},
 };
 
 static enum err
