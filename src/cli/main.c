@@ -6,6 +6,7 @@
  *
  * Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "core/log.h"
+#include "core/seclog.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "domain/audit.h"
@@ -203,7 +205,14 @@ cmd_serve(int argc, char **argv)
         return 0; /* --check-config printed */
     if (rc)
         return rc;
-    return http_serve(&conf) ? 1 : 0;
+    /* before the server's threads start: the sink is only read afterwards */
+    if (seclog_open(conf.security_log) != 0) {
+        fprintf(stderr, "samverka: security-log %s: %s\n", conf.security_log, strerror(errno));
+        return 2;
+    }
+    rc = http_serve(&conf) ? 1 : 0;
+    seclog_close();
+    return rc;
 }
 
 static int
