@@ -200,6 +200,7 @@ authz_who_legacy(struct arena *a, const struct api_client *c, struct who *out)
     int64_t *m;
 
     authz_who_public(out);
+    out->token_id = c->token_id;
     if (c->role == NULL)
         return;
     if (strcmp(c->role, "admin") == 0) {

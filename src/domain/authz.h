@@ -70,6 +70,8 @@ struct api_client;
 /* The caller's facts, loaded once per request. */
 struct who {
     int64_t user_id;    /* 0: the public, or a legacy API token */
+    int64_t token_id;   /* the API token the request came with (0: none; the web layer sets
+                         * it for a user's token, authz_who_legacy for a legacy one) */
     int64_t session_id; /* the session the request came with (0: none); the web layer sets
                          * it, and a change of the caller's own roles keeps it (roles.h) */
     bool is_admin;
