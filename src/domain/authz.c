@@ -96,10 +96,13 @@ has_id(const int64_t *v, int n, int64_t id)
 bool
 authz_allows(const struct who *w, enum authz_action action, const struct authz_scope *scope)
 {
+    static const struct authz_scope none;
     unsigned r;
 
     if ((unsigned)action >= AUTHZ__MAX)
         return false;
+    if (scope == NULL)
+        scope = &none;
     assert(authz_rules[action].action == action);
     r = authz_rules[action].roles;
     if (r & AUTHZ_PUBLIC)

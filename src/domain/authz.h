@@ -36,7 +36,8 @@
  *     asks to represent an actor for itself (owner); a request is confirmed by an admin
  *     or any coordinator, and revoked by those or by the representative itself
  *     (owner: withdrawing is never a privilege). Admin is granted and revoked by an
- *     admin.
+ *     admin. Two rules the table cannot say are roles.c's: a coordinator does not
+ *     confirm its own request (someone else vouches for it), and the last admin stays.
  *   - Accounts: sign-up, sign-in and password reset are open to the public; sign-out
  *     needs a session; disabling an account is an admin's; an account's own settings
  *     (password, two-factor, e-mail) and its API tokens are its owner's alone (an admin
@@ -154,7 +155,7 @@ struct authz_rule {
 extern const struct authz_rule authz_rules[];
 extern const int authz_n_rules;
 
-/* Does the caller hold a role of the action's rule for the scope? */
+/* Does the caller hold a role of the action's rule for the scope (NULL: no resource)? */
 bool authz_allows(const struct who *w, enum authz_action action, const struct authz_scope *scope);
 
 /* The rule's stable name ("mission.edit"); NULL for a value outside the enum. */

@@ -187,6 +187,9 @@ test_matrix(void)
            !authz_allows(&w[REP], AUTHZ_ACTOR_EDIT, &own) &&
            !authz_allows(&w[PUB], AUTHZ_TOKEN_CREATE, &own),
        "an empty scope grants no coordinator, representative or owner");
+    ok(!authz_allows(&w[COORD], AUTHZ_MISSION_EDIT, NULL) &&
+           authz_allows(&w[ADMIN], AUTHZ_MISSION_CREATE, NULL),
+       "no scope (NULL) is an empty one");
     ok(!authz_allows(&w[ADMIN], AUTHZ__MAX, &own) &&
            !authz_allows(&w[ADMIN], (enum authz_action) - 1, &own),
        "an action outside the enum is refused, even to an admin");
