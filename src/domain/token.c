@@ -281,7 +281,7 @@ out:
 }
 
 enum err
-token_resolve(struct db *db, struct arena *a, const char *token, int64_t now, struct bearer *out)
+token_resolve(struct db *db, struct arena *a, const char *token, struct bearer *out)
 {
     char hex[65];
     struct db_stmt *st;
@@ -300,17 +300,10 @@ token_resolve(struct db *db, struct arena *a, const char *token, int64_t now, st
         return rc;
     }
     token_hash(token, hex);
-    /* a write (the last use), in a transaction of its own like a session's touch */
-    rc = db_begin(db);
-    if (rc)
-        return rc;
-    st = db_stmt(db, Q_USER_TOKEN_USE);
-    if (st == NULL) {
-        rc = ERR_DB;
-        goto out;
-    }
+    st = db_stmt(db, Q_USER_TOKEN_FIND);
+    if (st == NULL)
+        return ERR_DB;
     db_bind_text(st, 1, hex);
-    db_bind_i64(st, 2, now);
     rc = db_step(st, &row);
     if (rc == ERR_OK && row) {
         out->token_id = db_i64(st, 0);
@@ -318,14 +311,36 @@ token_resolve(struct db *db, struct arena *a, const char *token, int64_t now, st
         out->name = ld_str(st, 2, a);
     }
     db_done(st);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    return rc;
+}
+
+enum err
+user_tokens_seen(struct db *db, const struct token_seen *v, size_t n)
+{
+    struct db_stmt *st;
+    enum err rc;
+    size_t i;
+
+    if (n == 0)
+        return ERR_OK;
+    rc = db_begin(db);
+    if (rc)
+        return rc;
+    for (i = 0; i < n && rc == ERR_OK; i++) {
+        st = db_stmt(db, Q_USER_TOKEN_SEEN);
+        if (st == NULL) {
+            rc = ERR_DB;
+            break;
+        }
+        db_bind_i64(st, 1, v[i].token_id);
+        db_bind_i64(st, 2, v[i].at);
+        rc = db_run(st);
+    }
     if (rc == ERR_OK)
         rc = db_commit(db);
-    if (rc == ERR_OK && !row)
-        return ERR_NOTFOUND;
-out:
-    if (rc) {
+    if (rc)
         db_rollback(db);
-        memset(out, 0, sizeof(*out));
-    }
     return rc;
 }

@@ -16,6 +16,7 @@
 #define DOMAIN_TOKEN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -82,11 +83,22 @@ enum err user_token_list(struct db *db, struct arena *a, int64_t user_id, struct
 enum err user_token_revoke(struct db *db, int64_t user_id, int64_t id, int64_t now);
 
 /*
- * What a presented bearer token is, at now: a user token (live, of an active account;
- * its last use becomes now) or a legacy token (token_find). ERR_NOTFOUND for anything
- * else; ERR_DB, ERR_BUSY.
+ * What a presented bearer token is: a user token (live, of an active account) or a legacy
+ * token (token_find). Nothing is written, so a request with a token does not count as a
+ * change of the data (which would empty the response cache): the caller keeps a user
+ * token's last use and writes it with user_tokens_seen, as it does a session's.
+ * ERR_NOTFOUND for anything else; ERR_DB, ERR_BUSY.
  */
-enum err token_resolve(struct db *db, struct arena *a, const char *token, int64_t now,
-                       struct bearer *out);
+enum err token_resolve(struct db *db, struct arena *a, const char *token, struct bearer *out);
+
+/* A user token's last use, for user_tokens_seen. */
+struct token_seen {
+    int64_t token_id;
+    int64_t at;
+};
+
+/* Record the last uses of n user tokens (a later time only) in one transaction. ERR_DB,
+ * ERR_BUSY: nothing is written. */
+enum err user_tokens_seen(struct db *db, const struct token_seen *v, size_t n);
 
 #endif

@@ -518,6 +518,7 @@ test_tokens(struct db *db)
     int64_t owner, stranger, coord, m, id, other_id, leg_id, now = 7000;
     struct authz_scope s = {0};
     struct user_token *list;
+    struct token_seen seen[2];
     struct write_error e;
     struct bearer b;
     struct db_stmt *st;
@@ -546,13 +547,19 @@ test_tokens(struct db *db)
     if (st != NULL)
         db_done(st);
     ok(!stored_raw, "  only its hash is stored");
-    is_rc(token_resolve(db, &a, tok, now + 60, &b), ERR_OK, "%s: it resolves", backend);
+    is_rc(token_resolve(db, &a, tok, &b), ERR_OK, "%s: it resolves", backend);
     ok(b.user_id == owner && b.token_id == id && strcmp(b.name, "ci") == 0 && b.legacy.role == NULL,
        "  to its owner, as a user token");
     is_rc(user_token_list(db, &a, owner, &list, &n), ERR_OK, "%s: the owner's list", backend);
     ok(n == 1 && list[0].id == id && strcmp(list[0].name, "ci") == 0 && list[0].created_at == now &&
-           list[0].last_used_at == now + 60,
-       "  holds it, with its last use");
+           list[0].last_used_at == 0,
+       "  holds it, unused: resolving writes nothing");
+    seen[0] = (struct token_seen){id, now + 60};
+    seen[1] = (struct token_seen){id, now + 30};
+    is_rc(user_tokens_seen(db, seen, 2), ERR_OK, "%s: its last uses are written", backend);
+    user_token_list(db, &a, owner, &list, &n);
+    ok(n == 1 && list[0].last_used_at == now + 60, "  the latest one kept (%lld)",
+       n == 1 ? (long long)list[0].last_used_at : -1LL);
     is_rc(user_token_list(db, &a, stranger, &list, &n), ERR_OK, "%s: another's list", backend);
     is_int(n, 0, "  does not");
 
@@ -577,9 +584,9 @@ test_tokens(struct db *db)
           "  one more is refused");
     is_rc(user_token_revoke(db, stranger, other_id, now), ERR_NOTFOUND,
           "%s: another account cannot revoke it", backend);
-    is_rc(token_resolve(db, &a, other, now, &b), ERR_OK, "  it still works");
+    is_rc(token_resolve(db, &a, other, &b), ERR_OK, "  it still works");
     is_rc(user_token_revoke(db, owner, other_id, now), ERR_OK, "%s: its owner revokes it", backend);
-    is_rc(token_resolve(db, &a, other, now, &b), ERR_NOTFOUND, "  it works no more");
+    is_rc(token_resolve(db, &a, other, &b), ERR_NOTFOUND, "  it works no more");
     ok(b.user_id == 0 && b.token_id == 0, "  and resolves to no one");
     is_rc(user_token_revoke(db, owner, other_id, now), ERR_NOTFOUND, "  revoking twice: not found");
     is_rc(user_token_create(db, owner, "room again", now, other, NULL, &e), ERR_OK,
@@ -595,21 +602,21 @@ test_tokens(struct db *db)
     is_rc(user_token_create(db, coord, "sync", now, tok, &id, &e), ERR_OK,
           "%s: a coordinator-to-be makes a token", backend);
     s.mission_id = m;
-    is_rc(token_resolve(db, &a, tok, now, &b), ERR_OK, "  it resolves");
+    is_rc(token_resolve(db, &a, tok, &b), ERR_OK, "  it resolves");
     authz_who_load(db, &a, b.user_id, &w);
     ok(!authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  and may not edit the mission yet");
     is_rc(roles_coordinator_add(db, &w_admin, coord, m, now, &e), ERR_OK,
           "%s: the account becomes its coordinator", backend);
-    token_resolve(db, &a, tok, now, &b);
+    token_resolve(db, &a, tok, &b);
     authz_who_load(db, &a, b.user_id, &w);
     ok(authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  its token may edit the mission now");
     is_rc(roles_coordinator_remove(db, &w_admin, coord, m, now, &e), ERR_OK, "%s: and is removed",
           backend);
-    token_resolve(db, &a, tok, now, &b);
+    token_resolve(db, &a, tok, &b);
     authz_who_load(db, &a, b.user_id, &w);
     ok(!authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  its token lost the right with it");
     is_rc(user_disable(db, coord, "test", now), ERR_OK, "%s: the account is disabled", backend);
-    is_rc(token_resolve(db, &a, tok, now, &b), ERR_NOTFOUND, "  its token stops working");
+    is_rc(token_resolve(db, &a, tok, &b), ERR_NOTFOUND, "  its token stops working");
     is_rc(user_token_create(db, coord, "again", now, other, NULL, &e), ERR_INVALID,
           "  and it can make no new one");
 
@@ -617,20 +624,20 @@ test_tokens(struct db *db)
     snprintf(name, sizeof(name), "legacy-%s", suffix);
     is_rc(token_create(db, name, "coordinator", m, legacy, &leg_id), ERR_OK, "%s: a legacy token",
           backend);
-    is_rc(token_resolve(db, &a, legacy, now, &b), ERR_OK, "  resolves");
+    is_rc(token_resolve(db, &a, legacy, &b), ERR_OK, "  resolves");
     ok(b.user_id == 0 && b.token_id == leg_id && b.legacy.role != NULL &&
            strcmp(b.legacy.role, "coordinator") == 0 && b.legacy.mission_id == m,
        "  as a legacy token, with its role and mission and no user");
     authz_who_legacy(&a, &b.legacy, &w);
     ok(authz_allows(&w, AUTHZ_OBSERVATION_WRITE, &s) && w.token_id == leg_id,
        "  whose facts let it write its mission's data");
-    is_rc(token_resolve(db, &a, "svku_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", now, &b),
+    is_rc(token_resolve(db, &a, "svku_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", &b),
           ERR_NOTFOUND, "%s: an unknown user token is not found", backend);
-    is_rc(token_resolve(db, &a, NULL, now, &b), ERR_NOTFOUND, "  nor is no token");
+    is_rc(token_resolve(db, &a, NULL, &b), ERR_NOTFOUND, "  nor is no token");
     memset(dead, 'x', sizeof(dead) - 1);
     dead[sizeof(dead) - 1] = '\0';
     memcpy(dead, "svku_", 5);
-    is_rc(token_resolve(db, &a, dead, now, &b), ERR_NOTFOUND, "  nor one too long");
+    is_rc(token_resolve(db, &a, dead, &b), ERR_NOTFOUND, "  nor one too long");
 out:
     arena_free(&a);
 }
