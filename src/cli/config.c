@@ -59,6 +59,8 @@ static const struct option options[] = {
      "mode (the Host header's origin)"},
     {"session-idle", O_INT, "1800", 60, 43200, OFF(session_idle),
      "seconds a signed-in session may go unused before it ends (the absolute limit is 12 h)"},
+    {"security-log", O_STR, "", 0, 0, OFF(security_log),
+     "file the security events are appended to, one JSON object a line; empty: standard error"},
 };
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 

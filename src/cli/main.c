@@ -7,6 +7,7 @@
  * Exit codes: 0 success, 1 failure (message on stderr), 2 usage error.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "core/log.h"
+#include "core/seclog.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "domain/audit.h"
@@ -257,7 +259,14 @@ cmd_serve(int argc, char **argv)
         return rc;
     if (demo_guard(&conf))
         return 1;
-    return http_serve(&conf) ? 1 : 0;
+    /* before the server's threads start: the sink is only read afterwards */
+    if (seclog_open(conf.security_log) != 0) {
+        fprintf(stderr, "samverka: security-log %s: %s\n", conf.security_log, strerror(errno));
+        return 2;
+    }
+    rc = http_serve(&conf) ? 1 : 0;
+    seclog_close();
+    return rc;
 }
 
 static int

@@ -63,6 +63,7 @@ static const struct copy_table tables[] = {
      Q_COPY_SIGNIN_PENDING_SEQ},
     {"password_reset", Q_COPY_PASSWORD_RESET_GET, Q_COPY_PASSWORD_RESET_PUT,
      Q_COPY_PASSWORD_RESET_SEQ},
+    {"user_token", Q_COPY_USER_TOKEN_GET, Q_COPY_USER_TOKEN_PUT, Q_COPY_USER_TOKEN_SEQ},
 };
 
 static enum err

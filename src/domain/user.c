@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/seclog.h"
 #include "core/str.h"
 #include "domain/audit.h"
 #include "domain/codes.h"
@@ -281,6 +282,8 @@ user_password_change(struct db *db, int64_t user_id, const char *current, const 
         rc = audit_add(db, "user", "password", "user_account", user_id, 0, NULL);
     if (rc == ERR_OK)
         rc = db_commit(db);
+    if (rc == ERR_OK)
+        seclog_event(now, "password.change", user_id, NULL, NULL, NULL, 0);
 out:
     if (rc)
         db_rollback(db);
@@ -315,6 +318,8 @@ user_disable(struct db *db, int64_t user_id, const char *who, int64_t now)
         rc = audit_add(db, who, "disable", "user_account", user_id, 0, NULL);
     if (rc == ERR_OK)
         rc = db_commit(db);
+    if (rc == ERR_OK)
+        seclog_event(now, "account.disable", user_id, NULL, NULL, &SECLOG_STR("by", who), 1);
 out:
     if (rc)
         db_rollback(db);
@@ -414,10 +419,13 @@ user_password_check(struct db *db, const char *email, const char *password, cons
     if (lim != ERR_OK && lim != ERR_LIMIT)
         return lim;
     rc = throttled(db, Q_SIGNIN_FAILURES_ADDRESS, address, USER_FAIL_ADDRESS, now, out_retry_after);
+    if (rc == ERR_OK)
+        rc = lim;
+    if (rc == ERR_LIMIT)
+        seclog_event(now, "signin.throttled", 0, email, address,
+                     &SECLOG_INT("retry_after", *out_retry_after), 1);
     if (rc)
         return rc;
-    if (lim)
-        return lim;
     memcpy(hash, dummy_hash, sizeof(hash));
     if (key[0] != '\0') {
         st = db_stmt(db, Q_USER_BY_EMAIL);
@@ -438,6 +446,11 @@ user_password_check(struct db *db, const char *email, const char *password, cons
     /* the same work whether or not the account exists or is active */
     match = hash_verify(hash, password != NULL ? password : "");
     if (!row || !active || !match) {
+        seclog_event(now, "signin.failure", id, email, address,
+                     &SECLOG_STR("reason", !row      ? "unknown"
+                                           : !active ? "disabled"
+                                                     : "password"),
+                     1);
         rc = record_failure(db, key, address, now);
         return rc ? rc : ERR_NOTFOUND;
     }
@@ -485,8 +498,10 @@ user_sign_in(struct db *db, const char *email, const char *password, const char 
     if (second)
         return ERR_CONFLICT;
     rc = user_session_create(db, id, now, token, NULL);
-    if (rc == ERR_OK)
+    if (rc == ERR_OK) {
         *out_user = id;
+        seclog_event(now, "signin", id, email, address, NULL, 0);
+    }
     return rc;
 }
 
@@ -591,7 +606,9 @@ user_session_revoke(struct db *db, const char *token, int64_t now)
 {
     char hex[65];
     struct db_stmt *st;
+    int64_t user_id = 0;
     enum err rc;
+    bool row = false;
 
     if (token == NULL || strlen(token) != USER_TOKEN_LEN - 1)
         return ERR_OK;
@@ -606,9 +623,14 @@ user_session_revoke(struct db *db, const char *token, int64_t now)
     }
     db_bind_text(st, 1, hex);
     db_bind_i64(st, 2, now);
-    rc = db_run(st);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        user_id = db_i64(st, 0);
+    db_done(st);
     if (rc == ERR_OK)
         rc = db_commit(db);
+    if (rc == ERR_OK && user_id != 0)
+        seclog_event(now, "signout", user_id, NULL, NULL, NULL, 0);
 out:
     if (rc)
         db_rollback(db);

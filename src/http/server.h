@@ -22,10 +22,11 @@ struct serve_conf {
     bool access_log;
     bool sync_normal; /* SQLite synchronous=NORMAL */
     const char *locale_dir;
-    const char *smtp_url;   /* "": no mail is sent (it stays queued) */
-    const char *smtp_from;  /* the sender's address, required with smtp_url */
-    const char *public_url; /* https://...: secure cookies and the origin writes must come from */
-    int session_idle;       /* seconds a signed-in session may go unused */
+    const char *smtp_url;     /* "": no mail is sent (it stays queued) */
+    const char *smtp_from;    /* the sender's address, required with smtp_url */
+    const char *public_url;   /* https://...: secure cookies and the origin writes must come from */
+    int session_idle;         /* seconds a signed-in session may go unused */
+    const char *security_log; /* "": standard error (core/seclog.h; opened by cli serve) */
 };
 
 /* Serve until SIGTERM or SIGINT, then drain and return 0; non-zero on a startup failure. */

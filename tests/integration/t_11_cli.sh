@@ -1,9 +1,9 @@
 # t_11_cli.sh — the command line: help for the program and every subcommand
 # exits 0; an unknown command or flag exits 2 with a message on stderr; serve
 # rejects a bad listen address and reports a bad config line as
-# FILE:LINE:COLUMN; --check-config prints the effective values; check passes
-# on the demo database; init --demo on an existing database fails and
-# changes nothing.
+# FILE:LINE:COLUMN; --check-config prints the effective values; serve refuses
+# a security-log it cannot open; check passes on the demo database; init --demo
+# on an existing database fails and changes nothing.
 
 # run CMD... — run the binary; sets RC, OUT (stdout file), ERR (stderr file)
 run()
@@ -80,6 +80,11 @@ SAMVERKA_LISTEN=127.0.0.1:9124 run serve --config "$CONF" --check-config
 check "cli: --check-config: SAMVERKA_LISTEN beats the file" grep -qx "listen 127.0.0.1:9124" "$OUT"
 SAMVERKA_LISTEN=127.0.0.1:9124 run serve --config "$CONF" --listen 127.0.0.1:9125 --check-config
 check "cli: --check-config: the flag beats SAMVERKA_LISTEN" grep -qx "listen 127.0.0.1:9125" "$OUT"
+run serve --config "$CONF" --security-log "$T/sec.log" --check-config
+check "cli: --check-config prints security-log" grep -qx "security-log $T/sec.log" "$OUT"
+run serve --db "$DB" --listen 127.0.0.1:0 --security-log "$T/no-such-dir/sec.log"
+check "cli: a security-log that cannot be opened stops serve with a message" eval \
+    'eq "$RC" 2 && grep -qF "security-log $T/no-such-dir/sec.log" "$ERR"'
 
 # ------------------------------------------------------------------ check, init, migrate
 
