@@ -236,6 +236,24 @@ mfa_enabled(struct db *db, int64_t user_id, bool *out)
     return mfa_state(db, user_id, out, &required);
 }
 
+enum err
+mfa_unconfirmed(struct db *db, int64_t user_id, bool *out)
+{
+    struct db_stmt *st = db_stmt(db, Q_TOTP_GET);
+    enum err rc;
+    bool row = false;
+
+    *out = false;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        *out = db_null(st, 1) && !db_null(st, 0) && *db_text(st, 0) != '\0';
+    db_done(st);
+    return rc;
+}
+
 /* ----------------------------------------------------------------- enrolment */
 
 enum err

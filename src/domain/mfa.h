@@ -67,6 +67,10 @@ enum err mfa_required(struct db *db, int64_t user_id, bool *out);
 /* Whether the account has a confirmed TOTP. ERR_DB, ERR_BUSY. */
 enum err mfa_enabled(struct db *db, int64_t user_id, bool *out);
 
+/* Whether the account has a secret not yet confirmed (one `samverka user add` printed, or
+ * an enrolment begun): its first code confirms it. ERR_DB, ERR_BUSY. */
+enum err mfa_unconfirmed(struct db *db, int64_t user_id, bool *out);
+
 /*
  * Start an enrolment: a new random secret (20 bytes, base32 into secret), unconfirmed.
  * With no confirmed one, it replaces any unconfirmed one and password may be NULL. With a

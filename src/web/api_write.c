@@ -26,11 +26,13 @@
 #include "web/i18n.h"
 #include "web/route.h"
 
-/* The indicator, if who asks (*out_who) may change it. */
+/* The indicator, if who asks (*out_who) may do action on it (authz.h: the scope is the
+ * indicator's mission as stored). */
 static enum err
-check_scope(struct req *rq, int64_t indicator_id, struct indicator *out,
-            const struct principal **out_who)
+check_scope(struct req *rq, int64_t indicator_id, enum authz_action action,
+            struct indicator *out, const struct principal **out_who)
 {
+    struct authz_scope scope = {0};
     enum err rc;
 
     rc = req_principal(rq, out_who);
@@ -39,10 +41,8 @@ check_scope(struct req *rq, int64_t indicator_id, struct indicator *out,
     rc = indicator_get(rq->wdb, rq->arena, indicator_id, out);
     if (rc)
         return rc;
-    if (!principal_may_write(*out_who, out->mission_id))
-        return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
-                          _("This API token may not change this mission's data."));
-    return ERR_OK;
+    scope.mission_id = out->mission_id;
+    return req_allow(rq, action, &scope);
 }
 
 /* The answer to a write (IndicatorWriteResult, api_indicator.c); rows < 0: not an import. */
@@ -127,7 +127,7 @@ api_indicator_data_post(struct req *rq)
     long rows = 0;
     enum err rc;
 
-    rc = check_scope(rq, req_int(rq, "id", 0), &ind, &who);
+    rc = check_scope(rq, req_int(rq, "id", 0), AUTHZ_OBSERVATION_WRITE, &ind, &who);
     if (rc)
         return rc;
     fmt = rq->content_type != NULL && strncasecmp(rq->content_type, "application/json", 16) == 0
@@ -294,7 +294,7 @@ api_indicator_patch(struct req *rq)
     const char *key, *why = NULL, *field, *msg;
     enum err rc;
 
-    rc = check_scope(rq, req_int(rq, "id", 0), &ind, &who);
+    rc = check_scope(rq, req_int(rq, "id", 0), AUTHZ_INDICATOR_SETTINGS, &ind, &who);
     if (rc)
         return rc;
     root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);

@@ -29,6 +29,8 @@
 #include <time.h>
 
 #include "core/log.h"
+#include "core/seclog.h"
+#include "domain/authz.h"
 #include "domain/token.h"
 #include "domain/user.h"
 #include "web/i18n.h"
@@ -44,6 +46,9 @@ struct auth {
     struct principal who;
     const char *session_token; /* the presented session cookie's value, when valid */
     const char *pre;           /* the pre-session cookie's value (presented or set) */
+    struct api_client legacy; /* a legacy API token's client (its role and scope) */
+    bool who_loaded;
+    struct who facts; /* the caller's facts for the authorization table (req_who) */
     bool read;     /* a handler has read the principal: the response depends on who asks */
     bool personal; /* the response carries something of this visitor's (a CSRF token) */
 };
@@ -88,6 +93,12 @@ pre_cookie_name(void)
     return conf.secure ? "__Host-samverka_pre" : "samverka_pre";
 }
 
+static const char *
+pending_cookie_name(void)
+{
+    return conf.secure ? "__Host-samverka_pending" : "samverka_pending";
+}
+
 /* The value of cookie name in the request's Cookie header (arena copy), or NULL. */
 static const char *
 cookie_value(struct req *rq, const char *name)
@@ -108,16 +119,25 @@ cookie_value(struct req *rq, const char *name)
     return NULL;
 }
 
-/* Set-Cookie for name=value (value NULL: cleared), with the attributes SECURITY.md asks. */
+/* Set-Cookie for name=value (value NULL: cleared; max_age 0: until the browser closes),
+ * with the attributes SECURITY.md asks. */
 static void
-set_cookie(struct req *rq, const char *name, const char *value)
+set_cookie_for(struct req *rq, const char *name, const char *value, int max_age)
 {
-    const char *c =
-        arena_printf(rq->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name,
-                     value ? value : "", value ? "" : "; Max-Age=0", conf.secure ? "; Secure" : "");
+    const char *age = value == NULL ? "; Max-Age=0"
+                      : max_age > 0 ? arena_printf(rq->arena, "; Max-Age=%d", max_age)
+                                    : "";
+    const char *c = arena_printf(rq->arena, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name,
+                                 value ? value : "", age, conf.secure ? "; Secure" : "");
 
     if (resp_header(rq, "Set-Cookie", c) != ERR_OK)
         log_msg(LOG_ERROR, "msg=\"Set-Cookie not added\"");
+}
+
+static void
+set_cookie(struct req *rq, const char *name, const char *value)
+{
+    set_cookie_for(rq, name, value, 0);
 }
 
 /* ------------------------------------------------------------------ sources */
@@ -128,16 +148,17 @@ enum verdict {
     V_INVALID, /* presented, and not valid (unknown, revoked, malformed) */
 };
 
-/* Authorization: Bearer <API token>. Another scheme is not a credential samverka takes. */
+/* Authorization: Bearer <API token>: a legacy token (its own role) or a user's own (acting
+ * as its owner). Another scheme is not a credential samverka takes. */
 static enum verdict
 bearer(struct req *rq, struct principal *out, enum err *rc)
 {
     const char *h = rq->authorization;
-    struct api_client c;
+    struct bearer b;
 
     if (h == NULL || strncasecmp(h, "Bearer ", 7) != 0)
         return V_ABSENT;
-    *rc = token_find(rq->db, rq->arena, h + 7, &c);
+    *rc = token_resolve(rq->db, rq->arena, h + 7, &b);
     if (*rc == ERR_NOTFOUND) {
         *rc = ERR_OK;
         return V_INVALID;
@@ -145,10 +166,12 @@ bearer(struct req *rq, struct principal *out, enum err *rc)
     if (*rc)
         return V_INVALID;
     out->kind = PRINCIPAL_TOKEN;
-    out->id = c.token_id;
-    out->name = c.name;
-    out->role = c.role;
-    out->mission_id = c.mission_id;
+    out->id = b.token_id;
+    out->name = b.name;
+    out->user_id = b.user_id;
+    out->role = b.user_id ? NULL : b.legacy.role;
+    out->mission_id = b.user_id ? 0 : b.legacy.mission_id;
+    rq->auth->legacy = b.legacy;
     return V_VALID;
 }
 
@@ -249,16 +272,6 @@ req_principal(struct req *rq, const struct principal **out)
     return ERR_OK;
 }
 
-bool
-principal_may_write(const struct principal *p, int64_t mission_id)
-{
-    struct api_client c = {p->id, p->name, p->role, p->mission_id};
-
-    if (p->kind == PRINCIPAL_SESSION)
-        return p->role != NULL && strcmp(p->role, "admin") == 0;
-    return p->kind != PRINCIPAL_ANONYMOUS && token_may_write(&c, mission_id);
-}
-
 const struct principal *
 req_user(struct req *rq)
 {
@@ -268,6 +281,65 @@ req_user(struct req *rq)
     if (a->rc || a->invalid || a->who.kind != PRINCIPAL_SESSION)
         return NULL;
     return &a->who;
+}
+
+enum err
+req_who(struct req *rq, const struct who **out)
+{
+    const struct principal *p;
+    struct auth *a;
+    enum err rc;
+
+    *out = NULL;
+    rc = req_principal(rq, &p);
+    if (rc)
+        return rc;
+    a = rq->auth;
+    if (a->who_loaded) {
+        *out = &a->facts;
+        return ERR_OK;
+    }
+    if (p->kind == PRINCIPAL_ANONYMOUS) {
+        authz_who_public(&a->facts);
+    } else if (p->user_id == 0) {
+        authz_who_legacy(rq->arena, &a->legacy, &a->facts);
+    } else {
+        /* a user's session or own token: the account's roles as they are now */
+        rc = authz_who_load(rq->db, rq->arena, p->user_id, &a->facts);
+        if (rc == ERR_NOTFOUND)
+            authz_who_public(&a->facts);
+        else if (rc)
+            return rc;
+        a->facts.session_id = p->kind == PRINCIPAL_SESSION ? p->id : 0;
+        a->facts.token_id = p->kind == PRINCIPAL_TOKEN ? p->id : 0;
+    }
+    a->who_loaded = true;
+    *out = &a->facts;
+    return ERR_OK;
+}
+
+enum err
+req_allow(struct req *rq, enum authz_action action, const struct authz_scope *scope)
+{
+    const struct who *w;
+    enum err rc;
+
+    rc = req_who(rq, &w);
+    if (rc)
+        return rc;
+    if (authz_allows(w, action, scope))
+        return ERR_OK;
+    if (rq->auth->who.kind == PRINCIPAL_ANONYMOUS)
+        return req_refuse(rq, REFUSE_SIGN_IN, NULL, _("Please sign in first."));
+    return req_refuse(rq, REFUSE_FORBIDDEN, NULL, _("You may not make this change."));
+}
+
+bool
+req_may(struct req *rq, enum authz_action action, const struct authz_scope *scope)
+{
+    const struct who *w;
+
+    return req_who(rq, &w) == ERR_OK && authz_allows(w, action, scope);
 }
 
 void
@@ -364,6 +436,27 @@ auth_session_start(struct req *rq, const char *token)
     /* the pre-session value has done its work: a new one comes with the next anonymous form */
     if (cookie_value(rq, pre_cookie_name()) != NULL)
         set_cookie(rq, pre_cookie_name(), NULL);
+}
+
+void
+auth_pending_set(struct req *rq, const char *token)
+{
+    resolve(rq)->personal = true;
+    set_cookie_for(rq, pending_cookie_name(), token, 300);
+}
+
+const char *
+auth_pending_get(struct req *rq)
+{
+    resolve(rq)->personal = true;
+    return cookie_value(rq, pending_cookie_name());
+}
+
+void
+auth_pending_clear(struct req *rq)
+{
+    if (cookie_value(rq, pending_cookie_name()) != NULL)
+        set_cookie(rq, pending_cookie_name(), NULL);
 }
 
 enum err

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "domain/authz.h"
 #include "web/web.h"
 
 enum principal_kind {
@@ -44,8 +45,6 @@ struct principal {
  */
 enum err req_principal(struct req *rq, const struct principal **out);
 
-/* May p change the data of mission_id? (The role rule is the domain's: token_may_write.) */
-bool principal_may_write(const struct principal *p, int64_t mission_id);
 
 /*
  * The signed-in user of rq for a page's frame (the header's "signed in as" and sign-out):
@@ -53,6 +52,24 @@ bool principal_may_write(const struct principal *p, int64_t mission_id);
  * not valid or cannot be checked. Reading it makes the response depend on who asks.
  */
 const struct principal *req_user(struct req *rq);
+
+/*
+ * The caller's facts for the authorization table (domain/authz.h), loaded once per
+ * request from the principal: a session's or a user token's account as it is now, a
+ * legacy token's role, or the public. Errors as req_principal's; ERR_LIMIT, ERR_DB.
+ */
+enum err req_who(struct req *rq, const struct who **out);
+
+/*
+ * May the caller do action on scope (the resource, read from the database, never from the
+ * request)? ERR_OK; else a refusal to return (ERR_INVALID): REFUSE_SIGN_IN for a visitor
+ * not signed in (a page sends them to sign in, the API answers 401), REFUSE_FORBIDDEN
+ * (403) for one who is.
+ */
+enum err req_allow(struct req *rq, enum authz_action action, const struct authz_scope *scope);
+
+/* The same as a yes or no, for what a page offers (an edit link): false on any error. */
+bool req_may(struct req *rq, enum authz_action action, const struct authz_scope *scope);
 
 /* Send a visitor who must sign in to the sign-in page, and back to next afterwards (a
  * 303; the page says so when their session has just ended). */
@@ -69,6 +86,12 @@ const char *auth_csrf_token(struct req *rq);
 
 /* Start the session of token (just issued by a sign-in): its cookie on the response. */
 void auth_session_start(struct req *rq, const char *token);
+
+/* A sign-in waiting for its second factor (domain/mfa.h): its token in a cookie of five
+ * minutes, so that it is never in a page or an address. */
+void auth_pending_set(struct req *rq, const char *token);
+const char *auth_pending_get(struct req *rq);
+void auth_pending_clear(struct req *rq);
 
 /* End the request's session (sign-out): revoked in the database, its cookie cleared.
  * Errors: ERR_DB, ERR_BUSY. */

@@ -17,6 +17,8 @@
 #include <time.h>
 
 #include "core/form.h"
+#include "core/totp.h"
+#include "domain/mfa.h"
 #include "domain/user.h"
 #include "web/auth.h"
 #include "web/formview.h"
@@ -89,14 +91,101 @@ page_sign_in(struct req *rq)
     return sign_in_form(rq, NULL, NULL, req_str(rq, "next"), req_int(rq, "ended", 0) == 1, NULL);
 }
 
+/*
+ * The second step's page: the code form (a TOTP code or a recovery code), or for an
+ * account that must set up its authenticator first, the key to add (as text and as an
+ * otpauth:// link; a QR image is never the only way) and the form for its first code.
+ * secret is NULL when the account already holds an unconfirmed key (`samverka user add`
+ * printed it): the page asks for its code and offers a new key.
+ */
+static enum err
+code_form(struct req *rq, const struct form_errors *e, enum mfa_step step, const char *email,
+          const char *secret, const char *next)
+{
+    struct html h;
+    struct buf uri;
+    const char *title = step == MFA_STEP_ENROL ? _("Set up two-factor sign-in") : _("Enter your code");
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    html_elem(&h, "h1", title);
+    form_summary(rq, &h, e);
+    if (step == MFA_STEP_ENROL) {
+        html_elem(&h, "p",
+                  _("Administrators and coordinators sign in with a code from an authenticator "
+                    "app as well as their password."));
+        if (secret != NULL) {
+            buf_init(&uri, 1024);
+            totp_uri(&uri, MFA_ISSUER, email, secret);
+            html_elem(&h, "p",
+                      _("Add this key to your authenticator app (for example FreeOTP, Aegis or "
+                        "Google Authenticator): open the link on the device that has the app, or "
+                        "type the key in."));
+            html_open(&h, "dl", NULL);
+            html_elem(&h, "dt", _("Key"));
+            html_open(&h, "dd", NULL);
+            html_elem_attr(&h, "code", secret, "class", "secret", NULL);
+            html_close(&h, "dd");
+            html_elem(&h, "dt", _("Link"));
+            html_open(&h, "dd", NULL);
+            if (!buf_err(&uri) && uri.data != NULL)
+                html_elem_attr(&h, "a", _("Add to authenticator app"), "href",
+                               arena_strndup(rq->arena, uri.data, uri.len), NULL);
+            html_close(&h, "dd");
+            html_close(&h, "dl");
+            buf_free(&uri);
+        } else {
+            html_elem(&h, "p",
+                      _("Use the key you were given when the account was made. If you do not "
+                        "have it, set up a new key."));
+        }
+    } else {
+        html_elem(&h, "p",
+                  _("Enter the six-digit code from your authenticator app, or one of your "
+                    "recovery codes."));
+    }
+    form_begin(rq, &h, "/account/sign-in/code");
+    if (next != NULL && url_is_local_path(next))
+        form_hidden(&h, "next", next);
+    form_input(&h, e, "code", _("Code"), NULL, FT_TEXT, NULL, true, "one-time-code");
+    form_submit(&h, _("Sign in"));
+    form_end(&h);
+    if (step == MFA_STEP_ENROL && secret == NULL) {
+        form_begin(rq, &h, "/account/sign-in/new-key");
+        if (next != NULL && url_is_local_path(next))
+            form_hidden(&h, "next", next);
+        form_submit(&h, _("Set up a new key"));
+        form_end(&h);
+    }
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+/* Too many failures: 429 with Retry-After, the message beside field on page (a form). */
+static void
+throttled(struct req *rq, struct form_errors *e, const char *field, int64_t retry_after)
+{
+    char retry[24];
+
+    snprintf(retry, sizeof(retry), "%lld", (long long)(retry_after > 0 ? retry_after : 1));
+    form_error(e, field,
+               arena_printf(rq->arena,
+                            _("Too many failed attempts. Please wait %lld minutes and try again."),
+                            (long long)((retry_after + 59) / 60)));
+    rq->resp.status = 429;
+    resp_header(rq, "Retry-After", arena_strdup(rq->arena, retry));
+}
+
 enum err
 post_sign_in(struct req *rq)
 {
     const char *email = field(rq, "email"), *password = field(rq, "password"),
                *next = field(rq, "next");
     struct form_errors e = {0};
-    char token[USER_TOKEN_LEN], retry[24];
-    int64_t user_id = 0, retry_after = 0;
+    char token[USER_TOKEN_LEN], secret[TOTP_SECRET_LEN];
+    int64_t user_id = 0, retry_after = 0, now = (int64_t)time(NULL);
+    enum mfa_step step = MFA_STEP_DONE;
+    bool has_key = false;
     enum err rc;
 
     if (*email == '\0')
@@ -107,31 +196,159 @@ post_sign_in(struct req *rq)
         rq->resp.status = 422;
         return sign_in_form(rq, &e, email, next, false, NULL);
     }
-    rc = user_sign_in(rq->db, email, password, rq->client_ip, (int64_t)time(NULL), token, &user_id,
-                      &retry_after);
+    rc = mfa_sign_in(rq->db, email, password, rq->client_ip, now, token, &user_id, &retry_after,
+                     &step);
     if (rc == ERR_NOTFOUND) {
         form_error(&e, "email", _("The e-mail address or the password is not right."));
         rq->resp.status = 422;
         return sign_in_form(rq, &e, email, next, false, NULL);
     }
     if (rc == ERR_LIMIT) {
-        snprintf(retry, sizeof(retry), "%lld", (long long)(retry_after > 0 ? retry_after : 1));
-        form_error(&e, "email",
-                   arena_printf(rq->arena,
-                                _("Too many failed attempts. Please wait %lld minutes and try "
-                                  "again."),
-                                (long long)((retry_after + 59) / 60)));
-        rq->resp.status = 429;
-        sign_in_form(rq, &e, email, next, false, NULL);
-        resp_header(rq, "Retry-After", arena_strdup(rq->arena, retry));
-        return ERR_OK;
+        throttled(rq, &e, "email", retry_after);
+        return sign_in_form(rq, &e, email, next, false, NULL);
     }
     if (rc)
         return rc;
+    if (step == MFA_STEP_DONE) {
+        auth_session_start(rq, token);
+        sodium_memzero(token, sizeof(token));
+        resp_redirect(rq, next_or_account(rq, next));
+        return ERR_OK;
+    }
+    /* the password was right: the second factor's page, the pending sign-in in a cookie */
+    auth_pending_set(rq, token);
+    if (step == MFA_STEP_ENROL) {
+        rc = mfa_unconfirmed(rq->db, user_id, &has_key);
+        if (rc == ERR_OK && !has_key)
+            rc = mfa_pending_enrol(rq->db, token, now, secret);
+        if (rc)
+            return rc;
+    }
+    sodium_memzero(token, sizeof(token));
+    return code_form(rq, NULL, step, email, step == MFA_STEP_ENROL && !has_key ? secret : NULL,
+                     next);
+}
+
+/* The pending sign-in of the request, or a page saying it has ended (out NULL). */
+static enum err
+pending_of(struct req *rq, const char **out, int64_t *out_user, enum mfa_step *out_step)
+{
+    const char *p = auth_pending_get(rq);
+    enum err rc = ERR_NOTFOUND;
+
+    *out = NULL;
+    if (p != NULL)
+        rc = mfa_pending_get(rq->db, p, (int64_t)time(NULL), out_user, out_step);
+    if (rc == ERR_NOTFOUND) {
+        auth_pending_clear(rq);
+        rq->resp.status = 422;
+        return sign_in_form(rq, NULL, NULL, field(rq, "next"), false,
+                            _("The sign-in took too long or had too many wrong codes. Please "
+                              "sign in again."));
+    }
+    if (rc == ERR_OK)
+        *out = p;
+    return rc;
+}
+
+/* The recovery codes of a new enrolment, shown once. */
+static enum err
+recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next)
+{
+    struct html h;
+    int i;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, _("Your recovery codes"));
+    html_elem(&h, "h1", _("Your recovery codes"));
+    html_elem(&h, "p",
+              _("Two-factor sign-in is set up. Keep these recovery codes somewhere safe: each "
+                "signs you in once if you lose your authenticator. They are shown only now."));
+    html_open(&h, "ul", "class", "codes", NULL);
+    for (i = 0; i < MFA_RECOVERY_N; i++) {
+        html_open(&h, "li", NULL);
+        html_elem(&h, "code", codes->code[i]);
+        html_close(&h, "li");
+    }
+    html_close(&h, "ul");
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Continue"), "href", next_or_account(rq, next), "class", "button",
+                   NULL);
+    html_close(&h, "p");
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+enum err
+post_sign_in_code(struct req *rq)
+{
+    const char *pending, *next = field(rq, "next"), *code = field(rq, "code");
+    struct form_errors e = {0};
+    struct mfa_recovery codes;
+    struct user u;
+    char token[USER_TOKEN_LEN];
+    int64_t user_id = 0, retry_after = 0;
+    enum mfa_step step = MFA_STEP_CODE;
+    bool enrolled = false;
+    enum err rc;
+
+    rc = pending_of(rq, &pending, &user_id, &step);
+    if (rc || pending == NULL)
+        return rc;
+    if (*code == '\0') {
+        form_error(&e, "code", _("Enter the code."));
+        rq->resp.status = 422;
+    } else {
+        rc = mfa_complete(rq->db, pending, code, rq->client_ip, (int64_t)time(NULL), token,
+                          &user_id, &retry_after, &enrolled, &codes);
+        if (rc == ERR_NOTFOUND)
+            return pending_of(rq, &pending, &user_id, &step);
+        if (rc == ERR_INVALID) {
+            form_error(&e, "code", _("The code is not right. Check the time on your device."));
+            rq->resp.status = 422;
+        } else if (rc == ERR_LIMIT) {
+            throttled(rq, &e, "code", retry_after);
+        } else if (rc) {
+            return rc;
+        }
+    }
+    if (e.n) {
+        rc = user_get(rq->db, rq->arena, user_id, &u);
+        if (rc)
+            return rc;
+        return code_form(rq, &e, step, u.email, NULL, next);
+    }
+    auth_pending_clear(rq);
     auth_session_start(rq, token);
     sodium_memzero(token, sizeof(token));
+    if (enrolled)
+        return recovery_page(rq, &codes, next);
     resp_redirect(rq, next_or_account(rq, next));
     return ERR_OK;
+}
+
+enum err
+post_sign_in_new_key(struct req *rq)
+{
+    const char *pending;
+    char secret[TOTP_SECRET_LEN];
+    struct user u;
+    int64_t user_id = 0;
+    enum mfa_step step;
+    enum err rc;
+
+    rc = pending_of(rq, &pending, &user_id, &step);
+    if (rc || pending == NULL)
+        return rc;
+    if (step != MFA_STEP_ENROL)
+        return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
+                          _("A new key is set up from your account page, once signed in."));
+    rc = mfa_pending_enrol(rq->db, pending, (int64_t)time(NULL), secret);
+    if (rc == ERR_OK)
+        rc = user_get(rq->db, rq->arena, user_id, &u);
+    if (rc)
+        return rc;
+    return code_form(rq, NULL, step, u.email, secret, field(rq, "next"));
 }
 
 /* ------------------------------------------------------------------ sign up */

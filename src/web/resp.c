@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "core/str.h"
+#include "web/auth.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/json.h"
@@ -149,6 +150,7 @@ static const struct {
     [REFUSE_TOO_LARGE]     = {413, "too_large"},
     [REFUSE_UNPROCESSABLE] = {422, "unprocessable"},
     [REFUSE_INVALID_DATA]  = {422, "invalid_data"},
+    [REFUSE_SIGN_IN]       = {401, "unauthorized"},
 };
 /* clang-format on */
 
@@ -216,6 +218,10 @@ resp_refused(struct req *rq)
     enum refusal k = (unsigned)rq->err_kind < REFUSE__MAX ? rq->err_kind : REFUSE_PARAM;
     long at[2] = {rq->err_line, rq->err_column};
 
+    if (k == REFUSE_SIGN_IN && rq->route != NULL && rq->route->kind == RK_HTML) {
+        req_sign_in_first(rq, strcmp(rq->method, "GET") == 0 ? rq->path : NULL);
+        return;
+    }
     error_out(rq, refusals[k].status, refusals[k].code, rq->err_field, rq->err_msg,
               rq->err_at ? at : NULL);
 }

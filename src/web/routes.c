@@ -77,6 +77,9 @@ const struct route routes[] = {
      {{"next", P_TEXT, PIN_QUERY, false, 0, 512, NULL, "Where to go after signing in (a path)"},
       {"ended", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a session has ended"}}},
     FORM("/account/sign-in", post_sign_in, RF_OPEN, "Sign in"),
+    FORM("/account/sign-in/code", post_sign_in_code, RF_OPEN, "Sign in: the second factor"),
+    FORM("/account/sign-in/new-key", post_sign_in_new_key, RF_OPEN,
+         "Sign in: set up a new authenticator key"),
     {"GET", "/account/sign-up", page_sign_up, RK_HTML, RF_PERSONAL, "Create an account", NULL,
      {{0}}},
     FORM("/account/sign-up", post_sign_up, RF_OPEN, "Create an account"),
@@ -574,7 +577,8 @@ web_handle(struct req *rq)
             return;
         }
         resp_refused(rq);
-        if (rq->err_kind == REFUSE_UNAUTHORIZED)
+        if (rq->err_kind == REFUSE_UNAUTHORIZED ||
+            (rq->err_kind == REFUSE_SIGN_IN && rq->resp.status == 401))
             resp_header(rq, "WWW-Authenticate", auth_challenge(rq));
         return;
     case ERR_BUSY:

@@ -48,6 +48,7 @@ enum refusal {
     REFUSE_TOO_LARGE,     /* 413 too_large: a data file over a limit */
     REFUSE_UNPROCESSABLE, /* 422 unprocessable: well-formed, but a value is wrong */
     REFUSE_INVALID_DATA,  /* 422 invalid_data: a data file, with line and column */
+    REFUSE_SIGN_IN,       /* a page: 303 to the sign-in page and back; elsewhere 401 */
     REFUSE__MAX
 };
 
