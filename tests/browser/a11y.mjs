@@ -22,10 +22,14 @@ const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const CHROMIUM = process.env.SAMVERKA_CHROMIUM || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// 320 px is WCAG 2.1's reflow width (1.4.10): nothing may need horizontal scrolling there.
 const VIEWPORTS = [
+    { name: 'narrow', width: 320, height: 640 },
     { name: 'phone', width: 375, height: 800 },
     { name: 'desktop', width: 1280, height: 900 },
 ];
+// The pages are loaded, and axe run, at the desktop width; the others are for overflow.
+const DESKTOP = VIEWPORTS.find((v) => v.name === 'desktop');
 const LANGS = ['sv', 'en'];
 const NOT_FOUND_PATH = '/no-such-page-for-the-browser-test';
 
@@ -88,7 +92,7 @@ try {
 
     // A Swedish browser, so that a page without ?lang= is the Swedish default even where the
     // server honours Accept-Language (Chromium's own default would ask for English).
-    const common = { locale: 'sv-SE', viewport: VIEWPORTS[1] };
+    const common = { locale: 'sv-SE', viewport: DESKTOP };
     const nojs = await browser.newContext({ ...common, javaScriptEnabled: false });
     const withjs = await browser.newContext({ ...common, javaScriptEnabled: true, bypassCSP: true });
     for (const c of [nojs, withjs]) {
@@ -126,7 +130,7 @@ async function checkPage(page, axePage, p, lang) {
     let loaded = false;
 
     // 1. Without JavaScript: status, one h1, html[lang], main, skip link, language switch.
-    await page.setViewportSize(VIEWPORTS[1]);
+    await page.setViewportSize(DESKTOP);
     await check(name(`status ${p.status}`), async () => {
         const resp = await page.goto(url);
         assert(resp, `no response for ${url}`);
@@ -231,7 +235,7 @@ async function checkPage(page, axePage, p, lang) {
                 (o.wide.length ? `; sticking out: ${o.wide.join(', ')}` : ''));
         });
     }
-    await page.setViewportSize(VIEWPORTS[1]);
+    await page.setViewportSize(DESKTOP);
 
     // The switch is the link naming the other language by hreflang; following it must give
     // the same page in that language.

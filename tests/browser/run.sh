@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# run.sh — run the browser tests (a11y.mjs) against a freshly started samverka, on
-# every page of its route table (`samverka routes`, filled by tests/routes.sh).
+# run.sh — run the browser tests against a freshly started samverka: a11y.mjs on every
+# page of its route table (`samverka routes`, filled by tests/routes.sh), then
+# journeys.mjs (the account journeys without JavaScript, axe on every form state) on the
+# same server.
 #
 #   tests/browser/run.sh
 #
@@ -12,8 +14,11 @@
 #   SAMVERKA_CHROMIUM     the browser (default: /usr/bin/chromium)
 #
 # A missing browser, node, node_modules or server counts as a failure, never as a skip:
-# a run that checked nothing must not look green. The last line printed is always
-# "browser: N passed, N failed"; the exit status is non-zero on any failure.
+# a run that checked nothing must not look green. Each script's results are numbered on
+# from the one before; a script that ends without its summary line, or exits non-zero
+# while claiming no failures, adds a failure. The last line printed is always
+# "browser: N passed, N failed", the sum over both scripts and the server's health; the
+# exit status is non-zero on any failure.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -101,29 +106,54 @@ if [ -z "$port" ]; then
     fail "samverka serve did not report its address"
 fi
 
-# Pass a11y.mjs's output through but hold back its plan and summary: the server's health
-# after the run is one more result, and the summary must stay the last line.
 cd "$top" || fail "cannot enter $top"
-timeout 600 node "$here/a11y.mjs" "http://127.0.0.1:$port" "${pages[@]}" 2>&1 | tee "$T/node.out" |
-    grep -v --line-buffered -E '^(browser: [0-9]+ passed, [0-9]+ failed|1\.\.[0-9]+)$'
-rc=${PIPESTATUS[0]}
+passed=0
+failed=0
+n=0
 
-summary=$(grep -E '^browser: [0-9]+ passed, [0-9]+ failed$' "$T/node.out" | tail -n 1)
-if [[ $summary =~ ^browser:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-    passed=${BASH_REMATCH[1]}
-    failed=${BASH_REMATCH[2]}
-else
-    passed=$(grep -c -E '^ok [0-9]+ ' "$T/node.out")
-    failed=$(grep -c -E '^not ok [0-9]+ ' "$T/node.out")
-    failed=$((failed + 1))
-    echo "not ok $((passed + failed)) - a11y.mjs ended without a summary (exit status $rc)"
-fi
-n=$((passed + failed))
-if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-    n=$((n + 1))
-    failed=1
-    echo "not ok $n - a11y.mjs exited with status $rc"
-fi
+# run_script NAME ARGS...: run tests/browser/NAME with node, pass its results through
+# numbered on from $n but hold back its plan and summary (the server's health after the
+# run is one more result, and the one summary must stay the last line), and add its
+# counts to passed, failed and n.
+run_script() {
+    local script=$1 out="$T/$1.out" rc summary p f
+    shift
+    timeout 600 node "$here/$script" "$@" 2>&1 | tee "$out" |
+        grep -v --line-buffered -E '^(browser: [0-9]+ passed, [0-9]+ failed|1\.\.[0-9]+)$' |
+        awk -v off="$n" '{
+            if (match($0, /^(not )?ok [0-9]+ /)) {
+                head = substr($0, 1, RLENGTH - 1)
+                k = split(head, w, " ")
+                printf "%s %d %s\n", (k == 3 ? "not ok" : "ok"), w[k] + off, substr($0, RLENGTH + 1)
+            } else {
+                print
+            }
+            fflush()
+        }'
+    rc=${PIPESTATUS[0]}
+
+    summary=$(grep -E '^browser: [0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
+    if [[ $summary =~ ^browser:\ ([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        p=${BASH_REMATCH[1]}
+        f=${BASH_REMATCH[2]}
+    else
+        p=$(grep -c -E '^ok [0-9]+ ' "$out")
+        f=$(grep -c -E '^not ok [0-9]+ ' "$out")
+        f=$((f + 1))
+        echo "not ok $((n + p + f)) - $script ended without a summary (exit status $rc)"
+    fi
+    n=$((n + p + f))
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        n=$((n + 1))
+        failed=$((failed + 1))
+        echo "not ok $n - $script exited with status $rc"
+    fi
+}
+
+run_script a11y.mjs "http://127.0.0.1:$port" "${pages[@]}"
+run_script journeys.mjs "http://127.0.0.1:$port"
 
 n=$((n + 1))
 if kill -0 "$server" 2>/dev/null; then
