@@ -24,6 +24,7 @@ enum err page_sdg_goal(struct req *rq);
 /* accounts (page_account.c) */
 enum err page_sign_in(struct req *rq);
 enum err post_sign_in(struct req *rq);
+enum err page_sign_in_code(struct req *rq);
 enum err post_sign_in_code(struct req *rq);
 enum err post_sign_in_new_key(struct req *rq);
 enum err page_sign_up(struct req *rq);

@@ -287,7 +287,7 @@ post_sign_in_code(struct req *rq)
     struct mfa_recovery codes;
     struct user u;
     char token[USER_TOKEN_LEN];
-    int64_t user_id = 0, retry_after = 0;
+    int64_t user_id = 0, signed_in = 0, retry_after = 0;
     enum mfa_step step = MFA_STEP_CODE;
     bool enrolled = false;
     enum err rc;
@@ -300,7 +300,7 @@ post_sign_in_code(struct req *rq)
         rq->resp.status = 422;
     } else {
         rc = mfa_complete(rq->db, pending, code, rq->client_ip, (int64_t)time(NULL), token,
-                          &user_id, &retry_after, &enrolled, &codes);
+                          &signed_in, &retry_after, &enrolled, &codes);
         if (rc == ERR_NOTFOUND)
             return pending_of(rq, &pending, &user_id, &step);
         if (rc == ERR_INVALID) {
@@ -325,6 +325,28 @@ post_sign_in_code(struct req *rq)
         return recovery_page(rq, &codes, next);
     resp_redirect(rq, next_or_account(rq, next));
     return ERR_OK;
+}
+
+/* The second step's page again (a reload, the language switch): nothing is written; an
+ * enrolment's key is not shown again (a new one can be set up). */
+enum err
+page_sign_in_code(struct req *rq)
+{
+    const char *pending;
+    struct user u;
+    int64_t user_id = 0;
+    enum mfa_step step;
+    enum err rc;
+
+    rc = pending_of(rq, &pending, &user_id, &step);
+    if (rc || pending == NULL) {
+        rq->resp.status = 200;
+        return rc;
+    }
+    rc = user_get(rq->db, rq->arena, user_id, &u);
+    if (rc)
+        return rc;
+    return code_form(rq, NULL, step, u.email, NULL, req_str(rq, "next"));
 }
 
 enum err

@@ -475,3 +475,17 @@ raw_http()
         timeout 5 cat <&3
     )
 }
+
+# totp_py SECRET — the TOTP codes of a base32 secret for the step before, of and after now
+# (one a line), computed independently of samverka (RFC 6238 in Python's hmac): the clock
+# may tick between a request and the computation
+totp_py()
+{
+    python3 -c 'import base64, hmac, struct, sys, time
+k = base64.b32decode(sys.argv[1]); s = int(time.time()) // 30
+for t in (s - 1, s, s + 1):
+    h = hmac.new(k, struct.pack(">Q", t), "sha1").digest(); o = h[-1] & 15
+    print("%06d" % ((struct.unpack(">I", h[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$1"
+}
+# totp_now SECRET — the code of now
+totp_now() { totp_py "$1" | sed -n 2p; }
