@@ -52,10 +52,11 @@ cmd_routes(int argc, char **argv)
 
     if (cli_wants_help(argc, argv)) {
         puts("usage: samverka routes\n\n"
-             "Print the route table the server answers from, one route a line, six fields\n"
+             "Print the route table the server answers from, one route a line, seven fields\n"
              "separated by tabs: method, path pattern, kind (html, api or file), flags\n"
-             "(cache, count, write, import), the API response schema and the query\n"
-             "parameters; \"-\" for none. Scripts and tests read it (samverka(1)).");
+             "(cache, count, write, import, personal, form, open), the API response schema,\n"
+             "the query parameters and a write's rule in the authorization table\n"
+             "(mission.edit ...); \"-\" for none. Scripts and tests read it (samverka(1)).");
         return 0;
     }
     if ((rc = cli_check_args("routes", argc, argv, flags, bools)) != 0)
@@ -66,7 +67,7 @@ cmd_routes(int argc, char **argv)
         print_flags(r->flags);
         printf("\t%s\t", r->schema ? r->schema : "-");
         print_query(r);
-        putchar('\n');
+        printf("\t%s\n", r->authz ? r->authz : "-");
     }
     return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
 }

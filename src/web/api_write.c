@@ -29,8 +29,8 @@
 /* The indicator, if who asks (*out_who) may do action on it (authz.h: the scope is the
  * indicator's mission as stored). */
 static enum err
-check_scope(struct req *rq, int64_t indicator_id, enum authz_action action,
-            struct indicator *out, const struct principal **out_who)
+check_scope(struct req *rq, int64_t indicator_id, enum authz_action action, struct indicator *out,
+            const struct principal **out_who)
 {
     struct authz_scope scope = {0};
     enum err rc;

@@ -46,9 +46,10 @@ struct auth {
     struct principal who;
     const char *session_token; /* the presented session cookie's value, when valid */
     const char *pre;           /* the pre-session cookie's value (presented or set) */
-    struct api_client legacy; /* a legacy API token's client (its role and scope) */
+    struct api_client legacy;  /* a legacy API token's client (its role and scope) */
     bool who_loaded;
-    struct who facts; /* the caller's facts for the authorization table (req_who) */
+    enum authz_action asked; /* the last action req_allow allowed; AUTHZ__MAX: none */
+    struct who facts;        /* the caller's facts for the authorization table (req_who) */
     bool read;     /* a handler has read the principal: the response depends on who asks */
     bool personal; /* the response carries something of this visitor's (a CSRF token) */
 };
@@ -236,6 +237,7 @@ resolve(struct req *rq)
     if (a == NULL) {
         a = arena_alloc(rq->arena, sizeof(*a));
         memset(a, 0, sizeof(*a));
+        a->asked = AUTHZ__MAX;
         rq->auth = a;
     }
     if (a->resolved)
@@ -327,8 +329,10 @@ req_allow(struct req *rq, enum authz_action action, const struct authz_scope *sc
     rc = req_who(rq, &w);
     if (rc)
         return rc;
-    if (authz_allows(w, action, scope))
+    if (authz_allows(w, action, scope)) {
+        rq->auth->asked = action;
         return ERR_OK;
+    }
     if (rq->auth->who.kind == PRINCIPAL_ANONYMOUS)
         return req_refuse(rq, REFUSE_SIGN_IN, NULL, _("Please sign in first."));
     return req_refuse(rq, REFUSE_FORBIDDEN, NULL, _("You may not make this change."));
@@ -517,6 +521,12 @@ auth_require(struct req *rq)
                   _("The service is busy. Please try again in a moment."));
         return false;
     }
+    if (a->who.kind == PRINCIPAL_TOKEN)
+        seclog_event((int64_t)time(NULL), "token.use", a->who.user_id, NULL, rq->client_ip,
+                     (struct seclog_field[]){SECLOG_INT("token", a->who.id),
+                                             SECLOG_STR("token_name", a->who.name),
+                                             SECLOG_STR("path", rq->path)},
+                     3);
     if (a->who.kind != PRINCIPAL_ANONYMOUS)
         return true;
     if (rq->route != NULL && rq->route->kind == RK_HTML) {
@@ -537,6 +547,13 @@ auth_challenge(const struct req *rq)
     return rq->auth != NULL && rq->auth->invalid
                ? "Bearer realm=\"samverka\", error=\"invalid_token\""
                : "Bearer realm=\"samverka\"";
+}
+
+bool
+auth_allowed(const struct req *rq, const char *action)
+{
+    return action != NULL && rq->auth != NULL && rq->auth->asked != AUTHZ__MAX &&
+           strcmp(authz_name(rq->auth->asked), action) == 0;
 }
 
 bool

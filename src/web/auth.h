@@ -45,7 +45,6 @@ struct principal {
  */
 enum err req_principal(struct req *rq, const struct principal **out);
 
-
 /*
  * The signed-in user of rq for a page's frame (the header's "signed in as" and sign-out):
  * like req_principal, but never a refusal: NULL when anonymous, when the credentials are
@@ -127,6 +126,9 @@ bool auth_has_session_cookie(const struct req *rq);
 
 /* Set once by web_init. */
 void auth_configure(const char *public_url, int session_idle);
+
+/* Did req_allow allow the action named action (authz_name) in this request? */
+bool auth_allowed(const struct req *rq, const char *action);
 
 /* Has a handler read rq's principal (the response depends on who asks)? */
 bool auth_was_read(const struct req *rq);

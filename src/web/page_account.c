@@ -104,7 +104,8 @@ code_form(struct req *rq, const struct form_errors *e, enum mfa_step step, const
 {
     struct html h;
     struct buf uri;
-    const char *title = step == MFA_STEP_ENROL ? _("Set up two-factor sign-in") : _("Enter your code");
+    const char *title =
+        step == MFA_STEP_ENROL ? _("Set up two-factor sign-in") : _("Enter your code");
 
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
@@ -187,6 +188,10 @@ post_sign_in(struct req *rq)
     enum mfa_step step = MFA_STEP_DONE;
     bool has_key = false;
     enum err rc;
+
+    rc = req_allow(rq, AUTHZ_SESSION_CREATE, NULL);
+    if (rc)
+        return rc;
 
     if (*email == '\0')
         form_error(&e, "email", _("Enter your e-mail address."));
@@ -292,6 +297,10 @@ post_sign_in_code(struct req *rq)
     bool enrolled = false;
     enum err rc;
 
+    rc = req_allow(rq, AUTHZ_SESSION_CREATE, NULL);
+    if (rc)
+        return rc;
+
     rc = pending_of(rq, &pending, &user_id, &step);
     if (rc || pending == NULL)
         return rc;
@@ -358,6 +367,10 @@ post_sign_in_new_key(struct req *rq)
     int64_t user_id = 0;
     enum mfa_step step;
     enum err rc;
+
+    rc = req_allow(rq, AUTHZ_SESSION_CREATE, NULL);
+    if (rc)
+        return rc;
 
     rc = pending_of(rq, &pending, &user_id, &step);
     if (rc || pending == NULL)
@@ -437,6 +450,10 @@ post_sign_up(struct req *rq)
     int64_t user_id, session_id, now = (int64_t)time(NULL);
     enum err rc;
 
+    rc = req_allow(rq, AUTHZ_ACCOUNT_CREATE, NULL);
+    if (rc)
+        return rc;
+
     if (*name == '\0')
         form_error(&e, "name", _("Enter your name."));
     if (*email == '\0')
@@ -472,8 +489,10 @@ post_sign_up(struct req *rq)
 enum err
 post_sign_out(struct req *rq)
 {
-    enum err rc = auth_session_end(rq);
+    enum err rc = req_allow(rq, AUTHZ_SESSION_END, NULL);
 
+    if (rc == ERR_OK)
+        rc = auth_session_end(rq);
     if (rc)
         return rc;
     resp_redirect(rq, url_home(rq));
@@ -553,6 +572,7 @@ enum err
 post_password(struct req *rq)
 {
     const struct principal *u;
+    struct authz_scope scope = {0};
     struct form_errors e = {0};
     struct write_error we = {0};
     char token[USER_TOKEN_LEN];
@@ -564,6 +584,10 @@ post_password(struct req *rq)
         return rc;
     if (u->kind != PRINCIPAL_SESSION)
         return req_refuse(rq, REFUSE_FORBIDDEN, NULL, _("Only a signed-in user has a password."));
+    scope.owner_user_id = u->user_id;
+    rc = req_allow(rq, AUTHZ_ACCOUNT_SETTINGS, &scope);
+    if (rc)
+        return rc;
     rc = user_password_change(rq->wdb, u->user_id, field(rq, "current_password"),
                               field(rq, "password"), now, &we);
     if (rc == ERR_INVALID) {

@@ -61,6 +61,11 @@ struct route {
     struct pspec params[WEB_MAX_PARAMS];
     enum body_kind body;     /* what the request body is (writes) */
     const char *body_schema; /* OpenAPI request schema name */
+    /* a write's rule in the authorization table (domain/authz.h), by its stable name
+     * ("mission.edit"): its handler must ask req_allow for exactly it before it answers
+     * (web_handle turns a success that did not into a logged 500), `samverka routes` prints
+     * it and the authorization matrix test walks it */
+    const char *authz;
 };
 
 extern const struct route routes[];

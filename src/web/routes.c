@@ -14,9 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "core/form.h"
 #include "core/log.h"
+#include "core/seclog.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "web/auth.h"
@@ -38,9 +40,9 @@
 
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
 /* An HTML form's post to path: a write with a form body and its CSRF token. */
-#define FORM(path, handler, extra, what)                                                                \
-    {.method = "POST", .pattern = path, .fn = handler, .kind = RK_HTML,                                 \
-     .flags = RF_WRITE | RF_FORM | (extra), .summary = what, .body = BODY_FORM}
+#define FORM(path, handler, extra, rule, what)                                                 \
+    {.method = "POST", .pattern = path, .fn = handler, .kind = RK_HTML,                          \
+     .flags = RF_WRITE | RF_FORM | (extra), .summary = what, .body = BODY_FORM, .authz = rule}
 #define API (RF_CACHE)
 
 const struct route routes[] = {
@@ -76,21 +78,22 @@ const struct route routes[] = {
     {"GET", "/account/sign-in", page_sign_in, RK_HTML, RF_PERSONAL, "Sign in", NULL,
      {{"next", P_TEXT, PIN_QUERY, false, 0, 512, NULL, "Where to go after signing in (a path)"},
       {"ended", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a session has ended"}}},
-    FORM("/account/sign-in", post_sign_in, RF_OPEN, "Sign in"),
+    FORM("/account/sign-in", post_sign_in, RF_OPEN, "session.create", "Sign in"),
     {"GET", "/account/sign-in/code", page_sign_in_code, RK_HTML, RF_PERSONAL,
      "Sign in: the second factor", NULL,
      {{"next", P_TEXT, PIN_QUERY, false, 0, 512, NULL, "Where to go after signing in (a path)"}}},
-    FORM("/account/sign-in/code", post_sign_in_code, RF_OPEN, "Sign in: the second factor"),
-    FORM("/account/sign-in/new-key", post_sign_in_new_key, RF_OPEN,
+    FORM("/account/sign-in/code", post_sign_in_code, RF_OPEN, "session.create",
+         "Sign in: the second factor"),
+    FORM("/account/sign-in/new-key", post_sign_in_new_key, RF_OPEN, "session.create",
          "Sign in: set up a new authenticator key"),
     {"GET", "/account/sign-up", page_sign_up, RK_HTML, RF_PERSONAL, "Create an account", NULL,
      {{0}}},
-    FORM("/account/sign-up", post_sign_up, RF_OPEN, "Create an account"),
-    FORM("/account/sign-out", post_sign_out, 0, "Sign out"),
+    FORM("/account/sign-up", post_sign_up, RF_OPEN, "account.create", "Create an account"),
+    FORM("/account/sign-out", post_sign_out, 0, "session.end", "Sign out"),
     {"GET", "/account", page_account, RK_HTML, RF_PERSONAL, "Your account", NULL, {{0}}},
     {"GET", "/account/password", page_password, RK_HTML, RF_PERSONAL, "Change your password",
      NULL, {{0}}},
-    FORM("/account/password", post_password, 0, "Change your password"),
+    FORM("/account/password", post_password, 0, "account.settings", "Change your password"),
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},
@@ -119,12 +122,12 @@ const struct route routes[] = {
     {.method = "PATCH", .pattern = "/api/v1/indicators/{id}", .fn = api_indicator_patch,
      .kind = RK_API, .flags = RF_WRITE, .summary = "Change an indicator's progress settings",
      .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_JSON,
-     .body_schema = "IndicatorSettings"},
+     .body_schema = "IndicatorSettings", .authz = "indicator.settings"},
     {.method = "POST", .pattern = "/api/v1/indicators/{id}/data", .fn = api_indicator_data_post,
      .kind = RK_API, .flags = RF_WRITE | RF_IMPORT,
      .summary = "Replace an indicator's observations (tidy CSV or JSON, all or nothing)",
      .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_DATA,
-     .body_schema = "IndicatorData"},
+     .body_schema = "IndicatorData", .authz = "observation.write"},
     {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
     {"GET", "/api/v1/actors", api_actors, RK_API, API, "List actors", "ActorList",
@@ -356,6 +359,8 @@ prepare(struct req *rq)
     char allow[64] = "";
     int i, k;
 
+    /* the address the security events of this request name (core/seclog.h) */
+    seclog_set_address(rq->client_ip);
     rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language, &rq->lang_in_query);
     i18n_use(rq->lang);
     if (rq->resp.body.max == 0)
@@ -420,6 +425,9 @@ prepare(struct req *rq)
 
     /* writes: a request from another site is refused whatever it carries (SECURITY.md 14) */
     if (!auth_same_origin(rq)) {
+        seclog_event(
+            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+            (struct seclog_field[]){SECLOG_STR("path", rq->path), SECLOG_STR("why", "origin")}, 2);
         web_error(rq, 403, NULL, _("Cross-site requests cannot change data."));
         return false;
     }
@@ -535,6 +543,9 @@ form_in(struct req *rq)
     }
     rq->form = f;
     if (!auth_csrf_ok(rq, form_get(f, "csrf"))) {
+        seclog_event(
+            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+            (struct seclog_field[]){SECLOG_STR("path", rq->path), SECLOG_STR("why", "token")}, 2);
         web_error(rq, 403, "csrf",
                   _("This form has expired or did not come from this site. Please reload the page "
                     "and send it again."));
@@ -551,9 +562,10 @@ web_handle(struct req *rq)
 
     /* a request with a body was routed and authenticated before its body was read: only
      * the language needs setting again, as other requests ran on this thread meanwhile */
-    if (rq->prepared)
+    if (rq->prepared) {
         i18n_use(rq->lang);
-    else if (!prepare(rq))
+        seclog_set_address(rq->client_ip);
+    } else if (!prepare(rq))
         return;
     r = rq->route;
     if (r->body == BODY_FORM && !form_in(rq))
@@ -596,6 +608,14 @@ web_handle(struct req *rq)
         }
         log_msg(LOG_ERROR, "msg=\"handler failed\" route=\"%s\" err=\"%s\"", r->pattern,
                 err_str(rc));
+        web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
+        return;
+    }
+    /* every write asks the authorization table for its route's rule: one that answered
+     * without is a defect, and fails closed */
+    if ((r->flags & RF_WRITE) && !auth_allowed(rq, r->authz)) {
+        log_msg(LOG_ERROR, "msg=\"write answered without its authorization\" route=\"%s\"",
+                r->pattern);
         web_error(rq, 500, NULL, _("Something went wrong on our side. It has been logged."));
         return;
     }

@@ -16,7 +16,7 @@ API_FACTS='[1,
 ] | @tsv'
 fact() { [ "$1" = 1 ] || fail "${*:2}: $(head -c 300 "$B")"; }
 
-while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
     [ "$kind" = api ] && [ "$meth" = GET ] || continue
     if ! path=$(concrete "$pat"); then
         check "api $pat: the demo data has ids for it" fail "$path"
@@ -127,7 +127,7 @@ check "openapi.json: openapi 3.x" jqt "$B" '.openapi | type == "string" and star
 check "openapi.json: info.title and info.version" jqt "$B" '(.info.title | type == "string") and (.info.version | type == "string")'
 OPS=$'\n'$(jq -r '.paths | to_entries[] | .key as $p | .value | keys[] | "\(.) \($p)"' "$B" 2>/dev/null)$'\n'
 described() { [[ $OPS == *$'\n'"$1 $2"$'\n'* || $OPS == *$'\n'"$1 ${2#/api/v1}"$'\n'* ]] || fail "no \"$1\" under paths[\"$2\"]"; }
-while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
     [[ $pat == /api/v1/* ]] || continue
     check "openapi.json: describes $meth $pat" described "${meth,,}" "$pat"
 done 3< <(routes)

@@ -32,7 +32,7 @@ past_last()
 }
 
 n_paged=0
-while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
     [ "$kind" = api ] && [ "$meth" = GET ] && [[ ,$query, == *,page,* ]] || continue
     n_paged=$((n_paged + 1))
     past_last "$pat"
@@ -109,7 +109,7 @@ html_past_last /initiatives 20 "$(q 'SELECT COUNT(*) FROM initiative')"
 # ------------------------------------------------------------------ the document
 
 fetch /api/v1/openapi.json
-while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
     [ "$kind" = api ] && [ "$meth" = GET ] && [[ ,$query, == *,page,* ]] || continue
     check "openapi.json: GET $pat documents 404 for a page past the last" jqt "$B" --arg p "$pat" \
         '.paths[$p].get.responses["404"].content["application/json"].schema["$ref"]

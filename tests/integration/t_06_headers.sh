@@ -39,7 +39,7 @@ headers()
     check "headers $label ($S): charset in Content-Type" match "$CT" ';[[:space:]]*charset=(utf|UTF)-8'
 }
 
-while IFS=$'\t' read -r -u 3 meth pat kind flags schema query; do
+while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
     [ "$meth" = GET ] || continue
     path=$(concrete "$pat") || continue
     fetch "$path"

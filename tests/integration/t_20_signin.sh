@@ -214,3 +214,25 @@ fetch -H "Cookie: __Host-samverka_session=$TLS_TOKEN" /account
 check "signin: ... past its absolute limit (12 h after sign-in) it has ended, in use or not" eq "$S" 303
 stop_server "$TLS_PID" 10
 BASE=$MAIN_BASE
+
+# ---- the security events of all this (item 27): JSON lines in the server's log, with the
+# events present and no password, session token or CSRF token in any line
+sec_events() { grep '^{' "$T/server.log" | grep '"event"'; }
+events_valid()
+{
+    local bad
+    bad=$(sec_events | while IFS= read -r l; do jq -e '.time and .event' >/dev/null 2>&1 <<<"$l" || echo "$l"; done | head -3)
+    [ -z "$bad" ] || fail "not a JSON event: $bad"
+}
+check "signin: the security events are one JSON object a line, each with its time and event" events_valid
+check "signin: ... sign-ins, failures, throttling, sign-out, password change and CSRF refusals are there" \
+    eval 'for e in signin signin.failure signin.throttled signout password.change csrf.refused; do sec_events | jq -e --arg e "$e" "select(.event == \$e)" >/dev/null || { fail "no $e event"; return; }; done'
+no_secrets()
+{
+    local s hits=
+    for s in "$PW" "another long password" "$COOKIE_A" "$TOK_A" "$TOK_C"; do
+        [ -n "$s" ] && grep -qF -- "$s" "$T/server.log" && hits+=" ${s:0:6}…"
+    done
+    [ -z "$hits" ] || fail "secrets in the server log:$hits"
+}
+check "signin: ... and no password, session cookie or CSRF token in the server's log" no_secrets

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "domain/authz.h"
 #include "tap.h"
 
 #include "core/arena.h"
@@ -129,17 +130,28 @@ test_invalid(struct arena *a)
     buf_free(&rq.resp.body);
 }
 
+/* Every write route names its rule in the authorization table, and only writes do: the
+ * dispatcher refuses a write whose handler did not ask for exactly it. */
 static void
-test_may_write(void)
+test_route_rules(void)
 {
-    struct principal admin = {PRINCIPAL_TOKEN, 1, "a", "admin", 0};
-    struct principal coord = {PRINCIPAL_TOKEN, 2, "c", "coordinator", 7};
-    struct principal anon = {PRINCIPAL_ANONYMOUS, 0, NULL, NULL, 0};
+    int i, bad = 0;
 
-    ok(principal_may_write(&admin, 7) && principal_may_write(&admin, 8), "admin: every mission");
-    ok(principal_may_write(&coord, 7) && !principal_may_write(&coord, 8),
-       "coordinator: their mission only");
-    ok(!principal_may_write(&anon, 7), "anonymous: none");
+    for (i = 0; i < n_routes; i++) {
+        const struct route *r = &routes[i];
+        bool write = (r->flags & RF_WRITE) != 0;
+
+        if (write && (r->authz == NULL || authz_by_name(r->authz) == AUTHZ__MAX)) {
+            diag("%s %s: no rule of the table (%s)", r->method, r->pattern,
+                 r->authz ? r->authz : "none");
+            bad++;
+        }
+        if (!write && r->authz != NULL) {
+            diag("%s %s names %s but is no write", r->method, r->pattern, r->authz);
+            bad++;
+        }
+    }
+    is_int(bad, 0, "every write route names a rule of the authorization table, and only they");
 }
 
 int
@@ -167,7 +179,7 @@ main(void)
     test_token(&a, arena_printf(&a, "Bearer %s", ta), "alpha");
     test_token(&a, arena_printf(&a, "bearer %s", tb), "beta");
     test_invalid(&a);
-    test_may_write();
+    test_route_rules();
     arena_free(&a);
     db_close(db);
     return done_testing();
