@@ -425,9 +425,9 @@ prepare(struct req *rq)
 
     /* writes: a request from another site is refused whatever it carries (SECURITY.md 14) */
     if (!auth_same_origin(rq)) {
-        seclog_event(
-            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-            (struct seclog_field[]){SECLOG_STR("path", rq->path), SECLOG_STR("why", "origin")}, 2);
+        seclog_event((int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+                     (struct seclog_field[]){SECLOG_STR("path", rq->path), {"why", "origin", 0}},
+                     2);
         web_error(rq, 403, NULL, _("Cross-site requests cannot change data."));
         return false;
     }
@@ -543,9 +543,8 @@ form_in(struct req *rq)
     }
     rq->form = f;
     if (!auth_csrf_ok(rq, form_get(f, "csrf"))) {
-        seclog_event(
-            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-            (struct seclog_field[]){SECLOG_STR("path", rq->path), SECLOG_STR("why", "token")}, 2);
+        seclog_event((int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+                     (struct seclog_field[]){SECLOG_STR("path", rq->path), {"why", "token", 0}}, 2);
         web_error(rq, 403, "csrf",
                   _("This form has expired or did not come from this site. Please reload the page "
                     "and send it again."));
