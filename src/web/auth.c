@@ -141,6 +141,8 @@ set_cookie(struct req *rq, const char *name, const char *value)
     set_cookie_for(rq, name, value, 0);
 }
 
+static bool presents_credentials(const struct req *rq);
+
 /* ------------------------------------------------------------------ sources */
 
 enum verdict {
@@ -344,6 +346,16 @@ req_may(struct req *rq, enum authz_action action, const struct authz_scope *scop
     const struct who *w;
 
     return req_who(rq, &w) == ERR_OK && authz_allows(w, action, scope);
+}
+
+bool
+req_offers(struct req *rq, enum authz_action action, const struct authz_scope *scope)
+{
+    /* a visitor without credentials is offered nothing, and their page stays the one shared
+     * copy: nothing is read */
+    if (!presents_credentials(rq))
+        return false;
+    return req_may(rq, action, scope);
 }
 
 void

@@ -67,8 +67,15 @@ enum err req_who(struct req *rq, const struct who **out);
  */
 enum err req_allow(struct req *rq, enum authz_action action, const struct authz_scope *scope);
 
-/* The same as a yes or no, for what a page offers (an edit link): false on any error. */
+/* The same as a yes or no: false on any error. */
 bool req_may(struct req *rq, enum authz_action action, const struct authz_scope *scope);
+
+/*
+ * What a public page offers who asks (an "Edit" link, "Propose an initiative"): req_may,
+ * but false at once for a request without credentials, whose page then stays the one
+ * shared, cached copy (nothing is read). A signed-in user's page is their own.
+ */
+bool req_offers(struct req *rq, enum authz_action action, const struct authz_scope *scope);
 
 /* Send a visitor who must sign in to the sign-in page, and back to next afterwards (a
  * 303; the page says so when their session has just ended). */
