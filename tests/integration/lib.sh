@@ -489,3 +489,25 @@ for t in (s - 1, s, s + 1):
 }
 # totp_now SECRET — the code of now
 totp_now() { totp_py "$1" | sed -n 2p; }
+
+# Browsers with cookie jars, for the forms (t_20 on):
+# csrf_of JAR PATH — fetch PATH as browser JAR (its cookies kept) and set CSRF to the
+# token of the form on it
+csrf_of() { fetch -b "$1" -c "$1" "$2"; CSRF=; [[ $BF =~ name=\"csrf\"\ value=\"([^\"]+)\" ]] && CSRF=${BASH_REMATCH[1]}; }
+# post JAR PATH FIELD=VALUE... — a form post as browser JAR with the given fields
+post() { local jar=$1 path=$2 a=() f; shift 2; for f in "$@"; do a+=(--data-urlencode "$f"); done; fetch -b "$jar" -c "$jar" "${a[@]}" "$path"; }
+# jar_cookie JAR NAME — the value of cookie NAME in JAR
+jar_cookie() { awk -v n="$2" '$6 == n { print $7 }' "$1"; }
+# sign_in JAR EMAIL PASSWORD [TOTP-SECRET] — sign browser JAR in (with the code of the
+# secret when the account has a second factor); fails saying why
+sign_in()
+{
+    csrf_of "$1" /account/sign-in
+    post "$1" /account/sign-in "csrf=$CSRF" "email=$2" "password=$3"
+    if [ -n "${4:-}" ]; then
+        [ "$S" = 200 ] || { fail "password step: $S"; return; }
+        post "$1" /account/sign-in/code "csrf=$CSRF" "code=$(totp_now "$4")"
+    fi
+    [ "$S" = 303 ] || { fail "sign-in of $2: $S"; return; }
+    [ -n "$(jar_cookie "$1" samverka_session)" ] || fail "sign-in of $2: no session cookie"
+}

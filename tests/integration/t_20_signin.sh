@@ -10,11 +10,6 @@
 SJ=$T/jar  # the cookie jars of the test's browsers: $SJ.a, $SJ.b ...
 rm -f "$SJ".*
 
-# csrf_of JAR PATH — the CSRF token of the form on PATH, as browser JAR sees it
-csrf_of() { fetch -b "$1" -c "$1" "$2"; [[ $BF =~ name=\"csrf\"\ value=\"([^\"]+)\" ]] && CSRF=${BASH_REMATCH[1]}; }
-# post JAR PATH FIELD=VALUE... — a form post with the jar's cookies and the given fields
-post() { local jar=$1 path=$2 a=() f; shift 2; for f in "$@"; do a+=(--data-urlencode "$f"); done; fetch -b "$jar" -c "$jar" "${a[@]}" "$path"; }
-jar_cookie() { awk -v n="$2" '$6 == n { print $7 }' "$1"; }
 PW='a long enough password'
 
 # ---- sign-up
