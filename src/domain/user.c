@@ -251,6 +251,7 @@ user_password_change(struct db *db, int64_t user_id, const char *current, const 
 {
     char old[USER_HASH_LEN], fresh[USER_HASH_LEN];
     struct db_stmt *st;
+    int64_t retry = 0;
     enum err rc;
 
     rc = stored_hash(db, user_id, old);
@@ -259,8 +260,15 @@ user_password_change(struct db *db, int64_t user_id, const char *current, const 
     pthread_once(&hash_once, hash_init);
     if (!hash_ready)
         return ERR_IO;
-    if (current == NULL || !hash_verify(old, current))
-        return write_refuse(e, "current_password", "is not the current password");
+    /* a stolen session must not become a way to guess the password: the current password
+     * is throttled and counted like a sign-in's */
+    rc = user_signin_throttled(db, user_id, "", now, &retry);
+    if (rc)
+        return rc;
+    if (current == NULL || !hash_verify(old, current)) {
+        rc = user_signin_failure(db, user_id, "", now);
+        return rc ? rc : write_refuse(e, "current_password", "is not the current password");
+    }
     rc = user_password_hash(e, "password", password, fresh);
     if (rc)
         return rc;

@@ -112,7 +112,9 @@ enum err user_sign_in(struct db *db, const char *email, const char *password, co
 /*
  * Change the password after checking the current one (ERR_INVALID naming
  * "current_password"; a new one that fails user_password_hash's check names
- * "password"); every session of the account ends. ERR_NOTFOUND, ERR_DB, ERR_BUSY, ERR_IO.
+ * "password"); every session of the account ends. A wrong current password counts as a
+ * failed sign-in of the account, and ERR_LIMIT refuses the check when the account is
+ * throttled (as a sign-in would be). ERR_NOTFOUND, ERR_DB, ERR_BUSY, ERR_IO.
  */
 enum err user_password_change(struct db *db, int64_t user_id, const char *current,
                               const char *password, int64_t now, struct write_error *e);

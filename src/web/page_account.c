@@ -590,6 +590,10 @@ post_password(struct req *rq)
         return rc;
     rc = user_password_change(rq->wdb, u->user_id, field(rq, "current_password"),
                               field(rq, "password"), now, &we);
+    if (rc == ERR_LIMIT) {
+        throttled(rq, &e, "current_password", USER_FAIL_WINDOW);
+        return password_form(rq, &e);
+    }
     if (rc == ERR_INVALID) {
         if (strcmp(we.field, "current_password") == 0)
             form_error(&e, "current_password", _("The current password is not right."));

@@ -333,7 +333,9 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
         html_close(h, "section");
         return;
     }
-    html_open(h, "div", "class", "tablewrap", NULL);
+    /* the table scrolls sideways on a phone: a region the keyboard can reach and scroll */
+    html_open(h, "div", "class", "tablewrap", "role", "region", "tabindex", "0", "aria-labelledby",
+              "obs-h", NULL);
     html_open(h, "table", NULL);
     html_open(h, "caption", NULL);
     if (shown == total)

@@ -231,3 +231,21 @@ no_secrets()
     [ -z "$hits" ] || fail "secrets in the server log:$hits"
 }
 check "signin: ... and no password, session cookie or CSRF token in the server's log" no_secrets
+
+# ---- a session is no way to guess the password: the password change's current password
+# is counted and throttled like a sign-in's
+pw_throttle()
+{
+    local i
+    csrf_of "$SJ.p" /account/sign-up
+    post "$SJ.p" /account/sign-up "csrf=$CSRF" "name=Cy" "email=cy@example.se" "password=$PW"
+    [ "$S" = 303 ] || { fail "sign-up: $S"; return; }
+    csrf_of "$SJ.p" /account/password
+    for i in $(seq 1 25); do
+        post "$SJ.p" /account/password "csrf=$CSRF" "current_password=guess number $i" "password=another long password"
+        [ "$S" = 422 ] || { fail "guess $i: $S"; return; }
+    done
+    post "$SJ.p" /account/password "csrf=$CSRF" "current_password=$PW" "password=another long password"
+    eq "$S" 429 && ge "$(hdr Retry-After)" 1
+}
+check "signin: after 25 wrong current passwords the password change is refused (429), even with the right one" pw_throttle
