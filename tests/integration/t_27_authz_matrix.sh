@@ -1,0 +1,141 @@
+# t_27_authz_matrix.sh — the authorization matrix over HTTP (SECURITY.md item 20): every
+# write route of the route table (`samverka routes`, the routes naming a rule) x every
+# role (the public, a plain user, the representative of hofors-kommun, the coordinator of
+# skolmat, an admin) x a resource that is theirs and one that is not, against the outcome
+# tests/integration/authz-expect.tsv gives for the route's rule (written by hand). A
+# refused write is 403 for someone signed in, and for the public 401 (API) or a redirect
+# to sign in (a page); an allowed one is neither (it may still be refused for its empty
+# body: 400 or 422). The matrix runs on its own copy of the database and server, as the
+# allowed requests may change data; the sign-out comes last for each role.
+
+MX_DB=$(new_db authz_matrix)
+db_copy "$DB" "$MX_DB"
+start_server "$MX_DB" "$T/mx.out" "$T/mx.log" >"$T/mx.msg" 2>&1
+MX_PID=$SRV_PID
+SRV_PID=
+MX_MAIN=$BASE
+BASE=$SRV_BASE
+QDB_SAVED=${QDB:-}
+QDB=$MX_DB
+check "matrix: a server on a copy of the database" nonempty "$BASE"
+
+declare -A EXPECT=()
+while read -r rule rest; do
+    [[ -z $rule || $rule == '#'* ]] && continue
+    EXPECT[$rule]=$rest
+done <"$(dirname "${BASH_SOURCE[0]}")/authz-expect.tsv"
+
+# the roles' browsers; a plain user signs up
+MXJ=$T/mx-jar
+rm -f "$MXJ".*
+csrf_of "$MXJ.user" /account/sign-up
+post "$MXJ.user" /account/sign-up "csrf=$CSRF" "name=Matrix User" "email=matrix-user@example.se" "password=matrix user password"
+check "matrix: a plain user signs up" eq "$S" 303
+check "matrix: the representative of hofors-kommun signs in" sign_in "$MXJ.rep" actor@example.org demo-actor-2026
+check "matrix: the coordinator of skolmat signs in (with the second factor)" \
+    sign_in "$MXJ.coord" coordinator@example.org demo-coordinator-2026 SAMVERKADEMOCOORDINATORKEY234567
+check "matrix: an admin signs in (with the second factor)" \
+    sign_in "$MXJ.admin" admin@example.org demo-admin-2026 SAMVERKADEMOADMINSECRETKEY234567
+: >"$MXJ.public"
+declare -A TOK=()
+for r in user rep coord admin; do
+    csrf_of "$MXJ.$r" /account
+    TOK[$r]=$CSRF
+done
+TOK[public]=
+
+# what is whose: the resources each role owns, and ones it does not
+declare -A EMAIL=([user]=matrix-user@example.se [rep]=actor@example.org [coord]=coordinator@example.org [admin]=admin@example.org)
+own_person() { q "SELECT person_id FROM user_account WHERE email_key = '$1'"; }
+FOREIGN_PERSON=$(q "SELECT MIN(id) FROM person WHERE id NOT IN (SELECT person_id FROM user_account)")
+OWN_ACTOR=$(q "SELECT id FROM actor WHERE slug = 'hofors-kommun'")
+FOREIGN_ACTOR=$(q "SELECT MIN(id) FROM actor WHERE slug <> 'hofors-kommun' AND id NOT IN (SELECT actor_id FROM actor_representative)")
+OWN_MISSION=skolmat
+FOREIGN_MISSION=gator
+in_mission() { q "SELECT MIN(x.id) FROM $1 x JOIN mission m ON m.id = x.mission_id WHERE m.slug = '$2'"; }
+OWN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'skolmat' AND n.lead_actor_id = $OWN_ACTOR")
+FOREIGN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'gator' AND n.lead_actor_id <> $OWN_ACTOR")
+
+# fill PATTERN ROLE own|foreign — the pattern with each placeholder filled with a resource
+# that is (own) or is not (foreign) the role's
+fill()
+{
+    local p=$1 role=$2 side=$3 out='' seg prev='' v
+    local IFS=/
+    for seg in ${p#/}; do
+        v=$seg
+        case $prev:$seg in
+        missions:'{slug}') [ "$side" = own ] && v=$OWN_MISSION || v=$FOREIGN_MISSION ;;
+        indicators:'{id}') v=$(in_mission indicator "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
+        objectives:'{id}') v=$(in_mission objective "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
+        initiatives:'{id}') [ "$side" = own ] && v=$OWN_INITIATIVE || v=$FOREIGN_INITIATIVE ;;
+        actors:'{id}') [ "$side" = own ] && v=$OWN_ACTOR || v=$FOREIGN_ACTOR ;;
+        people:'{id}') [ "$side" = own ] && v=$(own_person "${EMAIL[$role]:-}") || v=$FOREIGN_PERSON ;;
+        *:'{'*) echo "no value for $seg in $p"; return 1 ;;
+        esac
+        [ -n "$v" ] || { echo "no $side value for $seg in $p"; return 1; }
+        out+=/$v
+        prev=$seg
+    done
+    printf '%s\n' "$out"
+}
+
+# try ROLE METHOD PATH KIND — the write as ROLE, with an empty body of the route's kind
+try()
+{
+    local role=$1 m=$2 path=$3 kind=$4
+    local a=(-X "$m" -b "$MXJ.$role")
+    if [ "$kind" = html ]; then
+        a+=(-H 'Content-Type: application/x-www-form-urlencoded' --data "csrf=${TOK[$role]}")
+    else
+        [ -n "${TOK[$role]}" ] && a+=(-H "X-CSRF-Token: ${TOK[$role]}")
+        case $path in
+        */data) a+=(-H 'Content-Type: text/csv' --data-binary '') ;;
+        *) a+=(-H 'Content-Type: application/json' --data '{}') ;;
+        esac
+    fi
+    fetch "${a[@]}" "$path"
+}
+refused()
+{
+    case $1 in
+    public) [ "$S" = 401 ] || { [ "$S" = 303 ] && [[ $(hdr Location) == /account/sign-in* ]]; } ;;
+    *) [ "$S" = 403 ] ;;
+    esac
+}
+
+# every write route, the sign-out last (it ends the session the rest need)
+ROUTE_LINES=$(routes | awk -F'\t' '$7 != "-" && $7 != "" { print ($7 == "session.end" ? 1 : 0) "\t" $0 }' | sort -s -k1,1n | cut -f2-)
+N_ROUTES=0
+MISMATCH=
+COLS=(public:- user:own user:foreign rep:own rep:foreign coord:own coord:foreign admin:own admin:foreign)
+while IFS=$'\t' read -r -u 4 meth pat kind flags schema query rule; do
+    N_ROUTES=$((N_ROUTES + 1))
+    exp=${EXPECT[$rule]:-}
+    if [ -z "$exp" ]; then
+        MISMATCH+=$'\n'"$meth $pat: rule $rule has no row in authz-expect.tsv"
+        continue
+    fi
+    read -r -a want <<<"$exp"
+    for i in "${!COLS[@]}"; do
+        role=${COLS[$i]%%:*}
+        side=${COLS[$i]#*:}
+        [ "$side" = - ] && side=own
+        w=${want[$i]}
+        # a route without a resource in its path acts on the caller's own (their account)
+        # or on none: its "foreign" case is its "own" one
+        [[ $pat != *'{'* && $side = foreign ]] && w=${want[$((i - 1))]}
+        path=$(fill "$pat" "$role" "$side") || { MISMATCH+=$'\n'"$path"; continue; }
+        try "$role" "$meth" "$path" "$kind"
+        if refused "$role"; then got=n; else got=y; fi
+        [ "$got" = "$w" ] ||
+            MISMATCH+=$'\n'"$meth $path ($rule) as $role ($side): $S, expected $w"
+    done
+done 4<<<"$ROUTE_LINES"
+check "matrix: the table has every write route's rule, and write routes to walk ($N_ROUTES)" ge "$N_ROUTES" 8
+check "matrix: every write route x role x own/foreign gives exactly the expected outcome" \
+    eval '[ -z "$MISMATCH" ] || fail "$MISMATCH"'
+
+stop_server "$MX_PID" 10
+BASE=$MX_MAIN
+QDB=$QDB_SAVED
