@@ -27,6 +27,9 @@ BENCH_SAVE_REFERENCE=${BENCH_SAVE_REFERENCE:-0}
 BENCH_NOTE=${BENCH_NOTE:-}
 BENCH_KEEP=${BENCH_KEEP:-0}
 BENCH_OTHERS=${BENCH_OTHERS:-1}
+BENCH_SIGNED_IN=${BENCH_SIGNED_IN:-1}
+BENCH_USER=${BENCH_USER:-actor@example.org}
+BENCH_PASSWORD=${BENCH_PASSWORD:-demo-actor-2026}
 SAMVERKA_ARGS=${SAMVERKA_ARGS:-}
 OUT=${BENCH_OUT:-$here/out}
 REFERENCE=$here/reference.txt
@@ -233,6 +236,23 @@ check_pair() {
     echo "$name: $sb body bytes each; headers samverka $sh bytes, nginx $nh bytes; $sc"
 }
 
+# A signed-in visitor's mission page: rendered for them each time (never from the shared
+# cache, by design), with the session cookie of a demo account signed in through the form.
+signed_cookie=""
+if [ "$BENCH_SIGNED_IN" = 1 ]; then
+    jar=$T/jar
+    csrf=$(curl -sS -c "$jar" -b "$jar" "$s_base/account/sign-in" |
+        sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -sS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+        --data-urlencode "email=$BENCH_USER" --data-urlencode "password=$BENCH_PASSWORD" \
+        "$s_base/account/sign-in"
+    tok=$(awk '$6 == "samverka_session" {print $7}' "$jar")
+    [ -n "$tok" ] || die "cannot sign in $BENCH_USER for the signed-in page (BENCH_SIGNED_IN=0 skips it)"
+    signed_cookie="samverka_session=$tok"
+    curl -sS -H "Cookie: $signed_cookie" "$s_base$BENCH_PAGE" | grep -q 'action="/account/sign-out"' ||
+        die "the mission page does not show $BENCH_USER signed in"
+fi
+
 checks=$(
     check_pair page "$s_base$BENCH_PAGE" "$n_base/page"
     check_pair api "$s_base$BENCH_API" "$n_base/api"
@@ -253,11 +273,14 @@ to_ms() {
         printf "%.3f", n }'
 }
 
-# run_wrk LABEL URL DURATION: appends "label rps p99ms non2xx sockerr round" to $T/results
+# run_wrk LABEL URL DURATION [HEADER]: appends "label rps p99ms non2xx sockerr round" to
+# $T/results
 run_wrk() {
     local label=$1 url=$2 dur=$3 f rps p99 non2xx sockerr
+    local hdr=()
+    [ -z "${4:-}" ] || hdr=(-H "$4")
     f=$OUT/raw/$label-$(date +%H%M%S)-$RANDOM.txt
-    wrk --latency -t "$THREADS" -c "$CONNECTIONS" -d "$dur" "$url" >"$f" 2>&1 ||
+    wrk --latency -t "$THREADS" -c "$CONNECTIONS" -d "$dur" ${hdr[@]+"${hdr[@]}"} "$url" >"$f" 2>&1 ||
         { cat "$f" >&2; die "wrk failed against $url"; }
     rps=$(awk '/^Requests\/sec:/ {print $2}' "$f")
     p99=$(awk '$1 == "99%" {print $2}' "$f")
@@ -308,6 +331,7 @@ for r in $(seq "$ROUNDS"); do
         read -r name su <<<"$pr"
         run_wrk "$name-s" "$su" "$DURATION"
     done
+    [ -z "$signed_cookie" ] || run_wrk "page-signedin-s" "$s_base$BENCH_PAGE" "$DURATION" "Cookie: $signed_cookie"
     echo "bench: round $r of $ROUNDS done"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?")
@@ -398,6 +422,7 @@ report=$T/report.txt
         read -r name su <<<"$pr"
         rows+=("$name ${su#http://127.0.0.1:"$s0_port"} ${name%-nocache}")
     done
+    [ -z "$signed_cookie" ] || rows+=("page-signedin $BENCH_PAGE page")
     results=""
     for row in "${rows[@]}"; do
         read -r name path nname <<<"$row"
