@@ -142,7 +142,7 @@ mission_check_targets(struct db *db, const char *const *targets, int n, struct w
 static enum err
 mission_check(struct db *db, const struct mission_new *in, int64_t self, struct write_error *e)
 {
-    int64_t holder;
+    int64_t holder = 0;
     enum err rc;
 
     if (self != 0) {

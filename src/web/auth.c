@@ -298,6 +298,8 @@ req_who(struct req *rq, const struct who **out)
     rc = req_principal(rq, &p);
     if (rc)
         return rc;
+    if (p == NULL)
+        return ERR_INVALID; /* not reached: req_principal gives one when it succeeds */
     a = rq->auth;
     if (a->who_loaded) {
         *out = &a->facts;

@@ -41,8 +41,8 @@
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
 /* An HTML form's post to path: a write with a form body and its CSRF token. */
 #define FORM(path, handler, extra, rule, what)                                                 \
-    {.method = "POST", .pattern = path, .fn = handler, .kind = RK_HTML,                          \
-     .flags = RF_WRITE | RF_FORM | (extra), .summary = what, .body = BODY_FORM, .authz = rule}
+    {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
+     .flags = RF_WRITE | RF_FORM | (extra), .summary = (what), .body = BODY_FORM, .authz = (rule)}
 #define API (RF_CACHE)
 
 const struct route routes[] = {
@@ -467,17 +467,14 @@ prepare(struct req *rq)
 static size_t
 body_max(enum body_kind k)
 {
-    switch (k) {
-    case BODY_DATA:
-        return WEB_MAX_DATA_IN;
-    case BODY_JSON:
-        return WEB_MAX_JSON_IN;
-    case BODY_FORM:
-        return WEB_MAX_FORM_IN;
-    case BODY_NONE:
-        break;
-    }
-    return 0;
+    static const size_t max[] = {
+        [BODY_NONE] = 0,
+        [BODY_JSON] = WEB_MAX_JSON_IN,
+        [BODY_DATA] = WEB_MAX_DATA_IN,
+        [BODY_FORM] = WEB_MAX_FORM_IN,
+    };
+
+    return (unsigned)k < sizeof(max) / sizeof(max[0]) ? max[k] : 0;
 }
 
 bool

@@ -28,7 +28,12 @@ evil -H "User-Agent: %n%s$(printf '\033')[31m" /healthz
 check "log: the server is still up" eval 'fetch /healthz; eq "$S" 200'
 L_SENT=$((L_SENT + 1))
 check "log: one access line per request ($L_SENT)" wait_for 3 lines_are $((L_BEFORE + L_SENT))
-check "log: every line starts with ts= (no injected line)" eval '! grep -vn "^ts=" "$LOG" | head -n 3 | grep .'
+# the security events share standard error by default: one JSON object a line, starting
+# {"time": (docs/security.md); every other line is the access and error log's
+check "log: every line starts with ts= or is a security event (no injected line)" \
+    eval '! grep -vn -e "^ts=" -e "^{\"time\":" "$LOG" | head -n 3 | grep .'
+check "log: ... and every security event line is one JSON object" \
+    eval '! grep "^{\"time\":" "$LOG" | while IFS= read -r l; do jq -e . >/dev/null 2>&1 <<<"$l" || echo "$l"; done | head -n 3 | grep .'
 check "log: no raw CR or escape character in the log" eval '! grep -n "$(printf "[\r\033]")" "$LOG" | head -n 3 | grep .'
 check "log: the forged text stays inside its request's line" eval '! grep -n "^event=forged\|^forged" "$LOG" | grep .'
 check "log: the encoded path is logged escaped" grep -q 'path="/missions/x\\x0d\\x0aevent=forged' "$LOG"
