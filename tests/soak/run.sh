@@ -241,6 +241,23 @@ run_backend()
         || die "the server did not start on $backend"
     local port=${SRV_BASE##*:}
     echo "server pid $SRV_PID on port $port; log $dir/server.log"
+    # signed-in visitors: a demo account signed in through the form; its pages are rendered
+    # for it each time (never the shared cache) and its session's last use is kept by the
+    # server and written by the watcher; a session cookie that was never issued reads as a
+    # visitor (the cookie is cleared)
+    local jar=$dir/jar csrf cookie
+    csrf=$(curl -sS -c "$jar" -b "$jar" "$SRV_BASE/account/sign-in" |
+        sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+    curl -sS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+        --data-urlencode "email=actor@example.org" --data-urlencode "password=demo-actor-2026" \
+        "$SRV_BASE/account/sign-in"
+    cookie=$(awk '$6 == "samverka_session" {print $7}' "$jar")
+    [ -n "$cookie" ] || die "the demo account actor@example.org cannot sign in on $backend"
+    printf '%s\tuncached\t200\tGET\t%s\t%s\t-\n' \
+        10 "/missions/skolmat" "Cookie: samverka_session=$cookie" \
+        5 / "Cookie: samverka_session=$cookie" 3 /account "Cookie: samverka_session=$cookie" \
+        3 "/api/v1/me" "Cookie: samverka_session=$cookie" \
+        3 /actors "Cookie: samverka_session=AAAAAAAAAAAAAAAAAAAAAA" >>"$dir/plan.tsv"
     # the preload: settings writes, one at a time, before the run (see README.md); on
     # SQLite only, whose page cache lives in the server process
     local pre=$dir/preload.out pre_err=0
