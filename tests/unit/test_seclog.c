@@ -291,8 +291,11 @@ test_domain(struct db *db)
     is_int(user_sign_in(db, "log@example.org", PW, "192.0.2.4", now + 2, tok, &got, &retry),
            ERR_LIMIT, "guessing is throttled");
     is_int(user_session_revoke(db, kept, now + 3), ERR_OK, "a sign-out");
-    is_int(user_password_change(db, uid, PW, PW2, now + 4, &e), ERR_OK, "a password change");
-    is_int(user_disable(db, uid, "user:1", now + 5), ERR_OK, "a disable");
+    is_int(user_password_change(db, uid, PW, PW2, now + 4, &e), ERR_LIMIT,
+           "no password change while the account is throttled");
+    is_int(user_password_change(db, uid, PW, PW2, now + USER_FAIL_WINDOW + 4, &e), ERR_OK,
+           "a password change once the window has passed");
+    is_int(user_disable(db, uid, "user:1", now + USER_FAIL_WINDOW + 5), ERR_OK, "a disable");
 
     text = slurp(&len);
     v = lines(&n, &bad);
