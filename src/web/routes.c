@@ -43,6 +43,12 @@
 #define FORM(path, handler, extra, rule, what)                                                 \
     {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
      .flags = RF_WRITE | RF_FORM | (extra), .summary = (what), .body = BODY_FORM, .authz = (rule)}
+/* The same, for a path with parameters (declared as a GET route's are). */
+#define FORMP(path, handler, rule, what, ...)                                                   \
+    {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
+     .flags = RF_WRITE | RF_FORM, .summary = (what), .body = BODY_FORM, .authz = (rule),         \
+     .params = {__VA_ARGS__}}
+#define PERSON ID("person", "Person id")
 #define API (RF_CACHE)
 
 const struct route routes[] = {
@@ -94,6 +100,63 @@ const struct route routes[] = {
     {"GET", "/account/password", page_password, RK_HTML, RF_PERSONAL, "Change your password",
      NULL, {{0}}},
     FORM("/account/password", post_password, 0, "account.settings", "Change your password"),
+
+    /* missions and their goal trees: the editing forms (edit_mission.c, edit_indicator.c) */
+    {"GET", "/new-mission", page_mission_new, RK_HTML, RF_PERSONAL, "Create a mission", NULL,
+     {{0}}},
+    FORM("/new-mission", post_mission_new, 0, "mission.create", "Create a mission"),
+    {"GET", "/missions/{slug}/edit", page_mission_edit, RK_HTML, RF_PERSONAL, "Edit a mission",
+     NULL, {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/edit", post_mission_edit, "mission.edit", "Edit a mission",
+          SLUG("slug", "Mission slug")),
+    {"GET", "/missions/{slug}/archive", page_mission_archive, RK_HTML, RF_PERSONAL,
+     "Archive a mission: confirm", NULL, {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/archive", post_mission_archive, "mission.archive", "Archive a mission",
+          SLUG("slug", "Mission slug")),
+    {"GET", "/missions/{slug}/sdg", page_mission_sdg, RK_HTML, RF_PERSONAL,
+     "A mission's SDG targets", NULL, {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/sdg", post_mission_sdg, "mission.sdg", "Set a mission's SDG targets",
+          SLUG("slug", "Mission slug")),
+    {"GET", "/missions/{slug}/team", page_team, RK_HTML, RF_PERSONAL, "A mission's team", NULL,
+     {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/team", post_team_add, "team.edit", "Add a team member",
+          SLUG("slug", "Mission slug")),
+    FORMP("/missions/{slug}/team/{person}", post_team_update, "team.edit",
+          "Change a team member's role", SLUG("slug", "Mission slug"), PERSON),
+    FORMP("/missions/{slug}/team/{person}/remove", post_team_remove, "team.edit",
+          "Take a person out of a mission's team", SLUG("slug", "Mission slug"), PERSON),
+    {"GET", "/missions/{slug}/objectives/new", page_objective_new, RK_HTML, RF_PERSONAL,
+     "Add an objective", NULL,
+     {SLUG("slug", "Mission slug"),
+      {"parent", P_INT, PIN_QUERY, false, 1, INT64_MAX, NULL, "The objective it goes under"}}},
+    FORMP("/missions/{slug}/objectives/new", post_objective_new, "objective.create",
+          "Add an objective", SLUG("slug", "Mission slug")),
+    {"GET", "/objectives/{id}/edit", page_objective_edit, RK_HTML, RF_PERSONAL,
+     "Edit an objective", NULL, {ID("id", "Objective id")}},
+    FORMP("/objectives/{id}/edit", post_objective_edit, "objective.edit", "Edit an objective",
+          ID("id", "Objective id")),
+    {"GET", "/objectives/{id}/archive", page_objective_archive, RK_HTML, RF_PERSONAL,
+     "Archive an objective: confirm", NULL, {ID("id", "Objective id")}},
+    FORMP("/objectives/{id}/archive", post_objective_archive, "objective.archive",
+          "Archive an objective", ID("id", "Objective id")),
+    {"GET", "/missions/{slug}/indicators/new", page_indicator_new, RK_HTML, RF_PERSONAL,
+     "Add an indicator", NULL,
+     {SLUG("slug", "Mission slug"),
+      {"objective", P_INT, PIN_QUERY, false, 1, INT64_MAX, NULL, "The objective it measures"}}},
+    FORMP("/missions/{slug}/indicators/new", post_indicator_new, "indicator.create",
+          "Add an indicator", SLUG("slug", "Mission slug")),
+    {"GET", "/indicators/{id}/edit", page_indicator_edit, RK_HTML, RF_PERSONAL,
+     "Edit an indicator", NULL, {ID("id", "Indicator id")}},
+    FORMP("/indicators/{id}/edit", post_indicator_edit, "indicator.edit", "Edit an indicator",
+          ID("id", "Indicator id")),
+    {"GET", "/indicators/{id}/settings", page_indicator_settings, RK_HTML, RF_PERSONAL,
+     "An indicator's progress settings", NULL, {ID("id", "Indicator id")}},
+    FORMP("/indicators/{id}/settings", post_indicator_settings, "indicator.settings",
+          "Change an indicator's progress settings", ID("id", "Indicator id")),
+    {"GET", "/indicators/{id}/archive", page_indicator_archive, RK_HTML, RF_PERSONAL,
+     "Archive an indicator: confirm", NULL, {ID("id", "Indicator id")}},
+    FORMP("/indicators/{id}/archive", post_indicator_archive, "indicator.archive",
+          "Archive an indicator", ID("id", "Indicator id")),
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},
