@@ -869,7 +869,8 @@ team_page(struct req *rq, const struct form_errors *e, const struct mission *m,
                 _("People of the registry. Someone missing is added to the registry first."),
                 people, n_people, person_id, _("Choose a person"));
     form_select(&h, e, "role", _("Role"), NULL, roles, code_team_role.n, role, NULL);
-    form_checkbox(&h, "is_contact", "1", _("Contact: e-mail and phone shown publicly"), is_contact);
+    form_checkbox(&h, "is_contact", "new", _("Contact: e-mail and phone shown publicly"),
+                  is_contact);
     form_submit(&h, _("Add"));
     form_end(&h);
     html_close(&h, "section");

@@ -112,11 +112,11 @@ SKT=$(q "SELECT title_sv FROM mission WHERE slug = '$SK'")
 SKG=$(q "SELECT goal_sv FROM mission WHERE slug = '$SK'")
 SKD=$(q "SELECT deadline FROM mission WHERE slug = '$SK'")
 SKY=$(q "SELECT start_year FROM mission WHERE slug = '$SK'")
-SKS=$(q "SELECT COUNT(*) FROM mission_sdg WHERE mission_id = $MID_SK" 2>/dev/null || echo x)
+SKS=$(q "SELECT COUNT(*) FROM mission_sdg_target WHERE mission_id = $MID_SK")
 post "$MJ.coord" "/missions/$SK/edit" "csrf=$CSRF" "title_sv=$SKT" "goal_sv=$SKG (ändrad)" \
     "deadline=$SKD" "start_year=$SKY" "status=active"
 check "missions: ... and saves it (303), the SDG links kept" \
-    eval 'eq "$S" 303 && eq "$(q "SELECT goal_sv FROM mission WHERE slug = '"'"'$SK'"'"'")" "$SKG (ändrad)" && eq "$(q "SELECT COUNT(*) FROM mission_sdg WHERE mission_id = $MID_SK" 2>/dev/null || echo x)" "$SKS"'
+    eval 'eq "$S" 303 && eq "$(q "SELECT goal_sv FROM mission WHERE slug = '"'"'$SK'"'"'")" "$SKG (ändrad)" && eq "$(q "SELECT COUNT(*) FROM mission_sdg_target WHERE mission_id = $MID_SK")" "$SKS"'
 csrf_of "$MJ.coord" "/missions/$SK/edit"
 post "$MJ.coord" "/missions/$GA/edit" "csrf=$CSRF" "title_sv=X" "goal_sv=X" "deadline=2030-01-01" "start_year=2020" "status=active"
 check "missions: ... and a post to $GA's edit is 403, nothing changed" eval 'eq "$S" 403 && ne "$(q "SELECT title_sv FROM mission WHERE slug = '"'"'$GA'"'"'")" X'
@@ -128,3 +128,172 @@ fetch "/missions/$SK/edit"
 check "missions: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
 fetch -b "$MJ.coord" "/missions/$SK"
 check "missions: the coordinator's page offers Edit but not Archive (admin only)" eval 'eq "$S" 200 && links_to "/missions/$SK/edit" && lacks "/missions/$SK/archive"'
+
+# ---- objectives: the goal tree of the new mission
+NM=$(q "SELECT id FROM mission WHERE slug = 'ny-mission'")
+ocount() { q "SELECT COUNT(*) FROM objective WHERE mission_id = $NM"; }
+csrf_of "$MJ.admin" /missions/ny-mission/objectives/new
+check "objectives: the create form, valid HTML, parent select with 'top level'" eval 'eq "$S" 200 && has "name=\"parent_id\"" && tidy_clean'
+post "$MJ.admin" /missions/ny-mission/objectives/new "csrf=$CSRF" "parent_id=" "title_sv=" "weight=1"
+check "objectives: no title: 422 on title_sv, nothing written" eval 'eq "$S" 422 && has "href=\"#f-title_sv\"" && eq "$(ocount)" 0 && tidy_clean'
+post "$MJ.admin" /missions/ny-mission/objectives/new "csrf=$CSRF" "parent_id=" "title_sv=Mål A" "weight=-1"
+check "objectives: a negative weight: 422 on weight, the title kept" eval 'eq "$S" 422 && has "href=\"#f-weight\"" && has "value=\"Mål A\"" && eq "$(ocount)" 0'
+OSK=$(q "SELECT id FROM objective WHERE mission_id = $MID_SK ORDER BY id LIMIT 1")
+post "$MJ.admin" /missions/ny-mission/objectives/new "csrf=$CSRF" "parent_id=$OSK" "title_sv=Mål A" "weight=1"
+check "objectives: a parent of another mission: 422 on parent_id" eval 'eq "$S" 422 && has "href=\"#f-parent_id\"" && eq "$(ocount)" 0'
+post "$MJ.admin" /missions/ny-mission/objectives/new "csrf=$CSRF" "parent_id=" "title_sv=Mål A $XS" \
+    "title_en=Objective A $XA" "description_sv=Beskrivning $XS" "weight=2,5"
+check "objectives: created at the top level (a decimal comma taken): 303 to the mission" eval 'eq "$S" 303 && eq "$(hdr Location)" /missions/ny-mission && eq "$(ocount)" 1 && eq "$(q "SELECT weight FROM objective WHERE mission_id = $NM")" 2.5'
+OA=$(q "SELECT id FROM objective WHERE mission_id = $NM")
+csrf_of "$MJ.admin" /missions/ny-mission/objectives/new
+post "$MJ.admin" /missions/ny-mission/objectives/new "csrf=$CSRF" "parent_id=$OA" "title_sv=Delmål B" "weight=1"
+check "objectives: a sub-objective under it" eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM objective WHERE parent_id = $OA")" 1'
+OB=$(q "SELECT id FROM objective WHERE parent_id = $OA")
+fetch -b "$MJ.admin" /missions/ny-mission
+check "objectives: the goal tree shows both, escaped, with Edit and Archive links" eval 'eq "$S" 200 && has "Mål A &lt;script&gt;" && has "Delmål B" && links_to "/objectives/$OA/edit" && links_to "/objectives/$OB/archive" && lacks "<script>alert" && tidy_clean'
+fetch "/missions/ny-mission?lang=en"
+check "objectives: ... and for a visitor in English, escaped, no links" eval 'eq "$S" 200 && has "Objective A &quot;&gt;&lt;img" && lacks "<img src=x" && lacks "/objectives/$OA/edit"'
+csrf_of "$MJ.admin" "/objectives/$OA/edit"
+check "objectives: the edit form shows the stored values; its own subtree is not a parent choice" \
+    eval 'eq "$S" 200 && has "value=\"Mål A &lt;script&gt;alert(1)&lt;/script&gt;\"" && lacks "<option value=\"$OB\"" && lacks "<option value=\"$OA\"" && tidy_clean'
+post "$MJ.admin" "/objectives/$OA/edit" "csrf=$CSRF" "parent_id=$OB" "title_sv=Mål A" "weight=1"
+check "objectives: moving it under its own child: 422 on parent_id, nothing changed" eval 'eq "$S" 422 && has "href=\"#f-parent_id\"" && eq "$(q "SELECT COALESCE(parent_id, 0) FROM objective WHERE id = $OA")" 0'
+post "$MJ.admin" "/objectives/$OA/edit" "csrf=$CSRF" "parent_id=" "title_sv=Mål A, ändrat" "weight=1"
+check "objectives: an edit succeeds" eval 'eq "$S" 303 && eq "$(q "SELECT title_sv FROM objective WHERE id = $OA")" "Mål A, ändrat"'
+fetch -b "$MJ.coord" "/objectives/$OA/edit"
+check "objectives: the coordinator of $SK may not edit ny-mission's (403)" eval 'eq "$S" 403'
+fetch -b "$MJ.plain" "/objectives/$OA/edit"
+check "objectives: nor a plain user (403)" eval 'eq "$S" 403'
+fetch "/objectives/$OA/edit"
+check "objectives: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+fetch -b "$MJ.coord" "/objectives/$OSK/edit"
+check "objectives: ... but the coordinator edits $SK's" eval 'eq "$S" 200'
+csrf_of "$MJ.admin" "/objectives/$OA/archive"
+check "objectives: the archive confirmation page, valid HTML" eval 'eq "$S" 200 && has "action=\"/objectives/$OA/archive\"" && tidy_clean'
+post "$MJ.admin" "/objectives/$OA/archive" "csrf=$CSRF"
+check "objectives: archiving one with a live sub-objective is refused, saying why; nothing archived" \
+    eval 'eq "$S" 409 && has "role=\"alert\"" && eq "$(q "SELECT COUNT(*) FROM objective WHERE id = $OA AND archived_at IS NULL")" 1 && tidy_clean'
+csrf_of "$MJ.admin" "/objectives/$OB/archive"
+post "$MJ.admin" "/objectives/$OB/archive" "csrf=$CSRF"
+check "objectives: the leaf is archived (303) and leaves the tree" eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM objective WHERE id = $OB AND archived_at IS NOT NULL")" 1'
+fetch -b "$MJ.admin" /missions/ny-mission
+check "objectives: ... the page no longer shows it" eval 'eq "$S" 200 && lacks "Delmål B"'
+
+# ---- indicators
+icount() { q "SELECT COUNT(*) FROM indicator WHERE mission_id = $NM"; }
+csrf_of "$MJ.admin" /missions/ny-mission/indicators/new
+check "indicators: the create form, valid HTML, the objective select" eval 'eq "$S" 200 && has "name=\"objective_id\"" && has "name=\"direction\"" && tidy_clean'
+post "$MJ.admin" /missions/ny-mission/indicators/new "csrf=$CSRF" "objective_id=$OA" "title_sv=Andel $XS" \
+    "direction=increase" "decimals=9" "weight=1"
+check "indicators: 9 decimals: 422 on decimals, values kept escaped, nothing written" \
+    eval 'eq "$S" 422 && has "href=\"#f-decimals\"" && has "value=\"Andel &lt;script&gt;alert(1)&lt;/script&gt;\"" && eq "$(icount)" 0 && tidy_clean'
+post "$MJ.admin" /missions/ny-mission/indicators/new "csrf=$CSRF" "objective_id=$OSK" "title_sv=Andel" \
+    "direction=increase" "decimals=1" "weight=1"
+check "indicators: an objective of another mission: 422 on objective_id" eval 'eq "$S" 422 && has "href=\"#f-objective_id\"" && eq "$(icount)" 0'
+post "$MJ.admin" /missions/ny-mission/indicators/new "csrf=$CSRF" "objective_id=$OA" "title_sv=Andel" \
+    "direction=increase" "decimals=1" "weight=1" "source_url=javascript:alert(1)"
+check "indicators: a javascript: source address: 422 on source_url" eval 'eq "$S" 422 && has "href=\"#f-source_url\"" && eq "$(icount)" 0'
+post "$MJ.admin" /missions/ny-mission/indicators/new "csrf=$CSRF" "objective_id=$OA" "title_sv=Andel $XS" \
+    "title_en=Share $XA" "unit_sv=procent" "unit_en=percent" "direction=increase" "decimals=1" "weight=1" \
+    "source=SCB $XS" "source_url=https://www.scb.se/" "dimensions=Kommun, Kön" "sdg_indicators=12.3.1"
+check "indicators: created: 303 to its page" eval 'eq "$S" 303 && match "$(hdr Location)" "^/indicators/[0-9]+$" && eq "$(icount)" 1'
+NI=$(q "SELECT id FROM indicator WHERE mission_id = $NM")
+fetch -b "$MJ.admin" "/indicators/$NI"
+check "indicators: its page shows it, escaped" eval 'eq "$S" 200 && has "Andel &lt;script&gt;" && lacks "<script>alert"'
+fetch -b "$MJ.admin" /missions/ny-mission
+check "indicators: the goal tree shows it with Edit, Progress settings and Archive" \
+    eval 'eq "$S" 200 && links_to "/indicators/$NI/edit" && links_to "/indicators/$NI/settings" && links_to "/indicators/$NI/archive" && lacks "<script>alert" && tidy_clean'
+csrf_of "$MJ.admin" "/indicators/$NI/edit"
+check "indicators: the edit form shows the stored lists" eval 'eq "$S" 200 && has "value=\"Kommun, Kön\"" && has "value=\"12.3.1\"" && tidy_clean'
+post "$MJ.admin" "/indicators/$NI/edit" "csrf=$CSRF" "objective_id=$OA" "title_sv=Andel" "decimals=1" \
+    "weight=1" "dimensions=Year"
+check "indicators: a reserved column name: 422 on dimensions, nothing changed" eval 'eq "$S" 422 && has "href=\"#f-dimensions\"" && eq "$(q "SELECT title_sv FROM indicator WHERE id = $NI")" "Andel $XS"'
+post "$MJ.admin" "/indicators/$NI/edit" "csrf=$CSRF" "objective_id=$OA" "title_sv=Andel ekologiskt" "decimals=2" \
+    "weight=1" "dimensions=Kommun" "sdg_indicators=12.3.1"
+check "indicators: an edit succeeds" eval 'eq "$S" 303 && eq "$(q "SELECT title_sv || '"'"' '"'"' || decimals FROM indicator WHERE id = $NI")" "Andel ekologiskt 2"'
+fetch -b "$MJ.coord" "/indicators/$NI/edit"
+check "indicators: the coordinator of $SK may not edit ny-mission's (403)" eval 'eq "$S" 403'
+fetch -b "$MJ.actor" "/indicators/$NI/settings"
+check "indicators: nor the actor representative its settings (403)" eval 'eq "$S" 403'
+fetch "/indicators/$NI/settings"
+check "indicators: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+
+# ---- progress settings: the same writer as PATCH /api/v1/indicators/{id}
+irow() { q "SELECT COALESCE(base_year, 0), CAST(ROUND(COALESCE(base_value, 0) * 100) AS INTEGER), target_kind, CAST(ROUND(COALESCE(target_value, 0) * 100) AS INTEGER), direction FROM indicator WHERE id = $NI"; }
+csrf_of "$MJ.admin" "/indicators/$NI/settings"
+check "settings: the form, valid HTML" eval 'eq "$S" 200 && has "name=\"target_kind\"" && has "name=\"th_high\"" && tidy_clean'
+R0=$(irow)
+post "$MJ.admin" "/indicators/$NI/settings" "csrf=$CSRF" "base_year=" "base_value=12" "target_kind=none" "direction=increase"
+check "settings: a base value without a base year: 422 on base_value, nothing changed" \
+    eval 'eq "$S" 422 && has "href=\"#f-base_value\"" && has "value=\"12\"" && eq "$(irow)" "$R0" && tidy_clean'
+post "$MJ.admin" "/indicators/$NI/settings" "csrf=$CSRF" "base_year=2020" "base_value=12" "target_kind=absolute" "target_value=" "direction=increase"
+check "settings: an absolute target without a value: 422 on target_value" eval 'eq "$S" 422 && has "href=\"#f-target_value\"" && eq "$(irow)" "$R0"'
+post "$MJ.admin" "/indicators/$NI/settings" "csrf=$CSRF" "base_year=2020" "base_value=12" "target_kind=absolute" "target_value=60" "direction=increase" "th_high=1" "th_med=2" "th_low=0"
+check "settings: thresholds out of order: 422 on the thresholds' fieldset" eval 'eq "$S" 422 && has "href=\"#f-thresholds\"" && has "id=\"f-thresholds\"" && eq "$(irow)" "$R0"'
+post "$MJ.admin" "/indicators/$NI/settings" "csrf=$CSRF" "base_year=2020" "base_value=12,5" "target_kind=absolute" "target_value=60" "target_year=2030" "direction=increase" "headline=Kommun=Gävle"
+check "settings: saved (303), as the API would" eval 'eq "$S" 303 && eq "$(irow)" "2020	1250	absolute	6000	increase"'
+fetch "/api/v1/indicators/$NI"
+check "settings: ... the API shows the same settings" eval 'eq "$S" 200 && jqt "$B" ".baseline.year == 2020 and .baseline.value == 12.5 and .target.value == 60"'
+
+# ---- archive an indicator, then a mission
+csrf_of "$MJ.admin" "/indicators/$NI/archive"
+check "indicators: the archive confirmation page" eval 'eq "$S" 200 && tidy_clean'
+post "$MJ.admin" "/indicators/$NI/archive" "csrf=$CSRF"
+check "indicators: archived (303), nothing deleted" eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM indicator WHERE id = $NI AND archived_at IS NOT NULL")" 1'
+csrf_of "$MJ.admin" /missions/ny-mission/archive
+check "missions: the archive confirmation page says nothing is deleted" eval 'eq "$S" 200 && has "action=\"/missions/ny-mission/archive\"" && tidy_clean'
+fetch -b "$MJ.coord" "/missions/$SK/archive"
+check "missions: a coordinator may not archive even their own mission (403)" eval 'eq "$S" 403'
+post "$MJ.admin" /missions/ny-mission/archive "csrf=$CSRF"
+check "missions: the admin archives it: 303 to its page, archived_at set" eval 'eq "$S" 303 && eq "$(hdr Location)" /missions/ny-mission && ne "$(q "SELECT COALESCE(archived_at, 0) FROM mission WHERE slug = '"'"'ny-mission'"'"'")" 0'
+fetch /missions/ny-mission
+check "missions: its page stays and says Archived" eval 'eq "$S" 200 && text_has "Arkiverad"'
+fetch /
+check "missions: ... and it has left the home page" eval 'eq "$S" 200 && lacks "/missions/ny-mission\""'
+
+# ---- the team of skolmat, by its coordinator
+tcount() { q "SELECT COUNT(*) FROM team_member WHERE mission_id = $MID_SK"; }
+PNEW=$(q "SELECT id FROM person WHERE archived_at IS NULL AND id NOT IN (SELECT person_id FROM team_member WHERE mission_id = $MID_SK) ORDER BY id LIMIT 1")
+PIN=$(q "SELECT person_id FROM team_member WHERE mission_id = $MID_SK ORDER BY position LIMIT 1")
+require "team: a person outside skolmat's team and one in it" eval 'nonempty "$PNEW" && nonempty "$PIN"'
+csrf_of "$MJ.coord" "/missions/$SK/team"
+check "team: the team page with its forms, valid HTML" eval 'eq "$S" 200 && has "name=\"person_id\"" && has "action=\"/missions/$SK/team/$PIN/remove\"" && tidy_clean'
+T0=$(tcount)
+post "$MJ.coord" "/missions/$SK/team" "csrf=$CSRF" "person_id=$PIN" "role=member"
+check "team: adding someone already in it: 422 on person_id, nothing written" eval 'eq "$S" 422 && has "href=\"#f-person_id\"" && eq "$(tcount)" "$T0" && tidy_clean'
+post "$MJ.coord" "/missions/$SK/team" "csrf=$CSRF" "person_id=$PNEW" "role=chief"
+check "team: a role not in the list: 422 on role, nothing written" eval 'eq "$S" 422 && has "href=\"#f-role\"" && eq "$(tcount)" "$T0"'
+post "$MJ.coord" "/missions/$SK/team" "csrf=$CSRF" "person_id=$PNEW" "role=analyst" "is_contact=new"
+check "team: a member added (303 back to the team page)" eval 'eq "$S" 303 && eq "$(tcount)" "$((T0 + 1))" && eq "$(q "SELECT role || is_contact FROM team_member WHERE mission_id = $MID_SK AND person_id = $PNEW")" analyst1'
+csrf_of "$MJ.coord" "/missions/$SK/team"
+post "$MJ.coord" "/missions/$SK/team/$PNEW" "csrf=$CSRF" "role=communications"
+check "team: the role changed, no longer a contact" eval 'eq "$S" 303 && eq "$(q "SELECT role || is_contact FROM team_member WHERE mission_id = $MID_SK AND person_id = $PNEW")" communications0'
+post "$MJ.coord" "/missions/$SK/team/$PNEW/remove" "csrf=$CSRF"
+check "team: removed from the team, the person stays" eval 'eq "$S" 303 && eq "$(tcount)" "$T0" && eq "$(q "SELECT COUNT(*) FROM person WHERE id = $PNEW")" 1'
+fetch -b "$MJ.coord" "/missions/$GA/team"
+check "team: the coordinator of $SK gets 403 on $GA's team" eval 'eq "$S" 403'
+G0=$(q "SELECT COUNT(*) FROM team_member")
+post "$MJ.coord" "/missions/$GA/team" "csrf=$CSRF" "person_id=$PNEW" "role=member"
+check "team: ... and on adding to it, nothing written" eval 'eq "$S" 403 && eq "$(q "SELECT COUNT(*) FROM team_member")" "$G0"'
+fetch -b "$MJ.actor" "/missions/$SK/team"
+check "team: the actor representative gets 403" eval 'eq "$S" 403'
+fetch "/missions/$SK/team"
+check "team: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+
+# ---- SDG targets of skolmat
+scount() { q "SELECT COUNT(*) FROM mission_sdg_target WHERE mission_id = $MID_SK"; }
+slist() { q "SELECT target FROM mission_sdg_target WHERE mission_id = $MID_SK ORDER BY target" | tr '\n' ' '; }
+csrf_of "$MJ.coord" "/missions/$SK/sdg"
+check "sdg: the checkbox list, a fieldset and legend per goal, the stored targets checked, valid HTML" \
+    eval 'eq "$S" 200 && eq "$(count "<fieldset")" 17 && eq "$(count "<legend")" 17 && eq "$(count " checked")" "$(scount)" && tidy_clean'
+L0=$(slist)
+post "$MJ.coord" "/missions/$SK/sdg" "csrf=$CSRF" "sdg=2.1" "sdg=99.9"
+check "sdg: an unknown target: 422, nothing changed" eval 'eq "$S" 422 && has "href=\"#f-sdg_targets\"" && eq "$(slist)" "$L0" && tidy_clean'
+post "$MJ.coord" "/missions/$SK/sdg" "csrf=$CSRF" "sdg=2.1" "sdg=12.3"
+check "sdg: replaced as a set" eval 'eq "$S" 303 && eq "$(slist)" "12.3 2.1 "'
+fetch "/missions/$SK"
+check "sdg: the mission page shows the targets" eval 'eq "$S" 200 && has "12.3"'
+fetch -b "$MJ.coord" "/missions/$GA/sdg"
+check "sdg: the coordinator gets 403 on $GA's" eval 'eq "$S" 403'
+fetch -b "$MJ.plain" "/missions/$SK/sdg"
+check "sdg: a plain user gets 403" eval 'eq "$S" 403'
