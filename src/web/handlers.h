@@ -83,6 +83,20 @@ enum err api_people(struct req *rq); /* api_person.c */
 enum err api_person(struct req *rq);
 enum err api_initiatives(struct req *rq); /* api_initiative.c */
 enum err api_initiative(struct req *rq);
+/* JSON API, the goal tree's writes (api_edit_mission.c) */
+enum err api_mission_create(struct req *rq);
+enum err api_mission_update(struct req *rq);
+enum err api_mission_archive(struct req *rq);
+enum err api_mission_sdg(struct req *rq);
+enum err api_team_add(struct req *rq);
+enum err api_team_update(struct req *rq);
+enum err api_team_remove(struct req *rq);
+enum err api_objective_create(struct req *rq);
+enum err api_objective_update(struct req *rq);
+enum err api_objective_archive(struct req *rq);
+enum err api_indicator_create(struct req *rq);
+enum err api_indicator_update(struct req *rq);
+enum err api_indicator_archive(struct req *rq);
 enum err api_sdg_goals(struct req *rq); /* api_sdg.c */
 enum err api_sdg_goal(struct req *rq);
 enum err api_sdg_targets(struct req *rq);

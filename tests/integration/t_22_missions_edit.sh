@@ -297,3 +297,100 @@ fetch -b "$MJ.coord" "/missions/$GA/sdg"
 check "sdg: the coordinator gets 403 on $GA's" eval 'eq "$S" 403'
 fetch -b "$MJ.plain" "/missions/$SK/sdg"
 check "sdg: a plain user gets 403" eval 'eq "$S" 403'
+
+# ---- the API's writes, signed in with the session cookie and X-CSRF-Token
+csrf_of "$MJ.admin" /new-mission; TOK_ADMIN=$CSRF
+csrf_of "$MJ.coord" "/missions/$SK/edit"; TOK_COORD=$CSRF
+csrf_of "$MJ.actor" /account; TOK_ACTOR=$CSRF
+# api JAR TOKEN METHOD PATH BODY
+api() { fetch -b "$1" -X "$3" -H "X-CSRF-Token: $2" -H 'Content-Type: application/json' --data "$5" "$4"; }
+NEWM='{"slug": "api-mission", "title": {"sv": "API-mission <script>alert(1)</script>", "en": "API mission"}, "goal": {"sv": "Mål"}, "deadline": "2033-12-31", "start_year": 2026, "sdg_targets": ["12.3"]}'
+N0=$(mcount)
+fetch -X POST -H 'Content-Type: application/json' --data "$NEWM" /api/v1/missions
+check "api: a create without credentials is 401" eval 'eq "$S" 401 && eq "$(mcount)" "$N0"'
+api "$MJ.coord" "$TOK_COORD" POST /api/v1/missions "$NEWM"
+check "api: a coordinator may not create a mission (403)" eval 'eq "$S" 403 && eq "$(mcount)" "$N0"'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/missions '{"slug": "x-mission", "colour": "red"}'
+check "api: an unknown member is refused by name (400)" eval 'eq "$S" 400 && jqt "$B" ".error.field == \"colour\"" && eq "$(mcount)" "$N0"'
+for m in id is_demo archived_at created_at owner role; do
+    api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/missions "{\"slug\": \"x-mission\", \"$m\": 1}"
+    check "api: the protected member $m is refused by name (422 is protected)" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"$m\" and (.error.message | test(\"protected\"))" && eq "$(mcount)" "$N0"'
+done
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/missions '{"slug": "x-mission", "title": {"sv": "X"}, "goal": {"sv": "X"}, "deadline": "2030-01-01", "start_year": 2031}'
+check "api: a value the domain refuses: 422 naming the member" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"start_year\"" && eq "$(mcount)" "$N0"'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/missions '{"slug": "x-mission", "title": {"sv": ""}, "goal": {"sv": "X"}, "deadline": "2030-01-01", "start_year": 2025}'
+check "api: ... a text's language named as title.sv" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"title.sv\""'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/missions "$NEWM"
+check "api: the admin creates a mission: 201, Location, the resource" \
+    eval 'eq "$S" 201 && eq "$(hdr Location)" /api/v1/missions/api-mission && jqt "$B" ".slug == \"api-mission\" and .sdg_targets == [\"12.3\"]" && eq "$(mcount)" "$((N0 + 1))"'
+fetch /missions/api-mission
+check "api: its page shows the title escaped" eval 'eq "$S" 200 && has "API-mission &lt;script&gt;" && lacks "<script>alert"'
+R0=$(mrow api-mission)
+api "$MJ.admin" "$TOK_ADMIN" PATCH /api/v1/missions/api-mission '{"slug": "other"}'
+check "api: PATCH refuses the slug by name (422), nothing changes" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"slug\"" && eq "$(mrow api-mission)" "$R0"'
+api "$MJ.admin" "$TOK_ADMIN" PATCH /api/v1/missions/api-mission '{"goal": {"en": "A goal"}, "status": "paused", "is_demo": true}'
+check "api: ... and a protected member with others: nothing changes" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"is_demo\"" && eq "$(mrow api-mission)" "$R0"'
+api "$MJ.admin" "$TOK_ADMIN" PATCH /api/v1/missions/api-mission '{"goal": {"en": "A goal"}}'
+check "api: PATCH changes only the members given (200)" eval 'eq "$S" 200 && jqt "$B" ".goal.en == \"A goal\" and .goal.sv == \"Mål\" and .sdg_targets == [\"12.3\"]"'
+api "$MJ.coord" "$TOK_COORD" PATCH /api/v1/missions/api-mission '{"goal": {"en": "B"}}'
+check "api: the coordinator of $SK may not change another mission (403)" eval 'eq "$S" 403'
+api "$MJ.coord" "$TOK_COORD" PATCH "/api/v1/missions/$SK" '{"goal": {"en": "The school meal goal"}}'
+check "api: ... but changes their own (200)" eval 'eq "$S" 200 && jqt "$B" ".goal.en == \"The school meal goal\""'
+api "$MJ.actor" "$TOK_ACTOR" PATCH "/api/v1/missions/$SK" '{"goal": {"en": "B"}}'
+check "api: the actor representative may not (403)" eval 'eq "$S" 403'
+api "$MJ.admin" "$TOK_ADMIN" PUT /api/v1/missions/api-mission/sdg_targets '{"sdg_targets": ["2.1", "12.3"]}'
+check "api: the SDG targets replaced as a set" eval 'eq "$S" 200 && jqt "$B" "(.sdg_targets | sort) == [\"12.3\", \"2.1\"]"'
+
+# objectives and indicators: the journey by the API
+O0=$(q "SELECT COUNT(*) FROM objective")
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/objectives '{"mission": "api-mission", "title": {"sv": "Mål 1"}, "mission_id": 3}'
+check "api: an objective with mission_id: refused by name (422 is protected)" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"mission_id\"" && eq "$(q "SELECT COUNT(*) FROM objective")" "$O0"'
+api "$MJ.coord" "$TOK_COORD" POST /api/v1/objectives '{"mission": "api-mission", "title": {"sv": "Mål 1"}}'
+check "api: the coordinator of $SK may not add to another mission (403)" eval 'eq "$S" 403 && eq "$(q "SELECT COUNT(*) FROM objective")" "$O0"'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/objectives '{"mission": "api-mission", "title": {"sv": "Mål 1"}, "weight": 2}'
+check "api: an objective created: 201 with Location" eval 'eq "$S" 201 && match "$(hdr Location)" "^/api/v1/objectives/[0-9]+$" && jqt "$B" ".mission == \"api-mission\" and .weight == 2"'
+AO=$(jq -r .id "$B")
+api "$MJ.admin" "$TOK_ADMIN" PATCH "/api/v1/objectives/$AO" '{"mission": "skolmat"}'
+check "api: PATCH refuses moving it to another mission, by name" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"mission\"" && eq "$(q "SELECT mission_id FROM objective WHERE id = $AO")" "$(q "SELECT id FROM mission WHERE slug = '"'"'api-mission'"'"'")"'
+api "$MJ.admin" "$TOK_ADMIN" PATCH "/api/v1/objectives/$AO" '{"title": {"en": "Objective 1"}}'
+check "api: PATCH changes an objective (200)" eval 'eq "$S" 200 && jqt "$B" ".title.en == \"Objective 1\""'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/indicators "{\"mission\": \"$SK\", \"objective_id\": $AO, \"title\": {\"sv\": \"I\"}}"
+check "api: an indicator under another mission's objective: 422 on objective_id" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"objective_id\""'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/indicators "{\"mission\": \"api-mission\", \"objective_id\": $AO, \"title\": {\"sv\": \"Andel\"}, \"disaggregations\": [\"Kön\", \"Kön\"]}"
+check "api: a repeated column: 422 naming the item" eval 'eq "$S" 422 && jqt "$B" ".error.field | startswith(\"disaggregations\")"'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/indicators "{\"mission\": \"api-mission\", \"objective_id\": $AO, \"title\": {\"sv\": \"Andel\", \"en\": \"Share\"}, \"unit\": {\"sv\": \"procent\"}, \"decimals\": 1, \"direction\": \"decrease\", \"disaggregations\": [\"Kön\"]}"
+check "api: an indicator created: 201 with Location" eval 'eq "$S" 201 && match "$(hdr Location)" "^/api/v1/indicators/[0-9]+$" && jqt "$B" ".direction == \"decrease\" and .disaggregations == [\"Kön\"]"'
+AI=$(jq -r .id "$B")
+api "$MJ.admin" "$TOK_ADMIN" PATCH "/api/v1/indicators/$AI/metadata" '{"direction": "increase"}'
+check "api: the metadata PATCH sends the direction to the settings" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"direction\""'
+api "$MJ.admin" "$TOK_ADMIN" PATCH "/api/v1/indicators/$AI/metadata" '{"title": {"en": "Share of it"}, "decimals": 2}'
+check "api: the metadata PATCH changes the given members (200)" eval 'eq "$S" 200 && jqt "$B" ".title.en == \"Share of it\" and .decimals == 2 and .title.sv == \"Andel\""'
+api "$MJ.admin" "$TOK_ADMIN" PATCH "/api/v1/indicators/$AI" '{"base_year": 2020, "base_value": 10, "target": {"kind": "absolute", "value": 5}}'
+check "api: ... its progress settings through the existing PATCH" eval 'eq "$S" 200'
+api "$MJ.admin" "$TOK_ADMIN" POST "/api/v1/objectives/$AO/archive" '{}'
+check "api: an objective with a live indicator cannot be archived (422)" eval 'eq "$S" 422 && eq "$(q "SELECT COUNT(*) FROM objective WHERE id = $AO AND archived_at IS NULL")" 1'
+api "$MJ.coord" "$TOK_COORD" POST "/api/v1/indicators/$AI/archive" '{}'
+check "api: the coordinator of $SK may not archive its indicator (403)" eval 'eq "$S" 403'
+api "$MJ.admin" "$TOK_ADMIN" POST "/api/v1/indicators/$AI/archive" '{}'
+check "api: the indicator archived (200)" eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM indicator WHERE id = $AI AND archived_at IS NOT NULL")" 1'
+api "$MJ.admin" "$TOK_ADMIN" POST "/api/v1/objectives/$AO/archive" ''
+check "api: ... then the objective (200)" eval 'eq "$S" 200'
+
+# the team
+api "$MJ.coord" "$TOK_COORD" POST "/api/v1/missions/$SK/team" "{\"person_id\": $PNEW, \"role\": \"analyst\", \"mission\": \"gator\"}"
+check "api: a team add naming a mission is refused by name" eval 'eq "$S" 422 && jqt "$B" ".error.field == \"mission\""'
+api "$MJ.coord" "$TOK_COORD" POST "/api/v1/missions/$SK/team" "{\"person_id\": $PNEW, \"role\": \"analyst\", \"is_contact\": true}"
+check "api: a team member added (200, the team)" eval 'eq "$S" 200 && eq "$(q "SELECT role || is_contact FROM team_member WHERE mission_id = $MID_SK AND person_id = $PNEW")" analyst1'
+api "$MJ.coord" "$TOK_COORD" PATCH "/api/v1/missions/$SK/team/$PNEW" '{"role": "member"}'
+check "api: ... the role changed, the contact flag kept" eval 'eq "$S" 200 && eq "$(q "SELECT role || is_contact FROM team_member WHERE mission_id = $MID_SK AND person_id = $PNEW")" member1'
+api "$MJ.coord" "$TOK_COORD" POST "/api/v1/missions/$SK/team/$PNEW/remove" ''
+check "api: ... removed" eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM team_member WHERE mission_id = $MID_SK AND person_id = $PNEW")" 0'
+api "$MJ.coord" "$TOK_COORD" POST "/api/v1/missions/$GA/team" "{\"person_id\": $PNEW}"
+check "api: the coordinator of $SK gets 403 on $GA's team" eval 'eq "$S" 403'
+
+api "$MJ.coord" "$TOK_COORD" POST /api/v1/missions/api-mission/archive '{}'
+check "api: a coordinator may not archive a mission (403)" eval 'eq "$S" 403'
+api "$MJ.admin" "$TOK_ADMIN" POST /api/v1/missions/api-mission/archive '{}'
+check "api: the admin archives it (200)" eval 'eq "$S" 200 && ne "$(q "SELECT COALESCE(archived_at, 0) FROM mission WHERE slug = '"'"'api-mission'"'"'")" 0'
+fetch /api/v1/missions
+check "api: ... it has left the list" eval 'eq "$S" 200 && jqt "$B" "[.items[].slug] | index(\"api-mission\") == null"'
