@@ -123,6 +123,7 @@ apply(struct req *rq, const struct member *m, json_t *v, void *in, const char **
     const char *k, **items;
     json_t *x;
     size_t i, n;
+    double d;
 
     *field = m->name;
     switch (m->type) {
@@ -181,7 +182,8 @@ apply(struct req *rq, const struct member *m, json_t *v, void *in, const char **
         *why = "must be a number";
         if (!json_is_number(v) || !isfinite(json_number_value(v)))
             return false;
-        *(double *)(base + m->off) = json_number_value(v);
+        d = json_number_value(v);
+        memcpy(base + m->off, &d, sizeof(d));
         return true;
     case MT_BOOL:
         *why = "must be true or false";
