@@ -240,6 +240,8 @@ csrf_of "$MJ.admin" "/indicators/$NI/archive"
 check "indicators: the archive confirmation page" eval 'eq "$S" 200 && tidy_clean'
 post "$MJ.admin" "/indicators/$NI/archive" "csrf=$CSRF"
 check "indicators: archived (303), nothing deleted" eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM indicator WHERE id = $NI AND archived_at IS NOT NULL")" 1'
+fetch "/indicators/$NI"
+check "indicators: its page stays and says Archived" eval 'eq "$S" 200 && text_has "Arkiverad: indikatorn"'
 csrf_of "$MJ.admin" /missions/ny-mission/archive
 check "missions: the archive confirmation page says nothing is deleted" eval 'eq "$S" 200 && has "action=\"/missions/ny-mission/archive\"" && tidy_clean'
 fetch -b "$MJ.coord" "/missions/$SK/archive"
