@@ -305,6 +305,28 @@ body_mission(struct req *rq, json_t *root, struct mission *out)
     return rc;
 }
 
+/*
+ * Before a create's body names its mission: a caller who may do action on no mission (not
+ * an admin, and not on the first mission they coordinate, if any) is refused at once as
+ * req_allow refuses (the public 401, anyone else 403), so an empty or wrong body tells them
+ * nothing (not which missions exist). The mission the body names is checked after.
+ */
+static enum err
+may_on_a_mission(struct req *rq, enum authz_action action)
+{
+    struct authz_scope scope = {0};
+    const struct who *w;
+    enum err rc;
+
+    rc = req_who(rq, &w);
+    if (rc)
+        return rc;
+    if (w->is_admin)
+        return ERR_OK;
+    scope.mission_id = w->n_missions > 0 ? w->missions[0] : 0;
+    return req_allow(rq, action, &scope);
+}
+
 static const char *
 who(struct req *rq)
 {
@@ -638,6 +660,9 @@ api_objective_create(struct req *rq)
     int64_t id;
     enum err rc;
 
+    rc = may_on_a_mission(rq, AUTHZ_OBJECTIVE_CREATE);
+    if (rc)
+        return rc;
     rc = body_object(rq, &root);
     if (rc)
         return rc;
@@ -776,6 +801,9 @@ api_indicator_create(struct req *rq)
     int64_t id, obj_mission = 0;
     enum err rc;
 
+    rc = may_on_a_mission(rq, AUTHZ_INDICATOR_CREATE);
+    if (rc)
+        return rc;
     rc = body_object(rq, &root);
     if (rc)
         return rc;

@@ -195,9 +195,9 @@ const struct route routes[] = {
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
     /* missions and their goal trees: the API's writes (api_edit_mission.c) */
 #define APIW(m, path, handler, what, result, input, rule, ...)                                    \
-    {.method = m, .pattern = path, .fn = handler, .kind = RK_API, .flags = RF_WRITE,             \
-     .summary = what, .schema = result, .params = {__VA_ARGS__}, .body = BODY_JSON,              \
-     .body_schema = input, .authz = rule}
+    {.method = (m), .pattern = (path), .fn = (handler), .kind = RK_API, .flags = RF_WRITE,       \
+     .summary = (what), .schema = (result), .params = {__VA_ARGS__}, .body = BODY_JSON,          \
+     .body_schema = (input), .authz = (rule)}
     APIW("POST", "/api/v1/missions", api_mission_create, "Create a mission", "Mission",
          "MissionInput", "mission.create", {0}),
     APIW("PATCH", "/api/v1/missions/{slug}", api_mission_update,
