@@ -12,8 +12,10 @@
 #ifndef WEB_API_H
 #define WEB_API_H
 
+#include "db/db.h"
 #include "domain/assess.h"
 #include "web/resource.h"
+#include "web/web.h"
 
 /* api_mission.c: Mission, MissionList, TeamMember, TeamList */
 extern const struct resource *const api_mission_resources[];
@@ -31,6 +33,9 @@ extern const struct resource *const api_initiative_resources[];
 extern const struct resource *const api_sdg_resources[];
 /* api_principal.c: Principal (GET /api/v1/me) */
 extern const struct resource *const api_principal_resources[];
+/* api_edit_mission.c: MissionInput, MissionSdgTargets, TeamMemberInput, ObjectiveInput,
+ * IndicatorInput, ArchiveRequest (the bodies of the goal tree's writes) */
+extern const struct resource *const api_edit_mission_resources[];
 /* api_openapi.c: Text, PageLinks, Error, and every list above, in the document's order */
 extern const struct resource *const *const api_resources[];
 
@@ -57,5 +62,12 @@ struct progress_summary {
     double score;
 };
 extern const struct res_field api_progress_summary_fields[];
+
+/* The single resource read from db, as GET answers it: for a write's answer, read on the
+ * writer connection it wrote on (api_mission.c, api_indicator.c). */
+enum err api_mission_respond(struct req *rq, struct db *db, const char *slug);
+/* archived: an archived objective too (the answer to its archive; GET answers 404) */
+enum err api_objective_respond(struct req *rq, struct db *db, int64_t id, bool archived);
+enum err api_indicator_respond(struct req *rq, struct db *db, int64_t id);
 
 #endif

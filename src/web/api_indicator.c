@@ -227,6 +227,12 @@ api_mission_objectives(struct req *rq)
 enum err
 api_objective(struct req *rq)
 {
+    return api_objective_respond(rq, rq->db, req_int(rq, "id", 0), false);
+}
+
+enum err
+api_objective_respond(struct req *rq, struct db *db, int64_t id, bool archived)
+{
     struct objective_view v;
     struct mission_tree t;
     struct objective o;
@@ -234,19 +240,28 @@ api_objective(struct req *rq)
     enum err rc;
     int k;
 
-    rc = objective_get(rq->db, rq->arena, req_int(rq, "id", 0), &o);
+    rc = objective_get(db, rq->arena, id, &o);
     if (rc)
         return rc;
-    rc = mission_get_id(rq->db, rq->arena, o.mission_id, &m);
+    rc = mission_get_id(db, rq->arena, o.mission_id, &m);
     if (rc)
         return rc;
-    rc = mission_tree_load(rq->db, rq->arena, m.id, &t);
+    rc = mission_tree_load(db, rq->arena, m.id, &t);
     if (rc)
         return rc;
     for (k = 0; k < t.n_objs && t.objs[k].id != o.id; k++)
         ;
+    if (k == t.n_objs && archived && o.archived_at != 0) {
+        /* the answer to its archive: it has left the tree, with nothing under it */
+        memset(&v, 0, sizeof(v));
+        v.o = o;
+        v.mission = m.slug;
+        v.indicator_ids = arena_alloc(rq->arena, sizeof(int64_t));
+        summary_of(&v.progress, PS_NOT_AVAILABLE, false, 0);
+        return res_respond(rq, &objective_res, &v);
+    }
     if (k == t.n_objs)
-        return ERR_NOTFOUND; /* removed between the two reads */
+        return ERR_NOTFOUND; /* removed between the two reads, or archived */
     objective_view(rq, &t, k, m.slug, &v);
     return res_respond(rq, &objective_res, &v);
 }
@@ -376,15 +391,21 @@ api_indicators(struct req *rq)
 enum err
 api_indicator(struct req *rq)
 {
+    return api_indicator_respond(rq, rq->db, req_int(rq, "id", 0));
+}
+
+enum err
+api_indicator_respond(struct req *rq, struct db *db, int64_t id)
+{
     struct indicator_progress ip;
     struct indicator_view v;
     struct indicator ind;
     enum err rc;
 
-    rc = indicator_get(rq->db, rq->arena, req_int(rq, "id", 0), &ind);
+    rc = indicator_get(db, rq->arena, id, &ind);
     if (rc)
         return rc;
-    rc = indicator_progress_load(rq->db, rq->arena, &ind, &ip);
+    rc = indicator_progress_load(db, rq->arena, &ind, &ip);
     if (rc)
         return rc;
     indicator_view(&ind, &ip, &v);

@@ -73,7 +73,8 @@ static const struct resource mission_res = {
 
 /* The mission's view: its tree's roll-up, and with full its SDG targets. */
 static enum err
-mission_view_load(struct req *rq, const struct mission *m, bool full, struct mission_view *out)
+mission_view_load(struct req *rq, struct db *db, const struct mission *m, bool full,
+                  struct mission_view *out)
 {
     struct sdg_target *targets;
     struct mission_tree t;
@@ -82,12 +83,12 @@ mission_view_load(struct req *rq, const struct mission *m, bool full, struct mis
     memset(out, 0, sizeof(*out));
     out->m = *m;
     if (full) {
-        rc = mission_sdg_targets(rq->db, rq->arena, m->id, &targets, &out->n_targets);
+        rc = mission_sdg_targets(db, rq->arena, m->id, &targets, &out->n_targets);
         if (rc)
             return rc;
         out->targets = targets;
     }
-    rc = mission_tree_load(rq->db, rq->arena, m->id, &t);
+    rc = mission_tree_load(db, rq->arena, m->id, &t);
     if (rc)
         return rc;
     out->progress.status = t.prog.status;
@@ -117,7 +118,7 @@ missions_load(struct req *rq, const struct page *pg, void **out, int *out_n, int
     res_slice(pg, k, &from, &to);
     vs = arena_alloc(rq->arena, (size_t)(to > from ? to - from : 1) * sizeof(*vs));
     for (i = from; i < to; i++) {
-        rc = mission_view_load(rq, &ms[i], false, &vs[i - from]);
+        rc = mission_view_load(rq, rq->db, &ms[i], false, &vs[i - from]);
         if (rc)
             return rc;
     }
@@ -183,14 +184,20 @@ api_missions(struct req *rq)
 enum err
 api_mission(struct req *rq)
 {
+    return api_mission_respond(rq, rq->db, req_str(rq, "slug"));
+}
+
+enum err
+api_mission_respond(struct req *rq, struct db *db, const char *slug)
+{
     struct mission_view v;
     struct mission m;
     enum err rc;
 
-    rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
+    rc = mission_get(db, rq->arena, slug, &m);
     if (rc)
         return rc;
-    rc = mission_view_load(rq, &m, true, &v);
+    rc = mission_view_load(rq, db, &m, true, &v);
     if (rc)
         return rc;
     return res_respond(rq, &mission_res, &v);
@@ -204,10 +211,13 @@ api_mission_team(struct req *rq)
     enum err rc;
     int i;
 
-    rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
+    /* a team write answers with the team (api_edit_mission.c): read it where it wrote */
+    struct db *db = rq->wdb != NULL ? rq->wdb : rq->db;
+
+    rc = mission_get(db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
-    rc = mission_team(rq->db, rq->arena, m.id, &v.items, &v.n);
+    rc = mission_team(db, rq->arena, m.id, &v.items, &v.n);
     if (rc)
         return rc;
     /* public data minimisation: only a contact's email and phone are shown */

@@ -60,9 +60,16 @@ static const struct resource error = {
 static const struct resource *const frame_resources[] = {&res_text, &res_page_links, &error, NULL};
 
 const struct resource *const *const api_resources[] = {
-    frame_resources,     api_mission_resources,   api_indicator_resources,
-    api_actor_resources, api_person_resources,    api_initiative_resources,
-    api_sdg_resources,   api_principal_resources, NULL,
+    frame_resources,
+    api_mission_resources,
+    api_indicator_resources,
+    api_actor_resources,
+    api_person_resources,
+    api_initiative_resources,
+    api_sdg_resources,
+    api_principal_resources,
+    api_edit_mission_resources,
+    NULL,
 };
 
 static void
@@ -214,6 +221,15 @@ put_request_body(struct json *j, struct req *rq, const struct route *r)
     json_obj_close(j);
 }
 
+/* A create: a write POSTed to a collection (a path without parameters, e.g.
+ * /api/v1/missions). Its handler answers 201 with Location. */
+static bool
+is_create(const struct route *r)
+{
+    return (r->flags & RF_WRITE) && strcmp(r->method, "POST") == 0 &&
+           strchr(r->pattern, '{') == NULL;
+}
+
 static void
 put_operation(struct json *j, struct req *rq, const struct route *r)
 {
@@ -260,9 +276,23 @@ put_operation(struct json *j, struct req *rq, const struct route *r)
 
     json_key(j, "responses");
     json_obj_open(j);
-    json_key(j, "200");
+    /* a POST to a collection (no parameter in its path) creates: 201 with Location */
+    json_key(j, is_create(r) ? "201" : "200");
     json_obj_open(j);
-    json_kstr(j, "description", "OK");
+    json_kstr(j, "description", is_create(r) ? "Created; Location names the new resource" : "OK");
+    if (is_create(r)) {
+        json_key(j, "headers");
+        json_obj_open(j);
+        json_key(j, "Location");
+        json_obj_open(j);
+        json_kstr(j, "description", "The new resource's address in the API");
+        json_key(j, "schema");
+        json_obj_open(j);
+        json_kstr(j, "type", "string");
+        json_obj_close(j);
+        json_obj_close(j);
+        json_obj_close(j);
+    }
     if (r->flags & RF_WRITE)
         goto content;
     json_key(j, "headers");

@@ -73,7 +73,9 @@ type_attr(enum field_type t)
     case FT_NEW_PASSWORD:
         return "password";
     case FT_NUMBER:
-        return "text"; /* inputmode="decimal": a Swedish decimal comma is accepted */
+        return "text"; /* a Swedish decimal comma is accepted (type=number refuses it); no
+                        * inputmode: HTML Tidy 5.6, which the suite checks pages with, calls it
+                        * proprietary */
     case FT_DATE:
         return "date";
     case FT_URL:
@@ -121,8 +123,7 @@ form_input(struct html *h, const struct form_errors *e, const char *name, const 
     html_void(h, "input", "type", type_attr(type), "id", id, "name", name, "value",
               type == FT_PASSWORD || type == FT_NEW_PASSWORD ? NULL : value, "required",
               required ? "" : NULL, "aria-describedby", described, "aria-invalid",
-              err ? "true" : NULL, "autocomplete", autocomplete, "inputmode",
-              type == FT_NUMBER ? "decimal" : NULL, "spellcheck",
+              err ? "true" : NULL, "autocomplete", autocomplete, "spellcheck",
               type == FT_EMAIL || type == FT_URL ? "false" : NULL, NULL);
     html_close(h, "div");
 }
@@ -155,4 +156,64 @@ void
 form_submit(struct html *h, const char *label)
 {
     html_elem_attr(h, "button", label, "type", "submit", "class", "button", NULL);
+}
+
+/* ---- choices */
+
+void
+form_select(struct html *h, const struct form_errors *e, const char *name, const char *label,
+            const char *hint, const struct form_option *opts, int n, const char *value,
+            const char *empty)
+{
+    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    bool err = form_error_of(e, name) != NULL;
+    int i;
+
+    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
+    described = field_head(h, e, name, label, hint, id);
+    html_open(h, "select", "id", id, "name", name, "aria-describedby", described, "aria-invalid",
+              err ? "true" : NULL, NULL);
+    if (empty != NULL)
+        html_elem_attr(h, "option", empty, "value", "", NULL);
+    for (i = 0; i < n; i++)
+        html_elem_attr(h, "option", opts[i].label, "value", opts[i].value, "selected",
+                       value != NULL && strcmp(value, opts[i].value) == 0 ? "" : NULL, NULL);
+    html_close(h, "select");
+    html_close(h, "div");
+}
+
+void
+form_checkbox(struct html *h, const char *name, const char *value, const char *label, bool checked)
+{
+    const char *id = arena_printf(h->a, "f-%s-%s", name, value);
+
+    html_open(h, "div", "class", "checkbox", NULL);
+    html_void(h, "input", "type", "checkbox", "id", id, "name", name, "value", value, "checked",
+              checked ? "" : NULL, NULL);
+    html_elem_attr(h, "label", label, "for", id, NULL);
+    html_close(h, "div");
+}
+
+void
+form_fieldset_begin(struct html *h, const struct form_errors *e, const char *name,
+                    const char *legend)
+{
+    const char *err = form_error_of(e, name);
+
+    html_open(h, "fieldset", "id", arena_printf(h->a, "f-%s", name), "class",
+              err ? "field field-with-error" : "field", "tabindex", err ? "-1" : NULL, NULL);
+    html_elem(h, "legend", legend);
+    if (err != NULL) {
+        html_open(h, "p", "class", "field-error", NULL);
+        html_elem_attr(h, "span", _("Error:"), "class", "visually-hidden", NULL);
+        html_text(h, " ");
+        html_text(h, err);
+        html_close(h, "p");
+    }
+}
+
+void
+form_fieldset_end(struct html *h)
+{
+    html_close(h, "fieldset");
 }

@@ -57,4 +57,27 @@ void form_hidden(struct html *h, const char *name, const char *value);
 /* The submit button. */
 void form_submit(struct html *h, const char *label);
 
+/* ---- choices: selects for code sets and references, checkboxes in fieldsets */
+
+/* One choice of a select: the value posted and the text shown (translated already). */
+struct form_option {
+    const char *value, *label;
+};
+
+/*
+ * A <select> with its label, hint and error; the option whose value is value is selected.
+ * empty (NULL: none) is the text of a first option of value "" (nothing chosen).
+ */
+void form_select(struct html *h, const struct form_errors *e, const char *name, const char *label,
+                 const char *hint, const struct form_option *opts, int n, const char *value,
+                 const char *empty);
+/* A checkbox posting value under name, its label after it; id is "f-NAME-VALUE". */
+void form_checkbox(struct html *h, const char *name, const char *value, const char *label,
+                   bool checked);
+/* <fieldset> with its legend (and the error of field name from e, if any); form_fieldset_end
+ * closes it. The error's anchor is the fieldset's id "f-NAME". */
+void form_fieldset_begin(struct html *h, const struct form_errors *e, const char *name,
+                         const char *legend);
+void form_fieldset_end(struct html *h);
+
 #endif

@@ -33,6 +33,33 @@ enum err post_sign_out(struct req *rq);
 enum err page_account(struct req *rq);
 enum err page_password(struct req *rq);
 enum err post_password(struct req *rq);
+/* missions and their goal trees, edited (edit_mission.c, edit_indicator.c) */
+enum err page_mission_new(struct req *rq);
+enum err post_mission_new(struct req *rq);
+enum err page_mission_edit(struct req *rq);
+enum err post_mission_edit(struct req *rq);
+enum err page_mission_archive(struct req *rq);
+enum err post_mission_archive(struct req *rq);
+enum err page_mission_sdg(struct req *rq);
+enum err post_mission_sdg(struct req *rq);
+enum err page_team(struct req *rq);
+enum err post_team_add(struct req *rq);
+enum err post_team_update(struct req *rq);
+enum err post_team_remove(struct req *rq);
+enum err page_objective_new(struct req *rq);
+enum err post_objective_new(struct req *rq);
+enum err page_objective_edit(struct req *rq);
+enum err post_objective_edit(struct req *rq);
+enum err page_objective_archive(struct req *rq);
+enum err post_objective_archive(struct req *rq);
+enum err page_indicator_new(struct req *rq);
+enum err post_indicator_new(struct req *rq);
+enum err page_indicator_edit(struct req *rq);
+enum err post_indicator_edit(struct req *rq);
+enum err page_indicator_settings(struct req *rq);
+enum err post_indicator_settings(struct req *rq);
+enum err page_indicator_archive(struct req *rq);
+enum err post_indicator_archive(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);
@@ -56,6 +83,20 @@ enum err api_people(struct req *rq); /* api_person.c */
 enum err api_person(struct req *rq);
 enum err api_initiatives(struct req *rq); /* api_initiative.c */
 enum err api_initiative(struct req *rq);
+/* JSON API, the goal tree's writes (api_edit_mission.c) */
+enum err api_mission_create(struct req *rq);
+enum err api_mission_update(struct req *rq);
+enum err api_mission_archive(struct req *rq);
+enum err api_mission_sdg(struct req *rq);
+enum err api_team_add(struct req *rq);
+enum err api_team_update(struct req *rq);
+enum err api_team_remove(struct req *rq);
+enum err api_objective_create(struct req *rq);
+enum err api_objective_update(struct req *rq);
+enum err api_objective_archive(struct req *rq);
+enum err api_indicator_create(struct req *rq);
+enum err api_indicator_update(struct req *rq);
+enum err api_indicator_archive(struct req *rq);
 enum err api_sdg_goals(struct req *rq); /* api_sdg.c */
 enum err api_sdg_goal(struct req *rq);
 enum err api_sdg_targets(struct req *rq);

@@ -5,6 +5,7 @@
 #include "domain/assess.h"
 #include "domain/indicator.h"
 #include "domain/mission.h"
+#include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -80,6 +81,13 @@ page_index(struct req *rq)
         demo = demo || ms[i].is_demo;
     if (demo)
         layout_demo_note(rq, &h);
+    /* an admin's way forward, on a fresh install too (a visitor's page reads nothing) */
+    if (req_offers(rq, AUTHZ_MISSION_CREATE, NULL)) {
+        html_open(&h, "p", NULL);
+        html_elem_attr(&h, "a", _("Create a mission"), "href", url_mission_new(rq), "class",
+                       "button", NULL);
+        html_close(&h, "p");
+    }
     if (n == 0) {
         html_elem(&h, "p", _("There are no missions yet."));
     } else {

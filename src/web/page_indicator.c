@@ -664,6 +664,11 @@ page_indicator(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, title);
     html_elem_attr(&h, "h1", title, "lang", L_lang(rq, ind.title_en), NULL);
+    if (ind.archived_at != 0)
+        html_elem_attr(&h, "p",
+                       _("Archived: this indicator has left its mission's goal tree and the "
+                         "lists. Its page and data stay; nothing is deleted."),
+                       "class", "notice", "role", "status", NULL);
     if (m.is_demo)
         layout_demo_note(rq, &h);
     desc = L(rq, ind.description_sv, ind.description_en);

@@ -18,6 +18,7 @@
 #include "domain/mission.h"
 #include "domain/person.h"
 #include "domain/sdg.h"
+#include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -35,7 +36,76 @@ struct mission_page {
     struct html *h;
     struct mission m;
     struct mission_tree t;
+    /* what the page offers who asks (req_offers: nothing for a visitor, whose page stays
+     * the shared copy); the scope is the mission as stored */
+    bool may_edit, may_archive, may_obj_create, may_obj_edit, may_obj_archive;
+    bool may_ind_create, may_ind_edit, may_ind_settings, may_ind_archive, may_team, may_sdg;
 };
+
+/* An editing link: text, and for screen readers the thing it acts on. */
+static void
+edit_link(struct html *h, const char *href, const char *text, const char *what)
+{
+    html_open(h, "a", "href", href, NULL);
+    html_text(h, text);
+    if (what != NULL) {
+        html_open(h, "span", "class", "visually-hidden", NULL);
+        html_text(h, ": ");
+        html_text(h, what);
+        html_close(h, "span");
+    }
+    html_close(h, "a");
+}
+
+static void
+offers_load(struct mission_page *p)
+{
+    struct authz_scope scope = {0};
+    struct req *rq = p->rq;
+
+    scope.mission_id = p->m.id;
+    p->may_edit = req_offers(rq, AUTHZ_MISSION_EDIT, &scope);
+    p->may_archive = req_offers(rq, AUTHZ_MISSION_ARCHIVE, &scope);
+    p->may_obj_create = req_offers(rq, AUTHZ_OBJECTIVE_CREATE, &scope);
+    p->may_obj_edit = req_offers(rq, AUTHZ_OBJECTIVE_EDIT, &scope);
+    p->may_obj_archive = req_offers(rq, AUTHZ_OBJECTIVE_ARCHIVE, &scope);
+    p->may_ind_create = req_offers(rq, AUTHZ_INDICATOR_CREATE, &scope);
+    p->may_ind_edit = req_offers(rq, AUTHZ_INDICATOR_EDIT, &scope);
+    p->may_ind_settings = req_offers(rq, AUTHZ_INDICATOR_SETTINGS, &scope);
+    p->may_ind_archive = req_offers(rq, AUTHZ_INDICATOR_ARCHIVE, &scope);
+    p->may_team = req_offers(rq, AUTHZ_TEAM_EDIT, &scope);
+    p->may_sdg = req_offers(rq, AUTHZ_MISSION_SDG, &scope);
+}
+
+/* The mission's editing links, under its title. */
+static void
+offers(struct mission_page *p)
+{
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    const char *slug = p->m.slug;
+
+    if (!(p->may_edit || p->may_archive || p->may_obj_create || p->may_ind_create || p->may_team ||
+          p->may_sdg))
+        return;
+    html_open(h, "nav", "class", "edit-links", "aria-label", _("Edit this mission"), NULL);
+    html_open(h, "ul", NULL);
+#define OFFER(cond, href, text)                                                                    \
+    if (cond) {                                                                                    \
+        html_open(h, "li", NULL);                                                                  \
+        edit_link(h, href, text, NULL);                                                            \
+        html_close(h, "li");                                                                       \
+    }
+    OFFER(p->may_edit, url_mission_edit(rq, slug), _("Edit"));
+    OFFER(p->may_obj_create, url_objective_new(rq, slug), _("Add an objective"));
+    OFFER(p->may_ind_create && p->t.n_objs > 0, url_indicator_new(rq, slug), _("Add an indicator"));
+    OFFER(p->may_team, url_team(rq, slug), _("Team"));
+    OFFER(p->may_sdg, url_mission_sdg(rq, slug), _("SDG targets"));
+    OFFER(p->may_archive && p->m.archived_at == 0, url_mission_archive(rq, slug), _("Archive"));
+#undef OFFER
+    html_close(h, "ul");
+    html_close(h, "nav");
+}
 
 /* "37 % (2022)" style value with the indicator's unit. */
 static char *
@@ -97,6 +167,24 @@ indicator_row(struct mission_page *p, int k)
     html_text(h, label_code(&code_direction, ind->direction));
     html_text(h, ")");
     html_close(h, "span");
+    if (p->may_ind_edit || p->may_ind_settings || p->may_ind_archive) {
+        const char *what = L(rq, ind->title_sv, ind->title_en);
+
+        html_open(h, "span", "class", "edit-links small", NULL);
+        if (p->may_ind_edit) {
+            html_text(h, " ");
+            edit_link(h, url_indicator_edit(rq, ind->id), _("Edit"), what);
+        }
+        if (p->may_ind_settings) {
+            html_text(h, " ");
+            edit_link(h, url_indicator_settings(rq, ind->id), _("Progress settings"), what);
+        }
+        if (p->may_ind_archive) {
+            html_text(h, " ");
+            edit_link(h, url_indicator_archive(rq, ind->id), _("Archive"), what);
+        }
+        html_close(h, "span");
+    }
     html_close(h, "th");
 
     html_open(h, "td", "class", "num", NULL);
@@ -156,6 +244,18 @@ objective_block(struct mission_page *p, int oi, int level)
         html_printf(h, _("weight %s"), fmt_num(rq, o->weight, 1));
     }
     html_close(h, "p");
+    if (p->may_obj_edit || p->may_obj_archive) {
+        const char *what = L(rq, o->title_sv, o->title_en);
+
+        html_open(h, "p", "class", "edit-links small", NULL);
+        if (p->may_obj_edit)
+            edit_link(h, url_objective_edit(rq, o->id), _("Edit"), what);
+        if (p->may_obj_edit && p->may_obj_archive)
+            html_text(h, " ");
+        if (p->may_obj_archive)
+            edit_link(h, url_objective_archive(rq, o->id), _("Archive"), what);
+        html_close(h, "p");
+    }
     if (*L(rq, o->description_sv, o->description_en) != '\0')
         html_elem_attr(h, "p", L(rq, o->description_sv, o->description_en), "lang",
                        L_lang(rq, o->description_en), NULL);
@@ -521,6 +621,12 @@ header(struct mission_page *p)
     int left = years_left(m->deadline);
 
     html_elem_attr(h, "h1", L(rq, m->title_sv, m->title_en), "lang", L_lang(rq, m->title_en), NULL);
+    if (m->archived_at != 0)
+        html_elem_attr(h, "p",
+                       _("Archived: this mission has left the public lists. Its pages stay; "
+                         "nothing is deleted."),
+                       "class", "notice", "role", "status", NULL);
+    offers(p);
     if (m->is_demo)
         layout_demo_note(rq, h);
     html_open(h, "p", "class", "lead", NULL);
@@ -580,6 +686,7 @@ page_mission(struct req *rq)
     if (rc)
         return rc;
 
+    offers_load(&p);
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
     header(&p);

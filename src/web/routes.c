@@ -43,6 +43,12 @@
 #define FORM(path, handler, extra, rule, what)                                                 \
     {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
      .flags = RF_WRITE | RF_FORM | (extra), .summary = (what), .body = BODY_FORM, .authz = (rule)}
+/* The same, for a path with parameters (declared as a GET route's are). */
+#define FORMP(path, handler, rule, what, ...)                                                   \
+    {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
+     .flags = RF_WRITE | RF_FORM, .summary = (what), .body = BODY_FORM, .authz = (rule),         \
+     .params = {__VA_ARGS__}}
+#define PERSON ID("person", "Person id")
 #define API (RF_CACHE)
 
 const struct route routes[] = {
@@ -95,6 +101,63 @@ const struct route routes[] = {
      NULL, {{0}}},
     FORM("/account/password", post_password, 0, "account.settings", "Change your password"),
 
+    /* missions and their goal trees: the editing forms (edit_mission.c, edit_indicator.c) */
+    {"GET", "/new-mission", page_mission_new, RK_HTML, RF_PERSONAL, "Create a mission", NULL,
+     {{0}}},
+    FORM("/new-mission", post_mission_new, 0, "mission.create", "Create a mission"),
+    {"GET", "/missions/{slug}/edit", page_mission_edit, RK_HTML, RF_PERSONAL, "Edit a mission",
+     NULL, {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/edit", post_mission_edit, "mission.edit", "Edit a mission",
+          SLUG("slug", "Mission slug")),
+    {"GET", "/missions/{slug}/archive", page_mission_archive, RK_HTML, RF_PERSONAL,
+     "Archive a mission: confirm", NULL, {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/archive", post_mission_archive, "mission.archive", "Archive a mission",
+          SLUG("slug", "Mission slug")),
+    {"GET", "/missions/{slug}/sdg", page_mission_sdg, RK_HTML, RF_PERSONAL,
+     "A mission's SDG targets", NULL, {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/sdg", post_mission_sdg, "mission.sdg", "Set a mission's SDG targets",
+          SLUG("slug", "Mission slug")),
+    {"GET", "/missions/{slug}/team", page_team, RK_HTML, RF_PERSONAL, "A mission's team", NULL,
+     {SLUG("slug", "Mission slug")}},
+    FORMP("/missions/{slug}/team", post_team_add, "team.edit", "Add a team member",
+          SLUG("slug", "Mission slug")),
+    FORMP("/missions/{slug}/team/{person}", post_team_update, "team.edit",
+          "Change a team member's role", SLUG("slug", "Mission slug"), PERSON),
+    FORMP("/missions/{slug}/team/{person}/remove", post_team_remove, "team.edit",
+          "Take a person out of a mission's team", SLUG("slug", "Mission slug"), PERSON),
+    {"GET", "/missions/{slug}/objectives/new", page_objective_new, RK_HTML, RF_PERSONAL,
+     "Add an objective", NULL,
+     {SLUG("slug", "Mission slug"),
+      {"parent", P_INT, PIN_QUERY, false, 1, INT64_MAX, NULL, "The objective it goes under"}}},
+    FORMP("/missions/{slug}/objectives/new", post_objective_new, "objective.create",
+          "Add an objective", SLUG("slug", "Mission slug")),
+    {"GET", "/objectives/{id}/edit", page_objective_edit, RK_HTML, RF_PERSONAL,
+     "Edit an objective", NULL, {ID("id", "Objective id")}},
+    FORMP("/objectives/{id}/edit", post_objective_edit, "objective.edit", "Edit an objective",
+          ID("id", "Objective id")),
+    {"GET", "/objectives/{id}/archive", page_objective_archive, RK_HTML, RF_PERSONAL,
+     "Archive an objective: confirm", NULL, {ID("id", "Objective id")}},
+    FORMP("/objectives/{id}/archive", post_objective_archive, "objective.archive",
+          "Archive an objective", ID("id", "Objective id")),
+    {"GET", "/missions/{slug}/indicators/new", page_indicator_new, RK_HTML, RF_PERSONAL,
+     "Add an indicator", NULL,
+     {SLUG("slug", "Mission slug"),
+      {"objective", P_INT, PIN_QUERY, false, 1, INT64_MAX, NULL, "The objective it measures"}}},
+    FORMP("/missions/{slug}/indicators/new", post_indicator_new, "indicator.create",
+          "Add an indicator", SLUG("slug", "Mission slug")),
+    {"GET", "/indicators/{id}/edit", page_indicator_edit, RK_HTML, RF_PERSONAL,
+     "Edit an indicator", NULL, {ID("id", "Indicator id")}},
+    FORMP("/indicators/{id}/edit", post_indicator_edit, "indicator.edit", "Edit an indicator",
+          ID("id", "Indicator id")),
+    {"GET", "/indicators/{id}/settings", page_indicator_settings, RK_HTML, RF_PERSONAL,
+     "An indicator's progress settings", NULL, {ID("id", "Indicator id")}},
+    FORMP("/indicators/{id}/settings", post_indicator_settings, "indicator.settings",
+          "Change an indicator's progress settings", ID("id", "Indicator id")),
+    {"GET", "/indicators/{id}/archive", page_indicator_archive, RK_HTML, RF_PERSONAL,
+     "Archive an indicator: confirm", NULL, {ID("id", "Indicator id")}},
+    FORMP("/indicators/{id}/archive", post_indicator_archive, "indicator.archive",
+          "Archive an indicator", ID("id", "Indicator id")),
+
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},
     {"GET", "/static/style.css", file_style_css, RK_FILE, RF_CACHE, "Style sheet", NULL, {{0}}},
@@ -130,6 +193,45 @@ const struct route routes[] = {
      .body_schema = "IndicatorData", .authz = "observation.write"},
     {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
+    /* missions and their goal trees: the API's writes (api_edit_mission.c) */
+#define APIW(m, path, handler, what, result, input, rule, ...)                                    \
+    {.method = (m), .pattern = (path), .fn = (handler), .kind = RK_API, .flags = RF_WRITE,       \
+     .summary = (what), .schema = (result), .params = {__VA_ARGS__}, .body = BODY_JSON,          \
+     .body_schema = (input), .authz = (rule)}
+    APIW("POST", "/api/v1/missions", api_mission_create, "Create a mission", "Mission",
+         "MissionInput", "mission.create", {0}),
+    APIW("PATCH", "/api/v1/missions/{slug}", api_mission_update,
+         "Change a mission (not its slug nor its SDG targets)", "Mission", "MissionInput",
+         "mission.edit", SLUG("slug", "Mission slug")),
+    APIW("POST", "/api/v1/missions/{slug}/archive", api_mission_archive, "Archive a mission",
+         "Mission", "ArchiveRequest", "mission.archive", SLUG("slug", "Mission slug")),
+    APIW("PUT", "/api/v1/missions/{slug}/sdg_targets", api_mission_sdg,
+         "Replace a mission's SDG targets", "Mission", "MissionSdgTargets", "mission.sdg",
+         SLUG("slug", "Mission slug")),
+    APIW("POST", "/api/v1/missions/{slug}/team", api_team_add, "Add a person to a mission's team",
+         "TeamList", "TeamMemberInput", "team.edit", SLUG("slug", "Mission slug")),
+    APIW("PATCH", "/api/v1/missions/{slug}/team/{person}", api_team_update,
+         "Change a team member's role or contact flag", "TeamList", "TeamMemberInput",
+         "team.edit", SLUG("slug", "Mission slug"), PERSON),
+    APIW("POST", "/api/v1/missions/{slug}/team/{person}/remove", api_team_remove,
+         "Take a person out of a mission's team", "TeamList", "ArchiveRequest", "team.edit",
+         SLUG("slug", "Mission slug"), PERSON),
+    APIW("POST", "/api/v1/objectives", api_objective_create, "Create an objective", "Objective",
+         "ObjectiveInput", "objective.create", {0}),
+    APIW("PATCH", "/api/v1/objectives/{id}", api_objective_update, "Change an objective",
+         "Objective", "ObjectiveInput", "objective.edit", ID("id", "Objective id")),
+    APIW("POST", "/api/v1/objectives/{id}/archive", api_objective_archive,
+         "Archive an objective (refused while it has live children)", "Objective",
+         "ArchiveRequest", "objective.archive", ID("id", "Objective id")),
+    APIW("POST", "/api/v1/indicators", api_indicator_create, "Create an indicator", "Indicator",
+         "IndicatorInput", "indicator.create", {0}),
+    APIW("PATCH", "/api/v1/indicators/{id}/metadata", api_indicator_update,
+         "Change an indicator's descriptive fields (its progress settings: PATCH "
+         "/api/v1/indicators/{id})", "Indicator", "IndicatorInput", "indicator.edit",
+         ID("id", "Indicator id")),
+    APIW("POST", "/api/v1/indicators/{id}/archive", api_indicator_archive, "Archive an indicator",
+         "Indicator", "ArchiveRequest", "indicator.archive", ID("id", "Indicator id")),
+#undef APIW
     {"GET", "/api/v1/actors", api_actors, RK_API, API, "List actors", "ActorList",
      {PAGING, {"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector, "Sector"}}},
     {"GET", "/api/v1/actors/{id}", api_actor, RK_API, API, "One actor", "Actor",

@@ -344,3 +344,111 @@ url_is_local_path(const char *s)
             return false;
     return true;
 }
+
+/* ---- the editing pages of a mission and its goal tree */
+
+char *
+url_mission_new(const struct req *rq)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/new-mission");
+    return finish(rq, &b, false);
+}
+
+char *
+url_mission_edit(const struct req *rq, const char *slug)
+{
+    return path1(rq, "/missions/", slug, "/edit");
+}
+
+char *
+url_mission_archive(const struct req *rq, const char *slug)
+{
+    return path1(rq, "/missions/", slug, "/archive");
+}
+
+char *
+url_mission_sdg(const struct req *rq, const char *slug)
+{
+    return path1(rq, "/missions/", slug, "/sdg");
+}
+
+char *
+url_objective_new(const struct req *rq, const char *mission_slug)
+{
+    return path1(rq, "/missions/", mission_slug, "/objectives/new");
+}
+
+char *
+url_objective_edit(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/objectives/", id, "/edit");
+}
+
+char *
+url_objective_archive(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/objectives/", id, "/archive");
+}
+
+char *
+url_indicator_new(const struct req *rq, const char *mission_slug)
+{
+    return path1(rq, "/missions/", mission_slug, "/indicators/new");
+}
+
+char *
+url_indicator_edit(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/edit");
+}
+
+char *
+url_indicator_archive(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/archive");
+}
+
+char *
+url_indicator_settings(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/settings");
+}
+
+char *
+url_team(const struct req *rq, const char *mission_slug)
+{
+    return path1(rq, "/missions/", mission_slug, "/team");
+}
+
+/* /missions/SLUG/team/PERSON[suffix] */
+static char *
+team_path(const struct req *rq, const char *mission_slug, int64_t person_id, const char *suffix)
+{
+    struct buf b;
+    char n[24];
+
+    snprintf(n, sizeof(n), "%lld", (long long)person_id);
+    buf_init(&b, 0);
+    buf_adds(&b, "/missions/");
+    url_encode(&b, mission_slug);
+    buf_adds(&b, "/team/");
+    buf_adds(&b, n);
+    if (suffix != NULL)
+        buf_adds(&b, suffix);
+    return finish(rq, &b, false);
+}
+
+char *
+url_team_member(const struct req *rq, const char *mission_slug, int64_t person_id)
+{
+    return team_path(rq, mission_slug, person_id, NULL);
+}
+
+char *
+url_team_remove(const struct req *rq, const char *mission_slug, int64_t person_id)
+{
+    return team_path(rq, mission_slug, person_id, "/remove");
+}

@@ -31,6 +31,21 @@ char *url_sign_up(const struct req *rq);
 char *url_sign_out(const struct req *rq);
 char *url_account(const struct req *rq);
 char *url_password(const struct req *rq);
+/* The editing pages of a mission and its goal tree (edit_mission.c, edit_indicator.c). */
+char *url_mission_new(const struct req *rq);
+char *url_mission_edit(const struct req *rq, const char *slug);
+char *url_mission_archive(const struct req *rq, const char *slug);
+char *url_mission_sdg(const struct req *rq, const char *slug);
+char *url_objective_new(const struct req *rq, const char *mission_slug);
+char *url_objective_edit(const struct req *rq, int64_t id);
+char *url_objective_archive(const struct req *rq, int64_t id);
+char *url_indicator_new(const struct req *rq, const char *mission_slug);
+char *url_indicator_edit(const struct req *rq, int64_t id);
+char *url_indicator_archive(const struct req *rq, int64_t id);
+char *url_indicator_settings(const struct req *rq, int64_t id);
+char *url_team(const struct req *rq, const char *mission_slug);
+char *url_team_member(const struct req *rq, const char *mission_slug, int64_t person_id);
+char *url_team_remove(const struct req *rq, const char *mission_slug, int64_t person_id);
 /* A path of this site that a sign-in may return to: starts with one '/', no "//", no
  * backslash or control character (never another site: no open redirect). */
 bool url_is_local_path(const char *s);

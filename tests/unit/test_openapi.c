@@ -110,7 +110,7 @@ check_route(json_t *paths, const struct route *r, json_t *op_ids)
     json_t *item, *op, *params, *p, *schema;
     const char *name, *in, *brace, *ref;
     char method[16], want_ref[128], pname[64], label[256];
-    bool all_declared = true, required_ok = true;
+    bool all_declared = true, required_ok = true, is_create;
     size_t i, n;
     int k;
 
@@ -165,9 +165,16 @@ check_route(json_t *paths, const struct route *r, json_t *op_ids)
         is_int(count_param(params, pname, "path"), 1, label);
     }
 
-    /* the 200 names the route's schema; errors use Error */
+    /* the success (201 for a create: a write POSTed to a collection, with Location; else
+     * 200) names the route's schema; errors use Error */
     schema = json_object_get(op, "responses");
-    ok(json_is_object(json_object_get(schema, "200")), "%s documents 200", r->pattern);
+    is_create =
+        (r->flags & RF_WRITE) && strcmp(method, "post") == 0 && strchr(r->pattern, '{') == NULL;
+    ok(json_is_object(json_object_get(schema, is_create ? "201" : "200")), "%s documents %s",
+       r->pattern, is_create ? "201" : "200");
+    if (is_create)
+        ok(json_is_object(dig(schema, "201.headers.Location")), "%s documents Location",
+           r->pattern);
     if (r->flags & RF_WRITE) {
         /* a write: the token scheme, the body it takes, and how it is refused */
         ok(json_is_array(json_object_get(op, "security")), "%s %s requires a token", method,
@@ -186,8 +193,11 @@ check_route(json_t *paths, const struct route *r, json_t *op_ids)
     }
     if (r->schema != NULL) {
         snprintf(want_ref, sizeof(want_ref), SCHEMA_REF "%s", r->schema);
-        ref = json_string_value(dig(schema, "200.content.application/json.schema.$ref"));
-        snprintf(label, sizeof(label), "%s: 200 refers to %s", r->pattern, r->schema);
+        ref =
+            json_string_value(dig(schema, is_create ? "201.content.application/json.schema.$ref"
+                                                    : "200.content.application/json.schema.$ref"));
+        snprintf(label, sizeof(label), "%s: %s refers to %s", r->pattern, is_create ? "201" : "200",
+                 r->schema);
         is_str(ref, want_ref, label);
     }
 }

@@ -1,0 +1,144 @@
+/*
+ * mission_edit.c — one transaction around each write of a mission and its goal tree (see
+ * mission_edit.h).
+ */
+#include "domain/mission_edit.h"
+
+#include "domain/load.h"
+
+/* Commit when rc is ERR_OK (a failed commit is an error too); roll back otherwise. */
+static enum err
+end(struct db *db, enum err rc)
+{
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc)
+        db_rollback(db);
+    return rc;
+}
+
+enum err
+medit_mission_create(struct db *db, const struct mission_new *in, const char *who, int64_t *out_id,
+                     struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, mission_create(db, in, who, out_id, err));
+}
+
+enum err
+medit_mission_update(struct db *db, int64_t id, const struct mission_new *in, const char *who,
+                     int64_t now, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, mission_update(db, id, in, who, now, NULL, err));
+}
+
+enum err
+medit_mission_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, mission_archive(db, id, who, now));
+}
+
+enum err
+medit_mission_sdg(struct db *db, int64_t id, const char *const *targets, int n, const char *who,
+                  int64_t now, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, mission_set_sdg_targets(db, id, targets, n, who, now, NULL, err));
+}
+
+enum err
+medit_objective_create(struct db *db, const struct objective_new *in, const char *who,
+                       int64_t *out_id, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, objective_create(db, in, who, out_id, err));
+}
+
+enum err
+medit_objective_update(struct db *db, int64_t id, const struct objective_new *in, const char *who,
+                       int64_t now, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, objective_update(db, id, in, who, now, NULL, err));
+}
+
+enum err
+medit_objective_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, objective_archive(db, id, who, now));
+}
+
+enum err
+medit_indicator_create(struct db *db, const struct indicator_new *in, const char *who,
+                       int64_t *out_id, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, indicator_create(db, in, who, out_id, err));
+}
+
+enum err
+medit_indicator_update(struct db *db, int64_t id, const struct indicator_new *in, const char *who,
+                       int64_t now, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, indicator_update(db, id, in, who, now, NULL, err));
+}
+
+enum err
+medit_indicator_archive(struct db *db, int64_t id, const char *who, int64_t now)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, indicator_archive(db, id, who, now));
+}
+
+enum err
+medit_team_add(struct db *db, const struct team_member_new *in, const char *who,
+               struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, team_member_create(db, in, who, err));
+}
+
+enum err
+medit_team_update(struct db *db, const struct team_member_new *in, const char *who, int64_t now,
+                  struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, team_member_update(db, in, who, now, NULL, err));
+}
+
+enum err
+medit_team_remove(struct db *db, int64_t mission_id, int64_t person_id, const char *who,
+                  int64_t now)
+{
+    enum err rc = db_begin(db);
+
+    return rc ? rc : end(db, team_member_remove(db, mission_id, person_id, who, now));
+}
+
+enum err
+medit_indicator_sdg_codes(struct db *db, struct arena *a, int64_t id, const char ***out, int *out_n)
+{
+    void *rows = NULL;
+    enum err rc;
+
+    rc = ld_rows_id(db, Q_INDICATOR_SDG_CODES, id, a, sizeof(const char *), ld_str_row, &rows,
+                    out_n);
+    *out = rows;
+    return rc;
+}

@@ -1,0 +1,52 @@
+/*
+ * edit.h — what the editing forms of missions and their goal trees share
+ * (edit_mission.c defines it, edit_indicator.c uses it too): posted fields as text, their
+ * conversion, the choices a select offers, the archive confirmation page.
+ */
+#ifndef WEB_EDIT_H
+#define WEB_EDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "domain/codes.h"
+#include "web/formview.h"
+#include "web/html.h"
+#include "web/web.h"
+
+/* Where a handler reads: the writer connection in a write (what it checks is what it
+ * writes over), the request's own connection in a GET (which has no writer). */
+static inline struct db *
+edit_db(struct req *rq)
+{
+    return rq->wdb != NULL ? rq->wdb : rq->db;
+}
+
+/* The posted field name, "" when absent; edit_opt: NULL when absent or empty. */
+const char *edit_field(const struct req *rq, const char *name);
+const char *edit_opt(const struct req *rq, const char *name);
+/* s as an integer in lo..hi (false: not one). */
+bool edit_int(const char *s, int64_t lo, int64_t hi, int64_t *out);
+/* s as a finite number, a decimal comma taken for a point (false: not one). */
+bool edit_num(struct arena *a, const char *s, double *out);
+/* The page title: "Error: " before it when e has errors. */
+const char *edit_title(struct req *rq, const struct form_errors *e, const char *title);
+/* Who writes, for the audit log: the signed-in user's e-mail or the token's name. */
+const char *edit_who(struct req *rq);
+/* A "Cancel" link back to href. */
+void edit_cancel(struct html *h, const char *href);
+/* The success of a post: 303 to href (POST-redirect-GET). */
+void edit_done(struct req *rq, const char *href);
+/* The registry's live people as choices ("Name (Actor)"), at most 2,000. */
+struct form_option *edit_people(struct req *rq, int *out_n);
+/* A code set's codes as choices, labelled in the request's language (set->n of them). */
+struct form_option *edit_codes(struct req *rq, const struct code_set *set);
+/* The mission's live objectives as choices; skip (0: none) and those under it left out. */
+struct form_option *edit_objectives(struct req *rq, int64_t mission_id, int64_t skip, int *out_n);
+/* An archive's confirmation page: title, what is archived, the post form to action, problem
+ * (NULL: none) as an alert (e.g. why it cannot be archived yet), back as "Cancel". */
+void edit_confirm(struct req *rq, const char *title, const char *what, const char *action,
+                  const char *problem, const char *back);
+
+#endif
