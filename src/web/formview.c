@@ -156,3 +156,47 @@ form_submit(struct html *h, const char *label)
 {
     html_elem_attr(h, "button", label, "type", "submit", "class", "button", NULL);
 }
+
+/* ------------------------------------------------------------ forms with a file */
+
+void
+form_begin_upload(struct req *rq, struct html *h, const char *action)
+{
+    html_open(h, "form", "method", "post", "action", action, "enctype", "multipart/form-data",
+              "novalidate", "", NULL);
+    form_hidden(h, "csrf", auth_csrf_token(rq));
+}
+
+void
+form_file(struct html *h, const struct form_errors *e, const char *name, const char *label,
+          const char *hint, const char *accept)
+{
+    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    bool err = form_error_of(e, name) != NULL;
+
+    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
+    described = field_head(h, e, name, label, hint, id);
+    html_void(h, "input", "type", "file", "id", id, "name", name, "accept", accept,
+              "aria-describedby", described, "aria-invalid", err ? "true" : NULL, NULL);
+    html_close(h, "div");
+}
+
+void
+form_select_list(struct html *h, const struct form_errors *e, const char *name, const char *label,
+                 const char *hint, const char *const *values, const char *const *labels, int n,
+                 const char *selected)
+{
+    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    bool err = form_error_of(e, name) != NULL;
+    int i;
+
+    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
+    described = field_head(h, e, name, label, hint, id);
+    html_open(h, "select", "id", id, "name", name, "aria-describedby", described, "aria-invalid",
+              err ? "true" : NULL, NULL);
+    for (i = 0; i < n; i++)
+        html_elem_attr(h, "option", labels[i], "value", values[i], "selected",
+                       selected != NULL && strcmp(selected, values[i]) == 0 ? "" : NULL, NULL);
+    html_close(h, "select");
+    html_close(h, "div");
+}
