@@ -227,22 +227,22 @@ limit_import_series()
 }
 
 # the upload form's body (multipart/form-data, docs/limits.md "Forms with a file"): posted
-# by the demo coordinator of skolmat (whose indicator $IND is) with its CSRF token as the
-# first part; a form that gets past the reader lacks its file (422), one over a limit is
-# 413; nothing is stored. A TOTP code is good once: when this step's was used, the next
-# step's is taken.
+# by a signed-in admin of its own (`samverka user add`, its first code: the demo accounts'
+# codes are left to the files that sign them in) with its CSRF token as the first part; a
+# form that gets past the reader lacks its file (422), one over a limit is 413; nothing is
+# stored
 UP_JAR=$LDIR/up.jar
-UP_KEY=SAMVERKADEMOCOORDINATORKEY234567
 up_session()
 {
     [ -n "$(jar_cookie "$UP_JAR" samverka_session 2>/dev/null)" ] && return 0
+    local key pw='limits upload password'
+    "$BIN" user add --db "$DB" --email limits-upload@example.se --name "Limits Upload" \
+        --role admin --password-stdin <<<"$pw" >"$LDIR/user.out" 2>&1
+    key=$(grep -o 'secret=[A-Z2-7]*' "$LDIR/user.out" | head -1 | cut -d= -f2)
     csrf_of "$UP_JAR" /account/sign-in
-    post "$UP_JAR" /account/sign-in "csrf=$CSRF" "email=coordinator@example.org" \
-        "password=demo-coordinator-2026"
-    post "$UP_JAR" /account/sign-in/code "csrf=$CSRF" "code=$(totp_now "$UP_KEY")"
-    [ "$S" = 303 ] ||
-        post "$UP_JAR" /account/sign-in/code "csrf=$CSRF" "code=$(totp_py "$UP_KEY" | sed -n 3p)"
-    [ -n "$(jar_cookie "$UP_JAR" samverka_session)" ] || fail "the coordinator did not sign in: $S"
+    post "$UP_JAR" /account/sign-in "csrf=$CSRF" "email=limits-upload@example.se" "password=$pw"
+    post "$UP_JAR" /account/sign-in/code "csrf=$CSRF" "code=$(totp_now "$key")"
+    [ -n "$(jar_cookie "$UP_JAR" samverka_session)" ] || fail "the upload admin did not sign in: $S"
 }
 up_csrf() { csrf_of "$UP_JAR" /account >/dev/null && printf '%s' "$CSRF"; }
 up_part() { printf -- '--b\r\nContent-Disposition: form-data; name="%s"%s\r\n%s\r\n%s\r\n' "$1" "${3:+; filename=\"$3\"}" "${4:+Content-Type: $4$'\r\n'}" "$2"; }
