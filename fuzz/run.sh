@@ -2,7 +2,7 @@
 # fuzz/run.sh — run the libFuzzer targets (fuzz/README.md): for each one, replay
 # its seed corpus (fuzz/corpus/NAME), then fuzz it for FUZZ_SECONDS.
 #
-#   fuzz/run.sh [NAME...]       NAME: tidycsv, import, patch, route, lang (default: all)
+#   fuzz/run.sh [NAME...]       NAME: tidycsv, import, patch, route, lang, multipart (default: all)
 #
 #   FUZZ_SECONDS  seconds of fuzzing per target (default 25; 0: replay only)
 #   FUZZ_SEED     libFuzzer's random seed (default 0: a new one each run). make test

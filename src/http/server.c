@@ -848,7 +848,8 @@ on_uri(void *cls, const char *uri, struct MHD_Connection *c)
  * end. Its state lives in a struct conn hung on the connection and freed when
  * libmicrohttpd reports the request complete. Bodies are checked before they
  * are read (route, token, type, declared size: web_prepare) and then spooled:
- * JSON into a bounded buffer, data files into an unlinked temporary file, so
+ * JSON and forms into a bounded buffer, data files and forms with a file
+ * (multipart/form-data) into an unlinked temporary file, so
  * memory stays small whatever is uploaded. The handler then runs holding the
  * writer connection, so the write lock is never held while a client uploads.
  */
@@ -1110,7 +1111,8 @@ on_other(struct server *s, struct MHD_Connection *c, const char *url, const char
             }
             k->holds_import = true;
         }
-        if (k->prep.body == BODY_DATA) {
+        /* a data file, and a form with a file: never held in memory */
+        if (k->prep.body == BODY_DATA || k->prep.body == BODY_UPLOAD) {
             k->fd = spool_open();
             if (k->fd < 0) {
                 web_refuse(&k->rq, WR_UPLOAD_UNAVAILABLE);

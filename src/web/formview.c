@@ -217,3 +217,42 @@ form_fieldset_end(struct html *h)
 {
     html_close(h, "fieldset");
 }
+
+/* ------------------------------------------------------------ forms with a file */
+
+void
+form_begin_upload(struct req *rq, struct html *h, const char *action)
+{
+    html_open(h, "form", "method", "post", "action", action, "enctype", "multipart/form-data",
+              "novalidate", "", NULL);
+    form_hidden(h, "csrf", auth_csrf_token(rq));
+}
+
+void
+form_file(struct html *h, const struct form_errors *e, const char *name, const char *label,
+          const char *hint, const char *accept)
+{
+    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    bool err = form_error_of(e, name) != NULL;
+
+    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
+    described = field_head(h, e, name, label, hint, id);
+    html_void(h, "input", "type", "file", "id", id, "name", name, "accept", accept,
+              "aria-describedby", described, "aria-invalid", err ? "true" : NULL, NULL);
+    html_close(h, "div");
+}
+
+void
+form_select_list(struct html *h, const struct form_errors *e, const char *name, const char *label,
+                 const char *hint, const char *const *values, const char *const *labels, int n,
+                 const char *selected)
+{
+    struct form_option *opts = arena_alloc(h->a, sizeof(*opts) * (size_t)(n > 0 ? n : 1));
+    int i;
+
+    for (i = 0; i < n; i++) {
+        opts[i].value = values[i];
+        opts[i].label = labels[i];
+    }
+    form_select(h, e, name, label, hint, opts, n, selected, NULL);
+}

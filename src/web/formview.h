@@ -79,5 +79,17 @@ void form_checkbox(struct html *h, const char *name, const char *value, const ch
 void form_fieldset_begin(struct html *h, const struct form_errors *e, const char *name,
                          const char *legend);
 void form_fieldset_end(struct html *h);
+/* ---- forms with a file (BODY_UPLOAD routes: web/upload.h) */
+/* <form method="post" enctype="multipart/form-data"> whose first field is the CSRF token: the
+ * dispatcher reads and checks it before any other part (upload_in). */
+void form_begin_upload(struct req *rq, struct html *h, const char *action);
+/* An <input type="file"> with its label, hint and error; accept lists the file types offered
+ * (".csv,.json"). A file is never shown again: the form asks for it anew. */
+void form_file(struct html *h, const struct form_errors *e, const char *name, const char *label,
+               const char *hint, const char *accept);
+/* A <select> of n options (values[i], shown as labels[i]), selected preselected. */
+void form_select_list(struct html *h, const struct form_errors *e, const char *name,
+                      const char *label, const char *hint, const char *const *values,
+                      const char *const *labels, int n, const char *selected);
 
 #endif

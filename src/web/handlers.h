@@ -60,6 +60,16 @@ enum err page_indicator_settings(struct req *rq);
 enum err post_indicator_settings(struct req *rq);
 enum err page_indicator_archive(struct req *rq);
 enum err post_indicator_archive(struct req *rq);
+/* an indicator's observations in the browser (page_data.c) */
+enum err page_data_edit(struct req *rq);
+enum err post_data_value(struct req *rq);
+enum err post_data_remove(struct req *rq);
+enum err post_data_upload(struct req *rq);
+struct html;
+struct indicator;
+/* On the indicator page, for who may write its data only: the link to the data page, and
+ * after an upload (?stored=N) how many observations were stored. */
+void data_offer(struct req *rq, struct html *h, const struct indicator *ind);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

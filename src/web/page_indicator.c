@@ -671,6 +671,7 @@ page_indicator(struct req *rq)
                        "class", "notice", "role", "status", NULL);
     if (m.is_demo)
         layout_demo_note(rq, &h);
+    data_offer(rq, &h, &ind); /* page_data.c: for who may write the data */
     desc = L(rq, ind.description_sv, ind.description_en);
     if (!str_empty(desc)) {
         html_open(&h, "div", "class", "description", "lang", L_lang(rq, ind.description_en), NULL);

@@ -18,9 +18,11 @@
 
 #include "core/form.h"
 #include "core/log.h"
+#include "core/multipart.h"
 #include "core/seclog.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "domain/import.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
@@ -28,6 +30,7 @@
 #include "web/json.h"
 #include "web/resp.h"
 #include "web/route.h"
+#include "web/upload.h"
 
 /* The table reads best one route to a few lines; keep clang-format out of it. */
 /* clang-format off */
@@ -57,7 +60,9 @@ const struct route routes[] = {
     {"GET", "/missions/{slug}", page_mission, RK_HTML, HTML_PAGE, "Mission page", NULL,
      {SLUG("slug", "Mission slug")}},
     {"GET", "/indicators/{id}", page_indicator, RK_HTML, HTML_PAGE, "Indicator page", NULL,
-     {ID("id", "Indicator id")}},
+     {ID("id", "Indicator id"),
+      {"stored", P_INT, PIN_QUERY, false, 0, IMPORT_MAX_ROWS, NULL,
+       "After an upload: how many observations were stored (shown to who may write them)"}}},
     {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, RF_CACHE,
      "Indicator data as Open SDG-style CSV", NULL, {ID("id", "Indicator id")}},
     {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE,
@@ -157,6 +162,21 @@ const struct route routes[] = {
      "Archive an indicator: confirm", NULL, {ID("id", "Indicator id")}},
     FORMP("/indicators/{id}/archive", post_indicator_archive, "indicator.archive",
           "Archive an indicator", ID("id", "Indicator id")),
+    /* an indicator's observations (page_data.c): single values and a file through the
+     * importer, for who may write them (observation.write) */
+    {"GET", "/indicators/{id}/data", page_data_edit, RK_HTML, RF_PERSONAL,
+     "Edit an indicator's data", NULL, {ID("id", "Indicator id")}},
+    {.method = "POST", .pattern = "/indicators/{id}/data/value", .fn = post_data_value,
+     .kind = RK_HTML, .flags = RF_WRITE | RF_FORM, .summary = "Add or change one value",
+     .params = {ID("id", "Indicator id")}, .body = BODY_FORM, .authz = "observation.write"},
+    {.method = "POST", .pattern = "/indicators/{id}/data/remove", .fn = post_data_remove,
+     .kind = RK_HTML, .flags = RF_WRITE | RF_FORM,
+     .summary = "Remove one value (asks first; removes when confirmed)",
+     .params = {ID("id", "Indicator id")}, .body = BODY_FORM, .authz = "observation.write"},
+    {.method = "POST", .pattern = "/indicators/{id}/data/upload", .fn = post_data_upload,
+     .kind = RK_HTML, .flags = RF_WRITE | RF_FORM | RF_IMPORT,
+     .summary = "Replace the observations with a file (tidy CSV or JSON, all or nothing)",
+     .params = {ID("id", "Indicator id")}, .body = BODY_UPLOAD, .authz = "observation.write"},
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},
@@ -458,7 +478,7 @@ prepare(struct req *rq)
 {
     const struct route *r = NULL;
     const char *msg = NULL, *raw;
-    char allow[64] = "";
+    char allow[64] = "", boundary[MULTIPART_MAX_BOUNDARY + 1];
     int i, k;
 
     /* the address the security events of this request name (core/seclog.h) */
@@ -553,6 +573,12 @@ prepare(struct req *rq)
                   _("The body must be JSON (Content-Type: application/json)."));
         return false;
     }
+    if (r->body == BODY_UPLOAD &&
+        multipart_boundary(rq->content_type, boundary, sizeof(boundary)) != ERR_OK) {
+        web_error(rq, 415, "Content-Type",
+                  _("The body must be a form with a file (multipart/form-data)."));
+        return false;
+    }
     if (r->body == BODY_DATA && !ctype_is(rq->content_type, "text/csv") &&
         !ctype_is(rq->content_type, "application/json")) {
         web_error(rq, 415, "Content-Type",
@@ -574,6 +600,7 @@ body_max(enum body_kind k)
         [BODY_JSON] = WEB_MAX_JSON_IN,
         [BODY_DATA] = WEB_MAX_DATA_IN,
         [BODY_FORM] = WEB_MAX_FORM_IN,
+        [BODY_UPLOAD] = WEB_MAX_UPLOAD_IN,
     };
 
     return (unsigned)k < sizeof(max) / sizeof(max[0]) ? max[k] : 0;
@@ -667,6 +694,8 @@ web_handle(struct req *rq)
         return;
     r = rq->route;
     if (r->body == BODY_FORM && !form_in(rq))
+        return;
+    if (r->body == BODY_UPLOAD && !upload_in(rq))
         return;
     if (r->flags & RF_COUNT)
         rq->page_key = rq->path;

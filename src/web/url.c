@@ -71,6 +71,40 @@ url_indicator(const struct req *rq, int64_t id)
 }
 
 char *
+url_indicator_data_edit(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/data");
+}
+
+char *
+url_indicator_data_value(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/data/value");
+}
+
+char *
+url_indicator_data_remove(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/data/remove");
+}
+
+char *
+url_indicator_data_upload(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/indicators/", id, "/data/upload");
+}
+
+char *
+url_indicator_stored(const struct req *rq, int64_t id, long rows)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_printf(&b, "/indicators/%lld?stored=%ld", (long long)id, rows);
+    return finish(rq, &b, true);
+}
+
+char *
 url_indicator_data(const struct req *rq, int64_t id, const char *ext)
 {
     struct buf b;

@@ -15,6 +15,13 @@ char *url_home(const struct req *rq);
 char *url_mission(const struct req *rq, const char *slug);
 char *url_indicator(const struct req *rq, int64_t id);
 char *url_indicator_data(const struct req *rq, int64_t id, const char *ext); /* "csv" | "json" */
+/* The data page of an indicator and its three forms' addresses (page_data.c); the
+ * indicator page after an upload, saying how many rows were stored. */
+char *url_indicator_data_edit(const struct req *rq, int64_t id);
+char *url_indicator_data_value(const struct req *rq, int64_t id);
+char *url_indicator_data_remove(const struct req *rq, int64_t id);
+char *url_indicator_data_upload(const struct req *rq, int64_t id);
+char *url_indicator_stored(const struct req *rq, int64_t id, long rows);
 char *url_initiative(const struct req *rq, int64_t id);
 char *url_initiatives(const struct req *rq, const char *mission_slug, const char *origin);
 char *url_actor(const struct req *rq, int64_t id);

@@ -31,6 +31,9 @@ enum lang { LANG_SV, LANG_EN, LANG__MAX };
 #define WEB_MAX_DATA_IN      (25u << 20) /* an uploaded data file */
 #define WEB_MAX_FORM_IN      (1u << 20)  /* a form (application/x-www-form-urlencoded) */
 #define WEB_MAX_RESP_HEADERS 8           /* headers in resp.headers: Set-Cookie, Location ... */
+/* a data file posted by the upload form (multipart/form-data): the file's limit, and room
+ * for the form's other parts and framing, so a file the API takes the form takes too */
+#define WEB_MAX_UPLOAD_IN (WEB_MAX_DATA_IN + (64u << 10))
 
 /* A validated parameter value. */
 struct pval {
@@ -53,11 +56,18 @@ enum refusal {
 };
 
 /* What a request body is, as the route declares it. */
-enum body_kind { BODY_NONE, BODY_JSON, BODY_DATA, BODY_FORM };
+enum body_kind {
+    BODY_NONE,
+    BODY_JSON,
+    BODY_DATA,
+    BODY_FORM,
+    BODY_UPLOAD, /* multipart/form-data with a file: spooled to a file like BODY_DATA */
+};
 
 struct req;
 struct auth;
 struct form;
+struct upload;
 
 /* A response header other than those the seam sets itself (see resp_header). */
 struct resp_header {
@@ -119,12 +129,15 @@ struct req {
     void *srv;
     int64_t content_length; /* -1: not given */
     /* the request body, spooled by the caller before web_handle: in memory
-     * (body, body_len) for JSON, in a file (body_fd, rewound) for data */
+     * (body, body_len) for JSON and forms, in a file (body_fd) for data and uploads */
     const char *body;
     size_t body_len;
     int body_fd;
     struct db *wdb;    /* the writer connection (routes with RF_WRITE), held exclusively */
     struct form *form; /* a BODY_FORM route's fields, parsed and CSRF-checked by web_handle */
+    /* a BODY_UPLOAD route's body (web/upload.h): its csrf part read and checked by
+     * web_handle, the rest for the handler to read */
+    struct upload *upload;
 
     /* filled by web_handle */
     enum lang lang;

@@ -226,6 +226,103 @@ limit_import_series()
         grep -q "series.csv:$((n + 2)):1: more than $n series" "$LDIR/series.out" || fail "$(cat "$LDIR/series.out")"
 }
 
+# the upload form's body (multipart/form-data, docs/limits.md "Forms with a file"): posted
+# by a signed-in admin of its own (`samverka user add`, its first code: the demo accounts'
+# codes are left to the files that sign them in) with its CSRF token as the first part; a
+# form that gets past the reader lacks its file (422), one over a limit is 413; nothing is
+# stored
+UP_JAR=$LDIR/up.jar
+up_session()
+{
+    [ -n "$(jar_cookie "$UP_JAR" samverka_session 2>/dev/null)" ] && return 0
+    local key pw='limits upload password'
+    "$BIN" user add --db "$DB" --email limits-upload@example.se --name "Limits Upload" \
+        --role admin --password-stdin <<<"$pw" >"$LDIR/user.out" 2>&1
+    key=$(grep -o 'secret=[A-Z2-7]*' "$LDIR/user.out" | head -1 | cut -d= -f2)
+    csrf_of "$UP_JAR" /account/sign-in
+    post "$UP_JAR" /account/sign-in "csrf=$CSRF" "email=limits-upload@example.se" "password=$pw"
+    post "$UP_JAR" /account/sign-in/code "csrf=$CSRF" "code=$(totp_now "$key")"
+    [ -n "$(jar_cookie "$UP_JAR" samverka_session)" ] || fail "the upload admin did not sign in: $S"
+}
+up_csrf() { csrf_of "$UP_JAR" /account >/dev/null && printf '%s' "$CSRF"; }
+up_part() { printf -- '--b\r\nContent-Disposition: form-data; name="%s"%s\r\n%s\r\n%s\r\n' "$1" "${3:+; filename=\"$3\"}" "${4:+Content-Type: $4$'\r\n'}" "$2"; }
+up_post()
+{
+    printf -- '--b--\r\n' >>"$LDIR/up.body"
+    st -X POST -b "$UP_JAR" -H 'Content-Type: multipart/form-data; boundary=b' \
+        --data-binary @"$LDIR/up.body" "$BASE/indicators/$IND/data/upload"
+}
+# up_check EXPECT-UNDER EXPECT-OVER: the two bodies up_under and up_over write, posted
+up_check()
+{
+    local before s1 s2 tok
+    before=$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND")
+    up_session || return 1
+    up_csrf >/dev/null
+    tok=$CSRF
+    nonempty "$tok" "no CSRF token from the sign-in page" || return 1
+    up_under "$tok" >"$LDIR/up.body"
+    s1=$(up_post)
+    up_over "$tok" >"$LDIR/up.body"
+    s2=$(up_post)
+    eq "$s1" "$1" && eq "$s2" "$2" &&
+        eq "$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND")" "$before"
+}
+limit_upload_body()
+{
+    local n=$1
+    st -X POST -H "Authorization: Bearer $L_TOK" -H 'Content-Type: multipart/form-data; boundary=b' \
+        -H 'Expect: 100-continue' -H "Content-Length: $((n + 1))" --data-binary @/dev/null \
+        "$BASE/indicators/$IND/data/upload" >"$LDIR/st"
+    eq "$(<"$LDIR/st")" 413
+}
+limit_upload_parts()
+{
+    local n=$1
+    up_under() { local i; up_part csrf "$1"; for ((i = 1; i < n; i++)); do up_part "p$i" x; done; }
+    up_over() { local i; up_part csrf "$1"; for ((i = 1; i <= n; i++)); do up_part "p$i" x; done; }
+    up_check 422 413
+}
+limit_upload_head()
+{
+    local n=$1 cd='Content-Disposition: form-data; name="csrf"'
+    # the header block: the lines with their CRLF, and the blank line
+    up_under() { printf -- '--b\r\n%s\r\nX-Pad: %s\r\n\r\n%s\r\n' "$cd" "$(rep a $((n - ${#cd} - 2 - 7 - 4)))" "$1"; }
+    up_over() { printf -- '--b\r\n%s\r\nX-Pad: %s\r\n\r\n%s\r\n' "$cd" "$(rep a $((n - ${#cd} - 2 - 7 - 3)))" "$1"; }
+    up_check 422 413
+}
+limit_upload_name()
+{
+    local n=$1
+    up_under() { up_part csrf "$1"; up_part "$(rep n "$n")" x; }
+    up_over() { up_part csrf "$1"; up_part "$(rep n $((n + 1)))" x; }
+    up_check 422 413
+}
+limit_upload_filename()
+{
+    local n=$1
+    # a file part whose data is not the indicator's (one line, no Value column): refused by
+    # the importer (422) once the reader took its name, nothing stored
+    up_under() { up_part csrf "$1"; up_part file "x" "$(rep f "$n")"; }
+    up_over() { up_part csrf "$1"; up_part file "x" "$(rep f $((n + 1)))"; }
+    up_check 422 413
+}
+limit_upload_content_type()
+{
+    local n=$1
+    up_under() { up_part csrf "$1"; up_part file "x" f "$(rep t "$n")"; }
+    up_over() { up_part csrf "$1"; up_part file "x" f "$(rep t $((n + 1)))"; }
+    up_check 422 413
+}
+limit_upload_field()
+{
+    local n=$1
+    # the format field: any value but csv and json is refused beside it (422)
+    up_under() { up_part csrf "$1"; up_part format "$(rep x "$n")"; }
+    up_over() { up_part csrf "$1"; up_part format "$(rep x $((n + 1)))"; }
+    up_check 422 413
+}
+
 # --- the walk
 limits_rows() { sed -n 's/^| `\([a-z0-9.-]*\)` | [^|]* | \([0-9][0-9]*\)[^|]* |.*/\1 \2/p' "$LIMITS_MD"; }
 L_ROWS=$(limits_rows)

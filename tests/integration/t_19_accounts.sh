@@ -67,7 +67,7 @@ check "demo: the demo database has three demo accounts" \
     eq "$(q "SELECT email || ' ' || role FROM user_account WHERE is_demo = 1 ORDER BY id" | tr '\n' ';')" \
     "admin@example.org admin;coordinator@example.org none;actor@example.org none;"
 check "demo: the admin and the coordinator have confirmed TOTP secrets, the README's" \
-    eq "$(q "SELECT t.secret FROM user_totp t JOIN user_account a ON a.id = t.user_id WHERE t.confirmed_at IS NOT NULL ORDER BY a.id" | tr '\n' ';')" \
+    eq "$(q "SELECT t.secret FROM user_totp t JOIN user_account a ON a.id = t.user_id WHERE t.confirmed_at IS NOT NULL AND a.is_demo = 1 ORDER BY a.id" | tr '\n' ';')" \
     "SAMVERKADEMOADMINSECRETKEY234567;SAMVERKADEMOCOORDINATORKEY234567;"
 check "demo: the coordinator coordinates skolmat, the actor account represents Hofors kommun" \
     eq "$(q "SELECT (SELECT m.slug FROM mission_coordinator c JOIN mission m ON m.id = c.mission_id JOIN user_account a ON a.id = c.user_id WHERE a.email = 'coordinator@example.org') || ' ' || (SELECT r.state || ':' || x.slug FROM actor_representative r JOIN actor x ON x.id = r.actor_id JOIN user_account a ON a.id = r.user_id WHERE a.email = 'actor@example.org')")" \

@@ -87,7 +87,10 @@ try()
 {
     local role=$1 m=$2 path=$3 kind=$4
     local a=(-X "$m" -b "$MXJ.$role")
-    if [ "$kind" = html ]; then
+    if [ "$kind" = html ] && [[ $path == */upload ]]; then
+        # a form with a file (BODY_UPLOAD): multipart/form-data, the CSRF token first
+        a+=(-F "csrf=${TOK[$role]}")
+    elif [ "$kind" = html ]; then
         a+=(-H 'Content-Type: application/x-www-form-urlencoded' --data "csrf=${TOK[$role]}")
     else
         [ -n "${TOK[$role]}" ] && a+=(-H "X-CSRF-Token: ${TOK[$role]}")
