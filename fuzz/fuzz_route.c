@@ -210,7 +210,8 @@ check_routed(const struct req *rq, const struct prepared *p)
     FUZZ_CHECK(strcmp(r->method, rq->method) == 0 ||
                    (strcmp(r->method, "GET") == 0 && strcmp(rq->method, "HEAD") == 0),
                "%s routed to %s %s", rq->method, r->method, r->pattern);
-    FUZZ_CHECK(p->write == ((r->flags & RF_WRITE) != 0), "write flag");
+    /* an open write (sign-in, sign-up) runs on the worker's own connection */
+    FUZZ_CHECK(p->write == ((r->flags & RF_WRITE) != 0 && !(r->flags & RF_OPEN)), "write flag");
     for (k = 0; k < WEB_MAX_PARAMS && r->params[k].name != NULL; k++) {
         ps = &r->params[k];
         if (!rq->params[k].present) {
@@ -262,6 +263,17 @@ check_handled(const struct req *rq)
     json_error_t je;
     json_t *root;
 
+    /* a route that answers who asks (RF_PERSONAL: /api/v1/me) refuses a token that is not
+     * valid, with its challenge; a page for signed-in users sends a visitor to sign in */
+    if (s == 401 && rq->route != NULL && (rq->route->flags & RF_PERSONAL)) {
+        FUZZ_CHECK(resp_value(rq, "WWW-Authenticate") != NULL, "401 without WWW-Authenticate");
+        return;
+    }
+    if (s == 303 && rq->route != NULL && (rq->route->flags & RF_PERSONAL)) {
+        FUZZ_CHECK(resp_value(rq, "Location") != NULL && resp_value(rq, "Location")[0] == '/',
+                   "303 without a Location of this site");
+        return;
+    }
     FUZZ_CHECK(s == 200 || s == 304 || s == 400 || s == 404, "%s %s answered %d", rq->method,
                rq->path, s);
     FUZZ_CHECK(!buf_err(&rq->resp.body), "a response body over its limit");
