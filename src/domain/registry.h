@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
 #include "domain/actor.h"
@@ -40,5 +41,19 @@ enum err registry_initiative_save(struct db *db, int64_t id, const struct initia
 enum err registry_actor_archive(struct db *db, int64_t id, const char *who, int64_t now);
 enum err registry_person_archive(struct db *db, int64_t id, const char *who, int64_t now);
 enum err registry_initiative_archive(struct db *db, int64_t id, const char *who, int64_t now);
+
+/* ---- what the forms offer */
+
+/* A slug made from a name (for a new actor or initiative given none): lower case,
+ * Latin-1 letters without their accents (å ä to a, ö to o, é to e ...), ASCII letters and
+ * digits kept, everything else one '-', at most 64 bytes; "" when nothing is left. In a. */
+const char *registry_slug(struct arena *a, const char *name);
+
+struct municipality_item {
+    const char *code, *name;
+};
+/* The municipalities of the reference data, by name (arrays in a). ERR_DB, ERR_BUSY. */
+enum err registry_municipalities(struct db *db, struct arena *a, struct municipality_item **out,
+                                 int *out_n);
 
 #endif

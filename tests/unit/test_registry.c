@@ -161,6 +161,33 @@ test_all(struct db *db)
     arena_free(&a);
 }
 
+/* The slug a form makes from a name when none is given. */
+static void
+test_slug(void)
+{
+    static const struct {
+        const char *name, *want;
+    } cases[] = {
+        {"Hofors kommun", "hofors-kommun"},
+        {"Umeå Ö-vik & Älvdalen", "umea-o-vik-alvdalen"},
+        {"  Café  Élan!  ", "cafe-elan"},
+        {"<script>alert(1)</script>", "script-alert-1-script"},
+        {"---", ""},
+        {"Ünïcode ✓ 2030", "unicode-2030"},
+    };
+    struct arena a;
+    size_t i;
+    char long_name[200];
+
+    arena_init(&a);
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        is_str(registry_slug(&a, cases[i].name), cases[i].want, cases[i].name);
+    memset(long_name, 'x', sizeof(long_name) - 1);
+    long_name[sizeof(long_name) - 1] = '\0';
+    ok(strlen(registry_slug(&a, long_name)) == 64, "a slug is at most 64 bytes");
+    arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -172,6 +199,7 @@ main(void)
     size_t i;
 
     log_threshold = LOG_ERROR + 1;
+    test_slug();
     if (sodium_init() < 0)
         bail_out("sodium_init");
     snprintf(suffix, sizeof(suffix), "%u", (unsigned)randombytes_uniform(1000000) + 1);
