@@ -70,6 +70,13 @@ struct indicator;
 /* On the indicator page, for who may write its data only: the link to the data page, and
  * after an upload (?stored=N) how many observations were stored. */
 void data_offer(struct req *rq, struct html *h, const struct indicator *ind);
+/* the registry's forms: actors (edit_actor.c) */
+enum err page_actor_new(struct req *rq);
+enum err post_actor_new(struct req *rq);
+enum err page_actor_edit(struct req *rq);
+enum err post_actor_edit(struct req *rq);
+enum err page_actor_archive(struct req *rq);
+enum err post_actor_archive(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

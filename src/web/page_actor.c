@@ -14,11 +14,13 @@
 #include "domain/codes.h"
 #include "domain/initiative.h"
 #include "domain/person.h"
+#include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
 #include "web/pager.h"
+#include "web/regform.h"
 #include "web/route.h"
 #include "web/url.h"
 
@@ -223,6 +225,18 @@ page_actor(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, x.name);
     html_elem(&h, "h1", x.name);
+    regform_archived_note(rq, &h, x.archived_at);
+    if (x.archived_at == 0) {
+        struct authz_scope scope = {.actor_id = x.id};
+
+        regform_actions(
+            &h, _("Edit the actor"),
+            req_offers(rq, AUTHZ_ACTOR_EDIT, &scope) ? url_actor_edit(rq, x.id) : NULL,
+            _("Archive the actor"),
+            req_offers(rq, AUTHZ_ACTOR_ARCHIVE, &scope) ? url_actor_archive(rq, x.id) : NULL,
+            _("Add a person"),
+            req_offers(rq, AUTHZ_PERSON_CREATE, &scope) ? url_person_new(rq, x.id) : NULL, NULL);
+    }
     if (x.is_demo)
         layout_demo_note(rq, &h);
     desc = L(rq, x.description_sv, x.description_en);
@@ -326,6 +340,8 @@ page_actors(struct req *rq)
                    _("Organisations from every sector that take part in the missions: companies, "
                      "municipalities, regions, agencies, universities and civil society."),
                    "class", "lead", NULL);
+    regform_actions(&h, _("Add an actor"),
+                    req_offers(rq, AUTHZ_ACTOR_CREATE, NULL) ? url_actor_new(rq) : NULL, NULL);
     sector_filter(rq, &h, sector);
     html_open(&h, "p", NULL);
     html_printf(&h, ngettext("%s actor", "%s actors", (unsigned long)p.total),

@@ -55,6 +55,22 @@
 #define API (RF_CACHE)
 
 const struct route routes[] = {
+    /* the registry's forms (edit_actor.c, edit_person.c, edit_initiative.c): adding, editing
+     * and archiving actors, people and initiatives. First in the table: /actors/new must
+     * match before /actors/{id} does. */
+    {"GET", "/actors/new", page_actor_new, RK_HTML, RF_PERSONAL, "Add an actor", NULL, {{0}}},
+    FORM("/actors/new", post_actor_new, 0, "actor.create", "Add an actor"),
+    {"GET", "/actors/{id}/edit", page_actor_edit, RK_HTML, RF_PERSONAL, "Edit an actor", NULL,
+     {ID("id", "Actor id")}},
+    {.method = "POST", .pattern = "/actors/{id}/edit", .fn = post_actor_edit, .kind = RK_HTML,
+     .flags = RF_WRITE | RF_FORM, .summary = "Edit an actor", .params = {ID("id", "Actor id")},
+     .body = BODY_FORM, .authz = "actor.edit"},
+    {"GET", "/actors/{id}/archive", page_actor_archive, RK_HTML, RF_PERSONAL, "Archive an actor",
+     NULL, {ID("id", "Actor id")}},
+    {.method = "POST", .pattern = "/actors/{id}/archive", .fn = post_actor_archive,
+     .kind = RK_HTML, .flags = RF_WRITE | RF_FORM, .summary = "Archive an actor",
+     .params = {ID("id", "Actor id")}, .body = BODY_FORM, .authz = "actor.archive"},
+
     /* public pages */
     {"GET", "/", page_index, RK_HTML, HTML_PAGE, "Missions", NULL, {{0}}},
     {"GET", "/missions/{slug}", page_mission, RK_HTML, HTML_PAGE, "Mission page", NULL,
