@@ -77,6 +77,14 @@ enum err page_actor_edit(struct req *rq);
 enum err post_actor_edit(struct req *rq);
 enum err page_actor_archive(struct req *rq);
 enum err post_actor_archive(struct req *rq);
+/* ... people (edit_person.c, with their public page) */
+enum err page_person(struct req *rq);
+enum err page_person_new(struct req *rq);
+enum err post_person_new(struct req *rq);
+enum err page_person_edit(struct req *rq);
+enum err post_person_edit(struct req *rq);
+enum err page_person_archive(struct req *rq);
+enum err post_person_archive(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -3,8 +3,9 @@
  * initiatives across missions with its role in each; and the paged actor
  * list (/actors) with a sector filter.
  *
- * E-mail addresses become mailto: links only when they look like exactly
- * one address (url_mailto); anything else is shown as plain, escaped text.
+ * E-mail addresses are there only for people marked public (person.h) and become mailto:
+ * links only when they look like exactly one address (url_mailto); anything else is shown
+ * as plain, escaped text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -112,7 +113,9 @@ actor_people_section(struct req *rq, struct html *h, const struct person *people
         const struct person *p = &people[i];
 
         html_open(h, "tr", NULL);
-        html_elem_attr(h, "th", p->name, "scope", "row", NULL);
+        html_open(h, "th", "scope", "row", NULL);
+        html_elem_attr(h, "a", p->name, "href", url_person(rq, p->id), NULL);
+        html_close(h, "th");
         title = L(rq, p->title_sv, p->title_en);
         html_elem_attr(h, "td", title, "lang", str_empty(title) ? NULL : L_lang(rq, p->title_en),
                        NULL);

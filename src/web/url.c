@@ -402,6 +402,12 @@ with_query(const struct req *rq, const char *path, const char *name, const char 
 }
 
 char *
+url_person(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/people/", id, NULL);
+}
+
+char *
 url_person_new(const struct req *rq, int64_t actor_id)
 {
     char n[24];

@@ -59,6 +59,7 @@ char *url_team_remove(const struct req *rq, const char *mission_slug, int64_t pe
 char *url_actor_new(const struct req *rq);
 char *url_actor_edit(const struct req *rq, int64_t id);
 char *url_actor_archive(const struct req *rq, int64_t id);
+char *url_person(const struct req *rq, int64_t id);
 char *url_person_new(const struct req *rq, int64_t actor_id);
 char *url_person_edit(const struct req *rq, int64_t id);
 char *url_person_archive(const struct req *rq, int64_t id);

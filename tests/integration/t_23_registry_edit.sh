@@ -134,3 +134,103 @@ fetch "/actors/$NEWA"
 check "actors: the archived actor's page says Archived" eval 'eq "$S" 200 && match "$BF" "(Archived|Arkiverad)"'
 fetch /actors?page=1
 check "actors: ... and it has left the list" lacks "/actors/$NEWA\""
+
+# ================================================================== people
+
+fetch /people/new
+check "people: a visitor asking for the new-person form is sent to sign in" \
+    eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+fetch -b "$RJ.user" /people/new
+check "people: a plain signed-in user gets 403" eq "$S" 403
+fetch -b "$RJ.rep" "/people/new?actor=$OTHER"
+check "people: the representative of Hofors kommun may not add a person to another actor (403)" eq "$S" 403
+csrf_of "$RJ.rep" "/people/new?actor=$HOFORS"
+check "people: ... but to Hofors kommun: the form, its actor chosen, valid HTML" \
+    eval 'eq "$S" 200 && has "<option value=\"$HOFORS\" selected>" && tidy_clean'
+N0=$(audit_n)
+post "$RJ.rep" /people/new "csrf=$CSRF" "name=Secret Person $XSS1" "title_sv=$XSS2" "actor_id=$HOFORS" \
+    "email=secret.person@example.se" "phone=ring mig"
+check "people: a phone number with letters is refused beside it (422), the values kept, escaped" \
+    eval 'eq "$S" 422 && has "id=\"f-phone-error\"" && has "value=\"secret.person@example.se\"" && xss_escaped && tidy_clean'
+check "people: ... and nothing is written" eval 'eq "$(audit_n)" "$N0"'
+post "$RJ.rep" /people/new "csrf=$CSRF" "name=Secret Person $XSS1" "actor_id=$OTHER" \
+    "email=secret.person@example.se"
+check "people: the representative posting a person of another actor gets 403, nothing written" \
+    eval 'eq "$S" 403 && eq "$(audit_n)" "$N0"'
+post "$RJ.rep" /people/new "csrf=$CSRF" "name=Secret Person $XSS1" "title_sv=$XSS2" "actor_id=$HOFORS" \
+    "email=secret.person@example.se" "phone=+46 70-123 45 67"
+NEWP=$(q "SELECT id FROM person WHERE email = 'secret.person@example.se'")
+check "people: a good form adds the person, private by default, and redirects to their page" \
+    eval 'eq "$S" 303 && nonempty "$NEWP" && eq "$(hdr Location)" "/people/$NEWP" && eq "$(q "SELECT contact_public FROM person WHERE id = $NEWP")" 0'
+
+# the contact privacy: the e-mail and phone are on no public page and in no API response
+# until the person is marked public
+private_everywhere()
+{
+    local p
+    for p in "/people/$NEWP" "/actors/$HOFORS" "/people/$NEWP?lang=en" "/api/v1/people/$NEWP" \
+        "/api/v1/actors/$HOFORS" "/api/v1/people?per_page=100" "/api/v1/people?per_page=100&page=2"; do
+        fetch "$p"
+        [ "$S" = 200 ] || [ "$S" = 404 ] || { fail "$p: $S"; return; }
+        [[ $BF != *secret.person@example.se* && $BF != *"123 45 67"* ]] || { fail "$p shows the contact details"; return; }
+    done
+}
+check "people: a private person's e-mail and phone are on no public page or API response" private_everywhere
+fetch "/people/$NEWP"
+check "people: ... their page shows the name, escaped" eval 'eq "$S" 200 && xss_escaped && tidy_clean'
+fetch "/api/v1/people/$NEWP"
+check "people: ... the API says email and phone are null and contact_public false" \
+    jqt "$B" '.email == null and .phone == null and .contact_public == false'
+fetch -b "$RJ.rep" "/people/$NEWP/edit"
+check "people: the representative may not edit the person (admins, coordinators and the person's own account do)" eq "$S" 403
+csrf_of "$RJ.coord" "/people/$NEWP/edit"
+check "people: a coordinator's edit form shows the stored, private e-mail" \
+    eval 'eq "$S" 200 && has "value=\"secret.person@example.se\"" && tidy_clean'
+post "$RJ.coord" "/people/$NEWP/edit" "csrf=$CSRF" "name=Secret Person" "actor_id=$HOFORS" \
+    "email=not an address" "contact_public=1"
+check "people: a bad e-mail on edit is refused beside it, nothing changed" \
+    eval 'eq "$S" 422 && has "id=\"f-email-error\"" && eq "$(q "SELECT contact_public FROM person WHERE id = $NEWP")" 0'
+post "$RJ.coord" "/people/$NEWP/edit" "csrf=$CSRF" "name=Public Person" "actor_id=$HOFORS" \
+    "email=secret.person@example.se" "phone=+46 70-123 45 67" "contact_public=1"
+check "people: marked public, the edit is saved and redirects" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT contact_public || name FROM person WHERE id = $NEWP")" "1Public Person"'
+fetch "/people/$NEWP"
+check "people: ... now their page shows the e-mail and phone" eval 'has "secret.person@example.se" && has "123 45 67"'
+fetch "/actors/$HOFORS"
+check "people: ... and so does the actor's page" has "secret.person@example.se"
+fetch "/api/v1/people/$NEWP"
+check "people: ... and the API" jqt "$B" '.email == "secret.person@example.se" and .contact_public == true'
+
+# the person's own account may edit itself
+SELF=$(q "SELECT person_id FROM user_account WHERE email_key = 'reg-user@example.se'")
+csrf_of "$RJ.user" "/people/$SELF/edit"
+check "people: a signed-in user may edit their own person" eval 'eq "$S" 200 && tidy_clean'
+post "$RJ.user" "/people/$SELF/edit" "csrf=$CSRF" "name=Plain User Renamed"
+check "people: ... and it is saved" eval 'eq "$S" 303 && eq "$(q "SELECT name FROM person WHERE id = $SELF")" "Plain User Renamed"'
+fetch -b "$RJ.user" "/people/$NEWP/edit"
+check "people: ... but not someone else (403)" eq "$S" 403
+
+# archive
+fetch -b "$RJ.user" "/people/$SELF/archive"
+check "people: a person may not archive themselves (admins and coordinators do)" eq "$S" 403
+csrf_of "$RJ.admin" "/people/$NEWP/archive"
+check "people: the archive confirmation, valid HTML" eval 'eq "$S" 200 && tidy_clean'
+post "$RJ.admin" "/people/$NEWP/archive" "csrf=$CSRF"
+check "people: an admin archives the person" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM person WHERE id = $NEWP AND archived_at IS NOT NULL")" 1'
+fetch "/actors/$HOFORS"
+check "people: ... who leaves the actor's people" lacks "/people/$NEWP\""
+fetch "/people/$NEWP"
+check "people: ... and whose page says Archived" match "$BF" "(Archived|Arkiverad)"
+
+# the demo people: the teams' contacts are public (people.csv says so), the others not
+fetch /missions/skolmat
+check "people: the mission page shows the demo contact's e-mail, not a private member's" \
+    eval 'has "maria.holm@example.org" && lacks "sara.nystrom@example.org"'
+fetch /api/v1/missions/skolmat/team
+check "people: ... so does the team in the API" \
+    eval 'has "maria.holm@example.org" && lacks "sara.nystrom@example.org"'
+q "UPDATE person SET contact_public = 0 WHERE email = 'maria.holm@example.org'" >/dev/null
+fetch /api/v1/missions/skolmat/team?lang=en
+check "people: a team contact not marked public has no e-mail in the API either" lacks "maria.holm@example.org"
+q "UPDATE person SET contact_public = 1 WHERE email = 'maria.holm@example.org'" >/dev/null
