@@ -181,9 +181,11 @@ actor_of_path(struct req *rq, struct db *db, enum authz_action action, struct ac
     return out->archived_at != 0 ? ERR_NOTFOUND : ERR_OK;
 }
 
-/* Save the posted form (id 0: a new actor): redirect to the actor, or the form again. */
+/* Save the posted form (id 0: a new actor; an edit left without a slug keeps stored_slug):
+ * redirect to the actor, or the form again. */
 static enum err
-actor_save(struct req *rq, int64_t id, const char *title, const char *action)
+actor_save(struct req *rq, int64_t id, const char *stored_slug, const char *title,
+           const char *action)
 {
     struct form_errors fe = {0};
     struct write_error we = {0};
@@ -196,8 +198,8 @@ actor_save(struct req *rq, int64_t id, const char *title, const char *action)
     if (rc)
         return rc;
     actor_read(rq, &f);
-    if (*f.in.slug == '\0' && id == 0)
-        f.in.slug = registry_slug(rq->arena, f.in.name);
+    if (*f.in.slug == '\0')
+        f.in.slug = id == 0 ? registry_slug(rq->arena, f.in.name) : stored_slug;
     rc = registry_actor_save(rq->wdb, id, &f.in, who, (int64_t)time(NULL), &out_id, &we);
     if (rc == ERR_INVALID) {
         regform_refused(rq, &fe, &we, actor_refusal(&we));
@@ -230,7 +232,7 @@ post_actor_new(struct req *rq)
     rc = req_allow(rq, AUTHZ_ACTOR_CREATE, NULL);
     if (rc)
         return rc;
-    return actor_save(rq, 0, _("Add an actor"), url_actor_new(rq));
+    return actor_save(rq, 0, NULL, _("Add an actor"), url_actor_new(rq));
 }
 
 enum err
@@ -257,7 +259,7 @@ post_actor_edit(struct req *rq)
     rc = actor_of_path(rq, rq->wdb, AUTHZ_ACTOR_EDIT, &x);
     if (rc)
         return rc;
-    return actor_save(rq, x.id, arena_printf(rq->arena, _("Edit %s"), x.name),
+    return actor_save(rq, x.id, x.slug, arena_printf(rq->arena, _("Edit %s"), x.name),
                       url_actor_edit(rq, x.id));
 }
 

@@ -85,6 +85,13 @@ enum err page_person_edit(struct req *rq);
 enum err post_person_edit(struct req *rq);
 enum err page_person_archive(struct req *rq);
 enum err post_person_archive(struct req *rq);
+/* ... top-down initiatives (edit_initiative.c) */
+enum err page_initiative_new(struct req *rq);
+enum err post_initiative_new(struct req *rq);
+enum err page_initiative_edit(struct req *rq);
+enum err post_initiative_edit(struct req *rq);
+enum err page_initiative_archive(struct req *rq);
+enum err post_initiative_archive(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -234,3 +234,99 @@ q "UPDATE person SET contact_public = 0 WHERE email = 'maria.holm@example.org'" 
 fetch /api/v1/missions/skolmat/team?lang=en
 check "people: a team contact not marked public has no e-mail in the API either" lacks "maria.holm@example.org"
 q "UPDATE person SET contact_public = 1 WHERE email = 'maria.holm@example.org'" >/dev/null
+
+# ================================================================== initiatives (top-down)
+
+SKOLMAT=$(q "SELECT id FROM mission WHERE slug = 'skolmat'")
+OBJ=$(q "SELECT MIN(id) FROM objective WHERE mission_id = $SKOLMAT AND archived_at IS NULL")
+GOBJ=$(q "SELECT MIN(id) FROM objective WHERE mission_id = (SELECT id FROM mission WHERE slug = 'gator')")
+fetch "/initiatives/new?mission=skolmat"
+check "initiatives: a visitor asking for the form is sent to sign in" \
+    eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+fetch -b "$RJ.coord" "/initiatives/new?mission=gator"
+check "initiatives: a coordinator of skolmat may not add one to gator (403)" eq "$S" 403
+fetch -b "$RJ.rep" "/initiatives/new?mission=skolmat"
+check "initiatives: nor may a representative (their way in is a proposal)" eq "$S" 403
+fetch -b "$RJ.coord" /initiatives/new
+check "initiatives: without a mission, the coordinator is offered theirs only" \
+    eval 'eq "$S" 200 && links_to /initiatives/new && has "mission=skolmat" && lacks "mission=gator" && tidy_clean'
+csrf_of "$RJ.coord" "/initiatives/new?mission=skolmat"
+check "initiatives: the empty form for skolmat, valid HTML, with three participant rows and the objectives" \
+    eval 'eq "$S" 200 && has "name=\"part-3-actor\"" && lacks "name=\"part-4-actor\"" && has "name=\"objective_ids\" value=\"$OBJ\"" && tidy_clean'
+post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "more=1" \
+    "title_sv=Rader $XSS1" "part-1-actor=$HOFORS" "part-1-role=partner"
+check "initiatives: \"Add more rows\" shows six rows, the values kept, nothing written" \
+    eval 'eq "$S" 200 && has "name=\"part-6-actor\"" && has "value=\"Rader &lt;script&gt;" && has "<option value=\"$HOFORS\" selected>" && eq "$(q "SELECT COUNT(*) FROM initiative WHERE title_sv LIKE '"'"'Rader%'"'"'")" 0 && tidy_clean'
+N0=$(audit_n)
+post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+    "status=running" "lead_actor_id=$HOFORS" "part-1-actor=$OTHER" "part-1-role=partner" \
+    "part-2-actor=$OTHER" "part-2-role=funder" "start_date=2026-01-01" "end_date=2027-01-01" \
+    "budget_sek=1 500 000" "sdg_targets=2.1, 12.3" "objective_ids=$OBJ"
+check "initiatives: an actor named twice is refused beside its second row (422), the values kept" \
+    eval 'eq "$S" 422 && has "id=\"f-part-2-actor-error\"" && has "href=\"#f-part-2-actor\"" && has "value=\"1 500 000\"" && xss_escaped && tidy_clean'
+check "initiatives: ... and nothing is written" eval 'eq "$(audit_n)" "$N0"'
+post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+    "status=running" "lead_actor_id=$HOFORS" "part-1-actor=$OTHER" "part-1-role=partner" \
+    "start_date=2027-01-01" "end_date=2026-01-01" "budget_sek=1 500 000"
+check "initiatives: an end before the start is refused beside the end date" \
+    eval 'eq "$S" 422 && has "id=\"f-end_date-error\""'
+post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+    "status=running" "objective_ids=$GOBJ"
+check "initiatives: an objective of another mission is refused" \
+    eval 'eq "$S" 422 && has "id=\"f-objective_ids-error\""'
+post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+    "status=running" "budget_sek=mycket"
+check "initiatives: a budget that is no number is refused beside it" \
+    eval 'eq "$S" 422 && has "id=\"f-budget_sek-error\"" && has "value=\"mycket\""'
+post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+    "title_en=School meal lab" "summary_sv=Beskrivning $XSS2" "status=running" "lead_actor_id=$HOFORS" \
+    "part-1-actor=$OTHER" "part-1-role=partner" "part-3-actor=$HOFORS" "part-3-role=lead" \
+    "start_date=2026-01-01" "end_date=2027-06-30" "budget_sek=1 500 000" "funding=Vinnova $XSS1" \
+    "sdg_targets=2.1, 12.3" "objective_ids=$OBJ" "hypotheses_sv=Om vi $XSS1" "learnings_sv=Vi lärde oss"
+NEWI=$(q "SELECT id FROM initiative WHERE title_en = 'School meal lab'")
+check "initiatives: a good form adds a top-down initiative to skolmat and redirects to it" \
+    eval 'eq "$S" 303 && nonempty "$NEWI" && eq "$(hdr Location)" "/initiatives/$NEWI"'
+check "initiatives: ... stored with every field" \
+    eval 'eq "$(q "SELECT origin || '"'"' '"'"' || status || '"'"' '"'"' || budget_sek || '"'"' '"'"' || start_date || '"'"' '"'"' || mission_id FROM initiative WHERE id = $NEWI")" "top_down running 1500000 2026-01-01 $SKOLMAT" && eq "$(q "SELECT COUNT(*) FROM initiative_actor WHERE initiative_id = $NEWI")" 2 && eq "$(q "SELECT COUNT(*) FROM initiative_sdg_target WHERE initiative_id = $NEWI")" 2 && eq "$(q "SELECT COUNT(*) FROM initiative_objective WHERE initiative_id = $NEWI")" 1'
+fetch "/initiatives/$NEWI"
+check "initiatives: its page shows it, the texts escaped or inert" \
+    eval 'eq "$S" 200 && has "Skolmatslabb &lt;script&gt;" && has "Vinnova &lt;script&gt;" && xss_inert && tidy_clean'
+fetch -b "$RJ.coord" "/initiatives/$NEWI"
+check "initiatives: ... offering the coordinator Edit and Archive" \
+    eval 'links_to "/initiatives/$NEWI/edit" && links_to "/initiatives/$NEWI/archive"'
+fetch "/initiatives/$NEWI"
+check "initiatives: ... and a visitor neither" lacks "/initiatives/$NEWI/edit"
+fetch -b "$RJ.coord" "/initiatives?mission=skolmat"
+check "initiatives: the list of skolmat offers its coordinator \"Add an initiative\"" has "/initiatives/new?mission=skolmat"
+fetch -b "$RJ.coord" "/initiatives?mission=gator"
+check "initiatives: ... the list of gator does not" lacks "/initiatives/new"
+
+# edit: the coordinator and the representative of the lead actor (Hofors kommun)
+csrf_of "$RJ.rep" "/initiatives/$NEWI/edit"
+check "initiatives: the representative of the lead actor gets the filled-in form" \
+    eval 'eq "$S" 200 && has "value=\"School meal lab\"" && has "<option value=\"$OTHER\" selected>" && has "value=\"2.1, 12.3\"" && tidy_clean'
+GATI=$(q "SELECT MIN(id) FROM initiative WHERE mission_id = (SELECT id FROM mission WHERE slug = 'gator') AND (lead_actor_id IS NULL OR lead_actor_id <> $HOFORS)")
+fetch -b "$RJ.rep" "/initiatives/$GATI/edit"
+check "initiatives: ... but not an initiative another actor leads (403)" eq "$S" 403
+fetch -b "$RJ.coord" "/initiatives/$GATI/edit"
+check "initiatives: nor may the coordinator of skolmat edit one of gator (403)" eq "$S" 403
+post "$RJ.rep" "/initiatives/$NEWI/edit" "csrf=$CSRF" "rows=4" "title_sv=Skolmatslabb" \
+    "title_en=School meal lab" "status=completed" "lead_actor_id=$HOFORS" "part-1-actor=$OTHER" \
+    "part-1-role=partner" "learnings_sv=Vi lärde oss mer" "sdg_targets=2.1" "objective_ids=$OBJ"
+check "initiatives: the representative's edit is saved, the origin and mission kept" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT status || '"'"' '"'"' || origin || '"'"' '"'"' || mission_id || '"'"' '"'"' || learnings_sv FROM initiative WHERE id = $NEWI")" "completed top_down $SKOLMAT Vi lärde oss mer" && eq "$(q "SELECT COUNT(*) FROM initiative_sdg_target WHERE initiative_id = $NEWI")" 1'
+fetch "/initiatives/$NEWI"
+check "initiatives: ... and the page shows the learnings" has "Vi lärde oss mer"
+
+# archive: the coordinator, not the representative
+fetch -b "$RJ.rep" "/initiatives/$NEWI/archive"
+check "initiatives: the representative may not archive (403)" eq "$S" 403
+csrf_of "$RJ.coord" "/initiatives/$NEWI/archive"
+check "initiatives: the archive confirmation, valid HTML" eval 'eq "$S" 200 && tidy_clean'
+post "$RJ.coord" "/initiatives/$NEWI/archive" "csrf=$CSRF"
+check "initiatives: the coordinator archives it" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM initiative WHERE id = $NEWI AND archived_at IS NOT NULL")" 1'
+fetch "/initiatives/$NEWI"
+check "initiatives: ... its page says Archived" match "$BF" "(Archived|Arkiverad)"
+fetch "/initiatives?mission=skolmat&status=completed"
+check "initiatives: ... and it has left the list" lacks "/initiatives/$NEWI\""
