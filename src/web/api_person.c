@@ -66,10 +66,16 @@ api_people(struct req *rq)
 enum err
 api_person(struct req *rq)
 {
+    return api_person_respond(rq, rq->db, req_int(rq, "id", 0));
+}
+
+enum err
+api_person_respond(struct req *rq, struct db *db, int64_t id)
+{
     struct person p;
     enum err rc;
 
-    rc = person_get(rq->db, rq->arena, req_int(rq, "id", 0), &p);
+    rc = person_get(db, rq->arena, id, &p);
     if (rc)
         return rc;
     return res_respond(rq, &api_person_res, &p);

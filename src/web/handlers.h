@@ -136,6 +136,17 @@ enum err api_sdg_indicators(struct req *rq);
 enum err api_openapi(struct req *rq); /* api_openapi.c */
 enum err api_me(struct req *rq);      /* api_principal.c */
 
+/* JSON API, the registry's writes (api_edit.c) */
+enum err api_actor_create(struct req *rq);
+enum err api_actor_update(struct req *rq);
+enum err api_actor_archive(struct req *rq);
+enum err api_person_create(struct req *rq);
+enum err api_person_update(struct req *rq);
+enum err api_person_archive(struct req *rq);
+enum err api_initiative_create(struct req *rq);
+enum err api_initiative_update(struct req *rq);
+enum err api_initiative_archive(struct req *rq);
+
 /* JSON API, write (api_write.c) */
 enum err api_indicator_data_post(struct req *rq);
 enum err api_indicator_patch(struct req *rq);
