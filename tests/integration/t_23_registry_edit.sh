@@ -330,3 +330,106 @@ fetch "/initiatives/$NEWI"
 check "initiatives: ... its page says Archived" match "$BF" "(Archived|Arkiverad)"
 fetch "/initiatives?mission=skolmat&status=completed"
 check "initiatives: ... and it has left the list" lacks "/initiatives/$NEWI\""
+
+# ================================================================== the API's writes
+
+# api JAR METHOD PATH [JSON] — an API call signed in with JAR's session cookie and its CSRF
+# token (taken from a form page of the same session)
+api()
+{
+    local jar=$1 m=$2 path=$3 body=${4:-}
+    csrf_of "$jar" /account/password
+    if [ -n "$body" ]; then
+        fetch -b "$jar" -X "$m" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+            --data-binary "$body" "$path"
+    else
+        fetch -b "$jar" -X "$m" -H "X-CSRF-Token: $CSRF" "$path"
+    fi
+}
+json_field() { jq -r ".error.field // empty" "$B"; }
+
+# actors
+fetch -X POST -H 'Content-Type: application/json' --data-binary '{"name": "Anon AB", "sector": "private"}' /api/v1/actors
+check "api: creating an actor without credentials is 401" eq "$S" 401
+api "$RJ.rep" POST /api/v1/actors '{"name": "Rep AB", "sector": "private"}'
+check "api: a representative may not create an actor (403)" eq "$S" 403
+N0=$(audit_n)
+api "$RJ.coord" POST /api/v1/actors '{"name": "Api AB", "sector": "private", "is_demo": true}'
+check "api: is_demo in a create is refused by name as protected (422), nothing written" \
+    eval 'eq "$S" 422 && eq "$(json_field)" is_demo && eq "$(audit_n)" "$N0"'
+api "$RJ.coord" POST /api/v1/actors '{"name": "Api AB", "sector": "private", "colour": "red"}'
+check "api: an unknown member is refused naming it (400)" eval 'eq "$S" 400 && eq "$(json_field)" colour'
+api "$RJ.coord" POST /api/v1/actors '{"name": "Api AB", "sector": "private", "orgnr": "559900-1245"}'
+check "api: a wrong check digit is refused naming orgnr (422)" \
+    eval 'eq "$S" 422 && eq "$(json_field)" orgnr && eq "$(audit_n)" "$N0"'
+api "$RJ.coord" POST /api/v1/actors '{"name": "Api AB <b>", "sector": "private", "orgnr": "559900-1244", "description": {"sv": "Svensk", "en": "English"}, "disciplines": ["Mat", "IT"]}'
+APIA=$(jq -r .id "$B")
+check "api: a coordinator creates an actor: 201, Location, the resource" \
+    eval 'eq "$S" 201 && eq "$(hdr Location)" "/api/v1/actors/$APIA" && jqt "$B" ".slug == \"api-ab-b\" and .orgnr == \"559900-1244\" and (.disciplines | length) == 2"'
+api "$RJ.rep" PATCH "/api/v1/actors/$APIA" '{"name": "Hijacked"}'
+check "api: the representative of Hofors kommun may not change another actor (403)" \
+    eval 'eq "$S" 403 && eq "$(q "SELECT name FROM actor WHERE id = $APIA")" "Api AB <b>"'
+api "$RJ.rep" PATCH "/api/v1/actors/$HOFORS" '{"website": "https://www.hofors.se/"}'
+check "api: ... but may change Hofors kommun: 200 with the resource, the rest kept" \
+    eval 'eq "$S" 200 && jqt "$B" ".website == \"https://www.hofors.se/\" and .slug == \"hofors-kommun\""'
+api "$RJ.coord" PATCH "/api/v1/actors/$APIA" '{"id": 5, "name": "Renamed"}'
+check "api: an id in a PATCH is refused as protected, nothing changed" \
+    eval 'eq "$S" 422 && eq "$(json_field)" id && eq "$(q "SELECT name FROM actor WHERE id = $APIA")" "Api AB <b>"'
+api "$RJ.coord" PATCH "/api/v1/actors/$APIA" '{"archived_at": null}'
+check "api: archived_at is protected" eval 'eq "$S" 422 && eq "$(json_field)" archived_at'
+api "$RJ.coord" PATCH "/api/v1/actors/$APIA" '{"website": "javascript:alert(1)"}'
+check "api: a website that is not http(s) is refused naming it" eval 'eq "$S" 422 && eq "$(json_field)" website'
+api "$RJ.rep" POST "/api/v1/actors/$HOFORS/archive"
+check "api: the representative may not archive (403)" eq "$S" 403
+api "$RJ.coord" POST "/api/v1/actors/$APIA/archive"
+check "api: a coordinator archives an actor: 200, archived" \
+    eval 'eq "$S" 200 && jqt "$B" ".id == $APIA" && eq "$(q "SELECT COUNT(*) FROM actor WHERE id = $APIA AND archived_at IS NOT NULL")" 1'
+
+# people: private until marked public, in the API too
+api "$RJ.user" POST /api/v1/people '{"name": "Nobody"}'
+check "api: a plain user may not create a person (403)" eq "$S" 403
+api "$RJ.rep" POST /api/v1/people "{\"name\": \"Api Contact\", \"actor_id\": $OTHER}"
+check "api: the representative may not add a person to another actor (403)" eq "$S" 403
+api "$RJ.rep" POST /api/v1/people "{\"name\": \"Api Contact\", \"actor_id\": $HOFORS, \"email\": \"api.contact@example.se\", \"phone\": \"+46 70-555 55 55\"}"
+APIP=$(jq -r .id "$B")
+check "api: ... but to Hofors kommun: 201, the e-mail withheld (not marked public)" \
+    eval 'eq "$S" 201 && eq "$(hdr Location)" "/api/v1/people/$APIP" && jqt "$B" ".email == null and .phone == null and .contact_public == false"'
+fetch "/api/v1/people/$APIP"
+check "api: ... and so in a public GET" lacks api.contact@example.se
+api "$RJ.coord" PATCH "/api/v1/people/$APIP" '{"user_id": 1}'
+check "api: user_id is protected" eval 'eq "$S" 422 && eq "$(json_field)" user_id'
+api "$RJ.coord" PATCH "/api/v1/people/$APIP" '{"email": "two@@example.se"}'
+check "api: a bad e-mail is refused naming it" eval 'eq "$S" 422 && eq "$(json_field)" email'
+api "$RJ.coord" PATCH "/api/v1/people/$APIP" '{"contact_public": true}'
+check "api: marked public, the e-mail is shown" \
+    eval 'eq "$S" 200 && jqt "$B" ".email == \"api.contact@example.se\" and .contact_public == true"'
+api "$RJ.user" POST "/api/v1/people/$APIP/archive"
+check "api: a plain user may not archive a person (403)" eq "$S" 403
+api "$RJ.admin" POST "/api/v1/people/$APIP/archive"
+check "api: an admin archives a person" eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM person WHERE id = $APIP AND archived_at IS NOT NULL")" 1'
+
+# initiatives: the coordinator of skolmat in skolmat, not in gator
+api "$RJ.coord" POST /api/v1/initiatives '{"mission": "gator", "title": {"sv": "Fel mission"}, "status": "running"}'
+check "api: a coordinator of skolmat may not create an initiative in gator (403)" eq "$S" 403
+api "$RJ.coord" POST /api/v1/initiatives '{"mission": "skolmat", "title": {"sv": "Api-labb"}, "status": "running", "origin": "bottom_up"}'
+check "api: origin is protected (a top-down create; bottom-up is a proposal)" \
+    eval 'eq "$S" 422 && eq "$(json_field)" origin'
+api "$RJ.coord" POST /api/v1/initiatives "{\"mission\": \"skolmat\", \"title\": {\"sv\": \"Api-labb\"}, \"status\": \"running\", \"actors\": [{\"id\": $OTHER, \"role\": \"lead\"}]}"
+check "api: a participant as lead that is not the lead actor is refused naming actors" \
+    eval 'eq "$S" 422 && eq "$(json_field)" actors'
+api "$RJ.coord" POST /api/v1/initiatives "{\"mission\": \"skolmat\", \"title\": {\"sv\": \"Api-labb\", \"en\": \"API lab\"}, \"status\": \"running\", \"lead_actor_id\": $HOFORS, \"actors\": [{\"id\": $OTHER, \"role\": \"funder\"}], \"objective_ids\": [$OBJ], \"sdg_targets\": [\"2.1\"], \"budget_sek\": 250000, \"start_date\": \"2026-02-01\"}"
+APII=$(jq -r .id "$B")
+check "api: a coordinator of skolmat creates a top-down initiative there: 201 with it" \
+    eval 'eq "$S" 201 && eq "$(hdr Location)" "/api/v1/initiatives/$APII" && jqt "$B" ".origin == \"top_down\" and .mission == \"skolmat\" and .budget_sek == 250000 and (.actors | length) == 1"'
+api "$RJ.coord" PATCH "/api/v1/initiatives/$APII" '{"mission": "gator"}'
+check "api: the mission of an initiative is protected on update" \
+    eval 'eq "$S" 422 && eq "$(json_field)" mission && eq "$(q "SELECT mission_id FROM initiative WHERE id = $APII")" "$SKOLMAT"'
+api "$RJ.rep" PATCH "/api/v1/initiatives/$APII" '{"learnings": {"sv": "Lärdom"}, "status": "completed"}'
+check "api: the representative of its lead actor changes it: 200, the rest kept" \
+    eval 'eq "$S" 200 && jqt "$B" ".learnings.sv == \"Lärdom\" and .status == \"completed\" and .budget_sek == 250000 and (.sdg_targets | length) == 1"'
+api "$RJ.rep" POST "/api/v1/initiatives/$APII/archive"
+check "api: the representative may not archive it (403)" eq "$S" 403
+api "$RJ.coord" POST "/api/v1/initiatives/$APII/archive"
+check "api: its coordinator archives it" eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM initiative WHERE id = $APII AND archived_at IS NOT NULL")" 1'
+fetch -X PATCH -H 'Content-Type: application/json' --data-binary '{"status": "running"}' "/api/v1/initiatives/$APII"
+check "api: without credentials a PATCH is 401" eq "$S" 401
