@@ -465,6 +465,7 @@ static enum err
 person_write(struct req *rq, int64_t id, struct person_new *in)
 {
     struct authz_scope scope = {0};
+    const struct who *w;
     struct write_error we = {0};
     const char *who;
     int64_t out_id = 0;
@@ -479,8 +480,20 @@ person_write(struct req *rq, int64_t id, struct person_new *in)
     if (rc)
         return rc;
     if (id == 0) {
-        /* a new person's actor is what the caller asks to add a contact to */
+        /* a new person's actor is what the caller asks to add a contact to; a representative
+         * who names none is asked for it (they may add to their own), others refused */
         scope.actor_id = in->actor_id;
+        if (in->actor_id == 0 && !req_may(rq, AUTHZ_PERSON_CREATE, &scope)) {
+            rc = req_who(rq, &w);
+            if (rc)
+                return rc;
+            scope.actor_id = w->n_actors > 0 ? w->actors[0] : 0;
+            rc = req_allow(rq, AUTHZ_PERSON_CREATE, &scope);
+            if (rc)
+                return rc;
+            return req_refuse(rq, REFUSE_UNPROCESSABLE, "actor_id",
+                              _("is required: the organisation you represent"));
+        }
         rc = req_allow(rq, AUTHZ_PERSON_CREATE, &scope);
         if (rc)
             return rc;
@@ -723,6 +736,7 @@ enum err
 api_initiative_create(struct req *rq)
 {
     struct authz_scope scope = {0};
+    const struct who *w;
     struct initiative_body b;
     struct mission m;
     json_t *root, *mv;
@@ -732,10 +746,18 @@ api_initiative_create(struct req *rq)
     rc = body_object(rq, &root);
     if (rc)
         return rc;
-    /* the mission first: it is what the caller asks to add to (the rule's scope) */
+    /* the mission first: it is what the caller asks to add to (the rule's scope); without
+     * one, a caller who may add to some mission is asked for it, others refused */
     mv = json_object_get(root, "mission");
     if (!json_is_string(mv)) {
         json_decref(root);
+        rc = req_who(rq, &w);
+        if (rc)
+            return rc;
+        scope.mission_id = w->n_missions > 0 ? w->missions[0] : 0;
+        rc = req_allow(rq, AUTHZ_INITIATIVE_CREATE, &scope);
+        if (rc)
+            return rc;
         return req_refuse(rq, REFUSE_UNPROCESSABLE, "mission", _("must be a mission's slug"));
     }
     rc = mission_get(rq->wdb, rq->arena, json_string_value(mv), &m);

@@ -1,6 +1,7 @@
 /*
  * edit_initiative.c — top-down initiatives (calls, demonstrators, policy labs) in the
- * browser: add one to a mission (/initiatives/new?mission=SLUG), edit one
+ * browser: add one to a mission (/missions/{slug}/initiatives/new; /initiatives/new offers
+ * the missions the caller may add to), edit one
  * (/initiatives/{id}/edit) and archive one after a confirmation (/initiatives/{id}/archive).
  * Bottom-up initiatives come from proposals (another flow); their edit form here keeps
  * their origin.
@@ -453,7 +454,7 @@ initiative_save(struct req *rq, int64_t id, const struct initiative_choices *c,
     return ERR_OK;
 }
 
-/* The mission of /initiatives/new?mission=SLUG, the caller allowed to add to it. */
+/* The mission of /missions/{slug}/initiatives/new, the caller allowed to add to it. */
 static enum err
 new_in_mission(struct req *rq, struct db *db, struct initiative_choices *c)
 {
@@ -462,7 +463,7 @@ new_in_mission(struct req *rq, struct db *db, struct initiative_choices *c)
     enum err rc;
 
     memset(c, 0, sizeof(*c));
-    rc = mission_get(db, rq->arena, req_str(rq, "mission"), &m);
+    rc = mission_get(db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
     scope.mission_id = m.id;
@@ -474,9 +475,9 @@ new_in_mission(struct req *rq, struct db *db, struct initiative_choices *c)
     return choices_load(rq, db, m.id, c);
 }
 
-/* /initiatives/new without a mission: the missions the caller may add an initiative to. */
-static enum err
-choose_mission(struct req *rq)
+/* /initiatives/new: the missions the caller may add an initiative to. */
+enum err
+page_initiative_choose(struct req *rq)
 {
     struct authz_scope scope = {0};
     struct mission *ms;
@@ -522,8 +523,6 @@ page_initiative_new(struct req *rq)
     struct initiative_form f;
     enum err rc;
 
-    if (req_str(rq, "mission") == NULL)
-        return choose_mission(rq);
     rc = new_in_mission(rq, rq->db, &c);
     if (rc)
         return rc;

@@ -230,9 +230,19 @@ enum err
 page_person_new(struct req *rq)
 {
     struct authz_scope scope = {.actor_id = req_int(rq, "actor", 0)};
-    struct person_new in = {.actor_id = scope.actor_id};
+    const struct who *w;
+    struct person_new in;
     enum err rc;
 
+    /* no organisation asked for: a representative's own is the one they may add to */
+    if (scope.actor_id == 0 && !req_may(rq, AUTHZ_PERSON_CREATE, &scope)) {
+        rc = req_who(rq, &w);
+        if (rc)
+            return rc;
+        scope.actor_id = w->n_actors > 0 ? w->actors[0] : 0;
+    }
+    memset(&in, 0, sizeof(in));
+    in.actor_id = scope.actor_id;
     rc = req_allow(rq, AUTHZ_PERSON_CREATE, &scope);
     if (rc)
         return rc;
@@ -243,12 +253,28 @@ enum err
 post_person_new(struct req *rq)
 {
     struct authz_scope scope = {0};
+    struct form_errors fe = {0};
+    const struct who *w;
     struct person_new in;
     enum err rc;
 
     person_read(rq, &in);
     /* a new person's actor is what the caller asks to add a contact to */
     scope.actor_id = in.actor_id;
+    if (in.actor_id == 0 && !req_may(rq, AUTHZ_PERSON_CREATE, &scope)) {
+        /* a representative adds contacts to their own organisation: without one chosen, the
+         * form again asking for it (allowed for the first they represent), else the refusal */
+        rc = req_who(rq, &w);
+        if (rc)
+            return rc;
+        scope.actor_id = w->n_actors > 0 ? w->actors[0] : 0;
+        rc = req_allow(rq, AUTHZ_PERSON_CREATE, &scope);
+        if (rc)
+            return rc;
+        form_error(&fe, "actor_id", _("Choose the organisation the person works for."));
+        rq->resp.status = 422;
+        return person_form_page(rq, _("Add a person"), url_person_new(rq, 0), &in, &fe);
+    }
     rc = req_allow(rq, AUTHZ_PERSON_CREATE, &scope);
     if (rc)
         return rc;

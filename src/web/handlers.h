@@ -86,6 +86,7 @@ enum err post_person_edit(struct req *rq);
 enum err page_person_archive(struct req *rq);
 enum err post_person_archive(struct req *rq);
 /* ... top-down initiatives (edit_initiative.c) */
+enum err page_initiative_choose(struct req *rq);
 enum err page_initiative_new(struct req *rq);
 enum err post_initiative_new(struct req *rq);
 enum err page_initiative_edit(struct req *rq);

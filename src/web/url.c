@@ -431,7 +431,8 @@ url_person_archive(const struct req *rq, int64_t id)
 char *
 url_initiative_new(const struct req *rq, const char *mission_slug)
 {
-    return with_query(rq, "/initiatives/new", "mission", mission_slug);
+    return mission_slug != NULL ? path1(rq, "/missions/", mission_slug, "/initiatives/new")
+                                : fixed(rq, "/initiatives/new");
 }
 
 char *

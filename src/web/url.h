@@ -54,8 +54,8 @@ char *url_team(const struct req *rq, const char *mission_slug);
 char *url_team_member(const struct req *rq, const char *mission_slug, int64_t person_id);
 char *url_team_remove(const struct req *rq, const char *mission_slug, int64_t person_id);
 /* The registry's forms (edit_actor.c, edit_person.c, edit_initiative.c): adding, editing
- * and archiving actors, people and initiatives. url_initiative_new: mission_slug (NULL:
- * none) chooses the mission in the form. */
+ * and archiving actors, people and initiatives. url_initiative_new: the form of the mission
+ * mission_slug (NULL: the page choosing a mission). */
 char *url_actor_new(const struct req *rq);
 char *url_actor_edit(const struct req *rq, int64_t id);
 char *url_actor_archive(const struct req *rq, int64_t id);

@@ -240,45 +240,45 @@ q "UPDATE person SET contact_public = 1 WHERE email = 'maria.holm@example.org'" 
 SKOLMAT=$(q "SELECT id FROM mission WHERE slug = 'skolmat'")
 OBJ=$(q "SELECT MIN(id) FROM objective WHERE mission_id = $SKOLMAT AND archived_at IS NULL")
 GOBJ=$(q "SELECT MIN(id) FROM objective WHERE mission_id = (SELECT id FROM mission WHERE slug = 'gator')")
-fetch "/initiatives/new?mission=skolmat"
+fetch "/missions/skolmat/initiatives/new"
 check "initiatives: a visitor asking for the form is sent to sign in" \
     eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
-fetch -b "$RJ.coord" "/initiatives/new?mission=gator"
+fetch -b "$RJ.coord" "/missions/gator/initiatives/new"
 check "initiatives: a coordinator of skolmat may not add one to gator (403)" eq "$S" 403
-fetch -b "$RJ.rep" "/initiatives/new?mission=skolmat"
+fetch -b "$RJ.rep" "/missions/skolmat/initiatives/new"
 check "initiatives: nor may a representative (their way in is a proposal)" eq "$S" 403
 fetch -b "$RJ.coord" /initiatives/new
 check "initiatives: without a mission, the coordinator is offered theirs only" \
-    eval 'eq "$S" 200 && links_to /initiatives/new && has "mission=skolmat" && lacks "mission=gator" && tidy_clean'
-csrf_of "$RJ.coord" "/initiatives/new?mission=skolmat"
+    eval 'eq "$S" 200 && links_to /missions/skolmat/initiatives/new && lacks "/missions/gator/initiatives/new" && tidy_clean'
+csrf_of "$RJ.coord" "/missions/skolmat/initiatives/new"
 check "initiatives: the empty form for skolmat, valid HTML, with three participant rows and the objectives" \
     eval 'eq "$S" 200 && has "name=\"part-3-actor\"" && lacks "name=\"part-4-actor\"" && has "name=\"objective_ids\" value=\"$OBJ\"" && tidy_clean'
-post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "more=1" \
+post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "more=1" \
     "title_sv=Rader $XSS1" "part-1-actor=$HOFORS" "part-1-role=partner"
 check "initiatives: \"Add more rows\" shows six rows, the values kept, nothing written" \
     eval 'eq "$S" 200 && has "name=\"part-6-actor\"" && has "value=\"Rader &lt;script&gt;" && has "<option value=\"$HOFORS\" selected>" && eq "$(q "SELECT COUNT(*) FROM initiative WHERE title_sv LIKE '"'"'Rader%'"'"'")" 0 && tidy_clean'
 N0=$(audit_n)
-post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "status=running" "lead_actor_id=$HOFORS" "part-1-actor=$OTHER" "part-1-role=partner" \
     "part-2-actor=$OTHER" "part-2-role=funder" "start_date=2026-01-01" "end_date=2027-01-01" \
     "budget_sek=1 500 000" "sdg_targets=2.1, 12.3" "objective_ids=$OBJ"
 check "initiatives: an actor named twice is refused beside its second row (422), the values kept" \
     eval 'eq "$S" 422 && has "id=\"f-part-2-actor-error\"" && has "href=\"#f-part-2-actor\"" && has "value=\"1 500 000\"" && xss_escaped && tidy_clean'
 check "initiatives: ... and nothing is written" eval 'eq "$(audit_n)" "$N0"'
-post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "status=running" "lead_actor_id=$HOFORS" "part-1-actor=$OTHER" "part-1-role=partner" \
     "start_date=2027-01-01" "end_date=2026-01-01" "budget_sek=1 500 000"
 check "initiatives: an end before the start is refused beside the end date" \
     eval 'eq "$S" 422 && has "id=\"f-end_date-error\""'
-post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "status=running" "objective_ids=$GOBJ"
 check "initiatives: an objective of another mission is refused" \
     eval 'eq "$S" 422 && has "id=\"f-objective_ids-error\""'
-post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "status=running" "budget_sek=mycket"
 check "initiatives: a budget that is no number is refused beside it" \
     eval 'eq "$S" 422 && has "id=\"f-budget_sek-error\"" && has "value=\"mycket\""'
-post "$RJ.coord" "/initiatives/new?mission=skolmat" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
+post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "title_en=School meal lab" "summary_sv=Beskrivning $XSS2" "status=running" "lead_actor_id=$HOFORS" \
     "part-1-actor=$OTHER" "part-1-role=partner" "part-3-actor=$HOFORS" "part-3-role=lead" \
     "start_date=2026-01-01" "end_date=2027-06-30" "budget_sek=1 500 000" "funding=Vinnova $XSS1" \
@@ -297,7 +297,7 @@ check "initiatives: ... offering the coordinator Edit and Archive" \
 fetch "/initiatives/$NEWI"
 check "initiatives: ... and a visitor neither" lacks "/initiatives/$NEWI/edit"
 fetch -b "$RJ.coord" "/initiatives?mission=skolmat"
-check "initiatives: the list of skolmat offers its coordinator \"Add an initiative\"" has "/initiatives/new?mission=skolmat"
+check "initiatives: the list of skolmat offers its coordinator \"Add an initiative\"" links_to /missions/skolmat/initiatives/new
 fetch -b "$RJ.coord" "/initiatives?mission=gator"
 check "initiatives: ... the list of gator does not" lacks "/initiatives/new"
 
@@ -433,3 +433,16 @@ api "$RJ.coord" POST "/api/v1/initiatives/$APII/archive"
 check "api: its coordinator archives it" eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM initiative WHERE id = $APII AND archived_at IS NOT NULL")" 1'
 fetch -X PATCH -H 'Content-Type: application/json' --data-binary '{"status": "running"}' "/api/v1/initiatives/$APII"
 check "api: without credentials a PATCH is 401" eq "$S" 401
+
+# a representative who names no organisation is asked for theirs (the form preselects it)
+fetch -b "$RJ.rep" /people/new
+check "people: the representative's new-person form preselects Hofors kommun" \
+    eval 'eq "$S" 200 && has "<option value=\"$HOFORS\" selected>"'
+api "$RJ.rep" POST /api/v1/people '{"name": "No Actor"}'
+check "api: a representative creating a person without an actor is asked for actor_id (422)" \
+    eval 'eq "$S" 422 && eq "$(json_field)" actor_id'
+api "$RJ.coord" POST /api/v1/initiatives '{"title": {"sv": "Utan mission"}}'
+check "api: an initiative without a mission is refused naming mission (422)" \
+    eval 'eq "$S" 422 && eq "$(json_field)" mission'
+api "$RJ.user" POST /api/v1/initiatives '{"title": {"sv": "Utan mission"}}'
+check "api: ... but a plain user is refused outright (403)" eq "$S" 403
