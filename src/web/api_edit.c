@@ -104,6 +104,7 @@ static const struct resource initiative_write_res = {
     .fields = initiative_write_fields,
 };
 
+/* (an archive's body is api_edit_mission.c's ArchiveRequest: {} or none) */
 const struct resource *const api_edit_resources[] = {&actor_write_res, &person_write_res,
                                                      &initiative_write_res, NULL};
 
@@ -285,6 +286,27 @@ refuse_write(struct req *rq, const struct write_error *we)
     return req_refuse(rq, REFUSE_UNPROCESSABLE, f, we->msg != NULL ? we->msg : "is not accepted");
 }
 
+/* An archive's body: nothing, or an object without members (a member is refused naming it). */
+static enum err
+archive_body(struct req *rq)
+{
+    const char *key;
+    json_t *root, *v;
+
+    if (rq->body_len == 0)
+        return ERR_OK;
+    if (body_object(rq, &root))
+        return ERR_INVALID;
+    json_object_foreach(root, key, v)
+    {
+        key = arena_strdup(rq->arena, key);
+        json_decref(root);
+        return req_invalid(rq, key, _("is not a member of this write"));
+    }
+    json_decref(root);
+    return ERR_OK;
+}
+
 /* Answer a create: 201, Location, the resource. */
 static enum err
 created(struct req *rq, const char *prefix, int64_t id,
@@ -422,6 +444,8 @@ api_actor_archive(struct req *rq)
     enum err rc;
 
     rc = actor_of_path(rq, AUTHZ_ACTOR_ARCHIVE, &x);
+    if (rc == ERR_OK)
+        rc = archive_body(rq);
     if (rc == ERR_OK)
         rc = regform_who(rq, &who);
     if (rc == ERR_OK)
@@ -561,6 +585,8 @@ api_person_archive(struct req *rq)
     enum err rc;
 
     rc = person_of_path(rq, AUTHZ_PERSON_ARCHIVE, &p);
+    if (rc == ERR_OK)
+        rc = archive_body(rq);
     if (rc == ERR_OK)
         rc = regform_who(rq, &who);
     if (rc == ERR_OK)
@@ -857,6 +883,8 @@ api_initiative_archive(struct req *rq)
     enum err rc;
 
     rc = initiative_of_path(rq, AUTHZ_INITIATIVE_ARCHIVE, &n);
+    if (rc == ERR_OK)
+        rc = archive_body(rq);
     if (rc == ERR_OK)
         rc = regform_who(rq, &who);
     if (rc == ERR_OK)

@@ -343,7 +343,8 @@ api()
         fetch -b "$jar" -X "$m" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
             --data-binary "$body" "$path"
     else
-        fetch -b "$jar" -X "$m" -H "X-CSRF-Token: $CSRF" "$path"
+        fetch -b "$jar" -X "$m" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+            --data-binary '{}' "$path"
     fi
 }
 json_field() { jq -r ".error.field // empty" "$B"; }
