@@ -94,7 +94,7 @@ actor_refusal(const struct write_error *we)
     if (strcmp(f, "orgnr") == 0)
         return strstr(we->msg, "another")
                    ? _("Another actor has this organisation number. Check the number.")
-                   : _("Enter a Swedish organisation number such as 212000-0142: this one is "
+                   : _("Enter a Swedish organisation number such as 556677-8899: this one is "
                        "not valid (its form or check digit is wrong).");
     if (strcmp(f, "sector") == 0)
         return _("Choose the sector.");
