@@ -273,8 +273,8 @@ check "initiatives: an end before the start is refused beside the end date" \
     eval 'eq "$S" 422 && has "id=\"f-end_date-error\""'
 post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "status=running" "objective_ids=$GOBJ"
-check "initiatives: an objective of another mission is refused" \
-    eval 'eq "$S" 422 && has "id=\"f-objective_ids-error\""'
+check "initiatives: an objective of another mission is refused, the message in the objectives' fieldset" \
+    eval 'eq "$S" 422 && has "href=\"#f-objective_ids\"" && has "id=\"f-objective_ids\" class=\"field field-with-error\""'
 post "$RJ.coord" "/missions/skolmat/initiatives/new" "csrf=$CSRF" "rows=3" "title_sv=Skolmatslabb $XSS1" \
     "status=running" "budget_sek=mycket"
 check "initiatives: a budget that is no number is refused beside it" \
