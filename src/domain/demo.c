@@ -367,8 +367,8 @@ actor_row(void *ctx, char **f, int n, long line)
     return rc ? refused(l, line, rc, &we) : remember(l, &l->actors, in.slug, id, 0, line);
 }
 
-static const char *const person_columns[] = {"key",      "actor", "name",  "title_sv",
-                                             "title_en", "email", "phone", NULL};
+static const char *const person_columns[] = {
+    "key", "actor", "name", "title_sv", "title_en", "email", "phone", "contact_public", NULL};
 static const char *const person_rename[] = {"actor_id", "actor", NULL};
 
 static enum err
@@ -377,6 +377,7 @@ person_row(void *ctx, char **f, int n, long line)
     struct loader *l = ctx;
     struct write_error we;
     struct person_new in = {0};
+    const char *public;
     int64_t id;
     enum err rc;
 
@@ -388,6 +389,10 @@ person_row(void *ctx, char **f, int n, long line)
     in.title_en = cell(l, f, "title_en");
     in.email = opt(l, f, "email");
     in.phone = opt(l, f, "phone");
+    public = cell(l, f, "contact_public");
+    if (strcmp(public, "0") != 0 && strcmp(public, "1") != 0)
+        return fail(l, line, col_of(l, "contact_public"), "contact_public must be 0 or 1");
+    in.contact_public = *public == '1';
     in.is_demo = true;
     rc = person_create(l->db, &in, WHO, &id, &we);
     return rc ? refused(l, line, rc, &we) : remember(l, &l->people, cell(l, f, "key"), id, 0, line);

@@ -4,6 +4,7 @@
  */
 #include "domain/person.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "core/str.h"
@@ -25,6 +26,7 @@ person_row(struct db_stmt *st, struct arena *a, void *item)
     p->email = ld_text(st, 6, a);
     p->phone = ld_text(st, 7, a);
     p->archived_at = db_null(st, 8) ? 0 : db_i64(st, 8);
+    p->contact_public = db_i64(st, 9) != 0;
 }
 
 enum err
@@ -54,12 +56,34 @@ person_get(struct db *db, struct arena *a, int64_t id, struct person *out)
     return ld_one_id(db, Q_PERSON_GET, id, a, person_row, out);
 }
 
+static void
+stored_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct person_new *p = item;
+
+    p->actor_id = db_null(st, 0) ? 0 : db_i64(st, 0);
+    p->name = ld_str(st, 1, a);
+    p->title_sv = ld_str(st, 2, a);
+    p->title_en = ld_str(st, 3, a);
+    p->email = ld_text(st, 4, a);
+    p->phone = ld_text(st, 5, a);
+    p->contact_public = db_i64(st, 6) != 0;
+}
+
+enum err
+person_stored(struct db *db, struct arena *a, int64_t id, struct person_new *out)
+{
+    memset(out, 0, sizeof(*out));
+    return ld_one_id(db, Q_PERSON_STORED, id, a, stored_row, out);
+}
+
 /* ------------------------------------------------------------ create */
 
 /* The editable columns: Q_PERSON_STORED's and Q_PERSON_UPDATE's order. */
 static const struct change_field person_fields[] = {
-    {"actor_id", CH_OPT_ID, false}, {"name", CH_TEXT, false}, {"title_sv", CH_TEXT, false},
-    {"title_en", CH_TEXT, false},   {"email", CH_OPT, true},  {"phone", CH_OPT, true},
+    {"actor_id", CH_OPT_ID, false},    {"name", CH_TEXT, false}, {"title_sv", CH_TEXT, false},
+    {"title_en", CH_TEXT, false},      {"email", CH_OPT, true},  {"phone", CH_OPT, true},
+    {"contact_public", CH_INT, false},
 };
 #define N_PERSON_FIELDS ((int)(sizeof(person_fields) / sizeof(person_fields[0])))
 
@@ -72,6 +96,7 @@ person_values(const struct person_new *in, struct change_val *v)
     v[3] = change_text(in->title_en);
     v[4] = change_opt(in->email);
     v[5] = change_opt(in->phone);
+    v[6] = change_int(in->contact_public);
 }
 
 /* The checks of person_create and person_update. */
@@ -117,6 +142,7 @@ person_create(struct db *db, const struct person_new *in, const char *who, int64
     write_bind_opt(st, 5, in->email);
     write_bind_opt(st, 6, in->phone);
     db_bind_i64(st, 7, in->is_demo);
+    db_bind_i64(st, 8, in->contact_public);
     rc = write_insert_id(st, out_id);
     if (rc)
         return rc;

@@ -25,8 +25,11 @@ struct person {
     int64_t id;
     int64_t actor_id; /* 0: none */
     const char *actor_name;
+    /* email and phone: NULL unless the person marked them public (contact_public); the
+     * stored values are person_stored's, for those who may edit the person */
     const char *name, *title_sv, *title_en, *email, *phone;
     int64_t archived_at; /* Unix seconds; 0: live */
+    bool contact_public;
 };
 
 /* Everyone live, by name (archived people are left out; person_get finds them). */
@@ -40,11 +43,16 @@ struct person_new {
     int64_t actor_id; /* 0: none */
     const char *name, *title_sv, *title_en;
     const char *email, *phone; /* optional */
+    bool contact_public;       /* the e-mail and phone are shown publicly */
     bool is_demo;
 };
 
 enum err person_create(struct db *db, const struct person_new *in, const char *who, int64_t *out_id,
                        struct write_error *err);
+/* The stored, editable values of a live person, private contact details included (for the
+ * edit form of someone who may edit the person; never a public page). ERR_NOTFOUND for an
+ * unknown or archived id. */
+enum err person_stored(struct db *db, struct arena *a, int64_t id, struct person_new *out);
 
 /* ---- updating and archiving (the conventions of every update function: write.h) ---- */
 

@@ -36,11 +36,22 @@ extern const struct resource *const api_principal_resources[];
 /* api_edit_mission.c: MissionInput, MissionSdgTargets, TeamMemberInput, ObjectiveInput,
  * IndicatorInput, ArchiveRequest (the bodies of the goal tree's writes) */
 extern const struct resource *const api_edit_mission_resources[];
-/* api_openapi.c: Text, PageLinks, Error, and every list above, in the document's order */
+/* api_openapi.c: Text, PageLinks, Error, and every list above (and api_edit_resources,
+ * below), in the document's order */
 extern const struct resource *const *const api_resources[];
 
 /* A person (api_person.c): a contact, and the fields of a mission's team member. */
 extern const struct resource api_person_res;
+
+/* The single actor, person or initiative id as read from db (the writer connection after a
+ * write), as the GET of its resource answers it (api_actor.c, api_person.c,
+ * api_initiative.c); the registry's writes (api_edit.c) answer with it. ERR_NOTFOUND. */
+enum err api_actor_respond(struct req *rq, struct db *db, int64_t id);
+enum err api_person_respond(struct req *rq, struct db *db, int64_t id);
+enum err api_initiative_respond(struct req *rq, struct db *db, int64_t id);
+
+/* The bodies of those writes (api_edit.c): ActorWrite, PersonWrite, InitiativeWrite. */
+extern const struct resource *const api_edit_resources[];
 
 /* An indicator's assessment (api_indicator.c), written by the domain (assess.h). */
 extern const struct resource api_progress_res;

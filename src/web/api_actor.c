@@ -98,15 +98,21 @@ api_actors(struct req *rq)
 enum err
 api_actor(struct req *rq)
 {
+    return api_actor_respond(rq, rq->db, req_int(rq, "id", 0));
+}
+
+enum err
+api_actor_respond(struct req *rq, struct db *db, int64_t id)
+{
     struct person *people;
     struct actor_view v;
     enum err rc;
 
     memset(&v, 0, sizeof(v));
-    rc = actor_get(rq->db, rq->arena, req_int(rq, "id", 0), &v.x);
+    rc = actor_get(db, rq->arena, id, &v.x);
     if (rc)
         return rc;
-    rc = actor_people(rq->db, rq->arena, v.x.id, &people, &v.n_people);
+    rc = actor_people(db, rq->arena, v.x.id, &people, &v.n_people);
     if (rc)
         return rc;
     v.people = people;

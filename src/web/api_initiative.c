@@ -111,10 +111,16 @@ api_initiatives(struct req *rq)
 enum err
 api_initiative(struct req *rq)
 {
+    return api_initiative_respond(rq, rq->db, req_int(rq, "id", 0));
+}
+
+enum err
+api_initiative_respond(struct req *rq, struct db *db, int64_t id)
+{
     struct initiative n;
     enum err rc;
 
-    rc = initiative_get(rq->db, rq->arena, req_int(rq, "id", 0), &n);
+    rc = initiative_get(db, rq->arena, id, &n);
     if (rc)
         return rc;
     return res_respond(rq, &initiative_res, &n);

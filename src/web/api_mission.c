@@ -136,7 +136,8 @@ static const struct resource mission_list_res = {
 /* ------------------------------------------------------------ the team */
 
 /* A team member is a person (api_person.c) with a role; email and phone are shown for
- * the team's public contacts only (api_mission_team clears them for the others). */
+ * the team's public contacts only (api_mission_team clears them for the others), and of
+ * those only for people who marked them public (person.h). */
 static const struct res_field team_member_fields[] = {
     R_SPREAD(struct team_member, person, &api_person_res),
     R_ENUM("role", struct team_member, role, &code_team_role, 0, NULL),

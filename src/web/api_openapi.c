@@ -69,6 +69,7 @@ const struct resource *const *const api_resources[] = {
     api_sdg_resources,
     api_principal_resources,
     api_edit_mission_resources,
+    api_edit_resources,
     NULL,
 };
 
@@ -347,8 +348,12 @@ content:
         if (r->flags & RF_PERSONAL)
             put_error_response(j, rq, "401", "The API token given is not valid");
     }
-    if (has_params)
-        put_error_response(j, rq, "400", "A parameter is not valid; error.field names it");
+    if (has_params || r->body == BODY_JSON)
+        put_error_response(j, rq, "400",
+                           r->body == BODY_JSON
+                               ? "A parameter is not valid, the body is not JSON, or it has a "
+                                 "member that is not one of the schema's; error.field names it"
+                               : "A parameter is not valid; error.field names it");
     if (has_path)
         put_error_response(j, rq, "404", "No such resource");
     else if (paged)

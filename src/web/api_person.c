@@ -20,8 +20,10 @@ static const struct res_field person_fields[] = {
         R_INT("id", struct person, actor_id, 0, NULL),
         R_STR("name", struct person, actor_name, 0, NULL)),
         struct person, actor_id, RES_NULL, "The organisation the person belongs to"),
-    R_STR("email", struct person, email, RES_NULL, NULL),
-    R_STR("phone", struct person, phone, RES_NULL, NULL),
+    R_STR("email", struct person, email, RES_NULL, "Null unless contact_public"),
+    R_STR("phone", struct person, phone, RES_NULL, "Null unless contact_public"),
+    R_BOOL("contact_public", struct person, contact_public, 0,
+           "The person's e-mail and phone are public"),
     R_OBJ("links", R_FIELDS(
         R_LINK("self", "/api/v1/people/{id}", NULL, R_ARG_INT("id", struct person, id))),
         0, NULL),
@@ -64,10 +66,16 @@ api_people(struct req *rq)
 enum err
 api_person(struct req *rq)
 {
+    return api_person_respond(rq, rq->db, req_int(rq, "id", 0));
+}
+
+enum err
+api_person_respond(struct req *rq, struct db *db, int64_t id)
+{
     struct person p;
     enum err rc;
 
-    rc = person_get(rq->db, rq->arena, req_int(rq, "id", 0), &p);
+    rc = person_get(db, rq->arena, id, &p);
     if (rc)
         return rc;
     return res_respond(rq, &api_person_res, &p);

@@ -256,3 +256,52 @@ form_select_list(struct html *h, const struct form_errors *e, const char *name, 
     }
     form_select(h, e, name, label, hint, opts, n, selected, NULL);
 }
+
+/* ---- the registry's forms */
+
+static bool
+among(const char *v, const char *const *values, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (values[i] != NULL && strcmp(values[i], v) == 0)
+            return true;
+    return false;
+}
+
+void
+form_checkboxes(struct html *h, const struct form_errors *e, const char *name, const char *legend,
+                const struct form_option *opts, int n, const char *const *values, int n_values)
+{
+    int i;
+
+    form_fieldset_begin(h, e, name, legend);
+    for (i = 0; i < n; i++)
+        form_checkbox(h, name, opts[i].value, opts[i].label,
+                      among(opts[i].value, values, n_values));
+    form_fieldset_end(h);
+}
+
+void
+form_flag(struct html *h, const char *name, const char *label, const char *hint, bool checked)
+{
+    const char *id = arena_printf(h->a, "f-%s", name);
+
+    html_open(h, "div", "class", "field checkbox", NULL);
+    html_void(h, "input", "type", "checkbox", "id", id, "name", name, "value", "1", "checked",
+              checked ? "" : NULL, "aria-describedby",
+              hint ? arena_printf(h->a, "%s-hint", id) : NULL, NULL);
+    html_elem_attr(h, "label", label, "for", id, NULL);
+    if (hint != NULL)
+        html_elem_attr(h, "p", hint, "class", "hint", "id", arena_printf(h->a, "%s-hint", id),
+                       NULL);
+    html_close(h, "div");
+}
+
+void
+form_submit_as(struct html *h, const char *label, const char *name, const char *value)
+{
+    html_elem_attr(h, "button", label, "type", "submit", "name", name, "value", value, "class",
+                   "button secondary", NULL);
+}

@@ -92,4 +92,18 @@ void form_select_list(struct html *h, const struct form_errors *e, const char *n
                       const char *label, const char *hint, const char *const *values,
                       const char *const *labels, int n, const char *selected);
 
+/* ---- the registry's forms (edit_*.c): checkbox groups, a yes/no field, more rows */
+
+/* A fieldset (legend, error) of checkboxes all named name, one per option, checked when its
+ * value is among values (form_fieldset_begin and form_checkbox). */
+void form_checkboxes(struct html *h, const struct form_errors *e, const char *name,
+                     const char *legend, const struct form_option *opts, int n,
+                     const char *const *values, int n_values);
+/* One yes/no field: a checkbox named name with value "1", its label after it and its hint
+ * (NULL: none) below; its id is "f-NAME". */
+void form_flag(struct html *h, const char *name, const char *label, const char *hint, bool checked);
+/* A submit button that is not the form's main one (name=value is posted with the form:
+ * "add more rows" and the like). */
+void form_submit_as(struct html *h, const char *label, const char *name, const char *value);
+
 #endif

@@ -70,6 +70,29 @@ struct indicator;
 /* On the indicator page, for who may write its data only: the link to the data page, and
  * after an upload (?stored=N) how many observations were stored. */
 void data_offer(struct req *rq, struct html *h, const struct indicator *ind);
+/* the registry's forms: actors (edit_actor.c) */
+enum err page_actor_new(struct req *rq);
+enum err post_actor_new(struct req *rq);
+enum err page_actor_edit(struct req *rq);
+enum err post_actor_edit(struct req *rq);
+enum err page_actor_archive(struct req *rq);
+enum err post_actor_archive(struct req *rq);
+/* ... people (edit_person.c, with their public page) */
+enum err page_person(struct req *rq);
+enum err page_person_new(struct req *rq);
+enum err post_person_new(struct req *rq);
+enum err page_person_edit(struct req *rq);
+enum err post_person_edit(struct req *rq);
+enum err page_person_archive(struct req *rq);
+enum err post_person_archive(struct req *rq);
+/* ... top-down initiatives (edit_initiative.c) */
+enum err page_initiative_choose(struct req *rq);
+enum err page_initiative_new(struct req *rq);
+enum err post_initiative_new(struct req *rq);
+enum err page_initiative_edit(struct req *rq);
+enum err post_initiative_edit(struct req *rq);
+enum err page_initiative_archive(struct req *rq);
+enum err post_initiative_archive(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);
@@ -113,6 +136,17 @@ enum err api_sdg_targets(struct req *rq);
 enum err api_sdg_indicators(struct req *rq);
 enum err api_openapi(struct req *rq); /* api_openapi.c */
 enum err api_me(struct req *rq);      /* api_principal.c */
+
+/* JSON API, the registry's writes (api_edit.c) */
+enum err api_actor_create(struct req *rq);
+enum err api_actor_update(struct req *rq);
+enum err api_actor_archive(struct req *rq);
+enum err api_person_create(struct req *rq);
+enum err api_person_update(struct req *rq);
+enum err api_person_archive(struct req *rq);
+enum err api_initiative_create(struct req *rq);
+enum err api_initiative_update(struct req *rq);
+enum err api_initiative_archive(struct req *rq);
 
 /* JSON API, write (api_write.c) */
 enum err api_indicator_data_post(struct req *rq);

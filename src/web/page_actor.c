@@ -3,8 +3,9 @@
  * initiatives across missions with its role in each; and the paged actor
  * list (/actors) with a sector filter.
  *
- * E-mail addresses become mailto: links only when they look like exactly
- * one address (url_mailto); anything else is shown as plain, escaped text.
+ * E-mail addresses are there only for people marked public (person.h) and become mailto:
+ * links only when they look like exactly one address (url_mailto); anything else is shown
+ * as plain, escaped text.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,11 +15,13 @@
 #include "domain/codes.h"
 #include "domain/initiative.h"
 #include "domain/person.h"
+#include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
 #include "web/pager.h"
+#include "web/regform.h"
 #include "web/route.h"
 #include "web/url.h"
 
@@ -110,7 +113,9 @@ actor_people_section(struct req *rq, struct html *h, const struct person *people
         const struct person *p = &people[i];
 
         html_open(h, "tr", NULL);
-        html_elem_attr(h, "th", p->name, "scope", "row", NULL);
+        html_open(h, "th", "scope", "row", NULL);
+        html_elem_attr(h, "a", p->name, "href", url_person(rq, p->id), NULL);
+        html_close(h, "th");
         title = L(rq, p->title_sv, p->title_en);
         html_elem_attr(h, "td", title, "lang", str_empty(title) ? NULL : L_lang(rq, p->title_en),
                        NULL);
@@ -223,6 +228,18 @@ page_actor(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, x.name);
     html_elem(&h, "h1", x.name);
+    regform_archived_note(rq, &h, x.archived_at);
+    if (x.archived_at == 0) {
+        struct authz_scope scope = {.actor_id = x.id};
+
+        regform_actions(
+            &h, _("Edit the actor"),
+            req_offers(rq, AUTHZ_ACTOR_EDIT, &scope) ? url_actor_edit(rq, x.id) : NULL,
+            _("Archive the actor"),
+            req_offers(rq, AUTHZ_ACTOR_ARCHIVE, &scope) ? url_actor_archive(rq, x.id) : NULL,
+            _("Add a person"),
+            req_offers(rq, AUTHZ_PERSON_CREATE, &scope) ? url_person_new(rq, x.id) : NULL, NULL);
+    }
     if (x.is_demo)
         layout_demo_note(rq, &h);
     desc = L(rq, x.description_sv, x.description_en);
@@ -326,6 +343,8 @@ page_actors(struct req *rq)
                    _("Organisations from every sector that take part in the missions: companies, "
                      "municipalities, regions, agencies, universities and civil society."),
                    "class", "lead", NULL);
+    regform_actions(&h, _("Add an actor"),
+                    req_offers(rq, AUTHZ_ACTOR_CREATE, NULL) ? url_actor_new(rq) : NULL, NULL);
     sector_filter(rq, &h, sector);
     html_open(&h, "p", NULL);
     html_printf(&h, ngettext("%s actor", "%s actors", (unsigned long)p.total),

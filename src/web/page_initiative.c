@@ -16,11 +16,13 @@
 #include "domain/initiative.h"
 #include "domain/mission.h"
 #include "domain/sdg.h"
+#include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/layout.h"
 #include "web/pager.h"
+#include "web/regform.h"
 #include "web/route.h"
 #include "web/url.h"
 
@@ -257,6 +259,18 @@ page_initiative(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, title);
     html_elem_attr(&h, "h1", title, "lang", L_lang(rq, n.title_en), NULL);
+    regform_archived_note(rq, &h, n.archived_at);
+    if (n.archived_at == 0) {
+        struct authz_scope scope = {.mission_id = n.mission_id, .actor_id = n.lead_actor_id};
+
+        regform_actions(
+            &h, _("Edit the initiative"),
+            req_offers(rq, AUTHZ_INITIATIVE_EDIT, &scope) ? url_initiative_edit(rq, n.id) : NULL,
+            _("Archive the initiative"),
+            req_offers(rq, AUTHZ_INITIATIVE_ARCHIVE, &scope) ? url_initiative_archive(rq, n.id)
+                                                             : NULL,
+            NULL);
+    }
     html_open(&h, "p", NULL);
     html_open(&h, "span", "class", "badge", NULL);
     html_elem_attr(&h, "span", _("Origin:"), "class", "visually-hidden", NULL);
@@ -474,6 +488,15 @@ page_initiatives(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, _("Initiatives"));
     html_elem(&h, "h1", _("Initiatives"));
+    if (f.mission_id != 0) {
+        struct authz_scope scope = {.mission_id = f.mission_id};
+
+        regform_actions(&h, _("Add an initiative"),
+                        req_offers(rq, AUTHZ_INITIATIVE_CREATE, &scope)
+                            ? url_initiative_new(rq, q.mission)
+                            : NULL,
+                        NULL);
+    }
     html_elem_attr(&h, "p",
                    _("Top-down initiatives are commissioned by a mission team; bottom-up "
                      "initiatives are proposed by actors. Choose what to show:"),

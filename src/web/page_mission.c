@@ -592,7 +592,8 @@ team(struct mission_page *p)
             html_elem_attr(h, "a", ps->actor_name, "href", url_actor(rq, ps->actor_id), NULL);
         }
         html_close(h, "p");
-        if (tm[i].is_contact) {
+        /* the e-mail and phone are there only when the person marked them public */
+        if (tm[i].is_contact && (ps->email != NULL || ps->phone != NULL)) {
             html_open(h, "p", NULL);
             html_elem_attr(h, "span", _("Contact:"), "class", "small", NULL);
             html_text(h, " ");

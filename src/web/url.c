@@ -366,6 +366,87 @@ url_password(const struct req *rq)
     return fixed(rq, "/account/password");
 }
 
+/* ---- the registry's forms */
+
+char *
+url_actor_new(const struct req *rq)
+{
+    return fixed(rq, "/actors/new");
+}
+
+char *
+url_actor_edit(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/actors/", id, "/edit");
+}
+
+char *
+url_actor_archive(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/actors/", id, "/archive");
+}
+
+/* path?name=value (value percent-encoded; nothing when value is NULL), ?lang= carried on */
+static char *
+with_query(const struct req *rq, const char *path, const char *name, const char *value)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, path);
+    if (value != NULL) {
+        buf_printf(&b, "?%s=", name);
+        url_encode(&b, value);
+    }
+    return finish(rq, &b, value != NULL);
+}
+
+char *
+url_person(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/people/", id, NULL);
+}
+
+char *
+url_person_new(const struct req *rq, int64_t actor_id)
+{
+    char n[24];
+
+    snprintf(n, sizeof(n), "%lld", (long long)actor_id);
+    return with_query(rq, "/people/new", "actor", actor_id > 0 ? n : NULL);
+}
+
+char *
+url_person_edit(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/people/", id, "/edit");
+}
+
+char *
+url_person_archive(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/people/", id, "/archive");
+}
+
+char *
+url_initiative_new(const struct req *rq, const char *mission_slug)
+{
+    return mission_slug != NULL ? path1(rq, "/missions/", mission_slug, "/initiatives/new")
+                                : fixed(rq, "/initiatives/new");
+}
+
+char *
+url_initiative_edit(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/initiatives/", id, "/edit");
+}
+
+char *
+url_initiative_archive(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/initiatives/", id, "/archive");
+}
+
 bool
 url_is_local_path(const char *s)
 {

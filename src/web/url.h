@@ -53,6 +53,19 @@ char *url_indicator_settings(const struct req *rq, int64_t id);
 char *url_team(const struct req *rq, const char *mission_slug);
 char *url_team_member(const struct req *rq, const char *mission_slug, int64_t person_id);
 char *url_team_remove(const struct req *rq, const char *mission_slug, int64_t person_id);
+/* The registry's forms (edit_actor.c, edit_person.c, edit_initiative.c): adding, editing
+ * and archiving actors, people and initiatives. url_initiative_new: the form of the mission
+ * mission_slug (NULL: the page choosing a mission). */
+char *url_actor_new(const struct req *rq);
+char *url_actor_edit(const struct req *rq, int64_t id);
+char *url_actor_archive(const struct req *rq, int64_t id);
+char *url_person(const struct req *rq, int64_t id);
+char *url_person_new(const struct req *rq, int64_t actor_id);
+char *url_person_edit(const struct req *rq, int64_t id);
+char *url_person_archive(const struct req *rq, int64_t id);
+char *url_initiative_new(const struct req *rq, const char *mission_slug);
+char *url_initiative_edit(const struct req *rq, int64_t id);
+char *url_initiative_archive(const struct req *rq, int64_t id);
 /* A path of this site that a sign-in may return to: starts with one '/', no "//", no
  * backslash or control character (never another site: no open redirect). */
 bool url_is_local_path(const char *s);

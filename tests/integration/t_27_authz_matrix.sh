@@ -70,7 +70,7 @@ fill()
         objectives:'{id}') v=$(in_mission objective "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
         initiatives:'{id}') [ "$side" = own ] && v=$OWN_INITIATIVE || v=$FOREIGN_INITIATIVE ;;
         actors:'{id}') [ "$side" = own ] && v=$OWN_ACTOR || v=$FOREIGN_ACTOR ;;
-        people:'{id}') [ "$side" = own ] && v=$(own_person "${EMAIL[$role]:-}") || v=$FOREIGN_PERSON ;;
+        people:'{id}') [ "$side" = own ] && [ -n "${EMAIL[$role]:-}" ] && v=$(own_person "${EMAIL[$role]}") || v=$FOREIGN_PERSON ;;
         # a member of the mission's team (its own/foreign side is the mission's), or anyone
         team:'{person}') v=$(q "SELECT COALESCE(MIN(t.person_id), $FOREIGN_PERSON) FROM team_member t JOIN mission m ON m.id = t.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
         *:'{'*) echo "no value for $seg in $p"; return 1 ;;

@@ -470,7 +470,7 @@ test_spread_and_person(void)
     ok(iget(v, "id") == 17 && strcmp(sget(v, "role"), "analyst") == 0 &&
            json_object_get(v, "person") == NULL,
        "spread: the person's fields and the member's in one object");
-    is_int(json_object_size(v), 8, "spread: 7 person fields and the role");
+    is_int(json_object_size(v), 9, "spread: 8 person fields and the role");
     fits(&member, v, "spread");
     json_decref(v);
 }

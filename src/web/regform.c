@@ -1,0 +1,145 @@
+/*
+ * regform.c — the registry forms' shared pieces (see regform.h).
+ */
+#include "web/regform.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/form.h"
+#include "web/auth.h"
+#include "web/i18n.h"
+#include "web/layout.h"
+
+const char *
+regform_str(const struct req *rq, const char *name)
+{
+    const char *v = rq->form != NULL ? form_get(rq->form, name) : NULL;
+
+    return v != NULL ? v : "";
+}
+
+const char *
+regform_opt(const struct req *rq, const char *name)
+{
+    const char *v = regform_str(rq, name);
+
+    return *v != '\0' ? v : NULL;
+}
+
+const char **
+regform_lines(struct req *rq, const char *name, int max, int *out_n)
+{
+    const char *s = regform_str(rq, name), *end;
+    const char **v = arena_alloc(rq->arena, (size_t)(max + 1) * sizeof(*v));
+    size_t len;
+    int n = 0;
+
+    while (*s && n <= max) {
+        end = s + strcspn(s, "\r\n");
+        len = (size_t)(end - s);
+        while (len > 0 && (s[0] == ' ' || s[0] == '\t')) {
+            s++;
+            len--;
+        }
+        while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+            len--;
+        if (len > 0)
+            v[n++] = arena_strndup(rq->arena, s, len);
+        s = end + strspn(end, "\r\n");
+    }
+    *out_n = n;
+    return v;
+}
+
+enum err
+regform_who(struct req *rq, const char **out)
+{
+    const struct principal *p;
+    enum err rc;
+
+    rc = req_principal(rq, &p);
+    if (rc)
+        return rc;
+    *out = p->name != NULL ? p->name : "";
+    return ERR_OK;
+}
+
+void
+regform_refused(struct req *rq, struct form_errors *fe, const struct write_error *we,
+                const char *msg)
+{
+    form_error(fe, we->field != NULL ? we->field : "form", msg);
+    rq->resp.status = 422;
+}
+
+void
+regform_begin(struct req *rq, struct html *h, const char *title, const struct form_errors *fe)
+{
+    html_init(h, &rq->resp.body, rq->arena);
+    layout_begin(
+        rq, h, fe != NULL && fe->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    html_elem(h, "h1", title);
+    form_summary(rq, h, fe);
+}
+
+enum err
+regform_archive_page(struct req *rq, const char *name, const char *action, const char *cancel_url)
+{
+    struct html h;
+    const char *title = arena_printf(rq->arena, _("Archive %s?"), name);
+
+    regform_begin(rq, &h, title, NULL);
+    html_elem(&h, "p",
+              _("It leaves the public lists; nothing is deleted. Its page stays, marked as "
+                "archived, and what refers to it keeps the link."));
+    form_begin(rq, &h, action);
+    form_submit(&h, _("Archive"));
+    form_end(&h);
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Cancel"), "href", cancel_url, NULL);
+    html_close(&h, "p");
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+void
+regform_archived_note(struct req *rq, struct html *h, int64_t archived_at)
+{
+    if (archived_at == 0)
+        return;
+    html_open(h, "p", "class", "notice", "role", "status", NULL);
+    html_elem(h, "strong", _("Archived"));
+    html_text(h, " ");
+    html_printf(h, _("on %s: it is no longer in the public lists."),
+                fmt_date_unix(rq, archived_at));
+    html_close(h, "p");
+}
+
+void
+regform_actions(struct html *h, ...)
+{
+    const char *label, *url;
+    va_list ap;
+    bool open = false;
+
+    va_start(ap, h);
+    for (;;) {
+        label = va_arg(ap, const char *);
+        if (label == NULL)
+            break;
+        url = va_arg(ap, const char *);
+        if (url == NULL)
+            continue;
+        if (!open) {
+            html_open(h, "ul", "class", "actions", NULL);
+            open = true;
+        }
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "a", label, "href", url, NULL);
+        html_close(h, "li");
+    }
+    va_end(ap);
+    if (open)
+        html_close(h, "ul");
+}

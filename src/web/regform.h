@@ -1,0 +1,58 @@
+/*
+ * regform.h — what the registry's forms share (edit_actor.c, edit_person.c,
+ * edit_initiative.c): reading posted fields, the refusal of a domain write turned into a
+ * form error, the page title of a form, and the archive confirmation page.
+ *
+ * Never: decide who may write (each handler asks req_allow), or write an error page (the
+ * handlers return their refusals to web_handle).
+ */
+#ifndef WEB_REGFORM_H
+#define WEB_REGFORM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "domain/write.h"
+#include "web/formview.h"
+#include "web/html.h"
+#include "web/web.h"
+
+/* A posted field: its value, "" when absent (GET pages have no form: always ""). */
+const char *regform_str(const struct req *rq, const char *name);
+/* ... NULL when absent or empty (an optional value not given). */
+const char *regform_opt(const struct req *rq, const char *name);
+/* The lines of a posted textarea, trimmed, empty ones left out (at most max; past it,
+ * *out_n is max + 1 so that the domain's limit refuses the list). In the request's arena. */
+const char **regform_lines(struct req *rq, const char *name, int max, int *out_n);
+
+/* Who writes, for the audit log: the principal's name (the user's e-mail). ERR_* as
+ * req_principal's. */
+enum err regform_who(struct req *rq, const char **out);
+
+/*
+ * A domain refusal as the form's error: the field the input struct named (its item
+ * ignored: the messages say what to do with the whole field), with msg, a translated
+ * sentence saying what to enter. Sets status 422.
+ */
+void regform_refused(struct req *rq, struct form_errors *fe, const struct write_error *we,
+                     const char *msg);
+
+/* Start a form page: the title (with "Error: " before it when fe has errors), the h1 and
+ * the error summary. */
+void regform_begin(struct req *rq, struct html *h, const char *title, const struct form_errors *fe);
+
+/*
+ * The confirmation page of an archive: "Archive NAME?", what archiving does, the form
+ * posting to action and a link back to cancel_url.
+ */
+enum err regform_archive_page(struct req *rq, const char *name, const char *action,
+                              const char *cancel_url);
+
+/* "Archived" and its date on an archived entity's page (nothing when archived_at is 0). */
+void regform_archived_note(struct req *rq, struct html *h, int64_t archived_at);
+
+/* The "Edit" / "Archive" / "Add ..." links of a public page (only what req_offers allows is
+ * passed here): a list of links, each NULL-terminated pair (label, url). */
+void regform_actions(struct html *h, ...) __attribute__((sentinel));
+
+#endif
