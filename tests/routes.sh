@@ -52,6 +52,10 @@ concrete()
         '{id}')
             v=${PICK[$prev]:-$(q "SELECT MIN(id) FROM $(entity_table "$prev")" 2>/dev/null)}
             ;;
+        '{token}')
+            # a link that does not work (a reset link's page says so and offers a new one)
+            v=${PICK[token]:-no-such-token}
+            ;;
         '{'*) ;;
         *) v=$seg ;;
         esac

@@ -111,13 +111,12 @@ done:
     return rc;
 }
 
-enum err
-reset_complete(struct db *db, const char *token, const char *password, int64_t now,
-               struct write_error *e)
+/* The live link of token: its id and account. ERR_NOTFOUND, ERR_DB, ERR_BUSY. */
+static enum err
+reset_find(struct db *db, const char *token, int64_t now, int64_t *out_id, int64_t *out_user)
 {
-    char hex[65], fresh[USER_HASH_LEN];
+    char hex[65];
     struct db_stmt *st;
-    int64_t id = 0, uid = 0;
     enum err rc;
     bool row = false;
 
@@ -131,14 +130,36 @@ reset_complete(struct db *db, const char *token, const char *password, int64_t n
     db_bind_i64(st, 2, now);
     rc = db_step(st, &row);
     if (rc == ERR_OK && row) {
-        id = db_i64(st, 0);
-        uid = db_i64(st, 1);
+        *out_id = db_i64(st, 0);
+        *out_user = db_i64(st, 1);
     }
     db_done(st);
     if (rc)
         return rc;
-    if (!row)
-        return ERR_NOTFOUND;
+    return row ? ERR_OK : ERR_NOTFOUND;
+}
+
+enum err
+reset_check(struct db *db, const char *token, int64_t now)
+{
+    int64_t id = 0, uid = 0;
+
+    return reset_find(db, token, now, &id, &uid);
+}
+
+enum err
+reset_complete(struct db *db, const char *token, const char *password, int64_t now,
+               struct write_error *e)
+{
+    char fresh[USER_HASH_LEN];
+    struct db_stmt *st;
+    int64_t id = 0, uid = 0;
+    enum err rc;
+    bool row = false;
+
+    rc = reset_find(db, token, now, &id, &uid);
+    if (rc)
+        return rc;
     /* hashed before the write transaction (user.c: no lock held while argon2id runs) */
     rc = user_password_hash(e, "password", password, fresh);
     if (rc)

@@ -33,6 +33,11 @@
 enum err reset_request(struct db *db, const char *email, const char *base_url, const char *subject,
                        const char *body, int64_t now);
 
+/* Whether token is a live link (unknown, used, expired or of a disabled account:
+ * ERR_NOTFOUND), without using it: the page of the link asks before showing its form.
+ * ERR_DB, ERR_BUSY. */
+enum err reset_check(struct db *db, const char *token, int64_t now);
+
 /*
  * Use the link's token: the new password (user_password_hash's checks: ERR_INVALID with e
  * naming "password") replaces the old one, every session and every other open link of

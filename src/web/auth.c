@@ -23,6 +23,7 @@
  */
 #include "web/auth.h"
 
+#include <ctype.h>
 #include <sodium.h>
 #include <string.h>
 #include <strings.h>
@@ -521,6 +522,27 @@ auth_same_origin(const struct req *rq)
         return false;
     n = strlen(rq->host);
     return strncmp(o + 7, rq->host, n) == 0 && o[7 + n] == '\0';
+}
+
+/*
+ * The site's own address for a link sent out of the site (a password reset e-mail):
+ * public-url's origin; in development mode http://HOST as the client addressed us, when
+ * HOST is a plain host[:port] (letters, digits, '.', '-', ':', '[', ']': nothing that
+ * could turn the link into another site's, like '@' or '/').
+ */
+const char *
+auth_site_url(struct req *rq)
+{
+    const char *p;
+
+    if (conf.origin[0])
+        return conf.origin;
+    if (rq->host == NULL || *rq->host == '\0' || strlen(rq->host) > 255)
+        return NULL;
+    for (p = rq->host; *p; p++)
+        if (!isalnum((unsigned char)*p) && strchr(".-:[]", *p) == NULL)
+            return NULL;
+    return arena_printf(rq->arena, "http://%s", rq->host);
 }
 
 /* ------------------------------------------------------------------ dispatcher */

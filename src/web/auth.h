@@ -103,6 +103,11 @@ void auth_pending_clear(struct req *rq);
  * Errors: ERR_DB, ERR_BUSY. */
 enum err auth_session_end(struct req *rq);
 
+/* The site's address for links sent out of it (e-mail): public-url's scheme://host[:port],
+ * or in development mode http://HOST from the request (NULL when HOST is not a plain
+ * host[:port]). In rq's arena or static. */
+const char *auth_site_url(struct req *rq);
+
 /* ---- for the dispatcher (routes.c) and the response seam (resp.c) */
 
 /*

@@ -93,6 +93,10 @@ enum err page_initiative_edit(struct req *rq);
 enum err post_initiative_edit(struct req *rq);
 enum err page_initiative_archive(struct req *rq);
 enum err post_initiative_archive(struct req *rq);
+enum err page_reset(struct req *rq);
+enum err post_reset(struct req *rq);
+enum err page_reset_link(struct req *rq);
+enum err post_reset_link(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -19,6 +19,7 @@
 #include "core/form.h"
 #include "core/totp.h"
 #include "domain/mfa.h"
+#include "domain/reset.h"
 #include "domain/user.h"
 #include "web/auth.h"
 #include "web/formview.h"
@@ -71,6 +72,9 @@ sign_in_form(struct req *rq, const struct form_errors *e, const char *email, con
     form_submit(&h, _("Sign in"));
     form_end(&h);
     html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Forgot your password?"), "href", url_reset(rq, false), NULL);
+    html_close(&h, "p");
+    html_open(&h, "p", NULL);
     html_text(&h, _("No account yet?"));
     html_text(&h, " ");
     html_elem_attr(&h, "a", _("Create an account"), "href", url_sign_up(rq), NULL);
@@ -88,7 +92,10 @@ page_sign_in(struct req *rq)
         resp_redirect(rq, next_or_account(rq, req_str(rq, "next")));
         return ERR_OK;
     }
-    return sign_in_form(rq, NULL, NULL, req_str(rq, "next"), req_int(rq, "ended", 0) == 1, NULL);
+    return sign_in_form(rq, NULL, NULL, req_str(rq, "next"), req_int(rq, "ended", 0) == 1,
+                        req_int(rq, "reset", 0) == 1
+                            ? _("Your password has been changed. Sign in with the new one.")
+                            : NULL);
 }
 
 /*
@@ -481,6 +488,152 @@ post_sign_up(struct req *rq)
     auth_session_start(rq, token);
     sodium_memzero(token, sizeof(token));
     resp_redirect(rq, url_account(rq));
+    return ERR_OK;
+}
+
+/* ------------------------------------------------------------------ password reset */
+
+/*
+ * "Forgot your password?": the e-mail form, and after a post the same answer whether the
+ * address has an account or not (reset_request sends nothing for an unknown one). The
+ * message is written in the platform's default language (Swedish), whatever the language
+ * of the page it was asked from: it goes to the account, not to the browser.
+ */
+static enum err
+reset_form(struct req *rq, const struct form_errors *e, const char *email, const char *notice)
+{
+    struct html h;
+    const char *title = _("Reset your password");
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    html_elem(&h, "h1", title);
+    if (notice != NULL)
+        html_elem_attr(&h, "p", notice, "class", "notice", "role", "status", NULL);
+    html_elem(&h, "p",
+              _("Enter the e-mail address of your account. We send a link to it that lets you "
+                "choose a new password; it works once, for an hour."));
+    form_summary(rq, &h, e);
+    form_begin(rq, &h, url_reset(rq, false));
+    form_input(&h, e, "email", _("E-mail address"), NULL, FT_EMAIL, email, true, "username");
+    form_submit(&h, _("Send the link"));
+    form_end(&h);
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Sign in"), "href", url_sign_in(rq, NULL, false), NULL);
+    html_close(&h, "p");
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+enum err
+page_reset(struct req *rq)
+{
+    return reset_form(rq, NULL, NULL,
+                      req_int(rq, "sent", 0) == 1
+                          ? _("If an account has that address, a link is on its way to it. "
+                              "Check your e-mail, and your spam folder.")
+                          : NULL);
+}
+
+enum err
+post_reset(struct req *rq)
+{
+    const char *email = field(rq, "email"), *base, *subject, *body;
+    struct form_errors e = {0};
+    enum err rc;
+
+    rc = req_allow(rq, AUTHZ_ACCOUNT_RESET, NULL);
+    if (rc)
+        return rc;
+    if (*email == '\0' || strlen(email) > WRITE_MAX_LINE || strchr(email, '@') == NULL) {
+        form_error(&e, "email", _("Enter an e-mail address such as name@example.se."));
+        rq->resp.status = 422;
+        return reset_form(rq, &e, email, NULL);
+    }
+    base = auth_site_url(rq);
+    if (base == NULL)
+        return req_invalid(rq, NULL, _("The request's Host header is not a host name."));
+    i18n_use(LANG_SV);
+    subject = _("Choose a new password for samverka");
+    /* xgettext:c-format */
+    body = _("Someone, probably you, asked to choose a new password for your samverka "
+             "account.\n\nOpen this link within an hour to choose one:\n\n%s\n\nIf you did not "
+             "ask for it, you need not do anything: your password stays as it is.\n");
+    i18n_use(rq->lang);
+    rc = reset_request(rq->db, email, base, subject, body, (int64_t)time(NULL));
+    if (rc)
+        return rc;
+    resp_redirect(rq, url_reset(rq, true));
+    return ERR_OK;
+}
+
+/* The link's page: the new password's form, or, for a link that no longer works, the
+ * e-mail form to ask for a new one. */
+static enum err
+reset_link_form(struct req *rq, const struct form_errors *e, const char *token)
+{
+    struct html h;
+    const char *title = _("Choose a new password");
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    html_elem(&h, "h1", title);
+    html_elem(&h, "p", _("Every session of your account ends when the password changes."));
+    form_summary(rq, &h, e);
+    form_begin(rq, &h, url_reset_link(rq, token));
+    form_input(&h, e, "password", _("New password"), _("At least 12 characters."), FT_NEW_PASSWORD,
+               NULL, true, "new-password");
+    form_submit(&h, _("Save the password"));
+    form_end(&h);
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+static enum err
+reset_link_dead(struct req *rq)
+{
+    return reset_form(rq, NULL, NULL,
+                      _("This link no longer works: it has been used, or its hour has passed. "
+                        "Ask for a new one below."));
+}
+
+enum err
+page_reset_link(struct req *rq)
+{
+    const char *token = req_str(rq, "token");
+    enum err rc = reset_check(rq->db, token, (int64_t)time(NULL));
+
+    if (rc == ERR_NOTFOUND)
+        return reset_link_dead(rq);
+    if (rc)
+        return rc;
+    return reset_link_form(rq, NULL, token);
+}
+
+enum err
+post_reset_link(struct req *rq)
+{
+    const char *token = req_str(rq, "token");
+    struct form_errors e = {0};
+    struct write_error we = {0};
+    enum err rc;
+
+    rc = req_allow(rq, AUTHZ_ACCOUNT_RESET, NULL);
+    if (rc)
+        return rc;
+    rc = reset_complete(rq->db, token, field(rq, "password"), (int64_t)time(NULL), &we);
+    if (rc == ERR_NOTFOUND) {
+        rq->resp.status = 422;
+        return reset_link_dead(rq);
+    }
+    if (rc == ERR_INVALID) {
+        form_error(&e, "password", _("Choose a password of 12 to 128 characters."));
+        rq->resp.status = 422;
+        return reset_link_form(rq, &e, token);
+    }
+    if (rc)
+        return rc;
+    resp_redirect(rq, url_sign_in_reset(rq));
     return ERR_OK;
 }
 

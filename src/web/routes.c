@@ -39,6 +39,7 @@
 #define PAGING                                                                                     \
     {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"},                     \
         {"per_page", P_INT, PIN_QUERY, false, 1, 100, NULL, "Items per page (1-100, default 20)"}
+#define RESET_TOKEN {"token", P_TEXT, PIN_PATH, true, 0, 64, NULL, "The link's token"}
 #define GOAL {"goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"}
 
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
@@ -136,7 +137,8 @@ const struct route routes[] = {
     /* accounts (page_account.c): forms post back to their own address */
     {"GET", "/account/sign-in", page_sign_in, RK_HTML, RF_PERSONAL, "Sign in", NULL,
      {{"next", P_TEXT, PIN_QUERY, false, 0, 512, NULL, "Where to go after signing in (a path)"},
-      {"ended", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a session has ended"}}},
+      {"ended", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a session has ended"},
+      {"reset", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that the password was reset"}}},
     FORM("/account/sign-in", post_sign_in, RF_OPEN, "session.create", "Sign in"),
     {"GET", "/account/sign-in/code", page_sign_in_code, RK_HTML, RF_PERSONAL,
      "Sign in: the second factor", NULL,
@@ -225,6 +227,16 @@ const struct route routes[] = {
      .kind = RK_HTML, .flags = RF_WRITE | RF_FORM | RF_IMPORT,
      .summary = "Replace the observations with a file (tidy CSV or JSON, all or nothing)",
      .params = {ID("id", "Indicator id")}, .body = BODY_UPLOAD, .authz = "observation.write"},
+    /* the account's self-service (page_account.c, page_mfa.c, page_tokens.c, page_roles.c,
+     * page_data.c) */
+    {"GET", "/account/reset", page_reset, RK_HTML, RF_PERSONAL, "Forgot your password", NULL,
+     {{"sent", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a link was sent"}}},
+    FORM("/account/reset", post_reset, RF_OPEN, "account.reset", "Ask for a password reset link"),
+    {"GET", "/account/reset/{token}", page_reset_link, RK_HTML, RF_PERSONAL,
+     "A password reset link: the new password's form", NULL, {RESET_TOKEN}},
+    {.method = "POST", .pattern = "/account/reset/{token}", .fn = post_reset_link, .kind = RK_HTML,
+     .flags = RF_WRITE | RF_FORM | RF_OPEN, .summary = "Set a new password with a reset link",
+     .params = {RESET_TOKEN}, .body = BODY_FORM, .authz = "account.reset"},
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},

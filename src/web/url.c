@@ -567,3 +567,97 @@ url_team_remove(const struct req *rq, const char *mission_slug, int64_t person_i
 {
     return team_path(rq, mission_slug, person_id, "/remove");
 }
+
+/* ------------------------------------------------------------------ account self-service */
+
+char *
+url_reset(const struct req *rq, bool sent)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, sent ? "/account/reset?sent=1" : "/account/reset");
+    return finish(rq, &b, sent);
+}
+
+char *
+url_reset_link(const struct req *rq, const char *token)
+{
+    return path1(rq, "/account/reset/", token, NULL);
+}
+
+char *
+url_sign_in_reset(const struct req *rq)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/account/sign-in?reset=1");
+    return finish(rq, &b, true);
+}
+
+char *
+url_two_factor(const struct req *rq, const char *step)
+{
+    return step != NULL ? path1(rq, "/account/two-factor/", step, NULL)
+                        : fixed(rq, "/account/two-factor");
+}
+
+char *
+url_tokens(const struct req *rq)
+{
+    return fixed(rq, "/account/tokens");
+}
+
+char *
+url_token_revoke(const struct req *rq, int64_t id)
+{
+    return pathi(rq, "/account/tokens/", id, "/revoke");
+}
+
+char *
+url_actor_represent(const struct req *rq, int64_t actor_id)
+{
+    return pathi(rq, "/actors/", actor_id, "/represent");
+}
+
+char *
+url_admin_requests(const struct req *rq)
+{
+    return fixed(rq, "/admin/requests");
+}
+
+char *
+url_admin_users(const struct req *rq, int64_t page)
+{
+    return page > 1 ? url_paged(rq, "/admin/users", page, NULL) : fixed(rq, "/admin/users");
+}
+
+char *
+url_admin_user(const struct req *rq, int64_t user_id, const char *action)
+{
+    char n[24];
+    struct buf b;
+
+    snprintf(n, sizeof(n), "%lld", (long long)user_id);
+    buf_init(&b, 0);
+    buf_adds(&b, "/admin/users/");
+    buf_adds(&b, n);
+    if (action != NULL) {
+        buf_addc(&b, '/');
+        url_encode(&b, action);
+    }
+    return finish(rq, &b, false);
+}
+
+char *
+url_account_data(const struct req *rq, const char *suffix)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/account/data");
+    if (suffix != NULL)
+        buf_adds(&b, suffix);
+    return finish(rq, &b, false);
+}

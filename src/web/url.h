@@ -66,6 +66,23 @@ char *url_person_archive(const struct req *rq, int64_t id);
 char *url_initiative_new(const struct req *rq, const char *mission_slug);
 char *url_initiative_edit(const struct req *rq, int64_t id);
 char *url_initiative_archive(const struct req *rq, int64_t id);
+/* The account's self-service (page_account.c, page_mfa.c, page_tokens.c, page_roles.c,
+ * page_data.c). url_reset: the "forgot your password" form (sent: its "link sent" page);
+ * url_reset_link: a reset link's page; url_sign_in_reset: sign-in saying the password was
+ * reset; url_two_factor: the two-factor page, or one of its steps (a path segment);
+ * url_admin_user: an account's page for admins, or one of its actions (NULL: none);
+ * url_account_data: "/account/data" and suffix (".json", "/delete"; NULL: none). */
+char *url_reset(const struct req *rq, bool sent);
+char *url_reset_link(const struct req *rq, const char *token);
+char *url_sign_in_reset(const struct req *rq);
+char *url_two_factor(const struct req *rq, const char *step);
+char *url_tokens(const struct req *rq);
+char *url_token_revoke(const struct req *rq, int64_t id);
+char *url_actor_represent(const struct req *rq, int64_t actor_id);
+char *url_admin_requests(const struct req *rq);
+char *url_admin_users(const struct req *rq, int64_t page);
+char *url_admin_user(const struct req *rq, int64_t user_id, const char *action);
+char *url_account_data(const struct req *rq, const char *suffix);
 /* A path of this site that a sign-in may return to: starts with one '/', no "//", no
  * backslash or control character (never another site: no open redirect). */
 bool url_is_local_path(const char *s);
