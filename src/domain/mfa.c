@@ -454,6 +454,41 @@ mfa_disable(struct db *db, int64_t user_id, const char *password, int64_t now,
 }
 
 enum err
+mfa_recovery_new(struct db *db, int64_t user_id, const char *password, int64_t now,
+                 struct mfa_recovery *out, struct write_error *e)
+{
+    bool on = false;
+    enum err rc;
+
+    (void)now;
+    rc = mfa_enabled(db, user_id, &on);
+    if (rc)
+        return rc;
+    if (!on)
+        return ERR_NOTFOUND;
+    rc = user_password_verify(db, user_id, password, "current_password", e);
+    if (rc)
+        return rc;
+    rc = db_begin(db);
+    if (rc)
+        return rc;
+    rc = mfa_enabled(db, user_id, &on); /* turned off meanwhile */
+    if (rc == ERR_OK && !on)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        rc = recovery_renew(db, user_id, out);
+    if (rc == ERR_OK)
+        rc = audit_add(db, "user", "mfa-recovery-new", "user_account", user_id, 0, NULL);
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc) {
+        db_rollback(db);
+        memset(out, 0, sizeof(*out));
+    }
+    return rc;
+}
+
+enum err
 mfa_code_now(struct db *db, int64_t user_id, int64_t now, char code[TOTP_DIGITS + 1])
 {
     unsigned char key[TOTP_KEY_MAX];

@@ -98,6 +98,15 @@ enum err mfa_enrol_confirm(struct db *db, int64_t user_id, const char *code, int
 enum err mfa_disable(struct db *db, int64_t user_id, const char *password, int64_t now,
                      struct write_error *e);
 
+/*
+ * New recovery codes for an account with a confirmed TOTP, with the current password
+ * (ERR_INVALID naming "current_password"): the old ones, used or not, no longer work and
+ * MFA_RECOVERY_N new ones are returned in out (shown once). An audit entry. ERR_NOTFOUND
+ * when the account has no confirmed TOTP; ERR_DB, ERR_BUSY, ERR_IO.
+ */
+enum err mfa_recovery_new(struct db *db, int64_t user_id, const char *password, int64_t now,
+                          struct mfa_recovery *out, struct write_error *e);
+
 /* Unused recovery codes of an account, in out. ERR_DB, ERR_BUSY. */
 enum err mfa_recovery_left(struct db *db, int64_t user_id, int64_t *out);
 

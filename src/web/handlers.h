@@ -97,6 +97,12 @@ enum err page_reset(struct req *rq);
 enum err post_reset(struct req *rq);
 enum err page_reset_link(struct req *rq);
 enum err post_reset_link(struct req *rq);
+/* two-factor sign-in (page_mfa.c) */
+enum err page_two_factor(struct req *rq);
+enum err post_two_factor_begin(struct req *rq);
+enum err post_two_factor_confirm(struct req *rq);
+enum err post_two_factor_recovery(struct req *rq);
+enum err post_two_factor_disable(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

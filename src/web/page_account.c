@@ -21,6 +21,7 @@
 #include "domain/mfa.h"
 #include "domain/reset.h"
 #include "domain/user.h"
+#include "web/account.h"
 #include "web/auth.h"
 #include "web/formview.h"
 #include "web/handlers.h"
@@ -30,12 +31,22 @@
 #include "web/route.h"
 #include "web/url.h"
 
-static const char *
-field(const struct req *rq, const char *name)
+const struct principal *
+account_user(struct req *rq, const char *back)
 {
-    const char *v = rq->form ? form_get(rq->form, name) : NULL;
+    const struct principal *u = req_user(rq);
 
-    return v != NULL ? v : "";
+    if (u == NULL || u->kind != PRINCIPAL_SESSION) {
+        req_sign_in_first(rq, back);
+        return NULL;
+    }
+    return u;
+}
+
+const char *
+account_title(struct req *rq, const struct form_errors *e, const char *title)
+{
+    return e != NULL && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title;
 }
 
 /* The page after a sign-in: where the visitor was going, or their account. */
@@ -187,8 +198,8 @@ throttled(struct req *rq, struct form_errors *e, const char *field, int64_t retr
 enum err
 post_sign_in(struct req *rq)
 {
-    const char *email = field(rq, "email"), *password = field(rq, "password"),
-               *next = field(rq, "next");
+    const char *email = account_field(rq, "email"), *password = account_field(rq, "password"),
+               *next = account_field(rq, "next");
     struct form_errors e = {0};
     char token[USER_TOKEN_LEN], secret[TOTP_SECRET_LEN];
     int64_t user_id = 0, retry_after = 0, now = (int64_t)time(NULL);
@@ -254,7 +265,7 @@ pending_of(struct req *rq, const char **out, int64_t *out_user, enum mfa_step *o
     if (rc == ERR_NOTFOUND) {
         auth_pending_clear(rq);
         rq->resp.status = 422;
-        return sign_in_form(rq, NULL, NULL, field(rq, "next"), false,
+        return sign_in_form(rq, NULL, NULL, account_field(rq, "next"), false,
                             _("The sign-in took too long or had too many wrong codes. Please "
                               "sign in again."));
     }
@@ -264,8 +275,8 @@ pending_of(struct req *rq, const char **out, int64_t *out_user, enum mfa_step *o
 }
 
 /* The recovery codes of a new enrolment, shown once. */
-static enum err
-recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next)
+enum err
+account_recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next)
 {
     struct html h;
     int i;
@@ -294,7 +305,7 @@ recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next
 enum err
 post_sign_in_code(struct req *rq)
 {
-    const char *pending, *next = field(rq, "next"), *code = field(rq, "code");
+    const char *pending, *next = account_field(rq, "next"), *code = account_field(rq, "code");
     struct form_errors e = {0};
     struct mfa_recovery codes;
     struct user u;
@@ -338,7 +349,7 @@ post_sign_in_code(struct req *rq)
     auth_session_start(rq, token);
     sodium_memzero(token, sizeof(token));
     if (enrolled)
-        return recovery_page(rq, &codes, next);
+        return account_recovery_page(rq, &codes, next);
     resp_redirect(rq, next_or_account(rq, next));
     return ERR_OK;
 }
@@ -390,7 +401,7 @@ post_sign_in_new_key(struct req *rq)
         rc = user_get(rq->db, rq->arena, user_id, &u);
     if (rc)
         return rc;
-    return code_form(rq, NULL, step, u.email, secret, field(rq, "next"));
+    return code_form(rq, NULL, step, u.email, secret, account_field(rq, "next"));
 }
 
 /* ------------------------------------------------------------------ sign up */
@@ -449,8 +460,8 @@ sign_up_message(const struct write_error *we)
 enum err
 post_sign_up(struct req *rq)
 {
-    const char *name = field(rq, "name"), *email = field(rq, "email"),
-               *password = field(rq, "password");
+    const char *name = account_field(rq, "name"), *email = account_field(rq, "email"),
+               *password = account_field(rq, "password");
     struct form_errors e = {0};
     struct write_error we = {0};
     char hash[USER_HASH_LEN], token[USER_TOKEN_LEN];
@@ -538,7 +549,7 @@ page_reset(struct req *rq)
 enum err
 post_reset(struct req *rq)
 {
-    const char *email = field(rq, "email"), *base, *subject, *body;
+    const char *email = account_field(rq, "email"), *base, *subject, *body;
     struct form_errors e = {0};
     enum err rc;
 
@@ -621,7 +632,7 @@ post_reset_link(struct req *rq)
     rc = req_allow(rq, AUTHZ_ACCOUNT_RESET, NULL);
     if (rc)
         return rc;
-    rc = reset_complete(rq->db, token, field(rq, "password"), (int64_t)time(NULL), &we);
+    rc = reset_complete(rq->db, token, account_field(rq, "password"), (int64_t)time(NULL), &we);
     if (rc == ERR_NOTFOUND) {
         rq->resp.status = 422;
         return reset_link_dead(rq);
@@ -676,6 +687,9 @@ page_account(struct req *rq)
     html_open(&h, "ul", NULL);
     html_open(&h, "li", NULL);
     html_elem_attr(&h, "a", _("Change your password"), "href", url_password(rq), NULL);
+    html_close(&h, "li");
+    html_open(&h, "li", NULL);
+    html_elem_attr(&h, "a", _("Two-factor sign-in"), "href", url_two_factor(rq, NULL), NULL);
     html_close(&h, "li");
     html_close(&h, "ul");
     form_begin(rq, &h, url_sign_out(rq));
@@ -741,8 +755,8 @@ post_password(struct req *rq)
     rc = req_allow(rq, AUTHZ_ACCOUNT_SETTINGS, &scope);
     if (rc)
         return rc;
-    rc = user_password_change(rq->wdb, u->user_id, field(rq, "current_password"),
-                              field(rq, "password"), now, &we);
+    rc = user_password_change(rq->wdb, u->user_id, account_field(rq, "current_password"),
+                              account_field(rq, "password"), now, &we);
     if (rc == ERR_LIMIT) {
         throttled(rq, &e, "current_password", USER_FAIL_WINDOW);
         return password_form(rq, &e);

@@ -237,6 +237,16 @@ const struct route routes[] = {
     {.method = "POST", .pattern = "/account/reset/{token}", .fn = post_reset_link, .kind = RK_HTML,
      .flags = RF_WRITE | RF_FORM | RF_OPEN, .summary = "Set a new password with a reset link",
      .params = {RESET_TOKEN}, .body = BODY_FORM, .authz = "account.reset"},
+    {"GET", "/account/two-factor", page_two_factor, RK_HTML, RF_PERSONAL, "Two-factor sign-in",
+     NULL, {{0}}},
+    FORM("/account/two-factor/begin", post_two_factor_begin, 0, "account.settings",
+         "Set up or replace the two-factor key"),
+    FORM("/account/two-factor/confirm", post_two_factor_confirm, 0, "account.settings",
+         "Turn two-factor sign-in on with the new key's first code"),
+    FORM("/account/two-factor/recovery", post_two_factor_recovery, 0, "account.settings",
+         "New recovery codes"),
+    FORM("/account/two-factor/disable", post_two_factor_disable, 0, "account.settings",
+         "Turn two-factor sign-in off"),
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},

@@ -70,3 +70,97 @@ csrf_of "$AJ.r" /account/reset
 post "$AJ.r" "$LPATH" "csrf=$CSRF" "password=$APW newer"
 check "reset: ... and a second post with it is refused (422), the password unchanged" \
     eval 'eq "$S" 422 && sign_in "$AJ.z" rut@example.se "$APW new"'
+
+# ---- 2. two-factor sign-in managed from the account (Rut, signed in as $AJ.a)
+# sign_in_code JAR EMAIL PASSWORD KEY — sign in with the key's code of now; when another
+# test used that code already (codes are never taken twice), wait for the next one
+sign_in_code()
+{
+    local left
+    csrf_of "$1" /account/sign-in
+    post "$1" /account/sign-in "csrf=$CSRF" "email=$2" "password=$3"
+    [ "$S" = 200 ] || { fail "password step of $2: $S"; return; }
+    post "$1" /account/sign-in/code "csrf=$CSRF" "code=$(totp_now "$4")"
+    if [ "$S" = 422 ]; then
+        left=$((30 - $(date +%s) % 30))
+        sleep "$left"
+        post "$1" /account/sign-in/code "csrf=$CSRF" "code=$(totp_now "$4")"
+    fi
+    [[ $S = 303 || $S = 200 ]] || { fail "code step of $2: $S"; return; }
+    [ -n "$(jar_cookie "$1" samverka_session)" ] || fail "sign-in of $2: no session cookie"
+}
+fetch -b "$AJ.a" /account
+check "mfa page: the account links to its two-factor page" links_to /account/two-factor
+csrf_of "$AJ.a" /account/two-factor
+check "mfa page: the status says off, with the set-up form (valid HTML)" \
+    eval 'eq "$S" 200 && has "id=\"mfa-status\">Av<" && has "action=\"/account/two-factor/begin\"" && tidy_clean'
+post "$AJ.a" /account/two-factor/begin "csrf=$CSRF"
+KEY=$([[ $BF =~ \<code\ class=\"secret\"\>([A-Z2-7]+)\</code\> ]] && echo "${BASH_REMATCH[1]}")
+check "mfa page: set-up shows a new key as text and as an otpauth:// link (valid HTML)" \
+    eval 'eq "$S" 200 && match "$KEY" "^[A-Z2-7]{32}$" && has "href=\"otpauth://totp/samverka:rut%40example.se?secret=$KEY" && tidy_clean'
+check "mfa page: ... not yet in force" eq "$(q "SELECT COUNT(confirmed_at) FROM user_totp t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = 'rut@example.se'")" 0
+post "$AJ.a" /account/two-factor/confirm "csrf=$CSRF" "code=000000"
+check "mfa page: a wrong first code: 422 beside the field, still off" \
+    eval 'eq "$S" 422 && has "id=\"f-code-error\"" && has "id=\"mfa-status\">Av<" && tidy_clean'
+post "$AJ.a" /account/two-factor/confirm "csrf=$CSRF" "code=$(totp_now "$KEY")"
+RECOVERY=$(grep -o '<code>[23456789A-Z-]*</code>' "$B" | sed 's/<[^>]*>//g')
+check "mfa page: the right code turns it on and shows 10 recovery codes once" \
+    eval 'eq "$S" 200 && eq "$(grep -c . <<<"$RECOVERY")" 10 && tidy_clean'
+fetch -b "$AJ.a" /account/two-factor
+check "mfa page: the status says on, 10 recovery codes left" \
+    eval 'has "id=\"mfa-status\">På<" && has "id=\"mfa-left\">10<" && lacks "$(head -1 <<<"$RECOVERY")"'
+csrf_of "$AJ.b" /account/sign-in
+post "$AJ.b" /account/sign-in "csrf=$CSRF" "email=rut@example.se" "password=$APW new"
+check "mfa page: from then on the password alone opens no session" \
+    eval 'eq "$S" 200 && has "name=\"code\"" && [ -z "$(jar_cookie "$AJ.b" samverka_session)" ]'
+post "$AJ.b" /account/sign-in/code "csrf=$CSRF" "code=$(sed -n 3p <<<"$RECOVERY")"
+check "mfa page: ... a recovery code completes the sign-in" eval 'eq "$S" 303 && nonempty "$(jar_cookie "$AJ.b" samverka_session)"'
+fetch -b "$AJ.a" /account/two-factor
+check "mfa page: ... and 9 are left" has "id=\"mfa-left\">9<"
+csrf_of "$AJ.a" /account/two-factor
+post "$AJ.a" /account/two-factor/recovery "csrf=$CSRF" "password_recovery=wrong password here"
+check "mfa page: new recovery codes with a wrong password: 422 beside its field, nothing changed" \
+    eval 'eq "$S" 422 && has "id=\"f-password_recovery-error\"" && has "id=\"mfa-left\">9<" && tidy_clean'
+post "$AJ.a" /account/two-factor/recovery "csrf=$CSRF" "password_recovery=$APW new"
+RECOVERY2=$(grep -o '<code>[23456789A-Z-]*</code>' "$B" | sed 's/<[^>]*>//g')
+check "mfa page: ... with the password: 10 new ones, shown once" \
+    eval 'eq "$S" 200 && eq "$(grep -c . <<<"$RECOVERY2")" 10 && ne "$(head -1 <<<"$RECOVERY2")" "$(head -1 <<<"$RECOVERY")"'
+csrf_of "$AJ.c" /account/sign-in
+post "$AJ.c" /account/sign-in "csrf=$CSRF" "email=rut@example.se" "password=$APW new"
+post "$AJ.c" /account/sign-in/code "csrf=$CSRF" "code=$(sed -n 4p <<<"$RECOVERY")"
+check "mfa page: ... the old ones no longer sign in" eval 'eq "$S" 422 && [ -z "$(jar_cookie "$AJ.c" samverka_session)" ]'
+csrf_of "$AJ.a" /account/two-factor
+post "$AJ.a" /account/two-factor/begin "csrf=$CSRF"
+check "mfa page: replacing the key without the password is refused (item 13)" \
+    eval 'eq "$S" 422 && has "id=\"f-password_replace-error\"" && lacks "class=\"secret\""'
+post "$AJ.a" /account/two-factor/begin "csrf=$CSRF" "password_replace=$APW new"
+KEY2=$([[ $BF =~ \<code\ class=\"secret\"\>([A-Z2-7]+)\</code\> ]] && echo "${BASH_REMATCH[1]}")
+check "mfa page: ... with it, a new key is shown" eval 'eq "$S" 200 && match "$KEY2" "^[A-Z2-7]{32}$" && ne "$KEY2" "$KEY"'
+post "$AJ.a" /account/two-factor/confirm "csrf=$CSRF" "code=$(totp_py "$KEY2" | sed -n 3p)"
+check "mfa page: ... whose first code puts it in force" \
+    eval 'eq "$S" 200 && eq "$(q "SELECT secret FROM user_totp t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = '"'"'rut@example.se'"'"'")" "$KEY2"'
+csrf_of "$AJ.a" /account/two-factor
+post "$AJ.a" /account/two-factor/disable "csrf=$CSRF" "password_off=wrong password here"
+check "mfa page: turning it off with a wrong password: 422, still on" \
+    eval 'eq "$S" 422 && has "id=\"f-password_off-error\"" && has "id=\"mfa-status\">På<"'
+post "$AJ.a" /account/two-factor/disable "csrf=$CSRF" "password_off=$APW new"
+check "mfa page: ... with the password it is off (303 to the status)" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM user_totp t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = '"'"'rut@example.se'"'"'")" 0'
+post "$AJ.x" /account/two-factor/begin "csrf=$CSRF"
+check "mfa page: a visitor's post is sent to sign in, changing nothing" \
+    eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in" && eq "$(q "SELECT COUNT(*) FROM user_totp t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = '"'"'rut@example.se'"'"'")" 0'
+fetch /account/two-factor
+check "mfa page: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+
+# an admin of this file's own (the demo admin's codes may be taken by another file)
+ADM_PW="$APW admin"
+"$BIN" user add --db "$DB" --email acct-admin@example.se --name "Acct Admin" --role admin \
+    --password-stdin <<<"$ADM_PW" >"$T/acct-admin.out" 2>&1
+ADM_KEY=$(grep -o 'secret=[A-Z2-7]*' "$T/acct-admin.out" | head -1 | cut -d= -f2)
+require "account: an admin of this file's own" sign_in_code "$AJ.adm" acct-admin@example.se "$ADM_PW" "$ADM_KEY"
+csrf_of "$AJ.adm" /account/two-factor
+check "mfa page: an admin's page says it cannot be turned off, and offers no form for it" \
+    eval 'eq "$S" 200 && has "id=\"f-password_off\"" && lacks "action=\"/account/two-factor/disable\"" && tidy_clean'
+post "$AJ.adm" /account/two-factor/disable "csrf=$CSRF" "password_off=$ADM_PW"
+check "mfa page: ... and a post to turn it off is refused with the reason (422), still on" \
+    eval 'eq "$S" 422 && has "href=\"#f-password_off\"" && has "id=\"mfa-status\">På<"'

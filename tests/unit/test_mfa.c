@@ -93,7 +93,7 @@ static void
 test_enrol(struct db *db, int64_t now)
 {
     char email[128], secret[TOTP_SECRET_LEN], again[TOTP_SECRET_LEN], c[8], tok[USER_TOKEN_LEN],
-        pending[USER_TOKEN_LEN];
+        pending[USER_TOKEN_LEN], old[MFA_RECOVERY_LEN];
     struct mfa_recovery rec;
     struct write_error e;
     enum mfa_step step;
@@ -160,12 +160,30 @@ test_enrol(struct db *db, int64_t now)
                         &on, &rec),
            ERR_OK, "  the new one's do");
 
+    /* new recovery codes: with the password only; the old ones stop working */
+    mfa_recovery_left(db, uid, &left);
+    is_int(mfa_recovery_new(db, uid, "not the password", now + 130, &rec, &e), ERR_INVALID,
+           "new recovery codes need the password (item 13)");
+    ok(strcmp(e.field, "current_password") == 0, "  naming current_password");
+    is_int(mfa_recovery_left(db, uid, &got), ERR_OK, "  and nothing changed:");
+    is_int(got, left, "  the same codes left");
+    memcpy(old, rec.code[0], MFA_RECOVERY_LEN); /* an old code, kept for the check below */
+    is_int(mfa_recovery_new(db, uid, PW, now + 130, &rec, &e), ERR_OK, "  and are made with it");
+    mfa_recovery_left(db, uid, &left);
+    is_int(left, MFA_RECOVERY_N, "  10 of them");
+    ok(strcmp(rec.code[0], old) != 0, "  new ones");
+    mfa_sign_in(db, email, PW, IP, now + 140, pending, &got, &retry, &step);
+    is_int(mfa_complete(db, pending, old, IP, now + 140, tok, &got, &retry, &on, &rec), ERR_INVALID,
+           "  an old recovery code no longer signs in");
+
     is_int(mfa_disable(db, uid, "not the password", now + 150, &e), ERR_INVALID,
            "removing the second factor needs the password (item 13)");
     is_int(mfa_disable(db, uid, PW, now + 150, &e), ERR_OK, "  and is done with it");
     is_int(mfa_sign_in(db, email, PW, IP, now + 150, tok, &got, &retry, &step), ERR_OK,
            "then the password alone signs in again");
     ok(step == MFA_STEP_DONE && is_session(db, tok, now + 150), "  with a session");
+    is_int(mfa_recovery_new(db, uid, PW, now + 160, &rec, &e), ERR_NOTFOUND,
+           "without a second factor there are no recovery codes to renew");
 }
 
 /* ------------------------------------------------- codes at sign-in: window, replay */

@@ -1,0 +1,38 @@
+/*
+ * account.h — what the account's pages share (page_account.c, page_mfa.c, page_tokens.c,
+ * page_roles.c): a posted field, the signed-in user of a page for signed-in users, a
+ * form page's title and the recovery codes' page. Never: a handler of its own.
+ */
+#ifndef WEB_ACCOUNT_H
+#define WEB_ACCOUNT_H
+
+#include "core/form.h"
+#include "domain/mfa.h"
+#include "web/auth.h"
+#include "web/formview.h"
+#include "web/web.h"
+
+/* A posted form field, "" when absent (never NULL). */
+static inline const char *
+account_field(const struct req *rq, const char *name)
+{
+    const char *v = rq->form ? form_get(rq->form, name) : NULL;
+
+    return v != NULL ? v : "";
+}
+
+/*
+ * The signed-in user (a session) of a page for signed-in users at path back: NULL when
+ * there is none, and the visitor has been sent to sign in and back (the handler returns
+ * ERR_OK). A request with an API token is no browser: it is sent to sign in too.
+ */
+const struct principal *account_user(struct req *rq, const char *back);
+
+/* A form page's title: "Error: " and title when e has errors (in rq's arena). */
+const char *account_title(struct req *rq, const struct form_errors *e, const char *title);
+
+/* The recovery codes of a new enrolment or renewal, shown once, and a link on to next (a
+ * local path; NULL or another: the account). */
+enum err account_recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next);
+
+#endif
