@@ -103,6 +103,10 @@ enum err post_two_factor_begin(struct req *rq);
 enum err post_two_factor_confirm(struct req *rq);
 enum err post_two_factor_recovery(struct req *rq);
 enum err post_two_factor_disable(struct req *rq);
+/* the user's own API tokens (page_tokens.c) */
+enum err page_tokens(struct req *rq);
+enum err post_tokens(struct req *rq);
+enum err post_token_revoke(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -691,6 +691,9 @@ page_account(struct req *rq)
     html_open(&h, "li", NULL);
     html_elem_attr(&h, "a", _("Two-factor sign-in"), "href", url_two_factor(rq, NULL), NULL);
     html_close(&h, "li");
+    html_open(&h, "li", NULL);
+    html_elem_attr(&h, "a", _("API tokens"), "href", url_tokens(rq), NULL);
+    html_close(&h, "li");
     html_close(&h, "ul");
     form_begin(rq, &h, url_sign_out(rq));
     form_submit(&h, _("Sign out"));

@@ -247,6 +247,11 @@ const struct route routes[] = {
          "New recovery codes"),
     FORM("/account/two-factor/disable", post_two_factor_disable, 0, "account.settings",
          "Turn two-factor sign-in off"),
+    {"GET", "/account/tokens", page_tokens, RK_HTML, RF_PERSONAL, "Your API tokens", NULL, {{0}}},
+    FORM("/account/tokens", post_tokens, 0, "token.create", "Create an API token"),
+    {.method = "POST", .pattern = "/account/tokens/{id}/revoke", .fn = post_token_revoke,
+     .kind = RK_HTML, .flags = RF_WRITE | RF_FORM, .summary = "Revoke an API token",
+     .params = {ID("id", "Token id")}, .body = BODY_FORM, .authz = "token.revoke"},
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},

@@ -164,3 +164,36 @@ check "mfa page: an admin's page says it cannot be turned off, and offers no for
 post "$AJ.adm" /account/two-factor/disable "csrf=$CSRF" "password_off=$ADM_PW"
 check "mfa page: ... and a post to turn it off is refused with the reason (422), still on" \
     eval 'eq "$S" 422 && has "href=\"#f-password_off\"" && has "id=\"mfa-status\">På<"'
+
+# ---- 3. the user's own API tokens (Rut, $AJ.a)
+fetch -b "$AJ.a" /account
+check "tokens: the account links to its tokens" links_to /account/tokens
+csrf_of "$AJ.a" /account/tokens
+check "tokens: the page, with no token yet, is valid HTML" eval 'eq "$S" 200 && has "name=\"name\"" && tidy_clean'
+NTOK=$(n_of user_token)
+post "$AJ.a" /account/tokens "csrf=$CSRF" "name="
+check "tokens: a token without a name: 422 beside the field, none made" \
+    eval 'eq "$S" 422 && has "id=\"f-name-error\"" && eq "$(n_of user_token)" "$NTOK" && tidy_clean'
+post "$AJ.a" /account/tokens "csrf=$CSRF" "name=<script>alert(1)</script> report"
+UTOK=$([[ $BF =~ id=\"new-token\"\>(svku_[A-Za-z0-9_-]+)\< ]] && echo "${BASH_REMATCH[1]}")
+check "tokens: a new token is shown once, with how to use it (valid HTML)" \
+    eval 'eq "$S" 200 && match "$UTOK" "^svku_[A-Za-z0-9_-]{43}$" && has "Authorization: Bearer $UTOK" && tidy_clean'
+check "tokens: ... its name comes out escaped" eval 'has "&lt;script&gt;alert(1)&lt;/script&gt; report" && lacks "<script>alert(1)"'
+check "tokens: ... only its hash is stored" eq "$(q "SELECT COUNT(*) FROM user_token WHERE hash LIKE '%${UTOK#svku_}%'")" 0
+fetch -H "Authorization: Bearer $UTOK" /api/v1/me
+check "tokens: the token authenticates against /api/v1/me" eval 'eq "$S" 200 && jqt "$B" ".kind == \"token\""'
+fetch -b "$AJ.a" /account/tokens
+check "tokens: the list shows it without the token itself" \
+    eval 'eq "$S" 200 && has "&lt;script&gt;alert(1)&lt;/script&gt; report" && lacks "$UTOK" && tidy_clean'
+TID=$(q "SELECT t.id FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = 'rut@example.se' AND t.revoked_at IS NULL")
+csrf_of "$AJ.adm" /account/tokens
+post "$AJ.adm" "/account/tokens/$TID/revoke" "csrf=$CSRF"
+check "tokens: another account (even an admin) cannot revoke it (404), it still works" \
+    eval 'eq "$S" 404 && fetch -H "Authorization: Bearer $UTOK" /api/v1/me && eq "$S" 200'
+csrf_of "$AJ.a" /account/tokens
+post "$AJ.a" "/account/tokens/$TID/revoke" "csrf=$CSRF"
+check "tokens: its owner revokes it (303 to the list)" eval 'eq "$S" 303 && eq "$(hdr Location)" /account/tokens'
+fetch -H "Authorization: Bearer $UTOK" /api/v1/me
+check "tokens: ... and it no longer authenticates (401)" eq "$S" 401
+fetch /account/tokens
+check "tokens: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
