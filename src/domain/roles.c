@@ -328,3 +328,52 @@ roles_representative_requests(struct db *db, struct arena *a, struct representat
     }
     return ld_rows(st, a, sizeof(**out), request_row, out, out_n);
 }
+
+/* ------------------------------------------------------------------ an account's own */
+
+static void
+mission_role_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct held_role *r = item;
+
+    r->is_coordinator = true;
+    r->id = db_i64(st, 0);
+    r->slug = ld_str(st, 1, a);
+    r->name_sv = ld_str(st, 2, a);
+    r->name_en = ld_str(st, 3, a);
+    r->is_confirmed = true;
+}
+
+static void
+actor_role_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct held_role *r = item;
+
+    r->is_coordinator = false;
+    r->id = db_i64(st, 0);
+    r->name_sv = ld_str(st, 1, a);
+    r->is_confirmed = strcmp(db_text(st, 2), "confirmed") == 0;
+}
+
+enum err
+roles_of(struct db *db, struct arena *a, int64_t user_id, struct held_role **out_missions,
+         int *out_nm, struct held_role **out_actors, int *out_na)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    *out_missions = *out_actors = NULL;
+    *out_nm = *out_na = 0;
+    st = db_stmt(db, Q_ROLES_OF_MISSIONS);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    rc = ld_rows(st, a, sizeof(**out_missions), mission_role_row, out_missions, out_nm);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_ROLES_OF_ACTORS);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    return ld_rows(st, a, sizeof(**out_actors), actor_role_row, out_actors, out_na);
+}

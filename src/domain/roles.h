@@ -33,6 +33,7 @@
 #ifndef DOMAIN_ROLES_H
 #define DOMAIN_ROLES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/arena.h"
@@ -75,5 +76,22 @@ struct representative_request {
  * confirmation queue of admins and coordinators. ERR_DB, ERR_BUSY. */
 enum err roles_representative_requests(struct db *db, struct arena *a,
                                        struct representative_request **out, int *out_n);
+
+/* A role an account holds: coordinator of a mission, or representative of an actor
+ * (confirmed, or asked for and waiting). Strings in the caller's arena. */
+struct held_role {
+    bool is_coordinator; /* a mission's coordinator; else an actor's representative */
+    int64_t id;          /* the mission's or the actor's */
+    const char *slug;    /* the mission's; NULL for an actor */
+    const char *name_sv; /* the mission's title, or the actor's name */
+    const char *name_en; /* the mission's English title ("" when none); NULL for an actor */
+    bool is_confirmed;   /* a representative's request confirmed (always for a coordinator) */
+};
+
+/* The missions account user_id coordinates and the actors it represents or has asked to
+ * (requests included), each by name, at most AUTHZ_MAX_MISSIONS and AUTHZ_MAX_ACTORS, in
+ * a: for the account's own page. ERR_DB, ERR_BUSY. */
+enum err roles_of(struct db *db, struct arena *a, int64_t user_id, struct held_role **out_missions,
+                  int *out_nm, struct held_role **out_actors, int *out_na);
 
 #endif

@@ -10,6 +10,7 @@
 #include "domain/mfa.h"
 #include "web/auth.h"
 #include "web/formview.h"
+#include "web/html.h"
 #include "web/web.h"
 
 /* A posted form field, "" when absent (never NULL). */
@@ -34,5 +35,12 @@ const char *account_title(struct req *rq, const struct form_errors *e, const cha
 /* The recovery codes of a new enrolment or renewal, shown once, and a link on to next (a
  * local path; NULL or another: the account). */
 enum err account_recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next);
+
+/* On an actor's page: "I represent this organisation" for a signed-in user who may ask
+ * (nothing, and nothing read, for a visitor without a session). */
+void account_represent_offer(struct req *rq, struct html *h, int64_t actor_id);
+
+/* On the account's page: the roles u holds and the requests it made. ERR_DB, ERR_BUSY. */
+enum err account_roles_section(struct req *rq, struct html *h, const struct principal *u);
 
 #endif

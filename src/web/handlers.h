@@ -107,6 +107,11 @@ enum err post_two_factor_disable(struct req *rq);
 enum err page_tokens(struct req *rq);
 enum err post_tokens(struct req *rq);
 enum err post_token_revoke(struct req *rq);
+/* roles (page_roles.c) */
+enum err post_actor_represent(struct req *rq);
+enum err page_admin_requests(struct req *rq);
+enum err post_representative_confirm(struct req *rq);
+enum err post_representative_revoke(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -670,6 +670,7 @@ page_account(struct req *rq)
 {
     const struct principal *u = req_user(rq);
     struct html h;
+    enum err rc;
 
     if (u == NULL) {
         req_sign_in_first(rq, "/account");
@@ -684,6 +685,10 @@ page_account(struct req *rq)
     html_elem(&h, "dt", _("Role"));
     html_elem(&h, "dd", u->role != NULL ? _("Administrator") : _("Signed-in user"));
     html_close(&h, "dl");
+    rc = account_roles_section(rq, &h, u);
+    if (rc)
+        return rc;
+    html_elem(&h, "h2", _("Settings"));
     html_open(&h, "ul", NULL);
     html_open(&h, "li", NULL);
     html_elem_attr(&h, "a", _("Change your password"), "href", url_password(rq), NULL);
@@ -694,6 +699,12 @@ page_account(struct req *rq)
     html_open(&h, "li", NULL);
     html_elem_attr(&h, "a", _("API tokens"), "href", url_tokens(rq), NULL);
     html_close(&h, "li");
+    if (req_may(rq, AUTHZ_REPRESENTATIVE_CONFIRM, NULL)) {
+        html_open(&h, "li", NULL);
+        html_elem_attr(&h, "a", _("Requests to represent an organisation"), "href",
+                       url_admin_requests(rq), NULL);
+        html_close(&h, "li");
+    }
     html_close(&h, "ul");
     form_begin(rq, &h, url_sign_out(rq));
     form_submit(&h, _("Sign out"));

@@ -15,6 +15,7 @@
 #include "domain/codes.h"
 #include "domain/initiative.h"
 #include "domain/person.h"
+#include "web/account.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
@@ -253,6 +254,7 @@ page_actor(struct req *rq)
     rc = actor_initiatives_section(rq, &h, &x);
     if (rc)
         return rc;
+    account_represent_offer(rq, &h, x.id);
     return layout_end_for(rq, &h, "actor", x.id, 0, NULL);
 }
 

@@ -661,3 +661,21 @@ url_account_data(const struct req *rq, const char *suffix)
         buf_adds(&b, suffix);
     return finish(rq, &b, false);
 }
+
+char *
+url_representative(const struct req *rq, int64_t actor_id, int64_t user_id, const char *action)
+{
+    char n[24];
+    struct buf b;
+
+    buf_init(&b, 0);
+    snprintf(n, sizeof(n), "%lld", (long long)actor_id);
+    buf_adds(&b, "/actors/");
+    buf_adds(&b, n);
+    snprintf(n, sizeof(n), "%lld", (long long)user_id);
+    buf_adds(&b, "/representatives/");
+    buf_adds(&b, n);
+    buf_addc(&b, '/');
+    url_encode(&b, action);
+    return finish(rq, &b, false);
+}

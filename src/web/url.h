@@ -83,6 +83,9 @@ char *url_admin_requests(const struct req *rq);
 char *url_admin_users(const struct req *rq, int64_t page);
 char *url_admin_user(const struct req *rq, int64_t user_id, const char *action);
 char *url_account_data(const struct req *rq, const char *suffix);
+/* A decision on a request to represent an actor: action "confirm" or "revoke". */
+char *url_representative(const struct req *rq, int64_t actor_id, int64_t user_id,
+                         const char *action);
 /* A path of this site that a sign-in may return to: starts with one '/', no "//", no
  * backslash or control character (never another site: no open redirect). */
 bool url_is_local_path(const char *s);

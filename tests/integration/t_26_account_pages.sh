@@ -197,3 +197,54 @@ fetch -H "Authorization: Bearer $UTOK" /api/v1/me
 check "tokens: ... and it no longer authenticates (401)" eq "$S" 401
 fetch /account/tokens
 check "tokens: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+
+# ---- 4. roles: asking to represent an actor, the coordinator's confirmation
+ACT=$(q "SELECT MIN(id) FROM actor WHERE id NOT IN (SELECT actor_id FROM actor_representative)")
+ACT2=$(q "SELECT MAX(id) FROM actor WHERE id NOT IN (SELECT actor_id FROM actor_representative)")
+ACT_NAME=$(q "SELECT name FROM actor WHERE id = $ACT")
+rep_state() { q "SELECT r.state FROM actor_representative r JOIN user_account u ON u.id = r.user_id WHERE u.email_key = 'rut@example.se' AND r.actor_id = $1"; }
+fetch "/actors/$ACT"
+check "roles: a visitor's actor page offers no request (and stays the shared copy)" \
+    eval 'eq "$S" 200 && lacks "/represent\"" && nomatch "$(hdr Cache-Control)" "private"'
+csrf_of "$AJ.a" "/actors/$ACT"
+check "roles: a signed-in user's actor page offers \"I represent this organisation\" (valid HTML)" \
+    eval 'eq "$S" 200 && has "action=\"/actors/$ACT/represent\"" && tidy_clean'
+post "$AJ.a" "/actors/$ACT/represent" "x=1"
+check "roles: the request needs the CSRF token (403 without), nothing recorded" \
+    eval 'eq "$S" 403 && eq "$(rep_state "$ACT")" ""'
+post "$AJ.a" "/actors/$ACT/represent" "csrf=$CSRF"
+check "roles: the request is recorded (303 to the account), waiting" \
+    eval 'eq "$S" 303 && eq "$(hdr Location)" /account && eq "$(rep_state "$ACT")" requested'
+post "$AJ.a" "/actors/$ACT2/represent" "csrf=$CSRF"
+fetch -b "$AJ.a" /account
+check "roles: the account shows both requests, waiting (valid HTML)" \
+    eval 'eq "$S" 200 && text_has "$ACT_NAME" && eq "$(count "class=\"pending\"")" 2 && tidy_clean'
+check "roles: ... and offers no confirmation queue to a plain account" lacks "href=\"/admin/requests\""
+fetch -b "$AJ.a" /admin/requests
+check "roles: a plain account gets 403 from the queue" eq "$S" 403
+fetch /admin/requests
+check "roles: a visitor is sent to sign in from the queue" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+require "roles: the demo coordinator signs in" sign_in_code "$AJ.co" coordinator@example.org demo-coordinator-2026 SAMVERKADEMOCOORDINATORKEY234567
+fetch -b "$AJ.co" /account
+check "roles: the coordinator's account links to the queue and shows its mission" \
+    eval 'links_to /admin/requests && text_has "$(q "SELECT title_sv FROM mission WHERE slug = '"'"'skolmat'"'"'")"'
+csrf_of "$AJ.co" /admin/requests
+check "roles: the queue lists the requests with the address (valid HTML)" \
+    eval 'eq "$S" 200 && text_has "rut@example.se" && has "/actors/$ACT/representatives/" && tidy_clean'
+RUT_ID=$(q "SELECT id FROM user_account WHERE email_key = 'rut@example.se'")
+post "$AJ.co" "/actors/$ACT/representatives/$RUT_ID/confirm" "csrf=$CSRF"
+check "roles: the coordinator confirms one (303 to the queue)" \
+    eval 'eq "$S" 303 && eq "$(hdr Location)" /admin/requests && eq "$(rep_state "$ACT")" confirmed'
+post "$AJ.co" "/actors/$ACT2/representatives/$RUT_ID/revoke" "csrf=$CSRF"
+check "roles: ... and refuses the other (its request is gone)" eval 'eq "$S" 303 && eq "$(rep_state "$ACT2")" ""'
+post "$AJ.co" "/actors/$ACT2/representatives/$RUT_ID/confirm" "csrf=$CSRF"
+check "roles: confirming a request that is not there is 404" eq "$S" 404
+fetch -b "$AJ.a" /account
+check "roles: the new representative's sessions ended with the change (item 9)" eq "$S" 303
+require "roles: the representative signs in again" sign_in "$AJ.a" rut@example.se "$APW new"
+fetch -b "$AJ.a" /account
+check "roles: ... and the account shows the role, confirmed" \
+    eval 'eq "$S" 200 && text_has "$ACT_NAME" && eq "$(count "class=\"pending\"")" 0'
+csrf_of "$AJ.a" /account
+post "$AJ.a" "/actors/$ACT/representatives/$RUT_ID/confirm" "csrf=$CSRF"
+check "roles: a representative cannot confirm (403), nothing changes" eval 'eq "$S" 403 && eq "$(rep_state "$ACT")" confirmed'

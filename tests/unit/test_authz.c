@@ -390,10 +390,11 @@ test_roles(struct db *db)
         t_rep[USER_TOKEN_LEN], t_rep2[USER_TOKEN_LEN];
     int64_t admin, plain, rep, m1, a1, s_admin, s_admin2, s_plain, s_rep, s_rep2, now = 5000;
     struct representative_request *rq;
+    struct held_role *held_m, *held_a;
     struct write_error e;
     struct who w_admin, w_plain, w_rep, w;
     struct arena a;
-    int i, n;
+    int i, n, nm, na;
     bool found;
 
     arena_init(&a);
@@ -454,8 +455,19 @@ test_roles(struct db *db)
     for (i = 0; i < n; i++)
         found |= rq[i].user_id == rep && rq[i].actor_id == a1 && strstr(rq[i].email, "r-rep");
     ok(found, "  holds the request, with the account's address");
+    is_rc(roles_of(db, &a, rep, &held_m, &nm, &held_a, &na), ERR_OK, "%s: an account's own roles",
+          backend);
+    ok(nm == 0 && na == 1 && held_a[0].id == a1 && !held_a[0].is_confirmed &&
+           strcmp(held_a[0].name_sv, "Aktör") == 0,
+       "  hold its request, by the actor's name, not yet confirmed");
+    roles_of(db, &a, plain, &held_m, &nm, &held_a, &na);
+    ok(nm == 1 && held_m[0].id == m1 && held_m[0].is_coordinator && held_m[0].slug != NULL &&
+           na == 0,
+       "  and a coordinator's, its mission");
     is_rc(roles_representative_confirm(db, &w_plain, rep, a1, now, &e), ERR_OK,
           "%s: a coordinator confirms it", backend);
+    roles_of(db, &a, rep, &held_m, &nm, &held_a, &na);
+    ok(na == 1 && held_a[0].is_confirmed, "  its own roles say it is confirmed");
     w = as(db, &a, rep, 0);
     ok(w.n_actors == 1 && w.actors[0] == a1, "  the account represents the actor");
     ok(!alive(db, t_rep, now) && !alive(db, t_rep2, now), "  and its sessions ended");
