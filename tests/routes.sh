@@ -29,6 +29,7 @@ entity_table()
 {
     case $1 in
     people) echo person ;;
+    users) echo user_account ;;
     *) echo "${1%s}" ;;
     esac
 }

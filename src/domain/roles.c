@@ -14,6 +14,7 @@
 #include "core/seclog.h"
 #include "domain/audit.h"
 #include "domain/load.h"
+#include "domain/user.h"
 
 /* The audit log's name for the caller: its account, or its legacy token. */
 static const char *
@@ -376,4 +377,82 @@ roles_of(struct db *db, struct arena *a, int64_t user_id, struct held_role **out
         return ERR_DB;
     db_bind_i64(st, 1, user_id);
     return ld_rows(st, a, sizeof(**out_actors), actor_role_row, out_actors, out_na);
+}
+
+/* ------------------------------------------------------------------ the admins' view */
+
+static void
+account_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct account_row *r = item;
+
+    r->id = db_i64(st, 0);
+    r->name = ld_str(st, 1, a);
+    r->email = ld_str(st, 2, a);
+    r->is_admin = strcmp(db_text(st, 3), "admin") == 0;
+    r->is_active = strcmp(db_text(st, 4), "active") == 0;
+    r->has_mfa = db_i64(st, 5) > 0;
+    r->n_missions = db_i64(st, 6);
+}
+
+enum err
+roles_accounts(struct db *db, struct arena *a, const struct page *pg, struct account_row **out,
+               int *out_n, int64_t *out_total)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    *out = NULL;
+    *out_n = 0;
+    st = db_stmt(db, Q_ROLES_ACCOUNTS_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_ROLES_ACCOUNTS);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, pg->limit);
+    db_bind_i64(st, 2, pg->offset);
+    return ld_rows(st, a, sizeof(**out), account_row, out, out_n);
+}
+
+enum err
+roles_account(struct db *db, struct arena *a, int64_t user_id, struct account_row *out)
+{
+    return ld_one_id(db, Q_ROLES_ACCOUNT_ONE, user_id, a, account_row, out);
+}
+
+enum err
+roles_account_disable(struct db *db, const struct who *by, int64_t user_id, int64_t now,
+                      struct write_error *e)
+{
+    struct authz_scope scope = {.owner_user_id = user_id};
+    struct db_stmt *st;
+    char who[48];
+    bool is_admin = false;
+    int64_t admins = 0;
+    enum err rc;
+
+    if (!authz_allows(by, AUTHZ_ACCOUNT_DISABLE, &scope))
+        return write_refuse(e, "by", "may not do this");
+    if (user_id == by->user_id)
+        return conflict(e, "user_id", "is the caller's own account");
+    rc = account_active(db, user_id, &is_admin, e);
+    if (rc == ERR_INVALID)
+        return ERR_NOTFOUND; /* no such account, or disabled already */
+    if (rc)
+        return rc;
+    if (is_admin) {
+        st = db_stmt(db, Q_ROLES_ADMINS);
+        if (st == NULL)
+            return ERR_DB;
+        rc = ld_count(st, &admins);
+        if (rc)
+            return rc;
+        if (admins <= 1)
+            return conflict(e, "user_id", "is the last admin");
+    }
+    return user_disable(db, user_id, by_name(who, by), now);
 }

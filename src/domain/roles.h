@@ -39,6 +39,7 @@
 #include "core/arena.h"
 #include "db/db.h"
 #include "domain/authz.h"
+#include "domain/paging.h"
 #include "domain/write.h"
 
 #define ROLES_MAX_REQUESTS 100 /* requests roles_representative_requests lists at most */
@@ -93,5 +94,29 @@ struct held_role {
  * a: for the account's own page. ERR_DB, ERR_BUSY. */
 enum err roles_of(struct db *db, struct arena *a, int64_t user_id, struct held_role **out_missions,
                   int *out_nm, struct held_role **out_actors, int *out_na);
+
+/* An account as the admins' list shows it (strings in the caller's arena). */
+struct account_row {
+    int64_t id;
+    const char *name;  /* its person's */
+    const char *email; /* the account's (never public: admins only) */
+    bool is_admin, is_active, has_mfa;
+    int64_t n_missions; /* missions it coordinates */
+};
+
+/* One page of every account, by address, and the total. ERR_DB, ERR_BUSY. */
+enum err roles_accounts(struct db *db, struct arena *a, const struct page *pg,
+                        struct account_row **out, int *out_n, int64_t *out_total);
+/* One account. ERR_NOTFOUND, ERR_DB, ERR_BUSY. */
+enum err roles_account(struct db *db, struct arena *a, int64_t user_id, struct account_row *out);
+
+/*
+ * Disable account user_id (account.disable: admins), ending its sessions and so its tokens'
+ * use (user_disable, its own transaction). ERR_INVALID naming "by" when the caller may not;
+ * ERR_CONFLICT (with e) for the caller's own account or the last admin; ERR_NOTFOUND when
+ * there is no such active account. ERR_DB, ERR_BUSY.
+ */
+enum err roles_account_disable(struct db *db, const struct who *by, int64_t user_id, int64_t now,
+                               struct write_error *e);
 
 #endif

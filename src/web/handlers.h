@@ -112,6 +112,15 @@ enum err post_actor_represent(struct req *rq);
 enum err page_admin_requests(struct req *rq);
 enum err post_representative_confirm(struct req *rq);
 enum err post_representative_revoke(struct req *rq);
+/* the admins' account pages (page_admin.c) */
+enum err page_admin_users(struct req *rq);
+enum err page_admin_user(struct req *rq);
+enum err post_admin_grant(struct req *rq);
+enum err post_admin_revoke(struct req *rq);
+enum err post_coordinator_assign(struct req *rq);
+enum err post_coordinator_remove(struct req *rq);
+enum err page_admin_disable(struct req *rq);
+enum err post_admin_disable(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

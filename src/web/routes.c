@@ -53,6 +53,11 @@
      .flags = RF_WRITE | RF_FORM, .summary = (what), .body = BODY_FORM, .authz = (rule),         \
      .params = {__VA_ARGS__}}
 #define PERSON ID("person", "Person id")
+/* A form's post on the account of the path's {id}. */
+#define ADMIN_FORM(path, handler, rule, what)                                                  \
+    {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
+     .flags = RF_WRITE | RF_FORM, .summary = (what), .params = {ID("id", "Account id")},         \
+     .body = BODY_FORM, .authz = (rule)}
 #define API (RF_CACHE)
 
 const struct route routes[] = {
@@ -267,6 +272,24 @@ const struct route routes[] = {
      .summary = "Refuse or end a representation of an actor (or withdraw one's own)",
      .params = {ID("id", "Actor id"), ID("user", "Account id")}, .body = BODY_FORM,
      .authz = "representative.revoke"},
+    {"GET", "/admin/users", page_admin_users, RK_HTML, RF_PERSONAL, "Accounts (admins)", NULL,
+     {{"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
+    {"GET", "/admin/users/{id}", page_admin_user, RK_HTML, RF_PERSONAL,
+     "An account and its roles (admins)", NULL, {ID("id", "Account id")}},
+    ADMIN_FORM("/admin/users/{id}/admin", post_admin_grant, "admin.grant", "Make an administrator"),
+    ADMIN_FORM("/admin/users/{id}/admin/revoke", post_admin_revoke, "admin.revoke",
+               "Take administrator away"),
+    ADMIN_FORM("/admin/users/{id}/missions", post_coordinator_assign, "coordinator.assign",
+               "Make an account a coordinator of a mission"),
+    {.method = "POST", .pattern = "/admin/users/{id}/missions/{mission}/remove",
+     .fn = post_coordinator_remove, .kind = RK_HTML, .flags = RF_WRITE | RF_FORM,
+     .summary = "Remove a coordinator of a mission",
+     .params = {ID("id", "Account id"), ID("mission", "Mission id")}, .body = BODY_FORM,
+     .authz = "coordinator.remove"},
+    {"GET", "/admin/users/{id}/disable", page_admin_disable, RK_HTML, RF_PERSONAL,
+     "Disable an account: the confirmation (admins)", NULL, {ID("id", "Account id")}},
+    ADMIN_FORM("/admin/users/{id}/disable", post_admin_disable, "account.disable",
+               "Disable an account"),
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},

@@ -645,9 +645,18 @@ url_admin_user(const struct req *rq, int64_t user_id, const char *action)
     buf_adds(&b, n);
     if (action != NULL) {
         buf_addc(&b, '/');
-        url_encode(&b, action);
+        buf_adds(&b, action); /* a literal path tail ("admin/revoke") */
     }
     return finish(rq, &b, false);
+}
+
+char *
+url_admin_coordinator_remove(const struct req *rq, int64_t user_id, int64_t mission_id)
+{
+    char n[64];
+
+    snprintf(n, sizeof(n), "%lld/missions/%lld/remove", (long long)user_id, (long long)mission_id);
+    return path1(rq, "/admin/users/", "", n);
 }
 
 char *

@@ -70,7 +70,8 @@ char *url_initiative_archive(const struct req *rq, int64_t id);
  * page_data.c). url_reset: the "forgot your password" form (sent: its "link sent" page);
  * url_reset_link: a reset link's page; url_sign_in_reset: sign-in saying the password was
  * reset; url_two_factor: the two-factor page, or one of its steps (a path segment);
- * url_admin_user: an account's page for admins, or one of its actions (NULL: none);
+ * url_admin_user: an account's page for admins, or one of its actions (NULL: none; a
+ * literal path tail such as "admin/revoke", never user input);
  * url_account_data: "/account/data" and suffix (".json", "/delete"; NULL: none). */
 char *url_reset(const struct req *rq, bool sent);
 char *url_reset_link(const struct req *rq, const char *token);
@@ -82,6 +83,7 @@ char *url_actor_represent(const struct req *rq, int64_t actor_id);
 char *url_admin_requests(const struct req *rq);
 char *url_admin_users(const struct req *rq, int64_t page);
 char *url_admin_user(const struct req *rq, int64_t user_id, const char *action);
+char *url_admin_coordinator_remove(const struct req *rq, int64_t user_id, int64_t mission_id);
 char *url_account_data(const struct req *rq, const char *suffix);
 /* A decision on a request to represent an actor: action "confirm" or "revoke". */
 char *url_representative(const struct req *rq, int64_t actor_id, int64_t user_id,

@@ -248,3 +248,64 @@ check "roles: ... and the account shows the role, confirmed" \
 csrf_of "$AJ.a" /account
 post "$AJ.a" "/actors/$ACT/representatives/$RUT_ID/confirm" "csrf=$CSRF"
 check "roles: a representative cannot confirm (403), nothing changes" eval 'eq "$S" 403 && eq "$(rep_state "$ACT")" confirmed'
+
+# ---- 4b. the admins' account pages ($AJ.adm is an admin; Rut, $AJ.a, is not)
+fetch -b "$AJ.a" /admin/users
+check "admin: a plain account gets 403 from the accounts list" eq "$S" 403
+fetch -b "$AJ.a" "/admin/users/$RUT_ID"
+check "admin: ... and from an account's page" eq "$S" 403
+fetch /admin/users
+check "admin: a visitor is sent to sign in" eval 'eq "$S" 303 && match "$(hdr Location)" "^/account/sign-in"'
+fetch -b "$AJ.adm" /account
+check "admin: an admin's account links to the accounts list" links_to /admin/users
+fetch -b "$AJ.adm" /admin/users
+check "admin: the accounts list shows name, address, role, status, two-factor (valid HTML)" \
+    eval 'eq "$S" 200 && text_has "rut@example.se" && text_has "Rut Reset" && text_has "acct-admin@example.se" && tidy_clean'
+check "admin: ... privately" match "$(hdr Cache-Control)" "private, no-store"
+fetch -b "$AJ.adm" "/admin/users?page=9999"
+check "admin: a page past the last is 404" eq "$S" 404
+csrf_of "$AJ.adm" "/admin/users/$RUT_ID"
+check "admin: an account's page shows its roles and the forms (valid HTML)" \
+    eval 'eq "$S" 200 && text_has "rut@example.se" && has "action=\"/admin/users/$RUT_ID/admin\"" && tidy_clean'
+rut_role() { q "SELECT role FROM user_account WHERE id = $RUT_ID"; }
+csrf_of "$AJ.a" /account
+post "$AJ.a" "/admin/users/$RUT_ID/admin" "csrf=$CSRF"
+check "admin: a plain account cannot make itself an admin (403)" eval 'eq "$S" 403 && eq "$(rut_role)" none'
+csrf_of "$AJ.adm" "/admin/users/$RUT_ID"
+post "$AJ.adm" "/admin/users/$RUT_ID/admin" "csrf=$CSRF"
+check "admin: an admin makes Rut an admin (303 back to the account)" \
+    eval 'eq "$S" 303 && eq "$(hdr Location)" "/admin/users/$RUT_ID" && eq "$(rut_role)" admin'
+fetch -b "$AJ.a" /account
+check "admin: ... Rut's session ended with the change (item 9)" eq "$S" 303
+post "$AJ.adm" "/admin/users/$RUT_ID/admin/revoke" "csrf=$CSRF"
+check "admin: ... and takes it away again" eval 'eq "$S" 303 && eq "$(rut_role)" none'
+GATOR=$(q "SELECT id FROM mission WHERE slug = 'gator'")
+n_coord() { q "SELECT COUNT(*) FROM mission_coordinator WHERE user_id = $RUT_ID"; }
+post "$AJ.adm" "/admin/users/$RUT_ID/missions" "csrf=$CSRF" "mission=abc"
+check "admin: a mission that is none: 422 beside the field, nothing changed" \
+    eval 'eq "$S" 422 && has "id=\"f-mission-error\"" && eq "$(n_coord)" 0 && tidy_clean'
+post "$AJ.adm" "/admin/users/$RUT_ID/missions" "csrf=$CSRF" "mission=$GATOR"
+check "admin: an admin makes Rut a coordinator of a mission" eval 'eq "$S" 303 && eq "$(n_coord)" 1'
+fetch -b "$AJ.adm" "/admin/users/$RUT_ID"
+check "admin: ... the account's page lists it with a remove button" has "action=\"/admin/users/$RUT_ID/missions/$GATOR/remove\""
+post "$AJ.adm" "/admin/users/$RUT_ID/missions/$GATOR/remove" "csrf=$CSRF"
+check "admin: ... and removes it" eval 'eq "$S" 303 && eq "$(n_coord)" 0'
+# an account to disable, signed in twice
+csrf_of "$AJ.d1" /account/sign-up
+post "$AJ.d1" /account/sign-up "csrf=$CSRF" "name=Dis Abled" "email=dis@example.se" "password=$APW"
+require "admin: an account to disable signs up" eq "$S" 303
+DIS_ID=$(q "SELECT id FROM user_account WHERE email_key = 'dis@example.se'")
+csrf_of "$AJ.adm" "/admin/users/$DIS_ID/disable"
+check "admin: disabling asks first, on a page of its own (valid HTML)" \
+    eval 'eq "$S" 200 && has "action=\"/admin/users/$DIS_ID/disable\"" && tidy_clean'
+check "admin: ... the GET changed nothing" eq "$(q "SELECT status FROM user_account WHERE id = $DIS_ID")" active
+ADM_ID=$(q "SELECT id FROM user_account WHERE email_key = 'acct-admin@example.se'")
+post "$AJ.adm" "/admin/users/$ADM_ID/disable" "csrf=$CSRF"
+check "admin: an admin cannot disable its own account (422, the reason)" \
+    eval 'eq "$S" 422 && has "href=\"#f-account\"" && eq "$(q "SELECT status FROM user_account WHERE id = $ADM_ID")" active'
+post "$AJ.adm" "/admin/users/$DIS_ID/disable" "csrf=$CSRF"
+check "admin: the confirmation's post disables the account" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT status FROM user_account WHERE id = $DIS_ID")" disabled'
+fetch -b "$AJ.d1" /account
+check "admin: ... its session has ended" eq "$S" 303
+check "admin: ... and it cannot sign in" eval '! sign_in "$AJ.d2" dis@example.se "$APW"'

@@ -391,6 +391,9 @@ test_roles(struct db *db)
     int64_t admin, plain, rep, m1, a1, s_admin, s_admin2, s_plain, s_rep, s_rep2, now = 5000;
     struct representative_request *rq;
     struct held_role *held_m, *held_a;
+    struct account_row *rows, one;
+    struct page pg = {.limit = 100000, .offset = 0};
+    int64_t total = 0;
     struct write_error e;
     struct who w_admin, w_plain, w_rep, w;
     struct arena a;
@@ -517,6 +520,27 @@ test_roles(struct db *db)
     is_rc(roles_coordinator_remove(db, &w, plain, m1, now, &e), ERR_OK,
           "%s: an admin removes a coordinator", backend);
     ok(as(db, &a, plain, 0).n_missions == 0, "  who coordinates nothing now");
+
+    /* the admins' list of accounts, and disabling one */
+    is_rc(roles_accounts(db, &a, &pg, &rows, &n, &total), ERR_OK,
+          "%s: the admins' list of accounts", backend);
+    found = false;
+    for (i = 0; i < n; i++)
+        found |= rows[i].id == rep && rows[i].is_admin && rows[i].is_active &&
+                 strstr(rows[i].email, "r-rep") != NULL;
+    ok(found && total >= n, "  holds each account with its address, role and status");
+    w = as(db, &a, rep, 0);
+    is_rc(roles_account_disable(db, &w_plain, admin, now, &e), ERR_INVALID,
+          "%s: only an admin disables an account", backend);
+    is_rc(roles_account_disable(db, &w, rep, now, &e), ERR_CONFLICT,
+          "  an admin does not disable its own");
+    session(db, plain, now, t_plain, &s_plain);
+    is_rc(roles_account_disable(db, &w, plain, now, &e), ERR_OK, "%s: an admin disables one",
+          backend);
+    ok(!alive(db, t_plain, now), "  whose sessions end");
+    ok(roles_account(db, &a, plain, &one) == ERR_OK && !one.is_active, "  and which is disabled");
+    is_rc(roles_account_disable(db, &w, plain, now, &e), ERR_NOTFOUND,
+          "  a disabled one is not found");
 out:
     arena_free(&a);
 }
