@@ -64,6 +64,8 @@ static const struct copy_table tables[] = {
     {"password_reset", Q_COPY_PASSWORD_RESET_GET, Q_COPY_PASSWORD_RESET_PUT,
      Q_COPY_PASSWORD_RESET_SEQ},
     {"user_token", Q_COPY_USER_TOKEN_GET, Q_COPY_USER_TOKEN_PUT, Q_COPY_USER_TOKEN_SEQ},
+    {"deletion_request", Q_COPY_DELETION_REQUEST_GET, Q_COPY_DELETION_REQUEST_PUT,
+     Q_COPY_DELETION_REQUEST_SEQ},
 };
 
 static enum err

@@ -12,11 +12,14 @@ else
     C_SQ2=$T/copy-b.db
     C_PG=$(BACKEND=pg new_db copy)
     "$BIN" init --db "$C_SQ1" --demo >"$T/copy.out" 2>&1
-    # an account with an API token of its own, so that user_token has a row to move
+    # an account with an API token of its own and a deletion request, so that user_token
+    # and deletion_request have a row to move
     sqlite3 "$C_SQ1" "INSERT INTO user_account (person_id, email, email_key, password_hash, status, role, created_at, updated_at)
         SELECT MIN(id), 'copy@example.org', 'copy@example.org', 'not-a-hash', 'active', 'none', 1, 1 FROM person;
         INSERT INTO user_token (user_id, name, hash, created_at, last_used_at)
-        SELECT id, 'copied', 'ab12', 2, 3 FROM user_account WHERE email_key = 'copy@example.org';"
+        SELECT id, 'copied', 'ab12', 2, 3 FROM user_account WHERE email_key = 'copy@example.org';
+        INSERT INTO deletion_request (user_id, created_at)
+        SELECT id, 4 FROM user_account WHERE email_key = 'copy@example.org';"
     check "copy: SQLite -> PostgreSQL" eval '"$BIN" copy --from "$C_SQ1" --to "$C_PG" >>"$T/copy.out" 2>&1 || fail "$(cat "$T/copy.out")"'
     check "copy: PostgreSQL -> SQLite" eval '"$BIN" copy --from "$C_PG" --to "$C_SQ2" >>"$T/copy.out" 2>&1 || fail "$(cat "$T/copy.out")"'
     n_tables=0
