@@ -324,6 +324,8 @@ privacy_carry_out(struct db *db, const struct who *by, int64_t user_id, const ch
 
     if (!authz_allows(by, AUTHZ_ACCOUNT_DISABLE, NULL))
         return write_refuse(e, "by", "may not do this");
+    if (user_id == by->user_id) /* an admin's own: another admin carries it out */
+        return write_refuse(e, "user_id", "is the caller's own account");
     if (anon_name == NULL || *anon_name == '\0' || strlen(anon_name) > WRITE_MAX_LINE)
         return write_refuse(e, "anon_name", "is not a name");
     rc = db_begin(db);

@@ -79,7 +79,7 @@ enum err privacy_requests(struct db *db, struct arena *a, struct deletion_reques
 
 /*
  * Carry out the open deletion request of account user_id (the caller by must be allowed
- * account.disable: an admin;
+ * account.disable: an admin, never for its own account;
  * ERR_INVALID naming "by" otherwise), in one transaction: the person named anon_name
  * (a required line) with no title or contact details; the account disabled, its address
  * replaced by "deleted-ID@invalid" and its password unusable; its sessions, tokens, pending

@@ -43,4 +43,8 @@ void account_represent_offer(struct req *rq, struct html *h, int64_t actor_id);
 /* On the account's page: the roles u holds and the requests it made. ERR_DB, ERR_BUSY. */
 enum err account_roles_section(struct req *rq, struct html *h, const struct principal *u);
 
+/* On the admins' queue: the open requests to delete personal data (nothing for anyone but
+ * an admin). ERR_DB, ERR_BUSY. */
+enum err account_deletions_section(struct req *rq, struct html *h);
+
 #endif

@@ -121,6 +121,12 @@ enum err post_coordinator_assign(struct req *rq);
 enum err post_coordinator_remove(struct req *rq);
 enum err page_admin_disable(struct req *rq);
 enum err post_admin_disable(struct req *rq);
+/* personal data (page_privacy.c) */
+enum err page_account_data(struct req *rq);
+enum err file_account_data(struct req *rq);
+enum err post_account_data_delete(struct req *rq);
+enum err page_admin_erase(struct req *rq);
+enum err post_admin_erase(struct req *rq);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -699,6 +699,9 @@ page_account(struct req *rq)
     html_open(&h, "li", NULL);
     html_elem_attr(&h, "a", _("API tokens"), "href", url_tokens(rq), NULL);
     html_close(&h, "li");
+    html_open(&h, "li", NULL);
+    html_elem_attr(&h, "a", _("Your personal data"), "href", url_account_data(rq, NULL), NULL);
+    html_close(&h, "li");
     if (req_may(rq, AUTHZ_ACCOUNT_DISABLE, NULL)) {
         html_open(&h, "li", NULL);
         html_elem_attr(&h, "a", _("Accounts"), "href", url_admin_users(rq, 1), NULL);
@@ -706,8 +709,7 @@ page_account(struct req *rq)
     }
     if (req_may(rq, AUTHZ_REPRESENTATIVE_CONFIRM, NULL)) {
         html_open(&h, "li", NULL);
-        html_elem_attr(&h, "a", _("Requests to represent an organisation"), "href",
-                       url_admin_requests(rq), NULL);
+        html_elem_attr(&h, "a", _("Requests"), "href", url_admin_requests(rq), NULL);
         html_close(&h, "li");
     }
     html_close(&h, "ul");

@@ -127,7 +127,7 @@ account_roles_section(struct req *rq, struct html *h, const struct principal *u)
 enum err
 page_admin_requests(struct req *rq)
 {
-    const char *title = _("Requests to represent an organisation");
+    const char *title = _("Requests");
     struct representative_request *v;
     struct html h;
     int n, i;
@@ -146,6 +146,7 @@ page_admin_requests(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, title);
     html_elem(&h, "h1", title);
+    html_elem(&h, "h2", _("Requests to represent an organisation"));
     html_elem(&h, "p",
               _("Confirm a request when you know the person works for the organisation. A "
                 "representative may edit the organisation's description and propose "
@@ -181,6 +182,9 @@ page_admin_requests(struct req *rq)
         html_close(&h, "tbody");
         html_close(&h, "table");
     }
+    rc = account_deletions_section(rq, &h);
+    if (rc)
+        return rc;
     layout_end(rq, &h, NULL);
     return ERR_OK;
 }

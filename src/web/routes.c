@@ -233,7 +233,7 @@ const struct route routes[] = {
      .summary = "Replace the observations with a file (tidy CSV or JSON, all or nothing)",
      .params = {ID("id", "Indicator id")}, .body = BODY_UPLOAD, .authz = "observation.write"},
     /* the account's self-service (page_account.c, page_mfa.c, page_tokens.c, page_roles.c,
-     * page_data.c) */
+     * page_privacy.c) */
     {"GET", "/account/reset", page_reset, RK_HTML, RF_PERSONAL, "Forgot your password", NULL,
      {{"sent", P_INT, PIN_QUERY, false, 0, 1, NULL, "1: say that a link was sent"}}},
     FORM("/account/reset", post_reset, RF_OPEN, "account.reset", "Ask for a password reset link"),
@@ -290,6 +290,16 @@ const struct route routes[] = {
      "Disable an account: the confirmation (admins)", NULL, {ID("id", "Account id")}},
     ADMIN_FORM("/admin/users/{id}/disable", post_admin_disable, "account.disable",
                "Disable an account"),
+    {"GET", "/account/data", page_account_data, RK_HTML, RF_PERSONAL, "Your personal data", NULL,
+     {{0}}},
+    {"GET", "/account/data.json", file_account_data, RK_FILE, RF_PERSONAL,
+     "Your personal data as JSON (a download)", NULL, {{0}}},
+    FORM("/account/data/delete", post_account_data_delete, 0, "account.settings",
+         "Ask for your personal data to be deleted"),
+    {"GET", "/admin/users/{id}/erase", page_admin_erase, RK_HTML, RF_PERSONAL,
+     "Carry out a deletion request: the confirmation (admins)", NULL, {ID("id", "Account id")}},
+    ADMIN_FORM("/admin/users/{id}/erase", post_admin_erase, "account.disable",
+               "Carry out a request to delete an account's personal data"),
 
     /* operations and assets */
     {"GET", "/healthz", ops_health_probe, RK_FILE, 0, "Health check", NULL, {{0}}},

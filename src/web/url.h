@@ -67,7 +67,7 @@ char *url_initiative_new(const struct req *rq, const char *mission_slug);
 char *url_initiative_edit(const struct req *rq, int64_t id);
 char *url_initiative_archive(const struct req *rq, int64_t id);
 /* The account's self-service (page_account.c, page_mfa.c, page_tokens.c, page_roles.c,
- * page_data.c). url_reset: the "forgot your password" form (sent: its "link sent" page);
+ * page_privacy.c). url_reset: the "forgot your password" form (sent: its "link sent" page);
  * url_reset_link: a reset link's page; url_sign_in_reset: sign-in saying the password was
  * reset; url_two_factor: the two-factor page, or one of its steps (a path segment);
  * url_admin_user: an account's page for admins, or one of its actions (NULL: none; a

@@ -309,3 +309,74 @@ check "admin: the confirmation's post disables the account" \
 fetch -b "$AJ.d1" /account
 check "admin: ... its session has ended" eq "$S" 303
 check "admin: ... and it cannot sign in" eval '! sign_in "$AJ.d2" dis@example.se "$APW"'
+
+# ---- 5. personal data: the page, the download, a deletion asked for and carried out
+require "data: Rut signs in again" sign_in "$AJ.a" rut@example.se "$APW new"
+# an entry in the history under Rut's address, as the web layer's writes record it
+q "INSERT INTO audit_log (at, who, action, entity, entity_id, detail) VALUES (1, 'rut@example.se', 'update', 'person', 1, 'contact rut@example.se')" >/dev/null
+AUDIT_ID=$(q "SELECT MAX(id) FROM audit_log WHERE who = 'rut@example.se'")
+fetch -b "$AJ.a" /account
+check "data: the account links to the personal data" links_to /account/data
+fetch -b "$AJ.a" /account/data
+check "data: the page shows the account, the person, the roles and the history (valid HTML)" \
+    eval 'eq "$S" 200 && text_has "rut@example.se" && text_has "Rut Reset" && text_has "$ACT_NAME" && has "id=\"audit-total\"" && tidy_clean'
+check "data: ... privately" match "$(hdr Cache-Control)" "private, no-store"
+fetch -b "$AJ.a" /account/data.json
+check "data: the download is an attachment named in UTF-8 (item 25)" \
+    eval 'eq "$S" 200 && match "$(hdr Content-Disposition)" "^attachment; .*filename\*=UTF-8'"''"'samverka-personal-data\.json$"'
+check "data: ... JSON holding the user's address, name, role and history" \
+    eval 'json_ok "$B" && jqt "$B" ".account.email == \"rut@example.se\" and .person.name == \"Rut Reset\" and (.representative_of | length) == 1 and .audit_total >= 1"'
+fetch /account/data.json
+check "data: a visitor gets no download (sent to sign in)" eval 'eq "$S" 303 && lacks "rut@example.se"'
+MAILS=$(n_of mail_queue)
+csrf_of "$AJ.a" /account/data
+post "$AJ.a" /account/data/delete "csrf=$CSRF"
+check "data: asking for deletion is recorded (303 back to the page)" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM deletion_request WHERE user_id = $RUT_ID AND done_at IS NULL")" 1'
+N_ADMINS=$(q "SELECT COUNT(*) FROM user_account WHERE role = 'admin' AND status = 'active'")
+check "data: ... and e-mailed to each admin (in Swedish), naming no one" \
+    eval 'eq "$(n_of mail_queue)" "$((MAILS + N_ADMINS))" && eq "$(q "SELECT COUNT(*) FROM mail_queue WHERE recipient = '"'"'acct-admin@example.se'"'"' AND subject LIKE '"'"'%personuppgifter%'"'"' AND body NOT LIKE '"'"'%rut@%'"'"'")" 1'
+post "$AJ.a" /account/data/delete "csrf=$CSRF"
+check "data: asking twice records and sends nothing more" \
+    eval 'eq "$(q "SELECT COUNT(*) FROM deletion_request WHERE user_id = $RUT_ID")" 1 && eq "$(n_of mail_queue)" "$((MAILS + N_ADMINS))"'
+fetch -b "$AJ.a" /account/data
+check "data: the page says deletion was asked for" eval 'has "id=\"deletion-asked\"" && lacks "action=\"/account/data/delete\""'
+fetch -b "$AJ.co" /admin/requests
+check "data: a coordinator's queue does not list deletions" eval 'eq "$S" 200 && lacks "id=\"deletions\""'
+fetch -b "$AJ.adm" /admin/requests
+check "data: the admin's queue lists it, with a link to carry it out (valid HTML)" \
+    eval 'eq "$S" 200 && has "id=\"deletions\"" && has "href=\"/admin/users/$RUT_ID/erase\"" && tidy_clean'
+fetch -b "$AJ.a" "/admin/users/$RUT_ID/erase"
+check "data: the user cannot carry it out (403)" eq "$S" 403
+csrf_of "$AJ.adm" "/admin/users/$RUT_ID/erase"
+check "data: the admin is asked to confirm (valid HTML), the GET changing nothing" \
+    eval 'eq "$S" 200 && has "action=\"/admin/users/$RUT_ID/erase\"" && tidy_clean && eq "$(q "SELECT status FROM user_account WHERE id = $RUT_ID")" active'
+post "$AJ.adm" "/admin/users/$RUT_ID/erase" "csrf=$CSRF"
+check "data: carrying it out: 303 to the queue" eval 'eq "$S" 303 && eq "$(hdr Location)" /admin/requests'
+check "data: ... the person is \"Borttagen användare\" with no contact details" \
+    eq "$(q "SELECT p.name || '|' || COALESCE(p.email, '') || '|' || COALESCE(p.phone, '') FROM person p JOIN user_account u ON u.person_id = p.id WHERE u.id = $RUT_ID")" "Borttagen användare||"
+check "data: ... the account is disabled and has no address" \
+    match "$(q "SELECT status || ' ' || email FROM user_account WHERE id = $RUT_ID")" "^disabled deleted-$RUT_ID@invalid$"
+check "data: ... the history keeps its entries, naming the account by id and never the address" \
+    eval 'eq "$(q "SELECT who FROM audit_log WHERE id = $AUDIT_ID")" "user:$RUT_ID" && eq "$(q "SELECT COUNT(*) FROM audit_log WHERE LOWER(who) LIKE '"'"'%rut@example.se%'"'"' OR detail LIKE '"'"'%rut@example.se%'"'"' OR changes LIKE '"'"'%rut@example.se%'"'"'")" 0'
+check "data: ... no mail to or about the address is left" \
+    eq "$(q "SELECT COUNT(*) FROM mail_queue WHERE LOWER(recipient) = 'rut@example.se' OR body LIKE '%rut@example.se%'")" 0
+check "data: ... its roles are gone" eq "$(q "SELECT COUNT(*) FROM actor_representative WHERE user_id = $RUT_ID")" 0
+fetch -b "$AJ.a" /account
+check "data: ... its session has ended" eq "$S" 303
+check "data: ... and it cannot sign in" eval '! sign_in "$AJ.e" rut@example.se "$APW new"'
+# no page or API response anyone can read holds the address
+leaks=
+while IFS=$'\t' read -r meth pat kind rest; do
+    [ "$meth" = GET ] || continue
+    p=$(concrete "$pat" 2>/dev/null) || continue
+    fetch "$p"
+    [[ $BF == *rut@example.se* ]] && leaks+=" $p"
+done <<<"$ROUTES"
+for p in "/actors/$ACT" "/api/v1/actors/$ACT" "/api/v1/people?per_page=100" "/admin/requests"; do
+    fetch "$p"
+    [[ $BF == *rut@example.se* ]] && leaks+=" $p"
+done
+check "data: no public page or API response holds the deleted address" eq "${leaks:-none}" none
+fetch -b "$AJ.adm" /admin/requests
+check "data: the request has left the queue" lacks "href=\"/admin/users/$RUT_ID/erase\""
