@@ -276,11 +276,11 @@ erase(struct db *db, int64_t uid, const char *anon_name, int64_t now)
     if (rc == ERR_OK)
         rc = run_user(db, Q_PRIVACY_TOKENS_END, uid, true, now);
     if (rc == ERR_OK)
-        rc = run_user(db, Q_PRIVACY_RESETS_END, uid, true, now);
+        rc = run_user(db, Q_RESET_USE_ALL, uid, true, now);
     if (rc == ERR_OK)
-        rc = run_user(db, Q_PRIVACY_TOTP_DELETE, uid, false, 0);
+        rc = run_user(db, Q_TOTP_DELETE, uid, false, 0);
     if (rc == ERR_OK)
-        rc = run_user(db, Q_PRIVACY_RECOVERY_DELETE, uid, false, 0);
+        rc = run_user(db, Q_RECOVERY_DELETE, uid, false, 0);
     if (rc == ERR_OK)
         rc = run_user(db, Q_PRIVACY_PENDING_DELETE, uid, false, 0);
     if (rc == ERR_OK)
@@ -299,8 +299,7 @@ erase(struct db *db, int64_t uid, const char *anon_name, int64_t now)
         goto out;
     }
     db_bind_text(st, 1, key);
-    db_bind_text(st, 2, d.email);
-    db_bind_text(st, 3, who);
+    db_bind_text(st, 2, who);
     rc = db_run(st);
     /* the address as given, and the person's own contact address, out of every entry */
     if (rc == ERR_OK)
