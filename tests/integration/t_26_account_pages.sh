@@ -380,3 +380,24 @@ done
 check "data: no public page or API response holds the deleted address" eq "${leaks:-none}" none
 fetch -b "$AJ.adm" /admin/requests
 check "data: the request has left the queue" lacks "href=\"/admin/users/$RUT_ID/erase\""
+
+# ---- hostile text in what these pages show
+csrf_of "$AJ.r" /account/reset
+post "$AJ.r" /account/reset "csrf=$CSRF" 'email="><img src=x onerror=alert(1)>'
+check "xss: a hostile address on the reset form comes back escaped (422)" \
+    eval 'eq "$S" 422 && has "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" && lacks "<img src=x"'
+csrf_of "$AJ.x1" /account/sign-up
+post "$AJ.x1" /account/sign-up "csrf=$CSRF" "name=<script>alert(1)</script>\"><img src=x onerror=alert(1)>" "email=xss@example.se" "password=$APW"
+require "xss: an account with a hostile name signs up" eq "$S" 303
+XSS_ID=$(q "SELECT id FROM user_account WHERE email_key = 'xss@example.se'")
+for p in /account/data "/actors/$ACT"; do
+    fetch -b "$AJ.x1" "$p"
+    check "xss: its name is escaped on $p" eval 'eq "$S" 200 && lacks "<script>alert(1)" && lacks "<img src=x"'
+done
+fetch -b "$AJ.x1" /account/data
+check "xss: ... shown as text on the personal data page" has "&lt;script&gt;alert(1)&lt;/script&gt;"
+for p in /admin/users "/admin/users/$XSS_ID" "/admin/users/$XSS_ID/disable"; do
+    fetch -b "$AJ.adm" "$p"
+    check "xss: the hostile name is escaped on $p" \
+        eval 'eq "$S" 200 && has "&lt;script&gt;alert(1)&lt;/script&gt;" && lacks "<script>alert(1)" && lacks "<img src=x"'
+done
