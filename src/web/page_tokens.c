@@ -4,7 +4,7 @@
  * A token acts as its owner with the owner's rights at each use (domain/token.h).
  *
  * Never: show a token after the response that made it (only its hash is stored), act on
- * another account's token (user_token_revoke changes nothing and the page answers 404).
+ * another account's token (refused with 403 before the domain, which would change nothing).
  */
 #include <sodium.h>
 #include <string.h>
@@ -164,14 +164,32 @@ enum err
 post_token_revoke(struct req *rq)
 {
     const struct principal *u;
+    struct authz_scope scope = {0};
+    struct user_token *v = NULL;
+    int64_t id = req_int(rq, "id", 0);
+    int n = 0, i;
     enum err rc;
 
-    rc = owner(rq, AUTHZ_TOKEN_REVOKE, &u);
+    rc = req_principal(rq, &u);
     if (rc)
         return rc;
-    rc = user_token_revoke(rq->wdb, u->user_id, req_int(rq, "id", 0), (int64_t)time(NULL));
+    /* the token's owner as stored: the caller, when it is one of the caller's live tokens;
+     * anyone else's (or none's) is not the caller's to revoke (403, saying nothing of
+     * whether it exists) */
+    if (u->kind == PRINCIPAL_SESSION) {
+        rc = user_token_list(rq->db, rq->arena, u->user_id, &v, &n);
+        if (rc)
+            return rc;
+        for (i = 0; i < n; i++)
+            if (v[i].id == id)
+                scope.owner_user_id = u->user_id;
+    }
+    rc = req_allow(rq, AUTHZ_TOKEN_REVOKE, &scope);
     if (rc)
-        return rc; /* ERR_NOTFOUND: not a live token of this account */
+        return rc;
+    rc = user_token_revoke(rq->wdb, u->user_id, id, (int64_t)time(NULL));
+    if (rc)
+        return rc; /* ERR_NOTFOUND: revoked meanwhile */
     resp_redirect(rq, url_tokens(rq));
     return ERR_OK;
 }

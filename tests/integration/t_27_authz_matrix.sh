@@ -55,6 +55,16 @@ FOREIGN_MISSION=gator
 in_mission() { q "SELECT MIN(x.id) FROM $1 x JOIN mission m ON m.id = x.mission_id WHERE m.slug = '$2'"; }
 OWN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'skolmat' AND n.lead_actor_id = $OWN_ACTOR")
 FOREIGN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'gator' AND n.lead_actor_id <> $OWN_ACTOR")
+# the account pages' resources: an account no role is (the admins' routes act on it, so
+# that granting, taking and disabling change no role of the matrix), an API token of each
+# role's own and one of that account's, the roles' own accounts and missions by id
+"$BIN" user add --db "$MX_DB" --email matrix-other@example.se --name "Matrix Other" \
+    --password-stdin <<<"matrix other password" >/dev/null 2>&1
+OTHER_ACCOUNT=$(q "SELECT id FROM user_account WHERE email_key = 'matrix-other@example.se'")
+q "INSERT INTO user_token (user_id, name, hash, created_at) SELECT id, 'matrix', 'matrix-' || id, 1 FROM user_account WHERE email_key IN ('matrix-user@example.se', 'actor@example.org', 'coordinator@example.org', 'admin@example.org', 'matrix-other@example.se')" >/dev/null
+own_account() { q "SELECT id FROM user_account WHERE email_key = '$1'"; }
+own_token() { q "SELECT MIN(t.id) FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = '$1' AND t.revoked_at IS NULL"; }
+FOREIGN_TOKEN=$(own_token matrix-other@example.se)
 
 # fill PATTERN ROLE own|foreign — the pattern with each placeholder filled with a resource
 # that is (own) or is not (foreign) the role's
@@ -69,7 +79,25 @@ fill()
         indicators:'{id}') v=$(in_mission indicator "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
         objectives:'{id}') v=$(in_mission objective "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
         initiatives:'{id}') [ "$side" = own ] && v=$OWN_INITIATIVE || v=$FOREIGN_INITIATIVE ;;
-        actors:'{id}') [ "$side" = own ] && v=$OWN_ACTOR || v=$FOREIGN_ACTOR ;;
+        actors:'{id}')
+            # a decision on a request to represent: on an actor no role represents, so that
+            # no role loses its own representation to the matrix
+            if [[ $p == */representatives/* ]]; then v=$FOREIGN_ACTOR
+            elif [ "$side" = own ]; then v=$OWN_ACTOR; else v=$FOREIGN_ACTOR; fi ;;
+        representatives:'{user}')
+            # own: the role's own request (withdrawing it); a confirmation is never of one's
+            # own (roles.c refuses that): both sides are another account's request
+            if [ "$side" = own ] && [[ $p != */confirm ]] && [ -n "${EMAIL[$role]:-}" ]; then
+                v=$(own_account "${EMAIL[$role]}")
+            else
+                v=$OTHER_ACCOUNT
+            fi ;;
+        users:'{id}') v=$OTHER_ACCOUNT ;;
+        missions:'{mission}') v=$(q "SELECT id FROM mission WHERE slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
+        tokens:'{id}')
+            v=$FOREIGN_TOKEN
+            [ "$side" = own ] && [ -n "${EMAIL[$role]:-}" ] && v=$(own_token "${EMAIL[$role]}") ;;
+        reset:'{token}') v=no-such-link ;;
         people:'{id}') [ "$side" = own ] && [ -n "${EMAIL[$role]:-}" ] && v=$(own_person "${EMAIL[$role]}") || v=$FOREIGN_PERSON ;;
         # a member of the mission's team (its own/foreign side is the mission's), or anyone
         team:'{person}') v=$(q "SELECT COALESCE(MIN(t.person_id), $FOREIGN_PERSON) FROM team_member t JOIN mission m ON m.id = t.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
@@ -128,8 +156,10 @@ while IFS=$'\t' read -r -u 4 meth pat kind flags schema query rule; do
         [ "$side" = - ] && side=own
         w=${want[$i]}
         # a route without a resource in its path acts on the caller's own (their account)
-        # or on none: its "foreign" case is its "own" one
-        [[ $pat != *'{'* && $side = foreign ]] && w=${want[$((i - 1))]}
+        # or on none: its "foreign" case is its "own" one; so does asking to represent an
+        # actor, whose path names the actor, never whose request it is (always the caller's)
+        [[ ($pat != *'{'* || $rule = representative.request) && $side = foreign ]] &&
+            w=${want[$((i - 1))]}
         path=$(fill "$pat" "$role" "$side") || { MISMATCH+=$'\n'"$path"; continue; }
         try "$role" "$meth" "$path" "$kind"
         if refused "$role"; then got=n; else got=y; fi
