@@ -254,7 +254,8 @@ page_actor(struct req *rq)
     rc = actor_initiatives_section(rq, &h, &x);
     if (rc)
         return rc;
-    account_represent_offer(rq, &h, x.id);
+    if (x.archived_at == 0) /* an archived actor takes no new representatives */
+        account_represent_offer(rq, &h, x.id);
     return layout_end_for(rq, &h, "actor", x.id, 0, NULL);
 }
 
