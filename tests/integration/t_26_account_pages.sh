@@ -215,6 +215,12 @@ check "roles: the request needs the CSRF token (403 without), nothing recorded" 
 post "$AJ.a" "/actors/$ACT/represent" "csrf=$CSRF"
 check "roles: the request is recorded (303 to the account), waiting" \
     eval 'eq "$S" 303 && eq "$(hdr Location)" /account && eq "$(rep_state "$ACT")" requested'
+# patch_actor JAR JSON — a cookie-authenticated API write to the actor, as a browser's script
+patch_actor() { csrf_of "$1" /account; fetch -b "$1" -X PATCH -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" --data "$2" "/api/v1/actors/$ACT"; }
+patch_actor "$AJ.a" '{"website": "https://rut.example.se"}'
+check "roles: ... which gives no right yet: editing the actor through the API is 403" \
+    eval 'eq "$S" 403 && ne "$(q "SELECT COALESCE(website, '"''"') FROM actor WHERE id = $ACT")" "https://rut.example.se"'
+csrf_of "$AJ.a" "/actors/$ACT"
 post "$AJ.a" "/actors/$ACT2/represent" "csrf=$CSRF"
 fetch -b "$AJ.a" /account
 check "roles: the account shows both requests, waiting (valid HTML)" \
@@ -245,6 +251,9 @@ require "roles: the representative signs in again" sign_in "$AJ.a" rut@example.s
 fetch -b "$AJ.a" /account
 check "roles: ... and the account shows the role, confirmed" \
     eval 'eq "$S" 200 && text_has "$ACT_NAME" && eq "$(count "class=\"pending\"")" 0'
+patch_actor "$AJ.a" '{"website": "https://rut.example.se"}'
+check "roles: ... and may now edit the actor (PATCH /api/v1/actors/ID: 200, stored)" \
+    eval 'eq "$S" 200 && eq "$(q "SELECT website FROM actor WHERE id = $ACT")" "https://rut.example.se"'
 csrf_of "$AJ.a" /account
 post "$AJ.a" "/actors/$ACT/representatives/$RUT_ID/confirm" "csrf=$CSRF"
 check "roles: a representative cannot confirm (403), nothing changes" eval 'eq "$S" 403 && eq "$(rep_state "$ACT")" confirmed'
