@@ -448,6 +448,72 @@ test_peek(struct db *db, int64_t now)
        "  and made no account (the person and the account are one transaction)");
 }
 
+static double
+seconds_now(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * SECURITY.md item 4: an unknown account and a wrong password take the same time. 200
+ * sign-ins of each, interleaved (the machine's noise falls on both alike), each from an
+ * address and at a time of its own so none is throttled (a throttled attempt skips the
+ * hash: it is not what is compared); the medians within 10 % of each other.
+ */
+static void
+test_timing(struct db *db, int64_t now)
+{
+    enum { N = 200, ACCOUNTS = 10 };
+    static double unknown[N], wrong[N];
+    char email[128], ip[32], tok[USER_TOKEN_LEN];
+    int64_t uid, retry;
+    double t0, mu, mw;
+    int i, bad = 0;
+    enum err rc;
+
+    for (i = 0; i < ACCOUNTS; i++) {
+        snprintf(ip, sizeof(ip), "timing%d", i);
+        account(db, addr(email, sizeof(email), ip), PW, now);
+    }
+    for (i = 0; i < N; i++) {
+        /* spread over windows: at most 20 failures of one account, 2 of one address */
+        int64_t at = now + 1000000 + (int64_t)(i / 20) * (USER_FAIL_WINDOW + 1);
+
+        snprintf(ip, sizeof(ip), "198.51.%d.%d", i / 250, i % 250);
+        snprintf(email, sizeof(email), "nobody-%d.%s@example.org", i, suffix);
+        t0 = seconds_now();
+        rc = user_sign_in(db, email, PW, ip, at, tok, &uid, &retry);
+        unknown[i] = seconds_now() - t0;
+        bad += rc != ERR_NOTFOUND;
+        snprintf(ip, sizeof(ip), "timing%d", i % ACCOUNTS);
+        addr(email, sizeof(email), ip);
+        snprintf(ip, sizeof(ip), "203.0.%d.%d", i / 250, i % 250);
+        t0 = seconds_now();
+        rc = user_sign_in(db, email, "not the password at all", ip, at, tok, &uid, &retry);
+        wrong[i] = seconds_now() - t0;
+        bad += rc != ERR_NOTFOUND;
+    }
+    is_int(bad, 0, "timing: 200 unknown accounts and 200 wrong passwords, all ERR_NOTFOUND");
+    qsort(unknown, N, sizeof(unknown[0]), cmp_double);
+    qsort(wrong, N, sizeof(wrong[0]), cmp_double);
+    mu = (unknown[N / 2 - 1] + unknown[N / 2]) / 2;
+    mw = (wrong[N / 2 - 1] + wrong[N / 2]) / 2;
+    ok(mu > 0 && mw > 0 && (mu > mw ? mu / mw : mw / mu) <= 1.10,
+       "timing: the medians are within 10 %% (unknown %.1f ms, wrong password %.1f ms)", mu * 1e3,
+       mw * 1e3);
+}
+
 static void
 test_all(struct db *db)
 {
@@ -458,6 +524,7 @@ test_all(struct db *db)
     test_sessions(db, now);
     test_end_all(db, now);
     test_peek(db, now);
+    test_timing(db, now);
 }
 
 int
