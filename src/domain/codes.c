@@ -107,6 +107,23 @@ static const struct code progress_status[] = {
 };
 const struct code_set code_progress_status = SET(NULL, NULL, progress_status);
 
+static const struct code proposal_state[] = {
+    {"submitted", N_("Waiting for review")},
+    {"changes_requested", N_("Changes asked for")},
+    {"accepted", N_("Accepted")},
+    {"declined", N_("Declined")},
+};
+const struct code_set code_proposal_state = SET("proposal", "state", proposal_state);
+
+static const struct code proposal_action[] = {
+    {"submitted", N_("Proposed")},
+    {"changes_requested", N_("Asked for changes")},
+    {"resubmitted", N_("Sent again")},
+    {"accepted", N_("Accepted the proposal")},
+    {"declined", N_("Declined the proposal")},
+};
+const struct code_set code_proposal_action = SET("proposal_step", "action", proposal_action);
+
 const struct code_set *const code_sets[] = {
     &code_mission_status,    &code_actor_sector,
     &code_initiative_origin, &code_initiative_status,
@@ -114,7 +131,8 @@ const struct code_set *const code_sets[] = {
     &code_direction,         &code_target_kind,
     &code_token_role,        &code_user_status,
     &code_user_role,         &code_representative_state,
-    &code_progress_status,   NULL,
+    &code_progress_status,   &code_proposal_state,
+    &code_proposal_action,   NULL,
 };
 
 static const struct code *

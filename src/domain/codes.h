@@ -52,6 +52,10 @@ extern const struct code_set code_representative_state;
  * (progress.c) */
 extern const struct code_set code_progress_status;
 
+/* proposal.state and proposal_step.action (domain/proposal.h) */
+extern const struct code_set code_proposal_state;
+extern const struct code_set code_proposal_action;
+
 /* Every set above, NULL-terminated (for the tests). */
 extern const struct code_set *const code_sets[];
 

@@ -66,6 +66,8 @@ static const struct copy_table tables[] = {
     {"user_token", Q_COPY_USER_TOKEN_GET, Q_COPY_USER_TOKEN_PUT, Q_COPY_USER_TOKEN_SEQ},
     {"deletion_request", Q_COPY_DELETION_REQUEST_GET, Q_COPY_DELETION_REQUEST_PUT,
      Q_COPY_DELETION_REQUEST_SEQ},
+    {"proposal", Q_COPY_PROPOSAL_GET, Q_COPY_PROPOSAL_PUT, Q__MAX},
+    {"proposal_step", Q_COPY_PROPOSAL_STEP_GET, Q_COPY_PROPOSAL_STEP_PUT, Q_COPY_PROPOSAL_STEP_SEQ},
 };
 
 static enum err
