@@ -12,6 +12,7 @@
 #include "domain/codes.h"
 #include "domain/initiative.h"
 #include "domain/mission.h"
+#include "domain/proposal.h"
 #include "web/api.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -111,7 +112,18 @@ api_initiatives(struct req *rq)
 enum err
 api_initiative(struct req *rq)
 {
-    return api_initiative_respond(rq, rq->db, req_int(rq, "id", 0));
+    int64_t id = req_int(rq, "id", 0);
+    enum err rc;
+    bool hidden;
+
+    /* a proposal under review or declined is on no public page (its writes' responses,
+     * api_initiative_respond, are for who made them) */
+    rc = proposal_is_hidden(rq->db, id, &hidden);
+    if (rc)
+        return rc;
+    if (hidden)
+        return ERR_NOTFOUND;
+    return api_initiative_respond(rq, rq->db, id);
 }
 
 enum err

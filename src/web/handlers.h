@@ -127,6 +127,24 @@ enum err file_account_data(struct req *rq);
 enum err post_account_data_delete(struct req *rq);
 enum err page_admin_erase(struct req *rq);
 enum err post_admin_erase(struct req *rq);
+/* proposals (page_proposal.c) and history (page_history.c) */
+enum err page_proposal_new(struct req *rq);
+enum err post_proposal_new(struct req *rq);
+enum err page_proposals_mine(struct req *rq);
+enum err page_proposal_resubmit(struct req *rq);
+enum err post_proposal_resubmit(struct req *rq);
+enum err page_review_queue(struct req *rq);
+enum err post_review_changes(struct req *rq);
+enum err page_review_accept(struct req *rq);
+enum err post_review_accept(struct req *rq);
+enum err page_review_decline(struct req *rq);
+enum err post_review_decline(struct req *rq);
+enum err page_mission_history(struct req *rq);
+enum err page_initiative_history(struct req *rq);
+/* Not a handler: whether a mission's public page offers its "Propose an initiative" (a
+ * signed-in representative of an actor the table lets propose to mission_id); reads
+ * nothing for a visitor without a session. */
+bool proposal_offers_submit(struct req *rq, int64_t mission_id);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

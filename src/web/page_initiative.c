@@ -15,6 +15,7 @@
 #include "domain/indicator.h"
 #include "domain/initiative.h"
 #include "domain/mission.h"
+#include "domain/proposal.h"
 #include "domain/sdg.h"
 #include "web/auth.h"
 #include "web/handlers.h"
@@ -251,10 +252,15 @@ page_initiative(struct req *rq)
     struct html h;
     const char *title, *summary;
     enum err rc;
+    bool hidden;
 
     rc = initiative_get(rq->db, rq->arena, req_int(rq, "id", 0), &n);
+    if (rc == ERR_OK)
+        rc = proposal_is_hidden(rq->db, n.id, &hidden);
     if (rc)
         return rc;
+    if (hidden)
+        return ERR_NOTFOUND; /* a proposal under review or declined is on no public page */
     title = L(rq, n.title_sv, n.title_en);
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, title);
@@ -302,6 +308,10 @@ page_initiative(struct req *rq)
         return rc;
     md_section(rq, &h, "hyp-h", _("Hypotheses"), n.hypotheses_sv, n.hypotheses_en);
     md_section(rq, &h, "learn-h", _("Learnings"), n.learnings_sv, n.learnings_en);
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("History of changes"), "href", url_initiative_history(rq, n.id),
+                   NULL);
+    html_close(&h, "p");
     return layout_end_for(rq, &h, "initiative", n.id, 0, NULL);
 }
 

@@ -671,6 +671,37 @@ header(struct mission_page *p)
     }
 }
 
+/* What a signed-in reader may do with the mission's proposals (reads nothing for a visitor
+ * without credentials), and its public history. */
+static void
+proposal_links(struct mission_page *p)
+{
+    struct authz_scope scope = {.mission_id = p->m.id};
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    bool propose = p->m.archived_at == 0 && proposal_offers_submit(rq, p->m.id);
+    bool review = req_offers(rq, AUTHZ_PROPOSAL_REVIEW, &scope);
+
+    html_open(h, "ul", "class", "actions", NULL);
+    if (propose) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "a", _("Propose an initiative"), "href", url_propose(rq, p->m.slug),
+                       NULL);
+        html_close(h, "li");
+    }
+    if (review) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "a", _("Proposals to review"), "href", url_review_queue(rq, p->m.slug),
+                       NULL);
+        html_close(h, "li");
+    }
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("History of changes"), "href", url_mission_history(rq, p->m.slug),
+                   NULL);
+    html_close(h, "li");
+    html_close(h, "ul");
+}
+
 enum err
 page_mission(struct req *rq)
 {
@@ -707,6 +738,7 @@ page_mission(struct req *rq)
     html_elem_attr(&h, "a", _("All initiatives of this mission, with filters"), "href",
                    url_initiatives(rq, p.m.slug, NULL), NULL);
     html_close(&h, "p");
+    proposal_links(&p);
     html_close(&h, "section");
     if (rc == ERR_OK)
         rc = actors_by_sector(&p);

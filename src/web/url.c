@@ -447,6 +447,51 @@ url_initiative_archive(const struct req *rq, int64_t id)
     return pathi(rq, "/initiatives/", id, "/archive");
 }
 
+/* ---- proposals and history */
+
+char *
+url_propose(const struct req *rq, const char *mission_slug)
+{
+    return path1(rq, "/missions/", mission_slug, "/propose");
+}
+
+char *
+url_review_queue(const struct req *rq, const char *mission_slug)
+{
+    return path1(rq, "/missions/", mission_slug, "/review");
+}
+
+char *
+url_mission_history(const struct req *rq, const char *mission_slug)
+{
+    return path1(rq, "/missions/", mission_slug, "/history");
+}
+
+char *
+url_resubmit(const struct req *rq, int64_t initiative_id)
+{
+    return pathi(rq, "/initiatives/", initiative_id, "/resubmit");
+}
+
+char *
+url_review(const struct req *rq, int64_t initiative_id, const char *what)
+{
+    /* what is one of three literals (url.h), never input */
+    return pathi(rq, "/initiatives/", initiative_id, arena_printf(rq->arena, "/review/%s", what));
+}
+
+char *
+url_initiative_history(const struct req *rq, int64_t initiative_id)
+{
+    return pathi(rq, "/initiatives/", initiative_id, "/history");
+}
+
+char *
+url_my_proposals(const struct req *rq)
+{
+    return fixed(rq, "/account/proposals");
+}
+
 bool
 url_is_local_path(const char *s)
 {

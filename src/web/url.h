@@ -88,6 +88,16 @@ char *url_account_data(const struct req *rq, const char *suffix);
 /* A decision on a request to represent an actor: action "confirm" or "revoke". */
 char *url_representative(const struct req *rq, int64_t actor_id, int64_t user_id,
                          const char *action);
+/* Proposals and history (page_proposal.c, page_history.c): a mission's proposal form,
+ * review queue and history; an initiative's resubmission form, review steps (what:
+ * "changes", "accept" or "decline") and history; the account's own proposals. */
+char *url_propose(const struct req *rq, const char *mission_slug);
+char *url_review_queue(const struct req *rq, const char *mission_slug);
+char *url_mission_history(const struct req *rq, const char *mission_slug);
+char *url_resubmit(const struct req *rq, int64_t initiative_id);
+char *url_review(const struct req *rq, int64_t initiative_id, const char *what);
+char *url_initiative_history(const struct req *rq, int64_t initiative_id);
+char *url_my_proposals(const struct req *rq);
 /* A path of this site that a sign-in may return to: starts with one '/', no "//", no
  * backslash or control character (never another site: no open redirect). */
 bool url_is_local_path(const char *s);
