@@ -37,29 +37,29 @@
 static const struct {
     const char *field, *label;
 } field_labels[] = {
-    {"title_sv", N_("Title")},
-    {"title_en", N_("Title in English")},
+    {"title_sv", N_("Title (Swedish)")},
+    {"title_en", N_("Title (English)")},
     {"name", N_("Name")},
     {"slug", N_("Address")},
-    {"goal_sv", N_("Goal")},
-    {"goal_en", N_("Goal in English")},
-    {"description_sv", N_("Description")},
-    {"description_en", N_("Description in English")},
-    {"summary_sv", N_("Description")},
-    {"summary_en", N_("Description in English")},
+    {"goal_sv", N_("Goal (Swedish)")},
+    {"goal_en", N_("Goal (English)")},
+    {"description_sv", N_("Description (Swedish)")},
+    {"description_en", N_("Description (English)")},
+    {"summary_sv", N_("Description (Swedish)")},
+    {"summary_en", N_("Description (English)")},
     {"status", N_("Status")},
     {"origin", N_("Origin")},
     {"deadline", N_("Deadline")},
     {"start_year", N_("Start year")},
-    {"start_date", N_("Start")},
-    {"end_date", N_("End")},
+    {"start_date", N_("Start date")},
+    {"end_date", N_("End date")},
     {"budget_sek", N_("Budget (SEK)")},
     {"funding", N_("Funding")},
     {"lead_actor_id", N_("Lead actor")},
-    {"hypotheses_sv", N_("Hypotheses")},
-    {"hypotheses_en", N_("Hypotheses in English")},
-    {"learnings_sv", N_("Learnings")},
-    {"learnings_en", N_("Learnings in English")},
+    {"hypotheses_sv", N_("Hypotheses (Swedish)")},
+    {"hypotheses_en", N_("Hypotheses (English)")},
+    {"learnings_sv", N_("Learnings (Swedish)")},
+    {"learnings_en", N_("Learnings (English)")},
     {"parts", N_("Participating actors")},
     {"objective_ids", N_("Objectives")},
     {"sdg_targets", N_("SDG targets")},
@@ -71,7 +71,7 @@ static const struct {
     {"role", N_("Role")},
     {"website", N_("Website")},
     {"sector", N_("Sector")},
-    {"unit_sv", N_("Unit")},
+    {"unit_sv", N_("Unit (Swedish)")},
     {"target_value", N_("Target value")},
     {"target_year", N_("Target year")},
     {"source", N_("Source")},
@@ -264,8 +264,7 @@ history_page(struct req *rq, const char *title, const char *back, const char *en
         html_close(&h, "li");
     }
     if (n > 0)
-        if (n > 0)
-            html_close(&h, "ol");
+        html_close(&h, "ol");
     layout_pager(rq, &h, pg.page, pg.pages,
                  pg.page > 1 ? url_paged(rq, path, pg.page - 1, NULL) : NULL,
                  pg.page < pg.pages ? url_paged(rq, path, pg.page + 1, NULL) : NULL);

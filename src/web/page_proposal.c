@@ -376,7 +376,8 @@ proposal_form(struct req *rq, const struct form_page *p, const struct pform *f,
     form_begin(rq, &h, p->action);
     select_field(&h, e, "lead", _("Lead actor"), p->lead_values, p->lead_texts, p->n_leads, f->lead,
                  p->n_leads == 1 ? NULL : _("Choose the actor"));
-    form_input(&h, e, "title_sv", _("Title"), NULL, FT_TEXT, f->title_sv, true, NULL);
+    form_input(&h, e, "title_sv", C_("initiative", "Title"), NULL, FT_TEXT, f->title_sv, true,
+               NULL);
     form_input(&h, e, "title_en", _("Title in English"), _("Optional."), FT_TEXT, f->title_en,
                false, NULL);
     form_textarea(&h, e, "summary_sv", _("Description"),
@@ -425,12 +426,12 @@ proposal_form(struct req *rq, const struct form_page *p, const struct pform *f,
     }
     html_close(&h, "fieldset");
 
-    form_input(&h, e, "start_date", _("Start"), _("A date, such as 2026-01-31. Optional."), FT_DATE,
-               f->start_date, false, NULL);
-    form_input(&h, e, "end_date", _("End"), _("A date, such as 2027-12-31. Optional."), FT_DATE,
-               f->end_date, false, NULL);
-    form_input(&h, e, "budget", _("Budget (SEK)"), _("Whole kronor. Optional."), FT_NUMBER,
-               f->budget, false, NULL);
+    form_input(&h, e, "start_date", _("Start date"), _("A date, such as 2026-01-31. Optional."),
+               FT_DATE, f->start_date, false, NULL);
+    form_input(&h, e, "end_date", _("End date"), _("A date, such as 2027-12-31. Optional."),
+               FT_DATE, f->end_date, false, NULL);
+    form_input(&h, e, "budget", _("Budget (SEK)"), _("Whole kronor. Optional."), FT_TEXT, f->budget,
+               false, NULL);
     form_input(&h, e, "sdg_targets", _("SDG targets"),
                _("Their numbers, separated by commas, such as 2.1, 12.3. Optional."), FT_TEXT,
                f->sdg, false, NULL);
