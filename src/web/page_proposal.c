@@ -592,6 +592,26 @@ page_proposal_new(struct req *rq)
     return new_form(rq, &m, &f, NULL);
 }
 
+/* For a post that names no lead actor: the first actor the caller may propose for (0:
+ * none), so that who asks is told whether they may propose at all before the form says
+ * which actor to choose. */
+static int64_t
+first_lead(struct req *rq, int64_t mission_id)
+{
+    const struct who *w;
+    int i;
+
+    if (req_who(rq, &w) != ERR_OK)
+        return 0;
+    for (i = 0; i < w->n_actors; i++) {
+        struct authz_scope s = {.mission_id = mission_id, .actor_id = w->actors[i]};
+
+        if (authz_allows(w, AUTHZ_PROPOSAL_SUBMIT, &s))
+            return w->actors[i];
+    }
+    return 0;
+}
+
 enum err
 post_proposal_new(struct req *rq)
 {
@@ -612,7 +632,7 @@ post_proposal_new(struct req *rq)
     pform_from_request(rq, &f);
     lead = parse_count(f.lead);
     scope.mission_id = m.id;
-    scope.actor_id = lead > 0 ? lead : 0;
+    scope.actor_id = lead > 0 ? lead : first_lead(rq, m.id);
     rc = req_allow(rq, AUTHZ_PROPOSAL_SUBMIT, &scope);
     if (rc)
         return rc;
@@ -623,6 +643,8 @@ post_proposal_new(struct req *rq)
         return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
                           _("Only a signed-in representative may propose an initiative."));
     pform_to_new(rq, &f, m.id, &in, &e);
+    if (in.lead_actor_id == 0)
+        form_error(&e, "lead", _("Choose the actor you propose for."));
     if (str_empty(f.title_sv))
         form_error(&e, "title_sv", _("Enter a title."));
     if (e.n == 0) {
@@ -791,15 +813,52 @@ page_proposals_mine(struct req *rq)
 
 /* ------------------------------------------------------------------ resubmit */
 
-/* The proposal of the path, with its mission; ERR_NOTFOUND for an initiative that is none. */
+/*
+ * The proposal of the path and its mission, after asking the table for action on the scope
+ * stored with the path's initiative (its mission, its lead actor, and its proposer when it is
+ * a proposal): a visitor is sent to sign in and someone without the right refused before
+ * anything is said of the initiative; an initiative that is no proposal is then
+ * ERR_NOTFOUND, as is an unknown id.
+ */
 static enum err
-path_proposal(struct req *rq, struct proposal *p, struct mission *m)
+path_proposal(struct req *rq, enum authz_action action, struct proposal *p, struct mission *m)
 {
-    enum err rc = proposal_get(rq->db, rq->arena, req_int(rq, "id", 0), p);
+    struct authz_scope scope = {0};
+    struct initiative n;
+    bool is_proposal = true;
+    enum err rc;
 
-    if (rc == ERR_OK)
-        rc = mission_get_id(rq->db, rq->arena, p->mission_id, m);
-    return rc;
+    rc = initiative_get(rq->db, rq->arena, req_int(rq, "id", 0), &n);
+    if (rc)
+        return rc;
+    rc = proposal_get(rq->db, rq->arena, n.id, p);
+    if (rc == ERR_NOTFOUND) {
+        is_proposal = false;
+        rc = ERR_OK;
+    }
+    if (rc)
+        return rc;
+    scope.mission_id = n.mission_id;
+    scope.actor_id = n.lead_actor_id;
+    scope.owner_user_id = is_proposal ? p->proposer_id : 0;
+    rc = req_allow(rq, action, &scope);
+    if (rc)
+        return rc;
+    if (!is_proposal)
+        return ERR_NOTFOUND;
+    return mission_get_id(rq->db, rq->arena, p->mission_id, m);
+}
+
+/* A step the proposal's state does not allow now (it was decided, or it waits for the other
+ * side): well-formed, allowed, but not to be done (422); nothing changes. */
+static enum err
+not_now(struct req *rq, bool edit)
+{
+    return req_refuse(rq, REFUSE_UNPROCESSABLE, NULL,
+                      edit ? _("This proposal can be edited only when the coordinators ask for "
+                               "changes.")
+                           : _("This proposal does not wait for review: it was decided, or the "
+                               "proposer has it."));
 }
 
 static enum err
@@ -835,21 +894,9 @@ resubmit_form(struct req *rq, const struct proposal *pr, const struct mission *m
     return proposal_form(rq, &p, f, e);
 }
 
-/* Who may edit a proposal: its proposer (the table's owner), within its mission and for its
- * lead actor, all as stored. */
-static void
-resubmit_scope(const struct proposal *p, struct authz_scope *s)
-{
-    memset(s, 0, sizeof(*s));
-    s->mission_id = p->mission_id;
-    s->actor_id = p->lead_actor_id;
-    s->owner_user_id = p->proposer_id;
-}
-
 enum err
 page_proposal_resubmit(struct req *rq)
 {
-    struct authz_scope scope;
     struct initiative n;
     struct proposal p;
     struct mission m;
@@ -860,17 +907,11 @@ page_proposal_resubmit(struct req *rq)
         req_sign_in_first(rq, url_resubmit(rq, req_int(rq, "id", 0)));
         return ERR_OK;
     }
-    rc = path_proposal(rq, &p, &m);
-    if (rc)
-        return rc;
-    resubmit_scope(&p, &scope);
-    rc = req_allow(rq, AUTHZ_PROPOSAL_EDIT, &scope);
+    rc = path_proposal(rq, AUTHZ_PROPOSAL_EDIT, &p, &m);
     if (rc)
         return rc;
     if (strcmp(p.state, "changes_requested") != 0)
-        return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
-                          _("This proposal can be edited only when the coordinators ask for "
-                            "changes."));
+        return not_now(rq, true);
     rc = initiative_get(rq->db, rq->arena, p.initiative_id, &n);
     if (rc)
         return rc;
@@ -882,7 +923,6 @@ enum err
 post_proposal_resubmit(struct req *rq)
 {
     const struct principal *u;
-    struct authz_scope scope;
     struct form_errors e = {0};
     struct write_error we = {0};
     struct proposal_notice note;
@@ -892,20 +932,14 @@ post_proposal_resubmit(struct req *rq)
     struct pform f;
     enum err rc;
 
-    rc = path_proposal(rq, &p, &m);
-    if (rc)
-        return rc;
-    resubmit_scope(&p, &scope);
-    rc = req_allow(rq, AUTHZ_PROPOSAL_EDIT, &scope);
+    rc = path_proposal(rq, AUTHZ_PROPOSAL_EDIT, &p, &m);
     if (rc)
         return rc;
     rc = req_principal(rq, &u);
     if (rc)
         return rc;
     if (strcmp(p.state, "changes_requested") != 0)
-        return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
-                          _("This proposal can be edited only when the coordinators ask for "
-                            "changes."));
+        return not_now(rq, true);
     pform_from_request(rq, &f);
     f.lead = i64s(rq, p.lead_actor_id); /* the stored lead, never the form's */
     pform_to_new(rq, &f, 0, &in, &e);
@@ -919,9 +953,7 @@ post_proposal_resubmit(struct req *rq)
         if (rc == ERR_INVALID)
             refusal_to_form(rq, &we, &e);
         else if (rc == ERR_CONFLICT)
-            return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
-                              _("This proposal can be edited only when the coordinators ask for "
-                                "changes."));
+            return not_now(rq, true);
         else if (rc)
             return rc;
     }
@@ -1040,29 +1072,6 @@ page_review_queue(struct req *rq)
 
 /* ------------------------------------------------------------------ decisions */
 
-/* The proposal of the path and its mission, the caller allowed to review it (else the
- * refusal to return). */
-static enum err
-review_start(struct req *rq, struct proposal *p, struct mission *m)
-{
-    struct authz_scope scope = {0};
-    enum err rc;
-
-    rc = path_proposal(rq, p, m);
-    if (rc)
-        return rc;
-    scope.mission_id = p->mission_id;
-    return req_allow(rq, AUTHZ_PROPOSAL_REVIEW, &scope);
-}
-
-static enum err
-not_waiting(struct req *rq)
-{
-    return req_refuse(rq, REFUSE_FORBIDDEN, NULL,
-                      _("This proposal does not wait for review: it was decided, or the "
-                        "proposer has it."));
-}
-
 static enum err
 decision_page(struct req *rq, const struct proposal *p, bool accept, const struct form_errors *e,
               const char *comment)
@@ -1111,11 +1120,11 @@ decision_get(struct req *rq, bool accept)
         req_sign_in_first(rq, url_review(rq, req_int(rq, "id", 0), accept ? "accept" : "decline"));
         return ERR_OK;
     }
-    rc = review_start(rq, &p, &m);
+    rc = path_proposal(rq, AUTHZ_PROPOSAL_REVIEW, &p, &m);
     if (rc)
         return rc;
     if (strcmp(p.state, "submitted") != 0)
-        return not_waiting(rq);
+        return not_now(rq, false);
     return decision_page(rq, &p, accept, NULL, NULL);
 }
 
@@ -1144,14 +1153,14 @@ decide(struct req *rq, enum proposal_decision d)
     struct mission m;
     enum err rc;
 
-    rc = review_start(rq, &p, &m);
+    rc = path_proposal(rq, AUTHZ_PROPOSAL_REVIEW, &p, &m);
     if (rc)
         return rc;
     rc = req_principal(rq, &u);
     if (rc)
         return rc;
     if (strcmp(p.state, "submitted") != 0)
-        return not_waiting(rq);
+        return not_now(rq, false);
     said = d == PROPOSAL_ACCEPT    ? _("The proposal was accepted.")
            : d == PROPOSAL_CHANGES ? _("Changes were asked for.")
                                    : _("The proposal was declined.");
@@ -1160,7 +1169,7 @@ decide(struct req *rq, enum proposal_decision d)
     rc = proposal_review(rq->wdb, p.initiative_id, d, comment, u->user_id, u->name,
                          (int64_t)time(NULL), &note, &we);
     if (rc == ERR_CONFLICT)
-        return not_waiting(rq);
+        return not_now(rq, false);
     if (rc == ERR_INVALID) {
         if (*comment == '\0')
             form_error(&e, "comment",

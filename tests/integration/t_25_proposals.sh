@@ -164,8 +164,8 @@ check "proposals: ... its page is public and links its history" \
 check "proposals: e-mails to both sides at each of the four steps" \
     eval 'eq "$(mails_to "$ACTOR")" $((MA0 + 4)) && eq "$(mails_to "$COORD")" $((MC0 + 4))'
 post "$PJ.coord" /initiatives/$P1/review/decline "csrf=$CSRF" "comment=late"
-check "proposals: a decided proposal is not decided again (403)" \
-    eval 'eq "$S" 403 && eq "$(state_of "$P1")" accepted'
+check "proposals: a decided proposal is not decided again (422)" \
+    eval 'eq "$S" 422 && eq "$(state_of "$P1")" accepted'
 
 # ---- a second proposal, declined with a reason
 csrf_of "$PJ.actor" /missions/skolmat/propose

@@ -66,6 +66,25 @@ own_account() { q "SELECT id FROM user_account WHERE email_key = '$1'"; }
 own_token() { q "SELECT MIN(t.id) FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = '$1' AND t.revoked_at IS NULL"; }
 FOREIGN_TOKEN=$(own_token matrix-other@example.se)
 
+# proposals (page_proposal.c): the routes of one act on it, by the initiative's id; each
+# role's own is one it proposed to skolmat (the table's owner; the coordinator's mission),
+# the foreign one another account's (matrix-other, above) to gator. Made here in the
+# database, as only a representative may propose through the form.
+mx_proposal()
+{
+    q "INSERT INTO initiative (mission_id, slug, title_sv, origin, status, lead_actor_id, created_at) VALUES ((SELECT id FROM mission WHERE slug = '$1'), '$4', 'Matrisförslag', 'bottom_up', 'proposed', $2, 0)" &&
+        q "INSERT INTO proposal (initiative_id, mission_id, proposer_id, state, created_at, updated_at) SELECT n.id, n.mission_id, (SELECT id FROM user_account WHERE email_key = '$3'), 'submitted', 0, 0 FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = '$1' AND n.slug = '$4'" &&
+        q "SELECT n.id FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = '$1' AND n.slug = '$4'"
+}
+declare -A PROP_OWN=()
+for r in user rep coord admin; do
+    PROP_OWN[$r]=$(mx_proposal skolmat "$OWN_ACTOR" "${EMAIL[$r]}" "matrix-$r")
+done
+PROP_FOREIGN=$(mx_proposal gator "$FOREIGN_ACTOR" matrix-other@example.se matrix-other)
+PROP_OWN[public]=$PROP_FOREIGN
+check "matrix: a proposal of each role to skolmat and another's to gator" \
+    eval 'for r in user rep coord admin; do ge "${PROP_OWN[$r]}" 1 || return; done; ge "$PROP_FOREIGN" 1'
+
 # fill PATTERN ROLE own|foreign — the pattern with each placeholder filled with a resource
 # that is (own) or is not (foreign) the role's
 fill()
@@ -78,7 +97,12 @@ fill()
         missions:'{slug}') [ "$side" = own ] && v=$OWN_MISSION || v=$FOREIGN_MISSION ;;
         indicators:'{id}') v=$(in_mission indicator "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
         objectives:'{id}') v=$(in_mission objective "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
-        initiatives:'{id}') [ "$side" = own ] && v=$OWN_INITIATIVE || v=$FOREIGN_INITIATIVE ;;
+        initiatives:'{id}')
+            if [[ $p == */resubmit || $p == */review/* ]]; then
+                [ "$side" = own ] && v=${PROP_OWN[$role]} || v=$PROP_FOREIGN
+            else
+                [ "$side" = own ] && v=$OWN_INITIATIVE || v=$FOREIGN_INITIATIVE
+            fi ;;
         actors:'{id}')
             # a decision on a request to represent: on an actor no role represents, so that
             # no role loses its own representation to the matrix
