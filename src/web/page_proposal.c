@@ -505,17 +505,6 @@ load_leads(struct req *rq, const struct mission *m, struct form_page *p)
     return ERR_OK;
 }
 
-/* A live mission by the path's slug. */
-static enum err
-path_mission(struct req *rq, struct mission *m)
-{
-    enum err rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), m);
-
-    if (rc == ERR_OK && m->archived_at != 0)
-        rc = ERR_NOTFOUND;
-    return rc;
-}
-
 /* A title short enough for an e-mail's subject (cut at a character boundary). */
 static const char *
 subject_title(struct req *rq, const char *t)
@@ -581,13 +570,15 @@ page_proposal_new(struct req *rq)
     struct pform f;
     enum err rc;
 
-    rc = path_mission(rq, &m);
+    rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
     if (req_user(rq) == NULL) {
         req_sign_in_first(rq, url_propose(rq, m.slug));
         return ERR_OK;
     }
+    if (m.archived_at != 0)
+        return ERR_NOTFOUND; /* an archived mission takes no proposals */
     memset(&f, 0, sizeof(f));
     return new_form(rq, &m, &f, NULL);
 }
@@ -626,7 +617,7 @@ post_proposal_new(struct req *rq)
     int64_t id = 0, lead;
     enum err rc;
 
-    rc = path_mission(rq, &m);
+    rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
     pform_from_request(rq, &f);
@@ -636,6 +627,8 @@ post_proposal_new(struct req *rq)
     rc = req_allow(rq, AUTHZ_PROPOSAL_SUBMIT, &scope);
     if (rc)
         return rc;
+    if (m.archived_at != 0)
+        return ERR_NOTFOUND; /* an archived mission takes no proposals */
     rc = req_principal(rq, &u);
     if (rc)
         return rc;
