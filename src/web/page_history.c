@@ -16,9 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "core/str.h"
+#include "domain/actor.h"
 #include "domain/audit.h"
+#include "domain/codes.h"
 #include "domain/history.h"
+#include "domain/indicator.h"
 #include "domain/initiative.h"
 #include "domain/mission.h"
 #include "domain/proposal.h"
@@ -133,11 +137,87 @@ entity_label(const char *entity)
     return entity;
 }
 
-/* One JSON value in words: text as is (cut), null as a dash, true as "changed" (a private
- * value: only that it changed is logged), a list as its items. */
+/* An actor by id, as its name ("#id" when it is gone). */
 static const char *
-value_words(struct req *rq, const char *field, json_t *v)
+actor_words(struct req *rq, int64_t id)
 {
+    struct actor a;
+
+    if (actor_get(rq->db, rq->arena, id, &a) == ERR_OK)
+        return a.name;
+    return arena_printf(rq->arena, "#%lld", (long long)id);
+}
+
+/* An objective by id, as its title in the page's language. */
+static const char *
+objective_words(struct req *rq, int64_t id)
+{
+    struct objective o;
+
+    if (objective_get(rq->db, rq->arena, id, &o) == ERR_OK)
+        return L(rq, o.title_sv, o.title_en);
+    return arena_printf(rq->arena, "#%lld", (long long)id);
+}
+
+/* The code set a field's values come from (its labels are shown), NULL for none. */
+static const struct code_set *
+field_codes(const char *entity, const char *field)
+{
+    if (strcmp(field, "status") == 0)
+        return strcmp(entity, "mission") == 0      ? &code_mission_status
+               : strcmp(entity, "initiative") == 0 ? &code_initiative_status
+                                                   : NULL;
+    if (strcmp(field, "origin") == 0)
+        return &code_initiative_origin;
+    if (strcmp(field, "sector") == 0)
+        return &code_actor_sector;
+    if (strcmp(field, "role") == 0 && strcmp(entity, "team_member") == 0)
+        return &code_team_role;
+    return NULL;
+}
+
+static const char *value_words(struct req *rq, const char *entity, const char *field, json_t *v);
+
+/* A list in words, its items joined by ", " (participants as "Actor (role)"). */
+static const char *
+list_words(struct req *rq, const char *entity, const char *field, json_t *v)
+{
+    struct buf b;
+    const char *s;
+    json_t *item;
+    size_t i;
+
+    buf_init(&b, 0);
+    json_array_foreach(v, i, item)
+    {
+        if (i > 0)
+            buf_adds(&b, ", ");
+        if (json_is_object(item) && json_is_integer(json_object_get(item, "actor_id"))) {
+            buf_adds(&b, actor_words(rq, json_integer_value(json_object_get(item, "actor_id"))));
+            if (json_is_string(json_object_get(item, "role"))) {
+                buf_adds(&b, " (");
+                buf_adds(&b, label_code(&code_initiative_role,
+                                        json_string_value(json_object_get(item, "role"))));
+                buf_adds(&b, ")");
+            }
+        } else if (strcmp(field, "objective_ids") == 0 && json_is_integer(item)) {
+            buf_adds(&b, objective_words(rq, json_integer_value(item)));
+        } else {
+            buf_adds(&b, value_words(rq, entity, "", item));
+        }
+    }
+    s = arena_strndup(rq->arena, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return *s != '\0' ? s : "–";
+}
+
+/* One JSON value in words: text as is (cut), a code by its label, an actor or objective by
+ * its name, null as a dash, true as "changed" (a private value: only that it changed is
+ * logged), a list as its items. */
+static const char *
+value_words(struct req *rq, const char *entity, const char *field, json_t *v)
+{
+    const struct code_set *set = field_codes(entity, field);
     const char *s;
     char *dump;
     size_t n;
@@ -148,6 +228,8 @@ value_words(struct req *rq, const char *field, json_t *v)
         return _("(changed)");
     if (json_is_string(v)) {
         s = json_string_value(v);
+        if (set != NULL && code_is(set, s))
+            return label_code(set, s);
         n = strlen(s);
         if (n <= HISTORY_VALUE_MAX)
             return arena_strdup(rq->arena, s);
@@ -159,8 +241,14 @@ value_words(struct req *rq, const char *field, json_t *v)
     if (json_is_integer(v)) {
         if (strcmp(field, "archived_at") == 0)
             return fmt_date_unix(rq, (int64_t)json_integer_value(v));
+        if (strcmp(field, "lead_actor_id") == 0 || strcmp(field, "actor_id") == 0)
+            return actor_words(rq, json_integer_value(v));
+        if (strcmp(field, "objective_id") == 0 || strcmp(field, "parent_id") == 0)
+            return objective_words(rq, json_integer_value(v));
         return arena_printf(rq->arena, "%lld", (long long)json_integer_value(v));
     }
+    if (json_is_array(v))
+        return list_words(rq, entity, field, v);
     dump = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
     if (dump == NULL)
         return "";
@@ -171,7 +259,7 @@ value_words(struct req *rq, const char *field, json_t *v)
 
 /* The changes of one entry as a list "Field: before → after". */
 static void
-changes_list(struct req *rq, struct html *h, const char *changes)
+changes_list(struct req *rq, struct html *h, const char *entity, const char *changes)
 {
     json_error_t jerr;
     const char *key;
@@ -192,9 +280,9 @@ changes_list(struct req *rq, struct html *h, const char *changes)
         html_open(h, "li", NULL);
         html_text(h, field_label(key));
         html_text(h, ": ");
-        html_text(h, value_words(rq, key, before));
+        html_text(h, value_words(rq, entity, key, before));
         html_text(h, " → ");
-        html_text(h, value_words(rq, key, after));
+        html_text(h, value_words(rq, entity, key, after));
         html_close(h, "li");
     }
     html_close(h, "ul");
@@ -260,7 +348,7 @@ history_page(struct req *rq, const char *title, const char *back, const char *en
             html_elem_attr(&h, "span", e->who, "class", "who", NULL);
         }
         html_close(&h, "p");
-        changes_list(rq, &h, e->changes);
+        changes_list(rq, &h, e->entity, e->changes);
         html_close(&h, "li");
     }
     if (n > 0)

@@ -196,6 +196,8 @@ fetch /initiatives/$P1/history
 check "history: the initiative's history is public and valid HTML" eval 'eq "$S" 200 && tidy_clean'
 check "history: ... it says what changed, field by field" \
     eval 'text_has "Titel på svenska: Skolmat" && text_has "→ Skolmat med plan" && text_has "Godkände förslaget"'
+check "history: ... codes, actors and lists in words (labels, names, roles), not as stored" \
+    eval 'text_has "Status: Föreslaget → Antaget" && text_has "Hofors kommun (Huvudansvarig)" && text_has "(Finansiär)" && text_has "12.3, 2.1 → 2.1" && lacks "actor_id"'
 check "history: ... the coordinator by name, never an address" \
     eval 'text_has "Maria Holm" && lacks "@example.org" && lacks "@example.se"'
 check "history: ... values escaped" escaped
