@@ -832,6 +832,9 @@ api_initiative_update(struct req *rq)
     rc = initiative_of_path(rq, AUTHZ_INITIATIVE_EDIT, &n);
     if (rc)
         return rc;
+    rc = regform_not_pending(rq, rq->wdb, n.id);
+    if (rc)
+        return rc;
     if (n.archived_at != 0)
         return ERR_NOTFOUND;
     memset(&b, 0, sizeof(b));

@@ -406,7 +406,7 @@ api_mission_update(struct req *rq)
     struct mission_new in = {0};
     struct sdg_target *t;
     struct write_error we;
-    struct mission m;
+    struct mission m = {0};
     const char **codes;
     unsigned seen;
     json_t *root;
@@ -485,7 +485,7 @@ empty_body(struct req *rq)
 enum err
 api_mission_archive(struct req *rq)
 {
-    struct mission m;
+    struct mission m = {0};
     enum err rc;
 
     rc = path_mission(rq, AUTHZ_MISSION_ARCHIVE, &m);
@@ -510,7 +510,7 @@ api_mission_sdg(struct req *rq)
     static const struct member members[] = {M_LIST("sdg_targets", struct sdg_in, targets, n)};
     struct sdg_in in = {0};
     struct write_error we;
-    struct mission m;
+    struct mission m = {0};
     unsigned seen;
     json_t *root;
     enum err rc;
@@ -549,7 +549,7 @@ api_team_add(struct req *rq)
 {
     struct team_member_new in = {0};
     struct write_error we;
-    struct mission m;
+    struct mission m = {0};
     unsigned seen;
     json_t *root;
     enum err rc;
@@ -579,7 +579,7 @@ api_team_update(struct req *rq)
     struct team_member_new in = {0};
     struct team_member *t;
     struct write_error we;
-    struct mission m;
+    struct mission m = {0};
     unsigned seen;
     json_t *root;
     int n, i;
@@ -616,7 +616,7 @@ api_team_update(struct req *rq)
 enum err
 api_team_remove(struct req *rq)
 {
-    struct mission m;
+    struct mission m = {0};
     enum err rc;
 
     rc = path_mission(rq, AUTHZ_TEAM_EDIT, &m);
@@ -654,7 +654,7 @@ api_objective_create(struct req *rq)
     struct objective_new in = {0};
     struct authz_scope scope = {0};
     struct write_error we;
-    struct mission m;
+    struct mission m = {0};
     unsigned seen;
     json_t *root, *mission;
     int64_t id;
@@ -795,7 +795,7 @@ api_indicator_create(struct req *rq)
     struct indicator_new in = {0};
     struct authz_scope scope = {0};
     struct write_error we;
-    struct mission m;
+    struct mission m = {0};
     unsigned seen;
     json_t *root, *mission;
     int64_t id, obj_mission = 0;

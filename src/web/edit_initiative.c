@@ -28,6 +28,7 @@
 #include "domain/indicator.h"
 #include "domain/initiative.h"
 #include "domain/mission.h"
+#include "domain/proposal.h"
 #include "domain/registry.h"
 #include "web/auth.h"
 #include "web/edit.h"
@@ -557,6 +558,8 @@ page_initiative_edit(struct req *rq)
     enum err rc;
 
     rc = initiative_of_path(rq, rq->db, AUTHZ_INITIATIVE_EDIT, &n);
+    if (rc == ERR_OK)
+        rc = regform_not_pending(rq, rq->db, n.id);
     if (rc)
         return rc;
     rc = choices_load(rq, rq->db, n.mission_id, &c);
@@ -577,6 +580,8 @@ post_initiative_edit(struct req *rq)
     enum err rc;
 
     rc = initiative_of_path(rq, rq->wdb, AUTHZ_INITIATIVE_EDIT, &n);
+    if (rc == ERR_OK)
+        rc = regform_not_pending(rq, rq->wdb, n.id);
     if (rc)
         return rc;
     rc = choices_load(rq, rq->wdb, n.mission_id, &c);

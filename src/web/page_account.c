@@ -163,14 +163,14 @@ code_form(struct req *rq, const struct form_errors *e, enum mfa_step step, const
                   _("Enter the six-digit code from your authenticator app, or one of your "
                     "recovery codes."));
     }
-    form_begin(rq, &h, "/account/sign-in/code");
+    form_begin(rq, &h, url_sign_in_code(rq));
     if (next != NULL && url_is_local_path(next))
         form_hidden(&h, "next", next);
     form_input(&h, e, "code", _("Code"), NULL, FT_TEXT, NULL, true, "one-time-code");
     form_submit(&h, _("Sign in"));
     form_end(&h);
     if (step == MFA_STEP_ENROL && secret == NULL) {
-        form_begin(rq, &h, "/account/sign-in/new-key");
+        form_begin(rq, &h, url_sign_in_new_key(rq));
         if (next != NULL && url_is_local_path(next))
             form_hidden(&h, "next", next);
         form_submit(&h, _("Set up a new key"));

@@ -3,6 +3,8 @@
  */
 #include "web/regform.h"
 
+#include "domain/proposal.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -10,6 +12,7 @@
 #include "web/auth.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/route.h"
 
 const char *
 regform_str(const struct req *rq, const char *name)
@@ -142,4 +145,17 @@ regform_actions(struct html *h, ...)
     va_end(ap);
     if (open)
         html_close(h, "ul");
+}
+
+enum err
+regform_not_pending(struct req *rq, struct db *db, int64_t id)
+{
+    bool hidden = false;
+    enum err rc = proposal_is_hidden(db, id, &hidden);
+
+    if (rc == ERR_OK && hidden)
+        return req_refuse(rq, REFUSE_UNPROCESSABLE, NULL,
+                          _("This initiative is a proposal under review: it changes through its "
+                            "review, not here."));
+    return rc;
 }

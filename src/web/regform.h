@@ -55,4 +55,8 @@ void regform_archived_note(struct req *rq, struct html *h, int64_t archived_at);
  * passed here): a list of links, each NULL-terminated pair (label, url). */
 void regform_actions(struct html *h, ...) __attribute__((sentinel));
 
+/* ERR_OK unless initiative id is a proposal under review, which changes through its review
+ * (page_proposal.c), never through the initiative's form or PATCH: then the refusal (422). */
+enum err regform_not_pending(struct req *rq, struct db *db, int64_t id);
+
 #endif

@@ -343,6 +343,18 @@ fixed(const struct req *rq, const char *path)
 }
 
 char *
+url_sign_in_code(const struct req *rq)
+{
+    return fixed(rq, "/account/sign-in/code");
+}
+
+char *
+url_sign_in_new_key(const struct req *rq)
+{
+    return fixed(rq, "/account/sign-in/new-key");
+}
+
+char *
 url_sign_up(const struct req *rq)
 {
     return fixed(rq, "/account/sign-up");

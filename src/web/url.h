@@ -35,6 +35,9 @@ char *url_api_indicator(const struct req *rq, int64_t id);
  * after signing in, ended says that a session has ended (the page says so). */
 char *url_sign_in(const struct req *rq, const char *next, bool ended);
 char *url_sign_up(const struct req *rq);
+/* The second step of a sign-in, and its "new key" form. */
+char *url_sign_in_code(const struct req *rq);
+char *url_sign_in_new_key(const struct req *rq);
 char *url_sign_out(const struct req *rq);
 char *url_account(const struct req *rq);
 char *url_password(const struct req *rq);
