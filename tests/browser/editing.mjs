@@ -139,7 +139,7 @@ const SIGNED_OUT = new Set(['/account/sign-in', '/account/sign-in/code', '/accou
 const NO_ERROR_STATE = new Set([
     '/actors/{id}/archive', '/people/{id}/archive', '/initiatives/{id}/archive',
     '/missions/{slug}/archive', '/indicators/{id}/archive', '/account', '/account/data',
-    '/initiatives/new',
+    '/initiatives/new', '/account/proposals',
 ]);
 
 // How to reach a page's error state where emptying the required fields is not it: set an
