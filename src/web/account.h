@@ -1,7 +1,7 @@
 /*
- * account.h — what the account's pages share (page_account.c, page_mfa.c, page_tokens.c,
- * page_roles.c): a posted field, the signed-in user of a page for signed-in users, a
- * form page's title and the recovery codes' page. Never: a handler of its own.
+ * account.h — what the account's pages share (account.c; used by page_account.c, page_mfa.c,
+ * page_tokens.c, page_roles.c, page_privacy.c): a posted field, the signed-in user of a page for
+ * signed-in users, a form page's title and the recovery codes' page. Never: a handler of its own.
  */
 #ifndef WEB_ACCOUNT_H
 #define WEB_ACCOUNT_H
@@ -29,6 +29,8 @@ account_field(const struct req *rq, const char *name)
  */
 const struct principal *account_user(struct req *rq, const char *back);
 
+/* Where a sign-in goes on to: next when it is a path of this site, else the account. */
+const char *account_next(struct req *rq, const char *next);
 /* A form page's title: "Error: " and title when e has errors (in rq's arena). */
 const char *account_title(struct req *rq, const struct form_errors *e, const char *title);
 

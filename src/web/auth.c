@@ -35,9 +35,7 @@
 #include "domain/token.h"
 #include "domain/user.h"
 #include "web/i18n.h"
-#include "web/resp.h"
 #include "web/route.h"
-#include "web/url.h"
 
 struct auth {
     bool resolved;
@@ -361,13 +359,13 @@ req_offers(struct req *rq, enum authz_action action, const struct authz_scope *s
     return req_may(rq, action, scope);
 }
 
-void
-req_sign_in_first(struct req *rq, const char *next)
+bool
+auth_session_ended(struct req *rq)
 {
     struct auth *a = resolve(rq);
 
     a->read = true;
-    resp_redirect(rq, url_sign_in(rq, next, a->stale));
+    return a->stale;
 }
 
 /* ------------------------------------------------------------------ sessions, CSRF */
@@ -547,16 +545,13 @@ auth_site_url(struct req *rq)
 
 /* ------------------------------------------------------------------ dispatcher */
 
-bool
+enum auth_need
 auth_require(struct req *rq)
 {
     struct auth *a = resolve(rq);
 
-    if (a->rc) {
-        web_error(rq, a->rc == ERR_BUSY || db_unavailable(rq->db) ? 503 : 500, NULL,
-                  _("The service is busy. Please try again in a moment."));
-        return false;
-    }
+    if (a->rc)
+        return AUTH_NEED_FAILED;
     if (a->who.kind == PRINCIPAL_TOKEN)
         seclog_event((int64_t)time(NULL), "token.use", a->who.user_id, NULL, rq->client_ip,
                      (struct seclog_field[]){SECLOG_INT("token", a->who.id),
@@ -564,17 +559,14 @@ auth_require(struct req *rq)
                                              SECLOG_STR("path", rq->path)},
                      3);
     if (a->who.kind != PRINCIPAL_ANONYMOUS)
-        return true;
-    if (rq->route != NULL && rq->route->kind == RK_HTML) {
-        /* a browser is sent to sign in (a session that ended is said so there) and back */
-        resp_redirect(rq, url_sign_in(rq, rq->method[0] == 'G' ? rq->path : NULL, a->stale));
-        return false;
-    }
-    web_error(rq, 401, NULL,
-              a->invalid ? _("The API token is not valid.")
-                         : _("This needs an API token: Authorization: Bearer <token>."));
-    resp_header(rq, "WWW-Authenticate", auth_challenge(rq));
-    return false;
+        return AUTH_NEED_MET;
+    return a->invalid ? AUTH_NEED_INVALID : AUTH_NEED_NONE;
+}
+
+enum err
+auth_failure(const struct req *rq)
+{
+    return rq->auth != NULL ? rq->auth->rc : ERR_OK;
 }
 
 const char *

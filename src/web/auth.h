@@ -77,10 +77,6 @@ bool req_may(struct req *rq, enum authz_action action, const struct authz_scope 
  */
 bool req_offers(struct req *rq, enum authz_action action, const struct authz_scope *scope);
 
-/* Send a visitor who must sign in to the sign-in page, and back to next afterwards (a
- * 303; the page says so when their session has just ended). */
-void req_sign_in_first(struct req *rq, const char *next);
-
 /* ---- sessions and forms: the handlers of the account pages (account.c) and forms */
 
 /*
@@ -111,10 +107,18 @@ const char *auth_site_url(struct req *rq);
 /* ---- for the dispatcher (routes.c) and the response seam (resp.c) */
 
 /*
- * For a route that needs a principal (RF_WRITE), before its body is read: establish it,
- * or write the refusal (401 with WWW-Authenticate, or 503/500) and return false.
+ * For a route that needs a principal (RF_WRITE), before its body is read: establish it and
+ * say whether the request has one (the dispatcher's resp_require writes the refusal:
+ * docs/internals/web.md). AUTH_NEED_FAILED when the credentials could not be checked
+ * (auth_failure says why).
  */
-bool auth_require(struct req *rq);
+enum auth_need { AUTH_NEED_MET, AUTH_NEED_NONE, AUTH_NEED_INVALID, AUTH_NEED_FAILED };
+enum auth_need auth_require(struct req *rq);
+enum err auth_failure(const struct req *rq);
+
+/* Did the request present a session cookie that is no longer valid (signed out, idle,
+ * expired)? Reads who asks. */
+bool auth_session_ended(struct req *rq);
 
 /* The WWW-Authenticate challenge for a 401 to rq (it says when a token was not valid). */
 const char *auth_challenge(const struct req *rq);

@@ -31,31 +31,6 @@
 #include "web/route.h"
 #include "web/url.h"
 
-const struct principal *
-account_user(struct req *rq, const char *back)
-{
-    const struct principal *u = req_user(rq);
-
-    if (u == NULL || u->kind != PRINCIPAL_SESSION) {
-        req_sign_in_first(rq, back);
-        return NULL;
-    }
-    return u;
-}
-
-const char *
-account_title(struct req *rq, const struct form_errors *e, const char *title)
-{
-    return e != NULL && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title;
-}
-
-/* The page after a sign-in: where the visitor was going, or their account. */
-static const char *
-next_or_account(struct req *rq, const char *next)
-{
-    return next != NULL && *next && url_is_local_path(next) ? next : url_account(rq);
-}
-
 /* ------------------------------------------------------------------ sign in */
 
 static enum err
@@ -100,7 +75,7 @@ page_sign_in(struct req *rq)
     const struct principal *u = req_user(rq);
 
     if (u != NULL) {
-        resp_redirect(rq, next_or_account(rq, req_str(rq, "next")));
+        resp_redirect(rq, account_next(rq, req_str(rq, "next")));
         return ERR_OK;
     }
     return sign_in_form(rq, NULL, NULL, req_str(rq, "next"), req_int(rq, "ended", 0) == 1,
@@ -235,7 +210,7 @@ post_sign_in(struct req *rq)
     if (step == MFA_STEP_DONE) {
         auth_session_start(rq, token);
         sodium_memzero(token, sizeof(token));
-        resp_redirect(rq, next_or_account(rq, next));
+        resp_redirect(rq, account_next(rq, next));
         return ERR_OK;
     }
     /* the password was right: the second factor's page, the pending sign-in in a cookie */
@@ -272,34 +247,6 @@ pending_of(struct req *rq, const char **out, int64_t *out_user, enum mfa_step *o
     if (rc == ERR_OK)
         *out = p;
     return rc;
-}
-
-/* The recovery codes of a new enrolment, shown once. */
-enum err
-account_recovery_page(struct req *rq, const struct mfa_recovery *codes, const char *next)
-{
-    struct html h;
-    int i;
-
-    html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, _("Your recovery codes"));
-    html_elem(&h, "h1", _("Your recovery codes"));
-    html_elem(&h, "p",
-              _("Two-factor sign-in is set up. Keep these recovery codes somewhere safe: each "
-                "signs you in once if you lose your authenticator. They are shown only now."));
-    html_open(&h, "ul", "class", "codes", NULL);
-    for (i = 0; i < MFA_RECOVERY_N; i++) {
-        html_open(&h, "li", NULL);
-        html_elem(&h, "code", codes->code[i]);
-        html_close(&h, "li");
-    }
-    html_close(&h, "ul");
-    html_open(&h, "p", NULL);
-    html_elem_attr(&h, "a", _("Continue"), "href", next_or_account(rq, next), "class", "button",
-                   NULL);
-    html_close(&h, "p");
-    layout_end(rq, &h, NULL);
-    return ERR_OK;
 }
 
 enum err
@@ -350,7 +297,7 @@ post_sign_in_code(struct req *rq)
     sodium_memzero(token, sizeof(token));
     if (enrolled)
         return account_recovery_page(rq, &codes, next);
-    resp_redirect(rq, next_or_account(rq, next));
+    resp_redirect(rq, account_next(rq, next));
     return ERR_OK;
 }
 

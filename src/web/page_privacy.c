@@ -293,41 +293,6 @@ post_account_data_delete(struct req *rq)
 
 /* ------------------------------------------------------------------ carrying it out */
 
-/* The open requests, for the admins' queue (page_roles.c): nothing for anyone else. */
-enum err
-account_deletions_section(struct req *rq, struct html *h)
-{
-    struct deletion_request *v;
-    int n, i;
-    enum err rc;
-
-    if (!req_may(rq, AUTHZ_ACCOUNT_DISABLE, NULL))
-        return ERR_OK;
-    rc = privacy_requests(rq->db, rq->arena, &v, &n);
-    if (rc)
-        return rc;
-    html_elem(h, "h2", _("Requests to delete personal data"));
-    if (n == 0) {
-        html_elem(h, "p", _("No requests are waiting."));
-        return ERR_OK;
-    }
-    html_open(h, "ul", "id", "deletions", NULL);
-    for (i = 0; i < n; i++) {
-        html_open(h, "li", NULL);
-        html_text(h, v[i].name);
-        html_text(h, " (");
-        html_text(h, v[i].email);
-        html_text(h, ", ");
-        html_text(h, fmt_date_unix(rq, v[i].created_at));
-        html_text(h, ") ");
-        html_elem_attr(h, "a", _("Carry it out"), "href", url_admin_user(rq, v[i].user_id, "erase"),
-                       NULL);
-        html_close(h, "li");
-    }
-    html_close(h, "ul");
-    return ERR_OK;
-}
-
 enum err
 page_admin_erase(struct req *rq)
 {

@@ -81,47 +81,6 @@ post_actor_represent(struct req *rq)
 
 /* ------------------------------------------------------------------ the account's roles */
 
-enum err
-account_roles_section(struct req *rq, struct html *h, const struct principal *u)
-{
-    struct held_role *m, *a;
-    int nm, na, i;
-    enum err rc;
-
-    rc = roles_of(rq->db, rq->arena, u->user_id, &m, &nm, &a, &na);
-    if (rc)
-        return rc;
-    html_open(h, "section", "id", "roles", NULL);
-    html_elem(h, "h2", _("Your roles"));
-    if (nm == 0 && na == 0)
-        html_elem(h, "p",
-                  _("You have no role in a mission yet. To take part for your organisation, "
-                    "open its page under Actors and ask to represent it."));
-    html_open(h, "ul", NULL);
-    for (i = 0; i < nm; i++) {
-        html_open(h, "li", NULL);
-        html_text(h, _("Coordinator of"));
-        html_text(h, " ");
-        html_elem_attr(h, "a", L(rq, m[i].name_sv, m[i].name_en), "href",
-                       url_mission(rq, m[i].slug), NULL);
-        html_close(h, "li");
-    }
-    for (i = 0; i < na; i++) {
-        html_open(h, "li", NULL);
-        html_text(h, a[i].is_confirmed ? _("Representative of") : _("Asked to represent"));
-        html_text(h, " ");
-        html_elem_attr(h, "a", a[i].name_sv, "href", url_actor(rq, a[i].id), NULL);
-        if (!a[i].is_confirmed) {
-            html_text(h, " ");
-            html_elem_attr(h, "span", _("(waiting for confirmation)"), "class", "pending", NULL);
-        }
-        html_close(h, "li");
-    }
-    html_close(h, "ul");
-    html_close(h, "section");
-    return ERR_OK;
-}
-
 /* ------------------------------------------------------------------ the queue */
 
 enum err

@@ -1,17 +1,17 @@
 /*
- * resp.c — the response around a handler's body: the headers a handler may add, a
- * handler's refusals (req_invalid, req_refuse, req_refuse_at: route.h) and the mapping
- * from each to its status and code, the one writer of error responses (a page, a JSON
- * object or plain text, by the route's kind), and the ETag.
+ * resp.c — the response around a handler's body: the mapping from each refusal (set by
+ * reply.c's req_refuse & co) to its status and code, the one writer of error responses (a
+ * page, a JSON object or plain text, by the route's kind), the redirects (POST-redirect-GET,
+ * and to sign in: req_sign_in_first, resp_require) and the ETag.
  *
- * Never lets a handler's half-written body, or a header it added, out with an error; never
- * lets a header be added that could split the response or contradict the seam's own.
+ * Never lets a handler's half-written body, or a header it added, out with an error.
  */
 #include <sodium.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/str.h"
+#include "db/db.h"
 #include "web/auth.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -19,92 +19,7 @@
 #include "web/layout.h"
 #include "web/resp.h"
 #include "web/route.h"
-
-/* ------------------------------------------------------------------ headers */
-
-/* Set by http or by web itself: a handler's copy would contradict them. */
-static const char *const reserved[] = {
-    "Content-Type",
-    "Content-Length",
-    "Transfer-Encoding",
-    "Connection",
-    "Date",
-    "ETag",
-    "Cache-Control",
-    "Vary",
-    "Content-Security-Policy",
-    "Referrer-Policy",
-    "X-Content-Type-Options",
-    "Cross-Origin-Opener-Policy",
-    "X-Frame-Options",
-    NULL,
-};
-
-/* An HTTP token (RFC 9110 5.6.2): what a field name may be. */
-static bool
-is_token(const char *s)
-{
-    if (*s == '\0')
-        return false;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              strchr("!#$%&'*+-.^_`|~", *s) != NULL))
-            return false;
-    return true;
-}
-
-enum err
-resp_header(struct req *rq, const char *name, const char *value)
-{
-    struct resp *r = &rq->resp;
-    const unsigned char *v;
-    size_t i;
-
-    if (name == NULL || value == NULL || !is_token(name))
-        return ERR_INVALID;
-    for (i = 0; reserved[i] != NULL; i++)
-        if (strcasecmp(name, reserved[i]) == 0)
-            return ERR_INVALID;
-    /* a CR or LF would end the header and start another: the value may come from a request */
-    for (v = (const unsigned char *)value; *v; v++)
-        if ((*v < 0x20 && *v != '\t') || *v == 0x7f)
-            return ERR_INVALID;
-    if (r->n_headers >= WEB_MAX_RESP_HEADERS)
-        return ERR_LIMIT;
-    r->headers[r->n_headers].name = name;
-    r->headers[r->n_headers].value = value;
-    r->n_headers++;
-    return ERR_OK;
-}
-
-/* ------------------------------------------------------------------ refusals */
-
-enum err
-req_refuse(struct req *rq, enum refusal why, const char *field, const char *msg)
-{
-    rq->err_kind = why;
-    rq->err_field = field;
-    rq->err_msg = msg;
-    rq->err_at = false;
-    return ERR_INVALID;
-}
-
-enum err
-req_invalid(struct req *rq, const char *field, const char *msg)
-{
-    return req_refuse(rq, REFUSE_PARAM, field, msg);
-}
-
-enum err
-req_refuse_at(struct req *rq, enum refusal why, const char *field, const char *msg, long line,
-              long column)
-{
-    req_refuse(rq, why, field, msg);
-    rq->err_at = true;
-    rq->err_line = line;
-    rq->err_column = column;
-    return ERR_INVALID;
-}
+#include "web/url.h"
 
 /* ------------------------------------------------------------------ errors */
 
@@ -259,6 +174,39 @@ web_refuse(struct req *rq, enum web_refusal why)
 }
 
 /* ------------------------------------------------------------------ ETag */
+
+void
+req_sign_in_first(struct req *rq, const char *next)
+{
+    resp_redirect(rq, url_sign_in(rq, next, auth_session_ended(rq)));
+}
+
+bool
+resp_require(struct req *rq)
+{
+    switch (auth_require(rq)) {
+    case AUTH_NEED_MET:
+        return true;
+    case AUTH_NEED_FAILED:
+        web_error(rq, auth_failure(rq) == ERR_BUSY || db_unavailable(rq->db) ? 503 : 500, NULL,
+                  _("The service is busy. Please try again in a moment."));
+        return false;
+    case AUTH_NEED_NONE:
+    case AUTH_NEED_INVALID:
+        break;
+    }
+    if (rq->route != NULL && rq->route->kind == RK_HTML) {
+        /* a browser is sent to sign in (a session that ended is said so there) and back */
+        req_sign_in_first(rq, rq->method[0] == 'G' ? rq->path : NULL);
+        return false;
+    }
+    web_error(rq, 401, NULL,
+              auth_require(rq) == AUTH_NEED_INVALID
+                  ? _("The API token is not valid.")
+                  : _("This needs an API token: Authorization: Bearer <token>."));
+    resp_header(rq, "WWW-Authenticate", auth_challenge(rq));
+    return false;
+}
 
 void
 resp_redirect(struct req *rq, const char *location)

@@ -18,4 +18,11 @@ void resp_set_etag(struct req *rq);
  * (POST-redirect-GET) and to the sign-in page. Keeps the headers already added (a cookie). */
 void resp_redirect(struct req *rq, const char *location);
 
+/*
+ * The refusal of a route that needs a principal when auth_require says the request has
+ * none: a page sends the visitor to sign in and back; elsewhere 401 with the challenge (503
+ * or 500 when the credentials could not be checked). True when the request may go on.
+ */
+bool resp_require(struct req *rq);
+
 #endif

@@ -93,6 +93,11 @@ enum err req_refuse(struct req *rq, enum refusal why, const char *field, const c
 enum err req_refuse_at(struct req *rq, enum refusal why, const char *field, const char *msg,
                        long line, long column);
 
+/* Send a visitor who must sign in to the sign-in page, and back to next (a path of this
+ * site; NULL: the account) afterwards: a 303, and the page says so when their session has
+ * just ended. The handler then returns ERR_OK. */
+void req_sign_in_first(struct req *rq, const char *next);
+
 /* Validate one raw value against a spec; on failure *out_msg says why (English, static). */
 bool param_validate(const struct pspec *ps, const char *raw, struct pval *out,
                     const char **out_msg);

@@ -739,7 +739,7 @@ prepare(struct req *rq)
     /* who asks, before a byte of the body is read; a form's own CSRF token is checked once
      * its body is in (web_handle), an API call made with the session cookie carries its
      * token in X-CSRF-Token (SECURITY.md 15) */
-    if (!(r->flags & RF_OPEN) && !auth_require(rq))
+    if (!(r->flags & RF_OPEN) && !resp_require(rq))
         return false;
     if (r->kind == RK_API && !auth_api_csrf_ok(rq)) {
         web_error(rq, 403, "X-CSRF-Token",
