@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/seclog.h"
 #include "domain/audit.h"
 #include "domain/load.h"
 
@@ -410,6 +411,8 @@ mfa_enrol_confirm(struct db *db, int64_t user_id, const char *code, int64_t now,
     rc = confirm_in(db, user_id, t.has_new, step, now, out);
     if (rc == ERR_OK)
         rc = db_commit(db);
+    if (rc == ERR_OK)
+        seclog_event(now, "mfa.enrol", user_id, NULL, NULL, NULL, 0);
 out:
     if (rc) {
         db_rollback(db);
@@ -448,6 +451,8 @@ mfa_disable(struct db *db, int64_t user_id, const char *password, int64_t now,
         rc = audit_add(db, "user", "mfa-disable", "user_account", user_id, 0, NULL);
     if (rc == ERR_OK)
         rc = db_commit(db);
+    if (rc == ERR_OK)
+        seclog_event(now, "mfa.disable", user_id, NULL, NULL, NULL, 0);
     if (rc)
         db_rollback(db);
     return rc;
@@ -481,6 +486,8 @@ mfa_recovery_new(struct db *db, int64_t user_id, const char *password, int64_t n
         rc = audit_add(db, "user", "mfa-recovery-new", "user_account", user_id, 0, NULL);
     if (rc == ERR_OK)
         rc = db_commit(db);
+    if (rc == ERR_OK)
+        seclog_event(now, "mfa.recovery_new", user_id, NULL, NULL, NULL, 0);
     if (rc) {
         db_rollback(db);
         memset(out, 0, sizeof(*out));

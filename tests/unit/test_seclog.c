@@ -22,6 +22,7 @@
 
 #include "core/log.h"
 #include "core/seclog.h"
+#include "domain/mfa.h"
 #include "domain/person.h"
 #include "domain/user.h"
 #include "tap.h"
@@ -266,7 +267,8 @@ test_domain(struct db *db)
     int64_t now = 1796302800, pid, uid, got, retry;
     json_t **v, *o;
     size_t len;
-    char *text;
+    char *text, secret[TOTP_SECRET_LEN], code[TOTP_DIGITS + 1];
+    struct mfa_recovery rec;
     int i, n, bad;
 
     truncate_log();
@@ -295,7 +297,14 @@ test_domain(struct db *db)
            "no password change while the account is throttled");
     is_int(user_password_change(db, uid, PW, PW2, now + USER_FAIL_WINDOW + 4, &e), ERR_OK,
            "a password change once the window has passed");
-    is_int(user_disable(db, uid, "user:1", now + USER_FAIL_WINDOW + 5), ERR_OK, "a disable");
+    is_int(mfa_enrol_begin(db, uid, NULL, now + USER_FAIL_WINDOW + 5, secret, &e), ERR_OK,
+           "a two-factor enrolment begins");
+    is_int(mfa_code_now(db, uid, now + USER_FAIL_WINDOW + 5, code), ERR_OK, "  its code");
+    is_int(mfa_enrol_confirm(db, uid, code, now + USER_FAIL_WINDOW + 5, &rec, &e), ERR_OK,
+           "  is confirmed");
+    is_int(mfa_disable(db, uid, PW2, now + USER_FAIL_WINDOW + 6, &e), ERR_OK,
+           "  and turned off again");
+    is_int(user_disable(db, uid, "user:1", now + USER_FAIL_WINDOW + 7), ERR_OK, "a disable");
 
     text = slurp(&len);
     v = lines(&n, &bad);
@@ -318,6 +327,10 @@ test_domain(struct db *db)
     ok(o != NULL && json_integer_value(json_object_get(json_object_get(o, "user"), "id")) == uid,
        "signout: the account");
     ok(find(v, n, "password.change") != NULL, "password.change");
+    ok(find(v, n, "mfa.enrol") != NULL, "mfa.enrol: the enrolment confirmed");
+    ok(find(v, n, "mfa.disable") != NULL, "mfa.disable: the second factor turned off");
+    ok(strstr(text, secret) == NULL && strstr(text, rec.code[0]) == NULL,
+       "no TOTP secret or recovery code in the log");
     o = find(v, n, "account.disable");
     ok(o != NULL && strcmp(str_at(o, "by"), "user:1") == 0, "account.disable: by whom");
     ok(strstr(text, PW) == NULL && strstr(text, PW2) == NULL, "no password in the log");
