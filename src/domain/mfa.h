@@ -39,12 +39,12 @@
 #include "domain/user.h"
 #include "domain/write.h"
 
-#define MFA_PENDING_TTL      300        /* seconds a pending sign-in waits for its code */
-#define MFA_PENDING_ATTEMPTS 5          /* wrong codes that end a pending sign-in */
-#define MFA_RECOVERY_N       10         /* recovery codes per enrolment */
-#define MFA_RECOVERY_CHARS   10         /* characters of one, from MFA_RECOVERY_ALPHABET */
-#define MFA_RECOVERY_LEN     12         /* one as shown, "XXXXX-XXXXX", and NUL */
-#define MFA_CODE_MAX         64         /* bytes of a typed code that are looked at; more: wrong */
+#define MFA_PENDING_TTL      300 /* seconds a pending sign-in waits for its code */
+#define MFA_PENDING_ATTEMPTS 5   /* wrong codes that end a pending sign-in */
+#define MFA_RECOVERY_N       10  /* recovery codes per enrolment */
+#define MFA_RECOVERY_CHARS   10  /* characters of one, from MFA_RECOVERY_ALPHABET */
+#define MFA_RECOVERY_LEN     12  /* one as shown (five characters, a hyphen, five more) and NUL */
+#define MFA_CODE_MAX         64  /* bytes of a typed code that are looked at; more: wrong */
 #define MFA_ISSUER           "samverka" /* the issuer of the otpauth:// link */
 
 /* 32 characters without 0/O and 1/I, which are read for one another: 50 bits a code. */
