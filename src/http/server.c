@@ -69,6 +69,7 @@
 #include "db/db.h"
 #include "domain/audit.h"
 #include "domain/mail.h"
+#include "domain/token.h"
 #include "domain/user.h"
 #include "http/limits.h"
 #include "web/web.h"
@@ -97,8 +98,12 @@ struct cache_entry {
     _Atomic bool renderer; /* a worker is rendering a fresh copy of this stale entry */
 };
 
-/* The last use of a signed-in session since the last flush (0: a free slot). */
+/* What a remembered use is of: a signed-in session or a user's API token. */
+enum seen_kind { SEEN_SESSION = 1, SEEN_TOKEN };
+
+/* The last use of a session or a user token since the last flush (kind 0: a free slot). */
 struct seen_slot {
+    enum seen_kind kind;
     int64_t id;
     int64_t at;
 };
@@ -157,7 +162,8 @@ struct server {
         uint64_t dropped; /* views of pages beyond HTTP_MAX_COUNTED_PAGES since the flush */
     } views;
 
-    /* the last uses of sessions, written by the watcher with the views (see session_seen) */
+    /* the last uses of sessions and user tokens, written by the watcher with the views
+     * (see seen_remember) */
     struct {
         pthread_mutex_t mu;
         struct seen_slot *slots; /* open addressing on the id, cap a power of two */
@@ -362,37 +368,38 @@ views_flush(struct server *s, struct db *db)
 }
 
 /*
- * web's req_session_seen: the remembered last use of a session, and with now != 0 its use
- * now. Kept here and written by the watcher (sessions_flush) on its own connection, whose
- * writes do not move the data version, so a signed-in page view empties no cache. Past
- * HTTP_MAX_SEEN_SESSIONS distinct sessions between flushes a use is not remembered: that
- * session's idle time then counts from its last written use (logged).
+ * The remembered last use of a session or a user token, and with now != 0 its use now.
+ * Kept here and written by the watcher (seen_flush) on its own connection, whose writes do
+ * not move the data version, so a signed-in page view or an API call with a token empties no
+ * cache. Past HTTP_MAX_SEEN_SESSIONS distinct sessions and tokens between flushes a use is
+ * not remembered: a session's idle time then counts from its last written use, a token's
+ * "last used" stays at its last written one (logged).
  */
 static int64_t
-session_seen(void *srv, int64_t id, int64_t now)
+seen_remember(struct server *s, enum seen_kind kind, int64_t id, int64_t now)
 {
-    struct server *s = srv;
     int64_t before = 0;
     size_t i;
 
     pthread_mutex_lock(&s->seen.mu);
-    for (i = (size_t)fnv1a_u64((uint64_t)id) & (s->seen.cap - 1);;
+    for (i = (size_t)(fnv1a_u64((uint64_t)id) ^ (uint64_t)kind) & (s->seen.cap - 1);;
          i = (i + 1) & (s->seen.cap - 1)) {
         struct seen_slot *sl = &s->seen.slots[i];
 
-        if (sl->id == id) {
+        if (sl->kind == kind && sl->id == id) {
             before = sl->at;
             if (now > sl->at)
                 sl->at = now;
             break;
         }
-        if (sl->id == 0) {
+        if (sl->kind == 0) {
             if (now != 0 && s->seen.used < HTTP_MAX_SEEN_SESSIONS) {
+                sl->kind = kind;
                 sl->id = id;
                 sl->at = now;
                 s->seen.used++;
             } else if (now != 0) {
-                log_msg(LOG_WARN, "msg=\"session use not remembered: too many sessions\"");
+                log_msg(LOG_WARN, "msg=\"use not remembered: too many sessions and tokens\"");
             }
             break;
         }
@@ -401,13 +408,29 @@ session_seen(void *srv, int64_t id, int64_t now)
     return before;
 }
 
-/* Write the remembered session uses through db (the watcher's); kept on failure. */
+/* web's req_session_seen */
+static int64_t
+session_seen(void *srv, int64_t id, int64_t now)
+{
+    return seen_remember(srv, SEEN_SESSION, id, now);
+}
+
+/* web's req_token_seen */
 static void
-sessions_flush(struct server *s, struct db *db)
+token_seen(void *srv, int64_t id, int64_t now)
+{
+    seen_remember(srv, SEEN_TOKEN, id, now);
+}
+
+/* Write the remembered uses through db (the watcher's), sessions and tokens each in one
+ * transaction; what could not be written is kept for the next flush. */
+static void
+seen_flush(struct server *s, struct db *db)
 {
     struct seen_slot *taken;
-    struct session_seen *v;
-    size_t cap, i, n = 0;
+    struct session_seen *sv;
+    struct token_seen *tv;
+    size_t cap, i, ns = 0, nt = 0;
     enum err rc;
 
     pthread_mutex_lock(&s->seen.mu);
@@ -417,28 +440,42 @@ sessions_flush(struct server *s, struct db *db)
     }
     taken = s->seen.slots;
     cap = s->seen.cap;
-    v = calloc(s->seen.used, sizeof(*v));
+    sv = calloc(s->seen.used, sizeof(*sv));
+    tv = calloc(s->seen.used, sizeof(*tv));
     s->seen.slots = calloc(s->seen.cap, sizeof(*s->seen.slots));
-    if (s->seen.slots == NULL || v == NULL)
+    if (s->seen.slots == NULL || sv == NULL || tv == NULL)
         die("out of memory");
     s->seen.used = 0;
     pthread_mutex_unlock(&s->seen.mu);
 
-    for (i = 0; i < cap; i++)
-        if (taken[i].id != 0) {
-            v[n].session_id = taken[i].id;
-            v[n].at = taken[i].at;
-            n++;
+    for (i = 0; i < cap; i++) {
+        if (taken[i].kind == SEEN_SESSION) {
+            sv[ns].session_id = taken[i].id;
+            sv[ns].at = taken[i].at;
+            ns++;
+        } else if (taken[i].kind == SEEN_TOKEN) {
+            tv[nt].token_id = taken[i].id;
+            tv[nt].at = taken[i].at;
+            nt++;
         }
-    rc = user_sessions_seen(db, v, n);
+    }
+    rc = user_sessions_seen(db, sv, ns);
     if (rc != ERR_OK) {
         log_msg(LOG_WARN, "msg=\"session uses not written; kept for the next flush\" err=\"%s\"",
                 err_str(rc));
-        for (i = 0; i < n; i++)
-            session_seen(s, v[i].session_id, v[i].at);
+        for (i = 0; i < ns; i++)
+            seen_remember(s, SEEN_SESSION, sv[i].session_id, sv[i].at);
+    }
+    rc = user_tokens_seen(db, tv, nt);
+    if (rc != ERR_OK) {
+        log_msg(LOG_WARN, "msg=\"token uses not written; kept for the next flush\" err=\"%s\"",
+                err_str(rc));
+        for (i = 0; i < nt; i++)
+            seen_remember(s, SEEN_TOKEN, tv[i].token_id, tv[i].at);
     }
     free(taken);
-    free(v);
+    free(sv);
+    free(tv);
 }
 
 /*
@@ -483,7 +520,7 @@ watcher(void *arg)
         }
         if (now >= next_flush) {
             next_flush = now + s->conf->flush_interval;
-            sessions_flush(s, db);
+            seen_flush(s, db);
             if (views_flush(s, db) && now - moved_at >= s->conf->view_count_lag)
                 bump_generation(s); /* the counts pages show are view_count_lag old */
         }
@@ -492,7 +529,7 @@ watcher(void *arg)
     if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK)
         db = NULL;
     views_flush(s, db);
-    sessions_flush(s, db);
+    seen_flush(s, db);
     pthread_mutex_lock(&s->views.mu);
     if (s->views.used > 0)
         log_msg(LOG_ERROR, "msg=\"page views lost: not written at shutdown\" pages=%zu",
@@ -1010,6 +1047,7 @@ req_init(struct server *s, struct req *rq, struct MHD_Connection *c, struct aren
     rq->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
     rq->client_ip = client_ip(c, a);
     rq->session_seen = session_seen;
+    rq->token_seen = token_seen;
     rq->srv = s;
     rq->content_length = content_length(c);
     rq->body_fd = -1;

@@ -167,6 +167,8 @@ bearer(struct req *rq, struct principal *out, enum err *rc)
     }
     if (*rc)
         return V_INVALID;
+    if (b.user_id != 0 && rq->token_seen)
+        rq->token_seen(rq->srv, b.token_id, (int64_t)time(NULL));
     out->kind = PRINCIPAL_TOKEN;
     out->id = b.token_id;
     out->name = b.name;

@@ -107,6 +107,14 @@ typedef const char *(*req_getter)(void *ctx, const char *name);
  */
 typedef int64_t (*req_session_seen)(void *srv, int64_t session_id, int64_t now);
 
+/*
+ * Supplied by the caller (http): record that the user token token_id was used at now. Kept
+ * in memory and written in batches (user_tokens_seen) like a session's use, so that an API
+ * read with a token is no write and empties no cache; "last used" on the account's token
+ * page is then at most one flush interval behind.
+ */
+typedef void (*req_token_seen)(void *srv, int64_t token_id, int64_t now);
+
 struct req {
     struct arena *arena;
     struct db *db;
@@ -126,6 +134,7 @@ struct req {
     const char *csrf_header;       /* X-CSRF-Token: a cookie-authenticated API write carries it */
     const char *client_ip;         /* the peer's address as text (throttling, the security log) */
     req_session_seen session_seen; /* NULL: no memory of uses (each check reads the database) */
+    req_token_seen token_seen;     /* NULL: a user token's use is not recorded */
     void *srv;
     int64_t content_length; /* -1: not given */
     /* the request body, spooled by the caller before web_handle: in memory

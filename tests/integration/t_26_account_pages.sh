@@ -180,11 +180,16 @@ check "tokens: a new token is shown once, with how to use it (valid HTML)" \
     eval 'eq "$S" 200 && match "$UTOK" "^svku_[A-Za-z0-9_-]{43}$" && has "Authorization: Bearer $UTOK" && tidy_clean'
 check "tokens: ... its name comes out escaped" eval 'has "&lt;script&gt;alert(1)&lt;/script&gt; report" && lacks "<script>alert(1)"'
 check "tokens: ... only its hash is stored" eq "$(q "SELECT COUNT(*) FROM user_token WHERE hash LIKE '%${UTOK#svku_}%'")" 0
+fetch -b "$AJ.a" /account/tokens
+check "tokens: a token not yet used is listed as never used" eval 'eq "$S" 200 && has "<td>Aldrig</td>"'
 fetch -H "Authorization: Bearer $UTOK" /api/v1/me
 check "tokens: the token authenticates against /api/v1/me" eval 'eq "$S" 200 && jqt "$B" ".kind == \"token\""'
+# its use is remembered by the server and written with the next flush (--flush-interval 1)
+token_used() { [ "$(q "SELECT COUNT(*) FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = 'rut@example.se' AND t.last_used_at >= $(($(date +%s) - 120))")" = 1 ]; }
+check "tokens: its use is recorded (last_used_at written within a few seconds)" wait_for 10 token_used
 fetch -b "$AJ.a" /account/tokens
-check "tokens: the list shows it without the token itself" \
-    eval 'eq "$S" 200 && has "&lt;script&gt;alert(1)&lt;/script&gt; report" && lacks "$UTOK" && tidy_clean'
+check "tokens: the list shows it without the token itself, used today" \
+    eval 'eq "$S" 200 && has "&lt;script&gt;alert(1)&lt;/script&gt; report" && lacks "$UTOK" && lacks "<td>Aldrig</td>" && tidy_clean'
 TID=$(q "SELECT t.id FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = 'rut@example.se' AND t.revoked_at IS NULL")
 csrf_of "$AJ.adm" /account/tokens
 post "$AJ.adm" "/account/tokens/$TID/revoke" "csrf=$CSRF"
