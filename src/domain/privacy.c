@@ -52,6 +52,45 @@ audit_row(struct db_stmt *st, struct arena *a, void *item)
     r->entity_id = db_null(st, 4) ? 0 : db_i64(st, 4);
 }
 
+static void
+step_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct privacy_step *r = item;
+
+    r->initiative_id = db_i64(st, 0);
+    r->at = db_i64(st, 1);
+    r->title_sv = ld_str(st, 2, a);
+    r->title_en = ld_str(st, 3, a);
+    r->action = ld_str(st, 4, a);
+    r->comment = ld_str(st, 5, a);
+}
+
+/* The account's proposals and the steps it took on any (privacy_load's last part). */
+static enum err
+load_proposals(struct db *db, struct arena *a, int64_t user_id, struct privacy_data *out)
+{
+    struct page pg = {PRIVACY_MAX_PROPOSALS, 0};
+    struct db_stmt *st;
+    enum err rc;
+
+    rc = proposal_list_mine(db, a, user_id, &pg, &out->proposals, &out->n_proposals,
+                            &out->proposals_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_PRIVACY_STEPS_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    rc = ld_count(st, &out->steps_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_PRIVACY_STEPS);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    return ld_rows(st, a, sizeof(*out->steps), step_row, &out->steps, &out->n_steps);
+}
+
 enum err
 privacy_load(struct db *db, struct arena *a, int64_t user_id, int64_t now, struct privacy_data *out)
 {
@@ -114,6 +153,8 @@ privacy_load(struct db *db, struct arena *a, int64_t user_id, int64_t now, struc
     db_bind_text(st, 1, key);
     db_bind_text(st, 2, who);
     rc = ld_rows(st, a, sizeof(*out->audit), audit_row, &out->audit, &out->n_audit);
+    if (rc == ERR_OK)
+        rc = load_proposals(db, a, user_id, out);
     if (rc)
         return rc;
     st = db_stmt(db, Q_PRIVACY_OPEN);
@@ -306,6 +347,14 @@ erase(struct db *db, int64_t uid, const char *anon_name, int64_t now)
         rc = run_text(db, Q_PRIVACY_AUDIT_SCRUB, d.email);
     if (rc == ERR_OK && d.person_email != NULL && *d.person_email)
         rc = run_text(db, Q_PRIVACY_AUDIT_SCRUB, d.person_email);
+    if (rc == ERR_OK)
+        rc = run_text(db, Q_PRIVACY_STEPS_SCRUB, d.email);
+    if (rc == ERR_OK && d.person_email != NULL && *d.person_email)
+        rc = run_text(db, Q_PRIVACY_STEPS_SCRUB, d.person_email);
+    if (rc == ERR_OK)
+        rc = run_text(db, Q_PRIVACY_MAIL_SCRUB, d.email);
+    if (rc == ERR_OK && d.person_email != NULL && *d.person_email)
+        rc = run_text(db, Q_PRIVACY_MAIL_SCRUB, d.person_email);
 out:
     arena_free(&a);
     return rc;

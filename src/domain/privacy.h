@@ -6,7 +6,9 @@
  * address, ends its sessions, tokens and roles, and rewrites the audit log's entries made
  * by it to name the account by id (they keep their ids: the history stays, but never the
  * e-mail address). Nothing that others point to is deleted: the person and the account
- * rows stay, under no name.
+ * rows stay, under no name, and so do the account's proposals and the steps it took on
+ * proposals (the record of a review the coordinators keep), their comments without the
+ * account's or the person's address.
  *
  * The texts (the admins' message, the anonymous name) are the caller's, in the platform's
  * default language: the domain holds no UI strings. The clock is passed in.
@@ -20,19 +22,30 @@
 #include "core/arena.h"
 #include "db/db.h"
 #include "domain/authz.h"
+#include "domain/proposal.h"
 #include "domain/roles.h"
 #include "domain/token.h"
 #include "domain/write.h"
 
-#define PRIVACY_MAX_AUDIT    1000 /* audit entries privacy_load lists (the count is exact) */
-#define PRIVACY_MAX_ADMINS   100  /* admins a deletion request is e-mailed to */
-#define PRIVACY_MAX_REQUESTS 100  /* open requests privacy_requests lists */
+#define PRIVACY_MAX_AUDIT     1000 /* audit entries privacy_load lists (the count is exact) */
+#define PRIVACY_MAX_ADMINS    100  /* admins a deletion request is e-mailed to */
+#define PRIVACY_MAX_REQUESTS  100  /* open requests privacy_requests lists */
+#define PRIVACY_MAX_PROPOSALS 1000 /* own proposals privacy_load lists (the count is exact) */
+#define PRIVACY_MAX_STEPS     1000 /* proposal steps taken that privacy_load lists (ditto) */
 
 /* An audit entry made by the user. */
 struct privacy_audit {
     int64_t id, at;
     const char *action, *entity;
     int64_t entity_id; /* 0: none */
+};
+
+/* A step the user took on a proposal (theirs, or one they reviewed), with its comment. */
+struct privacy_step {
+    int64_t initiative_id, at;
+    const char *title_sv, *title_en; /* the proposal's */
+    const char *action;              /* code_proposal_action */
+    const char *comment;             /* "" if none */
 };
 
 /* What samverka holds about one account (strings in the caller's arena). */
@@ -51,6 +64,12 @@ struct privacy_data {
     struct privacy_audit *audit; /* the newest PRIVACY_MAX_AUDIT */
     int n_audit;
     int64_t audit_total;
+    struct proposal *proposals; /* the account's own, the latest change first (no steps) */
+    int n_proposals;
+    int64_t proposals_total;
+    struct privacy_step *steps; /* the steps it took, the newest first */
+    int n_steps;
+    int64_t steps_total;
     int64_t deletion_asked_at; /* an open deletion request's time; 0: none */
 };
 

@@ -135,6 +135,80 @@ page_account_data(struct req *rq)
             html_elem(&h, "p", _("The newest 100 are shown here; the download holds more."));
     }
 
+    html_elem(&h, "h2", _("Your proposals"));
+    html_elem_attr(
+        &h, "p",
+        arena_printf(rq->arena,
+                     ngettext("You have made %lld proposal.", "You have made %lld proposals.",
+                              (unsigned long)d.proposals_total),
+                     (long long)d.proposals_total),
+        "id", "proposals-total", NULL);
+    if (d.n_proposals > 0) {
+        html_open(&h, "table", NULL);
+        html_open(&h, "thead", NULL);
+        html_open(&h, "tr", NULL);
+        html_elem_attr(&h, "th", _("Initiative"), "scope", "col", NULL);
+        html_elem_attr(&h, "th", _("Mission"), "scope", "col", NULL);
+        html_elem_attr(&h, "th", _("Status"), "scope", "col", NULL);
+        html_elem_attr(&h, "th", _("Last change"), "scope", "col", NULL);
+        html_close(&h, "tr");
+        html_close(&h, "thead");
+        html_open(&h, "tbody", NULL);
+        for (i = 0; i < d.n_proposals && i < 100; i++) {
+            const struct proposal *p = &d.proposals[i];
+
+            html_open(&h, "tr", NULL);
+            html_elem(&h, "td", L(rq, p->title_sv, p->title_en));
+            html_elem(&h, "td", L(rq, p->mission_title_sv, p->mission_title_en));
+            html_elem(&h, "td", label_code(&code_proposal_state, p->state));
+            html_elem(&h, "td", fmt_date_unix(rq, p->updated_at));
+            html_close(&h, "tr");
+        }
+        html_close(&h, "tbody");
+        html_close(&h, "table");
+        html_open(&h, "p", NULL);
+        html_elem_attr(&h, "a", _("Your proposals, with their conversations"), "href",
+                       url_my_proposals(rq), NULL);
+        html_close(&h, "p");
+    }
+
+    html_elem(&h, "h2", _("Your steps on proposals"));
+    html_elem_attr(&h, "p",
+                   arena_printf(rq->arena,
+                                ngettext("You have taken %lld step on proposals (yours, or "
+                                         "as a reviewer), with your comments.",
+                                         "You have taken %lld steps on proposals (yours, or "
+                                         "as a reviewer), with your comments.",
+                                         (unsigned long)d.steps_total),
+                                (long long)d.steps_total),
+                   "id", "steps-total", NULL);
+    if (d.n_steps > 0) {
+        html_open(&h, "table", NULL);
+        html_open(&h, "thead", NULL);
+        html_open(&h, "tr", NULL);
+        html_elem_attr(&h, "th", _("When"), "scope", "col", NULL);
+        html_elem_attr(&h, "th", _("Initiative"), "scope", "col", NULL);
+        html_elem_attr(&h, "th", _("What"), "scope", "col", NULL);
+        html_elem_attr(&h, "th", _("Comment"), "scope", "col", NULL);
+        html_close(&h, "tr");
+        html_close(&h, "thead");
+        html_open(&h, "tbody", NULL);
+        for (i = 0; i < d.n_steps && i < 100; i++) {
+            const struct privacy_step *st = &d.steps[i];
+
+            html_open(&h, "tr", NULL);
+            html_elem(&h, "td", fmt_date_unix(rq, st->at));
+            html_elem(&h, "td", L(rq, st->title_sv, st->title_en));
+            html_elem(&h, "td", label_code(&code_proposal_action, st->action));
+            html_elem(&h, "td", st->comment);
+            html_close(&h, "tr");
+        }
+        html_close(&h, "tbody");
+        html_close(&h, "table");
+    }
+    if (d.n_proposals > 100 || d.n_steps > 100)
+        html_elem(&h, "p", _("The newest 100 are shown here; the download holds more."));
+
     html_elem(&h, "h2", _("Ask for deletion"));
     if (d.deletion_asked_at) {
         html_elem_attr(&h, "p",
@@ -243,6 +317,35 @@ file_account_data(struct req *rq)
             json_kint(&j, "entity_id", d.audit[i].entity_id);
         else
             json_knull(&j, "entity_id");
+        json_obj_close(&j);
+    }
+    json_arr_close(&j);
+    json_kint(&j, "proposals_total", d.proposals_total);
+    json_key(&j, "proposals");
+    json_arr_open(&j);
+    for (i = 0; i < d.n_proposals; i++) {
+        const struct proposal *p = &d.proposals[i];
+
+        json_obj_open(&j);
+        json_kint(&j, "initiative_id", p->initiative_id);
+        json_kstr(&j, "title_sv", p->title_sv);
+        json_kstr(&j, "title_en", p->title_en);
+        json_kstr(&j, "mission", p->mission_slug);
+        json_kstr(&j, "state", p->state);
+        json_kint(&j, "created_at", p->created_at);
+        json_kint(&j, "updated_at", p->updated_at);
+        json_obj_close(&j);
+    }
+    json_arr_close(&j);
+    json_kint(&j, "proposal_steps_total", d.steps_total);
+    json_key(&j, "proposal_steps");
+    json_arr_open(&j);
+    for (i = 0; i < d.n_steps; i++) {
+        json_obj_open(&j);
+        json_kint(&j, "initiative_id", d.steps[i].initiative_id);
+        json_kint(&j, "at", d.steps[i].at);
+        json_kstr(&j, "action", d.steps[i].action);
+        json_kstr(&j, "comment", d.steps[i].comment);
         json_obj_close(&j);
     }
     json_arr_close(&j);

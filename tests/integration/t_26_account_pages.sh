@@ -329,17 +329,30 @@ require "data: Rut signs in again" sign_in "$AJ.a" rut@example.se "$APW new"
 # an entry in the history under Rut's address, as the web layer's writes record it
 q "INSERT INTO audit_log (at, who, action, entity, entity_id, detail) VALUES (1, 'rut@example.se', 'update', 'person', 1, 'contact rut@example.se')" >/dev/null
 AUDIT_ID=$(q "SELECT MAX(id) FROM audit_log WHERE who = 'rut@example.se'")
+# a proposal of Rut's, and the coordinator asking for changes in a comment naming her address
+OBJ=$(q "SELECT MIN(o.id) FROM objective o JOIN mission m ON m.id = o.mission_id WHERE m.slug = 'skolmat'")
+csrf_of "$AJ.a" /missions/skolmat/propose
+post "$AJ.a" /missions/skolmat/propose "csrf=$CSRF" "lead=$ACT" "title_sv=Ruts förslag" "objectives=$OBJ"
+RUT_P=$(q "SELECT MAX(initiative_id) FROM proposal WHERE proposer_id = $RUT_ID")
+csrf_of "$AJ.co" /missions/skolmat/review
+post "$AJ.co" "/initiatives/$RUT_P/review/changes" "csrf=$CSRF" "comment=Skriv till rut@example.se om budgeten"
+require "data: Rut's proposal is waiting for her changes" \
+    eq "$(q "SELECT state FROM proposal WHERE initiative_id = ${RUT_P:-0}")" changes_requested
 fetch -b "$AJ.a" /account
 check "data: the account links to the personal data" links_to /account/data
 fetch -b "$AJ.a" /account/data
 check "data: the page shows the account, the person, the roles and the history (valid HTML)" \
     eval 'eq "$S" 200 && text_has "rut@example.se" && text_has "Rut Reset" && text_has "$ACT_NAME" && has "id=\"audit-total\"" && tidy_clean'
 check "data: ... privately" match "$(hdr Cache-Control)" "private, no-store"
+check "data: ... her proposal, with its status, and the step she took" \
+    eval 'has "id=\"proposals-total\">Du har lämnat 1 förslag." && text_has "Ruts förslag" && text_has "Ändringar efterfrågade" && has "id=\"steps-total\">Du har tagit 1 steg i förslag"'
 fetch -b "$AJ.a" /account/data.json
 check "data: the download is an attachment named in UTF-8 (item 25)" \
     eval 'eq "$S" 200 && match "$(hdr Content-Disposition)" "^attachment; .*filename\*=UTF-8'"''"'samverka-personal-data\.json$"'
 check "data: ... JSON holding the user's address, name, role and history" \
     eval 'json_ok "$B" && jqt "$B" ".account.email == \"rut@example.se\" and .person.name == \"Rut Reset\" and (.representative_of | length) == 1 and .audit_total >= 1"'
+check "data: ... and her proposal and her step on it" \
+    jqt "$B" '.proposals_total == 1 and .proposals[0].title_sv == "Ruts förslag" and .proposals[0].state == "changes_requested" and .proposal_steps_total == 1 and .proposal_steps[0].action == "submitted"'
 fetch /account/data.json
 check "data: a visitor gets no download (sent to sign in)" eval 'eq "$S" 303 && lacks "rut@example.se"'
 MAILS=$(n_of mail_queue)
@@ -373,6 +386,8 @@ check "data: ... the account is disabled and has no address" \
     match "$(q "SELECT status || ' ' || email FROM user_account WHERE id = $RUT_ID")" "^disabled deleted-$RUT_ID@invalid$"
 check "data: ... the history keeps its entries, naming the account by id and never the address" \
     eval 'eq "$(q "SELECT who FROM audit_log WHERE id = $AUDIT_ID")" "user:$RUT_ID" && eq "$(q "SELECT COUNT(*) FROM audit_log WHERE LOWER(who) LIKE '"'"'%rut@example.se%'"'"' OR detail LIKE '"'"'%rut@example.se%'"'"' OR changes LIKE '"'"'%rut@example.se%'"'"'")" 0'
+check "data: ... the proposal and its steps stay, the comments without her address" \
+    eval 'eq "$(q "SELECT COUNT(*) FROM proposal_step WHERE initiative_id = $RUT_P")" 2 && eq "$(q "SELECT COUNT(*) FROM proposal_step WHERE comment LIKE '"'"'%rut@example.se%'"'"'")" 0 && eq "$(q "SELECT proposer_id FROM proposal WHERE initiative_id = $RUT_P")" "$RUT_ID"'
 check "data: ... no mail to or about the address is left" \
     eq "$(q "SELECT COUNT(*) FROM mail_queue WHERE LOWER(recipient) = 'rut@example.se' OR body LIKE '%rut@example.se%'")" 0
 check "data: ... its roles are gone" eq "$(q "SELECT COUNT(*) FROM actor_representative WHERE user_id = $RUT_ID")" 0
