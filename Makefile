@@ -99,7 +99,7 @@ build/locale/%/LC_MESSAGES/samverka.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIB_OBJ)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h tests/unit/both.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 

@@ -15,6 +15,7 @@
 
 #include <sodium.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "core/seclog.h"
 #include "domain/actor.h"
@@ -25,9 +26,6 @@
 #include "domain/token.h"
 #include "domain/user.h"
 #include "tap.h"
-
-static const char *backend = "sqlite";
-static char suffix[17];
 
 /* ok() on an error code, with both codes in the diagnostics when they differ. */
 static bool __attribute__((format(printf, 3, 4)))
@@ -200,76 +198,14 @@ test_matrix(void)
 
 /* ------------------------------------------------------------ the facts loaded */
 
-/* A new account (password hashing is another suite's; a fixed PHC string will do). */
+/* A new account (password hashing is another suite's: a fixed PHC string will do). */
 static int64_t
 account(struct db *db, const char *local, const char *role)
 {
-    static const char hash[] = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-                               "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
-    struct person_new p = {.name = "Test Person"};
-    struct user_new u = {.password_hash = hash, .role = role};
-    struct write_error e;
     char email[128];
-    int64_t pid = 0, uid = 0;
 
-    snprintf(email, sizeof(email), "%s.%s@example.org", local, suffix);
-    u.email = email;
-    if (db_begin(db) != ERR_OK)
-        return 0;
-    if (person_create(db, &p, "test", &pid, &e) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    u.person_id = pid;
-    if (user_create(db, &u, "test", 1000, &uid, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return uid;
-}
-
-static int64_t
-mission(struct db *db, const char *name)
-{
-    char slug[64];
-    struct mission_new in = {.title_sv = "Uppdrag",
-                             .title_en = "Mission",
-                             .goal_sv = "Mål",
-                             .goal_en = "Goal",
-                             .deadline = "2030-12-31",
-                             .start_year = 2024,
-                             .status = "active"};
-    struct write_error e;
-    int64_t id = 0;
-
-    snprintf(slug, sizeof(slug), "%s-%s", name, suffix);
-    in.slug = slug;
-    if (db_begin(db) != ERR_OK)
-        return 0;
-    if (mission_create(db, &in, "test", &id, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return id;
-}
-
-static int64_t
-actor(struct db *db, const char *name)
-{
-    char slug[64];
-    struct actor_new in = {.name = "Aktör", .sector = "public"};
-    struct write_error e;
-    int64_t id = 0;
-
-    snprintf(slug, sizeof(slug), "%s-%s", name, suffix);
-    in.slug = slug;
-    if (db_begin(db) != ERR_OK)
-        return 0;
-    if (actor_create(db, &in, "test", &id, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return id;
+    return both_account(db, both_address(email, sizeof(email), local), role, "Test Person",
+                        BOTH_FIXED_HASH, 1000);
 }
 
 /* Insert one link row through a copy statement (the roles functions are tested below). */
@@ -314,10 +250,10 @@ test_load(struct db *db)
     coord = account(db, "coord", NULL);
     admin = account(db, "admin", "admin");
     rep = account(db, "rep", NULL);
-    m1 = mission(db, "m1");
-    m2 = mission(db, "m2");
-    a1 = actor(db, "a1");
-    a2 = actor(db, "a2");
+    m1 = both_mission(db, "m1");
+    m2 = both_mission(db, "m2");
+    a1 = both_actor(db, "a1");
+    a2 = both_actor(db, "a2");
     if (!ok(plain && coord && admin && rep && m1 && m2 && a1 && a2,
             "%s: four accounts, two missions, two actors", backend))
         goto out;
@@ -404,8 +340,8 @@ test_roles(struct db *db)
     admin = account(db, "r-admin", "admin");
     plain = account(db, "r-plain", NULL);
     rep = account(db, "r-rep", NULL);
-    m1 = mission(db, "r-m1");
-    a1 = actor(db, "r-a1");
+    m1 = both_mission(db, "r-m1");
+    a1 = both_actor(db, "r-a1");
     if (!ok(admin && plain && rep && m1 && a1 && session(db, admin, now, t_admin, &s_admin) &&
                 session(db, admin, now, t_admin2, &s_admin2) &&
                 session(db, plain, now, t_plain, &s_plain) &&
@@ -568,7 +504,7 @@ test_tokens(struct db *db)
     owner = account(db, "t-owner", NULL);
     stranger = account(db, "t-stranger", NULL);
     coord = account(db, "t-coord", NULL);
-    m = mission(db, "t-m");
+    m = both_mission(db, "t-m");
     if (!ok(owner && stranger && coord && m, "%s: accounts and a mission for tokens", backend))
         goto out;
 

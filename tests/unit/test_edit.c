@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
@@ -29,7 +30,6 @@
 
 #define WHO "editor"
 
-static const char *backend = "sqlite";
 static int64_t t0; /* the clock the updates are given, moved forward by each */
 
 /* The number of audit entries of one entity. */
@@ -890,41 +890,5 @@ test_all(struct db *db)
 int
 main(void)
 {
-    const char *tmp = getenv("TMPDIR"), *dir, *port;
-    struct db_opts o = {.create = true};
-    char tdir[512], path[600], side[640], url[700];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    struct db *db;
-    size_t i;
-
-    log_threshold = LOG_ERROR + 1;
-    snprintf(tdir, sizeof(tdir), "%s/samverka-test-edit.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (mkdtemp(tdir) == NULL)
-        bail_out("mkdtemp %s failed", tdir);
-    snprintf(path, sizeof(path), "%s/t.db", tdir);
-    if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
-        bail_out("cannot create a database");
-    test_all(db);
-    db_close(db);
-    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
-        unlink(side);
-    }
-    rmdir(tdir);
-
-    dir = getenv("SAMVERKA_TEST_PG_DIR");
-    port = getenv("SAMVERKA_TEST_PG_PORT");
-    if (dir == NULL || port == NULL) {
-        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
-        return done_testing();
-    }
-    backend = "postgres";
-    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
-    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
-        return done_testing();
-    if (db_migrate(db, NULL) != ERR_OK)
-        bail_out("postgres: migrations do not apply");
-    test_all(db);
-    db_close(db);
-    return done_testing();
+    return both_main("edit", test_all);
 }

@@ -17,6 +17,7 @@
 
 #include <sodium.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "domain/mfa.h"
 #include "domain/mission.h"
@@ -25,45 +26,8 @@
 #include "domain/user.h"
 #include "tap.h"
 
-static const char *backend = "sqlite";
-static char suffix[17];
-
-#define PW "correct horse battery"
+#define PW BOTH_PW
 #define IP "192.0.2.10"
-
-static const char *
-addr(char *buf, size_t size, const char *local)
-{
-    snprintf(buf, size, "%s.%s@example.org", local, suffix);
-    return buf;
-}
-
-/* A new account (role NULL: none); its id, 0 on failure. */
-static int64_t
-account(struct db *db, const char *email, const char *role, int64_t now)
-{
-    struct person_new p = {.name = "Test Person"};
-    struct user_new u = {0};
-    struct write_error e;
-    char hash[USER_HASH_LEN];
-    int64_t pid = 0, uid = 0;
-
-    if (user_password_hash(&e, "password", PW, hash) != ERR_OK || db_begin(db) != ERR_OK)
-        return 0;
-    u.email = email;
-    u.password_hash = hash;
-    u.role = role;
-    if (person_create(db, &p, "test", &pid, &e) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    u.person_id = pid;
-    if (user_create(db, &u, "test", now, &uid, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return uid;
-}
 
 /* The code of a base32 secret at a step, as text. */
 static const char *
@@ -102,7 +66,8 @@ test_enrol(struct db *db, int64_t now)
     bool on;
     int i, k, distinct = 1;
 
-    uid = account(db, addr(email, sizeof(email), "enrol"), NULL, now);
+    uid = both_account(db, both_address(email, sizeof(email), "enrol"), NULL, "Test Person", NULL,
+                       now);
     ok(uid > 0, "%s: an account", backend);
     is_int(mfa_sign_in(db, email, PW, IP, now, tok, &got, &retry, &step), ERR_OK,
            "an account without a second factor that needs none signs in with its password");
@@ -195,7 +160,7 @@ enrolled(struct db *db, const char *email, int64_t now, char secret[TOTP_SECRET_
 {
     struct write_error e;
     char c[8];
-    int64_t uid = account(db, email, NULL, now);
+    int64_t uid = both_account(db, email, NULL, "Test Person", NULL, now);
 
     if (uid == 0 || mfa_enrol_begin(db, uid, NULL, now, secret, &e) != ERR_OK ||
         mfa_enrol_confirm(db, uid, code_at(c, secret, totp_step(now) - 1), now, rec, &e) != ERR_OK)
@@ -233,7 +198,7 @@ test_codes(struct db *db, int64_t now)
     const int64_t s = totp_step(now);
     bool enr;
 
-    uid = enrolled(db, addr(email, sizeof(email), "codes"), now, secret, &rec);
+    uid = enrolled(db, both_address(email, sizeof(email), "codes"), now, secret, &rec);
     ok(uid > 0, "%s: an account with a confirmed second factor", backend);
     is_int(mfa_sign_in(db, email, PW, IP, now, pending, &got, &retry, &step), ERR_OK,
            "its password is right");
@@ -302,7 +267,7 @@ test_pending(struct db *db, int64_t now)
     int i, n_invalid = 0;
     enum err rc;
 
-    uid = enrolled(db, addr(email, sizeof(email), "pending"), now, secret, &rec);
+    uid = enrolled(db, both_address(email, sizeof(email), "pending"), now, secret, &rec);
     ok(uid > 0, "%s: an account with a second factor", backend);
     mfa_sign_in(db, email, PW, IP, now, pending, &got, &retry, &step);
     for (i = 0; i < MFA_PENDING_ATTEMPTS; i++)
@@ -353,7 +318,8 @@ test_required(struct db *db, int64_t now)
     const int64_t s = totp_step(now);
     bool req, enr;
 
-    uid = account(db, addr(email, sizeof(email), "admin"), "admin", now);
+    uid = both_account(db, both_address(email, sizeof(email), "admin"), "admin", "Test Person",
+                       NULL, now);
     ok(uid > 0, "%s: an admin account without a second factor", backend);
     mfa_required(db, uid, &req);
     ok(req, "  must have one");
@@ -385,7 +351,8 @@ test_required(struct db *db, int64_t now)
     m.deadline = "2030-12-31";
     m.start_year = 2024;
     m.status = "active";
-    cid = account(db, addr(email2, sizeof(email2), "coord"), NULL, now);
+    cid = both_account(db, both_address(email2, sizeof(email2), "coord"), NULL, "Test Person", NULL,
+                       now);
     ok(db_begin(db) == ERR_OK && mission_create(db, &m, "test", &mid, &e) == ERR_OK &&
            user_coordinator_add(db, cid, mid, "test") == ERR_OK && db_commit(db) == ERR_OK,
        "an account becomes a mission's coordinator");
@@ -458,10 +425,11 @@ test_reset(struct db *db, int64_t now)
     int before;
     enum err known_rc, unknown_rc;
 
-    uid = account(db, addr(email, sizeof(email), "reset"), NULL, now);
+    uid = both_account(db, both_address(email, sizeof(email), "reset"), NULL, "Test Person", NULL,
+                       now);
     ok(uid > 0, "%s: an account", backend);
     user_sign_in(db, email, PW, IP, now, session, &got, &retry);
-    addr(unknown, sizeof(unknown), "nobody");
+    both_address(unknown, sizeof(unknown), "nobody");
     before = resets(db);
     unknown_rc = reset_request(db, unknown, base, "Reset", "Open %s\n", now);
     is_int(queued(db, unknown, tok), 0, "a reset for an unknown address queues nothing");
@@ -528,44 +496,5 @@ test_all(struct db *db)
 int
 main(void)
 {
-    const char *tmp = getenv("TMPDIR"), *dir, *port;
-    struct db_opts o = {.create = true};
-    char tdir[512], path[600], side[640], url[700];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    struct db *db;
-    size_t i;
-
-    log_threshold = LOG_ERROR + 1;
-    if (sodium_init() < 0)
-        bail_out("sodium_init");
-    snprintf(suffix, sizeof(suffix), "%u", (unsigned)randombytes_uniform(1000000) + 1);
-    snprintf(tdir, sizeof(tdir), "%s/samverka-test-mfa.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (mkdtemp(tdir) == NULL)
-        bail_out("mkdtemp %s failed", tdir);
-    snprintf(path, sizeof(path), "%s/t.db", tdir);
-    if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
-        bail_out("cannot create a database");
-    test_all(db);
-    db_close(db);
-    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
-        unlink(side);
-    }
-    rmdir(tdir);
-
-    dir = getenv("SAMVERKA_TEST_PG_DIR");
-    port = getenv("SAMVERKA_TEST_PG_PORT");
-    if (dir == NULL || port == NULL) {
-        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
-        return done_testing();
-    }
-    backend = "postgres";
-    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
-    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
-        return done_testing();
-    if (db_migrate(db, NULL) != ERR_OK)
-        bail_out("postgres: migrations do not apply");
-    test_all(db);
-    db_close(db);
-    return done_testing();
+    return both_main("mfa", test_all);
 }

@@ -14,13 +14,12 @@
 
 #include <sodium.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "domain/indicator.h"
 #include "domain/mission.h"
 #include "domain/mission_edit.h"
 #include "tap.h"
-
-static char suffix[17];
 
 /* The audit entries of a mission. */
 static int64_t
@@ -40,7 +39,7 @@ audit_count(struct db *db, int64_t mission_id)
 }
 
 static void
-test_all(struct db *db, const char *backend)
+test_all(struct db *db)
 {
     char slug[64], slug2[64];
     struct mission_new in = {0};
@@ -115,43 +114,5 @@ test_all(struct db *db, const char *backend)
 int
 main(void)
 {
-    const char *tmp = getenv("TMPDIR"), *dir, *port;
-    struct db_opts o = {.create = true};
-    char tdir[512], path[600], side[640], url[700];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    struct db *db;
-    size_t i;
-
-    log_threshold = LOG_ERROR + 1;
-    if (sodium_init() < 0)
-        bail_out("sodium_init");
-    snprintf(suffix, sizeof(suffix), "%u", (unsigned)randombytes_uniform(1000000) + 1);
-    snprintf(tdir, sizeof(tdir), "%s/samverka-test-medit.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (mkdtemp(tdir) == NULL)
-        bail_out("mkdtemp %s failed", tdir);
-    snprintf(path, sizeof(path), "%s/t.db", tdir);
-    if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
-        bail_out("cannot create a database");
-    test_all(db, "sqlite");
-    db_close(db);
-    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
-        unlink(side);
-    }
-    rmdir(tdir);
-
-    dir = getenv("SAMVERKA_TEST_PG_DIR");
-    port = getenv("SAMVERKA_TEST_PG_PORT");
-    if (dir == NULL || port == NULL) {
-        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
-        return done_testing();
-    }
-    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
-    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
-        return done_testing();
-    if (db_migrate(db, NULL) != ERR_OK)
-        bail_out("postgres: migrations do not apply");
-    test_all(db, "postgres");
-    db_close(db);
-    return done_testing();
+    return both_main("medit", test_all);
 }

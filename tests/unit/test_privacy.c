@@ -14,6 +14,7 @@
 
 #include <sodium.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "domain/audit.h"
 #include "domain/authz.h"
@@ -24,37 +25,7 @@
 #include "domain/user.h"
 #include "tap.h"
 
-static const char *backend = "sqlite";
-static char suffix[17];
-
-#define PW "correct horse battery"
-
-/* A new account (role NULL: none) with the given address; its id, 0 on failure. */
-static int64_t
-account(struct db *db, const char *email, const char *role, int64_t now)
-{
-    struct person_new p = {.name = "Pia Person"};
-    struct user_new u = {0};
-    struct write_error e;
-    char hash[USER_HASH_LEN];
-    int64_t pid = 0, uid = 0;
-
-    if (user_password_hash(&e, "password", PW, hash) != ERR_OK || db_begin(db) != ERR_OK)
-        return 0;
-    u.email = email;
-    u.password_hash = hash;
-    u.role = role;
-    if (person_create(db, &p, "test", &pid, &e) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    u.person_id = pid;
-    if (user_create(db, &u, "test", now, &uid, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return uid;
-}
+#define PW BOTH_PW
 
 static void
 test_all(struct db *db)
@@ -74,8 +45,8 @@ test_all(struct db *db)
     arena_init(&a);
     snprintf(email, sizeof(email), "Pia.%s@Example.org", suffix);
     snprintf(admin_email, sizeof(admin_email), "padmin.%s@example.org", suffix);
-    uid = account(db, email, NULL, now);
-    admin = account(db, admin_email, "admin", now);
+    uid = both_account(db, email, NULL, "Pia Person", NULL, now);
+    admin = both_account(db, admin_email, "admin", "Pia Person", NULL, now);
     if (!ok(uid > 0 && admin > 0, "%s: an account and an admin", backend))
         goto out;
     ok(user_token_create(db, uid, "script", now, token, &tid, &e) == ERR_OK &&
@@ -131,44 +102,5 @@ out:
 int
 main(void)
 {
-    const char *tmp = getenv("TMPDIR"), *dir, *port;
-    struct db_opts o = {.create = true};
-    char tdir[512], path[600], side[640], url[700];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    struct db *db;
-    size_t i;
-
-    log_threshold = LOG_ERROR + 1;
-    if (sodium_init() < 0)
-        bail_out("sodium_init");
-    snprintf(suffix, sizeof(suffix), "%u", (unsigned)randombytes_uniform(1000000) + 1);
-    snprintf(tdir, sizeof(tdir), "%s/samverka-test-privacy.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (mkdtemp(tdir) == NULL)
-        bail_out("mkdtemp %s failed", tdir);
-    snprintf(path, sizeof(path), "%s/t.db", tdir);
-    if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
-        bail_out("cannot create a database");
-    test_all(db);
-    db_close(db);
-    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
-        unlink(side);
-    }
-    rmdir(tdir);
-
-    dir = getenv("SAMVERKA_TEST_PG_DIR");
-    port = getenv("SAMVERKA_TEST_PG_PORT");
-    if (dir == NULL || port == NULL) {
-        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
-        return done_testing();
-    }
-    backend = "postgres";
-    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
-    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
-        return done_testing();
-    if (db_migrate(db, NULL) != ERR_OK)
-        bail_out("postgres: migrations do not apply");
-    test_all(db);
-    db_close(db);
-    return done_testing();
+    return both_main("privacy", test_all);
 }

@@ -14,6 +14,7 @@
 
 #include <sodium.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "domain/actor.h"
 #include "domain/audit.h"
@@ -25,9 +26,6 @@
 #include "domain/refdata.h"
 #include "domain/user.h"
 #include "tap.h"
-
-static const char *backend = "sqlite";
-static char suffix[17];
 
 static bool __attribute__((format(printf, 3, 4)))
 is_rc(enum err got, enum err want, const char *fmt, ...)
@@ -56,74 +54,11 @@ address(const char *local)
     return buf[k];
 }
 
-/* A new account (password hashing is another suite's; a fixed PHC string will do). */
+/* A new account without a role, never signed in (a fixed PHC string will do). */
 static int64_t
 account(struct db *db, const char *local)
 {
-    static const char hash[] = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-                               "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
-    struct person_new p = {.name = "Test Person"};
-    struct user_new u = {.password_hash = hash};
-    struct write_error e;
-    int64_t pid = 0, uid = 0;
-
-    u.email = address(local);
-    if (db_begin(db) != ERR_OK)
-        return 0;
-    if (person_create(db, &p, "test", &pid, &e) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    u.person_id = pid;
-    if (user_create(db, &u, "test", 1000, &uid, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return uid;
-}
-
-static int64_t
-mission(struct db *db, const char *name)
-{
-    char slug[64];
-    struct mission_new in = {.title_sv = "Uppdrag",
-                             .title_en = "Mission",
-                             .goal_sv = "Mål",
-                             .goal_en = "Goal",
-                             .deadline = "2030-12-31",
-                             .start_year = 2024,
-                             .status = "active"};
-    struct write_error e;
-    int64_t id = 0;
-
-    snprintf(slug, sizeof(slug), "%s-%s", name, suffix);
-    in.slug = slug;
-    if (db_begin(db) != ERR_OK)
-        return 0;
-    if (mission_create(db, &in, "test", &id, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return id;
-}
-
-static int64_t
-actor(struct db *db, const char *name)
-{
-    char slug[64];
-    struct actor_new in = {.name = "Aktör", .sector = "public"};
-    struct write_error e;
-    int64_t id = 0;
-
-    snprintf(slug, sizeof(slug), "%s-%s", name, suffix);
-    in.slug = slug;
-    if (db_begin(db) != ERR_OK)
-        return 0;
-    if (actor_create(db, &in, "test", &id, &e) != ERR_OK || db_commit(db) != ERR_OK) {
-        db_rollback(db);
-        return 0;
-    }
-    return id;
+    return both_account(db, address(local), NULL, "Test Person", BOTH_FIXED_HASH, 1000);
 }
 
 static bool
@@ -261,10 +196,10 @@ test_journey(struct db *db)
     other = account(db, "other");
     coord = account(db, "coord");
     coord2 = account(db, "coord2");
-    m1 = mission(db, "m1");
-    m2 = mission(db, "m2");
-    a1 = actor(db, "a1");
-    a2 = actor(db, "a2");
+    m1 = both_mission(db, "m1");
+    m2 = both_mission(db, "m2");
+    a1 = both_actor(db, "a1");
+    a2 = both_actor(db, "a2");
     if (!ok(proposer && other && coord && coord2 && m1 && m2 && a1 && a2 &&
                 coordinator_add(db, coord, m1) && coordinator_add(db, coord2, m2),
             "%s: four accounts, two missions with a coordinator each, two actors", backend))
@@ -460,45 +395,5 @@ test_journey(struct db *db)
 int
 main(void)
 {
-    const char *tmp = getenv("TMPDIR"), *dir, *port;
-    struct db_opts o = {.create = true};
-    char tdir[512], path[600], side[640], url[700];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    struct db *db;
-    size_t i;
-
-    log_threshold = LOG_ERROR + 1;
-    if (sodium_init() < 0)
-        bail_out("sodium_init");
-    snprintf(suffix, sizeof(suffix), "%u", (unsigned)randombytes_uniform(1000000) + 1);
-
-    snprintf(tdir, sizeof(tdir), "%s/samverka-test-proposal.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (mkdtemp(tdir) == NULL)
-        bail_out("mkdtemp %s failed", tdir);
-    snprintf(path, sizeof(path), "%s/t.db", tdir);
-    if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
-        bail_out("cannot create a database");
-    test_journey(db);
-    db_close(db);
-    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
-        unlink(side);
-    }
-    rmdir(tdir);
-
-    dir = getenv("SAMVERKA_TEST_PG_DIR");
-    port = getenv("SAMVERKA_TEST_PG_PORT");
-    if (dir == NULL || port == NULL) {
-        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
-        return done_testing();
-    }
-    backend = "postgres";
-    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
-    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
-        return done_testing();
-    if (db_migrate(db, NULL) != ERR_OK)
-        bail_out("postgres: migrations do not apply");
-    test_journey(db);
-    db_close(db);
-    return done_testing();
+    return both_main("proposal", test_journey);
 }
