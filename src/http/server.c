@@ -661,7 +661,7 @@ access_log(struct server *s, const char *method, const char *path, unsigned stat
            bool hit, struct timespec *t0)
 {
     struct timespec t1;
-    char p[256], m[64];
+    char p[256], m[64], masked[1100];
     long us;
 
     if (!s->conf->access_log)
@@ -670,6 +670,8 @@ access_log(struct server *s, const char *method, const char *path, unsigned stat
     us = t0 == NULL ? 0 : (t1.tv_sec - t0->tv_sec) * 1000000L + (t1.tv_nsec - t0->tv_nsec) / 1000;
     /* every field that comes from the client is quoted and escaped: no request can add a
      * field or a line, or put a control byte in the log */
+    /* a reset link's token in the path is a password for an hour: logged as {token} */
+    path = web_log_path(path, masked, sizeof(masked));
     log_msg(LOG_INFO, "event=access method=\"%s\" path=\"%s\" status=%u bytes=%zu cache=%s us=%ld",
             log_repr(m, sizeof(m), method, strlen(method)),
             log_repr(p, sizeof(p), path, strlen(path)), status, bytes, hit ? "hit" : "miss", us);

@@ -160,6 +160,7 @@ put_param_schema(struct json *j, const struct pspec *ps)
         res_put_enum(j, ps->codes, NULL);
         break;
     case P_TEXT:
+    case P_SECRET:
         json_kstr(j, "type", "string");
         json_kint(j, "maxLength",
                   ps->max > 0 && ps->max < WEB_MAX_PARAM_LEN ? ps->max : WEB_MAX_PARAM_LEN);

@@ -16,6 +16,7 @@ enum ptype {
     P_SLUG,       /* [a-z0-9-], 1-64 */
     P_ENUM,       /* one of the codes of a code set (domain/codes.h) */
     P_TEXT,       /* UTF-8 text, no control characters, at most max bytes */
+    P_SECRET,     /* as P_TEXT, and a credential: never logged (web_log_path) */
     P_SDG_TARGET, /* "12.3", "17.a" */
 };
 

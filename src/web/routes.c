@@ -39,10 +39,14 @@
 #define PAGING                                                                                     \
     {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"},                     \
         {"per_page", P_INT, PIN_QUERY, false, 1, 100, NULL, "Items per page (1-100, default 20)"}
-#define RESET_TOKEN {"token", P_TEXT, PIN_PATH, true, 0, 64, NULL, "The link's token"}
+#define RESET_TOKEN {"token", P_SECRET, PIN_PATH, true, 0, 64, NULL, "The link's token"}
 #define GOAL {"goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"}
 
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
+
+/* a path as logged (web_log_path): the longest the server passes on, with room for a
+ * secret's {name} in place of a shorter value */
+#define LOG_PATH_MAX 1100
 /* An HTML form's post to path: a write with a form body and its CSRF token. */
 #define FORM(path, handler, extra, rule, what)                                                 \
     {.method = "POST", .pattern = (path), .fn = (handler), .kind = RK_HTML,                      \
@@ -561,6 +565,7 @@ param_validate(const struct pspec *ps, const char *raw, struct pval *out, const 
         }
         return true;
     case P_TEXT:
+    case P_SECRET:
         for (i = 0; i < n; i++)
             /* C0 controls, DEL, and C1 controls (U+0080-U+009F, UTF-8 C2 80-9F) */
             if ((unsigned char)raw[i] < 0x20 || raw[i] == 0x7f ||
@@ -625,6 +630,72 @@ match(struct req *rq, const struct route *r)
     return *pp == '\0' && *sp == '\0';
 }
 
+/* The type of route r's path parameter named by the n bytes at name (P_INT if none). */
+static enum ptype
+param_type(const struct route *r, const char *name, size_t n)
+{
+    int i;
+
+    for (i = 0; i < WEB_MAX_PARAMS && r->params[i].name != NULL; i++)
+        if (strlen(r->params[i].name) == n && memcmp(r->params[i].name, name, n) == 0)
+            return r->params[i].type;
+    return P_INT;
+}
+
+/* path written to out as route r's pattern matches it, each P_SECRET segment as its
+ * {name}; false if r does not match path. */
+static bool
+mask_secrets(const struct route *r, const char *path, struct buf *out)
+{
+    const char *pp = r->pattern, *sp = path, *close;
+    size_t seg;
+
+    while (*pp && *sp) {
+        if (*pp == '{') {
+            close = strchr(pp, '}');
+            seg = strcspn(sp, "/");
+            if (seg == 0)
+                return false;
+            if (param_type(r, pp + 1, (size_t)(close - pp - 1)) == P_SECRET)
+                buf_add(out, pp, (size_t)(close - pp + 1));
+            else
+                buf_add(out, sp, seg);
+            pp = close + 1;
+            sp += seg;
+            continue;
+        }
+        if (*pp != *sp)
+            return false;
+        buf_add(out, pp, 1);
+        pp++;
+        sp++;
+    }
+    return *pp == '\0' && *sp == '\0';
+}
+
+const char *
+web_log_path(const char *path, char *out, size_t size)
+{
+    struct buf b;
+    int i, j;
+
+    for (i = 0; i < n_routes; i++) {
+        for (j = 0; j < WEB_MAX_PARAMS && routes[i].params[j].name != NULL; j++)
+            if (routes[i].params[j].type == P_SECRET && routes[i].params[j].in == PIN_PATH)
+                break;
+        if (j == WEB_MAX_PARAMS || routes[i].params[j].name == NULL)
+            continue;
+        buf_init(&b, 128);
+        if (mask_secrets(&routes[i], path, &b) && !buf_err(&b)) {
+            snprintf(out, size, "%.*s", (int)b.len, b.data);
+            buf_free(&b);
+            return out;
+        }
+        buf_free(&b);
+    }
+    return path;
+}
+
 static void
 clear_params(struct req *rq)
 {
@@ -659,6 +730,7 @@ static size_t body_max(enum body_kind k);
 static bool
 prepare(struct req *rq)
 {
+    char logp[LOG_PATH_MAX];
     const struct route *r = NULL;
     const char *msg = NULL, *raw;
     char allow[64] = "", boundary[MULTIPART_MAX_BOUNDARY + 1];
@@ -730,9 +802,11 @@ prepare(struct req *rq)
 
     /* writes: a request from another site is refused whatever it carries (SECURITY.md 14) */
     if (!auth_same_origin(rq)) {
-        seclog_event((int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-                     (struct seclog_field[]){SECLOG_STR("path", rq->path), {"why", "origin", 0}},
-                     2);
+        seclog_event(
+            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+            (struct seclog_field[]){SECLOG_STR("path", web_log_path(rq->path, logp, sizeof(logp))),
+                                    {"why", "origin", 0}},
+            2);
         web_error(rq, 403, NULL, _("Cross-site requests cannot change data."));
         return false;
     }
@@ -840,6 +914,7 @@ static bool
 form_in(struct req *rq)
 {
     struct form *f = arena_alloc(rq->arena, sizeof(*f));
+    char logp[LOG_PATH_MAX];
     const char *msg;
     enum err rc;
 
@@ -852,8 +927,11 @@ form_in(struct req *rq)
     }
     rq->form = f;
     if (!auth_csrf_ok(rq, form_get(f, "csrf"))) {
-        seclog_event((int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-                     (struct seclog_field[]){SECLOG_STR("path", rq->path), {"why", "token", 0}}, 2);
+        seclog_event(
+            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+            (struct seclog_field[]){SECLOG_STR("path", web_log_path(rq->path, logp, sizeof(logp))),
+                                    {"why", "token", 0}},
+            2);
         web_error(rq, 403, "csrf",
                   _("This form has expired or did not come from this site. Please reload the page "
                     "and send it again."));

@@ -230,6 +230,13 @@ void web_error(struct req *rq, int status, const char *field, const char *msg);
 void web_handle(struct req *rq);
 
 /*
+ * path as it may be written to a log: a path parameter that is a credential (a password
+ * reset link's token) replaced by its name in braces ("/account/reset/{token}"); out (of
+ * size bytes) holds the result when it differs, else path itself is returned.
+ */
+const char *web_log_path(const char *path, char *out, size_t size);
+
+/*
  * What web needs to know of the deployment, set once by web_init before any request (the
  * server's threads only read it).
  */

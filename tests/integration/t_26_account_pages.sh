@@ -48,6 +48,11 @@ LPATH=/$LPATH
 csrf_of "$AJ.r" "$LPATH"
 check "reset: the link's page has the new password's form (valid HTML)" \
     eval 'eq "$S" 200 && has "name=\"password\"" && tidy_clean'
+# the link's token is a password for an hour: the access log names the route, never the token
+RTOK=${LPATH##*/}
+logged_reset() { grep -q 'event=access method="GET" path="/account/reset/{token}"' "$T/server.log"; }
+check "reset: the access log shows the link's page as /account/reset/{token}" wait_for 5 logged_reset
+check "reset: ... and the token is in no log line (SECURITY.md item 27)" eval '! grep -q -- "$RTOK" "$T/server.log"'
 HASH0=$(q "SELECT password_hash FROM user_account WHERE email_key = 'rut@example.se'")
 post "$AJ.r" "$LPATH" "csrf=$CSRF" "password=short"
 check "reset: a short new password: 422 beside the field, nothing changed" \
