@@ -27,23 +27,18 @@
 //    checked as it opens. A form page this file has no recipe for gets the generic one:
 //    empty the required fields of the first form that has any.
 //
-// There is no review or proposal form on main yet, so there is no propose → review → accept
-// journey here.
+// The propose → review → accept journey, and axe on the proposal form, the review queue and
+// the review confirmations, are proposals.mjs's: those pages need a proposal in a given state
+// and the representative's or the coordinator's session, not the admin's.
 //
 // Output is TAP-like, as the other scripts': "ok N - ..." / "not ok N - ...", "# ..."
 // diagnostics, then "1..N" and, last, "browser: N passed, N failed". Exit 1 on any failure.
 
-import { createHmac } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const CHROMIUM = process.env.SAMVERKA_CHROMIUM || '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const DESKTOP = { width: 1280, height: 900 };
-const NARROW = { width: 320, height: 640 };
-const LANGS = ['sv', 'en'];
+import {
+    assert, broke, carrySession, check, codeStep, expectPage, finish, h1, launch, LANGS,
+    navigating, newContext, open, passwordStep as signInPassword, signOutButton, state,
+    submitByKeyboard, usage, useBase, where, withLang,
+} from './lib.mjs';
 
 // The demo admin (data/demo/accounts.csv; README.md).
 const ADMIN = {
@@ -67,70 +62,13 @@ const TEXT = {
 };
 
 const args = process.argv.slice(2);
-const base = (args.shift() || '').replace(/\/+$/, '');
+const baseOk = useBase(args.shift());
 const forms = args.map((a) => {
     const i = a.indexOf('=');
     return i > 0 ? { pattern: a.slice(0, i), path: a.slice(i + 1) } : null;
 });
-if (!/^https?:\/\/[^/]+$/.test(base) || forms.length === 0 || forms.some((f) => f === null)) {
-    console.log('not ok 1 - usage: node editing.mjs http://HOST:PORT PATTERN=PATH...');
-    console.log('browser: 0 passed, 1 failed');
-    process.exit(1);
-}
-
-let n = 0;
-let passed = 0;
-let failed = 0;
-
-function diag(text) {
-    // Playwright's call logs carry terminal colours; TAP diagnostics are plain text
-    // eslint-disable-next-line no-control-regex
-    for (const line of String(text).replace(/\x1b\[[0-9;]*m/g, '').split('\n'))
-        console.log(`# ${line}`);
-}
-
-// One test point: ok when fn returns without throwing; a thrown message is the diagnostic.
-async function check(name, fn) {
-    n++;
-    try {
-        await fn();
-        passed++;
-        console.log(`ok ${n} - ${name}`);
-        return true;
-    } catch (e) {
-        failed++;
-        console.log(`not ok ${n} - ${name}`);
-        diag(e && e.message ? e.message : e);
-        return false;
-    }
-}
-
-function assert(cond, message) {
-    if (!cond)
-        throw new Error(message);
-}
-
-function withLang(path, lang) {
-    if (lang === 'sv')
-        return path;
-    return path + (path.includes('?') ? '&' : '?') + 'lang=' + lang;
-}
-
-// RFC 6238 with SHA-1, 6 digits and 30 s steps, the key in base32 (RFC 4648).
-function totp(secret, step) {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-    let bits = '';
-    for (const c of secret.replace(/=+$/, ''))
-        bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-    const key = [];
-    for (let i = 0; i + 8 <= bits.length; i += 8)
-        key.push(parseInt(bits.slice(i, i + 8), 2));
-    const counter = Buffer.alloc(8);
-    counter.writeBigUInt64BE(BigInt(step));
-    const mac = createHmac('sha1', Buffer.from(key)).update(counter).digest();
-    const at = mac[mac.length - 1] & 15;
-    return String((mac.readUInt32BE(at) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
+if (!baseOk || forms.length === 0 || forms.some((f) => f === null))
+    usage('node editing.mjs http://HOST:PORT PATTERN=PATH...');
 
 // Pages shown only to someone signed out: checked in a context without the admin's session.
 const SIGNED_OUT = new Set(['/account/sign-in', '/account/sign-in/code', '/account/sign-up']);
@@ -181,27 +119,14 @@ const MISSION = {
 
 let browser = null;
 try {
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        ],
-    });
-    // Swedish browsers, as in a11y.mjs: a page without ?lang= is the Swedish default.
-    const common = { locale: 'sv-SE', viewport: DESKTOP };
-    const nojs = await newContext(browser, { ...common, javaScriptEnabled: false });
-    const withjs = await newContext(browser, { ...common, javaScriptEnabled: true, bypassCSP: true });
-    const anon = await newContext(browser, { ...common, javaScriptEnabled: true, bypassCSP: true });
+    browser = await launch();
+    const nojs = await newContext(browser, false);
+    const withjs = await newContext(browser, true);
+    const anon = await newContext(browser, true);
 
     await journey(await nojs.newPage());
-    const carried = await check('the admin\'s session carries over to the axe context', async () => {
-        const cookies = await nojs.cookies(base);
-        assert(cookies.some((c) => /samverka_session$/.test(c.name)),
-            `the no-JS context holds no session cookie (${cookies.map((c) => c.name).join(', ') || 'none'})`);
-        await withjs.addCookies(cookies);
-    });
+    const carried = await check('the admin\'s session carries over to the axe context',
+        () => carrySession(nojs, withjs));
     if (carried) {
         const page = await withjs.newPage();
         const signedOut = await anon.newPage();
@@ -210,53 +135,14 @@ try {
                 await formPage(SIGNED_OUT.has(f.pattern) ? signedOut : page, f, lang);
     }
 } catch (e) {
-    n++;
-    failed++;
-    console.log(`not ok ${n} - the test run itself`);
-    diag(e && e.stack ? e.stack : e);
+    broke(e);
 } finally {
     if (browser)
         await browser.close().catch(() => {});
 }
-
-console.log(`1..${n}`);
-console.log(`browser: ${passed} passed, ${failed} failed`);
-if (failed > 0)
-    process.exit(1);
-
-async function newContext(b, options) {
-    const c = await b.newContext(options);
-    c.setDefaultTimeout(10000);
-    c.setDefaultNavigationTimeout(15000);
-    return c;
-}
+finish();
 
 /* ------------------------------------------------------------------ helpers */
-
-async function open(page, path) {
-    const resp = await page.goto(base + path);
-    assert(resp, `no response for ${path}`);
-    return resp;
-}
-
-// Run action, which makes the page navigate (a form submitted, a link followed), and return
-// the response of the page that ends up shown: after a 303, the page redirected to.
-async function navigating(page, action) {
-    const [resp] = await Promise.all([page.waitForNavigation(), action()]);
-    assert(resp, 'the page did not navigate');
-    return resp;
-}
-
-function where(page) {
-    const u = new URL(page.url());
-    return u.pathname + u.search;
-}
-
-function expectPage(page, resp, status, path) {
-    assert(resp.status() === status, `${where(page)} answered ${resp.status()}, expected ${status}`);
-    if (path !== undefined)
-        assert(where(page) === path, `the browser is on ${where(page)}, expected ${path}`);
-}
 
 // A field found by its label's text, as a screen reader names it.
 function field(page, label) {
@@ -267,39 +153,6 @@ function button(page, name) {
     return page.locator('main').getByRole('button', { name, exact: true });
 }
 
-// Move focus with the Tab key until it is on the element, as a keyboard user does.
-async function tabTo(page, locator) {
-    const target = await locator.elementHandle();
-    assert(target, 'no such element to tab to');
-    for (let i = 0; i < 80; i++) {
-        await page.keyboard.press('Tab');
-        if (await target.evaluate((el) => el === document.activeElement))
-            return;
-    }
-    throw new Error('the element cannot be reached with the Tab key');
-}
-
-// Submit a form as a keyboard user: Tab to its button, press Enter.
-async function submitByKeyboard(page, locator) {
-    await tabTo(page, locator);
-    return navigating(page, () => page.keyboard.press('Enter'));
-}
-
-async function h1(page) {
-    return (await page.locator('h1').innerText()).trim();
-}
-
-async function header(page) {
-    return page.evaluate(() => {
-        const h = document.querySelector('header');
-        return h ? h.innerText : '';
-    });
-}
-
-function signOutButton(page, lang) {
-    return page.locator('header').getByRole('button', { name: TEXT[lang].signOut, exact: true });
-}
-
 // The goal tree section of a mission page, as text.
 async function tree(page) {
     const s = page.locator('section[aria-labelledby="tree-h"]');
@@ -307,86 +160,12 @@ async function tree(page) {
     return s.innerText();
 }
 
-async function noOverflow(page, viewport) {
-    await page.setViewportSize(viewport);
-    try {
-        const o = await page.evaluate(() => {
-            const de = document.documentElement;
-            const limit = de.clientWidth + 1;
-            const out = { scroll: de.scrollWidth, client: de.clientWidth, wide: [] };
-            if (de.scrollWidth <= limit)
-                return out;
-            // Name where to look: the outermost elements whose box or text sticks out,
-            // leaving out what sits in a scrolling box (a wide table in its wrapper is fine).
-            const clipped = (el) => {
-                for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
-                    if (getComputedStyle(a).overflowX !== 'visible')
-                        return true;
-                return false;
-            };
-            const sticksOut = (el) => {
-                const r = el.getBoundingClientRect();
-                return r.width > 0 && (r.right > limit || r.left + el.scrollWidth > limit);
-            };
-            for (const el of document.body.querySelectorAll('*')) {
-                if (!sticksOut(el) || clipped(el))
-                    continue;
-                if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)
-                    && !clipped(el.parentElement))
-                    continue;
-                const describe = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-                    + [...e.classList].map((c) => '.' + c).join('')
-                    + ` (right edge ${Math.round(e.getBoundingClientRect().left + e.scrollWidth)}px)`;
-                out.wide.push(describe(el));
-                if (out.wide.length >= 5)
-                    break;
-            }
-            return out;
-        });
-        assert(o.scroll <= o.client + 1, `at ${viewport.width}px: scrollWidth ${o.scroll} > ` +
-            `clientWidth ${o.client}; sticking out: ${o.wide.join(', ')}`);
-    } finally {
-        await page.setViewportSize(DESKTOP);
-    }
-}
-
-async function axe(page) {
-    await page.addScriptTag({ path: AXE_PATH });
-    const res = await page.evaluate(async (tags) => {
-        // eslint-disable-next-line no-undef
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return r.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            help: v.help,
-            count: v.nodes.length,
-            targets: v.nodes.slice(0, 3).map((node) => ({
-                target: node.target.join(' '),
-                html: node.html.length > 160 ? node.html.slice(0, 157) + '...' : node.html,
-            })),
-        }));
-    }, AXE_TAGS);
-    if (res.length) {
-        const lines = [];
-        for (const v of res) {
-            lines.push(`${v.id} (${v.impact}): ${v.help} — ${v.count} element(s)`);
-            for (const t of v.targets)
-                lines.push(`    ${t.target}  ${t.html}`);
-        }
-        throw new Error(`${res.length} axe violation(s) on ${where(page)}:\n${lines.join('\n')}`);
-    }
-}
-
 /* ------------------------------------------------------------------ signing in */
 
-// The password step; lands on the code step's page (the same address, a new form).
+// The admin's password step; lands on the code step's page (the same address, a new form).
 async function passwordStep(page, lang) {
     const t = TEXT.sv;
-    await open(page, withLang('/account/sign-in', lang));
-    await page.locator('main form[action^="/account/sign-in"] input[name="email"]').fill(ADMIN.email);
-    await page.locator('main form[action^="/account/sign-in"] input[name="password"]').fill(ADMIN.password);
-    const resp = await navigating(page, () =>
-        page.locator('main form[action^="/account/sign-in"] input[name="password"]').press('Enter'));
+    const resp = await signInPassword(page, ADMIN, lang);
     expectPage(page, resp, 200);
     assert(lang !== 'sv' || await h1(page) === t.enterCode, `the second step's h1 is "${await h1(page)}"`);
     return resp;
@@ -403,16 +182,7 @@ async function journey(page) {
         assert(await field(page, t.code).count() === 1, `no field labelled "${t.code}"`);
     });
     const inside = signedIn && await check('admin sign-in: the TOTP code signs in → /account', async () => {
-        // a code is taken once: when this step's was used (the suite run twice within 30 s),
-        // the next step's is still good
-        const step = Math.floor(Date.now() / 30000);
-        let resp = null;
-        for (const s of [step, step + 1]) {
-            await field(page, t.code).fill(totp(ADMIN.totp, s));
-            resp = await navigating(page, () => field(page, t.code).press('Enter'));
-            if (resp.status() !== 422)
-                break;
-        }
+        const resp = await codeStep(page, ADMIN.totp, t.code);
         expectPage(page, resp, 200, '/account');
         assert(await h1(page) === t.account, `h1 is "${await h1(page)}", not "${t.account}"`);
         assert(await signOutButton(page, 'sv').count() === 1, `no "${t.signOut}" button in the header`);
@@ -528,27 +298,6 @@ async function emptyRequired(page) {
     const buttons = form.locator('button[type="submit"]:not([name])');
     assert(await buttons.count() >= 1, 'the form has no submit button');
     return navigating(page, () => buttons.last().click());
-}
-
-// One state of a page: reach it, check it is the state named, then no overflow at 320 px and
-// no axe violation.
-async function state(page, label, reach, status, shows) {
-    let ok = false;
-    await check(`${label}: status ${status}${shows ? ', ' + shows.what : ''}`, async () => {
-        const resp = await reach();
-        expectPage(page, resp, status);
-        if (shows)
-            assert(await shows.test(), `${where(page)} does not show ${shows.what}`);
-        ok = true;
-    });
-    await check(`${label}: no overflow at ${NARROW.width}px`, async () => {
-        assert(ok, 'the state was not reached');
-        await noOverflow(page, NARROW);
-    });
-    await check(`${label}: axe`, async () => {
-        assert(ok, 'the state was not reached');
-        await axe(page);
-    });
 }
 
 async function formPage(page, f, lang) {

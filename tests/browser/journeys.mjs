@@ -32,16 +32,10 @@
 // Output is TAP-like, as a11y.mjs's: "ok N - ..." / "not ok N - ...", "# ..." diagnostics,
 // then "1..N" and, last, "browser: N passed, N failed". Exit 1 on any failure.
 
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const CHROMIUM = process.env.SAMVERKA_CHROMIUM || '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const DESKTOP = { width: 1280, height: 900 };
-const NARROW = { width: 320, height: 640 };
-const LANGS = ['sv', 'en'];
+import {
+    assert, broke, carrySession, check, expectPage, finish, header, launch, LANGS, navigating,
+    newContext, open, signOutButton, state, tabTo, title, usage, useBase, where, withLang,
+} from './lib.mjs';
 
 // What a person reads on the pages (po/sv.po; English is the msgid).
 const TEXT = {
@@ -61,48 +55,8 @@ const TEXT = {
     },
 };
 
-const base = (process.argv[2] || '').replace(/\/+$/, '');
-if (!/^https?:\/\/[^/]+$/.test(base) || process.argv.length !== 3) {
-    console.log('not ok 1 - usage: node journeys.mjs http://HOST:PORT');
-    console.log('browser: 0 passed, 1 failed');
-    process.exit(1);
-}
-
-let n = 0;
-let passed = 0;
-let failed = 0;
-
-function diag(text) {
-    // Playwright's call logs carry terminal colours; TAP diagnostics are plain text
-    // eslint-disable-next-line no-control-regex
-    for (const line of String(text).replace(/\x1b\[[0-9;]*m/g, '').split('\n'))
-        console.log(`# ${line}`);
-}
-
-// One test point: ok when fn returns without throwing; a thrown message is the diagnostic.
-async function check(name, fn) {
-    n++;
-    try {
-        await fn();
-        passed++;
-        console.log(`ok ${n} - ${name}`);
-    } catch (e) {
-        failed++;
-        console.log(`not ok ${n} - ${name}`);
-        diag(e && e.message ? e.message : e);
-    }
-}
-
-function assert(cond, message) {
-    if (!cond)
-        throw new Error(message);
-}
-
-function withLang(path, lang) {
-    if (lang === 'sv')
-        return path;
-    return path + (path.includes('?') ? '&' : '?') + 'lang=' + lang;
-}
+if (!useBase(process.argv[2]) || process.argv.length !== 3)
+    usage('node journeys.mjs http://HOST:PORT');
 
 // A run's own addresses, so that a database served twice never has them taken. The long
 // one is what the header and /account show signed in: with no hyphen to break at it is one
@@ -122,106 +76,36 @@ const EN_ACCOUNT = {
 
 let browser = null;
 try {
-    browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-            '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-            '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        ],
-    });
-    // Swedish browsers, as in a11y.mjs: a page without ?lang= is the Swedish default.
-    const common = { locale: 'sv-SE', viewport: DESKTOP };
-    const nojs = await newContext(browser, { ...common, javaScriptEnabled: false });
-    const withjs = await newContext(browser, { ...common, javaScriptEnabled: true, bypassCSP: true });
+    browser = await launch();
+    const nojs = await newContext(browser, false);
+    const withjs = await newContext(browser, true);
     const page = await nojs.newPage();
     const axePage = await withjs.newPage();
 
     await journey(page);
     for (const lang of LANGS)
         await formStates(axePage, lang);
-    await check('the session carries over to the axe context', async () => {
-        const cookies = await nojs.cookies(base);
-        assert(cookies.some((c) => /samverka_session$/.test(c.name)),
-            `the no-JS context holds no session cookie (${cookies.map((c) => c.name).join(', ') || 'none'})`);
-        await withjs.addCookies(cookies);
-    });
+    await check('the session carries over to the axe context', () => carrySession(nojs, withjs));
     for (const lang of LANGS)
         await signedInStates(axePage, lang);
 
-    const english = await newContext(browser, { ...common, javaScriptEnabled: false });
+    const english = await newContext(browser, false);
     await englishSignUp(await english.newPage());
     await english.close();
 } catch (e) {
-    n++;
-    failed++;
-    console.log(`not ok ${n} - the test run itself`);
-    diag(e && e.stack ? e.stack : e);
+    broke(e);
 } finally {
     if (browser)
         await browser.close().catch(() => {});
 }
-
-console.log(`1..${n}`);
-console.log(`browser: ${passed} passed, ${failed} failed`);
-if (failed > 0)
-    process.exit(1);
-
-async function newContext(b, options) {
-    const c = await b.newContext(options);
-    c.setDefaultTimeout(10000);
-    c.setDefaultNavigationTimeout(15000);
-    return c;
-}
+finish();
 
 /* ------------------------------------------------------------------ helpers */
-
-async function open(page, path) {
-    const resp = await page.goto(base + path);
-    assert(resp, `no response for ${path}`);
-    return resp;
-}
-
-// Run action, which makes the page navigate (a form submitted, a link followed), and return
-// the response of the page that ends up shown: after a 303, the page redirected to.
-async function navigating(page, action) {
-    const [resp] = await Promise.all([page.waitForNavigation(), action()]);
-    assert(resp, 'the page did not navigate');
-    return resp;
-}
-
-function where(page) {
-    const u = new URL(page.url());
-    return u.pathname + u.search;
-}
-
-function expectPage(page, resp, status, path) {
-    assert(resp.status() === status, `${where(page)} answered ${resp.status()}, expected ${status}`);
-    if (path !== undefined)
-        assert(where(page) === path, `the browser is on ${where(page)}, expected ${path}`);
-}
 
 // A field found by its label's text, as a screen reader names it: a label that is missing
 // or not tied to its control (for/id) makes this fail.
 function field(page, label) {
     return page.getByLabel(label, { exact: true });
-}
-
-// Move focus with the Tab key until it is on the element, as a keyboard user does; fails if
-// the element cannot be reached that way.
-async function tabTo(page, locator) {
-    const target = await locator.elementHandle();
-    assert(target, 'no such element to tab to');
-    for (let i = 0; i < 60; i++) {
-        await page.keyboard.press('Tab');
-        if (await target.evaluate((el) => el === document.activeElement))
-            return;
-    }
-    throw new Error('the element cannot be reached with the Tab key');
-}
-
-async function title(page) {
-    return page.evaluate(() => document.title);
 }
 
 // The text of the elements a field's aria-describedby names (its hint and its error).
@@ -231,66 +115,6 @@ async function describedBy(locator) {
         .map((id) => document.getElementById(id))
         .filter((d) => d !== null && d.getClientRects().length > 0)
         .map((d) => d.textContent.trim()).join(' | '));
-}
-
-async function header(page) {
-    return page.evaluate(() => {
-        const h = document.querySelector('header');
-        return h ? h.innerText : '';
-    });
-}
-
-function signOutButton(page, lang) {
-    return page.locator('header').getByRole('button', { name: TEXT[lang].signOut, exact: true });
-}
-
-async function noOverflow(page, viewport) {
-    await page.setViewportSize(viewport);
-    try {
-        const o = await page.evaluate(() => {
-            const de = document.documentElement;
-            const limit = de.clientWidth + 1;
-            const out = { scroll: de.scrollWidth, client: de.clientWidth, wide: [] };
-            if (de.scrollWidth <= limit)
-                return out;
-            // Name where to look: the outermost elements whose box or text sticks out,
-            // leaving out what sits in a scrolling box (a wide table in its wrapper is fine).
-            const clipped = (el) => {
-                for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
-                    if (getComputedStyle(a).overflowX !== 'visible')
-                        return true;
-                return false;
-            };
-            const sticksOut = (el) => {
-                const r = el.getBoundingClientRect();
-                return r.width > 0 && (r.right > limit || r.left + el.scrollWidth > limit);
-            };
-            for (const el of document.body.querySelectorAll('*')) {
-                if (!sticksOut(el) || clipped(el))
-                    continue;
-                if (el.parentElement && el.parentElement !== document.body && sticksOut(el.parentElement)
-                    && !clipped(el.parentElement))
-                    continue;
-                let inner = el;
-                for (;;) {
-                    const next = [...inner.children].find((c) => sticksOut(c));
-                    if (!next)
-                        break;
-                    inner = next;
-                }
-                const describe = (e) => e.tagName.toLowerCase() + [...e.classList].map((c) => '.' + c).join('')
-                    + ` (right edge ${Math.round(e.getBoundingClientRect().left + e.scrollWidth)}px)`;
-                out.wide.push(describe(el) + (inner !== el ? ` via ${describe(inner)}` : ''));
-                if (out.wide.length >= 5)
-                    break;
-            }
-            return out;
-        });
-        assert(o.scroll <= o.client + 1, `at ${viewport.width}px: scrollWidth ${o.scroll} > ` +
-            `clientWidth ${o.client}; sticking out: ${o.wide.join(', ')}`);
-    } finally {
-        await page.setViewportSize(DESKTOP);
-    }
 }
 
 // The focus ring of the focused element: its outline at least 2 px, solid enough to be
@@ -325,33 +149,6 @@ async function focusRing(page) {
         `${r.what} focused: outline ${r.style} ${r.width}px, expected at least 2px`);
     assert(r.ratio >= 3, `${r.what} focused: outline ${r.color} on ${r.bg} is ` +
         `${r.ratio.toFixed(2)}:1, expected at least 3:1`);
-}
-
-async function axe(page) {
-    await page.addScriptTag({ path: AXE_PATH });
-    const res = await page.evaluate(async (tags) => {
-        // eslint-disable-next-line no-undef
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-        return r.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            help: v.help,
-            count: v.nodes.length,
-            targets: v.nodes.slice(0, 3).map((node) => ({
-                target: node.target.join(' '),
-                html: node.html.length > 160 ? node.html.slice(0, 157) + '...' : node.html,
-            })),
-        }));
-    }, AXE_TAGS);
-    if (res.length) {
-        const lines = [];
-        for (const v of res) {
-            lines.push(`${v.id} (${v.impact}): ${v.help} — ${v.count} element(s)`);
-            for (const t of v.targets)
-                lines.push(`    ${t.target}  ${t.html}`);
-        }
-        throw new Error(`${res.length} axe violation(s) on ${where(page)}:\n${lines.join('\n')}`);
-    }
 }
 
 /* ------------------------------------------------------------------ the journey (no JS) */
@@ -497,27 +294,6 @@ async function journey(page) {
 }
 
 /* ------------------------------------------------------------------ axe on each form state */
-
-// One state of a page: how to get there (returning the response), what it must show so the
-// check is on the state it names, then no overflow at 320 px and no axe violation.
-async function state(page, label, reach, status, shows) {
-    let ok = false;
-    await check(`${label}: status ${status}${shows ? ', ' + shows.what : ''}`, async () => {
-        const resp = await reach();
-        expectPage(page, resp, status);
-        if (shows)
-            assert(await shows.test(), `${where(page)} does not show ${shows.what}`);
-        ok = true;
-    });
-    await check(`${label}: no overflow at ${NARROW.width}px`, async () => {
-        assert(ok, 'the state was not reached');
-        await noOverflow(page, NARROW);
-    });
-    await check(`${label}: axe`, async () => {
-        assert(ok, 'the state was not reached');
-        await axe(page);
-    });
-}
 
 function summaryShown(page) {
     return {

@@ -3,7 +3,10 @@
 # page of its route table (`samverka routes`, filled by tests/routes.sh), then
 # journeys.mjs (the account journeys without JavaScript, axe on every form state), then
 # editing.mjs (the editing journey as the admin without JavaScript, axe on every form page
-# of the route table, empty and with errors) on the same server.
+# of the route table, empty and with errors), then proposals.mjs (propose → review → accept
+# and decline as the demo representative and coordinator without JavaScript, axe on the
+# proposal form, the review queue and the review confirmations) on the same server. The
+# three journeys share tests/browser/lib.mjs.
 #
 #   tests/browser/run.sh
 #
@@ -174,6 +177,7 @@ while IFS=$'\t' read -r meth pat kind _; do
 done <<<"$(routes)"
 [ "${#forms[@]}" -gt 0 ] || fail "samverka routes lists no form pages"
 run_script editing.mjs "http://127.0.0.1:$port" "${forms[@]}"
+run_script proposals.mjs "http://127.0.0.1:$port"
 
 n=$((n + 1))
 if kill -0 "$server" 2>/dev/null; then
