@@ -111,7 +111,7 @@ authz_allows(const struct who *w, enum authz_action action, const struct authz_s
         return true;
     if ((r & AUTHZ_ADMIN) && w->is_admin)
         return true;
-    if ((r & AUTHZ_ANY_COORDINATOR) && w->n_missions > 0)
+    if ((r & AUTHZ_ANY_COORDINATOR) && w->live_coordinator)
         return true;
     if ((r & AUTHZ_COORDINATOR) && scope->mission_id != 0 &&
         has_id(w->missions, w->n_missions, scope->mission_id))
@@ -187,6 +187,18 @@ authz_who_load(struct db *db, struct arena *a, int64_t user_id, struct who *out)
     if (rc == ERR_OK)
         rc = load_ids(db, a, Q_AUTHZ_WHO_ACTORS, user_id, AUTHZ_MAX_ACTORS, &out->actors,
                       &out->n_actors);
+    if (rc == ERR_OK && out->n_missions > 0) {
+        int64_t live = 0;
+
+        st = db_stmt(db, Q_AUTHZ_WHO_LIVE);
+        if (st == NULL) {
+            rc = ERR_DB;
+        } else {
+            db_bind_i64(st, 1, user_id);
+            rc = ld_count(st, &live);
+        }
+        out->live_coordinator = live > 0;
+    }
     if (rc) {
         /* never half a caller: on any failure, the public */
         authz_who_public(out);
@@ -213,5 +225,6 @@ authz_who_legacy(struct arena *a, const struct api_client *c, struct who *out)
         *m = c->mission_id;
         out->missions = m;
         out->n_missions = 1;
+        out->live_coordinator = true;
     }
 }

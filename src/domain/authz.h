@@ -78,6 +78,7 @@ struct who {
     bool is_admin;
     const int64_t *missions; /* the missions coordinated, ascending */
     int n_missions;
+    bool live_coordinator; /* one of them is not archived: the rights of AUTHZ_ANY_COORDINATOR */
     const int64_t *actors; /* the actors represented (confirmed only), ascending */
     int n_actors;
 };

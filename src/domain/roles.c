@@ -191,6 +191,19 @@ sessions_end(struct db *db, const struct who *by, int64_t user_id, int64_t now)
     return db_run(st);
 }
 
+/* End user_id's API tokens when it gains a right (roles.h). */
+static enum err
+tokens_end(struct db *db, int64_t user_id, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, Q_ROLES_TOKENS_END);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, user_id);
+    db_bind_i64(st, 2, now);
+    return db_run(st);
+}
+
 static enum err
 change(struct db *db, const struct who *by, enum authz_action act, int64_t user_id,
        int64_t mission_id, int64_t actor_id, int64_t now, struct write_error *e)
@@ -205,7 +218,7 @@ change(struct db *db, const struct who *by, enum authz_action act, int64_t user_
 
     if (!authz_allows(by, act, &scope))
         return write_refuse(e, "by", "may not do this");
-    if (act == AUTHZ_REPRESENTATIVE_CONFIRM && user_id == by->user_id && !by->is_admin)
+    if (act == AUTHZ_REPRESENTATIVE_CONFIRM && user_id == by->user_id)
         return write_refuse(e, "by", "may not confirm its own request");
     rc = db_begin(db);
     if (rc)
@@ -220,6 +233,10 @@ change(struct db *db, const struct who *by, enum authz_action act, int64_t user_
         rc = step(db, by, act, user_id, mission_id, actor_id, is_admin, now, &privilege, e);
     if (rc == ERR_OK && privilege)
         rc = sessions_end(db, by, user_id, now);
+    if (rc == ERR_OK && privilege &&
+        (act == AUTHZ_REPRESENTATIVE_CONFIRM || act == AUTHZ_COORDINATOR_ASSIGN ||
+         act == AUTHZ_ADMIN_GRANT))
+        rc = tokens_end(db, user_id, now);
     if (rc == ERR_OK) {
         if (actor_id != 0)
             snprintf(detail, sizeof(detail), "actor:%lld", (long long)actor_id);

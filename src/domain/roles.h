@@ -20,8 +20,14 @@
  * issue a new id for it. A request to represent an actor changes no rights and ends no
  * session.
  *
- * A coordinator may not confirm its own request to represent an actor (someone else
- * vouches for it); an admin may. The last active admin cannot give up admin, so that an
+ * Tokens: when an account gains a right (a representation confirmed, a mission to
+ * coordinate, admin), its API tokens are revoked in the same transaction: a token made
+ * with fewer rights, perhaps before the role required a second factor, never carries the
+ * new ones. The owner makes a new one. Losing a right revokes nothing (rights are read at
+ * every request).
+ *
+ * No one confirms its own request to represent an actor, an admin included (someone else
+ * vouches for it; an admin has every right a representative has without it). The last active admin cannot give up admin, so that an
  * installation always has one.
  *
  * Errors, for every function: ERR_INVALID with e (field "by" when the caller may not do

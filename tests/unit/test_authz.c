@@ -133,6 +133,7 @@ test_matrix(void)
     w[COORD].user_id = 12;
     w[COORD].missions = own_mission;
     w[COORD].n_missions = 1;
+    w[COORD].live_coordinator = true;
     authz_who_public(&w[ADMIN]);
     w[ADMIN].user_id = 13;
     w[ADMIN].is_admin = true;
@@ -279,6 +280,22 @@ test_load(struct db *db)
     s.actor_id = a2;
     ok(!authz_allows(&w, AUTHZ_ACTOR_EDIT, &s), "  an actor asked for is not represented");
 
+    /* a coordinator of archived missions only keeps them, but curates no registry */
+    ok(mission_archive(db, m1, "test", 1500) == ERR_OK &&
+           mission_archive(db, m2, "test", 1500) == ERR_OK,
+       "%s: both missions are archived", backend);
+    is_rc(authz_who_load(db, &a, coord, &w), ERR_OK, "  the coordinator loads");
+    s.mission_id = m2;
+    ok(w.n_missions == 2 && authz_allows(&w, AUTHZ_MISSION_EDIT, &s),
+       "  still the coordinator of its missions");
+    ok(!w.live_coordinator && !authz_allows(&w, AUTHZ_ACTOR_CREATE, NULL) &&
+           !authz_allows(&w, AUTHZ_REPRESENTATIVE_CONFIRM, NULL),
+       "  but with no live mission it may not curate the registry or confirm representatives");
+    ok(mission_unarchive(db, m2, "test", 1600) == ERR_OK, "%s: one comes back", backend);
+    authz_who_load(db, &a, coord, &w);
+    ok(w.live_coordinator && authz_allows(&w, AUTHZ_ACTOR_CREATE, NULL),
+       "  and with it the registry rights");
+
     is_rc(authz_who_load(db, &a, 987654321, &w), ERR_NOTFOUND,
           "%s: an unknown account is not found", backend);
     ok(w.user_id == 0 && !w.is_admin, "  and is the public");
@@ -417,6 +434,10 @@ test_roles(struct db *db)
     is_rc(roles_representative_confirm(db, &w_plain, plain, a1, now, &e), ERR_INVALID,
           "%s: a coordinator may not confirm its own request", backend);
     is_rc(roles_representative_confirm(db, &w_admin, plain, a1, now, &e), ERR_OK, "  an admin may");
+    is_rc(roles_representative_request(db, &w_admin, a1, now, &e), ERR_OK,
+          "%s: an admin asks to represent the actor", backend);
+    is_rc(roles_representative_confirm(db, &w_admin, admin, a1, now, &e), ERR_INVALID,
+          "  and may not confirm its own request either");
     session(db, rep, now, t_rep, &s_rep);
     session(db, rep, now, t_rep2, &s_rep2);
     w_rep = as(db, &a, rep, s_rep);
@@ -564,7 +585,8 @@ test_tokens(struct db *db)
     is_rc(user_token_create(db, owner, "room again", now, other, NULL, &e), ERR_OK,
           "  and there is room for one more");
 
-    /* the owner's rights at the time of use, never more */
+    /* the owner's rights at the time of use, never more; a token made before a right was
+     * gained does not carry it (roles.h) */
     w_admin.user_id = 0;
     {
         struct api_client c = {.token_id = 1, .role = "admin"};
@@ -579,14 +601,18 @@ test_tokens(struct db *db)
     ok(!authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  and may not edit the mission yet");
     is_rc(roles_coordinator_add(db, &w_admin, coord, m, now, &e), ERR_OK,
           "%s: the account becomes its coordinator", backend);
+    is_rc(token_resolve(db, &a, tok, &b), ERR_NOTFOUND,
+          "  the token made before is revoked: it never carries the new right");
+    is_rc(user_token_create(db, coord, "sync again", now, tok, &id, &e), ERR_OK,
+          "  a token made now");
     token_resolve(db, &a, tok, &b);
     authz_who_load(db, &a, b.user_id, &w);
-    ok(authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  its token may edit the mission now");
+    ok(authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  may edit the mission");
     is_rc(roles_coordinator_remove(db, &w_admin, coord, m, now, &e), ERR_OK, "%s: and is removed",
           backend);
-    token_resolve(db, &a, tok, &b);
+    is_rc(token_resolve(db, &a, tok, &b), ERR_OK, "  losing a right revokes no token");
     authz_who_load(db, &a, b.user_id, &w);
-    ok(!authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  its token lost the right with it");
+    ok(!authz_allows(&w, AUTHZ_MISSION_EDIT, &s), "  but its token lost the right with it");
     is_rc(user_disable(db, coord, "test", now), ERR_OK, "%s: the account is disabled", backend);
     is_rc(token_resolve(db, &a, tok, &b), ERR_NOTFOUND, "  its token stops working");
     is_rc(user_token_create(db, coord, "again", now, other, NULL, &e), ERR_INVALID,
@@ -647,12 +673,12 @@ test_log(const char *path)
         fclose(f);
     }
     text[n] = '\0';
-    is_int(count_lines(text, "\"event\":\"role.change\""), 11,
-           "the security log: a role.change for each of the 11 role changes");
+    is_int(count_lines(text, "\"event\":\"role.change\""), 12,
+           "the security log: a role.change for each of the 12 role changes");
     ok(strstr(text, "\"change\":\"representative.confirm\",\"target\":") != NULL,
        "  saying which change, and whose");
-    is_int(count_lines(text, "\"event\":\"token.create\""), 22,
-           "  a token.create for each of the 22 tokens made");
+    is_int(count_lines(text, "\"event\":\"token.create\""), 23,
+           "  a token.create for each of the 23 tokens made");
     is_int(count_lines(text, "\"event\":\"token.revoke\""), 1, "  a token.revoke");
     ok(strstr(text, "svku_") == NULL && strstr(text, "svk_") == NULL, "  and no token itself");
 }
