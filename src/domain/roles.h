@@ -27,8 +27,8 @@
  * every request).
  *
  * No one confirms its own request to represent an actor, an admin included (someone else
- * vouches for it; an admin has every right a representative has without it). The last active admin cannot give up admin, so that an
- * installation always has one.
+ * vouches for it; an admin has every right a representative has without it). The last
+ * active admin cannot give up admin, so that an installation always has one.
  *
  * Errors, for every function: ERR_INVALID with e (field "by" when the caller may not do
  * this; "user_id", "mission_id" or "actor_id" naming no active account, no mission, no
