@@ -329,3 +329,42 @@ api_body_from_initiative(struct req *rq, const struct initiative *n, struct init
     in->sdg_targets = n->sdg_targets;
     in->n_sdg_targets = n->n_sdg_targets;
 }
+
+enum api_member
+api_body_initiative_member(struct req *rq, struct initiative_new *in, const char *key, json_t *v,
+                           const char **why)
+{
+    static const char *const text_why = "must be {\"sv\": text, \"en\": text}";
+
+    if (strcmp(key, "title") == 0) {
+        *why = text_why;
+        return api_body_text(rq, v, &in->title_sv, &in->title_en);
+    }
+    if (strcmp(key, "summary") == 0) {
+        *why = text_why;
+        return api_body_text(rq, v, &in->summary_sv, &in->summary_en);
+    }
+    if (strcmp(key, "start_date") == 0)
+        return api_body_str(rq, v, true, &in->start_date);
+    if (strcmp(key, "end_date") == 0)
+        return api_body_str(rq, v, true, &in->end_date);
+    if (strcmp(key, "budget_sek") == 0) {
+        *why = "must be whole kronor or null";
+        in->has_budget = !json_is_null(v);
+        if (json_is_null(v))
+            return API_APPLIED;
+        if (!json_is_integer(v))
+            return API_BAD;
+        in->budget_sek = json_integer_value(v);
+        return API_APPLIED;
+    }
+    if (strcmp(key, "objective_ids") == 0) {
+        *why = "must be an array of objective ids";
+        return api_body_ids(rq, v, &in->objective_ids, &in->n_objectives);
+    }
+    if (strcmp(key, "sdg_targets") == 0) {
+        *why = "must be an array of SDG target codes";
+        return api_body_strs(rq, v, &in->sdg_targets, &in->n_sdg_targets);
+    }
+    return API_UNKNOWN;
+}

@@ -67,6 +67,12 @@ enum api_member api_body_parts(struct req *rq, json_t *v, struct initiative_new 
 void api_body_from_initiative(struct req *rq, const struct initiative *n,
                               struct initiative_new *in);
 
+/* The members an initiative and a proposal share, applied to in: title, summary (bilingual
+ * texts), start_date, end_date, budget_sek (whole kronor or null), objective_ids,
+ * sdg_targets; API_UNKNOWN for any other key (the caller's own members come first). */
+enum api_member api_body_initiative_member(struct req *rq, struct initiative_new *in,
+                                           const char *key, json_t *v, const char **why);
+
 /* ---- answers */
 
 /* A domain refusal (an initiative_new's, an actor_new's ... field) as 422 naming the body's

@@ -397,33 +397,11 @@ initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const c
     }
     if (strcmp(key, "slug") == 0)
         return api_body_str(rq, v, false, &in->slug);
-    if (strcmp(key, "title") == 0) {
-        *why = text_why;
-        return api_body_text(rq, v, &in->title_sv, &in->title_en);
-    }
-    if (strcmp(key, "summary") == 0) {
-        *why = text_why;
-        return api_body_text(rq, v, &in->summary_sv, &in->summary_en);
-    }
     if (strcmp(key, "status") == 0)
         return api_body_str(rq, v, false, &in->status);
     if (strcmp(key, "lead_actor_id") == 0) {
         *why = "must be an actor's id or null";
         return api_body_id(v, true, &in->lead_actor_id);
-    }
-    if (strcmp(key, "start_date") == 0)
-        return api_body_str(rq, v, true, &in->start_date);
-    if (strcmp(key, "end_date") == 0)
-        return api_body_str(rq, v, true, &in->end_date);
-    if (strcmp(key, "budget_sek") == 0) {
-        *why = "must be whole kronor or null";
-        in->has_budget = !json_is_null(v);
-        if (json_is_null(v))
-            return API_APPLIED;
-        if (!json_is_integer(v))
-            return API_BAD;
-        in->budget_sek = json_integer_value(v);
-        return API_APPLIED;
     }
     if (strcmp(key, "funding") == 0)
         return api_body_str(rq, v, false, &in->funding);
@@ -439,15 +417,7 @@ initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const c
         *why = "must be an array of {\"id\": actor id, \"role\": role}";
         return api_body_parts(rq, v, in, 0);
     }
-    if (strcmp(key, "objective_ids") == 0) {
-        *why = "must be an array of objective ids";
-        return api_body_ids(rq, v, &in->objective_ids, &in->n_objectives);
-    }
-    if (strcmp(key, "sdg_targets") == 0) {
-        *why = "must be an array of SDG target codes";
-        return api_body_strs(rq, v, &in->sdg_targets, &in->n_sdg_targets);
-    }
-    return API_UNKNOWN;
+    return api_body_initiative_member(rq, in, key, v, why);
 }
 
 /* Save b (id 0: create) and answer. */

@@ -265,7 +265,6 @@ is_step_protected(const char *key, const char **why)
 static enum api_member
 proposal_member(struct req *rq, void *ctx, const char *key, json_t *v, const char **why)
 {
-    static const char *const text_why = "must be {\"sv\": text, \"en\": text}";
     struct proposal_body *b = ctx;
     struct initiative_new *in = &b->in;
     enum api_member a;
@@ -273,31 +272,9 @@ proposal_member(struct req *rq, void *ctx, const char *key, json_t *v, const cha
 
     if (is_step_protected(key, why))
         return API_BAD;
-    if (strcmp(key, "title") == 0) {
-        *why = text_why;
-        return api_body_text(rq, v, &in->title_sv, &in->title_en);
-    }
-    if (strcmp(key, "summary") == 0) {
-        *why = text_why;
-        return api_body_text(rq, v, &in->summary_sv, &in->summary_en);
-    }
     if (strcmp(key, "lead_actor_id") == 0) {
         *why = "must be the id of an actor you represent";
         return api_body_id(v, false, &in->lead_actor_id);
-    }
-    if (strcmp(key, "start_date") == 0)
-        return api_body_str(rq, v, true, &in->start_date);
-    if (strcmp(key, "end_date") == 0)
-        return api_body_str(rq, v, true, &in->end_date);
-    if (strcmp(key, "budget_sek") == 0) {
-        *why = "must be whole kronor or null";
-        in->has_budget = !json_is_null(v);
-        if (json_is_null(v))
-            return API_APPLIED;
-        if (!json_is_integer(v) || json_integer_value(v) < 0)
-            return API_BAD;
-        in->budget_sek = json_integer_value(v);
-        return API_APPLIED;
     }
     if (strcmp(key, "actors") == 0) {
         *why = "must be an array of {\"id\": actor id, \"role\": partner, funder or "
@@ -311,15 +288,7 @@ proposal_member(struct req *rq, void *ctx, const char *key, json_t *v, const cha
                               * proposal, said of the member that breaks it */
         return a;
     }
-    if (strcmp(key, "objective_ids") == 0) {
-        *why = "must be an array of objective ids";
-        return api_body_ids(rq, v, &in->objective_ids, &in->n_objectives);
-    }
-    if (strcmp(key, "sdg_targets") == 0) {
-        *why = "must be an array of SDG target codes";
-        return api_body_strs(rq, v, &in->sdg_targets, &in->n_sdg_targets);
-    }
-    return API_UNKNOWN;
+    return api_body_initiative_member(rq, in, key, v, why);
 }
 
 /* The initiative's actors as a proposal has them: the lead actor as lead, then the others

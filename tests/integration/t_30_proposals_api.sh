@@ -106,6 +106,9 @@ check "proposals api: another actor as lead is refused naming \"actors\"" \
 tok "$ATOK" POST /api/v1/missions/skolmat/proposals "{\"title\": {\"sv\": \"Fel datum\"}, \"lead_actor_id\": $HOFORS, \"start_date\": \"2027-02-30\"}"
 check "proposals api: the domain's refusal names the member (start_date)" \
     eval 'eq "$S" 422 && eq "$(err_field)" start_date && eq "$(snap)" "$N0"'
+tok "$ATOK" POST /api/v1/missions/skolmat/proposals "{\"title\": {\"sv\": \"Minusbudget\"}, \"lead_actor_id\": $HOFORS, \"budget_sek\": -5}"
+check "proposals api: a budget below zero is refused naming budget_sek" \
+    eval 'eq "$S" 422 && eq "$(err_field)" budget_sek && eq "$(snap)" "$N0"'
 tok "$ATOK" POST /api/v1/missions/no-such-mission/proposals "$GOOD"
 check "proposals api: an unknown mission is 404" eval 'eq "$S" 404 && eq "$(snap)" "$N0"'
 
@@ -131,6 +134,9 @@ check "proposals api: another account's list does not" \
     eval 'eq "$S" 200 && jqt "$B" "[.items[].id] | index($PID) == null"'
 fetch /api/v1/proposals
 check "proposals api: the list of no one is 401" eq "$S" 401
+tok "$ATOK" GET "/api/v1/proposals?per_page=1&page=100000"
+check "proposals api: a page of one's list past the last is 404 naming \"page\"" \
+    eval 'eq "$S" 404 && eq "$(err_field)" page'
 
 # ---- reading: the proposer and the mission's reviewers only
 tok "$ATOK" GET "/api/v1/initiatives/$PID/proposal"
@@ -145,6 +151,9 @@ check "proposals api: the coordinator reads the queue with the session cookie" \
     eval 'eq "$S" 200 && jqt "$B" "[.items[] | select(.id == $PID and .state == \"submitted\")] | length == 1"'
 fetch -b "$AJ.coord" /api/v1/missions/gator/proposals
 check "proposals api: ... but not another mission's queue (403)" eq "$S" 403
+fetch -b "$AJ.coord" "/api/v1/missions/skolmat/proposals?per_page=1&page=100000"
+check "proposals api: a page of the queue past the last is 404 naming \"page\"" \
+    eval 'eq "$S" 404 && eq "$(err_field)" page'
 
 # ---- review: changes asked for, over the session cookie with its CSRF token
 N1=$(snap "$PID")
