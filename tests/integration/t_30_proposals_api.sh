@@ -120,7 +120,7 @@ PID=$(jq -r .id "$B")
 check "proposals api: the representative proposes: 201, Location, the proposal waiting for review" \
     eval 'eq "$S" 201 && eq "$(hdr Location)" "/api/v1/initiatives/$PID/proposal" && jqt "$B" ".state == \"submitted\" and .mission == \"skolmat\" and .lead_actor.id == $HOFORS and (.steps | length) == 1 and .steps[0].action == \"submitted\""'
 check "proposals api: ... stored as the form stores one: bottom-up, proposed, the lead actor leading" \
-    eval 'eq "$(q "SELECT origin || \" \" || status FROM initiative WHERE id = $PID")" "bottom_up proposed" && eq "$(q "SELECT role FROM initiative_actor WHERE initiative_id = $PID AND actor_id = $HOFORS")" lead && eq "$(q "SELECT role FROM initiative_actor WHERE initiative_id = $PID AND actor_id = $PARTNER")" partner'
+    eval 'eq "$(q "SELECT origin FROM initiative WHERE id = $PID")" bottom_up && eq "$(q "SELECT status FROM initiative WHERE id = $PID")" proposed && eq "$(q "SELECT role FROM initiative_actor WHERE initiative_id = $PID AND actor_id = $HOFORS")" lead && eq "$(q "SELECT role FROM initiative_actor WHERE initiative_id = $PID AND actor_id = $PARTNER")" partner'
 check "proposals api: ... and an e-mail to the proposer and to the coordinator" \
     eval 'eq "$(mails_to "$ACTOR")" $((MA0 + 1)) && eq "$(mails_to "$COORD")" $((MC0 + 1))'
 check "proposals api: ... no address in the answer" lacks "$ACTOR"
@@ -226,8 +226,8 @@ check "proposals api: declining without a reason is 422 naming \"comment\"" \
     eval 'eq "$S" 422 && eq "$(err_field)" comment && eq "$(snap "$PID")" "$N3"'
 tok "$CTOK" POST "/api/v1/initiatives/$PID/review" '{"decision": "accept"}' text/plain
 check "proposals api: a review that is not JSON is 415" eval 'eq "$S" 415 && eq "$(snap "$PID")" "$N3"'
-tok "$CTOK" POST "/api/v1/initiatives/$PID/review" '{"decision": "accept", "comment": "Välkommen"}'
-check "proposals api: the coordinator accepts it with a token: 200, accepted" \
+tok "$CTOK" POST "/api/v1/initiatives/$PID/review" '{"decision": "accept"}'
+check "proposals api: the coordinator accepts it with a token, no comment needed: 200, accepted" \
     eval 'eq "$S" 200 && jqt "$B" ".state == \"accepted\"" && eq "$(q "SELECT status FROM initiative WHERE id = $PID")" accepted'
 fetch "/api/v1/initiatives/$PID"
 check "proposals api: ... and it is public, bottom-up" \
@@ -235,6 +235,17 @@ check "proposals api: ... and it is public, bottom-up" \
 tok "$CTOK" POST "/api/v1/initiatives/$PID/review" '{"decision": "decline", "comment": "Nej"}'
 check "proposals api: a decided proposal takes no more decisions (422 naming \"state\")" \
     eval 'eq "$S" 422 && eq "$(err_field)" state && eq "$(state_of "$PID")" accepted'
+
+# ---- declined with a reason: final, and never public
+tok "$ATOK" POST /api/v1/missions/skolmat/proposals "{\"title\": {\"sv\": \"Avslagsförslag\"}, \"lead_actor_id\": $HOFORS}"
+DID=$(jq -r .id "$B")
+check "proposals api: a second proposal" eval 'eq "$S" 201 && eq "$(state_of "$DID")" submitted'
+MA0=$(mails_to "$ACTOR")
+ses "$AJ.coord" POST "/api/v1/initiatives/$DID/review" '{"decision": "decline", "comment": "Utanför missionen"}'
+check "proposals api: the coordinator declines it with a reason: 200, declined, the proposer told" \
+    eval 'eq "$S" 200 && jqt "$B" ".state == \"declined\" and .steps[-1].comment == \"Utanför missionen\"" && eq "$(q "SELECT status FROM initiative WHERE id = $DID")" declined && eq "$(mails_to "$ACTOR")" $((MA0 + 1))'
+fetch "/api/v1/initiatives/$DID"
+check "proposals api: ... and it stays private (404)" eq "$S" 404
 
 # ---- a foreign mission: a proposal to gator, out of reach of skolmat's coordinator
 tok "$ATOK" POST /api/v1/missions/gator/proposals "{\"title\": {\"sv\": \"Gatuförslag\"}, \"lead_actor_id\": $HOFORS}"
