@@ -28,6 +28,7 @@
 #include "domain/person.h"
 #include "domain/registry.h"
 #include "web/api.h"
+#include "web/api_body.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -108,249 +109,59 @@ static const struct resource initiative_write_res = {
 const struct resource *const api_edit_resources[] = {&actor_write_res, &person_write_res,
                                                      &initiative_write_res, NULL};
 
-/* ------------------------------------------------------------ reading a body */
-
-/* Members no client sets, on every entity: refused by name as protected. */
-static const char *const protected_members[] = {
-    "id",     "is_demo", "archived_at", "created_at", "updated_at",
-    "links",  "owner",   "owner_id",    "role",       "initiative_count",
-    "people", "origin",  "mission_id",  "lead_actor", "user_id",
-    "actor",  NULL};
-
-static bool
-is_protected(const char *key)
-{
-    int i;
-
-    for (i = 0; protected_members[i] != NULL; i++)
-        if (strcmp(protected_members[i], key) == 0)
-            return true;
-    return false;
-}
-
-/* The body as a JSON object (the caller decrefs), or a 400 naming what is wrong. */
-static enum err
-body_object(struct req *rq, json_t **out)
-{
-    json_error_t je;
-    json_t *root;
-
-    *out = NULL;
-    root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
-    if (root == NULL)
-        return req_invalid(
-            rq, NULL, arena_printf(rq->arena, _("The body is not valid JSON (line %d)."), je.line));
-    if (!json_is_object(root)) {
-        json_decref(root);
-        return req_invalid(rq, NULL, _("The body must be a JSON object."));
-    }
-    *out = root;
-    return ERR_OK;
-}
-
-/* The verdict on one member: applied, not a member of this write, or a wrong value. */
-enum apply { APPLIED, UNKNOWN, BAD };
-
-/* A string member (nullable: null is NULL) copied into the request's arena. */
-static enum apply
-get_str(struct req *rq, json_t *v, bool nullable, const char **out)
-{
-    if (nullable && json_is_null(v)) {
-        *out = NULL;
-        return APPLIED;
-    }
-    if (!json_is_string(v))
-        return BAD;
-    *out = arena_strndup(rq->arena, json_string_value(v), json_string_length(v));
-    return APPLIED;
-}
-
-/* A bilingual text {"sv", "en"}: each half given replaces the stored one. */
-static enum apply
-get_text(struct req *rq, json_t *v, const char **sv, const char **en)
-{
-    const char *k;
-    json_t *x;
-
-    if (!json_is_object(v))
-        return BAD;
-    json_object_foreach(v, k, x)
-    {
-        if (!json_is_string(x) || (strcmp(k, "sv") != 0 && strcmp(k, "en") != 0))
-            return BAD;
-        *(strcmp(k, "sv") == 0 ? sv : en) =
-            arena_strndup(rq->arena, json_string_value(x), json_string_length(x));
-    }
-    return APPLIED;
-}
-
-/* An id (nullable: null is 0). */
-static enum apply
-get_id(json_t *v, bool nullable, int64_t *out)
-{
-    if (nullable && json_is_null(v)) {
-        *out = 0;
-        return APPLIED;
-    }
-    if (!json_is_integer(v) || json_integer_value(v) <= 0)
-        return BAD;
-    *out = json_integer_value(v);
-    return APPLIED;
-}
-
-/* An array of strings, at most WRITE_MAX_ITEMS + 1 kept (the domain refuses more). */
-static enum apply
-get_strs(struct req *rq, json_t *v, const char *const **out, int *out_n)
-{
-    const char **s;
-    size_t i;
-    json_t *x;
-    int n = 0;
-
-    if (!json_is_array(v))
-        return BAD;
-    s = arena_alloc(rq->arena, (WRITE_MAX_ITEMS + 1) * sizeof(*s));
-    json_array_foreach(v, i, x)
-    {
-        if (!json_is_string(x))
-            return BAD;
-        if (n <= WRITE_MAX_ITEMS)
-            s[n++] = arena_strndup(rq->arena, json_string_value(x), json_string_length(x));
-    }
-    *out = s;
-    *out_n = n;
-    return APPLIED;
-}
-
-/* The refusal of member key: why, as a sentence about the member (English, as the API's
- * field messages are). */
-static enum err
-refuse_member(struct req *rq, const char *key, enum apply a, const char *why)
-{
-    const char *field = arena_strdup(rq->arena, key);
-
-    if (a == UNKNOWN)
-        return req_invalid(rq, field, _("is not a member of this write"));
-    return req_refuse(rq, REFUSE_UNPROCESSABLE, field, why);
-}
+/* ------------------------------------------------------------ archives */
 
 /*
- * Walk the body's members through apply (ctx the input being built): a protected one is
- * refused by name first, then an unknown or bad one. ERR_OK when every member applied.
+ * The rest of an archive once its resource was read and allowed (rc: how that went): the
+ * body has no members, the domain archives id as who asks, and the answer is the resource
+ * (archived_at set).
  */
 static enum err
-apply_body(struct req *rq, json_t *root, void *ctx,
-           enum apply (*apply)(struct req *rq, void *ctx, const char *key, json_t *v,
-                               const char **why))
+archived(struct req *rq, enum err rc, int64_t id,
+         enum err (*archive)(struct db *db, int64_t id, const char *who, int64_t now),
+         enum err (*respond)(struct req *rq, struct db *db, int64_t id))
 {
-    const char *key, *why;
-    json_t *v;
-    enum apply a;
+    const char *who;
 
-    json_object_foreach(root, key, v)
-    {
-        if (is_protected(key))
-            return req_refuse(rq, REFUSE_UNPROCESSABLE, arena_strdup(rq->arena, key),
-                              _("is protected: it cannot be set through the API"));
-    }
-    json_object_foreach(root, key, v)
-    {
-        why = _("has a value of the wrong type");
-        a = apply(rq, ctx, key, v, &why);
-        if (a != APPLIED)
-            return refuse_member(rq, key, a, why);
-    }
-    return ERR_OK;
-}
-
-/* The domain's refusal: the input struct's field as the body's member. */
-static enum err
-refuse_write(struct req *rq, const struct write_error *we)
-{
-    const char *f = we->field != NULL ? we->field : NULL;
-
-    if (f != NULL && (strcmp(f, "title_sv") == 0 || strcmp(f, "title_en") == 0))
-        f = "title";
-    else if (f != NULL && (strncmp(f, "description_", 12) == 0))
-        f = "description";
-    else if (f != NULL && strncmp(f, "summary_", 8) == 0)
-        f = "summary";
-    else if (f != NULL && strncmp(f, "hypotheses_", 11) == 0)
-        f = "hypotheses";
-    else if (f != NULL && strncmp(f, "learnings_", 10) == 0)
-        f = "learnings";
-    else if (f != NULL && strcmp(f, "parts") == 0)
-        f = "actors";
-    else if (f != NULL && strcmp(f, "mission_id") == 0)
-        f = "mission";
-    return req_refuse(rq, REFUSE_UNPROCESSABLE, f, we->msg != NULL ? we->msg : "is not accepted");
-}
-
-/* An archive's body: nothing, or an object without members (a member is refused naming it). */
-static enum err
-archive_body(struct req *rq)
-{
-    const char *key;
-    json_t *root, *v;
-
-    if (rq->body_len == 0)
-        return ERR_OK;
-    if (body_object(rq, &root))
-        return ERR_INVALID;
-    json_object_foreach(root, key, v)
-    {
-        key = arena_strdup(rq->arena, key);
-        json_decref(root);
-        return req_invalid(rq, key, _("is not a member of this write"));
-    }
-    json_decref(root);
-    return ERR_OK;
-}
-
-/* Answer a create: 201, Location, the resource. */
-static enum err
-created(struct req *rq, const char *prefix, int64_t id,
-        enum err (*respond)(struct req *rq, struct db *db, int64_t id))
-{
-    enum err rc;
-
-    rc = respond(rq, rq->wdb, id);
-    if (rc)
-        return rc;
-    rq->resp.status = 201;
-    return resp_header(rq, "Location", arena_printf(rq->arena, "%s%lld", prefix, (long long)id));
+    if (rc == ERR_OK)
+        rc = api_body_empty(rq);
+    if (rc == ERR_OK)
+        rc = regform_who(rq, &who);
+    if (rc == ERR_OK)
+        rc = archive(rq->wdb, id, who, (int64_t)time(NULL));
+    return rc ? rc : respond(rq, rq->wdb, id);
 }
 
 /* ------------------------------------------------------------ actors */
 
-static enum apply
+static enum api_member
 actor_member(struct req *rq, void *ctx, const char *key, json_t *v, const char **why)
 {
     struct actor_new *in = ctx;
 
     if (strcmp(key, "slug") == 0)
-        return get_str(rq, v, false, &in->slug);
+        return api_body_str(rq, v, false, &in->slug);
     if (strcmp(key, "name") == 0)
-        return get_str(rq, v, false, &in->name);
+        return api_body_str(rq, v, false, &in->name);
     if (strcmp(key, "orgnr") == 0)
-        return get_str(rq, v, true, &in->orgnr);
+        return api_body_str(rq, v, true, &in->orgnr);
     if (strcmp(key, "sector") == 0)
-        return get_str(rq, v, false, &in->sector);
+        return api_body_str(rq, v, false, &in->sector);
     if (strcmp(key, "sni") == 0)
-        return get_str(rq, v, true, &in->sni);
+        return api_body_str(rq, v, true, &in->sni);
     if (strcmp(key, "municipality") == 0)
-        return get_str(rq, v, true, &in->municipality);
+        return api_body_str(rq, v, true, &in->municipality);
     if (strcmp(key, "website") == 0)
-        return get_str(rq, v, true, &in->website);
+        return api_body_str(rq, v, true, &in->website);
     if (strcmp(key, "description") == 0) {
         *why = "must be {\"sv\": text, \"en\": text}";
-        return get_text(rq, v, &in->description_sv, &in->description_en);
+        return api_body_text(rq, v, &in->description_sv, &in->description_en);
     }
     if (strcmp(key, "disciplines") == 0) {
         *why = "must be an array of texts";
-        return get_strs(rq, v, &in->disciplines, &in->n_disciplines);
+        return api_body_strs(rq, v, &in->disciplines, &in->n_disciplines);
     }
-    return UNKNOWN;
+    return API_UNKNOWN;
 }
 
 /* Create (id 0) or update the actor from the body. */
@@ -360,14 +171,9 @@ actor_write(struct req *rq, int64_t id, struct actor_new *in)
     struct write_error we = {0};
     const char *who;
     int64_t out_id = 0;
-    json_t *root;
     enum err rc;
 
-    rc = body_object(rq, &root);
-    if (rc)
-        return rc;
-    rc = apply_body(rq, root, in, actor_member);
-    json_decref(root);
+    rc = api_body_read(rq, in, actor_member);
     if (rc)
         return rc;
     if (id == 0 && str_empty(in->slug))
@@ -376,12 +182,7 @@ actor_write(struct req *rq, int64_t id, struct actor_new *in)
     if (rc)
         return rc;
     rc = registry_actor_save(rq->wdb, id, in, who, (int64_t)time(NULL), &out_id, &we);
-    if (rc == ERR_INVALID)
-        return refuse_write(rq, &we);
-    if (rc)
-        return rc;
-    return id == 0 ? created(rq, "/api/v1/actors/", out_id, api_actor_respond)
-                   : api_actor_respond(rq, rq->wdb, id);
+    return api_body_saved(rq, rc, &we, id, out_id, "/api/v1/actors/", api_actor_respond);
 }
 
 /* The stored actor of the path, the caller allowed action on it. */
@@ -439,48 +240,41 @@ api_actor_update(struct req *rq)
 enum err
 api_actor_archive(struct req *rq)
 {
-    const char *who;
     struct actor x;
     enum err rc;
 
     rc = actor_of_path(rq, AUTHZ_ACTOR_ARCHIVE, &x);
-    if (rc == ERR_OK)
-        rc = archive_body(rq);
-    if (rc == ERR_OK)
-        rc = regform_who(rq, &who);
-    if (rc == ERR_OK)
-        rc = registry_actor_archive(rq->wdb, x.id, who, (int64_t)time(NULL));
-    return rc ? rc : api_actor_respond(rq, rq->wdb, x.id);
+    return archived(rq, rc, x.id, registry_actor_archive, api_actor_respond);
 }
 
 /* ------------------------------------------------------------ people */
 
-static enum apply
+static enum api_member
 person_member(struct req *rq, void *ctx, const char *key, json_t *v, const char **why)
 {
     struct person_new *in = ctx;
 
     if (strcmp(key, "name") == 0)
-        return get_str(rq, v, false, &in->name);
+        return api_body_str(rq, v, false, &in->name);
     if (strcmp(key, "title") == 0) {
         *why = "must be {\"sv\": text, \"en\": text}";
-        return get_text(rq, v, &in->title_sv, &in->title_en);
+        return api_body_text(rq, v, &in->title_sv, &in->title_en);
     }
     if (strcmp(key, "actor_id") == 0) {
         *why = "must be an actor's id or null";
-        return get_id(v, true, &in->actor_id);
+        return api_body_id(v, true, &in->actor_id);
     }
     if (strcmp(key, "email") == 0)
-        return get_str(rq, v, true, &in->email);
+        return api_body_str(rq, v, true, &in->email);
     if (strcmp(key, "phone") == 0)
-        return get_str(rq, v, true, &in->phone);
+        return api_body_str(rq, v, true, &in->phone);
     if (strcmp(key, "contact_public") == 0) {
         if (!json_is_boolean(v))
-            return BAD;
+            return API_BAD;
         in->contact_public = json_is_true(v);
-        return APPLIED;
+        return API_APPLIED;
     }
-    return UNKNOWN;
+    return API_UNKNOWN;
 }
 
 /* Apply the body to in and save (id 0: create; its authorization is asked here, once the
@@ -493,14 +287,9 @@ person_write(struct req *rq, int64_t id, struct person_new *in)
     struct write_error we = {0};
     const char *who;
     int64_t out_id = 0;
-    json_t *root;
     enum err rc;
 
-    rc = body_object(rq, &root);
-    if (rc)
-        return rc;
-    rc = apply_body(rq, root, in, person_member);
-    json_decref(root);
+    rc = api_body_read(rq, in, person_member);
     if (rc)
         return rc;
     if (id == 0) {
@@ -526,12 +315,7 @@ person_write(struct req *rq, int64_t id, struct person_new *in)
     if (rc)
         return rc;
     rc = registry_person_save(rq->wdb, id, in, who, (int64_t)time(NULL), &out_id, &we);
-    if (rc == ERR_INVALID)
-        return refuse_write(rq, &we);
-    if (rc)
-        return rc;
-    return id == 0 ? created(rq, "/api/v1/people/", out_id, api_person_respond)
-                   : api_person_respond(rq, rq->wdb, id);
+    return api_body_saved(rq, rc, &we, id, out_id, "/api/v1/people/", api_person_respond);
 }
 
 static enum err
@@ -580,18 +364,11 @@ api_person_update(struct req *rq)
 enum err
 api_person_archive(struct req *rq)
 {
-    const char *who;
     struct person p;
     enum err rc;
 
     rc = person_of_path(rq, AUTHZ_PERSON_ARCHIVE, &p);
-    if (rc == ERR_OK)
-        rc = archive_body(rq);
-    if (rc == ERR_OK)
-        rc = regform_who(rq, &who);
-    if (rc == ERR_OK)
-        rc = registry_person_archive(rq->wdb, p.id, who, (int64_t)time(NULL));
-    return rc ? rc : api_person_respond(rq, rq->wdb, p.id);
+    return archived(rq, rc, p.id, registry_person_archive, api_person_respond);
 }
 
 /* ------------------------------------------------------------ initiatives */
@@ -603,69 +380,7 @@ struct initiative_body {
     bool is_update;
 };
 
-static enum apply
-get_parts(struct req *rq, json_t *v, struct initiative_new *in)
-{
-    struct initiative_part *parts;
-    const char *k;
-    json_t *x, *m;
-    size_t i;
-    int n = 0;
-
-    if (!json_is_array(v))
-        return BAD;
-    parts = arena_alloc(rq->arena, (WRITE_MAX_ITEMS + 1) * sizeof(*parts));
-    json_array_foreach(v, i, x)
-    {
-        if (!json_is_object(x))
-            return BAD;
-        if (n > WRITE_MAX_ITEMS)
-            continue;
-        parts[n].actor_id = 0;
-        parts[n].role = "participant";
-        json_object_foreach(x, k, m)
-        {
-            if (strcmp(k, "id") == 0 && get_id(m, false, &parts[n].actor_id) == APPLIED)
-                continue;
-            if (strcmp(k, "role") == 0 && json_is_string(m)) {
-                parts[n].role = arena_strdup(rq->arena, json_string_value(m));
-                continue;
-            }
-            return BAD;
-        }
-        if (parts[n].actor_id == 0)
-            return BAD;
-        n++;
-    }
-    in->parts = parts;
-    in->n_parts = n;
-    return APPLIED;
-}
-
-static enum apply
-get_ids(struct req *rq, json_t *v, const int64_t **out, int *out_n)
-{
-    int64_t *ids, id;
-    json_t *x;
-    size_t i;
-    int n = 0;
-
-    if (!json_is_array(v))
-        return BAD;
-    ids = arena_alloc(rq->arena, (WRITE_MAX_ITEMS + 1) * sizeof(*ids));
-    json_array_foreach(v, i, x)
-    {
-        if (get_id(x, false, &id) != APPLIED)
-            return BAD;
-        if (n <= WRITE_MAX_ITEMS)
-            ids[n++] = id;
-    }
-    *out = ids;
-    *out_n = n;
-    return APPLIED;
-}
-
-static enum apply
+static enum api_member
 initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const char **why)
 {
     struct initiative_body *b = ctx;
@@ -676,63 +391,33 @@ initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const c
         /* apply_body's protected list does not know a create from an update */
         if (b->is_update) {
             *why = "is protected: an initiative does not move between missions";
-            return BAD;
+            return API_BAD;
         }
-        return get_str(rq, v, false, &b->mission);
+        return api_body_str(rq, v, false, &b->mission);
     }
     if (strcmp(key, "slug") == 0)
-        return get_str(rq, v, false, &in->slug);
-    if (strcmp(key, "title") == 0) {
-        *why = text_why;
-        return get_text(rq, v, &in->title_sv, &in->title_en);
-    }
-    if (strcmp(key, "summary") == 0) {
-        *why = text_why;
-        return get_text(rq, v, &in->summary_sv, &in->summary_en);
-    }
+        return api_body_str(rq, v, false, &in->slug);
     if (strcmp(key, "status") == 0)
-        return get_str(rq, v, false, &in->status);
+        return api_body_str(rq, v, false, &in->status);
     if (strcmp(key, "lead_actor_id") == 0) {
         *why = "must be an actor's id or null";
-        return get_id(v, true, &in->lead_actor_id);
-    }
-    if (strcmp(key, "start_date") == 0)
-        return get_str(rq, v, true, &in->start_date);
-    if (strcmp(key, "end_date") == 0)
-        return get_str(rq, v, true, &in->end_date);
-    if (strcmp(key, "budget_sek") == 0) {
-        *why = "must be whole kronor or null";
-        in->has_budget = !json_is_null(v);
-        if (json_is_null(v))
-            return APPLIED;
-        if (!json_is_integer(v))
-            return BAD;
-        in->budget_sek = json_integer_value(v);
-        return APPLIED;
+        return api_body_id(v, true, &in->lead_actor_id);
     }
     if (strcmp(key, "funding") == 0)
-        return get_str(rq, v, false, &in->funding);
+        return api_body_str(rq, v, false, &in->funding);
     if (strcmp(key, "hypotheses") == 0) {
         *why = text_why;
-        return get_text(rq, v, &in->hypotheses_sv, &in->hypotheses_en);
+        return api_body_text(rq, v, &in->hypotheses_sv, &in->hypotheses_en);
     }
     if (strcmp(key, "learnings") == 0) {
         *why = text_why;
-        return get_text(rq, v, &in->learnings_sv, &in->learnings_en);
+        return api_body_text(rq, v, &in->learnings_sv, &in->learnings_en);
     }
     if (strcmp(key, "actors") == 0) {
         *why = "must be an array of {\"id\": actor id, \"role\": role}";
-        return get_parts(rq, v, in);
+        return api_body_parts(rq, v, in, 0);
     }
-    if (strcmp(key, "objective_ids") == 0) {
-        *why = "must be an array of objective ids";
-        return get_ids(rq, v, &in->objective_ids, &in->n_objectives);
-    }
-    if (strcmp(key, "sdg_targets") == 0) {
-        *why = "must be an array of SDG target codes";
-        return get_strs(rq, v, &in->sdg_targets, &in->n_sdg_targets);
-    }
-    return UNKNOWN;
+    return api_body_initiative_member(rq, in, key, v, why);
 }
 
 /* Save b (id 0: create) and answer. */
@@ -750,12 +435,7 @@ initiative_write(struct req *rq, int64_t id, struct initiative_body *b)
     if (id == 0 && str_empty(b->in.slug))
         b->in.slug = registry_slug(rq->arena, b->in.title_sv);
     rc = registry_initiative_save(rq->wdb, id, &b->in, who, (int64_t)time(NULL), &out_id, &we);
-    if (rc == ERR_INVALID)
-        return refuse_write(rq, &we);
-    if (rc)
-        return rc;
-    return id == 0 ? created(rq, "/api/v1/initiatives/", out_id, api_initiative_respond)
-                   : api_initiative_respond(rq, rq->wdb, id);
+    return api_body_saved(rq, rc, &we, id, out_id, "/api/v1/initiatives/", api_initiative_respond);
 }
 
 enum err
@@ -769,7 +449,7 @@ api_initiative_create(struct req *rq)
     enum err rc;
 
     memset(&b, 0, sizeof(b));
-    rc = body_object(rq, &root);
+    rc = api_body_object(rq, &root);
     if (rc)
         return rc;
     /* the mission first: it is what the caller asks to add to (the rule's scope); without
@@ -796,7 +476,7 @@ api_initiative_create(struct req *rq)
         rc = req_allow(rq, AUTHZ_INITIATIVE_CREATE, &scope);
     }
     if (rc == ERR_OK)
-        rc = apply_body(rq, root, &b, initiative_member);
+        rc = api_body_apply(rq, root, &b, initiative_member);
     json_decref(root);
     if (rc)
         return rc;
@@ -823,11 +503,8 @@ enum err
 api_initiative_update(struct req *rq)
 {
     struct initiative_body b;
-    struct initiative_part *parts;
     struct initiative n;
-    json_t *root;
     enum err rc;
-    int i;
 
     rc = initiative_of_path(rq, AUTHZ_INITIATIVE_EDIT, &n);
     if (rc)
@@ -839,40 +516,8 @@ api_initiative_update(struct req *rq)
         return ERR_NOTFOUND;
     memset(&b, 0, sizeof(b));
     b.is_update = true;
-    b.in.mission_id = n.mission_id;
-    b.in.slug = n.slug;
-    b.in.title_sv = n.title_sv;
-    b.in.title_en = n.title_en;
-    b.in.summary_sv = n.summary_sv;
-    b.in.summary_en = n.summary_en;
-    b.in.origin = n.origin;
-    b.in.status = n.status;
-    b.in.lead_actor_id = n.lead_actor_id;
-    b.in.start_date = n.start_date;
-    b.in.end_date = n.end_date;
-    b.in.has_budget = n.has_budget;
-    b.in.budget_sek = n.budget_sek;
-    b.in.funding = n.funding;
-    b.in.hypotheses_sv = n.hypotheses_sv;
-    b.in.hypotheses_en = n.hypotheses_en;
-    b.in.learnings_sv = n.learnings_sv;
-    b.in.learnings_en = n.learnings_en;
-    parts = arena_alloc(rq->arena, (size_t)(n.n_actors > 0 ? n.n_actors : 1) * sizeof(*parts));
-    for (i = 0; i < n.n_actors; i++) {
-        parts[i].actor_id = n.actors[i].actor_id;
-        parts[i].role = n.actors[i].role;
-    }
-    b.in.parts = parts;
-    b.in.n_parts = n.n_actors;
-    b.in.objective_ids = n.objective_ids;
-    b.in.n_objectives = n.n_objectives;
-    b.in.sdg_targets = n.sdg_targets;
-    b.in.n_sdg_targets = n.n_sdg_targets;
-    rc = body_object(rq, &root);
-    if (rc)
-        return rc;
-    rc = apply_body(rq, root, &b, initiative_member);
-    json_decref(root);
+    api_body_from_initiative(rq, &n, &b.in);
+    rc = api_body_read(rq, &b, initiative_member);
     if (rc)
         return rc;
     return initiative_write(rq, n.id, &b);
@@ -882,15 +527,8 @@ enum err
 api_initiative_archive(struct req *rq)
 {
     struct initiative n;
-    const char *who;
     enum err rc;
 
     rc = initiative_of_path(rq, AUTHZ_INITIATIVE_ARCHIVE, &n);
-    if (rc == ERR_OK)
-        rc = archive_body(rq);
-    if (rc == ERR_OK)
-        rc = regform_who(rq, &who);
-    if (rc == ERR_OK)
-        rc = registry_initiative_archive(rq->wdb, n.id, who, (int64_t)time(NULL));
-    return rc ? rc : api_initiative_respond(rq, rq->wdb, n.id);
+    return archived(rq, rc, n.id, registry_initiative_archive, api_initiative_respond);
 }

@@ -249,6 +249,21 @@ read_body(struct req *rq, json_t *root, const struct member *members, int n,
     return ERR_OK;
 }
 
+/* read_body on the request's body (parsed first: a 400 when it is no JSON object). */
+static enum err
+read_request(struct req *rq, const struct member *members, int n, const char *const *extra,
+             void *in, unsigned *out_seen)
+{
+    json_t *root;
+    enum err rc;
+
+    *out_seen = 0;
+    rc = body_object(rq, &root);
+    if (rc)
+        return rc;
+    return read_body(rq, root, members, n, extra, in, out_seen);
+}
+
 /* The member that a domain refusal's field is ("title_sv" -> "title.sv"), through map
  * (pairs: domain field, member; NULL-terminated) first. */
 static const char *
@@ -273,6 +288,13 @@ refused(struct req *rq, const struct write_error *we, const char *const *map)
     if (we->item >= 0)
         f = arena_printf(rq->arena, "%s[%d]", f, we->item);
     return req_refuse(rq, REFUSE_UNPROCESSABLE, f, we->msg);
+}
+
+/* A save's result rc as the handler returns it: a domain refusal (we) as refused's. */
+static enum err
+saved(struct req *rq, enum err rc, const struct write_error *we, const char *const *map)
+{
+    return rc == ERR_INVALID ? refused(rq, we, map) : rc;
 }
 
 static void
@@ -327,6 +349,41 @@ may_on_a_mission(struct req *rq, enum authz_action action)
     return req_allow(rq, action, &scope);
 }
 
+/*
+ * A create's body, up to the members of the entity: the caller may do action on some
+ * mission (may_on_a_mission), the body names one (body_mission) and the caller may do
+ * action on it; the "mission" member is then taken out, so that read_body reads the rest
+ * (and refuses it anywhere else). *out_root: the body, for read_body (which frees it);
+ * on a refusal freed here.
+ */
+static enum err
+create_body(struct req *rq, enum authz_action action, struct mission *m, json_t **out_root)
+{
+    struct authz_scope scope = {0};
+    json_t *root;
+    enum err rc;
+
+    *out_root = NULL;
+    rc = may_on_a_mission(rq, action);
+    if (rc)
+        return rc;
+    rc = body_object(rq, &root);
+    if (rc)
+        return rc;
+    rc = body_mission(rq, root, m);
+    if (rc == ERR_OK) {
+        scope.mission_id = m->id;
+        rc = req_allow(rq, action, &scope);
+    }
+    if (rc) {
+        json_decref(root);
+        return rc;
+    }
+    json_object_del(root, "mission");
+    *out_root = root;
+    return ERR_OK;
+}
+
 static const char *
 who(struct req *rq)
 {
@@ -362,24 +419,20 @@ api_mission_create(struct req *rq)
     struct mission_new in = {0};
     struct write_error we;
     unsigned seen;
-    json_t *root;
     int64_t id;
     enum err rc;
 
     rc = req_allow(rq, AUTHZ_MISSION_CREATE, NULL);
     if (rc)
         return rc;
-    rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, mission_members, N_MISSION_MEMBERS,
-                       (const char *const[]){"mission", "mission_id", NULL}, &in, &seen);
+    rc = read_request(rq, mission_members, N_MISSION_MEMBERS,
+                      (const char *const[]){"mission", "mission_id", NULL}, &in, &seen);
     if (rc)
         return rc;
     if (in.status == NULL)
         in.status = "active";
     rc = medit_mission_create(rq->wdb, &in, who(rq), &id, &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, mission_map);
+    rc = saved(rq, rc, &we, mission_map);
     if (rc)
         return rc;
     created(rq, url_api_mission(rq, in.slug));
@@ -409,7 +462,6 @@ api_mission_update(struct req *rq)
     struct mission m = {0};
     const char **codes;
     unsigned seen;
-    json_t *root;
     int n, i;
     enum err rc;
     /* the slug is the address, the SDG targets have their own route (and rule) */
@@ -444,15 +496,12 @@ api_mission_update(struct req *rq)
         codes[i] = t[i].code;
     in.sdg_targets = codes;
     in.n_sdg_targets = n;
-    rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, members, N_MISSION_MEMBERS,
-                       (const char *const[]){"mission", "mission_id", NULL}, &in, &seen);
+    rc = read_request(rq, members, N_MISSION_MEMBERS,
+                      (const char *const[]){"mission", "mission_id", NULL}, &in, &seen);
     if (rc)
         return rc;
     rc = medit_mission_update(rq->wdb, m.id, &in, who(rq), (int64_t)time(NULL), &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, mission_map);
+    rc = saved(rq, rc, &we, mission_map);
     if (rc)
         return rc;
     return api_mission_respond(rq, rq->wdb, m.slug);
@@ -512,21 +561,17 @@ api_mission_sdg(struct req *rq)
     struct write_error we;
     struct mission m = {0};
     unsigned seen;
-    json_t *root;
     enum err rc;
 
     rc = path_mission(rq, AUTHZ_MISSION_SDG, &m);
     if (rc == ERR_OK)
-        rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, members, 1, NULL, &in, &seen);
+        rc = read_request(rq, members, 1, NULL, &in, &seen);
     if (rc)
         return rc;
     if (!(seen & 1u))
         return req_refuse(rq, REFUSE_UNPROCESSABLE, "sdg_targets", "is required");
     rc = medit_mission_sdg(rq->wdb, m.id, in.targets, in.n, who(rq), (int64_t)time(NULL), &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, NULL);
+    rc = saved(rq, rc, &we, NULL);
     if (rc)
         return rc;
     return api_mission_respond(rq, rq->wdb, m.slug);
@@ -551,23 +596,18 @@ api_team_add(struct req *rq)
     struct write_error we;
     struct mission m = {0};
     unsigned seen;
-    json_t *root;
     enum err rc;
 
     rc = path_mission(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc == ERR_OK)
-        rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, team_members, 3, (const char *const[]){"mission", NULL}, &in,
-                       &seen);
+        rc = read_request(rq, team_members, 3, (const char *const[]){"mission", NULL}, &in, &seen);
     if (rc)
         return rc;
     in.mission_id = m.id;
     if (in.role == NULL)
         in.role = "member";
     rc = medit_team_add(rq->wdb, &in, who(rq), &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, NULL);
+    rc = saved(rq, rc, &we, NULL);
     if (rc)
         return rc;
     return api_mission_team(rq);
@@ -581,7 +621,6 @@ api_team_update(struct req *rq)
     struct write_error we;
     struct mission m = {0};
     unsigned seen;
-    json_t *root;
     int n, i;
     enum err rc;
 
@@ -599,15 +638,12 @@ api_team_update(struct req *rq)
         return ERR_NOTFOUND;
     in.role = t[i].role;
     in.is_contact = t[i].is_contact;
-    rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, team_members + 1, 2,
-                       (const char *const[]){"person_id", "mission", NULL}, &in, &seen);
+    rc = read_request(rq, team_members + 1, 2, (const char *const[]){"person_id", "mission", NULL},
+                      &in, &seen);
     if (rc)
         return rc;
     rc = medit_team_update(rq->wdb, &in, who(rq), (int64_t)time(NULL), &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, NULL);
+    rc = saved(rq, rc, &we, NULL);
     if (rc)
         return rc;
     return api_mission_team(rq);
@@ -652,35 +688,16 @@ enum err
 api_objective_create(struct req *rq)
 {
     struct objective_new in = {0};
-    struct authz_scope scope = {0};
     struct write_error we;
     struct mission m = {0};
     unsigned seen;
-    json_t *root, *mission;
+    json_t *root;
     int64_t id;
     enum err rc;
 
-    rc = may_on_a_mission(rq, AUTHZ_OBJECTIVE_CREATE);
+    rc = create_body(rq, AUTHZ_OBJECTIVE_CREATE, &m, &root);
     if (rc)
         return rc;
-    rc = body_object(rq, &root);
-    if (rc)
-        return rc;
-    rc = body_mission(rq, root, &m);
-    if (rc) {
-        json_decref(root);
-        return rc;
-    }
-    scope.mission_id = m.id;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_CREATE, &scope);
-    if (rc) {
-        json_decref(root);
-        return rc;
-    }
-    mission = json_object_get(root, "mission");
-    json_incref(mission);
-    json_object_del(root, "mission");
-    json_decref(mission);
     in.weight = 1;
     rc = read_body(rq, root, objective_members, N_OBJECTIVE_MEMBERS,
                    (const char *const[]){"mission_id", NULL}, &in, &seen);
@@ -688,8 +705,7 @@ api_objective_create(struct req *rq)
         return rc;
     in.mission_id = m.id;
     rc = medit_objective_create(rq->wdb, &in, who(rq), &id, &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, objective_map);
+    rc = saved(rq, rc, &we, objective_map);
     if (rc)
         return rc;
     created(rq, arena_printf(rq->arena, "/api/v1/objectives/%lld", (long long)id));
@@ -716,7 +732,6 @@ api_objective_update(struct req *rq)
     struct write_error we;
     struct objective o;
     unsigned seen;
-    json_t *root;
     enum err rc;
 
     rc = path_objective(rq, AUTHZ_OBJECTIVE_EDIT, &o);
@@ -729,15 +744,12 @@ api_objective_update(struct req *rq)
     in.description_sv = o.description_sv;
     in.description_en = o.description_en;
     in.weight = o.weight;
-    rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, objective_members, N_OBJECTIVE_MEMBERS,
-                       (const char *const[]){"mission_id", NULL}, &in, &seen);
+    rc = read_request(rq, objective_members, N_OBJECTIVE_MEMBERS,
+                      (const char *const[]){"mission_id", NULL}, &in, &seen);
     if (rc)
         return rc;
     rc = medit_objective_update(rq->wdb, o.id, &in, who(rq), (int64_t)time(NULL), &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, objective_map);
+    rc = saved(rq, rc, &we, objective_map);
     if (rc)
         return rc;
     return api_objective_respond(rq, rq->wdb, o.id, false);
@@ -793,35 +805,16 @@ enum err
 api_indicator_create(struct req *rq)
 {
     struct indicator_new in = {0};
-    struct authz_scope scope = {0};
     struct write_error we;
     struct mission m = {0};
     unsigned seen;
-    json_t *root, *mission;
+    json_t *root;
     int64_t id, obj_mission = 0;
     enum err rc;
 
-    rc = may_on_a_mission(rq, AUTHZ_INDICATOR_CREATE);
+    rc = create_body(rq, AUTHZ_INDICATOR_CREATE, &m, &root);
     if (rc)
         return rc;
-    rc = body_object(rq, &root);
-    if (rc)
-        return rc;
-    rc = body_mission(rq, root, &m);
-    if (rc) {
-        json_decref(root);
-        return rc;
-    }
-    scope.mission_id = m.id;
-    rc = req_allow(rq, AUTHZ_INDICATOR_CREATE, &scope);
-    if (rc) {
-        json_decref(root);
-        return rc;
-    }
-    mission = json_object_get(root, "mission");
-    json_incref(mission);
-    json_object_del(root, "mission");
-    json_decref(mission);
     in.weight = 1;
     in.decimals = 1;
     in.progress.direction = "increase";
@@ -839,8 +832,7 @@ api_indicator_create(struct req *rq)
         return req_refuse(rq, REFUSE_UNPROCESSABLE, "objective_id",
                           "is not an objective of the mission");
     rc = medit_indicator_create(rq->wdb, &in, who(rq), &id, &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, indicator_map);
+    rc = saved(rq, rc, &we, indicator_map);
     if (rc)
         return rc;
     created(rq, url_api_indicator(rq, id));
@@ -868,7 +860,6 @@ api_indicator_update(struct req *rq)
     struct write_error we;
     struct indicator ind;
     unsigned seen;
-    json_t *root;
     enum err rc;
 
     rc = path_indicator(rq, AUTHZ_INDICATOR_EDIT, &ind);
@@ -894,15 +885,12 @@ api_indicator_update(struct req *rq)
                                    &in.n_sdg_indicators);
     if (rc)
         return rc;
-    rc = body_object(rq, &root);
-    if (rc == ERR_OK)
-        rc = read_body(rq, root, members, N_INDICATOR_MEMBERS,
-                       (const char *const[]){"mission_id", NULL}, &in, &seen);
+    rc = read_request(rq, members, N_INDICATOR_MEMBERS, (const char *const[]){"mission_id", NULL},
+                      &in, &seen);
     if (rc)
         return rc;
     rc = medit_indicator_update(rq->wdb, ind.id, &in, who(rq), (int64_t)time(NULL), &we);
-    if (rc == ERR_INVALID)
-        return refused(rq, &we, indicator_map);
+    rc = saved(rq, rc, &we, indicator_map);
     if (rc)
         return rc;
     return api_indicator_respond(rq, rq->wdb, ind.id);

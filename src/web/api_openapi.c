@@ -60,17 +60,10 @@ static const struct resource error = {
 static const struct resource *const frame_resources[] = {&res_text, &res_page_links, &error, NULL};
 
 const struct resource *const *const api_resources[] = {
-    frame_resources,
-    api_mission_resources,
-    api_indicator_resources,
-    api_actor_resources,
-    api_person_resources,
-    api_initiative_resources,
-    api_sdg_resources,
-    api_principal_resources,
-    api_edit_mission_resources,
-    api_edit_resources,
-    NULL,
+    frame_resources,     api_mission_resources,   api_indicator_resources,
+    api_actor_resources, api_person_resources,    api_initiative_resources,
+    api_sdg_resources,   api_principal_resources, api_edit_mission_resources,
+    api_edit_resources,  api_proposal_resources,  NULL,
 };
 
 static void
@@ -224,12 +217,13 @@ put_request_body(struct json *j, struct req *rq, const struct route *r)
 }
 
 /* A create: a write POSTed to a collection (a path without parameters, e.g.
- * /api/v1/missions). Its handler answers 201 with Location. */
+ * /api/v1/missions), or one the route table says creates (RF_CREATE). Its handler answers
+ * 201 with Location. */
 static bool
 is_create(const struct route *r)
 {
     return (r->flags & RF_WRITE) && strcmp(r->method, "POST") == 0 &&
-           strchr(r->pattern, '{') == NULL;
+           (strchr(r->pattern, '{') == NULL || (r->flags & RF_CREATE));
 }
 
 static void

@@ -145,6 +145,16 @@ enum err page_initiative_history(struct req *rq);
  * signed-in representative of an actor the table lets propose to mission_id); reads
  * nothing for a visitor without a session. */
 bool proposal_offers_submit(struct req *rq, int64_t mission_id);
+/* Not handlers, shared by the proposals' forms and API (api_proposal.c): the e-mail of a
+ * step (what: the step in words, such as "Changes were asked for"; comment: NULL or ""
+ * for none), translated in the request's language, in its arena: to the proposer and the
+ * mission's coordinators (the domain sends it); and for a proposal that names no lead
+ * actor, the first actor the caller may propose for to mission_id (0: none), so that who
+ * asks is told whether they may propose at all before being asked which actor. */
+struct proposal_notice;
+void proposal_notice_for(struct req *rq, struct proposal_notice *n, const char *title,
+                         const char *mission_title, const char *what, const char *comment);
+int64_t proposal_first_lead(struct req *rq, int64_t mission_id);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);
@@ -199,6 +209,13 @@ enum err api_person_archive(struct req *rq);
 enum err api_initiative_create(struct req *rq);
 enum err api_initiative_update(struct req *rq);
 enum err api_initiative_archive(struct req *rq);
+/* JSON API, proposals and their review (api_proposal.c) */
+enum err api_proposal_create(struct req *rq);
+enum err api_mission_proposals(struct req *rq);
+enum err api_proposals_mine(struct req *rq);
+enum err api_proposal_get(struct req *rq);
+enum err api_proposal_update(struct req *rq);
+enum err api_proposal_review(struct req *rq);
 
 /* JSON API, write (api_write.c) */
 enum err api_indicator_data_post(struct req *rq);

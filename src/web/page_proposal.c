@@ -519,13 +519,10 @@ subject_title(struct req *rq, const char *t)
     return arena_printf(rq->arena, "%.*s…", (int)n, t);
 }
 
-/*
- * The e-mail of a step (what: the step in words, such as "Changes were asked for"),
- * translated in the request's language: to the proposer and the mission's coordinators.
- */
-static void
-notice_for(struct req *rq, struct proposal_notice *n, const char *title, const char *mission_title,
-           const char *what, const char *comment)
+/* The e-mail of a step (handlers.h): the form's and the API's (api_proposal.c). */
+void
+proposal_notice_for(struct req *rq, struct proposal_notice *n, const char *title,
+                    const char *mission_title, const char *what, const char *comment)
 {
     n->subject = arena_printf(rq->arena, _("Proposal “%s”: %s"), subject_title(rq, title), what);
     n->body = arena_printf(
@@ -583,11 +580,9 @@ page_proposal_new(struct req *rq)
     return new_form(rq, &m, &f, NULL);
 }
 
-/* For a post that names no lead actor: the first actor the caller may propose for (0:
- * none), so that who asks is told whether they may propose at all before the form says
- * which actor to choose. */
-static int64_t
-first_lead(struct req *rq, int64_t mission_id)
+/* For a post that names no lead actor (handlers.h): the form's and the API's. */
+int64_t
+proposal_first_lead(struct req *rq, int64_t mission_id)
 {
     const struct who *w;
     int i;
@@ -623,7 +618,7 @@ post_proposal_new(struct req *rq)
     pform_from_request(rq, &f);
     lead = parse_count(f.lead);
     scope.mission_id = m.id;
-    scope.actor_id = lead > 0 ? lead : first_lead(rq, m.id);
+    scope.actor_id = lead > 0 ? lead : proposal_first_lead(rq, m.id);
     rc = req_allow(rq, AUTHZ_PROPOSAL_SUBMIT, &scope);
     if (rc)
         return rc;
@@ -641,8 +636,8 @@ post_proposal_new(struct req *rq)
     if (str_empty(f.title_sv))
         form_error(&e, "title_sv", _("Enter a title."));
     if (e.n == 0) {
-        notice_for(rq, &note, f.title_sv, L(rq, m.title_sv, m.title_en),
-                   _("A new proposal waits for review."), NULL);
+        proposal_notice_for(rq, &note, f.title_sv, L(rq, m.title_sv, m.title_en),
+                            _("A new proposal waits for review."), NULL);
         rc = proposal_submit(rq->wdb, &in, u->user_id, u->name, (int64_t)time(NULL), &note, &id,
                              &we);
         if (rc == ERR_INVALID)
@@ -939,8 +934,8 @@ post_proposal_resubmit(struct req *rq)
     if (str_empty(f.title_sv))
         form_error(&e, "title_sv", _("Enter a title."));
     if (e.n == 0) {
-        notice_for(rq, &note, f.title_sv, L(rq, m.title_sv, m.title_en),
-                   _("The proposal was edited and sent again for review."), NULL);
+        proposal_notice_for(rq, &note, f.title_sv, L(rq, m.title_sv, m.title_en),
+                            _("The proposal was edited and sent again for review."), NULL);
         rc = proposal_resubmit(rq->wdb, p.initiative_id, &in, u->user_id, u->name,
                                (int64_t)time(NULL), &note, &we);
         if (rc == ERR_INVALID)
@@ -1157,8 +1152,8 @@ decide(struct req *rq, enum proposal_decision d)
     said = d == PROPOSAL_ACCEPT    ? _("The proposal was accepted.")
            : d == PROPOSAL_CHANGES ? _("Changes were asked for.")
                                    : _("The proposal was declined.");
-    notice_for(rq, &note, L(rq, p.title_sv, p.title_en), L(rq, m.title_sv, m.title_en), said,
-               comment);
+    proposal_notice_for(rq, &note, L(rq, p.title_sv, p.title_en), L(rq, m.title_sv, m.title_en),
+                        said, comment);
     rc = proposal_review(rq->wdb, p.initiative_id, d, comment, u->user_id, u->name,
                          (int64_t)time(NULL), &note, &we);
     if (rc == ERR_CONFLICT)

@@ -50,6 +50,9 @@ enum route_kind {
 /* a write anyone may make (sign in, sign up, ask for a password reset): RF_WRITE without a
  * principal; still RF_FORM's token and the origin checks */
 #define RF_OPEN 64u
+/* a write that creates below a resource (POST /api/v1/missions/{slug}/proposals): 201 with
+ * Location, as a POST to a collection without parameters is without saying (OpenAPI) */
+#define RF_CREATE 128u
 
 struct route {
     const char *method;

@@ -458,6 +458,31 @@ const struct route routes[] = {
      .summary = "Archive an initiative", .schema = "Initiative",
      .params = {ID("id", "Initiative id")}, .body = BODY_JSON,
      .body_schema = "ArchiveRequest", .authz = "initiative.archive"},
+    /* JSON API, proposals and their review (api_proposal.c): the forms' steps, the same rules */
+    {.method = "POST", .pattern = "/api/v1/missions/{slug}/proposals", .fn = api_proposal_create,
+     .kind = RK_API, .flags = RF_WRITE | RF_CREATE, .summary = "Propose an initiative (a representative)",
+     .schema = "Proposal", .params = {SLUG("slug", "Mission slug")}, .body = BODY_JSON,
+     .body_schema = "ProposalWrite", .authz = "proposal.submit"},
+    {"GET", "/api/v1/missions/{slug}/proposals", api_mission_proposals, RK_API, RF_PERSONAL,
+     "A mission's proposals (its coordinators and admins)", "ProposalList",
+     {SLUG("slug", "Mission slug"), PAGING,
+      {"state", P_ENUM, PIN_QUERY, false, 0, 0, &code_proposal_state,
+       "Only proposals in this state (submitted: the review queue)"}}},
+    {"GET", "/api/v1/proposals", api_proposals_mine, RK_API, RF_PERSONAL,
+     "The caller's own proposals, the latest change first", "ProposalList", {PAGING}},
+    {"GET", "/api/v1/initiatives/{id}/proposal", api_proposal_get, RK_API, RF_PERSONAL,
+     "A proposal with its steps (its proposer and its mission's reviewers)", "Proposal",
+     {ID("id", "Initiative id")}},
+    {.method = "PATCH", .pattern = "/api/v1/initiatives/{id}/proposal",
+     .fn = api_proposal_update, .kind = RK_API, .flags = RF_WRITE,
+     .summary = "Edit a proposal and send it again (its proposer, while changes are asked for)",
+     .schema = "Proposal", .params = {ID("id", "Initiative id")}, .body = BODY_JSON,
+     .body_schema = "ProposalWrite", .authz = "proposal.edit"},
+    {.method = "POST", .pattern = "/api/v1/initiatives/{id}/review", .fn = api_proposal_review,
+     .kind = RK_API, .flags = RF_WRITE,
+     .summary = "Accept a proposal, ask for changes or decline it (its mission's reviewers)",
+     .schema = "Proposal", .params = {ID("id", "Initiative id")}, .body = BODY_JSON,
+     .body_schema = "ReviewRequest", .authz = "proposal.review"},
     {"GET", "/api/v1/sdg/goals", api_sdg_goals, RK_API, API, "The 17 SDG goals", "SdgGoalList",
      {{0}}},
     {"GET", "/api/v1/sdg/goals/{goal}", api_sdg_goal, RK_API, API, "One SDG goal with its targets",
@@ -1066,6 +1091,8 @@ route_flag_name(unsigned flag)
         return "form";
     case RF_OPEN:
         return "open";
+    case RF_CREATE:
+        return "create";
     }
     return NULL;
 }

@@ -23,6 +23,13 @@ while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
         continue
     fi
     fetch "$path"
+    # a personal list or proposal answers only who may read it (t_30 reads them signed in):
+    # a visitor is told to authenticate, in the API's error object
+    if [[ ,$flags, == *,personal,* && $pat != /api/v1/me ]]; then
+        check "api $path: personal, a visitor is refused (401 with the error object)" \
+            eval 'eq "$S" 401 && jqt "$B" ".error.code == \"unauthorized\""'
+        continue
+    fi
     v=
     case $pat in *'}') v=${path##*/} ;; esac
     read -r f_json f_items f_paged f_entity < <(jq -r --arg v "$v" "$API_FACTS" "$B" 2>/dev/null || echo 0 0 0 0)

@@ -19,17 +19,6 @@ n_initiatives() { q "SELECT COUNT(*) FROM initiative"; }
 state_of() { q "SELECT state FROM proposal WHERE initiative_id = $1"; }
 escaped() { has '&lt;script&gt;' && lacks '<script>' && lacks '<img src=x'; }
 
-# sign_in_once JAR EMAIL PASSWORD [SECRET] — sign_in, after the next 30-second TOTP step
-# when a code of this step was used already (another file may have signed the account in)
-sign_in_once()
-{
-    sign_in "$@" >/dev/null 2>&1 && return 0
-    [ -n "${4:-}" ] || { sign_in "$@"; return; }
-    sleep $((31 - $(date +%s) % 30))
-    rm -f "$1"
-    sign_in "$@"
-}
-
 # ---- a visitor: offered nothing but the history, sent to sign in
 fetch /missions/skolmat
 check "proposals: a visitor's mission page links its history, offers no proposal or review" \

@@ -67,7 +67,8 @@ own_account() { q "SELECT id FROM user_account WHERE email_key = '$1'"; }
 own_token() { q "SELECT MIN(t.id) FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = '$1' AND t.revoked_at IS NULL"; }
 FOREIGN_TOKEN=$(own_token matrix-other@example.se)
 
-# proposals (page_proposal.c): the routes of one act on it, by the initiative's id; each
+# proposals (page_proposal.c, and the API's in api_proposal.c): the routes of one act on
+# it, by the initiative's id; each
 # role's own is one it proposed to skolmat (the table's owner; the coordinator's mission),
 # the foreign one another account's (matrix-other, above) to gator. Made here in the
 # database, as only a representative may propose through the form.
@@ -99,7 +100,7 @@ fill()
         indicators:'{id}') v=$(in_mission indicator "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
         objectives:'{id}') v=$(in_mission objective "$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)") ;;
         initiatives:'{id}')
-            if [[ $p == */resubmit || $p == */review/* ]]; then
+            if [[ $p == */resubmit || $p == */review/* || $p == */review || $p == */proposal ]]; then
                 [ "$side" = own ] && v=${PROP_OWN[$role]} || v=$PROP_FOREIGN
             else
                 [ "$side" = own ] && v=$OWN_INITIATIVE || v=$FOREIGN_INITIATIVE

@@ -165,11 +165,11 @@ check_route(json_t *paths, const struct route *r, json_t *op_ids)
         is_int(count_param(params, pname, "path"), 1, label);
     }
 
-    /* the success (201 for a create: a write POSTed to a collection, with Location; else
-     * 200) names the route's schema; errors use Error */
+    /* the success (201 for a create: a write POSTed to a collection or flagged RF_CREATE,
+     * with Location; else 200) names the route's schema; errors use Error */
     schema = json_object_get(op, "responses");
-    is_create =
-        (r->flags & RF_WRITE) && strcmp(method, "post") == 0 && strchr(r->pattern, '{') == NULL;
+    is_create = (r->flags & RF_WRITE) && strcmp(method, "post") == 0 &&
+                (strchr(r->pattern, '{') == NULL || (r->flags & RF_CREATE));
     ok(json_is_object(json_object_get(schema, is_create ? "201" : "200")), "%s documents %s",
        r->pattern, is_create ? "201" : "200");
     if (is_create)

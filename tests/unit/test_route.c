@@ -295,6 +295,7 @@ test_names(void)
     is_str(route_flag_name(RF_COUNT), "count", "flag RF_COUNT is count");
     is_str(route_flag_name(RF_WRITE), "write", "flag RF_WRITE is write");
     is_str(route_flag_name(RF_IMPORT), "import", "flag RF_IMPORT is import");
+    is_str(route_flag_name(RF_CREATE), "create", "flag RF_CREATE is create");
     ok(route_flag_name(RF_CACHE | RF_COUNT) == NULL, "two bits together are no one flag");
 }
 
