@@ -23,7 +23,8 @@
 #define PASSWORD_COMMENT "#!comment:"
 
 static pthread_once_t list_once = PTHREAD_ONCE_INIT;
-static const char **list_words; /* sorted (strcmp), distinct, none empty */
+static char *list_pool;         /* the cores, NUL-terminated, one after another */
+static const char **list_words; /* into list_pool: sorted (strcmp), distinct, none empty */
 static size_t list_n;
 
 /* A view of part of a string: never NUL-terminated, never copied. */
@@ -147,6 +148,7 @@ list_build(void)
     words = malloc(lines * sizeof(*words));
     if (pool == NULL || words == NULL)
         die("out of memory");
+    list_pool = pool;
     list_n = 0;
     for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         list_add(names[i], &pool, words, &list_n);
