@@ -60,7 +60,8 @@ CLI_SRC    = $(wildcard src/cli/*.c)
 LIB_SRC    = $(CORE_SRC) $(DB_SRC) $(DOMAIN_SRC) $(WEB_SRC) $(HTTP_SRC)
 EMBED      = $(sort $(wildcard src/db/migrations/*.sql)) data/sdg/sdg_framework_en.csv \
              data/sdg/sdg_goals_sv.csv data/se/counties.csv data/se/municipalities.csv \
-             data/se/scb_sni2007.csv static/style.css \
+             data/se/scb_sni2007.csv data/passwords/john-password.lst \
+             data/passwords/swedish.lst static/style.css \
              $(sort $(wildcard data/demo/*.csv)) $(sort $(wildcard data/demo/observations/*.csv))
 
 LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o

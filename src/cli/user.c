@@ -187,10 +187,14 @@ user_add(struct db *db, int argc, char **argv)
     ret = read_password(from_stdin, pw, sizeof(pw));
     if (ret)
         return ret;
-    rc = user_password_hash(&e, "password", pw, hash);
+    rc = user_password_hash_for(&e, "password", pw, email, hash);
     sodium_memzero(pw, sizeof(pw));
     if (rc == ERR_INVALID) {
-        fprintf(stderr, "samverka user add: the password %s; nothing was created\n", e.msg);
+        /* a weak one gets the hint the sign-up form gives */
+        fprintf(stderr, "samverka user add: the password %s%s; nothing was created\n", e.msg,
+                strcmp(e.msg, USER_PASSWORD_WEAK) == 0
+                    ? " (a few words of your own together make a good one)"
+                    : "");
         return 1;
     }
     if (rc)

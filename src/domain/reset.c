@@ -161,7 +161,7 @@ reset_complete(struct db *db, const char *token, const char *password, int64_t n
     if (rc)
         return rc;
     /* hashed before the write transaction (user.c: no lock held while argon2id runs) */
-    rc = user_password_hash(e, "password", password, fresh);
+    rc = user_password_hash_account(db, uid, e, "password", password, fresh);
     if (rc)
         return rc;
     rc = db_begin(db);

@@ -19,6 +19,7 @@
 #include "domain/audit.h"
 #include "domain/codes.h"
 #include "domain/load.h"
+#include "domain/password.h"
 #include "domain/person.h"
 
 /* argon2id's cost (SECURITY.md, "Decisions already taken"); p = 1 is libsodium's. */
@@ -111,8 +112,8 @@ user_token_hash(const char *token, char hex[65])
 /* -------------------------------------------------------------- passwords */
 
 enum err
-user_password_hash(struct write_error *e, const char *field, const char *password,
-                   char out[USER_HASH_LEN])
+user_password_hash_for(struct write_error *e, const char *field, const char *password,
+                       const char *email, char out[USER_HASH_LEN])
 {
     size_t n;
     int r;
@@ -126,6 +127,8 @@ user_password_hash(struct write_error *e, const char *field, const char *passwor
         return write_refuse(e, field, "is longer than 128 bytes");
     if (!utf8_valid(password, n))
         return write_refuse(e, field, "is not valid UTF-8");
+    if (password_is_weak(password, n, email))
+        return write_refuse(e, field, USER_PASSWORD_WEAK);
     pthread_once(&hash_once, hash_init);
     if (!hash_ready)
         return ERR_IO;
@@ -133,6 +136,13 @@ user_password_hash(struct write_error *e, const char *field, const char *passwor
     r = hash_str(out, password);
     slot_give();
     return r == 0 ? ERR_OK : ERR_IO;
+}
+
+enum err
+user_password_hash(struct write_error *e, const char *field, const char *password,
+                   char out[USER_HASH_LEN])
+{
+    return user_password_hash_for(e, field, password, NULL, out);
 }
 
 /* ---------------------------------------------------------------- accounts */
@@ -212,9 +222,10 @@ user_get(struct db *db, struct arena *a, int64_t id, struct user *out)
     return ld_one(st, a, user_row, out);
 }
 
-/* The stored hash of an account (copied into hash); ERR_NOTFOUND if there is none. */
+/* The stored hash of an account (copied into hash) and, when email is not NULL, its
+ * address (copied into email); ERR_NOTFOUND if there is none. */
 static enum err
-stored_hash(struct db *db, int64_t id, char hash[USER_HASH_LEN])
+stored_account(struct db *db, int64_t id, char hash[USER_HASH_LEN], char email[WRITE_MAX_LINE + 1])
 {
     struct db_stmt *st;
     enum err rc;
@@ -229,8 +240,31 @@ stored_hash(struct db *db, int64_t id, char hash[USER_HASH_LEN])
         rc = ERR_NOTFOUND;
     if (rc == ERR_OK && snprintf(hash, USER_HASH_LEN, "%s", db_text(st, 8)) >= USER_HASH_LEN)
         rc = ERR_DB;
+    if (rc == ERR_OK && email != NULL &&
+        snprintf(email, WRITE_MAX_LINE + 1, "%s", db_text(st, 2)) > WRITE_MAX_LINE)
+        rc = ERR_DB;
     db_done(st);
     return rc;
+}
+
+static enum err
+stored_hash(struct db *db, int64_t id, char hash[USER_HASH_LEN])
+{
+    return stored_account(db, id, hash, NULL);
+}
+
+enum err
+user_password_hash_account(struct db *db, int64_t user_id, struct write_error *e, const char *field,
+                           const char *password, char out[USER_HASH_LEN])
+{
+    char old[USER_HASH_LEN], email[WRITE_MAX_LINE + 1];
+    enum err rc;
+
+    rc = stored_account(db, user_id, old, email);
+    sodium_memzero(old, sizeof(old));
+    if (rc)
+        return rc;
+    return user_password_hash_for(e, field, password, email, out);
 }
 
 enum err
@@ -249,12 +283,12 @@ enum err
 user_password_change(struct db *db, int64_t user_id, const char *current, const char *password,
                      int64_t now, struct write_error *e)
 {
-    char old[USER_HASH_LEN], fresh[USER_HASH_LEN];
+    char old[USER_HASH_LEN], fresh[USER_HASH_LEN], email[WRITE_MAX_LINE + 1];
     struct db_stmt *st;
     int64_t retry = 0;
     enum err rc;
 
-    rc = stored_hash(db, user_id, old);
+    rc = stored_account(db, user_id, old, email);
     if (rc)
         return rc;
     pthread_once(&hash_once, hash_init);
@@ -269,7 +303,7 @@ user_password_change(struct db *db, int64_t user_id, const char *current, const 
         rc = user_signin_failure(db, user_id, "", now);
         return rc ? rc : write_refuse(e, "current_password", "is not the current password");
     }
-    rc = user_password_hash(e, "password", password, fresh);
+    rc = user_password_hash_for(e, "password", password, email, fresh);
     if (rc)
         return rc;
     rc = db_begin(db);

@@ -66,13 +66,27 @@ struct user_session {
     int64_t last_seen_at; /* user_session_peek only */
 };
 
+/* What e->msg says of a password password.h finds too easy to guess (callers tell it
+ * from the other refusals, which are all about length or encoding). */
+#define USER_PASSWORD_WEAK "is too common or too easy to guess"
+
 /*
- * Check a password (USER_PASSWORD_MIN..USER_PASSWORD_MAX bytes of valid UTF-8, refused
- * naming field otherwise) and hash it into out. Takes a hashing slot (may wait for
- * one). Errors: ERR_INVALID (with e), ERR_IO (libsodium failed: out of memory).
+ * Check a new password (USER_PASSWORD_MIN..USER_PASSWORD_MAX bytes of valid UTF-8, and
+ * not too easy to guess for the account with address email, NULL when unknown: see
+ * password.h; refused naming field otherwise, with USER_PASSWORD_WEAK for the last) and
+ * hash it into out. Takes a hashing slot (may wait for one). Errors: ERR_INVALID (with
+ * e), ERR_IO (libsodium failed: out of memory).
  */
+enum err user_password_hash_for(struct write_error *e, const char *field, const char *password,
+                                const char *email, char out[USER_HASH_LEN]);
+/* The same without an address (only the lists and the shapes are checked). */
 enum err user_password_hash(struct write_error *e, const char *field, const char *password,
                             char out[USER_HASH_LEN]);
+/* The same for account user_id, whose address is read first. Errors as above, and
+ * ERR_NOTFOUND, ERR_DB, ERR_BUSY from the read. */
+enum err user_password_hash_account(struct db *db, int64_t user_id, struct write_error *e,
+                                    const char *field, const char *password,
+                                    char out[USER_HASH_LEN]);
 
 /*
  * Create an account (write.h's contract: inside the caller's transaction, the whole input

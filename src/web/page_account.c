@@ -390,12 +390,22 @@ page_sign_up(struct req *rq)
     return sign_up_form(rq, NULL, NULL, NULL);
 }
 
+/* A domain refusal of a new password (user_password_hash_for), said beside its field. */
+static const char *
+password_message(const struct write_error *we)
+{
+    if (we->msg != NULL && strcmp(we->msg, USER_PASSWORD_WEAK) == 0)
+        return _("This password is too common or too easy to guess. A few words of your own "
+                 "together make a good one.");
+    return _("Choose a password of 12 to 128 characters.");
+}
+
 /* A domain refusal of a sign-up's field, said to the person filling in the form. */
 static const char *
 sign_up_message(const struct write_error *we)
 {
     if (strcmp(we->field, "password") == 0)
-        return _("Choose a password of 12 to 128 characters.");
+        return password_message(we);
     if (strcmp(we->field, "email") == 0)
         return strstr(we->msg, "already") != NULL
                    ? _("There is already an account with this e-mail address. Sign in, or "
@@ -423,7 +433,7 @@ post_sign_up(struct req *rq)
         form_error(&e, "name", _("Enter your name."));
     if (*email == '\0')
         form_error(&e, "email", _("Enter your e-mail address."));
-    if (user_password_hash(&we, "password", password, hash) == ERR_INVALID)
+    if (user_password_hash_for(&we, "password", password, email, hash) == ERR_INVALID)
         form_error(&e, "password", sign_up_message(&we));
     if (e.n) {
         rq->resp.status = 422;
@@ -585,7 +595,7 @@ post_reset_link(struct req *rq)
         return reset_link_dead(rq);
     }
     if (rc == ERR_INVALID) {
-        form_error(&e, "password", _("Choose a password of 12 to 128 characters."));
+        form_error(&e, "password", password_message(&we));
         rq->resp.status = 422;
         return reset_link_form(rq, &e, token);
     }
@@ -733,7 +743,7 @@ post_password(struct req *rq)
         if (strcmp(we.field, "current_password") == 0)
             form_error(&e, "current_password", _("The current password is not right."));
         else
-            form_error(&e, "password", _("Choose a password of 12 to 128 characters."));
+            form_error(&e, "password", password_message(&we));
         rq->resp.status = 422;
         return password_form(rq, &e);
     }

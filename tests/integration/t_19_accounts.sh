@@ -42,6 +42,12 @@ check "user add: the same address in another case is refused with a message" \
 urun user add --db "$FRESH" --email short@example.org --name "Short" --password-stdin <<<"too short"
 check "user add: a password under 12 bytes is refused with a message" \
     eval '[ "$RC" = 1 ] && grep -q "shorter than 12 bytes" "$ERR"'
+urun user add --db "$FRESH" --email common@example.org --name "Common" --password-stdin <<<"Password2026!"
+check "user add: a listed password (item 2) is refused with a message of its own" \
+    eval '[ "$RC" = 1 ] && grep -q "the password is too common or too easy to guess" "$ERR" && ! grep -q "shorter" "$ERR"'
+urun user add --db "$FRESH" --email kim.lind@example.org --name "Kim" --password-stdin <<<"kim.lind@example.org"
+check "user add: the account's own address as its password is refused" \
+    eval '[ "$RC" = 1 ] && grep -q "too common or too easy to guess" "$ERR"'
 urun user add --db "$FRESH" --email c@example.org --name "C" --coordinator no-such-mission --password-stdin <<<"a long enough password"
 check "user add: a coordinator of no mission is refused with a message" \
     eval '[ "$RC" = 1 ] && grep -q "no mission is called" "$ERR"'

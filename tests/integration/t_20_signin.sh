@@ -249,3 +249,44 @@ pw_throttle()
     eq "$S" 429 && ge "$(hdr Retry-After)" 1
 }
 check "signin: after 25 wrong current passwords the password change is refused (429), even with the right one" pw_throttle
+
+# ---- top-list passwords (item 2, ASVS 6.2.4): each form that sets a password refuses one,
+# with its own message beside the field (not the length's), and changes nothing
+TJ=$SJ.top
+pw_hash_of() { q "SELECT password_hash FROM user_account WHERE email_key = $(sqls "$1")"; }
+USERS0=$(q "SELECT COUNT(*) FROM user_account")
+csrf_of "$TJ" /account/sign-up
+post "$TJ" /account/sign-up "csrf=$CSRF" "name=Tor Topp" "email=tor.topp@example.se" "password=passwordpassword"
+check "toplist: a sign-up with \"passwordpassword\": 422, the too-common message beside the field, the address kept" \
+    eval 'eq "$S" 422 && has "id=\"f-password-error\"" && text_has "för vanligt eller för lätt att gissa" && has "value=\"tor.topp@example.se\"" && lacks "value=\"passwordpassword\""'
+check "toplist: ... not the too-short message" text_lacks "12 till 128"
+check "toplist: ... and no account was made (the count of accounts is unchanged)" \
+    eq "$(q "SELECT COUNT(*) FROM user_account")" "$USERS0"
+fetch -b "$TJ" -c "$TJ" -H "Accept-Language: en" --data-urlencode "csrf=$CSRF" --data-urlencode "name=Tor Topp" \
+    --data-urlencode "email=tor.topp@example.se" --data-urlencode "password=Tor.Topp1990!" /account/sign-up
+check "toplist: ... the account's own address as a password likewise, said in English too" \
+    eval 'eq "$S" 422 && has "id=\"f-password-error\"" && text_has "too common or too easy to guess" && eq "$(q "SELECT COUNT(*) FROM user_account")" "$USERS0"'
+post "$TJ" /account/sign-up "csrf=$CSRF" "name=Tor Topp" "email=tor.topp@example.se" "password=Mitt barn äter god skolmat 2030"
+check "toplist: a passphrase signs up (303)" eq "$S" 303
+HASH_T=$(pw_hash_of tor.topp@example.se)
+
+csrf_of "$TJ" /account/password
+post "$TJ" /account/password "csrf=$CSRF" "current_password=Mitt barn äter god skolmat 2030" "password=Qwerty123456"
+check "toplist: a password change to a listed one (\"Qwerty123456\"): 422, the message beside the field" \
+    eval 'eq "$S" 422 && has "id=\"f-password-error\"" && text_has "för vanligt eller för lätt att gissa"'
+check "toplist: ... the stored password is unchanged and still signs in" \
+    eval 'eq "$(pw_hash_of tor.topp@example.se)" "$HASH_T" && sign_in "$TJ.2" tor.topp@example.se "Mitt barn äter god skolmat 2030"'
+
+csrf_of "$TJ.r" /account/reset
+post "$TJ.r" /account/reset "csrf=$CSRF" "email=tor.topp@example.se"
+TLINK=$(q "SELECT body FROM mail_queue WHERE recipient = 'tor.topp@example.se' ORDER BY id DESC LIMIT 1" | grep -o '/account/reset/[A-Za-z0-9_-]*' | head -1)
+require "toplist: a reset link is queued" nonempty "$TLINK"
+csrf_of "$TJ.r" "$TLINK"
+post "$TJ.r" "$TLINK" "csrf=$CSRF" "password=Sommar2026!!!"
+check "toplist: a reset to a listed one (\"Sommar2026!!!\"): 422, the message beside the field" \
+    eval 'eq "$S" 422 && has "id=\"f-password-error\"" && text_has "för vanligt eller för lätt att gissa"'
+check "toplist: ... the stored password is unchanged and still signs in" \
+    eval 'eq "$(pw_hash_of tor.topp@example.se)" "$HASH_T" && sign_in "$TJ.3" tor.topp@example.se "Mitt barn äter god skolmat 2030"'
+csrf_of "$TJ.r" "$TLINK"
+post "$TJ.r" "$TLINK" "csrf=$CSRF" "password=correct horse battery staple"
+check "toplist: ... the same link then takes a passphrase (303)" eq "$S" 303
