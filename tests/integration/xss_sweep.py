@@ -426,7 +426,8 @@ MAX_AT_START = {t: int(q("SELECT COALESCE(MAX(id), 0) FROM %s" % t)[0][0]) for t
 
 def values(prev, seg, prefer_created):
     """Values for one placeholder: the demo's first row (edits go there, so that
-    what the creates stored is not overwritten), and the rows this sweep made."""
+    what the creates stored is not overwritten), and the rows this sweep made,
+    newest first."""
     if seg == "{goal}":
         return ["12"] + [r[0] for r in q("SELECT DISTINCT t.goal FROM mission_sdg_target ms JOIN sdg_target t ON t.code = ms.target JOIN mission m ON m.id = ms.mission_id WHERE m.id > %d" % MAX_AT_START["mission"])][:1]
     if seg == "{token}":
@@ -445,7 +446,7 @@ def values(prev, seg, prefer_created):
         demo = [["skolmat"]]
     else:
         demo = q("SELECT %s FROM %s WHERE id = (SELECT MIN(id) FROM %s)" % (col, table, table))
-    made = q("SELECT %s FROM %s WHERE id > %d ORDER BY id" % (col, table, MAX_AT_START[table]))
+    made = q("SELECT %s FROM %s WHERE id > %d ORDER BY id DESC" % (col, table, MAX_AT_START[table]))
     d = [r[0] for r in demo if r and r[0]]
     m = [r[0] for r in made if r and r[0]]
     return (m + d) if prefer_created else (d + m)
@@ -480,7 +481,10 @@ CLIENTS["user"] = CLIENTS["public"]  # the public signs up below and then is a p
 # ---------------------------------------------------------------- fill every form
 
 FORM_ROUTES = [r for r in ROUTES if r[0] == "POST" and r[2] == "html" and "form" in r[3].split(",")]
-GET_HTML = [r[1] for r in ROUTES if r[0] == "GET" and r[2] == "html"]
+# the pages forms are on: the personal ones, and a public one whose path a form's starts
+# with (an actor's page, its request to represent); the crawl below reads every page
+FORM_PAGES = [r[1] for r in ROUTES if r[0] == "GET" and r[2] == "html" and (
+    "personal" in r[3].split(",") or any(f[1].startswith(r[1] + "/") for f in FORM_ROUTES))]
 DONE = {}  # pattern -> what happened
 REQUIRED = {}  # payload id -> where it was stored
 REFUSAL_PAGES = 0
@@ -505,21 +509,25 @@ def look(role, path, body):
 
 
 def host_forms(role):
-    """Every post form on every page of the table, as ROLE: action -> (form, page).
+    """Every post form on every personal page of the table, as ROLE: action -> (form, page).
     The pages are checked as the crawl below checks them: between the rounds they
     show what is later overwritten or no longer shown (a declined proposal)."""
     out = {}
     c = CLIENTS[role]
-    paths = [p for pat in GET_HTML for p in concretes(pat, prefer_created=True, limit=6)]
+    paths = [p for pat in FORM_PAGES for p in concretes(pat, prefer_created=True, limit=4)]
 
     def get(path):
-        en = path + ("&" if "?" in path else "?") + "lang=en"
-        return path, c.req("GET", path), c.req("GET", en)
+        # in English too when it shows a payload (an English field may show only there)
+        st, h, b = c.req("GET", path)
+        en = None
+        if ID_RE.search(b):
+            en = c.req("GET", path + ("&" if "?" in path else "?") + "lang=en")
+        return path, (st, h, b), en
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as ex:
-        for path, (st, h, b), (st2, h2, b2) in ex.map(get, paths):
-            if "html" in h2.get("content-type", ""):
-                look(role, path + "?lang=en", b2)
+        for path, (st, h, b), en in ex.map(get, paths):
+            if en and "html" in en[1].get("content-type", ""):
+                look(role, path + "?lang=en", en[2])
             if st != 200 or "html" not in h.get("content-type", ""):
                 continue
             look(role, path, b)
@@ -613,8 +621,13 @@ def round_once(rnd):
     """One round: the forms found now, each route submitted once (twice for a create
     under a mission: one per mission); a review action once per proposal a round."""
     found = {}
-    for role in set(submitter(r[6], r[3]) for r in FORM_ROUTES):
+    t = time.time()
+    todo = [r for r in FORM_ROUTES if r[1] not in DONE and not (rnd == 0 and placeholders(r[1]))]
+    # the public's forms (the open ones) are on pages without a placeholder: all there at
+    # the start, and what they need besides (a reset link, a password step) no crawl finds
+    for role in sorted(set(submitter(r[6], r[3]) for r in todo) - ({"public"} if rnd else set())):
         found[role] = host_forms(role)
+    note("round %d: the pages of %s looked at in %.1f s" % (rnd, ", ".join(sorted(found)), time.time() - t))
     n = 0
     consumed.clear()
     order = sorted(FORM_ROUTES, key=lambda r: (bool(placeholders(r[1])), not r[1].endswith("/changes")))
@@ -623,7 +636,7 @@ def round_once(rnd):
             continue
         role = submitter(rule, flags)
         rx = pat_re(pattern)
-        cands = [(a, f, p) for a, (f, p) in found[role].items() if rx.match(a)]
+        cands = [(a, f, p) for a, (f, p) in found.get(role, {}).items() if rx.match(a)]
         if not cands:
             continue
         if not typed_fields(cands[0][1]) or all(
