@@ -675,7 +675,8 @@ for r in FORM_ROUTES:
     note("form %s %s: %s" % (r[0], r[1], DONE.get(r[1], "not found on any page of the table")))
 check("forms: no form page or refusal page shows a payload as markup (%d refusal pages)" % REFUSAL_PAGES,
       not problems_forms, problems_forms)
-N_STORED_FORMS = len({REQUIRED[i].split(" ")[0] for i in REQUIRED})
+# the form routes (patterns) that stored a payload
+N_STORED_FORMS = len({PAYLOADS[i][0] for i in REQUIRED})
 check("forms: payloads stored through %d forms (%d routes looked at, %d not found on any page)"
       % (N_STORED_FORMS, len(DONE), len(FORM_ROUTES) - len(DONE)), N_STORED_FORMS >= 15,
       ["only %d" % N_STORED_FORMS])
