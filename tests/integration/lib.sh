@@ -524,3 +524,27 @@ sign_in_once()
     rm -f "$1"
     sign_in "$@"
 }
+
+# tap_checks NAME FILE RC — count the TAP-like lines ("ok - NAME", "not ok - NAME",
+# "#" diagnostics) a helper script wrote to FILE as checks of the suite; a helper that
+# exited non-zero (RC) without a failed line of its own fails one more check, NAME
+tap_checks()
+{
+    local line n=0 failed=0
+    while IFS= read -r line; do
+        case $line in
+        'ok - '*)
+            N_CHECKS=$((N_CHECKS + 1)) N_PASSED=$((N_PASSED + 1)) n=$((n + 1))
+            printf 'ok %d - %s\n' "$N_CHECKS" "${line#ok - }"
+            ;;
+        'not ok - '*)
+            N_CHECKS=$((N_CHECKS + 1)) N_FAILED=$((N_FAILED + 1)) n=$((n + 1)) failed=1
+            printf 'not ok %d - %s\n' "$N_CHECKS" "${line#not ok - }"
+            ;;
+        '#'*) printf '%s\n' "$line" ;;
+        esac
+    done <"$2"
+    if [ "$3" -ne 0 ] && [ "$failed" = 0 ] || [ "$n" -eq 0 ]; then
+        check "$1 ran (exit status $3)" eval 'tail -n 12 "$2"; false'
+    fi
+}
