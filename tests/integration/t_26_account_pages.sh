@@ -189,6 +189,9 @@ fetch -b "$AJ.a" /account/tokens
 check "tokens: a token not yet used is listed as never used" eval 'eq "$S" 200 && has "<td>Aldrig</td>"'
 fetch -H "Authorization: Bearer $UTOK" /api/v1/me
 check "tokens: the token authenticates against /api/v1/me" eval 'eq "$S" 200 && jqt "$B" ".kind == \"token\""'
+fetch -b "$AJ.a" /api/v1/me
+check "tokens: /api/v1/me with the session cookie says a session, of the account" \
+    eval 'eq "$S" 200 && jqt "$B" ".kind == \"session\" and .name == \"rut@example.se\""'
 # its use is remembered by the server and written with the next flush (--flush-interval 1)
 token_used() { [ "$(q "SELECT COUNT(*) FROM user_token t JOIN user_account u ON u.id = t.user_id WHERE u.email_key = 'rut@example.se' AND t.last_used_at >= $(($(date +%s) - 120))")" = 1 ]; }
 check "tokens: its use is recorded (last_used_at written within a few seconds)" wait_for 10 token_used
