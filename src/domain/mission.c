@@ -104,7 +104,7 @@ mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct s
                       out_n);
 }
 
-/* Team rows start with the columns of PERSON_COLS (contact_public last), then role and
+/* Team rows start with the columns of PERSON_COLS (listed last), then role and
  * is_contact. */
 static void
 team_row(struct db_stmt *st, struct arena *a, void *item)
@@ -112,8 +112,8 @@ team_row(struct db_stmt *st, struct arena *a, void *item)
     struct team_member *t = item;
 
     person_row(st, a, &t->person);
-    t->role = ld_str(st, 10, a);
-    t->is_contact = db_i64(st, 11) != 0;
+    t->role = ld_str(st, 11, a);
+    t->is_contact = db_i64(st, 12) != 0;
 }
 
 enum err

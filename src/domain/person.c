@@ -27,6 +27,7 @@ person_row(struct db_stmt *st, struct arena *a, void *item)
     p->phone = ld_text(st, 7, a);
     p->archived_at = db_null(st, 8) ? 0 : db_i64(st, 8);
     p->contact_public = db_i64(st, 9) != 0;
+    p->listed = db_i64(st, 10) != 0;
 }
 
 enum err

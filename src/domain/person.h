@@ -30,9 +30,15 @@ struct person {
     const char *name, *title_sv, *title_en, *email, *phone;
     int64_t archived_at; /* Unix seconds; 0: live */
     bool contact_public;
+    /* in the public register: an organisation's contact, on a mission's team, or registered
+     * by an editor. The person of an account that is none of these (it only signed up) is
+     * shown to no one but its account and its editors: the lists leave it out, and the
+     * public reads of one person answer as if there were none. */
+    bool listed;
 };
 
-/* Everyone live, by name (archived people are left out; person_get finds them). */
+/* Everyone live and listed, by name (archived and unlisted people are left out; person_get
+ * finds them). */
 enum err person_list(struct db *db, struct arena *a, const struct page *pg, struct person **out,
                      int *out_n, int64_t *out_total);
 enum err person_get(struct db *db, struct arena *a, int64_t id, struct person *out);

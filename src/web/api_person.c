@@ -66,7 +66,16 @@ api_people(struct req *rq)
 enum err
 api_person(struct req *rq)
 {
-    return api_person_respond(rq, rq->db, req_int(rq, "id", 0));
+    struct person p;
+    enum err rc;
+
+    /* the person of an account that only signed up is in no public read (person.h) */
+    rc = person_get(rq->db, rq->arena, req_int(rq, "id", 0), &p);
+    if (rc == ERR_OK && !p.listed)
+        rc = ERR_NOTFOUND;
+    if (rc)
+        return rc;
+    return res_respond(rq, &api_person_res, &p);
 }
 
 enum err

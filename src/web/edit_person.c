@@ -50,13 +50,17 @@ page_person(struct req *rq)
     rc = person_get(rq->db, rq->arena, req_int(rq, "id", 0), &p);
     if (rc)
         return rc;
+    /* the person of an account that only signed up: its own account's, no one else's
+     * (person.h); the page of a request with credentials is never the shared copy */
+    u = auth_has_session_cookie(rq) ? req_user(rq) : NULL;
+    if (!p.listed && (u == NULL || u->person_id != p.id))
+        return ERR_NOTFOUND;
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, p.name);
     html_elem(&h, "h1", p.name);
     regform_archived_note(rq, &h, p.archived_at);
     if (p.archived_at == 0) {
         scope.actor_id = p.actor_id;
-        u = auth_has_session_cookie(rq) ? req_user(rq) : NULL;
         if (u != NULL && u->person_id == p.id)
             scope.owner_user_id = u->user_id;
         regform_actions(

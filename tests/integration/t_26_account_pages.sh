@@ -19,6 +19,20 @@ csrf_of "$AJ.a" /account/sign-up
 post "$AJ.a" /account/sign-up "csrf=$CSRF" "name=Rut Reset" "email=rut@example.se" "password=$APW"
 require "account: a plain account signs up" eq "$S" 303
 
+# ---- who only signed up is in no public register (the reviewer's finding of issue 10)
+RUT_PERSON=$(q "SELECT person_id FROM user_account WHERE email_key = 'rut@example.se'")
+fetch "/api/v1/people?per_page=100"
+check "people: one who only signed up is not in the public list of people" \
+    eval 'eq "$S" 200 && jqt "$B" "[.items[].name] | index(\"Rut Reset\") == null"'
+fetch "/api/v1/people/$RUT_PERSON"
+check "people: ... nor is its person found by id through the API (404)" eq "$S" 404
+fetch "/people/$RUT_PERSON"
+check "people: ... nor on a page (404, without the name)" eval 'eq "$S" 404 && lacks "Rut Reset"'
+fetch -b "$AJ.a" "/people/$RUT_PERSON"
+check "people: ... but its own account sees it" eval 'eq "$S" 200 && text_has "Rut Reset"'
+fetch "/people/$RUT_PERSON"
+check "people: ... and the visitor's 404 was not replaced by the account's copy" eq "$S" 404
+
 # ---- 1. password reset
 fetch /account/sign-in
 check "reset: the sign-in page offers \"Forgot your password?\"" links_to /account/reset
