@@ -19,6 +19,7 @@
 #include "core/form.h"
 #include "core/totp.h"
 #include "domain/mfa.h"
+#include "domain/proposal.h"
 #include "domain/reset.h"
 #include "domain/user.h"
 #include "web/account.h"
@@ -622,6 +623,30 @@ post_sign_out(struct req *rq)
 
 /* ------------------------------------------------------------------ the account */
 
+/* "Your proposals", for one who may propose (represents an actor) or has proposed. */
+static enum err
+proposals_item(struct req *rq, struct html *h, const struct principal *u)
+{
+    struct page pg = {1, 0};
+    struct proposal *v;
+    const struct who *w;
+    int64_t total = 0;
+    enum err rc;
+    int n;
+
+    rc = req_who(rq, &w);
+    if (rc == ERR_OK && w->n_actors == 0)
+        rc = proposal_list_mine(rq->db, rq->arena, u->user_id, &pg, &v, &n, &total);
+    if (rc)
+        return rc;
+    if (w->n_actors == 0 && total == 0)
+        return ERR_OK;
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Your proposals"), "href", url_my_proposals(rq), NULL);
+    html_close(h, "li");
+    return ERR_OK;
+}
+
 enum err
 page_account(struct req *rq)
 {
@@ -659,6 +684,9 @@ page_account(struct req *rq)
     html_open(&h, "li", NULL);
     html_elem_attr(&h, "a", _("Your personal data"), "href", url_account_data(rq, NULL), NULL);
     html_close(&h, "li");
+    rc = proposals_item(rq, &h, u);
+    if (rc)
+        return rc;
     if (req_may(rq, AUTHZ_ACCOUNT_DISABLE, NULL)) {
         html_open(&h, "li", NULL);
         html_elem_attr(&h, "a", _("Accounts"), "href", url_admin_users(rq, 1), NULL);

@@ -32,6 +32,8 @@ check "proposals: the representative signs in" sign_in_once "$PJ.actor" "$ACTOR"
 fetch -b "$PJ.actor" /missions/skolmat
 check "proposals: ... the mission page offers them \"Propose an initiative\"" \
     eval 'eq "$S" 200 && links_to /missions/skolmat/propose && lacks "/missions/skolmat/review"'
+fetch -b "$PJ.actor" /account
+check "proposals: ... and their account links to their proposals" eval 'eq "$S" 200 && links_to /account/proposals'
 HOFORS=$(q "SELECT id FROM actor WHERE slug = 'hofors-kommun'")
 PARTNER=$(q "SELECT id FROM actor WHERE slug <> 'hofors-kommun' ORDER BY id LIMIT 1")
 OBJ=$(q "SELECT MIN(o.id) FROM objective o JOIN mission m ON m.id = o.mission_id WHERE m.slug = 'skolmat'")

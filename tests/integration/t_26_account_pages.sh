@@ -82,6 +82,9 @@ check "reset: ... the account's other sessions have ended" eq "$S" 303
 fetch "/account/sign-in?reset=1"
 check "reset: ... the sign-in page says the password was changed" eval 'eq "$S" 200 && has "class=\"notice\""'
 check "reset: ... the new password signs in" sign_in "$AJ.a" rut@example.se "$APW new"
+fetch -b "$AJ.a" /account
+check "account: a plain account's page offers no proposals (it represents no one, has proposed nothing)" \
+    eval 'eq "$S" 200 && lacks "/account/proposals"'
 fetch "$LPATH"
 check "reset: the link works once (then its page offers a new one)" \
     eval 'eq "$S" 200 && lacks "name=\"password\"" && has "name=\"email\"" && tidy_clean'
@@ -362,6 +365,7 @@ require "data: Rut's proposal is waiting for her changes" \
     eq "$(q "SELECT state FROM proposal WHERE initiative_id = ${RUT_P:-0}")" changes_requested
 fetch -b "$AJ.a" /account
 check "data: the account links to the personal data" links_to /account/data
+check "data: ... and, as she has proposed, to her proposals" links_to /account/proposals
 fetch -b "$AJ.a" /account/data
 check "data: the page shows the account, the person, the roles and the history (valid HTML)" \
     eval 'eq "$S" 200 && text_has "rut@example.se" && text_has "Rut Reset" && text_has "$ACT_NAME" && has "id=\"audit-total\"" && tidy_clean'
