@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/load.h"
+#include "domain/proposal.h"
 
 /* Commit after a success, roll back after anything else; rc's error wins. */
 static enum err
@@ -95,12 +96,19 @@ registry_person_archive(struct db *db, int64_t id, const char *who, int64_t now)
 enum err
 registry_initiative_archive(struct db *db, int64_t id, const char *who, int64_t now)
 {
+    bool hidden = false;
     enum err rc;
 
     rc = db_begin(db);
     if (rc)
         return rc;
-    return finish(db, initiative_archive(db, id, who, now));
+    /* a proposal leaves the queue by its review only (registry.h) */
+    rc = proposal_is_hidden(db, id, &hidden);
+    if (rc == ERR_OK && hidden)
+        rc = ERR_CONFLICT;
+    if (rc == ERR_OK)
+        rc = initiative_archive(db, id, who, now);
+    return finish(db, rc);
 }
 
 /* ------------------------------------------------------------ what the forms offer */

@@ -37,7 +37,9 @@ enum err registry_initiative_save(struct db *db, int64_t id, const struct initia
                                   const char *who, int64_t now, int64_t *out_id,
                                   struct write_error *err);
 
-/* Archive a live entity (one already archived is left alone: ERR_OK). */
+/* Archive a live entity (one already archived is left alone: ERR_OK). An initiative that
+ * is a proposal not accepted is ERR_CONFLICT: it leaves the review queue only by a decline,
+ * which the proposer is told of. */
 enum err registry_actor_archive(struct db *db, int64_t id, const char *who, int64_t now);
 enum err registry_person_archive(struct db *db, int64_t id, const char *who, int64_t now);
 enum err registry_initiative_archive(struct db *db, int64_t id, const char *who, int64_t now);

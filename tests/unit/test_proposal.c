@@ -24,6 +24,7 @@
 #include "domain/person.h"
 #include "domain/proposal.h"
 #include "domain/refdata.h"
+#include "domain/registry.h"
 #include "domain/user.h"
 #include "tap.h"
 
@@ -276,6 +277,11 @@ test_journey(struct db *db)
 
         ok(proposal_is_hidden(db, id, &hidden) == ERR_OK && hidden, "... hidden");
     }
+    is_rc(registry_initiative_archive(db, id, "coord", 2000), ERR_CONFLICT,
+          "%s: it cannot be archived out of the queue (only a decline ends it)", backend);
+    ok(initiative_get(db, &a, id, &n) == ERR_OK && n.archived_at == 0 &&
+           strcmp(state_of(db, &a, id, &steps), "submitted") == 0,
+       "... it is still live and waiting for review");
     mp = mails_to(db, address("proposer"));
     mc = mails_to(db, address("coord"));
     mc2 = mails_to(db, address("coord2"));
