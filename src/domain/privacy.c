@@ -315,7 +315,7 @@ erase(struct db *db, int64_t uid, const char *anon_name, int64_t now)
     if (rc == ERR_OK)
         rc = user_sessions_revoke_all(db, uid, now);
     if (rc == ERR_OK)
-        rc = run_user(db, Q_PRIVACY_TOKENS_END, uid, true, now);
+        rc = run_user(db, Q_USER_TOKENS_END, uid, true, now);
     if (rc == ERR_OK)
         rc = run_user(db, Q_RESET_USE_ALL, uid, true, now);
     if (rc == ERR_OK)

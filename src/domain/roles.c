@@ -195,7 +195,7 @@ sessions_end(struct db *db, const struct who *by, int64_t user_id, int64_t now)
 static enum err
 tokens_end(struct db *db, int64_t user_id, int64_t now)
 {
-    struct db_stmt *st = db_stmt(db, Q_ROLES_TOKENS_END);
+    struct db_stmt *st = db_stmt(db, Q_USER_TOKENS_END);
 
     if (st == NULL)
         return ERR_DB;

@@ -54,6 +54,10 @@ write_text(struct write_error *e, const char *field, const char *s, size_t max, 
 
     if (s == NULL || *s == '\0')
         return required ? write_refuse(e, field, "is required") : ERR_OK;
+    /* a required text of spaces and line breaks alone says nothing: a title of "  ", a
+     * decline's reason of one line break */
+    if (required && s[strspn(s, " \t\r\n")] == '\0')
+        return write_refuse(e, field, "is required");
     n = strlen(s);
     if (n > max)
         return write_refuse(e, field, too_long(max));

@@ -311,6 +311,8 @@ test_journey(struct db *db)
     is_rc(proposal_review(db, id, PROPOSAL_CHANGES, "", coord, "c", 2100, &note, &e), ERR_INVALID,
           "%s: asking for changes without a comment is refused", backend);
     is_str(e.field, "comment", "... naming comment");
+    is_rc(proposal_review(db, id, PROPOSAL_CHANGES, " \r\n\t ", coord, "c", 2100, &note, &e),
+          ERR_INVALID, "%s: a comment of spaces and line breaks alone is no comment", backend);
     is_rc(proposal_review(db, id, PROPOSAL_CHANGES, "Lägg till en budget\x01", coord, "c", 2100,
                           &note, &e),
           ERR_INVALID, "%s: a comment with a control character is refused", backend);
