@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "domain/authz.h"
 #include "domain/codes.h"
 #include "web/formview.h"
 #include "web/html.h"
@@ -23,6 +24,12 @@ edit_db(struct req *rq)
     return rq->wdb != NULL ? rq->wdb : rq->db;
 }
 
+struct mission;
+
+/* The mission of the path ("slug"), any state, once req_allow lets the request do action on
+ * it (the scope: the mission as stored). A missing mission is ERR_NOTFOUND before any check;
+ * else req_allow's answer. Every handler of a mission's forms starts here. */
+enum err edit_mission_allowed(struct req *rq, enum authz_action action, struct mission *out);
 /* The posted field name, "" when absent; edit_opt: NULL when absent or empty. */
 const char *edit_field(const struct req *rq, const char *name);
 const char *edit_opt(const struct req *rq, const char *name);

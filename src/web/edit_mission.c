@@ -142,15 +142,17 @@ edit_codes(struct req *rq, const struct code_set *set)
     return o;
 }
 
-/* A page that a mission's forms reach: the mission from the path ("slug"), any state. */
-static enum err
-mission_of_path(struct req *rq, struct mission *out, struct authz_scope *scope)
+enum err
+edit_mission_allowed(struct req *rq, enum authz_action action, struct mission *out)
 {
-    enum err rc = mission_get(edit_db(rq), rq->arena, req_str(rq, "slug"), out);
+    struct authz_scope scope = {0};
+    enum err rc;
 
-    memset(scope, 0, sizeof(*scope));
-    scope->mission_id = out->id;
-    return rc;
+    rc = mission_get(edit_db(rq), rq->arena, req_str(rq, "slug"), out);
+    if (rc)
+        return rc;
+    scope.mission_id = out->id;
+    return req_allow(rq, action, &scope);
 }
 
 /* --------------------------------------------------------------- the mission */
@@ -366,15 +368,11 @@ post_mission_new(struct req *rq)
 enum err
 page_mission_edit(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission_vals v;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_EDIT, &m);
     if (rc)
         return rc;
     mission_vals_stored(rq, &m, &v);
@@ -405,7 +403,6 @@ enum err
 post_mission_edit(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission_new in;
     struct mission_vals v;
@@ -414,10 +411,7 @@ post_mission_edit(struct req *rq)
     int n_sdg;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_EDIT, &m);
     if (rc)
         return rc;
     mission_vals_posted(rq, &v);
@@ -469,14 +463,10 @@ edit_confirm(struct req *rq, const char *title, const char *what, const char *ac
 enum err
 page_mission_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_ARCHIVE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_ARCHIVE, &m);
     if (rc)
         return rc;
     edit_confirm(rq, _("Archive the mission?"), L(rq, m.title_sv, m.title_en),
@@ -487,14 +477,10 @@ page_mission_archive(struct req *rq)
 enum err
 post_mission_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_ARCHIVE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_ARCHIVE, &m);
     if (rc)
         return rc;
     rc = medit_mission_archive(rq->wdb, m.id, edit_who(rq), (int64_t)time(NULL));
@@ -638,14 +624,10 @@ enum err
 page_objective_new(struct req *rq)
 {
     struct objective_vals v = {"", "", "", "", "", "1"};
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_OBJECTIVE_CREATE, &m);
     if (rc)
         return rc;
     v.parent_id = req_str(rq, "parent") ? req_str(rq, "parent") : "";
@@ -656,7 +638,6 @@ enum err
 post_objective_new(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct objective_new in;
     struct objective_vals v;
@@ -664,10 +645,7 @@ post_objective_new(struct req *rq)
     int64_t id;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_OBJECTIVE_CREATE, &m);
     if (rc)
         return rc;
     objective_vals_posted(rq, &v);
@@ -686,32 +664,32 @@ post_objective_new(struct req *rq)
     return ERR_OK;
 }
 
-/* The objective of the path ("id") and its mission; scope is the mission as stored. */
+/* The objective of the path ("id") and its mission, once req_allow lets the request do action
+ * on it (the scope: the mission as stored); a missing one is ERR_NOTFOUND before any check. */
 static enum err
-objective_of_path(struct req *rq, struct objective *o, struct mission *m, struct authz_scope *scope)
+objective_allowed(struct req *rq, enum authz_action action, struct objective *o, struct mission *m)
 {
-    enum err rc = objective_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), o);
+    struct authz_scope scope = {0};
+    enum err rc;
 
-    memset(scope, 0, sizeof(*scope));
+    rc = objective_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), o);
     if (rc == ERR_OK)
         rc = mission_get_id(edit_db(rq), rq->arena, o->mission_id, m);
-    scope->mission_id = o->mission_id;
-    return rc;
+    if (rc)
+        return rc;
+    scope.mission_id = o->mission_id;
+    return req_allow(rq, action, &scope);
 }
 
 enum err
 page_objective_edit(struct req *rq)
 {
-    struct authz_scope scope;
     struct objective_vals v;
     struct objective o;
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_EDIT, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_EDIT, &o, &m);
     if (rc)
         return rc;
     v.parent_id = o.parent_id ? arena_printf(rq->arena, "%lld", (long long)o.parent_id) : "";
@@ -727,7 +705,6 @@ enum err
 post_objective_edit(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct objective_new in;
     struct objective_vals v;
@@ -735,10 +712,7 @@ post_objective_edit(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_EDIT, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_EDIT, &o, &m);
     if (rc)
         return rc;
     objective_vals_posted(rq, &v);
@@ -760,15 +734,11 @@ post_objective_edit(struct req *rq)
 enum err
 page_objective_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct objective o;
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_ARCHIVE, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_ARCHIVE, &o, &m);
     if (rc)
         return rc;
     edit_confirm(rq, _("Archive the objective?"), L(rq, o.title_sv, o.title_en),
@@ -779,15 +749,11 @@ page_objective_archive(struct req *rq)
 enum err
 post_objective_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct objective o;
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_ARCHIVE, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_ARCHIVE, &o, &m);
     if (rc)
         return rc;
     rc = medit_objective_archive(rq->wdb, o.id, edit_who(rq), (int64_t)time(NULL));
@@ -882,14 +848,10 @@ team_page(struct req *rq, const struct form_errors *e, const struct mission *m,
 enum err
 page_team(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     return team_page(rq, NULL, &m, "", code_team_role.codes[0].code, false);
@@ -912,15 +874,11 @@ post_team_add(struct req *rq)
 {
     struct team_member_new in = {0};
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     in.mission_id = m.id;
@@ -948,15 +906,11 @@ post_team_update(struct req *rq)
 {
     struct team_member_new in = {0};
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     in.mission_id = m.id;
@@ -978,14 +932,10 @@ post_team_update(struct req *rq)
 enum err
 post_team_remove(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     rc = medit_team_remove(rq->wdb, m.id, req_int(rq, "person", 0), edit_who(rq),
@@ -1068,16 +1018,12 @@ sdg_form(struct req *rq, const struct form_errors *e, const struct mission *m,
 enum err
 page_mission_sdg(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     const char **c;
     int n;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_SDG, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_SDG, &m);
     if (rc)
         return rc;
     rc = sdg_codes(rq, m.id, &c, &n);
@@ -1091,16 +1037,12 @@ post_mission_sdg(struct req *rq)
 {
     const char *c[WRITE_MAX_ITEMS + 1];
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission m;
     int n;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_SDG, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_SDG, &m);
     if (rc)
         return rc;
     n = form_get_all(rq->form, "sdg", c, WRITE_MAX_ITEMS + 1);
