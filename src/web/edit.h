@@ -1,7 +1,10 @@
 /*
- * edit.h — what the editing forms of missions and their goal trees share
- * (edit_mission.c defines it, edit_indicator.c uses it too): posted fields as text, their
- * conversion, the choices a select offers, the archive confirmation page.
+ * edit.h — what every editing form shares: the forms of missions and their goal trees
+ * (edit_mission.c defines it, edit_indicator.c uses it too), the registry's (edit_actor.c,
+ * edit_person.c, edit_initiative.c, with regform.h) and the proposals' (page_proposal.c):
+ * posted fields as text, their conversion, the page title, the "Cancel" link, the redirect of
+ * a success, the choices a select offers, a mission's forms' way in (the mission of the path
+ * and req_allow in one) and the archive confirmation page of a mission's goal tree.
  */
 #ifndef WEB_EDIT_H
 #define WEB_EDIT_H
@@ -43,8 +46,8 @@ const char *edit_title(struct req *rq, const struct form_errors *e, const char *
 const char *edit_who(struct req *rq);
 /* A "Cancel" link back to href. */
 void edit_cancel(struct html *h, const char *href);
-/* The success of a post: 303 to href (POST-redirect-GET). */
-void edit_done(struct req *rq, const char *href);
+/* The success of a post: 303 to href (POST-redirect-GET); ERR_OK, for the handler to return. */
+enum err edit_done(struct req *rq, const char *href);
 /* The registry's live people as choices ("Name (Actor)"), at most 2,000. */
 struct form_option *edit_people(struct req *rq, int *out_n);
 /* A code set's codes as choices, labelled in the request's language (set->n of them). */

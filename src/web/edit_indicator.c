@@ -302,8 +302,7 @@ post_indicator_new(struct req *rq)
         rq->resp.status = 422;
         return indicator_form(rq, &e, &m, NULL, &v);
     }
-    edit_done(rq, url_indicator(rq, id));
-    return ERR_OK;
+    return edit_done(rq, url_indicator(rq, id));
 }
 
 enum err
@@ -366,8 +365,7 @@ post_indicator_edit(struct req *rq)
         rq->resp.status = 422;
         return indicator_form(rq, &e, &m, &ind, &v);
     }
-    edit_done(rq, url_indicator(rq, ind.id));
-    return ERR_OK;
+    return edit_done(rq, url_indicator(rq, ind.id));
 }
 
 enum err
@@ -398,8 +396,7 @@ post_indicator_archive(struct req *rq)
     rc = medit_indicator_archive(rq->wdb, ind.id, edit_who(rq), (int64_t)time(NULL));
     if (rc)
         return rc;
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------ progress settings */
@@ -608,6 +605,5 @@ post_indicator_settings(struct req *rq)
         rq->resp.status = 422;
         return settings_form(rq, &e, &ind, &v);
     }
-    edit_done(rq, url_indicator(rq, ind.id));
-    return ERR_OK;
+    return edit_done(rq, url_indicator(rq, ind.id));
 }

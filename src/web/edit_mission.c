@@ -100,10 +100,11 @@ edit_cancel(struct html *h, const char *href)
     html_close(h, "p");
 }
 
-void
+enum err
 edit_done(struct req *rq, const char *href)
 {
     resp_redirect(rq, href);
+    return ERR_OK;
 }
 
 struct form_option *
@@ -361,8 +362,7 @@ post_mission_new(struct req *rq)
         rq->resp.status = 422;
         return mission_form(rq, &e, NULL, &v);
     }
-    edit_done(rq, url_mission(rq, in.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, in.slug));
 }
 
 enum err
@@ -432,8 +432,7 @@ post_mission_edit(struct req *rq)
         rq->resp.status = 422;
         return mission_form(rq, &e, &m, &v);
     }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* An archive confirmation: question, what follows, a post form (never archive on a GET). */
@@ -486,8 +485,7 @@ post_mission_archive(struct req *rq)
     rc = medit_mission_archive(rq->wdb, m.id, edit_who(rq), (int64_t)time(NULL));
     if (rc)
         return rc;
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------------- objectives */
@@ -660,8 +658,7 @@ post_objective_new(struct req *rq)
         rq->resp.status = 422;
         return objective_form(rq, &e, &m, NULL, &v);
     }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* The objective of the path ("id") and its mission, once req_allow lets the request do action
@@ -727,8 +724,7 @@ post_objective_edit(struct req *rq)
         rq->resp.status = 422;
         return objective_form(rq, &e, &m, &o, &v);
     }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 enum err
@@ -768,8 +764,7 @@ post_objective_archive(struct req *rq)
     }
     if (rc)
         return rc;
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------------------- team */
@@ -897,8 +892,7 @@ post_team_add(struct req *rq)
         rq->resp.status = 422;
         return team_page(rq, &e, &m, edit_field(rq, "person_id"), in.role, in.is_contact);
     }
-    edit_done(rq, url_team(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_team(rq, m.slug));
 }
 
 enum err
@@ -925,8 +919,7 @@ post_team_update(struct req *rq)
     }
     if (rc)
         return rc;
-    edit_done(rq, url_team(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_team(rq, m.slug));
 }
 
 enum err
@@ -942,8 +935,7 @@ post_team_remove(struct req *rq)
                            (int64_t)time(NULL));
     if (rc)
         return rc;
-    edit_done(rq, url_team(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_team(rq, m.slug));
 }
 
 /* -------------------------------------------------------------- SDG links */
@@ -1060,6 +1052,5 @@ post_mission_sdg(struct req *rq)
         rq->resp.status = 422;
         return sdg_form(rq, &e, &m, c, n < WRITE_MAX_ITEMS ? n : WRITE_MAX_ITEMS);
     }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
