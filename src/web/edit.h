@@ -15,6 +15,7 @@
 #include "core/arena.h"
 #include "domain/authz.h"
 #include "domain/codes.h"
+#include "domain/write.h"
 #include "web/formview.h"
 #include "web/html.h"
 #include "web/web.h"
@@ -48,6 +49,21 @@ const char *edit_who(struct req *rq);
 void edit_cancel(struct html *h, const char *href);
 /* The success of a post: 303 to href (POST-redirect-GET); ERR_OK, for the handler to return. */
 enum err edit_done(struct req *rq, const char *href);
+/*
+ * What a write's answer means for its form: ERR_INVALID puts message(we) beside we's field in
+ * e and is ERR_OK (the form shows again); any other answer is returned as it is (ERR_OK: go
+ * on). message is called only for a refusal (we is not set otherwise).
+ */
+enum err edit_refused(enum err rc, struct form_errors *e, const struct write_error *we,
+                      const char *(*message)(const struct write_error *));
+/* True when the posted form has errors, the status then set to 422 for the handler to show
+ * the form again (values kept); false: the write went through. */
+bool edit_failed(struct req *rq, const struct form_errors *e);
+/* The post of an archive confirmation: archive(id) written by who now (the writer
+ * connection), then 303 to done; a refusal of the write is returned as it is. */
+enum err edit_archive(struct req *rq,
+                      enum err (*archive)(struct db *, int64_t, const char *, int64_t), int64_t id,
+                      const char *who, const char *done);
 /* The registry's live people as choices ("Name (Actor)"), at most 2,000. */
 struct form_option *edit_people(struct req *rq, int *out_n);
 /* A code set's codes as choices, labelled in the request's language (set->n of them). */

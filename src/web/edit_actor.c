@@ -278,17 +278,10 @@ enum err
 post_actor_archive(struct req *rq)
 {
     struct actor x;
-    const char *who;
     enum err rc;
 
     rc = actor_of_path(rq, rq->wdb, AUTHZ_ACTOR_ARCHIVE, &x);
     if (rc)
         return rc;
-    rc = regform_who(rq, &who);
-    if (rc)
-        return rc;
-    rc = registry_actor_archive(rq->wdb, x.id, who, (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    return edit_done(rq, url_actor(rq, x.id));
+    return regform_archive(rq, registry_actor_archive, x.id, url_actor(rq, x.id));
 }

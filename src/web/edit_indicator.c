@@ -291,17 +291,14 @@ post_indicator_new(struct req *rq)
         if (obj_mission != m.id) {
             form_error(&e, "objective_id", _("Choose an objective of this mission from the list."));
         } else {
-            rc = medit_indicator_create(rq->wdb, &in, edit_who(rq), &id, &we);
-            if (rc == ERR_INVALID)
-                form_error(&e, we.field, indicator_message(&we));
-            else if (rc)
+            rc = edit_refused(medit_indicator_create(rq->wdb, &in, edit_who(rq), &id, &we), &e, &we,
+                              indicator_message);
+            if (rc)
                 return rc;
         }
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return indicator_form(rq, &e, &m, NULL, &v);
-    }
     return edit_done(rq, url_indicator(rq, id));
 }
 
@@ -355,16 +352,14 @@ post_indicator_edit(struct req *rq)
     vals_posted(rq, &v);
     v.direction = ind.direction; /* a progress setting: not this form's */
     if (indicator_in(rq, &v, &in, &e)) {
-        rc = medit_indicator_update(rq->wdb, ind.id, &in, edit_who(rq), (int64_t)time(NULL), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, indicator_message(&we));
-        else if (rc)
+        rc = edit_refused(
+            medit_indicator_update(rq->wdb, ind.id, &in, edit_who(rq), (int64_t)time(NULL), &we),
+            &e, &we, indicator_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return indicator_form(rq, &e, &m, &ind, &v);
-    }
     return edit_done(rq, url_indicator(rq, ind.id));
 }
 
@@ -393,10 +388,7 @@ post_indicator_archive(struct req *rq)
     rc = indicator_allowed(rq, AUTHZ_INDICATOR_ARCHIVE, &ind, &m);
     if (rc)
         return rc;
-    rc = medit_indicator_archive(rq->wdb, ind.id, edit_who(rq), (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    return edit_done(rq, url_mission(rq, m.slug));
+    return edit_archive(rq, medit_indicator_archive, ind.id, edit_who(rq), url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------ progress settings */
@@ -601,9 +593,7 @@ post_indicator_settings(struct req *rq)
         else if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return settings_form(rq, &e, &ind, &v);
-    }
     return edit_done(rq, url_indicator(rq, ind.id));
 }

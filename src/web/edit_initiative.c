@@ -612,17 +612,10 @@ enum err
 post_initiative_archive(struct req *rq)
 {
     struct initiative n;
-    const char *who;
     enum err rc;
 
     rc = initiative_of_path(rq, rq->wdb, AUTHZ_INITIATIVE_ARCHIVE, &n);
     if (rc)
         return rc;
-    rc = regform_who(rq, &who);
-    if (rc)
-        return rc;
-    rc = registry_initiative_archive(rq->wdb, n.id, who, (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    return edit_done(rq, url_initiative(rq, n.id));
+    return regform_archive(rq, registry_initiative_archive, n.id, url_initiative(rq, n.id));
 }

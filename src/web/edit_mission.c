@@ -107,6 +107,37 @@ edit_done(struct req *rq, const char *href)
     return ERR_OK;
 }
 
+enum err
+edit_refused(enum err rc, struct form_errors *e, const struct write_error *we,
+             const char *(*message)(const struct write_error *))
+{
+    if (rc != ERR_INVALID)
+        return rc;
+    form_error(e, we->field, message(we));
+    return ERR_OK;
+}
+
+bool
+edit_failed(struct req *rq, const struct form_errors *e)
+{
+    if (e->n == 0)
+        return false;
+    rq->resp.status = 422;
+    return true;
+}
+
+enum err
+edit_archive(struct req *rq, enum err (*archive)(struct db *, int64_t, const char *, int64_t),
+             int64_t id, const char *who, const char *done)
+{
+    enum err rc;
+
+    rc = archive(rq->wdb, id, who, (int64_t)time(NULL));
+    if (rc)
+        return rc;
+    return edit_done(rq, done);
+}
+
 struct form_option *
 edit_people(struct req *rq, int *out_n)
 {
@@ -352,16 +383,13 @@ post_mission_new(struct req *rq)
         return rc;
     mission_vals_posted(rq, &v);
     if (mission_in(rq, &v, &in, &e)) {
-        rc = medit_mission_create(rq->wdb, &in, edit_who(rq), &id, &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, mission_message(&we));
-        else if (rc)
+        rc = edit_refused(medit_mission_create(rq->wdb, &in, edit_who(rq), &id, &we), &e, &we,
+                          mission_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return mission_form(rq, &e, NULL, &v);
-    }
     return edit_done(rq, url_mission(rq, in.slug));
 }
 
@@ -422,16 +450,14 @@ post_mission_edit(struct req *rq)
             return rc;
         in.sdg_targets = sdg;
         in.n_sdg_targets = n_sdg;
-        rc = medit_mission_update(rq->wdb, m.id, &in, edit_who(rq), (int64_t)time(NULL), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, mission_message(&we));
-        else if (rc)
+        rc = edit_refused(
+            medit_mission_update(rq->wdb, m.id, &in, edit_who(rq), (int64_t)time(NULL), &we), &e,
+            &we, mission_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return mission_form(rq, &e, &m, &v);
-    }
     return edit_done(rq, url_mission(rq, m.slug));
 }
 
@@ -482,10 +508,7 @@ post_mission_archive(struct req *rq)
     rc = edit_mission_allowed(rq, AUTHZ_MISSION_ARCHIVE, &m);
     if (rc)
         return rc;
-    rc = medit_mission_archive(rq->wdb, m.id, edit_who(rq), (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    return edit_done(rq, url_mission(rq, m.slug));
+    return edit_archive(rq, medit_mission_archive, m.id, edit_who(rq), url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------------- objectives */
@@ -648,16 +671,13 @@ post_objective_new(struct req *rq)
         return rc;
     objective_vals_posted(rq, &v);
     if (objective_in(rq, m.id, &v, &in, &e)) {
-        rc = medit_objective_create(rq->wdb, &in, edit_who(rq), &id, &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, objective_message(&we));
-        else if (rc)
+        rc = edit_refused(medit_objective_create(rq->wdb, &in, edit_who(rq), &id, &we), &e, &we,
+                          objective_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return objective_form(rq, &e, &m, NULL, &v);
-    }
     return edit_done(rq, url_mission(rq, m.slug));
 }
 
@@ -714,16 +734,14 @@ post_objective_edit(struct req *rq)
         return rc;
     objective_vals_posted(rq, &v);
     if (objective_in(rq, m.id, &v, &in, &e)) {
-        rc = medit_objective_update(rq->wdb, o.id, &in, edit_who(rq), (int64_t)time(NULL), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, objective_message(&we));
-        else if (rc)
+        rc = edit_refused(
+            medit_objective_update(rq->wdb, o.id, &in, edit_who(rq), (int64_t)time(NULL), &we), &e,
+            &we, objective_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return objective_form(rq, &e, &m, &o, &v);
-    }
     return edit_done(rq, url_mission(rq, m.slug));
 }
 
@@ -882,16 +900,12 @@ post_team_add(struct req *rq)
     if (!edit_int(edit_field(rq, "person_id"), 1, INT64_MAX, &in.person_id)) {
         form_error(&e, "person_id", _("Choose a person from the list."));
     } else {
-        rc = medit_team_add(rq->wdb, &in, edit_who(rq), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, team_message(&we));
-        else if (rc)
+        rc = edit_refused(medit_team_add(rq->wdb, &in, edit_who(rq), &we), &e, &we, team_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return team_page(rq, &e, &m, edit_field(rq, "person_id"), in.role, in.is_contact);
-    }
     return edit_done(rq, url_team(rq, m.slug));
 }
 
@@ -1048,9 +1062,7 @@ post_mission_sdg(struct req *rq)
         else if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return sdg_form(rq, &e, &m, c, n < WRITE_MAX_ITEMS ? n : WRITE_MAX_ITEMS);
-    }
     return edit_done(rq, url_mission(rq, m.slug));
 }

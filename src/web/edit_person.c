@@ -329,17 +329,10 @@ enum err
 post_person_archive(struct req *rq)
 {
     struct person p;
-    const char *who;
     enum err rc;
 
     rc = person_of_path(rq, rq->wdb, AUTHZ_PERSON_ARCHIVE, &p);
     if (rc)
         return rc;
-    rc = regform_who(rq, &who);
-    if (rc)
-        return rc;
-    rc = registry_person_archive(rq->wdb, p.id, who, (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    return edit_done(rq, url_person(rq, p.id));
+    return regform_archive(rq, registry_person_archive, p.id, url_person(rq, p.id));
 }

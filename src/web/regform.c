@@ -87,6 +87,19 @@ regform_archive_page(struct req *rq, const char *name, const char *action, const
     return ERR_OK;
 }
 
+enum err
+regform_archive(struct req *rq, enum err (*archive)(struct db *, int64_t, const char *, int64_t),
+                int64_t id, const char *done)
+{
+    const char *who;
+    enum err rc;
+
+    rc = regform_who(rq, &who);
+    if (rc)
+        return rc;
+    return edit_archive(rq, archive, id, who, done);
+}
+
 void
 regform_archived_note(struct req *rq, struct html *h, int64_t archived_at)
 {

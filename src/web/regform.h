@@ -45,6 +45,12 @@ void regform_begin(struct req *rq, struct html *h, const char *title, const stru
 enum err regform_archive_page(struct req *rq, const char *name, const char *action,
                               const char *cancel_url);
 
+/* The post of that page: archive(id) written by the principal (regform_who), then 303 to
+ * done (edit_archive). */
+enum err regform_archive(struct req *rq,
+                         enum err (*archive)(struct db *, int64_t, const char *, int64_t),
+                         int64_t id, const char *done);
+
 /* "Archived" and its date on an archived entity's page (nothing when archived_at is 0). */
 void regform_archived_note(struct req *rq, struct html *h, int64_t archived_at);
 
