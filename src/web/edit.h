@@ -1,7 +1,10 @@
 /*
- * edit.h — what the editing forms of missions and their goal trees share
- * (edit_mission.c defines it, edit_indicator.c uses it too): posted fields as text, their
- * conversion, the choices a select offers, the archive confirmation page.
+ * edit.h — what every editing form shares: the forms of missions and their goal trees
+ * (edit_mission.c defines it, edit_indicator.c uses it too), the registry's (edit_actor.c,
+ * edit_person.c, edit_initiative.c, with regform.h) and the proposals' (page_proposal.c):
+ * posted fields as text, their conversion, the page title, the "Cancel" link, the redirect of
+ * a success, the choices a select offers, a mission's forms' way in (the mission of the path
+ * and req_allow in one) and the archive confirmation page of a mission's goal tree.
  */
 #ifndef WEB_EDIT_H
 #define WEB_EDIT_H
@@ -10,7 +13,9 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "domain/authz.h"
 #include "domain/codes.h"
+#include "domain/write.h"
 #include "web/formview.h"
 #include "web/html.h"
 #include "web/web.h"
@@ -23,6 +28,12 @@ edit_db(struct req *rq)
     return rq->wdb != NULL ? rq->wdb : rq->db;
 }
 
+struct mission;
+
+/* The mission of the path ("slug"), any state, once req_allow lets the request do action on
+ * it (the scope: the mission as stored). A missing mission is ERR_NOTFOUND before any check;
+ * else req_allow's answer. Every handler of a mission's forms starts here. */
+enum err edit_mission_allowed(struct req *rq, enum authz_action action, struct mission *out);
 /* The posted field name, "" when absent; edit_opt: NULL when absent or empty. */
 const char *edit_field(const struct req *rq, const char *name);
 const char *edit_opt(const struct req *rq, const char *name);
@@ -36,8 +47,23 @@ const char *edit_title(struct req *rq, const struct form_errors *e, const char *
 const char *edit_who(struct req *rq);
 /* A "Cancel" link back to href. */
 void edit_cancel(struct html *h, const char *href);
-/* The success of a post: 303 to href (POST-redirect-GET). */
-void edit_done(struct req *rq, const char *href);
+/* The success of a post: 303 to href (POST-redirect-GET); ERR_OK, for the handler to return. */
+enum err edit_done(struct req *rq, const char *href);
+/*
+ * What a write's answer means for its form: ERR_INVALID puts message(we) beside we's field in
+ * e and is ERR_OK (the form shows again); any other answer is returned as it is (ERR_OK: go
+ * on). message is called only for a refusal (we is not set otherwise).
+ */
+enum err edit_refused(enum err rc, struct form_errors *e, const struct write_error *we,
+                      const char *(*message)(const struct write_error *));
+/* True when the posted form has errors, the status then set to 422 for the handler to show
+ * the form again (values kept); false: the write went through. */
+bool edit_failed(struct req *rq, const struct form_errors *e);
+/* The post of an archive confirmation: archive(id) written by who now (the writer
+ * connection), then 303 to done; a refusal of the write is returned as it is. */
+enum err edit_archive(struct req *rq,
+                      enum err (*archive)(struct db *, int64_t, const char *, int64_t), int64_t id,
+                      const char *who, const char *done);
 /* The registry's live people as choices ("Name (Actor)"), at most 2,000. */
 struct form_option *edit_people(struct req *rq, int *out_n);
 /* A code set's codes as choices, labelled in the request's language (set->n of them). */

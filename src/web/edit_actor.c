@@ -41,17 +41,17 @@ static void
 actor_read(struct req *rq, struct actor_form *f)
 {
     memset(f, 0, sizeof(*f));
-    f->in.slug = regform_str(rq, "slug");
-    f->in.name = regform_str(rq, "name");
-    f->in.orgnr = regform_opt(rq, "orgnr");
-    f->in.sector = regform_str(rq, "sector");
-    f->in.sni = regform_opt(rq, "sni");
-    f->in.municipality = regform_opt(rq, "municipality");
-    f->in.website = regform_opt(rq, "website");
-    f->in.description_sv = regform_str(rq, "description_sv");
-    f->in.description_en = regform_str(rq, "description_en");
+    f->in.slug = edit_field(rq, "slug");
+    f->in.name = edit_field(rq, "name");
+    f->in.orgnr = edit_opt(rq, "orgnr");
+    f->in.sector = edit_field(rq, "sector");
+    f->in.sni = edit_opt(rq, "sni");
+    f->in.municipality = edit_opt(rq, "municipality");
+    f->in.website = edit_opt(rq, "website");
+    f->in.description_sv = edit_field(rq, "description_sv");
+    f->in.description_en = edit_field(rq, "description_en");
     f->in.disciplines = regform_lines(rq, "disciplines", WRITE_MAX_ITEMS, &f->in.n_disciplines);
-    f->disciplines = regform_str(rq, "disciplines");
+    f->disciplines = edit_field(rq, "disciplines");
 }
 
 /* A stored actor into f. */
@@ -207,8 +207,7 @@ actor_save(struct req *rq, int64_t id, const char *stored_slug, const char *titl
     }
     if (rc)
         return rc;
-    resp_redirect(rq, url_actor(rq, out_id));
-    return ERR_OK;
+    return edit_done(rq, url_actor(rq, out_id));
 }
 
 enum err
@@ -279,18 +278,10 @@ enum err
 post_actor_archive(struct req *rq)
 {
     struct actor x;
-    const char *who;
     enum err rc;
 
     rc = actor_of_path(rq, rq->wdb, AUTHZ_ACTOR_ARCHIVE, &x);
     if (rc)
         return rc;
-    rc = regform_who(rq, &who);
-    if (rc)
-        return rc;
-    rc = registry_actor_archive(rq->wdb, x.id, who, (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    resp_redirect(rq, url_actor(rq, x.id));
-    return ERR_OK;
+    return regform_archive(rq, registry_actor_archive, x.id, url_actor(rq, x.id));
 }

@@ -231,42 +231,32 @@ indicator_in(struct req *rq, const struct indicator_vals *v, struct indicator_ne
     return e->n == 0;
 }
 
+/* The indicator of the path ("id") and its mission, once req_allow lets the request do action
+ * on it (the scope: its mission as stored); a missing one is ERR_NOTFOUND before any check. */
 static enum err
-mission_of_path(struct req *rq, struct mission *out, struct authz_scope *scope)
+indicator_allowed(struct req *rq, enum authz_action action, struct indicator *ind,
+                  struct mission *m)
 {
-    enum err rc = mission_get(edit_db(rq), rq->arena, req_str(rq, "slug"), out);
+    struct authz_scope scope = {0};
+    enum err rc;
 
-    memset(scope, 0, sizeof(*scope));
-    scope->mission_id = out->id;
-    return rc;
-}
-
-/* The indicator of the path ("id") and its mission; the scope is its mission as stored. */
-static enum err
-indicator_of_path(struct req *rq, struct indicator *ind, struct mission *m,
-                  struct authz_scope *scope)
-{
-    enum err rc = indicator_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), ind);
-
-    memset(scope, 0, sizeof(*scope));
+    rc = indicator_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), ind);
     if (rc == ERR_OK)
         rc = mission_get_id(edit_db(rq), rq->arena, ind->mission_id, m);
-    scope->mission_id = ind->mission_id;
-    return rc;
+    if (rc)
+        return rc;
+    scope.mission_id = ind->mission_id;
+    return req_allow(rq, action, &scope);
 }
 
 enum err
 page_indicator_new(struct req *rq)
 {
     struct indicator_vals v = {0};
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_INDICATOR_CREATE, &m);
     if (rc)
         return rc;
     v.objective_id = req_str(rq, "objective") ? req_str(rq, "objective") : "";
@@ -282,7 +272,6 @@ enum err
 post_indicator_new(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct indicator_vals v;
     struct indicator_new in;
     struct write_error we;
@@ -290,10 +279,7 @@ post_indicator_new(struct req *rq)
     int64_t id = 0, obj_mission = 0;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_INDICATOR_CREATE, &m);
     if (rc)
         return rc;
     vals_posted(rq, &v);
@@ -305,25 +291,20 @@ post_indicator_new(struct req *rq)
         if (obj_mission != m.id) {
             form_error(&e, "objective_id", _("Choose an objective of this mission from the list."));
         } else {
-            rc = medit_indicator_create(rq->wdb, &in, edit_who(rq), &id, &we);
-            if (rc == ERR_INVALID)
-                form_error(&e, we.field, indicator_message(&we));
-            else if (rc)
+            rc = edit_refused(medit_indicator_create(rq->wdb, &in, edit_who(rq), &id, &we), &e, &we,
+                              indicator_message);
+            if (rc)
                 return rc;
         }
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return indicator_form(rq, &e, &m, NULL, &v);
-    }
-    edit_done(rq, url_indicator(rq, id));
-    return ERR_OK;
+    return edit_done(rq, url_indicator(rq, id));
 }
 
 enum err
 page_indicator_edit(struct req *rq)
 {
-    struct authz_scope scope;
     struct indicator_vals v;
     struct indicator ind;
     struct mission m;
@@ -331,10 +312,7 @@ page_indicator_edit(struct req *rq)
     int n_sdg;
     enum err rc;
 
-    rc = indicator_of_path(rq, &ind, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_EDIT, &scope);
+    rc = indicator_allowed(rq, AUTHZ_INDICATOR_EDIT, &ind, &m);
     if (rc)
         return rc;
     rc = medit_indicator_sdg_codes(edit_db(rq), rq->arena, ind.id, &sdg, &n_sdg);
@@ -361,7 +339,6 @@ enum err
 post_indicator_edit(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct indicator_vals v;
     struct indicator_new in;
     struct indicator ind;
@@ -369,41 +346,31 @@ post_indicator_edit(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = indicator_of_path(rq, &ind, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_EDIT, &scope);
+    rc = indicator_allowed(rq, AUTHZ_INDICATOR_EDIT, &ind, &m);
     if (rc)
         return rc;
     vals_posted(rq, &v);
     v.direction = ind.direction; /* a progress setting: not this form's */
     if (indicator_in(rq, &v, &in, &e)) {
-        rc = medit_indicator_update(rq->wdb, ind.id, &in, edit_who(rq), (int64_t)time(NULL), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, indicator_message(&we));
-        else if (rc)
+        rc = edit_refused(
+            medit_indicator_update(rq->wdb, ind.id, &in, edit_who(rq), (int64_t)time(NULL), &we),
+            &e, &we, indicator_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return indicator_form(rq, &e, &m, &ind, &v);
-    }
-    edit_done(rq, url_indicator(rq, ind.id));
-    return ERR_OK;
+    return edit_done(rq, url_indicator(rq, ind.id));
 }
 
 enum err
 page_indicator_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct indicator ind;
     struct mission m;
     enum err rc;
 
-    rc = indicator_of_path(rq, &ind, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_ARCHIVE, &scope);
+    rc = indicator_allowed(rq, AUTHZ_INDICATOR_ARCHIVE, &ind, &m);
     if (rc)
         return rc;
     edit_confirm(rq, _("Archive the indicator?"), L(rq, ind.title_sv, ind.title_en),
@@ -414,22 +381,14 @@ page_indicator_archive(struct req *rq)
 enum err
 post_indicator_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct indicator ind;
     struct mission m;
     enum err rc;
 
-    rc = indicator_of_path(rq, &ind, &m, &scope);
+    rc = indicator_allowed(rq, AUTHZ_INDICATOR_ARCHIVE, &ind, &m);
     if (rc)
         return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_ARCHIVE, &scope);
-    if (rc)
-        return rc;
-    rc = medit_indicator_archive(rq->wdb, ind.id, edit_who(rq), (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_archive(rq, medit_indicator_archive, ind.id, edit_who(rq), url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------ progress settings */
@@ -551,17 +510,13 @@ opt_num(struct req *rq, const char *s, bool *has, double *out)
 enum err
 page_indicator_settings(struct req *rq)
 {
-    struct authz_scope scope;
     struct indicator_settings s;
     struct settings_vals v;
     struct indicator ind;
     struct mission m;
     enum err rc;
 
-    rc = indicator_of_path(rq, &ind, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_SETTINGS, &scope);
+    rc = indicator_allowed(rq, AUTHZ_INDICATOR_SETTINGS, &ind, &m);
     if (rc)
         return rc;
     settings_from_indicator(&ind, &s);
@@ -583,7 +538,6 @@ enum err
 post_indicator_settings(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct indicator_settings s;
     struct settings_vals v;
     struct indicator ind;
@@ -593,10 +547,7 @@ post_indicator_settings(struct req *rq)
     bool h1 = false, h2 = false, h3 = false;
     enum err rc;
 
-    rc = indicator_of_path(rq, &ind, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_INDICATOR_SETTINGS, &scope);
+    rc = indicator_allowed(rq, AUTHZ_INDICATOR_SETTINGS, &ind, &m);
     if (rc)
         return rc;
     v.base_year = edit_field(rq, "base_year");
@@ -642,10 +593,7 @@ post_indicator_settings(struct req *rq)
         else if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return settings_form(rq, &e, &ind, &v);
-    }
-    edit_done(rq, url_indicator(rq, ind.id));
-    return ERR_OK;
+    return edit_done(rq, url_indicator(rq, ind.id));
 }

@@ -141,26 +141,26 @@ initiative_read(struct req *rq, int64_t mission_id, const char *origin, struct i
     memset(f, 0, sizeof(*f));
     f->in.mission_id = mission_id;
     f->in.origin = origin;
-    f->in.slug = regform_str(rq, "slug");
-    f->in.title_sv = regform_str(rq, "title_sv");
-    f->in.title_en = regform_str(rq, "title_en");
-    f->in.summary_sv = regform_str(rq, "summary_sv");
-    f->in.summary_en = regform_str(rq, "summary_en");
-    f->in.status = regform_str(rq, "status");
-    f->in.lead_actor_id = id_of(regform_str(rq, "lead_actor_id"));
-    f->in.start_date = regform_opt(rq, "start_date");
-    f->in.end_date = regform_opt(rq, "end_date");
-    f->in.funding = regform_str(rq, "funding");
-    f->in.hypotheses_sv = regform_str(rq, "hypotheses_sv");
-    f->in.hypotheses_en = regform_str(rq, "hypotheses_en");
-    f->in.learnings_sv = regform_str(rq, "learnings_sv");
-    f->in.learnings_en = regform_str(rq, "learnings_en");
-    f->sdg = regform_str(rq, "sdg_targets");
+    f->in.slug = edit_field(rq, "slug");
+    f->in.title_sv = edit_field(rq, "title_sv");
+    f->in.title_en = edit_field(rq, "title_en");
+    f->in.summary_sv = edit_field(rq, "summary_sv");
+    f->in.summary_en = edit_field(rq, "summary_en");
+    f->in.status = edit_field(rq, "status");
+    f->in.lead_actor_id = id_of(edit_field(rq, "lead_actor_id"));
+    f->in.start_date = edit_opt(rq, "start_date");
+    f->in.end_date = edit_opt(rq, "end_date");
+    f->in.funding = edit_field(rq, "funding");
+    f->in.hypotheses_sv = edit_field(rq, "hypotheses_sv");
+    f->in.hypotheses_en = edit_field(rq, "hypotheses_en");
+    f->in.learnings_sv = edit_field(rq, "learnings_sv");
+    f->in.learnings_en = edit_field(rq, "learnings_en");
+    f->sdg = edit_field(rq, "sdg_targets");
     f->in.sdg_targets = split_codes(rq, f->sdg, &f->in.n_sdg_targets);
 
     /* the budget: whole kronor, spaces allowed ("1 500 000"); anything else is refused
      * beside the field (budget_sek with has_budget and an impossible value) */
-    f->budget = regform_str(rq, "budget_sek");
+    f->budget = edit_field(rq, "budget_sek");
     if (*f->budget != '\0') {
         char digits[32];
         size_t k = 0;
@@ -175,15 +175,15 @@ initiative_read(struct req *rq, int64_t mission_id, const char *origin, struct i
 
     /* the participant rows: part-N-actor and part-N-role, N from 1; a row without an actor
      * is empty (its role alone is ignored) */
-    f->rows = (int)id_of(regform_str(rq, "rows"));
+    f->rows = (int)id_of(edit_field(rq, "rows"));
     if (f->rows < PART_ROWS_MIN)
         f->rows = PART_ROWS_MIN;
     if (f->rows > PART_ROWS_MAX)
         f->rows = PART_ROWS_MAX;
     parts = arena_alloc(rq->arena, PART_ROWS_MAX * sizeof(*parts));
     for (i = 0; i < f->rows; i++) {
-        f->row[i].actor = regform_str(rq, arena_printf(rq->arena, "part-%d-actor", i + 1));
-        f->row[i].role = regform_str(rq, arena_printf(rq->arena, "part-%d-role", i + 1));
+        f->row[i].actor = edit_field(rq, arena_printf(rq->arena, "part-%d-actor", i + 1));
+        f->row[i].role = edit_field(rq, arena_printf(rq->arena, "part-%d-role", i + 1));
         if (*f->row[i].actor == '\0')
             continue;
         parts[n].actor_id = id_of(f->row[i].actor);
@@ -432,7 +432,7 @@ initiative_save(struct req *rq, int64_t id, const struct initiative_choices *c,
     int64_t out_id = 0;
     enum err rc;
 
-    if (*regform_str(rq, "more") != '\0') {
+    if (*edit_field(rq, "more") != '\0') {
         f->rows =
             f->rows + PART_ROWS_MORE < PART_ROWS_MAX ? f->rows + PART_ROWS_MORE : PART_ROWS_MAX;
         return initiative_form_page(rq, title, action, c, f, NULL);
@@ -451,8 +451,7 @@ initiative_save(struct req *rq, int64_t id, const struct initiative_choices *c,
     }
     if (rc)
         return rc;
-    resp_redirect(rq, url_initiative(rq, out_id));
-    return ERR_OK;
+    return edit_done(rq, url_initiative(rq, out_id));
 }
 
 /* The mission of /missions/{slug}/initiatives/new, the caller allowed to add to it. */
@@ -613,18 +612,10 @@ enum err
 post_initiative_archive(struct req *rq)
 {
     struct initiative n;
-    const char *who;
     enum err rc;
 
     rc = initiative_of_path(rq, rq->wdb, AUTHZ_INITIATIVE_ARCHIVE, &n);
     if (rc)
         return rc;
-    rc = regform_who(rq, &who);
-    if (rc)
-        return rc;
-    rc = registry_initiative_archive(rq->wdb, n.id, who, (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    resp_redirect(rq, url_initiative(rq, n.id));
-    return ERR_OK;
+    return regform_archive(rq, registry_initiative_archive, n.id, url_initiative(rq, n.id));
 }

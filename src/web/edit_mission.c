@@ -100,10 +100,42 @@ edit_cancel(struct html *h, const char *href)
     html_close(h, "p");
 }
 
-void
+enum err
 edit_done(struct req *rq, const char *href)
 {
     resp_redirect(rq, href);
+    return ERR_OK;
+}
+
+enum err
+edit_refused(enum err rc, struct form_errors *e, const struct write_error *we,
+             const char *(*message)(const struct write_error *))
+{
+    if (rc != ERR_INVALID)
+        return rc;
+    form_error(e, we->field, message(we));
+    return ERR_OK;
+}
+
+bool
+edit_failed(struct req *rq, const struct form_errors *e)
+{
+    if (e->n == 0)
+        return false;
+    rq->resp.status = 422;
+    return true;
+}
+
+enum err
+edit_archive(struct req *rq, enum err (*archive)(struct db *, int64_t, const char *, int64_t),
+             int64_t id, const char *who, const char *done)
+{
+    enum err rc;
+
+    rc = archive(rq->wdb, id, who, (int64_t)time(NULL));
+    if (rc)
+        return rc;
+    return edit_done(rq, done);
 }
 
 struct form_option *
@@ -142,15 +174,17 @@ edit_codes(struct req *rq, const struct code_set *set)
     return o;
 }
 
-/* A page that a mission's forms reach: the mission from the path ("slug"), any state. */
-static enum err
-mission_of_path(struct req *rq, struct mission *out, struct authz_scope *scope)
+enum err
+edit_mission_allowed(struct req *rq, enum authz_action action, struct mission *out)
 {
-    enum err rc = mission_get(edit_db(rq), rq->arena, req_str(rq, "slug"), out);
+    struct authz_scope scope = {0};
+    enum err rc;
 
-    memset(scope, 0, sizeof(*scope));
-    scope->mission_id = out->id;
-    return rc;
+    rc = mission_get(edit_db(rq), rq->arena, req_str(rq, "slug"), out);
+    if (rc)
+        return rc;
+    scope.mission_id = out->id;
+    return req_allow(rq, action, &scope);
 }
 
 /* --------------------------------------------------------------- the mission */
@@ -349,32 +383,24 @@ post_mission_new(struct req *rq)
         return rc;
     mission_vals_posted(rq, &v);
     if (mission_in(rq, &v, &in, &e)) {
-        rc = medit_mission_create(rq->wdb, &in, edit_who(rq), &id, &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, mission_message(&we));
-        else if (rc)
+        rc = edit_refused(medit_mission_create(rq->wdb, &in, edit_who(rq), &id, &we), &e, &we,
+                          mission_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return mission_form(rq, &e, NULL, &v);
-    }
-    edit_done(rq, url_mission(rq, in.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, in.slug));
 }
 
 enum err
 page_mission_edit(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission_vals v;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_EDIT, &m);
     if (rc)
         return rc;
     mission_vals_stored(rq, &m, &v);
@@ -405,7 +431,6 @@ enum err
 post_mission_edit(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission_new in;
     struct mission_vals v;
@@ -414,10 +439,7 @@ post_mission_edit(struct req *rq)
     int n_sdg;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_EDIT, &m);
     if (rc)
         return rc;
     mission_vals_posted(rq, &v);
@@ -428,18 +450,15 @@ post_mission_edit(struct req *rq)
             return rc;
         in.sdg_targets = sdg;
         in.n_sdg_targets = n_sdg;
-        rc = medit_mission_update(rq->wdb, m.id, &in, edit_who(rq), (int64_t)time(NULL), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, mission_message(&we));
-        else if (rc)
+        rc = edit_refused(
+            medit_mission_update(rq->wdb, m.id, &in, edit_who(rq), (int64_t)time(NULL), &we), &e,
+            &we, mission_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return mission_form(rq, &e, &m, &v);
-    }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* An archive confirmation: question, what follows, a post form (never archive on a GET). */
@@ -469,14 +488,10 @@ edit_confirm(struct req *rq, const char *title, const char *what, const char *ac
 enum err
 page_mission_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_ARCHIVE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_ARCHIVE, &m);
     if (rc)
         return rc;
     edit_confirm(rq, _("Archive the mission?"), L(rq, m.title_sv, m.title_en),
@@ -487,21 +502,13 @@ page_mission_archive(struct req *rq)
 enum err
 post_mission_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_ARCHIVE, &m);
     if (rc)
         return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_ARCHIVE, &scope);
-    if (rc)
-        return rc;
-    rc = medit_mission_archive(rq->wdb, m.id, edit_who(rq), (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_archive(rq, medit_mission_archive, m.id, edit_who(rq), url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------------- objectives */
@@ -638,14 +645,10 @@ enum err
 page_objective_new(struct req *rq)
 {
     struct objective_vals v = {"", "", "", "", "", "1"};
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_OBJECTIVE_CREATE, &m);
     if (rc)
         return rc;
     v.parent_id = req_str(rq, "parent") ? req_str(rq, "parent") : "";
@@ -656,7 +659,6 @@ enum err
 post_objective_new(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct objective_new in;
     struct objective_vals v;
@@ -664,54 +666,47 @@ post_objective_new(struct req *rq)
     int64_t id;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_OBJECTIVE_CREATE, &m);
     if (rc)
         return rc;
     objective_vals_posted(rq, &v);
     if (objective_in(rq, m.id, &v, &in, &e)) {
-        rc = medit_objective_create(rq->wdb, &in, edit_who(rq), &id, &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, objective_message(&we));
-        else if (rc)
+        rc = edit_refused(medit_objective_create(rq->wdb, &in, edit_who(rq), &id, &we), &e, &we,
+                          objective_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return objective_form(rq, &e, &m, NULL, &v);
-    }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
-/* The objective of the path ("id") and its mission; scope is the mission as stored. */
+/* The objective of the path ("id") and its mission, once req_allow lets the request do action
+ * on it (the scope: the mission as stored); a missing one is ERR_NOTFOUND before any check. */
 static enum err
-objective_of_path(struct req *rq, struct objective *o, struct mission *m, struct authz_scope *scope)
+objective_allowed(struct req *rq, enum authz_action action, struct objective *o, struct mission *m)
 {
-    enum err rc = objective_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), o);
+    struct authz_scope scope = {0};
+    enum err rc;
 
-    memset(scope, 0, sizeof(*scope));
+    rc = objective_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), o);
     if (rc == ERR_OK)
         rc = mission_get_id(edit_db(rq), rq->arena, o->mission_id, m);
-    scope->mission_id = o->mission_id;
-    return rc;
+    if (rc)
+        return rc;
+    scope.mission_id = o->mission_id;
+    return req_allow(rq, action, &scope);
 }
 
 enum err
 page_objective_edit(struct req *rq)
 {
-    struct authz_scope scope;
     struct objective_vals v;
     struct objective o;
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_EDIT, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_EDIT, &o, &m);
     if (rc)
         return rc;
     v.parent_id = o.parent_id ? arena_printf(rq->arena, "%lld", (long long)o.parent_id) : "";
@@ -727,7 +722,6 @@ enum err
 post_objective_edit(struct req *rq)
 {
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct objective_new in;
     struct objective_vals v;
@@ -735,40 +729,30 @@ post_objective_edit(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_EDIT, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_EDIT, &o, &m);
     if (rc)
         return rc;
     objective_vals_posted(rq, &v);
     if (objective_in(rq, m.id, &v, &in, &e)) {
-        rc = medit_objective_update(rq->wdb, o.id, &in, edit_who(rq), (int64_t)time(NULL), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, objective_message(&we));
-        else if (rc)
+        rc = edit_refused(
+            medit_objective_update(rq->wdb, o.id, &in, edit_who(rq), (int64_t)time(NULL), &we), &e,
+            &we, objective_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return objective_form(rq, &e, &m, &o, &v);
-    }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 enum err
 page_objective_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct objective o;
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_ARCHIVE, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_ARCHIVE, &o, &m);
     if (rc)
         return rc;
     edit_confirm(rq, _("Archive the objective?"), L(rq, o.title_sv, o.title_en),
@@ -779,15 +763,11 @@ page_objective_archive(struct req *rq)
 enum err
 post_objective_archive(struct req *rq)
 {
-    struct authz_scope scope;
     struct objective o;
     struct mission m;
     enum err rc;
 
-    rc = objective_of_path(rq, &o, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_OBJECTIVE_ARCHIVE, &scope);
+    rc = objective_allowed(rq, AUTHZ_OBJECTIVE_ARCHIVE, &o, &m);
     if (rc)
         return rc;
     rc = medit_objective_archive(rq->wdb, o.id, edit_who(rq), (int64_t)time(NULL));
@@ -802,8 +782,7 @@ post_objective_archive(struct req *rq)
     }
     if (rc)
         return rc;
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }
 
 /* ------------------------------------------------------------------- team */
@@ -882,14 +861,10 @@ team_page(struct req *rq, const struct form_errors *e, const struct mission *m,
 enum err
 page_team(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     return team_page(rq, NULL, &m, "", code_team_role.codes[0].code, false);
@@ -912,15 +887,11 @@ post_team_add(struct req *rq)
 {
     struct team_member_new in = {0};
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     in.mission_id = m.id;
@@ -929,18 +900,13 @@ post_team_add(struct req *rq)
     if (!edit_int(edit_field(rq, "person_id"), 1, INT64_MAX, &in.person_id)) {
         form_error(&e, "person_id", _("Choose a person from the list."));
     } else {
-        rc = medit_team_add(rq->wdb, &in, edit_who(rq), &we);
-        if (rc == ERR_INVALID)
-            form_error(&e, we.field, team_message(&we));
-        else if (rc)
+        rc = edit_refused(medit_team_add(rq->wdb, &in, edit_who(rq), &we), &e, &we, team_message);
+        if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return team_page(rq, &e, &m, edit_field(rq, "person_id"), in.role, in.is_contact);
-    }
-    edit_done(rq, url_team(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_team(rq, m.slug));
 }
 
 enum err
@@ -948,15 +914,11 @@ post_team_update(struct req *rq)
 {
     struct team_member_new in = {0};
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     in.mission_id = m.id;
@@ -971,29 +933,23 @@ post_team_update(struct req *rq)
     }
     if (rc)
         return rc;
-    edit_done(rq, url_team(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_team(rq, m.slug));
 }
 
 enum err
 post_team_remove(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_TEAM_EDIT, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_TEAM_EDIT, &m);
     if (rc)
         return rc;
     rc = medit_team_remove(rq->wdb, m.id, req_int(rq, "person", 0), edit_who(rq),
                            (int64_t)time(NULL));
     if (rc)
         return rc;
-    edit_done(rq, url_team(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_team(rq, m.slug));
 }
 
 /* -------------------------------------------------------------- SDG links */
@@ -1068,16 +1024,12 @@ sdg_form(struct req *rq, const struct form_errors *e, const struct mission *m,
 enum err
 page_mission_sdg(struct req *rq)
 {
-    struct authz_scope scope;
     struct mission m;
     const char **c;
     int n;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_SDG, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_SDG, &m);
     if (rc)
         return rc;
     rc = sdg_codes(rq, m.id, &c, &n);
@@ -1091,16 +1043,12 @@ post_mission_sdg(struct req *rq)
 {
     const char *c[WRITE_MAX_ITEMS + 1];
     struct form_errors e = {0};
-    struct authz_scope scope;
     struct write_error we;
     struct mission m;
     int n;
     enum err rc;
 
-    rc = mission_of_path(rq, &m, &scope);
-    if (rc)
-        return rc;
-    rc = req_allow(rq, AUTHZ_MISSION_SDG, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_MISSION_SDG, &m);
     if (rc)
         return rc;
     n = form_get_all(rq->form, "sdg", c, WRITE_MAX_ITEMS + 1);
@@ -1114,10 +1062,7 @@ post_mission_sdg(struct req *rq)
         else if (rc)
             return rc;
     }
-    if (e.n) {
-        rq->resp.status = 422;
+    if (edit_failed(rq, &e))
         return sdg_form(rq, &e, &m, c, n < WRITE_MAX_ITEMS ? n : WRITE_MAX_ITEMS);
-    }
-    edit_done(rq, url_mission(rq, m.slug));
-    return ERR_OK;
+    return edit_done(rq, url_mission(rq, m.slug));
 }

@@ -23,6 +23,7 @@
 #include "domain/person.h"
 #include "domain/registry.h"
 #include "web/auth.h"
+#include "web/edit.h"
 #include "web/formview.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -109,14 +110,14 @@ person_read(struct req *rq, struct person_new *in)
     int64_t actor = 0;
 
     memset(in, 0, sizeof(*in));
-    in->name = regform_str(rq, "name");
-    in->title_sv = regform_str(rq, "title_sv");
-    in->title_en = regform_str(rq, "title_en");
-    in->email = regform_opt(rq, "email");
-    in->phone = regform_opt(rq, "phone");
-    in->contact_public = strcmp(regform_str(rq, "contact_public"), "1") == 0;
+    in->name = edit_field(rq, "name");
+    in->title_sv = edit_field(rq, "title_sv");
+    in->title_en = edit_field(rq, "title_en");
+    in->email = edit_opt(rq, "email");
+    in->phone = edit_opt(rq, "phone");
+    in->contact_public = strcmp(edit_field(rq, "contact_public"), "1") == 0;
     /* not a number (or none): no actor; a number no actor has is the domain's refusal */
-    if (str_to_i64(regform_str(rq, "actor_id"), &actor) != ERR_OK || actor < 0)
+    if (str_to_i64(edit_field(rq, "actor_id"), &actor) != ERR_OK || actor < 0)
         actor = 0;
     in->actor_id = actor;
 }
@@ -226,8 +227,7 @@ person_save(struct req *rq, int64_t id, const struct person_new *in, const char 
     }
     if (rc)
         return rc;
-    resp_redirect(rq, url_person(rq, out_id));
-    return ERR_OK;
+    return edit_done(rq, url_person(rq, out_id));
 }
 
 enum err
@@ -333,18 +333,10 @@ enum err
 post_person_archive(struct req *rq)
 {
     struct person p;
-    const char *who;
     enum err rc;
 
     rc = person_of_path(rq, rq->wdb, AUTHZ_PERSON_ARCHIVE, &p);
     if (rc)
         return rc;
-    rc = regform_who(rq, &who);
-    if (rc)
-        return rc;
-    rc = registry_person_archive(rq->wdb, p.id, who, (int64_t)time(NULL));
-    if (rc)
-        return rc;
-    resp_redirect(rq, url_person(rq, p.id));
-    return ERR_OK;
+    return regform_archive(rq, registry_person_archive, p.id, url_person(rq, p.id));
 }

@@ -30,6 +30,7 @@
 #include "domain/mission.h"
 #include "domain/proposal.h"
 #include "web/auth.h"
+#include "web/edit.h"
 #include "web/formview.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -44,14 +45,6 @@
 #define QUEUE_PER_PAGE    10
 #define MINE_PER_PAGE     20
 #define SUBJECT_TITLE_MAX 100 /* bytes of a title in an e-mail subject */
-
-static const char *
-field(const struct req *rq, const char *name)
-{
-    const char *v = rq->form ? form_get(rq->form, name) : NULL;
-
-    return v != NULL ? v : "";
-}
 
 static const char *
 opt(const char *s)
@@ -102,21 +95,21 @@ pform_from_request(struct req *rq, struct pform *f)
     int i;
 
     memset(f, 0, sizeof(*f));
-    f->title_sv = field(rq, "title_sv");
-    f->title_en = field(rq, "title_en");
-    f->summary_sv = field(rq, "summary_sv");
-    f->summary_en = field(rq, "summary_en");
-    f->start_date = field(rq, "start_date");
-    f->end_date = field(rq, "end_date");
-    f->budget = field(rq, "budget");
-    f->sdg = field(rq, "sdg_targets");
-    f->lead = field(rq, "lead");
+    f->title_sv = edit_field(rq, "title_sv");
+    f->title_en = edit_field(rq, "title_en");
+    f->summary_sv = edit_field(rq, "summary_sv");
+    f->summary_en = edit_field(rq, "summary_en");
+    f->start_date = edit_field(rq, "start_date");
+    f->end_date = edit_field(rq, "end_date");
+    f->budget = edit_field(rq, "budget");
+    f->sdg = edit_field(rq, "sdg_targets");
+    f->lead = edit_field(rq, "lead");
     f->objectives = arena_alloc(rq->arena, WRITE_MAX_ITEMS * sizeof(*f->objectives));
     f->n_objectives =
         rq->form ? form_get_all(rq->form, "objectives", f->objectives, WRITE_MAX_ITEMS) : 0;
     for (i = 0; i < PROPOSAL_PARTS; i++) {
-        f->part_actor[i] = field(rq, arena_printf(rq->arena, "part_actor_%d", i + 1));
-        f->part_role[i] = field(rq, arena_printf(rq->arena, "part_role_%d", i + 1));
+        f->part_actor[i] = edit_field(rq, arena_printf(rq->arena, "part_actor_%d", i + 1));
+        f->part_role[i] = edit_field(rq, arena_printf(rq->arena, "part_role_%d", i + 1));
     }
 }
 
@@ -294,31 +287,6 @@ field_error_p(struct html *h, const char *id, const char *err)
     html_close(h, "p");
 }
 
-/* A select of (value, text) pairs, with its label and error (formview's markup). */
-static void
-select_field(struct html *h, const struct form_errors *e, const char *name, const char *label,
-             const char *const *values, const char *const *texts, int n, const char *current,
-             const char *none)
-{
-    const char *id = arena_printf(h->a, "f-%s", name), *err = form_error_of(e, name);
-    int i;
-
-    html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);
-    html_elem_attr(h, "label", label, "for", id, NULL);
-    if (err != NULL)
-        field_error_p(h, id, err);
-    html_open(h, "select", "id", id, "name", name, "aria-describedby",
-              err ? arena_printf(h->a, "%s-error", id) : NULL, "aria-invalid", err ? "true" : NULL,
-              NULL);
-    if (none != NULL)
-        html_elem_attr(h, "option", none, "value", "", NULL);
-    for (i = 0; i < n; i++)
-        html_elem_attr(h, "option", texts[i], "value", values[i], "selected",
-                       str_eq(values[i], current) ? "" : NULL, NULL);
-    html_close(h, "select");
-    html_close(h, "div");
-}
-
 static bool
 is_checked(const struct pform *f, const char *value)
 {
@@ -333,11 +301,11 @@ is_checked(const struct pform *f, const char *value)
 struct form_page {
     const struct mission *m;
     const char *title, *intro, *action, *submit;
-    const char *const *lead_values, *const *lead_texts; /* the actors the proposer speaks for */
+    const struct form_option *leads; /* the actors the proposer speaks for */
     int n_leads;
     const struct objective *objectives;
     int n_objectives;
-    const char *const *actor_values, *const *actor_texts; /* every live actor */
+    const struct form_option *actors; /* every live actor */
     int n_actors;
     const char *const *comments; /* the reviewers' comments shown above (resubmission) */
     int n_comments;
@@ -348,16 +316,16 @@ proposal_form(struct req *rq, const struct form_page *p, const struct pform *f,
               const struct form_errors *e)
 {
     static const char *const role_values[] = {"partner", "funder", "financier"};
-    const char *role_texts[3];
+    struct form_option roles[3];
     const char *err;
     struct html h;
     int i;
 
     for (i = 0; i < 3; i++)
-        role_texts[i] = label_code(&code_initiative_role, role_values[i]);
+        roles[i] =
+            (struct form_option){role_values[i], label_code(&code_initiative_role, role_values[i])};
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h,
-                 e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), p->title) : p->title);
+    layout_begin(rq, &h, edit_title(rq, e, p->title));
     html_elem(&h, "h1", p->title);
     html_open(&h, "p", NULL);
     html_text(&h, _("Mission:"));
@@ -374,8 +342,8 @@ proposal_form(struct req *rq, const struct form_page *p, const struct pform *f,
     }
     form_summary(rq, &h, e);
     form_begin(rq, &h, p->action);
-    select_field(&h, e, "lead", _("Lead actor"), p->lead_values, p->lead_texts, p->n_leads, f->lead,
-                 p->n_leads == 1 ? NULL : _("Choose the actor"));
+    form_select(&h, e, "lead", _("Lead actor"), NULL, p->leads, p->n_leads, f->lead,
+                p->n_leads == 1 ? NULL : _("Choose the actor"));
     form_input(&h, e, "title_sv", C_("initiative", "Title"), NULL, FT_TEXT, f->title_sv, true,
                NULL);
     form_input(&h, e, "title_en", _("Title in English"), _("Optional."), FT_TEXT, f->title_en,
@@ -418,10 +386,10 @@ proposal_form(struct req *rq, const struct form_page *p, const struct pform *f,
         const char *rn = arena_printf(rq->arena, "part_role_%d", i + 1);
 
         html_open(&h, "div", "class", "part", NULL);
-        select_field(&h, e, an, arena_printf(rq->arena, _("Actor %d"), i + 1), p->actor_values,
-                     p->actor_texts, p->n_actors, f->part_actor[i], _("None"));
-        select_field(&h, NULL, rn, arena_printf(rq->arena, _("Role of actor %d"), i + 1),
-                     role_values, role_texts, 3, f->part_role[i], NULL);
+        form_select(&h, e, an, arena_printf(rq->arena, _("Actor %d"), i + 1), NULL, p->actors,
+                    p->n_actors, f->part_actor[i], _("None"));
+        form_select(&h, NULL, rn, arena_printf(rq->arena, _("Role of actor %d"), i + 1), NULL,
+                    roles, 3, f->part_role[i], NULL);
         html_close(&h, "div");
     }
     html_close(&h, "fieldset");
@@ -448,7 +416,7 @@ static enum err
 load_actors(struct req *rq, struct form_page *p)
 {
     struct page pg = {.limit = PROPOSAL_ACTORS, .offset = 0};
-    const char **values, **texts;
+    struct form_option *o;
     struct actor *list;
     int64_t total;
     enum err rc;
@@ -457,14 +425,10 @@ load_actors(struct req *rq, struct form_page *p)
     rc = actor_list(rq->db, rq->arena, NULL, &pg, &list, &n, &total);
     if (rc)
         return rc;
-    values = arena_alloc(rq->arena, (size_t)(n + 1) * sizeof(*values));
-    texts = arena_alloc(rq->arena, (size_t)(n + 1) * sizeof(*texts));
-    for (i = 0; i < n; i++) {
-        values[i] = i64s(rq, list[i].id);
-        texts[i] = list[i].name;
-    }
-    p->actor_values = values;
-    p->actor_texts = texts;
+    o = arena_alloc(rq->arena, (size_t)(n + 1) * sizeof(*o));
+    for (i = 0; i < n; i++)
+        o[i] = (struct form_option){i64s(rq, list[i].id), list[i].name};
+    p->actors = o;
     p->n_actors = n;
     return mission_objectives(rq->db, rq->arena, p->m->id, (struct objective **)&p->objectives,
                               &p->n_objectives);
@@ -475,7 +439,7 @@ static enum err
 load_leads(struct req *rq, const struct mission *m, struct form_page *p)
 {
     const struct who *w;
-    const char **values, **texts;
+    struct form_option *o;
     struct actor a;
     enum err rc;
     int i, n = 0;
@@ -483,8 +447,7 @@ load_leads(struct req *rq, const struct mission *m, struct form_page *p)
     rc = req_who(rq, &w);
     if (rc)
         return rc;
-    values = arena_alloc(rq->arena, (size_t)(w->n_actors + 1) * sizeof(*values));
-    texts = arena_alloc(rq->arena, (size_t)(w->n_actors + 1) * sizeof(*texts));
+    o = arena_alloc(rq->arena, (size_t)(w->n_actors + 1) * sizeof(*o));
     for (i = 0; i < w->n_actors; i++) {
         struct authz_scope s = {.mission_id = m->id, .actor_id = w->actors[i]};
 
@@ -495,12 +458,9 @@ load_leads(struct req *rq, const struct mission *m, struct form_page *p)
             continue;
         if (rc)
             return rc;
-        values[n] = i64s(rq, a.id);
-        texts[n] = a.name;
-        n++;
+        o[n++] = (struct form_option){i64s(rq, a.id), a.name};
     }
-    p->lead_values = values;
-    p->lead_texts = texts;
+    p->leads = o;
     p->n_leads = n;
     return ERR_OK;
 }
@@ -854,6 +814,7 @@ resubmit_form(struct req *rq, const struct proposal *pr, const struct mission *m
               const struct pform *f, const struct form_errors *e)
 {
     struct form_page p = {.m = m};
+    struct form_option *lead;
     const char **comments;
     enum err rc;
     int i;
@@ -863,10 +824,10 @@ resubmit_form(struct req *rq, const struct proposal *pr, const struct mission *m
                 "review.");
     p.action = url_resubmit(rq, pr->initiative_id);
     p.submit = _("Send again");
-    p.lead_values = arena_alloc(rq->arena, sizeof(char *));
-    p.lead_texts = arena_alloc(rq->arena, sizeof(char *));
-    ((const char **)p.lead_values)[0] = i64s(rq, pr->lead_actor_id);
-    ((const char **)p.lead_texts)[0] = pr->lead_actor_name ? pr->lead_actor_name : "";
+    lead = arena_alloc(rq->arena, sizeof(*lead));
+    *lead = (struct form_option){i64s(rq, pr->lead_actor_id),
+                                 pr->lead_actor_name ? pr->lead_actor_name : ""};
+    p.leads = lead;
     p.n_leads = 1;
     comments = arena_alloc(rq->arena, (size_t)(pr->n_steps + 1) * sizeof(*comments));
     /* the latest request for changes is the one to answer */
@@ -984,7 +945,7 @@ queue_page(struct req *rq, const struct mission *m, int64_t err_id, const struct
     if (rc)
         return rc;
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    layout_begin(rq, &h, edit_title(rq, e, title));
     html_elem(&h, "h1", title);
     html_open(&h, "p", NULL);
     html_text(&h, _("Mission:"));
@@ -1069,7 +1030,7 @@ decision_page(struct req *rq, const struct proposal *p, bool accept, const struc
     enum err rc;
 
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, e && e->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    layout_begin(rq, &h, edit_title(rq, e, title));
     html_elem(&h, "h1", title);
     html_elem_attr(&h, "p", L(rq, p->title_sv, p->title_en), "class", "lead", "lang",
                    L_lang(rq, p->title_en), NULL);
@@ -1132,7 +1093,7 @@ page_review_decline(struct req *rq)
 static enum err
 decide(struct req *rq, enum proposal_decision d)
 {
-    const char *comment = field(rq, "comment"), *said;
+    const char *comment = edit_field(rq, "comment"), *said;
     const struct principal *u;
     struct form_errors e = {0};
     struct write_error we = {0};

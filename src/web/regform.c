@@ -8,32 +8,16 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "core/form.h"
 #include "web/auth.h"
+#include "web/edit.h"
 #include "web/i18n.h"
 #include "web/layout.h"
 #include "web/route.h"
 
-const char *
-regform_str(const struct req *rq, const char *name)
-{
-    const char *v = rq->form != NULL ? form_get(rq->form, name) : NULL;
-
-    return v != NULL ? v : "";
-}
-
-const char *
-regform_opt(const struct req *rq, const char *name)
-{
-    const char *v = regform_str(rq, name);
-
-    return *v != '\0' ? v : NULL;
-}
-
 const char **
 regform_lines(struct req *rq, const char *name, int max, int *out_n)
 {
-    const char *s = regform_str(rq, name), *end;
+    const char *s = edit_field(rq, name), *end;
     const char **v = arena_alloc(rq->arena, (size_t)(max + 1) * sizeof(*v));
     size_t len;
     int n = 0;
@@ -80,8 +64,7 @@ void
 regform_begin(struct req *rq, struct html *h, const char *title, const struct form_errors *fe)
 {
     html_init(h, &rq->resp.body, rq->arena);
-    layout_begin(
-        rq, h, fe != NULL && fe->n ? arena_printf(rq->arena, "%s: %s", _("Error"), title) : title);
+    layout_begin(rq, h, edit_title(rq, fe, title));
     html_elem(h, "h1", title);
     form_summary(rq, h, fe);
 }
@@ -99,11 +82,22 @@ regform_archive_page(struct req *rq, const char *name, const char *action, const
     form_begin(rq, &h, action);
     form_submit(&h, _("Archive"));
     form_end(&h);
-    html_open(&h, "p", NULL);
-    html_elem_attr(&h, "a", _("Cancel"), "href", cancel_url, NULL);
-    html_close(&h, "p");
+    edit_cancel(&h, cancel_url);
     layout_end(rq, &h, NULL);
     return ERR_OK;
+}
+
+enum err
+regform_archive(struct req *rq, enum err (*archive)(struct db *, int64_t, const char *, int64_t),
+                int64_t id, const char *done)
+{
+    const char *who;
+    enum err rc;
+
+    rc = regform_who(rq, &who);
+    if (rc)
+        return rc;
+    return edit_archive(rq, archive, id, who, done);
 }
 
 void

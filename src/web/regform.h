@@ -1,7 +1,8 @@
 /*
  * regform.h — what the registry's forms share (edit_actor.c, edit_person.c,
- * edit_initiative.c): reading posted fields, the refusal of a domain write turned into a
- * form error, the page title of a form, and the archive confirmation page.
+ * edit_initiative.c) beyond what every editing form does (web/edit.h: posted fields, the
+ * page title, the redirect of a success): a textarea's lines, the refusal of a domain write
+ * turned into a form error, the start of a form page, and the archive confirmation page.
  *
  * Never: decide who may write (each handler asks req_allow), or write an error page (the
  * handlers return their refusals to web_handle).
@@ -17,10 +18,6 @@
 #include "web/html.h"
 #include "web/web.h"
 
-/* A posted field: its value, "" when absent (GET pages have no form: always ""). */
-const char *regform_str(const struct req *rq, const char *name);
-/* ... NULL when absent or empty (an optional value not given). */
-const char *regform_opt(const struct req *rq, const char *name);
 /* The lines of a posted textarea, trimmed, empty ones left out (at most max; past it,
  * *out_n is max + 1 so that the domain's limit refuses the list). In the request's arena. */
 const char **regform_lines(struct req *rq, const char *name, int max, int *out_n);
@@ -47,6 +44,12 @@ void regform_begin(struct req *rq, struct html *h, const char *title, const stru
  */
 enum err regform_archive_page(struct req *rq, const char *name, const char *action,
                               const char *cancel_url);
+
+/* The post of that page: archive(id) written by the principal (regform_who), then 303 to
+ * done (edit_archive). */
+enum err regform_archive(struct req *rq,
+                         enum err (*archive)(struct db *, int64_t, const char *, int64_t),
+                         int64_t id, const char *done);
 
 /* "Archived" and its date on an archived entity's page (nothing when archived_at is 0). */
 void regform_archived_note(struct req *rq, struct html *h, int64_t archived_at);

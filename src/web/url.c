@@ -48,51 +48,44 @@ pathi(const struct req *rq, const char *prefix, int64_t id, const char *suffix)
     return path1(rq, prefix, n, suffix);
 }
 
-char *
-url_home(const struct req *rq)
+static char *
+fixed(const struct req *rq, const char *path)
 {
     struct buf b;
 
     buf_init(&b, 0);
-    buf_adds(&b, "/");
+    buf_adds(&b, path);
     return finish(rq, &b, false);
 }
 
-char *
-url_mission(const struct req *rq, const char *slug)
-{
-    return path1(rq, "/missions/", slug, NULL);
-}
+/*
+ * The builders that are a fixed path, or a prefix, one segment (an id, or a slug
+ * percent-encoded) and a suffix (NULL: none), one line each below: the path is all that
+ * tells them apart. Their prototypes, with what each is for, are url.h's.
+ */
+#define URL_FIXED(name, path)                                                                      \
+    char *name(const struct req *rq)                                                               \
+    {                                                                                              \
+        return fixed(rq, path);                                                                    \
+    }
+#define URL_ID(name, prefix, suffix)                                                               \
+    char *name(const struct req *rq, int64_t id)                                                   \
+    {                                                                                              \
+        return pathi(rq, prefix, id, suffix);                                                      \
+    }
+#define URL_SLUG(name, prefix, suffix)                                                             \
+    char *name(const struct req *rq, const char *slug)                                             \
+    {                                                                                              \
+        return path1(rq, prefix, slug, suffix);                                                    \
+    }
 
-char *
-url_indicator(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, NULL);
-}
-
-char *
-url_indicator_data_edit(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/data");
-}
-
-char *
-url_indicator_data_value(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/data/value");
-}
-
-char *
-url_indicator_data_remove(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/data/remove");
-}
-
-char *
-url_indicator_data_upload(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/data/upload");
-}
+URL_FIXED(url_home, "/")
+URL_SLUG(url_mission, "/missions/", NULL)
+URL_ID(url_indicator, "/indicators/", NULL)
+URL_ID(url_indicator_data_edit, "/indicators/", "/data")
+URL_ID(url_indicator_data_value, "/indicators/", "/data/value")
+URL_ID(url_indicator_data_remove, "/indicators/", "/data/remove")
+URL_ID(url_indicator_data_upload, "/indicators/", "/data/upload")
 
 char *
 url_indicator_stored(const struct req *rq, int64_t id, long rows)
@@ -122,11 +115,7 @@ url_indicator_data(const struct req *rq, int64_t id, const char *ext)
     }
 }
 
-char *
-url_initiative(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/initiatives/", id, NULL);
-}
+URL_ID(url_initiative, "/initiatives/", NULL)
 
 char *
 url_initiatives(const struct req *rq, const char *mission_slug, const char *origin)
@@ -149,11 +138,7 @@ url_initiatives(const struct req *rq, const char *mission_slug, const char *orig
     return finish(rq, &b, q);
 }
 
-char *
-url_actor(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/actors/", id, NULL);
-}
+URL_ID(url_actor, "/actors/", NULL)
 
 char *
 url_actors(const struct req *rq, const char *sector)
@@ -169,15 +154,7 @@ url_actors(const struct req *rq, const char *sector)
     return finish(rq, &b, sector != NULL);
 }
 
-char *
-url_sdg_index(const struct req *rq)
-{
-    struct buf b;
-
-    buf_init(&b, 0);
-    buf_adds(&b, "/sdg");
-    return finish(rq, &b, false);
-}
+URL_FIXED(url_sdg_index, "/sdg")
 
 char *
 url_sdg_goal(const struct req *rq, int goal)
@@ -332,71 +309,18 @@ url_sign_in(const struct req *rq, const char *next, bool ended)
     return finish(rq, &b, q);
 }
 
-static char *
-fixed(const struct req *rq, const char *path)
-{
-    struct buf b;
-
-    buf_init(&b, 0);
-    buf_adds(&b, path);
-    return finish(rq, &b, false);
-}
-
-char *
-url_sign_in_code(const struct req *rq)
-{
-    return fixed(rq, "/account/sign-in/code");
-}
-
-char *
-url_sign_in_new_key(const struct req *rq)
-{
-    return fixed(rq, "/account/sign-in/new-key");
-}
-
-char *
-url_sign_up(const struct req *rq)
-{
-    return fixed(rq, "/account/sign-up");
-}
-
-char *
-url_sign_out(const struct req *rq)
-{
-    return fixed(rq, "/account/sign-out");
-}
-
-char *
-url_account(const struct req *rq)
-{
-    return fixed(rq, "/account");
-}
-
-char *
-url_password(const struct req *rq)
-{
-    return fixed(rq, "/account/password");
-}
+URL_FIXED(url_sign_in_code, "/account/sign-in/code")
+URL_FIXED(url_sign_in_new_key, "/account/sign-in/new-key")
+URL_FIXED(url_sign_up, "/account/sign-up")
+URL_FIXED(url_sign_out, "/account/sign-out")
+URL_FIXED(url_account, "/account")
+URL_FIXED(url_password, "/account/password")
 
 /* ---- the registry's forms */
 
-char *
-url_actor_new(const struct req *rq)
-{
-    return fixed(rq, "/actors/new");
-}
-
-char *
-url_actor_edit(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/actors/", id, "/edit");
-}
-
-char *
-url_actor_archive(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/actors/", id, "/archive");
-}
+URL_FIXED(url_actor_new, "/actors/new")
+URL_ID(url_actor_edit, "/actors/", "/edit")
+URL_ID(url_actor_archive, "/actors/", "/archive")
 
 /* path?name=value (value percent-encoded; nothing when value is NULL), ?lang= carried on */
 static char *
@@ -413,11 +337,7 @@ with_query(const struct req *rq, const char *path, const char *name, const char 
     return finish(rq, &b, value != NULL);
 }
 
-char *
-url_person(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/people/", id, NULL);
-}
+URL_ID(url_person, "/people/", NULL)
 
 char *
 url_person_new(const struct req *rq, int64_t actor_id)
@@ -428,17 +348,8 @@ url_person_new(const struct req *rq, int64_t actor_id)
     return with_query(rq, "/people/new", "actor", actor_id > 0 ? n : NULL);
 }
 
-char *
-url_person_edit(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/people/", id, "/edit");
-}
-
-char *
-url_person_archive(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/people/", id, "/archive");
-}
+URL_ID(url_person_edit, "/people/", "/edit")
+URL_ID(url_person_archive, "/people/", "/archive")
 
 char *
 url_initiative_new(const struct req *rq, const char *mission_slug)
@@ -447,43 +358,15 @@ url_initiative_new(const struct req *rq, const char *mission_slug)
                                 : fixed(rq, "/initiatives/new");
 }
 
-char *
-url_initiative_edit(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/initiatives/", id, "/edit");
-}
-
-char *
-url_initiative_archive(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/initiatives/", id, "/archive");
-}
+URL_ID(url_initiative_edit, "/initiatives/", "/edit")
+URL_ID(url_initiative_archive, "/initiatives/", "/archive")
 
 /* ---- proposals and history */
 
-char *
-url_propose(const struct req *rq, const char *mission_slug)
-{
-    return path1(rq, "/missions/", mission_slug, "/propose");
-}
-
-char *
-url_review_queue(const struct req *rq, const char *mission_slug)
-{
-    return path1(rq, "/missions/", mission_slug, "/review");
-}
-
-char *
-url_mission_history(const struct req *rq, const char *mission_slug)
-{
-    return path1(rq, "/missions/", mission_slug, "/history");
-}
-
-char *
-url_resubmit(const struct req *rq, int64_t initiative_id)
-{
-    return pathi(rq, "/initiatives/", initiative_id, "/resubmit");
-}
+URL_SLUG(url_propose, "/missions/", "/propose")
+URL_SLUG(url_review_queue, "/missions/", "/review")
+URL_SLUG(url_mission_history, "/missions/", "/history")
+URL_ID(url_resubmit, "/initiatives/", "/resubmit")
 
 char *
 url_review(const struct req *rq, int64_t initiative_id, const char *what)
@@ -492,17 +375,8 @@ url_review(const struct req *rq, int64_t initiative_id, const char *what)
     return pathi(rq, "/initiatives/", initiative_id, arena_printf(rq->arena, "/review/%s", what));
 }
 
-char *
-url_initiative_history(const struct req *rq, int64_t initiative_id)
-{
-    return pathi(rq, "/initiatives/", initiative_id, "/history");
-}
-
-char *
-url_my_proposals(const struct req *rq)
-{
-    return fixed(rq, "/account/proposals");
-}
+URL_ID(url_initiative_history, "/initiatives/", "/history")
+URL_FIXED(url_my_proposals, "/account/proposals")
 
 bool
 url_is_local_path(const char *s)
@@ -519,81 +393,18 @@ url_is_local_path(const char *s)
 
 /* ---- the editing pages of a mission and its goal tree */
 
-char *
-url_mission_new(const struct req *rq)
-{
-    struct buf b;
-
-    buf_init(&b, 0);
-    buf_adds(&b, "/new-mission");
-    return finish(rq, &b, false);
-}
-
-char *
-url_mission_edit(const struct req *rq, const char *slug)
-{
-    return path1(rq, "/missions/", slug, "/edit");
-}
-
-char *
-url_mission_archive(const struct req *rq, const char *slug)
-{
-    return path1(rq, "/missions/", slug, "/archive");
-}
-
-char *
-url_mission_sdg(const struct req *rq, const char *slug)
-{
-    return path1(rq, "/missions/", slug, "/sdg");
-}
-
-char *
-url_objective_new(const struct req *rq, const char *mission_slug)
-{
-    return path1(rq, "/missions/", mission_slug, "/objectives/new");
-}
-
-char *
-url_objective_edit(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/objectives/", id, "/edit");
-}
-
-char *
-url_objective_archive(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/objectives/", id, "/archive");
-}
-
-char *
-url_indicator_new(const struct req *rq, const char *mission_slug)
-{
-    return path1(rq, "/missions/", mission_slug, "/indicators/new");
-}
-
-char *
-url_indicator_edit(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/edit");
-}
-
-char *
-url_indicator_archive(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/archive");
-}
-
-char *
-url_indicator_settings(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/indicators/", id, "/settings");
-}
-
-char *
-url_team(const struct req *rq, const char *mission_slug)
-{
-    return path1(rq, "/missions/", mission_slug, "/team");
-}
+URL_FIXED(url_mission_new, "/new-mission")
+URL_SLUG(url_mission_edit, "/missions/", "/edit")
+URL_SLUG(url_mission_archive, "/missions/", "/archive")
+URL_SLUG(url_mission_sdg, "/missions/", "/sdg")
+URL_SLUG(url_objective_new, "/missions/", "/objectives/new")
+URL_ID(url_objective_edit, "/objectives/", "/edit")
+URL_ID(url_objective_archive, "/objectives/", "/archive")
+URL_SLUG(url_indicator_new, "/missions/", "/indicators/new")
+URL_ID(url_indicator_edit, "/indicators/", "/edit")
+URL_ID(url_indicator_archive, "/indicators/", "/archive")
+URL_ID(url_indicator_settings, "/indicators/", "/settings")
+URL_SLUG(url_team, "/missions/", "/team")
 
 /* /missions/SLUG/team/PERSON[suffix] */
 static char *
@@ -637,11 +448,7 @@ url_reset(const struct req *rq, bool sent)
     return finish(rq, &b, sent);
 }
 
-char *
-url_reset_link(const struct req *rq, const char *token)
-{
-    return path1(rq, "/account/reset/", token, NULL);
-}
+URL_SLUG(url_reset_link, "/account/reset/", NULL)
 
 char *
 url_sign_in_reset(const struct req *rq)
@@ -660,29 +467,10 @@ url_two_factor(const struct req *rq, const char *step)
                         : fixed(rq, "/account/two-factor");
 }
 
-char *
-url_tokens(const struct req *rq)
-{
-    return fixed(rq, "/account/tokens");
-}
-
-char *
-url_token_revoke(const struct req *rq, int64_t id)
-{
-    return pathi(rq, "/account/tokens/", id, "/revoke");
-}
-
-char *
-url_actor_represent(const struct req *rq, int64_t actor_id)
-{
-    return pathi(rq, "/actors/", actor_id, "/represent");
-}
-
-char *
-url_admin_requests(const struct req *rq)
-{
-    return fixed(rq, "/admin/requests");
-}
+URL_FIXED(url_tokens, "/account/tokens")
+URL_ID(url_token_revoke, "/account/tokens/", "/revoke")
+URL_ID(url_actor_represent, "/actors/", "/represent")
+URL_FIXED(url_admin_requests, "/admin/requests")
 
 char *
 url_admin_users(const struct req *rq, int64_t page)
