@@ -280,7 +280,7 @@ person_member(struct req *rq, void *ctx, const char *key, json_t *v, const char 
 /* Apply the body to in and save (id 0: create; its authorization is asked here, once the
  * actor the person will belong to is known: a create's scope). */
 static enum err
-person_write(struct req *rq, int64_t id, struct person_new *in)
+person_write(struct req *rq, int64_t id, int64_t from, struct person_new *in)
 {
     struct authz_scope scope = {0};
     const struct who *w;
@@ -311,6 +311,9 @@ person_write(struct req *rq, int64_t id, struct person_new *in)
         if (rc)
             return rc;
     }
+    /* a person's organisation: one the caller may add people to (regform.h) */
+    if (id != 0 && !regform_may_place(rq, from, in->actor_id, &we))
+        return req_refuse(rq, REFUSE_FORBIDDEN, we.field, we.msg);
     rc = regform_who(rq, &who);
     if (rc)
         return rc;
@@ -342,7 +345,7 @@ api_person_create(struct req *rq)
 {
     struct person_new in = {0};
 
-    return person_write(rq, 0, &in);
+    return person_write(rq, 0, 0, &in);
 }
 
 enum err
@@ -358,7 +361,7 @@ api_person_update(struct req *rq)
     rc = person_stored(rq->wdb, rq->arena, p.id, &in);
     if (rc)
         return rc;
-    return person_write(rq, p.id, &in);
+    return person_write(rq, p.id, p.actor_id, &in);
 }
 
 enum err
@@ -502,6 +505,7 @@ initiative_of_path(struct req *rq, enum authz_action action, struct initiative *
 enum err
 api_initiative_update(struct req *rq)
 {
+    struct write_error we = {0};
     struct initiative_body b;
     struct initiative n;
     enum err rc;
@@ -520,6 +524,11 @@ api_initiative_update(struct req *rq)
     rc = api_body_read(rq, &b, initiative_member);
     if (rc)
         return rc;
+    /* what a lead's representative may not change (regform.h) */
+    if (!regform_may_change_initiative(rq, &n, &b.in, &we))
+        return req_refuse(rq, REFUSE_FORBIDDEN,
+                          we.field != NULL && strcmp(we.field, "parts") == 0 ? "actors" : we.field,
+                          we.msg);
     return initiative_write(rq, n.id, &b);
 }
 
@@ -530,5 +539,7 @@ api_initiative_archive(struct req *rq)
     enum err rc;
 
     rc = initiative_of_path(rq, AUTHZ_INITIATIVE_ARCHIVE, &n);
+    if (rc == ERR_OK)
+        rc = regform_not_pending(rq, rq->wdb, n.id);
     return archived(rq, rc, n.id, registry_initiative_archive, api_initiative_respond);
 }

@@ -277,7 +277,10 @@ initiative_refusal(const struct initiative_form *f, const struct write_error *we
     if (strcmp(x, "status") == 0)
         return _("Choose the status.");
     if (strcmp(x, "lead_actor_id") == 0)
-        return _("Choose the lead actor from the list, or none.");
+        return strstr(we->msg, "coordinators")
+                   ? _("Only the mission's coordinators may hand the initiative to another "
+                       "lead actor.")
+                   : _("Choose the lead actor from the list, or none.");
     if (strcmp(x, "start_date") == 0 || strcmp(x, "end_date") == 0)
         return strstr(we->msg, "before") ? _("Enter an end date on or after the start date.")
                                          : _("Enter a date as YYYY-MM-DD, such as 2027-03-31.");
@@ -292,6 +295,9 @@ initiative_refusal(const struct initiative_form *f, const struct write_error *we
             *out_field = "part-1-actor";
         if (strstr(we->msg, "twice"))
             return _("Each actor takes part once: remove the second row of this actor.");
+        if (strstr(we->msg, "coordinators"))
+            return _("You may name only organisations already taking part: the mission's "
+                     "coordinators add others.");
         if (strstr(we->msg, "lead"))
             return _("Only the lead actor takes part as lead: choose another role.");
         return _("Choose an actor from the list and its role.");
@@ -420,12 +426,13 @@ initiative_of_path(struct req *rq, struct db *db, enum authz_action action, stru
     return out->archived_at != 0 ? ERR_NOTFOUND : ERR_OK;
 }
 
-/* Save the posted form (id 0: a new initiative), or show it again: with more rows when
- * "Add more rows" was pressed (nothing written), with the refusal otherwise. */
+/* Save the posted form (stored NULL: a new initiative), or show it again: with more rows
+ * when "Add more rows" was pressed (nothing written), with the refusal otherwise. */
 static enum err
-initiative_save(struct req *rq, int64_t id, const struct initiative_choices *c,
+initiative_save(struct req *rq, const struct initiative *stored, const struct initiative_choices *c,
                 struct initiative_form *f, const char *title, const char *action)
 {
+    int64_t id = stored != NULL ? stored->id : 0;
     struct form_errors fe = {0};
     struct write_error we = {0};
     const char *who, *field, *msg;
@@ -442,7 +449,10 @@ initiative_save(struct req *rq, int64_t id, const struct initiative_choices *c,
         return rc;
     if (*f->in.slug == '\0' && id == 0)
         f->in.slug = registry_slug(rq->arena, f->in.title_sv);
-    rc = registry_initiative_save(rq->wdb, id, &f->in, who, (int64_t)time(NULL), &out_id, &we);
+    if (stored != NULL && !regform_may_change_initiative(rq, stored, &f->in, &we))
+        rc = ERR_INVALID;
+    else
+        rc = registry_initiative_save(rq->wdb, id, &f->in, who, (int64_t)time(NULL), &out_id, &we);
     if (rc == ERR_INVALID) {
         msg = initiative_refusal(f, &we, rq, &field);
         form_error(&fe, field, msg);
@@ -545,7 +555,8 @@ post_initiative_new(struct req *rq)
         return rc;
     /* top-down: a coordinator's own initiative (bottom-up ones are proposals) */
     initiative_read(rq, c.m.id, "top_down", &f);
-    return initiative_save(rq, 0, &c, &f, _("Add an initiative"), url_initiative_new(rq, c.m.slug));
+    return initiative_save(rq, NULL, &c, &f, _("Add an initiative"),
+                           url_initiative_new(rq, c.m.slug));
 }
 
 enum err
@@ -590,7 +601,7 @@ post_initiative_edit(struct req *rq)
     initiative_read(rq, n.mission_id, n.origin, &f);
     if (*f.in.slug == '\0')
         f.in.slug = n.slug; /* left empty: the address stays */
-    return initiative_save(rq, n.id, &c, &f,
+    return initiative_save(rq, &n, &c, &f,
                            arena_printf(rq->arena, _("Edit %s"), L(rq, n.title_sv, n.title_en)),
                            url_initiative_edit(rq, n.id));
 }
@@ -602,6 +613,8 @@ page_initiative_archive(struct req *rq)
     enum err rc;
 
     rc = initiative_of_path(rq, rq->db, AUTHZ_INITIATIVE_ARCHIVE, &n);
+    if (rc == ERR_OK)
+        rc = regform_not_pending(rq, rq->db, n.id);
     if (rc)
         return rc;
     return regform_archive_page(rq, L(rq, n.title_sv, n.title_en), url_initiative_archive(rq, n.id),
@@ -615,6 +628,8 @@ post_initiative_archive(struct req *rq)
     enum err rc;
 
     rc = initiative_of_path(rq, rq->wdb, AUTHZ_INITIATIVE_ARCHIVE, &n);
+    if (rc == ERR_OK)
+        rc = regform_not_pending(rq, rq->wdb, n.id);
     if (rc)
         return rc;
     return regform_archive(rq, registry_initiative_archive, n.id, url_initiative(rq, n.id));

@@ -132,7 +132,10 @@ person_refusal(const struct write_error *we)
     if (strcmp(f, "title_sv") == 0 || strcmp(f, "title_en") == 0)
         return _("Enter a title of at most 300 characters, or leave it empty.");
     if (strcmp(f, "actor_id") == 0)
-        return _("Choose an organisation from the list, or none.");
+        return strstr(we->msg, "add people")
+                   ? _("You may place a person only in an organisation you may add people to: "
+                       "one you represent.")
+                   : _("Choose an organisation from the list, or none.");
     if (strcmp(f, "email") == 0)
         return _("Enter one e-mail address, such as name@example.se, or leave it empty.");
     if (strcmp(f, "phone") == 0)
@@ -207,9 +210,11 @@ person_of_path(struct req *rq, struct db *db, enum authz_action action, struct p
     return out->archived_at != 0 ? ERR_NOTFOUND : ERR_OK;
 }
 
+/* Save the posted person (id 0: a new one; from: the organisation it is in now), or show
+ * the form again with the refusal. */
 static enum err
-person_save(struct req *rq, int64_t id, const struct person_new *in, const char *title,
-            const char *action)
+person_save(struct req *rq, int64_t id, int64_t from, const struct person_new *in,
+            const char *title, const char *action)
 {
     struct form_errors fe = {0};
     struct write_error we = {0};
@@ -220,7 +225,10 @@ person_save(struct req *rq, int64_t id, const struct person_new *in, const char 
     rc = regform_who(rq, &who);
     if (rc)
         return rc;
-    rc = registry_person_save(rq->wdb, id, in, who, (int64_t)time(NULL), &out_id, &we);
+    if (!regform_may_place(rq, from, in->actor_id, &we))
+        rc = ERR_INVALID;
+    else
+        rc = registry_person_save(rq->wdb, id, in, who, (int64_t)time(NULL), &out_id, &we);
     if (rc == ERR_INVALID) {
         regform_refused(rq, &fe, &we, person_refusal(&we));
         return person_form_page(rq, title, action, in, &fe);
@@ -282,7 +290,7 @@ post_person_new(struct req *rq)
     rc = req_allow(rq, AUTHZ_PERSON_CREATE, &scope);
     if (rc)
         return rc;
-    return person_save(rq, 0, &in, _("Add a person"), url_person_new(rq, 0));
+    return person_save(rq, 0, in.actor_id, &in, _("Add a person"), url_person_new(rq, 0));
 }
 
 enum err
@@ -313,7 +321,7 @@ post_person_edit(struct req *rq)
     if (rc)
         return rc;
     person_read(rq, &in);
-    return person_save(rq, p.id, &in, arena_printf(rq->arena, _("Edit %s"), p.name),
+    return person_save(rq, p.id, p.actor_id, &in, arena_printf(rq->arena, _("Edit %s"), p.name),
                        url_person_edit(rq, p.id));
 }
 

@@ -153,3 +153,50 @@ regform_not_pending(struct req *rq, struct db *db, int64_t id)
                             "review, not here."));
     return rc;
 }
+
+bool
+regform_may_place(struct req *rq, int64_t from, int64_t to, struct write_error *we)
+{
+    struct authz_scope scope = {.actor_id = to};
+
+    if (to == 0 || to == from || req_may(rq, AUTHZ_PERSON_CREATE, &scope))
+        return true;
+    write_refuse(we, "actor_id", "may only be an organisation you may add people to");
+    return false;
+}
+
+/* Whether actor is among n's participants. */
+static bool
+takes_part(const struct initiative *n, int64_t actor)
+{
+    int i;
+
+    for (i = 0; i < n->n_actors; i++)
+        if (n->actors[i].actor_id == actor)
+            return true;
+    return false;
+}
+
+bool
+regform_may_change_initiative(struct req *rq, const struct initiative *n,
+                              const struct initiative_new *in, struct write_error *we)
+{
+    struct authz_scope scope = {.mission_id = n->mission_id};
+    int i;
+
+    /* the rule without the lead's representatives: a coordinator of its mission, an admin */
+    if (req_may(rq, AUTHZ_INITIATIVE_EDIT, &scope))
+        return true;
+    if (in->lead_actor_id != n->lead_actor_id) {
+        write_refuse(we, "lead_actor_id", "may be changed by the mission's coordinators only");
+        return false;
+    }
+    for (i = 0; i < in->n_parts; i++)
+        if (in->parts[i].actor_id != n->lead_actor_id && !takes_part(n, in->parts[i].actor_id)) {
+            write_refuse_item(we, "parts", i,
+                              "may name an organisation already taking part only: the "
+                              "mission's coordinators add others");
+            return false;
+        }
+    return true;
+}

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "domain/initiative.h"
 #include "domain/write.h"
 #include "web/formview.h"
 #include "web/html.h"
@@ -61,5 +62,25 @@ void regform_actions(struct html *h, ...) __attribute__((sentinel));
 /* ERR_OK unless initiative id is a proposal under review, which changes through its review
  * (page_proposal.c), never through the initiative's form or PATCH: then the refusal (422). */
 enum err regform_not_pending(struct req *rq, struct db *db, int64_t id);
+
+/*
+ * Whether the caller may place a person in organisation to, the person being in from now
+ * (0: none). Staying, or leaving for none, needs nothing beyond the edit's own rule; joining
+ * an organisation needs the right to add people to it (person.create on that actor: an
+ * admin, a coordinator of a live mission, or its confirmed representative), so that an
+ * account cannot list itself as another organisation's staff. False: refused, and *we says
+ * so on actor_id.
+ */
+bool regform_may_place(struct req *rq, int64_t from, int64_t to, struct write_error *we);
+
+/*
+ * Whether the caller may make the change of initiative n that in asks for beyond the edit's
+ * own rule. A coordinator or an admin may change anything; one allowed only as the
+ * representative of the lead actor may not hand the initiative to another lead nor add an
+ * organisation to its participants (that is the coordinators' to agree). False: refused, and
+ * *we says so on lead_actor_id or parts.
+ */
+bool regform_may_change_initiative(struct req *rq, const struct initiative *n,
+                                   const struct initiative_new *in, struct write_error *we);
 
 #endif
