@@ -554,15 +554,12 @@ auth_require(struct req *rq)
 
     if (a->rc)
         return AUTH_NEED_FAILED;
-    if (a->who.kind == PRINCIPAL_TOKEN) {
-        char logp[1100];
-
+    if (a->who.kind == PRINCIPAL_TOKEN)
         seclog_event((int64_t)time(NULL), "token.use", a->who.user_id, NULL, rq->client_ip,
                      (struct seclog_field[]){
                          SECLOG_INT("token", a->who.id), SECLOG_STR("token_name", a->who.name),
-                         SECLOG_STR("path", web_log_path(rq->path, logp, sizeof(logp)))},
+                         SECLOG_STR("path", rq->log_path != NULL ? rq->log_path : rq->path)},
                      3);
-    }
     if (a->who.kind != PRINCIPAL_ANONYMOUS)
         return AUTH_NEED_MET;
     return a->invalid ? AUTH_NEED_INVALID : AUTH_NEED_NONE;

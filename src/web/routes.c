@@ -755,14 +755,15 @@ static size_t body_max(enum body_kind k);
 static bool
 prepare(struct req *rq)
 {
-    char logp[LOG_PATH_MAX];
     const struct route *r = NULL;
     const char *msg = NULL, *raw;
     char allow[64] = "", boundary[MULTIPART_MAX_BOUNDARY + 1];
     int i, k;
 
-    /* the address the security events of this request name (core/seclog.h) */
+    /* the address the security events of this request name (core/seclog.h), and its path
+     * as they may show it: a reset link's token never (web_log_path) */
     seclog_set_address(rq->client_ip);
+    rq->log_path = web_log_path(rq->path, arena_alloc(rq->arena, LOG_PATH_MAX), LOG_PATH_MAX);
     rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language, &rq->lang_in_query);
     i18n_use(rq->lang);
     if (rq->resp.body.max == 0)
@@ -829,9 +830,7 @@ prepare(struct req *rq)
     if (!auth_same_origin(rq)) {
         seclog_event(
             (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-            (struct seclog_field[]){SECLOG_STR("path", web_log_path(rq->path, logp, sizeof(logp))),
-                                    {"why", "origin", 0}},
-            2);
+            (struct seclog_field[]){SECLOG_STR("path", rq->log_path), {"why", "origin", 0}}, 2);
         web_error(rq, 403, NULL, _("Cross-site requests cannot change data."));
         return false;
     }
@@ -939,7 +938,6 @@ static bool
 form_in(struct req *rq)
 {
     struct form *f = arena_alloc(rq->arena, sizeof(*f));
-    char logp[LOG_PATH_MAX];
     const char *msg;
     enum err rc;
 
@@ -952,11 +950,9 @@ form_in(struct req *rq)
     }
     rq->form = f;
     if (!auth_csrf_ok(rq, form_get(f, "csrf"))) {
-        seclog_event(
-            (int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-            (struct seclog_field[]){SECLOG_STR("path", web_log_path(rq->path, logp, sizeof(logp))),
-                                    {"why", "token", 0}},
-            2);
+        seclog_event((int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
+                     (struct seclog_field[]){SECLOG_STR("path", rq->log_path), {"why", "token", 0}},
+                     2);
         web_error(rq, 403, "csrf",
                   _("This form has expired or did not come from this site. Please reload the page "
                     "and send it again."));

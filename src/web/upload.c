@@ -119,8 +119,8 @@ upload_in(struct req *rq)
     }
     if (u->csrf == NULL || !auth_csrf_ok(rq, u->csrf)) {
         seclog_event((int64_t)time(NULL), "csrf.refused", 0, NULL, rq->client_ip,
-                     (struct seclog_field[]){SECLOG_STR("path", rq->path), {"why", "token", 0}},
-                     2); /* an upload's path holds no secret */
+                     (struct seclog_field[]){SECLOG_STR("path", rq->log_path), {"why", "token", 0}},
+                     2);
         web_error(rq, 403, "csrf",
                   _("This form has expired or did not come from this site. Please reload the page "
                     "and send it again."));

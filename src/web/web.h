@@ -120,7 +120,8 @@ struct req {
     struct db *db;
     uint64_t id;
     const char *method;
-    const char *path; /* decoded, starts with '/' */
+    const char *path;     /* decoded, starts with '/' */
+    const char *log_path; /* path as logs may show it (web_log_path); set when it is routed */
     req_getter query;
     void *ctx;
     const char *accept_language;
