@@ -17,24 +17,14 @@
 
 #include <sodium.h>
 
+#include "both.h"
 #include "core/log.h"
 #include "domain/person.h"
 #include "domain/refdata.h"
 #include "domain/user.h"
 #include "tap.h"
 
-static const char *backend = "sqlite";
-static char suffix[17];
-
 #define PW "correct horse battery"
-
-/* An e-mail address unique to this run. */
-static const char *
-addr(char *buf, size_t size, const char *local)
-{
-    snprintf(buf, size, "%s.%s@example.org", local, suffix);
-    return buf;
-}
 
 /* A new account with password pw; its id (0 on failure). */
 static int64_t
@@ -100,8 +90,8 @@ test_passwords(struct db *db, int64_t now)
     struct write_error e;
     int64_t uid, retry;
 
-    addr(e1, sizeof(e1), "one");
-    addr(e2, sizeof(e2), "two");
+    both_address(e1, sizeof(e1), "one");
+    both_address(e2, sizeof(e2), "two");
     ok(account(db, e1, PW, now) > 0 && account(db, e2, PW, now) > 0,
        "%s: two accounts with the same password", backend);
     stored(db, e1, h1);
@@ -134,7 +124,7 @@ test_passwords(struct db *db, int64_t now)
     is_int(user_password_hash(&e, "password", pw129, h1), ERR_INVALID, "129 bytes are refused");
 
     /* no truncation: the last byte of a 128-byte password counts */
-    addr(e1, sizeof(e1), "long");
+    both_address(e1, sizeof(e1), "long");
     uid = account(db, e1, pw128, now);
     ok(uid > 0, "%s: an account with a 128-byte password", backend);
     pw128[USER_PASSWORD_MAX - 1] = 'y';
@@ -161,9 +151,10 @@ test_sign_in(struct db *db, int64_t now)
     enum err rc;
     int i;
 
-    snprintf(ip, sizeof(ip), "198.51.100.%s", suffix);
-    snprintf(ip2, sizeof(ip2), "203.0.113.%s", suffix);
-    addr(email, sizeof(email), "signin");
+    /* addresses of this run (the run's suffix folded into one octet) */
+    snprintf(ip, sizeof(ip), "198.51.100.%ld", strtol(suffix, NULL, 10) % 200 + 1);
+    snprintf(ip2, sizeof(ip2), "203.0.113.%ld", strtol(suffix, NULL, 10) % 200 + 1);
+    both_address(email, sizeof(email), "signin");
     id = account(db, email, PW, now);
     ok(id > 0, "%s: an account to sign in to", backend);
     snprintf(upper, sizeof(upper), "SIGNIN.%s@EXAMPLE.ORG", suffix);
@@ -265,7 +256,7 @@ test_sessions(struct db *db, int64_t now)
     int64_t id, uid, retry, t, raw_rows = -1, sid;
     const char *ip = "192.0.2.77";
 
-    addr(email, sizeof(email), "sessions");
+    both_address(email, sizeof(email), "sessions");
     id = account(db, email, PW, now);
     is_int(user_sign_in(db, email, PW, ip, now, tok, &uid, &retry), ERR_OK,
            "sign-in opens a session");
@@ -361,7 +352,7 @@ test_end_all(struct db *db, int64_t now)
     int64_t id, uid, retry;
     const char *ip = "192.0.2.78";
 
-    addr(email, sizeof(email), "endall");
+    both_address(email, sizeof(email), "endall");
     id = account(db, email, PW, now);
     ok(user_sign_in(db, email, PW, ip, now, a, &uid, &retry) == ERR_OK &&
            user_sign_in(db, email, PW, ip, now, b, &uid, &retry) == ERR_OK,
@@ -410,7 +401,7 @@ test_peek(struct db *db, int64_t now)
     char hash[USER_HASH_LEN];
     int64_t id, uid, retry, sid;
 
-    addr(email, sizeof(email), "peek");
+    both_address(email, sizeof(email), "peek");
     id = account(db, email, PW, now);
     is_int(user_sign_in(db, email, PW, "192.0.2.80", now, tok, &uid, &retry), ERR_OK,
            "peek: a sign-in");
@@ -435,7 +426,7 @@ test_peek(struct db *db, int64_t now)
     user_session_revoke(db, tok, now + 2);
     is_int(user_session_peek(db, tok, now + 3, &s), ERR_NOTFOUND, "  a revoked one has ended");
 
-    addr(email, sizeof(email), "signup");
+    both_address(email, sizeof(email), "signup");
     user_password_hash(&e, "password", PW, hash);
     is_int(user_sign_up(db, "Sign Up", email, hash, now, &uid, &e), ERR_OK,
            "sign-up makes a person and an account");
@@ -486,7 +477,7 @@ test_timing(struct db *db, int64_t now)
 
     for (i = 0; i < ACCOUNTS; i++) {
         snprintf(ip, sizeof(ip), "timing%d", i);
-        account(db, addr(email, sizeof(email), ip), PW, now);
+        account(db, both_address(email, sizeof(email), ip), PW, now);
     }
     for (i = 0; i < N; i++) {
         /* spread over windows: at most 20 failures of one account, 2 of one address */
@@ -499,7 +490,7 @@ test_timing(struct db *db, int64_t now)
         unknown[i] = seconds_now() - t0;
         bad += rc != ERR_NOTFOUND;
         snprintf(ip, sizeof(ip), "timing%d", i % ACCOUNTS);
-        addr(email, sizeof(email), ip);
+        both_address(email, sizeof(email), ip);
         snprintf(ip, sizeof(ip), "203.0.%d.%d", i / 250, i % 250);
         t0 = seconds_now();
         rc = user_sign_in(db, email, "not the password at all", ip, at, tok, &uid, &retry);
@@ -532,44 +523,5 @@ test_all(struct db *db)
 int
 main(void)
 {
-    const char *tmp = getenv("TMPDIR"), *dir, *port;
-    struct db_opts o = {.create = true};
-    char tdir[512], path[600], side[640], url[700];
-    static const char *const suffixes[] = {"", "-wal", "-shm"};
-    struct db *db;
-    size_t i;
-
-    log_threshold = LOG_ERROR + 1;
-    if (sodium_init() < 0)
-        bail_out("sodium_init");
-    snprintf(suffix, sizeof(suffix), "%u", (unsigned)randombytes_uniform(200) + 1);
-    snprintf(tdir, sizeof(tdir), "%s/samverka-test-user.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (mkdtemp(tdir) == NULL)
-        bail_out("mkdtemp %s failed", tdir);
-    snprintf(path, sizeof(path), "%s/t.db", tdir);
-    if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
-        bail_out("cannot create a database");
-    test_all(db);
-    db_close(db);
-    for (i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-        snprintf(side, sizeof(side), "%s%s", path, suffixes[i]);
-        unlink(side);
-    }
-    rmdir(tdir);
-
-    dir = getenv("SAMVERKA_TEST_PG_DIR");
-    port = getenv("SAMVERKA_TEST_PG_PORT");
-    if (dir == NULL || port == NULL) {
-        diag("no PostgreSQL test cluster: the PostgreSQL checks run under tests/run-all.sh");
-        return done_testing();
-    }
-    backend = "postgres";
-    snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
-    if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
-        return done_testing();
-    if (db_migrate(db, NULL) != ERR_OK)
-        bail_out("postgres: migrations do not apply");
-    test_all(db);
-    db_close(db);
-    return done_testing();
+    return both_main("user", test_all);
 }
