@@ -8,6 +8,13 @@
 #include "web/auth.h"
 #include "web/i18n.h"
 
+/* A field's id: "f-NAME", or "f-NAME-ITEM" in a form repeated once per item on a page. */
+static const char *
+field_id(struct arena *a, const char *name, const char *item)
+{
+    return item != NULL ? arena_printf(a, "f-%s-%s", name, item) : arena_printf(a, "f-%s", name);
+}
+
 void
 form_error(struct form_errors *e, const char *field, const char *msg)
 {
@@ -32,6 +39,12 @@ form_error_of(const struct form_errors *e, const char *field)
 void
 form_summary(struct req *rq, struct html *h, const struct form_errors *e)
 {
+    form_summary_of(rq, h, e, NULL);
+}
+
+void
+form_summary_of(struct req *rq, struct html *h, const struct form_errors *e, const char *item)
+{
     int i;
 
     if (e == NULL || e->n == 0)
@@ -42,7 +55,8 @@ form_summary(struct req *rq, struct html *h, const struct form_errors *e)
     html_open(h, "ul", NULL);
     for (i = 0; i < e->n; i++) {
         html_open(h, "li", NULL);
-        html_elem_attr(h, "a", e->v[i].msg, "href", arena_printf(rq->arena, "#f-%s", e->v[i].field),
+        html_elem_attr(h, "a", e->v[i].msg, "href",
+                       arena_printf(rq->arena, "#%s", field_id(rq->arena, e->v[i].field, item)),
                        NULL);
         html_close(h, "li");
     }
@@ -132,7 +146,14 @@ void
 form_textarea(struct html *h, const struct form_errors *e, const char *name, const char *label,
               const char *hint, const char *value, bool required, int rows)
 {
-    const char *id = arena_printf(h->a, "f-%s", name), *described;
+    form_textarea_of(h, e, name, NULL, label, hint, value, required, rows);
+}
+
+void
+form_textarea_of(struct html *h, const struct form_errors *e, const char *name, const char *item,
+                 const char *label, const char *hint, const char *value, bool required, int rows)
+{
+    const char *id = field_id(h->a, name, item), *described;
     bool err = form_error_of(e, name) != NULL;
 
     html_open(h, "div", "class", err ? "field field-with-error" : "field", NULL);

@@ -7,6 +7,9 @@
  * title says so.
  *
  * Field ids are "f-" and the field's name, so the summary's links and a label's for= agree.
+ * A form repeated once per item on one page (the review queue: one per proposal) gives its
+ * fields ids of their own, "f-NAME-ITEM", through the _of writers, and its summary links
+ * to those (form_summary_of); the names posted stay the same.
  */
 #ifndef WEB_FORMVIEW_H
 #define WEB_FORMVIEW_H
@@ -34,6 +37,9 @@ const char *form_error_of(const struct form_errors *e, const char *field);
 
 /* The error summary (nothing when e has none): role=alert, a heading, a link per field. */
 void form_summary(struct req *rq, struct html *h, const struct form_errors *e);
+/* The summary of the errors of item's form, one of several alike on the page: its links go to
+ * "#f-FIELD-ITEM" (item NULL: as form_summary). */
+void form_summary_of(struct req *rq, struct html *h, const struct form_errors *e, const char *item);
 
 /* <form method="post" action=action> with the hidden CSRF field; form_end closes it. */
 void form_begin(struct req *rq, struct html *h, const char *action);
@@ -52,6 +58,11 @@ void form_input(struct html *h, const struct form_errors *e, const char *name, c
 /* A <textarea> of rows rows. */
 void form_textarea(struct html *h, const struct form_errors *e, const char *name, const char *label,
                    const char *hint, const char *value, bool required, int rows);
+/* form_textarea in item's form, one of several alike on the page: its id is "f-NAME-ITEM" (its
+ * hint's and error's ids follow; item NULL: "f-NAME"), its name stays name. */
+void form_textarea_of(struct html *h, const struct form_errors *e, const char *name,
+                      const char *item, const char *label, const char *hint, const char *value,
+                      bool required, int rows);
 /* A hidden field. */
 void form_hidden(struct html *h, const char *name, const char *value);
 /* The submit button. */

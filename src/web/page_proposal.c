@@ -916,13 +916,15 @@ post_proposal_resubmit(struct req *rq)
 
 /* ------------------------------------------------------------------ the review queue */
 
+/* A proposal's "ask for changes" form: one per proposal on the queue, so its field's id ends
+ * in the proposal's id (one label each, and the summary's link reaches the refused one). */
 static void
 changes_form(struct req *rq, struct html *h, const struct proposal *p, const struct form_errors *e,
              const char *comment)
 {
     form_begin(rq, h, url_review(rq, p->initiative_id, "changes"));
-    form_textarea(h, e, "comment", _("What should change"),
-                  _("The proposer reads this and edits the proposal."), comment, true, 4);
+    form_textarea_of(h, e, "comment", i64s(rq, p->initiative_id), _("What should change"),
+                     _("The proposer reads this and edits the proposal."), comment, true, 4);
     form_submit(h, _("Ask for changes"));
     form_end(h);
 }
@@ -953,7 +955,7 @@ queue_page(struct req *rq, const struct mission *m, int64_t err_id, const struct
     html_elem_attr(&h, "a", L(rq, m->title_sv, m->title_en), "href", url_mission(rq, m->slug),
                    "lang", L_lang(rq, m->title_en), NULL);
     html_close(&h, "p");
-    form_summary(rq, &h, e);
+    form_summary_of(rq, &h, e, err_id ? i64s(rq, err_id) : NULL);
     if (n == 0)
         html_elem(&h, "p", _("No proposal waits for review."));
     for (i = 0; i < n; i++) {

@@ -9,32 +9,34 @@
 //   1. the actor representative (actor@example.org, Hofors kommun; no second factor) signs
 //      in, follows "Föreslå ett initiativ" from the skolmat mission page, fills every part
 //      of the form (title, description, an objective it serves, a participating actor with
-//      its role, the period, the budget, an SDG target) and sends it with Tab and Enter;
-//      /account/proposals shows it waiting for review, and a visitor's mission page does
-//      not list it;
+//      its role, the period, the budget, an SDG target) and sends it with Tab and Enter,
+//      then a second proposal of a title alone; /account/proposals shows both waiting for
+//      review, and a visitor's mission page lists neither;
 //   2. the coordinator (coordinator@example.org) signs in with the password and a TOTP code,
-//      follows "Förslag att granska" from the mission page, finds the proposal with what
-//      was entered, and asks for changes with a comment;
+//      follows "Förslag att granska" from the mission page, finds both proposals, the first
+//      with what was entered, each one's "Vad som ska ändras" field named once, by its own
+//      label (the accessibility tree: role textbox and its computed name), described by its
+//      own hint, and asks for changes to the first with a comment;
 //   3. the representative sees the comment on /account/proposals, follows "Redigera och
 //      skicka igen", sees the comment above the form, edits and sends it again;
 //   4. the coordinator follows "Godkänn …" in the queue to the confirmation page and accepts:
 //      the initiative's page says it is bottom-up; the mission page lists it under
 //      "Nedifrån och upp", for a visitor too; the representative's list says accepted;
-//   5. a second proposal, declined in English (the header's language switch, then "Decline…"
-//      and its confirmation page) with a reason: the representative's list, in English,
-//      says declined and shows the reason.
+//   5. the second proposal, still waiting, declined in English (the header's language switch,
+//      then "Decline…" and its confirmation page) with a reason: the representative's list,
+//      in English, says declined and shows the reason.
 //
 // axe-core (WCAG 2.0/2.1 A and AA, as a11y.mjs) needs script, so it runs in contexts with
 // JavaScript on and the CSP bypassed, with the representative's or the coordinator's session
 // carried over, in Swedish and English: the proposal form empty and with errors (sent
-// empty: 422, the error summary), the resubmission form, the review queue with one proposal
-// and with an empty comment (422), the accept and decline confirmations, and the decline's
+// empty: 422, the error summary), the resubmission form, the review queue with two proposals
+// and with an empty comment on the second (422: the summary links to the second's field,
+// which alone is aria-invalid), the accept and decline confirmations, and the decline's
 // error state (no reason, 422). Each state is also checked for overflow at 320 px.
 //
-// The review queue holds one proposal at a time here: with two, each proposal's "What should
-// change" field has the same id (f-comment, and its hint f-comment-hint), so only the first is
-// named by its label and the second has no accessible name. axe 4.14 does not flag that; the
-// lead has it as a defect of page_proposal.c's queue.
+// Two proposals wait in the queue at once because each one's "What should change" field
+// once had the same id (f-comment): the first was named twice, the second not at all, and
+// axe 4.14 does not flag that; the accessibility tree does.
 //
 // Output is TAP-like, as the other scripts': "ok N - ..." / "not ok N - ...", "# ..."
 // diagnostics, then "1..N" and, last, "browser: N passed, N failed". Exit 1 on any failure.
@@ -73,6 +75,7 @@ const TEXT = {
         waiting: 'Väntar på granskning', changesAsked: 'Ändringar efterfrågade',
         accepted: 'Antaget', declined: 'Avslaget',
         proposedBy: 'Föreslaget av', whatChange: 'Vad som ska ändras', askChanges: 'Be om ändringar',
+        changeHint: 'Förslagsställaren läser detta och redigerar förslaget.',
         acceptLink: 'Godkänn …', declineLink: 'Avslå …',
         acceptTitle: 'Godkänna förslaget?', declineTitle: 'Avslå förslaget?',
         accept: 'Godkänn', decline: 'Avslå', reason: 'Skäl', comment: 'Kommentar',
@@ -85,7 +88,8 @@ const TEXT = {
     },
     en: {
         review: 'Proposals to review', mine: 'My proposals', send: 'Send the proposal',
-        askChanges: 'Ask for changes', declineLink: 'Decline…', declineTitle: 'Decline the proposal?',
+        askChanges: 'Ask for changes', whatChange: 'What should change',
+        declineLink: 'Decline…', declineTitle: 'Decline the proposal?',
         decline: 'Decline', reason: 'Reason', declined: 'Declined', sendAgain: 'Send again',
         giveReason: 'Give the reason for declining.', errorTitle: 'Error:', switchTo: 'English',
         enterTitle: 'Enter a title.', sayWhat: 'Say what should change.',
@@ -156,6 +160,31 @@ function link(scope, name) {
 
 async function mainText(page) {
     return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+}
+
+// The accessibility tree of main names n text boxes, each exactly name: none unnamed, none
+// named twice over (two labels for one field).
+async function namedOnce(page, name, n) {
+    const tree = await page.locator('main').ariaSnapshot();
+    const boxes = [...tree.matchAll(/^\s*- textbox(?: "((?:[^"\\]|\\.)*)")?/gm)].map((m) => m[1] ?? '');
+    assert(boxes.length === n && boxes.every((b) => b === name),
+        `the text boxes are named ${JSON.stringify(boxes)}, not ${n} × "${name}"`);
+    const k = await page.locator('main').getByRole('textbox', { name, exact: true }).count();
+    assert(k === n, `${k} text boxes whose computed name is "${name}", expected ${n}`);
+}
+
+// A proposal's "What should change" field in its article a: one text box named by the label,
+// of id f-comment-ID, described by the hint beside it in the same article.
+async function ownCommentField(a, t, id) {
+    const box = await onlyOne(a.getByRole('textbox', { name: t.whatChange, exact: true }),
+        `fields named "${t.whatChange}" in the proposal ${id}`);
+    const got = await box.getAttribute('id');
+    assert(got === `f-comment-${id}`, `the field's id is "${got}", not "f-comment-${id}"`);
+    const hint = await box.evaluate((el) => {
+        const d = document.getElementById((el.getAttribute('aria-describedby') || '').split(' ')[0]);
+        return d && d.closest('article') === el.closest('article') ? d.textContent : null;
+    });
+    assert(hint === t.changeHint, `the field of ${id} is described by "${hint}", not its own hint`);
 }
 
 // A proposal's article (in the queue or in My proposals), found by its heading.
@@ -247,9 +276,22 @@ async function journey(p, carry) {
         });
     if (!sent)
         return;
-    await check('a visitor\'s mission page does not list the proposal', async () => {
+    const second = await check('representative: a second proposal, the title alone → waiting for review', async () => {
+        expectPage(actor, await open(actor, missionPath), 200);
+        await navigating(actor, () => link(actor.locator('main'), t.propose).click());
+        const main = actor.locator('main');
+        await field(main, t.title).fill(SECOND.title);
+        const resp = await submitByKeyboard(actor, button(main, t.send));
+        expectPage(actor, resp, 200, '/account/proposals');
+        const state = await badge(actor, SECOND.title);
+        assert(state === t.waiting, `the proposal's state reads "${state}"`);
+    });
+    if (!second)
+        return;
+    await check('a visitor\'s mission page lists neither proposal', async () => {
         expectPage(visitor, await open(visitor, missionPath), 200);
-        assert(!(await mainText(visitor)).includes(FIRST.title), 'the mission page shows the proposal');
+        const text = await mainText(visitor);
+        assert(!text.includes(FIRST.title) && !text.includes(SECOND.title), 'the mission page shows a proposal');
     });
 
     /* 2. the coordinator asks for changes */
@@ -263,7 +305,7 @@ async function journey(p, carry) {
     });
     if (!coordinatorIn)
         return;
-    const queued = await check(`coordinator: the mission page's "${t.review}" → the queue, showing what was proposed`,
+    const queued = await check(`coordinator: the mission page's "${t.review}" → the queue, both proposals, showing what was proposed`,
         async () => {
             expectPage(coordinator, await open(coordinator, missionPath), 200);
             const resp = await navigating(coordinator, () => link(coordinator.locator('main'), t.review).click());
@@ -277,14 +319,24 @@ async function journey(p, carry) {
             const accept = await link(a, t.acceptLink).getAttribute('href');
             firstId = (accept.match(/^\/initiatives\/(\d+)\/review\/accept$/) || [])[1] || null;
             assert(firstId, `the accept link leads to ${accept}`);
+            const b = await onlyOne(article(coordinator, SECOND.title), `proposals titled "${SECOND.title}"`);
+            const decline = await link(b, t.declineLink).getAttribute('href');
+            secondId = (decline.match(/^\/initiatives\/(\d+)\/review\/decline$/) || [])[1] || null;
+            assert(secondId, `the decline link leads to ${decline}`);
         });
     if (!queued)
         return;
+    await check(`coordinator: each proposal's "${t.whatChange}" field is named once, by its own label, with its own hint`,
+        async () => {
+            await namedOnce(coordinator, t.whatChange, 2);
+            for (const [heading, id] of [[FIRST.title, firstId], [SECOND.title, secondId]])
+                await ownCommentField(article(coordinator, heading), t, id);
+        });
 
-    // axe now, with one proposal waiting: the form, the queue, the confirmations
+    // axe now, with two proposals waiting: the form, the queue, the confirmations
     const carried = await check('the sessions carry over to the axe contexts', carry);
     if (carried)
-        await axeBeforeReview(p, missionPath, firstId);
+        await axeBeforeReview(p, missionPath, firstId, secondId);
 
     const asked = await check('coordinator: changes asked for with a comment → the queue, without it', async () => {
         expectPage(coordinator, await open(coordinator, `${missionPath}/review`), 200);
@@ -378,19 +430,7 @@ async function journey(p, carry) {
             `no "${t.initiativePage}" link to the initiative`);
     });
 
-    /* 5. a second proposal, declined in English */
-    const second = await check('representative: a second proposal, the title alone → waiting for review', async () => {
-        expectPage(actor, await open(actor, missionPath), 200);
-        await navigating(actor, () => link(actor.locator('main'), t.propose).click());
-        const main = actor.locator('main');
-        await field(main, t.title).fill(SECOND.title);
-        const resp = await submitByKeyboard(actor, button(main, t.send));
-        expectPage(actor, resp, 200, '/account/proposals');
-        const state = await badge(actor, SECOND.title);
-        assert(state === t.waiting, `the proposal's state reads "${state}"`);
-    });
-    if (!second)
-        return;
+    /* 5. the second proposal, declined in English */
     const e = TEXT.en;
     const english = await check('coordinator: the queue switched to English with the header\'s "English"', async () => {
         expectPage(coordinator, await open(coordinator, `${missionPath}/review`), 200);
@@ -445,8 +485,8 @@ async function journey(p, carry) {
 
 /* ------------------------------------------------------------------ axe on each state */
 
-// With the first proposal waiting for review, alone in the queue.
-async function axeBeforeReview(p, missionPath, id) {
+// With both proposals waiting for review; id is the first's, second the second's.
+async function axeBeforeReview(p, missionPath, id, second) {
     const a = p.actorAxe;
     const c = p.coordinatorAxe;
     for (const lang of LANGS) {
@@ -456,14 +496,21 @@ async function axeBeforeReview(p, missionPath, id) {
             button(a.locator('main'), t.send).click()), 422,
         errorSummary(a, lang, t.enterTitle));
     }
-    await axeStates(c, 'review queue, one proposal', `${missionPath}/review`, 200,
+    await axeStates(c, 'review queue, two proposals', `${missionPath}/review`, 200,
         (lang) => heading(c, TEXT[lang].review));
     for (const lang of LANGS) {
         const t = TEXT[lang];
-        await state(c, `review queue ${lang}, no comment`, async () => {
+        const summary = errorSummary(c, lang, t.sayWhat);
+        await state(c, `review queue ${lang}, no comment on the second proposal`, async () => {
             await open(c, withLang(`${missionPath}/review`, lang));
-            return navigating(c, () => button(article(c, FIRST.title), t.askChanges).click());
-        }, 422, errorSummary(c, lang, t.sayWhat));
+            return navigating(c, () => button(article(c, SECOND.title), t.askChanges).click());
+        }, 422, {
+            what: `${summary.what}, linking to the second proposal's field, alone aria-invalid`,
+            test: async () => await summary.test() &&
+                await c.locator('main .error-summary a').getAttribute('href') === `#f-comment-${second}` &&
+                await c.locator(`#f-comment-${second}`).getAttribute('aria-invalid') === 'true' &&
+                await c.locator('main [aria-invalid="true"]').count() === 1,
+        });
     }
     await axeStates(c, 'accept confirmation', `/initiatives/${id}/review/accept`, 200,
         (lang) => heading(c, TEXT[lang].acceptTitle));

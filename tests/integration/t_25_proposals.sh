@@ -5,7 +5,7 @@
 # second proposal is declined with a reason; e-mails to both sides at each step; a
 # coordinator of another mission gets 403; XSS in every text field and comment comes out
 # escaped; the history pages say what changed without any address for a visitor, and who
-# for the coordinator.
+# for the coordinator; with two proposals waiting, each one's comment field has an id of its own.
 
 PJ=$T/pjar # the browsers: $PJ.actor, $PJ.coord, $PJ.gator, $PJ.visitor
 rm -f "$PJ".*
@@ -110,7 +110,7 @@ check "proposals: ... the queue lists the proposal with its proposer, escaped, v
     eval 'eq "$S" 200 && has "$ACTOR" && escaped && tidy_clean && has "/initiatives/$P1/review/accept"'
 post "$PJ.coord" /initiatives/$P1/review/changes "csrf=$CSRF" "comment="
 check "proposals: asking for changes without a comment: 422, the error beside it, valid HTML" \
-    eval 'eq "$S" 422 && has "id=\"f-comment-error\"" && tidy_clean && eq "$(state_of "$P1")" submitted'
+    eval 'eq "$S" 422 && has "id=\"f-comment-$P1-error\"" && has "href=\"#f-comment-$P1\"" && tidy_clean && eq "$(state_of "$P1")" submitted'
 post "$PJ.coord" /initiatives/$P1/review/changes "csrf=$CSRF" "comment=Lägg till $XSS en plan $XSS2"
 check "proposals: the coordinator asks for changes with a comment (303 to the queue)" \
     eval 'eq "$S" 303 && match "$(hdr Location)" "^/missions/skolmat/review" && eq "$(state_of "$P1")" changes_requested'
@@ -209,3 +209,33 @@ fetch -b "$PJ.coord" /missions/skolmat/history
 check "history: ... with who for the coordinator" eval 'eq "$S" 200 && has "$COORD"'
 fetch "/missions/skolmat/history?page=999"
 check "history: a page past the last is 404" eq "$S" 404
+
+# ---- two proposals waiting: each one's comment field has an id, a label and a hint of its own
+ids_unique() {
+    local d
+    d=$(grep -o ' id="[^"]*"' <<<"$BF" | sort | uniq -d)
+    [ -z "$d" ] || fail "ids more than once: $(tr '\n' ' ' <<<"$d")"
+}
+# the comment field of proposal $1: its textarea's id, its label's for=, its aria-describedby
+own_field() {
+    has_re "<label for=\"f-comment-$1\">" &&
+        has_re "<textarea id=\"f-comment-$1\" name=\"comment\"[^>]* aria-describedby=\"f-comment-$1-hint( [^\"]*)?\"" &&
+        has "id=\"f-comment-$1-hint\""
+}
+csrf_of "$PJ.actor" /missions/skolmat/propose
+post "$PJ.actor" /missions/skolmat/propose "csrf=$CSRF" "lead=$HOFORS" "title_sv=Tredje förslaget"
+Q1=$(q "SELECT MAX(initiative_id) FROM proposal")
+post "$PJ.actor" /missions/skolmat/propose "csrf=$CSRF" "lead=$HOFORS" "title_sv=Fjärde förslaget"
+Q2=$(q "SELECT MAX(initiative_id) FROM proposal")
+check "queue: two more proposals wait for review" \
+    eval 'ne "$Q1" "$Q2" && eq "$(state_of "$Q1") $(state_of "$Q2")" "submitted submitted"'
+csrf_of "$PJ.coord" /missions/skolmat/review
+check "queue: with two proposals, no id is on the page twice; valid HTML" \
+    eval 'eq "$S" 200 && eq "$(count "name=\"comment\"")" 2 && ids_unique && tidy_clean'
+check "queue: ... each comment field has its own id, named by its own label, its own hint" \
+    eval 'own_field "$Q1" && own_field "$Q2" && lacks "id=\"f-comment\""'
+post "$PJ.coord" /initiatives/$Q2/review/changes "csrf=$CSRF" "comment="
+check "queue: no comment on the second proposal: 422, the summary links to its field" \
+    eval 'eq "$S" 422 && has "href=\"#f-comment-$Q2\"" && lacks "href=\"#f-comment\"" && ids_unique && tidy_clean && eq "$(state_of "$Q2")" submitted'
+check "queue: ... that field is marked invalid with its error, the first one is not" \
+    eval 'has_re "<textarea id=\"f-comment-$Q2\" name=\"comment\"[^>]* aria-describedby=\"f-comment-$Q2-hint f-comment-$Q2-error\" aria-invalid=\"true\"" && has "id=\"f-comment-$Q2-error\"" && eq "$(count "aria-invalid=\"true\"")" 1 && own_field "$Q1"'
