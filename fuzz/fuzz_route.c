@@ -140,6 +140,7 @@ ref_accepts(const struct pspec *ps, const char *raw, int64_t *out_i)
                 return true;
         return false;
     case P_TEXT:
+    case P_SECRET: /* text that is never logged: validated as text */
         return ref_plain_text(raw) && (ps->max <= 0 || (int64_t)n <= ps->max);
     case P_SDG_TARGET:
         return ref_sdg_target(raw);
