@@ -698,20 +698,41 @@ mask_secrets(const struct route *r, const char *path, struct buf *out)
     return *pp == '\0' && *sp == '\0';
 }
 
-const char *
-web_log_path(const char *path, char *out, size_t size)
+/* The routes with a secret in their path, found once by web_init (before any request, so
+ * the server's threads only read them): logging a request then looks at these few, not at
+ * every route. */
+#define MAX_SECRET_ROUTES 8
+static const struct route *secret_routes[MAX_SECRET_ROUTES];
+static int n_secret_routes;
+
+static bool
+find_secret_routes(void)
 {
-    struct buf b;
     int i, j;
 
+    n_secret_routes = 0;
     for (i = 0; i < n_routes; i++) {
         for (j = 0; j < WEB_MAX_PARAMS && routes[i].params[j].name != NULL; j++)
             if (routes[i].params[j].type == P_SECRET && routes[i].params[j].in == PIN_PATH)
                 break;
         if (j == WEB_MAX_PARAMS || routes[i].params[j].name == NULL)
             continue;
+        if (n_secret_routes == MAX_SECRET_ROUTES)
+            return false; /* a table this file's author must widen, found at start-up */
+        secret_routes[n_secret_routes++] = &routes[i];
+    }
+    return true;
+}
+
+const char *
+web_log_path(const char *path, char *out, size_t size)
+{
+    struct buf b;
+    int i;
+
+    for (i = 0; i < n_secret_routes; i++) {
         buf_init(&b, 128);
-        if (mask_secrets(&routes[i], path, &b) && !buf_err(&b)) {
+        if (mask_secrets(secret_routes[i], path, &b) && !buf_err(&b)) {
             snprintf(out, size, "%.*s", (int)b.len, b.data);
             buf_free(&b);
             return out;
@@ -1041,7 +1062,7 @@ web_handle(struct req *rq)
 bool
 web_init(const struct web_conf *c)
 {
-    if (sodium_init() < 0)
+    if (sodium_init() < 0 || !find_secret_routes())
         return false;
     auth_configure(c->public_url, c->session_idle);
     return i18n_init(c->locale_dir);

@@ -233,7 +233,8 @@ void web_handle(struct req *rq);
 /*
  * path as it may be written to a log: a path parameter that is a credential (a password
  * reset link's token) replaced by its name in braces ("/account/reset/{token}"); out (of
- * size bytes) holds the result when it differs, else path itself is returned.
+ * size bytes) holds the result when it differs, else path itself is returned. The routes
+ * with such a parameter are found once by web_init, which must have run.
  */
 const char *web_log_path(const char *path, char *out, size_t size);
 
