@@ -55,6 +55,23 @@ ATTRIBUTE_COLUMNS = {
 
 # The mission every indicator is created in: the SDG period (Agenda 2030 from 2015), so
 # the default base year is the one Open SDG's progress measure uses.
+# The columns Open SDG's builder reads as attributes of an observation, not as
+# disaggregations (issue 11): a file whose every row fills one of them has no headline
+# series if they are taken for breakdowns.
+OPEN_SDG_ATTRIBUTES = {
+    "units",
+    "series",
+    "geocode",
+    "observation status",
+    "unit multiplier",
+    "unit measure",
+    "unit_measure",
+    "comment_obs",
+    "comment_ts",
+    "data_last_update",
+}
+BASE_YEAR = 2015  # MISSION's start: the default base year of every indicator
+
 MISSION = {
     "slug": "corpus",
     "title": {"sv": "Open SDG-korpus", "en": "Open SDG corpus"},
@@ -73,6 +90,37 @@ class Verdict:
         self.why = ""  # for faulty and not_osdg: the first fault found
         self.fault_lines = set()  # the physical lines of that fault (1-based)
         self.values = 0  # rows with a numeric, finite Value
+
+
+def lack_reason(path):
+    """Why an imported file with data has no chart or no assessed series, judged from the
+    file: no headline rows (and which columns every row fills), or headline data that
+    end before the base year or have fewer than two years from it."""
+    text = open(path, "rb").read().decode("utf-8-sig")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader)
+    dims = [i for i, h in enumerate(header) if h not in ("Year", "Value", "Series", "Units")]
+    rows = [r for r in reader if len(r) >= len(header) and _num(r[header.index("Value")].strip())
+            is not None]
+    head = [r for r in rows if all(r[i].strip() == "" for i in dims)]
+    if not head:
+        always = [header[i] for i in dims if all(r[i].strip() for r in rows)]
+        attrs = [c for c in always if c.strip().lower() in OPEN_SDG_ATTRIBUTES]
+        if always and len(attrs) == len(always):
+            return "no headline row: every row fills only Open SDG attribute columns"
+        if attrs:
+            return "no headline row: every row fills a breakdown and Open SDG attribute columns"
+        return "no headline row: every row fills a breakdown"
+    years = set()
+    for r in head:
+        m = re.match(r"\s*(\d{4})", r[header.index("Year")])
+        if m:
+            years.add(int(m.group(1)))
+    if not years or max(years) < BASE_YEAR:
+        return "headline data end before the base year %d" % BASE_YEAR
+    if len([y for y in years if y >= BASE_YEAR]) < 2:
+        return "headline data have fewer than two years from %d" % BASE_YEAR
+    return "headline rows from %d, but no chart or no assessed series" % BASE_YEAR
 
 
 def _num(s):
@@ -449,10 +497,16 @@ def report(tap, recs):
     lacking = [r for r in recs if r["v"].kind == "eligible" and r["imported"]
                and r["v"].values > 0 and not (r["chart"] and r["assessed"])]
     if lacking:
-        print("# imported with data, no chart or no assessed series (%d):" % len(lacking))
+        print("# imported with data, no chart or no assessed series, by cause (%d):"
+              % len(lacking))
+        causes = {}
         for r in lacking:
-            print("#   %s: chart %s, status %s" % (
-                r["title"], "yes" if r["chart"] else "no", r.get("status")))
+            causes.setdefault(lack_reason(r["path"]), []).append(r)
+        for cause, rs in sorted(causes.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            print("#   %3d  %s" % (len(rs), cause))
+            for r in rs:
+                print("#          %s: chart %s, status %s" % (
+                    r["title"], "yes" if r["chart"] else "no", r.get("status")))
     print("#")
 
     t = totals
