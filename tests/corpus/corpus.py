@@ -107,9 +107,9 @@ def lack_reason(path):
         always = [header[i] for i in dims if all(r[i].strip() for r in rows)]
         attrs = [c for c in always if c.strip().lower() in OPEN_SDG_ATTRIBUTES]
         if always and len(attrs) == len(always):
-            return "no headline row: every row fills only Open SDG attribute columns"
+            return "no headline row: the only columns every row fills are Open SDG attributes"
         if attrs:
-            return "no headline row: every row fills a breakdown and Open SDG attribute columns"
+            return "no headline row: every row fills a breakdown (and Open SDG attributes)"
         return "no headline row: every row fills a breakdown"
     years = set()
     for r in head:
@@ -433,6 +433,8 @@ def report(tap, recs):
                 "refused naming its line: %s (%s)" % (t, v.why),
                 "imported" if rec["imported"] else rec["msg"],
             )
+            if not rec["imported"] and rec["msg"]:
+                print("#   samverka: %s" % rec["msg"].splitlines()[0][:300])
             continue
         tap.check(rec["imported"], "import: %s" % t, rec["msg"])
         if rec["imported"] and v.values > 0:
