@@ -9,9 +9,8 @@ made with the csv module, so that a defect in samverka's parser cannot hide itse
                      and listed, neither eligible nor faulty.
   faulty             two rows give different values for one key (Year and every other
                      column except Value and the attribute columns below), a row is
-                     shorter than the header, a row is longer with a non-empty extra
-                     cell, or a Value is Inf or NaN. samverka must refuse it and name
-                     the line of the fault.
+                     shorter or longer than the header, or a Value is Inf or NaN.
+                     samverka must refuse it and name the line of the fault.
   eligible           every other file: samverka should import it.
 
 A file "has data" when at least one row has a numeric, finite Value.
@@ -70,7 +69,6 @@ OPEN_SDG_ATTRIBUTES = {
     "comment_ts",
     "data_last_update",
 }
-BASE_YEAR = 2015  # MISSION's start: the default base year of every indicator
 
 MISSION = {
     "slug": "corpus",
@@ -79,6 +77,7 @@ MISSION = {
     "start_year": 2015,
     "deadline": "2030-12-31",
 }
+BASE_YEAR = MISSION["start_year"]  # the default base year of every indicator in it
 GOAL_IMPORTED = 0.99  # the goal: at least 99 % of the eligible files import
 
 
@@ -165,7 +164,9 @@ def classify(path):
                     (line, "short row (%d of %d cells)" % (len(row), len(header)), {line})
                 )
                 continue
-            if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+            if len(row) > len(header):
+                # pandas, which Open SDG's builder reads the file with, refuses a row
+                # with more cells than the header even when the extra cells are empty
                 faults.append(
                     (line, "long row (%d cells, %d columns)" % (len(row), len(header)), {line})
                 )
@@ -402,7 +403,8 @@ def run(binary, files, tmp):
             if not rec["imported"]:
                 continue
             st, page = srv.get("/indicators/%d" % rec["id"])
-            rec["chart"] = st == 200 and re.search(r'<figure class="chart"><svg\b', page) is not None
+            chart = re.search(r'<figure class="chart"><svg\b', page)
+            rec["chart"] = st == 200 and chart is not None
             st, body = srv.get("/api/v1/indicators/%d" % rec["id"])
             status = None
             if st == 200:
