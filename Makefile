@@ -78,7 +78,7 @@ FUZZ_SECONDS ?= 60
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=build/locale/%/LC_MESSAGES/samverka.mo)
 
-.PHONY: all run test check units integration browser bench soak lint tidy print-cflags format clean deps pot fuzz fuzzers
+.PHONY: all run test check units integration browser bench soak corpus lint tidy print-cflags format clean deps pot fuzz fuzzers
 all: $(BUILD)/samverka $(MO)
 
 $(BUILD)/samverka: $(LIB_OBJ) $(CLI_OBJ)
@@ -174,6 +174,11 @@ soak:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory all $(BUILD)/soak/soak
 	@BUILD=$(BUILD) tests/soak/run.sh
+
+# make corpus: real Open SDG data files imported and shown (tests/corpus/README.md); not
+# part of make test yet
+corpus: all
+	@BUILD=$(BUILD) tests/corpus/run.sh
 
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c
