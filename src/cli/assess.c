@@ -91,9 +91,10 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
 {
     struct assess *a = ctx;
     struct group *g = NULL;
+    double value;
+    bool has_value;
     int i;
 
-    (void)h;
     if (a->unit != NULL && strcmp(r->unit, a->unit) != 0)
         return ERR_OK;
     if (a->series != NULL && strcmp(r->series, a->series) != 0)
@@ -103,7 +104,10 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     for (i = 0; i < a->n_filters; i++)
         if (!has_pair(r->disagg, a->filters[i]))
             return ERR_OK;
-    if (!r->has_value)
+    /* Open SDG assesses the Progress column when a file has one, else Value */
+    has_value = h->progress_col >= 0 ? r->has_progress : r->has_value;
+    value = h->progress_col >= 0 ? r->progress : r->value;
+    if (!has_value)
         return ERR_OK; /* a missing value is ignored (PROGRESS.md A.2 4.2 step 3) */
     for (i = 0; i < a->n_groups; i++) {
         if (strcmp(a->groups[i].series, r->series) == 0 &&
@@ -146,7 +150,7 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
             return ERR_LIMIT;
     }
     g->pts[g->n].year = r->year;
-    g->pts[g->n].value = r->value;
+    g->pts[g->n].value = value;
     g->lines[g->n] = r->line;
     g->n++;
     return ERR_OK;

@@ -24,6 +24,7 @@ struct tidy_reader {
     struct csv_parser p;
     tidy_header_cb on_header;
     tidy_row_cb on_row;
+    tidy_notice_cb on_notice;
     void *ctx;
     long max_rows;
     struct tidy_header h;
@@ -289,6 +290,7 @@ header_row(struct tidy_reader *t)
     h->n_columns = t->n;
     h->year_col = h->value_col = h->series_col = h->units_col = h->progress_col = -1;
     h->source_col = h->note_col = -1;
+    h->sep = ',';
     for (i = 0; i < t->n; i++) {
         name = t->fields[i];
         t->fields[i] = NULL; /* the header keeps the names */
@@ -390,17 +392,21 @@ data_row(struct tidy_reader *t)
         }
     r.year = (r.period[0] - '0') * 1000 + (r.period[1] - '0') * 100 + (r.period[2] - '0') * 10 +
              (r.period[3] - '0');
+    r.p.kind = PERIOD_YEAR;
+    r.p.year = r.year;
+    r.p.key = (int64_t)r.year * 1000;
     if (!parse_number(t, h->value_col, &v, &hv))
         return;
     r.raw_value = hv ? v : NAN;
     r.has_value = hv;
-    r.value = v;
+    r.value = hv ? v : NAN;
     if (h->progress_col >= 0) {
         if (!parse_number(t, h->progress_col, &pv, &hp))
             return;
-        r.has_value = hp;
-        r.value = pv;
+        r.has_progress = hp;
+        r.progress = hp ? pv : NAN;
     }
+    r.attrs = "";
     r.series = h->series_col >= 0 ? tidy_unformula(t->fields[h->series_col]) : "";
     r.unit = h->units_col >= 0 ? tidy_unformula(t->fields[h->units_col]) : "";
     r.source = h->source_col >= 0 ? tidy_unformula(t->fields[h->source_col]) : "";
@@ -545,6 +551,12 @@ long
 tidy_rows(const struct tidy_reader *t)
 {
     return t->rows;
+}
+
+void
+tidy_on_notice(struct tidy_reader *t, tidy_notice_cb cb)
+{
+    t->on_notice = cb;
 }
 
 void

@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "core/err.h"
+#include "domain/period.h"
 
 /*
  * The limits of the tidy format, declared once: this reader applies them to CSV and
@@ -51,21 +52,34 @@ struct tidy_header {
     /* disaggregation columns: every other column, in file order */
     int n_dims;
     int dim_cols[TIDY_MAX_COLUMNS];
+    /* attribute columns (Open SDG's: GeoCode, Observation status, Unit multiplier ...):
+     * said of one value, no part of a series' identity; in file order */
+    int n_attrs;
+    int attr_cols[TIDY_MAX_COLUMNS];
+    int n_ignored;      /* empty columns at the end of the header, every cell empty: ignored */
+    char sep;           /* ',' or ';' (a header with semicolons and no comma: Swedish Excel) */
+    bool decimal_comma; /* numbers written "50,5" (with ';' as the separator) */
 };
 
 struct tidy_row {
     long line;
     const char *period;        /* the Year cell as written, "2015-16" */
-    int year;                  /* its first four digits */
+    struct period p;           /* what it says (period_parse) */
+    int year;                  /* p.year: the year it starts in */
     const char *series, *unit; /* "" when absent */
     const char *source, *note; /* "" when absent */
     /* the non-empty disaggregation cells as "Field=Value" joined by 0x1f, in
      * column order; "" for a headline row */
     const char *disagg;
+    /* the non-empty attribute cells as "Field=Value" joined by 0x1f, in column order; ""
+     * when none */
+    const char *attrs;
     const char *cells[TIDY_MAX_COLUMNS]; /* every cell of the row */
-    bool has_value;                      /* false: the Value (or Progress) cell was empty */
-    double value;                        /* Progress when the column exists, else Value */
-    double raw_value;                    /* the Value column itself (NaN if empty) */
+    bool has_value;                      /* false: the Value cell was empty */
+    double value;                        /* the Value column */
+    double raw_value;                    /* the same as value (NaN if empty) */
+    bool has_progress;                   /* false: no Progress column, or its cell was empty */
+    double progress;                     /* the Progress column as published */
 };
 
 struct tidy_error {
@@ -112,6 +126,11 @@ typedef enum err (*tidy_header_cb)(void *ctx, const struct tidy_header *h, struc
 typedef enum err (*tidy_row_cb)(void *ctx, const struct tidy_header *h, const struct tidy_row *r,
                                 struct tidy_error *e);
 
+/* Something the reader accepted but a user should know (columns ignored, decimal commas
+ * read ...): line and column (0 when not one field) and a short English sentence, valid
+ * only during the call. ctx is tidy_new's. */
+typedef void (*tidy_notice_cb)(void *ctx, long line, int column, const char *msg);
+
 struct tidy_reader;
 
 struct tidy_reader *tidy_new(tidy_header_cb on_header, tidy_row_cb on_row, void *ctx,
@@ -122,6 +141,8 @@ enum err tidy_feed(struct tidy_reader *t, const char *data, size_t len);
 enum err tidy_finish(struct tidy_reader *t);
 const struct tidy_error *tidy_error(const struct tidy_reader *t);
 long tidy_rows(const struct tidy_reader *t);
+/* Have notices reported to cb (NULL: not reported, the default). */
+void tidy_on_notice(struct tidy_reader *t, tidy_notice_cb cb);
 void tidy_free(struct tidy_reader *t);
 
 /* Read a whole file through a reader (chunks of 64 KiB). */
