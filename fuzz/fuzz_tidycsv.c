@@ -8,8 +8,8 @@
  *     the same rows with the same values and lines, the same error;
  *   - a header has a Year and a Value column, names are non-empty, distinct
  *     and at most TIDY_MAX_COLUMNS;
- *   - a row's line numbers increase; its year is the first four digits of its
- *     period; a present value is finite; every cell is valid UTF-8 of at most
+ *   - a row's line numbers increase; its period is what period_parse reads in
+ *     the Year cell; a present value is finite; every cell is valid UTF-8 of at most
  *     TIDY_MAX_FIELD bytes without NUL;
  *   - disagg holds exactly one "Field=Value" per non-empty disaggregation
  *     cell: no value can add a separator (TIDY_DISAGG_SEP) of its own;
@@ -83,8 +83,9 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *row, struc
 {
     struct run *r = ctx;
     size_t seps = 0, nonempty = 0, n;
-    const char *p;
-    int i, year;
+    const char *q, *why;
+    struct period p;
+    int i;
 
     (void)e;
     FUZZ_CHECK(r->header, "a row before the header");
@@ -100,19 +101,16 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *row, struc
         mix_str(r, row->cells[i]);
     }
     FUZZ_CHECK(strcmp(row->period, row->cells[h->year_col]) == 0, "period is not the Year cell");
-    year = 0;
-    for (i = 0; i < 4; i++) {
-        FUZZ_CHECK(row->period[i] >= '0' && row->period[i] <= '9', "period \"%s\"", row->period);
-        year = year * 10 + (row->period[i] - '0');
-    }
-    FUZZ_CHECK(row->year == year, "year %d for period \"%s\"", row->year, row->period);
+    FUZZ_CHECK(period_parse(row->period, strlen(row->period), &p, &why) && p.year == row->p.year &&
+                   p.key == row->p.key && p.kind == row->p.kind && row->year == p.year,
+               "period \"%s\" is not what period_parse reads", row->period);
     if (row->has_value)
         FUZZ_CHECK(isfinite(row->value), "a present value that is not finite");
     for (i = 0; i < h->n_dims; i++)
         if (row->cells[h->dim_cols[i]][0] != '\0')
             nonempty++;
-    for (p = row->disagg; *p; p++)
-        if (*p == TIDY_DISAGG_SEP)
+    for (q = row->disagg; *q; q++)
+        if (*q == TIDY_DISAGG_SEP)
             seps++;
     FUZZ_CHECK(nonempty == 0 ? row->disagg[0] == '\0' : seps == nonempty - 1,
                "disagg has %zu separators for %zu non-empty disaggregation cells", seps, nonempty);

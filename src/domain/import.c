@@ -489,7 +489,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     struct import *im = ctx;
     const struct import_member *m;
     const char *cells[MAX_DIMS] = {0}, *key, *period = NULL, *series = "", *unit = "", *text;
-    const char *source = "", *note = "";
+    const char *source = "", *note = "", *why;
+    struct period per;
     char yearbuf[24], num[TIDY_MAX_NUMBER + 1];
     size_t disagg_len = 0;
     long n = s->n_records;
@@ -497,7 +498,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     json_t *rec, *v;
     double value = 0;
     bool has_value = false, is_su;
-    int k, i = 0, year;
+    int k, i = 0;
     enum err rc = ERR_OK;
 
     memset(e, 0, sizeof(*e));
@@ -534,12 +535,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                               "record %ld: Year must be a string or integer", n);
                 break;
             }
-            for (k = 0; k < 4; k++)
-                if (period[k] < '0' || period[k] > '9')
-                    break;
-            if (k < 4) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
-                              "Year \"%s\" does not start with a four-digit year", period);
+            if (!period_parse(period, strlen(period), &per, &why)) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%s\" %s", period, why);
                 break;
             }
         } else if (strcmp(key, "Value") == 0) {
@@ -629,10 +626,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         e->column = s->rec_col;
         rc = ERR_INVALID;
     } else if (rc == ERR_OK && has_value) {
-        year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
-               (period[3] - '0');
-        rc = insert_row(im, s->rec_line, 0, period, year, series, unit, cells, value, source, note,
-                        e);
+        rc = insert_row(im, s->rec_line, 0, period, per.year, series, unit, cells, value, source,
+                        note, e);
     }
     json_decref(rec);
     return rc;

@@ -368,6 +368,7 @@ data_row(struct tidy_reader *t)
     const struct tidy_header *h = &t->h;
     struct tidy_row r;
     struct tidy_error e;
+    const char *why;
     double v, pv;
     bool hv, hp;
     int i, c;
@@ -384,17 +385,11 @@ data_row(struct tidy_reader *t)
     memset(&r, 0, sizeof(r));
     r.line = t->line;
     r.period = t->fields[h->year_col];
-    for (i = 0; i < 4; i++)
-        if (r.period[i] < '0' || r.period[i] > '9') {
-            fail(t, ERR_INVALID, t->line, h->year_col + 1,
-                 "Year \"%s\" does not start with a four-digit year", r.period);
-            return;
-        }
-    r.year = (r.period[0] - '0') * 1000 + (r.period[1] - '0') * 100 + (r.period[2] - '0') * 10 +
-             (r.period[3] - '0');
-    r.p.kind = PERIOD_YEAR;
-    r.p.year = r.year;
-    r.p.key = (int64_t)r.year * 1000;
+    if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%s\" %s", r.period, why);
+        return;
+    }
+    r.year = r.p.year;
     if (!parse_number(t, h->value_col, &v, &hv))
         return;
     r.raw_value = hv ? v : NAN;

@@ -497,6 +497,29 @@ test_in_transaction(void)
     free(after);
 }
 
+/* JSON records: a Year is read as the CSV reader reads it (period_parse), label kept. */
+static void
+test_json_periods(void)
+{
+    struct tidy_error e;
+    char *csv;
+    long rows;
+    enum err rc;
+
+    rc = import_str("[{\"Year\": \"17 May to 11 June 2023\", \"Value\": 1250},\n"
+                    " {\"Year\": 2022, \"Value\": 1190}]",
+                    IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_OK && rows == 2, "JSON: a Year that is a date range imports (%s)", e.msg);
+    csv = export_str(IMPORT_CSV);
+    ok(strstr(csv, "\n17 May to 11 June 2023,,1250\n") != NULL, "  with its label as published");
+    free(csv);
+    rc = import_str("[{\"Year\": 2021, \"Value\": 1},\n {\"Value\": 2, \"Year\": \"n/a\"}]",
+                    IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 23 && strcmp(e.field, "Year") == 0,
+       "JSON: a Year with no year is refused at its place (%ld:%d)", e.line, e.column);
+    ok(strncmp(e.msg, "Year \"n/a\" names no year (such as", 33) == 0, "  saying why: %s", e.msg);
+}
+
 static void
 test_import(void)
 {
@@ -608,6 +631,7 @@ test_import(void)
 
     test_source_note(csv1);
     test_in_transaction();
+    test_json_periods();
 
     free(csv1);
     free(csv2);

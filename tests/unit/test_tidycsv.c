@@ -1,0 +1,227 @@
+/*
+ * test_tidycsv.c — src/domain/tidycsv.c on Open SDG files as publishers write them
+ * (tests/unit/data/opensdg/, one file per class of issue 11): what a user would notice
+ * reading each through the reader — the periods' years and order keys, attributes kept
+ * apart from breakdowns, the notices, the line and column of every refusal.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/tidycsv.h"
+#include "tap.h"
+
+#define MAX_ROWS 32
+
+struct got_row {
+    long line;
+    char period[TIDY_MAX_PERIOD + 1];
+    struct period p;
+    char series[64], unit[64], disagg[128], attrs[128];
+    bool has_value, has_progress;
+    double value, progress;
+};
+
+struct got {
+    int n_columns, n_dims, n_attrs, n_ignored;
+    char sep;
+    bool decimal_comma;
+    int n;
+    struct got_row rows[MAX_ROWS];
+    int n_notices;
+    char notices[4][200];
+    long notice_line[4];
+    struct tidy_error err;
+    enum err rc;
+};
+
+static enum err
+got_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
+{
+    struct got *g = ctx;
+
+    (void)e;
+    g->n_columns = h->n_columns;
+    g->n_dims = h->n_dims;
+    g->n_attrs = h->n_attrs;
+    g->n_ignored = h->n_ignored;
+    g->sep = h->sep;
+    g->decimal_comma = h->decimal_comma;
+    return ERR_OK;
+}
+
+static enum err
+got_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct tidy_error *e)
+{
+    struct got *g = ctx;
+    struct got_row *w;
+
+    (void)h;
+    (void)e;
+    if (g->n == MAX_ROWS)
+        return ERR_OK;
+    w = &g->rows[g->n++];
+    w->line = r->line;
+    snprintf(w->period, sizeof(w->period), "%s", r->period);
+    w->p = r->p;
+    snprintf(w->series, sizeof(w->series), "%s", r->series);
+    snprintf(w->unit, sizeof(w->unit), "%s", r->unit);
+    snprintf(w->disagg, sizeof(w->disagg), "%s", r->disagg);
+    snprintf(w->attrs, sizeof(w->attrs), "%s", r->attrs);
+    w->has_value = r->has_value;
+    w->value = r->value;
+    w->has_progress = r->has_progress;
+    w->progress = r->progress;
+    return ERR_OK;
+}
+
+static void
+got_notice(void *ctx, long line, int column, const char *msg)
+{
+    struct got *g = ctx;
+
+    (void)column;
+    if (g->n_notices < 4) {
+        snprintf(g->notices[g->n_notices], sizeof(g->notices[0]), "%s", msg);
+        g->notice_line[g->n_notices] = line;
+    }
+    g->n_notices++;
+}
+
+/* Read bytes through a reader in chunks of step bytes (0: at once), collecting into g. */
+static enum err
+read_bytes(const char *data, size_t len, size_t step, struct got *g)
+{
+    struct tidy_reader *t = tidy_new(got_header, got_row, g, 0);
+    size_t off, n;
+    enum err rc = ERR_OK;
+
+    memset(g, 0, sizeof(*g));
+    tidy_on_notice(t, got_notice);
+    if (step == 0)
+        step = len ? len : 1;
+    for (off = 0; off < len && rc == ERR_OK; off += n) {
+        n = len - off < step ? len - off : step;
+        rc = tidy_feed(t, data + off, n);
+    }
+    if (rc == ERR_OK)
+        rc = tidy_finish(t);
+    g->err = *tidy_error(t);
+    g->rc = rc;
+    tidy_free(t);
+    return rc;
+}
+
+/* The contents of tests/unit/data/opensdg/<name> (TEST_DATA_DIR overrides tests/unit/data). */
+static char *
+fixture(const char *name, size_t *len)
+{
+    const char *dir = getenv("TEST_DATA_DIR");
+    char path[512], *buf;
+    FILE *f;
+    long n;
+
+    snprintf(path, sizeof(path), "%s/opensdg/%s", dir ? dir : "tests/unit/data", name);
+    f = fopen(path, "rb");
+    if (f == NULL)
+        bail_out("cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t)n + 1);
+    if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
+        bail_out("cannot read %s", path);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/* Read a fixture whole and again one byte at a time: both must agree. */
+static enum err
+read_fixture(const char *name, struct got *g)
+{
+    static struct got bytewise;
+    size_t len;
+    char *data = fixture(name, &len);
+
+    read_bytes(data, len, 1, &bytewise);
+    read_bytes(data, len, 0, g);
+    ok(bytewise.rc == g->rc && bytewise.n == g->n && bytewise.err.line == g->err.line &&
+           bytewise.err.column == g->err.column && strcmp(bytewise.err.msg, g->err.msg) == 0 &&
+           bytewise.n_notices == g->n_notices &&
+           (g->n == 0 || memcmp(bytewise.rows, g->rows, sizeof(g->rows[0]) * (size_t)g->n) == 0),
+       "%s: read whole and byte by byte alike", name);
+    free(data);
+    return g->rc;
+}
+
+static bool
+starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* ------------------------------------------------------------ periods */
+
+static void
+test_periods(void)
+{
+    static const struct {
+        const char *file;
+        int row;
+        const char *period;
+        enum period_kind kind;
+        int year;
+        long long key;
+    } want[] = {
+        {"quarters.csv", 0, "2013 Q1", PERIOD_QUARTER, 2013, 20130101},
+        {"quarters.csv", 1, "2013 Q2", PERIOD_QUARTER, 2013, 20130401},
+        {"quarters.csv", 4, "2014 Q1", PERIOD_QUARTER, 2014, 20140101},
+        {"months.csv", 0, "1993 01", PERIOD_MONTH, 1993, 19930101},
+        {"months.csv", 2, "1993 12", PERIOD_MONTH, 1993, 19931201},
+        {"parts.csv", 0, "2019/1", PERIOD_PART, 2019, 20190101},
+        {"parts.csv", 1, "2019/2", PERIOD_PART, 2019, 20190102},
+        {"date-ranges.csv", 0, "17 May to 11 June 2023", PERIOD_RANGE, 2023, 20230517},
+        {"date-ranges.csv", 1, "01.03.2023 - 30.08.2023", PERIOD_RANGE, 2023, 20230301},
+        {"date-ranges.csv", 2, "2022", PERIOD_YEAR, 2022, 20220101},
+    };
+    struct got g;
+    const char *last = "";
+    size_t i;
+
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        if (strcmp(last, want[i].file) != 0) {
+            ok(read_fixture(want[i].file, &g) == ERR_OK, "%s imports (%s)", want[i].file,
+               g.err.msg);
+            last = want[i].file;
+        }
+        if (want[i].row >= g.n) {
+            ok(false, "%s: row %d read", want[i].file, want[i].row + 1);
+            continue;
+        }
+        is_str(g.rows[want[i].row].period, want[i].period, "  the period kept as published");
+        ok(g.rows[want[i].row].p.kind == want[i].kind &&
+               g.rows[want[i].row].p.year == want[i].year &&
+               g.rows[want[i].row].p.key == want[i].key,
+           "  \"%s\" is a %s of %d, sorted at %lld (got %d %d %lld)", want[i].period,
+           period_kind_name(want[i].kind), want[i].year, want[i].key, g.rows[want[i].row].p.kind,
+           g.rows[want[i].row].p.year, (long long)g.rows[want[i].row].p.key);
+    }
+    /* two quarters of one year are two observations, not "a second value for 2013" */
+    read_fixture("quarters.csv", &g);
+    ok(g.n == 5 && g.rows[0].p.key != g.rows[1].p.key, "quarters of 2013 have keys of their own");
+
+    ok(read_fixture("period-no-year.csv", &g) == ERR_INVALID,
+       "a Year cell with no year is refused");
+    ok(g.err.line == 3 && g.err.column == 1, "  at line 3, column 1 (%ld:%d)", g.err.line,
+       g.err.column);
+    ok(starts(g.err.msg, "Year \"n/a\" names no year (such as"), "  saying why: %s", g.err.msg);
+}
+
+int
+main(void)
+{
+    test_periods();
+    return done_testing();
+}
