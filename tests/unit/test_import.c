@@ -618,10 +618,12 @@ test_import(void)
     ok(rc == ERR_INVALID && e.line == 2 && e.column == 12 && strcmp(e.field, "Place") == 0,
        "JSON: \\u001f in a value is refused at 2:12 (%ld:%d %s)", e.line, e.column, e.msg);
     rc = import_str("[{\"Year\": 2001, \"Value\": 1}, {\"Year\": \"2002\", \"Value\": 1, "
-                    "\"Series\": \"x\", \"Progress\": 2}]",
+                    "\"Series\": \"x\", \"Progress\": \"2\"}]",
                     IMPORT_JSON, &rows, &e);
-    ok(rc == ERR_INVALID && e.line == 1 && e.column == 74 && strcmp(e.field, "Progress") == 0,
-       "JSON: Progress is refused at its name (%ld:%d %s)", e.line, e.column, e.msg);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 86 && strcmp(e.field, "Progress") == 0 &&
+           strcmp(e.msg, "record 2: Progress is not a number") == 0,
+       "JSON: a Progress that is not a number is refused at its value (%ld:%d %s)", e.line,
+       e.column, e.msg);
     rc = import_str("[{\"Year\": 2001, \"Value\": 1,\n\"Value\": 2}]", IMPORT_JSON, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 2,
        "JSON: a duplicate member is refused on its line (%ld:%d %s)", e.line, e.column, e.msg);

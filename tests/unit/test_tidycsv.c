@@ -219,9 +219,27 @@ test_periods(void)
     ok(starts(g.err.msg, "Year \"n/a\" names no year (such as"), "  saying why: %s", g.err.msg);
 }
 
+/* ------------------------------------------------------------ Progress */
+
+static void
+test_progress(void)
+{
+    struct got g;
+
+    ok(read_fixture("progress.csv", &g) == ERR_OK && g.n == 4,
+       "progress.csv: a Progress column is read (%s)", g.err.msg);
+    ok(g.rows[0].has_value && g.rows[0].value == 62.1 && g.rows[0].has_progress &&
+           g.rows[0].progress == 62.1,
+       "  Value and Progress each as published");
+    ok(g.rows[2].has_value && g.rows[2].value == 64.2 && !g.rows[2].has_progress,
+       "  an empty Progress cell leaves Value as it is");
+    is_str(g.rows[3].disagg, "Geography=Ontario", "  Progress is no breakdown");
+}
+
 int
 main(void)
 {
     test_periods();
+    test_progress();
     return done_testing();
 }
