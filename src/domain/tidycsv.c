@@ -28,6 +28,7 @@ struct tidy_reader {
     void *ctx;
     long max_rows;
     struct tidy_header h;
+    int n_fields; /* fields of the header: its columns and the empty ones ignored after them */
     bool have_header;
     char *fields[TIDY_MAX_COLUMNS];
     size_t lens[TIDY_MAX_COLUMNS];
@@ -221,13 +222,24 @@ field_over(struct tidy_reader *t, size_t len)
         fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
         return true;
     }
-    if (t->have_header && t->n >= t->h.n_columns) {
+    if (t->have_header && t->n >= t->n_fields) {
         /* past the header's columns: data_row refuses the row for its count */
         if (len <= TIDY_MAX_FIELD)
             return false;
         fail(t, ERR_INVALID, t->line, t->n + 1,
              "field %d is longer than %d bytes (and the header has %d columns)", t->n + 1,
-             TIDY_MAX_FIELD, t->h.n_columns);
+             TIDY_MAX_FIELD, t->n_fields);
+        return true;
+    }
+    if (t->have_header && t->n >= t->h.n_columns) {
+        /* an empty column at the end of the header is ignored only while every cell of it is
+         * empty: a value there would be lost */
+        if (len == 0)
+            return false;
+        fail(t, ERR_INVALID, t->line, t->n + 1,
+             "column %d has no name, but this line has a value in it: name the column, or empty "
+             "it",
+             t->n + 1);
         return true;
     }
     if (len <= (t->have_header ? tidy_field_max(t->h.names[t->n]) : TIDY_MAX_FIELD))
@@ -257,9 +269,10 @@ on_field(void *s, size_t len, void *vt)
         return;
     }
     /* a column name, or a value against its column's maximum (a row with more fields than
-     * the header fails on its count in data_row) */
+     * the header fails on its count in data_row); an empty name is header_row's to judge (at
+     * the end of the header it may be a spreadsheet's empty column) */
     if (!t->have_header)
-        rc = tidy_check_name(s, len, &e);
+        rc = len > 0 ? tidy_check_name(s, len, &e) : ERR_OK;
     else if (t->n < t->h.n_columns)
         rc = tidy_check_text(t->h.names[t->n], s, len, &e);
     else
@@ -287,7 +300,6 @@ header_row(struct tidy_reader *t)
     int i, k;
     char *name;
 
-    h->n_columns = t->n;
     h->year_col = h->value_col = h->series_col = h->units_col = h->progress_col = -1;
     h->source_col = h->note_col = -1;
     h->sep = ',';
@@ -299,6 +311,17 @@ header_row(struct tidy_reader *t)
         if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
             memmove(name, name + 3, strlen(name) - 2);
         h->names[i] = name;
+    }
+    /* a spreadsheet saves the empty columns after the last one used ("Value,,,,"): they are
+     * ignored (their cells must be empty too, field_over); an empty name before a named
+     * column is refused */
+    t->n_fields = t->n;
+    h->n_columns = t->n;
+    while (h->n_columns > 0 && *h->names[h->n_columns - 1] == '\0')
+        h->n_columns--;
+    h->n_ignored = t->n_fields - h->n_columns;
+    for (i = 0; i < h->n_columns; i++) {
+        name = (char *)h->names[i];
         if (*name == '\0') {
             fail(t, ERR_INVALID, t->line, i + 1, "empty column name");
             return;
@@ -374,8 +397,8 @@ data_row(struct tidy_reader *t)
     int i, c;
     enum err rc;
 
-    if (t->n != h->n_columns) {
-        fail(t, ERR_INVALID, t->line, 0, "%d fields where the header has %d", t->n, h->n_columns);
+    if (t->n != t->n_fields) {
+        fail(t, ERR_INVALID, t->line, 0, "%d fields where the header has %d", t->n, t->n_fields);
         return;
     }
     if (t->max_rows > 0 && t->rows >= t->max_rows) {
@@ -428,7 +451,7 @@ data_row(struct tidy_reader *t)
     r.disagg = t->disagg.data ? t->disagg.data : "";
     /* text cells as stored: without the apostrophe an export put before formula-like
      * text (Year and Value are numbers, read above) */
-    for (i = 0; i < t->n; i++)
+    for (i = 0; i < h->n_columns; i++)
         r.cells[i] = tidy_unformula(t->fields[i]);
     t->rows++;
     if (t->on_row != NULL) {
@@ -456,6 +479,18 @@ tidy_unformula(const char *s)
     return s[0] == '\'' && tidy_formula_like(s + 1) ? s + 1 : s;
 }
 
+/* A row with no text at all: a blank line, or a spreadsheet's empty row (",,,,"). */
+static bool
+row_blank(const struct tidy_reader *t)
+{
+    int i;
+
+    for (i = 0; i < t->n; i++)
+        if (t->lens[i] > 0)
+            return false;
+    return true;
+}
+
 static void
 on_row(int c, void *vt)
 {
@@ -465,7 +500,7 @@ on_row(int c, void *vt)
     if (t->rc == ERR_OK) {
         if (!t->have_header)
             header_row(t);
-        else if (!(t->n == 1 && t->lens[0] == 0))
+        else if (!row_blank(t))
             data_row(t); /* a blank line is skipped */
     }
     t->n = 0;
@@ -533,6 +568,17 @@ tidy_finish(struct tidy_reader *t)
         return t->rc;
     if (!t->have_header)
         return fail(t, ERR_INVALID, 1, 0, "empty file");
+    /* said once the file is read: only then is every cell of them known to be empty */
+    if (t->h.n_ignored > 0 && t->on_notice != NULL) {
+        char msg[120];
+
+        if (t->h.n_ignored == 1)
+            snprintf(msg, sizeof(msg), "1 empty column at the end of the header was ignored");
+        else
+            snprintf(msg, sizeof(msg), "%d empty columns at the end of the header were ignored",
+                     t->h.n_ignored);
+        t->on_notice(t->ctx, 1, t->h.n_columns + 1, msg);
+    }
     return ERR_OK;
 }
 

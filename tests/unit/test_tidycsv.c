@@ -112,6 +112,12 @@ read_bytes(const char *data, size_t len, size_t step, struct got *g)
     return rc;
 }
 
+static enum err
+read_str(const char *s, struct got *g)
+{
+    return read_bytes(s, strlen(s), 0, g);
+}
+
 /* The contents of tests/unit/data/opensdg/<name> (TEST_DATA_DIR overrides tests/unit/data). */
 static char *
 fixture(const char *name, size_t *len)
@@ -236,10 +242,45 @@ test_progress(void)
     is_str(g.rows[3].disagg, "Geography=Ontario", "  Progress is no breakdown");
 }
 
+/* ------------------------------------------------------------ spreadsheets' empty columns */
+
+static void
+test_empty_columns(void)
+{
+    struct got g;
+
+    ok(read_fixture("trailing-empty-columns.csv", &g) == ERR_OK && g.n == 3,
+       "Value,,,, (a spreadsheet's empty columns): the file is read (%s)", g.err.msg);
+    ok(g.n_columns == 3 && g.n_ignored == 4, "  3 columns, 4 ignored (%d, %d)", g.n_columns,
+       g.n_ignored);
+    ok(g.n_notices == 1 && g.notice_line[0] == 1, "  one notice, on line 1");
+    is_str(g.notices[0], "4 empty columns at the end of the header were ignored", "  saying so");
+    is_str(g.rows[2].disagg, "Sex=Male", "  the named columns read as usual");
+
+    ok(read_fixture("empty-column-with-cell.csv", &g) == ERR_INVALID,
+       "an empty column name with a value under it is refused");
+    ok(g.err.line == 4 && g.err.column == 5, "  at the first line with a value there (%ld:%d)",
+       g.err.line, g.err.column);
+    is_str(g.err.msg,
+           "column 5 has no name, but this line has a value in it: name the column, or empty it",
+           "  saying what to do");
+    ok(g.n_notices == 0, "  and no notice");
+    read_str("Year,,Value\n2015,,1\n", &g);
+    ok(g.rc == ERR_INVALID && g.err.line == 1 && g.err.column == 2 &&
+           strcmp(g.err.msg, "empty column name") == 0,
+       "an empty name before a named column stays refused (%ld:%d %s)", g.err.line, g.err.column,
+       g.err.msg);
+    read_str("Year,Value,\n2015,1,\n,,\n\n2016,2,\n", &g);
+    ok(g.rc == ERR_OK && g.n == 2 && g.n_notices == 1,
+       "a spreadsheet's empty row (,,) is skipped like a blank line (%s)", g.err.msg);
+    is_str(g.notices[0], "1 empty column at the end of the header was ignored", "  one column");
+}
+
 int
 main(void)
 {
     test_periods();
     test_progress();
+    test_empty_columns();
     return done_testing();
 }
