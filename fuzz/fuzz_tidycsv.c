@@ -12,7 +12,8 @@
  *     the Year cell; a present value is finite; every cell is valid UTF-8 of at most
  *     TIDY_MAX_FIELD bytes without NUL;
  *   - disagg holds exactly one "Field=Value" per non-empty disaggregation
- *     cell: no value can add a separator (TIDY_DISAGG_SEP) of its own;
+ *     cell, attrs one per non-empty attribute cell: no value can add a
+ *     separator (TIDY_DISAGG_SEP) of its own;
  *   - an error is ERR_INVALID or ERR_LIMIT with a line and a message, and
  *     feeding more input repeats it.
  */
@@ -74,7 +75,8 @@ on_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
             FUZZ_CHECK(strcmp(h->names[i], h->names[k]) != 0, "column \"%s\" twice", h->names[i]);
         mix_str(r, h->names[i]);
     }
-    FUZZ_CHECK(h->n_dims >= 0 && h->n_dims <= h->n_columns - 2, "%d dims", h->n_dims);
+    FUZZ_CHECK(h->n_dims >= 0 && h->n_attrs >= 0 && h->n_dims + h->n_attrs <= h->n_columns - 2,
+               "%d dims, %d attributes", h->n_dims, h->n_attrs);
     return ERR_OK;
 }
 
@@ -114,13 +116,34 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *row, struc
             seps++;
     FUZZ_CHECK(nonempty == 0 ? row->disagg[0] == '\0' : seps == nonempty - 1,
                "disagg has %zu separators for %zu non-empty disaggregation cells", seps, nonempty);
+    nonempty = seps = 0;
+    for (i = 0; i < h->n_attrs; i++) {
+        FUZZ_CHECK(tidy_is_attribute(h->names[h->attr_cols[i]]),
+                   "column \"%s\" taken for an attribute", h->names[h->attr_cols[i]]);
+        if (row->cells[h->attr_cols[i]][0] != '\0')
+            nonempty++;
+    }
+    for (q = row->attrs; *q; q++)
+        if (*q == TIDY_DISAGG_SEP)
+            seps++;
+    FUZZ_CHECK(nonempty == 0 ? row->attrs[0] == '\0' : seps == nonempty - 1,
+               "attrs has %zu separators for %zu non-empty attribute cells", seps, nonempty);
+    if (row->has_progress)
+        FUZZ_CHECK(isfinite(row->progress), "a present Progress that is not finite");
     mix_str(r, row->disagg);
+    mix_str(r, row->attrs);
     mix_str(r, row->series);
     mix_str(r, row->unit);
     mix(r, &row->line, sizeof(row->line));
     mix(r, &row->has_value, sizeof(row->has_value));
     if (row->has_value)
         mix(r, &row->value, sizeof(row->value));
+    mix(r, &row->has_progress, sizeof(row->has_progress));
+    if (row->has_progress)
+        mix(r, &row->progress, sizeof(row->progress));
+    mix(r, &row->p.kind, sizeof(row->p.kind));
+    mix(r, &row->p.year, sizeof(row->p.year));
+    mix(r, &row->p.key, sizeof(row->p.key));
     return ERR_OK;
 }
 

@@ -525,6 +525,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                          .disagg = "",
                          .attrs = ""};
     char yearbuf[24];
+    struct buf attrs;
     size_t disagg_len = 0;
     long n = s->n_records;
     json_error_t je;
@@ -534,8 +535,11 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     enum err rc = ERR_OK;
 
     memset(e, 0, sizeof(*e));
+    /* no maximum of its own: the record is within IMPORT_MAX_RECORD */
+    buf_init(&attrs, 0);
     rec = json_loadb(s->rec.data, s->rec.len, JSON_REJECT_DUPLICATES, &je);
     if (rec == NULL) {
+        buf_free(&attrs);
         /* jansson's place is within the record: make it the body's */
         if (je.line <= 1)
             return scan_err(e, ERR_INVALID, s->rec_line,
@@ -613,6 +617,15 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                     r.unit = text;
                 continue;
             }
+            if (tidy_is_attribute(key)) {
+                /* said of this value, not a breakdown: "Name=Value" pairs in record order */
+                if (*text != '\0') {
+                    if (attrs.len > 0)
+                        buf_addc(&attrs, TIDY_DISAGG_SEP);
+                    buf_printf(&attrs, "%s=%s", key, text);
+                }
+                continue;
+            }
             k = dim_index(im, key);
             if (k < 0) {
                 if (tidy_check_name(key, strlen(key), e)) {
@@ -642,12 +655,14 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         e->column = s->rec_col;
         rc = ERR_INVALID;
     } else if (rc == ERR_OK && r.has_value) {
+        r.attrs = attrs.data ? attrs.data : "";
         r.year = r.p.year;
         r.raw_value = r.value;
         rc = insert_row(im, r.line, 0, r.period, r.year, r.series, r.unit, cells, r.value, r.source,
                         r.note, e);
     }
     json_decref(rec);
+    buf_free(&attrs);
     return rc;
 }
 

@@ -39,6 +39,7 @@ struct tidy_reader {
     long newlines; /* newlines inside the current row's fields */
     long rows;
     struct buf disagg;
+    struct buf attrs;
     enum err rc;
     struct tidy_error err;
     bool bom_checked;
@@ -165,6 +166,22 @@ tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len, str
                       "Series, Units and the disaggregation together are longer than %d bytes",
                       TIDY_MAX_SERIES_KEY);
     return ERR_OK;
+}
+
+static const char *const attribute_names[] = {
+    "GeoCode", "Observation status", "Unit multiplier", "Unit measure",     "UNIT_MEASURE",
+    "SERIES",  "COMMENT_OBS",        "COMMENT_TS",      "DATA_LAST_UPDATE",
+};
+
+bool
+tidy_is_attribute(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(attribute_names) / sizeof(attribute_names[0]); i++)
+        if (strcmp(name, attribute_names[i]) == 0)
+            return true;
+    return false;
 }
 
 /* ------------------------------------------------------------ reader */
@@ -345,6 +362,8 @@ header_row(struct tidy_reader *t)
             h->source_col = i;
         else if (strcmp(name, "Note") == 0)
             h->note_col = i;
+        else if (tidy_is_attribute(name))
+            h->attr_cols[h->n_attrs++] = i;
         else
             h->dim_cols[h->n_dims++] = i;
     }
@@ -424,7 +443,6 @@ data_row(struct tidy_reader *t)
         r.has_progress = hp;
         r.progress = hp ? pv : NAN;
     }
-    r.attrs = "";
     r.series = h->series_col >= 0 ? tidy_unformula(t->fields[h->series_col]) : "";
     r.unit = h->units_col >= 0 ? tidy_unformula(t->fields[h->units_col]) : "";
     r.source = h->source_col >= 0 ? tidy_unformula(t->fields[h->source_col]) : "";
@@ -449,6 +467,20 @@ data_row(struct tidy_reader *t)
         return;
     }
     r.disagg = t->disagg.data ? t->disagg.data : "";
+    /* attributes as disaggregations are written, but no part of the series' identity (the
+     * buffer holds every column at its maximum: it cannot overflow) */
+    buf_reset(&t->attrs);
+    for (i = 0; i < h->n_attrs; i++) {
+        c = h->attr_cols[i];
+        if (*t->fields[c] == '\0')
+            continue;
+        if (t->attrs.len > 0)
+            buf_addc(&t->attrs, TIDY_DISAGG_SEP);
+        buf_adds(&t->attrs, h->names[c]);
+        buf_addc(&t->attrs, '=');
+        buf_adds(&t->attrs, tidy_unformula(t->fields[c]));
+    }
+    r.attrs = t->attrs.data ? t->attrs.data : "";
     /* text cells as stored: without the apostrophe an export put before formula-like
      * text (Year and Value are numbers, read above) */
     for (i = 0; i < h->n_columns; i++)
@@ -523,6 +555,7 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
     t->max_rows = max_rows;
     t->line = 1;
     buf_init(&t->disagg, TIDY_MAX_SERIES_KEY + 1);
+    buf_init(&t->attrs, TIDY_MAX_COLUMNS * (2 * TIDY_MAX_FIELD + 2));
     return t;
 }
 
@@ -613,6 +646,7 @@ tidy_free(struct tidy_reader *t)
         free((char *)t->h.names[i]);
     }
     buf_free(&t->disagg);
+    buf_free(&t->attrs);
     free(t);
 }
 

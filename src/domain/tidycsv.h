@@ -120,6 +120,16 @@ enum err tidy_check_number(const char *field, const char *text, double v, struct
 enum err tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len,
                                struct tidy_error *e);
 
+/*
+ * Open SDG's attribute columns: said of one value (where, its status, its multiplier and
+ * measure, comments, when it was updated), not a breakdown of the indicator, so no part of
+ * a series' identity. sdg-build's non-disaggregation columns besides Year, Series, Units and
+ * Value (GeoCode, Observation status, Unit multiplier, Unit measure, and the SDMX codes
+ * UNIT_MEASURE and SERIES) and the SDMX observation attributes COMMENT_OBS, COMMENT_TS and
+ * DATA_LAST_UPDATE, matched exactly as sdg-build matches them (case and spaces as written).
+ */
+bool tidy_is_attribute(const char *name);
+
 /* Called once after the header (may return an error to stop, e.g. unknown column). */
 typedef enum err (*tidy_header_cb)(void *ctx, const struct tidy_header *h, struct tidy_error *e);
 /* Called for every data row; strings are valid only during the call. */

@@ -520,6 +520,27 @@ test_json_periods(void)
     ok(strncmp(e.msg, "Year \"n/a\" names no year (such as", 33) == 0, "  saying why: %s", e.msg);
 }
 
+/* JSON records: Open SDG's attribute members are no breakdowns, in any record. */
+static void
+test_json_attributes(void)
+{
+    struct tidy_error e;
+    char *csv;
+    long rows;
+    enum err rc;
+
+    rc = import_str("[{\"Year\": 2020, \"Value\": 1, \"GeoCode\": \"E92000001\"},\n"
+                    " {\"Year\": 2021, \"Value\": 2, \"COMMENT_OBS\": \"provisional\", "
+                    "\"Observation status\": null}]",
+                    IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_OK && rows == 2,
+       "JSON: attribute members import in any record, not as unknown columns (%s)", e.msg);
+    csv = export_str(IMPORT_CSV);
+    ok(strncmp(csv, "Year,Place,Value\n", 17) == 0,
+       "  and declare no breakdown column of the indicator");
+    free(csv);
+}
+
 static void
 test_import(void)
 {
@@ -634,6 +655,7 @@ test_import(void)
     test_source_note(csv1);
     test_in_transaction();
     test_json_periods();
+    test_json_attributes();
 
     free(csv1);
     free(csv2);

@@ -276,11 +276,55 @@ test_empty_columns(void)
     is_str(g.notices[0], "1 empty column at the end of the header was ignored", "  one column");
 }
 
+/* ------------------------------------------------------------ attribute columns */
+
+static void
+test_attributes(void)
+{
+    static const struct {
+        const char *file, *first, *second;
+    } want[] = {
+        {"attribute-geocode.csv", "GeoCode=E92000001", "GeoCode=E92000002"},
+        {"attribute-observation-status.csv", "Observation status=A", "Observation status=E"},
+        {"attribute-unit-multiplier.csv", "Unit multiplier=0", "Unit multiplier=3"},
+        {"attribute-unit-measure.csv", "Unit measure=Percentage", "Unit measure=Number"},
+        {"attribute-unit-measure-sdmx.csv", "UNIT_MEASURE=PT", "UNIT_MEASURE=NUM"},
+        {"attribute-series-sdmx.csv", "SERIES=SH_STA_STNT", "SERIES=SH_STA_WAST"},
+        {"attribute-comment-obs.csv", "COMMENT_OBS=provisional", "COMMENT_OBS=revised 2021"},
+        {"attribute-comment-ts.csv", "COMMENT_TS=break in series 2019", ""},
+        {"attribute-data-last-update.csv", "DATA_LAST_UPDATE=2023-04-01",
+         "DATA_LAST_UPDATE=2023-05-02"},
+    };
+    struct got g;
+    size_t i;
+
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        if (read_fixture(want[i].file, &g) != ERR_OK || g.n != 3) {
+            ok(false, "%s is read (%s)", want[i].file, g.err.msg);
+            continue;
+        }
+        ok(g.n_attrs == 1 && g.n_dims == 1, "%s: one attribute column, one breakdown (Sex)",
+           want[i].file);
+        is_str(g.rows[0].attrs, want[i].first, "  the attribute kept with its value");
+        is_str(g.rows[1].attrs, want[i].second, "  each row its own (empty: none)");
+        ok(g.rows[0].disagg[0] == '\0' && g.rows[1].disagg[0] == '\0',
+           "  rows with only an attribute filled are the headline, not a breakdown");
+        is_str(g.rows[2].disagg, "Sex=Female", "  Sex stays a breakdown");
+    }
+    read_str("Year,COMMENT_OBS,GeoCode,Value\n2015,'=x,E1,1\n", &g);
+    is_str(g.rows[0].attrs, "COMMENT_OBS==x\x1fGeoCode=E1",
+           "attributes in column order, joined as breakdowns are, the export's guard undone");
+    read_str("Year,geocode,Value\n2015,E1,1\n", &g);
+    ok(g.n_attrs == 0 && strcmp(g.rows[0].disagg, "geocode=E1") == 0,
+       "names match as sdg-build matches them: \"geocode\" is a breakdown");
+}
+
 int
 main(void)
 {
     test_periods();
     test_progress();
     test_empty_columns();
+    test_attributes();
     return done_testing();
 }
