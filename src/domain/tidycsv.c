@@ -20,6 +20,10 @@
 #include "core/log.h"
 #include "core/str.h"
 
+/* bytes of a header line at the limits (every name quoted, every quote doubled): the first
+ * line is held whole to find its separator, never more than this */
+#define HEAD_MAX (TIDY_MAX_COLUMNS * (2 * TIDY_MAX_FIELD + 3) + 3)
+
 struct tidy_reader {
     struct csv_parser p;
     tidy_header_cb on_header;
@@ -40,6 +44,10 @@ struct tidy_reader {
     long rows;
     struct buf disagg;
     struct buf attrs;
+    /* the first line, held until its separator is known (sniff) */
+    bool sniffed, head_quoted;
+    char sep;
+    struct buf head;
     enum err rc;
     struct tidy_error err;
     bool bom_checked;
@@ -67,16 +75,23 @@ tidy_field_max(const char *field)
     return TIDY_MAX_FIELD;
 }
 
-/* Bytes of s[0..n) to quote in a message (s need not be NUL-terminated). */
+/* Bytes of s[0..n) to quote in a message, at most max, cut on a character boundary (s need
+ * not be NUL-terminated). */
 static int
-shown_n(const char *s, size_t n)
+shown_max(const char *s, size_t n, size_t max)
 {
-    if (n <= 60)
+    if (n <= max)
         return (int)n;
-    n = 60;
+    n = max;
     while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
         n--;
     return (int)n;
+}
+
+static int
+shown_n(const char *s, size_t n)
+{
+    return shown_max(s, n, 60);
 }
 
 int
@@ -310,6 +325,36 @@ on_field(void *s, size_t len, void *vt)
     t->n++;
 }
 
+/*
+ * The header has no Year or no Value column: say what it reads as and what to rename (the
+ * format is Open SDG's, whatever language the spreadsheet speaks: "År;Värde" needs the
+ * names Year and Value).
+ */
+static void
+no_year_value(struct tidy_reader *t)
+{
+    const struct tidy_header *h = &t->h;
+    char seen[120];
+    size_t n = 0;
+    int i;
+
+    if (h->n_columns == 1)
+        n = (size_t)snprintf(seen, sizeof(seen), "one column \"%.*s\"",
+                             shown_max(h->names[0], strlen(h->names[0]), 40), h->names[0]);
+    else
+        n = (size_t)snprintf(seen, sizeof(seen), "%d columns", h->n_columns);
+    for (i = 0; h->n_columns > 1 && i < h->n_columns && i < 3 && n < sizeof(seen); i++)
+        n += (size_t)snprintf(seen + n, sizeof(seen) - n, "%s\"%.*s\"", i ? ", " : ": ",
+                              shown_max(h->names[i], strlen(h->names[i]), 20), h->names[i]);
+    if (h->n_columns > 3 && n < sizeof(seen))
+        snprintf(seen + n, sizeof(seen) - n, ", ...");
+    fail(t, ERR_INVALID, t->line, 0, "the first line has no \"%s\" column; it reads as %s — %s",
+         h->year_col < 0 ? "Year" : "Value", seen,
+         h->year_col < 0 && h->value_col < 0 ? "name the columns Year and Value"
+         : h->year_col < 0                   ? "name the period column Year"
+                                             : "name the value column Value");
+}
+
 static void
 header_row(struct tidy_reader *t)
 {
@@ -319,7 +364,9 @@ header_row(struct tidy_reader *t)
 
     h->year_col = h->value_col = h->series_col = h->units_col = h->progress_col = -1;
     h->source_col = h->note_col = -1;
-    h->sep = ',';
+    h->sep = t->sep;
+    /* Swedish Excel saves "CSV" with semicolons because its decimal separator is the comma */
+    h->decimal_comma = t->sep == ';';
     for (i = 0; i < t->n; i++) {
         name = t->fields[i];
         t->fields[i] = NULL; /* the header keeps the names */
@@ -367,15 +414,14 @@ header_row(struct tidy_reader *t)
         else
             h->dim_cols[h->n_dims++] = i;
     }
-    if (h->year_col < 0) {
-        fail(t, ERR_INVALID, t->line, 0, "no Year column");
-        return;
-    }
-    if (h->value_col < 0) {
-        fail(t, ERR_INVALID, t->line, 0, "no Value column");
+    if (h->year_col < 0 || h->value_col < 0) {
+        no_year_value(t);
         return;
     }
     t->have_header = true;
+    if (h->decimal_comma && t->on_notice != NULL)
+        t->on_notice(t->ctx, t->line, 0,
+                     "read as semicolon-separated with decimal commas, as Swedish Excel saves");
     if (t->on_header != NULL) {
         struct tidy_error e = {.line = t->line};
         enum err rc = t->on_header(t->ctx, h, &e);
@@ -384,20 +430,57 @@ header_row(struct tidy_reader *t)
     }
 }
 
+/*
+ * A number as Swedish Excel writes it, "1 234,5" (a decimal comma; a space, U+00A0 or U+202F
+ * between digits to group them), into out as "1234.5". False if s is not so written: a
+ * second comma, a comma and a point, a space that does not sit between two digits.
+ */
+static bool
+decimal_comma(const char *s, char *out, size_t size)
+{
+    size_t n = 0, blank;
+    bool comma = false;
+
+    for (; *s; s++) {
+        blank = *s == ' '                            ? 1
+                : strncmp(s, "\xc2\xa0", 2) == 0     ? 2
+                : strncmp(s, "\xe2\x80\xaf", 3) == 0 ? 3
+                                                     : 0;
+        if (blank > 0) {
+            if (n == 0 || out[n - 1] < '0' || out[n - 1] > '9' || s[blank] < '0' || s[blank] > '9')
+                return false;
+            s += blank - 1;
+            continue;
+        }
+        if (*s == '.' || (*s == ',' && comma) || n + 1 >= size)
+            return false;
+        comma = comma || *s == ',';
+        out[n++] = *s == ',' ? '.' : *s;
+    }
+    out[n] = '\0';
+    return true;
+}
+
 static bool
 parse_number(struct tidy_reader *t, int col, double *out, bool *present)
 {
     const char *s = t->fields[col];
+    char plain[TIDY_MAX_NUMBER + 1];
     struct tidy_error e;
 
     *present = *s != '\0';
     if (!*present)
         return true;
+    /* "50,5" and "1 234" in the semicolon dialect (a number with a point reads as usual) */
+    if (t->h.decimal_comma && strpbrk(s, ", \xc2\xe2") != NULL &&
+        decimal_comma(s, plain, sizeof(plain)))
+        s = plain;
     if (str_to_double(s, out) != ERR_OK) {
-        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a number", col_name(t, col), s);
+        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a number", col_name(t, col),
+             t->fields[col]);
         return false;
     }
-    if (tidy_check_number(col_name(t, col), s, *out, &e) != ERR_OK) {
+    if (tidy_check_number(col_name(t, col), t->fields[col], *out, &e) != ERR_OK) {
         fail_e(t, ERR_INVALID, t->line, col + 1, &e);
         return false;
     }
@@ -556,6 +639,8 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
     t->line = 1;
     buf_init(&t->disagg, TIDY_MAX_SERIES_KEY + 1);
     buf_init(&t->attrs, TIDY_MAX_COLUMNS * (2 * TIDY_MAX_FIELD + 2));
+    buf_init(&t->head, HEAD_MAX);
+    t->sep = ',';
     return t;
 }
 
@@ -566,8 +651,8 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
  * takes it over: memory stays bounded, and the error (or a syntax error libcsv finds
  * first) is the same however the input is cut into chunks.
  */
-enum err
-tidy_feed(struct tidy_reader *t, const char *data, size_t len)
+static enum err
+feed_csv(struct tidy_reader *t, const char *data, size_t len)
 {
     size_t done, n, off;
 
@@ -589,9 +674,63 @@ tidy_feed(struct tidy_reader *t, const char *data, size_t len)
     return t->rc;
 }
 
+/*
+ * The separator, from the first line (or its first HEAD_MAX bytes): a semicolon when the line
+ * has semicolons and no comma outside quotes, as Swedish Excel writes; else a comma. Then
+ * the line goes to libcsv.
+ */
+static enum err
+sniff(struct tidy_reader *t)
+{
+    int commas = 0, semicolons = 0;
+    bool quoted = false;
+    size_t i;
+    char c;
+
+    for (i = 0; i < t->head.len; i++) {
+        c = t->head.data[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == ',')
+            commas++;
+        else if (!quoted && c == ';')
+            semicolons++;
+    }
+    t->sep = semicolons > 0 && commas == 0 ? ';' : ',';
+    csv_set_delim(&t->p, (unsigned char)t->sep);
+    t->sniffed = true;
+    return t->head.len > 0 ? feed_csv(t, t->head.data, t->head.len) : ERR_OK;
+}
+
+enum err
+tidy_feed(struct tidy_reader *t, const char *data, size_t len)
+{
+    size_t i;
+    bool end = false;
+
+    if (t->rc || t->sniffed)
+        return t->rc ? t->rc : feed_csv(t, data, len);
+    /* the first line is held until its end (a line break outside quotes) or HEAD_MAX bytes:
+     * the same separator however the input is cut into chunks */
+    for (i = 0; i < len && !end; i++) {
+        buf_addc(&t->head, data[i]);
+        if (data[i] == '"')
+            t->head_quoted = !t->head_quoted;
+        end = (!t->head_quoted && (data[i] == '\n' || data[i] == '\r')) || t->head.len >= HEAD_MAX;
+    }
+    if (!end)
+        return ERR_OK;
+    if (sniff(t) != ERR_OK)
+        return t->rc;
+    buf_free(&t->head);
+    return i < len ? feed_csv(t, data + i, len - i) : t->rc;
+}
+
 enum err
 tidy_finish(struct tidy_reader *t)
 {
+    if (t->rc == ERR_OK && !t->sniffed)
+        sniff(t); /* a file of one line */
     if (t->rc)
         return t->rc;
     if (csv_fini(&t->p, on_field, on_row, t) != 0 && t->rc == ERR_OK)
@@ -647,6 +786,7 @@ tidy_free(struct tidy_reader *t)
     }
     buf_free(&t->disagg);
     buf_free(&t->attrs);
+    buf_free(&t->head);
     free(t);
 }
 

@@ -319,6 +319,64 @@ test_attributes(void)
        "names match as sdg-build matches them: \"geocode\" is a breakdown");
 }
 
+/* ------------------------------------------------------------ Swedish Excel */
+
+static void
+test_swedish_excel(void)
+{
+    static const double values[] = {50.5, 1234.5, 12345, 1000, -0.25};
+    struct got g;
+    size_t i;
+
+    ok(read_fixture("swedish-excel.csv", &g) == ERR_OK && g.n == 5,
+       "Swedish Excel's file (BOM, semicolons, decimal commas) is read (%s)", g.err.msg);
+    ok(g.sep == ';' && g.decimal_comma && g.n_columns == 3, "  as semicolon-separated");
+    for (i = 0; i < sizeof(values) / sizeof(values[0]) && i < (size_t)g.n; i++)
+        ok(g.rows[i].has_value && g.rows[i].value == values[i],
+           "  line %ld: %g (spaces, no-break spaces and a decimal comma read)", g.rows[i].line,
+           values[i]);
+    is_str(g.rows[4].disagg, "Kön=Män, alla", "  a comma inside quotes is text");
+    ok(g.n_notices == 1 && g.notice_line[0] == 1, "  one notice");
+    is_str(g.notices[0], "read as semicolon-separated with decimal commas, as Swedish Excel saves",
+           "  saying how the file was read");
+
+    ok(read_fixture("swedish-excel-swedish-header.csv", &g) == ERR_INVALID,
+       "a Swedish header is refused");
+    ok(g.err.line == 1, "  on line 1");
+    is_str(g.err.msg,
+           "the first line has no \"Year\" column; it reads as 2 columns: \"År\", \"Värde\" — "
+           "name the columns Year and Value",
+           "  saying what it reads as and what to rename");
+    read_str("År,Value\n2019,1\n", &g);
+    is_str(g.err.msg,
+           "the first line has no \"Year\" column; it reads as 2 columns: \"År\", \"Value\" — "
+           "name the period column Year",
+           "  only Year missing: only Year to rename");
+    read_str("Year;Value,Sex\n", &g);
+    is_str(g.err.msg,
+           "the first line has no \"Year\" column; it reads as 2 columns: \"Year;Value\", "
+           "\"Sex\" — name the columns Year and Value",
+           "  a comma outside quotes: read as commas, and the message shows it");
+    read_str("Year,Värde\n2019,1\n", &g);
+    is_str(g.err.msg,
+           "the first line has no \"Value\" column; it reads as 2 columns: \"Year\", \"Värde\" — "
+           "name the value column Value",
+           "  only Value missing: only Value to rename");
+    read_str("Year;Value\n2019;1,2,3\n2020;1.5\n", &g);
+    ok(g.rc == ERR_INVALID && g.err.line == 2 && g.err.column == 2 &&
+           strcmp(g.err.msg, "Value \"1,2,3\" is not a number") == 0,
+       "  two commas are no number (%ld:%d %s)", g.err.line, g.err.column, g.err.msg);
+    read_str("Year;Value\n2020;1.5\n2021;1 23 4\n", &g);
+    ok(g.rc == ERR_OK && g.rows[0].value == 1.5 && g.rows[1].value == 1234,
+       "  a point reads as a point; spaces between digits group them");
+    read_str("Year;Value\n2020;1,5\n2021;1.234,5\n", &g);
+    ok(g.rc == ERR_INVALID && g.err.line == 3, "  a point and a comma are no number (%s)",
+       g.err.msg);
+    read_str("Year,Value\n2020,\"1,5\"\n", &g);
+    ok(g.rc == ERR_INVALID && !g.decimal_comma,
+       "a comma-separated file keeps the decimal point only (%s)", g.err.msg);
+}
+
 int
 main(void)
 {
@@ -326,5 +384,6 @@ main(void)
     test_progress();
     test_empty_columns();
     test_attributes();
+    test_swedish_excel();
     return done_testing();
 }
