@@ -540,6 +540,13 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     rec = json_loadb(s->rec.data, s->rec.len, JSON_REJECT_DUPLICATES, &je);
     if (rec == NULL) {
         buf_free(&attrs);
+        /* a number too large for a double is no finite number, as in CSV */
+        if (strncmp(je.text, "real number overflow", 20) == 0) {
+            char jtext[sizeof(je.text)];
+
+            snprintf(jtext, sizeof(jtext), "%s", je.text);
+            snprintf(je.text, sizeof(je.text), "not a finite number (%.*s)", 120, jtext);
+        }
         /* jansson's place is within the record: make it the body's */
         if (je.line <= 1)
             return scan_err(e, ERR_INVALID, s->rec_line,

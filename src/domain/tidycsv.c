@@ -461,6 +461,18 @@ decimal_comma(const char *s, char *out, size_t size)
     return true;
 }
 
+/* "Inf", "-infinity", "NaN", "1e400": a number, but none a chart or a projection can use. */
+static bool
+is_infinite(const char *s)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    return end != s && *end == '\0' && (!isfinite(v) || (errno == ERANGE && fabs(v) > 1));
+}
+
 static bool
 parse_number(struct tidy_reader *t, int col, double *out, bool *present)
 {
@@ -476,8 +488,8 @@ parse_number(struct tidy_reader *t, int col, double *out, bool *present)
         decimal_comma(s, plain, sizeof(plain)))
         s = plain;
     if (str_to_double(s, out) != ERR_OK) {
-        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a number", col_name(t, col),
-             t->fields[col]);
+        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a %snumber", col_name(t, col),
+             t->fields[col], is_infinite(s) ? "finite " : "");
         return false;
     }
     if (tidy_check_number(col_name(t, col), t->fields[col], *out, &e) != ERR_OK) {

@@ -628,6 +628,9 @@ test_import(void)
        e.column, e.msg);
     rc = import_str("", IMPORT_JSON, &rows, &e);
     ok(rc == ERR_INVALID, "JSON: an empty body is refused");
+    rc = import_str("[{\"Year\": 2001, \"Value\": 1e400}]", IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && strncmp(e.msg, "not a finite number", 19) == 0,
+       "JSON: 1e400 is not a finite number (%ld:%d %s)", e.line, e.column, e.msg);
     rc = import_str("[{\"Year\": 2001, \"Value\": 1e19}]", IMPORT_JSON, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 1 && e.column == 26 && strcmp(e.field, "Value") == 0,
        "JSON: Value 1e19 is refused at its place, naming Value (%ld:%d %s)", e.line, e.column,

@@ -377,6 +377,39 @@ test_swedish_excel(void)
        "a comma-separated file keeps the decimal point only (%s)", g.err.msg);
 }
 
+/* ------------------------------------------------------------ refusals with their place */
+
+static void
+test_refusals(void)
+{
+    static const struct {
+        const char *file;
+        long line;
+        int column;
+        const char *msg;
+    } want[] = {
+        {"inf.csv", 3, 2, "Value \"Inf\" is not a finite number"},
+        {"nan.csv", 2, 2, "Value \"NaN\" is not a finite number"},
+        {"huge.csv", 2, 2, "Value \"1e400\" is not a finite number"},
+        {"short-row.csv", 3, 0, "2 fields where the header has 3"},
+    };
+    struct got g;
+    size_t i;
+
+    for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        ok(read_fixture(want[i].file, &g) == ERR_INVALID, "%s is refused", want[i].file);
+        ok(g.err.line == want[i].line && g.err.column == want[i].column, "  at %ld:%d (%ld:%d)",
+           want[i].line, want[i].column, g.err.line, g.err.column);
+        is_str(g.err.msg, want[i].msg, "  saying why");
+    }
+    read_str("Year,Value,Progress\n2015,1,-infinity\n", &g);
+    is_str(g.err.msg, "Progress \"-infinity\" is not a finite number", "Progress too");
+    read_str("Year,Value\n2015,1e-400\n", &g);
+    is_str(g.err.msg, "Value \"1e-400\" is not a number", "a number below a double's is none");
+    read_str("Year;Value\n2015;1e400\n", &g);
+    is_str(g.err.msg, "Value \"1e400\" is not a finite number", "the semicolon dialect alike");
+}
+
 int
 main(void)
 {
@@ -385,5 +418,6 @@ main(void)
     test_empty_columns();
     test_attributes();
     test_swedish_excel();
+    test_refusals();
     return done_testing();
 }
