@@ -578,6 +578,11 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                               "record %ld: Year must be a string or integer", n);
                 break;
             }
+            if (tidy_formula_like(r.period)) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%s\" %s", r.period,
+                              TIDY_FORMULA_PERIOD);
+                break;
+            }
             if (!period_parse(r.period, strlen(r.period), &r.p, &why)) {
                 rc =
                     scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%s\" %s", r.period, why);

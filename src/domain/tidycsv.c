@@ -53,6 +53,61 @@ struct tidy_reader {
     bool bom_checked;
 };
 
+/* ------------------------------------------------------------ the spreadsheet guard */
+
+/*
+ * Would a spreadsheet run s[0..len) as a formula rather than show it? = and @ start one
+ * (@SUM(A1)), so do TAB and CR in front of one; a sign does unless it stands alone ("-", a
+ * dash for "no data") or is followed by a space and words only ("- x", "- not available":
+ * nothing there can compute, call or refer to a cell).
+ */
+static bool
+evaluated(const char *s, size_t len)
+{
+    size_t i;
+    unsigned char c;
+
+    if (len == 0)
+        return false;
+    if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        return true;
+    if (s[0] != '+' && s[0] != '-')
+        return false;
+    if (len == 1)
+        return false;
+    if (s[1] != ' ')
+        return true;
+    for (i = 2; i < len; i++) {
+        c = (unsigned char)s[i];
+        if (!(c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80))
+            return true;
+    }
+    return false;
+}
+
+/* The guard's domain: apostrophes, if any, before text a spreadsheet would run. */
+static bool
+formula_like_n(const char *s, size_t len)
+{
+    while (len > 0 && *s == '\'') {
+        s++;
+        len--;
+    }
+    return evaluated(s, len);
+}
+
+bool
+tidy_formula_like(const char *s)
+{
+    return formula_like_n(s, strlen(s));
+}
+
+const char *
+tidy_unformula(const char *s)
+{
+    return s[0] == '\'' && tidy_formula_like(s + 1) ? s + 1 : s;
+}
+
 /* ------------------------------------------------------------ limits (CSV and JSON) */
 
 static const struct {
@@ -152,9 +207,10 @@ tidy_check_name(const char *name, size_t len, struct tidy_error *e)
     if (at < len)
         return refuse(e, NULL, "the column name \"%.*s\" contains the control character U+%04X",
                       shown_n(name, at), name, str_control_at(name + at, len - at));
-    /* the export neutralises a cell a spreadsheet would run as a formula ('=1' is written
-     * "'=1"): a column name so written would not import back as the same column */
-    if (strchr("=+-@\t\r", name[0]) != NULL)
+    /* the export guards a cell a spreadsheet would run as a formula ('=1' is written "'=1"),
+     * and header names are read as written: a name so guarded would not import back as the
+     * same column */
+    if (formula_like_n(name, len))
         return refuse(e, NULL,
                       "the column name \"%.*s\" starts with =, +, -, @, TAB or CR (a spreadsheet "
                       "would take it for a formula)",
@@ -522,6 +578,12 @@ data_row(struct tidy_reader *t)
     memset(&r, 0, sizeof(r));
     r.line = t->line;
     r.period = t->fields[h->year_col];
+    /* a period is exported as written: one a spreadsheet would run is never stored */
+    if (tidy_formula_like(r.period)) {
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%s\" %s", r.period,
+             TIDY_FORMULA_PERIOD);
+        return;
+    }
     if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
         fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%s\" %s", r.period, why);
         return;
@@ -590,20 +652,6 @@ data_row(struct tidy_reader *t)
         if (rc)
             fail_e(t, rc, e.line, e.column, &e);
     }
-}
-
-bool
-tidy_formula_like(const char *s)
-{
-    while (*s == '\'')
-        s++;
-    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
-}
-
-const char *
-tidy_unformula(const char *s)
-{
-    return s[0] == '\'' && tidy_formula_like(s + 1) ? s + 1 : s;
 }
 
 /* A row with no text at all: a blank line, or a spreadsheet's empty row (",,,,"). */

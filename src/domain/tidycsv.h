@@ -160,13 +160,19 @@ enum err tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb 
                         long max_rows, struct tidy_error *out_err);
 
 /*
- * Formula-like text: apostrophes, if any, then = + - @ TAB or CR. A CSV export writes such
- * a cell with one more apostrophe in front (a spreadsheet then shows it as text), and a CSV
- * import takes one off again (tidy_unformula), so export -> import -> export keeps every
- * value: "=x" <-> "'=x", "'=x" <-> "''=x". Other text, "'s-Hertogenbosch" among it, is
- * never changed.
+ * The spreadsheet guard. Formula-like text: apostrophes, if any, then text a spreadsheet
+ * would run rather than show: = or @ first ("=1+1", "@SUM(A1)"), TAB or CR first, or a sign
+ * followed by anything but nothing or a space and words ("+A1", "-A1", "-1"; not "-", "- x",
+ * "- not available"). A CSV export writes such a cell with one more apostrophe in front (a
+ * spreadsheet then shows it as text), and a CSV import takes one off again (tidy_unformula):
+ * for every text s, tidy_unformula(guarded s) == s, so export -> import -> export keeps every
+ * value: "=x" <-> "'=x", "'=x" <-> "''=x". Other text, "-", "'x" and "'s-Hertogenbosch"
+ * among it, is never changed either way.
  */
 bool tidy_formula_like(const char *s);
+/* Why a Year cell that is formula-like is refused (CSV and JSON): periods are exported as
+ * written, never guarded, so none that a spreadsheet would run is stored. */
+#define TIDY_FORMULA_PERIOD "starts like a formula (=, +, -, @): a spreadsheet would run it"
 /* s without the apostrophe an export put in front of formula-like text. */
 const char *tidy_unformula(const char *s);
 

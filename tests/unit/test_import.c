@@ -541,6 +541,32 @@ test_json_attributes(void)
     free(csv);
 }
 
+/* A published file's "-", "- x" and "'x" cells stay as they are: export -> import -> export
+ * is a fixed point, and the guard is written only where a spreadsheet would compute. */
+static void
+test_dash_cells(void)
+{
+    const char *dir = getenv("TEST_DATA_DIR");
+    char path[512], *csv1, *csv2;
+    struct tidy_error e;
+    long rows;
+    enum err rc;
+
+    snprintf(path, sizeof(path), "%s/opensdg/dash-cells.csv", dir ? dir : "tests/unit/data");
+    rc = import_file(db, ind_id, IMPORT_CSV, path, "test", 0, &rows, &e);
+    ok(rc == ERR_OK && rows == 5, "dash-cells.csv imports (%s)", e.msg);
+    csv1 = export_str(IMPORT_CSV);
+    is_str(csv1,
+           "Year,Series,Place,Value\n2018,'-,,4\n2017,'x,,3\n2015,-,,1\n2016,- x,,2\n"
+           "2019,'=1+1,,5\n",
+           "  the export writes -, - x, 'x and '- as published, =1+1 guarded");
+    rc = import_str(csv1, IMPORT_CSV, &rows, &e);
+    csv2 = export_str(IMPORT_CSV);
+    ok(rc == ERR_OK && strcmp(csv1, csv2) == 0, "  export -> import -> export is identical");
+    free(csv1);
+    free(csv2);
+}
+
 static void
 test_import(void)
 {
@@ -659,6 +685,7 @@ test_import(void)
     test_in_transaction();
     test_json_periods();
     test_json_attributes();
+    test_dash_cells();
 
     free(csv1);
     free(csv2);

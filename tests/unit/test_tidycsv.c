@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "domain/export.h"
 #include "domain/tidycsv.h"
 #include "tap.h"
 
@@ -410,6 +412,129 @@ test_refusals(void)
     is_str(g.err.msg, "Value \"1e400\" is not a finite number", "the semicolon dialect alike");
 }
 
+/* ------------------------------------------------------------ the spreadsheet guard */
+
+/* One text through the export's cell writer and back through the reader, as a Series. */
+static bool
+round_trip(const char *text, char *got, size_t size)
+{
+    struct buf b;
+    struct got g;
+    bool same;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "Year,Series,Value\n2015,");
+    export_csv_cell(&b, text, true);
+    buf_adds(&b, ",1\n");
+    read_bytes(b.data, b.len, 0, &g);
+    snprintf(got, size, "%s", g.rc == ERR_OK && g.n == 1 ? g.rows[0].series : "(refused)");
+    same = g.rc == ERR_OK && g.n == 1 && strcmp(g.rows[0].series, text) == 0;
+    buf_free(&b);
+    return same;
+}
+
+/* The guard's text alone: an apostrophe in front of formula-like text. */
+static void
+guard(const char *s, char *out, size_t size)
+{
+    snprintf(out, size, "%s%s", tidy_formula_like(s) ? "'" : "", s);
+}
+
+static void
+test_guard(void)
+{
+    static const char *const alphabet[] = {"'", "=", "+", "-", "@",  "\t", " ", "x",
+                                           "A", "1", "(", ",", "\"", "\n", "é", "\r"};
+    static const struct {
+        const char *s;
+        bool guarded;
+    } cases[] = {
+        {"=1+1", true},
+        {"@SUM(A1)", true},
+        {"+A1", true},
+        {"-A1", true},
+        {"\t=1", true},
+        {"-1", true},
+        {"- 1", true},
+        {"-", false},
+        {"+", false},
+        {"- x", false},
+        {"'x", false},
+        {"x-1", false},
+        {"", false},
+        {"'=1", true},
+        {"''@x", true},
+        {"- ok (", true},
+        {"'s-Hertogenbosch", false},
+    };
+    char text[64], cell[80], back[80], first[160] = "";
+    struct got g;
+    int n = 0, bad_prop = 0, bad_trip = 0;
+    size_t i, len, k, idx;
+    unsigned long x = 11;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        guard(cases[i].s, cell, sizeof(cell));
+        ok((strcmp(cell, cases[i].s) != 0) == cases[i].guarded, "\"%s\" is %sguarded (%s)",
+           cases[i].s, cases[i].guarded ? "" : "not ", cell);
+        ok(round_trip(cases[i].s, back, sizeof(back)), "  and comes back as it was (%s)", back);
+    }
+    /* every text of up to 4 characters of the alphabet, then longer ones at random: the guard
+     * is undone exactly, by itself and through the export's cell and the reader */
+    for (len = 0; len <= 4; len++) {
+        size_t total = 1;
+
+        for (k = 0; k < len; k++)
+            total *= sizeof(alphabet) / sizeof(alphabet[0]);
+        for (idx = 0; idx < total; idx++) {
+            size_t rest = idx;
+
+            text[0] = '\0';
+            for (k = 0; k < len; k++) {
+                strcat(text, alphabet[rest % (sizeof(alphabet) / sizeof(alphabet[0]))]);
+                rest /= sizeof(alphabet) / sizeof(alphabet[0]);
+            }
+            n++;
+            guard(text, cell, sizeof(cell));
+            if (strcmp(tidy_unformula(cell), text) != 0 && bad_prop++ == 0)
+                snprintf(first, sizeof(first), "unguard(guard(\"%s\")) is \"%s\"", text,
+                         tidy_unformula(cell));
+            if (!round_trip(text, back, sizeof(back)) && bad_trip++ == 0 && bad_prop == 0)
+                snprintf(first, sizeof(first), "\"%s\" came back as \"%s\"", text, back);
+        }
+    }
+    for (i = 0; i < 20000; i++) {
+        len = (x = x * 6364136223846793005ul + 1442695040888963407ul) >> 60;
+        text[0] = '\0';
+        for (k = 0; k < len; k++) {
+            x = x * 6364136223846793005ul + 1442695040888963407ul;
+            strcat(text, alphabet[(x >> 33) % (sizeof(alphabet) / sizeof(alphabet[0]))]);
+        }
+        n++;
+        guard(text, cell, sizeof(cell));
+        if (strcmp(tidy_unformula(cell), text) != 0 && bad_prop++ == 0)
+            snprintf(first, sizeof(first), "unguard(guard(\"%s\")) is \"%s\"", text,
+                     tidy_unformula(cell));
+        if (!round_trip(text, back, sizeof(back)) && bad_trip++ == 0 && bad_prop == 0)
+            snprintf(first, sizeof(first), "\"%s\" came back as \"%s\"", text, back);
+    }
+    ok(bad_prop == 0, "unguard(guard(s)) == s for %d texts (%d not: %s)", n, bad_prop, first);
+    ok(bad_trip == 0, "each through the export's cell and the reader comes back (%d not: %s)",
+       bad_trip, first);
+
+    /* periods are never guarded: one a spreadsheet would run is refused */
+    read_str("Year,Value\n2015,1\n=HYPERLINK(2015),2\n", &g);
+    ok(g.rc == ERR_INVALID && g.err.line == 3 && g.err.column == 1,
+       "a Year cell a spreadsheet would run is refused at 3:1 (%ld:%d)", g.err.line, g.err.column);
+    is_str(g.err.msg,
+           "Year \"=HYPERLINK(2015)\" starts like a formula (=, +, -, @): a spreadsheet would "
+           "run it",
+           "  saying so (periods are exported as written)");
+    read_str("Year,Value\n'2015,1\n", &g);
+    ok(g.rc == ERR_OK && strcmp(g.rows[0].period, "'2015") == 0 && g.rows[0].p.year == 2015,
+       "a Year with an apostrophe in front is read as written (%s)", g.err.msg);
+}
+
 int
 main(void)
 {
@@ -419,5 +544,6 @@ main(void)
     test_attributes();
     test_swedish_excel();
     test_refusals();
+    test_guard();
     return done_testing();
 }
