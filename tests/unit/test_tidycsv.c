@@ -412,6 +412,27 @@ test_refusals(void)
     is_str(g.err.msg, "Value \"1e400\" is not a finite number", "the semicolon dialect alike");
 }
 
+/* ------------------------------------------------------------ two rows, one observation */
+
+/* The reader hands over both rows of one key, each with its line: judging them (a conflict
+ * refused naming both lines, an exact duplicate accepted with a notice) is the import's. */
+static void
+test_same_key(void)
+{
+    struct got g;
+
+    ok(read_fixture("conflicting-values.csv", &g) == ERR_OK && g.n == 4,
+       "conflicting-values.csv: every row read (%s)", g.err.msg);
+    ok(g.rows[1].line == 3 && g.rows[3].line == 5 && g.rows[1].p.key == g.rows[3].p.key &&
+           strcmp(g.rows[1].disagg, g.rows[3].disagg) == 0 && g.rows[1].value != g.rows[3].value,
+       "  lines 3 and 5: one key, two values");
+    ok(read_fixture("duplicate-rows.csv", &g) == ERR_OK && g.n == 4,
+       "duplicate-rows.csv: every row read (%s)", g.err.msg);
+    ok(g.rows[1].line == 3 && g.rows[3].line == 5 && g.rows[1].p.key == g.rows[3].p.key &&
+           strcmp(g.rows[1].disagg, g.rows[3].disagg) == 0 && g.rows[1].value == g.rows[3].value,
+       "  lines 3 and 5: one key, the same value");
+}
+
 /* ------------------------------------------------------------ the spreadsheet guard */
 
 /* One text through the export's cell writer and back through the reader, as a Series. */
@@ -545,5 +566,6 @@ main(void)
     test_swedish_excel();
     test_refusals();
     test_guard();
+    test_same_key();
     return done_testing();
 }
