@@ -1,21 +1,30 @@
 /*
  * tidycsv.h — a streaming reader for Open SDG-style tidy CSV:
  *
- *     Year,[Series],[Units],[disaggregation columns...],[Source],[Note],[Progress],Value
+ *     Year,[Series],[Units],[disaggregation and attribute columns...],[Source],[Note],
+ *     [Progress],Value
  *
  * Source and Note are not disaggregations: they say where one value comes from and
  * anything a reader should know about it (they are stored with the observation and
- * shown beside it), so they are no part of a series' identity.
+ * shown beside it), so they are no part of a series' identity; nor are Open SDG's
+ * attribute columns (tidy_is_attribute) or Progress (the value Open SDG assesses when a
+ * file has it). Files are read as publishers write them: a Year cell is any period
+ * period_parse reads ("2013 Q1", "2019/2", "17 May to 11 June 2023"); empty columns at the
+ * end of the header are ignored while every cell under them is empty; a header with
+ * semicolons and no comma is Swedish Excel's dialect (decimal commas, digit-group spaces);
+ * a UTF-8 byte-order mark is skipped. What was accepted but is worth knowing goes to a
+ * notice callback (tidy_on_notice).
  * Input is fed in chunks of any size; each data row is handed to a callback
  * as soon as it is complete, so memory stays bounded whatever the file size.
  * Every problem is reported with its line and column (1-based; the column is
  * the field's position, named in the message): invalid UTF-8, control
- * characters (NUL, the 0x1F separator ...), a missing Year or Value column, a
- * repeated or empty column name or one with '=', a year that does not start
- * with four digits, a value that is not a number or is out of range, a row
- * with the wrong number of fields, a field longer than its maximum (found
- * while the field is read: memory stays bounded), a column or row count over
- * the limits, an empty file.
+ * characters (NUL, the 0x1F separator ...), a missing Year or Value column (saying
+ * what the header reads as), a repeated or empty column name or one with '=', a Year
+ * cell with no year (period_parse's reason) or one a spreadsheet would run, a value that
+ * is not a number, not a finite number or out of range, a row with the wrong number of
+ * fields, a value under an ignored empty column, a field longer than its maximum (found
+ * while the field is read: memory stays bounded), a column or row count over the
+ * limits, an empty file.
  */
 #ifndef DOMAIN_TIDYCSV_H
 #define DOMAIN_TIDYCSV_H
