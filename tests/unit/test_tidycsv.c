@@ -454,6 +454,14 @@ round_trip(const char *text, char *got, size_t size)
     return same;
 }
 
+static void
+append(char *s, size_t size, const char *t)
+{
+    size_t n = strlen(s);
+
+    snprintf(s + n, size - n, "%s", t);
+}
+
 /* The guard's text alone: an apostrophe in front of formula-like text. */
 static void
 guard(const char *s, char *out, size_t size)
@@ -512,7 +520,8 @@ test_guard(void)
 
             text[0] = '\0';
             for (k = 0; k < len; k++) {
-                strcat(text, alphabet[rest % (sizeof(alphabet) / sizeof(alphabet[0]))]);
+                append(text, sizeof(text),
+                       alphabet[rest % (sizeof(alphabet) / sizeof(alphabet[0]))]);
                 rest /= sizeof(alphabet) / sizeof(alphabet[0]);
             }
             n++;
@@ -529,7 +538,8 @@ test_guard(void)
         text[0] = '\0';
         for (k = 0; k < len; k++) {
             x = x * 6364136223846793005ul + 1442695040888963407ul;
-            strcat(text, alphabet[(x >> 33) % (sizeof(alphabet) / sizeof(alphabet[0]))]);
+            append(text, sizeof(text),
+                   alphabet[(x >> 33) % (sizeof(alphabet) / sizeof(alphabet[0]))]);
         }
         n++;
         guard(text, cell, sizeof(cell));
