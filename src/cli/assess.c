@@ -39,6 +39,7 @@ struct assess {
     int n_filters;
     struct group *groups;
     int n_groups, cap_groups;
+    const char *file; /* for the notices */
 };
 
 static void
@@ -154,6 +155,17 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     g->lines[g->n] = r->line;
     g->n++;
     return ERR_OK;
+}
+
+/* What the reader accepted but a user should know (columns ignored, Swedish Excel's
+ * dialect): on standard error as FILE:LINE:, the JSON on standard output unchanged. */
+static void
+on_notice(void *ctx, long line, int column, const char *msg)
+{
+    const struct assess *a = ctx;
+
+    (void)column;
+    fprintf(stderr, "%s:%ld: %s\n", a->file, line, msg);
 }
 
 static void
@@ -327,7 +339,8 @@ cmd_assess(int argc, char **argv)
         fputs("samverka assess: --target-year must be after --base-year\n", stderr);
         return 2;
     }
-    e = tidy_read_file(file, NULL, on_row, &a, 0, &te);
+    a.file = file;
+    e = tidy_read_file(file, NULL, on_row, on_notice, &a, 0, &te);
     if (e) {
         if (te.line > 0 && te.column > 0)
             fprintf(stderr, "%s:%ld:%d: %s\n", file, te.line, te.column, te.msg);

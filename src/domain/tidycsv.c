@@ -851,8 +851,8 @@ tidy_free(struct tidy_reader *t)
 }
 
 enum err
-tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx,
-               long max_rows, struct tidy_error *out_err)
+tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row_cb,
+               tidy_notice_cb on_notice, void *ctx, long max_rows, struct tidy_error *out_err)
 {
     struct tidy_reader *t;
     char chunk[65536];
@@ -867,6 +867,7 @@ tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row_cb
         return ERR_IO;
     }
     t = tidy_new(on_header, on_row_cb, ctx, max_rows);
+    tidy_on_notice(t, on_notice);
     while (rc == ERR_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
         rc = tidy_feed(t, chunk, n);
     if (rc == ERR_OK && ferror(f)) {

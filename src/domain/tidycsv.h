@@ -164,9 +164,10 @@ long tidy_rows(const struct tidy_reader *t);
 void tidy_on_notice(struct tidy_reader *t, tidy_notice_cb cb);
 void tidy_free(struct tidy_reader *t);
 
-/* Read a whole file through a reader (chunks of 64 KiB). */
-enum err tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row, void *ctx,
-                        long max_rows, struct tidy_error *out_err);
+/* Read a whole file through a reader (chunks of 64 KiB); on_notice may be NULL. */
+enum err tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row,
+                        tidy_notice_cb on_notice, void *ctx, long max_rows,
+                        struct tidy_error *out_err);
 
 /*
  * The spreadsheet guard. Formula-like text: apostrophes, if any, then text a spreadsheet

@@ -63,6 +63,11 @@ printf 'Year,Value,Progress\n2015,100,14.5\n2019,150,\n2023,200,10.2\n' >"$T/v07
 prun assess "$T/v07p.csv" --target 7.25
 check "assess: a Progress column is what is assessed (V07 again, Value ignored)" \
     jqt "$POUT" '.status == "substantial_progress" and ((.series[0].progress_value - 0.9525901792032172) | fabs < 1e-9)'
+# Swedish Excel's file (BOM, semicolons, decimal commas): assessed, and said how it was read
+printf '\xef\xbb\xbfYear;Value;;\n2015;14,5;;\n2023;10,2;;\n' >"$T/v07sv.csv"
+prun assess "$T/v07sv.csv" --target 7.25
+check "assess: Swedish Excel's V07 gives substantial_progress, with notices on stderr" \
+    eval 'eq "$(jq -r .status "$POUT")" substantial_progress && grep -q "v07sv.csv:1: read as semicolon-separated with decimal commas" "$PERR" && grep -q "v07sv.csv:1: 2 empty columns at the end of the header were ignored" "$PERR"'
 prun assess --help
 check "assess: --help names the Open SDG defaults" \
     eval 'eq "$PRC" 0 && grep -q 2015 "$POUT" && grep -q 2030 "$POUT" && grep -qi decrease "$POUT"'
