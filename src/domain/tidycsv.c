@@ -580,12 +580,13 @@ data_row(struct tidy_reader *t)
     r.period = t->fields[h->year_col];
     /* a period is exported as written: one a spreadsheet would run is never stored */
     if (tidy_formula_like(r.period)) {
-        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%s\" %s", r.period,
-             TIDY_FORMULA_PERIOD);
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
+             r.period, TIDY_FORMULA_PERIOD);
         return;
     }
     if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
-        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%s\" %s", r.period, why);
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
+             r.period, why);
         return;
     }
     r.year = r.p.year;

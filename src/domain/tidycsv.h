@@ -42,8 +42,9 @@
  */
 #define TIDY_MAX_COLUMNS 64   /* columns of a file, members of a JSON record */
 #define TIDY_MAX_FIELD   1024 /* bytes: Series, Units, a column name, a disaggregation value */
-#define TIDY_MAX_PERIOD  32   /* bytes: the Year cell as written ("2015", "2015-16") */
-#define TIDY_MAX_NUMBER  64   /* bytes: a Value (or Progress) as written */
+#define TIDY_MAX_PERIOD                                                                            \
+    64 /* bytes: the Year cell as written ("1 September 2022 to 31 August 2023") */
+#define TIDY_MAX_NUMBER 64 /* bytes: a Value (or Progress) as written */
 /* bytes: Series, Units and the disaggregation together, the identity of one series (it is
  * in the unique index: PostgreSQL's B-tree entries hold at most about 2,700 bytes) */
 #define TIDY_MAX_SERIES_KEY 2048
@@ -95,7 +96,7 @@ struct tidy_error {
     long line;
     int column;                     /* 0 when the problem is not in one field */
     char field[TIDY_MAX_FIELD + 1]; /* the field (column name) at fault; "" when none */
-    char msg[200];
+    char msg[256];                  /* room for a period's label and period_parse's reason */
 };
 
 /* Bytes of s to quote in a message: at most 60, cut on a character boundary (messages

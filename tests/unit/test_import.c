@@ -99,7 +99,8 @@ test_reader(void)
         {"Year,Sex=F,Value\n", ERR_INVALID, 1, 2, "= in a column name"},
         {"Year,Sex,@cmd,Value\n", ERR_INVALID, 1, 3, "a column name starting with @"},
         {"Year,-Sex,Value\n", ERR_INVALID, 1, 2, "a column name starting with -"},
-        {"Year,Value\n2015-0000000000000000000000000001,1\n", ERR_INVALID, 2, 1, "a 33-byte Year"},
+        {"Year,Value\n2015-000000000000000000000000000000000000000000000000000000000001,1\n",
+         ERR_INVALID, 2, 1, "a 65-byte Year"},
         {"Year,Value\n2015,1.00000000000000000000000000000000000000000000000000000000000000000\n",
          ERR_INVALID, 2, 2, "a 67-byte Value"},
     };
@@ -187,7 +188,7 @@ test_reader_limits(void)
      * a long field comes before the field's length, a long field past the header's columns
      * says so */
     for (k = 0; k < 2; k++) {
-        char want[200] = "";
+        char want[sizeof(e.msg)] = "";
         long want_line = 0;
         int want_col = 0;
 
