@@ -578,14 +578,14 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                               "record %ld: Year must be a string or integer", n);
                 break;
             }
-            if (tidy_formula_like(r.period)) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
-                              tidy_shown(r.period), r.period, TIDY_FORMULA_PERIOD);
-                break;
-            }
             if (!period_parse(r.period, strlen(r.period), &r.p, &why)) {
                 rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
                               tidy_shown(r.period), r.period, why);
+                break;
+            }
+            if (tidy_formula_like(r.period)) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
+                              tidy_shown(r.period), r.period, TIDY_FORMULA_PERIOD);
                 break;
             }
         } else if (strcmp(key, "Value") == 0 || strcmp(key, "Progress") == 0) {

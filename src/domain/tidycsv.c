@@ -578,15 +578,15 @@ data_row(struct tidy_reader *t)
     memset(&r, 0, sizeof(r));
     r.line = t->line;
     r.period = t->fields[h->year_col];
+    if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
+             r.period, why);
+        return;
+    }
     /* a period is exported as written: one a spreadsheet would run is never stored */
     if (tidy_formula_like(r.period)) {
         fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
              r.period, TIDY_FORMULA_PERIOD);
-        return;
-    }
-    if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
-        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
-             r.period, why);
         return;
     }
     r.year = r.p.year;
