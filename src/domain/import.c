@@ -509,7 +509,9 @@ record_number(const struct import_scan *s, const struct import_member *m, const 
 
 /*
  * One JSON record, read into the struct the CSV reader hands over (tidycsv.h's tidy_row: the
- * same fields, limits and messages) and inserted.
+ * same fields, limits and messages: the period, Progress, attributes) and inserted. Its
+ * breakdown cells go by declared dimension (cells[]), from which insert_row builds the
+ * canonical disagg as for CSV rows.
  */
 static enum err
 on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
