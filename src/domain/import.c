@@ -532,7 +532,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     long n = s->n_records;
     json_error_t je;
     json_t *rec, *v;
-    bool is_su;
+    bool is_su, unit_named = false;
     int k, i = 0;
     enum err rc = ERR_OK;
 
@@ -629,6 +629,18 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                     r.series = text;
                 else
                     r.unit = text;
+                continue;
+            }
+            /* a unit or series named the SDMX way is the record's own when it has no Units
+             * (Series) member, as a CSV file's column is (tidycsv.c, identity_attributes) */
+            if (!unit_named && json_object_get(rec, "Units") == NULL &&
+                (strcmp(key, "Unit measure") == 0 || strcmp(key, "UNIT_MEASURE") == 0)) {
+                r.unit = text;
+                unit_named = true;
+                continue;
+            }
+            if (strcmp(key, "SERIES") == 0 && json_object_get(rec, "Series") == NULL) {
+                r.series = text;
                 continue;
             }
             if (tidy_is_attribute(key)) {

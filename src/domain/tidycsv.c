@@ -239,10 +239,41 @@ tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len, str
     return ERR_OK;
 }
 
+/* GeoCode is not among them although sdg-build lists it: where a file has no other column
+ * for the place (the USA's "Year,GeoCode,Value"), it alone tells a state's values from the
+ * nation's, so it stays a breakdown (an empty GeoCode is the headline) */
 static const char *const attribute_names[] = {
-    "GeoCode", "Observation status", "Unit multiplier", "Unit measure",     "UNIT_MEASURE",
-    "SERIES",  "COMMENT_OBS",        "COMMENT_TS",      "DATA_LAST_UPDATE",
+    "Observation status", "Unit multiplier", "Unit measure",     "UNIT_MEASURE", "SERIES",
+    "COMMENT_OBS",        "COMMENT_TS",      "DATA_LAST_UPDATE",
 };
+
+/*
+ * The attribute columns that name a unit or a series (Open SDG reads SDMX files with
+ * UNIT_MEASURE and SERIES as its unit and series columns): in a file without Units (or
+ * Series) the first of them is that column, part of the series' identity, since it may be
+ * all that tells two series apart ("1000 metric tonnes" and "DMC per capita (tonnes)").
+ */
+static void
+identity_attributes(struct tidy_header *h)
+{
+    static const char *const units[] = {"Unit measure", "UNIT_MEASURE"};
+    const char *name;
+    int i, k;
+    size_t u;
+
+    for (i = 0; i < h->n_attrs; i++) {
+        name = h->names[h->attr_cols[i]];
+        for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+            if (h->units_col < 0 && strcmp(name, units[u]) == 0)
+                h->units_col = h->attr_cols[i];
+        if (h->series_col < 0 && strcmp(name, "SERIES") == 0)
+            h->series_col = h->attr_cols[i];
+    }
+    for (i = k = 0; i < h->n_attrs; i++)
+        if (h->attr_cols[i] != h->units_col && h->attr_cols[i] != h->series_col)
+            h->attr_cols[k++] = h->attr_cols[i];
+    h->n_attrs = k;
+}
 
 bool
 tidy_is_attribute(const char *name)
@@ -470,6 +501,7 @@ header_row(struct tidy_reader *t)
         else
             h->dim_cols[h->n_dims++] = i;
     }
+    identity_attributes(h);
     if (h->year_col < 0 || h->value_col < 0) {
         no_year_value(t);
         return;

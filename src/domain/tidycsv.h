@@ -131,12 +131,15 @@ enum err tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg
                                struct tidy_error *e);
 
 /*
- * Open SDG's attribute columns: said of one value (where, its status, its multiplier and
- * measure, comments, when it was updated), not a breakdown of the indicator, so no part of
- * a series' identity. sdg-build's non-disaggregation columns besides Year, Series, Units and
- * Value (GeoCode, Observation status, Unit multiplier, Unit measure, and the SDMX codes
- * UNIT_MEASURE and SERIES) and the SDMX observation attributes COMMENT_OBS, COMMENT_TS and
+ * Open SDG's attribute columns: said of one value (its status, its multiplier and measure,
+ * comments, when it was updated), not a breakdown of the indicator, so no part of a
+ * series' identity: sdg-build's non-disaggregation columns besides Year, Series, Units and
+ * Value (Observation status, Unit multiplier, Unit measure, and the SDMX codes UNIT_MEASURE
+ * and SERIES) and the SDMX observation attributes COMMENT_OBS, COMMENT_TS and
  * DATA_LAST_UPDATE, matched exactly as sdg-build matches them (case and spaces as written).
+ * In a file without a Units (Series) column, the first of Unit measure and UNIT_MEASURE
+ * (SERIES) is that column instead. GeoCode, also on sdg-build's list, is a breakdown here:
+ * where a file has no other column for the place it alone tells a state from the nation.
  */
 bool tidy_is_attribute(const char *name);
 

@@ -533,12 +533,17 @@ test_json_attributes(void)
     int i, attr_dims = 0;
     enum err rc;
 
-    rc = import_str("[{\"Year\": 2020, \"Value\": 1, \"GeoCode\": \"E92000001\"},\n"
+    rc = import_str("[{\"Year\": 2020, \"Value\": 1, \"Unit multiplier\": \"Thousands\"},\n"
                     " {\"Year\": 2021, \"Value\": 2, \"COMMENT_OBS\": \"provisional\", "
                     "\"Observation status\": null}]",
                     IMPORT_JSON, &rows, &e);
     ok(rc == ERR_OK && rows == 2,
        "JSON: attribute members import in any record, not as unknown columns (%s)", e.msg);
+    rc = import_str("[{\"Year\": 2020, \"Value\": 1, \"Unit measure\": \"Tonnes\"},\n"
+                    " {\"Year\": 2020, \"Value\": 2, \"Unit measure\": \"Tonnes per capita\"}]",
+                    IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_OK && rows == 2,
+       "JSON: a Unit measure is a record's unit when it has no Units: two series (%s)", e.msg);
     arena_init(&a);
     ok(indicator_get(db, &a, ind_id, &ind) == ERR_OK, "  the indicator reads");
     for (i = 0; i < ind.n_dimensions; i++)

@@ -283,21 +283,27 @@ test_empty_columns(void)
 static void
 test_attributes(void)
 {
+    enum role { ATTR, UNIT, SERIES, DIM };
     static const struct {
-        const char *file, *first, *second;
+        const char *file;
+        enum role role;
+        const char *first, *second;
     } want[] = {
-        {"attribute-geocode.csv", "GeoCode=E92000001", "GeoCode=E92000002"},
-        {"attribute-observation-status.csv", "Observation status=A", "Observation status=E"},
-        {"attribute-unit-multiplier.csv", "Unit multiplier=0", "Unit multiplier=3"},
-        {"attribute-unit-measure.csv", "Unit measure=Percentage", "Unit measure=Number"},
-        {"attribute-unit-measure-sdmx.csv", "UNIT_MEASURE=PT", "UNIT_MEASURE=NUM"},
-        {"attribute-series-sdmx.csv", "SERIES=SH_STA_STNT", "SERIES=SH_STA_WAST"},
-        {"attribute-comment-obs.csv", "COMMENT_OBS=provisional", "COMMENT_OBS=revised 2021"},
-        {"attribute-comment-ts.csv", "COMMENT_TS=break in series 2019", ""},
-        {"attribute-data-last-update.csv", "DATA_LAST_UPDATE=2023-04-01",
+        {"attribute-observation-status.csv", ATTR, "Observation status=A", "Observation status=E"},
+        {"attribute-unit-multiplier.csv", ATTR, "Unit multiplier=0", "Unit multiplier=3"},
+        {"attribute-comment-obs.csv", ATTR, "COMMENT_OBS=provisional", "COMMENT_OBS=revised 2021"},
+        {"attribute-comment-ts.csv", ATTR, "COMMENT_TS=break in series 2019", ""},
+        {"attribute-data-last-update.csv", ATTR, "DATA_LAST_UPDATE=2023-04-01",
          "DATA_LAST_UPDATE=2023-05-02"},
+        /* in a file without Units or Series, the unit or series they name */
+        {"attribute-unit-measure.csv", UNIT, "Percentage", "Number"},
+        {"attribute-unit-measure-sdmx.csv", UNIT, "PT", "NUM"},
+        {"attribute-series-sdmx.csv", SERIES, "SH_STA_STNT", "SH_STA_WAST"},
+        /* the place: a state's value is a breakdown of the nation's */
+        {"geocode.csv", DIM, "GeoCode=E92000001", "GeoCode=E92000002"},
     };
     struct got g;
+    const char *first, *second;
     size_t i;
 
     for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
@@ -305,20 +311,39 @@ test_attributes(void)
             ok(false, "%s is read (%s)", want[i].file, g.err.msg);
             continue;
         }
-        ok(g.n_attrs == 1 && g.n_dims == 1, "%s: one attribute column, one breakdown (Sex)",
-           want[i].file);
-        is_str(g.rows[0].attrs, want[i].first, "  the attribute kept with its value");
-        is_str(g.rows[1].attrs, want[i].second, "  each row its own (empty: none)");
+        first = want[i].role == ATTR     ? g.rows[0].attrs
+                : want[i].role == UNIT   ? g.rows[0].unit
+                : want[i].role == SERIES ? g.rows[0].series
+                                         : g.rows[0].disagg;
+        second = want[i].role == ATTR     ? g.rows[1].attrs
+                 : want[i].role == UNIT   ? g.rows[1].unit
+                 : want[i].role == SERIES ? g.rows[1].series
+                                          : g.rows[1].disagg;
+        is_str(first, want[i].first, want[i].file);
+        is_str(second, want[i].second, "  each row its own");
+        if (want[i].role == DIM) {
+            ok(g.n_attrs == 0 && g.n_dims == 2, "  GeoCode and Sex are breakdowns");
+            continue;
+        }
+        ok(g.n_attrs == (want[i].role == ATTR) && g.n_dims == 1, "  %s, Sex a breakdown",
+           want[i].role == ATTR ? "an attribute column" : "no attribute column");
         ok(g.rows[0].disagg[0] == '\0' && g.rows[1].disagg[0] == '\0',
-           "  rows with only an attribute filled are the headline, not a breakdown");
+           "  rows that fill only it are the headline, not a breakdown");
         is_str(g.rows[2].disagg, "Sex=Female", "  Sex stays a breakdown");
     }
-    read_str("Year,COMMENT_OBS,GeoCode,Value\n2015,'=x,E1,1\n", &g);
-    is_str(g.rows[0].attrs, "COMMENT_OBS==x\x1fGeoCode=E1",
+    ok(read_fixture("attribute-unit-measure-with-units.csv", &g) == ERR_OK && g.n == 3 &&
+           g.n_attrs == 2,
+       "with Units and Series: Unit measure and SERIES are attributes (%s)", g.err.msg);
+    is_str(g.rows[0].unit, "Percentage", "  the unit is Units'");
+    is_str(g.rows[0].series, "Stunting", "  the series is Series'");
+    is_str(g.rows[0].attrs, "Unit measure=PT\x1fSERIES=SH_STA_STNT",
+           "  both kept, in column order");
+    read_str("Year,COMMENT_OBS,Observation status,Value\n2015,'=x,E,1\n", &g);
+    is_str(g.rows[0].attrs, "COMMENT_OBS==x\x1fObservation status=E",
            "attributes in column order, joined as breakdowns are, the export's guard undone");
-    read_str("Year,geocode,Value\n2015,E1,1\n", &g);
-    ok(g.n_attrs == 0 && strcmp(g.rows[0].disagg, "geocode=E1") == 0,
-       "names match as sdg-build matches them: \"geocode\" is a breakdown");
+    read_str("Year,observation status,Value\n2015,E,1\n", &g);
+    ok(g.n_attrs == 0 && strcmp(g.rows[0].disagg, "observation status=E") == 0,
+       "names match as sdg-build matches them: \"observation status\" is a breakdown");
 }
 
 /* ------------------------------------------------------------ Swedish Excel */
