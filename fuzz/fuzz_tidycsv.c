@@ -8,11 +8,12 @@
  *     the same rows with the same values and lines, the same error;
  *   - a header has a Year and a Value column, names are non-empty, distinct
  *     and at most TIDY_MAX_COLUMNS;
- *   - a row's line numbers increase; its year is the first four digits of its
- *     period; a present value is finite; every cell is valid UTF-8 of at most
+ *   - a row's line numbers increase; its period is what period_parse reads in
+ *     the Year cell; a present value is finite; every cell is valid UTF-8 of at most
  *     TIDY_MAX_FIELD bytes without NUL;
  *   - disagg holds exactly one "Field=Value" per non-empty disaggregation
- *     cell: no value can add a separator (TIDY_DISAGG_SEP) of its own;
+ *     cell, attrs one per non-empty attribute cell: no value can add a
+ *     separator (TIDY_DISAGG_SEP) of its own;
  *   - an error is ERR_INVALID or ERR_LIMIT with a line and a message, and
  *     feeding more input repeats it.
  */
@@ -74,7 +75,8 @@ on_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
             FUZZ_CHECK(strcmp(h->names[i], h->names[k]) != 0, "column \"%s\" twice", h->names[i]);
         mix_str(r, h->names[i]);
     }
-    FUZZ_CHECK(h->n_dims >= 0 && h->n_dims <= h->n_columns - 2, "%d dims", h->n_dims);
+    FUZZ_CHECK(h->n_dims >= 0 && h->n_attrs >= 0 && h->n_dims + h->n_attrs <= h->n_columns - 2,
+               "%d dims, %d attributes", h->n_dims, h->n_attrs);
     return ERR_OK;
 }
 
@@ -83,8 +85,9 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *row, struc
 {
     struct run *r = ctx;
     size_t seps = 0, nonempty = 0, n;
-    const char *p;
-    int i, year;
+    const char *q, *why;
+    struct period p;
+    int i;
 
     (void)e;
     FUZZ_CHECK(r->header, "a row before the header");
@@ -100,29 +103,47 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *row, struc
         mix_str(r, row->cells[i]);
     }
     FUZZ_CHECK(strcmp(row->period, row->cells[h->year_col]) == 0, "period is not the Year cell");
-    year = 0;
-    for (i = 0; i < 4; i++) {
-        FUZZ_CHECK(row->period[i] >= '0' && row->period[i] <= '9', "period \"%s\"", row->period);
-        year = year * 10 + (row->period[i] - '0');
-    }
-    FUZZ_CHECK(row->year == year, "year %d for period \"%s\"", row->year, row->period);
+    FUZZ_CHECK(period_parse(row->period, strlen(row->period), &p, &why) && p.year == row->p.year &&
+                   p.key == row->p.key && p.kind == row->p.kind && row->year == p.year,
+               "period \"%s\" is not what period_parse reads", row->period);
     if (row->has_value)
         FUZZ_CHECK(isfinite(row->value), "a present value that is not finite");
     for (i = 0; i < h->n_dims; i++)
         if (row->cells[h->dim_cols[i]][0] != '\0')
             nonempty++;
-    for (p = row->disagg; *p; p++)
-        if (*p == TIDY_DISAGG_SEP)
+    for (q = row->disagg; *q; q++)
+        if (*q == TIDY_DISAGG_SEP)
             seps++;
     FUZZ_CHECK(nonempty == 0 ? row->disagg[0] == '\0' : seps == nonempty - 1,
                "disagg has %zu separators for %zu non-empty disaggregation cells", seps, nonempty);
+    nonempty = seps = 0;
+    for (i = 0; i < h->n_attrs; i++) {
+        FUZZ_CHECK(tidy_is_attribute(h->names[h->attr_cols[i]]),
+                   "column \"%s\" taken for an attribute", h->names[h->attr_cols[i]]);
+        if (row->cells[h->attr_cols[i]][0] != '\0')
+            nonempty++;
+    }
+    for (q = row->attrs; *q; q++)
+        if (*q == TIDY_DISAGG_SEP)
+            seps++;
+    FUZZ_CHECK(nonempty == 0 ? row->attrs[0] == '\0' : seps == nonempty - 1,
+               "attrs has %zu separators for %zu non-empty attribute cells", seps, nonempty);
+    if (row->has_progress)
+        FUZZ_CHECK(isfinite(row->progress), "a present Progress that is not finite");
     mix_str(r, row->disagg);
+    mix_str(r, row->attrs);
     mix_str(r, row->series);
     mix_str(r, row->unit);
     mix(r, &row->line, sizeof(row->line));
     mix(r, &row->has_value, sizeof(row->has_value));
     if (row->has_value)
         mix(r, &row->value, sizeof(row->value));
+    mix(r, &row->has_progress, sizeof(row->has_progress));
+    if (row->has_progress)
+        mix(r, &row->progress, sizeof(row->progress));
+    mix(r, &row->p.kind, sizeof(row->p.kind));
+    mix(r, &row->p.year, sizeof(row->p.year));
+    mix(r, &row->p.key, sizeof(row->p.key));
     return ERR_OK;
 }
 

@@ -39,6 +39,7 @@ struct assess {
     int n_filters;
     struct group *groups;
     int n_groups, cap_groups;
+    const char *file; /* for the notices */
 };
 
 static void
@@ -91,9 +92,10 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
 {
     struct assess *a = ctx;
     struct group *g = NULL;
+    double value;
+    bool has_value;
     int i;
 
-    (void)h;
     if (a->unit != NULL && strcmp(r->unit, a->unit) != 0)
         return ERR_OK;
     if (a->series != NULL && strcmp(r->series, a->series) != 0)
@@ -103,7 +105,10 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     for (i = 0; i < a->n_filters; i++)
         if (!has_pair(r->disagg, a->filters[i]))
             return ERR_OK;
-    if (!r->has_value)
+    /* Open SDG assesses the Progress column when a file has one, else Value */
+    has_value = h->progress_col >= 0 ? r->has_progress : r->has_value;
+    value = h->progress_col >= 0 ? r->progress : r->value;
+    if (!has_value)
         return ERR_OK; /* a missing value is ignored (PROGRESS.md A.2 4.2 step 3) */
     for (i = 0; i < a->n_groups; i++) {
         if (strcmp(a->groups[i].series, r->series) == 0 &&
@@ -146,10 +151,21 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
             return ERR_LIMIT;
     }
     g->pts[g->n].year = r->year;
-    g->pts[g->n].value = r->value;
+    g->pts[g->n].value = value;
     g->lines[g->n] = r->line;
     g->n++;
     return ERR_OK;
+}
+
+/* What the reader accepted but a user should know (columns ignored, Swedish Excel's
+ * dialect): on standard error as FILE:LINE:, the JSON on standard output unchanged. */
+static void
+on_notice(void *ctx, long line, int column, const char *msg)
+{
+    const struct assess *a = ctx;
+
+    (void)column;
+    fprintf(stderr, "%s:%ld: %s\n", a->file, line, msg);
 }
 
 static void
@@ -323,7 +339,8 @@ cmd_assess(int argc, char **argv)
         fputs("samverka assess: --target-year must be after --base-year\n", stderr);
         return 2;
     }
-    e = tidy_read_file(file, NULL, on_row, &a, 0, &te);
+    a.file = file;
+    e = tidy_read_file(file, NULL, on_row, on_notice, &a, 0, &te);
     if (e) {
         if (te.line > 0 && te.column > 0)
             fprintf(stderr, "%s:%ld:%d: %s\n", file, te.line, te.column, te.msg);

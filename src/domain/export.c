@@ -63,16 +63,75 @@ dim_value(struct arena *a, const char *disagg, const char *name)
     return "";
 }
 
+int
+export_columns(const struct indicator *ind, const struct observation *obs, int n,
+               struct export_column *out)
+{
+    bool has_series = false, has_unit = false, has_source = false, has_note = false;
+    int i, k = 0;
+
+    for (i = 0; i < n; i++) {
+        has_series = has_series || *obs[i].series != '\0';
+        has_unit = has_unit || *obs[i].unit != '\0';
+        has_source = has_source || *obs[i].source != '\0';
+        has_note = has_note || *obs[i].note != '\0';
+    }
+    out[k++] = (struct export_column){EXPORT_YEAR, "Year", -1};
+    if (has_series)
+        out[k++] = (struct export_column){EXPORT_SERIES, "Series", -1};
+    if (has_unit)
+        out[k++] = (struct export_column){EXPORT_UNITS, "Units", -1};
+    for (i = 0; i < ind->n_dimensions && k < EXPORT_MAX_COLUMNS - 3; i++)
+        out[k++] = (struct export_column){EXPORT_DIMENSION, ind->dimensions[i], i};
+    if (has_source)
+        out[k++] = (struct export_column){EXPORT_SOURCE, "Source", -1};
+    if (has_note)
+        out[k++] = (struct export_column){EXPORT_NOTE, "Note", -1};
+    out[k++] = (struct export_column){EXPORT_VALUE, "Value", -1};
+    return k;
+}
+
+/* One observation's cell of column c, as the CSV export writes it. */
+static void
+csv_cell(struct buf *out, struct arena *a, const struct export_column *c,
+         const struct observation *o)
+{
+    switch (c->kind) {
+    case EXPORT_YEAR:
+        /* never guarded: the import refuses a period a spreadsheet would run */
+        export_csv_cell(out, o->period, false);
+        break;
+    case EXPORT_SERIES:
+        export_csv_cell(out, o->series, true);
+        break;
+    case EXPORT_UNITS:
+        export_csv_cell(out, o->unit, true);
+        break;
+    case EXPORT_DIMENSION:
+        export_csv_cell(out, dim_value(a, o->disagg, c->name), true);
+        break;
+    case EXPORT_SOURCE:
+        export_csv_cell(out, o->source, true);
+        break;
+    case EXPORT_NOTE:
+        export_csv_cell(out, o->note, true);
+        break;
+    case EXPORT_VALUE:
+        export_number(out, o->value);
+        break;
+    }
+}
+
 enum err
 indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum import_format fmt,
                  struct buf *out)
 {
     struct indicator ind;
     struct observation *obs;
+    struct export_column cols[EXPORT_MAX_COLUMNS];
     struct json j;
-    bool has_series = false, has_unit = false, has_source = false, has_note = false;
     const char *v;
-    int n, i, k;
+    int n, n_cols, i, k;
     enum err rc;
 
     rc = indicator_get(db, a, indicator_id, &ind);
@@ -80,51 +139,21 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
         rc = indicator_observations(db, a, indicator_id, &obs, &n);
     if (rc)
         return rc;
-    for (i = 0; i < n; i++) {
-        has_series = has_series || *obs[i].series != '\0';
-        has_unit = has_unit || *obs[i].unit != '\0';
-        has_source = has_source || *obs[i].source != '\0';
-        has_note = has_note || *obs[i].note != '\0';
-    }
     if (fmt == IMPORT_CSV) {
-        buf_adds(out, "Year");
-        if (has_series)
-            buf_adds(out, ",Series");
-        if (has_unit)
-            buf_adds(out, ",Units");
-        for (k = 0; k < ind.n_dimensions; k++) {
-            buf_addc(out, ',');
-            export_csv_cell(out, ind.dimensions[k], true);
+        n_cols = export_columns(&ind, obs, n, cols);
+        for (k = 0; k < n_cols; k++) {
+            if (k > 0)
+                buf_addc(out, ',');
+            /* names are checked on import (tidy_check_name): none is ever guarded */
+            export_csv_cell(out, cols[k].name, true);
         }
-        if (has_source)
-            buf_adds(out, ",Source");
-        if (has_note)
-            buf_adds(out, ",Note");
-        buf_adds(out, ",Value\n");
+        buf_addc(out, '\n');
         for (i = 0; i < n; i++) {
-            export_csv_cell(out, obs[i].period, false);
-            if (has_series) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].series, true);
+            for (k = 0; k < n_cols; k++) {
+                if (k > 0)
+                    buf_addc(out, ',');
+                csv_cell(out, a, &cols[k], &obs[i]);
             }
-            if (has_unit) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].unit, true);
-            }
-            for (k = 0; k < ind.n_dimensions; k++) {
-                buf_addc(out, ',');
-                export_csv_cell(out, dim_value(a, obs[i].disagg, ind.dimensions[k]), true);
-            }
-            if (has_source) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].source, true);
-            }
-            if (has_note) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].note, true);
-            }
-            buf_addc(out, ',');
-            export_number(out, obs[i].value);
             buf_addc(out, '\n');
         }
         return buf_err(out);

@@ -483,26 +483,72 @@ at_member(struct tidy_error *e, enum err rc, const struct import_member *m, bool
     return rc;
 }
 
+/* A record's Value or Progress: a number within the tidy limits, or null for none. */
+static enum err
+record_number(const struct import_scan *s, const struct import_member *m, const char *key,
+              json_t *v, double *out, bool *has, struct tidy_error *e)
+{
+    char num[TIDY_MAX_NUMBER + 1];
+
+    if (json_is_null(v))
+        return ERR_OK;
+    if (!json_is_number(v))
+        return scan_err(e, ERR_INVALID, m->line, m->col, key, "record %ld: %s is not a number",
+                        s->n_records, key);
+    /* the number as written, for its length and the message */
+    if (tidy_check_text(key, s->rec.data + m->off, m->len, e))
+        return at_member(e, ERR_INVALID, m, false);
+    memcpy(num, s->rec.data + m->off, m->len);
+    num[m->len] = '\0';
+    *out = json_number_value(v);
+    if (tidy_check_number(key, num, *out, e))
+        return at_member(e, ERR_INVALID, m, false);
+    *has = true;
+    return ERR_OK;
+}
+
+/*
+ * One JSON record, read into the struct the CSV reader hands over (tidycsv.h's tidy_row: the
+ * same fields, limits and messages: the period, Progress, attributes) and inserted. Its
+ * breakdown cells go by declared dimension (cells[]), from which insert_row builds the
+ * canonical disagg as for CSV rows.
+ */
 static enum err
 on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
 {
     struct import *im = ctx;
     const struct import_member *m;
-    const char *cells[MAX_DIMS] = {0}, *key, *period = NULL, *series = "", *unit = "", *text;
-    const char *source = "", *note = "";
-    char yearbuf[24], num[TIDY_MAX_NUMBER + 1];
+    const char *cells[MAX_DIMS] = {0}, *key, *text, *why;
+    struct tidy_row r = {.line = s->rec_line,
+                         .series = "",
+                         .unit = "",
+                         .source = "",
+                         .note = "",
+                         .disagg = "",
+                         .attrs = ""};
+    char yearbuf[24];
+    struct buf attrs;
     size_t disagg_len = 0;
     long n = s->n_records;
     json_error_t je;
     json_t *rec, *v;
-    double value = 0;
-    bool has_value = false, is_su;
-    int k, i = 0, year;
+    bool is_su, unit_named = false;
+    int k, i = 0;
     enum err rc = ERR_OK;
 
     memset(e, 0, sizeof(*e));
+    /* no maximum of its own: the record is within IMPORT_MAX_RECORD */
+    buf_init(&attrs, 0);
     rec = json_loadb(s->rec.data, s->rec.len, JSON_REJECT_DUPLICATES, &je);
     if (rec == NULL) {
+        buf_free(&attrs);
+        /* a number too large for a double is no finite number, as in CSV */
+        if (strncmp(je.text, "real number overflow", 20) == 0) {
+            char jtext[sizeof(je.text)];
+
+            snprintf(jtext, sizeof(jtext), "%s", je.text);
+            snprintf(je.text, sizeof(je.text), "not a finite number (%.*s)", 120, jtext);
+        }
         /* jansson's place is within the record: make it the body's */
         if (je.line <= 1)
             return scan_err(e, ERR_INVALID, s->rec_line,
@@ -522,10 +568,10 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         if (strcmp(key, "Year") == 0) {
             if (json_is_integer(v)) {
                 snprintf(yearbuf, sizeof(yearbuf), "%lld", (long long)json_integer_value(v));
-                period = yearbuf;
+                r.period = yearbuf;
             } else if (json_is_string(v)) {
-                period = json_string_value(v);
-                if (tidy_check_text(key, period, json_string_length(v), e)) {
+                r.period = json_string_value(v);
+                if (tidy_check_text(key, r.period, json_string_length(v), e)) {
                     rc = at_member(e, ERR_INVALID, m, false);
                     break;
                 }
@@ -534,38 +580,22 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                               "record %ld: Year must be a string or integer", n);
                 break;
             }
-            for (k = 0; k < 4; k++)
-                if (period[k] < '0' || period[k] > '9')
-                    break;
-            if (k < 4) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
-                              "Year \"%s\" does not start with a four-digit year", period);
+            if (!period_parse(r.period, strlen(r.period), &r.p, &why)) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
+                              tidy_shown(r.period), r.period, why);
                 break;
             }
-        } else if (strcmp(key, "Value") == 0) {
-            if (json_is_number(v)) {
-                /* the number as written, for its length and the message */
-                if (tidy_check_text(key, s->rec.data + m->off, m->len, e)) {
-                    rc = at_member(e, ERR_INVALID, m, false);
-                    break;
-                }
-                memcpy(num, s->rec.data + m->off, m->len);
-                num[m->len] = '\0';
-                value = json_number_value(v);
-                if (tidy_check_number(key, num, value, e)) {
-                    rc = at_member(e, ERR_INVALID, m, false);
-                    break;
-                }
-                has_value = true;
-            } else if (!json_is_null(v)) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
-                              "record %ld: Value is not a number", n);
+            if (tidy_formula_like(r.period)) {
+                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
+                              tidy_shown(r.period), r.period, TIDY_FORMULA_PERIOD);
                 break;
             }
-        } else if (strcmp(key, "Progress") == 0) {
-            rc = scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
-                          "record %ld: the Progress column is not stored by an import", n);
-            break;
+        } else if (strcmp(key, "Value") == 0 || strcmp(key, "Progress") == 0) {
+            /* Progress is the value Open SDG assesses when a file has one (Canada's) */
+            rc = record_number(s, m, key, v, key[0] == 'V' ? &r.value : &r.progress,
+                               key[0] == 'V' ? &r.has_value : &r.has_progress, e);
+            if (rc)
+                break;
         } else if (strcmp(key, "Source") == 0 || strcmp(key, "Note") == 0) {
             /* where the value comes from, what to know about it: text, or null for none */
             if (!json_is_string(v) && !json_is_null(v)) {
@@ -579,9 +609,9 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                 break;
             }
             if (key[0] == 'S')
-                source = text;
+                r.source = text;
             else
-                note = text;
+                r.note = text;
         } else {
             is_su = strcmp(key, "Series") == 0 || strcmp(key, "Units") == 0;
             if (!json_is_string(v) && (is_su || !json_is_null(v))) {
@@ -596,9 +626,30 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
             }
             if (is_su) {
                 if (key[0] == 'S')
-                    series = text;
+                    r.series = text;
                 else
-                    unit = text;
+                    r.unit = text;
+                continue;
+            }
+            /* a unit or series named the SDMX way is the record's own when it has no Units
+             * (Series) member, as a CSV file's column is (tidycsv.c, identity_attributes) */
+            if (!unit_named && json_object_get(rec, "Units") == NULL &&
+                (strcmp(key, "Unit measure") == 0 || strcmp(key, "UNIT_MEASURE") == 0)) {
+                r.unit = text;
+                unit_named = true;
+                continue;
+            }
+            if (strcmp(key, "SERIES") == 0 && json_object_get(rec, "Series") == NULL) {
+                r.series = text;
+                continue;
+            }
+            if (tidy_is_attribute(key)) {
+                /* said of this value, not a breakdown: "Name=Value" pairs in record order */
+                if (*text != '\0') {
+                    if (attrs.len > 0)
+                        buf_addc(&attrs, TIDY_DISAGG_SEP);
+                    buf_printf(&attrs, "%s=%s", key, text);
+                }
                 continue;
             }
             k = dim_index(im, key);
@@ -622,19 +673,22 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                 disagg_len += (disagg_len > 0) + strlen(key) + 1 + strlen(text);
         }
     }
-    if (rc == ERR_OK && period == NULL) {
+    if (rc == ERR_OK && r.period == NULL) {
         rc = scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL, "record %ld has no Year", n);
-    } else if (rc == ERR_OK && tidy_check_series_key(strlen(series), strlen(unit), disagg_len, e)) {
+    } else if (rc == ERR_OK &&
+               tidy_check_series_key(strlen(r.series), strlen(r.unit), disagg_len, e)) {
         e->line = s->rec_line;
         e->column = s->rec_col;
         rc = ERR_INVALID;
-    } else if (rc == ERR_OK && has_value) {
-        year = (period[0] - '0') * 1000 + (period[1] - '0') * 100 + (period[2] - '0') * 10 +
-               (period[3] - '0');
-        rc = insert_row(im, s->rec_line, 0, period, year, series, unit, cells, value, source, note,
-                        e);
+    } else if (rc == ERR_OK && r.has_value) {
+        r.attrs = attrs.data ? attrs.data : "";
+        r.year = r.p.year;
+        r.raw_value = r.value;
+        rc = insert_row(im, r.line, 0, r.period, r.year, r.series, r.unit, cells, r.value, r.source,
+                        r.note, e);
     }
     json_decref(rec);
+    buf_free(&attrs);
     return rc;
 }
 

@@ -20,13 +20,19 @@
 #include "core/log.h"
 #include "core/str.h"
 
+/* bytes of a header line at the limits (every name quoted, every quote doubled): the first
+ * line is held whole to find its separator, never more than this */
+#define HEAD_MAX (TIDY_MAX_COLUMNS * (2 * TIDY_MAX_FIELD + 3) + 3)
+
 struct tidy_reader {
     struct csv_parser p;
     tidy_header_cb on_header;
     tidy_row_cb on_row;
+    tidy_notice_cb on_notice;
     void *ctx;
     long max_rows;
     struct tidy_header h;
+    int n_fields; /* fields of the header: its columns and the empty ones ignored after them */
     bool have_header;
     char *fields[TIDY_MAX_COLUMNS];
     size_t lens[TIDY_MAX_COLUMNS];
@@ -37,10 +43,70 @@ struct tidy_reader {
     long newlines; /* newlines inside the current row's fields */
     long rows;
     struct buf disagg;
+    struct buf attrs;
+    /* the first line, held until its separator is known (sniff) */
+    bool sniffed, head_quoted;
+    char sep;
+    struct buf head;
     enum err rc;
     struct tidy_error err;
     bool bom_checked;
 };
+
+/* ------------------------------------------------------------ the spreadsheet guard */
+
+/*
+ * Would a spreadsheet run s[0..len) as a formula rather than show it? = and @ start one
+ * (@SUM(A1)), so do TAB and CR in front of one; a sign does unless it stands alone ("-", a
+ * dash for "no data") or is followed by a space and words only ("- x", "- not available":
+ * nothing there can compute, call or refer to a cell).
+ */
+static bool
+evaluated(const char *s, size_t len)
+{
+    size_t i;
+    unsigned char c;
+
+    if (len == 0)
+        return false;
+    if (s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        return true;
+    if (s[0] != '+' && s[0] != '-')
+        return false;
+    if (len == 1)
+        return false;
+    if (s[1] != ' ')
+        return true;
+    for (i = 2; i < len; i++) {
+        c = (unsigned char)s[i];
+        if (!(c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80))
+            return true;
+    }
+    return false;
+}
+
+/* The guard's domain: apostrophes, if any, before text a spreadsheet would run. */
+static bool
+formula_like_n(const char *s, size_t len)
+{
+    while (len > 0 && *s == '\'') {
+        s++;
+        len--;
+    }
+    return evaluated(s, len);
+}
+
+bool
+tidy_formula_like(const char *s)
+{
+    return formula_like_n(s, strlen(s));
+}
+
+const char *
+tidy_unformula(const char *s)
+{
+    return s[0] == '\'' && tidy_formula_like(s + 1) ? s + 1 : s;
+}
 
 /* ------------------------------------------------------------ limits (CSV and JSON) */
 
@@ -64,16 +130,23 @@ tidy_field_max(const char *field)
     return TIDY_MAX_FIELD;
 }
 
-/* Bytes of s[0..n) to quote in a message (s need not be NUL-terminated). */
+/* Bytes of s[0..n) to quote in a message, at most max, cut on a character boundary (s need
+ * not be NUL-terminated). */
 static int
-shown_n(const char *s, size_t n)
+shown_max(const char *s, size_t n, size_t max)
 {
-    if (n <= 60)
+    if (n <= max)
         return (int)n;
-    n = 60;
+    n = max;
     while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
         n--;
     return (int)n;
+}
+
+static int
+shown_n(const char *s, size_t n)
+{
+    return shown_max(s, n, 60);
 }
 
 int
@@ -134,9 +207,10 @@ tidy_check_name(const char *name, size_t len, struct tidy_error *e)
     if (at < len)
         return refuse(e, NULL, "the column name \"%.*s\" contains the control character U+%04X",
                       shown_n(name, at), name, str_control_at(name + at, len - at));
-    /* the export neutralises a cell a spreadsheet would run as a formula ('=1' is written
-     * "'=1"): a column name so written would not import back as the same column */
-    if (strchr("=+-@\t\r", name[0]) != NULL)
+    /* the export guards a cell a spreadsheet would run as a formula ('=1' is written "'=1"),
+     * and header names are read as written: a name so guarded would not import back as the
+     * same column */
+    if (formula_like_n(name, len))
         return refuse(e, NULL,
                       "the column name \"%.*s\" starts with =, +, -, @, TAB or CR (a spreadsheet "
                       "would take it for a formula)",
@@ -163,6 +237,53 @@ tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len, str
                       "Series, Units and the disaggregation together are longer than %d bytes",
                       TIDY_MAX_SERIES_KEY);
     return ERR_OK;
+}
+
+/* GeoCode is not among them although sdg-build lists it: where a file has no other column
+ * for the place (the USA's "Year,GeoCode,Value"), it alone tells a state's values from the
+ * nation's, so it stays a breakdown (an empty GeoCode is the headline) */
+static const char *const attribute_names[] = {
+    "Observation status", "Unit multiplier", "Unit measure",     "UNIT_MEASURE", "SERIES",
+    "COMMENT_OBS",        "COMMENT_TS",      "DATA_LAST_UPDATE",
+};
+
+/*
+ * The attribute columns that name a unit or a series (Open SDG reads SDMX files with
+ * UNIT_MEASURE and SERIES as its unit and series columns): in a file without Units (or
+ * Series) the first of them is that column, part of the series' identity, since it may be
+ * all that tells two series apart ("1000 metric tonnes" and "DMC per capita (tonnes)").
+ */
+static void
+identity_attributes(struct tidy_header *h)
+{
+    static const char *const units[] = {"Unit measure", "UNIT_MEASURE"};
+    const char *name;
+    int i, k;
+    size_t u;
+
+    for (i = 0; i < h->n_attrs; i++) {
+        name = h->names[h->attr_cols[i]];
+        for (u = 0; u < sizeof(units) / sizeof(units[0]); u++)
+            if (h->units_col < 0 && strcmp(name, units[u]) == 0)
+                h->units_col = h->attr_cols[i];
+        if (h->series_col < 0 && strcmp(name, "SERIES") == 0)
+            h->series_col = h->attr_cols[i];
+    }
+    for (i = k = 0; i < h->n_attrs; i++)
+        if (h->attr_cols[i] != h->units_col && h->attr_cols[i] != h->series_col)
+            h->attr_cols[k++] = h->attr_cols[i];
+    h->n_attrs = k;
+}
+
+bool
+tidy_is_attribute(const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof(attribute_names) / sizeof(attribute_names[0]); i++)
+        if (strcmp(name, attribute_names[i]) == 0)
+            return true;
+    return false;
 }
 
 /* ------------------------------------------------------------ reader */
@@ -220,13 +341,24 @@ field_over(struct tidy_reader *t, size_t len)
         fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
         return true;
     }
-    if (t->have_header && t->n >= t->h.n_columns) {
+    if (t->have_header && t->n >= t->n_fields) {
         /* past the header's columns: data_row refuses the row for its count */
         if (len <= TIDY_MAX_FIELD)
             return false;
         fail(t, ERR_INVALID, t->line, t->n + 1,
              "field %d is longer than %d bytes (and the header has %d columns)", t->n + 1,
-             TIDY_MAX_FIELD, t->h.n_columns);
+             TIDY_MAX_FIELD, t->n_fields);
+        return true;
+    }
+    if (t->have_header && t->n >= t->h.n_columns) {
+        /* an empty column at the end of the header is ignored only while every cell of it is
+         * empty: a value there would be lost */
+        if (len == 0)
+            return false;
+        fail(t, ERR_INVALID, t->line, t->n + 1,
+             "column %d has no name, but this line has a value in it: name the column, or empty "
+             "it",
+             t->n + 1);
         return true;
     }
     if (len <= (t->have_header ? tidy_field_max(t->h.names[t->n]) : TIDY_MAX_FIELD))
@@ -256,9 +388,10 @@ on_field(void *s, size_t len, void *vt)
         return;
     }
     /* a column name, or a value against its column's maximum (a row with more fields than
-     * the header fails on its count in data_row) */
+     * the header fails on its count in data_row); an empty name is header_row's to judge (at
+     * the end of the header it may be a spreadsheet's empty column) */
     if (!t->have_header)
-        rc = tidy_check_name(s, len, &e);
+        rc = len > 0 ? tidy_check_name(s, len, &e) : ERR_OK;
     else if (t->n < t->h.n_columns)
         rc = tidy_check_text(t->h.names[t->n], s, len, &e);
     else
@@ -279,6 +412,36 @@ on_field(void *s, size_t len, void *vt)
     t->n++;
 }
 
+/*
+ * The header has no Year or no Value column: say what it reads as and what to rename (the
+ * format is Open SDG's, whatever language the spreadsheet speaks: "År;Värde" needs the
+ * names Year and Value).
+ */
+static void
+no_year_value(struct tidy_reader *t)
+{
+    const struct tidy_header *h = &t->h;
+    char seen[120];
+    size_t n = 0;
+    int i;
+
+    if (h->n_columns == 1)
+        n = (size_t)snprintf(seen, sizeof(seen), "one column \"%.*s\"",
+                             shown_max(h->names[0], strlen(h->names[0]), 40), h->names[0]);
+    else
+        n = (size_t)snprintf(seen, sizeof(seen), "%d columns", h->n_columns);
+    for (i = 0; h->n_columns > 1 && i < h->n_columns && i < 3 && n < sizeof(seen); i++)
+        n += (size_t)snprintf(seen + n, sizeof(seen) - n, "%s\"%.*s\"", i ? ", " : ": ",
+                              shown_max(h->names[i], strlen(h->names[i]), 20), h->names[i]);
+    if (h->n_columns > 3 && n < sizeof(seen))
+        snprintf(seen + n, sizeof(seen) - n, ", ...");
+    fail(t, ERR_INVALID, t->line, 0, "the first line has no \"%s\" column; it reads as %s — %s",
+         h->year_col < 0 ? "Year" : "Value", seen,
+         h->year_col < 0 && h->value_col < 0 ? "name the columns Year and Value"
+         : h->year_col < 0                   ? "name the period column Year"
+                                             : "name the value column Value");
+}
+
 static void
 header_row(struct tidy_reader *t)
 {
@@ -286,9 +449,11 @@ header_row(struct tidy_reader *t)
     int i, k;
     char *name;
 
-    h->n_columns = t->n;
     h->year_col = h->value_col = h->series_col = h->units_col = h->progress_col = -1;
     h->source_col = h->note_col = -1;
+    h->sep = t->sep;
+    /* Swedish Excel saves "CSV" with semicolons because its decimal separator is the comma */
+    h->decimal_comma = t->sep == ';';
     for (i = 0; i < t->n; i++) {
         name = t->fields[i];
         t->fields[i] = NULL; /* the header keeps the names */
@@ -297,6 +462,17 @@ header_row(struct tidy_reader *t)
         if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
             memmove(name, name + 3, strlen(name) - 2);
         h->names[i] = name;
+    }
+    /* a spreadsheet saves the empty columns after the last one used ("Value,,,,"): they are
+     * ignored (their cells must be empty too, field_over); an empty name before a named
+     * column is refused */
+    t->n_fields = t->n;
+    h->n_columns = t->n;
+    while (h->n_columns > 0 && *h->names[h->n_columns - 1] == '\0')
+        h->n_columns--;
+    h->n_ignored = t->n_fields - h->n_columns;
+    for (i = 0; i < h->n_columns; i++) {
+        name = (char *)h->names[i];
         if (*name == '\0') {
             fail(t, ERR_INVALID, t->line, i + 1, "empty column name");
             return;
@@ -320,18 +496,20 @@ header_row(struct tidy_reader *t)
             h->source_col = i;
         else if (strcmp(name, "Note") == 0)
             h->note_col = i;
+        else if (tidy_is_attribute(name))
+            h->attr_cols[h->n_attrs++] = i;
         else
             h->dim_cols[h->n_dims++] = i;
     }
-    if (h->year_col < 0) {
-        fail(t, ERR_INVALID, t->line, 0, "no Year column");
-        return;
-    }
-    if (h->value_col < 0) {
-        fail(t, ERR_INVALID, t->line, 0, "no Value column");
+    identity_attributes(h);
+    if (h->year_col < 0 || h->value_col < 0) {
+        no_year_value(t);
         return;
     }
     t->have_header = true;
+    if (h->decimal_comma && t->on_notice != NULL)
+        t->on_notice(t->ctx, t->line, 0,
+                     "read as semicolon-separated with decimal commas, as Swedish Excel saves");
     if (t->on_header != NULL) {
         struct tidy_error e = {.line = t->line};
         enum err rc = t->on_header(t->ctx, h, &e);
@@ -340,20 +518,69 @@ header_row(struct tidy_reader *t)
     }
 }
 
+/*
+ * A number as Swedish Excel writes it, "1 234,5" (a decimal comma; a space, U+00A0 or U+202F
+ * between digits to group them), into out as "1234.5". False if s is not so written: a
+ * second comma, a comma and a point, a space that does not sit between two digits.
+ */
+static bool
+decimal_comma(const char *s, char *out, size_t size)
+{
+    size_t n = 0, blank;
+    bool comma = false;
+
+    for (; *s; s++) {
+        blank = *s == ' '                            ? 1
+                : strncmp(s, "\xc2\xa0", 2) == 0     ? 2
+                : strncmp(s, "\xe2\x80\xaf", 3) == 0 ? 3
+                                                     : 0;
+        if (blank > 0) {
+            if (n == 0 || out[n - 1] < '0' || out[n - 1] > '9' || s[blank] < '0' || s[blank] > '9')
+                return false;
+            s += blank - 1;
+            continue;
+        }
+        if (*s == '.' || (*s == ',' && comma) || n + 1 >= size)
+            return false;
+        comma = comma || *s == ',';
+        out[n++] = *s == ',' ? '.' : *s;
+    }
+    out[n] = '\0';
+    return true;
+}
+
+/* "Inf", "-infinity", "NaN", "1e400": a number, but none a chart or a projection can use. */
+static bool
+is_infinite(const char *s)
+{
+    char *end;
+    double v;
+
+    errno = 0;
+    v = strtod(s, &end);
+    return end != s && *end == '\0' && (!isfinite(v) || (errno == ERANGE && fabs(v) > 1));
+}
+
 static bool
 parse_number(struct tidy_reader *t, int col, double *out, bool *present)
 {
     const char *s = t->fields[col];
+    char plain[TIDY_MAX_NUMBER + 1];
     struct tidy_error e;
 
     *present = *s != '\0';
     if (!*present)
         return true;
+    /* "50,5" and "1 234" in the semicolon dialect (a number with a point reads as usual) */
+    if (t->h.decimal_comma && strpbrk(s, ", \xc2\xe2") != NULL &&
+        decimal_comma(s, plain, sizeof(plain)))
+        s = plain;
     if (str_to_double(s, out) != ERR_OK) {
-        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a number", col_name(t, col), s);
+        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a %snumber", col_name(t, col),
+             t->fields[col], is_infinite(s) ? "finite " : "");
         return false;
     }
-    if (tidy_check_number(col_name(t, col), s, *out, &e) != ERR_OK) {
+    if (tidy_check_number(col_name(t, col), t->fields[col], *out, &e) != ERR_OK) {
         fail_e(t, ERR_INVALID, t->line, col + 1, &e);
         return false;
     }
@@ -366,13 +593,14 @@ data_row(struct tidy_reader *t)
     const struct tidy_header *h = &t->h;
     struct tidy_row r;
     struct tidy_error e;
+    const char *why;
     double v, pv;
     bool hv, hp;
     int i, c;
     enum err rc;
 
-    if (t->n != h->n_columns) {
-        fail(t, ERR_INVALID, t->line, 0, "%d fields where the header has %d", t->n, h->n_columns);
+    if (t->n != t->n_fields) {
+        fail(t, ERR_INVALID, t->line, 0, "%d fields where the header has %d", t->n, t->n_fields);
         return;
     }
     if (t->max_rows > 0 && t->rows >= t->max_rows) {
@@ -382,24 +610,28 @@ data_row(struct tidy_reader *t)
     memset(&r, 0, sizeof(r));
     r.line = t->line;
     r.period = t->fields[h->year_col];
-    for (i = 0; i < 4; i++)
-        if (r.period[i] < '0' || r.period[i] > '9') {
-            fail(t, ERR_INVALID, t->line, h->year_col + 1,
-                 "Year \"%s\" does not start with a four-digit year", r.period);
-            return;
-        }
-    r.year = (r.period[0] - '0') * 1000 + (r.period[1] - '0') * 100 + (r.period[2] - '0') * 10 +
-             (r.period[3] - '0');
+    if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
+             r.period, why);
+        return;
+    }
+    /* a period is exported as written: one a spreadsheet would run is never stored */
+    if (tidy_formula_like(r.period)) {
+        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
+             r.period, TIDY_FORMULA_PERIOD);
+        return;
+    }
+    r.year = r.p.year;
     if (!parse_number(t, h->value_col, &v, &hv))
         return;
     r.raw_value = hv ? v : NAN;
     r.has_value = hv;
-    r.value = v;
+    r.value = hv ? v : NAN;
     if (h->progress_col >= 0) {
         if (!parse_number(t, h->progress_col, &pv, &hp))
             return;
-        r.has_value = hp;
-        r.value = pv;
+        r.has_progress = hp;
+        r.progress = hp ? pv : NAN;
     }
     r.series = h->series_col >= 0 ? tidy_unformula(t->fields[h->series_col]) : "";
     r.unit = h->units_col >= 0 ? tidy_unformula(t->fields[h->units_col]) : "";
@@ -425,9 +657,23 @@ data_row(struct tidy_reader *t)
         return;
     }
     r.disagg = t->disagg.data ? t->disagg.data : "";
+    /* attributes as disaggregations are written, but no part of the series' identity (the
+     * buffer holds every column at its maximum: it cannot overflow) */
+    buf_reset(&t->attrs);
+    for (i = 0; i < h->n_attrs; i++) {
+        c = h->attr_cols[i];
+        if (*t->fields[c] == '\0')
+            continue;
+        if (t->attrs.len > 0)
+            buf_addc(&t->attrs, TIDY_DISAGG_SEP);
+        buf_adds(&t->attrs, h->names[c]);
+        buf_addc(&t->attrs, '=');
+        buf_adds(&t->attrs, tidy_unformula(t->fields[c]));
+    }
+    r.attrs = t->attrs.data ? t->attrs.data : "";
     /* text cells as stored: without the apostrophe an export put before formula-like
      * text (Year and Value are numbers, read above) */
-    for (i = 0; i < t->n; i++)
+    for (i = 0; i < h->n_columns; i++)
         r.cells[i] = tidy_unformula(t->fields[i]);
     t->rows++;
     if (t->on_row != NULL) {
@@ -441,18 +687,16 @@ data_row(struct tidy_reader *t)
     }
 }
 
-bool
-tidy_formula_like(const char *s)
+/* A row with no text at all: a blank line, or a spreadsheet's empty row (",,,,"). */
+static bool
+row_blank(const struct tidy_reader *t)
 {
-    while (*s == '\'')
-        s++;
-    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
-}
+    int i;
 
-const char *
-tidy_unformula(const char *s)
-{
-    return s[0] == '\'' && tidy_formula_like(s + 1) ? s + 1 : s;
+    for (i = 0; i < t->n; i++)
+        if (t->lens[i] > 0)
+            return false;
+    return true;
 }
 
 static void
@@ -464,7 +708,7 @@ on_row(int c, void *vt)
     if (t->rc == ERR_OK) {
         if (!t->have_header)
             header_row(t);
-        else if (!(t->n == 1 && t->lens[0] == 0))
+        else if (!row_blank(t))
             data_row(t); /* a blank line is skipped */
     }
     t->n = 0;
@@ -487,6 +731,9 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
     t->max_rows = max_rows;
     t->line = 1;
     buf_init(&t->disagg, TIDY_MAX_SERIES_KEY + 1);
+    buf_init(&t->attrs, TIDY_MAX_COLUMNS * (2 * TIDY_MAX_FIELD + 2));
+    buf_init(&t->head, HEAD_MAX);
+    t->sep = ',';
     return t;
 }
 
@@ -497,8 +744,8 @@ tidy_new(tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx, long max_ro
  * takes it over: memory stays bounded, and the error (or a syntax error libcsv finds
  * first) is the same however the input is cut into chunks.
  */
-enum err
-tidy_feed(struct tidy_reader *t, const char *data, size_t len)
+static enum err
+feed_csv(struct tidy_reader *t, const char *data, size_t len)
 {
     size_t done, n, off;
 
@@ -520,9 +767,63 @@ tidy_feed(struct tidy_reader *t, const char *data, size_t len)
     return t->rc;
 }
 
+/*
+ * The separator, from the first line (or its first HEAD_MAX bytes): a semicolon when the line
+ * has semicolons and no comma outside quotes, as Swedish Excel writes; else a comma. Then
+ * the line goes to libcsv.
+ */
+static enum err
+sniff(struct tidy_reader *t)
+{
+    int commas = 0, semicolons = 0;
+    bool quoted = false;
+    size_t i;
+    char c;
+
+    for (i = 0; i < t->head.len; i++) {
+        c = t->head.data[i];
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && c == ',')
+            commas++;
+        else if (!quoted && c == ';')
+            semicolons++;
+    }
+    t->sep = semicolons > 0 && commas == 0 ? ';' : ',';
+    csv_set_delim(&t->p, (unsigned char)t->sep);
+    t->sniffed = true;
+    return t->head.len > 0 ? feed_csv(t, t->head.data, t->head.len) : ERR_OK;
+}
+
+enum err
+tidy_feed(struct tidy_reader *t, const char *data, size_t len)
+{
+    size_t i;
+    bool end = false;
+
+    if (t->rc || t->sniffed)
+        return t->rc ? t->rc : feed_csv(t, data, len);
+    /* the first line is held until its end (a line break outside quotes) or HEAD_MAX bytes:
+     * the same separator however the input is cut into chunks */
+    for (i = 0; i < len && !end; i++) {
+        buf_addc(&t->head, data[i]);
+        if (data[i] == '"')
+            t->head_quoted = !t->head_quoted;
+        end = (!t->head_quoted && (data[i] == '\n' || data[i] == '\r')) || t->head.len >= HEAD_MAX;
+    }
+    if (!end)
+        return ERR_OK;
+    if (sniff(t) != ERR_OK)
+        return t->rc;
+    buf_free(&t->head);
+    return i < len ? feed_csv(t, data + i, len - i) : t->rc;
+}
+
 enum err
 tidy_finish(struct tidy_reader *t)
 {
+    if (t->rc == ERR_OK && !t->sniffed)
+        sniff(t); /* a file of one line */
     if (t->rc)
         return t->rc;
     if (csv_fini(&t->p, on_field, on_row, t) != 0 && t->rc == ERR_OK)
@@ -532,6 +833,17 @@ tidy_finish(struct tidy_reader *t)
         return t->rc;
     if (!t->have_header)
         return fail(t, ERR_INVALID, 1, 0, "empty file");
+    /* said once the file is read: only then is every cell of them known to be empty */
+    if (t->h.n_ignored > 0 && t->on_notice != NULL) {
+        char msg[120];
+
+        if (t->h.n_ignored == 1)
+            snprintf(msg, sizeof(msg), "1 empty column at the end of the header was ignored");
+        else
+            snprintf(msg, sizeof(msg), "%d empty columns at the end of the header were ignored",
+                     t->h.n_ignored);
+        t->on_notice(t->ctx, 1, t->h.n_columns + 1, msg);
+    }
     return ERR_OK;
 }
 
@@ -548,6 +860,12 @@ tidy_rows(const struct tidy_reader *t)
 }
 
 void
+tidy_on_notice(struct tidy_reader *t, tidy_notice_cb cb)
+{
+    t->on_notice = cb;
+}
+
+void
 tidy_free(struct tidy_reader *t)
 {
     int i;
@@ -560,12 +878,14 @@ tidy_free(struct tidy_reader *t)
         free((char *)t->h.names[i]);
     }
     buf_free(&t->disagg);
+    buf_free(&t->attrs);
+    buf_free(&t->head);
     free(t);
 }
 
 enum err
-tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row_cb, void *ctx,
-               long max_rows, struct tidy_error *out_err)
+tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row_cb,
+               tidy_notice_cb on_notice, void *ctx, long max_rows, struct tidy_error *out_err)
 {
     struct tidy_reader *t;
     char chunk[65536];
@@ -580,6 +900,7 @@ tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb on_row_cb
         return ERR_IO;
     }
     t = tidy_new(on_header, on_row_cb, ctx, max_rows);
+    tidy_on_notice(t, on_notice);
     while (rc == ERR_OK && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
         rc = tidy_feed(t, chunk, n);
     if (rc == ERR_OK && ferror(f)) {

@@ -58,6 +58,16 @@ check "assess: V07 gives substantial_progress" eq "$(jq -r .status "$POUT")" sub
 check "assess: V07's progress value to 1e-9" \
     jqt "$POUT" '(.series[0].progress_value - 0.9525901792032172) | fabs < 1e-9'
 check "assess: V07's score to 1e-9" jqt "$POUT" '(.score - 2.5185563910306596) | fabs < 1e-9'
+# Canada publishes a Progress column: assess reads it, not Value, when a file has one
+printf 'Year,Value,Progress\n2015,100,14.5\n2019,150,\n2023,200,10.2\n' >"$T/v07p.csv"
+prun assess "$T/v07p.csv" --target 7.25
+check "assess: a Progress column is what is assessed (V07 again, Value ignored)" \
+    jqt "$POUT" '.status == "substantial_progress" and ((.series[0].progress_value - 0.9525901792032172) | fabs < 1e-9)'
+# Swedish Excel's file (BOM, semicolons, decimal commas): assessed, and said how it was read
+printf '\xef\xbb\xbfYear;Value;;\n2015;14,5;;\n2023;10,2;;\n' >"$T/v07sv.csv"
+prun assess "$T/v07sv.csv" --target 7.25
+check "assess: Swedish Excel's V07 gives substantial_progress, with notices on stderr" \
+    eval 'eq "$(jq -r .status "$POUT")" substantial_progress && grep -q "v07sv.csv:1: read as semicolon-separated with decimal commas" "$PERR" && grep -q "v07sv.csv:1: 2 empty columns at the end of the header were ignored" "$PERR"'
 prun assess --help
 check "assess: --help names the Open SDG defaults" \
     eval 'eq "$PRC" 0 && grep -q 2015 "$POUT" && grep -q 2030 "$POUT" && grep -qi decrease "$POUT"'
@@ -116,7 +126,7 @@ prun import --db "$IO" --indicator "$IND" "$T/dup600.csv"
 check "import: a duplicate on line 602 of 602 is reported at line 602" \
     eval 'eq "$PRC" 1 && grep -q "dup600.csv:602:" "$PERR" && grep -q "1500" "$PERR"'
 check "import: ... and nothing changed" eq "$(io_hash)" "$H1"
-{ echo 'Year,Value'; for i in $(seq 1 2000); do echo "$((1000 + i)),$i"; done; } >"$T/ok2000.csv"
+{ echo 'Year,Value'; for i in $(seq 1 2000); do echo "$((999 + i)),$i"; done; } >"$T/ok2000.csv"
 prun import --db "$IO" --indicator "$IND" "$T/ok2000.csv"
 check "import: 2,000 rows in batches arrive complete" \
     eval 'eq "$PRC" 0 && eq "$(QDB=$IO q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND")" 2000'

@@ -90,9 +90,9 @@ check "limits: CSV, a 1025-byte Series -> 422 naming Series" dl_refused 422 Seri
 printf '[{"Year":"2015","Units":"%s","Value":1}]' "$(dl_fill 1025 u)" >"$T/dl_units.json"
 dl_post application/json "$T/dl_units.json"
 check "limits: JSON, a 1025-byte Units -> 422 naming Units" dl_refused 422 Units "longer than 1024 bytes" 1 25
-printf 'Year,Value\n%s,1\n' "2015$(dl_fill 29 0)" >"$T/dl_year.csv"
+printf 'Year,Value\n%s,1\n' "2015$(dl_fill 61 0)" >"$T/dl_year.csv"
 dl_post text/csv "$T/dl_year.csv"
-check "limits: CSV, a 33-byte Year -> 422 naming Year" dl_refused 422 Year "longer than 32 bytes" 2 1
+check "limits: CSV, a 65-byte Year -> 422 naming Year" dl_refused 422 Year "longer than 64 bytes" 2 1
 # Series, Units and the disaggregation together are one series' identity (a unique index)
 printf 'Year,Series,Units,%s,Value\n2015,%s,%s,%s,1\n' "$DL_DIM" "$(dl_fill 1000 s)" "$(dl_fill 1000 u)" "$(dl_fill 100 d)" >"$T/dl_key.csv"
 dl_post text/csv "$T/dl_key.csv"

@@ -723,7 +723,7 @@ test_demo_files(struct db *db)
         {"indicators.csv", "i-ev-share,m-climate,increase,0", "i-ev-share,m-climate,upward,0",
          "an unknown direction", "direction", 12, 3},
         {"observations/i-ev-share.csv", "2021,", "20x1,", "a bad year in a series",
-         "does not start with a four-digit year", 3, 1},
+         "Year \"20x1\" names no year", 3, 1},
         {"initiative_actors.csv", "skolmat,ett-nytt-recept,vinnova,funder",
          "skolmat,ett-nytt-recept,vinnova,owner", "an unknown role",
          "the role is not one of the accepted codes", 3, 4},
