@@ -14,6 +14,12 @@ XSS='<script>alert(1)</script>'
 XSS2='"><img src=x onerror=alert(1)>'
 
 # skolmat's indicators: one without breakdowns, one with; and one of gator
+if [ -z "$(q "SELECT 1 FROM indicator_dimension d JOIN indicator i ON i.id = d.indicator_id WHERE i.mission_id = $MID_SK LIMIT 1")" ]; then
+    # earlier files replaced skolmat's data with files without a breakdown, and a replace
+    # takes the file's columns (issue 11): give its first indicator one again
+    printf 'Year,Setting,Value\n2019,,60\n2019,Förskola,55\n2022,,50\n' >"$T/d24-setting.csv"
+    "$BIN" import --db "$DB" --indicator "$IND" "$T/d24-setting.csv" >/dev/null 2>&1
+fi
 IND_P=$(q "SELECT i.id FROM indicator i WHERE i.mission_id = $MID_SK AND NOT EXISTS (SELECT 1 FROM indicator_dimension d WHERE d.indicator_id = i.id) ORDER BY i.id LIMIT 1")
 IND_D=$(q "SELECT i.id FROM indicator i WHERE i.mission_id = $MID_SK AND EXISTS (SELECT 1 FROM indicator_dimension d WHERE d.indicator_id = i.id) ORDER BY i.id LIMIT 1")
 DIM_D=$(q "SELECT name FROM indicator_dimension WHERE indicator_id = ${IND_D:-0} ORDER BY position LIMIT 1")

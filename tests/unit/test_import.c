@@ -352,16 +352,28 @@ static struct db *db;
 static int64_t ind_id;
 
 static enum err
-import_str(const char *data, enum import_format fmt, long *rows, struct tidy_error *e)
+import_opts_str(const char *data, enum import_format fmt, const struct import_opts *opts,
+                struct import_result *r, struct tidy_error *e)
 {
     struct import *im;
     enum err rc;
 
-    rc = import_begin(db, ind_id, fmt, "test", 0, &im);
+    rc = import_begin(db, ind_id, fmt, "test", 0, opts, &im);
     if (rc)
         return rc;
     import_feed(im, data, strlen(data));
-    return import_finish(im, rows, e);
+    return import_finish_result(im, r, e);
+}
+
+static enum err
+import_str(const char *data, enum import_format fmt, long *rows, struct tidy_error *e)
+{
+    struct import_result r;
+    enum err rc;
+
+    rc = import_opts_str(data, fmt, NULL, &r, e);
+    *rows = r.rows;
+    return rc;
 }
 
 static char *
@@ -481,14 +493,15 @@ test_in_transaction(void)
     before = export_str(IMPORT_CSV);
     if (db_begin(db) != ERR_OK)
         bail_out("cannot begin");
-    rc = import_begin_in(db, ind_id, IMPORT_CSV, "test", 0, &im);
+    rc = import_begin_in(db, ind_id, IMPORT_CSV, "test", 0, NULL, &im);
     if (rc == ERR_OK) {
         import_feed(im, "Year,Value\n1999,1\n", 18);
         rc = import_finish(im, &rows, &e);
     }
     ok(rc == ERR_OK && rows == 1, "an import inside the caller's transaction (%s)", e.msg);
     after = export_str(IMPORT_CSV);
-    is_str(after, "Year,Place,Value\n1999,,1\n", "  the transaction sees the new rows");
+    is_str(after, "Year,Value\n1999,1\n",
+           "  the transaction sees the new rows, and the file's columns (a replace)");
     db_rollback(db);
     free(after);
     after = export_str(IMPORT_CSV);
@@ -573,8 +586,10 @@ test_import(void)
     is_str(csv2, csv1, "nothing changed after a failed import");
     rc = import_str("Year,Series,Place,Value\n2001,A,,1\n2001,A,,2\n", IMPORT_CSV, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 3, "two values for one year of one series: line 3");
-    rc = import_str("Year,Series,Age,Value\n2001,A,5,1\n", IMPORT_CSV, &rows, &e);
-    ok(rc == ERR_INVALID && e.line == 1 && e.column == 3, "an unknown column is named (%s)", e.msg);
+    rc = import_opts_str("Year,Series,Age,Value\n2001,A,5,1\n", IMPORT_CSV,
+                         &(struct import_opts){.mode = IMPORT_MERGE}, NULL, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 3,
+       "a merge names a column the indicator does not have (%s)", e.msg);
     rc = import_str("Year,Progress,Value\n2001,1,1\n", IMPORT_CSV, &rows, &e);
     ok(rc == ERR_INVALID, "a Progress column is refused");
     rc = import_str("[{\"Year\": 2001, \"Value\": \"x\"}]", IMPORT_JSON, &rows, &e);
