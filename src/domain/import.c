@@ -1027,7 +1027,7 @@ audit_import(struct import *im, int64_t now)
     enum err rc;
     int i;
 
-    for (i = 0; same && i < im->n_dims; i++)
+    for (i = 0; im->opts.mode == IMPORT_REPLACE && same && i < im->n_dims; i++)
         same = strcmp(im->dims[i], im->old_dims[i]) == 0;
     snprintf(detail, sizeof(detail),
              "%s: %ld observations; %ld inserted, %ld changed, %ld removed, "
@@ -1091,6 +1091,10 @@ decide(struct import *im)
         if (rc)
             return rc;
     }
+    /* a data set loaded inside its caller's transaction (the demo, generated data) is
+     * recorded by the import's own entry, not value by value */
+    if (!im->own_tx)
+        budget = 0;
     rc = audit_rows(im, Q_IMPORT_CHANGED, true, now, &budget);
     if (rc == ERR_OK && im->opts.mode == IMPORT_REPLACE)
         rc = audit_rows(im, Q_IMPORT_GONE, false, now, &budget);
@@ -1104,7 +1108,7 @@ decide(struct import *im)
         return rc;
     if (r->rows == 0 && r->removed > 0)
         import_result_notice(r, 0, 0, "removed all %ld observations", r->removed);
-    if (r->inserted + r->changed + r->removed > IMPORT_MAX_AUDIT_ROWS)
+    if (im->own_tx && r->inserted + r->changed + r->removed > IMPORT_MAX_AUDIT_ROWS)
         import_result_notice(r, 0, 0,
                              "the history lists the first %d of the %ld observations inserted, "
                              "changed or removed",
