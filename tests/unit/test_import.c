@@ -480,6 +480,74 @@ test_source_note(const char *before)
     free(json2);
 }
 
+/* The staging decisions (issue 11): periods as keys, duplicates, conflicts, modes,
+ * provenance, empty files; each with what a user reads. */
+static void
+test_staging(void)
+{
+    struct import_opts merge = {.mode = IMPORT_MERGE}, empty = {.allow_empty = true};
+    char *before, *after;
+    struct import_result r;
+    struct tidy_error e;
+    enum err rc;
+
+    rc = import_opts_str("Year,Value\n2013 Q1,1\n2013 Q2,2\n2013 Q1,1\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_OK && r.rows == 2, "two quarters of one year are two observations (%s)", e.msg);
+    ok(r.n_notices >= 1 && r.notices[0].line == 4 &&
+           strcmp(r.notices[0].msg, "line 4 repeats line 2 exactly; kept once") == 0,
+       "an exact repeat is kept once, with a notice on its line (%s)",
+       r.n_notices ? r.notices[0].msg : "");
+    before = export_str(IMPORT_CSV);
+    is_str(before, "Year,Value\n2013 Q1,1\n2013 Q2,2\n", "  exported in period order");
+    rc =
+        import_opts_str("Year,Value\n2013 Q2,4.1\n2014,1\n2013 Q2,4.2\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_INVALID && e.line == 4 && e.column == 1,
+       "two values for one key: refused at the "
+       "second (%ld:%d)",
+       e.line, e.column);
+    is_str(e.msg, "lines 2 and 4 give two values for 2013 Q2 in one series: 4.1 and 4.2",
+           "  the message names both lines and both values");
+    rc =
+        import_opts_str("Year,Source,Value\n2013 Q2,SCB,2\n2013 Q2,,2\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_INVALID && strstr(e.msg, "lines 2 and 3 give 2013 Q2 in one series twice") != NULL,
+       "the same value with another source is a conflict too (%s)", e.msg);
+    after = export_str(IMPORT_CSV);
+    is_str(after, before, "  nothing changed after the refusals");
+    free(after);
+
+    rc = import_opts_str("Year,Source,Note,Value\n2013 Q1,SCB,n1,1\n2013 Q2,SCB,n2,2\n", IMPORT_CSV,
+                         NULL, &r, &e);
+    ok(rc == ERR_OK && r.changed == 2 && r.inserted == 0 && r.unchanged == 0,
+       "sources and notes added: 2 changed (%ld/%ld/%ld)", r.inserted, r.changed, r.unchanged);
+    rc = import_opts_str("Year,Value\n2013 Q1,1\n2013 Q2,3\n2013 Q3,4\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_OK && r.inserted == 1 && r.changed == 1 && r.unchanged == 1 && r.removed == 0,
+       "a file without Source and Note: counts 1 inserted, 1 changed, 1 unchanged (%ld/%ld/%ld)",
+       r.inserted, r.changed, r.unchanged);
+    rc = import_opts_str("[{\"Year\": \"2013 Q1\", \"Value\": 1}]", IMPORT_JSON, &merge, &r, &e);
+    ok(rc == ERR_OK && r.unchanged == 1 && r.removed == 0, "a JSON merge of an unchanged value");
+    free(before);
+    before = export_str(IMPORT_CSV);
+    ok(strstr(before, "2013 Q1,SCB,n1,1\n") != NULL && strstr(before, "2013 Q2,,,3\n") != NULL,
+       "the unchanged value kept its source and note, the changed one has none");
+    rc = import_opts_str("Year,Source,Value\n2013 Q1,,1\n", IMPORT_CSV, &merge, &r, &e);
+    free(before);
+    before = export_str(IMPORT_CSV);
+    ok(rc == ERR_OK && r.changed == 1 && strstr(before, "Year,Note,Value\n2013 Q1,n1,1\n") != NULL,
+       "an empty cell in a present Source column clears the source, the note stays");
+    rc = import_opts_str("Year,Value\n2020,7\n", IMPORT_CSV, &merge, &r, &e);
+    ok(rc == ERR_OK && r.inserted == 1 && r.removed == 0, "a merge removes nothing");
+    rc = import_opts_str("Year,Value\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_INVALID && strstr(e.msg, "would remove all 4 observations") != NULL,
+       "a header-only file is refused, with how many would go (%s)", e.msg);
+    rc = import_opts_str("[]", IMPORT_JSON, &merge, &r, &e);
+    ok(rc == ERR_INVALID, "an empty JSON array is refused too (%s)", e.msg);
+    rc = import_opts_str("Year,Value\n", IMPORT_CSV, &empty, &r, &e);
+    ok(rc == ERR_OK && r.removed == 4 && r.n_notices >= 1 &&
+           strcmp(r.notices[0].msg, "removed all 4 observations") == 0,
+       "allowed, it removes them all and says how many (%s)", r.n_notices ? r.notices[0].msg : "");
+    free(before);
+}
+
 /* import_begin_in: inside the caller's transaction, which it neither commits nor ends. */
 static void
 test_in_transaction(void)
@@ -623,6 +691,7 @@ test_import(void)
 
     test_source_note(csv1);
     test_in_transaction();
+    test_staging();
 
     free(csv1);
     free(csv2);
