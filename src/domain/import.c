@@ -1115,7 +1115,8 @@ decide(struct import *im)
                              IMPORT_MAX_AUDIT_ROWS, r->inserted + r->changed + r->removed);
     /* the summary last, so its counts and notices are complete */
     import_result_notice(r, 0, 0,
-                         "%ld observations: %ld inserted, %ld changed, %ld removed, %ld unchanged",
+                         "observations: %ld in the file, %ld inserted, %ld changed, %ld removed, "
+                         "%ld unchanged",
                          r->rows, r->inserted, r->changed, r->removed, r->unchanged);
     return audit_import(im, now);
 }

@@ -3,14 +3,17 @@
  * /indicators/{id}/data with three forms, for who may write the indicator's data (authz
  * observation.write, scope: the indicator's mission as stored):
  *
- *  - add or change one value of the headline series (year, value with a decimal comma or
- *    point, one value per breakdown, source, note): domain/observation.c;
+ *  - add or change one value of the headline series (year, or a period as the data names
+ *    it: "2013 Q1"; value with a decimal comma or point, one value per breakdown, source,
+ *    note): domain/observation.c;
  *  - remove one (the form asks first, on a page of its own; only the confirmed post
  *    removes);
- *  - upload a file (tidy CSV or JSON) that replaces all of them, through the importer, all
- *    or nothing: the body is multipart/form-data spooled by http, its csrf part checked by
- *    the dispatcher before any byte of the file is read (web/upload.h), the file streamed to
- *    import_feed; a refusal names the line and column.
+ *  - upload a file (tidy CSV or JSON) that replaces all of them or merges into them (and
+ *    may be empty only when the form says so), through the importer, all or nothing: the body is
+ * multipart/form-data spooled by http, its csrf part checked by the dispatcher before any byte of
+ * the file is read (web/upload.h), the file streamed to import_feed; a refusal names the line and
+ * column, and a stored file whose import has notices (repeated rows kept once, columns ignored ...)
+ * gets a page listing them.
  *
  * Every handler resolves the indicator from the path, asks req_allow before anything else,
  * writes through one domain call (its own transaction) and answers 303 to the indicator
@@ -26,6 +29,7 @@
 #include "domain/import.h"
 #include "domain/indicator.h"
 #include "domain/observation.h"
+#include "domain/period.h"
 #include "web/auth.h"
 #include "web/formview.h"
 #include "web/handlers.h"
@@ -129,6 +133,29 @@ parse_year(const char *s, int *out)
     if (str_to_i64(buf, &y) != ERR_OK || y < 0 || y > 9999)
         return false;
     *out = (int)y;
+    return true;
+}
+
+/* The key's period as typed: four digits (an annual value, key.year), or a period as the
+ * data names it ("2015-16", "2013 Q1": key.period), spaces around forgiven. */
+static bool
+parse_key_period(struct req *rq, const char *s, struct observation_key *key)
+{
+    struct period p;
+    const char *why;
+    size_t n;
+
+    if (parse_year(s, &key->year))
+        return true;
+    while (*s == ' ')
+        s++;
+    n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > TIDY_MAX_PERIOD || !period_parse(s, n, &p, &why))
+        return false;
+    key->period = arena_strndup(rq->arena, s, n);
+    key->year = p.year;
     return true;
 }
 
@@ -347,7 +374,7 @@ post_data_value(struct req *rq)
     v.source = field(rq, "source");
     v.note = field(rq, "note");
     v.cells = cells_from_form(rq, &ind, "d");
-    if (!parse_year(v.year, &in.key.year))
+    if (!parse_key_period(rq, v.year, &in.key))
         form_error(&v.value_e, "year", _("Enter the year as four digits, for example 2024."));
     if (!parse_number(v.value, &in.value))
         form_error(&v.value_e, "value", _("Enter the value as a number, for example 12,5."));
@@ -438,7 +465,7 @@ post_data_remove(struct req *rq)
     view_init(rq, &ind, &v);
     v.remove_year = field(rq, "remove_year");
     v.remove_cells = cells_from_form(rq, &ind, "rd");
-    if (!parse_year(v.remove_year, &key.year)) {
+    if (!parse_key_period(rq, v.remove_year, &key)) {
         form_error(&v.remove_e, "remove_year",
                    _("Enter the year as four digits, for example 2024."));
         return edit_page(rq, &ind, &v);
@@ -533,7 +560,12 @@ result_page(struct req *rq, const struct indicator *ind, const struct import_res
     layout_begin(rq, &h, title);
     html_elem(&h, "h1", title);
     html_open(&h, "p", "role", "status", NULL);
-    html_printf(&h, _("%ld observations: %ld added, %ld changed, %ld removed, %ld unchanged."),
+    html_printf(&h,
+                ngettext("%ld observation in the file: %ld added, %ld changed, %ld removed, %ld "
+                         "unchanged.",
+                         "%ld observations in the file: %ld added, %ld changed, %ld removed, %ld "
+                         "unchanged.",
+                         (unsigned long)ir->rows),
                 ir->rows, ir->inserted, ir->changed, ir->removed, ir->unchanged);
     html_close(&h, "p");
     html_elem(&h, "h2", _("Notices"));

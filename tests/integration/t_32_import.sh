@@ -29,7 +29,7 @@ A13=$(iq "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 irun import --db "$IM" --indicator 13 "$T/i13.csv"
 check "import: indicator 13 exported and imported again: rc 0, every source still there" \
     eval 'eq "$IRC" 0 && eq "$(iq "SELECT SUM(CASE WHEN source <> '"''"' THEN 1 ELSE 0 END) FROM observation WHERE indicator_id = 13")" 7'
-check "import: ... the summary says nothing changed" grep -q "notice: 7 observations: 0 inserted, 0 changed, 0 removed, 7 unchanged" "$IERR"
+check "import: ... the summary says nothing changed" grep -q "notice: observations: 7 in the file, 0 inserted, 0 changed, 0 removed, 7 unchanged" "$IERR"
 irun export --db "$IM" --indicator 13
 check "import: ... and the export is byte-identical" cmp -s "$IOUT" "$T/i13.csv"
 check "import: ... and logs no observation as changed" \
@@ -81,7 +81,7 @@ printf 'Year,Value\n2013 Q3,30\n2013 Q1,10\n' >"$T/merge.csv"
 irun import --db "$IM" --indicator "$IQ" --merge "$T/merge.csv"
 check "import: --merge inserts and updates by key and removes nothing" \
     eval 'eq "$IRC" 0 && eq "$(iq "SELECT period || '"'='"' || CAST(value AS INTEGER) FROM observation WHERE indicator_id = $IQ ORDER BY period_key" | paste -sd'"'|'"')" "2013 Q1=10|2013 Q2=2|2013 Q3=30"'
-check "import: ... the summary counts it" grep -q "notice: 2 observations: 1 inserted, 1 changed, 0 removed, 0 unchanged" "$IERR"
+check "import: ... the summary counts it" grep -q "notice: observations: 2 in the file, 1 inserted, 1 changed, 0 removed, 0 unchanged" "$IERR"
 
 # ---- a header and no rows
 H2=$(ihash)
