@@ -901,6 +901,25 @@ count_stage(struct import *im, enum q q, long *out, int n)
     return rc;
 }
 
+/* How many observations the indicator holds (before this import's writes). */
+static enum err
+stored_count(struct import *im, long *out)
+{
+    struct db_stmt *st = db_stmt(im->db, Q_INDICATOR_OBSERVATION_COUNT);
+    enum err rc;
+    bool row;
+
+    *out = 0;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->indicator_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        *out = (long)db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
 /* The fields an observation's audit entry records: observation.c's. */
 static const struct change_field obs_fields[] = {
     {"value", CH_OPT_DBL, false},
@@ -1055,7 +1074,7 @@ decide(struct import *im)
 {
     struct import_result *r = &im->res;
     int64_t now = (int64_t)time(NULL);
-    long dups, n[3], held = 0, budget = IMPORT_MAX_AUDIT_ROWS;
+    long dups, n[3] = {0}, held = 0, budget = IMPORT_MAX_AUDIT_ROWS;
     enum err rc;
 
     rc = check_repeats(im, &dups);
@@ -1076,17 +1095,24 @@ decide(struct import *im)
                            "import explicitly",
                            held);
     }
-    rc = run_stage(im, Q_IMPORT_KEEP_SOURCE);
-    if (rc == ERR_OK)
+    /* an indicator without observations has nothing to keep, nothing to compare with */
+    rc = r->rows > 0 ? stored_count(im, &held) : ERR_OK;
+    if (rc == ERR_OK && held > 0)
+        rc = run_stage(im, Q_IMPORT_KEEP_SOURCE);
+    if (rc == ERR_OK && held > 0)
         rc = run_stage(im, Q_IMPORT_KEEP_NOTE);
-    if (rc == ERR_OK)
+    if (rc == ERR_OK && held > 0)
         rc = count_stage(im, Q_IMPORT_COUNT, n, 3);
+    if (rc == ERR_OK && held == 0) {
+        n[0] = n[2] = r->rows;
+        n[1] = 0;
+    }
     if (rc)
         return rc;
     r->inserted = n[0];
     r->changed = n[1];
     r->unchanged = n[2] - n[0] - n[1];
-    if (im->opts.mode == IMPORT_REPLACE) {
+    if (im->opts.mode == IMPORT_REPLACE && held > 0) {
         rc = count_stage(im, Q_IMPORT_COUNT_GONE, &r->removed, 1);
         if (rc)
             return rc;
