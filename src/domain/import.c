@@ -1126,7 +1126,7 @@ decide(struct import *im)
         rc = audit_rows(im, Q_IMPORT_GONE, false, now, &budget);
     if (rc == ERR_OK && im->opts.mode == IMPORT_REPLACE && r->removed > 0)
         rc = run_stage(im, Q_IMPORT_REMOVE_GONE);
-    if (rc == ERR_OK && r->inserted + r->changed > 0)
+    if (rc == ERR_OK && r->rows > 0)
         rc = run_stage(im, Q_IMPORT_APPLY);
     if (rc == ERR_OK)
         rc = run_stage(im, Q_IMPORT_STAGE_CLEAR);
