@@ -751,9 +751,16 @@ begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *w
         goto fail;
     if (im->opts.mode == IMPORT_MERGE) {
         rc = read_dims(im, im->dims, &im->n_dims);
+    } else if (fmt == IMPORT_JSON) {
+        /* a JSON record leaves its empty cells out (the export writes none), so a file
+         * cannot say a column is gone: a replace keeps the declared columns, in their order,
+         * and adds those its records name (the old ones kept for the audit log) */
+        rc = read_dims(im, im->old_dims, &im->n_old_dims);
+        if (rc == ERR_OK)
+            rc = read_dims(im, im->dims, &im->n_dims);
     } else {
-        /* replace means the columns too: the file declares them afresh (the old ones are
-         * kept for the audit log) */
+        /* replace means the columns too: the CSV header declares them afresh (the old ones
+         * are kept for the audit log) */
         rc = read_dims(im, im->old_dims, &im->n_old_dims);
         st = rc == ERR_OK ? db_stmt(db, Q_DIMENSIONS_CLEAR) : NULL;
         if (rc == ERR_OK && st == NULL)

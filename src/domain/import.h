@@ -12,7 +12,9 @@
  *     Progress) is kept once, with a notice; two different rows for one key are refused,
  *     naming both lines;
  *   - IMPORT_REPLACE (the default): the indicator's observations become the file's, and its
- *     declared disaggregation columns the file's (recorded in the audit log);
+ *     declared disaggregation columns the file's (recorded in the audit log): a CSV header's;
+ *     for JSON, whose records leave empty cells out, the declared ones and those the records
+ *     name, in that order;
  *     IMPORT_MERGE: insert or update by key, nothing removed, the declared columns kept (an
  *     unknown column is refused; an indicator with none declared takes the file's);
  *   - a file with no data rows is refused unless allow_empty (then a replace removes every
