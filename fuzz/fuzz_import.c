@@ -70,7 +70,7 @@ import_bytes(int64_t id, enum import_format fmt, const char *data, size_t len, s
     size_t off = 0, k;
     enum err rc;
 
-    rc = import_begin(db, id, fmt, "fuzz", 0, &im);
+    rc = import_begin(db, id, fmt, "fuzz", 0, NULL, &im);
     FUZZ_CHECK(rc == ERR_OK, "import_begin: %s", err_str(rc));
     while (off < len) {
         k = chunk == 0 || len - off < chunk ? len - off : chunk;

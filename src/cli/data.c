@@ -15,7 +15,8 @@
 struct data_args {
     const char *db, *file, *format;
     int64_t indicator;
-    int64_t max_rows; /* import only; 0: IMPORT_MAX_ROWS */
+    int64_t max_rows;        /* import only; 0: IMPORT_MAX_ROWS */
+    struct import_opts opts; /* import only */
 };
 
 static int
@@ -47,6 +48,10 @@ parse(const char *cmd, int argc, char **argv, struct data_args *d, bool want_fil
                 return 2;
             }
             i++;
+        } else if (want_file && strcmp(argv[i], "--merge") == 0) {
+            d->opts.mode = IMPORT_MERGE;
+        } else if (want_file && strcmp(argv[i], "--allow-empty") == 0) {
+            d->opts.allow_empty = true;
         } else if (strcmp(argv[i], "--format") == 0 && v != NULL) {
             if (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0) {
                 fprintf(stderr, "samverka %s: --format is csv or json\n", cmd);
@@ -85,22 +90,27 @@ format_of(const struct data_args *d)
 int
 cmd_import(int argc, char **argv)
 {
+    struct import_result ir;
     struct data_args d;
     struct tidy_error te;
     struct db *db;
-    long rows = 0;
     enum err rc;
-    int r;
+    int r, i;
 
     if (cli_wants_help(argc, argv)) {
-        printf("usage: samverka import --db URL --indicator ID [--format csv|json] [--max-rows N] "
-               "FILE\n\n"
+        printf("usage: samverka import --db URL --indicator ID [--format csv|json] [--merge]\n"
+               "                       [--allow-empty] [--max-rows N] FILE\n\n"
                "Replace the indicator's observations with FILE (\"-\" for standard input), all "
                "or\n"
                "nothing. FILE is Open SDG-style tidy CSV (Year, optional Series and Units,\n"
-               "disaggregation columns, Value; years such as 2015-16 allowed) or the equivalent\n"
-               "JSON array of records; the format follows the .json extension unless given.\n"
-               "Problems are reported as FILE:LINE:COLUMN: message, and nothing is changed.\n"
+               "disaggregation columns, Source, Note, Value; periods as published: 2015-16,\n"
+               "2013 Q1, 1993 01) or the equivalent JSON array of records; the format follows\n"
+               "the .json extension unless given. A replace takes the file's disaggregation\n"
+               "columns too; --merge inserts or updates by period and disaggregation and removes\n"
+               "nothing. Without a Source (Note) column, a value that stays the same keeps its\n"
+               "source (note). A file with no data rows is refused unless --allow-empty.\n"
+               "Problems are reported as FILE:LINE:COLUMN: message, and nothing is changed;\n"
+               "what was accepted but should be known as FILE:LINE:COLUMN: notice: message.\n"
                "--max-rows refuses a file with more data rows (records) than N (default: %ld,\n"
                "the most any import takes; the limits are in docs/limits.md).\n",
                IMPORT_MAX_ROWS);
@@ -110,7 +120,8 @@ cmd_import(int argc, char **argv)
         return r;
     if (db_open(d.db, NULL, &db) != ERR_OK)
         return 1;
-    rc = import_file(db, d.indicator, format_of(&d), d.file, "cli", (long)d.max_rows, &rows, &te);
+    rc = import_file(db, d.indicator, format_of(&d), d.file, "cli", (long)d.max_rows, &d.opts, &ir,
+                     &te);
     db_close(db);
     if (rc) {
         if (te.line > 0 && te.column > 0)
@@ -122,7 +133,19 @@ cmd_import(int argc, char **argv)
         fputs("samverka import: nothing was changed\n", stderr);
         return 1;
     }
-    printf("imported %ld observations into indicator %lld\n", rows, (long long)d.indicator);
+    for (i = 0; i < ir.n_notices; i++) {
+        if (ir.notices[i].line > 0 && ir.notices[i].column > 0)
+            fprintf(stderr, "%s:%ld:%d: notice: %s\n", d.file, ir.notices[i].line,
+                    ir.notices[i].column, ir.notices[i].msg);
+        else if (ir.notices[i].line > 0)
+            fprintf(stderr, "%s:%ld: notice: %s\n", d.file, ir.notices[i].line, ir.notices[i].msg);
+        else
+            fprintf(stderr, "%s: notice: %s\n", d.file, ir.notices[i].msg);
+    }
+    if (ir.total_notices > ir.n_notices)
+        fprintf(stderr, "%s: notice: %ld more notices not shown\n", d.file,
+                ir.total_notices - ir.n_notices);
+    printf("imported %ld observations into indicator %lld\n", ir.rows, (long long)d.indicator);
     return 0;
 }
 

@@ -75,12 +75,26 @@ indicator_progress_config(const struct indicator *ind, struct progress_config *c
     }
 }
 
+/* By period: its year, key, then the label as written (period.h; keys start with the year,
+ * the year first keeps rows without a key, such as tests', in year order). */
 static int
-cmp_year(const void *a, const void *b)
+cmp_raw(const void *a, const void *b)
 {
-    const struct progress_point *p = a, *q = b;
+    const struct obs_point *p = a, *q = b;
 
-    return p->year - q->year;
+    if (p->year != q->year)
+        return (p->year > q->year) - (p->year < q->year);
+    if (p->key != q->key)
+        return (p->key > q->key) - (p->key < q->key);
+    return strcmp(p->label, q->label);
+}
+
+/* The value the engine assesses: the Progress column where the file had one (as Open SDG's
+ * engine, and `samverka assess`), else the value. */
+static double
+assessed_value(const struct observation *o)
+{
+    return o->has_progress ? o->progress : o->value;
 }
 
 /* A headline row and its position in the caller's array. */
@@ -116,6 +130,82 @@ cmp_run(const void *a, const void *b)
     const struct hl_run *p = a, *q = b;
 
     return (p->first > q->first) - (p->first < q->first);
+}
+
+/*
+ * One series' rows (refs[0..n)) into sp: raw, every period in (key, label) order, and pts,
+ * the series folded to years (assess.h, docs/progress.md): a year's value is the mean of its
+ * periods' assessed values; with periods finer than a year, a latest year with fewer
+ * periods than the year before it is left out (incomplete_year). Annual data (one period a
+ * year) is its own fold. Linear after the sort.
+ */
+static void
+fold_series(struct arena *a, const struct hl_ref *refs, int n, struct series_progress *sp)
+{
+    struct obs_point *raw;
+    double *assessed, sum;
+    int *count, i, j, k, m = 1, n_years = 0;
+
+    raw = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*raw));
+    /* the assessed value travels with its row through the sort: sort indexes, not copies */
+    assessed = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*assessed));
+    for (i = 0; i < n; i++) {
+        raw[i].label = refs[i].o->period != NULL ? refs[i].o->period : "";
+        raw[i].key = refs[i].o->period_key;
+        raw[i].year = refs[i].o->year;
+        raw[i].value = refs[i].o->value;
+    }
+    /* rows come in key order from every loader (their ORDER BY); sort only when not, so
+     * the common case stays linear; the assessed values follow the same permutation */
+    for (i = 1; i < n && cmp_raw(&raw[i - 1], &raw[i]) <= 0; i++)
+        ;
+    if (i < n) {
+        struct {
+            struct obs_point p;
+            double v;
+        } *tmp = arena_alloc(a, (size_t)n * sizeof(*tmp));
+
+        for (i = 0; i < n; i++) {
+            tmp[i].p = raw[i];
+            tmp[i].v = assessed_value(refs[i].o);
+        }
+        /* the obs_point is the struct's first member: cmp_raw reads it */
+        qsort(tmp, (size_t)n, sizeof(*tmp), cmp_raw);
+        for (i = 0; i < n; i++) {
+            raw[i] = tmp[i].p;
+            assessed[i] = tmp[i].v;
+        }
+    } else {
+        for (i = 0; i < n; i++)
+            assessed[i] = assessed_value(refs[i].o);
+    }
+    sp->raw = raw;
+    sp->n_raw = n;
+    /* one point a year, in year order: keys start with the year (YYYYMMDD), so a year's
+     * periods are adjacent */
+    sp->pts = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*sp->pts));
+    count = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*count));
+    for (i = 0; i < n; i = j) {
+        sum = 0;
+        for (j = i; j < n && raw[j].year == raw[i].year; j++)
+            sum += assessed[j];
+        sp->pts[n_years].year = raw[i].year;
+        sp->pts[n_years].value = sum / (j - i);
+        count[n_years] = j - i;
+        if (j - i > m)
+            m = j - i;
+        n_years++;
+    }
+    sp->max_periods = m;
+    sp->incomplete_year = sp->incomplete_n = sp->incomplete_of = 0;
+    k = n_years - 1;
+    if (m > 1 && k >= 1 && count[k] < count[k - 1]) {
+        sp->incomplete_year = sp->pts[k].year;
+        sp->incomplete_n = count[k];
+        sp->incomplete_of = count[k - 1];
+        n_years--;
+    }
+    sp->n_pts = n_years;
 }
 
 void
@@ -160,33 +250,31 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
         sp = &out->series[k];
         sp->series = refs[runs[k].start].o->series;
         sp->unit = refs[runs[k].start].o->unit;
-        sp->n_pts = runs[k].len;
-        sp->pts = arena_alloc(a, (size_t)runs[k].len * sizeof(*sp->pts));
-        for (i = 0; i < runs[k].len; i++) {
-            sp->pts[i].year = refs[runs[k].start + i].o->year;
-            sp->pts[i].value = refs[runs[k].start + i].o->value;
-        }
+        fold_series(a, refs + runs[k].start, runs[k].len, sp);
         progress_assess(sp->pts, sp->n_pts, &out->cfg, &sp->r);
         rs[k] = sp->r;
-        qsort(sp->pts, (size_t)sp->n_pts, sizeof(*sp->pts), cmp_year);
     }
     progress_combine(rs, out->n_series, &out->status, &out->has_score, &out->score);
     out->target_achieved = out->status == PS_TARGET_ACHIEVED;
 }
 
-/* A headline row from column c on (year, series, unit, disagg, value): what the assessment
- * reads. */
+/* A headline row from column c on (HEADLINE_COLS: year, series, unit, disagg, value,
+ * period, period_key, progress): what the assessment reads. */
 static void
 headline_row_at(struct db_stmt *st, struct arena *a, struct observation *o, int c)
 {
-    o->period = "";
     o->year = (int)db_i64(st, c);
     o->series = ld_str(st, c + 1, a);
     o->unit = ld_str(st, c + 2, a);
     o->disagg = ld_str(st, c + 3, a);
     o->value = db_dbl(st, c + 4);
+    o->period = ld_str(st, c + 5, a);
+    o->period_key = db_i64(st, c + 6);
+    o->has_progress = db_type(st, c + 7) != DB_NULL;
+    o->progress = o->has_progress ? db_dbl(st, c + 7) : 0;
     o->source = "";
     o->note = "";
+    o->attrs = "";
 }
 
 /* One row of Q_INDICATOR_HEADLINE_OBSERVATIONS. */
@@ -298,11 +386,7 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
             owner = ld_grow(a, owner, n, &oldcap, sizeof(*owner));
         memset(&obs[n], 0, sizeof(obs[n]));
         owner[n] = db_i64(st, 0);
-        obs[n].year = (int)db_i64(st, 1);
-        obs[n].series = ld_str(st, 2, a);
-        obs[n].unit = ld_str(st, 3, a);
-        obs[n].disagg = ld_str(st, 4, a);
-        obs[n].value = db_dbl(st, 5);
+        headline_row_at(st, a, &obs[n], 1);
         n++;
     }
     db_done(st);

@@ -9,11 +9,33 @@
 #include "domain/indicator.h"
 #include "domain/progress.h"
 
+/* One observation of a series as published, for the charts: every period in order. */
+struct obs_point {
+    const char *label; /* the period as published: "2013 Q1" */
+    int64_t key;       /* period.h's sort key */
+    int year;          /* the year it counts in */
+    double value;      /* the Value column (what the data table and the chart show) */
+};
+
+/*
+ * A series' assessment. The progress engine works on years: pts are the series folded to
+ * one point a year (docs/progress.md, "Periods finer than a year"): a year's value is the
+ * mean of its periods' assessed values (the Progress column where the file had one, else
+ * the value); when some year has more than one period, the latest year counts only if it
+ * has at least as many periods as the year before it, else it is left out and
+ * incomplete_year says which (0: none left out), with its periods and the year before's.
+ * raw keeps every period as published, sorted by (key, label), for the charts (at x = year
+ * + k/m for the k-th of m periods, m = max_periods).
+ */
 struct series_progress {
     const char *series, *unit; /* the Series and Units cells ("" when none) */
     struct progress_result r;
-    struct progress_point *pts; /* the series' observations, in year order */
+    struct progress_point *pts; /* one per year, in year order: what was assessed */
     int n_pts;
+    const struct obs_point *raw; /* every period, in (key, label) order */
+    int n_raw;
+    int max_periods; /* the most periods any year of the series has (1: annual) */
+    int incomplete_year, incomplete_n, incomplete_of;
 };
 
 struct indicator_progress {

@@ -536,7 +536,7 @@ load_observations(struct loader *l)
         k = find(&l->indicators, key);
         if (k == NULL)
             return fail(l, 0, 0, "no row of indicators.csv has the key \"%s\"", key);
-        rc = import_begin_in(l->db, k->id, IMPORT_CSV, WHO, 0, &im);
+        rc = import_begin_in(l->db, k->id, IMPORT_CSV, WHO, 0, NULL, &im);
         if (rc)
             return fail(l, 0, 0, "%s", err_str(rc));
         import_feed(im, f->data, f->len);

@@ -224,7 +224,7 @@ gen_series(struct gen *g, int k, int m, long n, long *done)
 
     rc = gen_indicator(g, k, m, &id);
     if (rc == ERR_OK)
-        rc = import_begin_in(g->db, id, IMPORT_CSV, WHO, 0, &im);
+        rc = import_begin_in(g->db, id, IMPORT_CSV, WHO, 0, NULL, &im);
     if (rc)
         return rc;
     buf_init(&b, 1 << 20);

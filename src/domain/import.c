@@ -1,20 +1,27 @@
 /*
- * import.c — all-or-nothing indicator data import (see import.h).
+ * import.c — all-or-nothing indicator data import through a staging table (see import.h).
+ * The rows stream into import_stage; import_finish_result decides with SQL (duplicates,
+ * conflicts, provenance kept, what changed), writes the audit log and applies. Never
+ * formats SQL; memory is bounded by the record and notice limits, not by the file.
  */
 #include "domain/import.h"
 
 #include <jansson.h>
 #include <math.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/assess.h"
 #include "domain/audit.h"
+#include "domain/change.h"
+#include "domain/period.h"
 
 #define MAX_DIMS    TIDY_MAX_COLUMNS
 #define IMPORT_RING 1024 /* more than a pipeline batch */
@@ -22,15 +29,20 @@
 struct import {
     struct db *db;
     int64_t indicator_id, mission_id;
+    int64_t stage_id; /* this import's rows in import_stage */
     enum import_format fmt;
+    struct import_opts opts;
     bool own_tx; /* import_begin: this import begins and ends the transaction */
     char *who;
     struct tidy_reader *t;
     struct import_scan scan; /* JSON */
     char *dims[MAX_DIMS];
     int n_dims;
+    char *old_dims[MAX_DIMS]; /* replace: the declared columns before, for the audit log */
+    int n_old_dims;
     int dim_col[MAX_DIMS]; /* declared dimension -> column in the file, -1 if absent */
-    long rows;
+    int year_col;          /* CSV: the Year column (1-based), for the repeats' messages */
+    long rows;             /* rows staged */
     /* a backend may report an insert's failure a few statements later (PostgreSQL's
      * pipeline): remember the line and year of the recent statements by ordinal */
     long runs;
@@ -38,6 +50,7 @@ struct import {
     int ring_year[IMPORT_RING];
     struct buf disagg;
     struct series_count *series; /* distinct series so far: at most ASSESS_MAX_SERIES */
+    struct import_result res;    /* the notices gathered while reading */
     struct tidy_error err;
     enum err rc;
 };
@@ -58,8 +71,26 @@ set_err(struct tidy_error *e, enum err rc, long line, int column, const char *fm
     return rc;
 }
 
+void
+import_result_notice(struct import_result *r, long line, int column, const char *fmt, ...)
+{
+    struct import_notice *n;
+    va_list ap;
+
+    r->total_notices++;
+    if (r->n_notices >= IMPORT_MAX_NOTICES)
+        return;
+    n = &r->notices[r->n_notices++];
+    n->line = line;
+    n->column = column;
+    va_start(ap, fmt);
+    vsnprintf(n->msg, sizeof(n->msg), fmt, ap);
+    va_end(ap);
+}
+
+/* The declared dimensions into names[] (strdup'd), at most MAX_DIMS. */
 static enum err
-load_dims(struct import *im)
+read_dims(struct import *im, char **names, int *n)
 {
     struct db_stmt *st = db_stmt(im->db, Q_INDICATOR_DIMENSIONS);
     enum err rc;
@@ -68,11 +99,11 @@ load_dims(struct import *im)
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, im->indicator_id);
-    while ((rc = db_step(st, &row)) == ERR_OK && row && im->n_dims < MAX_DIMS) {
-        im->dims[im->n_dims] = strdup(db_text(st, 0));
-        if (im->dims[im->n_dims] == NULL)
+    while ((rc = db_step(st, &row)) == ERR_OK && row && *n < MAX_DIMS) {
+        names[*n] = strdup(db_text(st, 0));
+        if (names[*n] == NULL)
             die("out of memory");
-        im->n_dims++;
+        (*n)++;
     }
     db_done(st);
     return rc;
@@ -99,7 +130,7 @@ run_at(struct import *im, struct db_stmt *st, long line, int year)
     return db_run(st);
 }
 
-/* Declare a dimension (an indicator with none declared takes the file's). */
+/* Declare a dimension (an indicator with none declared, or a replace, takes the file's). */
 static enum err
 add_dim(struct import *im, const char *name)
 {
@@ -119,16 +150,26 @@ add_dim(struct import *im, const char *name)
     return run_at(im, st, 1, 0);
 }
 
-/* Insert one observation; cells[i] is the value of declared dimension i ("" if none). */
+/*
+ * Stage one observation; cells[i] is the value of declared dimension i ("" if none).
+ * source / note NULL: the row has no such cell (the stored one is kept for an unchanged
+ * value); attrs NULL: none; has_progress false: no Progress cell.
+ */
 static enum err
 insert_row(struct import *im, long line, int year_col, const char *period, int year,
            const char *series, const char *unit, const char *const *cells, double value,
-           const char *source, const char *note, struct tidy_error *e)
+           const char *source, const char *note, const char *attrs, bool has_progress,
+           double progress, struct tidy_error *e)
 {
     struct db_stmt *st;
+    struct period p;
+    const char *why;
     enum err rc;
     int i;
 
+    (void)year;
+    if (!period_parse(period, strlen(period), &p, &why))
+        return set_err(e, ERR_INVALID, line, year_col, "%s", why);
     buf_reset(&im->disagg);
     for (i = 0; i < im->n_dims; i++) {
         if (cells[i] == NULL || *cells[i] == '\0')
@@ -146,34 +187,28 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
                        "more than %d series (distinct Series, Units and disaggregation) in one "
                        "indicator",
                        ASSESS_MAX_SERIES);
-    st = db_stmt(im->db, Q_OBSERVATION_ADD);
+    st = db_stmt(im->db, Q_IMPORT_STAGE_ADD);
     if (st == NULL)
         return ERR_DB;
     /* the strings outlive the insert (db_run resets the statement before we return) */
-    db_bind_i64(st, 1, im->indicator_id);
-    db_bind_text_ref(st, 2, period);
-    db_bind_i64(st, 3, year);
-    db_bind_text_ref(st, 4, series);
-    db_bind_text_ref(st, 5, unit);
-    db_bind_text_ref(st, 6, im->disagg.data ? im->disagg.data : "");
-    db_bind_dbl(st, 7, value);
-    db_bind_text_ref(st, 8, source);
-    db_bind_text_ref(st, 9, note);
-    rc = run_at(im, st, line, year);
-    if (rc != ERR_OK) {
-        long at = db_bulk_failed_at(im->db);
-
-        /* the failure may be an earlier row's, reported now */
-        if (at >= 0 && at < im->runs && im->runs - at <= IMPORT_RING) {
-            line = im->ring_line[at % IMPORT_RING];
-            year = im->ring_year[at % IMPORT_RING];
-        }
-    }
-    if (rc == ERR_CONFLICT)
-        return set_err(e, ERR_INVALID, line, year_col,
-                       "a second value for %d in one series (same Series, Units and "
-                       "disaggregation)",
-                       year);
+    db_bind_i64(st, 1, im->stage_id);
+    db_bind_text_ref(st, 2, series);
+    db_bind_text_ref(st, 3, unit);
+    db_bind_text_ref(st, 4, im->disagg.data ? im->disagg.data : "");
+    db_bind_text_ref(st, 5, period);
+    db_bind_i64(st, 6, line);
+    db_bind_i64(st, 7, p.key);
+    db_bind_i64(st, 8, p.year);
+    db_bind_dbl(st, 9, value);
+    db_bind_text_ref(st, 10, source != NULL ? source : "");
+    db_bind_text_ref(st, 11, note != NULL ? note : "");
+    db_bind_text_ref(st, 12, attrs != NULL ? attrs : "");
+    if (has_progress)
+        db_bind_dbl(st, 13, progress);
+    else
+        db_bind_null(st, 13);
+    db_bind_i64(st, 14, (source == NULL ? 1 : 0) | (note == NULL ? 2 : 0));
+    rc = run_at(im, st, line, p.year);
     if (rc == ERR_OK)
         im->rows++;
     return rc;
@@ -189,9 +224,7 @@ on_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
     enum err rc;
     int i, k, c;
 
-    if (h->progress_col >= 0)
-        return set_err(e, ERR_INVALID, 1, h->progress_col + 1,
-                       "the Progress column is not stored by an import; remove it");
+    im->year_col = h->year_col + 1;
     for (i = 0; i < MAX_DIMS; i++)
         im->dim_col[i] = -1;
     for (i = 0; i < h->n_dims; i++) {
@@ -199,8 +232,8 @@ on_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
         k = dim_index(im, h->names[c]);
         if (k < 0 && !declare)
             return set_err(e, ERR_INVALID, 1, c + 1,
-                           "unknown column \"%s\": the indicator's disaggregation columns are "
-                           "fixed once data has been imported",
+                           "unknown column \"%s\": a merge keeps the indicator's disaggregation "
+                           "columns (a replace takes the file's)",
                            h->names[c]);
         if (k < 0) {
             rc = add_dim(im, h->names[c]);
@@ -225,7 +258,17 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     for (i = 0; i < im->n_dims; i++)
         cells[i] = im->dim_col[i] >= 0 ? r->cells[im->dim_col[i]] : "";
     return insert_row(im, r->line, h->year_col + 1, r->period, r->year, r->series, r->unit, cells,
-                      r->raw_value, r->source, r->note, e);
+                      r->value, h->source_col >= 0 ? r->source : NULL,
+                      h->note_col >= 0 ? r->note : NULL, r->attrs, r->has_progress, r->progress, e);
+}
+
+/* What the reader accepted but a user should know: one of the import's notices. */
+static void
+on_notice(void *ctx, long line, int column, const char *msg)
+{
+    struct import *im = ctx;
+
+    import_result_notice(&im->res, line, column, "%s", msg);
 }
 
 /* ------------------------------------------------------------ JSON: the record scanner */
@@ -526,6 +569,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                          .note = "",
                          .disagg = "",
                          .attrs = ""};
+    bool has_source = false, has_note = false; /* false: no such member (the stored is kept) */
     char yearbuf[24];
     struct buf attrs;
     size_t disagg_len = 0;
@@ -608,10 +652,13 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                 rc = at_member(e, ERR_INVALID, m, false);
                 break;
             }
-            if (key[0] == 'S')
+            if (key[0] == 'S') {
                 r.source = text;
-            else
+                has_source = true;
+            } else {
                 r.note = text;
+                has_note = true;
+            }
         } else {
             is_su = strcmp(key, "Series") == 0 || strcmp(key, "Units") == 0;
             if (!json_is_string(v) && (is_su || !json_is_null(v))) {
@@ -658,7 +705,9 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                     rc = at_member(e, ERR_INVALID, m, true);
                     break;
                 }
-                if (im->rows > 0 || n > 1) {
+                /* a replace takes the file's columns, from whichever record names them
+                 * (a column new in a later record was empty in the earlier ones) */
+                if (im->opts.mode == IMPORT_MERGE && (im->rows > 0 || n > 1)) {
                     rc = scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
                                   "record %ld: unknown column \"%.*s\"", n, tidy_shown(key), key);
                     break;
@@ -684,8 +733,9 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         r.attrs = attrs.data ? attrs.data : "";
         r.year = r.p.year;
         r.raw_value = r.value;
-        rc = insert_row(im, r.line, 0, r.period, r.year, r.series, r.unit, cells, r.value, r.source,
-                        r.note, e);
+        rc = insert_row(im, r.line, 0, r.period, r.year, r.series, r.unit, cells, r.value,
+                        has_source ? r.source : NULL, has_note ? r.note : NULL, r.attrs,
+                        r.has_progress, r.progress, e);
     }
     json_decref(rec);
     buf_free(&attrs);
@@ -706,13 +756,15 @@ im_free(struct import *im)
     series_count_free(im->series);
     for (i = 0; i < im->n_dims; i++)
         free(im->dims[i]);
+    for (i = 0; i < im->n_old_dims; i++)
+        free(im->old_dims[i]);
     free(im->who);
     free(im);
 }
 
 static enum err
 begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who, long max_rows,
-      bool own_tx, struct import **out)
+      const struct import_opts *opts, bool own_tx, struct import **out)
 {
     struct import *im;
     struct db_stmt *st;
@@ -726,10 +778,15 @@ begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *w
     im->db = db;
     im->indicator_id = indicator_id;
     im->fmt = fmt;
+    if (opts != NULL)
+        im->opts = *opts;
     im->own_tx = own_tx;
     im->who = strdup(who ? who : "unknown");
     if (im->who == NULL)
         die("out of memory");
+    /* a random id keeps two imports at once apart in import_stage (PostgreSQL) */
+    randombytes_buf(&im->stage_id, sizeof(im->stage_id));
+    im->stage_id &= INT64_MAX;
     import_scan_init(&im->scan);
     if (max_rows > 0 && max_rows < IMPORT_MAX_ROWS)
         im->scan.max_rows = max_rows;
@@ -757,20 +814,33 @@ begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *w
     db_done(st);
     if (rc)
         goto fail;
-    rc = load_dims(im);
-    if (rc)
-        goto fail;
-    st = db_stmt(db, Q_OBSERVATIONS_DELETE);
-    if (st == NULL) {
-        rc = ERR_DB;
-        goto fail;
+    if (im->opts.mode == IMPORT_MERGE) {
+        rc = read_dims(im, im->dims, &im->n_dims);
+    } else if (fmt == IMPORT_JSON) {
+        /* a JSON record leaves its empty cells out (the export writes none), so a file
+         * cannot say a column is gone: a replace keeps the declared columns, in their order,
+         * and adds those its records name (the old ones kept for the audit log) */
+        rc = read_dims(im, im->old_dims, &im->n_old_dims);
+        if (rc == ERR_OK)
+            rc = read_dims(im, im->dims, &im->n_dims);
+    } else {
+        /* replace means the columns too: the CSV header declares them afresh (the old ones
+         * are kept for the audit log) */
+        rc = read_dims(im, im->old_dims, &im->n_old_dims);
+        st = rc == ERR_OK ? db_stmt(db, Q_DIMENSIONS_CLEAR) : NULL;
+        if (rc == ERR_OK && st == NULL)
+            rc = ERR_DB;
+        if (rc == ERR_OK) {
+            db_bind_i64(st, 1, indicator_id);
+            rc = run_at(im, st, 0, 0);
+        }
     }
-    db_bind_i64(st, 1, indicator_id);
-    rc = run_at(im, st, 0, 0);
     if (rc)
         goto fail;
-    if (fmt == IMPORT_CSV)
+    if (fmt == IMPORT_CSV) {
         im->t = tidy_new(on_header, on_row, im, im->scan.max_rows);
+        tidy_on_notice(im->t, on_notice);
+    }
     *out = im;
     return ERR_OK;
 fail:
@@ -782,16 +852,16 @@ fail:
 
 enum err
 import_begin(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
-             long max_rows, struct import **out)
+             long max_rows, const struct import_opts *opts, struct import **out)
 {
-    return begin(db, indicator_id, fmt, who, max_rows, true, out);
+    return begin(db, indicator_id, fmt, who, max_rows, opts, true, out);
 }
 
 enum err
 import_begin_in(struct db *db, int64_t indicator_id, enum import_format fmt, const char *who,
-                long max_rows, struct import **out)
+                long max_rows, const struct import_opts *opts, struct import **out)
 {
-    return begin(db, indicator_id, fmt, who, max_rows, false, out);
+    return begin(db, indicator_id, fmt, who, max_rows, opts, false, out);
 }
 
 enum err
@@ -809,11 +879,352 @@ import_feed(struct import *im, const char *data, size_t len)
     return im->rc;
 }
 
+/* ------------------------------------------------------------ deciding */
+
+/* A number as a message shows it: as short as it reads back exactly. */
+static void
+fmt_value(char *buf, size_t n, double v)
+{
+    snprintf(buf, n, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, n, "%.17g", v);
+}
+
+/* The rows that repeat a key: a duplicate is kept once (a notice), a conflict refused naming
+ * both lines. Then the repeats leave the stage. */
+static enum err
+check_repeats(struct import *im, long *out_dups)
+{
+    struct db_stmt *st = db_stmt(im->db, Q_IMPORT_STAGE_REPEATS);
+    char a[32], b[32];
+    long line, l0;
+    bool row, same;
+    enum err rc;
+
+    *out_dups = 0;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->stage_id);
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        line = (long)db_i64(st, 0);
+        l0 = (long)db_i64(st, 1);
+        same = db_dbl(st, 3) == db_dbl(st, 4) && strcmp(db_text(st, 5), db_text(st, 6)) == 0 &&
+               strcmp(db_text(st, 7), db_text(st, 8)) == 0 &&
+               strcmp(db_text(st, 9), db_text(st, 10)) == 0 && db_type(st, 11) == db_type(st, 12) &&
+               (db_type(st, 11) == DB_NULL || db_dbl(st, 11) == db_dbl(st, 12)) &&
+               db_i64(st, 13) == db_i64(st, 14);
+        if (same) {
+            (*out_dups)++;
+            import_result_notice(&im->res, line, 0, "line %ld repeats line %ld exactly; kept once",
+                                 line, l0);
+            continue;
+        }
+        fmt_value(a, sizeof(a), db_dbl(st, 4));
+        fmt_value(b, sizeof(b), db_dbl(st, 3));
+        if (db_dbl(st, 3) != db_dbl(st, 4))
+            rc = set_err(&im->err, ERR_INVALID, line, im->year_col,
+                         "lines %ld and %ld give two values for %.*s in one series: %s and %s", l0,
+                         line, tidy_shown(db_text(st, 2)), db_text(st, 2), a, b);
+        else
+            rc = set_err(&im->err, ERR_INVALID, line, im->year_col,
+                         "lines %ld and %ld give %.*s in one series twice, with a different "
+                         "source, note, attribute or Progress",
+                         l0, line, tidy_shown(db_text(st, 2)), db_text(st, 2));
+        break;
+    }
+    db_done(st);
+    if (rc || *out_dups == 0)
+        return rc;
+    st = db_stmt(im->db, Q_IMPORT_STAGE_DEDUP);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->stage_id);
+    return db_run(st);
+}
+
+/* Run one of the import's statements over the stage ($1) and the indicator ($2). */
+static enum err
+run_stage(struct import *im, enum q q)
+{
+    struct db_stmt *st = db_stmt(im->db, q);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->stage_id);
+    db_bind_i64(st, 2, im->indicator_id);
+    return db_run(st);
+}
+
+/* One integer column of a one-row statement over the stage and the indicator. */
+static enum err
+count_stage(struct import *im, enum q q, long *out, int n)
+{
+    struct db_stmt *st = db_stmt(im->db, q);
+    enum err rc;
+    bool row;
+    int i;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->stage_id);
+    db_bind_i64(st, 2, im->indicator_id);
+    rc = db_step(st, &row);
+    for (i = 0; i < n; i++)
+        out[i] = rc == ERR_OK && row ? (long)db_i64(st, i) : 0;
+    db_done(st);
+    return rc;
+}
+
+/* How many observations the indicator holds (before this import's writes). */
+static enum err
+stored_count(struct import *im, long *out)
+{
+    struct db_stmt *st = db_stmt(im->db, Q_INDICATOR_OBSERVATION_COUNT);
+    enum err rc;
+    bool row;
+
+    *out = 0;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->indicator_id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row)
+        *out = (long)db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+/* The fields an observation's audit entry records: observation.c's. */
+static const struct change_field obs_fields[] = {
+    {"value", CH_OPT_DBL, false},
+    {"source", CH_OPT, false},
+    {"note", CH_OPT, false},
+};
+#define N_OBS_FIELDS 3
+
+/* The audit detail of a key: "2013 Q1 Series=X Units=Y Kön=Flickor" (observation.c's). */
+static const char *
+key_detail(struct arena *a, const char *series, const char *unit, const char *disagg,
+           const char *period)
+{
+    struct buf b;
+    const char *p, *out;
+
+    buf_init(&b, 0);
+    buf_adds(&b, period);
+    if (*series)
+        buf_printf(&b, " Series=%s", series);
+    if (*unit)
+        buf_printf(&b, " Units=%s", unit);
+    for (p = disagg; *p; p++) {
+        if (p == disagg)
+            buf_addc(&b, ' ');
+        buf_addc(&b, *p == TIDY_DISAGG_SEP ? ' ' : *p);
+    }
+    out = arena_strndup(a, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return out;
+}
+
+/* Audit entries of single observations from q ($3 = at most *budget rows): changed = the
+ * statement reads a stored row beside the new one (Q_IMPORT_CHANGED), else removals. */
+static enum err
+audit_rows(struct import *im, enum q q, bool changed, int64_t now, long *budget)
+{
+    struct change_val before[N_OBS_FIELDS], after[N_OBS_FIELDS];
+    struct pending {
+        const char *detail, *changes;
+        bool found;
+    } * list;
+    struct db_stmt *st;
+    struct change_set c;
+    struct arena a;
+    const char *changes, *detail;
+    enum err rc, rc2 = ERR_OK;
+    bool row, found;
+    long n = 0, k;
+
+    if (*budget <= 0)
+        return ERR_OK;
+    st = db_stmt(im->db, q);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, im->stage_id);
+    db_bind_i64(st, 2, im->indicator_id);
+    db_bind_i64(st, 3, *budget);
+    arena_init(&a);
+    /* the rows (at most *budget) are read whole before any is written: one statement at a
+     * time per connection, and audit_write is a statement of its own */
+    list = arena_alloc(&a, (size_t)*budget * sizeof(*list));
+    while ((rc = db_step(st, &row)) == ERR_OK && row && n < *budget) {
+        detail = key_detail(&a, db_text(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3));
+        if (changed) {
+            found = db_i64(st, 7) != 0;
+            after[0] = change_opt_dbl(true, db_dbl(st, 4));
+            after[1] = change_opt(arena_strdup(&a, db_text(st, 5)));
+            after[2] = change_opt(arena_strdup(&a, db_text(st, 6)));
+            if (found) {
+                before[0] = change_opt_dbl(true, db_dbl(st, 8));
+                before[1] = change_opt(arena_strdup(&a, db_text(st, 9)));
+                before[2] = change_opt(arena_strdup(&a, db_text(st, 10)));
+            } else {
+                before[0] = change_opt_dbl(false, 0);
+                before[1] = before[2] = change_opt(NULL);
+            }
+        } else {
+            found = true;
+            before[0] = change_opt_dbl(true, db_dbl(st, 4));
+            before[1] = change_opt(arena_strdup(&a, db_text(st, 5)));
+            before[2] = change_opt(arena_strdup(&a, db_text(st, 6)));
+            after[0] = change_opt_dbl(false, 0);
+            after[1] = after[2] = change_opt(NULL);
+        }
+        change_init(&c);
+        change_diff(&c, obs_fields, N_OBS_FIELDS, before, after);
+        rc2 = change_finish(&c, &changes);
+        if (rc2 == ERR_OK) {
+            list[n].detail = detail;
+            list[n].changes = arena_strdup(&a, changes);
+            list[n].found = found;
+            n++;
+        }
+        change_free(&c);
+        if (rc2)
+            break;
+    }
+    db_done(st);
+    if (rc == ERR_OK)
+        rc = rc2;
+    for (k = 0; rc == ERR_OK && k < n; k++)
+        rc = audit_write(im->db, now, im->who,
+                         !changed        ? "remove"
+                         : list[k].found ? "update"
+                                         : "create",
+                         "observation", im->indicator_id, im->mission_id, list[k].detail,
+                         list[k].changes);
+    *budget -= n;
+    arena_free(&a);
+    return rc;
+}
+
+/* The import's own entry: the counts, and the declared columns when a replace changed
+ * them. */
+static enum err
+audit_import(struct import *im, int64_t now)
+{
+    struct import_result *r = &im->res;
+    struct change_set c;
+    const char *changes;
+    char detail[200];
+    bool same = im->opts.mode == IMPORT_MERGE || im->n_dims == im->n_old_dims;
+    enum err rc;
+    int i;
+
+    for (i = 0; im->opts.mode == IMPORT_REPLACE && same && i < im->n_dims; i++)
+        same = strcmp(im->dims[i], im->old_dims[i]) == 0;
+    snprintf(detail, sizeof(detail),
+             "%s: %ld observations; %ld inserted, %ld changed, %ld removed, "
+             "%ld unchanged",
+             im->opts.mode == IMPORT_MERGE ? "merge" : "replace", r->rows, r->inserted, r->changed,
+             r->removed, r->unchanged);
+    change_init(&c);
+    if (!same)
+        change_texts(&c, "dimensions", (const char *const *)im->old_dims, im->n_old_dims,
+                     (const char *const *)im->dims, im->n_dims, true, false);
+    rc = change_finish(&c, &changes);
+    if (rc == ERR_OK)
+        rc = audit_write(im->db, now, im->who, "import", "indicator", im->indicator_id,
+                         im->mission_id, detail, changes);
+    change_free(&c);
+    if (rc == ERR_OK && !same)
+        import_result_notice(
+            r, 0, 0, "the indicator's disaggregation columns are now the file's (%d)", im->n_dims);
+    return rc;
+}
+
+/* Everything after the last row: the decisions, the audit log, the writes. */
+static enum err
+decide(struct import *im)
+{
+    struct import_result *r = &im->res;
+    int64_t now = (int64_t)time(NULL);
+    long dups, n[3] = {0}, held = 0, budget = IMPORT_MAX_AUDIT_ROWS;
+    enum err rc;
+
+    rc = check_repeats(im, &dups);
+    if (rc)
+        return rc;
+    r->rows = im->rows - dups;
+    if (r->rows == 0) {
+        rc = count_stage(im, Q_IMPORT_COUNT_GONE, &held, 1);
+        if (rc)
+            return rc;
+        if (!im->opts.allow_empty && im->opts.mode == IMPORT_MERGE)
+            return set_err(&im->err, ERR_INVALID, 1, 0,
+                           "the file has no data rows, only a header: there is nothing to merge");
+        if (!im->opts.allow_empty)
+            return set_err(&im->err, ERR_INVALID, 1, 0,
+                           "the file has no data rows, only a header: importing it would remove "
+                           "all %ld observations of the indicator; to do that, ask for an empty "
+                           "import explicitly",
+                           held);
+    }
+    /* an indicator without observations has nothing to keep, nothing to compare with */
+    rc = r->rows > 0 ? stored_count(im, &held) : ERR_OK;
+    if (rc == ERR_OK && held > 0)
+        rc = run_stage(im, Q_IMPORT_KEEP_SOURCE);
+    if (rc == ERR_OK && held > 0)
+        rc = run_stage(im, Q_IMPORT_KEEP_NOTE);
+    if (rc == ERR_OK && held > 0)
+        rc = count_stage(im, Q_IMPORT_COUNT, n, 3);
+    if (rc == ERR_OK && held == 0) {
+        n[0] = n[2] = r->rows;
+        n[1] = 0;
+    }
+    if (rc)
+        return rc;
+    r->inserted = n[0];
+    r->changed = n[1];
+    r->unchanged = n[2] - n[0] - n[1];
+    if (im->opts.mode == IMPORT_REPLACE && held > 0) {
+        rc = count_stage(im, Q_IMPORT_COUNT_GONE, &r->removed, 1);
+        if (rc)
+            return rc;
+    }
+    /* a data set loaded inside its caller's transaction (the demo, generated data) is
+     * recorded by the import's own entry, not value by value */
+    if (!im->own_tx)
+        budget = 0;
+    rc = audit_rows(im, Q_IMPORT_CHANGED, true, now, &budget);
+    if (rc == ERR_OK && im->opts.mode == IMPORT_REPLACE)
+        rc = audit_rows(im, Q_IMPORT_GONE, false, now, &budget);
+    if (rc == ERR_OK && im->opts.mode == IMPORT_REPLACE && r->removed > 0)
+        rc = run_stage(im, Q_IMPORT_REMOVE_GONE);
+    if (rc == ERR_OK && r->rows > 0)
+        rc = run_stage(im, Q_IMPORT_APPLY);
+    if (rc == ERR_OK)
+        rc = run_stage(im, Q_IMPORT_STAGE_CLEAR);
+    if (rc)
+        return rc;
+    if (r->rows == 0 && r->removed > 0)
+        import_result_notice(r, 0, 0, "removed all %ld observations", r->removed);
+    if (im->own_tx && r->inserted + r->changed + r->removed > IMPORT_MAX_AUDIT_ROWS)
+        import_result_notice(r, 0, 0,
+                             "the history lists the first %d of the %ld observations inserted, "
+                             "changed or removed",
+                             IMPORT_MAX_AUDIT_ROWS, r->inserted + r->changed + r->removed);
+    /* the summary last, so its counts and notices are complete */
+    import_result_notice(r, 0, 0,
+                         "observations: %ld in the file, %ld inserted, %ld changed, %ld removed, "
+                         "%ld unchanged",
+                         r->rows, r->inserted, r->changed, r->removed, r->unchanged);
+    return audit_import(im, now);
+}
+
 enum err
-import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
+import_finish_result(struct import *im, struct import_result *out, struct tidy_error *out_err)
 {
     enum err rc = im->rc;
-    char detail[64];
 
     memset(out_err, 0, sizeof(*out_err));
     if (rc == ERR_OK && im->fmt == IMPORT_CSV) {
@@ -829,20 +1240,14 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
         if (rc != ERR_OK) {
             long at = db_bulk_failed_at(im->db);
             long line = at >= 0 ? im->ring_line[at % IMPORT_RING] : 0;
-            int year = at >= 0 ? im->ring_year[at % IMPORT_RING] : 0;
 
-            if (rc == ERR_CONFLICT)
-                rc = set_err(&im->err, ERR_INVALID, line, 1,
-                             "a second value for %d in one series (same Series, Units and "
-                             "disaggregation)",
-                             year);
+            rc = set_err(&im->err, rc, line, 0, "%s", err_str(rc));
         }
+        /* the decisions read as they write: statement by statement from here */
+        db_bulk(im->db, false);
     }
-    if (rc == ERR_OK) {
-        snprintf(detail, sizeof(detail), "%ld observations", im->rows);
-        rc = audit_add(im->db, im->who, "import", "indicator", im->indicator_id, im->mission_id,
-                       detail);
-    }
+    if (rc == ERR_OK)
+        rc = decide(im);
     if (rc == ERR_OK && im->own_tx)
         rc = db_commit(im->db);
     if (rc) {
@@ -852,9 +1257,24 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
         if (out_err->msg[0] == '\0')
             snprintf(out_err->msg, sizeof(out_err->msg), "%s", err_str(rc));
     }
-    if (out_rows != NULL)
-        *out_rows = rc ? 0 : im->rows;
+    if (out != NULL) {
+        *out = im->res;
+        if (rc)
+            memset(out, 0, sizeof(*out));
+    }
     im_free(im);
+    return rc;
+}
+
+enum err
+import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
+{
+    struct import_result r;
+    enum err rc;
+
+    rc = import_finish_result(im, &r, out_err);
+    if (out_rows != NULL)
+        *out_rows = rc ? 0 : r.rows;
     return rc;
 }
 
@@ -868,7 +1288,8 @@ import_abort(struct import *im)
 
 enum err
 import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const char *path,
-            const char *who, long max_rows, long *out_rows, struct tidy_error *out_err)
+            const char *who, long max_rows, const struct import_opts *opts,
+            struct import_result *out, struct tidy_error *out_err)
 {
     struct import *im;
     char chunk[65536];
@@ -877,12 +1298,14 @@ import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const c
     enum err rc;
 
     memset(out_err, 0, sizeof(*out_err));
+    if (out != NULL)
+        memset(out, 0, sizeof(*out));
     f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (f == NULL) {
         snprintf(out_err->msg, sizeof(out_err->msg), "cannot open the file");
         return ERR_IO;
     }
-    rc = import_begin(db, indicator_id, fmt, who, max_rows, &im);
+    rc = import_begin(db, indicator_id, fmt, who, max_rows, opts, &im);
     if (rc) {
         snprintf(out_err->msg, sizeof(out_err->msg), "%s",
                  rc == ERR_NOTFOUND ? "no indicator has this id" : err_str(rc));
@@ -897,7 +1320,7 @@ import_file(struct db *db, int64_t indicator_id, enum import_format fmt, const c
         rc = ERR_IO;
         goto out;
     }
-    rc = import_finish(im, out_rows, out_err);
+    rc = import_finish_result(im, out, out_err);
 out:
     if (f != stdin)
         fclose(f);

@@ -145,6 +145,10 @@ observation_row(struct db_stmt *st, struct arena *a, void *item)
     o->value = db_dbl(st, 5);
     o->source = ld_str(st, 6, a);
     o->note = ld_str(st, 7, a);
+    o->period_key = db_i64(st, 8);
+    o->attrs = ld_str(st, 9, a);
+    o->has_progress = db_type(st, 10) != DB_NULL;
+    o->progress = o->has_progress ? db_dbl(st, 10) : 0;
 }
 
 enum err

@@ -22,13 +22,17 @@ struct objective {
     int64_t archived_at; /* Unix seconds; 0: live */
 };
 
-/* identified by (indicator, series, unit, disagg, year) */
+/* identified by (indicator, series, unit, disagg, period) (migration 0015) */
 struct observation {
-    const char *period;
-    int year;
+    const char *period;                 /* as published: "2015", "2015-16", "2013 Q1" */
+    int year;                           /* the year the period starts in (period.h) */
     const char *series, *unit, *disagg; /* disagg: "Field=Value" pairs joined by 0x1f */
     double value;
     const char *source, *note;
+    int64_t period_key; /* period.h's sort key: a series' periods sort by (key, label) */
+    const char *attrs;  /* attribute cells, "Name=Value" pairs joined by 0x1f; "" if none */
+    bool has_progress;  /* the Progress column as published, if the file had one */
+    double progress;
 };
 
 struct indicator {
@@ -76,7 +80,7 @@ enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, cons
 /* ind->dimensions: its disaggregation column names in order (indicator_get loads them;
  * list loaders do not) */
 enum err indicator_load_dimensions(struct db *db, struct arena *a, struct indicator *ind);
-/* all observations of an indicator, ordered by series, unit, disagg, year */
+/* all observations of an indicator, ordered by series, unit, disagg, period (key, label) */
 enum err indicator_observations(struct db *db, struct arena *a, int64_t indicator_id,
                                 struct observation **out, int *out_n);
 /* the first `limit` of them, in the same order (a page shows a bounded number) */

@@ -13,6 +13,7 @@
 #include "domain/audit.h"
 #include "domain/change.h"
 #include "domain/observation.h"
+#include "domain/period.h"
 #include "domain/tidycsv.h"
 
 /* The fields an audit entry records, in Q_OBSERVATION_STORED's column order. Optional kinds,
@@ -27,6 +28,8 @@ static const struct change_field obs_fields[] = {
 /* A key resolved against the indicator as stored. */
 struct located {
     int64_t mission_id;
+    const char *period; /* the label: the key's, or the year's own ("2024") */
+    struct period p;
     const char *series, *unit;
     const char *disagg; /* canonical "Field=Value" pairs joined by TIDY_DISAGG_SEP */
     const char *detail; /* the key for the audit entry: "2024 Kön=Flickor" */
@@ -58,6 +61,7 @@ resolve(struct db *db, struct arena *a, int64_t indicator_id, const struct obser
     const char *dims[TIDY_MAX_COLUMNS];
     struct db_stmt *st;
     struct buf disagg, detail;
+    const char *why;
     int n_dims = 0, i;
     enum err rc;
     bool row;
@@ -85,7 +89,12 @@ resolve(struct db *db, struct arena *a, int64_t indicator_id, const struct obser
     if (rc)
         return rc;
 
-    rc = write_year(e, "year", key->year);
+    out->period =
+        key->period != NULL ? arena_strdup(a, key->period) : arena_printf(a, "%d", key->year);
+    if (strlen(out->period) > TIDY_MAX_PERIOD ||
+        !period_parse(out->period, strlen(out->period), &out->p, &why))
+        return write_refuse(e, "year", "is not a period that names a year");
+    rc = write_year(e, "year", out->p.year);
     if (rc)
         return rc;
     if (key->n_cells < 0 || key->n_cells > n_dims)
@@ -111,7 +120,7 @@ resolve(struct db *db, struct arena *a, int64_t indicator_id, const struct obser
      * empty cells left out */
     buf_init(&disagg, 0);
     buf_init(&detail, 0);
-    buf_printf(&detail, "%d", key->year);
+    buf_adds(&detail, out->period);
     if (*out->series)
         buf_printf(&detail, " Series=%s", out->series);
     if (*out->unit)
@@ -135,20 +144,19 @@ resolve(struct db *db, struct arena *a, int64_t indicator_id, const struct obser
 }
 
 static void
-bind_key(struct db_stmt *st, int64_t indicator_id, const struct located *at, int year)
+bind_key(struct db_stmt *st, int64_t indicator_id, const struct located *at)
 {
     db_bind_i64(st, 1, indicator_id);
     db_bind_text(st, 2, at->series);
     db_bind_text(st, 3, at->unit);
     db_bind_text(st, 4, at->disagg);
-    db_bind_i64(st, 5, year);
+    db_bind_text(st, 5, at->period);
 }
 
-/* The stored row at the key: before[] (texts in a) and its period; *out_found false when
- * there is none. */
+/* The stored row at the key: before[] (texts in a); *out_found false when there is none. */
 static enum err
-stored(struct db *db, struct arena *a, int64_t indicator_id, const struct located *at, int year,
-       struct change_val *before, const char **out_period, bool *out_found)
+stored(struct db *db, struct arena *a, int64_t indicator_id, const struct located *at,
+       struct change_val *before, bool *out_found)
 {
     struct db_stmt *st = db_stmt(db, Q_OBSERVATION_STORED);
     enum err rc;
@@ -156,12 +164,10 @@ stored(struct db *db, struct arena *a, int64_t indicator_id, const struct locate
     *out_found = false;
     if (st == NULL)
         return ERR_DB;
-    bind_key(st, indicator_id, at, year);
+    bind_key(st, indicator_id, at);
     rc = db_step(st, out_found);
-    if (rc == ERR_OK && *out_found) {
+    if (rc == ERR_OK && *out_found)
         change_read(st, a, obs_fields, N_OBS_FIELDS, before);
-        *out_period = db_text_dup(st, 3, a);
-    }
     db_done(st);
     return rc;
 }
@@ -218,11 +224,9 @@ put(struct db *db, struct arena *a, int64_t indicator_id, const struct observati
     const char *who, int64_t now, bool *out_created, struct write_error *e)
 {
     struct change_val before[N_OBS_FIELDS], after[N_OBS_FIELDS];
-    const char *period = NULL;
     struct located at;
     struct change_set c;
     struct db_stmt *st;
-    char year[16];
     bool found;
     enum err rc;
 
@@ -235,7 +239,7 @@ put(struct db *db, struct arena *a, int64_t indicator_id, const struct observati
     if (rc == ERR_OK)
         rc = check_text(e, "note", -1, in->note);
     if (rc == ERR_OK)
-        rc = stored(db, a, indicator_id, &at, in->key.year, before, &period, &found);
+        rc = stored(db, a, indicator_id, &at, before, &found);
     if (rc)
         return rc;
     after[0] = change_opt_dbl(true, in->value);
@@ -247,24 +251,26 @@ put(struct db *db, struct arena *a, int64_t indicator_id, const struct observati
             return rc;
         before[0] = change_opt_dbl(false, 0);
         before[1] = before[2] = change_opt(NULL);
-        snprintf(year, sizeof(year), "%d", in->key.year);
         st = db_stmt(db, Q_OBSERVATION_ADD);
         if (st == NULL)
             return ERR_DB;
         db_bind_i64(st, 1, indicator_id);
-        db_bind_text(st, 2, year);
-        db_bind_i64(st, 3, in->key.year);
+        db_bind_text(st, 2, at.period);
+        db_bind_i64(st, 3, at.p.year);
         db_bind_text(st, 4, at.series);
         db_bind_text(st, 5, at.unit);
         db_bind_text(st, 6, at.disagg);
         db_bind_dbl(st, 7, in->value);
         write_bind_str(st, 8, in->source);
         write_bind_str(st, 9, in->note);
+        db_bind_i64(st, 10, at.p.key);
+        db_bind_text(st, 11, ""); /* the form has no attribute or Progress cells */
+        db_bind_null(st, 12);
     } else {
         st = db_stmt(db, Q_OBSERVATION_SET);
         if (st == NULL)
             return ERR_DB;
-        bind_key(st, indicator_id, &at, in->key.year);
+        bind_key(st, indicator_id, &at);
         db_bind_dbl(st, 6, in->value);
         write_bind_str(st, 7, in->source);
         write_bind_str(st, 8, in->note);
@@ -313,7 +319,6 @@ remove_at(struct db *db, struct arena *a, int64_t indicator_id, const struct obs
           const char *who, int64_t now, struct write_error *e)
 {
     struct change_val before[N_OBS_FIELDS], after[N_OBS_FIELDS];
-    const char *period;
     struct located at;
     struct change_set c;
     struct db_stmt *st;
@@ -322,7 +327,7 @@ remove_at(struct db *db, struct arena *a, int64_t indicator_id, const struct obs
 
     rc = resolve(db, a, indicator_id, key, &at, e);
     if (rc == ERR_OK)
-        rc = stored(db, a, indicator_id, &at, key->year, before, &period, &found);
+        rc = stored(db, a, indicator_id, &at, before, &found);
     if (rc)
         return rc;
     if (!found)
@@ -330,7 +335,7 @@ remove_at(struct db *db, struct arena *a, int64_t indicator_id, const struct obs
     st = db_stmt(db, Q_OBSERVATION_REMOVE);
     if (st == NULL)
         return ERR_DB;
-    bind_key(st, indicator_id, &at, key->year);
+    bind_key(st, indicator_id, &at);
     rc = db_run(st);
     if (rc)
         return rc;
@@ -369,7 +374,6 @@ observation_find(struct db *db, struct arena *a, int64_t indicator_id,
                  struct write_error *err)
 {
     struct change_val v[N_OBS_FIELDS];
-    const char *period = NULL;
     struct located at;
     bool found;
     enum err rc;
@@ -379,13 +383,15 @@ observation_find(struct db *db, struct arena *a, int64_t indicator_id,
     if (rc == ERR_INVALID)
         return ERR_NOTFOUND;
     if (rc == ERR_OK)
-        rc = stored(db, a, indicator_id, &at, key->year, v, &period, &found);
+        rc = stored(db, a, indicator_id, &at, v, &found);
     if (rc)
         return rc;
     if (!found)
         return ERR_NOTFOUND;
-    out->period = period;
-    out->year = key->year;
+    out->period = at.period;
+    out->year = at.p.year;
+    out->period_key = at.p.key;
+    out->attrs = "";
     out->series = at.series;
     out->unit = at.unit;
     out->disagg = at.disagg;

@@ -61,10 +61,19 @@ extern const struct resource api_progress_res;
 
 /* What a write answers (api_write.c): the indicator, the observations an import stored,
  * and the new assessment (api_indicator.c). */
+/* One notice of an import, as the API writes it. */
+struct write_notice {
+    int64_t line, column; /* 0: the whole file, not one field */
+    const char *message;
+};
+
 struct indicator_write_result {
     int64_t indicator_id;
-    bool has_rows; /* an import: rows is what it stored */
+    bool has_rows; /* an import: rows is what it stored, and the counts and notices below */
     int64_t rows;
+    int64_t inserted, changed, removed, unchanged;
+    const struct write_notice *notices;
+    int n_notices;
     const struct indicator_progress *progress;
 };
 extern const struct resource api_write_result_res;

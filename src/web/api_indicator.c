@@ -496,10 +496,36 @@ api_indicator_observations(struct req *rq)
 
 /* ------------------------------------------------------------ writes (api_write.c) */
 
+static const struct res_field write_notice_fields[] = {
+    R_INT("line", struct write_notice, line, 0, "0: the whole file"),
+    R_INT("column", struct write_notice, column, 0, "0: not one field"),
+    R_STR("message", struct write_notice, message, 0, "English"),
+    R_END,
+};
+
 static const struct res_field write_result_fields[] = {
     R_INT("indicator_id", struct indicator_write_result, indicator_id, 0, NULL),
     R_INT_IF("observations", struct indicator_write_result, rows, has_rows, RES_OPT,
-             "Observations stored (imports only)"),
+             "Observations in the file, each key once (imports only)"),
+    R_INT_IF("inserted", struct indicator_write_result, inserted, has_rows, RES_OPT,
+             "Observations the import added (imports only)"),
+    R_INT_IF("changed", struct indicator_write_result, changed, has_rows, RES_OPT,
+             "Observations whose value, source, note, attributes or Progress it changed"),
+    R_INT_IF("removed", struct indicator_write_result, removed, has_rows, RES_OPT,
+             "Observations it removed (a replace: those the file does not have)"),
+    R_INT_IF("unchanged", struct indicator_write_result, unchanged, has_rows, RES_OPT,
+             "Observations the file gave as they were stored"),
+    /* R_ARR, present only for an import (has_rows) */
+    {.name = "notices",
+     .type = RT_ARR,
+     .flags = RES_OPT | RES_HAS_BOOL,
+     .off = RES_OFF(struct indicator_write_result, notices, const struct write_notice *),
+     .off_n = RES_OFF(struct indicator_write_result, n_notices, int),
+     .item_size = sizeof(struct write_notice),
+     .item = R_ITEM_OBJ(write_notice_fields),
+     .has = RES_OFF(struct indicator_write_result, has_rows, bool),
+     .desc = "What the import accepted but you should know (imports only): repeated rows kept "
+             "once, columns ignored, the counts; at most 20"},
     R_PTR_RES("progress", struct indicator_write_result, progress, &api_progress_res, 0,
               "The new assessment"),
     R_END,
@@ -538,7 +564,8 @@ static const struct resource settings_res = {
 
 /* The POST body as JSON (import.c reads it; CSV has the same columns). */
 static const struct res_field data_fields[] = {
-    R_DOC("Year", RT_STR, 0, "A year or a period starting with one, e.g. 2015-16"),
+    R_DOC("Year", RT_STR, 0,
+          "The period as published: a year, 2015-16, 2013 Q1, 1993 01, 2019/2, a date range"),
     R_DOC("Series", RT_STR, RES_OPT, NULL),
     R_DOC("Units", RT_STR, RES_OPT, NULL),
     R_DOC("Source", RT_STR, RES_OPT | RES_NULL, "Where this value comes from"),
@@ -550,7 +577,8 @@ static const struct res_field data_fields[] = {
 static const struct resource data_res = {
     .name = "IndicatorData",
     .desc = "Open SDG-style records; every key other than Year, Series, Units, Source, Note "
-            "and Value is a disaggregation column",
+            "and Value is a disaggregation column. A record without Source (Note) keeps the "
+            "stored source (note) of a value it leaves unchanged",
     .fields = data_fields,
     .array = true,
     .more_strings = true,

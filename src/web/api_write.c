@@ -45,17 +45,35 @@ check_scope(struct req *rq, int64_t indicator_id, enum authz_action action, stru
     return req_allow(rq, action, &scope);
 }
 
-/* The answer to a write (IndicatorWriteResult, api_indicator.c); rows < 0: not an import. */
+/* The answer to a write (IndicatorWriteResult, api_indicator.c); ir NULL: not an import. */
 static enum err
-write_result(struct req *rq, const struct indicator *ind, long rows)
+write_result(struct req *rq, const struct indicator *ind, const struct import_result *ir)
 {
-    struct indicator_write_result wr;
+    struct indicator_write_result wr = {0};
     struct indicator_progress ip;
+    struct write_notice *wn;
+    long rows = -1;
     enum err rc;
+    int i;
 
     rc = indicator_progress_load(rq->wdb, rq->arena, ind, &ip);
     if (rc)
         return rc;
+    if (ir != NULL) {
+        rows = ir->rows;
+        wr.inserted = ir->inserted;
+        wr.changed = ir->changed;
+        wr.removed = ir->removed;
+        wr.unchanged = ir->unchanged;
+        wn = arena_alloc(rq->arena, sizeof(*wn) * (size_t)(ir->n_notices + 1));
+        for (i = 0; i < ir->n_notices; i++) {
+            wn[i].line = ir->notices[i].line;
+            wn[i].column = ir->notices[i].column;
+            wn[i].message = arena_strdup(rq->arena, ir->notices[i].msg);
+        }
+        wr.notices = wn;
+        wr.n_notices = ir->n_notices;
+    }
     wr.indicator_id = ind->id;
     wr.has_rows = rows >= 0;
     wr.rows = rows;
@@ -120,20 +138,28 @@ enum err
 api_indicator_data_post(struct req *rq)
 {
     const struct principal *who;
+    struct import_opts opts = {0};
+    struct import_result ir;
     struct indicator ind;
     struct import *im;
     struct tidy_error te;
     enum import_format fmt;
-    long rows = 0;
+    const char *mode;
     enum err rc;
 
     rc = check_scope(rq, req_int(rq, "id", 0), AUTHZ_OBSERVATION_WRITE, &ind, &who);
     if (rc)
         return rc;
+    mode = req_str(rq, "mode");
+    if (mode != NULL && strcmp(mode, "merge") == 0)
+        opts.mode = IMPORT_MERGE;
+    else if (mode != NULL && strcmp(mode, "replace") != 0)
+        return req_invalid(rq, "mode", "must be replace or merge");
+    opts.allow_empty = req_int(rq, "allow_empty", 0) == 1;
     fmt = rq->content_type != NULL && strncasecmp(rq->content_type, "application/json", 16) == 0
               ? IMPORT_JSON
               : IMPORT_CSV;
-    rc = import_begin(rq->wdb, ind.id, fmt, who->name, 0, &im);
+    rc = import_begin(rq->wdb, ind.id, fmt, who->name, 0, &opts, &im);
     if (rc)
         return rc;
     rc = feed_body(rq, im);
@@ -141,7 +167,7 @@ api_indicator_data_post(struct req *rq)
         import_abort(im);
         return rc;
     }
-    rc = import_finish(im, &rows, &te);
+    rc = import_finish_result(im, &ir, &te);
     if (rc == ERR_INVALID || rc == ERR_LIMIT)
         /* the data's fault: say where, change nothing (the transaction rolled back) */
         return req_refuse_at(rq, rc == ERR_LIMIT ? REFUSE_TOO_LARGE : REFUSE_INVALID_DATA,
@@ -149,7 +175,7 @@ api_indicator_data_post(struct req *rq)
                              valid_text(rq, te.msg), te.line, te.column);
     if (rc)
         return rc;
-    return write_result(rq, &ind, rows);
+    return write_result(rq, &ind, &ir);
 }
 
 /* ------------------------------------------------------------ PATCH */
@@ -324,5 +350,5 @@ api_indicator_patch(struct req *rq)
     rc = indicator_get(rq->wdb, rq->arena, ind.id, &ind);
     if (rc)
         return rc;
-    return write_result(rq, &ind, -1);
+    return write_result(rq, &ind, NULL);
 }

@@ -3,14 +3,17 @@
  * /indicators/{id}/data with three forms, for who may write the indicator's data (authz
  * observation.write, scope: the indicator's mission as stored):
  *
- *  - add or change one value of the headline series (year, value with a decimal comma or
- *    point, one value per breakdown, source, note): domain/observation.c;
+ *  - add or change one value of the headline series (year, or a period as the data names
+ *    it: "2013 Q1"; value with a decimal comma or point, one value per breakdown, source,
+ *    note): domain/observation.c;
  *  - remove one (the form asks first, on a page of its own; only the confirmed post
  *    removes);
- *  - upload a file (tidy CSV or JSON) that replaces all of them, through the importer, all
- *    or nothing: the body is multipart/form-data spooled by http, its csrf part checked by
- *    the dispatcher before any byte of the file is read (web/upload.h), the file streamed to
- *    import_feed; a refusal names the line and column.
+ *  - upload a file (tidy CSV or JSON) that replaces all of them or merges into them (and
+ *    may be empty only when the form says so), through the importer, all or nothing: the body is
+ * multipart/form-data spooled by http, its csrf part checked by the dispatcher before any byte of
+ * the file is read (web/upload.h), the file streamed to import_feed; a refusal names the line and
+ * column, and a stored file whose import has notices (repeated rows kept once, columns ignored ...)
+ * gets a page listing them.
  *
  * Every handler resolves the indicator from the path, asks req_allow before anything else,
  * writes through one domain call (its own transaction) and answers 303 to the indicator
@@ -26,6 +29,7 @@
 #include "domain/import.h"
 #include "domain/indicator.h"
 #include "domain/observation.h"
+#include "domain/period.h"
 #include "web/auth.h"
 #include "web/formview.h"
 #include "web/handlers.h"
@@ -40,7 +44,8 @@
 /* What the edit page shows: the three forms' entered values and errors. */
 struct data_view {
     struct form_errors value_e, remove_e, upload_e;
-    const char *year, *value, *source, *note, *remove_year, *format;
+    const char *year, *value, *source, *note, *remove_year, *format, *mode;
+    bool allow_empty;
     const char **cells, **remove_cells; /* one per dimension */
 };
 
@@ -131,6 +136,29 @@ parse_year(const char *s, int *out)
     return true;
 }
 
+/* The key's period as typed: four digits (an annual value, key.year), or a period as the
+ * data names it ("2015-16", "2013 Q1": key.period), spaces around forgiven. */
+static bool
+parse_key_period(struct req *rq, const char *s, struct observation_key *key)
+{
+    struct period p;
+    const char *why;
+    size_t n;
+
+    if (parse_year(s, &key->year))
+        return true;
+    while (*s == ' ')
+        s++;
+    n = strlen(s);
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || n > TIDY_MAX_PERIOD || !period_parse(s, n, &p, &why))
+        return false;
+    key->period = arena_strndup(rq->arena, s, n);
+    key->year = p.year;
+    return true;
+}
+
 /*
  * A number as a Swedish or English reader types it: a decimal comma or point (not both),
  * spaces and no-break spaces between digit groups, a minus sign or U+2212. "12,5", "1 234,5",
@@ -200,7 +228,10 @@ static enum err
 edit_page(struct req *rq, const struct indicator *ind, const struct data_view *v)
 {
     static const char *const formats[] = {"csv", "json"};
+    static const char *const modes[] = {"replace", "merge"};
     const char *format_labels[] = {_("Tidy CSV"), _("JSON")};
+    const char *mode_labels[] = {_("Replace all of the indicator's observations"),
+                                 _("Merge: add and change values, remove none")};
     const char *name = L(rq, ind->title_sv, ind->title_en), *title;
     bool errors = v->value_e.n + v->remove_e.n + v->upload_e.n > 0;
     struct html h;
@@ -258,6 +289,13 @@ edit_page(struct req *rq, const struct indicator *ind, const struct data_view *v
     form_begin_upload(rq, &h, url_indicator_data_upload(rq, ind->id));
     form_select_list(&h, &v->upload_e, "format", _("Format"), NULL, formats, format_labels, 2,
                      v->format);
+    form_select_list(&h, &v->upload_e, "mode", _("What the file does"),
+                     _("A replace also takes the file's breakdown columns. Without a Source or "
+                       "Note column, a value that stays the same keeps its source and note."),
+                     modes, mode_labels, 2, v->mode);
+    form_checkbox(&h, "allow_empty", "1",
+                  _("The file may have no data rows (a replace then removes every value)"),
+                  v->allow_empty);
     form_file(&h, &v->upload_e, "file", _("File"), _("At most 25 MB."), ".csv,.json");
     form_submit(&h, _("Upload"));
     form_end(&h);
@@ -275,6 +313,7 @@ view_init(struct req *rq, const struct indicator *ind, struct data_view *v)
     memset(v, 0, sizeof(*v));
     v->cells = cells_from_headline(rq, ind);
     v->format = "csv";
+    v->mode = "replace";
 }
 
 enum err
@@ -335,7 +374,7 @@ post_data_value(struct req *rq)
     v.source = field(rq, "source");
     v.note = field(rq, "note");
     v.cells = cells_from_form(rq, &ind, "d");
-    if (!parse_year(v.year, &in.key.year))
+    if (!parse_key_period(rq, v.year, &in.key))
         form_error(&v.value_e, "year", _("Enter the year as four digits, for example 2024."));
     if (!parse_number(v.value, &in.value))
         form_error(&v.value_e, "value", _("Enter the value as a number, for example 12,5."));
@@ -426,7 +465,7 @@ post_data_remove(struct req *rq)
     view_init(rq, &ind, &v);
     v.remove_year = field(rq, "remove_year");
     v.remove_cells = cells_from_form(rq, &ind, "rd");
-    if (!parse_year(v.remove_year, &key.year)) {
+    if (!parse_key_period(rq, v.remove_year, &key)) {
         form_error(&v.remove_e, "remove_year",
                    _("Enter the year as four digits, for example 2024."));
         return edit_page(rq, &ind, &v);
@@ -457,8 +496,9 @@ struct upload_state {
     const struct indicator *ind;
     const char *who;
     enum import_format fmt;
+    struct import_opts opts;
     struct import *im;
-    bool bad_format;
+    bool bad_format, bad_mode;
 };
 
 /* The form's parts after csrf: format (read before the file: the form puts it first), then
@@ -469,6 +509,17 @@ on_part(void *ctx, enum multipart_event ev, const struct multipart_part *p, cons
 {
     struct upload_state *st = ctx;
 
+    if (ev == MP_FIELD && strcmp(p->name, "mode") == 0) {
+        if (strcmp(data, "merge") == 0)
+            st->opts.mode = IMPORT_MERGE;
+        else if (strcmp(data, "replace") != 0)
+            st->bad_mode = true;
+        return ERR_OK;
+    }
+    if (ev == MP_FIELD && strcmp(p->name, "allow_empty") == 0) {
+        st->opts.allow_empty = strcmp(data, "1") == 0;
+        return ERR_OK;
+    }
     if (strcmp(p->name, ev == MP_FIELD ? "format" : "file") != 0)
         return ERR_OK;
     switch (ev) {
@@ -480,9 +531,9 @@ on_part(void *ctx, enum multipart_event ev, const struct multipart_part *p, cons
         return ERR_OK;
     case MP_FILE_BEGIN:
         /* no file chosen: the browser sends the part with an empty name */
-        if (p->filename[0] == '\0' || st->bad_format || st->im != NULL)
+        if (p->filename[0] == '\0' || st->bad_format || st->bad_mode || st->im != NULL)
             return ERR_OK;
-        return import_begin(st->rq->wdb, st->ind->id, st->fmt, st->who, 0, &st->im);
+        return import_begin(st->rq->wdb, st->ind->id, st->fmt, st->who, 0, &st->opts, &st->im);
     case MP_FILE_DATA:
         /* a refused row stops the import (import_finish reports it); the rest is read on */
         if (st->im != NULL)
@@ -494,16 +545,64 @@ on_part(void *ctx, enum multipart_event ev, const struct multipart_part *p, cons
     return ERR_OK;
 }
 
+/* What a stored file changed, and what the import accepted but the user should know
+ * (repeated rows kept once, columns ignored ...): the notices in the importer's English, as
+ * its refusals are. */
+static enum err
+result_page(struct req *rq, const struct indicator *ind, const struct import_result *ir)
+{
+    const char *title = _("The file was stored");
+    const struct import_notice *n;
+    struct html h;
+    int i;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, title);
+    html_elem(&h, "h1", title);
+    html_open(&h, "p", "role", "status", NULL);
+    html_printf(&h,
+                ngettext("%ld observation in the file: %ld added, %ld changed, %ld removed, %ld "
+                         "unchanged.",
+                         "%ld observations in the file: %ld added, %ld changed, %ld removed, %ld "
+                         "unchanged.",
+                         (unsigned long)ir->rows),
+                ir->rows, ir->inserted, ir->changed, ir->removed, ir->unchanged);
+    html_close(&h, "p");
+    html_elem(&h, "h2", _("Notices"));
+    html_open(&h, "ul", "class", "notices", NULL);
+    for (i = 0; i < ir->n_notices; i++) {
+        n = &ir->notices[i];
+        html_open(&h, "li", NULL);
+        if (n->line > 0 && n->column > 0)
+            html_printf(&h, _("Line %ld, column %d: %s"), n->line, n->column, n->msg);
+        else if (n->line > 0)
+            html_printf(&h, _("Line %ld: %s"), n->line, n->msg);
+        else
+            html_text(&h, n->msg);
+        html_close(&h, "li");
+    }
+    html_close(&h, "ul");
+    if (ir->total_notices > ir->n_notices)
+        html_elem(&h, "p",
+                  arena_printf(rq->arena, _("%ld more notices are not shown."),
+                               ir->total_notices - ir->n_notices));
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Back to the indicator"), "href", url_indicator(rq, ind->id), NULL);
+    html_close(&h, "p");
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
 enum err
 post_data_upload(struct req *rq)
 {
     struct upload_state st = {0};
     const struct principal *who;
+    struct import_result ir;
     struct tidy_error te;
     struct indicator ind;
     struct data_view v;
     const char *msg;
-    long rows = 0;
     enum err rc;
 
     rc = load(rq, rq->wdb, &ind);
@@ -532,6 +631,12 @@ post_data_upload(struct req *rq)
         return rc;
     }
     v.format = st.fmt == IMPORT_JSON ? "json" : "csv";
+    v.mode = st.opts.mode == IMPORT_MERGE ? "merge" : "replace";
+    v.allow_empty = st.opts.allow_empty;
+    if (st.bad_mode) {
+        form_error(&v.upload_e, "mode", _("Choose replace or merge."));
+        return edit_page(rq, &ind, &v);
+    }
     if (st.bad_format) {
         form_error(&v.upload_e, "format", _("Choose tidy CSV or JSON."));
         return edit_page(rq, &ind, &v);
@@ -540,7 +645,7 @@ post_data_upload(struct req *rq)
         form_error(&v.upload_e, "file", _("Choose a file to upload."));
         return edit_page(rq, &ind, &v);
     }
-    rc = import_finish(st.im, &rows, &te);
+    rc = import_finish_result(st.im, &ir, &te);
     if (rc == ERR_INVALID || rc == ERR_LIMIT) {
         /* the data's fault: nothing was stored (the transaction rolled back); say where */
         if (te.column > 0)
@@ -554,7 +659,10 @@ post_data_upload(struct req *rq)
     }
     if (rc)
         return rc;
-    resp_redirect(rq, url_indicator_stored(rq, ind.id, rows));
+    /* the count summary is always a notice; anything more is shown before going on */
+    if (ir.n_notices > 1)
+        return result_page(rq, &ind, &ir);
+    resp_redirect(rq, url_indicator_stored(rq, ind.id, ir.rows));
     return ERR_OK;
 }
 

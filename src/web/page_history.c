@@ -79,6 +79,9 @@ static const struct {
     {"target_value", N_("Target value")},
     {"target_year", N_("Target year")},
     {"source", N_("Source")},
+    {"value", N_("Value")},
+    {"note", N_("Note")},
+    {"dimensions", N_("Breakdown columns")},
 };
 
 static const char *
@@ -127,7 +130,7 @@ entity_label(const char *entity)
         {"mission", N_("Mission")},     {"objective", N_("Objective")},
         {"indicator", N_("Indicator")}, {"initiative", N_("Initiative")},
         {"team_member", N_("Team")},    {"actor", N_("Actor")},
-        {"person", N_("Person")},
+        {"person", N_("Person")},       {"observation", N_("Value")},
     };
     size_t i;
 
@@ -336,6 +339,11 @@ history_page(struct req *rq, const char *title, const char *back, const char *en
         html_text(&h, entity_label(e->entity));
         html_text(&h, ": ");
         html_text(&h, action_label(e->action));
+        /* a value is named by its key: its period and breakdown as published */
+        if (strcmp(e->entity, "observation") == 0 && !str_empty(e->detail)) {
+            html_text(&h, " ");
+            html_elem_attr(&h, "span", e->detail, "class", "key", NULL);
+        }
         if (name != NULL) {
             html_text(&h, ", ");
             html_text(&h, name);

@@ -359,8 +359,17 @@ const struct route routes[] = {
      .body_schema = "IndicatorSettings", .authz = "indicator.settings"},
     {.method = "POST", .pattern = "/api/v1/indicators/{id}/data", .fn = api_indicator_data_post,
      .kind = RK_API, .flags = RF_WRITE | RF_IMPORT,
-     .summary = "Replace an indicator's observations (tidy CSV or JSON, all or nothing)",
-     .schema = "IndicatorWriteResult", .params = {ID("id", "Indicator id")}, .body = BODY_DATA,
+     .summary = "Replace or merge an indicator's observations (tidy CSV or JSON, all or nothing)",
+     .schema = "IndicatorWriteResult",
+     .params = {ID("id", "Indicator id"),
+                {"mode", P_TEXT, PIN_QUERY, false, 0, 7, NULL,
+                 "replace (default): the indicator's observations and disaggregation columns "
+                 "become the file's; merge: insert or update by period and disaggregation, "
+                 "nothing removed"},
+                {"allow_empty", P_INT, PIN_QUERY, false, 0, 1, NULL,
+                 "1: accept a file with no data rows (a replace then removes every "
+                 "observation); refused otherwise"}},
+     .body = BODY_DATA,
      .body_schema = "IndicatorData", .authz = "observation.write"},
     {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},

@@ -36,8 +36,8 @@ INSERT INTO indicator (mission_id, objective_id, title_sv, unit_sv, direction, b
     SELECT m.id, o.id, $(sqls "$P_IND"), $(sqls "$P_NOTE"), 'increase', 2020, 1, 2, 2030,
     $(sqls "$P_ACTOR"), 'javascript:alert(8)', 0
     FROM mission m JOIN objective o ON o.mission_id = m.id WHERE m.slug = '$X';
-INSERT INTO observation (indicator_id, period, year, value, source, note)
-    SELECT i.id, '2023', 2023, 1.5, $(sqls "$P_MISSION"), $(sqls "$P_NOTE")
+INSERT INTO observation (indicator_id, period, period_key, year, value, source, note)
+    SELECT i.id, '2023', 20230101, 2023, 1.5, $(sqls "$P_MISSION"), $(sqls "$P_NOTE")
     FROM indicator i JOIN mission m ON m.id = i.mission_id WHERE m.slug = '$X';
 INSERT INTO initiative (mission_id, slug, title_sv, title_en, summary_sv, summary_en, origin, status,
     lead_actor_id, funding, hypotheses_sv, learnings_sv, created_at)

@@ -233,7 +233,7 @@ check "limits: ... and the server's peak RSS grew by less than 8 MiB (${HWM0} ->
     le "$((HWM1 - HWM0))" 8192
 # 25 MiB of records that are read to the end (no Value: nothing to store)
 { printf '['; yes '{"Year":"2015"},' | head -n 1500000; printf '{"Year":"2016"}]'; } >"$T/dl_years.json"
-DL_R=$(dl_upload "$T/dl_years.json")
+DL_R=$(dl_upload "$T/dl_years.json" --url-query allow_empty=1)
 HWM2=$(dl_hwm "$DL_PID")
 check "limits: 1.5 million records in $(($(wc -c <"$T/dl_years.json") >> 20)) MiB are all read -> 200" \
     eval 'eq "${DL_R% *}" 200 && jqt "$T/dl_up.body" ".observations == 0"'

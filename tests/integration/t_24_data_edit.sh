@@ -14,6 +14,12 @@ XSS='<script>alert(1)</script>'
 XSS2='"><img src=x onerror=alert(1)>'
 
 # skolmat's indicators: one without breakdowns, one with; and one of gator
+if [ -z "$(q "SELECT 1 FROM indicator_dimension d JOIN indicator i ON i.id = d.indicator_id WHERE i.mission_id = $MID_SK LIMIT 1")" ]; then
+    # earlier files replaced skolmat's data with files without a breakdown, and a replace
+    # takes the file's columns (issue 11): give its first indicator one again
+    printf 'Year,Setting,Value\n2019,,60\n2019,Förskola,55\n2022,,50\n' >"$T/d24-setting.csv"
+    "$BIN" import --db "$DB" --indicator "$IND" "$T/d24-setting.csv" >/dev/null 2>&1
+fi
 IND_P=$(q "SELECT i.id FROM indicator i WHERE i.mission_id = $MID_SK AND NOT EXISTS (SELECT 1 FROM indicator_dimension d WHERE d.indicator_id = i.id) ORDER BY i.id LIMIT 1")
 IND_D=$(q "SELECT i.id FROM indicator i WHERE i.mission_id = $MID_SK AND EXISTS (SELECT 1 FROM indicator_dimension d WHERE d.indicator_id = i.id) ORDER BY i.id LIMIT 1")
 DIM_D=$(q "SELECT name FROM indicator_dimension WHERE indicator_id = ${IND_D:-0} ORDER BY position LIMIT 1")
@@ -119,6 +125,16 @@ post "$DJ.c" "/indicators/$IND_D/data/remove" "csrf=$TOK" "remove_year=2031" "rd
 check "data: a breakdown's value is removed by its breakdown" \
     eval 'eq "$S" 303 && eq "$(obs_at "$IND_D" 2031 "$DIM_D=Förskola $XSS")" ""'
 
+# ---- a period finer than a year (issue 11: observations are keyed by their period)
+post "$DJ.c" "/indicators/$IND_P/data/value" "csrf=$TOK" "year=2031 Q1" "value=5"
+post "$DJ.c" "/indicators/$IND_P/data/value" "csrf=$TOK" "year=2031 Q2" "value=6"
+check "data: two quarters of one year are two values" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT period || '"'='"' || CAST(value AS INTEGER) FROM observation WHERE indicator_id = $IND_P AND year = 2031 ORDER BY period_key" | paste -sd,)" "2031 Q1=5,2031 Q2=6"'
+post "$DJ.c" "/indicators/$IND_P/data/remove" "csrf=$TOK" "remove_year=2031 Q1" "confirm=yes"
+post "$DJ.c" "/indicators/$IND_P/data/remove" "csrf=$TOK" "remove_year=2031 Q2" "confirm=yes"
+check "data: ... each removed by its period" \
+    eval 'eq "$S" 303 && eq "$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND_P AND year = 2031")" 0'
+
 # ---- uploading a file
 printf 'Year,Value,Source\n2020,10.5,%s\n2021,11,SCB\n2022,12.25,SCB\n' "$XSS" >"$T/good.csv"
 printf 'Year,Value\n2020,1\n2021,abc\n2022,3\n' >"$T/bad.csv"
@@ -134,6 +150,21 @@ check "data: ... the page shows the notice and the new values, the payload escap
     eval 'eq "$S" 200 && has "class=\"notice\"" && cell "2022" && has "&lt;script&gt;" && lacks "<script>alert"'
 fetch "/indicators/$IND_P?stored=3"
 check "data: ... a visitor is shown no notice" eval 'eq "$S" 200 && lacks "class=\"notice\" role=\"status\">"'
+# a merge with a repeated row: the result page lists the notice, nothing removed
+printf 'Year,Value\n2023,13\n2023,13\n' >"$T/merge-dup.csv"
+upload "$DJ.c" "/indicators/$IND_P/data/upload" -H "Accept-Language: en" -F "csrf=$TOK" -F format=csv -F mode=merge -F "file=@$T/merge-dup.csv;type=text/csv"
+check "data: a merge with a repeated row: 200, the page lists the notice and the counts, valid HTML" \
+    eval 'eq "$S" 200 && text_has "Line 3: line 3 repeats line 2 exactly; kept once" && text_has "1 observation in the file: 1 added, 0 changed, 0 removed, 0 unchanged." && tidy_clean'
+check "data: ... merged: the three values stay, one is added" eq "$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND_P")" 4
+fetch "/missions/$SK/history?lang=en"
+check "data: ... the mission's history shows the value the import added, by its period" \
+    eval 'eq "$S" 200 && has "<span class=\"key\">2023</span>" && text_has "Value: – → 13" && tidy_clean'
+printf 'Year,Value\n' >"$T/header-only.csv"
+upload "$DJ.c" "/indicators/$IND_P/data/upload" -H "Accept-Language: en" -F "csrf=$TOK" -F format=csv -F "file=@$T/header-only.csv;type=text/csv"
+check "data: a header-only file without the box ticked: 422, nothing removed" \
+    eval 'eq "$S" 422 && text_has "would remove all 4 observations" && eq "$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND_P")" 4'
+printf 'Year,Value,Source\n2020,10.5,%s\n2021,11,SCB\n2022,12.25,SCB\n' "$XSS" >"$T/good.csv"
+upload "$DJ.c" "/indicators/$IND_P/data/upload" -F "csrf=$TOK" -F format=csv -F "file=@$T/good.csv;type=text/csv"
 NOW=$(obs "$IND_P")
 upload "$DJ.c" "/indicators/$IND_P/data/upload" -H "Accept-Language: en" -F "csrf=$TOK" -F format=csv -F "file=@$T/bad.csv;type=text/csv"
 check "data: a CSV with an error on line 3, column 2: 422, the message says where, beside the file field" \

@@ -561,6 +561,9 @@ test_goal_tree(struct db *db)
     db_bind_dbl(st, 7, 12.5);
     db_bind_text(st, 8, "");
     db_bind_text(st, 9, "");
+    db_bind_i64(st, 10, 20240101); /* period.h's key of "2024" */
+    db_bind_text(st, 11, "");
+    db_bind_null(st, 12);
     if (db_run(st) != ERR_OK)
         bail_out("%s: cannot add an observation", backend);
     n = entries(db, "indicator", indicator_i);

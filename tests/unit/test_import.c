@@ -353,16 +353,28 @@ static struct db *db;
 static int64_t ind_id;
 
 static enum err
-import_str(const char *data, enum import_format fmt, long *rows, struct tidy_error *e)
+import_opts_str(const char *data, enum import_format fmt, const struct import_opts *opts,
+                struct import_result *r, struct tidy_error *e)
 {
     struct import *im;
     enum err rc;
 
-    rc = import_begin(db, ind_id, fmt, "test", 0, &im);
+    rc = import_begin(db, ind_id, fmt, "test", 0, opts, &im);
     if (rc)
         return rc;
     import_feed(im, data, strlen(data));
-    return import_finish(im, rows, e);
+    return import_finish_result(im, r, e);
+}
+
+static enum err
+import_str(const char *data, enum import_format fmt, long *rows, struct tidy_error *e)
+{
+    struct import_result r;
+    enum err rc;
+
+    rc = import_opts_str(data, fmt, NULL, &r, e);
+    *rows = r.rows;
+    return rc;
 }
 
 static char *
@@ -469,6 +481,74 @@ test_source_note(const char *before)
     free(json2);
 }
 
+/* The staging decisions (issue 11): periods as keys, duplicates, conflicts, modes,
+ * provenance, empty files; each with what a user reads. */
+static void
+test_staging(void)
+{
+    struct import_opts merge = {.mode = IMPORT_MERGE}, empty = {.allow_empty = true};
+    char *before, *after;
+    struct import_result r;
+    struct tidy_error e;
+    enum err rc;
+
+    rc = import_opts_str("Year,Value\n2013 Q1,1\n2013 Q2,2\n2013 Q1,1\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_OK && r.rows == 2, "two quarters of one year are two observations (%s)", e.msg);
+    ok(r.n_notices >= 1 && r.notices[0].line == 4 &&
+           strcmp(r.notices[0].msg, "line 4 repeats line 2 exactly; kept once") == 0,
+       "an exact repeat is kept once, with a notice on its line (%s)",
+       r.n_notices ? r.notices[0].msg : "");
+    before = export_str(IMPORT_CSV);
+    is_str(before, "Year,Value\n2013 Q1,1\n2013 Q2,2\n", "  exported in period order");
+    rc =
+        import_opts_str("Year,Value\n2013 Q2,4.1\n2014,1\n2013 Q2,4.2\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_INVALID && e.line == 4 && e.column == 1,
+       "two values for one key: refused at the "
+       "second (%ld:%d)",
+       e.line, e.column);
+    is_str(e.msg, "lines 2 and 4 give two values for 2013 Q2 in one series: 4.1 and 4.2",
+           "  the message names both lines and both values");
+    rc =
+        import_opts_str("Year,Source,Value\n2013 Q2,SCB,2\n2013 Q2,,2\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_INVALID && strstr(e.msg, "lines 2 and 3 give 2013 Q2 in one series twice") != NULL,
+       "the same value with another source is a conflict too (%s)", e.msg);
+    after = export_str(IMPORT_CSV);
+    is_str(after, before, "  nothing changed after the refusals");
+    free(after);
+
+    rc = import_opts_str("Year,Source,Note,Value\n2013 Q1,SCB,n1,1\n2013 Q2,SCB,n2,2\n", IMPORT_CSV,
+                         NULL, &r, &e);
+    ok(rc == ERR_OK && r.changed == 2 && r.inserted == 0 && r.unchanged == 0,
+       "sources and notes added: 2 changed (%ld/%ld/%ld)", r.inserted, r.changed, r.unchanged);
+    rc = import_opts_str("Year,Value\n2013 Q1,1\n2013 Q2,3\n2013 Q3,4\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_OK && r.inserted == 1 && r.changed == 1 && r.unchanged == 1 && r.removed == 0,
+       "a file without Source and Note: counts 1 inserted, 1 changed, 1 unchanged (%ld/%ld/%ld)",
+       r.inserted, r.changed, r.unchanged);
+    rc = import_opts_str("[{\"Year\": \"2013 Q1\", \"Value\": 1}]", IMPORT_JSON, &merge, &r, &e);
+    ok(rc == ERR_OK && r.unchanged == 1 && r.removed == 0, "a JSON merge of an unchanged value");
+    free(before);
+    before = export_str(IMPORT_CSV);
+    ok(strstr(before, "2013 Q1,SCB,n1,1\n") != NULL && strstr(before, "2013 Q2,,,3\n") != NULL,
+       "the unchanged value kept its source and note, the changed one has none");
+    rc = import_opts_str("Year,Source,Value\n2013 Q1,,1\n", IMPORT_CSV, &merge, &r, &e);
+    free(before);
+    before = export_str(IMPORT_CSV);
+    ok(rc == ERR_OK && r.changed == 1 && strstr(before, "Year,Note,Value\n2013 Q1,n1,1\n") != NULL,
+       "an empty cell in a present Source column clears the source, the note stays");
+    rc = import_opts_str("Year,Value\n2020,7\n", IMPORT_CSV, &merge, &r, &e);
+    ok(rc == ERR_OK && r.inserted == 1 && r.removed == 0, "a merge removes nothing");
+    rc = import_opts_str("Year,Value\n", IMPORT_CSV, NULL, &r, &e);
+    ok(rc == ERR_INVALID && strstr(e.msg, "would remove all 4 observations") != NULL,
+       "a header-only file is refused, with how many would go (%s)", e.msg);
+    rc = import_opts_str("[]", IMPORT_JSON, &merge, &r, &e);
+    ok(rc == ERR_INVALID, "an empty JSON array is refused too (%s)", e.msg);
+    rc = import_opts_str("Year,Value\n", IMPORT_CSV, &empty, &r, &e);
+    ok(rc == ERR_OK && r.removed == 4 && r.n_notices >= 1 &&
+           strcmp(r.notices[0].msg, "removed all 4 observations") == 0,
+       "allowed, it removes them all and says how many (%s)", r.n_notices ? r.notices[0].msg : "");
+    free(before);
+}
+
 /* import_begin_in: inside the caller's transaction, which it neither commits nor ends. */
 static void
 test_in_transaction(void)
@@ -482,14 +562,15 @@ test_in_transaction(void)
     before = export_str(IMPORT_CSV);
     if (db_begin(db) != ERR_OK)
         bail_out("cannot begin");
-    rc = import_begin_in(db, ind_id, IMPORT_CSV, "test", 0, &im);
+    rc = import_begin_in(db, ind_id, IMPORT_CSV, "test", 0, NULL, &im);
     if (rc == ERR_OK) {
         import_feed(im, "Year,Value\n1999,1\n", 18);
         rc = import_finish(im, &rows, &e);
     }
     ok(rc == ERR_OK && rows == 1, "an import inside the caller's transaction (%s)", e.msg);
     after = export_str(IMPORT_CSV);
-    is_str(after, "Year,Place,Value\n1999,,1\n", "  the transaction sees the new rows");
+    is_str(after, "Year,Value\n1999,1\n",
+           "  the transaction sees the new rows, and the file's columns (a replace)");
     db_rollback(db);
     free(after);
     after = export_str(IMPORT_CSV);
@@ -664,10 +745,13 @@ test_import(void)
     is_str(csv2, csv1, "nothing changed after a failed import");
     rc = import_str("Year,Series,Place,Value\n2001,A,,1\n2001,A,,2\n", IMPORT_CSV, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 3, "two values for one year of one series: line 3");
-    rc = import_str("Year,Series,Age,Value\n2001,A,5,1\n", IMPORT_CSV, &rows, &e);
-    ok(rc == ERR_INVALID && e.line == 1 && e.column == 3, "an unknown column is named (%s)", e.msg);
-    rc = import_str("Year,Progress,Value\n2001,1,1\n", IMPORT_CSV, &rows, &e);
-    ok(rc == ERR_INVALID, "a Progress column is refused");
+    rc = import_opts_str("Year,Series,Age,Value\n2001,A,5,1\n", IMPORT_CSV,
+                         &(struct import_opts){.mode = IMPORT_MERGE}, NULL, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 3,
+       "a merge names a column the indicator does not have (%s)", e.msg);
+    rc = import_str("Year,Progress,Value\n2001,x,1\n", IMPORT_CSV, &rows, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 2,
+       "a Progress that is not a number is refused at its place");
     rc = import_str("[{\"Year\": 2001, \"Value\": \"x\"}]", IMPORT_JSON, &rows, &e);
     ok(rc == ERR_INVALID && e.line == 1, "JSON: a string value is refused in record 1");
     rc = import_str("[{\"Year\": 2001, \"Value\": 1}", IMPORT_JSON, &rows, &e);
@@ -704,6 +788,7 @@ test_import(void)
 
     test_source_note(csv1);
     test_in_transaction();
+    test_staging();
     test_json_periods();
     test_json_attributes();
     test_dash_cells();

@@ -512,6 +512,7 @@ test_progress_fits(void)
     fits(&api_progress_res, v, "IndicatorProgress (assess.c's writer)");
     json_decref(v);
 
+    memset(&wr, 0, sizeof(wr));
     wr.indicator_id = 7;
     wr.has_rows = true;
     wr.rows = 4;
