@@ -45,6 +45,24 @@ export_csv_cell(struct buf *b, const char *s, bool text)
         buf_addc(b, '"');
 }
 
+/* Whether a "Field=Value" string (disagg, attrs) has a pair for field `name`. */
+static bool
+has_pair(const char *pairs, const char *name)
+{
+    size_t n = strlen(name);
+    const char *p = pairs;
+
+    while (*p) {
+        if (strncmp(p, name, n) == 0 && p[n] == '=')
+            return true;
+        p = strchr(p, TIDY_DISAGG_SEP);
+        if (p == NULL)
+            break;
+        p++;
+    }
+    return false;
+}
+
 /* The value of dimension `name` in a canonical disaggregation string, or "". */
 static const char *
 dim_value(struct arena *a, const char *disagg, const char *name)
@@ -68,13 +86,18 @@ export_columns(const struct indicator *ind, const struct observation *obs, int n
                struct export_column *out)
 {
     bool has_series = false, has_unit = false, has_source = false, has_note = false;
-    int i, k = 0;
+    bool has_progress = false, has_attr[16] = {false};
+    const char *name;
+    int i, a, k = 0;
 
     for (i = 0; i < n; i++) {
         has_series = has_series || *obs[i].series != '\0';
         has_unit = has_unit || *obs[i].unit != '\0';
         has_source = has_source || *obs[i].source != '\0';
         has_note = has_note || *obs[i].note != '\0';
+        has_progress = has_progress || obs[i].has_progress;
+        for (a = 0; *obs[i].attrs && (name = tidy_attribute(a)) != NULL && a < 16; a++)
+            has_attr[a] = has_attr[a] || has_pair(obs[i].attrs, name);
     }
     out[k++] = (struct export_column){EXPORT_YEAR, "Year", -1};
     if (has_series)
@@ -83,10 +106,15 @@ export_columns(const struct indicator *ind, const struct observation *obs, int n
         out[k++] = (struct export_column){EXPORT_UNITS, "Units", -1};
     for (i = 0; i < ind->n_dimensions && k < EXPORT_MAX_COLUMNS - 3; i++)
         out[k++] = (struct export_column){EXPORT_DIMENSION, ind->dimensions[i], i};
+    for (a = 0; (name = tidy_attribute(a)) != NULL && a < 16; a++)
+        if (has_attr[a])
+            out[k++] = (struct export_column){EXPORT_ATTRIBUTE, name, -1};
     if (has_source)
         out[k++] = (struct export_column){EXPORT_SOURCE, "Source", -1};
     if (has_note)
         out[k++] = (struct export_column){EXPORT_NOTE, "Note", -1};
+    if (has_progress)
+        out[k++] = (struct export_column){EXPORT_PROGRESS, "Progress", -1};
     out[k++] = (struct export_column){EXPORT_VALUE, "Value", -1};
     return k;
 }
@@ -110,11 +138,18 @@ csv_cell(struct buf *out, struct arena *a, const struct export_column *c,
     case EXPORT_DIMENSION:
         export_csv_cell(out, dim_value(a, o->disagg, c->name), true);
         break;
+    case EXPORT_ATTRIBUTE:
+        export_csv_cell(out, dim_value(a, o->attrs, c->name), true);
+        break;
     case EXPORT_SOURCE:
         export_csv_cell(out, o->source, true);
         break;
     case EXPORT_NOTE:
         export_csv_cell(out, o->note, true);
+        break;
+    case EXPORT_PROGRESS:
+        if (o->has_progress)
+            export_number(out, o->progress);
         break;
     case EXPORT_VALUE:
         export_number(out, o->value);
@@ -130,7 +165,7 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
     struct observation *obs;
     struct export_column cols[EXPORT_MAX_COLUMNS];
     struct json j;
-    const char *v;
+    const char *v, *name;
     int n, n_cols, i, k;
     enum err rc;
 
@@ -172,10 +207,18 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
             if (*v)
                 json_kstr(&j, ind.dimensions[k], v);
         }
+        /* attributes in the same order as the CSV's columns */
+        for (k = 0; (name = tidy_attribute(k)) != NULL; k++) {
+            v = dim_value(a, obs[i].attrs, name);
+            if (*v)
+                json_kstr(&j, name, v);
+        }
         if (*obs[i].source)
             json_kstr(&j, "Source", obs[i].source);
         if (*obs[i].note)
             json_kstr(&j, "Note", obs[i].note);
+        if (obs[i].has_progress)
+            json_kdbl(&j, "Progress", obs[i].progress);
         json_kdbl(&j, "Value", obs[i].value);
         json_obj_close(&j);
     }

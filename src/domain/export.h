@@ -4,15 +4,17 @@
  * gives identical bytes.
  *
  * CSV: `Year`, then `Series` and `Units` when any observation has one, then
- * the disaggregation columns in their declared order, then `Source` and `Note`
- * when any observation has one, then `Value` (export_columns); values in the
+ * the disaggregation columns in their declared order, then the attribute
+ * columns any observation has (tidy_attribute's order), then `Source`, `Note`
+ * and `Progress` when any observation has one, then `Value` (export_columns); values in the
  * shortest form that reads back to the same double; RFC 4180 quoting; a text
  * cell (Series, Units, disaggregation values, Source, Note) that a spreadsheet
  * would run as a formula gets a leading apostrophe (tidy_formula_like: "=1+1",
  * "@SUM(A1)", "+A1", "-A1", TAB or CR first; not "-" or "- x"), which the
  * import takes off again (tidy_unformula). Periods are written as they are:
  * the import refuses one a spreadsheet would run.
- * JSON: an array of records with the same keys (empty cells omitted).
+ * JSON: an array of records with the same keys (empty cells omitted; Progress a
+ * number).
  */
 #ifndef DOMAIN_EXPORT_H
 #define DOMAIN_EXPORT_H
@@ -30,8 +32,10 @@ enum export_col {
     EXPORT_SERIES,    /* when any observation has one */
     EXPORT_UNITS,     /* when any observation has one */
     EXPORT_DIMENSION, /* each declared disaggregation column, in declared order */
+    EXPORT_ATTRIBUTE, /* each attribute column some observation has, in sdg-build's order */
     EXPORT_SOURCE,    /* when any observation has one */
     EXPORT_NOTE,      /* when any observation has one */
+    EXPORT_PROGRESS,  /* when any observation has one */
     EXPORT_VALUE,
 };
 
@@ -41,7 +45,7 @@ struct export_column {
     int dimension;    /* EXPORT_DIMENSION: its index in the indicator's dimensions; else -1 */
 };
 
-#define EXPORT_MAX_COLUMNS (TIDY_MAX_COLUMNS + 8)
+#define EXPORT_MAX_COLUMNS (TIDY_MAX_COLUMNS + 16)
 
 /*
  * The columns the CSV export of these observations (n of them, of indicator ind) has, into

@@ -275,6 +275,14 @@ identity_attributes(struct tidy_header *h)
     h->n_attrs = k;
 }
 
+const char *
+tidy_attribute(int i)
+{
+    return i >= 0 && (size_t)i < sizeof(attribute_names) / sizeof(attribute_names[0])
+               ? attribute_names[i]
+               : NULL;
+}
+
 bool
 tidy_is_attribute(const char *name)
 {

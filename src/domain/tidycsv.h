@@ -142,6 +142,8 @@ enum err tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg
  * where a file has no other column for the place it alone tells a state from the nation.
  */
 bool tidy_is_attribute(const char *name);
+/* The i-th of those names (0-based), in sdg-build's order; NULL past the last. */
+const char *tidy_attribute(int i);
 
 /* Called once after the header (may return an error to stop, e.g. unknown column). */
 typedef enum err (*tidy_header_cb)(void *ctx, const struct tidy_header *h, struct tidy_error *e);

@@ -634,6 +634,43 @@ test_json_attributes(void)
     arena_free(&a);
 }
 
+/* Attributes and Progress are exported beside the value, and read back as they were. */
+static void
+test_export_attributes(void)
+{
+    struct tidy_error e;
+    char *csv1, *csv2, *json1, *json2;
+    long rows;
+    enum err rc;
+
+    rc = import_str("Year,COMMENT_OBS,Sex,Observation status,Value,Progress\n"
+                    "2015,provisional,,E,1.5,1.4\n2016,,F,,2,\n",
+                    IMPORT_CSV, &rows, &e);
+    ok(rc == ERR_OK && rows == 2, "a file with attributes and Progress imports (%s)", e.msg);
+    csv1 = export_str(IMPORT_CSV);
+    is_str(csv1,
+           "Year,Sex,Observation status,COMMENT_OBS,Progress,Value\n2015,,E,provisional,1.4,1.5\n"
+           "2016,F,,,,2\n",
+           "  the export has the attribute columns after the breakdowns, Progress before Value");
+    rc = import_str(csv1, IMPORT_CSV, &rows, &e);
+    csv2 = export_str(IMPORT_CSV);
+    ok(rc == ERR_OK && strcmp(csv1, csv2) == 0, "  CSV export -> import -> export is identical");
+    json1 = export_str(IMPORT_JSON);
+    ok(strstr(json1, "\"Observation status\":\"E\",\"COMMENT_OBS\":\"provisional\","
+                     "\"Progress\":1.4,\"Value\":1.5") != NULL,
+       "  the JSON export has them too: %s", json1);
+    rc = import_str(json1, IMPORT_JSON, &rows, &e);
+    json2 = export_str(IMPORT_JSON);
+    ok(rc == ERR_OK && strcmp(json1, json2) == 0, "  JSON export -> import -> export is identical");
+    free(csv2);
+    csv2 = export_str(IMPORT_CSV);
+    is_str(csv2, csv1, "  and leaves the CSV export as it was");
+    free(csv1);
+    free(csv2);
+    free(json1);
+    free(json2);
+}
+
 /* A published file's "-", "- x" and "'x" cells stay as they are: export -> import -> export
  * is a fixed point, and the guard is written only where a spreadsheet would compute. */
 static void
@@ -792,6 +829,7 @@ test_import(void)
     test_json_periods();
     test_json_attributes();
     test_dash_cells();
+    test_export_attributes();
 
     free(csv1);
     free(csv2);
