@@ -21,6 +21,7 @@
 #include "domain/codes.h"
 #include "domain/load.h"
 #include "domain/mission.h"
+#include "domain/tidycsv.h"
 
 #define MAX_TREE_DEPTH 16
 
@@ -73,6 +74,7 @@ indicator_progress_config(const struct indicator *ind, struct progress_config *c
         c->med = ind->th_med;
         c->low = ind->th_low;
     }
+    indicator_bounds(ind, NULL, &c->has_lower, &c->lower, &c->has_upper, &c->upper);
 }
 
 static int
@@ -123,6 +125,7 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
                            const struct observation *obs, int n, struct indicator_progress *out)
 {
     const char *headline = ind->headline ? ind->headline : "";
+    struct progress_config scfg;
     struct progress_result *rs;
     struct series_progress *sp;
     struct hl_ref *refs;
@@ -131,6 +134,8 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
 
     memset(out, 0, sizeof(*out));
     out->indicator_id = ind->id;
+    out->headline = headline;
+    out->headline_chosen = ind->headline_chosen;
     indicator_progress_config(ind, &out->cfg);
     /* the headline rows, sorted into runs of one (series, unit) each */
     refs = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*refs));
@@ -166,7 +171,14 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
             sp->pts[i].year = refs[runs[k].start + i].o->year;
             sp->pts[i].value = refs[runs[k].start + i].o->value;
         }
-        progress_assess(sp->pts, sp->n_pts, &out->cfg, &sp->r);
+        /* each series within the bounds of its own unit (a count beside a share) */
+        indicator_bounds(ind, sp->unit, &sp->has_lower, &sp->lower, &sp->has_upper, &sp->upper);
+        scfg = out->cfg;
+        scfg.has_lower = sp->has_lower;
+        scfg.lower = sp->lower;
+        scfg.has_upper = sp->has_upper;
+        scfg.upper = sp->upper;
+        progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
         rs[k] = sp->r;
         qsort(sp->pts, (size_t)sp->n_pts, sizeof(*sp->pts), cmp_year);
     }
@@ -615,6 +627,8 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_kdbl_or_null(j, "target", c->has_target, c->target);
     json_kdbl_or_null(j, "target_change_percent", c->target_relative, c->target_change);
     json_kdbl_or_null(j, "limit", c->has_limit, c->limit);
+    json_kdbl_or_null(j, "lower_bound", c->has_lower, c->lower);
+    json_kdbl_or_null(j, "upper_bound", c->has_upper, c->upper);
     json_key(j, "thresholds");
     if (c->has_thresholds) {
         json_obj_open(j);
@@ -628,6 +642,31 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_obj_close(j);
 }
 
+/* A canonical disaggregation as {"Field": "Value", ...} ({} for the total). */
+static void
+headline_json(struct json *j, const char *d)
+{
+    char *copy, *p, *end, *eq;
+
+    json_obj_open(j);
+    /* a private copy to cut into NUL-terminated keys and values (the writer owns no arena) */
+    copy = strdup(d != NULL ? d : "");
+    if (copy == NULL)
+        die("out of memory");
+    for (p = copy; p != NULL && *p; p = end) {
+        end = strchr(p, TIDY_DISAGG_SEP);
+        if (end != NULL)
+            *end++ = '\0';
+        eq = strchr(p, '=');
+        if (eq == NULL)
+            continue;
+        *eq = '\0';
+        json_kstr(j, p, eq + 1);
+    }
+    free(copy);
+    json_obj_close(j);
+}
+
 void
 indicator_progress_json(struct json *j, const struct indicator_progress *ip)
 {
@@ -638,6 +677,9 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
     json_kdbl_or_null(j, "score", ip->has_score, ip->score);
     json_key(j, "config");
     progress_json_config(j, &ip->cfg);
+    json_key(j, "headline");
+    headline_json(j, ip->headline);
+    json_kbool(j, "headline_chosen", ip->headline_chosen);
     json_key(j, "series");
     json_arr_open(j);
     for (k = 0; k < ip->n_series; k++) {

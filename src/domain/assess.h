@@ -11,6 +11,9 @@
 
 struct series_progress {
     const char *series, *unit; /* the Series and Units cells ("" when none) */
+    /* the bounds it was assessed within (indicator_bounds for its unit) */
+    bool has_lower, has_upper;
+    double lower, upper;
     struct progress_result r;
     struct progress_point *pts; /* the series' observations, in year order */
     int n_pts;
@@ -18,7 +21,9 @@ struct series_progress {
 
 struct indicator_progress {
     int64_t indicator_id;
-    struct progress_config cfg; /* the effective inputs */
+    struct progress_config cfg; /* the effective inputs (bounds: for the indicator's unit) */
+    const char *headline;       /* the disaggregation assessed (canonical; "" = the total) */
+    bool headline_chosen;       /* by a coordinator; else by docs/progress.md's rule */
     enum progress_status status;
     bool has_score;
     double score;
@@ -124,6 +129,30 @@ struct series_count *series_count_new(void);
 long series_count_add(struct series_count *sc, const char *series, const char *unit,
                       const char *disagg);
 void series_count_free(struct series_count *sc);
+
+/* ------------------------------------------------------------ settings vs data */
+
+/* A setting that no longer fits the indicator's data. */
+struct setting_mismatch {
+    const char *setting; /* "unit", "base_year", "decimals", "target" */
+    char msg[240];       /* English; the page translates by setting */
+};
+
+/*
+ * The settings of ind that contradict its observations obs[0 .. n) (the headline rows, or
+ * all of them: only those of ind->headline are read): a unit that none of the data's Units
+ * cells names; a base year outside the data's years, or one that leaves fewer than two;
+ * decimals that hide the values (4.76 shown as "5"); a target already met at the base
+ * value in the desired direction (a rising series where lower is better would read
+ * "target achieved"). Writes up to max of them to out and returns how many there are in
+ * all. Pure.
+ */
+int indicator_mismatches(const struct indicator *ind, const struct observation *obs, int n,
+                         struct setting_mismatch *out, int max);
+
+/* The fewest decimals (0 to 6) that show every value of obs[0 .. n) within half a per cent
+ * of itself; what a "decimals" mismatch proposes. Pure. */
+int assess_decimals_needed(const struct observation *obs, int n);
 
 struct json;
 /* Write one series' result as JSON members (inside an object the caller opened):

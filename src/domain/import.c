@@ -15,6 +15,7 @@
 #include "core/str.h"
 #include "domain/assess.h"
 #include "domain/audit.h"
+#include "domain/settings.h"
 
 #define MAX_DIMS    TIDY_MAX_COLUMNS
 #define IMPORT_RING 1024 /* more than a pipeline batch */
@@ -784,6 +785,10 @@ import_finish(struct import *im, long *out_rows, struct tidy_error *out_err)
                              year);
         }
     }
+    /* the series the page shows and assesses follows the data (unless a coordinator chose
+     * it): an import may bring the total series, or take it away */
+    if (rc == ERR_OK)
+        rc = settings_refresh_headline(im->db, im->indicator_id);
     if (rc == ERR_OK) {
         snprintf(detail, sizeof(detail), "%ld observations", im->rows);
         rc = audit_add(im->db, im->who, "import", "indicator", im->indicator_id, im->mission_id,
