@@ -19,6 +19,15 @@ struct series_progress {
     int n_pts;
 };
 
+/* A setting that no longer fits the indicator's data. */
+struct setting_mismatch {
+    const char *setting; /* "unit", "base_year", "decimals", "target" */
+    char msg[240];       /* English; the page translates by setting */
+};
+
+/* An assessment keeps at most this many (one per setting). */
+#define ASSESS_MAX_MISMATCHES 4
+
 struct indicator_progress {
     int64_t indicator_id;
     struct progress_config cfg; /* the effective inputs (bounds: for the indicator's unit) */
@@ -30,6 +39,16 @@ struct indicator_progress {
     bool target_achieved;
     struct series_progress *series; /* the headline series, one per Series/Units pair */
     int n_series;
+    /* the settings that no longer fit the data (indicator_mismatches) */
+    struct setting_mismatch mismatch[ASSESS_MAX_MISMATCHES];
+    int n_mismatch; /* in all; the first ASSESS_MAX_MISMATCHES are kept */
+    /* a base year that leaves no trend, or a target met at the base value: then status is
+     * not_available and has_score false, and the assessment without that setting is here */
+    bool contradicted, contradicted_base, contradicted_target;
+    enum progress_status without_status;
+    bool without_has_score;
+    double without_score;
+    const struct progress_result *without; /* per series, parallel to series; NULL if not */
 };
 
 struct objective_progress {
@@ -132,12 +151,6 @@ void series_count_free(struct series_count *sc);
 
 /* ------------------------------------------------------------ settings vs data */
 
-/* A setting that no longer fits the indicator's data. */
-struct setting_mismatch {
-    const char *setting; /* "unit", "base_year", "decimals", "target" */
-    char msg[240];       /* English; the page translates by setting */
-};
-
 /*
  * The settings of ind that contradict its observations obs[0 .. n) (the headline rows, or
  * all of them: only those of ind->headline are read): a unit that none of the data's Units
@@ -149,6 +162,9 @@ struct setting_mismatch {
  */
 int indicator_mismatches(const struct indicator *ind, const struct observation *obs, int n,
                          struct setting_mismatch *out, int max);
+
+/* Whether v shown with d decimals stays within half a per cent of itself (0 shows as 0). */
+bool assess_shows_faithfully(double v, int d);
 
 /* The fewest decimals (0 to 6) that show every value of obs[0 .. n) within half a per cent
  * of itself; what a "decimals" mismatch proposes. Pure. */

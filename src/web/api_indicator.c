@@ -72,6 +72,15 @@ static const struct res_field progress_fields[] = {
           "breakdown empty"),
     R_DOC("headline_chosen", RT_BOOL, 0,
           "true: chosen by a coordinator; false: chosen by samverka (docs/progress.md)"),
+    R_DOC_ARR("settings_mismatches", R_ITEM_OBJ(R_FIELDS(
+        R_DOC("setting", RT_STR, 0, "unit, base_year, decimals or target"),
+        R_DOC("message", RT_STR, 0, NULL))),
+        0, "Settings that no longer fit the data"),
+    R_DOC_OBJ("without_contradicting_settings", R_FIELDS(
+        R_DOC_ENUM("status", &code_progress_status, 0, NULL),
+        R_DOC("score", RT_NUM, RES_NULL, NULL)),
+        RES_NULL, "When a base year or target contradicts the data, no status is stated "
+        "(not_available) and this is the assessment without it"),
     R_DOC_ARR("series", R_ITEM_OBJ(R_FIELDS(
         R_DOC("series", RT_STR, 0, "The Series cell, '' if none"),
         R_DOC("unit", RT_STR, 0, "The Units cell, '' if none"),

@@ -177,6 +177,11 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     nt = svg_ticks(lo, hi, 6, ticks, &step);
     f.y0 = fmin(lo, ticks[0]);
     f.y1 = fmax(hi, ticks[nt - 1]);
+    /* the axis stops at a bound the values drawn keep to: a share ends at 100 % */
+    if (c->has_upper && hi <= c->upper && f.y1 > c->upper)
+        f.y1 = c->upper;
+    if (c->has_lower && lo >= c->lower && f.y0 < c->lower)
+        f.y0 = c->lower;
     if (f.y1 == f.y0)
         f.y1 = f.y0 + 1;
 
