@@ -4,6 +4,7 @@
 #include "domain/settings.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -196,6 +197,27 @@ filled(const char *disagg)
     return n;
 }
 
+/* settings_headline_pick's order: fewest breakdowns, most periods, byte order. */
+static int
+cmp_candidate(const void *a, const void *b)
+{
+    const struct headline_candidate *p = a, *q = b;
+    int fp = filled(p->disagg), fq = filled(q->disagg);
+
+    if (fp != fq)
+        return fp < fq ? -1 : 1;
+    if (p->n_periods != q->n_periods)
+        return p->n_periods > q->n_periods ? -1 : 1;
+    return strcmp(p->disagg, q->disagg);
+}
+
+void
+settings_headline_order(struct headline_candidate *c, int n)
+{
+    if (n > 1)
+        qsort(c, (size_t)n, sizeof(*c), cmp_candidate);
+}
+
 int
 settings_headline_pick(const struct headline_candidate *c, int n)
 {
@@ -214,27 +236,46 @@ settings_headline_pick(const struct headline_candidate *c, int n)
 }
 
 enum err
-settings_refresh_headline(struct db *db, int64_t indicator_id)
+settings_headline_candidates(struct db *db, struct arena *a, int64_t indicator_id,
+                             struct headline_candidate **out, int *out_n)
 {
     struct headline_candidate *c = NULL;
-    struct arena a;
     struct db_stmt *st;
-    int n = 0, cap = 0, k;
+    int n = 0, cap = 0;
     enum err rc;
     bool row;
 
+    *out = NULL;
+    *out_n = 0;
     st = db_stmt(db, Q_INDICATOR_HEADLINE_CANDIDATES);
     if (st == NULL)
         return ERR_DB;
-    arena_init(&a);
     db_bind_i64(st, 1, indicator_id);
     while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        c = ld_grow(&a, c, n, &cap, sizeof(*c));
-        c[n].disagg = ld_str(st, 0, &a);
+        c = ld_grow(a, c, n, &cap, sizeof(*c));
+        c[n].disagg = ld_str(st, 0, a);
         c[n].n_periods = db_i64(st, 1);
         n++;
     }
     db_done(st);
+    if (rc)
+        return rc;
+    *out = c;
+    *out_n = n;
+    return ERR_OK;
+}
+
+enum err
+settings_refresh_headline(struct db *db, int64_t indicator_id)
+{
+    struct headline_candidate *c;
+    struct arena a;
+    struct db_stmt *st;
+    int n, k;
+    enum err rc;
+
+    arena_init(&a);
+    rc = settings_headline_candidates(db, &a, indicator_id, &c, &n);
     if (rc)
         goto out;
     k = settings_headline_pick(c, n);

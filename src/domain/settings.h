@@ -53,6 +53,15 @@ struct headline_candidate {
  */
 int settings_headline_pick(const struct headline_candidate *c, int n);
 
+/* Sort c into settings_headline_pick's order (its choice first). */
+void settings_headline_order(struct headline_candidate *c, int n);
+
+/* Every disaggregation of an indicator's observations with its number of periods, in no
+ * particular order (one per series: up to ASSESS_MAX_SERIES). Everything lives in a.
+ * Errors: ERR_DB, ERR_BUSY. */
+enum err settings_headline_candidates(struct db *db, struct arena *a, int64_t indicator_id,
+                                      struct headline_candidate **out, int *out_n);
+
 /* Set the headline of an indicator whose coordinator has not chosen one to
  * settings_headline_pick's choice over its observations now. Call after any change of its
  * observations, inside the same transaction. Errors: ERR_DB, ERR_BUSY. */
