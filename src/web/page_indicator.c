@@ -595,7 +595,7 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
         sp->r.assessable)
         return arena_printf(rq->arena,
                             _("The target (%s) is already met by the base value (%s in %s) "
-                              "although %s: “target achieved” would say nothing about the "
+                              "although %s: “Target achieved” would say nothing about the "
                               "trend."),
                             fmt_num(rq, target, ind->decimals),
                             fmt_num(rq, sp->r.base_value, ind->decimals),
