@@ -197,13 +197,19 @@ filled(const char *disagg)
     return n;
 }
 
-/* settings_headline_pick's order: fewest breakdowns, most periods, byte order. */
+/* settings_headline_pick's order: the total; then a series with a trend (two periods or
+ * more) before one without; then the fewest breakdowns, the most periods, byte order. */
 static int
 cmp_candidate(const void *a, const void *b)
 {
     const struct headline_candidate *p = a, *q = b;
     int fp = filled(p->disagg), fq = filled(q->disagg);
+    bool tp = p->n_periods >= 2, tq = q->n_periods >= 2;
 
+    if ((fp == 0) != (fq == 0))
+        return fp == 0 ? -1 : 1;
+    if (tp != tq)
+        return tp ? -1 : 1;
     if (fp != fq)
         return fp < fq ? -1 : 1;
     if (p->n_periods != q->n_periods)
@@ -221,17 +227,11 @@ settings_headline_order(struct headline_candidate *c, int n)
 int
 settings_headline_pick(const struct headline_candidate *c, int n)
 {
-    int i, best = -1, f, bf = 0;
+    int i, best = -1;
 
-    for (i = 0; i < n; i++) {
-        f = filled(c[i].disagg);
-        if (best >= 0 && (f > bf || (f == bf && (c[i].n_periods < c[best].n_periods ||
-                                                 (c[i].n_periods == c[best].n_periods &&
-                                                  strcmp(c[i].disagg, c[best].disagg) >= 0)))))
-            continue;
-        best = i;
-        bf = f;
-    }
+    for (i = 0; i < n; i++)
+        if (best < 0 || cmp_candidate(&c[i], &c[best]) < 0)
+            best = i;
     return best;
 }
 
