@@ -629,7 +629,8 @@ indicator_mismatches(const struct indicator *ind, const struct observation *obs,
     const char *unit_shown = !str_empty(ind->unit_en) ? ind->unit_en : ind->unit_sv;
     const struct observation *first = NULL, *o;
     struct progress_config cfg;
-    bool unit_named = false, any_unit = false, set_base = ind->has_base || ind->base_year != 0;
+    /* the base year counts when it is set with its value (indicator_progress_config) */
+    bool unit_named = false, any_unit = false, set_base = ind->has_base;
     int i, k = 0, y_min = 0, y_max = 0, n_hl = 0, base_at = 0, dec_bad = -1, need, dir;
     double base_v = 0, target;
 
