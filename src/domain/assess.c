@@ -241,6 +241,16 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
         scfg.has_upper = sp->has_upper;
         scfg.upper = sp->upper;
         progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
+        /* data with fewer than two years from a default base year (the mission's start, or
+         * 2015) on is assessed from its first year, and says so, rather than not at all; a
+         * base year the indicator sets is kept, right or wrong (indicator_mismatches names
+         * it) */
+        if (!ind->has_base && sp->n_pts > 1 &&
+            (!sp->r.assessable || sp->r.current_year <= sp->r.base_year)) {
+            scfg.base_year = 0;
+            progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
+            sp->base_from_data = sp->r.assessable;
+        }
         rs[k] = sp->r;
         qsort(sp->pts, (size_t)sp->n_pts, sizeof(*sp->pts), cmp_year);
     }
@@ -912,6 +922,7 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
         json_kstr(j, "series", ip->series[k].series);
         json_kstr(j, "unit", ip->series[k].unit);
         json_kint(j, "observations", ip->series[k].n_pts);
+        json_kbool(j, "base_from_data", ip->series[k].base_from_data);
         progress_json_members(j, &ip->series[k].r, ip->cfg.target_year);
         json_obj_close(j);
     }

@@ -14,6 +14,9 @@ struct series_progress {
     /* the bounds it was assessed within (indicator_bounds for its unit) */
     bool has_lower, has_upper;
     double lower, upper;
+    /* the data has fewer than two years from the default base year on: assessed from its
+     * first year instead */
+    bool base_from_data;
     struct progress_result r;
     struct progress_point *pts; /* the series' observations, in year order */
     int n_pts;

@@ -85,6 +85,9 @@ static const struct res_field progress_fields[] = {
         R_DOC("series", RT_STR, 0, "The Series cell, '' if none"),
         R_DOC("unit", RT_STR, 0, "The Units cell, '' if none"),
         R_DOC("observations", RT_INT, 0, NULL),
+        R_DOC("base_from_data", RT_BOOL, 0,
+              "true: the data has fewer than two years from the default base year on, so the "
+              "series is assessed from its first year"),
         R_DOC("base_year", RT_INT, RES_NULL, NULL),
         R_DOC("base_value", RT_NUM, RES_NULL, NULL),
         R_DOC("current_year", RT_INT, RES_NULL, NULL),

@@ -66,25 +66,10 @@ series_label(struct req *rq, const struct series_progress *sp)
     return arena_strdup(rq->arena, _("the series"));
 }
 
-char *
-series_reason(struct req *rq, const struct series_progress *sp, const struct progress_result *r,
-              int base_year)
+/* The reason for a result with a trend (base and latest years differ), or NULL. */
+static char *
+trend_reason(struct req *rq, const struct progress_result *r)
 {
-    int first = sp->n_pts > 0 ? sp->pts[0].year : 0;
-
-    if (sp->n_pts == 0)
-        return arena_printf(rq->arena, "%s", _("No data for the headline series yet."));
-    if (!r->assessable)
-        return arena_printf(rq->arena, _("No data from the base year %d on."), base_year);
-    if (r->current_year <= r->base_year && first < r->base_year)
-        /* the data has more years: the setting, not the data, leaves one */
-        return arena_printf(rq->arena,
-                            _("The base year is set to %d, the latest year of data: one year "
-                              "cannot show a trend (the data starts in %d)."),
-                            r->base_year, first);
-    if (r->current_year <= r->base_year)
-        return arena_printf(rq->arena, _("Only one year of data (%d): a trend needs two."),
-                            r->current_year);
     if (r->target_achieved)
         return arena_printf(rq->arena, _("The latest value (%d) has reached the target."),
                             r->current_year);
@@ -100,6 +85,42 @@ series_reason(struct req *rq, const struct series_progress *sp, const struct pro
                             _("The base and latest values differ in sign or the base is zero: the "
                               "rate-ratio method cannot assess this series."));
     return NULL;
+}
+
+char *
+series_reason(struct req *rq, const struct series_progress *sp, const struct progress_result *r,
+              int base_year)
+{
+    int first = sp->n_pts > 0 ? sp->pts[0].year : 0;
+    char *trend;
+
+    if (sp->n_pts == 0)
+        return arena_printf(rq->arena, "%s", _("No data for the headline series yet."));
+    if (!r->assessable)
+        return arena_printf(rq->arena, _("No data from the base year %d on."), base_year);
+    if (r->current_year <= r->base_year && first < r->base_year)
+        /* the data has more years: the setting, not the data, leaves one */
+        return base_year == r->current_year
+                   ? arena_printf(rq->arena,
+                                  _("The base year is set to %d, the latest year of data: one "
+                                    "year cannot show a trend (the data starts in %d)."),
+                                  base_year, first)
+                   : arena_printf(rq->arena,
+                                  _("The base year is set to %d, and only the latest year of "
+                                    "data, %d, comes after it: one year cannot show a trend "
+                                    "(the data starts in %d)."),
+                                  base_year, r->current_year, first);
+    if (r->current_year <= r->base_year)
+        return arena_printf(rq->arena, _("Only one year of data (%d): a trend needs two."),
+                            r->current_year);
+    trend = trend_reason(rq, r);
+    if (sp->base_from_data && r == &sp->r)
+        /* the assessment did not start where the settings say: tell the reader */
+        return arena_printf(rq->arena,
+                            _("Assessed from %d, the first year of data, as fewer than two years "
+                              "of data come from the base year %d on. %s"),
+                            r->base_year, base_year, trend != NULL ? trend : "");
+    return trend;
 }
 
 /* How many series a reason names one by one. */

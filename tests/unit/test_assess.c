@@ -346,6 +346,42 @@ test_mismatches(void)
     arena_free(&a);
 }
 
+/* Data with fewer than two years from a default base year on is assessed from its first
+ * year, and says so; a base year the indicator sets is kept. */
+static void
+test_base_from_data(void)
+{
+    struct observation o[] = {obs("", "", "", 2010, 48.4), obs("", "", "", 2013, 45.2)};
+    struct observation p[] = {obs("", "", "", 2012, 10), obs("", "", "", 2016, 12),
+                              obs("", "", "", 2021, 14)};
+    struct indicator ind;
+    struct indicator_progress ip;
+    struct arena a;
+
+    arena_init(&a);
+    ind_init(&ind);
+    ind.mission_start_year = 2020;
+    ind.mission_deadline_year = 2030;
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(ip.series[0].base_from_data && ip.series[0].r.base_year == 2010 &&
+           ip.series[0].r.current_year == 2013 && ip.status != PS_NOT_AVAILABLE,
+       "data that ends before the mission's start is assessed from its first year");
+    indicator_progress_compute(&a, &ind, p, (int)N(p), &ip);
+    ok(ip.series[0].base_from_data && ip.series[0].r.base_year == 2012,
+       "one year from the default base year on: from the first year too");
+    ind.mission_start_year = 2015;
+    indicator_progress_compute(&a, &ind, p, (int)N(p), &ip);
+    ok(!ip.series[0].base_from_data && ip.series[0].r.base_year == 2016,
+       "two years from the base year on: the base year as set");
+    ind.has_base = true;
+    ind.base_year = 2020;
+    ind.base_value = 14;
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(!ip.series[0].base_from_data && ip.status == PS_NOT_AVAILABLE,
+       "a base year the indicator sets is kept");
+    arena_free(&a);
+}
+
 /* The headline series samverka chooses (settings.c; docs/progress.md). */
 static void
 test_headline_pick(void)
@@ -384,6 +420,7 @@ main(void)
     test_series_count();
     test_bounds();
     test_mismatches();
+    test_base_from_data();
     test_headline_pick();
     return done_testing();
 }
