@@ -14,7 +14,7 @@
 #include "web/web.h"
 
 struct chart_point {
-    int year;
+    double year; /* the year; a period within it at year + k/m (docs/progress.md) */
     double value;
 };
 
