@@ -147,6 +147,7 @@ indicator_row(struct db_stmt *st, struct arena *a, void *item)
     i->has_upper = !db_null(st, 34);
     i->upper = db_dbl(st, 34);
     i->headline_chosen = db_i64(st, 35) != 0;
+    i->base_period = ld_text(st, 36, a);
 }
 
 enum err

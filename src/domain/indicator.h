@@ -40,6 +40,8 @@ struct indicator {
     bool has_base;
     int base_year;
     double base_value;
+    const char *base_period; /* the base year's period in the headline data ("2009-10"); NULL
+                              * when the data has none */
     const char *target_kind; /* code_target_kind: absolute | relative | none */
     bool has_target;
     double target_value; /* absolute value, or percent change when relative */

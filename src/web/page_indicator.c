@@ -263,8 +263,9 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     if (ind->has_base) {
         num_unit(rq, h, ind, ind->base_value);
         html_text(h, " (");
-        html_text(
-            h, period_of(rq, tc, ind->headline ? ind->headline : "", NULL, NULL, ind->base_year));
+        html_text(h, ind->base_period != NULL
+                         ? ind->base_period
+                         : period_of(rq, tc, ind->headline, NULL, NULL, ind->base_year));
         html_text(h, ")");
     } else {
         html_text(h, _("Not set"));

@@ -199,7 +199,9 @@ indicator_row(struct mission_page *p, int k)
 
     html_open(h, "td", "class", "num", NULL);
     if (ind->has_base)
-        html_printf(h, "%s (%d)", value_text(rq, ind, ind->base_value), ind->base_year);
+        html_printf(h, "%s (%s)", value_text(rq, ind, ind->base_value),
+                    ind->base_period != NULL ? ind->base_period
+                                             : arena_printf(rq->arena, "%d", ind->base_year));
     else
         html_text(h, "–");
     html_close(h, "td");

@@ -162,6 +162,9 @@ check "honest: the baseline shows its period as in the data" text_has "(2009-10)
 check "honest: the method table and the chart too" \
     eval 'text_has "2009-10: 4.760" && text_has "from 2009-10 to 2021-22"'
 check "honest: the total comes back as the headline" text_lacks "Shown:"
+fetch "/missions/$GA?lang=en"
+check "honest: the mission page shows the baseline's period as in the data too" \
+    text_has "4.8 number (2009-10)"
 fetch -X PATCH -H "Authorization: Bearer $HTOK" -H 'Content-Type: application/json' \
     -d '{"decimals":0}' "/api/v1/indicators/$IH/metadata"
 fetch "/indicators/$IH?lang=en"
