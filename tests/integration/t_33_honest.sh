@@ -116,6 +116,32 @@ hpatch '{"headline":null}' "$IH"
 check "honest: null gives the choice back to samverka" \
     jqt "$B" '.progress.headline == {"Sex":"F","Measure":"Count"} and .progress.headline_chosen == false'
 
+# the settings form: the indicator's series to choose from, a value with commas included
+HJ=$T/honest.jar
+check "honest: the admin signs in" sign_in_once "$HJ" admin@example.org demo-admin-2026 SAMVERKADEMOADMINSECRETKEY234567
+csrf_of "$HJ" "/indicators/$IH/settings?lang=en"
+check "honest: the settings form offers the indicator's series to choose from" \
+    eval 'has_re "<select[^>]*name=\"headline\"" && has "value=\"Sex=M,Measure=Rate per 100,000 population\"" && text_has "Chosen by samverka (now Sex=F,Measure=Count)"'
+post "$HJ" "/indicators/$IH/settings" "csrf=$CSRF" "base_year=" "base_value=" "target_kind=none" \
+    "target_value=" "target_year=" "direction=increase" "limit=" "th_high=" "th_med=" "th_low=" \
+    "bounds_kind=default" "lower_bound=" "upper_bound=" \
+    "headline=Sex=M,Measure=Rate per 100,000 population"
+check "honest: the form sets a series whose value holds commas" eq "$S" 303
+fetch "/api/v1/indicators/$IH"
+check "honest: ... stored as chosen" \
+    jqt "$B" '.progress.headline == {"Sex":"M","Measure":"Rate per 100,000 population"} and .progress.headline_chosen == true'
+csrf_of "$HJ" "/indicators/$IH/settings"
+post "$HJ" "/indicators/$IH/settings" "csrf=$CSRF" "base_year=" "base_value=" "target_kind=none" \
+    "target_value=" "target_year=" "direction=increase" "limit=" "th_high=" "th_med=" "th_low=" \
+    "bounds_kind=set" "lower_bound=5" "upper_bound=1" "headline="
+check "honest: the form refuses bounds out of order beside them (422)" \
+    eval 'eq "$S" 422 && has "id=\"f-bounds\""'
+post "$HJ" "/indicators/$IH/settings" "csrf=$CSRF" "base_year=" "base_value=" "target_kind=none" \
+    "target_value=" "target_year=" "direction=increase" "limit=" "th_high=" "th_med=" "th_low=" \
+    "bounds_kind=default" "lower_bound=" "upper_bound=" "headline="
+fetch "/api/v1/indicators/$IH"
+check "honest: ... and gives the choice back to samverka" jqt "$B" '.progress.headline_chosen == false'
+
 # the CLI: --headline-part takes a value with commas; --headline splits only before a field
 IHDB=$(new_db honest)
 db_copy "$DB" "$IHDB"
