@@ -21,14 +21,21 @@ usage(FILE *f)
           "            [--target V | --target-change PERCENT | --no-target] [--target-year "
           "Y|mission]\n"
           "            [--direction increase|decrease] [--limit L|none]\n"
-          "            [--thresholds HIGH,MED,LOW|none] [--headline FIELD=VALUE,...|none]\n\n"
+          "            [--thresholds HIGH,MED,LOW|none] [--headline FIELD=VALUE,...|none]\n"
+          "            [--headline-part FIELD=VALUE]... [--bounds LOW,HIGH|default]\n\n"
           "show prints the indicator's settings and its assessment as JSON.\n"
           "set changes only the settings given; the others keep their values. The base\n"
           "year defaults to the mission's start, the target year to its deadline\n"
           "(docs/progress.md). --target-change -50 means 50 % below the base value.\n"
           "--thresholds replaces the status thresholds of the rate-ratio method (the\n"
           "score keeps the standard lines); --headline picks which disaggregation is\n"
-          "assessed (default: the rows with every disaggregation cell empty).\n",
+          "assessed (none: samverka chooses, the rows with every disaggregation cell\n"
+          "empty when there are any, else the series with the fewest breakdowns, then the\n"
+          "most periods). A comma ends a pair only before another FIELD=, so values may\n"
+          "hold commas; --headline-part FIELD=VALUE gives one pair (repeat it), whatever\n"
+          "the value holds. --bounds gives the values the indicator can take (either side\n"
+          "may be empty: no bound); projections stop at them. default: 0 to 100 for a\n"
+          "percentage unit, else none.\n",
           f);
 }
 
@@ -53,6 +60,35 @@ year(const char *flag, const char *v, int *out)
     }
     *out = (int)y;
     return true;
+}
+
+/* "LOW,HIGH" with either side empty (no bound), or "default" */
+static bool
+bounds(const char *v, struct indicator_settings *s)
+{
+    const char *comma;
+    char low[64];
+    size_t n;
+
+    if (v == NULL)
+        return false;
+    if (strcmp(v, "default") == 0) {
+        s->bounds_set = s->has_lower = s->has_upper = false;
+        return true;
+    }
+    comma = strchr(v, ',');
+    if (comma == NULL || strchr(comma + 1, ',') != NULL)
+        return false;
+    n = (size_t)(comma - v);
+    if (n >= sizeof(low))
+        return false;
+    memcpy(low, v, n);
+    low[n] = '\0';
+    s->bounds_set = true;
+    s->has_lower = n > 0;
+    s->has_upper = comma[1] != '\0';
+    return (!s->has_lower || str_to_double(low, &s->lower) == ERR_OK) &&
+           (!s->has_upper || str_to_double(comma + 1, &s->upper) == ERR_OK);
 }
 
 /* "HIGH,MED,LOW": three numbers and nothing else (spaces may lead each) */
@@ -107,6 +143,7 @@ show(struct db *db, struct arena *a, int64_t id)
     json_kint(&j, "id", ind.id);
     json_kstr(&j, "title", ind.title_sv);
     json_kstr(&j, "headline", ind.headline);
+    json_kbool(&j, "headline_chosen", ind.headline_chosen);
     json_key(&j, "progress");
     indicator_progress_json(&j, &ip);
     json_obj_close(&j);
@@ -124,8 +161,9 @@ cmd_indicator(int argc, char **argv)
     struct arena a;
     struct db *db;
     const char *url = getenv("SAMVERKA_DB"), *field, *msg, *v, *headline = NULL;
+    const char *part_f[SETTINGS_MAX_HEADLINE], *part_v[SETTINGS_MAX_HEADLINE];
     int64_t id = 0;
-    int i, rc = 0;
+    int i, rc = 0, n_parts = 0;
     bool set, changed = false;
     double th[3];
 
@@ -229,6 +267,23 @@ cmd_indicator(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "--headline") == 0) {
             headline = v ? v : "";
+        } else if (strcmp(argv[i], "--headline-part") == 0) {
+            const char *eq = v != NULL ? strchr(v, '=') : NULL;
+
+            if (eq == NULL || eq == v || n_parts == SETTINGS_MAX_HEADLINE) {
+                fputs("samverka indicator: --headline-part takes FIELD=VALUE\n", stderr);
+                rc = 2;
+            } else {
+                part_f[n_parts] = arena_strndup(&a, v, (size_t)(eq - v));
+                part_v[n_parts++] = eq + 1;
+            }
+        } else if (strcmp(argv[i], "--bounds") == 0) {
+            if (!bounds(v, &s)) {
+                fputs("samverka indicator: --bounds takes LOW,HIGH (either may be empty) or "
+                      "default\n",
+                      stderr);
+                rc = 2;
+            }
         } else {
             fprintf(stderr, "samverka indicator: unknown option \"%s\" (see --help)\n", argv[i]);
             rc = 2;
@@ -243,8 +298,19 @@ cmd_indicator(int argc, char **argv)
         rc = 2;
         goto out;
     }
+    if (headline != NULL && n_parts > 0) {
+        fputs("samverka indicator: --headline and --headline-part do not go together\n", stderr);
+        rc = 2;
+        goto out;
+    }
     if (headline != NULL && !settings_parse_headline(&a, &ind, headline, &s.headline, &msg)) {
         fprintf(stderr, "samverka indicator: --headline %s\n", msg);
+        rc = 2;
+        goto out;
+    }
+    if (n_parts > 0 &&
+        !settings_headline_from_pairs(&a, &ind, part_f, part_v, n_parts, &s.headline, &msg)) {
+        fprintf(stderr, "samverka indicator: --headline-part %s\n", msg);
         rc = 2;
         goto out;
     }

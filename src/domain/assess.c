@@ -12,15 +12,20 @@
 
 #include <math.h>
 #include <sodium.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/json.h"
 #include "core/log.h"
+#include "core/str.h"
 #include "domain/codes.h"
 #include "domain/load.h"
 #include "domain/mission.h"
+#include "domain/tidycsv.h"
 
 #define MAX_TREE_DEPTH 16
 
@@ -73,6 +78,7 @@ indicator_progress_config(const struct indicator *ind, struct progress_config *c
         c->med = ind->th_med;
         c->low = ind->th_low;
     }
+    indicator_bounds(ind, NULL, &c->has_lower, &c->lower, &c->has_upper, &c->upper);
 }
 
 /* By period: its year, key, then the label as written (period.h; keys start with the year,
@@ -130,6 +136,64 @@ cmp_run(const void *a, const void *b)
     const struct hl_run *p = a, *q = b;
 
     return (p->first > q->first) - (p->first < q->first);
+}
+
+static bool
+has_mismatch(const struct indicator_progress *ip, const char *setting)
+{
+    int i;
+
+    for (i = 0; i < ip->n_mismatch && i < ASSESS_MAX_MISMATCHES; i++)
+        if (strcmp(ip->mismatch[i].setting, setting) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The settings that contradict the data (indicator_mismatches), and what follows: a base
+ * year that leaves no trend, or a target met already at the base value, leaves the
+ * indicator without a stated status (nor a score for the roll-up); the assessment without
+ * the setting is kept beside it for the page to show. rs: the series' results, scratch.
+ */
+static void
+contradictions(const struct indicator *ind, const struct observation *obs, int n,
+               struct indicator_progress *out, struct progress_result *rs)
+{
+    struct progress_config cfg;
+    struct series_progress *sp;
+    bool base, target;
+    int k;
+
+    out->n_mismatch = indicator_mismatches(ind, obs, n, out->mismatch, ASSESS_MAX_MISMATCHES);
+    base = has_mismatch(out, "base_year") && out->n_series > 0 &&
+           (!out->series[0].r.assessable ||
+            out->series[0].r.current_year <= out->series[0].r.base_year);
+    target = has_mismatch(out, "target");
+    if (!base && !target)
+        return;
+    out->contradicted = true;
+    out->contradicted_base = base;
+    out->contradicted_target = target;
+    for (k = 0; k < out->n_series; k++) {
+        sp = &out->series[k];
+        cfg = out->cfg;
+        if (base)
+            cfg.base_year = 0; /* from the first year of data */
+        if (target)
+            cfg.has_target = cfg.target_relative = false;
+        cfg.has_lower = sp->has_lower;
+        cfg.lower = sp->lower;
+        cfg.has_upper = sp->has_upper;
+        cfg.upper = sp->upper;
+        progress_assess(sp->pts, sp->n_pts, &cfg, &rs[k]);
+    }
+    progress_combine(rs, out->n_series, &out->without_status, &out->without_has_score,
+                     &out->without_score);
+    out->without = rs;
+    out->status = PS_NOT_AVAILABLE;
+    out->has_score = false;
+    out->score = 0;
+    out->target_achieved = false;
 }
 
 /*
@@ -213,6 +277,7 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
                            const struct observation *obs, int n, struct indicator_progress *out)
 {
     const char *headline = ind->headline ? ind->headline : "";
+    struct progress_config scfg;
     struct progress_result *rs;
     struct series_progress *sp;
     struct hl_ref *refs;
@@ -221,6 +286,8 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
 
     memset(out, 0, sizeof(*out));
     out->indicator_id = ind->id;
+    out->headline = headline;
+    out->headline_chosen = ind->headline_chosen;
     indicator_progress_config(ind, &out->cfg);
     /* the headline rows, sorted into runs of one (series, unit) each */
     refs = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*refs));
@@ -251,11 +318,29 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
         sp->series = refs[runs[k].start].o->series;
         sp->unit = refs[runs[k].start].o->unit;
         fold_series(a, refs + runs[k].start, runs[k].len, sp);
-        progress_assess(sp->pts, sp->n_pts, &out->cfg, &sp->r);
+        /* each series within the bounds of its own unit (a count beside a share) */
+        indicator_bounds(ind, sp->unit, &sp->has_lower, &sp->lower, &sp->has_upper, &sp->upper);
+        scfg = out->cfg;
+        scfg.has_lower = sp->has_lower;
+        scfg.lower = sp->lower;
+        scfg.has_upper = sp->has_upper;
+        scfg.upper = sp->upper;
+        progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
+        /* data with fewer than two years from a default base year (the mission's start, or
+         * 2015) on is assessed from its first year, and says so, rather than not at all; a
+         * base year the indicator sets is kept, right or wrong (indicator_mismatches names
+         * it) */
+        if (!ind->has_base && sp->n_pts > 1 &&
+            (!sp->r.assessable || sp->r.current_year <= sp->r.base_year)) {
+            scfg.base_year = 0;
+            progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
+            sp->base_from_data = sp->r.assessable;
+        }
         rs[k] = sp->r;
     }
     progress_combine(rs, out->n_series, &out->status, &out->has_score, &out->score);
     out->target_achieved = out->status == PS_TARGET_ACHIEVED;
+    contradictions(ind, obs, n, out, rs);
 }
 
 /* A headline row from column c on (HEADLINE_COLS: year, series, unit, disagg, value,
@@ -567,6 +652,150 @@ indicator_page_load(struct db *db, struct arena *a, int64_t mission_id, const st
     return ERR_OK;
 }
 
+/* ------------------------------------------------------------ settings vs data */
+
+/* Case-insensitive equality with surrounding spaces ignored. */
+static bool
+same_text(const char *a, const char *b)
+{
+    size_t la, lb;
+
+    while (*a == ' ')
+        a++;
+    while (*b == ' ')
+        b++;
+    la = strlen(a);
+    lb = strlen(b);
+    while (la > 0 && a[la - 1] == ' ')
+        la--;
+    while (lb > 0 && b[lb - 1] == ' ')
+        lb--;
+    return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+bool
+assess_shows_faithfully(double v, int d)
+{
+    double scale = pow(10, d), shown = round(v * scale) / scale;
+
+    if (!isfinite(v) || v == 0)
+        return true;
+    return fabs(shown - v) <= 0.005 * fabs(v);
+}
+
+int
+assess_decimals_needed(const struct observation *obs, int n)
+{
+    int d, i;
+
+    for (d = 0; d < 6; d++) {
+        for (i = 0; i < n && assess_shows_faithfully(obs[i].value, d); i++)
+            ;
+        if (i == n)
+            return d;
+    }
+    return 6;
+}
+
+static void mismatch_add(struct setting_mismatch *out, int max, int *k, const char *setting,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+mismatch_add(struct setting_mismatch *out, int max, int *k, const char *setting, const char *fmt,
+             ...)
+{
+    va_list ap;
+
+    if (*k < max) {
+        out[*k].setting = setting;
+        va_start(ap, fmt);
+        vsnprintf(out[*k].msg, sizeof(out[*k].msg), fmt, ap);
+        va_end(ap);
+    }
+    (*k)++;
+}
+
+int
+indicator_mismatches(const struct indicator *ind, const struct observation *obs, int n,
+                     struct setting_mismatch *out, int max)
+{
+    const char *headline = ind->headline ? ind->headline : "";
+    const char *unit_shown = !str_empty(ind->unit_en) ? ind->unit_en : ind->unit_sv;
+    const struct observation *first = NULL, *o;
+    struct progress_config cfg;
+    /* the base year counts when it is set with its value (indicator_progress_config) */
+    bool unit_named = false, any_unit = false, set_base = ind->has_base;
+    int i, k = 0, y_min = 0, y_max = 0, n_hl = 0, base_at = 0, dec_bad = -1, need, dir;
+    double base_v = 0, target;
+
+    indicator_progress_config(ind, &cfg);
+    for (i = 0; i < n; i++) {
+        o = &obs[i];
+        if (strcmp(o->disagg, headline) != 0 || !isfinite(o->value))
+            continue;
+        if (first == NULL)
+            first = o;
+        n_hl++;
+        if (n_hl == 1 || o->year < y_min)
+            y_min = o->year;
+        if (n_hl == 1 || o->year > y_max)
+            y_max = o->year;
+        if (*o->unit) {
+            any_unit = true;
+            unit_named = unit_named || same_text(o->unit, ind->unit_sv ? ind->unit_sv : "") ||
+                         same_text(o->unit, ind->unit_en ? ind->unit_en : "");
+        }
+        if (dec_bad < 0 && !assess_shows_faithfully(o->value, ind->decimals))
+            dec_bad = i;
+        /* the base value the assessment finds: the first series' (the Series and Units of
+         * the first headline row) first value from the base year on */
+        if (strcmp(o->series, first->series) == 0 && strcmp(o->unit, first->unit) == 0 &&
+            o->year >= cfg.base_year && (base_at == 0 || o->year < base_at)) {
+            base_at = o->year;
+            base_v = o->value;
+        }
+    }
+    if (n_hl == 0)
+        return 0;
+    if (any_unit && !unit_named && !str_empty(unit_shown))
+        mismatch_add(out, max, &k, "unit",
+                     "the unit is set to \"%s\", but the data's Units column says \"%s\"",
+                     unit_shown, first->unit);
+    if (set_base && ind->base_year > y_max)
+        mismatch_add(out, max, &k, "base_year",
+                     "the base year is set to %d, after the data's latest year (%d); without it "
+                     "the assessment would start at %d",
+                     ind->base_year, y_max, y_min);
+    else if (set_base && ind->base_year == y_max && y_min < y_max)
+        mismatch_add(out, max, &k, "base_year",
+                     "the base year is set to %d, the latest year, which leaves one year to "
+                     "assess; without it the assessment would start at %d",
+                     ind->base_year, y_min);
+    else if (set_base && ind->base_year < y_min)
+        mismatch_add(out, max, &k, "base_year",
+                     "the base year is set to %d, before the data's first year (%d): the "
+                     "assessment starts at %d",
+                     ind->base_year, y_min, y_min);
+    if (dec_bad >= 0) {
+        need = assess_decimals_needed(obs + dec_bad, 1);
+        mismatch_add(out, max, &k, "decimals",
+                     "%d decimals show %.*f as %.*f; that value needs at least %d", ind->decimals,
+                     need, obs[dec_bad].value, ind->decimals, obs[dec_bad].value, need);
+    }
+    /* a target met already at the base value, in the desired direction: "target achieved"
+     * would say nothing about the trend (a rising series where lower is better) */
+    dir = progress_direction_of(ind->direction) > 0 ? 1 : -1;
+    if (base_at != 0 && cfg.has_target) {
+        target = cfg.target;
+        if ((dir > 0 && base_v >= target) || (dir < 0 && base_v <= target))
+            mismatch_add(out, max, &k, "target",
+                         "the target (%g) is already met by the base value (%g in %d) although "
+                         "%s is better: it says nothing about the trend",
+                         target, base_v, base_at, dir > 0 ? "higher" : "lower");
+    }
+    return k;
+}
+
 /* ------------------------------------------------------------ the series bound */
 
 struct series_count {
@@ -699,6 +928,8 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_kdbl_or_null(j, "target", c->has_target, c->target);
     json_kdbl_or_null(j, "target_change_percent", c->target_relative, c->target_change);
     json_kdbl_or_null(j, "limit", c->has_limit, c->limit);
+    json_kdbl_or_null(j, "lower_bound", c->has_lower, c->lower);
+    json_kdbl_or_null(j, "upper_bound", c->has_upper, c->upper);
     json_key(j, "thresholds");
     if (c->has_thresholds) {
         json_obj_open(j);
@@ -712,6 +943,31 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_obj_close(j);
 }
 
+/* A canonical disaggregation as {"Field": "Value", ...} ({} for the total). */
+static void
+headline_json(struct json *j, const char *d)
+{
+    char *copy, *p, *end, *eq;
+
+    json_obj_open(j);
+    /* a private copy to cut into NUL-terminated keys and values (the writer owns no arena) */
+    copy = strdup(d != NULL ? d : "");
+    if (copy == NULL)
+        die("out of memory");
+    for (p = copy; p != NULL && *p; p = end) {
+        end = strchr(p, TIDY_DISAGG_SEP);
+        if (end != NULL)
+            *end++ = '\0';
+        eq = strchr(p, '=');
+        if (eq == NULL)
+            continue;
+        *eq = '\0';
+        json_kstr(j, p, eq + 1);
+    }
+    free(copy);
+    json_obj_close(j);
+}
+
 void
 indicator_progress_json(struct json *j, const struct indicator_progress *ip)
 {
@@ -722,6 +978,27 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
     json_kdbl_or_null(j, "score", ip->has_score, ip->score);
     json_key(j, "config");
     progress_json_config(j, &ip->cfg);
+    json_key(j, "headline");
+    headline_json(j, ip->headline);
+    json_kbool(j, "headline_chosen", ip->headline_chosen);
+    json_key(j, "settings_mismatches");
+    json_arr_open(j);
+    for (k = 0; k < ip->n_mismatch && k < ASSESS_MAX_MISMATCHES; k++) {
+        json_obj_open(j);
+        json_kstr(j, "setting", ip->mismatch[k].setting);
+        json_kstr(j, "message", ip->mismatch[k].msg);
+        json_obj_close(j);
+    }
+    json_arr_close(j);
+    json_key(j, "without_contradicting_settings");
+    if (ip->contradicted) {
+        json_obj_open(j);
+        json_kstr(j, "status", progress_status_name(ip->without_status));
+        json_kdbl_or_null(j, "score", ip->without_has_score, ip->without_score);
+        json_obj_close(j);
+    } else {
+        json_nil(j);
+    }
     json_key(j, "series");
     json_arr_open(j);
     for (k = 0; k < ip->n_series; k++) {
@@ -729,6 +1006,7 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
         json_kstr(j, "series", ip->series[k].series);
         json_kstr(j, "unit", ip->series[k].unit);
         json_kint(j, "observations", ip->series[k].n_pts);
+        json_kbool(j, "base_from_data", ip->series[k].base_from_data);
         progress_json_members(j, &ip->series[k].r, ip->cfg.target_year);
         json_obj_close(j);
     }

@@ -29,6 +29,12 @@ struct obs_point {
  */
 struct series_progress {
     const char *series, *unit; /* the Series and Units cells ("" when none) */
+    /* the bounds it was assessed within (indicator_bounds for its unit) */
+    bool has_lower, has_upper;
+    double lower, upper;
+    /* the data has fewer than two years from the default base year on: assessed from its
+     * first year instead */
+    bool base_from_data;
     struct progress_result r;
     struct progress_point *pts; /* one per year, in year order: what was assessed */
     int n_pts;
@@ -38,15 +44,36 @@ struct series_progress {
     int incomplete_year, incomplete_n, incomplete_of;
 };
 
+/* A setting that no longer fits the indicator's data. */
+struct setting_mismatch {
+    const char *setting; /* "unit", "base_year", "decimals", "target" */
+    char msg[240];       /* English; the page translates by setting */
+};
+
+/* An assessment keeps at most this many (one per setting). */
+#define ASSESS_MAX_MISMATCHES 4
+
 struct indicator_progress {
     int64_t indicator_id;
-    struct progress_config cfg; /* the effective inputs */
+    struct progress_config cfg; /* the effective inputs (bounds: for the indicator's unit) */
+    const char *headline;       /* the disaggregation assessed (canonical; "" = the total) */
+    bool headline_chosen;       /* by a coordinator; else by docs/progress.md's rule */
     enum progress_status status;
     bool has_score;
     double score;
     bool target_achieved;
     struct series_progress *series; /* the headline series, one per Series/Units pair */
     int n_series;
+    /* the settings that no longer fit the data (indicator_mismatches) */
+    struct setting_mismatch mismatch[ASSESS_MAX_MISMATCHES];
+    int n_mismatch; /* in all; the first ASSESS_MAX_MISMATCHES are kept */
+    /* a base year that leaves no trend, or a target met at the base value: then status is
+     * not_available and has_score false, and the assessment without that setting is here */
+    bool contradicted, contradicted_base, contradicted_target;
+    enum progress_status without_status;
+    bool without_has_score;
+    double without_score;
+    const struct progress_result *without; /* per series, parallel to series; NULL if not */
 };
 
 struct objective_progress {
@@ -146,6 +173,27 @@ struct series_count *series_count_new(void);
 long series_count_add(struct series_count *sc, const char *series, const char *unit,
                       const char *disagg);
 void series_count_free(struct series_count *sc);
+
+/* ------------------------------------------------------------ settings vs data */
+
+/*
+ * The settings of ind that contradict its observations obs[0 .. n) (the headline rows, or
+ * all of them: only those of ind->headline are read): a unit that none of the data's Units
+ * cells names; a base year outside the data's years, or one that leaves fewer than two;
+ * decimals that hide the values (4.76 shown as "5"); a target already met at the base
+ * value in the desired direction (a rising series where lower is better would read
+ * "target achieved"). Writes up to max of them to out and returns how many there are in
+ * all. Pure.
+ */
+int indicator_mismatches(const struct indicator *ind, const struct observation *obs, int n,
+                         struct setting_mismatch *out, int max);
+
+/* Whether v shown with d decimals stays within half a per cent of itself (0 shows as 0). */
+bool assess_shows_faithfully(double v, int d);
+
+/* The fewest decimals (0 to 6) that show every value of obs[0 .. n) within half a per cent
+ * of itself; what a "decimals" mismatch proposes. Pure. */
+int assess_decimals_needed(const struct observation *obs, int n);
 
 struct json;
 /* Write one series' result as JSON members (inside an object the caller opened):

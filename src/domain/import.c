@@ -22,6 +22,7 @@
 #include "domain/audit.h"
 #include "domain/change.h"
 #include "domain/period.h"
+#include "domain/settings.h"
 
 #define MAX_DIMS    TIDY_MAX_COLUMNS
 #define IMPORT_RING 1024 /* more than a pipeline batch */
@@ -1248,6 +1249,10 @@ import_finish_result(struct import *im, struct import_result *out, struct tidy_e
     }
     if (rc == ERR_OK)
         rc = decide(im);
+    /* the series the page shows and assesses follows the data (unless a coordinator chose
+     * it): an import may bring the total series, or take it away */
+    if (rc == ERR_OK)
+        rc = settings_refresh_headline(im->db, im->indicator_id);
     if (rc == ERR_OK && im->own_tx)
         rc = db_commit(im->db);
     if (rc) {

@@ -33,6 +33,45 @@ indicator_target_abs(const struct indicator *ind, double *out)
     return true;
 }
 
+bool
+indicator_unit_is_percent(const char *unit)
+{
+    /* a difference or change in per cent can be negative or pass 100: no default bounds */
+    static const char *const not_a_share[] = {"point",  "enhet",  "change",   "förändr",
+                                              "growth", "ökning", "minskning"};
+    size_t i;
+
+    if (unit == NULL || !(strchr(unit, '%') != NULL || strcasestr(unit, "percent") != NULL ||
+                          strcasestr(unit, "procent") != NULL))
+        return false;
+    for (i = 0; i < sizeof(not_a_share) / sizeof(not_a_share[0]); i++)
+        if (strcasestr(unit, not_a_share[i]) != NULL)
+            return false;
+    return true;
+}
+
+void
+indicator_bounds(const struct indicator *ind, const char *unit, bool *has_lower, double *lower,
+                 bool *has_upper, double *upper)
+{
+    *has_lower = *has_upper = false;
+    *lower = *upper = 0;
+    if (ind->bounds_set) {
+        *has_lower = ind->has_lower;
+        *lower = ind->lower;
+        *has_upper = ind->has_upper;
+        *upper = ind->upper;
+        return;
+    }
+    /* a series' own Units cell decides for it; else the indicator's unit, in either language */
+    if (!str_empty(unit)
+            ? indicator_unit_is_percent(unit)
+            : indicator_unit_is_percent(ind->unit_en) || indicator_unit_is_percent(ind->unit_sv)) {
+        *has_lower = *has_upper = true;
+        *upper = 100;
+    }
+}
+
 /* ------------------------------------------------------------ objectives */
 
 void
@@ -102,6 +141,13 @@ indicator_row(struct db_stmt *st, struct arena *a, void *item)
     i->th_low = db_dbl(st, 29);
     i->headline = ld_str(st, 30, a);
     i->archived_at = db_null(st, 31) ? 0 : db_i64(st, 31);
+    i->bounds_set = db_i64(st, 32) != 0;
+    i->has_lower = !db_null(st, 33);
+    i->lower = db_dbl(st, 33);
+    i->has_upper = !db_null(st, 34);
+    i->upper = db_dbl(st, 34);
+    i->headline_chosen = db_i64(st, 35) != 0;
+    i->base_period = ld_text(st, 36, a);
 }
 
 enum err
@@ -231,6 +277,12 @@ indicator_settings_check(const struct indicator_settings *s, const char **out_fi
         return settings_invalid(out_field, out_msg, "direction", "must be increase or decrease");
     if (s->has_limit && !num_ok(s->limit))
         return settings_invalid(out_field, out_msg, "limit", "must be a number from -1e15 to 1e15");
+    if (s->bounds_set &&
+        ((s->has_lower && !num_ok(s->lower)) || (s->has_upper && !num_ok(s->upper))))
+        return settings_invalid(out_field, out_msg, "bounds", "must be numbers from -1e15 to 1e15");
+    if (s->bounds_set && s->has_lower && s->has_upper && !(s->lower < s->upper))
+        return settings_invalid(out_field, out_msg, "bounds",
+                                "the lower bound must be below the upper bound");
     if (s->has_thresholds && !(num_ok(s->high) && num_ok(s->med) && num_ok(s->low) &&
                                s->high > s->med && s->med > s->low))
         return settings_invalid(out_field, out_msg, "thresholds",

@@ -44,6 +44,8 @@ struct indicator {
     bool has_base;
     int base_year;
     double base_value;
+    const char *base_period; /* the base year's period in the headline data ("2009-10"); NULL
+                              * when the data has none */
     const char *target_kind; /* code_target_kind: absolute | relative | none */
     bool has_target;
     double target_value; /* absolute value, or percent change when relative */
@@ -64,9 +66,26 @@ struct indicator {
     int mission_start_year, mission_deadline_year;
     bool has_thresholds;
     double th_high, th_med, th_low;
-    const char *headline; /* canonical disaggregation of the headline series; "" = none */
-    int64_t archived_at;  /* Unix seconds; 0: live */
+    /* canonical disaggregation of the headline series ("" = the rows with every breakdown
+     * empty): the one a coordinator chose (headline_chosen), else the one samverka chose by
+     * the rule of docs/progress.md (settings_refresh_headline) */
+    const char *headline;
+    bool headline_chosen;
+    int64_t archived_at; /* Unix seconds; 0: live */
+    /* the values it can take, as set (bounds_set), else indicator_bounds' default */
+    bool bounds_set;
+    bool has_lower, has_upper;
+    double lower, upper;
 };
+
+/* Whether a unit reads as a share in per cent ("%", "percent", "procent", but not a
+ * percentage point or a change): such an indicator is bounded by 0 and 100 by default. */
+bool indicator_unit_is_percent(const char *unit);
+
+/* The bounds in force for values in unit (the indicator's own unit when unit is NULL or
+ * empty): the ones set, else 0 to 100 for a percentage, else none. */
+void indicator_bounds(const struct indicator *ind, const char *unit, bool *out_has_lower,
+                      double *out_lower, bool *out_has_upper, double *out_upper);
 
 /* The target as an absolute value (relative targets applied to the base). */
 bool indicator_target_abs(const struct indicator *ind, double *out);
@@ -103,7 +122,14 @@ struct indicator_settings {
     double limit;
     bool has_thresholds;
     double high, med, low;
-    const char *headline; /* canonical "Field=Value" pairs joined by 0x1f; "" = none */
+    /* canonical "Field=Value" pairs joined by 0x1f; "" = samverka chooses (the rows with
+     * every breakdown empty, else docs/progress.md's default) */
+    const char *headline;
+    /* the values the indicator can take: false = the default (indicator_bounds); true =
+     * has_lower/lower and has_upper/upper, each bound optional */
+    bool bounds_set;
+    bool has_lower, has_upper;
+    double lower, upper;
 };
 
 /*

@@ -14,6 +14,7 @@
 #include "domain/change.h"
 #include "domain/observation.h"
 #include "domain/period.h"
+#include "domain/settings.h"
 #include "domain/tidycsv.h"
 
 /* The fields an audit entry records, in Q_OBSERVATION_STORED's column order. Optional kinds,
@@ -304,6 +305,9 @@ observation_put(struct db *db, int64_t indicator_id, const struct observation_in
         return rc;
     arena_init(&a);
     rc = put(db, &a, indicator_id, in, who, now, out_created, err);
+    /* the headline samverka chooses follows the data */
+    if (rc == ERR_OK)
+        rc = settings_refresh_headline(db, indicator_id);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc) {
@@ -360,6 +364,9 @@ observation_remove(struct db *db, int64_t indicator_id, const struct observation
         return rc;
     arena_init(&a);
     rc = remove_at(db, &a, indicator_id, key, who, now, err);
+    /* the headline samverka chooses follows the data */
+    if (rc == ERR_OK)
+        rc = settings_refresh_headline(db, indicator_id);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)

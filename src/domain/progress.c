@@ -118,6 +118,17 @@ ols_at(const struct progress_point *pts, int n, int from, int to, int at, double
     return isfinite(*out);
 }
 
+/* v within the configured bounds */
+static double
+bounded(const struct progress_config *c, double v)
+{
+    if (c->has_upper && v > c->upper)
+        return c->upper;
+    if (c->has_lower && v < c->lower)
+        return c->lower;
+    return v;
+}
+
 static void
 part_b(const struct progress_point *pts, int n, const struct progress_config *c,
        struct progress_result *r, double raw_base)
@@ -132,13 +143,13 @@ part_b(const struct progress_point *pts, int n, const struct progress_config *c,
         r->has_rate_current = isfinite(cagr);
         r->rate_current = cagr;
         if (c->target_year >= r->current_year) {
-            r->projection_cagr = xc * pow(1 + cagr, c->target_year - r->current_year);
+            r->projection_cagr = bounded(c, xc * pow(1 + cagr, c->target_year - r->current_year));
             r->has_projection_cagr = isfinite(r->projection_cagr);
         }
         if (c->has_target && c->target > 0 && cagr != 0) {
             /* first year the current pace reaches the target, within a century */
             for (y = r->current_year; y <= r->current_year + 100; y++) {
-                v = xc * pow(1 + cagr, y - r->current_year);
+                v = bounded(c, xc * pow(1 + cagr, y - r->current_year));
                 if ((c->direction > 0 && v >= c->target) || (c->direction < 0 && v <= c->target)) {
                     r->has_year_reached = true;
                     r->year_reached = y;
@@ -146,14 +157,15 @@ part_b(const struct progress_point *pts, int n, const struct progress_config *c,
                 }
             }
         }
-        if (c->has_target && c->target > 0 && c->target_year > r->current_year) {
+        if (c->has_target && c->target > 0 && c->target_year > r->current_year &&
+            bounded(c, c->target) == c->target) {
             r->rate_needed = progress_cagr(c->target, xc, c->target_year, r->current_year);
             r->has_rate_needed = isfinite(r->rate_needed);
         }
     }
     if (ols_at(pts, n, r->base_year, r->current_year, c->target_year, &v)) {
         r->has_projection_ols = true;
-        r->projection_ols = v;
+        r->projection_ols = bounded(c, v);
     } else if (r->has_projection_cagr) {
         r->has_projection_ols = true;
         r->projection_ols = r->projection_cagr;
@@ -211,6 +223,9 @@ progress_assess(const struct progress_point *pts, int n, const struct progress_c
     target = c->target == 0 ? 0.001 : c->target;
     if (c->has_target)
         r->target_achieved = (d < 0 && yi <= target) || (d > 0 && yi >= target);
+    /* nothing more is needed to reach a target that is reached */
+    if (r->target_achieved)
+        r->has_rate_needed = false;
 
     if (!(y0 * yi < 0) && t0 <= ti && ti - t0 >= 1) {
         double cagr_i = progress_cagr(yi, y0, ti, t0);

@@ -50,6 +50,11 @@ struct progress_config {
     double limit;
     bool has_thresholds; /* custom status thresholds (scores keep the fixed lines) */
     double high, med, low;
+    /* the values the series can take (0 and 100 for a share in per cent): Part B's
+     * projections stop at them, and a target beyond one has no rate needed; Part A does
+     * not read them (Open SDG has no bounds) */
+    bool has_lower, has_upper;
+    double lower, upper;
 };
 
 /* Defaults of PROGRESS.md A.2 4.1: decrease, 2015, 2030, no target, no limit. */
@@ -74,9 +79,9 @@ struct progress_result {
     bool has_projection_cagr, has_projection_ols;
     double projection_cagr, projection_ols; /* value at the target year */
     bool has_year_reached;
-    int year_reached; /* first year the CAGR path reaches the target */
-    bool has_rate_needed;
-    double rate_needed; /* annual growth rate needed from now, e.g. -0.041 */
+    int year_reached;     /* first year the CAGR path reaches the target */
+    bool has_rate_needed; /* not when the target is reached already, or lies out of bounds */
+    double rate_needed;   /* annual growth rate needed from now, e.g. -0.041 */
     bool has_rate_current;
     double rate_current; /* CAGR(current, base) */
 };

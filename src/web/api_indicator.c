@@ -63,12 +63,31 @@ static const struct res_field progress_fields[] = {
         R_DOC("target", RT_NUM, RES_NULL, "Absolute target value"),
         R_DOC("target_change_percent", RT_NUM, RES_NULL, "A target relative to the base value found"),
         R_DOC("limit", RT_NUM, RES_NULL, "Natural limit (method 1)"),
+        R_DOC("lower_bound", RT_NUM, RES_NULL, "Projections stop at it"),
+        R_DOC("upper_bound", RT_NUM, RES_NULL, "Projections stop at it"),
         R_DOC_OBJ("thresholds", thresholds_fields, RES_NULL, "Custom status thresholds")),
         0, "The effective inputs"),
+    R_DOC("headline", RT_MAP, 0,
+          "The disaggregation assessed, e.g. {\"Sex\": \"F\"}; {} for the rows with every "
+          "breakdown empty"),
+    R_DOC("headline_chosen", RT_BOOL, 0,
+          "true: chosen by a coordinator; false: chosen by samverka (docs/progress.md)"),
+    R_DOC_ARR("settings_mismatches", R_ITEM_OBJ(R_FIELDS(
+        R_DOC("setting", RT_STR, 0, "unit, base_year, decimals or target"),
+        R_DOC("message", RT_STR, 0, NULL))),
+        0, "Settings that no longer fit the data"),
+    R_DOC_OBJ("without_contradicting_settings", R_FIELDS(
+        R_DOC_ENUM("status", &code_progress_status, 0, NULL),
+        R_DOC("score", RT_NUM, RES_NULL, NULL)),
+        RES_NULL, "When a base year or target contradicts the data, no status is stated "
+        "(not_available) and this is the assessment without it"),
     R_DOC_ARR("series", R_ITEM_OBJ(R_FIELDS(
         R_DOC("series", RT_STR, 0, "The Series cell, '' if none"),
         R_DOC("unit", RT_STR, 0, "The Units cell, '' if none"),
         R_DOC("observations", RT_INT, 0, NULL),
+        R_DOC("base_from_data", RT_BOOL, 0,
+              "true: the data has fewer than two years from the default base year on, so the "
+              "series is assessed from its first year"),
         R_DOC("base_year", RT_INT, RES_NULL, NULL),
         R_DOC("base_value", RT_NUM, RES_NULL, NULL),
         R_DOC("current_year", RT_INT, RES_NULL, NULL),
@@ -275,6 +294,9 @@ struct indicator_view {
     bool has_target, has_target_abs, has_target_year;
     double target_abs;
     int target_year;
+    /* the bounds in force (indicator_bounds) */
+    bool has_lower, has_upper;
+    double lower, upper;
     const struct indicator_progress *progress;
 };
 
@@ -303,6 +325,12 @@ static const struct res_field indicator_fields[] = {
                  "Target year (the mission's deadline year unless set)")),
         T, has_target, RES_NULL, "null when the indicator has no target"),
     R_NUM_IF("limit", T, ind.limit_value, ind.has_limit, RES_NULL, "A value the indicator must not pass"),
+    R_OBJ("bounds", R_FIELDS(
+        R_NUM_IF("lower", T, lower, has_lower, RES_NULL, "null: no lower bound"),
+        R_NUM_IF("upper", T, upper, has_upper, RES_NULL, "null: no upper bound"),
+        R_BOOL("set", T, ind.bounds_set, 0,
+               "false: the default, 0 to 100 when the unit is a percentage, else none")),
+        0, "The values the indicator can take; projections stop at them"),
     R_STR("source", T, ind.source, 0, NULL),
     R_STR("source_url", T, ind.source_url, RES_NULL, NULL),
     R_NUM("weight", T, ind.weight, 0, "Weight in the roll-up"),
@@ -344,6 +372,7 @@ indicator_view(const struct indicator *ind, const struct indicator_progress *ip,
     out->has_target_abs = indicator_target_abs(ind, &out->target_abs);
     out->target_year = ind->target_year ? ind->target_year : ind->mission_deadline_year;
     out->has_target_year = out->target_year != 0;
+    indicator_bounds(ind, NULL, &out->has_lower, &out->lower, &out->has_upper, &out->upper);
 }
 
 static enum err
@@ -551,7 +580,13 @@ static const struct res_field settings_fields[] = {
     R_DOC("limit", RT_NUM, RES_NULL | RES_OPT, NULL),
     R_DOC_OBJ("thresholds", thresholds_fields, RES_NULL | RES_OPT, "high > med > low; null: standard"),
     R_DOC("headline", RT_MAP, RES_NULL | RES_OPT,
-          "Which disaggregation is assessed, e.g. {\"Sex\": \"F\"}; null: the total"),
+          "Which disaggregation is assessed, e.g. {\"Sex\": \"F\"} (values may hold commas); "
+          "null: samverka chooses (the total when there is one)"),
+    R_DOC_OBJ("bounds", R_FIELDS(
+        R_DOC("lower", RT_NUM, RES_NULL | RES_OPT, "null: no lower bound"),
+        R_DOC("upper", RT_NUM, RES_NULL | RES_OPT, "null: no upper bound")),
+        RES_NULL | RES_OPT, "The values the indicator can take; null: the default (0 to 100 "
+        "for a percentage, else none)"),
     R_END,
 };
 /* clang-format on */

@@ -210,7 +210,6 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
 {
     json_t *x;
     const char *k, *hl;
-    struct buf b;
 
     if (strcmp(key, "base_year") == 0) {
         if (json_is_null(v)) {
@@ -279,30 +278,52 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         return true;
     }
     if (strcmp(key, "headline") == 0) {
+        const char *fields[SETTINGS_MAX_HEADLINE], *values[SETTINGS_MAX_HEADLINE];
+        int n = 0;
+
         *why = "must be null or an object of disaggregation values, e.g. {\"Sex\": \"F\"}";
         if (json_is_null(v)) {
             s->headline = "";
             return true;
         }
-        if (!json_is_object(v))
+        if (!json_is_object(v) || json_object_size(v) > SETTINGS_MAX_HEADLINE)
             return false;
-        buf_init(&b, 8192);
         json_object_foreach(v, k, x)
         {
-            if (!json_is_string(x) || strchr(k, ',') || strchr(k, '=') ||
-                strchr(json_string_value(x), ',')) {
-                buf_free(&b);
+            if (!json_is_string(x))
                 return false;
-            }
-            buf_printf(&b, "%s%s=%s", b.len ? "," : "", k, json_string_value(x));
+            fields[n] = k;
+            values[n] = json_string_value(x);
+            n++;
         }
-        if (buf_err(&b) ||
-            !settings_parse_headline(rq->arena, ind, b.data ? b.data : "", &hl, why)) {
-            buf_free(&b);
+        if (!settings_headline_from_pairs(rq->arena, ind, fields, values, n, &hl, why))
             return false;
-        }
-        buf_free(&b);
         s->headline = hl;
+        return true;
+    }
+    if (strcmp(key, "bounds") == 0) {
+        *why = "must be null or {\"lower\": number or null, \"upper\": number or null}";
+        s->has_lower = s->has_upper = false;
+        if (json_is_null(v)) {
+            s->bounds_set = false;
+            return true;
+        }
+        if (!json_is_object(v))
+            return false;
+        s->bounds_set = true;
+        json_object_foreach(v, k, x)
+        {
+            if (strcmp(k, "lower") == 0 && json_is_null(x))
+                s->has_lower = false;
+            else if (strcmp(k, "lower") == 0 && get_num(x, &s->lower))
+                s->has_lower = true;
+            else if (strcmp(k, "upper") == 0 && json_is_null(x))
+                s->has_upper = false;
+            else if (strcmp(k, "upper") == 0 && get_num(x, &s->upper))
+                s->has_upper = true;
+            else
+                return false;
+        }
         return true;
     }
     *why = "is not a setting that can be changed here";

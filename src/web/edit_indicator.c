@@ -396,7 +396,12 @@ post_indicator_archive(struct req *rq)
 struct settings_vals {
     const char *base_year, *base_value, *target_kind, *target_value, *target_year, *direction;
     const char *limit, *th_high, *th_med, *th_low, *headline;
+    const char *bounds, *lower, *upper; /* bounds: "default" or "set" */
 };
+
+/* The form offers the indicator's series to choose from up to this many; past it (a
+ * breakdown by every municipality) the headline is typed as Field=Value pairs. */
+#define HEADLINE_CHOICES_MAX 200
 
 static const char *
 num_text(struct req *rq, bool has, double v)
@@ -416,11 +421,69 @@ headline_text(struct req *rq, const char *canon)
     return s;
 }
 
+/* The headline: a choice among the indicator's series (samverka's choice first), or a
+ * Field=Value text when there are too many to list. */
+static enum err
+headline_field(struct req *rq, struct html *h, const struct form_errors *e,
+               const struct indicator *ind, const char *value)
+{
+    struct headline_candidate *c;
+    struct form_option *opts;
+    int n, i, k = 0;
+    bool listed = str_empty(value);
+    enum err rc;
+
+    rc = settings_headline_candidates(rq->db, rq->arena, ind->id, &c, &n);
+    if (rc)
+        return rc;
+    if (n > HEADLINE_CHOICES_MAX) {
+        form_input(h, e, "headline", _("Headline series"),
+                   _("Optional: the disaggregation the headline shows, as Column=Value pairs "
+                     "separated by commas, for example Kön=Kvinnor. Empty: samverka chooses, "
+                     "the total when there is one."),
+                   FT_TEXT, value, false, NULL);
+        return ERR_OK;
+    }
+    settings_headline_order(c, n);
+    opts = arena_alloc(rq->arena, (size_t)(n + 2) * sizeof(*opts));
+    opts[k].value = "";
+    opts[k++].label = n > 0 && *c[0].disagg
+                          ? arena_printf(rq->arena, _("Chosen by samverka (now %s)"),
+                                         headline_text(rq, c[0].disagg))
+                          : _("Chosen by samverka: the total");
+    for (i = 0; i < n; i++) {
+        if (*c[i].disagg == '\0')
+            continue; /* the total is samverka's choice already */
+        opts[k].value = headline_text(rq, c[i].disagg);
+        opts[k].label = arena_printf(
+            rq->arena,
+            ngettext("%s (%lld period)", "%s (%lld periods)", (unsigned long)c[i].n_periods),
+            opts[k].value, (long long)c[i].n_periods);
+        listed = listed || strcmp(opts[k].value, value) == 0;
+        k++;
+    }
+    if (!listed) {
+        /* a series chosen before its data went away stays choosable as it is */
+        opts[k].value = value;
+        opts[k++].label = value;
+    }
+    form_select(h, e, "headline", _("Headline series"),
+                _("The series the indicator's page draws and assesses. samverka chooses the "
+                  "total when there is one, else the series with the fewest breakdowns, then "
+                  "the most periods."),
+                opts, k, value, NULL);
+    return ERR_OK;
+}
+
 static enum err
 settings_form(struct req *rq, const struct form_errors *e, const struct indicator *ind,
               const struct settings_vals *v)
 {
     const char *title = _("Progress settings");
+    struct form_option bkinds[2] = {
+        {"default", _("The default: 0 to 100 for a percentage unit, else none")},
+        {"set", _("The bounds below")}};
+    enum err rc;
     struct form_option kinds[3] = {{"none", _("No target")},
                                    {"absolute", _("A value to reach")},
                                    {"relative", _("A change from the base, in percent")}};
@@ -458,10 +521,18 @@ settings_form(struct req *rq, const struct form_errors *e, const struct indicato
     form_input(&h, e, "th_med", _("Medium"), NULL, FT_NUMBER, v->th_med, false, NULL);
     form_input(&h, e, "th_low", _("Low"), NULL, FT_NUMBER, v->th_low, false, NULL);
     form_fieldset_end(&h);
-    form_input(&h, e, "headline", _("Headline series"),
-               _("Optional: the disaggregation the headline shows, for example Kön=Kvinnor. "
-                 "Empty: the total."),
-               FT_TEXT, v->headline, false, NULL);
+    form_fieldset_begin(&h, e, "bounds", _("Values the indicator can take"));
+    form_select(&h, e, "bounds_kind", _("Bounds"),
+                _("Projections and the chart stop at them: no share above 100 %."), bkinds, 2,
+                v->bounds, NULL);
+    form_input(&h, e, "lower_bound", _("Lower bound"), _("Optional: empty for none."), FT_NUMBER,
+               v->lower, false, NULL);
+    form_input(&h, e, "upper_bound", _("Upper bound"), _("Optional: empty for none."), FT_NUMBER,
+               v->upper, false, NULL);
+    form_fieldset_end(&h);
+    rc = headline_field(rq, &h, e, ind, v->headline);
+    if (rc)
+        return rc;
     form_submit(&h, _("Save"));
     form_end(&h);
     edit_cancel(&h, url_indicator(rq, ind->id));
@@ -488,8 +559,10 @@ settings_message(const char *field)
         {"limit", N_("Enter the natural limit as a number, or leave it empty.")},
         {"thresholds", N_("Enter all three thresholds as numbers with high above medium above "
                           "low, or leave all three empty.")},
-        {"headline", N_("Enter Column=Value pairs separated by commas, with columns of the "
-                        "indicator's data, or leave it empty.")},
+        {"headline", N_("Choose a series from the list (or enter Column=Value pairs separated "
+                        "by commas, with columns of the indicator's data), or leave it empty.")},
+        {"bounds", N_("Enter the bounds as numbers with the lower below the upper, or leave "
+                      "them empty.")},
     };
     size_t i;
 
@@ -531,6 +604,9 @@ page_indicator_settings(struct req *rq)
     v.th_med = num_text(rq, s.has_thresholds, s.med);
     v.th_low = num_text(rq, s.has_thresholds, s.low);
     v.headline = headline_text(rq, s.headline);
+    v.bounds = s.bounds_set ? "set" : "default";
+    v.lower = num_text(rq, s.bounds_set && s.has_lower, s.lower);
+    v.upper = num_text(rq, s.bounds_set && s.has_upper, s.upper);
     return settings_form(rq, NULL, &ind, &v);
 }
 
@@ -561,6 +637,9 @@ post_indicator_settings(struct req *rq)
     v.th_med = edit_field(rq, "th_med");
     v.th_low = edit_field(rq, "th_low");
     v.headline = edit_field(rq, "headline");
+    v.bounds = edit_field(rq, "bounds_kind");
+    v.lower = edit_field(rq, "lower_bound");
+    v.upper = edit_field(rq, "upper_bound");
 
     memset(&s, 0, sizeof(s));
     s.has_base_year = *v.base_year != '\0';
@@ -585,6 +664,12 @@ post_indicator_settings(struct req *rq)
     s.has_thresholds = h1 && h2 && h3;
     if (!settings_parse_headline(rq->arena, &ind, v.headline, &s.headline, &msg))
         form_error(&e, "headline", settings_message("headline"));
+    /* a form without the choice (posted before there were bounds) keeps the default */
+    s.bounds_set = strcmp(v.bounds, "set") == 0;
+    if ((!s.bounds_set && *v.bounds && strcmp(v.bounds, "default") != 0) ||
+        !opt_num(rq, v.lower, &s.has_lower, &s.lower) ||
+        !opt_num(rq, v.upper, &s.has_upper, &s.upper))
+        form_error(&e, "bounds", settings_message("bounds"));
     if (e.n == 0) {
         rc = settings_apply(rq->wdb, rq->arena, ind.id, &s, edit_who(rq), &field, &msg);
         if (rc == ERR_INVALID)

@@ -139,6 +139,25 @@ obs_cols_build(struct arena *a, const struct indicator *ind, const struct observ
                 tc->fields[tc->n_fields++] = tc->rows[i].pairs[k].field;
 }
 
+/* The period of year as the data writes it ("2009-10"), for the headline series (series,
+ * unit) among the rows the page read; "2009" when none of them has it. */
+static const char *
+period_of(struct req *rq, const struct obs_cols *tc, const char *headline, const char *series,
+          const char *unit, int year)
+{
+    const struct observation *o;
+    int i;
+
+    for (i = 0; i < tc->n_rows; i++) {
+        o = tc->rows[i].o;
+        if (o->year == year && strcmp(o->disagg, headline) == 0 &&
+            (series == NULL || (strcmp(o->series, series) == 0 && strcmp(o->unit, unit) == 0)) &&
+            !str_empty(o->period))
+            return o->period;
+    }
+    return arena_printf(rq->arena, "%d", year);
+}
+
 /* The page's table shows at most this many observations (the headline series
  * first), and only these are read: a breakdown by municipality can have
  * millions, and those are read from the downloads. */
@@ -217,7 +236,7 @@ fact_open(struct html *h, const char *term)
 
 static void
 facts(struct req *rq, struct html *h, const struct indicator *ind, const struct mission *m,
-      const struct objective *obj)
+      const struct objective *obj, const struct obs_cols *tc)
 {
     double target_abs;
     int i;
@@ -243,7 +262,11 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     fact_open(h, _("Baseline"));
     if (ind->has_base) {
         num_unit(rq, h, ind, ind->base_value);
-        html_printf(h, " (%d)", ind->base_year);
+        html_text(h, " (");
+        html_text(h, ind->base_period != NULL
+                         ? ind->base_period
+                         : period_of(rq, tc, ind->headline, NULL, NULL, ind->base_year));
+        html_text(h, ")");
     } else {
         html_text(h, _("Not set"));
     }
@@ -430,15 +453,6 @@ opt_value(struct req *rq, struct html *h, const struct indicator *ind, bool has,
         html_text(h, "–");
 }
 
-static char *
-rate_text(struct req *rq, bool has, double rate)
-{
-    if (!has)
-        return arena_strdup(rq->arena, "–");
-    return arena_printf(rq->arena, rq->lang == LANG_SV ? "%s\xc2\xa0%%/år" : "%s\xc2\xa0%%/yr",
-                        fmt_num(rq, rate * 100, 2));
-}
-
 static void
 method_row(struct html *h, const char *name, const char *value)
 {
@@ -451,8 +465,10 @@ method_row(struct html *h, const char *name, const char *value)
 /* The inputs and intermediate values, so a reader can redo the computation. */
 static void
 method_table(struct req *rq, struct html *h, const struct indicator *ind,
-             const struct indicator_progress *ip, const struct series_progress *sp)
+             const struct indicator_progress *ip, const struct series_progress *sp,
+             const struct obs_cols *tc)
 {
+    const char *hl = ip->headline ? ip->headline : "";
     const struct progress_result *r = &sp->r;
     const struct progress_config *c = &ip->cfg;
     int dec = ind->decimals + 2;
@@ -473,12 +489,16 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     method_row(
         h, _("Base year (t₀) and value (y₀)"),
         r->assessable
-            ? arena_printf(rq->arena, "%d: %s", r->base_year, fmt_num(rq, r->base_value, dec))
+            ? arena_printf(rq->arena, "%s: %s",
+                           period_of(rq, tc, hl, sp->series, sp->unit, r->base_year),
+                           fmt_num(rq, r->base_value, dec))
             : arena_printf(rq->arena, _("configured %d, no data from then on"), c->base_year));
     method_row(h, _("Latest year (tᵢ) and value (yᵢ)"),
-               r->assessable ? arena_printf(rq->arena, "%d: %s", r->current_year,
-                                            fmt_num(rq, r->current_value, dec))
-                             : "–");
+               r->assessable
+                   ? arena_printf(rq->arena, "%s: %s",
+                                  period_of(rq, tc, hl, sp->series, sp->unit, r->current_year),
+                                  fmt_num(rq, r->current_value, dec))
+                   : "–");
     method_row(h, _("Target (T) and target year (t_T)"),
                r->has_target
                    ? arena_printf(rq->arena, "%s (%d)", fmt_num(rq, r->target, dec), c->target_year)
@@ -493,7 +513,7 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
                    ? _("2: the rate so far divided by the rate needed, R = s·d·CAGRᵢ / |CAGR_T|")
                    : _("1: the growth rate, P = s·d·CAGRᵢ"));
     method_row(h, _("Current annual rate (CAGRᵢ)"),
-               rate_text(rq, r->has_rate_current, r->rate_current));
+               fmt_rate(rq, r->has_rate_current, r->rate_current));
     method_row(h, _("Progress value (P or R)"),
                r->has_progress ? fmt_num(rq, r->progress, 4) : "–");
     method_row(
@@ -512,15 +532,186 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "div");
 }
 
+/* A canonical disaggregation as "Kön=Kvinnor, Ålder=15–24" for a sentence. */
+static char *
+headline_text(struct req *rq, const char *disagg)
+{
+    char *t = arena_strdup(rq->arena, disagg), *p, *out = NULL;
+
+    for (p = strtok_r(t, "\x1f", &t); p != NULL; p = strtok_r(NULL, "\x1f", &t))
+        out = out == NULL ? p : arena_printf(rq->arena, "%s, %s", out, p);
+    return out != NULL ? out : arena_strdup(rq->arena, "");
+}
+
+/* The sentence for one setting that no longer fits the data, in the reader's language and
+ * from the numbers (the domain's message is English). */
+static char *
+mismatch_text(struct req *rq, const struct indicator *ind, const struct indicator_progress *ip,
+              const struct setting_mismatch *mm, const struct obs_cols *tc)
+{
+    const struct series_progress *sp = &ip->series[0];
+    const char *hl = ip->headline ? ip->headline : "";
+    int first = sp->n_pts ? sp->pts[0].year : 0, last = sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0;
+    int i, need;
+    double target;
+
+    if (strcmp(mm->setting, "unit") == 0)
+        return arena_printf(rq->arena,
+                            _("The unit is set to “%s”, but the data's Units column says “%s”."),
+                            L(rq, ind->unit_sv, ind->unit_en), sp->unit);
+    if (strcmp(mm->setting, "base_year") == 0) {
+        if (ind->base_year > last)
+            return arena_printf(rq->arena,
+                                _("The base year is set to %d, after the latest year of data "
+                                  "(%s)."),
+                                ind->base_year, period_of(rq, tc, hl, sp->series, sp->unit, last));
+        if (ind->base_year == last)
+            return arena_printf(rq->arena,
+                                _("The base year is set to %d, the latest year of data, which "
+                                  "leaves one year: a trend needs two."),
+                                ind->base_year);
+        return arena_printf(rq->arena,
+                            _("The base year is set to %d, before the first year of data (%s): "
+                              "the assessment starts there."),
+                            ind->base_year, period_of(rq, tc, hl, sp->series, sp->unit, first));
+    }
+    if (strcmp(mm->setting, "decimals") == 0) {
+        for (i = 0; i < sp->n_pts && assess_shows_faithfully(sp->pts[i].value, ind->decimals); i++)
+            ;
+        if (i == sp->n_pts)
+            return NULL; /* a breakdown's value, not one this page draws */
+        for (need = ind->decimals; need < 6 && !assess_shows_faithfully(sp->pts[i].value, need);
+             need++)
+            ;
+        return arena_printf(rq->arena,
+                            ngettext("The values are shown with %d decimal, so %s shows as %s; "
+                                     "they need %d.",
+                                     "The values are shown with %d decimals, so %s shows as %s; "
+                                     "they need %d.",
+                                     (unsigned long)ind->decimals),
+                            ind->decimals, fmt_num(rq, sp->pts[i].value, need),
+                            fmt_num(rq, sp->pts[i].value, ind->decimals), need);
+    }
+    if (strcmp(mm->setting, "target") == 0 && indicator_target_abs(ind, &target) &&
+        sp->r.assessable)
+        return arena_printf(rq->arena,
+                            _("The target (%s) is already met by the base value (%s in %s) "
+                              "although %s: “Target achieved” would say nothing about the "
+                              "trend."),
+                            fmt_num(rq, target, ind->decimals),
+                            fmt_num(rq, sp->r.base_value, ind->decimals),
+                            period_of(rq, tc, hl, sp->series, sp->unit, sp->r.base_year),
+                            ip->cfg.direction > 0 ? _("higher is better") : _("lower is better"));
+    return NULL;
+}
+
+/* The settings that no longer fit the data, and, when one of them would decide the status,
+ * the assessment without it (the page states no status from such a setting). */
+static void
+mismatches(struct req *rq, struct html *h, const struct indicator *ind,
+           const struct indicator_progress *ip, const struct obs_cols *tc)
+{
+    const char *t;
+    int k, n = 0;
+
+    if (ip->n_mismatch == 0 || ip->n_series == 0)
+        return;
+    for (k = 0; k < ip->n_mismatch && k < ASSESS_MAX_MISMATCHES; k++) {
+        /* the reason line says already what decides the status */
+        if ((ip->contradicted_base && strcmp(ip->mismatch[k].setting, "base_year") == 0) ||
+            (ip->contradicted_target && strcmp(ip->mismatch[k].setting, "target") == 0))
+            continue;
+        t = mismatch_text(rq, ind, ip, &ip->mismatch[k], tc);
+        if (t == NULL)
+            continue;
+        if (n++ == 0) {
+            html_open(h, "div", "class", "notice", "role", "note", NULL);
+            html_elem(h, "p", _("Settings that no longer fit the data:"));
+            html_open(h, "ul", NULL);
+        }
+        html_elem(h, "li", t);
+    }
+    if (n > 0) {
+        html_close(h, "ul");
+        html_close(h, "div");
+    }
+    if (!ip->contradicted)
+        return;
+    html_open(h, "p", NULL);
+    html_text(h, ip->contradicted_base ? _("Without that base year, from the first year of data:")
+                                       : _("Without that target:"));
+    html_text(h, " ");
+    view_status(rq, h, ip->without_status);
+    if (ip->without_has_score) {
+        html_text(h, " · ");
+        html_printf(h, _("score %s"), fmt_score(rq, ip->without_score));
+    }
+    if (ip->n_series == 1 && ip->without != NULL) {
+        t = series_reason(rq, &ip->series[0], &ip->without[0], 0);
+        if (t != NULL) {
+            html_text(h, ". ");
+            html_text(h, t);
+        }
+    }
+    html_close(h, "p");
+}
+
+/* The projections to the target year, the year the target is reached and the rates, for
+ * a series with a trend. */
+static void
+forecast(struct req *rq, struct html *h, const struct indicator *ind,
+         const struct indicator_progress *ip, const struct series_progress *sp)
+{
+    const struct progress_result *r = &sp->r;
+
+    html_elem(h, "h3", arena_printf(rq->arena, _("Projection to %d"), ip->cfg.target_year));
+    html_open(h, "dl", "class", "facts", NULL);
+    html_elem(h, "dt", _("At the current annual rate"));
+    html_open(h, "dd", NULL);
+    opt_value(rq, h, ind, r->has_projection_cagr, r->projection_cagr);
+    html_close(h, "dd");
+    html_elem(h, "dt", _("Along the trend line of all observations"));
+    html_open(h, "dd", NULL);
+    opt_value(rq, h, ind, r->has_projection_ols, r->projection_ols);
+    html_close(h, "dd");
+    if (r->has_target) {
+        html_elem(h, "dt", _("Year the target is reached at the current pace"));
+        html_open(h, "dd", NULL);
+        if (r->target_achieved)
+            html_text(h, _("already reached"));
+        else if (r->has_year_reached)
+            html_printf(h, "%d", r->year_reached);
+        else if (r->has_rate_current && r->rate_current * ip->cfg.direction <= 0)
+            html_text(h, _("never: the values move away from the target"));
+        else
+            html_text(h, _("not within a hundred years"));
+        html_close(h, "dd");
+        /* a reached target needs no rate; one beyond the bounds cannot be reached */
+        if (!r->target_achieved) {
+            html_elem(h, "dt", _("Annual rate needed from now"));
+            if ((sp->has_upper && r->target > sp->upper) ||
+                (sp->has_lower && r->target < sp->lower))
+                html_elem(h, "dd",
+                          _("none: the target lies beyond the values the indicator "
+                            "can take"));
+            else
+                html_elem(h, "dd", fmt_rate(rq, r->has_rate_needed, r->rate_needed));
+        }
+    }
+    html_elem(h, "dt", _("Annual rate so far"));
+    html_elem(h, "dd", fmt_rate(rq, r->has_rate_current, r->rate_current));
+    html_close(h, "dl");
+}
+
 static void
 progress_section(struct req *rq, struct html *h, const struct indicator *ind,
-                 const struct indicator_progress *ip)
+                 const struct indicator_progress *ip, const struct obs_cols *tc)
 {
     const struct series_progress *sp;
     const struct progress_result *r;
     struct chart c;
     struct chart_point *pts;
-    const char *reason;
+    const char *reason, *hl = ip->headline ? ip->headline : "";
     int i, k;
 
     html_open(h, "section", "aria-labelledby", "prog-h", NULL);
@@ -532,9 +723,18 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
         html_printf(h, _("score %s"), fmt_score(rq, ip->score));
     }
     html_close(h, "p");
+    if (*hl != '\0') {
+        html_open(h, "p", NULL);
+        html_printf(h, _("Shown: %s"), headline_text(rq, hl));
+        html_text(h, " ");
+        html_text(h, ip->headline_chosen ? _("(chosen for this indicator)")
+                                         : _("(there is no total series)"));
+        html_close(h, "p");
+    }
     reason = progress_reason(rq, ip);
     if (reason != NULL)
         html_elem(h, "p", reason);
+    mismatches(rq, h, ind, ip, tc);
     if (ip->n_series == 0) {
         html_close(h, "section");
         return;
@@ -556,6 +756,10 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     c.decimals = ind->decimals;
     c.obs = pts;
     c.n_obs = sp->n_pts;
+    c.has_lower = sp->has_lower;
+    c.lower = sp->lower;
+    c.has_upper = sp->has_upper;
+    c.upper = sp->upper;
     if (r->assessable) {
         c.has_base = true;
         c.base.year = r->base_year;
@@ -571,40 +775,18 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
         c.projection.year = ip->cfg.target_year;
         c.projection.value = r->has_projection_cagr ? r->projection_cagr : r->projection_ols;
     }
-    c.desc = arena_printf(rq->arena,
-                          _("%d observations from %d to %d. The table of observations below has "
-                            "every value."),
-                          sp->n_pts, sp->n_pts ? sp->pts[0].year : 0,
-                          sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0);
+    c.desc = arena_printf(
+        rq->arena,
+        _("%d observations from %s to %s. The table of observations below has "
+          "every value."),
+        sp->n_pts, sp->n_pts ? period_of(rq, tc, hl, sp->series, sp->unit, sp->pts[0].year) : "",
+        sp->n_pts ? period_of(rq, tc, hl, sp->series, sp->unit, sp->pts[sp->n_pts - 1].year) : "");
     if (sp->n_pts > 0)
         svg_chart(rq, h, &c);
 
-    html_elem(h, "h3", arena_printf(rq->arena, _("Projection to %d"), ip->cfg.target_year));
-    html_open(h, "dl", "class", "facts", NULL);
-    html_elem(h, "dt", _("At the current annual rate"));
-    html_open(h, "dd", NULL);
-    opt_value(rq, h, ind, r->has_projection_cagr, r->projection_cagr);
-    html_close(h, "dd");
-    html_elem(h, "dt", _("Along the trend line of all observations"));
-    html_open(h, "dd", NULL);
-    opt_value(rq, h, ind, r->has_projection_ols, r->projection_ols);
-    html_close(h, "dd");
-    if (r->has_target) {
-        html_elem(h, "dt", _("Target reached, at the current pace"));
-        html_open(h, "dd", NULL);
-        if (r->target_achieved)
-            html_text(h, _("already reached"));
-        else if (r->has_year_reached)
-            html_printf(h, "%d", r->year_reached);
-        else
-            html_text(h, _("not at the current pace"));
-        html_close(h, "dd");
-        html_elem(h, "dt", _("Annual rate needed from now"));
-        html_elem(h, "dd", rate_text(rq, r->has_rate_needed, r->rate_needed));
-    }
-    html_elem(h, "dt", _("Annual rate so far"));
-    html_elem(h, "dd", rate_text(rq, r->has_rate_current, r->rate_current));
-    html_close(h, "dl");
+    /* no trend, no forecast: the reason above says why */
+    if (r->assessable && r->current_year > r->base_year)
+        forecast(rq, h, ind, ip, sp);
 
     html_open(h, "details", NULL);
     html_elem(h, "summary", _("Method and inputs"));
@@ -619,7 +801,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
           "do not change the result. The score runs from −5 to 5 and the indicator's score "
           "is the mean over its series."));
     for (k = 0; k < ip->n_series && k < SERIES_TABLE_MAX; k++)
-        method_table(rq, h, ind, ip, &ip->series[k]);
+        method_table(rq, h, ind, ip, &ip->series[k], tc);
     if (ip->n_series > SERIES_TABLE_MAX) {
         html_open(h, "p", NULL);
         html_printf(h,
@@ -678,8 +860,8 @@ page_indicator(struct req *rq)
         html_markdown(&h, desc);
         html_close(&h, "div");
     }
-    facts(rq, &h, &ind, &m, &obj);
-    progress_section(rq, &h, &ind, &ip);
+    facts(rq, &h, &ind, &m, &obj, &tc);
+    progress_section(rq, &h, &ind, &ip, &tc);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);
     return layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);

@@ -121,17 +121,27 @@ value_text(struct req *rq, const struct indicator *ind, double v)
     return arena_printf(rq->arena, "%s %s", num, unit);
 }
 
-/* The headline series of indicator k as a small trend line (nothing below two points). */
+/* The headline series of indicator k as a small trend line (nothing below two points); in a
+ * table the row's reason says why there is none. */
 static void
-sparkline(struct mission_page *p, int k)
+sparkline(struct mission_page *p, int k, bool in_table)
 {
     const struct indicator *ind = &p->t.inds[k];
     const struct indicator_progress *ip = &p->t.prog.inds[k];
     const struct series_progress *sp;
     struct req *rq = p->rq;
     struct chart_point *pts;
+    const char *why;
     int i;
 
+    /* an indicator that cannot be assessed gets no trend line: a line would suggest a
+     * trend the assessment does not find; say why instead */
+    if (ip->status == PS_NOT_AVAILABLE) {
+        why = progress_reason(rq, ip);
+        if (!in_table && why != NULL)
+            html_elem_attr(p->h, "span", why, "class", "reason small", NULL);
+        return;
+    }
     if (ip->n_series == 0 || ip->series[0].n_pts < 2)
         return;
     sp = &ip->series[0];
@@ -189,7 +199,9 @@ indicator_row(struct mission_page *p, int k)
 
     html_open(h, "td", "class", "num", NULL);
     if (ind->has_base)
-        html_printf(h, "%s (%d)", value_text(rq, ind, ind->base_value), ind->base_year);
+        html_printf(h, "%s (%s)", value_text(rq, ind, ind->base_value),
+                    ind->base_period != NULL ? ind->base_period
+                                             : arena_printf(rq->arena, "%d", ind->base_year));
     else
         html_text(h, "–");
     html_close(h, "td");
@@ -216,7 +228,7 @@ indicator_row(struct mission_page *p, int k)
     html_close(h, "td");
 
     html_open(h, "td", NULL);
-    sparkline(p, k);
+    sparkline(p, k, true);
     html_close(h, "td");
     html_close(h, "tr");
 }
@@ -335,7 +347,7 @@ overview(struct mission_page *p)
             html_text(h, L(rq, p->t.inds[i].title_sv, p->t.inds[i].title_en));
             html_close(h, "a");
             html_text(h, " ");
-            sparkline(p, i);
+            sparkline(p, i, false);
             html_close(h, "li");
         }
         html_close(h, "ul");

@@ -36,11 +36,16 @@ view_status(struct req *rq, struct html *h, enum progress_status s)
     html_close(h, "span");
 }
 
-static char *
-pct_per_year(struct req *rq, double rate)
+char *
+fmt_rate(struct req *rq, bool has, double rate)
 {
-    char *n = fmt_num(rq, rate * 100, 1);
+    /* one rounding for a rate wherever a page shows it: the reason line, the forecast and
+     * the method table agree to the digit */
+    char *n;
 
+    if (!has)
+        return arena_strdup(rq->arena, "–");
+    n = fmt_num(rq, rate * 100, 1);
     return rq->lang == LANG_SV ? arena_printf(rq->arena, "%s\xc2\xa0%%/år", n)
                                : arena_printf(rq->arena, "%s\xc2\xa0%%/yr", n);
 }
@@ -52,30 +57,102 @@ fmt_score(struct req *rq, double score)
 }
 
 char *
-progress_reason(struct req *rq, const struct indicator_progress *ip)
+series_label(struct req *rq, const struct series_progress *sp)
 {
-    const struct progress_result *r;
+    if (*sp->series && *sp->unit)
+        return arena_printf(rq->arena, "%s, %s", sp->series, sp->unit);
+    if (*sp->series || *sp->unit)
+        return arena_strdup(rq->arena, *sp->series ? sp->series : sp->unit);
+    return arena_strdup(rq->arena, _("the series"));
+}
 
-    if (ip->n_series == 0)
-        return arena_printf(rq->arena, "%s", _("No data for the headline series yet."));
-    r = &ip->series[0].r;
-    if (!r->assessable)
-        return arena_printf(rq->arena, _("No data from the base year %d on."), ip->cfg.base_year);
-    if (r->current_year <= r->base_year)
-        return arena_printf(rq->arena, _("Only one year of data (%d): a trend needs two."),
-                            r->current_year);
+/* The reason for a result with a trend (base and latest years differ), or NULL. */
+static char *
+trend_reason(struct req *rq, const struct progress_result *r)
+{
     if (r->target_achieved)
         return arena_printf(rq->arena, _("The latest value (%d) has reached the target."),
                             r->current_year);
     if (r->has_rate_needed && r->has_rate_current)
         return arena_printf(rq->arena, _("Needs %s, achieving %s."),
-                            pct_per_year(rq, r->rate_needed), pct_per_year(rq, r->rate_current));
+                            fmt_rate(rq, true, r->rate_needed),
+                            fmt_rate(rq, true, r->rate_current));
     if (r->has_rate_current)
         return arena_printf(rq->arena, _("Changing by %s since %d."),
-                            pct_per_year(rq, r->rate_current), r->base_year);
+                            fmt_rate(rq, true, r->rate_current), r->base_year);
     if (!r->has_progress)
         return arena_printf(rq->arena, "%s",
                             _("The base and latest values differ in sign or the base is zero: the "
                               "rate-ratio method cannot assess this series."));
     return NULL;
+}
+
+char *
+series_reason(struct req *rq, const struct series_progress *sp, const struct progress_result *r,
+              int base_year)
+{
+    int first = sp->n_pts > 0 ? sp->pts[0].year : 0;
+    char *trend;
+
+    if (sp->n_pts == 0)
+        return arena_printf(rq->arena, "%s", _("No data for the headline series yet."));
+    if (!r->assessable)
+        return arena_printf(rq->arena, _("No data from the base year %d on."), base_year);
+    if (r->current_year <= r->base_year && first < r->base_year)
+        /* the data has more years: the setting, not the data, leaves one */
+        return base_year == r->current_year
+                   ? arena_printf(rq->arena,
+                                  _("The base year is set to %d, the latest year of data: one "
+                                    "year cannot show a trend (the data starts in %d)."),
+                                  base_year, first)
+                   : arena_printf(rq->arena,
+                                  _("The base year is set to %d, and only the latest year of "
+                                    "data, %d, comes after it: one year cannot show a trend "
+                                    "(the data starts in %d)."),
+                                  base_year, r->current_year, first);
+    if (r->current_year <= r->base_year)
+        return arena_printf(rq->arena, _("Only one year of data (%d): a trend needs two."),
+                            r->current_year);
+    trend = trend_reason(rq, r);
+    if (sp->base_from_data && r == &sp->r)
+        /* the assessment did not start where the settings say: tell the reader */
+        return arena_printf(rq->arena,
+                            _("Assessed from %d, the first year of data, as fewer than two years "
+                              "of data come from the base year %d on. %s"),
+                            r->base_year, base_year, trend != NULL ? trend : "");
+    return trend;
+}
+
+/* How many series a reason names one by one. */
+#define REASON_SERIES_MAX 3
+
+char *
+progress_reason(struct req *rq, const struct indicator_progress *ip)
+{
+    const char *one;
+    char *out;
+    int k;
+
+    if (ip->contradicted_target)
+        return arena_printf(rq->arena,
+                            _("No status is stated: the target is already met by the base value "
+                              "although %s, so it says nothing about the trend."),
+                            ip->cfg.direction > 0 ? _("higher is better") : _("lower is better"));
+    if (ip->n_series <= 1)
+        return ip->n_series == 0
+                   ? arena_printf(rq->arena, "%s", _("No data for the headline series yet."))
+                   : series_reason(rq, &ip->series[0], &ip->series[0].r, ip->cfg.base_year);
+    /* several series: the status is their mean, so the reason speaks of each, not of the
+     * first alone */
+    out = arena_printf(rq->arena, _("The mean of %d series."), ip->n_series);
+    for (k = 0; k < ip->n_series && k < REASON_SERIES_MAX; k++) {
+        one = series_reason(rq, &ip->series[k], &ip->series[k].r, ip->cfg.base_year);
+        if (one != NULL)
+            out = arena_printf(rq->arena, "%s %s: %s", out, series_label(rq, &ip->series[k]), one);
+    }
+    if (ip->n_series > REASON_SERIES_MAX)
+        out = arena_printf(
+            rq->arena, "%s %s", out,
+            arena_printf(rq->arena, _("(and %d more)"), ip->n_series - REASON_SERIES_MAX));
+    return out;
 }

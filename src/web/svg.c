@@ -111,7 +111,7 @@ cmp_point(const void *a, const void *b)
 {
     const struct chart_point *p = a, *q = b;
 
-    return p->year - q->year;
+    return (p->year > q->year) - (p->year < q->year);
 }
 
 static void
@@ -156,8 +156,8 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     do {                                                                                           \
         lo = fmin(lo, (p).value);                                                                  \
         hi = fmax(hi, (p).value);                                                                  \
-        f.x0 = (p).year < f.x0 ? (p).year : f.x0;                                                  \
-        f.x1 = (p).year > f.x1 ? (p).year : f.x1;                                                  \
+        f.x0 = floor((p).year) < f.x0 ? (int)floor((p).year) : f.x0;                               \
+        f.x1 = ceil((p).year) > f.x1 ? (int)ceil((p).year) : f.x1;                                 \
     } while (0)
     for (i = 0; i < n; i++)
         INCLUDE(pts[i]);
@@ -177,6 +177,11 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     nt = svg_ticks(lo, hi, 6, ticks, &step);
     f.y0 = fmin(lo, ticks[0]);
     f.y1 = fmax(hi, ticks[nt - 1]);
+    /* the axis stops at a bound the values drawn keep to: a share ends at 100 % */
+    if (c->has_upper && hi <= c->upper && f.y1 > c->upper)
+        f.y1 = c->upper;
+    if (c->has_lower && lo >= c->lower && f.y0 < c->lower)
+        f.y0 = c->lower;
     if (f.y1 == f.y0)
         f.y1 = f.y0 + 1;
 
@@ -263,7 +268,8 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
 {
     struct chart_point *pts;
     double lo = INFINITY, hi = -INFINITY, x, y;
-    int i, x0, x1;
+    double x0, x1;
+    int i;
     struct buf path;
 
     pts = drawable_points(rq, in, n, &n);
@@ -284,7 +290,7 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
         x1 = x0 + 1;
     buf_init(&path, 0);
     for (i = 0; i < n; i++) {
-        x = 2 + (pts[i].year - x0) / (double)(x1 - x0) * 116;
+        x = 2 + (pts[i].year - x0) / (x1 - x0) * 116;
         y = 2 + (1 - (pts[i].value - lo) / (hi - lo)) * 24;
         buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", x, y);
     }

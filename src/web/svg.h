@@ -14,7 +14,7 @@
 #include "web/web.h"
 
 struct chart_point {
-    int year;
+    double year; /* the year; a period within it at year + k/m (docs/progress.md) */
     double value;
 };
 
@@ -32,6 +32,9 @@ struct chart {
     struct chart_point target; /* target value at the target year */
     bool has_projection;
     struct chart_point projection; /* projected value at the target year */
+    /* the values the series can take: the value axis stops at them (no "120 %" of a share) */
+    bool has_lower, has_upper;
+    double lower, upper;
 };
 
 /* A full indicator chart with axes, legend, required and projected paths. */

@@ -2,7 +2,8 @@
  * test_assess.c — src/domain/assess.c: grouping an indicator's observations
  * into series (which rows, in which order, with which points), that the
  * grouping stays fast with 100,000 series in any order, and the count of
- * distinct series an import keeps against ASSESS_MAX_SERIES.
+ * distinct series an import keeps against ASSESS_MAX_SERIES; bounds, the settings that no
+ * longer fit the data, and the headline series samverka chooses.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "core/arena.h"
 #include "domain/assess.h"
 #include "domain/progress.h"
+#include "domain/settings.h"
 #include "tap.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -203,11 +205,222 @@ test_series_count(void)
     ok(ASSESS_MAX_SERIES >= 100000, "the bound allows the benchmark's 100,000 series");
 }
 
+/* Bounds: projections stop at them, a reached target needs no rate, and a percentage unit
+ * is bounded by 0 and 100 by default (the demo's indicator 13: 70, 72, 76, 81 % towards
+ * 75 %, which projected 114 % before). */
+static void
+test_bounds(void)
+{
+    struct observation o[] = {obs("", "", "", 2020, 70), obs("", "", "", 2021, 72),
+                              obs("", "", "", 2022, 76), obs("", "", "", 2023, 81)};
+    struct indicator ind;
+    struct indicator_progress ip;
+    struct arena a;
+    const struct progress_result *r;
+
+    arena_init(&a);
+    ind_init(&ind);
+    ind.unit_sv = "% av de svarande";
+    ind.unit_en = "% of respondents";
+    ind.has_target = true;
+    ind.target_kind = "absolute";
+    ind.target_value = 75;
+    ind.mission_start_year = 2020;
+    ind.mission_deadline_year = 2030;
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    r = &ip.series[0].r;
+    ok(ip.series[0].has_lower && ip.series[0].lower == 0 && ip.series[0].has_upper &&
+           ip.series[0].upper == 100,
+       "a percentage unit is bounded by 0 and 100");
+    ok(r->has_projection_cagr && r->projection_cagr == 100, "the CAGR projection stops at 100");
+    ok(r->has_projection_ols && r->projection_ols <= 100, "the trend-line projection too");
+    ok(r->target_achieved && !r->has_rate_needed, "a reached target has no rate needed");
+    is_int(r->status, PS_TARGET_ACHIEVED, "the bounds change no status (Part A)");
+
+    ind.unit_sv = ind.unit_en = "procentenheter";
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(!ip.series[0].has_upper && ip.series[0].r.projection_cagr > 100,
+       "percentage points are not bounded by default");
+    ind.bounds_set = true;
+    ind.has_upper = true;
+    ind.upper = 90;
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(ip.series[0].r.projection_cagr == 90, "bounds that are set count whatever the unit");
+    ok(indicator_unit_is_percent("%") && indicator_unit_is_percent("Percent") &&
+           indicator_unit_is_percent("procent av eleverna") &&
+           !indicator_unit_is_percent("percentage points") &&
+           !indicator_unit_is_percent("% change") && !indicator_unit_is_percent("kg"),
+       "what reads as a percentage");
+    arena_free(&a);
+}
+
+static bool
+has_setting(const struct setting_mismatch *m, int n, const char *setting)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (strcmp(m[i].setting, setting) == 0)
+            return true;
+    return false;
+}
+
+/* Settings that no longer fit the data, and what the assessment makes of them. */
+static void
+test_mismatches(void)
+{
+    struct observation o[] = {obs("", "", "", 2020, 4.76), obs("", "", "", 2021, 5.1),
+                              obs("", "", "", 2022, 6), obs("", "", "", 2023, 8),
+                              obs("", "", "Sex=F", 2023, 1)};
+    struct observation u[] = {obs("", "tonnes", "", 2020, 4), obs("", "tonnes", "", 2023, 5)};
+    struct setting_mismatch m[ASSESS_MAX_MISMATCHES];
+    struct indicator ind;
+    struct indicator_progress ip;
+    struct arena a;
+    int n;
+
+    arena_init(&a);
+    ind_init(&ind);
+    ind.decimals = 2;
+    ind.mission_start_year = 2020;
+    ind.mission_deadline_year = 2030;
+    is_int(indicator_mismatches(&ind, o, (int)N(o), m, ASSESS_MAX_MISMATCHES), 0,
+           "settings that fit the data: none");
+
+    /* the demo's indicator 11: the base year set to the latest of four */
+    ind.has_base = true;
+    ind.base_year = 2023;
+    ind.base_value = 8;
+    n = indicator_mismatches(&ind, o, (int)N(o), m, ASSESS_MAX_MISMATCHES);
+    ok(n == 1 && has_setting(m, n, "base_year") && strstr(m[0].msg, "2023") &&
+           strstr(m[0].msg, "2020"),
+       "a base year at the latest year is named, with where it would start: %s", n ? m[0].msg : "");
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(ip.contradicted_base && ip.status == PS_NOT_AVAILABLE && !ip.has_score,
+       "... and no status is stated from it");
+    ok(ip.without_status == PS_SUBSTANTIAL && ip.without_has_score && ip.without != NULL &&
+           ip.without[0].base_year == 2020,
+       "... the assessment without it starts at the first year");
+    ind.base_year = 2010;
+    ind.base_value = 4;
+    n = indicator_mismatches(&ind, o, (int)N(o), m, ASSESS_MAX_MISMATCHES);
+    ok(n == 1 && has_setting(m, n, "base_year"), "a base year before the data is named");
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(!ip.contradicted && ip.status != PS_NOT_AVAILABLE, "... and still assessed from 2020");
+    ind.has_base = false;
+    ind.base_year = 0;
+
+    ind.decimals = 0;
+    n = indicator_mismatches(&ind, o, (int)N(o), m, ASSESS_MAX_MISMATCHES);
+    ok(n == 1 && has_setting(m, n, "decimals") && strstr(m[0].msg, "4.76") &&
+           strstr(m[0].msg, " 5;"),
+       "decimals that show 4.76 as 5 are named: %s", n ? m[0].msg : "");
+    is_int(assess_decimals_needed(o, 4), 2, "the values need two decimals");
+    ind.decimals = 2;
+
+    /* lower is better, the target met at the base already, the series rising */
+    ind.direction = "decrease";
+    ind.has_target = true;
+    ind.target_kind = "absolute";
+    ind.target_value = 10;
+    n = indicator_mismatches(&ind, o, (int)N(o), m, ASSESS_MAX_MISMATCHES);
+    ok(n == 1 && has_setting(m, n, "target"), "a target met at the base value is named");
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(ip.contradicted_target && ip.status == PS_NOT_AVAILABLE && !ip.target_achieved,
+       "a rising series where lower is better does not read \"target achieved\"");
+    is_int(ip.without_status, PS_DETERIORATION, "... without the target it is deteriorating");
+    ind.target_value = 3;
+    is_int(indicator_mismatches(&ind, o, (int)N(o), m, ASSESS_MAX_MISMATCHES), 0,
+           "a target below the base where lower is better fits");
+
+    ind_init(&ind);
+    ind.decimals = 1;
+    ind.unit_sv = ind.unit_en = "kg";
+    n = indicator_mismatches(&ind, u, (int)N(u), m, ASSESS_MAX_MISMATCHES);
+    ok(n == 1 && has_setting(m, n, "unit") && strstr(m[0].msg, "tonnes"),
+       "a unit the data's Units column does not name: %s", n ? m[0].msg : "");
+    ind.unit_en = "Tonnes ";
+    is_int(indicator_mismatches(&ind, u, (int)N(u), m, ASSESS_MAX_MISMATCHES), 0,
+           "the same unit in another case and spacing fits");
+    is_int(indicator_mismatches(&ind, u, 0, m, ASSESS_MAX_MISMATCHES), 0, "no data: nothing");
+    arena_free(&a);
+}
+
+/* Data with fewer than two years from a default base year on is assessed from its first
+ * year, and says so; a base year the indicator sets is kept. */
+static void
+test_base_from_data(void)
+{
+    struct observation o[] = {obs("", "", "", 2010, 48.4), obs("", "", "", 2013, 45.2)};
+    struct observation p[] = {obs("", "", "", 2012, 10), obs("", "", "", 2016, 12),
+                              obs("", "", "", 2021, 14)};
+    struct indicator ind;
+    struct indicator_progress ip;
+    struct arena a;
+
+    arena_init(&a);
+    ind_init(&ind);
+    ind.mission_start_year = 2020;
+    ind.mission_deadline_year = 2030;
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(ip.series[0].base_from_data && ip.series[0].r.base_year == 2010 &&
+           ip.series[0].r.current_year == 2013 && ip.status != PS_NOT_AVAILABLE,
+       "data that ends before the mission's start is assessed from its first year");
+    indicator_progress_compute(&a, &ind, p, (int)N(p), &ip);
+    ok(ip.series[0].base_from_data && ip.series[0].r.base_year == 2012,
+       "one year from the default base year on: from the first year too");
+    ind.mission_start_year = 2015;
+    indicator_progress_compute(&a, &ind, p, (int)N(p), &ip);
+    ok(!ip.series[0].base_from_data && ip.series[0].r.base_year == 2016,
+       "two years from the base year on: the base year as set");
+    ind.has_base = true;
+    ind.base_year = 2020;
+    ind.base_value = 14;
+    indicator_progress_compute(&a, &ind, o, (int)N(o), &ip);
+    ok(!ip.series[0].base_from_data && ip.status == PS_NOT_AVAILABLE,
+       "a base year the indicator sets is kept");
+    arena_free(&a);
+}
+
+/* The headline series samverka chooses (settings.c; docs/progress.md). */
+static void
+test_headline_pick(void)
+{
+    struct headline_candidate none[] = {{"Sex=F\x1f"
+                                         "Age=15-24",
+                                         9},
+                                        {"Sex=M", 3},
+                                        {"Sex=F", 3},
+                                        {"Sex=A", 1},
+                                        {"Age=15-24", 5}};
+    struct headline_candidate total[] = {{"Sex=F", 9}, {"", 1}};
+    struct headline_candidate one[] = {{"Sex=F", 1},
+                                       {"Sex=F\x1f"
+                                        "Age=1",
+                                        2}};
+
+    is_int(settings_headline_pick(none, 0), -1, "no data: no choice");
+    is_int(settings_headline_pick(total, (int)N(total)), 1, "the total whenever there is one");
+    is_int(settings_headline_pick(none, (int)N(none)), 4,
+           "else the fewest breakdowns, then the most periods");
+    none[4].n_periods = 3;
+    is_int(settings_headline_pick(none, (int)N(none)), 4, "ties go to the first in byte order");
+    is_int(settings_headline_pick(one, (int)N(one)), 1,
+           "a series with a trend before one with a single period");
+    settings_headline_order(none, (int)N(none));
+    ok(strcmp(none[0].disagg, "Age=15-24") == 0 && strcmp(none[4].disagg, "Sex=A") == 0,
+       "the order puts the choice first and a single period last");
+}
+
 int
 main(void)
 {
     test_grouping();
     test_scale();
     test_series_count();
+    test_bounds();
+    test_mismatches();
+    test_base_from_data();
+    test_headline_pick();
     return done_testing();
 }
