@@ -63,16 +63,110 @@ dim_value(struct arena *a, const char *disagg, const char *name)
     return "";
 }
 
+/* The cell export_csv_cell writes for s, as a CSV parser reads it back (quotes undone,
+ * the guard's apostrophe kept): what a column's header is to whoever reads the file. */
+static const char *
+cell_as_read(struct arena *a, const char *s, bool text)
+{
+    struct buf b;
+    const char *p, *end;
+    char *r, *w;
+
+    buf_init(&b, 0);
+    export_csv_cell(&b, s, text);
+    if (buf_err(&b) || b.len == 0) {
+        buf_free(&b);
+        return s;
+    }
+    p = b.data;
+    end = b.data + b.len;
+    if (*p == '"') {
+        p++;
+        end--;
+    }
+    r = w = arena_alloc(a, (size_t)(end - p) + 1);
+    for (; p < end; p++) {
+        *w++ = *p;
+        if (*p == '"')
+            p++; /* "" inside quotes is one quote */
+    }
+    *w = '\0';
+    buf_free(&b);
+    return r;
+}
+
+int
+export_columns(struct arena *a, const struct indicator *ind, const struct observation *obs, int n,
+               struct export_column **out)
+{
+    bool has_series = false, has_unit = false, has_source = false, has_note = false;
+    struct export_column *c;
+    int i, k = 0;
+
+    for (i = 0; i < n; i++) {
+        has_series = has_series || *obs[i].series != '\0';
+        has_unit = has_unit || *obs[i].unit != '\0';
+        has_source = has_source || *obs[i].source != '\0';
+        has_note = has_note || *obs[i].note != '\0';
+    }
+    c = arena_alloc(a, (size_t)(ind->n_dimensions + 6) * sizeof(*c));
+    c[k++] = (struct export_column){EXPORT_COL_YEAR, "Year", "Year"};
+    if (has_series)
+        c[k++] = (struct export_column){EXPORT_COL_SERIES, "Series", "Series"};
+    if (has_unit)
+        c[k++] = (struct export_column){EXPORT_COL_UNITS, "Units", "Units"};
+    for (i = 0; i < ind->n_dimensions; i++)
+        c[k++] = (struct export_column){EXPORT_COL_BREAKDOWN, ind->dimensions[i],
+                                        cell_as_read(a, ind->dimensions[i], true)};
+    if (has_source)
+        c[k++] = (struct export_column){EXPORT_COL_SOURCE, "Source", "Source"};
+    if (has_note)
+        c[k++] = (struct export_column){EXPORT_COL_NOTE, "Note", "Note"};
+    c[k++] = (struct export_column){EXPORT_COL_VALUE, "Value", "Value"};
+    *out = c;
+    return k;
+}
+
+/* One cell of observation o in column c. */
+static void
+csv_cell(struct buf *out, struct arena *a, const struct export_column *c,
+         const struct observation *o)
+{
+    switch (c->kind) {
+    case EXPORT_COL_YEAR:
+        export_csv_cell(out, o->period, false);
+        return;
+    case EXPORT_COL_SERIES:
+        export_csv_cell(out, o->series, true);
+        return;
+    case EXPORT_COL_UNITS:
+        export_csv_cell(out, o->unit, true);
+        return;
+    case EXPORT_COL_BREAKDOWN:
+        export_csv_cell(out, dim_value(a, o->disagg, c->name), true);
+        return;
+    case EXPORT_COL_SOURCE:
+        export_csv_cell(out, o->source, true);
+        return;
+    case EXPORT_COL_NOTE:
+        export_csv_cell(out, o->note, true);
+        return;
+    case EXPORT_COL_VALUE:
+        export_number(out, o->value);
+        return;
+    }
+}
+
 enum err
 indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum import_format fmt,
                  struct buf *out)
 {
     struct indicator ind;
     struct observation *obs;
+    struct export_column *cols;
     struct json j;
-    bool has_series = false, has_unit = false, has_source = false, has_note = false;
     const char *v;
-    int n, i, k;
+    int n, n_cols, i, k;
     enum err rc;
 
     rc = indicator_get(db, a, indicator_id, &ind);
@@ -80,51 +174,20 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
         rc = indicator_observations(db, a, indicator_id, &obs, &n);
     if (rc)
         return rc;
-    for (i = 0; i < n; i++) {
-        has_series = has_series || *obs[i].series != '\0';
-        has_unit = has_unit || *obs[i].unit != '\0';
-        has_source = has_source || *obs[i].source != '\0';
-        has_note = has_note || *obs[i].note != '\0';
-    }
     if (fmt == IMPORT_CSV) {
-        buf_adds(out, "Year");
-        if (has_series)
-            buf_adds(out, ",Series");
-        if (has_unit)
-            buf_adds(out, ",Units");
-        for (k = 0; k < ind.n_dimensions; k++) {
-            buf_addc(out, ',');
-            export_csv_cell(out, ind.dimensions[k], true);
+        n_cols = export_columns(a, &ind, obs, n, &cols);
+        for (k = 0; k < n_cols; k++) {
+            if (k > 0)
+                buf_addc(out, ',');
+            export_csv_cell(out, cols[k].name, cols[k].kind == EXPORT_COL_BREAKDOWN);
         }
-        if (has_source)
-            buf_adds(out, ",Source");
-        if (has_note)
-            buf_adds(out, ",Note");
-        buf_adds(out, ",Value\n");
+        buf_addc(out, '\n');
         for (i = 0; i < n; i++) {
-            export_csv_cell(out, obs[i].period, false);
-            if (has_series) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].series, true);
+            for (k = 0; k < n_cols; k++) {
+                if (k > 0)
+                    buf_addc(out, ',');
+                csv_cell(out, a, &cols[k], &obs[i]);
             }
-            if (has_unit) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].unit, true);
-            }
-            for (k = 0; k < ind.n_dimensions; k++) {
-                buf_addc(out, ',');
-                export_csv_cell(out, dim_value(a, obs[i].disagg, ind.dimensions[k]), true);
-            }
-            if (has_source) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].source, true);
-            }
-            if (has_note) {
-                buf_addc(out, ',');
-                export_csv_cell(out, obs[i].note, true);
-            }
-            buf_addc(out, ',');
-            export_number(out, obs[i].value);
             buf_addc(out, '\n');
         }
         return buf_err(out);
