@@ -1563,8 +1563,9 @@ http_serve(const struct serve_conf *c)
                            "smtp-from an address\"");
         return 1;
     }
-    struct web_conf wc = {c->locale_dir, c->public_url, c->session_idle,
-                          licence_find(c->data_licence ? c->data_licence : LICENCE_DEFAULT)};
+    /* the data's licence: refused below unless it is one of licence.c's */
+    const char *licence_id = c->data_licence != NULL ? c->data_licence : LICENCE_DEFAULT;
+    struct web_conf wc = {c->locale_dir, c->public_url, c->session_idle, licence_find(licence_id)};
 
     /* the cookies' attributes and the origin writes must come from follow from it */
     if (c->public_url != NULL && *c->public_url &&
@@ -1578,7 +1579,7 @@ http_serve(const struct serve_conf *c)
 
         buf_init(&known, 0);
         licence_known(&known);
-        log_repr(got, sizeof(got), c->data_licence, strlen(c->data_licence));
+        log_repr(got, sizeof(got), licence_id, strlen(licence_id));
         log_msg(LOG_ERROR, "msg=\"data-licence must be an SPDX identifier of: %s\" got=\"%s\"",
                 buf_err(&known) ? "" : known.data, got);
         buf_free(&known);
