@@ -139,17 +139,20 @@ field(struct describe *d, const struct export_column *c, const struct indicator 
     struct json *j = &d->j;
     const char *unit = pick(d, ind->unit_sv, ind->unit_en);
 
+    bool years;
+
     switch (c->kind) {
     case EXPORT_COL_YEAR:
+        years = all_plain_years(obs, n);
         field_open(d, c, tr(d, N_("Period")),
                    tr(d, N_("The period the value is for, as published: a year (2019), a split "
                             "year (2009-10), a quarter (2013 Q1), a month or a date range; "
                             "each names its year.")),
-                   all_plain_years(obs, n) ? "year" : "string");
+                   years ? "year" : "string");
         json_key(j, "constraints");
         json_obj_open(j);
         json_kbool(j, "required", true);
-        if (!all_plain_years(obs, n))
+        if (!years)
             json_kstr(j, "pattern", ".*[0-9]{4}.*");
         json_obj_close(j);
         break;
