@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/str.h"
+#include "domain/licence.h"
 
 enum otype { O_STR, O_INT, O_BOOL, O_LISTEN };
 
@@ -61,6 +62,10 @@ static const struct option options[] = {
      "seconds a signed-in session may go unused before it ends (the absolute limit is 12 h)"},
     {"security-log", O_STR, "", 0, 0, OFF(security_log),
      "file the security events are appended to, one JSON object a line; empty: standard error"},
+    {"data-licence", O_STR, LICENCE_DEFAULT, 0, 0, OFF(data_licence),
+     "the licence of the published data, an SPDX identifier (CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, "
+     "PDDL-1.0, ODC-By-1.0, ODbL-1.0, OGL-UK-3.0, DL-DE-BY-2.0, etalab-2.0): the downloads' "
+     "descriptors name it"},
 };
 #define N_OPTIONS (sizeof(options) / sizeof(options[0]))
 

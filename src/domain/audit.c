@@ -43,6 +43,27 @@ audit_write(struct db *db, int64_t at, const char *who, const char *action, cons
     return db_run(st);
 }
 
+enum err
+audit_indicator_span(struct db *db, int64_t indicator_id, int64_t *out_first, int64_t *out_last)
+{
+    struct db_stmt *st;
+    enum err rc;
+
+    *out_first = *out_last = 0;
+    st = db_stmt(db, Q_AUDIT_FIRST_INDICATOR);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, indicator_id);
+    rc = ld_count(st, out_first);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_AUDIT_LAST_INDICATOR);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, indicator_id);
+    return ld_count(st, out_last);
+}
+
 static void
 entry_row(struct db_stmt *st, struct arena *a, void *item)
 {

@@ -42,6 +42,14 @@ enum err audit_write(struct db *db, int64_t at, const char *who, const char *act
                      const char *entity, int64_t entity_id, int64_t mission_id, const char *detail,
                      const char *changes);
 
+/*
+ * When an indicator was created and when it, or one of its values, last changed: its first
+ * and last audit entries ("indicator" and "observation" for it), Unix seconds, 0 when there
+ * is none. Errors: ERR_DB / ERR_BUSY.
+ */
+enum err audit_indicator_span(struct db *db, int64_t indicator_id, int64_t *out_first,
+                              int64_t *out_last);
+
 /* One entry of the history of a mission or an initiative. */
 struct audit_entry {
     int64_t id, at;      /* at: Unix seconds */

@@ -81,14 +81,47 @@ dim_value(struct arena *a, const char *disagg, const char *name)
     return "";
 }
 
+/* The cell export_csv_cell writes for s, as a CSV parser reads it back (quotes undone,
+ * the guard's apostrophe kept): what a column's header is to whoever reads the file. */
+static const char *
+cell_as_read(struct arena *a, const char *s, bool text)
+{
+    struct buf b;
+    const char *p, *end;
+    char *r, *w;
+
+    buf_init(&b, 0);
+    export_csv_cell(&b, s, text);
+    if (buf_err(&b) || b.len == 0) {
+        buf_free(&b);
+        return s;
+    }
+    p = b.data;
+    end = b.data + b.len;
+    if (*p == '"') {
+        p++;
+        end--;
+    }
+    r = w = arena_alloc(a, (size_t)(end - p) + 1);
+    for (; p < end; p++) {
+        *w++ = *p;
+        if (*p == '"')
+            p++; /* "" inside quotes is one quote */
+    }
+    *w = '\0';
+    buf_free(&b);
+    return r;
+}
+
 int
-export_columns(const struct indicator *ind, const struct observation *obs, int n,
-               struct export_column *out)
+export_columns(struct arena *a, const struct indicator *ind, const struct observation *obs, int n,
+               struct export_column **out)
 {
     bool has_series = false, has_unit = false, has_source = false, has_note = false;
     bool has_progress = false, has_attr[16] = {false};
+    struct export_column *c;
     const char *name;
-    int i, a, k = 0;
+    int i, t, k = 0;
 
     for (i = 0; i < n; i++) {
         has_series = has_series || *obs[i].series != '\0';
@@ -96,26 +129,29 @@ export_columns(const struct indicator *ind, const struct observation *obs, int n
         has_source = has_source || *obs[i].source != '\0';
         has_note = has_note || *obs[i].note != '\0';
         has_progress = has_progress || obs[i].has_progress;
-        for (a = 0; *obs[i].attrs && (name = tidy_attribute(a)) != NULL && a < 16; a++)
-            has_attr[a] = has_attr[a] || has_pair(obs[i].attrs, name);
+        for (t = 0; *obs[i].attrs && t < 16 && (name = tidy_attribute(t)) != NULL; t++)
+            has_attr[t] = has_attr[t] || has_pair(obs[i].attrs, name);
     }
-    out[k++] = (struct export_column){EXPORT_YEAR, "Year", -1};
+    c = arena_alloc(a, (size_t)(ind->n_dimensions + 16 + 7) * sizeof(*c));
+    c[k++] = (struct export_column){EXPORT_COL_YEAR, "Year", "Year"};
     if (has_series)
-        out[k++] = (struct export_column){EXPORT_SERIES, "Series", -1};
+        c[k++] = (struct export_column){EXPORT_COL_SERIES, "Series", "Series"};
     if (has_unit)
-        out[k++] = (struct export_column){EXPORT_UNITS, "Units", -1};
-    for (i = 0; i < ind->n_dimensions && k < EXPORT_MAX_COLUMNS - 3; i++)
-        out[k++] = (struct export_column){EXPORT_DIMENSION, ind->dimensions[i], i};
-    for (a = 0; (name = tidy_attribute(a)) != NULL && a < 16; a++)
-        if (has_attr[a])
-            out[k++] = (struct export_column){EXPORT_ATTRIBUTE, name, -1};
+        c[k++] = (struct export_column){EXPORT_COL_UNITS, "Units", "Units"};
+    for (i = 0; i < ind->n_dimensions; i++)
+        c[k++] = (struct export_column){EXPORT_COL_BREAKDOWN, ind->dimensions[i],
+                                        cell_as_read(a, ind->dimensions[i], true)};
+    for (t = 0; t < 16 && (name = tidy_attribute(t)) != NULL; t++)
+        if (has_attr[t])
+            c[k++] = (struct export_column){EXPORT_COL_ATTRIBUTE, name, name};
     if (has_source)
-        out[k++] = (struct export_column){EXPORT_SOURCE, "Source", -1};
+        c[k++] = (struct export_column){EXPORT_COL_SOURCE, "Source", "Source"};
     if (has_note)
-        out[k++] = (struct export_column){EXPORT_NOTE, "Note", -1};
+        c[k++] = (struct export_column){EXPORT_COL_NOTE, "Note", "Note"};
     if (has_progress)
-        out[k++] = (struct export_column){EXPORT_PROGRESS, "Progress", -1};
-    out[k++] = (struct export_column){EXPORT_VALUE, "Value", -1};
+        c[k++] = (struct export_column){EXPORT_COL_PROGRESS, "Progress", "Progress"};
+    c[k++] = (struct export_column){EXPORT_COL_VALUE, "Value", "Value"};
+    *out = c;
     return k;
 }
 
@@ -125,33 +161,33 @@ csv_cell(struct buf *out, struct arena *a, const struct export_column *c,
          const struct observation *o)
 {
     switch (c->kind) {
-    case EXPORT_YEAR:
+    case EXPORT_COL_YEAR:
         /* never guarded: the import refuses a period a spreadsheet would run */
         export_csv_cell(out, o->period, false);
         break;
-    case EXPORT_SERIES:
+    case EXPORT_COL_SERIES:
         export_csv_cell(out, o->series, true);
         break;
-    case EXPORT_UNITS:
+    case EXPORT_COL_UNITS:
         export_csv_cell(out, o->unit, true);
         break;
-    case EXPORT_DIMENSION:
+    case EXPORT_COL_BREAKDOWN:
         export_csv_cell(out, dim_value(a, o->disagg, c->name), true);
         break;
-    case EXPORT_ATTRIBUTE:
+    case EXPORT_COL_ATTRIBUTE:
         export_csv_cell(out, dim_value(a, o->attrs, c->name), true);
         break;
-    case EXPORT_SOURCE:
+    case EXPORT_COL_SOURCE:
         export_csv_cell(out, o->source, true);
         break;
-    case EXPORT_NOTE:
+    case EXPORT_COL_NOTE:
         export_csv_cell(out, o->note, true);
         break;
-    case EXPORT_PROGRESS:
+    case EXPORT_COL_PROGRESS:
         if (o->has_progress)
             export_number(out, o->progress);
         break;
-    case EXPORT_VALUE:
+    case EXPORT_COL_VALUE:
         export_number(out, o->value);
         break;
     }
@@ -163,7 +199,7 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
 {
     struct indicator ind;
     struct observation *obs;
-    struct export_column cols[EXPORT_MAX_COLUMNS];
+    struct export_column *cols;
     struct json j;
     const char *v, *name;
     int n, n_cols, i, k;
@@ -175,12 +211,11 @@ indicator_export(struct db *db, struct arena *a, int64_t indicator_id, enum impo
     if (rc)
         return rc;
     if (fmt == IMPORT_CSV) {
-        n_cols = export_columns(&ind, obs, n, cols);
+        n_cols = export_columns(a, &ind, obs, n, &cols);
         for (k = 0; k < n_cols; k++) {
             if (k > 0)
                 buf_addc(out, ',');
-            /* names are checked on import (tidy_check_name): none is ever guarded */
-            export_csv_cell(out, cols[k].name, true);
+            export_csv_cell(out, cols[k].name, cols[k].kind == EXPORT_COL_BREAKDOWN);
         }
         buf_addc(out, '\n');
         for (i = 0; i < n; i++) {

@@ -25,34 +25,34 @@
 #include "domain/import.h"
 #include "domain/indicator.h"
 
-/* The columns of the CSV export, in their order (the JSON export's records have the same
- * names); what a descriptor of the download lists. */
+/* What a column of the tidy CSV holds (describe.c says it in the Data Package descriptor). */
 enum export_col {
-    EXPORT_YEAR,      /* the period as published */
-    EXPORT_SERIES,    /* when any observation has one */
-    EXPORT_UNITS,     /* when any observation has one */
-    EXPORT_DIMENSION, /* each declared disaggregation column, in declared order */
-    EXPORT_ATTRIBUTE, /* each attribute column some observation has, in sdg-build's order */
-    EXPORT_SOURCE,    /* when any observation has one */
-    EXPORT_NOTE,      /* when any observation has one */
-    EXPORT_PROGRESS,  /* when any observation has one */
-    EXPORT_VALUE,
+    EXPORT_COL_YEAR,      /* "Year": the period as published ("2019", "2009-10", "2013 Q1") */
+    EXPORT_COL_SERIES,    /* "Series" */
+    EXPORT_COL_UNITS,     /* "Units" */
+    EXPORT_COL_BREAKDOWN, /* one of the indicator's disaggregation columns, by its name */
+    EXPORT_COL_ATTRIBUTE, /* an Open SDG attribute column some observation has (tidycsv.h) */
+    EXPORT_COL_SOURCE,    /* "Source": where the value comes from */
+    EXPORT_COL_NOTE,      /* "Note": what to know about the value */
+    EXPORT_COL_PROGRESS,  /* "Progress": what Open SDG assesses instead of Value */
+    EXPORT_COL_VALUE,     /* "Value": a number */
 };
 
 struct export_column {
     enum export_col kind;
-    const char *name; /* borrowed: a literal, or the indicator's dimension name */
-    int dimension;    /* EXPORT_DIMENSION: its index in the indicator's dimensions; else -1 */
+    const char *name;   /* the column's name ("Year", a disaggregation's name ...) */
+    const char *header; /* its header cell as a CSV parser reads it back: the name, with the
+                         * spreadsheet guard's apostrophe when export_csv_cell gives it one */
 };
 
-#define EXPORT_MAX_COLUMNS (TIDY_MAX_COLUMNS + 16)
-
 /*
- * The columns the CSV export of these observations (n of them, of indicator ind) has, into
- * out (room for EXPORT_MAX_COLUMNS); returns how many. Names are borrowed from ind.
+ * The columns of the CSV export of ind whose observations are obs[0..n), in the order
+ * indicator_export writes them: the one list its header and rows are written from, and
+ * what describe.c declares, so a descriptor never names a column the file lacks. *out
+ * lives in a; returns how many.
  */
-int export_columns(const struct indicator *ind, const struct observation *obs, int n,
-                   struct export_column *out);
+int export_columns(struct arena *a, const struct indicator *ind, const struct observation *obs,
+                   int n, struct export_column **out);
 
 /* Write the export into out. Errors: ERR_NOTFOUND, ERR_DB, ERR_LIMIT (out's maximum). */
 enum err indicator_export(struct db *db, struct arena *a, int64_t indicator_id,

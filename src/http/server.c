@@ -69,6 +69,7 @@
 #include "core/str.h"
 #include "db/db.h"
 #include "domain/audit.h"
+#include "domain/licence.h"
 #include "domain/mail.h"
 #include "domain/token.h"
 #include "domain/user.h"
@@ -1562,12 +1563,26 @@ http_serve(const struct serve_conf *c)
                            "smtp-from an address\"");
         return 1;
     }
-    struct web_conf wc = {c->locale_dir, c->public_url, c->session_idle};
+    /* the data's licence: refused below unless it is one of licence.c's */
+    const char *licence_id = c->data_licence != NULL ? c->data_licence : LICENCE_DEFAULT;
+    struct web_conf wc = {c->locale_dir, c->public_url, c->session_idle, licence_find(licence_id)};
 
     /* the cookies' attributes and the origin writes must come from follow from it */
     if (c->public_url != NULL && *c->public_url &&
         (!str_is_http_url(c->public_url) || strlen(c->public_url) > 200)) {
         log_msg(LOG_ERROR, "msg=\"public-url must be the site's http:// or https:// address\"");
+        return 1;
+    }
+    if (wc.data_licence == NULL) {
+        struct buf known;
+        char got[160];
+
+        buf_init(&known, 0);
+        licence_known(&known);
+        log_repr(got, sizeof(got), licence_id, strlen(licence_id));
+        log_msg(LOG_ERROR, "msg=\"data-licence must be an SPDX identifier of: %s\" got=\"%s\"",
+                buf_err(&known) ? "" : known.data, got);
+        buf_free(&known);
         return 1;
     }
     if (!web_init(&wc))

@@ -27,6 +27,7 @@ struct serve_conf {
     const char *public_url;   /* https://...: secure cookies and the origin writes must come from */
     int session_idle;         /* seconds a signed-in session may go unused */
     const char *security_log; /* "": standard error (core/seclog.h; opened by cli serve) */
+    const char *data_licence; /* SPDX identifier of the data's licence (domain/licence.h) */
 };
 
 /* Serve until SIGTERM or SIGINT, then drain and return 0; non-zero on a startup failure. */

@@ -348,7 +348,9 @@ static const struct res_field indicator_fields[] = {
         R_LINK("html", "/indicators/{id}", "The public page", R_ARG_INT("id", T, ind.id)),
         R_LINK("observations", "/api/v1/indicators/{id}/observations", NULL, R_ARG_INT("id", T, ind.id)),
         R_LINK("csv", "/indicators/{id}/data.csv", "Open SDG-style tidy CSV", R_ARG_INT("id", T, ind.id)),
-        R_LINK("json", "/indicators/{id}/data.json", "The data as JSON", R_ARG_INT("id", T, ind.id))),
+        R_LINK("json", "/indicators/{id}/data.json", "The data as JSON", R_ARG_INT("id", T, ind.id)),
+        R_LINK("datapackage", "/indicators/{id}/datapackage.json",
+               "The CSV's Frictionless Data Package descriptor", R_ARG_INT("id", T, ind.id))),
         0, NULL),
     R_END,
 };

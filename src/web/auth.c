@@ -545,6 +545,12 @@ auth_site_url(struct req *rq)
     return arena_printf(rq->arena, "http://%s", rq->host);
 }
 
+const char *
+auth_public_origin(void)
+{
+    return conf.origin;
+}
+
 /* ------------------------------------------------------------------ dispatcher */
 
 enum auth_need

@@ -103,6 +103,9 @@ enum err auth_session_end(struct req *rq);
  * or in development mode http://HOST from the request (NULL when HOST is not a plain
  * host[:port]). In rq's arena or static. */
 const char *auth_site_url(struct req *rq);
+/* public-url's scheme://host[:port], or "" in development mode: for addresses in a response
+ * that may be cached and shared (never the Host header of one client). Static. */
+const char *auth_public_origin(void);
 
 /* ---- for the dispatcher (routes.c) and the response seam (resp.c) */
 

@@ -41,6 +41,12 @@ account_links(struct req *rq, struct html *h)
 void
 layout_begin(struct req *rq, struct html *h, const char *title)
 {
+    layout_begin_described(rq, h, title, NULL);
+}
+
+void
+layout_begin_described(struct req *rq, struct html *h, const char *title, const char *described_by)
+{
     html_lit(h, "<!DOCTYPE html>\n");
     html_open(h, "html", "lang", lang_code(rq->lang), NULL);
     html_open(h, "head", NULL);
@@ -54,6 +60,9 @@ layout_begin(struct req *rq, struct html *h, const char *title)
     html_void(h, "link", "rel", "stylesheet", "href", "/static/style.css", NULL);
     html_void(h, "link", "rel", "alternate", "hreflang", "sv", "href", url_lang(rq, LANG_SV), NULL);
     html_void(h, "link", "rel", "alternate", "hreflang", "en", "href", url_lang(rq, LANG_EN), NULL);
+    if (described_by != NULL)
+        html_void(h, "link", "rel", "describedby", "type", "application/json", "href", described_by,
+                  NULL);
     html_close(h, "head");
     html_open(h, "body", NULL);
     html_elem_attr(h, "a", _("Skip to content"), "class", "skip", "href", "#main", NULL);

@@ -14,6 +14,11 @@
 
 /* Start a page: everything up to and including <main id="main">. */
 void layout_begin(struct req *rq, struct html *h, const char *title);
+/* The same, with <link rel="describedby" type="application/json" href=described_by> in the
+ * head (NULL: none): the page's data has a machine-readable description (an indicator's
+ * Data Package descriptor). */
+void layout_begin_described(struct req *rq, struct html *h, const char *title,
+                            const char *described_by);
 /*
  * End a page: closes <main>, writes the accountability block for `acc`
  * (NULL: none, e.g. error pages) and the footer, closes the document.

@@ -243,6 +243,10 @@ edit_page(struct req *rq, const struct indicator *ind, const struct data_view *v
     html_open(&h, "p", NULL);
     html_elem_attr(&h, "a", _("Back to the indicator"), "href", url_indicator(rq, ind->id), NULL);
     html_close(&h, "p");
+    /* the data as it is now, to edit offline and upload again, with its description */
+    html_open(&h, "ul", "class", "downloads", "aria-label", _("Download the data"), NULL);
+    data_download_items(rq, &h, ind->id);
+    html_close(&h, "ul");
     form_summary(rq, &h, &v->value_e);
     form_summary(rq, &h, &v->remove_e);
     form_summary(rq, &h, &v->upload_e);

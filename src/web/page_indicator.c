@@ -413,6 +413,23 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "section");
 }
 
+void
+data_download_items(struct req *rq, struct html *h, int64_t id)
+{
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Observations as CSV"), "href", url_indicator_data(rq, id, "csv"),
+                   "type", "text/csv", NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Observations as JSON"), "href", url_indicator_data(rq, id, "json"),
+                   "type", "application/json", NULL);
+    html_close(h, "li");
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Description of the CSV (Frictionless Data Package)"), "href",
+                   url_indicator_datapackage(rq, id), "type", "application/json", NULL);
+    html_close(h, "li");
+}
+
 static void
 downloads(struct req *rq, struct html *h, const struct indicator *ind)
 {
@@ -423,15 +440,12 @@ downloads(struct req *rq, struct html *h, const struct indicator *ind)
         _("The files follow the Open SDG data format: one row per observation with the "
           "columns Year, Series and Units when used, one column per breakdown, Source and Note "
           "when used (where each value comes from, and what to know about it), and Value."));
+    html_elem(h, "p",
+              _("The description says what each column of the CSV holds, the indicator's unit, "
+                "source and licence, in a format that data tools read (Frictionless Data "
+                "Package)."));
     html_open(h, "ul", NULL);
-    html_open(h, "li", NULL);
-    html_elem_attr(h, "a", _("Observations as CSV"), "href", url_indicator_data(rq, ind->id, "csv"),
-                   "type", "text/csv", NULL);
-    html_close(h, "li");
-    html_open(h, "li", NULL);
-    html_elem_attr(h, "a", _("Observations as JSON"), "href",
-                   url_indicator_data(rq, ind->id, "json"), "type", "application/json", NULL);
-    html_close(h, "li");
+    data_download_items(rq, h, ind->id);
     html_open(h, "li", NULL);
     html_elem_attr(h, "a", _("This indicator in the JSON API"), "href",
                    url_api_indicator(rq, ind->id), "type", "application/json", NULL);
@@ -844,7 +858,7 @@ page_indicator(struct req *rq)
 
     title = L(rq, ind.title_sv, ind.title_en);
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, title);
+    layout_begin_described(rq, &h, title, url_indicator_datapackage(rq, ind.id));
     html_elem_attr(&h, "h1", title, "lang", L_lang(rq, ind.title_en), NULL);
     if (ind.archived_at != 0)
         html_elem_attr(&h, "p",
@@ -883,6 +897,15 @@ download(struct req *rq, enum import_format fmt, const char *type, const char *e
     if (rc)
         return rc;
     rq->resp.content_type = type;
+    /* the CSV's description, where CSVW and Frictionless look for one (RFC 8288) */
+    if (fmt == IMPORT_CSV) {
+        rc = resp_header(rq, "Link",
+                         arena_printf(rq->arena,
+                                      "<%s>; rel=\"describedby\"; type=\"application/json\"",
+                                      url_indicator_datapackage(rq, id)));
+        if (rc)
+            return rc;
+    }
     return resp_header(rq, "Content-Disposition",
                        arena_printf(rq->arena,
                                     "attachment; filename=\"indicator-%lld.%s\"; "

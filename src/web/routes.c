@@ -23,6 +23,7 @@
 #include "core/str.h"
 #include "db/db.h"
 #include "domain/import.h"
+#include "domain/licence.h"
 #include "web/auth.h"
 #include "web/handlers.h"
 #include "web/html.h"
@@ -121,6 +122,9 @@ const struct route routes[] = {
      "Indicator data as Open SDG-style CSV", NULL, {ID("id", "Indicator id")}},
     {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE,
      "Indicator data as JSON", NULL, {ID("id", "Indicator id")}},
+    {"GET", "/indicators/{id}/datapackage.json", file_indicator_datapackage, RK_FILE, RF_CACHE,
+     "The CSV's Frictionless Data Package descriptor (its columns, unit, source, licence)",
+     NULL, {ID("id", "Indicator id")}},
     {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
      {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
       {"origin", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_origin, "Origin"},
@@ -1068,13 +1072,23 @@ web_handle(struct req *rq)
         resp_set_etag(rq);
 }
 
+/* Set by web_init before the server's threads start; read-only after. */
+static const struct licence *data_licence;
+
 bool
 web_init(const struct web_conf *c)
 {
     if (sodium_init() < 0 || !find_secret_routes())
         return false;
     auth_configure(c->public_url, c->session_idle);
+    data_licence = c->data_licence;
     return i18n_init(c->locale_dir);
+}
+
+const struct licence *
+web_data_licence(void)
+{
+    return data_licence != NULL ? data_licence : licence_find(LICENCE_DEFAULT);
 }
 
 void

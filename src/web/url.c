@@ -86,6 +86,7 @@ URL_ID(url_indicator_data_edit, "/indicators/", "/data")
 URL_ID(url_indicator_data_value, "/indicators/", "/data/value")
 URL_ID(url_indicator_data_remove, "/indicators/", "/data/remove")
 URL_ID(url_indicator_data_upload, "/indicators/", "/data/upload")
+URL_ID(url_indicator_datapackage, "/indicators/", "/datapackage.json")
 
 char *
 url_indicator_stored(const struct req *rq, int64_t id, long rows)

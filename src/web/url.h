@@ -15,6 +15,8 @@ char *url_home(const struct req *rq);
 char *url_mission(const struct req *rq, const char *slug);
 char *url_indicator(const struct req *rq, int64_t id);
 char *url_indicator_data(const struct req *rq, int64_t id, const char *ext); /* "csv" | "json" */
+/* the CSV's Frictionless Data Package descriptor (file_describe.c) */
+char *url_indicator_datapackage(const struct req *rq, int64_t id);
 /* The data page of an indicator and its three forms' addresses (page_data.c); the
  * indicator page after an upload, saying how many rows were stored. */
 char *url_indicator_data_edit(const struct req *rq, int64_t id);

@@ -17,6 +17,8 @@
 #include "core/buf.h"
 #include "core/err.h"
 
+struct licence; /* domain/licence.h */
+
 /* The storage connection a request reads through: web passes it on to domain/, and does
  * not call db/ itself beyond the seams scripts/lint.sh allows. */
 struct db;
@@ -249,11 +251,15 @@ struct web_conf {
      * development mode (cookies without the prefix and Secure; the Host header's origin) */
     const char *public_url;
     int session_idle; /* seconds a session may go unused; 0: USER_SESSION_IDLE */
+    /* the licence of the published data (domain/licence.h; NULL: LICENCE_DEFAULT's) */
+    const struct licence *data_licence;
 };
 
 /* One-time setup: gettext catalogues and locales, the deployment; false if a locale is
  * missing. */
 bool web_init(const struct web_conf *conf);
+/* The licence of the published data (web_conf's; before web_init, the default). Static. */
+const struct licence *web_data_licence(void);
 void web_fini(void);
 
 #endif
