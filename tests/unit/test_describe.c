@@ -152,6 +152,7 @@ test_columns(void)
                             .series = "A",
                             .unit = "",
                             .disagg = "",
+                            .attrs = "",
                             .value = 1,
                             .source = "",
                             .note = "x"};
@@ -296,7 +297,7 @@ test_describe(void)
             plain = ind.id;
         arena_free(&a);
     }
-    rc = import_begin(db, plain, IMPORT_CSV, "test", 0, &im);
+    rc = import_begin(db, plain, IMPORT_CSV, "test", 0, NULL, &im);
     if (rc == ERR_OK) {
         static const char csv[] = "Year,Series,Units,Source,Note,Value\n"
                                   "2009-10,A,kt,S1,=1+1,1\n2010-11,A,kt,S2,,2\n"
