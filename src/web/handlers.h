@@ -157,9 +157,6 @@ void proposal_notice_for(struct req *rq, struct proposal_notice *n, const char *
 int64_t proposal_first_lead(struct req *rq, int64_t mission_id);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
-/* The <li> links to indicator id's downloads: CSV, JSON and the CSV's descriptor (the
- * indicator page's and the data page's lists). */
-void data_download_items(struct req *rq, struct html *h, int64_t id);
 enum err file_indicator_json(struct req *rq);
 /* file_describe.c */
 enum err file_indicator_datapackage(struct req *rq);

@@ -31,6 +31,7 @@
 #include "domain/observation.h"
 #include "domain/period.h"
 #include "web/auth.h"
+#include "web/downloads.h"
 #include "web/formview.h"
 #include "web/handlers.h"
 #include "web/html.h"

@@ -22,6 +22,7 @@
 #include "domain/indicator.h"
 #include "domain/mission.h"
 #include "domain/tidycsv.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -411,23 +412,6 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "table");
     html_close(h, "div");
     html_close(h, "section");
-}
-
-void
-data_download_items(struct req *rq, struct html *h, int64_t id)
-{
-    html_open(h, "li", NULL);
-    html_elem_attr(h, "a", _("Observations as CSV"), "href", url_indicator_data(rq, id, "csv"),
-                   "type", "text/csv", NULL);
-    html_close(h, "li");
-    html_open(h, "li", NULL);
-    html_elem_attr(h, "a", _("Observations as JSON"), "href", url_indicator_data(rq, id, "json"),
-                   "type", "application/json", NULL);
-    html_close(h, "li");
-    html_open(h, "li", NULL);
-    html_elem_attr(h, "a", _("Description of the CSV (Frictionless Data Package)"), "href",
-                   url_indicator_datapackage(rq, id), "type", "application/json", NULL);
-    html_close(h, "li");
 }
 
 static void
