@@ -77,6 +77,7 @@ import_result_notice(struct import_result *r, long line, int column, const char 
 {
     struct import_notice *n;
     va_list ap;
+    int len;
 
     r->total_notices++;
     if (r->n_notices >= IMPORT_MAX_NOTICES)
@@ -85,8 +86,15 @@ import_result_notice(struct import_result *r, long line, int column, const char 
     n->line = line;
     n->column = column;
     va_start(ap, fmt);
-    vsnprintf(n->msg, sizeof(n->msg), fmt, ap);
+    len = vsnprintf(n->msg, sizeof(n->msg), fmt, ap);
     va_end(ap);
+    if (len >= (int)sizeof(n->msg)) {
+        /* never half a character: back off to the start of the one that was cut */
+        len = (int)sizeof(n->msg) - 1;
+        while (len > 0 && ((unsigned char)n->msg[len] & 0xc0) == 0x80)
+            len--;
+        n->msg[len] = '\0';
+    }
 }
 
 /* The declared dimensions into names[] (strdup'd), at most MAX_DIMS. */
@@ -1222,6 +1230,28 @@ decide(struct import *im)
     return audit_import(im, now);
 }
 
+/* A notice for each setting of the indicator that contradicts its data now (assess.h's
+ * indicator_mismatches, on the series the page assesses). */
+static enum err
+notice_mismatches(struct import *im)
+{
+    struct indicator_progress ip;
+    struct indicator ind;
+    struct arena a;
+    enum err rc;
+    int i;
+
+    arena_init(&a);
+    rc = indicator_get(im->db, &a, im->indicator_id, &ind);
+    if (rc == ERR_OK)
+        rc = indicator_progress_load(im->db, &a, &ind, &ip);
+    for (i = 0; rc == ERR_OK && i < ip.n_mismatch && i < ASSESS_MAX_MISMATCHES; i++)
+        import_result_notice(&im->res, 0, 0, "setting %s: %s", ip.mismatch[i].setting,
+                             ip.mismatch[i].msg);
+    arena_free(&a);
+    return rc;
+}
+
 enum err
 import_finish_result(struct import *im, struct import_result *out, struct tidy_error *out_err)
 {
@@ -1253,6 +1283,10 @@ import_finish_result(struct import *im, struct import_result *out, struct tidy_e
      * it): an import may bring the total series, or take it away */
     if (rc == ERR_OK)
         rc = settings_refresh_headline(im->db, im->indicator_id);
+    /* the settings that no longer fit the new data (its unit, base year, decimals, target):
+     * said now, while whoever imported is looking (the page says it too) */
+    if (rc == ERR_OK && im->own_tx)
+        rc = notice_mismatches(im);
     if (rc == ERR_OK && im->own_tx)
         rc = db_commit(im->db);
     if (rc) {

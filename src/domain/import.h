@@ -73,7 +73,7 @@ struct import_opts {
 struct import_notice {
     long line;
     int column;
-    char msg[200];
+    char msg[320]; /* cut on a character boundary when longer */
 };
 
 /* What an import did. */

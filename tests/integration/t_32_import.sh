@@ -107,6 +107,15 @@ check "import: a replace takes the file's columns" \
 check "import: ... recorded in the audit log" \
     match "$(iq "SELECT changes FROM audit_log WHERE entity = 'indicator' AND entity_id = 13 AND action = 'import' ORDER BY id DESC LIMIT 1")" '"dimensions":\[\["Project"\],\["Kön"\]\]'
 
+# ---- the settings that no longer fit the data: said by the import (indicator 13's unit is
+# "% of respondents" with no decimals)
+printf 'Year,Units,Value\n2020,kronor,70.123\n2021,kronor,72.456\n2022,kronor,75.789\n' >"$T/kronor.csv"
+irun import --db "$IM" --indicator 13 "$T/kronor.csv"
+check "import: data in another unit: rc 0, and a notice names the unit setting and the data's Units" \
+    eval 'eq "$IRC" 0 && grep -q "kronor.csv: notice: setting unit: .*% of respondents.*kronor" "$IERR"'
+check "import: ... and the decimals that hide the values" \
+    grep -q "kronor.csv: notice: setting decimals: 0 decimals show 72.5 as 72" "$IERR"
+
 # ---- the API: counts and notices
 mk_token() { "$BIN" token create --db "$DB" "$@" 2>/dev/null | tail -1; }
 ITOK=$(mk_token --name it-import --role admin)
@@ -125,3 +134,7 @@ printf 'Year,Value\n' >"$T/api-empty.csv"
 fetch -X POST -H "Authorization: Bearer $ITOK" -H 'Content-Type: text/csv' --data-binary @"$T/api-empty.csv" "/api/v1/indicators/$IA/data"
 check "import API: a header-only file -> 422, nothing removed" \
     eval 'eq "$S" 422 && eq "$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IA")" "$((NA + 1))"'
+printf 'Year,Units,Value\n2030,no such unit,1.25\n2031,no such unit,1.5\n' >"$T/api-unit.csv"
+fetch -X POST -H "Authorization: Bearer $ITOK" -H 'Content-Type: text/csv' --data-binary @"$T/api-unit.csv" "/api/v1/indicators/$IA/data"
+check "import API: a file in another unit -> 200, a notice names the unit setting" \
+    eval 'eq "$S" 200 && jqt "$B" ".notices | any(.message | test(\"^setting unit: .*no such unit\"))"'
