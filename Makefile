@@ -175,8 +175,8 @@ soak:
 	@$(MAKE) --no-print-directory all $(BUILD)/soak/soak
 	@BUILD=$(BUILD) tests/soak/run.sh
 
-# make corpus: real Open SDG data files imported and shown (tests/corpus/README.md); not
-# part of make test yet
+# make corpus: real Open SDG data files imported and shown (tests/corpus/README.md); also a
+# suite of make test
 corpus: all
 	@BUILD=$(BUILD) tests/corpus/run.sh
 

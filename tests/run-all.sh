@@ -10,6 +10,8 @@
 #      tidy         scripts/tidy.sh: clang-tidy with the checks in .clang-tidy
 #   3. integration  tests/integration/run.sh, if it exists, on SQLite and then
 #                   again on PostgreSQL (a throwaway cluster, scripts/pg-test.sh)
+#      corpus       tests/corpus/run.sh: 90 real Open SDG files imported (at least
+#                   99 % of the eligible ones) and shown with a chart and a status
 #   4. browser      tests/browser/run.sh, if it exists
 #   5. the sanitizer builds, which `make test` builds next to the plain one:
 #      unit-san, integration-san, integration-san-pg
@@ -136,6 +138,9 @@ if [ -f tests/integration/run.sh ]; then
 		run_script integration-pg tests/integration/run.sh
 		unset SAMVERKA_BACKEND
 	fi
+fi
+if [ -f tests/corpus/run.sh ]; then
+	run_script corpus tests/corpus/run.sh
 fi
 if [ -f tests/browser/run.sh ]; then
 	run_script browser tests/browser/run.sh

@@ -197,8 +197,10 @@ filled(const char *disagg)
     return n;
 }
 
-/* settings_headline_pick's order: the total; then a series with a trend (two periods or
- * more) before one without; then the fewest breakdowns, the most periods, byte order. */
+/* settings_headline_pick's order: a series with a trend (two periods or more) before one
+ * without, so whatever can be assessed is; then the total; then the fewest breakdowns, the
+ * most periods, byte order. A total of one period loses to a breakdown with a trend (the
+ * page names the series it shows). */
 static int
 cmp_candidate(const void *a, const void *b)
 {
@@ -206,10 +208,10 @@ cmp_candidate(const void *a, const void *b)
     int fp = filled(p->disagg), fq = filled(q->disagg);
     bool tp = p->n_periods >= 2, tq = q->n_periods >= 2;
 
-    if ((fp == 0) != (fq == 0))
-        return fp == 0 ? -1 : 1;
     if (tp != tq)
         return tp ? -1 : 1;
+    if ((fp == 0) != (fq == 0))
+        return fp == 0 ? -1 : 1;
     if (fp != fq)
         return fp < fq ? -1 : 1;
     if (p->n_periods != q->n_periods)

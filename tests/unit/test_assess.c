@@ -393,14 +393,18 @@ test_headline_pick(void)
                                         {"Sex=F", 3},
                                         {"Sex=A", 1},
                                         {"Age=15-24", 5}};
-    struct headline_candidate total[] = {{"Sex=F", 9}, {"", 1}};
+    struct headline_candidate total[] = {{"Sex=F", 9}, {"", 2}};
+    struct headline_candidate point[] = {{"Sex=F", 9}, {"", 1}};
     struct headline_candidate one[] = {{"Sex=F", 1},
                                        {"Sex=F\x1f"
                                         "Age=1",
                                         2}};
 
     is_int(settings_headline_pick(none, 0), -1, "no data: no choice");
-    is_int(settings_headline_pick(total, (int)N(total)), 1, "the total whenever there is one");
+    is_int(settings_headline_pick(total, (int)N(total)), 1,
+           "the total whenever it has a trend, however long the others'");
+    is_int(settings_headline_pick(point, (int)N(point)), 0,
+           "a total of one period loses to a breakdown with a trend (what can be assessed is)");
     is_int(settings_headline_pick(none, (int)N(none)), 4,
            "else the fewest breakdowns, then the most periods");
     none[4].n_periods = 3;
