@@ -48,8 +48,9 @@ struct headline_candidate {
 /*
  * The headline series samverka chooses when no coordinator has (docs/progress.md): a series
  * with a trend (two periods or more) before one without; then the rows with every breakdown
- * empty (the total); then the fewest breakdowns filled (the nearest to a total), then the most periods (the longest trend), then the first in byte order (the
- * same choice on every backend and every run). Its index, -1 when n is 0. Pure.
+ * empty (the total); then the fewest breakdowns filled (the nearest to a total); then the
+ * most periods (the longest trend); then the first in byte order (the same choice on every
+ * backend and every run). Its index, -1 when n is 0. Pure.
  */
 int settings_headline_pick(const struct headline_candidate *c, int n);
 
