@@ -1245,9 +1245,12 @@ notice_mismatches(struct import *im)
     rc = indicator_get(im->db, &a, im->indicator_id, &ind);
     if (rc == ERR_OK)
         rc = indicator_progress_load(im->db, &a, &ind, &ip);
-    for (i = 0; rc == ERR_OK && i < ip.n_mismatch && i < ASSESS_MAX_MISMATCHES; i++)
+    for (i = 0; rc == ERR_OK && i < ip.n_mismatch && i < ASSESS_MAX_MISMATCHES; i++) {
+        if (im->res.n_notices < IMPORT_MAX_NOTICES)
+            im->res.n_setting_notices++;
         import_result_notice(&im->res, 0, 0, "setting %s: %s", ip.mismatch[i].setting,
                              ip.mismatch[i].msg);
+    }
     arena_free(&a);
     return rc;
 }

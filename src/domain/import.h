@@ -83,6 +83,9 @@ struct import_result {
     struct import_notice notices[IMPORT_MAX_NOTICES];
     int n_notices;
     long total_notices; /* all of them, kept or not */
+    /* of the kept ones, how many name a setting that no longer fits the data ("setting
+     * unit: ..."): the indicator's page says those too */
+    int n_setting_notices;
 };
 
 /* Add a notice to r (kept while there is room; always counted): the place for notices

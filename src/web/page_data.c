@@ -664,8 +664,9 @@ post_data_upload(struct req *rq)
     }
     if (rc)
         return rc;
-    /* the count summary is always a notice; anything more is shown before going on */
-    if (ir.n_notices > 1)
+    /* the count summary is always a notice; anything more is shown before going on, but
+     * the settings that no longer fit the data: the indicator's page names those itself */
+    if (ir.n_notices - ir.n_setting_notices > 1)
         return result_page(rq, &ind, &ir);
     resp_redirect(rq, url_indicator_stored(rq, ind.id, ir.rows));
     return ERR_OK;

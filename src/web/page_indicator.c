@@ -463,10 +463,8 @@ method_row(struct html *h, const char *name, const char *value)
 /* The inputs and intermediate values, so a reader can redo the computation. */
 static void
 method_table(struct req *rq, struct html *h, const struct indicator *ind,
-             const struct indicator_progress *ip, const struct series_progress *sp,
-             const struct obs_cols *tc)
+             const struct indicator_progress *ip, const struct series_progress *sp)
 {
-    const char *hl = ip->headline ? ip->headline : "";
     const struct progress_result *r = &sp->r;
     const struct progress_config *c = &ip->cfg;
     int dec = ind->decimals + 2;
@@ -484,17 +482,14 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_open(h, "tbody", NULL);
     method_row(h, _("Desired direction"),
                label_code(&code_direction, progress_direction_code(c->direction)));
-    method_row(
-        h, _("Base year (t₀) and value (y₀)"),
-        r->assessable
-            ? arena_printf(rq->arena, "%s: %s",
-                           period_of(rq, tc, hl, sp->series, sp->unit, r->base_year),
-                           fmt_num(rq, r->base_value, dec))
-            : arena_printf(rq->arena, _("configured %d, no data from then on"), c->base_year));
+    method_row(h, _("Base year (t₀) and value (y₀)"),
+               r->assessable ? arena_printf(rq->arena, "%s: %s", year_label(rq, sp, r->base_year),
+                                            fmt_num(rq, r->base_value, dec))
+                             : arena_printf(rq->arena, _("configured %d, no data from then on"),
+                                            c->base_year));
     method_row(h, _("Latest year (tᵢ) and value (yᵢ)"),
                r->assessable
-                   ? arena_printf(rq->arena, "%s: %s",
-                                  period_of(rq, tc, hl, sp->series, sp->unit, r->current_year),
+                   ? arena_printf(rq->arena, "%s: %s", year_label(rq, sp, r->current_year),
                                   fmt_num(rq, r->current_value, dec))
                    : "–");
     method_row(h, _("Target (T) and target year (t_T)"),
@@ -545,10 +540,9 @@ headline_text(struct req *rq, const char *disagg)
  * from the numbers (the domain's message is English). */
 static char *
 mismatch_text(struct req *rq, const struct indicator *ind, const struct indicator_progress *ip,
-              const struct setting_mismatch *mm, const struct obs_cols *tc)
+              const struct setting_mismatch *mm)
 {
     const struct series_progress *sp = &ip->series[0];
-    const char *hl = ip->headline ? ip->headline : "";
     int first = sp->n_pts ? sp->pts[0].year : 0, last = sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0;
     int i, need;
     double target;
@@ -562,7 +556,7 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
             return arena_printf(rq->arena,
                                 _("The base year is set to %d, after the latest year of data "
                                   "(%s)."),
-                                ind->base_year, period_of(rq, tc, hl, sp->series, sp->unit, last));
+                                ind->base_year, year_label(rq, sp, last));
         if (ind->base_year == last)
             return arena_printf(rq->arena,
                                 _("The base year is set to %d, the latest year of data, which "
@@ -571,7 +565,7 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
         return arena_printf(rq->arena,
                             _("The base year is set to %d, before the first year of data (%s): "
                               "the assessment starts there."),
-                            ind->base_year, period_of(rq, tc, hl, sp->series, sp->unit, first));
+                            ind->base_year, year_label(rq, sp, first));
     }
     if (strcmp(mm->setting, "decimals") == 0) {
         for (i = 0; i < sp->n_pts && assess_shows_faithfully(sp->pts[i].value, ind->decimals); i++)
@@ -598,7 +592,7 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
                               "trend."),
                             fmt_num(rq, target, ind->decimals),
                             fmt_num(rq, sp->r.base_value, ind->decimals),
-                            period_of(rq, tc, hl, sp->series, sp->unit, sp->r.base_year),
+                            year_label(rq, sp, sp->r.base_year),
                             ip->cfg.direction > 0 ? _("higher is better") : _("lower is better"));
     return NULL;
 }
@@ -607,7 +601,7 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
  * the assessment without it (the page states no status from such a setting). */
 static void
 mismatches(struct req *rq, struct html *h, const struct indicator *ind,
-           const struct indicator_progress *ip, const struct obs_cols *tc)
+           const struct indicator_progress *ip)
 {
     const char *t;
     int k, n = 0;
@@ -619,7 +613,7 @@ mismatches(struct req *rq, struct html *h, const struct indicator *ind,
         if ((ip->contradicted_base && strcmp(ip->mismatch[k].setting, "base_year") == 0) ||
             (ip->contradicted_target && strcmp(ip->mismatch[k].setting, "target") == 0))
             continue;
-        t = mismatch_text(rq, ind, ip, &ip->mismatch[k], tc);
+        t = mismatch_text(rq, ind, ip, &ip->mismatch[k]);
         if (t == NULL)
             continue;
         if (n++ == 0) {
@@ -703,7 +697,7 @@ forecast(struct req *rq, struct html *h, const struct indicator *ind,
 
 static void
 progress_section(struct req *rq, struct html *h, const struct indicator *ind,
-                 const struct indicator_progress *ip, const struct obs_cols *tc)
+                 const struct indicator_progress *ip)
 {
     const struct series_progress *sp;
     const struct progress_result *r;
@@ -732,7 +726,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     reason = progress_reason(rq, ip);
     if (reason != NULL)
         html_elem(h, "p", reason);
-    mismatches(rq, h, ind, ip, tc);
+    mismatches(rq, h, ind, ip);
     if (ip->n_series == 0) {
         html_close(h, "section");
         return;
@@ -741,10 +735,13 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     r = &sp->r;
 
     /* the chart, with the observation table below as its text alternative */
-    pts = arena_alloc(rq->arena, (size_t)(sp->n_pts > 0 ? sp->n_pts : 1) * sizeof(*pts));
-    for (i = 0; i < sp->n_pts; i++) {
-        pts[i].year = sp->pts[i].year;
-        pts[i].value = sp->pts[i].value;
+    /* every period as published, in order: the k-th of a year's periods at year + k/m, m
+     * the most periods any year of the series has (docs/progress.md) */
+    pts = arena_alloc(rq->arena, (size_t)(sp->n_raw > 0 ? sp->n_raw : 1) * sizeof(*pts));
+    for (i = 0, k = 0; i < sp->n_raw; i++) {
+        k = i > 0 && sp->raw[i].year == sp->raw[i - 1].year ? k + 1 : 0;
+        pts[i].year = sp->raw[i].year + (double)k / (sp->max_periods > 0 ? sp->max_periods : 1);
+        pts[i].value = sp->raw[i].value;
     }
     memset(&c, 0, sizeof(c));
     c.id = "ind-chart";
@@ -753,7 +750,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     c.unit = L(rq, ind->unit_sv, ind->unit_en);
     c.decimals = ind->decimals;
     c.obs = pts;
-    c.n_obs = sp->n_pts;
+    c.n_obs = sp->n_raw;
     c.has_lower = sp->has_lower;
     c.lower = sp->lower;
     c.has_upper = sp->has_upper;
@@ -773,13 +770,12 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
         c.projection.year = ip->cfg.target_year;
         c.projection.value = r->has_projection_cagr ? r->projection_cagr : r->projection_ols;
     }
-    c.desc = arena_printf(
-        rq->arena,
-        _("%d observations from %s to %s. The table of observations below has "
-          "every value."),
-        sp->n_pts, sp->n_pts ? period_of(rq, tc, hl, sp->series, sp->unit, sp->pts[0].year) : "",
-        sp->n_pts ? period_of(rq, tc, hl, sp->series, sp->unit, sp->pts[sp->n_pts - 1].year) : "");
-    if (sp->n_pts > 0)
+    c.desc = arena_printf(rq->arena,
+                          _("%d observations from %s to %s. The table of observations below has "
+                            "every value."),
+                          sp->n_raw, sp->n_raw ? sp->raw[0].label : "",
+                          sp->n_raw ? sp->raw[sp->n_raw - 1].label : "");
+    if (sp->n_raw > 0)
         svg_chart(rq, h, &c);
 
     /* no trend, no forecast: the reason above says why */
@@ -799,7 +795,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
           "do not change the result. The score runs from −5 to 5 and the indicator's score "
           "is the mean over its series."));
     for (k = 0; k < ip->n_series && k < SERIES_TABLE_MAX; k++)
-        method_table(rq, h, ind, ip, &ip->series[k], tc);
+        method_table(rq, h, ind, ip, &ip->series[k]);
     if (ip->n_series > SERIES_TABLE_MAX) {
         html_open(h, "p", NULL);
         html_printf(h,
@@ -859,7 +855,7 @@ page_indicator(struct req *rq)
         html_close(&h, "div");
     }
     facts(rq, &h, &ind, &m, &obj, &tc);
-    progress_section(rq, &h, &ind, &ip, &tc);
+    progress_section(rq, &h, &ind, &ip);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);
     return layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);

@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "core/str.h"
 #include "domain/codes.h"
 #include "web/i18n.h"
 #include "web/layout.h"
@@ -66,20 +67,33 @@ series_label(struct req *rq, const struct series_progress *sp)
     return arena_strdup(rq->arena, _("the series"));
 }
 
+char *
+year_label(struct req *rq, const struct series_progress *sp, int year)
+{
+    int i;
+
+    /* a year of periods finer than a year is their mean: it is the year that counts */
+    if (sp->max_periods <= 1)
+        for (i = 0; i < sp->n_raw; i++)
+            if (sp->raw[i].year == year && !str_empty(sp->raw[i].label))
+                return arena_strdup(rq->arena, sp->raw[i].label);
+    return arena_printf(rq->arena, "%d", year);
+}
+
 /* The reason for a result with a trend (base and latest years differ), or NULL. */
 static char *
-trend_reason(struct req *rq, const struct progress_result *r)
+trend_reason(struct req *rq, const struct series_progress *sp, const struct progress_result *r)
 {
     if (r->target_achieved)
-        return arena_printf(rq->arena, _("The latest value (%d) has reached the target."),
-                            r->current_year);
+        return arena_printf(rq->arena, _("The latest value (%s) has reached the target."),
+                            year_label(rq, sp, r->current_year));
     if (r->has_rate_needed && r->has_rate_current)
         return arena_printf(rq->arena, _("Needs %s, achieving %s."),
                             fmt_rate(rq, true, r->rate_needed),
                             fmt_rate(rq, true, r->rate_current));
     if (r->has_rate_current)
-        return arena_printf(rq->arena, _("Changing by %s since %d."),
-                            fmt_rate(rq, true, r->rate_current), r->base_year);
+        return arena_printf(rq->arena, _("Changing by %s since %s."),
+                            fmt_rate(rq, true, r->rate_current), year_label(rq, sp, r->base_year));
     if (!r->has_progress)
         return arena_printf(rq->arena, "%s",
                             _("The base and latest values differ in sign or the base is zero: the "
@@ -113,7 +127,13 @@ series_reason(struct req *rq, const struct series_progress *sp, const struct pro
     if (r->current_year <= r->base_year)
         return arena_printf(rq->arena, _("Only one year of data (%d): a trend needs two."),
                             r->current_year);
-    trend = trend_reason(rq, r);
+    trend = trend_reason(rq, sp, r);
+    if (trend != NULL && sp->incomplete_year != 0 && r == &sp->r)
+        /* the fold left the latest year out: say so beside the result */
+        trend = arena_printf(rq->arena,
+                             _("%s %d is left out: it has %d of the %d periods of the year "
+                               "before."),
+                             trend, sp->incomplete_year, sp->incomplete_n, sp->incomplete_of);
     if (sp->base_from_data && r == &sp->r)
         /* the assessment did not start where the settings say: tell the reader */
         return arena_printf(rq->arena,

@@ -24,6 +24,9 @@ char *series_reason(struct req *rq, const struct series_progress *sp,
                     const struct progress_result *r, int base_year);
 /* A series' name for a page: "Series, Units", one of them, or "the series". */
 char *series_label(struct req *rq, const struct series_progress *sp);
+/* A year of sp as its data writes it ("2009-10") when the series has one period a year,
+ * else the year ("2013": the mean of its quarters). */
+char *year_label(struct req *rq, const struct series_progress *sp, int year);
 /* An annual rate as "−10,1 %/år" / "-10.1 %/yr" (one decimal, wherever it is shown); "–"
  * when !has. */
 char *fmt_rate(struct req *rq, bool has, double rate);

@@ -205,5 +205,30 @@ fetch "/indicators/$IH?lang=en"
 check "honest: ... the page says why and what it would be without the target" \
     eval 'text_lacks "Target achieved ·" && text_has "No status is stated: the target is already met by the base value" && text_has "Without that target:"'
 check "honest: the indicator page is tidy" tidy_clean "$B"
+# periods finer than a year: every one on the chart in order, the assessment on years, and
+# an incomplete latest year named
+cat >"$T/quarters.csv" <<'EOQ'
+Year,Sex,Measure,Value
+2020 Q1,,,10
+2020 Q2,,,11
+2020 Q3,,,12
+2020 Q4,,,13
+2021 Q1,,,12
+2021 Q2,,,11
+2021 Q3,,,10
+2021 Q4,,,9
+2022 Q1,,,8
+2022 Q2,,,7
+EOQ
+hdata "$T/quarters.csv" "$IH"
+check "honest: a quarterly file imports" eq "$S" 200
+hpatch '{"base_year":null,"target":null}' "$IH"
+fetch "/indicators/$IH?lang=en"
+check "honest: the chart draws every quarter, the first of a year at the year" \
+    eval 'eq "$(grep -o "<circle class=\"observed\"" "$B" | wc -l)" 10 && text_has "10 observations from 2020 Q1 to 2022 Q2"'
+check "honest: an incomplete latest year is named" \
+    text_has "2022 is left out: it has 2 of the 4 periods of the year before."
+check "honest: a year of quarters is shown as the year" text_has "2020: 11.50"
+
 fetch -X POST -H "Authorization: Bearer $HTOK" -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IH/archive"
 check "honest: the test indicator is archived again" eq "$S" 200
