@@ -445,12 +445,11 @@ api_indicator_respond(struct req *rq, struct db *db, int64_t id)
 
 /* ------------------------------------------------------------ observations */
 
-/* disagg: canonical "Field=Value" pairs joined by 0x1f ("" for the headline series) */
+/* canonical "Field=Value" pairs joined by 0x1f as a JSON object */
 static void
-write_disagg(struct json *j, struct req *rq, const void *base)
+write_pairs(struct json *j, struct req *rq, const char *p)
 {
-    const struct observation *o = base;
-    const char *p = o->disagg, *end, *eq;
+    const char *end, *eq;
 
     json_obj_open(j);
     while (*p) {
@@ -470,6 +469,22 @@ write_disagg(struct json *j, struct req *rq, const void *base)
     json_obj_close(j);
 }
 
+/* disagg: "" for the headline series */
+static void
+write_disagg(struct json *j, struct req *rq, const void *base)
+{
+    write_pairs(j, rq, ((const struct observation *)base)->disagg);
+}
+
+/* Open SDG's attribute cells (Observation status, Unit multiplier ...): not a breakdown */
+static void
+write_attrs(struct json *j, struct req *rq, const void *base)
+{
+    const struct observation *o = base;
+
+    write_pairs(j, rq, o->attrs ? o->attrs : "");
+}
+
 static const struct res_field observation_fields[] = {
     R_STR("period", struct observation, period, 0, "As reported: '2022', '2015-16'"),
     R_INT("year", struct observation, year, 0, NULL),
@@ -477,6 +492,9 @@ static const struct res_field observation_fields[] = {
     R_STR("unit", struct observation, unit, 0, "Empty for the indicator's unit"),
     R_CALC("disaggregation", RT_MAP, write_disagg, 0,
            "Column name to value; empty for the headline"),
+    R_CALC("attributes", RT_MAP, write_attrs, 0,
+           "Open SDG's attribute columns of the value as published (Observation status, Unit "
+           "multiplier, Unit measure, COMMENT_OBS ...), column name to value; not a breakdown"),
     R_NUM("value", struct observation, value, 0, NULL),
     R_STR("source", struct observation, source, 0, NULL),
     R_STR("note", struct observation, note, 0, NULL),

@@ -340,6 +340,31 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     html_close(h, "dl");
 }
 
+/* Open SDG's attribute cells of one observation ("Name=Value" pairs joined by 0x1f) as a
+ * reader sees them: "Observation status: Undefined; Unit multiplier: Units". */
+static const char *
+attrs_text(struct req *rq, const char *attrs)
+{
+    char *out = arena_alloc(rq->arena, strlen(attrs) * 2 + 1), *w = out;
+    bool in_name = true;
+
+    for (; *attrs; attrs++) {
+        if (*attrs == TIDY_DISAGG_SEP) {
+            *w++ = ';';
+            *w++ = ' ';
+            in_name = true;
+        } else if (*attrs == '=' && in_name) {
+            *w++ = ':';
+            *w++ = ' ';
+            in_name = false;
+        } else {
+            *w++ = *attrs;
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
 static void
 observation_table(struct req *rq, struct html *h, const struct indicator *ind,
                   const struct obs_cols *tc)
@@ -349,6 +374,11 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     /* the count is read with the indicator; the rows are the first of them */
     int i, k, shown = tc->n_rows,
               total = ind->n_observations > tc->n_rows ? ind->n_observations : tc->n_rows;
+    bool has_attrs = false;
+
+    /* Open SDG's attributes (observation status, unit multiplier ...) beside the value */
+    for (i = 0; i < shown && !has_attrs; i++)
+        has_attrs = !str_empty(tc->rows[i].o->attrs);
 
     html_open(h, "section", "aria-labelledby", "obs-h", NULL);
     html_elem_attr(h, "h2", _("Observations"), "id", "obs-h", NULL);
@@ -388,6 +418,8 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
         html_text(h, ")");
     }
     html_close(h, "th");
+    if (has_attrs)
+        html_elem_attr(h, "th", _("Attributes"), "scope", "col", NULL);
     html_elem_attr(h, "th", _("Source"), "scope", "col", NULL);
     html_elem_attr(h, "th", _("Note"), "scope", "col", NULL);
     html_close(h, "tr");
@@ -404,6 +436,8 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
         for (k = 0; k < tc->n_fields; k++)
             html_elem(h, "td", row_value(r, tc->fields[k]));
         html_elem_attr(h, "td", fmt_num(rq, r->o->value, ind->decimals), "class", "num", NULL);
+        if (has_attrs)
+            html_elem(h, "td", attrs_text(rq, r->o->attrs ? r->o->attrs : ""));
         html_elem(h, "td", r->o->source);
         html_elem(h, "td", r->o->note);
         html_close(h, "tr");

@@ -138,3 +138,14 @@ printf 'Year,Units,Value\n2030,no such unit,1.25\n2031,no such unit,1.5\n' >"$T/
 fetch -X POST -H "Authorization: Bearer $ITOK" -H 'Content-Type: text/csv' --data-binary @"$T/api-unit.csv" "/api/v1/indicators/$IA/data"
 check "import API: a file in another unit -> 200, a notice names the unit setting" \
     eval 'eq "$S" 200 && jqt "$B" ".notices | any(.message | test(\"^setting unit: .*no such unit\"))"'
+# ---- Open SDG's attributes: stored, not a breakdown, shown beside the value (page and API)
+printf 'Year,Observation status,Unit multiplier,Value\n2020,Provisional,Units,1.25\n2021,Undefined,Units,1.5\n' >"$T/api-attrs.csv"
+fetch -X POST -H "Authorization: Bearer $ITOK" -H 'Content-Type: text/csv' --data-binary @"$T/api-attrs.csv" "/api/v1/indicators/$IA/data"
+check "import API: a file with attribute columns -> 200, no breakdown declared" \
+    eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM indicator_dimension WHERE indicator_id = $IA")" 0'
+fetch "/api/v1/indicators/$IA/observations"
+check "import API: ... each observation lists its attributes" \
+    jqt "$B" '.items | any(.period == "2020" and .attributes["Observation status"] == "Provisional" and .attributes["Unit multiplier"] == "Units" and .disaggregation == {})'
+fetch "/indicators/$IA?lang=en"
+check "import: ... the indicator page shows them beside the value" \
+    eval 'eq "$S" 200 && has "<th scope=\"col\">Attributes</th>" && has "<td>Observation status: Provisional; Unit multiplier: Units</td>"'
