@@ -160,25 +160,18 @@ add_dim(struct import *im, const char *name)
 }
 
 /*
- * Stage one observation; cells[i] is the value of declared dimension i ("" if none).
- * source / note NULL: the row has no such cell (the stored one is kept for an unchanged
- * value); attrs NULL: none; has_progress false: no Progress cell.
+ * Stage one observation, r as the reader made it (its period parsed: r->p); cells[i] is the
+ * value of declared dimension i ("" if none). has_source / has_note false: the row has no
+ * such cell (the stored one is kept for an unchanged value).
  */
 static enum err
-insert_row(struct import *im, long line, int year_col, const char *period, int year,
-           const char *series, const char *unit, const char *const *cells, double value,
-           const char *source, const char *note, const char *attrs, bool has_progress,
-           double progress, struct tidy_error *e)
+insert_row(struct import *im, const struct tidy_row *r, int year_col, const char *const *cells,
+           bool has_source, bool has_note, struct tidy_error *e)
 {
     struct db_stmt *st;
-    struct period p;
-    const char *why;
     enum err rc;
     int i;
 
-    (void)year;
-    if (!period_parse(period, strlen(period), &p, &why))
-        return set_err(e, ERR_INVALID, line, year_col, "%s", why);
     buf_reset(&im->disagg);
     for (i = 0; i < im->n_dims; i++) {
         if (cells[i] == NULL || *cells[i] == '\0')
@@ -190,9 +183,9 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
         buf_adds(&im->disagg, cells[i]);
     }
     /* every later read of the indicator works in proportion to its series (assess.h) */
-    if (series_count_add(im->series, series, unit, im->disagg.data ? im->disagg.data : "") >
+    if (series_count_add(im->series, r->series, r->unit, im->disagg.data ? im->disagg.data : "") >
         ASSESS_MAX_SERIES)
-        return set_err(e, ERR_INVALID, line, year_col > 0 ? 1 : 0,
+        return set_err(e, ERR_INVALID, r->line, year_col > 0 ? 1 : 0,
                        "more than %d series (distinct Series, Units and disaggregation) in one "
                        "indicator",
                        ASSESS_MAX_SERIES);
@@ -201,23 +194,23 @@ insert_row(struct import *im, long line, int year_col, const char *period, int y
         return ERR_DB;
     /* the strings outlive the insert (db_run resets the statement before we return) */
     db_bind_i64(st, 1, im->stage_id);
-    db_bind_text_ref(st, 2, series);
-    db_bind_text_ref(st, 3, unit);
+    db_bind_text_ref(st, 2, r->series);
+    db_bind_text_ref(st, 3, r->unit);
     db_bind_text_ref(st, 4, im->disagg.data ? im->disagg.data : "");
-    db_bind_text_ref(st, 5, period);
-    db_bind_i64(st, 6, line);
-    db_bind_i64(st, 7, p.key);
-    db_bind_i64(st, 8, p.year);
-    db_bind_dbl(st, 9, value);
-    db_bind_text_ref(st, 10, source != NULL ? source : "");
-    db_bind_text_ref(st, 11, note != NULL ? note : "");
-    db_bind_text_ref(st, 12, attrs != NULL ? attrs : "");
-    if (has_progress)
-        db_bind_dbl(st, 13, progress);
+    db_bind_text_ref(st, 5, r->period);
+    db_bind_i64(st, 6, r->line);
+    db_bind_i64(st, 7, r->p.key);
+    db_bind_i64(st, 8, r->p.year);
+    db_bind_dbl(st, 9, r->value);
+    db_bind_text_ref(st, 10, has_source ? r->source : "");
+    db_bind_text_ref(st, 11, has_note ? r->note : "");
+    db_bind_text_ref(st, 12, r->attrs);
+    if (r->has_progress)
+        db_bind_dbl(st, 13, r->progress);
     else
         db_bind_null(st, 13);
-    db_bind_i64(st, 14, (source == NULL ? 1 : 0) | (note == NULL ? 2 : 0));
-    rc = run_at(im, st, line, p.year);
+    db_bind_i64(st, 14, (has_source ? 0 : 1) | (has_note ? 0 : 2));
+    rc = run_at(im, st, r->line, r->p.year);
     if (rc == ERR_OK)
         im->rows++;
     return rc;
@@ -266,9 +259,7 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
         return ERR_OK;
     for (i = 0; i < im->n_dims; i++)
         cells[i] = im->dim_col[i] >= 0 ? r->cells[im->dim_col[i]] : "";
-    return insert_row(im, r->line, h->year_col + 1, r->period, r->year, r->series, r->unit, cells,
-                      r->value, h->source_col >= 0 ? r->source : NULL,
-                      h->note_col >= 0 ? r->note : NULL, r->attrs, r->has_progress, r->progress, e);
+    return insert_row(im, r, h->year_col + 1, cells, h->source_col >= 0, h->note_col >= 0, e);
 }
 
 /* What the reader accepted but a user should know: one of the import's notices. */
@@ -741,10 +732,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     } else if (rc == ERR_OK && r.has_value) {
         r.attrs = attrs.data ? attrs.data : "";
         r.year = r.p.year;
-        r.raw_value = r.value;
-        rc = insert_row(im, r.line, 0, r.period, r.year, r.series, r.unit, cells, r.value,
-                        has_source ? r.source : NULL, has_note ? r.note : NULL, r.attrs,
-                        r.has_progress, r.progress, e);
+        rc = insert_row(im, &r, 0, cells, has_source, has_note, e);
     }
     json_decref(rec);
     buf_free(&attrs);

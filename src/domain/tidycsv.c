@@ -632,7 +632,6 @@ data_row(struct tidy_reader *t)
     r.year = r.p.year;
     if (!parse_number(t, h->value_col, &v, &hv))
         return;
-    r.raw_value = hv ? v : NAN;
     r.has_value = hv;
     r.value = hv ? v : NAN;
     if (h->progress_col >= 0) {

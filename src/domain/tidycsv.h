@@ -86,8 +86,7 @@ struct tidy_row {
     const char *attrs;
     const char *cells[TIDY_MAX_COLUMNS]; /* every cell of the row */
     bool has_value;                      /* false: the Value cell was empty */
-    double value;                        /* the Value column */
-    double raw_value;                    /* the same as value (NaN if empty) */
+    double value;                        /* the Value column (NaN if empty) */
     bool has_progress;                   /* false: no Progress column, or its cell was empty */
     double progress;                     /* the Progress column as published */
 };
