@@ -878,15 +878,6 @@ import_feed(struct import *im, const char *data, size_t len)
 
 /* ------------------------------------------------------------ deciding */
 
-/* A number as a message shows it: as short as it reads back exactly. */
-static void
-fmt_value(char *buf, size_t n, double v)
-{
-    snprintf(buf, n, "%.15g", v);
-    if (strtod(buf, NULL) != v)
-        snprintf(buf, n, "%.17g", v);
-}
-
 /* The rows that repeat a key: a duplicate is kept once (a notice), a conflict refused naming
  * both lines. Then the repeats leave the stage. */
 static enum err
@@ -916,8 +907,9 @@ check_repeats(struct import *im, long *out_dups)
                                  line, l0);
             continue;
         }
-        fmt_value(a, sizeof(a), db_dbl(st, 4));
-        fmt_value(b, sizeof(b), db_dbl(st, 3));
+        /* as short as it reads back exactly */
+        str_shortest(a, sizeof(a), db_dbl(st, 4));
+        str_shortest(b, sizeof(b), db_dbl(st, 3));
         if (db_dbl(st, 3) != db_dbl(st, 4))
             rc = set_err(&im->err, ERR_INVALID, line, im->year_col,
                          "lines %ld and %ld give two values for %.*s in one series: %s and %s", l0,
