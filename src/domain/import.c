@@ -1144,23 +1144,20 @@ decide(struct import *im)
     if (rc)
         return rc;
     r->rows = im->rows - dups;
-    if (r->rows == 0) {
-        rc = count_stage(im, Q_IMPORT_COUNT_GONE, &held, 1);
-        if (rc)
-            return rc;
-        if (!im->opts.allow_empty && im->opts.mode == IMPORT_MERGE)
-            return set_err(&im->err, ERR_INVALID, 1, 0,
-                           "the file has no data rows, only a header: there is nothing to merge");
-        if (!im->opts.allow_empty)
-            return set_err(&im->err, ERR_INVALID, 1, 0,
-                           "the file has no data rows, only a header: importing it would remove "
-                           "all %ld observations of the indicator; to do that, ask for an empty "
-                           "import explicitly",
-                           held);
-    }
+    rc = stored_count(im, &held);
+    if (rc)
+        return rc;
+    if (r->rows == 0 && !im->opts.allow_empty && im->opts.mode == IMPORT_MERGE)
+        return set_err(&im->err, ERR_INVALID, 1, 0,
+                       "the file has no data rows, only a header: there is nothing to merge");
+    if (r->rows == 0 && !im->opts.allow_empty)
+        return set_err(&im->err, ERR_INVALID, 1, 0,
+                       "the file has no data rows, only a header: importing it would remove "
+                       "all %ld observations of the indicator; to do that, ask for an empty "
+                       "import explicitly",
+                       held);
     /* an indicator without observations has nothing to keep, nothing to compare with */
-    rc = r->rows > 0 ? stored_count(im, &held) : ERR_OK;
-    if (rc == ERR_OK && held > 0)
+    if (held > 0)
         rc = run_stage(im, Q_IMPORT_KEEP_SOURCE);
     if (rc == ERR_OK && held > 0)
         rc = run_stage(im, Q_IMPORT_KEEP_NOTE);
