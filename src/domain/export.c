@@ -45,40 +45,35 @@ export_csv_cell(struct buf *b, const char *s, bool text)
         buf_addc(b, '"');
 }
 
-/* Whether a "Field=Value" string (disagg, attrs) has a pair for field `name`. */
-static bool
-has_pair(const char *pairs, const char *name)
+/* The value of field `name` in "Field=Value" pairs joined by TIDY_DISAGG_SEP (disagg,
+ * attrs): where it starts, *len its bytes; NULL when there is no such pair. */
+static const char *
+pair_value(const char *pairs, const char *name, size_t *len)
 {
     size_t n = strlen(name);
-    const char *p = pairs;
+    const char *p = pairs, *end;
 
     while (*p) {
-        if (strncmp(p, name, n) == 0 && p[n] == '=')
-            return true;
-        p = strchr(p, TIDY_DISAGG_SEP);
-        if (p == NULL)
-            break;
-        p++;
+        end = strchr(p, TIDY_DISAGG_SEP);
+        if (end == NULL)
+            end = p + strlen(p);
+        if ((size_t)(end - p) > n && strncmp(p, name, n) == 0 && p[n] == '=') {
+            *len = (size_t)(end - p - n - 1);
+            return p + n + 1;
+        }
+        p = *end ? end + 1 : end;
     }
-    return false;
+    return NULL;
 }
 
 /* The value of dimension `name` in a canonical disaggregation string, or "". */
 static const char *
 dim_value(struct arena *a, const char *disagg, const char *name)
 {
-    size_t n = strlen(name);
-    const char *p = disagg, *end;
+    size_t len;
+    const char *v = pair_value(disagg, name, &len);
 
-    while (*p) {
-        end = strchr(p, TIDY_DISAGG_SEP);
-        if (end == NULL)
-            end = p + strlen(p);
-        if ((size_t)(end - p) > n && strncmp(p, name, n) == 0 && p[n] == '=')
-            return arena_strndup(a, p + n + 1, (size_t)(end - p - n - 1));
-        p = *end ? end + 1 : end;
-    }
-    return "";
+    return v != NULL ? arena_strndup(a, v, len) : "";
 }
 
 /* The cell export_csv_cell writes for s, as a CSV parser reads it back (quotes undone,
@@ -118,9 +113,10 @@ export_columns(struct arena *a, const struct indicator *ind, const struct observ
                struct export_column **out)
 {
     bool has_series = false, has_unit = false, has_source = false, has_note = false;
-    bool has_progress = false, has_attr[16] = {false};
+    bool has_progress = false, has_attr[TIDY_N_ATTRIBUTES] = {false};
     struct export_column *c;
     const char *name;
+    size_t len;
     int i, t, k = 0;
 
     for (i = 0; i < n; i++) {
@@ -129,10 +125,10 @@ export_columns(struct arena *a, const struct indicator *ind, const struct observ
         has_source = has_source || *obs[i].source != '\0';
         has_note = has_note || *obs[i].note != '\0';
         has_progress = has_progress || obs[i].has_progress;
-        for (t = 0; *obs[i].attrs && t < 16 && (name = tidy_attribute(t)) != NULL; t++)
-            has_attr[t] = has_attr[t] || has_pair(obs[i].attrs, name);
+        for (t = 0; *obs[i].attrs && (name = tidy_attribute(t)) != NULL; t++)
+            has_attr[t] = has_attr[t] || pair_value(obs[i].attrs, name, &len) != NULL;
     }
-    c = arena_alloc(a, (size_t)(ind->n_dimensions + 16 + 7) * sizeof(*c));
+    c = arena_alloc(a, (size_t)(ind->n_dimensions + TIDY_N_ATTRIBUTES + 7) * sizeof(*c));
     c[k++] = (struct export_column){EXPORT_COL_YEAR, "Year", "Year"};
     if (has_series)
         c[k++] = (struct export_column){EXPORT_COL_SERIES, "Series", "Series"};
@@ -141,7 +137,7 @@ export_columns(struct arena *a, const struct indicator *ind, const struct observ
     for (i = 0; i < ind->n_dimensions; i++)
         c[k++] = (struct export_column){EXPORT_COL_BREAKDOWN, ind->dimensions[i],
                                         cell_as_read(a, ind->dimensions[i], true)};
-    for (t = 0; t < 16 && (name = tidy_attribute(t)) != NULL; t++)
+    for (t = 0; (name = tidy_attribute(t)) != NULL; t++)
         if (has_attr[t])
             c[k++] = (struct export_column){EXPORT_COL_ATTRIBUTE, name, name};
     if (has_source)

@@ -246,6 +246,8 @@ static const char *const attribute_names[] = {
     "Observation status", "Unit multiplier", "Unit measure",     "UNIT_MEASURE", "SERIES",
     "COMMENT_OBS",        "COMMENT_TS",      "DATA_LAST_UPDATE",
 };
+_Static_assert(sizeof(attribute_names) / sizeof(attribute_names[0]) == TIDY_N_ATTRIBUTES,
+               "TIDY_N_ATTRIBUTES counts attribute_names");
 
 /*
  * The attribute columns that name a unit or a series (Open SDG reads SDMX files with
@@ -278,9 +280,7 @@ identity_attributes(struct tidy_header *h)
 const char *
 tidy_attribute(int i)
 {
-    return i >= 0 && (size_t)i < sizeof(attribute_names) / sizeof(attribute_names[0])
-               ? attribute_names[i]
-               : NULL;
+    return i >= 0 && i < TIDY_N_ATTRIBUTES ? attribute_names[i] : NULL;
 }
 
 bool
@@ -288,7 +288,7 @@ tidy_is_attribute(const char *name)
 {
     size_t i;
 
-    for (i = 0; i < sizeof(attribute_names) / sizeof(attribute_names[0]); i++)
+    for (i = 0; i < TIDY_N_ATTRIBUTES; i++)
         if (strcmp(name, attribute_names[i]) == 0)
             return true;
     return false;

@@ -141,6 +141,7 @@ enum err tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg
  * where a file has no other column for the place it alone tells a state from the nation.
  */
 bool tidy_is_attribute(const char *name);
+#define TIDY_N_ATTRIBUTES 8 /* how many names tidy_attribute gives */
 /* The i-th of those names (0-based), in sdg-build's order; NULL past the last. */
 const char *tidy_attribute(int i);
 
