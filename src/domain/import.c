@@ -21,6 +21,7 @@
 #include "domain/assess.h"
 #include "domain/audit.h"
 #include "domain/change.h"
+#include "domain/observation.h"
 #include "domain/period.h"
 #include "domain/settings.h"
 
@@ -983,44 +984,12 @@ stored_count(struct import *im, long *out)
     return rc;
 }
 
-/* The fields an observation's audit entry records: observation.c's. */
-static const struct change_field obs_fields[] = {
-    {"value", CH_OPT_DBL, false},
-    {"source", CH_OPT, false},
-    {"note", CH_OPT, false},
-};
-#define N_OBS_FIELDS 3
-
-/* The audit detail of a key: "2013 Q1 Series=X Units=Y Kön=Flickor" (observation.c's). */
-static const char *
-key_detail(struct arena *a, const char *series, const char *unit, const char *disagg,
-           const char *period)
-{
-    struct buf b;
-    const char *p, *out;
-
-    buf_init(&b, 0);
-    buf_adds(&b, period);
-    if (*series)
-        buf_printf(&b, " Series=%s", series);
-    if (*unit)
-        buf_printf(&b, " Units=%s", unit);
-    for (p = disagg; *p; p++) {
-        if (p == disagg)
-            buf_addc(&b, ' ');
-        buf_addc(&b, *p == TIDY_DISAGG_SEP ? ' ' : *p);
-    }
-    out = arena_strndup(a, b.data ? b.data : "", b.len);
-    buf_free(&b);
-    return out;
-}
-
 /* Audit entries of single observations from q ($3 = at most *budget rows): changed = the
  * statement reads a stored row beside the new one (Q_IMPORT_CHANGED), else removals. */
 static enum err
 audit_rows(struct import *im, enum q q, bool changed, int64_t now, long *budget)
 {
-    struct change_val before[N_OBS_FIELDS], after[N_OBS_FIELDS];
+    struct change_val before[OBSERVATION_AUDIT_FIELDS], after[OBSERVATION_AUDIT_FIELDS];
     struct pending {
         const char *detail, *changes;
         bool found;
@@ -1046,7 +1015,8 @@ audit_rows(struct import *im, enum q q, bool changed, int64_t now, long *budget)
      * time per connection, and audit_write is a statement of its own */
     list = arena_alloc(&a, (size_t)*budget * sizeof(*list));
     while ((rc = db_step(st, &row)) == ERR_OK && row && n < *budget) {
-        detail = key_detail(&a, db_text(st, 0), db_text(st, 1), db_text(st, 2), db_text(st, 3));
+        detail =
+            observation_detail(&a, db_text(st, 3), db_text(st, 0), db_text(st, 1), db_text(st, 2));
         if (changed) {
             found = db_i64(st, 7) != 0;
             after[0] = change_opt_dbl(true, db_dbl(st, 4));
@@ -1069,7 +1039,7 @@ audit_rows(struct import *im, enum q q, bool changed, int64_t now, long *budget)
             after[1] = after[2] = change_opt(NULL);
         }
         change_init(&c);
-        change_diff(&c, obs_fields, N_OBS_FIELDS, before, after);
+        change_diff(&c, observation_audit_fields, OBSERVATION_AUDIT_FIELDS, before, after);
         rc2 = change_finish(&c, &changes);
         if (rc2 == ERR_OK) {
             list[n].detail = detail;

@@ -17,14 +17,36 @@
 #include "domain/settings.h"
 #include "domain/tidycsv.h"
 
-/* The fields an audit entry records, in Q_OBSERVATION_STORED's column order. Optional kinds,
- * so that a new value is [null, after] and a removed one [before, null]. */
-static const struct change_field obs_fields[] = {
+/* in Q_OBSERVATION_STORED's column order. Optional kinds, so that a new value is [null,
+ * after] and a removed one [before, null]. */
+const struct change_field observation_audit_fields[OBSERVATION_AUDIT_FIELDS] = {
     {"value", CH_OPT_DBL, false},
     {"source", CH_OPT, false},
     {"note", CH_OPT, false},
 };
-#define N_OBS_FIELDS ((int)(sizeof(obs_fields) / sizeof(obs_fields[0])))
+
+const char *
+observation_detail(struct arena *a, const char *period, const char *series, const char *unit,
+                   const char *disagg)
+{
+    struct buf b;
+    const char *p, *out;
+
+    buf_init(&b, 0);
+    buf_adds(&b, period);
+    if (*series)
+        buf_printf(&b, " Series=%s", series);
+    if (*unit)
+        buf_printf(&b, " Units=%s", unit);
+    for (p = disagg; *p; p++) {
+        if (p == disagg)
+            buf_addc(&b, ' ');
+        buf_addc(&b, *p == TIDY_DISAGG_SEP ? ' ' : *p);
+    }
+    out = arena_strndup(a, b.data ? b.data : "", b.len);
+    buf_free(&b);
+    return out;
+}
 
 /* A key resolved against the indicator as stored. */
 struct located {
@@ -61,7 +83,7 @@ resolve(struct db *db, struct arena *a, int64_t indicator_id, const struct obser
 {
     const char *dims[TIDY_MAX_COLUMNS];
     struct db_stmt *st;
-    struct buf disagg, detail;
+    struct buf disagg;
     const char *why;
     int n_dims = 0, i;
     enum err rc;
@@ -120,27 +142,19 @@ resolve(struct db *db, struct arena *a, int64_t indicator_id, const struct obser
     /* the same canonical form as an import's (import.c insert_row): declared order, the
      * empty cells left out */
     buf_init(&disagg, 0);
-    buf_init(&detail, 0);
-    buf_adds(&detail, out->period);
-    if (*out->series)
-        buf_printf(&detail, " Series=%s", out->series);
-    if (*out->unit)
-        buf_printf(&detail, " Units=%s", out->unit);
     for (i = 0; i < key->n_cells; i++) {
         if (key->cells[i] == NULL || *key->cells[i] == '\0')
             continue;
         if (disagg.len > 0)
             buf_addc(&disagg, TIDY_DISAGG_SEP);
         buf_printf(&disagg, "%s=%s", dims[i], key->cells[i]);
-        buf_printf(&detail, " %s=%s", dims[i], key->cells[i]);
     }
-    rc = buf_err(&disagg) || buf_err(&detail) ? ERR_LIMIT : ERR_OK;
+    rc = buf_err(&disagg) ? ERR_LIMIT : ERR_OK;
     if (rc == ERR_OK && strlen(out->series) + strlen(out->unit) + disagg.len > TIDY_MAX_SERIES_KEY)
         rc = write_refuse(e, "cells", "are together longer than 2048 bytes");
     out->disagg = arena_strndup(a, disagg.data ? disagg.data : "", disagg.len);
-    out->detail = arena_strndup(a, detail.data ? detail.data : "", detail.len);
+    out->detail = observation_detail(a, out->period, out->series, out->unit, out->disagg);
     buf_free(&disagg);
-    buf_free(&detail);
     return rc;
 }
 
@@ -168,7 +182,7 @@ stored(struct db *db, struct arena *a, int64_t indicator_id, const struct locate
     bind_key(st, indicator_id, at);
     rc = db_step(st, out_found);
     if (rc == ERR_OK && *out_found)
-        change_read(st, a, obs_fields, N_OBS_FIELDS, before);
+        change_read(st, a, observation_audit_fields, OBSERVATION_AUDIT_FIELDS, before);
     db_done(st);
     return rc;
 }
@@ -224,7 +238,7 @@ static enum err
 put(struct db *db, struct arena *a, int64_t indicator_id, const struct observation_in *in,
     const char *who, int64_t now, bool *out_created, struct write_error *e)
 {
-    struct change_val before[N_OBS_FIELDS], after[N_OBS_FIELDS];
+    struct change_val before[OBSERVATION_AUDIT_FIELDS], after[OBSERVATION_AUDIT_FIELDS];
     struct located at;
     struct change_set c;
     struct db_stmt *st;
@@ -277,7 +291,7 @@ put(struct db *db, struct arena *a, int64_t indicator_id, const struct observati
         write_bind_str(st, 8, in->note);
     }
     change_init(&c);
-    if (change_diff(&c, obs_fields, N_OBS_FIELDS, before, after) == 0) {
+    if (change_diff(&c, observation_audit_fields, OBSERVATION_AUDIT_FIELDS, before, after) == 0) {
         /* the same value again: nothing to write */
         db_done(st);
         change_free(&c);
@@ -322,7 +336,7 @@ static enum err
 remove_at(struct db *db, struct arena *a, int64_t indicator_id, const struct observation_key *key,
           const char *who, int64_t now, struct write_error *e)
 {
-    struct change_val before[N_OBS_FIELDS], after[N_OBS_FIELDS];
+    struct change_val before[OBSERVATION_AUDIT_FIELDS], after[OBSERVATION_AUDIT_FIELDS];
     struct located at;
     struct change_set c;
     struct db_stmt *st;
@@ -346,7 +360,7 @@ remove_at(struct db *db, struct arena *a, int64_t indicator_id, const struct obs
     after[0] = change_opt_dbl(false, 0);
     after[1] = after[2] = change_opt(NULL);
     change_init(&c);
-    change_diff(&c, obs_fields, N_OBS_FIELDS, before, after);
+    change_diff(&c, observation_audit_fields, OBSERVATION_AUDIT_FIELDS, before, after);
     rc = log_change(db, &c, now, who, "remove", indicator_id, &at);
     change_free(&c);
     return rc;
@@ -380,7 +394,7 @@ observation_find(struct db *db, struct arena *a, int64_t indicator_id,
                  const struct observation_key *key, struct observation *out,
                  struct write_error *err)
 {
-    struct change_val v[N_OBS_FIELDS];
+    struct change_val v[OBSERVATION_AUDIT_FIELDS];
     struct located at;
     bool found;
     enum err rc;

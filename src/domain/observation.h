@@ -24,8 +24,18 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "db/db.h"
+#include "domain/change.h"
 #include "domain/indicator.h"
 #include "domain/write.h"
+
+/* The fields an observation's audit entry records (value, source, note), here and in an
+ * import's entries (import.c), so both read the same in the history. */
+#define OBSERVATION_AUDIT_FIELDS 3
+extern const struct change_field observation_audit_fields[OBSERVATION_AUDIT_FIELDS];
+/* The audit detail of an observation's key: "2013 Q1 Series=X Units=Y Kön=Flickor" (disagg,
+ * the canonical pairs, with spaces between them); in a. */
+const char *observation_detail(struct arena *a, const char *period, const char *series,
+                               const char *unit, const char *disagg);
 
 /* Where one value of the headline series is: its period as published. */
 struct observation_key {

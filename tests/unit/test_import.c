@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "domain/audit.h"
 #include "domain/demo.h"
 #include "domain/export.h"
 #include "domain/import.h"
@@ -483,6 +484,31 @@ test_source_note(const char *before)
 
 /* The staging decisions (issue 11): periods as keys, duplicates, conflicts, modes,
  * provenance, empty files; each with what a user reads. */
+/* An imported value's audit entry names its key as the form's entries do (observation.c):
+ * the period, Series, Units and each breakdown cell, spaces between. */
+static void
+audit_detail_of_key(void)
+{
+    struct page pg = {.limit = 1, .offset = 0};
+    struct audit_entry *ae;
+    struct import_result r;
+    struct tidy_error e;
+    struct arena a;
+    int64_t total;
+    int n = 0;
+    enum err rc;
+
+    rc = import_opts_str("Year,Series,Units,Kön,Ålder,Value\n2013 Q1,S,U,Flickor,15,1\n",
+                         IMPORT_CSV, NULL, &r, &e);
+    arena_init(&a);
+    ok(rc == ERR_OK &&
+           audit_history(db, &a, "observation", ind_id, 0, &pg, &ae, &n, &total) == ERR_OK &&
+           n == 1 && strcmp(ae[0].action, "create") == 0 &&
+           strcmp(ae[0].detail, "2013 Q1 Series=S Units=U Kön=Flickor Ålder=15") == 0,
+       "an imported value's audit entry names its key (%s)", n == 1 ? ae[0].detail : e.msg);
+    arena_free(&a);
+}
+
 static void
 test_staging(void)
 {
@@ -547,6 +573,7 @@ test_staging(void)
            strcmp(r.notices[0].msg, "removed all 4 observations") == 0,
        "allowed, it removes them all and says how many (%s)", r.n_notices ? r.notices[0].msg : "");
     free(before);
+    audit_detail_of_key();
 }
 
 /* import_begin_in: inside the caller's transaction, which it neither commits nor ends. */
