@@ -628,6 +628,11 @@ test_json_periods(void)
     ok(rc == ERR_INVALID && e.line == 2 && e.column == 23 && strcmp(e.field, "Year") == 0,
        "JSON: a Year with no year is refused at its place (%ld:%d)", e.line, e.column);
     ok(strncmp(e.msg, "Year \"n/a\" names no year (such as", 33) == 0, "  saying why: %s", e.msg);
+    /* periods are exported as written, never guarded: JSON refuses a formula as CSV does */
+    rc = import_str("[{\"Year\": \"=HYPERLINK(2015)\", \"Value\": 1}]", IMPORT_JSON, &rows, &e);
+    ok(rc == ERR_INVALID && strcmp(e.field, "Year") == 0 &&
+           strcmp(e.msg, "Year \"=HYPERLINK(2015)\" " TIDY_FORMULA_PERIOD) == 0,
+       "JSON: a Year a spreadsheet would run is refused (%s)", e.msg);
 }
 
 /* JSON records: Open SDG's attribute members are no breakdowns, in any record. */
