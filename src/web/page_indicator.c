@@ -140,25 +140,6 @@ obs_cols_build(struct arena *a, const struct indicator *ind, const struct observ
                 tc->fields[tc->n_fields++] = tc->rows[i].pairs[k].field;
 }
 
-/* The period of year as the data writes it ("2009-10"), for the headline series (series,
- * unit) among the rows the page read; "2009" when none of them has it. */
-static const char *
-period_of(struct req *rq, const struct obs_cols *tc, const char *headline, const char *series,
-          const char *unit, int year)
-{
-    const struct observation *o;
-    int i;
-
-    for (i = 0; i < tc->n_rows; i++) {
-        o = tc->rows[i].o;
-        if (o->year == year && strcmp(o->disagg, headline) == 0 &&
-            (series == NULL || (strcmp(o->series, series) == 0 && strcmp(o->unit, unit) == 0)) &&
-            !str_empty(o->period))
-            return o->period;
-    }
-    return arena_printf(rq->arena, "%d", year);
-}
-
 /* The page's table shows at most this many observations (the headline series
  * first), and only these are read: a breakdown by municipality can have
  * millions, and those are read from the downloads. */
@@ -237,7 +218,7 @@ fact_open(struct html *h, const char *term)
 
 static void
 facts(struct req *rq, struct html *h, const struct indicator *ind, const struct mission *m,
-      const struct objective *obj, const struct obs_cols *tc)
+      const struct objective *obj)
 {
     double target_abs;
     int i;
@@ -264,9 +245,10 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     if (ind->has_base) {
         num_unit(rq, h, ind, ind->base_value);
         html_text(h, " (");
-        html_text(h, ind->base_period != NULL
-                         ? ind->base_period
-                         : period_of(rq, tc, ind->headline, NULL, NULL, ind->base_year));
+        /* the base year's period as the data writes it ("2009-10"); the year when the data
+         * has several periods in it (the base is the year's mean) or none */
+        html_text(h, ind->base_period != NULL ? ind->base_period
+                                              : arena_printf(rq->arena, "%d", ind->base_year));
         html_text(h, ")");
     } else {
         html_text(h, _("Not set"));
@@ -888,7 +870,7 @@ page_indicator(struct req *rq)
         html_markdown(&h, desc);
         html_close(&h, "div");
     }
-    facts(rq, &h, &ind, &m, &obj, &tc);
+    facts(rq, &h, &ind, &m, &obj);
     progress_section(rq, &h, &ind, &ip);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);

@@ -229,6 +229,10 @@ check "honest: the chart draws every quarter, the first of a year at the year" \
 check "honest: an incomplete latest year is named" \
     text_has "2022 is left out: it has 2 of the 4 periods of the year before."
 check "honest: a year of quarters is shown as the year" text_has "2020: 11.50"
+hpatch '{"base_year":2020,"base_value":11.5}' "$IH"
+fetch "/indicators/$IH?lang=en"
+check "honest: ... in the baseline too, not as its first quarter" \
+    eval 'text_has "12 number (2020)" && text_lacks "(2020 Q1)"'
 
 fetch -X POST -H "Authorization: Bearer $HTOK" -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IH/archive"
 check "honest: the test indicator is archived again" eq "$S" 200
