@@ -138,6 +138,18 @@ cmp_run(const void *a, const void *b)
     return (p->first > q->first) - (p->first < q->first);
 }
 
+/* The indicator's effective inputs with a series' own bounds (those of its unit). */
+static void
+series_config(const struct progress_config *c, const struct series_progress *sp,
+              struct progress_config *out)
+{
+    *out = *c;
+    out->has_lower = sp->has_lower;
+    out->lower = sp->lower;
+    out->has_upper = sp->has_upper;
+    out->upper = sp->upper;
+}
+
 static bool
 has_mismatch(const struct indicator_progress *ip, const char *setting)
 {
@@ -176,15 +188,11 @@ contradictions(const struct indicator *ind, const struct observation *obs, int n
     out->contradicted_target = target;
     for (k = 0; k < out->n_series; k++) {
         sp = &out->series[k];
-        cfg = out->cfg;
+        series_config(&out->cfg, sp, &cfg);
         if (base)
             cfg.base_year = 0; /* from the first year of data */
         if (target)
             cfg.has_target = cfg.target_relative = false;
-        cfg.has_lower = sp->has_lower;
-        cfg.lower = sp->lower;
-        cfg.has_upper = sp->has_upper;
-        cfg.upper = sp->upper;
         progress_assess(sp->pts, sp->n_pts, &cfg, &rs[k]);
     }
     progress_combine(rs, out->n_series, &out->without_status, &out->without_has_score,
@@ -320,11 +328,7 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
         fold_series(a, refs + runs[k].start, runs[k].len, sp);
         /* each series within the bounds of its own unit (a count beside a share) */
         indicator_bounds(ind, sp->unit, &sp->has_lower, &sp->lower, &sp->has_upper, &sp->upper);
-        scfg = out->cfg;
-        scfg.has_lower = sp->has_lower;
-        scfg.lower = sp->lower;
-        scfg.has_upper = sp->has_upper;
-        scfg.upper = sp->upper;
+        series_config(&out->cfg, sp, &scfg);
         progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
         /* data with fewer than two years from a default base year (the mission's start, or
          * 2015) on is assessed from its first year, and says so, rather than not at all; a
