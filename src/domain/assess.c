@@ -701,22 +701,29 @@ assess_decimals_needed(const struct observation *obs, int n)
     return 6;
 }
 
-static void mismatch_add(struct setting_mismatch *out, int max, int *k, const char *setting,
-                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static struct setting_mismatch *mismatch_add(struct setting_mismatch *out, int max, int *k,
+                                             const char *setting, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
-static void
+/* Add one to out (while there is room: then it is returned, else NULL) and count it in *k. */
+static struct setting_mismatch *
 mismatch_add(struct setting_mismatch *out, int max, int *k, const char *setting, const char *fmt,
              ...)
 {
+    struct setting_mismatch *m = NULL;
     va_list ap;
 
     if (*k < max) {
-        out[*k].setting = setting;
+        m = &out[*k];
+        m->setting = setting;
         va_start(ap, fmt);
-        vsnprintf(out[*k].msg, sizeof(out[*k].msg), fmt, ap);
+        vsnprintf(m->msg, sizeof(m->msg), fmt, ap);
         va_end(ap);
+        m->value = 0;
+        m->need = 0;
     }
     (*k)++;
+    return m;
 }
 
 int
@@ -726,6 +733,7 @@ indicator_mismatches(const struct indicator *ind, const struct observation *obs,
     const char *headline = ind->headline ? ind->headline : "";
     const char *unit_shown = !str_empty(ind->unit_en) ? ind->unit_en : ind->unit_sv;
     const struct observation *first = NULL, *o;
+    struct setting_mismatch *mm;
     struct progress_config cfg;
     /* the base year counts when it is set with its value (indicator_progress_config) */
     bool unit_named = false, any_unit = false, set_base = ind->has_base;
@@ -782,9 +790,13 @@ indicator_mismatches(const struct indicator *ind, const struct observation *obs,
                      ind->base_year, y_min, y_min);
     if (dec_bad >= 0) {
         need = assess_decimals_needed(obs + dec_bad, 1);
-        mismatch_add(out, max, &k, "decimals",
-                     "%d decimals show %.*f as %.*f; that value needs at least %d", ind->decimals,
-                     need, obs[dec_bad].value, ind->decimals, obs[dec_bad].value, need);
+        mm = mismatch_add(
+            out, max, &k, "decimals", "%d decimals show %.*f as %.*f; that value needs at least %d",
+            ind->decimals, need, obs[dec_bad].value, ind->decimals, obs[dec_bad].value, need);
+        if (mm != NULL) {
+            mm->value = obs[dec_bad].value;
+            mm->need = need;
+        }
     }
     /* a target met already at the base value, in the desired direction: "target achieved"
      * would say nothing about the trend (a rising series where lower is better) */

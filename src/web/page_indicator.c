@@ -560,7 +560,6 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
 {
     const struct series_progress *sp = &ip->series[0];
     int first = sp->n_pts ? sp->pts[0].year : 0, last = sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0;
-    int i, need;
     double target;
 
     if (strcmp(mm->setting, "unit") == 0)
@@ -583,23 +582,16 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
                               "the assessment starts there."),
                             ind->base_year, year_label(rq, sp, first));
     }
-    if (strcmp(mm->setting, "decimals") == 0) {
-        for (i = 0; i < sp->n_pts && assess_shows_faithfully(sp->pts[i].value, ind->decimals); i++)
-            ;
-        if (i == sp->n_pts)
-            return NULL; /* a breakdown's value, not one this page draws */
-        for (need = ind->decimals; need < 6 && !assess_shows_faithfully(sp->pts[i].value, need);
-             need++)
-            ;
+    if (strcmp(mm->setting, "decimals") == 0)
+        /* the value as published, as the table below shows it (not a year's mean) */
         return arena_printf(rq->arena,
                             ngettext("The values are shown with %d decimal, so %s shows as %s; "
                                      "they need %d.",
                                      "The values are shown with %d decimals, so %s shows as %s; "
                                      "they need %d.",
                                      (unsigned long)ind->decimals),
-                            ind->decimals, fmt_num(rq, sp->pts[i].value, need),
-                            fmt_num(rq, sp->pts[i].value, ind->decimals), need);
-    }
+                            ind->decimals, fmt_num(rq, mm->value, mm->need),
+                            fmt_num(rq, mm->value, ind->decimals), mm->need);
     if (strcmp(mm->setting, "target") == 0 && indicator_target_abs(ind, &target) &&
         sp->r.assessable)
         return arena_printf(rq->arena,
