@@ -322,25 +322,26 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     html_close(h, "dl");
 }
 
-/* Open SDG's attribute cells of one observation ("Name=Value" pairs joined by 0x1f) as a
- * reader sees them: "Observation status: Undefined; Unit multiplier: Units". */
+/* Canonical "Name=Value" pairs joined by 0x1f (a disaggregation, attribute cells) for a
+ * reader: sep between the pairs, eq between a name and its value (a value may hold '='). */
 static const char *
-attrs_text(struct req *rq, const char *attrs)
+pairs_text(struct req *rq, const char *pairs, const char *sep, const char *eq)
 {
-    char *out = arena_alloc(rq->arena, strlen(attrs) * 2 + 1), *w = out;
+    size_t ls = strlen(sep), le = strlen(eq), grow = ls > le ? ls : le;
+    char *out = arena_alloc(rq->arena, strlen(pairs) * (grow > 1 ? grow : 1) + 1), *w = out;
     bool in_name = true;
 
-    for (; *attrs; attrs++) {
-        if (*attrs == TIDY_DISAGG_SEP) {
-            *w++ = ';';
-            *w++ = ' ';
+    for (; *pairs; pairs++) {
+        if (*pairs == TIDY_DISAGG_SEP) {
+            memcpy(w, sep, ls);
+            w += ls;
             in_name = true;
-        } else if (*attrs == '=' && in_name) {
-            *w++ = ':';
-            *w++ = ' ';
+        } else if (*pairs == '=' && in_name) {
+            memcpy(w, eq, le);
+            w += le;
             in_name = false;
         } else {
-            *w++ = *attrs;
+            *w++ = *pairs;
         }
     }
     *w = '\0';
@@ -419,7 +420,7 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
             html_elem(h, "td", row_value(r, tc->fields[k]));
         html_elem_attr(h, "td", fmt_num(rq, r->o->value, ind->decimals), "class", "num", NULL);
         if (has_attrs)
-            html_elem(h, "td", attrs_text(rq, r->o->attrs ? r->o->attrs : ""));
+            html_elem(h, "td", pairs_text(rq, r->o->attrs ? r->o->attrs : "", "; ", ": "));
         html_elem(h, "td", r->o->source);
         html_elem(h, "td", r->o->note);
         html_close(h, "tr");
@@ -539,17 +540,6 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "tbody");
     html_close(h, "table");
     html_close(h, "div");
-}
-
-/* A canonical disaggregation as "Kön=Kvinnor, Ålder=15–24" for a sentence. */
-static char *
-headline_text(struct req *rq, const char *disagg)
-{
-    char *t = arena_strdup(rq->arena, disagg), *p, *out = NULL;
-
-    for (p = strtok_r(t, "\x1f", &t); p != NULL; p = strtok_r(NULL, "\x1f", &t))
-        out = out == NULL ? p : arena_printf(rq->arena, "%s, %s", out, p);
-    return out != NULL ? out : arena_strdup(rq->arena, "");
 }
 
 /* The sentence for one setting that no longer fits the data, in the reader's language and
@@ -725,7 +715,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "p");
     if (*hl != '\0') {
         html_open(h, "p", NULL);
-        html_printf(h, _("Shown: %s"), headline_text(rq, hl));
+        html_printf(h, _("Shown: %s"), pairs_text(rq, hl, ", ", "="));
         html_text(h, " ");
         html_text(h, ip->headline_chosen ? _("(chosen for this indicator)")
                                          : _("(there is no total series)"));
