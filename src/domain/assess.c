@@ -959,31 +959,6 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_obj_close(j);
 }
 
-/* A canonical disaggregation as {"Field": "Value", ...} ({} for the total). */
-static void
-headline_json(struct json *j, const char *d)
-{
-    char *copy, *p, *end, *eq;
-
-    json_obj_open(j);
-    /* a private copy to cut into NUL-terminated keys and values (the writer owns no arena) */
-    copy = strdup(d != NULL ? d : "");
-    if (copy == NULL)
-        die("out of memory");
-    for (p = copy; p != NULL && *p; p = end) {
-        end = strchr(p, TIDY_DISAGG_SEP);
-        if (end != NULL)
-            *end++ = '\0';
-        eq = strchr(p, '=');
-        if (eq == NULL)
-            continue;
-        *eq = '\0';
-        json_kstr(j, p, eq + 1);
-    }
-    free(copy);
-    json_obj_close(j);
-}
-
 void
 indicator_progress_json(struct json *j, const struct indicator_progress *ip)
 {
@@ -994,8 +969,8 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
     json_kdbl_or_null(j, "score", ip->has_score, ip->score);
     json_key(j, "config");
     progress_json_config(j, &ip->cfg);
-    json_key(j, "headline");
-    headline_json(j, ip->headline);
+    json_key(j, "headline"); /* {} for the total */
+    json_pairs(j, ip->headline, TIDY_DISAGG_SEP);
     json_kbool(j, "headline_chosen", ip->headline_chosen);
     json_key(j, "settings_mismatches");
     json_arr_open(j);
