@@ -149,8 +149,9 @@ json_quote(struct buf *b, const char *s, size_t n)
     return true;
 }
 
-void
-json_key(struct json *j, const char *k)
+/* A key of n bytes (json_key). */
+static void
+key_n(struct json *j, const char *k, size_t n)
 {
     if (j->depth == 0 || j->kind[j->depth - 1] != '{' || j->after_key) {
         j->err = ERR_INVALID;
@@ -159,10 +160,25 @@ json_key(struct json *j, const char *k)
     if (j->need_comma[j->depth - 1])
         buf_addc(j->b, ',');
     j->need_comma[j->depth - 1] = true;
-    if (!json_quote(j->b, k, strlen(k)))
+    if (!json_quote(j->b, k, n))
         j->err = ERR_INVALID;
     buf_addc(j->b, ':');
     j->after_key = true;
+}
+
+/* A string value of n bytes (json_str). */
+static void
+str_n(struct json *j, const char *s, size_t n)
+{
+    before_value(j);
+    if (!json_quote(j->b, s, n))
+        j->err = ERR_INVALID;
+}
+
+void
+json_key(struct json *j, const char *k)
+{
+    key_n(j, k, strlen(k));
 }
 
 void
@@ -172,9 +188,7 @@ json_str(struct json *j, const char *s)
         json_nil(j);
         return;
     }
-    before_value(j);
-    if (!json_quote(j->b, s, strlen(s)))
-        j->err = ERR_INVALID;
+    str_n(j, s, strlen(s));
 }
 
 void
@@ -216,6 +230,27 @@ json_kstr(struct json *j, const char *k, const char *s)
 {
     json_key(j, k);
     json_str(j, s);
+}
+
+void
+json_pairs(struct json *j, const char *s, char sep)
+{
+    const char *end, *eq;
+
+    json_obj_open(j);
+    for (; s != NULL && *s; s = *end ? end + 1 : end) {
+        end = strchr(s, sep);
+        if (end == NULL)
+            end = s + strlen(s);
+        if (end == s)
+            continue;
+        eq = memchr(s, '=', (size_t)(end - s));
+        if (eq == NULL)
+            eq = end;
+        key_n(j, s, (size_t)(eq - s));
+        str_n(j, eq < end ? eq + 1 : end, eq < end ? (size_t)(end - eq - 1) : 0);
+    }
+    json_obj_close(j);
 }
 
 void

@@ -45,6 +45,10 @@ void json_kbool(struct json *j, const char *k, bool v);
 void json_knull(struct json *j, const char *k);
 /* k: v when has, else k: null (an optional number) */
 void json_kdbl_or_null(struct json *j, const char *k, bool has, double v);
+/* "Name=Value" pairs joined by sep (a disaggregation, attribute cells) as the object
+ * {"Name": "Value", ...} in their order; a piece without '=' is a name with the value "",
+ * an empty piece is skipped; NULL or "" is {}. */
+void json_pairs(struct json *j, const char *s, char sep);
 
 /* Make the writer fail with e (sticky, the first error stays): for a caller that could not
  * produce a value it was about to write, so the response is refused, not left short. */

@@ -209,6 +209,9 @@ str_fmt_number(struct arena *a, double v, int decimals, bool swedish)
         decimals = 6;
     snprintf(raw, sizeof(raw), "%.*f", decimals, v);
     p = raw;
+    /* a negative value that rounds to zero is zero: never "−0,0" */
+    if (*p == '-' && p[1 + strspn(p + 1, "0.")] == '\0')
+        p++;
     if (*p == '-') {
         /* a true minus sign reads better and screen readers say "minus" */
         if (swedish) {

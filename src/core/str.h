@@ -49,7 +49,8 @@ bool str_is_http_url(const char *s);
  * (callers that write JSON or CSV never pass them). out needs 32 bytes. */
 void str_shortest(char *out, size_t outsz, double v);
 
-/* Format with Swedish (sv: "1 234,5" with U+00A0) or English ("1,234.5") grouping. */
+/* Format with Swedish (sv: "1 234,5" with U+00A0) or English ("1,234.5") grouping; a
+ * negative value that rounds to zero shows as zero (never "−0,0"). */
 char *str_fmt_number(struct arena *a, double v, int decimals, bool swedish);
 
 #endif

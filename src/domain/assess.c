@@ -138,6 +138,18 @@ cmp_run(const void *a, const void *b)
     return (p->first > q->first) - (p->first < q->first);
 }
 
+/* The indicator's effective inputs with a series' own bounds (those of its unit). */
+static void
+series_config(const struct progress_config *c, const struct series_progress *sp,
+              struct progress_config *out)
+{
+    *out = *c;
+    out->has_lower = sp->has_lower;
+    out->lower = sp->lower;
+    out->has_upper = sp->has_upper;
+    out->upper = sp->upper;
+}
+
 static bool
 has_mismatch(const struct indicator_progress *ip, const char *setting)
 {
@@ -176,15 +188,11 @@ contradictions(const struct indicator *ind, const struct observation *obs, int n
     out->contradicted_target = target;
     for (k = 0; k < out->n_series; k++) {
         sp = &out->series[k];
-        cfg = out->cfg;
+        series_config(&out->cfg, sp, &cfg);
         if (base)
             cfg.base_year = 0; /* from the first year of data */
         if (target)
             cfg.has_target = cfg.target_relative = false;
-        cfg.has_lower = sp->has_lower;
-        cfg.lower = sp->lower;
-        cfg.has_upper = sp->has_upper;
-        cfg.upper = sp->upper;
         progress_assess(sp->pts, sp->n_pts, &cfg, &rs[k]);
     }
     progress_combine(rs, out->n_series, &out->without_status, &out->without_has_score,
@@ -320,11 +328,7 @@ indicator_progress_compute(struct arena *a, const struct indicator *ind,
         fold_series(a, refs + runs[k].start, runs[k].len, sp);
         /* each series within the bounds of its own unit (a count beside a share) */
         indicator_bounds(ind, sp->unit, &sp->has_lower, &sp->lower, &sp->has_upper, &sp->upper);
-        scfg = out->cfg;
-        scfg.has_lower = sp->has_lower;
-        scfg.lower = sp->lower;
-        scfg.has_upper = sp->has_upper;
-        scfg.upper = sp->upper;
+        series_config(&out->cfg, sp, &scfg);
         progress_assess(sp->pts, sp->n_pts, &scfg, &sp->r);
         /* data with fewer than two years from a default base year (the mission's start, or
          * 2015) on is assessed from its first year, and says so, rather than not at all; a
@@ -697,22 +701,29 @@ assess_decimals_needed(const struct observation *obs, int n)
     return 6;
 }
 
-static void mismatch_add(struct setting_mismatch *out, int max, int *k, const char *setting,
-                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static struct setting_mismatch *mismatch_add(struct setting_mismatch *out, int max, int *k,
+                                             const char *setting, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
-static void
+/* Add one to out (while there is room: then it is returned, else NULL) and count it in *k. */
+static struct setting_mismatch *
 mismatch_add(struct setting_mismatch *out, int max, int *k, const char *setting, const char *fmt,
              ...)
 {
+    struct setting_mismatch *m = NULL;
     va_list ap;
 
     if (*k < max) {
-        out[*k].setting = setting;
+        m = &out[*k];
+        m->setting = setting;
         va_start(ap, fmt);
-        vsnprintf(out[*k].msg, sizeof(out[*k].msg), fmt, ap);
+        vsnprintf(m->msg, sizeof(m->msg), fmt, ap);
         va_end(ap);
+        m->value = 0;
+        m->need = 0;
     }
     (*k)++;
+    return m;
 }
 
 int
@@ -722,6 +733,7 @@ indicator_mismatches(const struct indicator *ind, const struct observation *obs,
     const char *headline = ind->headline ? ind->headline : "";
     const char *unit_shown = !str_empty(ind->unit_en) ? ind->unit_en : ind->unit_sv;
     const struct observation *first = NULL, *o;
+    struct setting_mismatch *mm;
     struct progress_config cfg;
     /* the base year counts when it is set with its value (indicator_progress_config) */
     bool unit_named = false, any_unit = false, set_base = ind->has_base;
@@ -778,9 +790,13 @@ indicator_mismatches(const struct indicator *ind, const struct observation *obs,
                      ind->base_year, y_min, y_min);
     if (dec_bad >= 0) {
         need = assess_decimals_needed(obs + dec_bad, 1);
-        mismatch_add(out, max, &k, "decimals",
-                     "%d decimals show %.*f as %.*f; that value needs at least %d", ind->decimals,
-                     need, obs[dec_bad].value, ind->decimals, obs[dec_bad].value, need);
+        mm = mismatch_add(
+            out, max, &k, "decimals", "%d decimals show %.*f as %.*f; that value needs at least %d",
+            ind->decimals, need, obs[dec_bad].value, ind->decimals, obs[dec_bad].value, need);
+        if (mm != NULL) {
+            mm->value = obs[dec_bad].value;
+            mm->need = need;
+        }
     }
     /* a target met already at the base value, in the desired direction: "target achieved"
      * would say nothing about the trend (a rising series where lower is better) */
@@ -943,31 +959,6 @@ progress_json_config(struct json *j, const struct progress_config *c)
     json_obj_close(j);
 }
 
-/* A canonical disaggregation as {"Field": "Value", ...} ({} for the total). */
-static void
-headline_json(struct json *j, const char *d)
-{
-    char *copy, *p, *end, *eq;
-
-    json_obj_open(j);
-    /* a private copy to cut into NUL-terminated keys and values (the writer owns no arena) */
-    copy = strdup(d != NULL ? d : "");
-    if (copy == NULL)
-        die("out of memory");
-    for (p = copy; p != NULL && *p; p = end) {
-        end = strchr(p, TIDY_DISAGG_SEP);
-        if (end != NULL)
-            *end++ = '\0';
-        eq = strchr(p, '=');
-        if (eq == NULL)
-            continue;
-        *eq = '\0';
-        json_kstr(j, p, eq + 1);
-    }
-    free(copy);
-    json_obj_close(j);
-}
-
 void
 indicator_progress_json(struct json *j, const struct indicator_progress *ip)
 {
@@ -978,8 +969,8 @@ indicator_progress_json(struct json *j, const struct indicator_progress *ip)
     json_kdbl_or_null(j, "score", ip->has_score, ip->score);
     json_key(j, "config");
     progress_json_config(j, &ip->cfg);
-    json_key(j, "headline");
-    headline_json(j, ip->headline);
+    json_key(j, "headline"); /* {} for the total */
+    json_pairs(j, ip->headline, TIDY_DISAGG_SEP);
     json_kbool(j, "headline_chosen", ip->headline_chosen);
     json_key(j, "settings_mismatches");
     json_arr_open(j);

@@ -48,6 +48,10 @@ struct series_progress {
 struct setting_mismatch {
     const char *setting; /* "unit", "base_year", "decimals", "target" */
     char msg[240];       /* English; the page translates by setting */
+    /* "decimals": the first headline value (as published) they hide, and the decimals it
+     * needs; 0 for the other settings */
+    double value;
+    int need;
 };
 
 /* An assessment keeps at most this many (one per setting). */

@@ -18,6 +18,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/mission.h"
+#include "domain/tidycsv.h"
 #include "web/api.h"
 #include "web/handlers.h"
 #include "web/i18n.h"
@@ -445,35 +446,12 @@ api_indicator_respond(struct req *rq, struct db *db, int64_t id)
 
 /* ------------------------------------------------------------ observations */
 
-/* canonical "Field=Value" pairs joined by 0x1f as a JSON object */
-static void
-write_pairs(struct json *j, struct req *rq, const char *p)
-{
-    const char *end, *eq;
-
-    json_obj_open(j);
-    while (*p) {
-        end = strchr(p, '\x1f');
-        if (end == NULL)
-            end = p + strlen(p);
-        eq = memchr(p, '=', (size_t)(end - p));
-        if (eq != NULL) {
-            json_key(j, arena_strndup(rq->arena, p, (size_t)(eq - p)));
-            json_str(j, arena_strndup(rq->arena, eq + 1, (size_t)(end - eq - 1)));
-        } else if (end > p) {
-            json_key(j, arena_strndup(rq->arena, p, (size_t)(end - p)));
-            json_str(j, "");
-        }
-        p = *end ? end + 1 : end;
-    }
-    json_obj_close(j);
-}
-
 /* disagg: "" for the headline series */
 static void
 write_disagg(struct json *j, struct req *rq, const void *base)
 {
-    write_pairs(j, rq, ((const struct observation *)base)->disagg);
+    (void)rq;
+    json_pairs(j, ((const struct observation *)base)->disagg, TIDY_DISAGG_SEP);
 }
 
 /* Open SDG's attribute cells (Observation status, Unit multiplier ...): not a breakdown */
@@ -482,7 +460,8 @@ write_attrs(struct json *j, struct req *rq, const void *base)
 {
     const struct observation *o = base;
 
-    write_pairs(j, rq, o->attrs ? o->attrs : "");
+    (void)rq;
+    json_pairs(j, o->attrs, TIDY_DISAGG_SEP);
 }
 
 static const struct res_field observation_fields[] = {

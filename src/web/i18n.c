@@ -5,7 +5,6 @@
 #include "web/i18n.h"
 
 #include <locale.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -80,16 +79,6 @@ lang_code(enum lang lang)
 char *
 fmt_num(const struct req *rq, double v, int decimals)
 {
-    char raw[400];
-    size_t k;
-
-    /* a negative value that rounds to zero is zero: never "−0,0" */
-    if (v < 0) {
-        snprintf(raw, sizeof(raw), "%.*f", decimals < 0 ? 0 : decimals > 6 ? 6 : decimals, v);
-        k = strspn(raw + 1, "0.");
-        if (raw[1 + k] == '\0')
-            v = 0;
-    }
     return str_fmt_number(rq->arena, v, decimals, rq->lang == LANG_SV);
 }
 

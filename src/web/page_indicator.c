@@ -140,25 +140,6 @@ obs_cols_build(struct arena *a, const struct indicator *ind, const struct observ
                 tc->fields[tc->n_fields++] = tc->rows[i].pairs[k].field;
 }
 
-/* The period of year as the data writes it ("2009-10"), for the headline series (series,
- * unit) among the rows the page read; "2009" when none of them has it. */
-static const char *
-period_of(struct req *rq, const struct obs_cols *tc, const char *headline, const char *series,
-          const char *unit, int year)
-{
-    const struct observation *o;
-    int i;
-
-    for (i = 0; i < tc->n_rows; i++) {
-        o = tc->rows[i].o;
-        if (o->year == year && strcmp(o->disagg, headline) == 0 &&
-            (series == NULL || (strcmp(o->series, series) == 0 && strcmp(o->unit, unit) == 0)) &&
-            !str_empty(o->period))
-            return o->period;
-    }
-    return arena_printf(rq->arena, "%d", year);
-}
-
 /* The page's table shows at most this many observations (the headline series
  * first), and only these are read: a breakdown by municipality can have
  * millions, and those are read from the downloads. */
@@ -237,7 +218,7 @@ fact_open(struct html *h, const char *term)
 
 static void
 facts(struct req *rq, struct html *h, const struct indicator *ind, const struct mission *m,
-      const struct objective *obj, const struct obs_cols *tc)
+      const struct objective *obj)
 {
     double target_abs;
     int i;
@@ -264,9 +245,10 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     if (ind->has_base) {
         num_unit(rq, h, ind, ind->base_value);
         html_text(h, " (");
-        html_text(h, ind->base_period != NULL
-                         ? ind->base_period
-                         : period_of(rq, tc, ind->headline, NULL, NULL, ind->base_year));
+        /* the base year's period as the data writes it ("2009-10"); the year when the data
+         * has several periods in it (the base is the year's mean) or none */
+        html_text(h, ind->base_period != NULL ? ind->base_period
+                                              : arena_printf(rq->arena, "%d", ind->base_year));
         html_text(h, ")");
     } else {
         html_text(h, _("Not set"));
@@ -340,25 +322,26 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
     html_close(h, "dl");
 }
 
-/* Open SDG's attribute cells of one observation ("Name=Value" pairs joined by 0x1f) as a
- * reader sees them: "Observation status: Undefined; Unit multiplier: Units". */
+/* Canonical "Name=Value" pairs joined by 0x1f (a disaggregation, attribute cells) for a
+ * reader: sep between the pairs, eq between a name and its value (a value may hold '='). */
 static const char *
-attrs_text(struct req *rq, const char *attrs)
+pairs_text(struct req *rq, const char *pairs, const char *sep, const char *eq)
 {
-    char *out = arena_alloc(rq->arena, strlen(attrs) * 2 + 1), *w = out;
+    size_t ls = strlen(sep), le = strlen(eq), grow = ls > le ? ls : le;
+    char *out = arena_alloc(rq->arena, strlen(pairs) * (grow > 1 ? grow : 1) + 1), *w = out;
     bool in_name = true;
 
-    for (; *attrs; attrs++) {
-        if (*attrs == TIDY_DISAGG_SEP) {
-            *w++ = ';';
-            *w++ = ' ';
+    for (; *pairs; pairs++) {
+        if (*pairs == TIDY_DISAGG_SEP) {
+            memcpy(w, sep, ls);
+            w += ls;
             in_name = true;
-        } else if (*attrs == '=' && in_name) {
-            *w++ = ':';
-            *w++ = ' ';
+        } else if (*pairs == '=' && in_name) {
+            memcpy(w, eq, le);
+            w += le;
             in_name = false;
         } else {
-            *w++ = *attrs;
+            *w++ = *pairs;
         }
     }
     *w = '\0';
@@ -437,7 +420,7 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
             html_elem(h, "td", row_value(r, tc->fields[k]));
         html_elem_attr(h, "td", fmt_num(rq, r->o->value, ind->decimals), "class", "num", NULL);
         if (has_attrs)
-            html_elem(h, "td", attrs_text(rq, r->o->attrs ? r->o->attrs : ""));
+            html_elem(h, "td", pairs_text(rq, r->o->attrs ? r->o->attrs : "", "; ", ": "));
         html_elem(h, "td", r->o->source);
         html_elem(h, "td", r->o->note);
         html_close(h, "tr");
@@ -559,17 +542,6 @@ method_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "div");
 }
 
-/* A canonical disaggregation as "Kön=Kvinnor, Ålder=15–24" for a sentence. */
-static char *
-headline_text(struct req *rq, const char *disagg)
-{
-    char *t = arena_strdup(rq->arena, disagg), *p, *out = NULL;
-
-    for (p = strtok_r(t, "\x1f", &t); p != NULL; p = strtok_r(NULL, "\x1f", &t))
-        out = out == NULL ? p : arena_printf(rq->arena, "%s, %s", out, p);
-    return out != NULL ? out : arena_strdup(rq->arena, "");
-}
-
 /* The sentence for one setting that no longer fits the data, in the reader's language and
  * from the numbers (the domain's message is English). */
 static char *
@@ -578,7 +550,6 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
 {
     const struct series_progress *sp = &ip->series[0];
     int first = sp->n_pts ? sp->pts[0].year : 0, last = sp->n_pts ? sp->pts[sp->n_pts - 1].year : 0;
-    int i, need;
     double target;
 
     if (strcmp(mm->setting, "unit") == 0)
@@ -601,23 +572,16 @@ mismatch_text(struct req *rq, const struct indicator *ind, const struct indicato
                               "the assessment starts there."),
                             ind->base_year, year_label(rq, sp, first));
     }
-    if (strcmp(mm->setting, "decimals") == 0) {
-        for (i = 0; i < sp->n_pts && assess_shows_faithfully(sp->pts[i].value, ind->decimals); i++)
-            ;
-        if (i == sp->n_pts)
-            return NULL; /* a breakdown's value, not one this page draws */
-        for (need = ind->decimals; need < 6 && !assess_shows_faithfully(sp->pts[i].value, need);
-             need++)
-            ;
+    if (strcmp(mm->setting, "decimals") == 0)
+        /* the value as published, as the table below shows it (not a year's mean) */
         return arena_printf(rq->arena,
                             ngettext("The values are shown with %d decimal, so %s shows as %s; "
                                      "they need %d.",
                                      "The values are shown with %d decimals, so %s shows as %s; "
                                      "they need %d.",
                                      (unsigned long)ind->decimals),
-                            ind->decimals, fmt_num(rq, sp->pts[i].value, need),
-                            fmt_num(rq, sp->pts[i].value, ind->decimals), need);
-    }
+                            ind->decimals, fmt_num(rq, mm->value, mm->need),
+                            fmt_num(rq, mm->value, ind->decimals), mm->need);
     if (strcmp(mm->setting, "target") == 0 && indicator_target_abs(ind, &target) &&
         sp->r.assessable)
         return arena_printf(rq->arena,
@@ -751,7 +715,7 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     html_close(h, "p");
     if (*hl != '\0') {
         html_open(h, "p", NULL);
-        html_printf(h, _("Shown: %s"), headline_text(rq, hl));
+        html_printf(h, _("Shown: %s"), pairs_text(rq, hl, ", ", "="));
         html_text(h, " ");
         html_text(h, ip->headline_chosen ? _("(chosen for this indicator)")
                                          : _("(there is no total series)"));
@@ -888,7 +852,7 @@ page_indicator(struct req *rq)
         html_markdown(&h, desc);
         html_close(&h, "div");
     }
-    facts(rq, &h, &ind, &m, &obj, &tc);
+    facts(rq, &h, &ind, &m, &obj);
     progress_section(rq, &h, &ind, &ip);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);

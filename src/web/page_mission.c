@@ -137,8 +137,8 @@ sparkline(struct mission_page *p, int k, bool in_table)
     /* an indicator that cannot be assessed gets no trend line: a line would suggest a
      * trend the assessment does not find; say why instead */
     if (ip->status == PS_NOT_AVAILABLE) {
-        why = progress_reason(rq, ip);
-        if (!in_table && why != NULL)
+        why = in_table ? NULL : progress_reason(rq, ip);
+        if (why != NULL)
             html_elem_attr(p->h, "span", why, "class", "reason small", NULL);
         return;
     }

@@ -229,6 +229,18 @@ check "honest: the chart draws every quarter, the first of a year at the year" \
 check "honest: an incomplete latest year is named" \
     text_has "2022 is left out: it has 2 of the 4 periods of the year before."
 check "honest: a year of quarters is shown as the year" text_has "2020: 11.50"
+hpatch '{"base_year":2020,"base_value":11.5}' "$IH"
+fetch "/indicators/$IH?lang=en"
+check "honest: ... in the baseline too, not as its first quarter" \
+    eval 'text_has "12 number (2020)" && text_lacks "(2020 Q1)"'
+# decimals that hide a quarter's value: the page names the value as published (the table's),
+# not the year's mean the assessment folds it into
+printf 'Year,Sex,Measure,Value\n2020 Q1,,,10.4\n2020 Q2,,,10.6\n2021 Q1,,,10\n2021 Q2,,,10\n' \
+    >"$T/halves.csv"
+hdata "$T/halves.csv" "$IH"
+fetch "/indicators/$IH?lang=en"
+check "honest: decimals that hide a quarter's value name that value" \
+    text_has "The values are shown with 0 decimals, so 10.4 shows as 10; they need 1."
 
 fetch -X POST -H "Authorization: Bearer $HTOK" -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IH/archive"
 check "honest: the test indicator is archived again" eq "$S" 200

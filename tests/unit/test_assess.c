@@ -315,6 +315,8 @@ test_mismatches(void)
     ok(n == 1 && has_setting(m, n, "decimals") && strstr(m[0].msg, "4.76") &&
            strstr(m[0].msg, " 5;"),
        "decimals that show 4.76 as 5 are named: %s", n ? m[0].msg : "");
+    ok(n == 1 && m[0].value == 4.76 && m[0].need == 2,
+       "... with the value and the decimals it needs, for the page");
     is_int(assess_decimals_needed(o, 4), 2, "the values need two decimals");
     ind.decimals = 2;
 

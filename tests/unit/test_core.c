@@ -610,6 +610,10 @@ test_fmt_number(void)
         {1e20, 0, false, "100,000,000,000,000,000,000"},
         {2.5, -3, false, "2"},           /* decimals < 0 means 0 (round half to even) */
         {1.0 / 3, 9, false, "0.333333"}, /* at most 6 decimals */
+        {-0.04, 1, true, "0,0"},         /* a negative value that rounds to zero is zero */
+        {-0.4, 0, false, "0"},
+        {-0.0, 2, false, "0.00"},
+        {-0.05, 1, false, "-0.1"},
     };
     struct arena a;
     char name[128];

@@ -295,6 +295,41 @@ test_invalid(void)
 }
 
 static void
+test_pairs(void)
+{
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"", "{}"},
+        {"Sex=F", "{\"Sex\":\"F\"}"},
+        {"Sex=F\x1f"
+         "Age=15-24",
+         "{\"Sex\":\"F\",\"Age\":\"15-24\"}"},
+        {"Unit=a=b\x1f\x1fNote", "{\"Unit\":\"a=b\",\"Note\":\"\"}"}, /* '=' in a value */
+        {"M=\"q\"", "{\"M\":\"\\\"q\\\"\"}"},                         /* escaped */
+    };
+    struct json jw;
+    struct buf b;
+    size_t i;
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        buf_init(&b, 0);
+        json_init(&jw, &b);
+        json_pairs(&jw, cases[i].in, '\x1f');
+        ok(json_finish(&jw) == ERR_OK && b.len == strlen(cases[i].want) &&
+               memcmp(b.data, cases[i].want, b.len) == 0,
+           "json_pairs: %s", cases[i].want);
+        buf_free(&b);
+    }
+    buf_init(&b, 0);
+    json_init(&jw, &b);
+    json_pairs(&jw, NULL, ',');
+    ok(json_finish(&jw) == ERR_OK && b.len == 2 && memcmp(b.data, "{}", 2) == 0,
+       "json_pairs: NULL is {}");
+    buf_free(&b);
+}
+
+static void
 test_doubles(void)
 {
     static const struct {
@@ -372,6 +407,7 @@ main(void)
     test_roundtrip_strings();
     test_invalid();
     test_doubles();
+    test_pairs();
     buf_free(&out);
     return done_testing();
 }
