@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 enum err
 str_to_i64(const char *s, int64_t *out)
@@ -262,4 +263,14 @@ str_shortest(char *out, size_t outsz, double v)
         if (strtod(out, NULL) == v)
             return;
     }
+}
+
+void
+str_utc_time(char *out, size_t outsz, int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+
+    if (gmtime_r(&tt, &tm) == NULL || strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+        snprintf(out, outsz, "%s", "1970-01-01T00:00:00Z");
 }

@@ -49,6 +49,12 @@ bool str_is_http_url(const char *s);
  * (callers that write JSON or CSV never pass them). out needs 32 bytes. */
 void str_shortest(char *out, size_t outsz, double v);
 
+/* Unix seconds t as an RFC 3339 UTC date-time, "2026-12-03T23:40:00Z", in out (outsz at
+ * least STR_UTC_TIME_SIZE); the epoch's when t has no such form (a year past 9999). The
+ * one spelling of a moment for machines (a page's <time datetime>, a descriptor's dates). */
+#define STR_UTC_TIME_SIZE 21
+void str_utc_time(char *out, size_t outsz, int64_t t);
+
 /* Format with Swedish (sv: "1 234,5" with U+00A0) or English ("1,234.5") grouping; a
  * negative value that rounds to zero shows as zero (never "−0,0"). */
 char *str_fmt_number(struct arena *a, double v, int decimals, bool swedish);

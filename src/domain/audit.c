@@ -48,20 +48,20 @@ audit_indicator_span(struct db *db, int64_t indicator_id, int64_t *out_first, in
 {
     struct db_stmt *st;
     enum err rc;
+    bool row;
 
     *out_first = *out_last = 0;
-    st = db_stmt(db, Q_AUDIT_FIRST_INDICATOR);
+    st = db_stmt(db, Q_AUDIT_INDICATOR_SPAN);
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, indicator_id);
-    rc = ld_count(st, out_first);
-    if (rc)
-        return rc;
-    st = db_stmt(db, Q_AUDIT_LAST_INDICATOR);
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, indicator_id);
-    return ld_count(st, out_last);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row) {
+        *out_first = db_i64(st, 0);
+        *out_last = db_i64(st, 1);
+    }
+    db_done(st);
+    return rc;
 }
 
 static void

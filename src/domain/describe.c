@@ -10,7 +10,6 @@
 #include "domain/describe.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "core/json.h"
 #include "core/str.h"
@@ -69,16 +68,13 @@ site_url(const struct describe *d, const char *path)
     return arena_printf(d->a, "%s%s", d->o->base, path);
 }
 
-/* Unix seconds as an RFC 3339 date-time (UTC). */
+/* Unix seconds as an RFC 3339 date-time (UTC), in a. */
 static const char *
 iso_time(struct arena *a, int64_t t)
 {
-    char s[32];
-    time_t tt = (time_t)t;
-    struct tm tm;
+    char s[STR_UTC_TIME_SIZE];
 
-    gmtime_r(&tt, &tm);
-    strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    str_utc_time(s, sizeof(s), t);
     return arena_strdup(a, s);
 }
 

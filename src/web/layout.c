@@ -109,12 +109,9 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
     html_elem(h, "dt", _("Last updated"));
     html_open(h, "dd", NULL);
     if (acc->last_updated > 0) {
-        char iso[32];
-        time_t t = (time_t)acc->last_updated;
-        struct tm tm;
+        char iso[STR_UTC_TIME_SIZE];
 
-        gmtime_r(&t, &tm);
-        strftime(iso, sizeof(iso), "%Y-%m-%dT%H:%M:%SZ", &tm);
+        str_utc_time(iso, sizeof(iso), acc->last_updated);
         html_elem_attr(h, "time", fmt_date_unix(rq, acc->last_updated), "datetime", iso, NULL);
     } else {
         html_text(h, _("Not recorded"));

@@ -402,6 +402,18 @@ test_shortest(void)
     is_str(out, "-inf", "str_shortest(-inf) names it, converts nothing");
 }
 
+/* RFC 3339 UTC date-times, and the epoch for a moment with no four-digit year. */
+static void
+test_utc_time(void)
+{
+    char out[STR_UTC_TIME_SIZE];
+
+    str_utc_time(out, sizeof(out), 1796341200);
+    is_str(out, "2026-12-03T23:40:00Z", "str_utc_time: seconds as an RFC 3339 UTC date-time");
+    str_utc_time(out, sizeof(out), INT64_C(253402300800));
+    is_str(out, "1970-01-01T00:00:00Z", "str_utc_time: the year 10000 does not fit: the epoch");
+}
+
 /* Control characters in imported text: C0 but TAB, LF and CR; DEL; C1 (as UTF-8). */
 static void
 test_control(void)
@@ -813,6 +825,7 @@ main(void)
     test_utf8();
     test_numbers();
     test_shortest();
+    test_utc_time();
     test_control();
     test_str_misc();
     test_url();

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "core/buf.h"
+#include "domain/audit.h"
 #include "domain/demo.h"
 #include "domain/describe.h"
 #include "domain/export.h"
@@ -234,7 +235,8 @@ test_describe(void)
 
     /* indicator 1 of the demo: a breakdown, sources, both languages */
     arena_init(&a);
-    rc = indicator_get(db, &a, 1, &ind);
+    if (indicator_get(db, &a, 1, &ind) != ERR_OK)
+        bail_out("no indicator 1 in the demo");
     dp = describe(1, &o, &rc);
     ok(dp != NULL && ind.n_dimensions == 1 && strcmp(str_at(dp, "title"), ind.title_sv) == 0 &&
            strcmp(str_at(json_object_get(json_object_get(dp, "samverka:indicator"), "title"), "en"),
@@ -287,10 +289,25 @@ test_describe(void)
            strcmp(str_at(dp, "homepage"), "https://uppdrag.example.se/indicators/1") == 0,
        "another licence; with a base the CSV's path and the homepage are absolute");
     json_decref(dp);
+
+    /* created and last modified: the first and the last entry of the indicator or its
+     * values, and no other's (another entity with its id, another indicator's values) */
+    o = (struct describe_opts){.licence = licence_find(LICENCE_DEFAULT)};
+    if (audit_write(db, 86400, "test", "create", "indicator", 1, ind.mission_id, "", "") ||
+        audit_write(db, 3600, "test", "create", "observation", 2, ind.mission_id, "", "") ||
+        audit_write(db, 4102444800, "test", "update", "observation", 1, ind.mission_id, "", "") ||
+        audit_write(db, 4102531200, "test", "update", "mission", 1, ind.mission_id, "", "") ||
+        audit_write(db, 4102617600, "test", "update", "indicator", 2, ind.mission_id, "", ""))
+        bail_out("cannot write the audit entries");
+    dp = describe(1, &o, &rc);
+    ok(strcmp(str_at(dp, "created"), "1970-01-02T00:00:00Z") == 0 &&
+           strcmp(str_at(dp, "samverka:lastModified"), "2100-01-01T00:00:00Z") == 0,
+       "created: the indicator's first entry; last modified: its values' last (got %s, %s)",
+       str_at(dp, "created"), str_at(dp, "samverka:lastModified"));
+    json_decref(dp);
     arena_free(&a);
 
     /* Series, Units, Source, Note and split years, in an indicator without breakdowns */
-    o = (struct describe_opts){.licence = licence_find(LICENCE_DEFAULT)};
     for (i = 0; i < n_ids && plain == 0; i++) {
         arena_init(&a);
         if (indicator_get(db, &a, ids[i], &ind) == ERR_OK && ind.n_dimensions == 0)
