@@ -214,13 +214,10 @@ str_fmt_number(struct arena *a, double v, int decimals, bool swedish)
     if (*p == '-' && p[1 + strspn(p + 1, "0.")] == '\0')
         p++;
     if (*p == '-') {
-        /* a true minus sign reads better and screen readers say "minus" */
-        if (swedish) {
-            memcpy(out + o, "\xe2\x88\x92", 3);
-            o += 3;
-        } else {
-            out[o++] = '-';
-        }
+        /* a true minus sign (U+2212) in both languages: it reads better, screen readers
+         * say "minus", and the English pages' method texts already write "−5 to 5" */
+        memcpy(out + o, "\xe2\x88\x92", 3);
+        o += 3;
         p++;
     }
     dot = strchr(p, '.');

@@ -617,7 +617,7 @@ test_fmt_number(void)
         {1234, 0, false, "1,234"},
         {12345, 0, false, "12,345"},
         {1234567.5, 1, false, "1,234,567.5"},
-        {-1234.5, 1, false, "-1,234.5"},
+        {-1234.5, 1, false, MINUS "1,234.5"}, /* a true minus in English too */
         {999999.999, 2, false, "1,000,000.00"},
         {1e20, 0, false, "100,000,000,000,000,000,000"},
         {2.5, -3, false, "2"},           /* decimals < 0 means 0 (round half to even) */
@@ -625,7 +625,7 @@ test_fmt_number(void)
         {-0.04, 1, true, "0,0"},         /* a negative value that rounds to zero is zero */
         {-0.4, 0, false, "0"},
         {-0.0, 2, false, "0.00"},
-        {-0.05, 1, false, "-0.1"},
+        {-0.05, 1, false, MINUS "0.1"},
     };
     struct arena a;
     char name[128];
