@@ -71,6 +71,17 @@ no_negative_zero()
     done
 }
 check "honest: no negative zero on the mission pages" no_negative_zero
+true_minus()
+{
+    # a negative score or rate reads with the minus sign (U+2212) in English as in Swedish,
+    # never a hyphen; the demo's skolmat mission has negative scores in both languages
+    local u
+    for u in "/missions/$SK?lang=sv" "/missions/$SK?lang=en"; do
+        fetch "$u"
+        text_has "−" && lacks_re "(score|poäng) -[0-9]" && lacks_re " -[0-9][0-9.,]*"$'\xc2\xa0'"?%/" || return 1
+    done
+}
+check "honest: negative numbers on the mission pages have a true minus in both languages" true_minus
 
 # a file without a total series: samverka shows the longest series nearest to a total, says
 # which it is, and a coordinator picks another (a value with commas) through the API
