@@ -529,3 +529,19 @@ initiative_unarchive(struct db *db, int64_t id, const char *who, int64_t now)
     return write_archive(db, Q_INITIATIVE_ARCHIVE_STATE, Q_INITIATIVE_SET_ARCHIVED, "initiative",
                          id, who, now, false);
 }
+
+bool
+initiative_past_end(const char *status, const char *end_date, int64_t now)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    char today[11];
+
+    if (status == NULL || end_date == NULL || strlen(end_date) != 10 ||
+        (strcmp(status, "accepted") != 0 && strcmp(status, "running") != 0))
+        return false;
+    if (gmtime_r(&t, &tm) == NULL || strftime(today, sizeof(today), "%Y-%m-%d", &tm) != 10)
+        return false;
+    /* YYYY-MM-DD compares as text in date order */
+    return strcmp(end_date, today) < 0;
+}

@@ -92,6 +92,14 @@ struct initiative_new {
     bool is_demo;
 };
 
+/*
+ * Whether an initiative still says it is under way (accepted or running) although its end
+ * date is before today's date (UTC) at now: the pages say so beside the status, so a
+ * reader is not told "running" of work that ended. The stored status is left as it is:
+ * only the mission's coordinators can say what became of the work.
+ */
+bool initiative_past_end(const char *status, const char *end_date, int64_t now);
+
 enum err initiative_create(struct db *db, const struct initiative_new *in, const char *who,
                            int64_t *out_id, struct write_error *err);
 

@@ -9,6 +9,8 @@
 #include <time.h>
 
 #include "core/str.h"
+#include "domain/codes.h"
+#include "domain/initiative.h"
 #include "web/auth.h"
 #include "web/formview.h"
 #include "web/i18n.h"
@@ -368,4 +370,15 @@ years_left(const char *deadline)
     if (m - 1 < tm.tm_mon || (m - 1 == tm.tm_mon && d < tm.tm_mday))
         years--;
     return years > 0 ? years : 0;
+}
+
+const char *
+initiative_status_text(struct req *rq, const char *status, const char *end_date)
+{
+    const char *label = label_code(&code_initiative_status, status);
+
+    if (!initiative_past_end(status, end_date, (int64_t)time(NULL)))
+        return label;
+    /* TRANSLATORS: an initiative's status, then a warning that its end date has passed */
+    return arena_printf(rq->arena, _("%s · end date passed"), label);
 }

@@ -47,6 +47,9 @@ char *fmt_date_unix(struct req *rq, int64_t t);
 char *fmt_date_iso(struct req *rq, const char *iso);
 /* Whole years from today to a YYYY-MM-DD deadline (0 once it has passed). */
 int years_left(const char *deadline);
+/* An initiative's status as a reader sees it: its label, and "end date passed" beside
+ * it when it still says accepted or running after its end date (initiative_past_end). */
+const char *initiative_status_text(struct req *rq, const char *status, const char *end_date);
 /* SEK amounts: "21 796 417 kr" / "SEK 21,796,417" */
 char *fmt_sek(struct req *rq, int64_t v);
 

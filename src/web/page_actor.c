@@ -201,7 +201,7 @@ actor_initiatives_section(struct req *rq, struct html *h, const struct actor *x)
         html_text(h, " – ");
         html_printf(h, _("Role: %s; status: %s"),
                     label_code(&code_initiative_role, role_in(it, x->id, roles, n_roles)),
-                    label_code(&code_initiative_status, it->status));
+                    initiative_status_text(rq, it->status, it->end_date));
         html_close(h, "span");
         html_close(h, "li");
     }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/str.h"
 #include "domain/codes.h"
@@ -287,9 +288,17 @@ page_initiative(struct req *rq)
     html_open(&h, "span", "class", "badge", NULL);
     html_elem_attr(&h, "span", _("Status:"), "class", "visually-hidden", NULL);
     html_text(&h, " ");
-    html_text(&h, label_code(&code_initiative_status, n.status));
+    html_text(&h, initiative_status_text(rq, n.status, n.end_date));
     html_close(&h, "span");
     html_close(&h, "p");
+    if (initiative_past_end(n.status, n.end_date, (int64_t)time(NULL))) {
+        html_open(&h, "p", "class", "notice", "role", "status", NULL);
+        html_printf(&h,
+                    _("The end date, %s, has passed, but the status still says \"%s\". The "
+                      "mission's coordinators keep the status up to date."),
+                    fmt_date_iso(rq, n.end_date), label_code(&code_initiative_status, n.status));
+        html_close(&h, "p");
+    }
     if (n.is_demo)
         layout_demo_note(rq, &h);
     summary = L(rq, n.summary_sv, n.summary_en);
@@ -433,7 +442,7 @@ list_table(struct req *rq, struct html *h, const struct initiative *list, int n)
                        NULL);
         html_close(h, "td");
         html_elem(h, "td", label_code(&code_initiative_origin, x->origin));
-        html_elem(h, "td", label_code(&code_initiative_status, x->status));
+        html_elem(h, "td", initiative_status_text(rq, x->status, x->end_date));
         html_open(h, "td", NULL);
         if (x->lead_actor_id > 0 && x->lead_actor_name != NULL)
             actor_link(rq, h, x->lead_actor_id, x->lead_actor_name);

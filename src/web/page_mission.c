@@ -417,8 +417,8 @@ initiatives(struct mission_page *p, const char *origin, const char *heading, con
             html_text(h, L(rq, list[i].title_sv, list[i].title_en));
             html_close(h, "a");
             html_text(h, " ");
-            html_elem_attr(h, "span", label_code(&code_initiative_status, list[i].status), "class",
-                           "badge", NULL);
+            html_elem_attr(h, "span", initiative_status_text(rq, list[i].status, list[i].end_date),
+                           "class", "badge", NULL);
             if (list[i].lead_actor_name != NULL) {
                 html_open(h, "span", "class", "small", NULL);
                 html_text(h, " ");
