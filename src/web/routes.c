@@ -950,6 +950,10 @@ web_cache_key(const struct req *rq, struct buf *key)
      * request reaches a handler, so nothing else may tell two entries apart */
     buf_printf(key, "%c%c%d", rq->lang == LANG_EN ? 'e' : 's', rq->lang_in_query ? '!' : ' ',
                (int)(r - routes));
+    /* and today's date (UTC days): a page reads the clock as well as the database ("4 years
+     * left", an initiative past its end date, views in the last 30 days), so what was
+     * rendered yesterday is not served today even when no write came in between */
+    buf_printf(key, "@%lld", (long long)(time(NULL) / 86400));
     for (k = 0; k < WEB_MAX_PARAMS && r->params[k].name != NULL; k++) {
         if (!rq->params[k].present)
             continue;

@@ -426,7 +426,8 @@ start_server()
 {
     local db=$1 out=$2 log=$3 port
     shift 3
-    "$BIN" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$out" 2>"$log" &
+    # SRV_WRAP: a command the server runs under (faketime), none by default
+    ${SRV_WRAP:+$SRV_WRAP} "$BIN" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$out" 2>"$log" &
     SRV_PID=$!
     SRV_BASE=
     wait_for 10 up_or_gone "$out" "$SRV_PID" >/dev/null 2>&1

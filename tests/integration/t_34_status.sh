@@ -43,3 +43,42 @@ check "status: ... its page no longer warns" eval 'text_has "Genomfört" && text
 fetch "/missions/$SK?lang=sv"
 check "status: ... nor does the mission page" \
     has_re "Svinnjakten[^<]*</a> <span class=\"badge\">Genomfört</span>"
+
+# ---- a page reads the clock too: what was rendered yesterday is not served today. A
+# second server whose clock (libfaketime, started at the given moment and running on) is
+# three seconds before 2027 shows "4 years left" for skolmat (deadline 31 December 2030),
+# cached; after midnight, with no write in between, the same page says 3.
+FT_LIB=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
+cat >"$T/at-new-year" <<EOS
+#!/bin/sh
+# the ASan runtime must come first among preloaded libraries; with libfaketime it cannot
+export LD_PRELOAD=$FT_LIB FAKETIME="@2026-12-31 23:59:57" FAKETIME_DONT_FAKE_MONOTONIC=1
+export ASAN_OPTIONS="\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}verify_asan_link_order=0"
+exec "\$@"
+EOS
+chmod +x "$T/at-new-year"
+st_new_year()
+{
+    [ -r "$FT_LIB" ] || { echo "libfaketime is not installed (scripts/deps.sh test installs faketime)"; return 1; }
+    # its own database (SQLite on either backend: the clock is the point here), so no
+    # other server's commit, such as the first server's page views, moves its generation
+    "$BIN" init --demo --db "$T/ny.db" >/dev/null 2>&1 || { echo "init --demo failed"; return 1; }
+    SRV_WRAP=$T/at-new-year start_server "$T/ny.db" "$T/ny.out" "$T/ny.log" >"$T/ny.msg" 2>&1 || {
+        cat "$T/ny.msg"
+        return 1
+    }
+    NY_PID=$SRV_PID
+    curl -sS --max-time 5 -o "$T/ny1.html" "$SRV_BASE/missions/$SK?lang=en"
+    curl -sS --max-time 5 -o "$T/ny2.html" "$SRV_BASE/missions/$SK?lang=en" # from the cache
+    grep -q "4 years left" "$T/ny1.html" && grep -q "4 years left" "$T/ny2.html" || {
+        echo "before midnight: $(grep -o '[0-9]* years* left' "$T/ny1.html" | head -1)"
+        return 1
+    }
+    sleep 4
+    curl -sS --max-time 5 -o "$T/ny3.html" "$SRV_BASE/missions/$SK?lang=en"
+    grep -q "3 years left" "$T/ny3.html" ||
+        fail "after midnight the page says: $(grep -o '[0-9]* years* left' "$T/ny3.html" | head -1)"
+}
+check "status: a page cached on 31 December is rendered again on 1 January (\"4 years left\", then 3)" st_new_year
+[ -n "${NY_PID:-}" ] && stop_server "$NY_PID" 10
+SRV_PID=
