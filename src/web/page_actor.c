@@ -295,7 +295,7 @@ actor_table(struct req *rq, struct html *h, const struct actor *list, int n)
     int i;
 
     html_open(h, "div", "class", "tablewrap", NULL);
-    html_open(h, "table", NULL);
+    html_open(h, "table", "class", "stack", NULL);
     html_elem(h, "caption", _("Actors, by name"));
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -308,12 +308,15 @@ actor_table(struct req *rq, struct html *h, const struct actor *list, int n)
     html_open(h, "tbody", NULL);
     for (i = 0; i < n; i++) {
         html_open(h, "tr", NULL);
-        html_open(h, "td", NULL);
+        html_open(h, "td", "class", "lead", NULL);
         html_elem_attr(h, "a", list[i].name, "href", url_actor(rq, list[i].id), NULL);
         html_close(h, "td");
-        html_elem(h, "td", label_code(&code_actor_sector, list[i].sector));
-        html_elem(h, "td", list[i].municipality_name ? list[i].municipality_name : "");
-        html_elem_attr(h, "td", fmt_num(rq, list[i].n_initiatives, 0), "class", "num", NULL);
+        html_elem_attr(h, "td", label_code(&code_actor_sector, list[i].sector), "data-label",
+                       _("Sector"), NULL);
+        html_elem_attr(h, "td", list[i].municipality_name ? list[i].municipality_name : "",
+                       "data-label", _("Municipality"), NULL);
+        html_elem_attr(h, "td", fmt_num(rq, list[i].n_initiatives, 0), "class", "num", "data-label",
+                       _("Initiatives"), NULL);
         html_close(h, "tr");
     }
     html_close(h, "tbody");

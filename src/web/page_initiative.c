@@ -415,7 +415,7 @@ list_table(struct req *rq, struct html *h, const struct initiative *list, int n)
     int i;
 
     html_open(h, "div", "class", "tablewrap", NULL);
-    html_open(h, "table", NULL);
+    html_open(h, "table", "class", "stack", NULL);
     html_elem(h, "caption", _("Initiatives matching the filter"));
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -432,23 +432,25 @@ list_table(struct req *rq, struct html *h, const struct initiative *list, int n)
         const struct initiative *x = &list[i];
 
         html_open(h, "tr", NULL);
-        html_open(h, "td", NULL);
+        html_open(h, "td", "class", "lead", NULL);
         html_elem_attr(h, "a", L(rq, x->title_sv, x->title_en), "href", url_initiative(rq, x->id),
                        "lang", L_lang(rq, x->title_en), NULL);
         html_close(h, "td");
-        html_open(h, "td", NULL);
+        html_open(h, "td", "data-label", _("Mission"), NULL);
         html_elem_attr(h, "a", L(rq, x->mission_title_sv, x->mission_title_en), "href",
                        url_mission(rq, x->mission_slug), "lang", L_lang(rq, x->mission_title_en),
                        NULL);
         html_close(h, "td");
-        html_elem(h, "td", label_code(&code_initiative_origin, x->origin));
-        html_elem(h, "td", initiative_status_text(rq, x->status, x->end_date));
-        html_open(h, "td", NULL);
+        html_elem_attr(h, "td", label_code(&code_initiative_origin, x->origin), "data-label",
+                       _("Origin"), NULL);
+        html_elem_attr(h, "td", initiative_status_text(rq, x->status, x->end_date), "data-label",
+                       _("Status"), NULL);
+        html_open(h, "td", "data-label", _("Lead actor"), NULL);
         if (x->lead_actor_id > 0 && x->lead_actor_name != NULL)
             actor_link(rq, h, x->lead_actor_id, x->lead_actor_name);
         html_close(h, "td");
         period = period_text(rq, x->start_date, x->end_date);
-        html_elem(h, "td", period ? period : "");
+        html_elem_attr(h, "td", period ? period : "", "data-label", _("Period"), NULL);
         html_close(h, "tr");
     }
     html_close(h, "tbody");

@@ -121,17 +121,22 @@ value_text(struct req *rq, const struct indicator *ind, double v)
     return arena_printf(rq->arena, "%s %s", num, unit);
 }
 
-/* The headline series of indicator k as a small trend line (nothing below two points); in a
- * table the row's reason says why there is none. */
-static void
+/* The headline series of indicator k as a small trend line (nothing below two points), with
+ * "↑ better" or "↓ better" beside it: a falling line is good news for waste and bad news for an
+ * organic share, and the reader cannot tell which from the line. The same words end the line's
+ * accessible name. In a table the row's reason says why there is no line. Returns whether
+ * it drew the line. */
+static bool
 sparkline(struct mission_page *p, int k, bool in_table)
 {
     const struct indicator *ind = &p->t.inds[k];
     const struct indicator_progress *ip = &p->t.prog.inds[k];
     const struct series_progress *sp;
     struct req *rq = p->rq;
+    struct html *h = p->h;
     struct chart_point *pts;
     const char *why;
+    bool up = ip->cfg.direction > 0;
     int i;
 
     /* an indicator that cannot be assessed gets no trend line: a line would suggest a
@@ -139,21 +144,29 @@ sparkline(struct mission_page *p, int k, bool in_table)
     if (ip->status == PS_NOT_AVAILABLE) {
         why = in_table ? NULL : progress_reason(rq, ip);
         if (why != NULL)
-            html_elem_attr(p->h, "span", why, "class", "reason small", NULL);
-        return;
+            html_elem_attr(h, "span", why, "class", "reason small", NULL);
+        return false;
     }
     if (ip->n_series == 0 || ip->series[0].n_pts < 2)
-        return;
+        return false;
     sp = &ip->series[0];
     pts = arena_alloc(rq->arena, (size_t)sp->n_pts * sizeof(*pts));
     for (i = 0; i < sp->n_pts; i++) {
         pts[i].year = sp->pts[i].year;
         pts[i].value = sp->pts[i].value;
     }
-    svg_sparkline(rq, p->h, pts, sp->n_pts,
-                  arena_printf(rq->arena, _("Trend %d–%d: from %s to %s"), sp->pts[0].year,
-                               sp->pts[sp->n_pts - 1].year, value_text(rq, ind, sp->pts[0].value),
-                               value_text(rq, ind, sp->pts[sp->n_pts - 1].value)));
+    if (!svg_sparkline(rq, h, pts, sp->n_pts,
+                       arena_printf(rq->arena, _("Trend %d–%d: from %s to %s; %s"), sp->pts[0].year,
+                                    sp->pts[sp->n_pts - 1].year,
+                                    value_text(rq, ind, sp->pts[0].value),
+                                    value_text(rq, ind, sp->pts[sp->n_pts - 1].value),
+                                    up ? _("higher is better") : _("lower is better"))))
+        return false;
+    /* the line's name says it in words; the arrow is for the eye, read once */
+    html_text(h, " ");
+    html_elem_attr(h, "span", up ? _("↑ better") : _("↓ better"), "class", "better", "aria-hidden",
+                   "true", NULL);
+    return true;
 }
 
 static void
@@ -197,7 +210,7 @@ indicator_row(struct mission_page *p, int k)
     }
     html_close(h, "th");
 
-    html_open(h, "td", "class", "num", NULL);
+    html_open(h, "td", "class", "num", "data-label", _("Baseline"), NULL);
     if (ind->has_base)
         html_printf(h, "%s (%s)", value_text(rq, ind, ind->base_value),
                     ind->base_period != NULL ? ind->base_period
@@ -206,29 +219,31 @@ indicator_row(struct mission_page *p, int k)
         html_text(h, "–");
     html_close(h, "td");
 
-    html_open(h, "td", "class", "num", NULL);
+    html_open(h, "td", "class", "num", "data-label", _("Latest value"), NULL);
     if (ind->has_latest)
         html_printf(h, "%s (%s)", value_text(rq, ind, ind->latest_value), ind->latest_period);
     else
         html_text(h, _("No data yet"));
     html_close(h, "td");
 
-    html_open(h, "td", "class", "num", NULL);
+    html_open(h, "td", "class", "num", "data-label", _("Target"), NULL);
     if (indicator_target_abs(ind, &target))
         html_printf(h, "%s (%d)", value_text(rq, ind, target), tyear);
     else
         html_text(h, _("No target set"));
     html_close(h, "td");
 
-    html_open(h, "td", NULL);
+    html_open(h, "td", "data-label", _("Progress"), NULL);
     view_status(rq, h, ip->status);
     reason = progress_reason(rq, ip);
     if (reason != NULL)
         html_elem_attr(h, "span", reason, "class", "reason", NULL);
     html_close(h, "td");
 
-    html_open(h, "td", NULL);
-    sparkline(p, k, true);
+    html_open(h, "td", "data-label", _("Trend"), NULL);
+    /* a dash for no line, as for a missing baseline: an empty cell would vanish on a phone */
+    if (!sparkline(p, k, true))
+        html_text(h, "–");
     html_close(h, "td");
     html_close(h, "tr");
 }
@@ -275,7 +290,7 @@ objective_block(struct mission_page *p, int oi, int level)
         n += p->t.inds[i].objective_id == o->id;
     if (n > 0) {
         html_open(h, "div", "class", "tablewrap", NULL);
-        html_open(h, "table", NULL);
+        html_open(h, "table", "class", "stack", NULL);
         html_open(h, "caption", NULL);
         html_printf(h, _("Indicators for: %s"), L(rq, o->title_sv, o->title_en));
         html_close(h, "caption");
@@ -347,7 +362,10 @@ overview(struct mission_page *p)
             html_text(h, L(rq, p->t.inds[i].title_sv, p->t.inds[i].title_en));
             html_close(h, "a");
             html_text(h, " ");
+            /* the trend in a column of its own, so the lines line up whatever the title */
+            html_open(h, "span", "class", "trend", NULL);
             sparkline(p, i, false);
+            html_close(h, "span");
             html_close(h, "li");
         }
         html_close(h, "ul");

@@ -119,7 +119,7 @@ goal_initiatives(struct req *rq, struct html *h, const struct initiative *list, 
         return;
     }
     html_open(h, "div", "class", "tablewrap", NULL);
-    html_open(h, "table", NULL);
+    html_open(h, "table", "class", "stack", NULL);
     html_elem(h, "caption", _("Initiatives that contribute to a target of this goal"));
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -133,16 +133,17 @@ goal_initiatives(struct req *rq, struct html *h, const struct initiative *list, 
         const struct initiative *x = &list[i];
 
         html_open(h, "tr", NULL);
-        html_open(h, "td", NULL);
+        html_open(h, "td", "class", "lead", NULL);
         html_elem_attr(h, "a", L(rq, x->title_sv, x->title_en), "href", url_initiative(rq, x->id),
                        "lang", L_lang(rq, x->title_en), NULL);
         html_close(h, "td");
-        html_open(h, "td", NULL);
+        html_open(h, "td", "data-label", _("Mission"), NULL);
         html_elem_attr(h, "a", L(rq, x->mission_title_sv, x->mission_title_en), "href",
                        url_mission(rq, x->mission_slug), "lang", L_lang(rq, x->mission_title_en),
                        NULL);
         html_close(h, "td");
-        html_elem(h, "td", label_code(&code_initiative_origin, x->origin));
+        html_elem_attr(h, "td", label_code(&code_initiative_origin, x->origin), "data-label",
+                       _("Origin"), NULL);
         html_close(h, "tr");
     }
     html_close(h, "tbody");

@@ -13,12 +13,21 @@
 
 #include "web/i18n.h"
 
-#define W     640.0
-#define H     320.0
-#define PAD_L 64.0
-#define PAD_R 20.0
-#define PAD_T 30.0
-#define PAD_B 64.0
+/* Two drawings of one chart, each in its own coordinate system (user units, text at 13 of
+ * them): the wide one for a desktop, shown from 40rem up, where it is drawn at 0.95 to 1.2
+ * times; the narrow one for a phone, shown below 40rem and at most 30rem wide, at 0.96 to
+ * 1.6 times down to a 320 px screen. So the text is never drawn below 12 px (the CSS in
+ * static/style.css pairs with these widths; docs/internals/web.md). The narrow one has fewer
+ * year labels and its legend in a column. */
+struct geom {
+    const char *cls, *view_box, *id_suffix;
+    double w, h, pad_l, pad_r, pad_t, pad_b;
+    bool legend_column;
+};
+
+static const struct geom wide = {"wide", "0 0 640 320", "", 640, 320, 64, 20, 30, 64, false};
+static const struct geom narrow = {"narrow", "0 0 300 300", "-narrow", 300, 300, 50, 12, 30,
+                                   96,       true};
 
 /* The largest magnitude drawn. Imports and settings accept at most 1e15 (TIDY_MAX_ABS), so
  * only a projection that ran away (or a value stored before that check) goes past it; it is
@@ -90,6 +99,7 @@ num(struct req *rq, double v)
 }
 
 struct frame {
+    const struct geom *g;
     double y0, y1; /* value range */
     int x0, x1;    /* year range */
 };
@@ -97,13 +107,17 @@ struct frame {
 static double
 px(const struct frame *f, double year)
 {
-    return PAD_L + (year - f->x0) / (double)(f->x1 - f->x0) * (W - PAD_L - PAD_R);
+    const struct geom *g = f->g;
+
+    return g->pad_l + (year - f->x0) / (double)(f->x1 - f->x0) * (g->w - g->pad_l - g->pad_r);
 }
 
 static double
 py(const struct frame *f, double v)
 {
-    return PAD_T + (1 - (v - f->y0) / (f->y1 - f->y0)) * (H - PAD_T - PAD_B);
+    const struct geom *g = f->g;
+
+    return g->pad_t + (1 - (v - f->y0) / (f->y1 - f->y0)) * (g->h - g->pad_t - g->pad_b);
 }
 
 static int
@@ -130,22 +144,154 @@ legend_item(struct req *rq, struct html *h, double x, double y, const char *cls,
     html_elem_attr(h, "text", text, "class", "legend", "x", num(rq, x + 30), "y", num(rq, y), NULL);
 }
 
+/* What svg_chart has worked out once and each drawing uses. */
+struct plot {
+    const struct chart *c;
+    const struct chart_point *pts; /* the drawable observations, by year */
+    int n;
+    double ticks[16], step;
+    int nt;
+    bool has_base, has_target, has_projection;
+};
+
+/* The years labelled on the x axis: every xstep-th from the first, and the last. The wide
+ * drawing keeps the steps it always had; the narrow one takes the smallest step that leaves
+ * room for each label (about 44 user units for "2030" and a gap). */
+static int
+year_step(const struct frame *f)
+{
+    static const int steps[] = {1, 2, 5, 10, 20, 50};
+    int span = f->x1 - f->x0, slots;
+    size_t i;
+
+    if (f->g == &wide)
+        return span > 12 ? (span > 30 ? 10 : 5) : (span > 6 ? 2 : 1);
+    slots = (int)((f->g->w - f->g->pad_l - f->g->pad_r) / 44);
+    for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+        if (span / steps[i] + 1 <= slots)
+            return steps[i];
+    return steps[sizeof(steps) / sizeof(steps[0]) - 1];
+}
+
+/* One drawing of the chart in frame f's geometry: an <svg> of its own class, named for
+ * screen readers (only one of the two is displayed at a time, so one is read). */
+static void
+draw(struct req *rq, struct html *h, const struct plot *pl, const struct frame *f)
+{
+    const struct chart *c = pl->c;
+    const struct chart_point *pts = pl->pts;
+    const struct geom *g = f->g;
+    double yv, lx, ly;
+    int i, n = pl->n, xstep, y;
+    const char *id = c->id != NULL ? c->id : "chart";
+    char *d;
+    struct buf path;
+
+    /* the accessible name is on the <svg> itself (aria-label): HTML checkers do not know
+     * ids on SVG's <title>; <title> and <desc> are there for every other SVG reader */
+    html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", g->view_box, "class",
+              g->cls, "role", "img", "id", arena_printf(rq->arena, "%s%s", id, g->id_suffix),
+              "aria-label", arena_printf(rq->arena, "%s. %s", c->title, c->desc), NULL);
+    html_elem(h, "title", c->title);
+    html_elem(h, "desc", c->desc);
+
+    /* y axis: gridlines and labels in the reader's number format */
+    for (i = 0; i < pl->nt; i++) {
+        yv = pl->ticks[i];
+        if (yv < f->y0 - pl->step * 1e-6 || yv > f->y1 + pl->step * 1e-6)
+            continue;
+        html_empty(h, "line", "class", "grid", "x1", num(rq, g->pad_l), "y1", num(rq, py(f, yv)),
+                   "x2", num(rq, g->w - g->pad_r), "y2", num(rq, py(f, yv)), NULL);
+        html_elem_attr(h, "text", fmt_num(rq, yv, pl->step < 1 ? (pl->step < 0.1 ? 2 : 1) : 0),
+                       "class", "tick", "x", num(rq, g->pad_l - 6), "y", num(rq, py(f, yv) + 4),
+                       "text-anchor", "end", NULL);
+    }
+    /* x axis: years, thinned to fit */
+    xstep = year_step(f);
+    for (y = f->x0; y <= f->x1; y++) {
+        if ((y - f->x0) % xstep != 0 && y != f->x1)
+            continue;
+        if (y != f->x1 && f->x1 - y < xstep / 2)
+            continue;
+        html_elem_attr(h, "text", arena_printf(rq->arena, "%d", y), "class", "tick", "x",
+                       num(rq, px(f, y)), "y", num(rq, g->h - g->pad_b + 18), "text-anchor",
+                       "middle", NULL);
+    }
+    html_empty(h, "line", "class", "axis", "x1", num(rq, g->pad_l), "y1", num(rq, g->h - g->pad_b),
+               "x2", num(rq, g->w - g->pad_r), "y2", num(rq, g->h - g->pad_b), NULL);
+    if (c->unit != NULL && *c->unit)
+        html_elem_attr(h, "text", c->unit, "class", "tick", "x", num(rq, 4), "y", num(rq, 14),
+                       NULL);
+
+    /* required path: base to target */
+    if (pl->has_base && pl->has_target)
+        line(rq, h, f, c->base.year, c->base.value, c->target.year, c->target.value, "required");
+    /* projected path: latest observation to the projection */
+    if (pl->has_projection && n > 0)
+        line(rq, h, f, pts[n - 1].year, pts[n - 1].value, c->projection.year, c->projection.value,
+             "projected");
+    /* observations */
+    if (n > 1) {
+        buf_init(&path, 0);
+        for (i = 0; i < n; i++)
+            buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", px(f, pts[i].year), py(f, pts[i].value));
+        d = arena_strndup(rq->arena, path.data, path.len);
+        buf_free(&path);
+        html_empty(h, "polyline", "class", "observed", "points", d, NULL);
+    }
+    for (i = 0; i < n; i++)
+        html_empty(h, "circle", "class", "observed", "cx", num(rq, px(f, pts[i].year)), "cy",
+                   num(rq, py(f, pts[i].value)), "r", "4", NULL);
+    if (pl->has_target) {
+        double tx = px(f, c->target.year), ty = py(f, c->target.value);
+
+        /* a diamond, so the target is told apart by shape as well as colour */
+        html_empty(h, "polygon", "class", "target", "points",
+                   arena_printf(rq->arena, "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", tx, ty - 7,
+                                tx + 7, ty, tx, ty + 7, tx - 7, ty),
+                   NULL);
+    }
+
+    /* legend under the axis: in a row, or in a column on the narrow drawing */
+    lx = g->pad_l;
+    ly = g->legend_column ? g->h - g->pad_b + 42 : g->h - 22;
+    legend_item(rq, h, lx, ly, "observed", _("Observed"));
+    if (pl->has_base && pl->has_target) {
+        if (g->legend_column)
+            ly += 20;
+        else
+            lx = g->pad_l + 150;
+        legend_item(rq, h, g->legend_column ? g->pad_l : lx, ly, "required",
+                    _("Path to the target"));
+    }
+    if (pl->has_projection) {
+        if (g->legend_column)
+            ly += 20;
+        legend_item(rq, h, g->legend_column ? g->pad_l : g->pad_l + 340, ly, "projected",
+                    _("Projection at the current pace"));
+    }
+    html_close(h, "svg");
+}
+
 void
 svg_chart(struct req *rq, struct html *h, const struct chart *c)
 {
     struct chart_point *pts;
+    struct plot pl;
     struct frame f;
-    double lo, hi, ticks[16], step, yv;
-    int i, n, nt, xstep, y;
-    const char *id = c->id != NULL ? c->id : "chart";
-    char *d;
-    struct buf path;
-    bool has_base = c->has_base && drawable(c->base.value);
-    bool has_target = c->has_target && drawable(c->target.value);
-    bool has_projection = c->has_projection && drawable(c->projection.value);
+    double lo, hi;
+    int i, n;
+
+    memset(&pl, 0, sizeof(pl));
+    pl.c = c;
+    pl.has_base = c->has_base && drawable(c->base.value);
+    pl.has_target = c->has_target && drawable(c->target.value);
+    pl.has_projection = c->has_projection && drawable(c->projection.value);
 
     pts = drawable_points(rq, c->obs, c->n_obs, &n);
     qsort(pts, (size_t)n, sizeof(*pts), cmp_point);
+    pl.pts = pts;
+    pl.n = n;
 
     /* the frame holds every value drawn */
     lo = INFINITY;
@@ -161,11 +307,11 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
     } while (0)
     for (i = 0; i < n; i++)
         INCLUDE(pts[i]);
-    if (has_base)
+    if (pl.has_base)
         INCLUDE(c->base);
-    if (has_target)
+    if (pl.has_target)
         INCLUDE(c->target);
-    if (has_projection)
+    if (pl.has_projection)
         INCLUDE(c->projection);
 #undef INCLUDE
     if (f.x1 < f.x0)
@@ -174,9 +320,9 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
         f.x1 = f.x0 + 1;
     if (lo > 0 && lo < (hi - lo))
         lo = 0; /* start at zero when that does not squash the data */
-    nt = svg_ticks(lo, hi, 6, ticks, &step);
-    f.y0 = fmin(lo, ticks[0]);
-    f.y1 = fmax(hi, ticks[nt - 1]);
+    pl.nt = svg_ticks(lo, hi, 6, pl.ticks, &pl.step);
+    f.y0 = fmin(lo, pl.ticks[0]);
+    f.y1 = fmax(hi, pl.ticks[pl.nt - 1]);
     /* the axis stops at a bound the values drawn keep to: a share ends at 100 % */
     if (c->has_upper && hi <= c->upper && f.y1 > c->upper)
         f.y1 = c->upper;
@@ -186,83 +332,14 @@ svg_chart(struct req *rq, struct html *h, const struct chart *c)
         f.y1 = f.y0 + 1;
 
     html_open(h, "figure", "class", "chart", NULL);
-    /* the accessible name is on the <svg> itself (aria-label): HTML checkers do not know
-     * ids on SVG's <title>; <title> and <desc> are there for every other SVG reader */
-    html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 320", "role",
-              "img", "id", id, "aria-label", arena_printf(rq->arena, "%s. %s", c->title, c->desc),
-              NULL);
-    html_elem(h, "title", c->title);
-    html_elem(h, "desc", c->desc);
-
-    /* y axis: gridlines and labels in the reader's number format */
-    for (i = 0; i < nt; i++) {
-        yv = ticks[i];
-        if (yv < f.y0 - step * 1e-6 || yv > f.y1 + step * 1e-6)
-            continue;
-        html_empty(h, "line", "class", "grid", "x1", num(rq, PAD_L), "y1", num(rq, py(&f, yv)),
-                   "x2", num(rq, W - PAD_R), "y2", num(rq, py(&f, yv)), NULL);
-        html_elem_attr(h, "text", fmt_num(rq, yv, step < 1 ? (step < 0.1 ? 2 : 1) : 0), "class",
-                       "tick", "x", num(rq, PAD_L - 6), "y", num(rq, py(&f, yv) + 4), "text-anchor",
-                       "end", NULL);
-    }
-    /* x axis: years, thinned to fit */
-    xstep = (f.x1 - f.x0) > 12 ? ((f.x1 - f.x0) > 30 ? 10 : 5) : ((f.x1 - f.x0) > 6 ? 2 : 1);
-    for (y = f.x0; y <= f.x1; y++) {
-        if ((y - f.x0) % xstep != 0 && y != f.x1)
-            continue;
-        if (y != f.x1 && f.x1 - y < xstep / 2)
-            continue;
-        html_elem_attr(h, "text", arena_printf(rq->arena, "%d", y), "class", "tick", "x",
-                       num(rq, px(&f, y)), "y", num(rq, H - PAD_B + 18), "text-anchor", "middle",
-                       NULL);
-    }
-    html_empty(h, "line", "class", "axis", "x1", num(rq, PAD_L), "y1", num(rq, H - PAD_B), "x2",
-               num(rq, W - PAD_R), "y2", num(rq, H - PAD_B), NULL);
-    if (c->unit != NULL && *c->unit)
-        html_elem_attr(h, "text", c->unit, "class", "tick", "x", num(rq, 4), "y", num(rq, 14),
-                       NULL);
-
-    /* required path: base to target */
-    if (has_base && has_target)
-        line(rq, h, &f, c->base.year, c->base.value, c->target.year, c->target.value, "required");
-    /* projected path: latest observation to the projection */
-    if (has_projection && n > 0)
-        line(rq, h, &f, pts[n - 1].year, pts[n - 1].value, c->projection.year, c->projection.value,
-             "projected");
-    /* observations */
-    if (n > 1) {
-        buf_init(&path, 0);
-        for (i = 0; i < n; i++)
-            buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", px(&f, pts[i].year),
-                       py(&f, pts[i].value));
-        d = arena_strndup(rq->arena, path.data, path.len);
-        buf_free(&path);
-        html_empty(h, "polyline", "class", "observed", "points", d, NULL);
-    }
-    for (i = 0; i < n; i++)
-        html_empty(h, "circle", "class", "observed", "cx", num(rq, px(&f, pts[i].year)), "cy",
-                   num(rq, py(&f, pts[i].value)), "r", "4", NULL);
-    if (has_target) {
-        double tx = px(&f, c->target.year), ty = py(&f, c->target.value);
-
-        /* a diamond, so the target is told apart by shape as well as colour */
-        html_empty(h, "polygon", "class", "target", "points",
-                   arena_printf(rq->arena, "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f", tx, ty - 7,
-                                tx + 7, ty, tx, ty + 7, tx - 7, ty),
-                   NULL);
-    }
-
-    /* legend under the axis */
-    legend_item(rq, h, PAD_L, H - 22, "observed", _("Observed"));
-    if (has_base && has_target)
-        legend_item(rq, h, PAD_L + 150, H - 22, "required", _("Path to the target"));
-    if (has_projection)
-        legend_item(rq, h, PAD_L + 340, H - 22, "projected", _("Projection at the current pace"));
-    html_close(h, "svg");
+    f.g = &wide;
+    draw(rq, h, &pl, &f);
+    f.g = &narrow;
+    draw(rq, h, &pl, &f);
     html_close(h, "figure");
 }
 
-void
+bool
 svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int n,
               const char *label)
 {
@@ -274,7 +351,7 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
 
     pts = drawable_points(rq, in, n, &n);
     if (n < 2)
-        return;
+        return false;
     qsort(pts, (size_t)n, sizeof(*pts), cmp_point);
     for (i = 0; i < n; i++) {
         lo = fmin(lo, pts[i].value);
@@ -302,4 +379,5 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
                num(rq, 2 + (1 - (pts[n - 1].value - lo) / (hi - lo)) * 24), "r", "2.5", NULL);
     html_close(h, "svg");
     buf_free(&path);
+    return true;
 }

@@ -40,8 +40,9 @@ struct chart {
 /* A full indicator chart with axes, legend, required and projected paths. */
 void svg_chart(struct req *rq, struct html *h, const struct chart *c);
 
-/* A small trend line (about 120x28) for lists; `label` is its accessible name. */
-void svg_sparkline(struct req *rq, struct html *h, const struct chart_point *pts, int n,
+/* A small trend line (about 120x28) for lists; `label` is its accessible name. Draws nothing
+ * and returns false when fewer than two points can be drawn. */
+bool svg_sparkline(struct req *rq, struct html *h, const struct chart_point *pts, int n,
                    const char *label);
 
 /* "Nice" axis ticks covering [lo, hi]: at most max_ticks values, written to out. */

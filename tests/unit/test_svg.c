@@ -92,14 +92,21 @@ test_chart(void)
     ok(strstr(b.data, "<polygon class=\"target\"") != NULL,
        "the target is a shape, not only a colour");
     ok(strstr(b.data, "2030") != NULL && strstr(b.data, ">2019<") != NULL, "years on the axis");
+    /* a phone gets a drawing of its own, whose 13-unit text is not scaled below 12 px */
+    ok(strstr(b.data, "viewBox=\"0 0 640 320\" class=\"wide\" role=\"img\" id=\"t\"") != NULL &&
+           strstr(b.data, "viewBox=\"0 0 300 300\" class=\"narrow\" role=\"img\" "
+                          "id=\"t-narrow\"") != NULL,
+       "a wide and a narrow drawing, each with its own id");
+    ok(strstr(strstr(b.data, "class=\"narrow\""), "aria-label=\"Matsvinn &lt;script&gt;") != NULL,
+       "the narrow drawing is named too");
 
     buf_reset(&b);
-    svg_sparkline(&rq, &h, obs, 4, "Trend 2019–2024: från 61 till 53");
+    ok(svg_sparkline(&rq, &h, obs, 4, "Trend 2019–2024: från 61 till 53"), "sparkline drawn");
     ok(strstr(b.data, "aria-label=\"Trend 2019–2024: från 61 till 53\"") != NULL,
        "sparkline named");
     buf_reset(&b);
-    svg_sparkline(&rq, &h, obs, 1, "one point");
-    is_int((int64_t)b.len, 0, "no sparkline for one point");
+    ok(!svg_sparkline(&rq, &h, obs, 1, "one point"), "no sparkline for one point, and said so");
+    is_int((int64_t)b.len, 0, "... nothing written");
     buf_free(&b);
     arena_free(&a);
 }
