@@ -5,8 +5,10 @@
 # editing.mjs (the editing journey as the admin without JavaScript, axe on every form page
 # of the route table, empty and with errors), then proposals.mjs (propose → review → accept
 # and decline as the demo representative and coordinator without JavaScript, axe on the
-# proposal form, the review queue and the review confirmations) on the same server. The
-# three journeys share tests/browser/lib.mjs.
+# proposal form, the review queue and the review confirmations), then phone.mjs (the public
+# pages at 390 and 1280 px: screenshots, no sideways scrolling, text of 12 px or more, status
+# and trend in view, the state-of-play sparklines) on the same server. The journeys and
+# phone.mjs share tests/browser/lib.mjs.
 #
 #   tests/browser/run.sh
 #
@@ -16,6 +18,9 @@
 #   SAMVERKA_DB_INIT_BIN  the binary that makes the demo database (default: SAMVERKA_BIN)
 #   SAMVERKA_TEST_DB      a prepared database to copy and serve instead of a new demo one
 #   SAMVERKA_CHROMIUM     the browser (default: /usr/bin/chromium)
+#   SAMVERKA_SHOTS        where phone.mjs saves its screenshots (default: a new directory
+#                         $BUILD/browser-shots/<UTC time>, kept after the run; build/ is
+#                         git-ignored); the log names it
 #
 # A missing browser, node, node_modules or server counts as a failure, never as a skip:
 # a run that checked nothing must not look green. Each script's results are numbered on
@@ -178,6 +183,8 @@ done <<<"$(routes)"
 [ "${#forms[@]}" -gt 0 ] || fail "samverka routes lists no form pages"
 run_script editing.mjs "http://127.0.0.1:$port" "${forms[@]}"
 run_script proposals.mjs "http://127.0.0.1:$port"
+shots=$(abspath "${SAMVERKA_SHOTS:-$build/browser-shots/$(date -u +%Y%m%dT%H%M%SZ)}")
+run_script phone.mjs "http://127.0.0.1:$port" "$shots"
 
 n=$((n + 1))
 if kill -0 "$server" 2>/dev/null; then
