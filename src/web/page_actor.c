@@ -100,7 +100,7 @@ actor_people_section(struct req *rq, struct html *h, const struct person *people
         return;
     }
     html_open(h, "div", "class", "tablewrap", NULL);
-    html_open(h, "table", NULL);
+    html_open(h, "table", "class", "stack", NULL);
     html_elem(h, "caption", _("Contact people at the organisation"));
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -118,9 +118,9 @@ actor_people_section(struct req *rq, struct html *h, const struct person *people
         html_elem_attr(h, "a", p->name, "href", url_person(rq, p->id), NULL);
         html_close(h, "th");
         title = L(rq, p->title_sv, p->title_en);
-        html_elem_attr(h, "td", title, "lang", str_empty(title) ? NULL : L_lang(rq, p->title_en),
-                       NULL);
-        html_open(h, "td", NULL);
+        html_elem_attr(h, "td", title, "data-label", _("Title"), "lang",
+                       str_empty(title) ? NULL : L_lang(rq, p->title_en), NULL);
+        html_open(h, "td", "data-label", _("E-mail"), NULL);
         href = url_mailto(rq, p->email);
         if (href != NULL)
             html_elem_attr(h, "a", p->email, "href", href, NULL);

@@ -120,7 +120,7 @@ initiative_actors(struct req *rq, struct html *h, const struct initiative *n)
         return;
     }
     html_open(h, "div", "class", "tablewrap", NULL);
-    html_open(h, "table", NULL);
+    html_open(h, "table", "class", "stack", NULL);
     html_elem(h, "caption", _("Actors taking part in the initiative and their roles"));
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -132,11 +132,13 @@ initiative_actors(struct req *rq, struct html *h, const struct initiative *n)
     html_open(h, "tbody", NULL);
     for (i = 0; i < n->n_actors; i++) {
         html_open(h, "tr", NULL);
-        html_open(h, "td", NULL);
+        html_open(h, "td", "class", "lead", NULL);
         actor_link(rq, h, n->actors[i].actor_id, n->actors[i].actor_name);
         html_close(h, "td");
-        html_elem(h, "td", label_code(&code_actor_sector, n->actors[i].sector));
-        html_elem(h, "td", label_code(&code_initiative_role, n->actors[i].role));
+        html_elem_attr(h, "td", label_code(&code_actor_sector, n->actors[i].sector), "data-label",
+                       _("Sector"), NULL);
+        html_elem_attr(h, "td", label_code(&code_initiative_role, n->actors[i].role), "data-label",
+                       _("Role"), NULL);
         html_close(h, "tr");
     }
     html_close(h, "tbody");

@@ -34,13 +34,14 @@ const WIDTHS = [
 const MIN_PX = 12;
 const CLEAR_PX = 2;
 // The pages issue 12 names: home, both demo missions, an indicator, the initiatives and actors
-// lists, an actor, the SDG page.
+// lists, an actor, the SDG page; and an initiative, whose actors are a table too.
 const PAGES = [
     { name: 'home', path: '/' },
     { name: 'mission-skolmat', path: '/missions/skolmat', mission: true },
     { name: 'mission-gator', path: '/missions/gator', mission: true },
     { name: 'indicator-1', path: '/indicators/1' },
     { name: 'initiatives', path: '/initiatives', list: true },
+    { name: 'initiative-1', path: '/initiatives/1' },
     { name: 'actors', path: '/actors', list: true },
     { name: 'actor-9', path: '/actors/9' },
     { name: 'sdg', path: '/sdg' },
