@@ -798,7 +798,8 @@ prepare(struct req *rq)
      * as they may show it: a reset link's token never (web_log_path) */
     seclog_set_address(rq->client_ip);
     rq->log_path = web_log_path(rq->path, arena_alloc(rq->arena, LOG_PATH_MAX), LOG_PATH_MAX);
-    rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language, &rq->lang_in_query);
+    rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language,
+                             web_lang_unset(rq->path), &rq->lang_in_query);
     i18n_use(rq->lang);
     if (rq->resp.body.max == 0)
         buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
