@@ -82,6 +82,55 @@ fmt_num(const struct req *rq, double v, int decimals)
     return str_fmt_number(rq->arena, v, decimals, rq->lang == LANG_SV);
 }
 
+/* The next code point of *p folded to lower case (ASCII and Latin-1 letters), a run of
+ * white space as one ' ', and 0 at the end; *p moves past what was read. A byte that
+ * starts no two-byte sequence is taken as it is. */
+static unsigned
+next_folded(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    unsigned c;
+
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        *p = s;
+        return *s == '\0' ? 0 : ' ';
+    }
+    if (*s == '\0')
+        return 0;
+    if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+        c = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+        *p = s + 2;
+        /* U+00C0..U+00DE are the capitals of U+00E0..U+00FE, but for U+00D7 (×) */
+        return c >= 0xC0 && c <= 0xDE && c != 0xD7 ? c + 0x20 : c;
+    }
+    c = *s;
+    *p = s + 1;
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+bool
+i18n_same_words(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)(a != NULL ? a : "");
+    const unsigned char *q = (const unsigned char *)(b != NULL ? b : "");
+    unsigned x, y;
+
+    /* leading white space does not count */
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+        q++;
+    do {
+        x = next_folded(&p);
+        y = next_folded(&q);
+        if (x != y)
+            return false;
+    } while (x != 0);
+    return true;
+}
+
 /* ------------------------------------------------ the request's language */
 
 /*

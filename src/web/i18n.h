@@ -47,6 +47,13 @@ L_lang(const struct req *rq, const char *en)
     return NULL;
 }
 
+/*
+ * Whether a and b are the same words to a reader: equal but for letter case (ASCII and
+ * Latin-1 letters: å/Å, ä/Ä, ö/Ö, é/É ...) and white space (any run of it, leading and
+ * trailing too, counts as one space). NULL reads as "". Locale-free.
+ */
+bool i18n_same_words(const char *a, const char *b);
+
 /* Numbers in the request's language: "1 234,5" / "1,234.5". */
 char *fmt_num(const struct req *rq, double v, int decimals);
 

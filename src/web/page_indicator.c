@@ -170,16 +170,6 @@ load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc)
 
 /* ------------------------------------------------------------ page helpers */
 
-/* Text, in a <span lang=...> when it is in another language than the page. */
-static void
-text_lang(struct html *h, const char *text, const char *lang)
-{
-    if (lang == NULL)
-        html_text(h, text);
-    else
-        html_elem_attr(h, "span", text, "lang", lang, NULL);
-}
-
 /* "28 g per pupil per lunch": a number in the page's format and the indicator's unit. */
 static void
 num_unit(struct req *rq, struct html *h, const struct indicator *ind, double v)
@@ -189,7 +179,7 @@ num_unit(struct req *rq, struct html *h, const struct indicator *ind, double v)
     html_text(h, fmt_num(rq, v, ind->decimals));
     if (!str_empty(unit)) {
         html_text(h, " ");
-        text_lang(h, unit, L_lang(rq, ind->unit_en));
+        html_text_lang(h, unit, L_lang(rq, ind->unit_en));
     }
 }
 
@@ -229,12 +219,12 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
                    "lang", L_lang(rq, m->title_en), NULL);
     html_close(h, "dd");
     fact_open(h, _("Objective"));
-    text_lang(h, L(rq, obj->title_sv, obj->title_en), L_lang(rq, obj->title_en));
+    html_text_lang(h, L(rq, obj->title_sv, obj->title_en), L_lang(rq, obj->title_en));
     html_close(h, "dd");
 
     if (!str_empty(L(rq, ind->unit_sv, ind->unit_en))) {
         fact_open(h, _("Unit"));
-        text_lang(h, L(rq, ind->unit_sv, ind->unit_en), L_lang(rq, ind->unit_en));
+        html_text_lang(h, L(rq, ind->unit_sv, ind->unit_en), L_lang(rq, ind->unit_en));
         html_close(h, "dd");
     }
     fact_open(h, _("Desired direction"));
@@ -397,7 +387,7 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
     html_text(h, _("Value"));
     if (!tc->has_unit && !str_empty(unit)) {
         html_text(h, " (");
-        text_lang(h, unit, L_lang(rq, ind->unit_en));
+        html_text_lang(h, unit, L_lang(rq, ind->unit_en));
         html_text(h, ")");
     }
     html_close(h, "th");

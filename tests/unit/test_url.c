@@ -1,11 +1,13 @@
 /*
- * test_url.c — src/web/url.c (URL builders, url_is_http) and web_pick_lang.
+ * test_url.c — src/web/url.c (URL builders, url_is_http), web_pick_lang and
+ * i18n_same_words (i18n.c).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "tap.h"
+#include "web/i18n.h"
 #include "web/url.h"
 #include "web/web.h"
 
@@ -250,6 +252,37 @@ test_pick_lang(void)
     ok(web_lang_unset("/apiary") == LANG_SV, "/apiary is a page");
 }
 
+static void
+test_same_words(void)
+{
+    static const struct {
+        const char *a, *b;
+        bool same;
+    } cases[] = {
+        {"Missionsledare", "Missionsledare", true},
+        {"missionsledare", "MISSIONSLEDARE", true},
+        {"  Mission   lead ", "mission lead", true},
+        {"Mission\tlead", "Mission lead", true},
+        {"KOMMUNIKATÖR", "kommunikatör", true},
+        {"Åsa Ärlig Öst É", "åsa ärlig öst é", true},
+        {"Kommunikation", "Kommunikatör", false},
+        {"Missionledare", "Missionsledare", false},
+        {"Mission lead", "Missionlead", false},
+        {"Analytiker, stadsbyggnad", "Analytiker", false},
+        {"Analytiker", "Analytiker, stadsbyggnad", false},
+        {"×", "÷", false},
+        {"", NULL, true},
+        {" ", "", true},
+        {"a", NULL, false},
+    };
+    size_t i;
+
+    for (i = 0; i < N(cases); i++)
+        ok(i18n_same_words(cases[i].a, cases[i].b) == cases[i].same,
+           "i18n_same_words(\"%s\", \"%s\") is %s", cases[i].a, cases[i].b ? cases[i].b : "NULL",
+           cases[i].same ? "true" : "false");
+}
+
 int
 main(void)
 {
@@ -258,6 +291,7 @@ main(void)
     test_url_lang();
     test_is_http();
     test_pick_lang();
+    test_same_words();
     arena_free(&arena);
     return done_testing();
 }
