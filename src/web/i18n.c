@@ -322,3 +322,12 @@ web_lang_unset(const char *path)
 {
     return path != NULL && str_has_prefix(path, "/api/") ? LANG_EN : LANG_SV;
 }
+
+const char *
+web_plain_text(const char *msgid, const char *accept_language, const char *path)
+{
+    bool explicit;
+
+    i18n_use(web_pick_lang(NULL, accept_language, web_lang_unset(path), &explicit));
+    return gettext(msgid);
+}

@@ -192,6 +192,14 @@ enum lang web_pick_lang(const char *query_lang, const char *accept_language, enu
 enum lang web_lang_unset(const char *path);
 
 /*
+ * msgid in the language of a request refused on its head alone (the http layer's plain-text
+ * answers): by accept_language (NULL: none) and path, as web_pick_lang without ?lang= (the
+ * query is not read yet). Switches the calling thread's locale. The result lives as long as
+ * the process (gettext's catalogue) or is msgid itself.
+ */
+const char *web_plain_text(const char *msgid, const char *accept_language, const char *path);
+
+/*
  * Before a body is read: route, validate parameters, authenticate and check the
  * declared content type and length. Returns true to go on (reading the body as
  * *out says); false with an error response in rq->resp.

@@ -56,3 +56,55 @@ team_cards()
 }
 check "team cards (sv): the title only when it adds to the role" team_cards sv
 check "team cards (en): the title only when it adds to the role" team_cards en
+
+# ------------------------------------------------------------------ API errors
+
+# api_said REGEX — the last fetch is a 4xx error object whose message matches REGEX, with
+# a code, and Vary naming Accept-Language (its words depend on it)
+api_said()
+{
+    local re=$1
+    match "$S" '^4[0-9][0-9]$' && jqt "$B" --arg re "$re" \
+        '(.error.code | type == "string") and (.error.message | test($re))' &&
+        hv Vary && contains "$HV" Accept-Language
+}
+LANG_TOK=$("$BIN" token create --db "$DB" --name languages --role admin 2>/dev/null | tail -n 1)
+require "api errors: an admin token" nonempty "$LANG_TOK"
+# no token: 401
+fetch -X PATCH -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IND"
+check "api error, no language asked: English (the API's default)" api_said '^This needs an API token'
+fetch -X PATCH -H 'Accept-Language: sv' -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IND"
+check "api error, Accept-Language: sv: Swedish" api_said '^Det här kräver en API-nyckel'
+fetch -X PATCH -H 'Accept-Language: de-DE' -H 'Content-Type: application/json' -d '{}' "/api/v1/indicators/$IND?lang=sv"
+check "api error, ?lang=sv: Swedish" api_said '^Det här kräver en API-nyckel'
+# a PATCH member that is not a setting: 422, field kept
+for l in en sv; do
+    fetch -X PATCH -H "Accept-Language: $l" -H "Authorization: Bearer $LANG_TOK" \
+        -H 'Content-Type: application/json' -d '{"colour": "red"}' "/api/v1/indicators/$IND"
+    want=$([ $l = en ] && echo '^is not a setting that can be changed here$' || echo '^är inte en inställning som kan ändras här$')
+    check "api PATCH error in $l: the message in $l, code and field kept" eval \
+        'api_said "$want" && eq "$S" 422 && jqt "$B" ".error.code == \"unprocessable\" and .error.field == \"colour\""'
+done
+# a domain refusal (settings_invalid) in both languages
+for l in en sv; do
+    fetch -X PATCH -H "Accept-Language: $l" -H "Authorization: Bearer $LANG_TOK" \
+        -H 'Content-Type: application/json' -d '{"base_year": 1066}' "/api/v1/indicators/$IND"
+    want=$([ $l = en ] && echo 'year from 1900 to 2200' || echo 'år från 1900 till 2200')
+    check "api PATCH domain refusal in $l" eval 'api_said "$want" && jqt "$B" ".error.field == \"base_year\""'
+done
+# a parameter refused by the route table
+fetch -H 'Accept-Language: sv' "/api/v1/initiatives?origin=sideways"
+check "api parameter error in Swedish, field kept" eval \
+    'api_said "^origin är inte ett av de tillåtna värdena" && jqt "$B" ".error.field == \"origin\" and .error.code == \"invalid_parameter\""'
+fetch "/api/v1/initiatives?origin=sideways"
+check "api parameter error in English" api_said '^origin is not one of the allowed values'
+# the http layer's own plain-text answers (a page's path: the API's OpenAPI document
+# declares JSON errors only, and these come before routing)
+fetch -H 'Accept-Language: sv' -H 'Content-Length: 5' --data-binary hello -X GET "/missions"
+check "http layer's 400 (a GET with a body) in Swedish, Vary: Accept-Language" eval \
+    'eq "$S" 400 && eq "$(<"$B")" "En GET-begäran kan inte ha något innehåll." && hv Vary && contains "$HV" Accept-Language'
+fetch -H 'Content-Length: 5' --data-binary hello -X GET "/missions"
+check "http layer's 400 with no language asked, on a page: Swedish" \
+    eq "$(<"$B")" "En GET-begäran kan inte ha något innehåll."
+fetch -H 'Accept-Language: de-DE, en;q=0.5' -H 'Content-Length: 5' --data-binary hello -X GET "/missions"
+check "http layer's 400 in English when asked" eq "$(<"$B")" "A GET request cannot have a body."
