@@ -556,8 +556,7 @@ sdgs(struct mission_page *p)
             html_elem(h, "strong", ts[i].code);
             html_text(h, " ");
             /* target texts exist in English only */
-            html_elem_attr(h, "span", ts[i].title_en, "lang", rq->lang == LANG_EN ? NULL : "en",
-                           NULL);
+            html_elem_attr(h, "span", ts[i].title_en, "lang", en_only(rq), NULL);
             html_close(h, "li");
         }
         html_close(h, "ul");

@@ -108,3 +108,57 @@ check "http layer's 400 with no language asked, on a page: Swedish" \
     eq "$(<"$B")" "En GET-begäran kan inte ha något innehåll."
 fetch -H 'Accept-Language: de-DE, en;q=0.5' -H 'Content-Length: 5' --data-binary hello -X GET "/missions"
 check "http layer's 400 in English when asked" eq "$(<"$B")" "A GET request cannot have a body."
+
+# ------------------------------------------------------------------ single-language content
+
+# Text stored in Swedish only (funding, sources, notes, breakdowns, disciplines, SNI titles)
+# carries lang="sv" on an English page and no lang of its own on a Swedish one; the SDG
+# texts, in English only, carry lang="en" on a Swedish page (WCAG 3.1.2).
+# marked LANG TAG TEXT — an element TAG (with or without other attributes) holding TEXT with
+# lang="LANG" in the last fetch; unmarked TAG TEXT — one without a lang attribute
+marked() { has_re "<$2 [^>]*lang=\"$1\"[^>]*>$(ere "$3")</$2>"; }
+unmarked() { has_re "<$1>$(ere "$2")</$1>"; }
+# both_ways PATH TAG TEXT LABEL — English page: marked sv; Swedish page: unmarked
+both_ways()
+{
+    local path=$1 tag=$2 text=$3 label=$4
+    fetch "$path?lang=en"
+    check "$label (en): lang=\"sv\" on <$tag>" marked sv "$tag" "$text"
+    fetch "$path?lang=sv"
+    check "$label (sv): no lang of its own" unmarked "$tag" "$text"
+}
+IFS=$'\t' read -r L_INIT L_FUND < <(q "SELECT id, funding FROM initiative WHERE funding <> '' AND is_demo = 1 ORDER BY id LIMIT 1")
+require "single-language: a demo initiative with funding" nonempty "$L_FUND"
+both_ways "/initiatives/$L_INIT" dd "$L_FUND" "initiative funding"
+
+IFS=$'\t' read -r L_ACT L_SNI < <(q "SELECT a.id, s.label_sv FROM actor a JOIN sni s ON s.code = a.sni WHERE EXISTS (SELECT 1 FROM actor_discipline d WHERE d.actor_id = a.id) ORDER BY a.id LIMIT 1")
+require "single-language: an actor with an SNI code and disciplines" nonempty "$L_SNI"
+fetch "/actors/$L_ACT?lang=en"
+check "actor's SNI title (en): lang=\"sv\"" marked sv span "$L_SNI"
+fetch "/actors/$L_ACT?lang=sv"
+check "actor's SNI title (sv): plain text" eval 'has " – $L_SNI</dd>" && lacks "lang=\"sv\">$L_SNI"'
+fetch "/actors/$L_ACT?lang=en"
+check "actor's disciplines (en): lang=\"sv\"" eval \
+    'has_re "<dt>Disciplines</dt><dd lang=\"sv\">$(ere "$(q "SELECT discipline FROM actor_discipline WHERE actor_id = $L_ACT ORDER BY position LIMIT 1")")"'
+
+# an indicator with a breakdown, sources and notes
+IFS=$'\t' read -r L_IND L_DIM < <(q "SELECT indicator_id, name FROM indicator_dimension ORDER BY indicator_id, position LIMIT 1")
+require "single-language: an indicator with a breakdown" nonempty "$L_DIM"
+IFS=$'\t' read -r L_SRC L_NOTE < <(q "SELECT source, note FROM observation WHERE indicator_id = $L_IND AND source <> '' AND note <> '' ORDER BY period_key LIMIT 1")
+L_VAL=$(q "SELECT substr(disagg, length('$L_DIM') + 2) FROM observation WHERE indicator_id = $L_IND AND disagg LIKE '$L_DIM=%' AND instr(disagg, char(31)) = 0 ORDER BY period_key LIMIT 1")
+require "single-language: its observations have a source, a note and a breakdown value" \
+    eval 'nonempty "$L_SRC" && nonempty "$L_NOTE" && nonempty "$L_VAL"'
+fetch "/indicators/$L_IND?lang=en"
+check "indicator (en): the breakdown's column, value, source and note are lang=\"sv\"" eval \
+    'marked sv th "$L_DIM" && marked sv td "$L_VAL" && marked sv td "$L_SRC" && marked sv td "$L_NOTE"'
+check "indicator (en): \"Broken down by\" names the column lang=\"sv\"" marked sv span "$L_DIM"
+fetch "/indicators/$L_IND?lang=sv"
+check "indicator (sv): the same cells carry no lang of their own" eval \
+    'has_re "<th scope=\"col\">$(ere "$L_DIM")</th>" && unmarked td "$L_VAL" && unmarked td "$L_SRC" && unmarked td "$L_NOTE"'
+
+# the SDG target texts, English only
+L_TGT=$(q "SELECT t.title_en FROM mission_sdg_target mt JOIN sdg_target t ON t.code = mt.target WHERE mt.mission_id = $MID_SK ORDER BY t.code LIMIT 1")
+fetch "/missions/$SK?lang=sv"
+check "SDG target (sv): lang=\"en\"" marked en span "$L_TGT"
+fetch "/missions/$SK?lang=en"
+check "SDG target (en): no lang of its own" unmarked span "$L_TGT"
