@@ -180,8 +180,14 @@ soak:
 corpus: all
 	@BUILD=$(BUILD) tests/corpus/run.sh
 
+# the refusal helpers' message arguments are msgids too: req_refuse (web/route.h) says them
+# in the request's language, whoever wrote them (domain/write.h, settings_invalid)
+POT_KEYWORDS = -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -kreq_refuse:4 -kreq_invalid:3 \
+               -kreq_refuse_at:4 -kweb_error:4 -kwrite_refuse:3 -kwrite_refuse_item:4 \
+               -ksettings_invalid:4 -kM_REFUSE:2
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -o po/samverka.pot src/web/*.c src/domain/*.c
+	xgettext --from-code=UTF-8 $(POT_KEYWORDS) -o po/samverka.pot src/web/*.c src/domain/*.c \
+	    src/http/*.c
 	for p in $(PO); do msgmerge -q --no-fuzzy-matching --update --backup=none $$p po/samverka.pot; done
 
 lint:

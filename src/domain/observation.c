@@ -17,6 +17,10 @@
 #include "domain/settings.h"
 #include "domain/tidycsv.h"
 
+/* xgettext extracts N_() here (and the msg of write_refuse and settings_invalid by `make
+ * pot`'s keywords); the web layer says these refusals in the request's language */
+#define N_(s) (s)
+
 /* in Q_OBSERVATION_STORED's column order. Optional kinds, so that a new value is [null,
  * after] and a removed one [before, null]. */
 const struct change_field observation_audit_fields[OBSERVATION_AUDIT_FIELDS] = {
@@ -67,11 +71,11 @@ check_text(struct write_error *e, const char *field, int item, const char *s)
     const char *msg = NULL;
 
     if (n > TIDY_MAX_FIELD)
-        msg = "is longer than 1024 bytes";
+        msg = N_("is longer than 1024 bytes");
     else if (!utf8_valid(s != NULL ? s : "", n))
-        msg = "is not valid UTF-8";
+        msg = N_("is not valid UTF-8");
     else if (str_find_control(s != NULL ? s : "", n) < n)
-        msg = "contains a control character";
+        msg = N_("contains a control character");
     if (msg == NULL)
         return ERR_OK;
     return item < 0 ? write_refuse(e, field, msg) : write_refuse_item(e, field, item, msg);

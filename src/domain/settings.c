@@ -16,6 +16,10 @@
 #include "domain/tidycsv.h"
 #include "domain/write.h"
 
+/* xgettext extracts N_() here (and the msg of write_refuse and settings_invalid by `make
+ * pot`'s keywords); the web layer says these refusals in the request's language */
+#define N_(s) (s)
+
 void
 settings_from_indicator(const struct indicator *ind, struct indicator_settings *s)
 {
@@ -68,20 +72,21 @@ settings_headline_from_pairs(struct arena *a, const struct indicator *ind,
     for (i = 0; i < n; i++) {
         k = dimension_of(ind, fields[i], strlen(fields[i]));
         if (k < 0) {
-            *out_msg = "names a field that is not one of the indicator's disaggregation columns";
+            *out_msg =
+                N_("names a field that is not one of the indicator's disaggregation columns");
             return false;
         }
         if (*values[i] == '\0') {
-            *out_msg = "gives a field without a value";
+            *out_msg = N_("gives a field without a value");
             return false;
         }
         /* the stored form joins pairs with 0x1F: no control character may ride along */
         if (str_find_control(values[i], strlen(values[i])) < strlen(values[i])) {
-            *out_msg = "must not contain control characters";
+            *out_msg = N_("must not contain control characters");
             return false;
         }
         if (vals[k] != NULL) {
-            *out_msg = "names a field twice";
+            *out_msg = N_("names a field twice");
             return false;
         }
         vals[k] = values[i];
@@ -96,7 +101,7 @@ settings_headline_from_pairs(struct arena *a, const struct indicator *ind,
     }
     if (buf_err(&b)) {
         buf_free(&b);
-        *out_msg = "is too long";
+        *out_msg = N_("is too long");
         return false;
     }
     *out = arena_strndup(a, b.data ? b.data : "", b.len);
@@ -125,9 +130,9 @@ settings_parse_headline(struct arena *a, const struct indicator *ind, const char
     for (p = copy; p != NULL;) {
         eq = strchr(p, '=');
         if (eq == NULL || eq == p || dimension_of(ind, p, (size_t)(eq - p)) < 0) {
-            *out_msg = eq == NULL || eq == p ? "must be FIELD=VALUE pairs separated by commas"
-                                             : "names a field that is not one of the "
-                                               "indicator's disaggregation columns";
+            *out_msg = eq == NULL || eq == p ? N_("must be FIELD=VALUE pairs separated by commas")
+                                             : N_("names a field that is not one of the "
+                                                  "indicator's disaggregation columns");
             return false;
         }
         next = NULL;
@@ -142,7 +147,7 @@ settings_parse_headline(struct arena *a, const struct indicator *ind, const char
         }
         *eq = '\0';
         if (n == SETTINGS_MAX_HEADLINE) {
-            *out_msg = "names too many fields";
+            *out_msg = N_("names too many fields");
             return false;
         }
         fields[n] = p;

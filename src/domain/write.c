@@ -10,6 +10,10 @@
 #include "domain/audit.h"
 #include "domain/codes.h"
 
+/* xgettext extracts N_() here (and the msg of write_refuse and settings_invalid by `make
+ * pot`'s keywords); the web layer says these refusals in the request's language */
+#define N_(s) (s)
+
 enum err
 write_refuse(struct write_error *e, const char *field, const char *msg)
 {
@@ -34,15 +38,15 @@ too_long(size_t max)
 {
     switch (max) {
     case WRITE_MAX_LINE:
-        return "is longer than 300 bytes";
+        return N_("is longer than 300 bytes");
     case WRITE_MAX_TEXT:
-        return "is longer than 4000 bytes";
+        return N_("is longer than 4000 bytes");
     case WRITE_MAX_MD:
-        return "is longer than 20000 bytes";
+        return N_("is longer than 20000 bytes");
     case WRITE_MAX_URL:
-        return "is longer than 2048 bytes";
+        return N_("is longer than 2048 bytes");
     default:
-        return "is too long";
+        return N_("is too long");
     }
 }
 

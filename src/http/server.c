@@ -76,6 +76,9 @@
 #include "http/limits.h"
 #include "web/web.h"
 
+/* xgettext extracts N_() here: reply_text says these in the request's language */
+#define N_(s) (s)
+
 #define CSP                                                                                        \
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "              \
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -647,7 +650,8 @@ reply_304(struct MHD_Connection *c, struct MHD_Response *full)
 static void access_log(struct server *s, const char *method, const char *path, unsigned status,
                        size_t bytes, bool hit, struct timespec *t0);
 
-/* A short plain-text answer the server gives before any routing (bad path, no database). */
+/* A short plain-text answer the server gives before any routing (bad path, no database):
+ * text is a msgid, said in the language Accept-Language asks for (web_plain_text). */
 static enum MHD_Result
 reply_text(struct server *s, struct MHD_Connection *c, const char *method, const char *url,
            unsigned status, const char *text)
@@ -655,6 +659,10 @@ reply_text(struct server *s, struct MHD_Connection *c, const char *method, const
     struct MHD_Response *r;
     enum MHD_Result ret;
 
+    /* a translation lives as long as the process: the buffer stays persistent */
+    text = web_plain_text(
+        text, MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE),
+        url);
     r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
     add_headers(r, "text/plain; charset=utf-8", NULL, "no-store", "Accept-Language");
     if (status == 503)
@@ -856,8 +864,9 @@ struct verdict {
 };
 
 static const struct verdict uri_ok = {0, NULL};
-static const struct verdict uri_nul = {MHD_HTTP_BAD_REQUEST, "Bad request path.\n"};
-static const struct verdict uri_params = {MHD_HTTP_URI_TOO_LONG, "Too many query parameters.\n"};
+static const struct verdict uri_nul = {MHD_HTTP_BAD_REQUEST, N_("Bad request path.\n")};
+static const struct verdict uri_params = {MHD_HTTP_URI_TOO_LONG,
+                                          N_("Too many query parameters.\n")};
 static int get_body_marker, get_refused_marker;
 
 static bool
@@ -992,9 +1001,9 @@ cookie_join(void *cls, enum MHD_ValueKind kind, const char *key, const char *val
 static const struct verdict *
 head_refused(struct MHD_Connection *c, const char *url)
 {
-    static const struct verdict bad_path = {MHD_HTTP_BAD_REQUEST, "Bad request path.\n"};
+    static const struct verdict bad_path = {MHD_HTTP_BAD_REQUEST, N_("Bad request path.\n")};
     static const struct verdict big_cookie = {MHD_HTTP_REQUEST_HEADER_FIELDS_TOO_LARGE,
-                                              "The Cookie header is too large.\n"};
+                                              N_("The Cookie header is too large.\n")};
     struct cookies ck = {0, 0, NULL};
 
     if (strlen(url) > HTTP_MAX_PATH || url[0] != '/' || !utf8_valid(url, strlen(url)))
@@ -1367,7 +1376,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
             (expect && (content_length(c) > 0 || chunked))) {
             *con_cls = &get_refused_marker;
             return reply_text(s, c, method, url, MHD_HTTP_CONTENT_TOO_LARGE,
-                              "A GET request cannot have a body.\n");
+                              N_("A GET request cannot have a body.\n"));
         }
         *con_cls = &first_call_marker; /* answer on the second call: keep-alive */
         return MHD_YES;
@@ -1385,7 +1394,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         *con_cls = &get_body_marker;
         if (got == 0)
             return reply_text(s, c, method, url, MHD_HTTP_BAD_REQUEST,
-                              "A GET request cannot have a body.\n");
+                              N_("A GET request cannot have a body.\n"));
         if (lc == NULL || atomic_fetch_add(&lc->got, got) + got <= HTTP_MAX_BODY)
             return MHD_YES;
         /* a chunked GET body past the limit: libmicrohttpd 0.9.75 cannot queue an answer

@@ -182,8 +182,8 @@ api_body_parts(struct req *rq, json_t *v, struct initiative_new *in, int keep)
     return API_APPLIED;
 }
 
-/* The refusal of member key: why, as a sentence about the member (English, as the API's
- * field messages are). */
+/* The refusal of member key: why, a sentence about the member (an English msgid:
+ * req_refuse says it in the request's language). */
 static enum err
 refuse_member(struct req *rq, const char *key, enum api_member a, const char *why)
 {
@@ -334,7 +334,7 @@ enum api_member
 api_body_initiative_member(struct req *rq, struct initiative_new *in, const char *key, json_t *v,
                            const char **why)
 {
-    static const char *const text_why = "must be {\"sv\": text, \"en\": text}";
+    static const char *const text_why = N_("must be {\"sv\": text, \"en\": text}");
 
     if (strcmp(key, "title") == 0) {
         *why = text_why;
@@ -349,7 +349,7 @@ api_body_initiative_member(struct req *rq, struct initiative_new *in, const char
     if (strcmp(key, "end_date") == 0)
         return api_body_str(rq, v, true, &in->end_date);
     if (strcmp(key, "budget_sek") == 0) {
-        *why = "must be whole kronor or null";
+        *why = N_("must be whole kronor or null");
         in->has_budget = !json_is_null(v);
         if (json_is_null(v))
             return API_APPLIED;
@@ -359,11 +359,11 @@ api_body_initiative_member(struct req *rq, struct initiative_new *in, const char
         return API_APPLIED;
     }
     if (strcmp(key, "objective_ids") == 0) {
-        *why = "must be an array of objective ids";
+        *why = N_("must be an array of objective ids");
         return api_body_ids(rq, v, &in->objective_ids, &in->n_objectives);
     }
     if (strcmp(key, "sdg_targets") == 0) {
-        *why = "must be an array of SDG target codes";
+        *why = N_("must be an array of SDG target codes");
         return api_body_strs(rq, v, &in->sdg_targets, &in->n_sdg_targets);
     }
     return API_UNKNOWN;

@@ -154,11 +154,11 @@ actor_member(struct req *rq, void *ctx, const char *key, json_t *v, const char *
     if (strcmp(key, "website") == 0)
         return api_body_str(rq, v, true, &in->website);
     if (strcmp(key, "description") == 0) {
-        *why = "must be {\"sv\": text, \"en\": text}";
+        *why = N_("must be {\"sv\": text, \"en\": text}");
         return api_body_text(rq, v, &in->description_sv, &in->description_en);
     }
     if (strcmp(key, "disciplines") == 0) {
-        *why = "must be an array of texts";
+        *why = N_("must be an array of texts");
         return api_body_strs(rq, v, &in->disciplines, &in->n_disciplines);
     }
     return API_UNKNOWN;
@@ -257,11 +257,11 @@ person_member(struct req *rq, void *ctx, const char *key, json_t *v, const char 
     if (strcmp(key, "name") == 0)
         return api_body_str(rq, v, false, &in->name);
     if (strcmp(key, "title") == 0) {
-        *why = "must be {\"sv\": text, \"en\": text}";
+        *why = N_("must be {\"sv\": text, \"en\": text}");
         return api_body_text(rq, v, &in->title_sv, &in->title_en);
     }
     if (strcmp(key, "actor_id") == 0) {
-        *why = "must be an actor's id or null";
+        *why = N_("must be an actor's id or null");
         return api_body_id(v, true, &in->actor_id);
     }
     if (strcmp(key, "email") == 0)
@@ -388,12 +388,12 @@ initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const c
 {
     struct initiative_body *b = ctx;
     struct initiative_new *in = &b->in;
-    static const char *const text_why = "must be {\"sv\": text, \"en\": text}";
+    static const char *const text_why = N_("must be {\"sv\": text, \"en\": text}");
 
     if (strcmp(key, "mission") == 0) {
         /* apply_body's protected list does not know a create from an update */
         if (b->is_update) {
-            *why = "is protected: an initiative does not move between missions";
+            *why = N_("is protected: an initiative does not move between missions");
             return API_BAD;
         }
         return api_body_str(rq, v, false, &b->mission);
@@ -403,7 +403,7 @@ initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const c
     if (strcmp(key, "status") == 0)
         return api_body_str(rq, v, false, &in->status);
     if (strcmp(key, "lead_actor_id") == 0) {
-        *why = "must be an actor's id or null";
+        *why = N_("must be an actor's id or null");
         return api_body_id(v, true, &in->lead_actor_id);
     }
     if (strcmp(key, "funding") == 0)
@@ -417,7 +417,7 @@ initiative_member(struct req *rq, void *ctx, const char *key, json_t *v, const c
         return api_body_text(rq, v, &in->learnings_sv, &in->learnings_en);
     }
     if (strcmp(key, "actors") == 0) {
-        *why = "must be an array of {\"id\": actor id, \"role\": role}";
+        *why = N_("must be an array of {\"id\": actor id, \"role\": role}");
         return api_body_parts(rq, v, in, 0);
     }
     return api_body_initiative_member(rq, in, key, v, why);

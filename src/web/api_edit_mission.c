@@ -29,6 +29,7 @@
 #include "web/api.h"
 #include "web/auth.h"
 #include "web/handlers.h"
+#include "web/i18n.h"
 #include "web/resp.h"
 #include "web/route.h"
 #include "web/url.h"
@@ -97,7 +98,7 @@ body_object(struct req *rq, json_t **out)
     root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL)
         return req_invalid(rq, NULL,
-                           arena_printf(rq->arena, "the body is not JSON (line %d, column %d)",
+                           arena_printf(rq->arena, _("the body is not JSON (line %d, column %d)"),
                                         je.line, je.column));
     if (!json_is_object(root)) {
         json_decref(root);
@@ -128,7 +129,7 @@ apply(struct req *rq, const struct member *m, json_t *v, void *in, const char **
     *field = m->name;
     switch (m->type) {
     case MT_TEXT:
-        *why = "must be an object {\"sv\": text, \"en\": text or null}";
+        *why = N_("must be an object {\"sv\": text, \"en\": text or null}");
         if (!json_is_object(v))
             return false;
         json_object_foreach(v, k, x)
@@ -137,12 +138,12 @@ apply(struct req *rq, const struct member *m, json_t *v, void *in, const char **
 
             if (!sv && strcmp(k, "en") != 0) {
                 *field = arena_printf(rq->arena, "%s.%s", m->name, k);
-                *why = "is not a language of the text (sv, en)";
+                *why = N_("is not a language of the text (sv, en)");
                 return false;
             }
             *field = arena_printf(rq->arena, "%s.%s", m->name, k);
             if (!(json_is_string(x) || (!sv && json_is_null(x)))) {
-                *why = sv ? "must be a text" : "must be a text or null";
+                *why = sv ? N_("must be a text") : N_("must be a text or null");
                 return false;
             }
             *(const char **)(base + (sv ? m->off : m->off_en)) =
@@ -150,26 +151,26 @@ apply(struct req *rq, const struct member *m, json_t *v, void *in, const char **
         }
         return true;
     case MT_STR:
-        *why = "must be a text";
+        *why = N_("must be a text");
         if (!json_is_string(v))
             return false;
         *(const char **)(base + m->off) = dup_str(rq, v);
         return true;
     case MT_OPT:
-        *why = "must be a text or null";
+        *why = N_("must be a text or null");
         if (!json_is_string(v) && !json_is_null(v))
             return false;
         *(const char **)(base + m->off) = json_is_null(v) ? NULL : dup_str(rq, v);
         return true;
     case MT_INT:
-        *why = "must be an integer";
+        *why = N_("must be an integer");
         if (!json_is_integer(v) || json_integer_value(v) < -1000000 ||
             json_integer_value(v) > 1000000)
             return false;
         *(int *)(base + m->off) = (int)json_integer_value(v);
         return true;
     case MT_ID:
-        *why = "must be an id (a positive integer) or null";
+        *why = N_("must be an id (a positive integer) or null");
         if (json_is_null(v)) {
             *(int64_t *)(base + m->off) = 0;
             return true;
@@ -179,20 +180,20 @@ apply(struct req *rq, const struct member *m, json_t *v, void *in, const char **
         *(int64_t *)(base + m->off) = json_integer_value(v);
         return true;
     case MT_NUM:
-        *why = "must be a number";
+        *why = N_("must be a number");
         if (!json_is_number(v) || !isfinite(json_number_value(v)))
             return false;
         d = json_number_value(v);
         memcpy(base + m->off, &d, sizeof(d));
         return true;
     case MT_BOOL:
-        *why = "must be true or false";
+        *why = N_("must be true or false");
         if (!json_is_boolean(v))
             return false;
         *(bool *)(base + m->off) = json_is_true(v);
         return true;
     case MT_LIST:
-        *why = "must be an array of at most 64 texts";
+        *why = N_("must be an array of at most 64 texts");
         if (!json_is_array(v) || json_array_size(v) > WRITE_MAX_ITEMS)
             return false;
         n = json_array_size(v);

@@ -415,7 +415,9 @@ api_openapi(struct req *rq)
               "progress settings) need an API token (Authorization: Bearer). Lists are paged "
               "(page, per_page up to 100, default 20) and carry links to neighbouring pages; "
               "a page past the last is 404. Every 200 has an ETag; send it in If-None-Match "
-              "for a 304. Errors are {\"error\": {\"code\", \"message\", \"field\"}}. "
+              "for a 304. Errors are {\"error\": {\"code\", \"message\", \"field\"}}; the "
+              "message is in the request's language: ?lang=sv or ?lang=en, else the one of "
+              "Swedish and English Accept-Language weighs higher, else English. "
               "Bilingual texts are {\"sv\", \"en\"}.");
     json_obj_close(&j);
     json_key(&j, "servers");

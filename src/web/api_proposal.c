@@ -273,12 +273,12 @@ proposal_member(struct req *rq, void *ctx, const char *key, json_t *v, const cha
     if (is_step_protected(key, why))
         return API_BAD;
     if (strcmp(key, "lead_actor_id") == 0) {
-        *why = "must be the id of an actor you represent";
+        *why = N_("must be the id of an actor you represent");
         return api_body_id(v, false, &in->lead_actor_id);
     }
     if (strcmp(key, "actors") == 0) {
-        *why = "must be an array of {\"id\": actor id, \"role\": partner, funder or "
-               "co_financier}";
+        *why = N_("must be an array of {\"id\": actor id, \"role\": partner, funder or "
+                  "co_financier}");
         b->others.n_parts = 0;
         a = api_body_parts(rq, v, &b->others, 0);
         for (i = 0; a == API_APPLIED && i < b->others.n_parts; i++)
@@ -442,7 +442,7 @@ review_member(struct req *rq, void *ctx, const char *key, json_t *v, const char 
     if (is_step_protected(key, why))
         return API_BAD;
     if (strcmp(key, "decision") == 0) {
-        *why = "must be accept, changes or decline";
+        *why = N_("must be accept, changes or decline");
         if (api_body_str(rq, v, false, &b->decision) != API_APPLIED)
             return API_BAD;
         return strcmp(b->decision, "accept") == 0 || strcmp(b->decision, "changes") == 0 ||
@@ -451,7 +451,7 @@ review_member(struct req *rq, void *ctx, const char *key, json_t *v, const char 
                    : API_BAD;
     }
     if (strcmp(key, "comment") == 0) {
-        *why = "must be a text or null";
+        *why = N_("must be a text or null");
         return api_body_str(rq, v, true, &b->comment);
     }
     return API_UNKNOWN;

@@ -217,16 +217,16 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
             return true;
         }
         s->has_base_year = get_year(v, &s->base_year);
-        *why = "must be a year from 1900 to 2200 or null";
+        *why = N_("must be a year from 1900 to 2200 or null");
         return s->has_base_year;
     }
     if (strcmp(key, "base_value") == 0) {
         s->has_base_value = !json_is_null(v);
-        *why = "must be a number or null";
+        *why = N_("must be a number or null");
         return json_is_null(v) || get_num(v, &s->base_value);
     }
     if (strcmp(key, "direction") == 0) {
-        *why = "must be \"increase\" or \"decrease\"";
+        *why = N_("must be \"increase\" or \"decrease\"");
         if (!json_is_string(v))
             return false;
         s->direction = arena_strdup(rq->arena, json_string_value(v));
@@ -234,12 +234,12 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
     }
     if (strcmp(key, "limit") == 0) {
         s->has_limit = !json_is_null(v);
-        *why = "must be a number or null";
+        *why = N_("must be a number or null");
         return json_is_null(v) || get_num(v, &s->limit);
     }
     if (strcmp(key, "target") == 0) {
-        *why = "must be null or {\"kind\": \"absolute\"|\"relative\", \"value\": number, "
-               "\"year\": year or null}";
+        *why = N_("must be null or {\"kind\": \"absolute\"|\"relative\", \"value\": number, "
+                  "\"year\": year or null}");
         if (json_is_null(v)) {
             s->target_kind = "none";
             s->has_target_value = false;
@@ -264,7 +264,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         return s->target_kind != NULL && s->has_target_value;
     }
     if (strcmp(key, "thresholds") == 0) {
-        *why = "must be null or {\"high\": number, \"med\": number, \"low\": number}";
+        *why = N_("must be null or {\"high\": number, \"med\": number, \"low\": number}");
         if (json_is_null(v)) {
             s->has_thresholds = false;
             return true;
@@ -281,7 +281,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         const char *fields[SETTINGS_MAX_HEADLINE], *values[SETTINGS_MAX_HEADLINE];
         int n = 0;
 
-        *why = "must be null or an object of disaggregation values, e.g. {\"Sex\": \"F\"}";
+        *why = N_("must be null or an object of disaggregation values, e.g. {\"Sex\": \"F\"}");
         if (json_is_null(v)) {
             s->headline = "";
             return true;
@@ -302,7 +302,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         return true;
     }
     if (strcmp(key, "bounds") == 0) {
-        *why = "must be null or {\"lower\": number or null, \"upper\": number or null}";
+        *why = N_("must be null or {\"lower\": number or null, \"upper\": number or null}");
         s->has_lower = s->has_upper = false;
         if (json_is_null(v)) {
             s->bounds_set = false;
@@ -326,7 +326,7 @@ apply_member(struct req *rq, const struct indicator *ind, struct indicator_setti
         }
         return true;
     }
-    *why = "is not a setting that can be changed here";
+    *why = N_("is not a setting that can be changed here");
     return false;
 }
 
@@ -346,9 +346,12 @@ api_indicator_patch(struct req *rq)
         return rc;
     root = json_loadb(rq->body ? rq->body : "", rq->body_len, JSON_REJECT_DUPLICATES, &je);
     if (root == NULL)
-        return req_invalid(rq, NULL,
-                           valid_text(rq, arena_printf(rq->arena, "line %d, column %d: %s", je.line,
-                                                       je.column, je.text)));
+        return req_invalid(
+            rq, NULL,
+            valid_text(rq, arena_printf(rq->arena,
+                                        /* TRANSLATORS: the last %s is the JSON
+                                           parser's own words, in English */
+                                        _("line %d, column %d: %s"), je.line, je.column, je.text)));
     if (!json_is_object(root)) {
         json_decref(root);
         return req_invalid(rq, NULL, _("The body must be a JSON object of settings."));

@@ -203,6 +203,15 @@ html_elem_attr(struct html *h, const char *tag, const char *text, ...)
 }
 
 void
+html_text_lang(struct html *h, const char *s, const char *lang)
+{
+    if (lang == NULL)
+        html_text(h, s);
+    else
+        html_elem_attr(h, "span", s, "lang", lang, NULL);
+}
+
+void
 html_markdown(struct html *h, const char *md)
 {
     char *out;

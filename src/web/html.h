@@ -49,6 +49,10 @@ void html_textn(struct html *h, const char *s, size_t n);
 void html_printf(struct html *h, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* <tag>text</tag> */
 void html_elem(struct html *h, const char *tag, const char *text);
+/* Text as html_text, inside <span lang="lang"> when lang is not NULL: a text in another
+ * language than the page's (WCAG 3.1.2), as L_lang and i18n.h's other helpers say. */
+void html_text_lang(struct html *h, const char *s, const char *lang);
+
 /* <tag attrs...>text</tag>: html_elem_attr(h, "a", text, "href", url, NULL). */
 void html_elem_attr(struct html *h, const char *tag, const char *text, ...)
     __attribute__((sentinel));

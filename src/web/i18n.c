@@ -82,48 +82,226 @@ fmt_num(const struct req *rq, double v, int decimals)
     return str_fmt_number(rq->arena, v, decimals, rq->lang == LANG_SV);
 }
 
+/* The next code point of *p folded to lower case (ASCII and Latin-1 letters), a run of
+ * white space as one ' ', and 0 at the end; *p moves past what was read. A byte that
+ * starts no two-byte sequence is taken as it is. */
+static unsigned
+next_folded(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    unsigned c;
+
+    if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        *p = s;
+        return *s == '\0' ? 0 : ' ';
+    }
+    if (*s == '\0')
+        return 0;
+    if ((s[0] & 0xE0) == 0xC0 && (s[1] & 0xC0) == 0x80) {
+        c = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+        *p = s + 2;
+        /* U+00C0..U+00DE are the capitals of U+00E0..U+00FE, but for U+00D7 (×) */
+        return c >= 0xC0 && c <= 0xDE && c != 0xD7 ? c + 0x20 : c;
+    }
+    c = *s;
+    *p = s + 1;
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+bool
+i18n_same_words(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)(a != NULL ? a : "");
+    const unsigned char *q = (const unsigned char *)(b != NULL ? b : "");
+    unsigned x, y;
+
+    /* leading white space does not count */
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+        q++;
+    do {
+        x = next_folded(&p);
+        y = next_folded(&q);
+        if (x != y)
+            return false;
+    } while (x != 0);
+    return true;
+}
+
 /* ------------------------------------------------ the request's language */
 
-static enum lang
-lang_from_accept(const char *h)
+/*
+ * Accept-Language by RFC 9110 §12.5.4: a comma-separated list of language-ranges
+ * (RFC 4647: "*" or 1*8ALPHA *("-" 1*8alphanum)), each with an optional weight
+ * ";q=" qvalue (0 to 1, at most three decimals; 1 when left out; 0 means "not
+ * acceptable"). A malformed element is ignored, as if it were not there.
+ */
+enum { Q_NONE = -1, Q_ONE = 1000 };
+
+/* A qvalue from s (len bytes): 0..1000 thousandths, or Q_NONE when malformed. */
+static int
+parse_qvalue(const char *s, size_t len)
 {
-    /* the first of sv / en by q-value (ties: the earlier); anything else: sv */
-    double best_q = -1, q;
-    enum lang best = LANG_SV;
-    const char *p = h, *end, *qs;
-    char tag[16];
+    int q = 0, scale = 100;
+    size_t i;
+
+    if (len == 0 || (s[0] != '0' && s[0] != '1'))
+        return Q_NONE;
+    if (len > 1 && (s[1] != '.' || len > 5))
+        return Q_NONE;
+    for (i = 2; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return Q_NONE;
+        q += (s[i] - '0') * scale;
+        scale /= 10;
+    }
+    if (s[0] == '1')
+        return q == 0 ? Q_ONE : Q_NONE;
+    return q;
+}
+
+/* Whether s (len bytes) is a language-range: "*" or 1*8ALPHA *("-" 1*8alphanum). */
+static bool
+is_language_range(const char *s, size_t len)
+{
+    size_t i, run = 0;
+    bool first = true; /* the primary subtag is letters only */
+    char c;
+
+    if (len == 1 && s[0] == '*')
+        return true;
+    for (i = 0; i < len; i++) {
+        c = s[i];
+        if (c == '-') {
+            if (run == 0)
+                return false;
+            run = 0;
+            first = false;
+            continue;
+        }
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && c >= '0' && c <= '9')))
+            return false;
+        if (++run > 8)
+            return false;
+    }
+    return run > 0;
+}
+
+/* The weight one language got: from its own range ("sv") before a narrower one
+ * ("sv-FI", the highest of them) before the wildcard; pos is the element's index. */
+struct lang_weight {
+    int q_exact, q_sub, q_any; /* Q_NONE when not named that way */
+    int pos_exact, pos_sub, pos_any;
+};
+
+static void
+weight_of(const struct lang_weight *w, int *out_q, int *out_pos)
+{
+    if (w->q_exact != Q_NONE) {
+        *out_q = w->q_exact;
+        *out_pos = w->pos_exact;
+    } else if (w->q_sub != Q_NONE) {
+        *out_q = w->q_sub;
+        *out_pos = w->pos_sub;
+    } else {
+        *out_q = w->q_any;
+        *out_pos = w->pos_any;
+    }
+}
+
+#define IS_OWS(c) ((c) == ' ' || (c) == '\t')
+
+/*
+ * The language of a request by its Accept-Language h: of Swedish and English, the
+ * one with the higher weight (a tie: the one named first; both by "*" alone: unset).
+ * When the header names neither (or refuses both with q=0), the reader asked for a
+ * language we do not have: English, the one more readers of other languages read.
+ * No header at all (or one with no well-formed element) expresses no preference:
+ * unset, the caller's default (web_pick_lang).
+ */
+static enum lang
+lang_from_accept(const char *h, enum lang unset)
+{
+    struct lang_weight w[LANG__MAX];
+    const char *p = h, *e, *end, *semi, *r_end;
+    int l, q, pos = 0, best_q[LANG__MAX], best_pos[LANG__MAX];
+    bool any_valid = false;
     size_t n;
 
     if (h == NULL)
-        return LANG_SV;
-    while (*p) {
-        while (*p == ' ' || *p == ',')
+        return unset;
+    for (l = 0; l < LANG__MAX; l++)
+        w[l] = (struct lang_weight){Q_NONE, Q_NONE, Q_NONE, 0, 0, 0};
+    for (; *p; p = *end ? end + 1 : end, pos++) {
+        end = strchr(p, ',');
+        if (end == NULL)
+            end = p + strlen(p);
+        while (p < end && IS_OWS(*p))
             p++;
-        end = p;
-        while (*end && *end != ',')
-            end++;
-        n = strcspn(p, ";,");
-        if (n >= sizeof(tag))
-            n = sizeof(tag) - 1;
-        memcpy(tag, p, n);
-        tag[n] = '\0';
-        q = 1.0;
-        qs = memchr(p, ';', (size_t)(end - p));
-        if (qs != NULL && (qs = strstr(qs, "q=")) != NULL && qs < end)
-            q = strtod(qs + 2, NULL);
-        if (q > 0 && q > best_q &&
-            (strncasecmp(tag, "sv", 2) == 0 || strncasecmp(tag, "en", 2) == 0) &&
-            (tag[2] == '\0' || tag[2] == '-')) {
-            best_q = q;
-            best = strncasecmp(tag, "en", 2) == 0 ? LANG_EN : LANG_SV;
+        e = end;
+        while (e > p && IS_OWS(e[-1]))
+            e--;
+        if (p == e)
+            continue; /* an empty list element is allowed and means nothing */
+        semi = memchr(p, ';', (size_t)(e - p));
+        r_end = semi != NULL ? semi : e;
+        while (r_end > p && IS_OWS(r_end[-1]))
+            r_end--;
+        n = (size_t)(r_end - p);
+        if (!is_language_range(p, n))
+            continue;
+        q = Q_ONE;
+        if (semi != NULL) {
+            semi++;
+            while (semi < e && IS_OWS(*semi))
+                semi++;
+            if (e - semi < 3 || (semi[0] != 'q' && semi[0] != 'Q') || semi[1] != '=')
+                continue;
+            q = parse_qvalue(semi + 2, (size_t)(e - semi - 2));
+            if (q == Q_NONE)
+                continue;
         }
-        p = end;
+        any_valid = true;
+        if (n == 1 && p[0] == '*') {
+            for (l = 0; l < LANG__MAX; l++) {
+                if (w[l].q_any == Q_NONE) {
+                    w[l].q_any = q;
+                    w[l].pos_any = pos;
+                }
+            }
+            continue;
+        }
+        for (l = 0; l < LANG__MAX; l++) {
+            if (n < 2 || strncasecmp(p, lang_codes[l], 2) != 0)
+                continue;
+            if (n == 2 && w[l].q_exact == Q_NONE) {
+                w[l].q_exact = q;
+                w[l].pos_exact = pos;
+            } else if (n > 2 && p[2] == '-' && q > w[l].q_sub) {
+                w[l].q_sub = q;
+                w[l].pos_sub = pos;
+            }
+        }
     }
-    return best;
+    if (!any_valid)
+        return unset;
+    for (l = 0; l < LANG__MAX; l++)
+        weight_of(&w[l], &best_q[l], &best_pos[l]);
+    if (best_q[LANG_SV] <= 0 && best_q[LANG_EN] <= 0)
+        return LANG_EN;
+    if (best_q[LANG_SV] != best_q[LANG_EN])
+        return best_q[LANG_SV] > best_q[LANG_EN] ? LANG_SV : LANG_EN;
+    if (best_pos[LANG_SV] != best_pos[LANG_EN])
+        return best_pos[LANG_EN] < best_pos[LANG_SV] ? LANG_EN : LANG_SV;
+    return unset;
 }
 
 enum lang
-web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit)
+web_pick_lang(const char *query_lang, const char *accept_language, enum lang unset,
+              bool *out_explicit)
 {
     *out_explicit = false;
     if (query_lang != NULL) {
@@ -136,5 +314,20 @@ web_pick_lang(const char *query_lang, const char *accept_language, bool *out_exp
             return LANG_SV;
         }
     }
-    return lang_from_accept(accept_language);
+    return lang_from_accept(accept_language, unset);
+}
+
+enum lang
+web_lang_unset(const char *path)
+{
+    return path != NULL && str_has_prefix(path, "/api/") ? LANG_EN : LANG_SV;
+}
+
+const char *
+web_plain_text(const char *msgid, const char *accept_language, const char *path)
+{
+    bool explicit;
+
+    i18n_use(web_pick_lang(NULL, accept_language, web_lang_unset(path), &explicit));
+    return gettext(msgid);
 }

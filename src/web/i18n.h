@@ -47,6 +47,31 @@ L_lang(const struct req *rq, const char *en)
     return NULL;
 }
 
+/*
+ * Whether a and b are the same words to a reader: equal but for letter case (ASCII and
+ * Latin-1 letters: å/Å, ä/Ä, ö/Ö, é/É ...) and white space (any run of it, leading and
+ * trailing too, counts as one space). NULL reads as "". Locale-free.
+ */
+bool i18n_same_words(const char *a, const char *b);
+
+/*
+ * lang="sv" for s on an English page when s is a text stored in one language only, Swedish,
+ * the site's own (funding, sources, notes, disaggregation names and values, disciplines,
+ * SNI titles, municipality and county names); NULL on a Swedish page or for an empty s.
+ */
+static inline const char *
+sv_only(const struct req *rq, const char *s)
+{
+    return rq->lang == LANG_EN && s != NULL && *s != '\0' ? "sv" : NULL;
+}
+
+/* lang="en" on a Swedish page, for a text that exists in English only (the UN's SDG texts). */
+static inline const char *
+en_only(const struct req *rq)
+{
+    return rq->lang == LANG_EN ? NULL : "en";
+}
+
 /* Numbers in the request's language: "1 234,5" / "1,234.5". */
 char *fmt_num(const struct req *rq, double v, int decimals);
 

@@ -50,16 +50,13 @@ actor_facts(struct req *rq, struct html *h, const struct actor *x)
         if (!str_empty(x->sni_label)) {
             html_text(h, " – ");
             /* SCB publishes the SNI labels in Swedish only */
-            if (rq->lang == LANG_SV)
-                html_text(h, x->sni_label);
-            else
-                html_elem_attr(h, "span", x->sni_label, "lang", "sv", NULL);
+            html_text_lang(h, x->sni_label, sv_only(rq, x->sni_label));
         }
         html_close(h, "dd");
     }
     if (!str_empty(x->municipality_name)) {
         html_elem(h, "dt", _("Municipality"));
-        html_open(h, "dd", NULL);
+        html_open(h, "dd", "lang", sv_only(rq, x->municipality_name), NULL);
         html_text(h, x->municipality_name);
         if (!str_empty(x->county_name)) {
             html_text(h, ", ");
@@ -75,7 +72,7 @@ actor_facts(struct req *rq, struct html *h, const struct actor *x)
     }
     if (x->n_disciplines > 0) {
         html_elem(h, "dt", _("Disciplines"));
-        html_open(h, "dd", NULL);
+        html_open(h, "dd", "lang", sv_only(rq, x->disciplines[0]), NULL);
         for (i = 0; i < x->n_disciplines; i++) {
             if (i > 0)
                 html_text(h, ", ");
@@ -313,8 +310,10 @@ actor_table(struct req *rq, struct html *h, const struct actor *list, int n)
         html_close(h, "td");
         html_elem_attr(h, "td", label_code(&code_actor_sector, list[i].sector), "data-label",
                        _("Sector"), NULL);
+        /* lang last: sv_only is NULL on Swedish pages, which ends the attribute list */
         html_elem_attr(h, "td", list[i].municipality_name ? list[i].municipality_name : "",
-                       "data-label", _("Municipality"), NULL);
+                       "data-label", _("Municipality"), "lang",
+                       sv_only(rq, list[i].municipality_name), NULL);
         html_elem_attr(h, "td", fmt_num(rq, list[i].n_initiatives, 0), "class", "num", "data-label",
                        _("Initiatives"), NULL);
         html_close(h, "tr");

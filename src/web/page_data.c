@@ -422,18 +422,19 @@ confirm_page(struct req *rq, const struct indicator *ind, const struct data_view
     html_elem(&h, "dt", _("Period"));
     html_elem(&h, "dd", o->period);
     for (i = 0; i < ind->n_dimensions; i++) {
-        html_elem(&h, "dt", ind->dimensions[i]);
-        html_elem(&h, "dd", *v->remove_cells[i] ? v->remove_cells[i] : _("Total"));
+        html_elem_attr(&h, "dt", ind->dimensions[i], "lang", sv_only(rq, ind->dimensions[i]), NULL);
+        html_elem_attr(&h, "dd", *v->remove_cells[i] ? v->remove_cells[i] : _("Total"), "lang",
+                       sv_only(rq, v->remove_cells[i]), NULL);
     }
     html_elem(&h, "dt", _("Value"));
     html_elem(&h, "dd", str_fmt_number(rq->arena, o->value, ind->decimals, rq->lang == LANG_SV));
     if (*o->source) {
         html_elem(&h, "dt", _("Source"));
-        html_elem(&h, "dd", o->source);
+        html_elem_attr(&h, "dd", o->source, "lang", sv_only(rq, o->source), NULL);
     }
     if (*o->note) {
         html_elem(&h, "dt", _("Note"));
-        html_elem(&h, "dd", o->note);
+        html_elem_attr(&h, "dd", o->note, "lang", sv_only(rq, o->note), NULL);
     }
     html_close(&h, "dl");
     form_begin(rq, &h, url_indicator_data_remove(rq, ind->id));

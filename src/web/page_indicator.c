@@ -170,16 +170,6 @@ load_observations(struct req *rq, struct indicator *ind, struct obs_cols *tc)
 
 /* ------------------------------------------------------------ page helpers */
 
-/* Text, in a <span lang=...> when it is in another language than the page. */
-static void
-text_lang(struct html *h, const char *text, const char *lang)
-{
-    if (lang == NULL)
-        html_text(h, text);
-    else
-        html_elem_attr(h, "span", text, "lang", lang, NULL);
-}
-
 /* "28 g per pupil per lunch": a number in the page's format and the indicator's unit. */
 static void
 num_unit(struct req *rq, struct html *h, const struct indicator *ind, double v)
@@ -189,7 +179,7 @@ num_unit(struct req *rq, struct html *h, const struct indicator *ind, double v)
     html_text(h, fmt_num(rq, v, ind->decimals));
     if (!str_empty(unit)) {
         html_text(h, " ");
-        text_lang(h, unit, L_lang(rq, ind->unit_en));
+        html_text_lang(h, unit, L_lang(rq, ind->unit_en));
     }
 }
 
@@ -229,12 +219,12 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
                    "lang", L_lang(rq, m->title_en), NULL);
     html_close(h, "dd");
     fact_open(h, _("Objective"));
-    text_lang(h, L(rq, obj->title_sv, obj->title_en), L_lang(rq, obj->title_en));
+    html_text_lang(h, L(rq, obj->title_sv, obj->title_en), L_lang(rq, obj->title_en));
     html_close(h, "dd");
 
     if (!str_empty(L(rq, ind->unit_sv, ind->unit_en))) {
         fact_open(h, _("Unit"));
-        text_lang(h, L(rq, ind->unit_sv, ind->unit_en), L_lang(rq, ind->unit_en));
+        html_text_lang(h, L(rq, ind->unit_sv, ind->unit_en), L_lang(rq, ind->unit_en));
         html_close(h, "dd");
     }
     fact_open(h, _("Desired direction"));
@@ -300,9 +290,9 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
         fact_open(h, _("Source"));
         if (url_is_http(ind->source_url))
             html_elem_attr(h, "a", str_empty(ind->source) ? ind->source_url : ind->source, "href",
-                           ind->source_url, NULL);
+                           ind->source_url, "lang", sv_only(rq, ind->source), NULL);
         else
-            html_text(h, ind->source);
+            html_text_lang(h, ind->source, sv_only(rq, ind->source));
         html_close(h, "dd");
     }
 
@@ -315,7 +305,7 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
         for (i = 0; i < ind->n_dimensions; i++) {
             if (i > 0)
                 html_text(h, ", ");
-            html_text(h, ind->dimensions[i]);
+            html_text_lang(h, ind->dimensions[i], sv_only(rq, ind->dimensions[i]));
         }
         html_close(h, "dd");
     }
@@ -352,7 +342,7 @@ static void
 observation_table(struct req *rq, struct html *h, const struct indicator *ind,
                   const struct obs_cols *tc)
 {
-    const char *unit = L(rq, ind->unit_sv, ind->unit_en);
+    const char *unit = L(rq, ind->unit_sv, ind->unit_en), *v;
     const struct obs_row *r;
     /* the count is read with the indicator; the rows are the first of them */
     int i, k, shown = tc->n_rows,
@@ -391,13 +381,16 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
         html_elem_attr(h, "th", _("Series"), "scope", "col", NULL);
     if (tc->has_unit)
         html_elem_attr(h, "th", _("Unit"), "scope", "col", NULL);
+    /* the data's own words (series, units, breakdowns, sources, notes) are stored in one
+     * language, Swedish: marked on an English page */
     for (k = 0; k < tc->n_fields; k++)
-        html_elem_attr(h, "th", tc->fields[k], "scope", "col", NULL);
+        html_elem_attr(h, "th", tc->fields[k], "scope", "col", "lang", sv_only(rq, tc->fields[k]),
+                       NULL);
     html_open(h, "th", "scope", "col", "class", "num", NULL);
     html_text(h, _("Value"));
     if (!tc->has_unit && !str_empty(unit)) {
         html_text(h, " (");
-        text_lang(h, unit, L_lang(rq, ind->unit_en));
+        html_text_lang(h, unit, L_lang(rq, ind->unit_en));
         html_text(h, ")");
     }
     html_close(h, "th");
@@ -413,16 +406,18 @@ observation_table(struct req *rq, struct html *h, const struct indicator *ind,
         html_open(h, "tr", NULL);
         html_elem(h, "td", r->o->period);
         if (tc->has_series)
-            html_elem(h, "td", r->o->series);
+            html_elem_attr(h, "td", r->o->series, "lang", sv_only(rq, r->o->series), NULL);
         if (tc->has_unit)
-            html_elem(h, "td", r->o->unit);
-        for (k = 0; k < tc->n_fields; k++)
-            html_elem(h, "td", row_value(r, tc->fields[k]));
+            html_elem_attr(h, "td", r->o->unit, "lang", sv_only(rq, r->o->unit), NULL);
+        for (k = 0; k < tc->n_fields; k++) {
+            v = row_value(r, tc->fields[k]);
+            html_elem_attr(h, "td", v, "lang", sv_only(rq, v), NULL);
+        }
         html_elem_attr(h, "td", fmt_num(rq, r->o->value, ind->decimals), "class", "num", NULL);
-        if (has_attrs)
+        if (has_attrs) /* SDMX attributes: codes, in no one language */
             html_elem(h, "td", pairs_text(rq, r->o->attrs ? r->o->attrs : "", "; ", ": "));
-        html_elem(h, "td", r->o->source);
-        html_elem(h, "td", r->o->note);
+        html_elem_attr(h, "td", r->o->source, "lang", sv_only(rq, r->o->source), NULL);
+        html_elem_attr(h, "td", r->o->note, "lang", sv_only(rq, r->o->note), NULL);
         html_close(h, "tr");
     }
     html_close(h, "tbody");
@@ -714,8 +709,16 @@ progress_section(struct req *rq, struct html *h, const struct indicator *ind,
     }
     html_close(h, "p");
     if (*hl != '\0') {
+        const char *fmt = _("Shown: %s"), *at = strstr(fmt, "%s");
+        const char *pairs = pairs_text(rq, hl, ", ", "=");
+
         html_open(h, "p", NULL);
-        html_printf(h, _("Shown: %s"), pairs_text(rq, hl, ", ", "="));
+        /* the breakdown's own words are stored in Swedish only: marked on an English page */
+        html_textn(h, fmt, at != NULL ? (size_t)(at - fmt) : strlen(fmt));
+        if (at == NULL)
+            html_text(h, " ");
+        html_text_lang(h, pairs, sv_only(rq, pairs));
+        html_text(h, at != NULL ? at + 2 : "");
         html_text(h, " ");
         html_text(h, ip->headline_chosen ? _("(chosen for this indicator)")
                                          : _("(there is no total series)"));

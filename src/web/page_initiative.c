@@ -102,7 +102,7 @@ initiative_facts(struct req *rq, struct html *h, const struct initiative *n)
     html_elem(h, "dd", n->has_budget ? fmt_sek(rq, n->budget_sek) : _("Not given"));
     if (!str_empty(n->funding)) {
         html_elem(h, "dt", _("Funding"));
-        html_elem(h, "dd", n->funding);
+        html_elem_attr(h, "dd", n->funding, "lang", sv_only(rq, n->funding), NULL);
     }
     html_close(h, "dl");
 }

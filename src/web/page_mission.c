@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "core/str.h"
 #include "domain/actor.h"
 #include "domain/assess.h"
 #include "domain/codes.h"
@@ -573,8 +574,7 @@ sdgs(struct mission_page *p)
             html_elem(h, "strong", ts[i].code);
             html_text(h, " ");
             /* target texts exist in English only */
-            html_elem_attr(h, "span", ts[i].title_en, "lang", rq->lang == LANG_EN ? NULL : "en",
-                           NULL);
+            html_elem_attr(h, "span", ts[i].title_en, "lang", en_only(rq), NULL);
             html_close(h, "li");
         }
         html_close(h, "ul");
@@ -591,7 +591,7 @@ team(struct mission_page *p)
     struct req *rq = p->rq;
     struct html *h = p->h;
     struct team_member *tm;
-    const char *mail;
+    const char *mail, *role, *title;
     int n, i;
     enum err rc;
 
@@ -612,10 +612,13 @@ team(struct mission_page *p)
         html_open(h, "li", "class", "card", NULL);
         html_elem(h, "h3", ps->name);
         html_open(h, "p", NULL);
-        html_text(h, label_code(&code_team_role, tm[i].role));
-        if (*L(rq, ps->title_sv, ps->title_en) != '\0') {
+        role = label_code(&code_team_role, tm[i].role);
+        title = L(rq, ps->title_sv, ps->title_en);
+        html_text(h, role);
+        /* the title only when it says more than the role ("Missionsledare, Missionsledare") */
+        if (!str_empty(title) && !i18n_same_words(title, role)) {
             html_text(h, ", ");
-            html_text(h, L(rq, ps->title_sv, ps->title_en));
+            html_text_lang(h, title, L_lang(rq, ps->title_en));
         }
         if (ps->actor_name != NULL) {
             html_text(h, ", ");

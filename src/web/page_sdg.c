@@ -19,13 +19,6 @@
 #include "web/route.h"
 #include "web/url.h"
 
-/* lang attribute for UN text that exists in English only */
-static const char *
-en_only(const struct req *rq)
-{
-    return rq->lang == LANG_EN ? NULL : "en";
-}
-
 static const char *
 goal_short(const struct req *rq, const struct sdg_goal *g)
 {

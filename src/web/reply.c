@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "web/i18n.h"
 #include "web/route.h"
 #include "web/web.h"
 
@@ -76,7 +77,11 @@ req_refuse(struct req *rq, enum refusal why, const char *field, const char *msg)
 {
     rq->err_kind = why;
     rq->err_field = field;
-    rq->err_msg = msg;
+    /* in the request's language (the thread's locale is the request's, web_handle): a
+     * message is an English msgid (the API's field messages, the domain's refusals in
+     * write.h and settings.h, marked for xgettext by `make pot`'s keywords) or a text
+     * already translated, which gettext returns as it is */
+    rq->err_msg = msg != NULL ? gettext(msg) : NULL;
     rq->err_at = false;
     return ERR_INVALID;
 }

@@ -147,7 +147,7 @@ web_refuse(struct req *rq, enum web_refusal why)
     if (!rq->prepared && rq->route == NULL) {
         /* refused before routing (no database): the language and the body still */
         rq->lang = web_pick_lang(rq->query != NULL ? rq->query(rq->ctx, "lang") : NULL,
-                                 rq->accept_language, &rq->lang_in_query);
+                                 rq->accept_language, web_lang_unset(rq->path), &rq->lang_in_query);
         if (rq->resp.body.max == 0)
             buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
     }

@@ -572,33 +572,33 @@ param_validate(const struct pspec *ps, const char *raw, struct pval *out, const 
     out->s = raw;
     out->i = 0;
     if (n > WEB_MAX_PARAM_LEN) {
-        *out_msg = "is too long";
+        *out_msg = N_("is too long");
         return false;
     }
     if (!utf8_valid(raw, n)) {
-        *out_msg = "is not valid UTF-8";
+        *out_msg = N_("is not valid UTF-8");
         return false;
     }
     switch (ps->type) {
     case P_INT:
         if (str_to_i64(raw, &out->i) != ERR_OK) {
-            *out_msg = "must be a whole number";
+            *out_msg = N_("must be a whole number");
             return false;
         }
         if (out->i < ps->min || out->i > ps->max) {
-            *out_msg = "is out of range";
+            *out_msg = N_("is out of range");
             return false;
         }
         return true;
     case P_SLUG:
         if (!str_is_slug(raw)) {
-            *out_msg = "must be 1-64 lower-case letters, digits or hyphens";
+            *out_msg = N_("must be 1-64 lower-case letters, digits or hyphens");
             return false;
         }
         return true;
     case P_ENUM:
         if (!code_is(ps->codes, raw)) {
-            *out_msg = "is not one of the allowed values";
+            *out_msg = N_("is not one of the allowed values");
             return false;
         }
         return true;
@@ -609,22 +609,22 @@ param_validate(const struct pspec *ps, const char *raw, struct pval *out, const 
             if ((unsigned char)raw[i] < 0x20 || raw[i] == 0x7f ||
                 ((unsigned char)raw[i] == 0xc2 && i + 1 < n && (unsigned char)raw[i + 1] >= 0x80 &&
                  (unsigned char)raw[i + 1] <= 0x9f)) {
-                *out_msg = "contains control characters";
+                *out_msg = N_("contains control characters");
                 return false;
             }
         if (ps->max > 0 && (int64_t)n > ps->max) {
-            *out_msg = "is too long";
+            *out_msg = N_("is too long");
             return false;
         }
         return true;
     case P_SDG_TARGET:
         if (!is_sdg_target(raw)) {
-            *out_msg = "must be an SDG target code such as 12.3";
+            *out_msg = N_("must be an SDG target code such as 12.3");
             return false;
         }
         return true;
     }
-    *out_msg = "is not accepted";
+    *out_msg = N_("is not accepted");
     return false;
 }
 
@@ -798,7 +798,8 @@ prepare(struct req *rq)
      * as they may show it: a reset link's token never (web_log_path) */
     seclog_set_address(rq->client_ip);
     rq->log_path = web_log_path(rq->path, arena_alloc(rq->arena, LOG_PATH_MAX), LOG_PATH_MAX);
-    rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language, &rq->lang_in_query);
+    rq->lang = web_pick_lang(rq->query(rq->ctx, "lang"), rq->accept_language,
+                             web_lang_unset(rq->path), &rq->lang_in_query);
     i18n_use(rq->lang);
     if (rq->resp.body.max == 0)
         buf_init(&rq->resp.body, WEB_MAX_BODY_OUT);
@@ -846,7 +847,9 @@ prepare(struct req *rq)
             continue;
         }
         if (!param_validate(ps, raw, &rq->params[k], &msg)) {
-            web_error(rq, 400, ps->name, arena_printf(rq->arena, "%s %s.", ps->name, msg));
+            /* TRANSLATORS: a parameter's name and why it is refused ("page must be a whole
+             * number.") */
+            web_error(rq, 400, ps->name, arena_printf(rq->arena, _("%s %s."), ps->name, _(msg)));
             return false;
         }
         /* one address per page: /indicators/01 is not /indicators/1 under another name (it

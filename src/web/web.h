@@ -176,8 +176,28 @@ struct prepared {
     bool import; /* an expensive upload: counts against the import limit */
 };
 
-/* Pick the language from ?lang= and Accept-Language (Swedish by default). */
-enum lang web_pick_lang(const char *query_lang, const char *accept_language, bool *out_explicit);
+/*
+ * Pick the language: ?lang=sv|en, else Accept-Language by its quality values (RFC 9110
+ * §12.5.4; a header that names neither Swedish nor English gets English), else, when the
+ * request states no preference, unset: web_lang_unset(path). *out_explicit: ?lang= decided.
+ */
+enum lang web_pick_lang(const char *query_lang, const char *accept_language, enum lang unset,
+                        bool *out_explicit);
+
+/*
+ * The language of a request to path that states none: English under /api/ (programs read
+ * the API; English is what an API's messages are expected in), Swedish for the pages (the
+ * site publishes Swedish missions for a Swedish public; English is the translation).
+ */
+enum lang web_lang_unset(const char *path);
+
+/*
+ * msgid in the language of a request refused on its head alone (the http layer's plain-text
+ * answers): by accept_language (NULL: none) and path, as web_pick_lang without ?lang= (the
+ * query is not read yet). Switches the calling thread's locale. The result lives as long as
+ * the process (gettext's catalogue) or is msgid itself.
+ */
+const char *web_plain_text(const char *msgid, const char *accept_language, const char *path);
 
 /*
  * Before a body is read: route, validate parameters, authenticate and check the

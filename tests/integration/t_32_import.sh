@@ -105,7 +105,7 @@ irun import --db "$IM" --indicator 13 "$T/cols.csv"
 check "import: a replace takes the file's columns" \
     eval 'eq "$IRC" 0 && eq "$(iq "SELECT name FROM indicator_dimension WHERE indicator_id = 13 ORDER BY position" | paste -sd,)" "Kön"'
 check "import: ... recorded in the audit log" \
-    match "$(iq "SELECT changes FROM audit_log WHERE entity = 'indicator' AND entity_id = 13 AND action = 'import' ORDER BY id DESC LIMIT 1")" '"dimensions":\[\["Project"\],\["Kön"\]\]'
+    match "$(iq "SELECT changes FROM audit_log WHERE entity = 'indicator' AND entity_id = 13 AND action = 'import' ORDER BY id DESC LIMIT 1")" '"dimensions":\[\["Projekt"\],\["Kön"\]\]'
 
 # ---- the settings that no longer fit the data: said by the import (indicator 13's unit is
 # "% of respondents" with no decimals)

@@ -117,7 +117,8 @@ hpatch '{"headline":{"Measure":"Rate per 100,000 population","Sex":"M"}}' "$IH"
 check "honest: PATCH picks a series whose value holds commas" \
     eval 'eq "$S" 200 && jq -e ".progress.headline == {\"Sex\":\"M\",\"Measure\":\"Rate per 100,000 population\"} and .progress.headline_chosen == true" "$B" >/dev/null'
 fetch "/indicators/$IH?lang=en"
-check "honest: the page names the chosen series" text_has "Shown: Sex=M, Measure=Rate per 100,000 population (chosen for this indicator)"
+# (the breakdown's words are stored in Swedish only: lang="sv" on the English page)
+check "honest: the page names the chosen series" text_has "Shown: <span lang=\"sv\">Sex=M, Measure=Rate per 100,000 population</span> (chosen for this indicator)"
 hpatch '{"headline":{"Measure":"Rate"}}' "$IH"
 check "honest: a series no row has is still a choice, a field the data lacks is refused" eq "$S" 200
 hpatch '{"headline":{"Colour":"red"}}' "$IH"

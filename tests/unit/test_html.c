@@ -316,6 +316,20 @@ test_limit(void)
     buf_free(&small);
 }
 
+/* html_text_lang: a span with the text's language only when it differs from the page's */
+static void
+test_text_lang(void)
+{
+    fresh();
+    html_text_lang(&h, "Analytiker & <co>", NULL);
+    ok(strcmp(got(), "Analytiker &amp; &lt;co&gt;") == 0,
+       "html_text_lang without a language: text only (%s)", got());
+    fresh();
+    html_text_lang(&h, "Analytiker & <co>", "sv");
+    ok(strcmp(got(), "<span lang=\"sv\">Analytiker &amp; &lt;co&gt;</span>") == 0,
+       "html_text_lang(sv): an escaped span lang=\"sv\" (%s)", got());
+}
+
 int
 main(void)
 {
@@ -325,6 +339,7 @@ main(void)
     test_attrs();
     test_nesting();
     test_markdown();
+    test_text_lang();
     test_random_invariant();
     test_limit();
     buf_free(&out);

@@ -1,11 +1,13 @@
 /*
- * test_url.c — src/web/url.c (URL builders, url_is_http) and web_pick_lang.
+ * test_url.c — src/web/url.c (URL builders, url_is_http), web_pick_lang and
+ * i18n_same_words (i18n.c).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
 #include "tap.h"
+#include "web/i18n.h"
 #include "web/url.h"
 #include "web/web.h"
 
@@ -162,35 +164,75 @@ test_is_http(void)
 static void
 test_pick_lang(void)
 {
+    /* unset: the caller's language when the request states no preference (pages: sv) */
     static const struct {
         const char *query, *accept;
-        enum lang want;
+        enum lang unset, want;
         bool explicit;
     } cases[] = {
-        {"en", NULL, LANG_EN, true},
-        {"en", "sv", LANG_EN, true},
-        {"sv", "en", LANG_SV, true},
-        {"de", "en", LANG_EN, false},
-        {"EN", NULL, LANG_SV, false},
-        {"", "en", LANG_EN, false},
-        {NULL, "en-GB,en;q=0.9", LANG_EN, false},
-        {NULL, "de, en;q=0.5", LANG_EN, false},
-        {NULL, "fr", LANG_SV, false},
-        {NULL, "sv;q=0.1, en;q=0.8", LANG_EN, false},
-        {NULL, NULL, LANG_SV, false},
-        {NULL, "", LANG_SV, false},
-        {NULL, "*", LANG_SV, false},
-        {NULL, "en", LANG_EN, false},
-        {NULL, "EN-us", LANG_EN, false},
-        {NULL, "sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", LANG_SV, false},
-        {NULL, "en;q=0.5, sv", LANG_SV, false},
-        {NULL, "sv-FI;q=0.9,en;q=0.9", LANG_SV, false}, /* a tie goes to the earlier */
-        {NULL, "eng", LANG_SV, false},
-        {NULL, "svenska", LANG_SV, false},
-        {NULL, "nb, da;q=0.8, en;q=0.3", LANG_EN, false},
-        {NULL, "fr-CA,fr;q=0.9,en-GB;q=0.8", LANG_EN, false},
-        {NULL, "a-very-long-language-tag-indeed,en", LANG_EN, false},
-        {NULL, ",,, ,en", LANG_EN, false},
+        {"en", NULL, LANG_SV, LANG_EN, true},
+        {"en", "sv", LANG_SV, LANG_EN, true},
+        {"sv", "en", LANG_EN, LANG_SV, true},
+        {"de", "en", LANG_SV, LANG_EN, false},
+        {"EN", NULL, LANG_SV, LANG_SV, false},
+        {"", "en", LANG_SV, LANG_EN, false},
+        /* no preference stated: the caller's default */
+        {NULL, NULL, LANG_SV, LANG_SV, false},
+        {NULL, NULL, LANG_EN, LANG_EN, false},
+        {NULL, "", LANG_SV, LANG_SV, false},
+        {NULL, " , ,", LANG_SV, LANG_SV, false},
+        {NULL, "*", LANG_SV, LANG_SV, false},
+        {NULL, "*", LANG_EN, LANG_EN, false},
+        {NULL, "de, *;q=0.5", LANG_SV, LANG_SV, false},
+        /* malformed elements are ignored; a header of nothing else states nothing */
+        {NULL, ";q=0.5", LANG_SV, LANG_SV, false},
+        {NULL, "1de, 123", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=2", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=0.1234", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=", LANG_SV, LANG_SV, false},
+        {NULL, "en;level=1", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=1.5", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=-1", LANG_SV, LANG_SV, false},
+        {NULL, "sv-, en", LANG_SV, LANG_EN, false},
+        {NULL, "sv;q=x, en;q=0.1", LANG_SV, LANG_EN, false},
+        {NULL, "sv_SE, en;q=0.2", LANG_SV, LANG_EN, false},
+        {NULL, "a-very-long-language-tag-indeed,en", LANG_SV, LANG_EN, false},
+        {NULL, ",,, ,en", LANG_SV, LANG_EN, false},
+        /* neither Swedish nor English asked for: English */
+        {NULL, "de-DE", LANG_SV, LANG_EN, false},
+        {NULL, "fr", LANG_SV, LANG_EN, false},
+        {NULL, "eng", LANG_SV, LANG_EN, false},
+        {NULL, "svenska", LANG_SV, LANG_EN, false},
+        {NULL, "nb, da;q=0.8", LANG_SV, LANG_EN, false},
+        {NULL, "sv;q=0, de", LANG_SV, LANG_EN, false},
+        {NULL, "sv;q=0, en;q=0", LANG_SV, LANG_EN, false},
+        {NULL, "*;q=0", LANG_SV, LANG_EN, false},
+        /* quality values decide */
+        {NULL, "fi-FI,sv;q=0.5", LANG_SV, LANG_SV, false},
+        {NULL, "fi-FI,sv;q=0.5", LANG_EN, LANG_SV, false},
+        {NULL, "de-DE,en;q=0.5", LANG_SV, LANG_EN, false},
+        {NULL, "en-GB,en;q=0.9", LANG_SV, LANG_EN, false},
+        {NULL, "de, en;q=0.5", LANG_SV, LANG_EN, false},
+        {NULL, "sv;q=0.1, en;q=0.8", LANG_SV, LANG_EN, false},
+        {NULL, "en", LANG_SV, LANG_EN, false},
+        {NULL, "EN-us", LANG_SV, LANG_EN, false},
+        {NULL, "sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", LANG_SV, LANG_SV, false},
+        {NULL, "sv-SE,sv;q=0.9,en-US;q=0.8,en;q=0.7", LANG_EN, LANG_SV, false},
+        {NULL, "en;q=0.5, sv", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=0.5, SV", LANG_EN, LANG_SV, false},
+        {NULL, "en;q=0.500, sv;q=0.501", LANG_SV, LANG_SV, false},
+        {NULL, "en;Q=1.000, sv;q=0.999", LANG_SV, LANG_EN, false},
+        {NULL, "en ; q=0.3 ,\tsv\t;\tq=0.2", LANG_SV, LANG_EN, false},
+        {NULL, "sv-FI;q=0.9,en;q=0.9", LANG_SV, LANG_SV, false}, /* a tie goes to the earlier */
+        {NULL, "en;q=0.9,sv-FI;q=0.9", LANG_SV, LANG_EN, false},
+        {NULL, "nb, da;q=0.8, en;q=0.3", LANG_SV, LANG_EN, false},
+        {NULL, "fr-CA,fr;q=0.9,en-GB;q=0.8", LANG_SV, LANG_EN, false},
+        /* a language's own range outweighs a narrower one, which outweighs "*" */
+        {NULL, "sv;q=0, sv-FI, en;q=0.1", LANG_SV, LANG_EN, false},
+        {NULL, "sv-FI;q=0.2, sv-SE;q=0.6, en;q=0.5", LANG_SV, LANG_SV, false},
+        {NULL, "en;q=0.4, *", LANG_SV, LANG_SV, false},
+        {NULL, "sv;q=0.4, *", LANG_SV, LANG_EN, false},
+        {NULL, "de, *;q=0.5, sv;q=0.1", LANG_SV, LANG_EN, false},
     };
     size_t i;
     bool explicit;
@@ -198,12 +240,47 @@ test_pick_lang(void)
 
     for (i = 0; i < N(cases); i++) {
         explicit = !cases[i].explicit;
-        l = web_pick_lang(cases[i].query, cases[i].accept, &explicit);
+        l = web_pick_lang(cases[i].query, cases[i].accept, cases[i].unset, &explicit);
         ok(l == cases[i].want && explicit == cases[i].explicit,
-           "web_pick_lang(lang=%s, Accept-Language: %s) -> %s%s",
+           "web_pick_lang(lang=%s, Accept-Language: %s, unset %s) -> %s%s",
            cases[i].query ? cases[i].query : "NULL", cases[i].accept ? cases[i].accept : "NULL",
-           cases[i].want == LANG_EN ? "en" : "sv", cases[i].explicit ? ", explicit" : "");
+           cases[i].unset == LANG_EN ? "en" : "sv", cases[i].want == LANG_EN ? "en" : "sv",
+           cases[i].explicit ? ", explicit" : "");
     }
+    ok(web_lang_unset("/api/v1/missions") == LANG_EN, "an API request with no preference: en");
+    ok(web_lang_unset("/missions/skolmat") == LANG_SV, "a page with no preference: sv");
+    ok(web_lang_unset("/apiary") == LANG_SV, "/apiary is a page");
+}
+
+static void
+test_same_words(void)
+{
+    static const struct {
+        const char *a, *b;
+        bool same;
+    } cases[] = {
+        {"Missionsledare", "Missionsledare", true},
+        {"missionsledare", "MISSIONSLEDARE", true},
+        {"  Mission   lead ", "mission lead", true},
+        {"Mission\tlead", "Mission lead", true},
+        {"KOMMUNIKATÖR", "kommunikatör", true},
+        {"Åsa Ärlig Öst É", "åsa ärlig öst é", true},
+        {"Kommunikation", "Kommunikatör", false},
+        {"Missionledare", "Missionsledare", false},
+        {"Mission lead", "Missionlead", false},
+        {"Analytiker, stadsbyggnad", "Analytiker", false},
+        {"Analytiker", "Analytiker, stadsbyggnad", false},
+        {"×", "÷", false},
+        {"", NULL, true},
+        {" ", "", true},
+        {"a", NULL, false},
+    };
+    size_t i;
+
+    for (i = 0; i < N(cases); i++)
+        ok(i18n_same_words(cases[i].a, cases[i].b) == cases[i].same,
+           "i18n_same_words(\"%s\", \"%s\") is %s", cases[i].a, cases[i].b ? cases[i].b : "NULL",
+           cases[i].same ? "true" : "false");
 }
 
 int
@@ -214,6 +291,7 @@ main(void)
     test_url_lang();
     test_is_http();
     test_pick_lang();
+    test_same_words();
     arena_free(&arena);
     return done_testing();
 }
