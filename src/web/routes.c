@@ -142,6 +142,13 @@ const struct route routes[] = {
      {ID("id", "Actor id")}},
     {"GET", "/sdg", page_sdg_index, RK_HTML, HTML_PAGE, "Agenda 2030 goals", NULL, {{0}}},
     {"GET", "/sdg/{goal}", page_sdg_goal, RK_HTML, HTML_PAGE, "SDG goal page", NULL, {GOAL}},
+    /* the site's own pages and the admins' form of their settings (page_site.c) */
+    {"GET", "/about", page_about, RK_HTML, HTML_PAGE, "About missions", NULL, {{0}}},
+    {"GET", "/contact", page_contact, RK_HTML, HTML_PAGE, "Contact", NULL, {{0}}},
+    {"GET", "/admin/site", page_site_edit, RK_HTML, RF_PERSONAL,
+     "The site's texts, contact and owner (admins)", NULL, {{0}}},
+    FORM("/admin/site", post_site_edit, 0, "site.edit",
+         "Change the site's texts, contact and owner"),
 
     /* accounts (page_account.c): forms post back to their own address */
     {"GET", "/account/sign-in", page_sign_in, RK_HTML, RF_PERSONAL, "Sign in", NULL,
