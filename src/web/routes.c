@@ -442,6 +442,12 @@ const struct route routes[] = {
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
     {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API, "One initiative",
      "Initiative", {ID("id", "Initiative id")}},
+    /* JSON API, the site's settings (api_site.c): read by anyone, changed by admins */
+    {"GET", "/api/v1/site", api_site, RK_API, API,
+     "The site's settings: About text, general contact, site owner", "Site", {{0}}},
+    {.method = "PATCH", .pattern = "/api/v1/site", .fn = api_site_update, .kind = RK_API,
+     .flags = RF_WRITE, .summary = "Change the site's settings", .schema = "Site",
+     .body = BODY_JSON, .body_schema = "SiteWrite", .authz = "site.edit"},
     /* JSON API, the registry's writes (api_edit.c): actors, people, top-down initiatives */
     {.method = "POST", .pattern = "/api/v1/actors", .fn = api_actor_create, .kind = RK_API,
      .flags = RF_WRITE, .summary = "Create an actor", .schema = "Actor",

@@ -132,3 +132,40 @@ check "site: ... in English the Swedish name stands in, marked lang=sv" \
 fetch /contact
 check "site: the contact page without phone and address shows the mailbox only" \
     eval 'has "mailto:team-missions@example.se" && lacks "<dt>Telefon</dt>" && lacks "<address>" && text_has "Hör av dig."'
+
+# ---- the API: read by anyone, changed by admins (the same write as the form)
+fetch /api/v1/site
+check "site api: GET /api/v1/site is public and has the settings as stored" \
+    eval 'eq "$S" 200 && jqt "$B" ".contact.email == \"team-missions@example.se\" and .owner.name.sv == \"Team missions\" and .owner.url == \"https://example.se/kontakt\" and .contact.phone == null and (.about.sv | startswith(\"## Om oss\")) and .is_demo == true"'
+site_token() { "$BIN" token create --db "$DB" "$@" 2>/dev/null | tail -1; }
+TOK_SA=$(site_token --name site-admin --role admin)
+TOK_SC=$(site_token --name site-coord --role coordinator --mission skolmat)
+R0=$(site_row); N0=$(audit_n)
+fetch -X PATCH -H "Authorization: Bearer $TOK_SC" -H 'Content-Type: application/json' \
+    --data-binary '{"contact": {"email": "evil@example.org"}}' /api/v1/site
+check "site api: a coordinator's PATCH is 403 and changes nothing" \
+    eval 'eq "$S" 403 && eq "$(site_row)" "$R0" && eq "$(audit_n)" "$N0"'
+fetch -X PATCH -H 'Content-Type: application/json' --data-binary '{"about": {"sv": "x"}}' /api/v1/site
+check "site api: a PATCH without credentials is 401" eval 'eq "$S" 401 && eq "$(site_row)" "$R0"'
+fetch -X PATCH -H "Authorization: Bearer $TOK_SA" -H 'Content-Type: application/json' \
+    --data-binary '{"is_demo": false}' /api/v1/site
+check "site api: is_demo is protected (422 naming it)" \
+    eval 'eq "$S" 422 && jqt "$B" ".error.field == \"is_demo\"" && eq "$(site_row)" "$R0"'
+fetch -X PATCH -H "Authorization: Bearer $TOK_SA" -H 'Content-Type: application/json' \
+    --data-binary '{"contact": {"fax": "1"}}' /api/v1/site
+check "site api: an unknown member inside contact is refused naming contact" \
+    eval 'match "$S" "^4" && jqt "$B" ".error.field == \"contact\"" && eq "$(site_row)" "$R0"'
+printf '{"about": {"en": "%s"}}' "$LONG" >"$T/site-long.json"
+fetch -X PATCH -H "Authorization: Bearer $TOK_SA" -H 'Content-Type: application/json' \
+    --data-binary @"$T/site-long.json" /api/v1/site
+check "site api: a text over 20,000 bytes is 422 naming about, nothing written" \
+    eval 'eq "$S" 422 && jqt "$B" ".error.field == \"about\"" && eq "$(site_row)" "$R0" && eq "$(audit_n)" "$N0"'
+fetch -X PATCH -H "Authorization: Bearer $TOK_SA" -H 'Content-Type: application/json' \
+    --data-binary '{"contact": {"email": "missions@example.org", "phone": "+46 8-000 00 00"}, "about": {"en": "## About us"}}' \
+    /api/v1/site
+check "site api: an admin's PATCH changes the members given and answers with the settings" \
+    eval 'eq "$S" 200 && jqt "$B" ".contact.email == \"missions@example.org\" and .contact.phone == \"+46 8-000 00 00\" and .about.en == \"## About us\" and (.about.sv | startswith(\"## Om oss\")) and .owner.name.sv == \"Team missions\""'
+check "site api: ... with one audit entry" eq "$(audit_n)" "$((N0 + 1))"
+fetch '/about?lang=en'
+check "site api: ... and the pages show it at once" \
+    eval 'has "<h2>About us</h2>" && has "mailto:missions@example.org"'
