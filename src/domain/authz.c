@@ -62,6 +62,7 @@ const struct authz_rule authz_rules[] = {
     {AUTHZ_SESSION_END, "session.end", S},
     {AUTHZ_TOKEN_CREATE, "token.create", O},
     {AUTHZ_TOKEN_REVOKE, "token.revoke", O},
+    {AUTHZ_SITE_EDIT, "site.edit", A},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 

@@ -42,6 +42,8 @@
  *     needs a session; disabling an account is an admin's; an account's own settings
  *     (password, two-factor, e-mail) and its API tokens are its owner's alone (an admin
  *     disables an account, and so its tokens, but never acts as it).
+ *   - The site's own settings (the "About missions" text, the general contact, the site
+ *     owner): admins only. They speak for the whole site, not for one mission.
  *   - An admin may do whatever a coordinator may, on every mission; an admin never
  *     speaks for an actor or an owner (proposal submit and edit, own settings, tokens).
  *
@@ -143,6 +145,7 @@ enum authz_action {
     AUTHZ_SESSION_END,    /* sign-out */
     AUTHZ_TOKEN_CREATE,
     AUTHZ_TOKEN_REVOKE,
+    AUTHZ_SITE_EDIT, /* the site's settings: About, contact, owner (site.h) */
     AUTHZ__MAX
 };
 

@@ -68,6 +68,7 @@ static const struct copy_table tables[] = {
      Q_COPY_DELETION_REQUEST_SEQ},
     {"proposal", Q_COPY_PROPOSAL_GET, Q_COPY_PROPOSAL_PUT, Q__MAX},
     {"proposal_step", Q_COPY_PROPOSAL_STEP_GET, Q_COPY_PROPOSAL_STEP_PUT, Q_COPY_PROPOSAL_STEP_SEQ},
+    {"site", Q_COPY_SITE_GET, Q_COPY_SITE_PUT, Q__MAX},
 };
 
 static enum err

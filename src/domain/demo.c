@@ -35,6 +35,7 @@
 #include "domain/mfa.h"
 #include "domain/mission.h"
 #include "domain/person.h"
+#include "domain/site.h"
 #include "domain/user.h"
 
 #define DIR     "data/demo/"
@@ -73,6 +74,7 @@ struct loader {
     int n_parts, cap_parts;
     int part_col[CSVROWS_MAX_FIELDS]; /* initiative_actors.csv's col[] */
     int64_t now;                      /* the accounts' creation time */
+    bool site_read;                   /* site.csv's one row was read */
 };
 
 static enum err fail(struct loader *l, long line, int col, const char *fmt, ...)
@@ -744,6 +746,48 @@ account_row(void *ctx, char **f, int n, long line)
     return ERR_OK;
 }
 
+/* site.csv: the site's settings, one row (site.h), marked as demo content. */
+static const char *const site_columns[] = {"about_sv",
+                                           "about_en",
+                                           "contact_email",
+                                           "contact_phone",
+                                           "contact_address",
+                                           "contact_text_sv",
+                                           "contact_text_en",
+                                           "owner_sv",
+                                           "owner_en",
+                                           "owner_url",
+                                           NULL};
+
+static enum err
+site_row(void *ctx, char **f, int n, long line)
+{
+    struct loader *l = ctx;
+    struct write_error we;
+    struct site in = {0};
+    enum err rc;
+
+    if (cells(l, n, line))
+        return ERR_INVALID;
+    if (l->site_read)
+        return fail(l, line, 0, "the site has one row of settings");
+    l->site_read = true;
+    in.about_sv = cell(l, f, "about_sv");
+    in.about_en = cell(l, f, "about_en");
+    in.contact_email = opt(l, f, "contact_email");
+    in.contact_phone = opt(l, f, "contact_phone");
+    in.contact_address = opt(l, f, "contact_address");
+    in.contact_text_sv = cell(l, f, "contact_text_sv");
+    in.contact_text_en = cell(l, f, "contact_text_en");
+    in.owner_sv = cell(l, f, "owner_sv");
+    in.owner_en = cell(l, f, "owner_en");
+    in.owner_url = opt(l, f, "owner_url");
+    rc = site_update(l->db, &in, WHO, l->now, NULL, &we);
+    if (rc == ERR_OK)
+        rc = site_set_demo(l->db, true);
+    return rc ? refused(l, line, rc, &we) : ERR_OK;
+}
+
 /* ------------------------------------------------------------ the load */
 
 enum err
@@ -790,6 +834,8 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
         rc = read_file(l, "teams.csv", team_columns, team_rename, team_row);
     if (rc == ERR_OK)
         rc = read_file(l, "accounts.csv", account_columns, account_rename, account_row);
+    if (rc == ERR_OK)
+        rc = read_file(l, "site.csv", site_columns, NULL, site_row);
     if (rc && out_err->msg[0] == '\0')
         snprintf(out_err->msg, sizeof(out_err->msg), "%s", err_str(rc));
     arena_free(&l->a);

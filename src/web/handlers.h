@@ -121,6 +121,14 @@ enum err post_coordinator_assign(struct req *rq);
 enum err post_coordinator_remove(struct req *rq);
 enum err page_admin_disable(struct req *rq);
 enum err post_admin_disable(struct req *rq);
+/* the site's own pages and their settings (page_site.c) */
+enum err page_about(struct req *rq);
+enum err page_contact(struct req *rq);
+enum err page_site_edit(struct req *rq);
+enum err post_site_edit(struct req *rq);
+/* JSON API, the site's settings (api_site.c) */
+enum err api_site(struct req *rq);
+enum err api_site_update(struct req *rq);
 /* personal data (page_privacy.c) */
 enum err page_account_data(struct req *rq);
 enum err file_account_data(struct req *rq);

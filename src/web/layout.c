@@ -11,6 +11,7 @@
 #include "core/str.h"
 #include "domain/codes.h"
 #include "domain/initiative.h"
+#include "domain/site.h"
 #include "web/auth.h"
 #include "web/formview.h"
 #include "web/i18n.h"
@@ -102,8 +103,33 @@ layout_begin_described(struct req *rq, struct html *h, const char *title, const 
     html_open(h, "main", "id", "main", "class", "wrap", NULL);
 }
 
+/* The page owner: the page's own (a mission's owner), else the site owner of the site's
+ * settings (linked when it has a link), else the administrators. */
 static void
-accountability(struct req *rq, struct html *h, const struct accountability *acc)
+owner(struct req *rq, struct html *h, const struct accountability *acc, const struct site *site)
+{
+    const char *name;
+
+    if (acc->owner_name != NULL) {
+        html_elem(h, "dd", acc->owner_name);
+        return;
+    }
+    if (site == NULL || *site->owner_sv == '\0') {
+        html_elem(h, "dd", _("The samverka administrators"));
+        return;
+    }
+    name = L(rq, site->owner_sv, site->owner_en);
+    html_open(h, "dd", "lang", L_lang(rq, site->owner_en), NULL);
+    if (site->owner_url != NULL && url_is_http(site->owner_url))
+        html_elem_attr(h, "a", name, "href", site->owner_url, NULL);
+    else
+        html_text(h, name);
+    html_close(h, "dd");
+}
+
+static void
+accountability(struct req *rq, struct html *h, const struct accountability *acc,
+               const struct site *site)
 {
     html_open(h, "aside", "class", "accountability", "aria-labelledby", "acc-h", NULL);
     html_elem_attr(h, "h2", _("About this page"), "id", "acc-h", NULL);
@@ -120,7 +146,7 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
     }
     html_close(h, "dd");
     html_elem(h, "dt", _("Page owner"));
-    html_elem(h, "dd", acc->owner_name ? acc->owner_name : _("The samverka administrators"));
+    owner(rq, h, acc, site);
     html_elem(h, "dt", _("Page views"));
     html_open(h, "dd", NULL);
     html_printf(h, _("%s in the last 30 days, %s in total"), fmt_num(rq, (double)acc->views_30d, 0),
@@ -134,11 +160,15 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
     html_close(h, "aside");
 }
 
-void
-layout_end(struct req *rq, struct html *h, const struct accountability *acc)
+/* The end of every page; site NULL: the site's settings could not be read (the footer then
+ * links the About and contact pages without the mailbox). */
+static void
+page_end(struct req *rq, struct html *h, const struct accountability *acc, const struct site *site)
 {
+    const char *mail = site != NULL ? url_mailto(rq, site->contact_email) : NULL;
+
     if (acc != NULL)
-        accountability(rq, h, acc);
+        accountability(rq, h, acc, site);
     html_close(h, "main");
     html_open(h, "footer", "class", "site", NULL);
     html_open(h, "div", "class", "wrap", NULL);
@@ -147,6 +177,16 @@ layout_end(struct req *rq, struct html *h, const struct accountability *acc)
     html_text(h, " ");
     html_elem_attr(h, "a", _("Open data (JSON API)"), "href", "/api/v1/openapi.json", NULL);
     html_close(h, "p");
+    /* the site's own pages and its functional mailbox (page_site.c) */
+    html_open(h, "p", "class", "site-contact", NULL);
+    html_elem_attr(h, "a", _("About missions"), "href", url_about(rq), NULL);
+    html_text(h, " · ");
+    html_elem_attr(h, "a", _("Contact"), "href", url_contact(rq), NULL);
+    if (mail != NULL) {
+        html_text(h, " · ");
+        html_elem_attr(h, "a", site->contact_email, "href", mail, NULL);
+    }
+    html_close(h, "p");
     html_close(h, "div");
     html_close(h, "footer");
     html_close(h, "body");
@@ -154,11 +194,26 @@ layout_end(struct req *rq, struct html *h, const struct accountability *acc)
     html_lit(h, "\n");
 }
 
+void
+layout_end(struct req *rq, struct html *h, const struct accountability *acc)
+{
+    struct site site;
+
+    /* a form or an error page: the footer without the mailbox rather than no page at all
+     * (the error page may be the database's own failure) */
+    if (rq->db == NULL || site_get(rq->db, rq->arena, &site) != ERR_OK) {
+        page_end(rq, h, acc, NULL);
+        return;
+    }
+    page_end(rq, h, acc, &site);
+}
+
 enum err
 layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entity_id,
                int64_t mission_id, const char *owner_name)
 {
     struct accountability acc;
+    struct site site;
     enum err rc;
 
     memset(&acc, 0, sizeof(acc));
@@ -170,7 +225,10 @@ layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entit
         return rc;
     if (owner_name != NULL)
         acc.owner_name = owner_name;
-    layout_end(rq, h, &acc);
+    rc = site_get(rq->db, rq->arena, &site);
+    if (rc)
+        return rc;
+    page_end(rq, h, &acc, &site);
     return ERR_OK;
 }
 

@@ -72,11 +72,13 @@ page_index(struct req *rq)
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, _("Missions"));
     html_elem(&h, "h1", _("Missions"));
-    html_elem_attr(&h, "p",
-                   _("A mission gathers actors from different sectors, industries and disciplines "
-                     "around one bold, measurable goal with a deadline. Follow each mission's "
-                     "goals, progress, initiatives and the people behind them."),
-                   "class", "lead", NULL);
+    html_open(&h, "p", "class", "lead", NULL);
+    html_text(&h, _("A mission gathers actors from different sectors, industries and disciplines "
+                    "around one bold, measurable goal with a deadline. Follow each mission's "
+                    "goals, progress, initiatives and the people behind them."));
+    html_text(&h, " ");
+    html_elem_attr(&h, "a", _("Read more about missions."), "href", url_about(rq), NULL);
+    html_close(&h, "p");
     for (i = 0; i < n; i++)
         demo = demo || ms[i].is_demo;
     if (demo)

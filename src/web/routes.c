@@ -142,6 +142,13 @@ const struct route routes[] = {
      {ID("id", "Actor id")}},
     {"GET", "/sdg", page_sdg_index, RK_HTML, HTML_PAGE, "Agenda 2030 goals", NULL, {{0}}},
     {"GET", "/sdg/{goal}", page_sdg_goal, RK_HTML, HTML_PAGE, "SDG goal page", NULL, {GOAL}},
+    /* the site's own pages and the admins' form of their settings (page_site.c) */
+    {"GET", "/about", page_about, RK_HTML, HTML_PAGE, "About missions", NULL, {{0}}},
+    {"GET", "/contact", page_contact, RK_HTML, HTML_PAGE, "Contact", NULL, {{0}}},
+    {"GET", "/admin/site", page_site_edit, RK_HTML, RF_PERSONAL,
+     "The site's texts, contact and owner (admins)", NULL, {{0}}},
+    FORM("/admin/site", post_site_edit, 0, "site.edit",
+         "Change the site's texts, contact and owner"),
 
     /* accounts (page_account.c): forms post back to their own address */
     {"GET", "/account/sign-in", page_sign_in, RK_HTML, RF_PERSONAL, "Sign in", NULL,
@@ -435,6 +442,12 @@ const struct route routes[] = {
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
     {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API, "One initiative",
      "Initiative", {ID("id", "Initiative id")}},
+    /* JSON API, the site's settings (api_site.c): read by anyone, changed by admins */
+    {"GET", "/api/v1/site", api_site, RK_API, API,
+     "The site's settings: About text, general contact, site owner", "Site", {{0}}},
+    {.method = "PATCH", .pattern = "/api/v1/site", .fn = api_site_update, .kind = RK_API,
+     .flags = RF_WRITE, .summary = "Change the site's settings", .schema = "Site",
+     .body = BODY_JSON, .body_schema = "SiteWrite", .authz = "site.edit"},
     /* JSON API, the registry's writes (api_edit.c): actors, people, top-down initiatives */
     {.method = "POST", .pattern = "/api/v1/actors", .fn = api_actor_create, .kind = RK_API,
      .flags = RF_WRITE, .summary = "Create an actor", .schema = "Actor",

@@ -156,6 +156,9 @@ url_actors(const struct req *rq, const char *sector)
 }
 
 URL_FIXED(url_sdg_index, "/sdg")
+URL_FIXED(url_about, "/about")
+URL_FIXED(url_contact, "/contact")
+URL_FIXED(url_site_edit, "/admin/site")
 
 char *
 url_sdg_goal(const struct req *rq, int goal)

@@ -29,6 +29,10 @@ char *url_initiatives(const struct req *rq, const char *mission_slug, const char
 char *url_actor(const struct req *rq, int64_t id);
 char *url_actors(const struct req *rq, const char *sector);
 char *url_sdg_index(const struct req *rq);
+/* The site's own pages (page_site.c): "About missions", the contact, and their admins' form. */
+char *url_about(const struct req *rq);
+char *url_contact(const struct req *rq);
+char *url_site_edit(const struct req *rq);
 char *url_sdg_goal(const struct req *rq, int goal);
 /* The API resource behind a page: no ?lang= (the API is bilingual); the slug encoded. */
 char *url_api_mission(const struct req *rq, const char *slug);

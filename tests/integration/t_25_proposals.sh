@@ -13,6 +13,9 @@ XSS='<script>alert(1)</script>'
 XSS2='"><img src=x onerror=alert(1)>'
 ACTOR=actor@example.org
 COORD=coordinator@example.org
+# the page above its footer lacks the string (the footer shows the site's functional mailbox,
+# an address of the site, not of a person: t_34_site.sh)
+lacks_above_footer() { local page=${BF%%<footer*}; [[ $page != *"$1"* ]] || fail "\"$1\" is on the page: $(around "$page" "$1")"; }
 
 mails_to() { q "SELECT COUNT(*) FROM mail_queue WHERE recipient = '$1'"; }
 n_initiatives() { q "SELECT COUNT(*) FROM initiative"; }
@@ -190,7 +193,7 @@ check "history: ... it says what changed, field by field" \
 check "history: ... codes, actors and lists in words (labels, names, roles), not as stored" \
     eval 'text_has "Status: Föreslaget → Antaget" && text_has "Hofors kommun (Huvudansvarig)" && text_has "(Finansiär)" && text_has "12.3, 2.1 → 2.1" && lacks "actor_id"'
 check "history: ... the coordinator by name, never an address" \
-    eval 'text_has "Maria Holm" && lacks "@example.org" && lacks "@example.se"'
+    eval 'text_has "Maria Holm" && lacks_above_footer "@example.org" && lacks "@example.se"'
 check "history: ... values escaped" escaped
 check "history: ... shared with the public (cacheable, not private)" \
     eval 'nomatch "$(hdr Cache-Control)" "private"'
@@ -202,7 +205,7 @@ check "history: the proposer, no coordinator, sees no other address than their o
     eval 'eq "$S" 200 && lacks "$COORD"'
 fetch /missions/skolmat/history
 check "history: the mission's history is public, valid HTML, without addresses" \
-    eval 'eq "$S" 200 && tidy_clean && text_has "Skolmat med plan" && lacks "@example.org" && lacks "Andra förslaget"'
+    eval 'eq "$S" 200 && tidy_clean && text_has "Skolmat med plan" && lacks_above_footer "@example.org" && lacks "Andra förslaget"'
 fetch "/missions/skolmat/history?lang=en"
 check "history: ... in English too" eval 'eq "$S" 200 && tidy_clean && text_has "History"'
 fetch -b "$PJ.coord" /missions/skolmat/history

@@ -104,6 +104,7 @@ static const struct {
     {"session.end", "-- YY YY YY YY -- --"},
     {"token.create", "-- Y- Y- Y- Y- -- --"},
     {"token.revoke", "-- Y- Y- Y- Y- -- --"},
+    {"site.edit", "-- -- -- -- YY YY --"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 
