@@ -123,10 +123,46 @@ mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_mem
     return ld_rows_id(db, Q_MISSION_TEAM, mission_id, a, sizeof(**out), team_row, out, out_n);
 }
 
-enum err
-mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out, int *out_n)
+static void
+sector_count_row(struct db_stmt *st, struct arena *a, void *item)
 {
-    return ld_rows_id(db, Q_MISSION_ACTORS, mission_id, a, sizeof(**out), actor_row, out, out_n);
+    struct sector_count *c = item;
+
+    c->sector = ld_str(st, 0, a);
+    c->n = (int)db_i64(st, 1);
+}
+
+enum err
+mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_id, struct sector_count **out,
+                      int *out_n)
+{
+    return ld_rows_id(db, Q_MISSION_ACTOR_SECTORS, mission_id, a, sizeof(**out), sector_count_row,
+                      out, out_n);
+}
+
+static void
+sector_actor_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct actor *x = item;
+
+    memset(x, 0, sizeof(*x));
+    x->id = db_i64(st, 0);
+    x->name = ld_str(st, 1, a);
+    x->municipality_name = ld_text(st, 2, a);
+}
+
+enum err
+mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const char *sector,
+                      int limit, struct actor **out, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, Q_MISSION_SECTOR_ACTORS);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_text(st, 2, sector);
+    db_bind_i64(st, 3, limit);
+    return ld_rows(st, a, sizeof(**out), sector_actor_row, out, out_n);
 }
 
 /* ------------------------------------------------------------ create */
