@@ -133,11 +133,65 @@ sector_count_row(struct db_stmt *st, struct arena *a, void *item)
 }
 
 enum err
-mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_id, struct sector_count **out,
-                      int *out_n)
+mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mission_id,
+                            struct sector_count **out, int *out_n)
 {
     return ld_rows_id(db, Q_MISSION_ACTOR_SECTORS, mission_id, a, sizeof(**out), sector_count_row,
                       out, out_n);
+}
+
+/* Whether q returns a row (bound to id unless id is 0). */
+static enum err
+has_row(struct db *db, enum q q, int64_t id, bool *out)
+{
+    struct db_stmt *st = db_stmt(db, q);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    if (id != 0)
+        db_bind_i64(st, 1, id);
+    rc = db_step(st, out);
+    db_done(st);
+    return rc;
+}
+
+enum err
+mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_id, struct sector_count **out,
+                      int *out_n)
+{
+    enum err rc;
+    bool stored;
+
+    rc = has_row(db, Q_MISSION_COUNTED, mission_id, &stored);
+    if (rc)
+        return rc;
+    if (!stored)
+        return mission_actor_sectors_fresh(db, a, mission_id, out, out_n);
+    return ld_rows_id(db, Q_MISSION_SECTOR_COUNTS, mission_id, a, sizeof(**out), sector_count_row,
+                      out, out_n);
+}
+
+enum err
+mission_counts_refresh(struct db *db)
+{
+    struct db_stmt *st;
+    enum err rc;
+    bool missing;
+
+    rc = has_row(db, Q_MISSION_COUNTS_MISSING, 0, &missing);
+    if (rc || !missing)
+        return rc;
+    st = db_stmt(db, Q_MISSION_COUNTS_FILL_SECTORS);
+    if (st == NULL)
+        return ERR_DB;
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_MISSION_COUNTS_FILL);
+    if (st == NULL)
+        return ERR_DB;
+    return db_run(st);
 }
 
 static void

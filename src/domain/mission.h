@@ -73,6 +73,15 @@ struct sector_count {
 };
 enum err mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_id,
                                struct sector_count **out, int *out_n);
+/* The same, always counted afresh (mission_actor_sectors reads the stored counts when the
+ * mission has them: migration 0018): what the stored ones must equal. */
+enum err mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mission_id,
+                                     struct sector_count **out, int *out_n);
+/* Count and store the actor counts of every mission that has none stored (0018's triggers
+ * empty them whenever what they count changes). Every write that can change them calls it
+ * inside its transaction, before it commits; costs one index probe when nothing is
+ * missing. Errors: ERR_DB / ERR_BUSY. */
+enum err mission_counts_refresh(struct db *db);
 /* The first limit of those actors in one sector, by name: only id, name and
  * municipality_name are filled (the rest zero). Everything lives in a. Errors: ERR_DB /
  * ERR_BUSY. */
