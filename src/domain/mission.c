@@ -188,6 +188,13 @@ mission_counts_refresh(struct db *db)
     rc = db_run(st);
     if (rc)
         return rc;
+    st = db_stmt(db, Q_MISSION_COUNTS_FILL_FIRST);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, MISSION_SECTOR_FIRST);
+    rc = db_run(st);
+    if (rc)
+        return rc;
     st = db_stmt(db, Q_MISSION_COUNTS_FILL);
     if (st == NULL)
         return ERR_DB;
@@ -205,11 +212,13 @@ sector_actor_row(struct db_stmt *st, struct arena *a, void *item)
     x->municipality_name = ld_text(st, 2, a);
 }
 
-enum err
-mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const char *sector,
-                      int limit, struct actor **out, int *out_n)
+static enum err has_row(struct db *db, enum q q, int64_t id, bool *out);
+
+static enum err
+sector_actors(struct db *db, enum q q, struct arena *a, int64_t mission_id, const char *sector,
+              int limit, struct actor **out, int *out_n)
 {
-    struct db_stmt *st = db_stmt(db, Q_MISSION_SECTOR_ACTORS);
+    struct db_stmt *st = db_stmt(db, q);
 
     if (st == NULL)
         return ERR_DB;
@@ -217,6 +226,28 @@ mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const 
     db_bind_text(st, 2, sector);
     db_bind_i64(st, 3, limit);
     return ld_rows(st, a, sizeof(**out), sector_actor_row, out, out_n);
+}
+
+enum err
+mission_sector_actors_fresh(struct db *db, struct arena *a, int64_t mission_id, const char *sector,
+                            int limit, struct actor **out, int *out_n)
+{
+    return sector_actors(db, Q_MISSION_SECTOR_ACTORS, a, mission_id, sector, limit, out, out_n);
+}
+
+enum err
+mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const char *sector,
+                      int limit, struct actor **out, int *out_n)
+{
+    enum err rc;
+    bool stored = false;
+
+    rc = limit <= MISSION_SECTOR_FIRST ? has_row(db, Q_MISSION_COUNTED, mission_id, &stored)
+                                       : ERR_OK;
+    if (rc)
+        return rc;
+    return sector_actors(db, stored ? Q_MISSION_SECTOR_FIRST : Q_MISSION_SECTOR_ACTORS, a,
+                         mission_id, sector, limit, out, out_n);
 }
 
 /* ------------------------------------------------------------ create */

@@ -82,11 +82,16 @@ enum err mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mis
  * inside its transaction, before it commits; costs one index probe when nothing is
  * missing. Errors: ERR_DB / ERR_BUSY. */
 enum err mission_counts_refresh(struct db *db);
-/* The first limit of those actors in one sector, by name: only id, name and
- * municipality_name are filled (the rest zero). Everything lives in a. Errors: ERR_DB /
- * ERR_BUSY. */
+/* The first limit of those actors in one sector, by name (then id): only id, name and
+ * municipality_name are filled (the rest zero). Read from the stored first
+ * MISSION_SECTOR_FIRST when the mission's counts are stored and limit is no more, else
+ * found afresh. Everything lives in a. Errors: ERR_DB / ERR_BUSY. */
+#define MISSION_SECTOR_FIRST 25
 enum err mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id,
                                const char *sector, int limit, struct actor **out, int *out_n);
+/* The same, always found afresh: what the stored ones must equal. */
+enum err mission_sector_actors_fresh(struct db *db, struct arena *a, int64_t mission_id,
+                                     const char *sector, int limit, struct actor **out, int *out_n);
 
 /* ---- creating (the conventions of every create function: write.h) ---- */
 

@@ -2,7 +2,8 @@
  * test_counts.c — a mission's stored actor counts (migration 0018, mission.c
  * mission_counts_refresh) equal the counts made afresh from the initiatives, after every
  * kind of write that changes them: an initiative created, edited (a participant added),
- * archived; an actor archived; and a write that does not refresh them (the triggers empty
+ * archived; an actor archived, renamed (the stored first actors of a sector are in name
+ * order); and a write that does not refresh them (the triggers empty
  * them, and the reads count afresh). On SQLite, and on PostgreSQL when the test cluster's
  * variables are set.
  */
@@ -73,11 +74,56 @@ check(struct db *db, int64_t mission_id, const char *when, bool want_stored, int
        when, public, of_sector(got, n_got, "public"));
     ok(of_sector(got, n_got, "private") == private, "%s: %s: %d private actors (got %d)", backend,
        when, private, of_sector(got, n_got, "private"));
+    for (i = 0; i < 2; i++) {
+        const char *sector = i == 0 ? "public" : "private";
+        struct actor *first, *first_fresh;
+        int n_first = -1, n_first_fresh = -2, k;
+
+        same = mission_sector_actors(db, &a, mission_id, sector, MISSION_SECTOR_FIRST, &first,
+                                     &n_first) == ERR_OK &&
+               mission_sector_actors_fresh(db, &a, mission_id, sector, MISSION_SECTOR_FIRST,
+                                           &first_fresh, &n_first_fresh) == ERR_OK &&
+               n_first == n_first_fresh;
+        for (k = 0; same && k < n_first; k++)
+            same =
+                first[k].id == first_fresh[k].id && strcmp(first[k].name, first_fresh[k].name) == 0;
+        ok(same, "%s: %s: the stored first %s actors equal the fresh ones (%d and %d)", backend,
+           when, sector, n_first, n_first_fresh);
+    }
     if (mission_get_id(db, &a, mission_id, &m) != ERR_OK)
         m.n_actors = -1;
     ok(m.n_actors == n_actors, "%s: %s: %d participants (got %d)", backend, when, n_actors,
        m.n_actors);
     arena_free(&a);
+}
+
+/* Rename actor id through the registry (the rest of it as stored). */
+static bool
+rename_actor(struct db *db, int64_t id, const char *name)
+{
+    struct actor_new in = {0};
+    struct write_error e = {0};
+    struct actor x;
+    struct arena a;
+    int64_t out;
+    bool done;
+
+    arena_init(&a);
+    done = actor_get(db, &a, id, &x) == ERR_OK;
+    if (done) {
+        in.slug = x.slug;
+        in.name = name;
+        in.sector = x.sector;
+        in.orgnr = x.orgnr;
+        in.municipality = x.municipality;
+        in.sni = x.sni;
+        in.website = x.website;
+        in.description_sv = x.description_sv;
+        in.description_en = x.description_en;
+        done = registry_actor_save(db, id, &in, WHO, 1010, &out, &e) == ERR_OK;
+    }
+    arena_free(&a);
+    return done;
 }
 
 static void
@@ -128,6 +174,11 @@ test_all(struct db *db)
     ok(registry_actor_archive(db, private, WHO, 1003) == ERR_OK, "%s: an actor is archived",
        backend);
     check(db, mission_id, "after an actor's archival", true, 2, 0, 2);
+
+    /* a rename reorders the first actors by name */
+    snprintf(name, sizeof(name), "AAA Counts Other %s", suffix);
+    ok(rename_actor(db, other, name), "%s: an actor is renamed", backend);
+    check(db, mission_id, "after a rename", true, 2, 0, 2);
 
     /* a write that does not refresh the counts: the triggers empty them, reads count afresh */
     snprintf(slug, sizeof(slug), "counts-raw-%s", suffix);
