@@ -11,7 +11,8 @@
 # the mission page (goal: PostgreSQL within 2x of SQLite, i.e. >= 0.5) and
 # whether every p99 is under 50 ms.
 #
-#   bench/scale.sh                       SCALE_N, DURATION, CONNECTIONS, THREADS
+#   bench/scale.sh                       SCALE_N, DURATION, CONNECTIONS, THREADS,
+#                                        FIRST_ROUNDS, FIRST_GOAL_MS, SCALE_WRK=0 (first renders only)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
@@ -60,6 +61,55 @@ serve() { # DB -> prints the base URL
 }
 sq=$(serve "$tmp/s.db" sqlite)
 pq=$(serve "$pg" pg)
+
+# ------------------------------------------------------------------ first renders
+#
+# What the cache hides: the first GET of a page after the server starts, and the first
+# after a write (any commit moves the generation, so every cached page renders again).
+# Each page is fetched once after start, then once after each of FIRST_ROUNDS writes
+# (`samverka token create`: one commit that changes no page), one page after another on
+# an idle server; the median of the after-write times is what the goal reads. Goal: every
+# first render within FIRST_GOAL_MS (20 ms) on both backends.
+first_rounds=${FIRST_ROUNDS:-5}
+first_goal=${FIRST_GOAL_MS:-20}
+first_pages="mission:/missions/skolmat mission2:/missions/gator indicator:/indicators/$ind"
+first_pages="$first_pages index:/ actors:/actors actors-500:/actors?page=500"
+first_pages="$first_pages actors-sector:/actors?sector=private&page=200 initiatives:/initiatives"
+first_pages="$first_pages initiatives-150:/initiatives?page=150 sdg:/sdg"
+first_pages="$first_pages api-mission:/api/v1/missions/skolmat api-actors-500:/api/v1/actors?page=500"
+ms_of() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 != 200) print "err"; else printf "%.1f", $2 * 1000 }'; }
+write_one() { # DB -> one commit through the CLI, then the watcher's time to see it
+	"$bin" token create --db "$1" --name "scale-first-$RANDOM" --role admin >/dev/null 2>&1
+	sleep 0.3
+}
+med() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+declare -A first_s first_p after_s after_p
+for spec in $first_pages; do
+	first_s[$spec]=$(ms_of "$sq${spec#*:}")
+	first_p[$spec]=$(ms_of "$pq${spec#*:}")
+done
+for _ in $(seq "$first_rounds"); do
+	write_one "$tmp/s.db"
+	write_one "$pg"
+	for spec in $first_pages; do
+		after_s[$spec]="${after_s[$spec]:-} $(ms_of "$sq${spec#*:}")"
+		after_p[$spec]="${after_p[$spec]:-} $(ms_of "$pq${spec#*:}")"
+	done
+done
+printf '\nfirst render (ms: after start; median after a write of %d)\n' "$first_rounds"
+printf '%-16s %-38s %9s %9s %9s %9s\n' page path "sq start" "sq write" "pg start" "pg write"
+first_ok=1
+for spec in $first_pages; do
+	ms=$(echo "${after_s[$spec]}" | med)
+	mp=$(echo "${after_p[$spec]}" | med)
+	printf '%-16s %-38s %9s %9s %9s %9s\n' "${spec%%:*}" "${spec#*:}" "${first_s[$spec]}" "$ms" "${first_p[$spec]}" "$mp"
+	for v in "${first_s[$spec]}" "$ms" "${first_p[$spec]}" "$mp"; do
+		awk -v v="$v" -v g="$first_goal" 'BEGIN { exit !(v + 0 == v && v <= g) }' || first_ok=0
+	done
+done
+echo "goal: every first render within $first_goal ms on both backends: $([ $first_ok = 1 ] && echo met || echo 'not met')"
+# SCALE_WRK=0: the first renders only
+[ "${SCALE_WRK:-1}" = 1 ] || exit 0
 
 # ms of a wrk latency figure ("812.00us", "4.50ms", "1.20s")
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 } printf "%.2f", v }'; }

@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "domain/audit.h"
 #include "domain/demo.h"
+#include "domain/mission.h"
 #include "domain/refdata.h"
 #include "domain/user.h"
 #include "http/server.h"
@@ -139,6 +140,8 @@ cmd_init(int argc, char **argv)
             db_bulk(db, true);
             e = demo_generate(db, (long)generate);
         }
+        if (e == ERR_OK)
+            e = mission_counts_refresh(db);
         if (e == ERR_OK)
             e = audit_add(db, "cli", "init", "database", 0, 0, demo ? "with demo data" : "");
         if (e == ERR_OK)

@@ -9,6 +9,8 @@
  *     @WITHOUT_ROWID@ -> WITHOUT ROWID | (nothing)
  *     @US@            -> char(31) | chr(31)   (the 0x1f that joins a disaggregation's pairs)
  *     @BINARY@        -> COLLATE BINARY | COLLATE "C"   (byte order, as strcmp)
+ * and a line that begins with "--sqlite: " or "--pg: " is, without that prefix, SQL for
+ * that dialect only (a comment for the other): triggers, whose bodies differ.
  *
  * This is the only file allowed to run multi-statement SQL (exec_script).
  */
@@ -38,8 +40,42 @@ static const struct {
     {"@BINARY@", "COLLATE BINARY", "COLLATE \"C\""},
 };
 
+/* One line of a migration, less its dialect prefix if it has one for kind, or NULL when it
+ * is for the other dialect. */
+static const char *
+dialect_line(const char *line, size_t len, enum db_kind kind, size_t *out_skip)
+{
+    static const char sq[] = "--sqlite: ", pg[] = "--pg: ";
+    const char *mine = kind == DB_PG ? pg : sq, *other = kind == DB_PG ? sq : pg;
+
+    *out_skip = 0;
+    if (len >= strlen(mine) && memcmp(line, mine, strlen(mine)) == 0)
+        *out_skip = strlen(mine);
+    else if (len >= strlen(other) && memcmp(line, other, strlen(other)) == 0)
+        return NULL;
+    return line + *out_skip;
+}
+
+static void substitute_tokens(struct buf *out, const char *sql, size_t len, enum db_kind kind);
+
 static void
 substitute(struct buf *out, const char *sql, size_t len, enum db_kind kind)
+{
+    const char *end = sql + len, *nl, *line;
+    size_t n, skip;
+
+    while (sql < end) {
+        nl = memchr(sql, '\n', (size_t)(end - sql));
+        n = nl != NULL ? (size_t)(nl - sql) + 1 : (size_t)(end - sql);
+        line = dialect_line(sql, n, kind, &skip);
+        if (line != NULL)
+            substitute_tokens(out, line, n - skip, kind);
+        sql += n;
+    }
+}
+
+static void
+substitute_tokens(struct buf *out, const char *sql, size_t len, enum db_kind kind)
 {
     const char *end = sql + len, *p, *best;
     size_t i, k = 0, tl;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "domain/mission.h"
 
 struct copy_table {
     const char *name;
@@ -156,6 +157,8 @@ copy_database(struct db *from, struct db *to, long *out_rows, const char **out_m
             *out_msg = msg;
         }
     }
+    if (rc == ERR_OK)
+        rc = mission_counts_refresh(to);
     if (rc == ERR_OK)
         rc = db_commit(to);
     if (rc)

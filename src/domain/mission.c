@@ -123,10 +123,131 @@ mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_mem
     return ld_rows_id(db, Q_MISSION_TEAM, mission_id, a, sizeof(**out), team_row, out, out_n);
 }
 
-enum err
-mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out, int *out_n)
+static void
+sector_count_row(struct db_stmt *st, struct arena *a, void *item)
 {
-    return ld_rows_id(db, Q_MISSION_ACTORS, mission_id, a, sizeof(**out), actor_row, out, out_n);
+    struct sector_count *c = item;
+
+    c->sector = ld_str(st, 0, a);
+    c->n = (int)db_i64(st, 1);
+}
+
+enum err
+mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mission_id,
+                            struct sector_count **out, int *out_n)
+{
+    return ld_rows_id(db, Q_MISSION_ACTOR_SECTORS, mission_id, a, sizeof(**out), sector_count_row,
+                      out, out_n);
+}
+
+/* Whether q returns a row (bound to id unless id is 0). */
+static enum err
+has_row(struct db *db, enum q q, int64_t id, bool *out)
+{
+    struct db_stmt *st = db_stmt(db, q);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    if (id != 0)
+        db_bind_i64(st, 1, id);
+    rc = db_step(st, out);
+    db_done(st);
+    return rc;
+}
+
+enum err
+mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_id, struct sector_count **out,
+                      int *out_n)
+{
+    enum err rc;
+    bool stored;
+
+    rc = has_row(db, Q_MISSION_COUNTED, mission_id, &stored);
+    if (rc)
+        return rc;
+    if (!stored)
+        return mission_actor_sectors_fresh(db, a, mission_id, out, out_n);
+    return ld_rows_id(db, Q_MISSION_SECTOR_COUNTS, mission_id, a, sizeof(**out), sector_count_row,
+                      out, out_n);
+}
+
+enum err
+mission_counts_refresh(struct db *db)
+{
+    struct db_stmt *st;
+    enum err rc;
+    bool missing;
+
+    rc = has_row(db, Q_MISSION_COUNTS_MISSING, 0, &missing);
+    if (rc || !missing)
+        return rc;
+    st = db_stmt(db, Q_MISSION_COUNTS_FILL_SECTORS);
+    if (st == NULL)
+        return ERR_DB;
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_MISSION_COUNTS_FILL_FIRST);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, MISSION_SECTOR_FIRST);
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_MISSION_COUNTS_FILL);
+    if (st == NULL)
+        return ERR_DB;
+    return db_run(st);
+}
+
+static void
+sector_actor_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct actor *x = item;
+
+    memset(x, 0, sizeof(*x));
+    x->id = db_i64(st, 0);
+    x->name = ld_str(st, 1, a);
+    x->municipality_name = ld_text(st, 2, a);
+}
+
+static enum err has_row(struct db *db, enum q q, int64_t id, bool *out);
+
+static enum err
+sector_actors(struct db *db, enum q q, struct arena *a, int64_t mission_id, const char *sector,
+              int limit, struct actor **out, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_text(st, 2, sector);
+    db_bind_i64(st, 3, limit);
+    return ld_rows(st, a, sizeof(**out), sector_actor_row, out, out_n);
+}
+
+enum err
+mission_sector_actors_fresh(struct db *db, struct arena *a, int64_t mission_id, const char *sector,
+                            int limit, struct actor **out, int *out_n)
+{
+    return sector_actors(db, Q_MISSION_SECTOR_ACTORS, a, mission_id, sector, limit, out, out_n);
+}
+
+enum err
+mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const char *sector,
+                      int limit, struct actor **out, int *out_n)
+{
+    enum err rc;
+    bool stored = false;
+
+    rc = limit <= MISSION_SECTOR_FIRST ? has_row(db, Q_MISSION_COUNTED, mission_id, &stored)
+                                       : ERR_OK;
+    if (rc)
+        return rc;
+    return sector_actors(db, stored ? Q_MISSION_SECTOR_FIRST : Q_MISSION_SECTOR_ACTORS, a,
+                         mission_id, sector, limit, out, out_n);
 }
 
 /* ------------------------------------------------------------ create */

@@ -57,16 +57,41 @@ enum err mission_get_id(struct db *db, struct arena *a, int64_t id, struct missi
 enum err mission_objectives(struct db *db, struct arena *a, int64_t mission_id,
                             struct objective **out, int *out_n);
 /* The indicators, by objective and position, with their latest headline value (no
- * dimensions: indicator_load_dimensions). */
+ * dimensions: indicator_load_dimensions; no observation count: n_observations is 0, as
+ * counting walks every observation — indicator_get and indicator_list count them). */
 enum err mission_indicators(struct db *db, struct arena *a, int64_t mission_id,
                             struct indicator **out, int *out_n);
 enum err mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id,
                              struct sdg_target **out, int *out_n);
 enum err mission_team(struct db *db, struct arena *a, int64_t mission_id, struct team_member **out,
                       int *out_n);
-/* actors taking part in the mission's initiatives (lead or participant), by sector then name */
-enum err mission_actors(struct db *db, struct arena *a, int64_t mission_id, struct actor **out,
-                        int *out_n);
+/* How many actors take part in the mission's initiatives (lead or participant) in each
+ * sector that has any, by sector code. Everything lives in a. Errors: ERR_DB / ERR_BUSY. */
+struct sector_count {
+    const char *sector; /* code_actor_sector */
+    int n;
+};
+enum err mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_id,
+                               struct sector_count **out, int *out_n);
+/* The same, always counted afresh (mission_actor_sectors reads the stored counts when the
+ * mission has them: migration 0018): what the stored ones must equal. */
+enum err mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mission_id,
+                                     struct sector_count **out, int *out_n);
+/* Count and store the actor counts of every mission that has none stored (0018's triggers
+ * empty them whenever what they count changes). Every write that can change them calls it
+ * inside its transaction, before it commits; costs one index probe when nothing is
+ * missing. Errors: ERR_DB / ERR_BUSY. */
+enum err mission_counts_refresh(struct db *db);
+/* The first limit of those actors in one sector, by name (then id): only id, name and
+ * municipality_name are filled (the rest zero). Read from the stored first
+ * MISSION_SECTOR_FIRST when the mission's counts are stored and limit is no more, else
+ * found afresh. Everything lives in a. Errors: ERR_DB / ERR_BUSY. */
+#define MISSION_SECTOR_FIRST 25
+enum err mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id,
+                               const char *sector, int limit, struct actor **out, int *out_n);
+/* The same, always found afresh: what the stored ones must equal. */
+enum err mission_sector_actors_fresh(struct db *db, struct arena *a, int64_t mission_id,
+                                     const char *sector, int limit, struct actor **out, int *out_n);
 
 /* ---- creating (the conventions of every create function: write.h) ---- */
 

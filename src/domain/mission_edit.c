@@ -5,11 +5,15 @@
 #include "domain/mission_edit.h"
 
 #include "domain/load.h"
+#include "domain/mission.h"
 
 /* Commit when rc is ERR_OK (a failed commit is an error too); roll back otherwise. */
 static enum err
 end(struct db *db, enum err rc)
 {
+    /* a new mission has no actor counts yet */
+    if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)

@@ -17,6 +17,7 @@
 #include "domain/audit.h"
 #include "domain/load.h"
 #include "domain/mail.h"
+#include "domain/mission.h"
 #include "domain/user.h"
 
 /* "user:ID": how the audit log names an account by id (roles.c and token.c do the same). */
@@ -404,6 +405,8 @@ privacy_carry_out(struct db *db, const struct who *by, int64_t user_id, const ch
         snprintf(who, sizeof(who), "api_token:%lld", (long long)by->token_id);
     if (rc == ERR_OK)
         rc = audit_add(db, who, "erase", "user_account", uid, 0, NULL);
+    if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
     if (rc == ERR_OK)
         rc = db_commit(db);
 out:

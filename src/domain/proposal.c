@@ -15,6 +15,7 @@
 #include "domain/audit.h"
 #include "domain/load.h"
 #include "domain/mail.h"
+#include "domain/mission.h"
 
 #define SLUG_BASE_MAX 56 /* leaves room for "-" and a number within a slug's 64 */
 
@@ -265,6 +266,8 @@ proposal_submit(struct db *db, const struct initiative_new *in, int64_t proposer
     if (rc == ERR_OK)
         rc = notify(db, in->mission_id, proposer, notice, now);
     if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
+    if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)
         db_rollback(db);
@@ -320,6 +323,8 @@ proposal_resubmit(struct db *db, int64_t id, const struct initiative_new *in, in
     if (rc == ERR_OK)
         rc = notify(db, p.mission_id, p.proposer_id, notice, now);
     if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
+    if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)
         db_rollback(db);
@@ -367,6 +372,8 @@ proposal_review(struct db *db, int64_t id, enum proposal_decision d, const char 
         rc = add_step(db, id, now, reviewer, to_state[d], comment);
     if (rc == ERR_OK)
         rc = notify(db, p.mission_id, p.proposer_id, notice, now);
+    if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)

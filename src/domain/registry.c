@@ -7,12 +7,16 @@
 #include <string.h>
 
 #include "domain/load.h"
+#include "domain/mission.h"
 #include "domain/proposal.h"
 
 /* Commit after a success, roll back after anything else; rc's error wins. */
 static enum err
 finish(struct db *db, enum err rc)
 {
+    /* an actor's or an initiative's change may change the missions' actor counts */
+    if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)

@@ -10,7 +10,7 @@
  *
  *   indicator.c   objective_row     the columns of Q_OBJECTIVE_GET
  *                 indicator_row     INDICATOR_COLS
- *   actor.c       actor_row         ACTOR_COLS (and Q_MISSION_ACTORS)
+ *   actor.c       actor_row         ACTOR_COLS
  *   person.c      person_row        PERSON_COLS (team rows start with them)
  *   sdg.c         sdg_target_row    (code, goal, title_en)
  */

@@ -464,14 +464,18 @@ actors_by_sector(struct mission_page *p)
 {
     struct req *rq = p->rq;
     struct html *h = p->h;
+    struct sector_count *counts;
     struct actor *as;
     const struct code *sector;
-    int n, i, s, k, shown;
+    int n = 0, n_counts, i, s, k, shown;
     enum err rc;
 
-    rc = mission_actors(rq->db, rq->arena, p->m.id, &as, &n);
+    /* counted by sector, then each sector's first PAGE_LIST by name: never every actor */
+    rc = mission_actor_sectors(rq->db, rq->arena, p->m.id, &counts, &n_counts);
     if (rc)
         return rc;
+    for (i = 0; i < n_counts; i++)
+        n += counts[i].n;
     html_open(h, "section", "aria-labelledby", "actors-h", NULL);
     html_elem_attr(h, "h2", _("Actors taking part"), "id", "actors-h", NULL);
     if (n == 0) {
@@ -489,20 +493,21 @@ actors_by_sector(struct mission_page *p)
     for (s = 0; s < code_actor_sector.n; s++) {
         sector = &code_actor_sector.codes[s];
         k = 0;
-        for (i = 0; i < n; i++)
-            k += strcmp(as[i].sector, sector->code) == 0;
+        for (i = 0; i < n_counts; i++)
+            if (strcmp(counts[i].sector, sector->code) == 0)
+                k = counts[i].n;
         if (k == 0)
             continue;
+        rc =
+            mission_sector_actors(rq->db, rq->arena, p->m.id, sector->code, PAGE_LIST, &as, &shown);
+        if (rc)
+            return rc;
         html_open(h, "div", NULL);
         html_open(h, "h3", NULL);
         html_printf(h, "%s (%d)", _(sector->label), k);
         html_close(h, "h3");
         html_open(h, "ul", NULL);
-        shown = 0;
-        for (i = 0; i < n && shown < PAGE_LIST; i++) {
-            if (strcmp(as[i].sector, sector->code) != 0)
-                continue;
-            shown++;
+        for (i = 0; i < shown; i++) {
             html_open(h, "li", NULL);
             html_elem_attr(h, "a", as[i].name, "href", url_actor(rq, as[i].id), NULL);
             if (as[i].municipality_name != NULL) {
