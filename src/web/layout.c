@@ -11,6 +11,7 @@
 #include "core/str.h"
 #include "domain/codes.h"
 #include "domain/initiative.h"
+#include "domain/licence.h"
 #include "web/auth.h"
 #include "web/formview.h"
 #include "web/i18n.h"
@@ -134,6 +135,22 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
     html_close(h, "aside");
 }
 
+/* The data's licence (the data-licence setting), on every page: who reuses what a page
+ * shows must not have to look for the terms (issue 12). The licence's label is its
+ * publisher's and its name is English (lang="en"); the link is rel="license". */
+static void
+footer_licence(struct html *h)
+{
+    const struct licence *l = web_data_licence();
+
+    html_open(h, "p", "class", "licence", NULL);
+    html_text(h, _("Data:"));
+    html_text(h, " ");
+    html_elem_attr(h, "a", l->label, "href", l->url, "rel", "license", "title", l->name, "lang",
+                   "en", NULL);
+    html_close(h, "p");
+}
+
 void
 layout_end(struct req *rq, struct html *h, const struct accountability *acc)
 {
@@ -147,6 +164,7 @@ layout_end(struct req *rq, struct html *h, const struct accountability *acc)
     html_text(h, " ");
     html_elem_attr(h, "a", _("Open data (JSON API)"), "href", "/api/v1/openapi.json", NULL);
     html_close(h, "p");
+    footer_licence(h);
     html_close(h, "div");
     html_close(h, "footer");
     html_close(h, "body");
