@@ -137,9 +137,10 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
 
 /* The data's licence (the data-licence setting), on every page: who reuses what a page
  * shows must not have to look for the terms (issue 12). The licence's label is its
- * publisher's and its name is English (lang="en"); the link is rel="license". */
+ * publisher's and its name is English (lang="en"); the link is rel="license". Beside it,
+ * the open-data page with the bulk download. */
 static void
-footer_licence(struct html *h)
+footer_licence(struct req *rq, struct html *h)
 {
     const struct licence *l = web_data_licence();
 
@@ -148,6 +149,8 @@ footer_licence(struct html *h)
     html_text(h, " ");
     html_elem_attr(h, "a", l->label, "href", l->url, "rel", "license", "title", l->name, "lang",
                    "en", NULL);
+    html_text(h, " · ");
+    html_elem_attr(h, "a", _("Open data and downloads"), "href", url_open_data(rq), NULL);
     html_close(h, "p");
 }
 
@@ -164,7 +167,7 @@ layout_end(struct req *rq, struct html *h, const struct accountability *acc)
     html_text(h, " ");
     html_elem_attr(h, "a", _("Open data (JSON API)"), "href", "/api/v1/openapi.json", NULL);
     html_close(h, "p");
-    footer_licence(h);
+    footer_licence(rq, h);
     html_close(h, "div");
     html_close(h, "footer");
     html_close(h, "body");

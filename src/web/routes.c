@@ -126,6 +126,11 @@ const struct route routes[] = {
     {"GET", "/indicators/{id}/datapackage.json", file_indicator_datapackage, RK_FILE, RF_CACHE | RF_DATA,
      "The CSV's Frictionless Data Package descriptor (its columns, unit, source, licence)",
      NULL, {ID("id", "Indicator id")}},
+    /* open data (downloads.c): the page and the bulk package of every public table */
+    {"GET", "/data", page_open_data, RK_HTML, HTML_PAGE, "Open data", NULL, {{0}}},
+    {"GET", "/data/samverka-data.zip", file_bulk_zip, RK_FILE, RF_CACHE | RF_DATA,
+     "All public data: a zip of CSV and JSON per table with a Frictionless datapackage.json", NULL,
+     {{0}}},
     {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
      {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
       {"origin", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_origin, "Origin"},

@@ -29,6 +29,8 @@ char *url_initiatives(const struct req *rq, const char *mission_slug, const char
 char *url_actor(const struct req *rq, int64_t id);
 char *url_actors(const struct req *rq, const char *sector);
 char *url_sdg_index(const struct req *rq);
+/* The open-data page (downloads.c): the licence, the bulk package, the API. */
+char *url_open_data(const struct req *rq);
 char *url_sdg_goal(const struct req *rq, int goal);
 /* The API resource behind a page: no ?lang= (the API is bilingual); the slug encoded. */
 char *url_api_mission(const struct req *rq, const char *slug);
