@@ -419,7 +419,9 @@ api_openapi(struct req *rq)
               "for a 304. Errors are {\"error\": {\"code\", \"message\", \"field\"}}. "
               "Bilingual texts are {\"sv\", \"en\"}. The data are published under the "
               "licence below: every public read and download says so in a Link header "
-              "(rel=\"license\"). Public reads may be called from any origin (CORS, "
+              "(rel=\"license\"). Everything public is also one download, "
+              "/data/samverka-data.zip: CSV and JSON per table with a Frictionless "
+              "datapackage.json. Public reads may be called from any origin (CORS, "
               "Access-Control-Allow-Origin: *, never with credentials).");
     /* the data's licence (the data-licence setting): its SPDX name and text */
     json_key(&j, "license");
