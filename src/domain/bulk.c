@@ -16,6 +16,7 @@
 #include "core/json.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "domain/export.h"
 
 enum ftype { F_INT, F_NUM, F_STR, F_DATE, F_BOOL };
 
@@ -265,25 +266,6 @@ cell_text(struct db_stmt *st, int col, struct buf *tmp)
     return tmp->data;
 }
 
-/* RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-static void
-csv_cell(struct buf *b, const char *s)
-{
-    const char *p;
-
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        buf_adds(b, s);
-        return;
-    }
-    buf_addc(b, '"');
-    for (p = s; *p; p++) {
-        if (*p == '"')
-            buf_addc(b, '"');
-        buf_addc(b, *p);
-    }
-    buf_addc(b, '"');
-}
-
 static void
 num_text(char *out, size_t size, struct db_stmt *st, int col, enum ftype t)
 {
@@ -324,7 +306,10 @@ table_csv(struct pack *k, struct db *db, const struct table *t, struct buf *tmp)
             if (db_null(st, c))
                 continue;
             if (t->fields[c].type == F_STR || t->fields[c].type == F_DATE) {
-                csv_cell(&k->chunk, cell_text(st, c, tmp));
+                /* as the indicators' CSVs: quoted as RFC 4180 needs, and text a
+                 * spreadsheet would run as a formula behind an apostrophe (the JSON
+                 * has it as it is) */
+                export_csv_cell(&k->chunk, cell_text(st, c, tmp), t->fields[c].type == F_STR);
             } else {
                 num_text(num, sizeof(num), st, c, t->fields[c].type);
                 buf_adds(&k->chunk, num);
@@ -528,7 +513,8 @@ readme(struct pack *k, const struct bulk_info *in)
     buf_adds(&k->chunk,
              "\r\nEvery table is here twice: NAME.csv (UTF-8, RFC 4180, described in "
              "datapackage.json, a Frictionless Data Package) and NAME.json. Ids join the "
-             "tables.\r\n\r\n");
+             "tables. In the CSVs, a text a spreadsheet would run as a formula (=, +, -, @ "
+             "first) starts with an apostrophe; the JSON has every text as it is.\r\n\r\n");
     for (t = 0; t < N_TABLES; t++)
         buf_printf(&k->chunk, "  %-26s %s\r\n", tables[t].name, tables[t].desc);
     entry_end(k);

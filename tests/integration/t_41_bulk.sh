@@ -95,6 +95,24 @@ bk_check "$BK_DIR/after.zip"
 # put it back as it was (there is no way back through the API; the next files expect it live)
 q "UPDATE actor SET archived_at = NULL WHERE id = $BK_ACTOR" >/dev/null
 
+# ---- a text a spreadsheet would run: behind an apostrophe in the CSV, as it is in the JSON
+BK_FA=$(q "SELECT id FROM actor WHERE archived_at IS NULL ORDER BY id LIMIT 1")
+BK_FD=$(q "SELECT description_en FROM actor WHERE id = $BK_FA")
+q "UPDATE actor SET description_en = '=HYPERLINK(\"http://x.example\")' WHERE id = $BK_FA" >/dev/null
+# (PostgreSQL's watcher sees a psql write within 100 ms, without its notification)
+sleep 0.3
+curl -sS --max-time 30 -o "$BK_DIR/formula.zip" "$BASE/data/samverka-data.zip"
+check "bulk: a description a spreadsheet would run is '= in actors.csv and = in actors.json" \
+    /usr/bin/python3 -c '
+import csv, io, json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1]); a = sys.argv[2]; want = "=HYPERLINK(\"http://x.example\")"
+c = [r for r in csv.DictReader(io.StringIO(z.read("actors.csv").decode())) if r["id"] == a]
+j = [r for r in json.loads(z.read("actors.json"))["rows"] if str(r["id"]) == a]
+if not (c and j and c[0]["description_en"] == "\x27" + want and j[0]["description_en"] == want):
+    sys.exit("csv %r, json %r" % (c and c[0]["description_en"], j and j[0]["description_en"]))
+' "$BK_DIR/formula.zip" "$BK_FA"
+q "UPDATE actor SET description_en = $(sqls "$BK_FD") WHERE id = $BK_FA" >/dev/null
+
 # ---- the data-licence setting and public-url
 bk_second()
 {
