@@ -102,8 +102,8 @@ check "open data: a write from another origin gets no CORS header" \
 # ---- each indicator's SDG indicators
 OD_SDG_IND=$(q "SELECT indicator_id FROM indicator_sdg GROUP BY indicator_id ORDER BY COUNT(*) DESC, indicator_id LIMIT 1")
 OD_SDG_WANT=$(q "SELECT s.code || '|' || t.goal FROM indicator_sdg l JOIN sdg_indicator s ON s.code = l.sdg_indicator JOIN sdg_target t ON t.code = s.target WHERE l.indicator_id = ${OD_SDG_IND:-0} ORDER BY t.goal, t.position, s.position" | paste -sd,)
-require "open data: the demo links indicators to SDG indicators (8 links)" \
-    eval 'eq "$(q "SELECT COUNT(*) FROM indicator_sdg")" 8 && nonempty "$OD_SDG_IND"'
+require "open data: the demo links indicators to SDG indicators (8 links, or more after the editing files)" \
+    eval 'ge "$(q "SELECT COUNT(*) FROM indicator_sdg")" 8 && nonempty "$OD_SDG_IND"'
 fetch "/api/v1/indicators/$OD_SDG_IND"
 check "open data: the API's indicator lists its SDG indicators (code, goal, title, /sdg/N), in framework order" \
     jqt "$B" --arg want "$OD_SDG_WANT" '([.sdg_indicators[] | "\(.code)|\(.goal)"] | join(",")) == $want and all(.sdg_indicators[]; (.title_en | length) > 0 and .links.html == "/sdg/\(.goal)" and .links.goal == "/api/v1/sdg/goals/\(.goal)")'
