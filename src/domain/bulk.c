@@ -26,12 +26,19 @@ struct field {
     const char *desc;
 };
 
+/* How a table's statement is run. PostgreSQL's client library holds a statement's whole
+ * result in memory, so the large tables are read a part at a time, in the one snapshot:
+ * BY_ID pages by the first column, an id ($1: the last id of the page before; the
+ * statement's LIMIT is BULK_PAGE), BY_INDICATOR runs once per indicator ($1). */
+enum reading { ALL, BY_ID, BY_INDICATOR };
+
 struct table {
     const char *name;
     enum q q;
     const char *title, *desc;
     const char *key; /* the primary key's field, or NULL (a link table: all its fields) */
     const struct field *fields;
+    enum reading reading;
 };
 
 #define FIELDS(...) ((const struct field[]){__VA_ARGS__, {NULL, F_STR, NULL}})
@@ -92,7 +99,7 @@ static const struct table tables[] = {
         {"disaggregation", F_STR, "The breakdown as Name=Value pairs separated by \"; \"; empty: the total"},
         {"value", F_NUM, "The value"},
         {"source", F_STR, "Where this value comes from, when it is not the indicator's source"},
-        {"note", F_STR, "What to know about this value"})},
+        {"note", F_STR, "What to know about this value"}), BY_INDICATOR},
     {"actors", Q_BULK_ACTORS, "Actors", "The organisations taking part", "id", FIELDS(
         {"id", F_INT, "The actor's id"},
         {"slug", F_STR, "Its short name"},
@@ -103,7 +110,7 @@ static const struct table tables[] = {
         {"municipality", F_STR, "SCB municipality code"},
         {"website", F_STR, "Web site"},
         BILINGUAL("description", "Description (Markdown)"),
-        {"is_demo", F_BOOL, "Demo content, not real data"})},
+        {"is_demo", F_BOOL, "Demo content, not real data"}), BY_ID},
     {"initiatives", Q_BULK_INITIATIVES, "Initiatives",
      "The missions' initiatives, top-down and bottom-up (accepted proposals only)", "id", FIELDS(
         {"id", F_INT, "The initiative's id"},
@@ -120,7 +127,7 @@ static const struct table tables[] = {
         {"funding", F_STR, "Funding"},
         BILINGUAL("hypotheses", "Hypotheses (Markdown)"),
         BILINGUAL("learnings", "Learnings (Markdown)"),
-        {"is_demo", F_BOOL, "Demo content, not real data"})},
+        {"is_demo", F_BOOL, "Demo content, not real data"}), BY_ID},
     {"initiative_actors", Q_BULK_INITIATIVE_ACTORS, "Initiatives' actors",
      "Who takes part in which initiative, and how", NULL, FIELDS(
         {"initiative_id", F_INT, "initiatives.id"},
@@ -167,8 +174,10 @@ const int bulk_n_tables = N_TABLES;
 
 struct pack {
     struct archive *ar;
-    struct buf *out;  /* the zip */
-    struct buf chunk; /* the entry being written, before the archive takes it */
+    struct buf *out;     /* the zip */
+    struct buf chunk;    /* the entry being written, before the archive takes it */
+    int64_t *indicators; /* the live indicators' ids (BY_INDICATOR), in an owned buf */
+    size_t n_indicators;
     int64_t now;
     enum err err;
 };
@@ -279,12 +288,75 @@ num_text(char *out, size_t size, struct db_stmt *st, int col, enum ftype t)
 
 /* ------------------------------------------------------------------ tables */
 
+/* Must match the LIMIT of q_bulk.def's BY_ID statements. */
+#define BULK_PAGE 5000
+
+typedef void (*row_fn)(struct pack *k, const struct table *t, struct db_stmt *st, void *ctx);
+
+/* Every row of t, in its order, through fn. */
+static enum err
+table_rows(struct pack *k, struct db *db, const struct table *t, row_fn fn, void *ctx)
+{
+    struct db_stmt *st;
+    int64_t last = 0;
+    size_t part = 0, n_parts = t->reading == BY_INDICATOR ? k->n_indicators : 1;
+    long n;
+    bool row, more = true;
+    enum err rc = ERR_OK;
+
+    while (more && rc == ERR_OK && k->err == ERR_OK) {
+        if (t->reading == BY_INDICATOR && part >= n_parts)
+            break;
+        st = db_stmt(db, t->q);
+        if (st == NULL)
+            return ERR_DB;
+        if (t->reading == BY_ID)
+            db_bind_i64(st, 1, last);
+        else if (t->reading == BY_INDICATOR)
+            db_bind_i64(st, 1, k->indicators[part]);
+        n = 0;
+        while ((rc = db_step(st, &row)) == ERR_OK && row && k->err == ERR_OK) {
+            if (t->reading == BY_ID)
+                last = db_i64(st, 0);
+            fn(k, t, st, ctx);
+            maybe_flush(k);
+            n++;
+        }
+        db_done(st);
+        part++;
+        more = t->reading == BY_INDICATOR || (t->reading == BY_ID && n == BULK_PAGE);
+    }
+    return rc;
+}
+
+static void
+csv_row(struct pack *k, const struct table *t, struct db_stmt *st, void *ctx)
+{
+    struct buf *tmp = ctx;
+    char num[40];
+    int c;
+
+    for (c = 0; t->fields[c].name != NULL; c++) {
+        if (c > 0)
+            buf_addc(&k->chunk, ',');
+        if (db_null(st, c))
+            continue;
+        if (t->fields[c].type == F_STR || t->fields[c].type == F_DATE) {
+            /* as the indicators' CSVs: quoted as RFC 4180 needs, and text a spreadsheet
+             * would run as a formula behind an apostrophe (the JSON has it as it is) */
+            export_csv_cell(&k->chunk, cell_text(st, c, tmp), t->fields[c].type == F_STR);
+        } else {
+            num_text(num, sizeof(num), st, c, t->fields[c].type);
+            buf_adds(&k->chunk, num);
+        }
+    }
+    buf_adds(&k->chunk, "\r\n");
+}
+
 static enum err
 table_csv(struct pack *k, struct db *db, const struct table *t, struct buf *tmp)
 {
-    struct db_stmt *st;
-    char num[40], name[64];
-    bool row;
+    char name[64];
     enum err rc;
     int c;
 
@@ -296,29 +368,7 @@ table_csv(struct pack *k, struct db *db, const struct table *t, struct buf *tmp)
         buf_adds(&k->chunk, t->fields[c].name);
     }
     buf_adds(&k->chunk, "\r\n");
-    st = db_stmt(db, t->q);
-    if (st == NULL)
-        return ERR_DB;
-    while ((rc = db_step(st, &row)) == ERR_OK && row && k->err == ERR_OK) {
-        for (c = 0; t->fields[c].name != NULL; c++) {
-            if (c > 0)
-                buf_addc(&k->chunk, ',');
-            if (db_null(st, c))
-                continue;
-            if (t->fields[c].type == F_STR || t->fields[c].type == F_DATE) {
-                /* as the indicators' CSVs: quoted as RFC 4180 needs, and text a
-                 * spreadsheet would run as a formula behind an apostrophe (the JSON
-                 * has it as it is) */
-                export_csv_cell(&k->chunk, cell_text(st, c, tmp), t->fields[c].type == F_STR);
-            } else {
-                num_text(num, sizeof(num), st, c, t->fields[c].type);
-                buf_adds(&k->chunk, num);
-            }
-        }
-        buf_adds(&k->chunk, "\r\n");
-        maybe_flush(k);
-    }
-    db_done(st);
+    rc = table_rows(k, db, t, csv_row, tmp);
     if (rc)
         return rc;
     entry_end(k);
@@ -337,16 +387,44 @@ json_licence(struct json *j, const struct licence *l)
     json_obj_close(j);
 }
 
+struct json_ctx {
+    struct json *j;
+    struct buf *tmp;
+};
+
+static void
+json_row(struct pack *k, const struct table *t, struct db_stmt *st, void *ctx)
+{
+    struct json_ctx *x = ctx;
+    struct json *j = x->j;
+    int c;
+
+    (void)k;
+    json_obj_open(j);
+    for (c = 0; t->fields[c].name != NULL; c++) {
+        json_key(j, t->fields[c].name);
+        if (db_null(st, c))
+            json_nil(j);
+        else if (t->fields[c].type == F_STR || t->fields[c].type == F_DATE)
+            json_str(j, cell_text(st, c, x->tmp));
+        else if (t->fields[c].type == F_NUM)
+            json_dbl(j, db_dbl(st, c));
+        else if (t->fields[c].type == F_BOOL)
+            json_bool(j, db_i64(st, c) != 0);
+        else
+            json_int(j, db_i64(st, c));
+    }
+    json_obj_close(j);
+}
+
 static enum err
 table_json(struct pack *k, struct db *db, const struct table *t, const struct licence *l,
            struct buf *tmp)
 {
-    struct db_stmt *st;
     struct json j;
+    struct json_ctx x = {&j, tmp};
     char name[64];
-    bool row;
     enum err rc;
-    int c;
 
     snprintf(name, sizeof(name), "%s.json", t->name);
     entry_begin(k, name);
@@ -358,28 +436,7 @@ table_json(struct pack *k, struct db *db, const struct table *t, const struct li
     json_licence(&j, l);
     json_key(&j, "rows");
     json_arr_open(&j);
-    st = db_stmt(db, t->q);
-    if (st == NULL)
-        return ERR_DB;
-    while ((rc = db_step(st, &row)) == ERR_OK && row && k->err == ERR_OK) {
-        json_obj_open(&j);
-        for (c = 0; t->fields[c].name != NULL; c++) {
-            json_key(&j, t->fields[c].name);
-            if (db_null(st, c))
-                json_nil(&j);
-            else if (t->fields[c].type == F_STR || t->fields[c].type == F_DATE)
-                json_str(&j, cell_text(st, c, tmp));
-            else if (t->fields[c].type == F_NUM)
-                json_dbl(&j, db_dbl(st, c));
-            else if (t->fields[c].type == F_BOOL)
-                json_bool(&j, db_i64(st, c) != 0);
-            else
-                json_int(&j, db_i64(st, c));
-        }
-        json_obj_close(&j);
-        maybe_flush(k);
-    }
-    db_done(st);
+    rc = table_rows(k, db, t, json_row, &x);
     if (rc)
         return rc;
     json_arr_close(&j);
@@ -522,11 +579,34 @@ readme(struct pack *k, const struct bulk_info *in)
 
 /* ------------------------------------------------------------------ the package */
 
+/* The live indicators' ids, into ids (k->indicators points into it). */
+static enum err
+indicator_ids(struct pack *k, struct db *db, struct buf *ids)
+{
+    struct db_stmt *st = db_stmt(db, Q_BULK_INDICATOR_IDS);
+    int64_t id;
+    bool row;
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    while ((rc = db_step(st, &row)) == ERR_OK && row) {
+        id = db_i64(st, 0);
+        buf_add(ids, &id, sizeof(id));
+    }
+    db_done(st);
+    if (rc == ERR_OK && buf_err(ids))
+        rc = ERR_LIMIT;
+    k->indicators = (int64_t *)(void *)ids->data;
+    k->n_indicators = ids->len / sizeof(int64_t);
+    return rc;
+}
+
 enum err
 bulk_write(struct db *db, const struct bulk_info *in, struct buf *out)
 {
     struct pack k;
-    struct buf tmp;
+    struct buf tmp, ids;
     enum err rc;
     int t;
 
@@ -535,6 +615,7 @@ bulk_write(struct db *db, const struct bulk_info *in, struct buf *out)
     k.now = in->now;
     buf_init(&k.chunk, 2 * BULK_CHUNK + (1u << 20)); /* a chunk and one row past it */
     buf_init(&tmp, 1u << 20);
+    buf_init(&ids, 64u << 20);
     k.ar = archive_write_new();
     if (k.ar == NULL)
         die("out of memory");
@@ -544,6 +625,8 @@ bulk_write(struct db *db, const struct bulk_info *in, struct buf *out)
     ar_ok(&k, archive_write_set_bytes_per_block(k.ar, 0), "block size");
     ar_ok(&k, archive_write_open(k.ar, &k, NULL, out_write, NULL), "open");
     rc = db_snapshot_begin(db);
+    if (rc == ERR_OK)
+        rc = indicator_ids(&k, db, &ids);
     for (t = 0; rc == ERR_OK && k.err == ERR_OK && t < N_TABLES; t++) {
         rc = table_csv(&k, db, &tables[t], &tmp);
         if (rc == ERR_OK)
@@ -559,5 +642,6 @@ bulk_write(struct db *db, const struct bulk_info *in, struct buf *out)
     archive_write_free(k.ar);
     buf_free(&k.chunk);
     buf_free(&tmp);
+    buf_free(&ids);
     return rc != ERR_OK ? rc : k.err;
 }
