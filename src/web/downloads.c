@@ -33,10 +33,6 @@ data_download_items(struct req *rq, struct html *h, int64_t id)
     html_close(h, "li");
 }
 
-/* The bulk package's address: one file whatever the page's language (a literal, so that
- * ?lang= never makes a second cached copy of it). */
-#define BULK_PATH "/data/samverka-data.zip"
-
 enum err
 page_open_data(struct req *rq)
 {
@@ -63,7 +59,7 @@ page_open_data(struct req *rq)
                 "(datapackage.json) with the licence and when the file was made. It follows the "
                 "data: a new file after every change."));
     html_open(&h, "p", NULL);
-    html_elem_attr(&h, "a", _("Download all data (zip)"), "href", BULK_PATH, "type",
+    html_elem_attr(&h, "a", _("Download all data (zip)"), "href", DATA_BULK_PATH, "type",
                    "application/zip", NULL);
     html_close(&h, "p");
     html_open(&h, "details", NULL);

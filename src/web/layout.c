@@ -138,7 +138,7 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc)
 /* The data's licence (the data-licence setting), on every page: who reuses what a page
  * shows must not have to look for the terms (issue 12). The licence's label is its
  * publisher's and its name is English (lang="en"); the link is rel="license". Beside it,
- * the open-data page with the bulk download. */
+ * the open-data page and the bulk download itself (downloads.c). */
 static void
 footer_licence(struct req *rq, struct html *h)
 {
@@ -151,6 +151,9 @@ footer_licence(struct req *rq, struct html *h)
                    "en", NULL);
     html_text(h, " · ");
     html_elem_attr(h, "a", _("Open data and downloads"), "href", url_open_data(rq), NULL);
+    html_text(h, " · ");
+    html_elem_attr(h, "a", _("All data (zip)"), "href", DATA_BULK_PATH, "type", "application/zip",
+                   NULL);
     html_close(h, "p");
 }
 

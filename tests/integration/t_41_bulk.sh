@@ -51,7 +51,8 @@ check "bulk: /data is tidy" tidy_clean
 check "bulk: /data is in Swedish by default" \
     eval 'anchor_text "Ladda ned alla data (zip)" && text_has "Alla data i en fil"'
 fetch "/missions/$SK"
-check "bulk: the footer links the open-data page" links_to /data
+check "bulk: the footer links the open-data page and the package" \
+    eval 'links_to /data && links_to /data/samverka-data.zip'
 
 # ---- the package as a contract
 fetch /data/samverka-data.zip
