@@ -13,7 +13,7 @@
 #   make lint       cppcheck, clang-format check, banned functions
 #   make tidy       clang-tidy with the checks in .clang-tidy
 
-PKGS     = libmicrohttpd sqlite3 libpq jansson libsodium libcmark libcurl nettle
+PKGS     = libmicrohttpd sqlite3 libpq jansson libsodium libcmark libcurl nettle libarchive
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \

@@ -20,7 +20,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 
 build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqlite3-dev
  libpq-dev libjansson-dev libsodium-dev libcmark-dev libstemmer-dev libcsv-dev
- libcurl4-openssl-dev nettle-dev"
+ libcurl4-openssl-dev nettle-dev libarchive-dev"
 test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
  mandoc cppcheck clang-format clang-tidy clang libclang-rt-14-dev llvm python3-jsonschema
  python3-aiosmtpd faketime"

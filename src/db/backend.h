@@ -31,6 +31,9 @@ struct db_ops {
     void (*bulk)(struct db *, bool);
     enum err (*read_begin)(struct db *);
     void (*read_end)(struct db *);
+    /* optional: one snapshot for several statements (db_snapshot_begin); else read_begin's */
+    enum err (*snapshot_begin)(struct db *);
+    void (*snapshot_end)(struct db *);
     bool (*unavailable)(struct db *);
     void (*optimize)(struct db *);
     /* optional: run a statement whose rows are not wanted; may defer its result in bulk

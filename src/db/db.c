@@ -243,6 +243,21 @@ db_read_end(struct db *db)
         db->ops->read_end(db);
 }
 
+enum err
+db_snapshot_begin(struct db *db)
+{
+    return db->ops->snapshot_begin != NULL ? db->ops->snapshot_begin(db) : db_read_begin(db);
+}
+
+void
+db_snapshot_end(struct db *db)
+{
+    if (db->ops->snapshot_end != NULL)
+        db->ops->snapshot_end(db);
+    else
+        db_read_end(db);
+}
+
 void
 db_bulk(struct db *db, bool on)
 {

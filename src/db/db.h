@@ -112,6 +112,14 @@ void db_bulk(struct db *db, bool on);
 enum err db_read_begin(struct db *db);
 void db_read_end(struct db *db);
 
+/* One consistent snapshot for a long read of many statements (the bulk download): every
+ * statement until db_snapshot_end sees the database as of the first. SQLite: the read
+ * transaction (db_read_begin's; already one is kept); PostgreSQL: a REPEATABLE READ, READ
+ * ONLY transaction (its statements otherwise each take their own). Errors: ERR_BUSY,
+ * ERR_DB. */
+enum err db_snapshot_begin(struct db *db);
+void db_snapshot_end(struct db *db);
+
 /* In bulk mode a backend may send db_run's statements without waiting for each result
  * (PostgreSQL's pipeline); a failure then surfaces on a later db_run or the commit.
  * This gives the ordinal (0-based, counted from db_bulk(db, true)) of the db_run call

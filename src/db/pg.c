@@ -632,6 +632,32 @@ pg_begin(struct db *db)
     return pg_command(d, "BEGIN");
 }
 
+/* db_snapshot_begin: the server's reads run without a transaction (each statement its own
+ * snapshot); a long read that must not be torn by a concurrent write takes one. Inside a
+ * transaction already, that one is kept. */
+static enum err
+pg_snapshot_begin(struct db *db)
+{
+    struct pg_db *d = (struct pg_db *)db;
+
+    pipe_end(d);
+    if (!usable(d))
+        return ERR_BUSY;
+    if (PQtransactionStatus(d->conn) != PQTRANS_IDLE)
+        return ERR_OK;
+    return pg_command(d, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+static void
+pg_snapshot_end(struct db *db)
+{
+    struct pg_db *d = (struct pg_db *)db;
+
+    if (d->conn != NULL && PQtransactionStatus(d->conn) != PQTRANS_IDLE &&
+        pg_command(d, "COMMIT") != ERR_OK)
+        pg_command(d, "ROLLBACK");
+}
+
 static enum err
 pg_commit(struct db *db)
 {
@@ -847,5 +873,7 @@ static const struct db_ops pg_ops = {
     .run = pg_run,
     .bulk_failed_at = pg_bulk_failed_at,
     .bulk_sync = pg_bulk_sync,
+    .snapshot_begin = pg_snapshot_begin,
+    .snapshot_end = pg_snapshot_end,
     .bulk = pg_bulk,
 };

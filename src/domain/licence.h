@@ -14,6 +14,8 @@ struct licence {
     const char *spdx; /* "CC0-1.0" */
     const char *name; /* SPDX's full name: "Creative Commons Zero v1.0 Universal" */
     const char *url;  /* the licence's text */
+    /* as its publisher writes it for people ("CC0 1.0", "CC BY 4.0"): the pages' footer */
+    const char *label;
 };
 
 /* The default when nothing is set: CC0-1.0. */

@@ -80,3 +80,11 @@ sdg_indicator_list(struct db *db, struct arena *a, int goal, const struct page *
     return ld_page(db, a, Q_SDG_INDICATORS_COUNT, Q_SDG_INDICATORS_PAGE, goal, pg, sizeof(**out),
                    indicator_code_row, out, out_n, out_total);
 }
+
+enum err
+sdg_indicators_of(struct db *db, struct arena *a, int64_t indicator_id, struct sdg_indicator **out,
+                  int *out_n)
+{
+    return ld_rows_id(db, Q_SDG_INDICATORS_OF, indicator_id, a, sizeof(**out), indicator_code_row,
+                      out, out_n);
+}

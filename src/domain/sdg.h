@@ -40,5 +40,9 @@ enum err sdg_target_list(struct db *db, struct arena *a, int goal, const struct 
 /* SDG indicators in framework order, a page at a time; goal 0: all goals. */
 enum err sdg_indicator_list(struct db *db, struct arena *a, int goal, const struct page *pg,
                             struct sdg_indicator **out, int *out_n, int64_t *out_total);
+/* The SDG indicators an indicator of ours is linked to (indicator_sdg), in framework order;
+ * none is an empty list. */
+enum err sdg_indicators_of(struct db *db, struct arena *a, int64_t indicator_id,
+                           struct sdg_indicator **out, int *out_n);
 
 #endif

@@ -629,8 +629,10 @@ add_headers(struct MHD_Response *r, const char *ctype, const char *etag, const c
 static enum MHD_Result
 reply_304(struct MHD_Connection *c, struct MHD_Response *full)
 {
+    /* and CORS's, so a script of another origin may read the 304 too (web_open_headers) */
     static const char *const kept[] = {MHD_HTTP_HEADER_ETAG, MHD_HTTP_HEADER_VARY,
-                                       MHD_HTTP_HEADER_CACHE_CONTROL};
+                                       MHD_HTTP_HEADER_CACHE_CONTROL, "Access-Control-Allow-Origin",
+                                       "Access-Control-Expose-Headers"};
     struct MHD_Response *r;
     enum MHD_Result ret;
     const char *v;
@@ -714,15 +716,19 @@ static struct MHD_Response *
 make_response(struct req *rq, size_t *out_len)
 {
     struct MHD_Response *resp;
-    const char *cache_control, *vary;
+    const char *cache_control, *vary, *open_name[WEB_OPEN_HEADERS], *open_value[WEB_OPEN_HEADERS];
     char *body;
-    int i;
+    int i, n_open;
 
     body = buf_steal(&rq->resp.body, out_len);
     resp = MHD_create_response_from_buffer_with_free_callback(*out_len, body, free);
     /* public pages revalidate with their ETag; errors and answers for someone are not kept */
     web_caching(rq, &cache_control, &vary);
     add_headers(resp, rq->resp.content_type, rq->resp.etag, cache_control, vary);
+    /* open data: CORS and the licence (web decides which routes) */
+    n_open = web_open_headers(rq, open_name, open_value);
+    for (i = 0; i < n_open; i++)
+        MHD_add_response_header(resp, open_name[i], open_value[i]);
     /* the headers web added (resp_header checked each name and value) */
     for (i = 0; i < rq->resp.n_headers; i++)
         if (MHD_add_response_header(resp, rq->resp.headers[i].name, rq->resp.headers[i].value) !=

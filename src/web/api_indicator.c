@@ -18,6 +18,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/mission.h"
+#include "domain/sdg.h"
 #include "domain/tidycsv.h"
 #include "web/api.h"
 #include "web/handlers.h"
@@ -288,6 +289,31 @@ api_objective_respond(struct req *rq, struct db *db, int64_t id, bool archived)
 
 /* ------------------------------------------------------------ indicators */
 
+/* An SDG indicator an indicator of ours is linked to, with where it is shown (issue 12: the
+ * mapping was stored but on no page or API object). */
+/* clang-format off */
+#define T struct sdg_indicator
+static const struct res_field sdg_link_fields[] = {
+    R_STR("code", T, code, 0, "The UN indicator code, e.g. '12.3.1'"),
+    R_STR("target", T, target, 0, "Its SDG target, e.g. '12.3'"),
+    R_INT("goal", T, goal, 0, "Its goal, 1 to 17"),
+    R_STR("title_en", T, title_en, 0, "The UN's title (English only)"),
+    R_OBJ("links", R_FIELDS(
+        R_LINK("html", "/sdg/{goal}", "The goal's public page", R_ARG_INT("goal", T, goal)),
+        R_LINK("goal", "/api/v1/sdg/goals/{goal}", NULL, R_ARG_INT("goal", T, goal))),
+        0, NULL),
+    R_END,
+};
+#undef T
+/* clang-format on */
+
+static const struct resource sdg_link_res = {
+    .name = "IndicatorSdgLink",
+    .desc = "An Agenda 2030 (SDG) indicator an indicator is linked to",
+    .fields = sdg_link_fields,
+    .size = sizeof(struct sdg_indicator),
+};
+
 /* An indicator as the API shows it: its target as shown (kind "none" is no target; the
  * year falls back to the mission's deadline) and its assessment. */
 struct indicator_view {
@@ -299,6 +325,8 @@ struct indicator_view {
     bool has_lower, has_upper;
     double lower, upper;
     const struct indicator_progress *progress;
+    struct sdg_indicator *sdgs; /* the single resource's SDG indicators (sdg_indicators_of) */
+    int n_sdgs;
 };
 
 /* clang-format off */
@@ -344,6 +372,8 @@ static const struct res_field indicator_fields[] = {
         T, ind.has_latest, RES_NULL, "The newest headline observation"),
     R_INT("observation_count", T, ind.n_observations, 0, NULL),
     R_PTR_RES("progress", T, progress, &api_progress_res, 0, "The assessment to the deadline"),
+    R_ARR("sdg_indicators", T, sdgs, n_sdgs, struct sdg_indicator, R_ITEM_RES(&sdg_link_res),
+          RES_ONE, "The Agenda 2030 indicators it is linked to, in framework order (single resource only)"),
     R_OBJ("links", R_FIELDS(
         R_LINK("self", "/api/v1/indicators/{id}", NULL, R_ARG_INT("id", T, ind.id)),
         R_LINK("html", "/indicators/{id}", "The public page", R_ARG_INT("id", T, ind.id)),
@@ -441,6 +471,9 @@ api_indicator_respond(struct req *rq, struct db *db, int64_t id)
     if (rc)
         return rc;
     indicator_view(&ind, &ip, &v);
+    rc = sdg_indicators_of(db, rq->arena, id, &v.sdgs, &v.n_sdgs);
+    if (rc)
+        return rc;
     return res_respond(rq, &indicator_res, &v);
 }
 
@@ -619,15 +652,8 @@ static const struct resource data_res = {
 };
 
 const struct resource *const api_indicator_resources[] = {
-    &objective_res,
-    &objective_list_res,
-    &indicator_res,
-    &indicator_list_res,
-    &observation_res,
-    &observation_list_res,
-    &api_progress_res,
-    &api_write_result_res,
-    &settings_res,
-    &data_res,
-    NULL,
+    &objective_res,        &objective_list_res, &indicator_res,
+    &indicator_list_res,   &sdg_link_res,       &observation_res,
+    &observation_list_res, &api_progress_res,   &api_write_result_res,
+    &settings_res,         &data_res,           NULL,
 };

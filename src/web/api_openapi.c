@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "domain/codes.h"
+#include "domain/licence.h"
 #include "web/api.h"
 #include "web/handlers.h"
 #include "web/json.h"
@@ -427,7 +428,18 @@ api_openapi(struct req *rq)
               "for a 304. Errors are {\"error\": {\"code\", \"message\", \"field\"}}; the "
               "message is in the request's language: ?lang=sv or ?lang=en, else the one of "
               "Swedish and English Accept-Language weighs higher, else English. "
-              "Bilingual texts are {\"sv\", \"en\"}.");
+              "Bilingual texts are {\"sv\", \"en\"}. The data are published under the "
+              "licence below: every public read and download says so in a Link header "
+              "(rel=\"license\"). Everything public is also one download, "
+              "/data/samverka-data.zip: CSV and JSON per table with a Frictionless "
+              "datapackage.json. Public reads may be called from any origin (CORS, "
+              "Access-Control-Allow-Origin: *, never with credentials).");
+    /* the data's licence (the data-licence setting): its SPDX name and text */
+    json_key(&j, "license");
+    json_obj_open(&j);
+    json_kstr(&j, "name", web_data_licence()->name);
+    json_kstr(&j, "url", web_data_licence()->url);
+    json_obj_close(&j);
     json_obj_close(&j);
     json_key(&j, "servers");
     json_arr_open(&j);

@@ -168,6 +168,9 @@ enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);
 /* file_describe.c */
 enum err file_indicator_datapackage(struct req *rq);
+/* downloads.c: the open-data page and the bulk package (domain/bulk.h) */
+enum err page_open_data(struct req *rq);
+enum err file_bulk_zip(struct req *rq);
 /* operations and assets (ops.c) */
 enum err ops_health_probe(struct req *rq);
 enum err file_style_css(struct req *rq);

@@ -11,6 +11,7 @@
 #include "core/str.h"
 #include "domain/codes.h"
 #include "domain/initiative.h"
+#include "domain/licence.h"
 #include "domain/site.h"
 #include "web/auth.h"
 #include "web/formview.h"
@@ -160,6 +161,28 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc,
     html_close(h, "aside");
 }
 
+/* The data's licence (the data-licence setting), on every page: who reuses what a page
+ * shows must not have to look for the terms (issue 12). The licence's label is its
+ * publisher's and its name is English (lang="en"); the link is rel="license". Beside it,
+ * the open-data page and the bulk download itself (downloads.c). */
+static void
+footer_licence(struct req *rq, struct html *h)
+{
+    const struct licence *l = web_data_licence();
+
+    html_open(h, "p", "class", "licence", NULL);
+    html_text(h, _("Data:"));
+    html_text(h, " ");
+    html_elem_attr(h, "a", l->label, "href", l->url, "rel", "license", "title", l->name, "lang",
+                   "en", NULL);
+    html_text(h, " · ");
+    html_elem_attr(h, "a", _("Open data and downloads"), "href", url_open_data(rq), NULL);
+    html_text(h, " · ");
+    html_elem_attr(h, "a", _("All data (zip)"), "href", DATA_BULK_PATH, "type", "application/zip",
+                   NULL);
+    html_close(h, "p");
+}
+
 /* The end of every page; site NULL: the site's settings could not be read (the footer then
  * links the About and contact pages without the mailbox). */
 static void
@@ -187,6 +210,7 @@ page_end(struct req *rq, struct html *h, const struct accountability *acc, const
         html_elem_attr(h, "a", site->contact_email, "href", mail, NULL);
     }
     html_close(h, "p");
+    footer_licence(rq, h);
     html_close(h, "div");
     html_close(h, "footer");
     html_close(h, "body");

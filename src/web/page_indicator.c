@@ -21,6 +21,7 @@
 #include "domain/export.h"
 #include "domain/indicator.h"
 #include "domain/mission.h"
+#include "domain/sdg.h"
 #include "domain/tidycsv.h"
 #include "web/downloads.h"
 #include "web/handlers.h"
@@ -310,6 +311,31 @@ facts(struct req *rq, struct html *h, const struct indicator *ind, const struct 
         html_close(h, "dd");
     }
     html_close(h, "dl");
+}
+
+/* "Agenda 2030: 12.3.1 (a) Food loss index …": the SDG indicators this one is linked to, each
+ * linking to its goal's page. The UN's titles are English only: marked so on a Swedish page
+ * (WCAG 3.1.2). Nothing when there are none. */
+static enum err
+agenda2030(struct req *rq, struct html *h, int64_t indicator_id)
+{
+    struct sdg_indicator *xs;
+    int n, i;
+    enum err rc;
+
+    rc = sdg_indicators_of(rq->db, rq->arena, indicator_id, &xs, &n);
+    if (rc || n == 0)
+        return rc;
+    html_open(h, "p", "class", "agenda2030", NULL);
+    html_elem(h, "strong", _("Agenda 2030:"));
+    for (i = 0; i < n; i++) {
+        html_text(h, i == 0 ? " " : "; ");
+        html_elem_attr(h, "a", xs[i].code, "href", url_sdg_goal(rq, xs[i].goal), NULL);
+        html_text(h, " ");
+        html_text_lang(h, xs[i].title_en, en_only(rq));
+    }
+    html_close(h, "p");
+    return ERR_OK;
 }
 
 /* Canonical "Name=Value" pairs joined by 0x1f (a disaggregation, attribute cells) for a
@@ -856,6 +882,9 @@ page_indicator(struct req *rq)
         html_close(&h, "div");
     }
     facts(rq, &h, &ind, &m, &obj);
+    rc = agenda2030(rq, &h, ind.id);
+    if (rc)
+        return rc;
     progress_section(rq, &h, &ind, &ip);
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);

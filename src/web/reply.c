@@ -30,6 +30,8 @@ static const char *const reserved[] = {
     "X-Content-Type-Options",
     "Cross-Origin-Opener-Policy",
     "X-Frame-Options",
+    "Access-Control-Allow-Origin",
+    "Access-Control-Expose-Headers",
     NULL,
 };
 

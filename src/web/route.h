@@ -53,6 +53,11 @@ enum route_kind {
 /* a write that creates below a resource (POST /api/v1/missions/{slug}/proposals): 201 with
  * Location, as a POST to a collection without parameters is without saying (OpenAPI) */
 #define RF_CREATE 128u
+/* open data: a public read (the API's, a data download) published under the data licence
+ * and readable by scripts of any origin: Link rel="license" and CORS (web_open_data), an
+ * OPTIONS preflight answered (docs/security.md, "Open data and CORS"). Never with
+ * RF_WRITE; with RF_PERSONAL the route is not public and gets neither. */
+#define RF_DATA 256u
 
 struct route {
     const char *method;
@@ -76,7 +81,8 @@ extern const struct route routes[];
 extern const int n_routes;
 
 /* The names `samverka routes` prints for a kind ("html", "api", "file") and for one RF_
- * flag bit ("cache", "count", "write", "import", "personal", "form", "open"); NULL for a
+ * flag bit ("cache", "count", "write", "import", "personal", "form", "open", "create",
+ * "data"); NULL for a
  * bit that is no flag. Static. */
 const char *route_kind_name(enum route_kind k);
 const char *route_flag_name(unsigned flag);

@@ -11,6 +11,7 @@
  */
 #include <ctype.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -59,7 +60,7 @@
      .params = {__VA_ARGS__}}
 #define PERSON ID("person", "Person id")
 #define ACCOUNT ID("id", "Account id")
-#define API (RF_CACHE)
+#define API (RF_CACHE | RF_DATA)
 
 const struct route routes[] = {
     /* the registry's forms (edit_actor.c, edit_person.c, edit_initiative.c): adding, editing
@@ -118,13 +119,18 @@ const struct route routes[] = {
      {ID("id", "Indicator id"),
       {"stored", P_INT, PIN_QUERY, false, 0, IMPORT_MAX_ROWS, NULL,
        "After an upload: how many observations were stored (shown to who may write them)"}}},
-    {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, RF_CACHE,
+    {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, RF_CACHE | RF_DATA,
      "Indicator data as Open SDG-style CSV", NULL, {ID("id", "Indicator id")}},
-    {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE,
+    {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE | RF_DATA,
      "Indicator data as JSON", NULL, {ID("id", "Indicator id")}},
-    {"GET", "/indicators/{id}/datapackage.json", file_indicator_datapackage, RK_FILE, RF_CACHE,
+    {"GET", "/indicators/{id}/datapackage.json", file_indicator_datapackage, RK_FILE, RF_CACHE | RF_DATA,
      "The CSV's Frictionless Data Package descriptor (its columns, unit, source, licence)",
      NULL, {ID("id", "Indicator id")}},
+    /* open data (downloads.c): the page and the bulk package of every public table */
+    {"GET", "/data", page_open_data, RK_HTML, HTML_PAGE, "Open data", NULL, {{0}}},
+    {"GET", "/data/samverka-data.zip", file_bulk_zip, RK_FILE, RF_CACHE | RF_DATA,
+     "All public data: a zip of CSV and JSON per table with a Frictionless datapackage.json", NULL,
+     {{0}}},
     {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
      {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
       {"origin", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_origin, "Origin"},
@@ -794,6 +800,30 @@ ctype_is(const char *ct, const char *want)
 
 static size_t body_max(enum body_kind k);
 
+/* Is r a public open-data read (route.h, RF_DATA)? */
+static bool
+is_open_data(const struct route *r)
+{
+    return r != NULL && (r->flags & RF_DATA) && !(r->flags & (RF_PERSONAL | RF_WRITE));
+}
+
+/*
+ * A CORS preflight (OPTIONS) of an open-data read: 204 allowing GET and HEAD with the
+ * request headers a read may use, nothing else (no Authorization, no write method). The
+ * route is set so that web_open_headers adds Access-Control-Allow-Origin; nothing is
+ * cached (a 204). An OPTIONS anywhere else is the 405 it always was.
+ */
+static void
+preflight(struct req *rq, const struct route *r)
+{
+    rq->route = r;
+    rq->resp.status = 204;
+    resp_header(rq, "Allow", "GET, HEAD, OPTIONS");
+    resp_header(rq, "Access-Control-Allow-Methods", "GET, HEAD");
+    resp_header(rq, "Access-Control-Allow-Headers", "Accept, Accept-Language, If-None-Match");
+    resp_header(rq, "Access-Control-Max-Age", "86400");
+}
+
 /*
  * Everything that can be decided before a body is read: language, route and
  * method, parameters, the API token and the body's declared type and size.
@@ -826,6 +856,11 @@ prepare(struct req *rq)
         if (method_is(rq, routes[i].method)) {
             r = &routes[i];
             break;
+        }
+        if (strcmp(rq->method, "OPTIONS") == 0 && strcmp(routes[i].method, "GET") == 0 &&
+            is_open_data(&routes[i])) {
+            preflight(rq, &routes[i]);
+            return false;
         }
         if (strstr(allow, routes[i].method) == NULL) {
             if (allow[0])
@@ -1094,6 +1129,8 @@ web_handle(struct req *rq)
 
 /* Set by web_init before the server's threads start; read-only after. */
 static const struct licence *data_licence;
+/* the Link header naming it, rel="license" (RFC 4946), on every open-data 200 */
+static char licence_link[256];
 
 bool
 web_init(const struct web_conf *c)
@@ -1102,6 +1139,7 @@ web_init(const struct web_conf *c)
         return false;
     auth_configure(c->public_url, c->session_idle);
     data_licence = c->data_licence;
+    snprintf(licence_link, sizeof(licence_link), "<%s>; rel=\"license\"", web_data_licence()->url);
     return i18n_init(c->locale_dir);
 }
 
@@ -1109,6 +1147,29 @@ const struct licence *
 web_data_licence(void)
 {
     return data_licence != NULL ? data_licence : licence_find(LICENCE_DEFAULT);
+}
+
+int
+web_open_headers(const struct req *rq, const char *out_name[WEB_OPEN_HEADERS],
+                 const char *out_value[WEB_OPEN_HEADERS])
+{
+    int n = 0;
+
+    if (!is_open_data(rq->route))
+        return 0;
+    /* "*", never an echoed Origin and never Allow-Credentials: a browser then exposes the
+     * response to another origin's script only for a request made without cookies or
+     * Authorization, so the same public copy serves everyone (and the shared cache keeps
+     * one entry); docs/security.md */
+    out_name[n] = "Access-Control-Allow-Origin";
+    out_value[n++] = "*";
+    out_name[n] = "Access-Control-Expose-Headers";
+    out_value[n++] = "ETag, Link, Content-Disposition";
+    if (rq->resp.status == 200 && licence_link[0] != '\0') {
+        out_name[n] = "Link";
+        out_value[n++] = licence_link;
+    }
+    return n;
 }
 
 void
@@ -1153,6 +1214,8 @@ route_flag_name(unsigned flag)
         return "open";
     case RF_CREATE:
         return "create";
+    case RF_DATA:
+        return "data";
     }
     return NULL;
 }

@@ -80,6 +80,7 @@ fixed(const struct req *rq, const char *path)
     }
 
 URL_FIXED(url_home, "/")
+URL_FIXED(url_open_data, "/data")
 URL_SLUG(url_mission, "/missions/", NULL)
 URL_ID(url_indicator, "/indicators/", NULL)
 URL_ID(url_indicator_data_edit, "/indicators/", "/data")

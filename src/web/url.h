@@ -33,6 +33,11 @@ char *url_sdg_index(const struct req *rq);
 char *url_about(const struct req *rq);
 char *url_contact(const struct req *rq);
 char *url_site_edit(const struct req *rq);
+/* The open-data page (downloads.c): the licence, the bulk package, the API. */
+char *url_open_data(const struct req *rq);
+/* The bulk package (downloads.c, file_bulk_zip): one file whatever the page's language, so
+ * a fixed address without ?lang= (which would make a second cached copy of it). */
+#define DATA_BULK_PATH "/data/samverka-data.zip"
 char *url_sdg_goal(const struct req *rq, int goal);
 /* The API resource behind a page: no ?lang= (the API is bilingual); the slug encoded. */
 char *url_api_mission(const struct req *rq, const char *slug);

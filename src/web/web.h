@@ -280,6 +280,17 @@ struct web_conf {
 bool web_init(const struct web_conf *conf);
 /* The licence of the published data (web_conf's; before web_init, the default). Static. */
 const struct licence *web_data_licence(void);
+
+/*
+ * The open-data headers of rq's response, for http to add to it (and to its 304): on a
+ * public data route (RF_DATA without RF_PERSONAL) Access-Control-Allow-Origin: * with
+ * Access-Control-Expose-Headers, whatever the status and whoever asks (never
+ * Allow-Credentials: docs/security.md), and on its 200 Link: <licence>; rel="license".
+ * Writes up to WEB_OPEN_HEADERS names and values (static strings) and returns how many.
+ */
+#define WEB_OPEN_HEADERS 3
+int web_open_headers(const struct req *rq, const char *out_name[WEB_OPEN_HEADERS],
+                     const char *out_value[WEB_OPEN_HEADERS]);
 void web_fini(void);
 
 #endif
