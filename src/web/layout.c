@@ -161,6 +161,23 @@ accountability(struct req *rq, struct html *h, const struct accountability *acc,
     html_close(h, "aside");
 }
 
+/* The data's licence: set by web_init (layout_set_data_licence) before the server's threads
+ * start, read-only after. It lives here, below routes.c, because every page's footer names
+ * it. */
+static const struct licence *data_licence;
+
+void
+layout_set_data_licence(const struct licence *l)
+{
+    data_licence = l;
+}
+
+const struct licence *
+web_data_licence(void)
+{
+    return data_licence != NULL ? data_licence : licence_find(LICENCE_DEFAULT);
+}
+
 /* The data's licence (the data-licence setting), on every page: who reuses what a page
  * shows must not have to look for the terms (issue 12). The licence's label is its
  * publisher's and its name is English (lang="en"); the link is rel="license". Beside it,

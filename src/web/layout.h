@@ -50,6 +50,9 @@ int years_left(const char *deadline);
 /* An initiative's status as a reader sees it: its label, and "end date passed" beside
  * it when it still says accepted or running after its end date (initiative_past_end). */
 const char *initiative_status_text(struct req *rq, const char *status, const char *end_date);
+/* The licence web_data_licence (web.h) returns from now on: web_init's, once. */
+struct licence;
+void layout_set_data_licence(const struct licence *l);
 /* SEK amounts: "21 796 417 kr" / "SEK 21,796,417" */
 char *fmt_sek(struct req *rq, int64_t v);
 

@@ -30,6 +30,7 @@
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/json.h"
+#include "web/layout.h"
 #include "web/resp.h"
 #include "web/route.h"
 #include "web/upload.h"
@@ -1127,9 +1128,8 @@ web_handle(struct req *rq)
         resp_set_etag(rq);
 }
 
-/* Set by web_init before the server's threads start; read-only after. */
-static const struct licence *data_licence;
-/* the Link header naming it, rel="license" (RFC 4946), on every open-data 200 */
+/* the Link header naming the data's licence, rel="license" (RFC 4946), on every open-data
+ * 200; set by web_init before the server's threads start, read-only after */
 static char licence_link[256];
 
 bool
@@ -1138,15 +1138,9 @@ web_init(const struct web_conf *c)
     if (sodium_init() < 0 || !find_secret_routes())
         return false;
     auth_configure(c->public_url, c->session_idle);
-    data_licence = c->data_licence;
+    layout_set_data_licence(c->data_licence);
     snprintf(licence_link, sizeof(licence_link), "<%s>; rel=\"license\"", web_data_licence()->url);
     return i18n_init(c->locale_dir);
-}
-
-const struct licence *
-web_data_licence(void)
-{
-    return data_licence != NULL ? data_licence : licence_find(LICENCE_DEFAULT);
 }
 
 int
