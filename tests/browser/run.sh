@@ -165,15 +165,16 @@ run_script a11y.mjs "http://127.0.0.1:$port" "${pages[@]}"
 run_script journeys.mjs "http://127.0.0.1:$port"
 
 # The form pages for editing.mjs, as PATTERN=PATH: GET html routes whose path ends in /new,
-# /edit, /archive, /settings, /team, /sdg (a mission's, not the public /sdg), /data or
-# /new-mission, or is /account or under it. A page put in skip_forms (" /pattern ") is left
-# out, with a comment saying why; none is today.
+# /edit, /archive, /settings, /team, /sdg (a mission's, not the public /sdg), /data (an
+# indicator's, not the public open-data page /data) or /new-mission, or is /account or
+# under it. A page put in skip_forms (" /pattern ") is left out, with a comment saying why;
+# none is today.
 skip_forms=' '
 forms=()
 while IFS=$'\t' read -r meth pat kind _; do
     [ "$meth" = GET ] && [ "$kind" = html ] || continue
     case $pat in
-    */new | */edit | */archive | */settings | */team | /*/*/sdg | */data | /new-mission | /account | /account/*) ;;
+    */new | */edit | */archive | */settings | */team | /*/*/sdg | /*/*/data | /new-mission | /account | /account/*) ;;
     *) continue ;;
     esac
     [[ $skip_forms == *" $pat "* ]] && continue
