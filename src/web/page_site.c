@@ -52,6 +52,25 @@ markdown_block(struct req *rq, struct html *h, const char *cls, const char *sv, 
     html_close(h, "div");
 }
 
+/* The start of both site pages: the settings read into s, the layout begun with title as
+ * the page's title and heading, the demo note and the admins' edit link. */
+static enum err
+site_page_begin(struct req *rq, struct html *h, struct site *s, const char *title)
+{
+    enum err rc;
+
+    rc = site_get(rq->db, rq->arena, s);
+    if (rc)
+        return rc;
+    html_init(h, &rq->resp.body, rq->arena);
+    layout_begin(rq, h, title);
+    html_elem(h, "h1", title);
+    if (s->is_demo)
+        layout_demo_note(rq, h);
+    edit_link(rq, h);
+    return ERR_OK;
+}
+
 enum err
 page_about(struct req *rq)
 {
@@ -59,15 +78,9 @@ page_about(struct req *rq)
     struct html h;
     enum err rc;
 
-    rc = site_get(rq->db, rq->arena, &s);
+    rc = site_page_begin(rq, &h, &s, _("About missions"));
     if (rc)
         return rc;
-    html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, _("About missions"));
-    html_elem(&h, "h1", _("About missions"));
-    if (s.is_demo)
-        layout_demo_note(rq, &h);
-    edit_link(rq, &h);
     if (*L(rq, s.about_sv, s.about_en) == '\0')
         html_elem(&h, "p", _("Nothing has been written here yet."));
     else
@@ -86,15 +99,9 @@ page_contact(struct req *rq)
     struct html h;
     enum err rc;
 
-    rc = site_get(rq->db, rq->arena, &s);
+    rc = site_page_begin(rq, &h, &s, _("Contact"));
     if (rc)
         return rc;
-    html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, _("Contact"));
-    html_elem(&h, "h1", _("Contact"));
-    if (s.is_demo)
-        layout_demo_note(rq, &h);
-    edit_link(rq, &h);
     if (*L(rq, s.contact_text_sv, s.contact_text_en) != '\0')
         markdown_block(rq, &h, "description", s.contact_text_sv, s.contact_text_en);
     if (s.contact_email == NULL && s.contact_phone == NULL && s.contact_address == NULL) {
