@@ -33,7 +33,8 @@ struct db_opts {
     bool sync_normal;    /* synchronous=NORMAL instead of FULL (documented RPO) */
     int busy_timeout_ms; /* 0: 5000 */
     /*
-     * The change watcher's own connection, which also writes (the server's page views): its
+     * The change watcher's own connection, which also writes (the server's page views), and
+     * the server's writer, whose writes the watcher tells from others' by it: its
      * own commits do not move its db_data_version when no other connection can have
      * committed meanwhile, so that a write only the caller's cache does not care about
      * empties nothing. SQLite: exactly so (PRAGMA data_version ignores the connection's own
@@ -43,6 +44,8 @@ struct db_opts {
      * a missed one is not).
      */
     bool watch;
+    /* A connection that reads little (the change watcher's): a small page cache (SQLite). */
+    bool lean;
 };
 
 /*

@@ -163,7 +163,7 @@ sq_open(const char *url, const struct db_opts *opts, struct db **out)
     /* the change watcher's connection only reads the data version and upserts a few
      * page_view rows a minute: 256 kB of page cache serve that, where the default 2 MB would
      * fill slowly as page_view grows, one more cache of a reader's size to the process */
-    if (e == ERR_OK && opts->watch)
+    if (e == ERR_OK && opts->lean)
         e = sq_pragma(d, "PRAGMA cache_size=-256");
     if (e == ERR_OK)
         e = sq_prepare_raw(d, "BEGIN IMMEDIATE", &d->begin.st);

@@ -19,50 +19,54 @@
 #define O  AUTHZ_OWNER
 #define S  AUTHZ_SIGNED_IN
 #define P  AUTHZ_PUBLIC
+/* what a rule's write touches (authz_touches) */
+#define NOT AUTHZ_TOUCHES_NOTHING
+#define MIS AUTHZ_TOUCHES_MISSION
+#define ALL AUTHZ_TOUCHES_ALL
 
 /* The decisions and their reasons are in authz.h; docs/security.md shows this as a matrix. */
 const struct authz_rule authz_rules[] = {
-    {AUTHZ_MISSION_CREATE, "mission.create", A},
-    {AUTHZ_MISSION_EDIT, "mission.edit", A | C},
-    {AUTHZ_MISSION_ARCHIVE, "mission.archive", A},
-    {AUTHZ_MISSION_SDG, "mission.sdg", A | C},
-    {AUTHZ_OBJECTIVE_CREATE, "objective.create", A | C},
-    {AUTHZ_OBJECTIVE_EDIT, "objective.edit", A | C},
-    {AUTHZ_OBJECTIVE_ARCHIVE, "objective.archive", A | C},
-    {AUTHZ_INDICATOR_CREATE, "indicator.create", A | C},
-    {AUTHZ_INDICATOR_EDIT, "indicator.edit", A | C},
-    {AUTHZ_INDICATOR_SETTINGS, "indicator.settings", A | C},
-    {AUTHZ_INDICATOR_ARCHIVE, "indicator.archive", A | C},
-    {AUTHZ_OBSERVATION_WRITE, "observation.write", A | C},
-    {AUTHZ_TEAM_EDIT, "team.edit", A | C},
-    {AUTHZ_ACTOR_CREATE, "actor.create", A | AC},
-    {AUTHZ_ACTOR_EDIT, "actor.edit", A | AC | R},
-    {AUTHZ_ACTOR_ARCHIVE, "actor.archive", A | AC},
-    {AUTHZ_PERSON_CREATE, "person.create", A | AC | R},
-    {AUTHZ_PERSON_EDIT, "person.edit", A | AC | O},
-    {AUTHZ_PERSON_ARCHIVE, "person.archive", A | AC},
-    {AUTHZ_INITIATIVE_CREATE, "initiative.create", A | C},
-    {AUTHZ_INITIATIVE_EDIT, "initiative.edit", A | C | R},
-    {AUTHZ_INITIATIVE_ARCHIVE, "initiative.archive", A | C},
-    {AUTHZ_PROPOSAL_SUBMIT, "proposal.submit", R},
-    {AUTHZ_PROPOSAL_EDIT, "proposal.edit", O},
-    {AUTHZ_PROPOSAL_REVIEW, "proposal.review", A | C},
-    {AUTHZ_COORDINATOR_ASSIGN, "coordinator.assign", A},
-    {AUTHZ_COORDINATOR_REMOVE, "coordinator.remove", A},
-    {AUTHZ_REPRESENTATIVE_REQUEST, "representative.request", O},
-    {AUTHZ_REPRESENTATIVE_CONFIRM, "representative.confirm", A | AC},
-    {AUTHZ_REPRESENTATIVE_REVOKE, "representative.revoke", A | AC | O},
-    {AUTHZ_ADMIN_GRANT, "admin.grant", A},
-    {AUTHZ_ADMIN_REVOKE, "admin.revoke", A},
-    {AUTHZ_ACCOUNT_CREATE, "account.create", P},
-    {AUTHZ_ACCOUNT_RESET, "account.reset", P},
-    {AUTHZ_ACCOUNT_DISABLE, "account.disable", A},
-    {AUTHZ_ACCOUNT_SETTINGS, "account.settings", O},
-    {AUTHZ_SESSION_CREATE, "session.create", P},
-    {AUTHZ_SESSION_END, "session.end", S},
-    {AUTHZ_TOKEN_CREATE, "token.create", O},
-    {AUTHZ_TOKEN_REVOKE, "token.revoke", O},
-    {AUTHZ_SITE_EDIT, "site.edit", A},
+    {AUTHZ_MISSION_CREATE, "mission.create", A, ALL},
+    {AUTHZ_MISSION_EDIT, "mission.edit", A | C, ALL},
+    {AUTHZ_MISSION_ARCHIVE, "mission.archive", A, ALL},
+    {AUTHZ_MISSION_SDG, "mission.sdg", A | C, MIS},
+    {AUTHZ_OBJECTIVE_CREATE, "objective.create", A | C, MIS},
+    {AUTHZ_OBJECTIVE_EDIT, "objective.edit", A | C, MIS},
+    {AUTHZ_OBJECTIVE_ARCHIVE, "objective.archive", A | C, MIS},
+    {AUTHZ_INDICATOR_CREATE, "indicator.create", A | C, MIS},
+    {AUTHZ_INDICATOR_EDIT, "indicator.edit", A | C, MIS},
+    {AUTHZ_INDICATOR_SETTINGS, "indicator.settings", A | C, MIS},
+    {AUTHZ_INDICATOR_ARCHIVE, "indicator.archive", A | C, MIS},
+    {AUTHZ_OBSERVATION_WRITE, "observation.write", A | C, MIS},
+    {AUTHZ_TEAM_EDIT, "team.edit", A | C, MIS},
+    {AUTHZ_ACTOR_CREATE, "actor.create", A | AC, ALL},
+    {AUTHZ_ACTOR_EDIT, "actor.edit", A | AC | R, ALL},
+    {AUTHZ_ACTOR_ARCHIVE, "actor.archive", A | AC, ALL},
+    {AUTHZ_PERSON_CREATE, "person.create", A | AC | R, ALL},
+    {AUTHZ_PERSON_EDIT, "person.edit", A | AC | O, ALL},
+    {AUTHZ_PERSON_ARCHIVE, "person.archive", A | AC, ALL},
+    {AUTHZ_INITIATIVE_CREATE, "initiative.create", A | C, MIS},
+    {AUTHZ_INITIATIVE_EDIT, "initiative.edit", A | C | R, MIS},
+    {AUTHZ_INITIATIVE_ARCHIVE, "initiative.archive", A | C, MIS},
+    {AUTHZ_PROPOSAL_SUBMIT, "proposal.submit", R, MIS},
+    {AUTHZ_PROPOSAL_EDIT, "proposal.edit", O, MIS},
+    {AUTHZ_PROPOSAL_REVIEW, "proposal.review", A | C, MIS},
+    {AUTHZ_COORDINATOR_ASSIGN, "coordinator.assign", A, ALL},
+    {AUTHZ_COORDINATOR_REMOVE, "coordinator.remove", A, ALL},
+    {AUTHZ_REPRESENTATIVE_REQUEST, "representative.request", O, ALL},
+    {AUTHZ_REPRESENTATIVE_CONFIRM, "representative.confirm", A | AC, ALL},
+    {AUTHZ_REPRESENTATIVE_REVOKE, "representative.revoke", A | AC | O, ALL},
+    {AUTHZ_ADMIN_GRANT, "admin.grant", A, ALL},
+    {AUTHZ_ADMIN_REVOKE, "admin.revoke", A, ALL},
+    {AUTHZ_ACCOUNT_CREATE, "account.create", P, NOT},
+    {AUTHZ_ACCOUNT_RESET, "account.reset", P, NOT},
+    {AUTHZ_ACCOUNT_DISABLE, "account.disable", A, ALL},
+    {AUTHZ_ACCOUNT_SETTINGS, "account.settings", O, NOT},
+    {AUTHZ_SESSION_CREATE, "session.create", P, NOT},
+    {AUTHZ_SESSION_END, "session.end", S, NOT},
+    {AUTHZ_TOKEN_CREATE, "token.create", O, NOT},
+    {AUTHZ_TOKEN_REVOKE, "token.revoke", O, NOT},
+    {AUTHZ_SITE_EDIT, "site.edit", A, ALL},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 
@@ -121,6 +125,14 @@ authz_allows(const struct who *w, enum authz_action action, const struct authz_s
         has_id(w->actors, w->n_actors, scope->actor_id))
         return true;
     return (r & AUTHZ_OWNER) && w->user_id != 0 && scope->owner_user_id == w->user_id;
+}
+
+enum authz_touches
+authz_touches(enum authz_action action)
+{
+    if ((unsigned)action >= AUTHZ__MAX)
+        return AUTHZ_TOUCHES_ALL;
+    return authz_rules[action].touches;
 }
 
 const char *

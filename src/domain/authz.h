@@ -149,10 +149,29 @@ enum authz_action {
     AUTHZ__MAX
 };
 
+/*
+ * What an action's write can change of what the public sees: the one statement of it, read
+ * by the server's response cache (docs/internals/http.md, "Scopes"). When unsure, a rule
+ * says AUTHZ_TOUCHES_ALL: a needless re-render is safe, a stale page is not.
+ *   AUTHZ_TOUCHES_NOTHING  nothing a public page shows (sessions, tokens, accounts' own
+ *                          settings, sign-up, password resets, and the mail they queue)
+ *   AUTHZ_TOUCHES_MISSION  the content of the scope's mission alone (its objectives,
+ *                          indicators, data, team, SDG links, initiatives, proposals); a
+ *                          scope without a mission counts as AUTHZ_TOUCHES_ALL
+ *   AUTHZ_TOUCHES_ALL      anything: missions themselves (titles and slugs show on every
+ *                          page), the shared registry of actors and people, roles, the site
+ */
+enum authz_touches {
+    AUTHZ_TOUCHES_NOTHING,
+    AUTHZ_TOUCHES_MISSION,
+    AUTHZ_TOUCHES_ALL,
+};
+
 struct authz_rule {
     enum authz_action action;
-    const char *name; /* stable: "mission.edit"; for logs, tests and docs */
-    unsigned roles;   /* enum authz_role bits */
+    const char *name;           /* stable: "mission.edit"; for logs, tests and docs */
+    unsigned roles;             /* enum authz_role bits */
+    enum authz_touches touches; /* what its write can change of the public pages */
 };
 
 /* The table, in enum order: authz_rules[a].action == a. */
@@ -166,6 +185,9 @@ bool authz_allows(const struct who *w, enum authz_action action, const struct au
 const char *authz_name(enum authz_action action);
 /* The action named so; AUTHZ__MAX when none is. */
 enum authz_action authz_by_name(const char *name);
+/* What the action's write can change of the public pages; AUTHZ_TOUCHES_ALL outside the
+ * enum. */
+enum authz_touches authz_touches(enum authz_action action);
 
 /* The public: no account, no role. */
 void authz_who_public(struct who *out);

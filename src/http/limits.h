@@ -18,6 +18,9 @@
 #define HTTP_MAX_QUERY_PARAMS 64
 /* cache key (path + query) beyond which a response is not cached */
 #define HTTP_MAX_CACHE_KEY 512
+/* the generations of missions' content the response cache keeps apart (by mission id modulo:
+ * missions sharing one re-render with each other's writes, nothing worse); 8 kB of counters */
+#define HTTP_MISSION_GENERATIONS 1024
 /* distinct pages counted in memory between flushes; more are dropped (and logged) */
 #define HTTP_MAX_COUNTED_PAGES 8192
 /* signed-in sessions whose last use the server remembers between two writes of them */

@@ -34,13 +34,14 @@
  *
  * The cache: responses of routes marked RF_CACHE are kept (as the
  * libmicrohttpd response object itself, which is reference-counted) under the
- * canonical request (web_cache_key). Each entry remembers the database
- * generation it was rendered at; the generation moves whenever any
- * connection, in this process or another, commits (the watcher reads the
- * database's data version on its own connection; writes through this server
- * move it at once), except for the watcher's own writes of page views, which
- * move it at most once per `view_count_lag` seconds. A stale entry is
- * re-rendered by one worker while the others keep serving the old copy.
+ * canonical request (web_cache_key). Each entry remembers its scope (one
+ * mission's content, or everything) and the generations of that scope it was
+ * rendered at (see "The generations" below); a write through this server moves
+ * only the generations of what it touched (web_write_scope), a commit from
+ * anywhere else (the CLI, another instance) moves them all, and the watcher's
+ * own writes of page views move them at most once per `view_count_lag`
+ * seconds. A stale entry is re-rendered by one worker while the others keep
+ * serving the old copy.
  *
  * libmicrohttpd 0.9.75 sends "Connection: close" when a handler answers on its
  * first call; we always answer on the second call to keep connections alive.
@@ -93,10 +94,20 @@ struct worker {
     struct worker *next;
 };
 
+/* A connection this server writes through, one write at a time (see struct server). */
+struct writer {
+    pthread_mutex_t mu;
+    struct db *db;   /* opened on first use, by a write or the watcher (under mu) */
+    uint64_t writes; /* writes handled on it so far (under mu) */
+};
+enum { WRITER_EDITS, WRITER_OPEN, N_WRITERS };
+
 /* A rendered response kept in the cache (see cache_publish for who owns resp). */
 struct cache_entry {
     char *key;
-    uint64_t gen;
+    int64_t scope; /* the mission whose content alone it shows; 0: everything */
+    uint64_t gen;  /* scope 0: gen_content; else gen_all (both as rendered, see entry_fresh) */
+    uint64_t mgen; /* scope m: the generation of m's content (gen_mission) */
     struct MHD_Response *resp;
     char *etag;
     bool counted;          /* a page view when served */
@@ -151,7 +162,10 @@ struct server {
     pthread_mutex_t workers_mu; /* guards the list (not the workers: each is its thread's) */
     struct worker *workers;
 
-    _Atomic uint64_t generation; /* moves when anything commits: cached responses go stale */
+    /* the generations (see "The generations" below); atomics, read without a lock */
+    _Atomic uint64_t gen_content; /* moves with every commit a public page may show */
+    _Atomic uint64_t gen_all;     /* moves with commits to everything, and outside ones */
+    _Atomic uint64_t gen_mission[HTTP_MISSION_GENERATIONS]; /* by mission id modulo */
     _Atomic uint64_t request_ids;
 
     struct {
@@ -175,9 +189,13 @@ struct server {
         size_t cap, used;
     } seen;
 
-    /* the one writer connection: the API's writes, one at a time */
-    pthread_mutex_t writer_mu;
-    struct db *writer;
+    /* the writer connections, each one write at a time: the edits', and the open writes'
+     * (sign-in, sign-up, password reset: a password being hashed never holds the
+     * connection the edits share). Each is opened as a watcher's (db_opts.watch), so its
+     * data version leaves out its own commits: the change watcher reads them (under their
+     * locks) to tell this server's writes, whose generations moved as they committed,
+     * from everyone else's (watch_check) */
+    struct writer writers[N_WRITERS];
 
     /* the change watcher (which also writes the page views) runs until this goes false */
     _Atomic bool watching;
@@ -225,31 +243,99 @@ worker_get(struct server *s)
 }
 
 /*
- * The generation moves whenever anything commits. Commits through this
- * server's writer connection move it at once (bump_generation); commits by
- * anyone else (the CLI, sqlite3, psql, another samverka instance on the same
- * PostgreSQL) are seen by the watcher thread, which reads the database's data
- * version on its own connection after each db_wait_change: on SQLite that is
- * every millisecond (an in-process read); on PostgreSQL it is as soon as any
- * samverka commits (NOTIFY), and every WATCH_FALLBACK_MS for writers that send
- * no notification (psql). The watcher's own writes (the page views) are not
- * seen (see watcher). Requests only read the counter, so a cache hit never
- * waits for the database.
+ * The generations. A cached response shows either one mission's content alone (its scope is
+ * that mission: web_page_scope) or anything (scope 0: home, lists, actors, SDG pages, the
+ * API's lists, /about). Three kinds of counter, each only ever incremented:
+ *   gen_content  moves with every commit a public page may show;
+ *   gen_all      moves with commits that may change every page (web_write_scope's
+ *                WEB_TOUCHES_ALL, and every commit from outside this server's writer);
+ *   gen_mission  moves with a write to one mission's content, by mission id modulo
+ *                HTTP_MISSION_GENERATIONS (two missions sharing one only re-render more).
+ * An entry of scope 0 is fresh while gen_content is what it was rendered at; an entry of
+ * mission m while gen_all and gen_mission[m] are. A move increments gen_content *first*,
+ * so that a render that read gen_content before it began and finds it unchanged after it
+ * ended saw every commit whose other counters it then reads (render_generations).
+ *
+ * Commits through this server's writer connection move the generations of what they touched
+ * at once (bump_touched). Commits by anyone else (the CLI, sqlite3, psql, another samverka
+ * instance on the same PostgreSQL, the mail sender's connection) are seen by the watcher
+ * thread, which reads the database's data version on its own connection after each
+ * db_wait_change: on SQLite every millisecond (an in-process read); on PostgreSQL as soon
+ * as any samverka commits (NOTIFY), and every WATCH_FALLBACK_MS for writers that send no
+ * notification (psql); they move everything. The watcher's own writes (the page views) are
+ * not seen (see watcher). Requests only read the counters, so a cache hit never waits for
+ * the database.
  */
 #define WATCH_FALLBACK_MS 100
 #define TRIM_SECONDS      60 /* how often the watcher gives free memory back (watcher) */
 
-static uint64_t
-current_generation(struct server *s)
+static _Atomic uint64_t *
+mission_generation(struct server *s, int64_t mission_id)
 {
-    return atomic_load(&s->generation);
+    return &s->gen_mission[(uint64_t)mission_id % HTTP_MISSION_GENERATIONS];
 }
 
-/* After a commit through the writer connection: cached responses are stale. */
+/* Everything cached is stale: an outside commit, a write to everything, old view counts. */
 static void
-bump_generation(struct server *s)
+bump_all(struct server *s)
 {
-    atomic_fetch_add(&s->generation, 1);
+    atomic_fetch_add(&s->gen_content, 1); /* first: see render_generations */
+    atomic_fetch_add(&s->gen_all, 1);
+}
+
+/* After a write through the writer connection: what it touched is stale, at once. */
+static void
+bump_touched(struct server *s, const struct req *rq)
+{
+    int64_t m;
+
+    switch (web_write_scope(rq, &m)) {
+    case WEB_TOUCHES_NOTHING:
+        return;
+    case WEB_TOUCHES_MISSION:
+        atomic_fetch_add(&s->gen_content, 1); /* first: see render_generations */
+        atomic_fetch_add(mission_generation(s, m), 1);
+        return;
+    case WEB_TOUCHES_ALL:
+        break;
+    }
+    bump_all(s);
+}
+
+/* Is the entry as fresh as the counters of its scope? */
+static bool
+entry_fresh(struct server *s, const struct cache_entry *e)
+{
+    if (e->scope == 0)
+        return e->gen == atomic_load(&s->gen_content);
+    return e->gen == atomic_load(&s->gen_all) &&
+           e->mgen == atomic_load(mission_generation(s, e->scope));
+}
+
+/*
+ * The scope and generations a response rendered after reading gen_content as content0 is
+ * kept at. When nothing moved meanwhile, the counters read now are the ones its render saw
+ * (every move increments gen_content first). When something did, it is kept as a copy of
+ * everything at content0: stale already, rendered again by the next request.
+ */
+static void
+render_generations(struct server *s, int64_t scope, uint64_t content0, int64_t *out_scope,
+                   uint64_t *gen, uint64_t *mgen)
+{
+    uint64_t all, m;
+
+    *out_scope = 0;
+    *gen = content0;
+    *mgen = 0;
+    if (scope <= 0)
+        return;
+    all = atomic_load(&s->gen_all);
+    m = atomic_load(mission_generation(s, scope));
+    if (atomic_load(&s->gen_content) != content0)
+        return;
+    *out_scope = scope;
+    *gen = all;
+    *mgen = m;
 }
 
 static time_t
@@ -484,27 +570,144 @@ seen_flush(struct server *s, struct db *db)
     free(tv);
 }
 
+/* Under wr->mu: open the writer connection if it is not open yet. As a watcher's (see
+ * struct server): its data version leaves out its own commits. */
+static bool
+writer_open(struct server *s, struct writer *wr)
+{
+    struct db_opts o = {.sync_normal = s->conf->sync_normal, .watch = true};
+
+    if (wr->db == NULL && db_open(s->conf->db_url, &o, &wr->db) != ERR_OK)
+        wr->db = NULL;
+    return wr->db != NULL;
+}
+
+/* What the change watcher last saw (watch_check). */
+struct watch_state {
+    uint64_t seen;              /* its own connection's data version; 0: none yet */
+    uint64_t wseen[N_WRITERS];  /* each writer connection's; 0: not open, or unknown */
+    uint64_t writes[N_WRITERS]; /* their writes then */
+};
+
+/* Under every writer's lock: read the writers' data versions into wv (0: not open). */
+static void
+writers_version(struct server *s, uint64_t *wv)
+{
+    int i;
+
+    for (i = 0; i < N_WRITERS; i++)
+        wv[i] = writer_open(s, &s->writers[i]) ? db_data_version(s->writers[i].db) : 0;
+}
+
+/*
+ * Under every writer's lock (so no write of this server is under way): did anyone but this
+ * server's writers commit since the last look? The watcher's data version leaves out only
+ * its own commits, each writer's only its own (all are opened with db_opts.watch). A commit
+ * by anyone else moves every one of them; so the watcher's moved for this server's writes
+ * alone (whose generations moved as they committed: bump_touched) only when exactly one
+ * writer wrote and its own version did not move. Otherwise everything is stale (two
+ * writers' writes between two looks, which cannot be told apart from another's, too). The
+ * watcher's is read first: a commit after that read moves the writers', seen now or at the
+ * next look. The writers are opened here, before a write needs them, so that their first
+ * writes are told from others'.
+ */
+static void
+watch_check(struct server *s, struct db *db, struct watch_state *st)
+{
+    uint64_t dv = db_data_version(db), wv[N_WRITERS];
+    int i, wrote = 0, alone = -1;
+
+    if (dv == 0 || dv == st->seen)
+        return;
+    writers_version(s, wv);
+    for (i = 0; i < N_WRITERS; i++) {
+        if (s->writers[i].writes != st->writes[i]) {
+            wrote++;
+            alone = i;
+        }
+    }
+    if (st->seen != 0 && (wrote != 1 || wv[alone] == 0 || wv[alone] != st->wseen[alone]))
+        bump_all(s);
+    st->seen = dv;
+    for (i = 0; i < N_WRITERS; i++) {
+        st->wseen[i] = wv[i];
+        st->writes[i] = s->writers[i].writes;
+    }
+}
+
+/*
+ * Under every writer's lock, held since watch_check, after the watcher's own flush: the
+ * writers' versions moved for the flush; take them as seen. Theirs are read first: a commit
+ * by anyone else before that read also moves the watcher's, read after it, which moves
+ * everything (no write of this server can have come in between).
+ */
+static void
+watch_rebase(struct server *s, struct db *db, struct watch_state *st)
+{
+    uint64_t wv[N_WRITERS], dv;
+    int i;
+
+    writers_version(s, wv);
+    dv = db_data_version(db);
+    if (dv == 0 || dv != st->seen)
+        bump_all(s);
+    st->seen = dv;
+    for (i = 0; i < N_WRITERS; i++)
+        st->wseen[i] = wv[i];
+}
+
+/* Take every writer's lock without waiting; false (none held) when a write is under way. */
+static bool
+writers_trylock(struct server *s)
+{
+    int i;
+
+    for (i = 0; i < N_WRITERS; i++) {
+        if (pthread_mutex_trylock(&s->writers[i].mu) != 0) {
+            while (i-- > 0)
+                pthread_mutex_unlock(&s->writers[i].mu);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void
+writers_unlock(struct server *s)
+{
+    int i;
+
+    for (i = N_WRITERS - 1; i >= 0; i--)
+        pthread_mutex_unlock(&s->writers[i].mu);
+}
+
 /*
  * The change watcher: one thread with its own connection, opened as the watcher's
- * (db_opts.watch), which reads the data version after each db_wait_change and moves the
- * generation when it changed, and every flush_interval writes the page views through that
- * same connection. Its own flush does not move the data version (see db_opts.watch), so a
- * flush of views alone empties no cache: the counts a cached page shows are refreshed by
- * the next generation move, and at the latest after view_count_lag seconds, when a flush
- * that wrote views moves it itself. At shutdown (watching false) it writes the last views.
+ * (db_opts.watch), which reads the data version after each db_wait_change and, when it
+ * moved, tells this server's writes from everyone else's (watch_check, under the writers'
+ * locks; tried, never waited for: while a write is under way it looks again next time).
+ * Every flush_interval it writes the page views through that same connection, under those
+ * locks too. Its own flush does not move its data version (see db_opts.watch), so a flush of
+ * views alone empties no cache: the counts a cached page shows are refreshed by the next
+ * move of everything (gen_all), and at the latest after view_count_lag seconds, when a
+ * flush that wrote views moves it itself. At shutdown (watching false) it writes the last
+ * views.
  */
 static void *
 watcher(void *arg)
 {
     struct server *s = arg;
-    struct db_opts o = {.sync_normal = s->conf->sync_normal, .watch = true};
+    struct db_opts o = {.sync_normal = s->conf->sync_normal, .watch = true, .lean = true};
     struct db *db = NULL;
     struct timespec ts = {0, WATCH_FALLBACK_MS * 1000000L};
-    uint64_t seen = 0, dv, moved_gen = current_generation(s);
+    struct watch_state st;
+    uint64_t dv, moved_gen = atomic_load(&s->gen_all);
     time_t now = monotonic_seconds(), next_flush = now + s->conf->flush_interval, moved_at = now;
     time_t next_trim = now + TRIM_SECONDS;
     int idle = 0;
+    bool wrote;
 
+    memset(&st, 0, sizeof(st));
     while (atomic_load(&s->watching)) {
         if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK) {
             db = NULL;
@@ -513,23 +716,24 @@ watcher(void *arg)
             nanosleep(&ts, NULL);
             continue;
         }
-        dv = db_data_version(db);
-        if (dv != 0 && dv != seen) {
-            if (seen != 0)
-                bump_generation(s);
-            seen = dv;
-        }
         now = monotonic_seconds();
-        if (current_generation(s) != moved_gen) {
-            /* pages rendered from now on show the counts written so far */
-            moved_gen = current_generation(s);
-            moved_at = now;
-        }
-        if (now >= next_flush) {
-            next_flush = now + s->conf->flush_interval;
-            seen_flush(s, db);
-            if (views_flush(s, db) && now - moved_at >= s->conf->view_count_lag)
-                bump_generation(s); /* the counts pages show are view_count_lag old */
+        dv = db_data_version(db);
+        if (((dv != 0 && dv != st.seen) || now >= next_flush) && writers_trylock(s)) {
+            watch_check(s, db, &st);
+            if (atomic_load(&s->gen_all) != moved_gen) {
+                /* pages rendered from now on show the counts written so far */
+                moved_gen = atomic_load(&s->gen_all);
+                moved_at = now;
+            }
+            if (now >= next_flush) {
+                next_flush = now + s->conf->flush_interval;
+                seen_flush(s, db);
+                wrote = views_flush(s, db);
+                watch_rebase(s, db, &st);
+                if (wrote && now - moved_at >= s->conf->view_count_lag)
+                    bump_all(s); /* the counts pages show are view_count_lag old */
+            }
+            writers_unlock(s);
         }
         if (now >= next_trim) {
             /*
@@ -1151,7 +1355,6 @@ on_other(struct server *s, struct MHD_Connection *c, const char *url, const char
 {
     struct conn *k = *con_cls;
     struct worker *w;
-    struct db_opts o = {.sync_normal = s->conf->sync_normal};
     ssize_t n;
 
     if (k == NULL) {
@@ -1233,19 +1436,23 @@ on_other(struct server *s, struct MHD_Connection *c, const char *url, const char
     k->rq.body = k->body.data;
     k->rq.body_len = k->body.len;
     k->rq.body_fd = k->fd;
-    if (k->prep.write) {
-        pthread_mutex_lock(&s->writer_mu);
-        if (s->writer == NULL && db_open(s->conf->db_url, &o, &s->writer) != ERR_OK)
-            s->writer = NULL;
-        if (s->writer == NULL) {
-            pthread_mutex_unlock(&s->writer_mu);
+    if (k->prep.write || k->prep.open) {
+        struct writer *wr = &s->writers[k->prep.write ? WRITER_EDITS : WRITER_OPEN];
+
+        pthread_mutex_lock(&wr->mu);
+        if (!writer_open(s, wr)) {
+            pthread_mutex_unlock(&wr->mu);
             web_refuse(&k->rq, WR_DB_UNAVAILABLE);
             return queue_conn(s, c, k, method, url);
         }
-        k->rq.wdb = s->writer;
+        if (k->prep.write)
+            k->rq.wdb = wr->db;
+        else
+            k->rq.db = wr->db; /* an open write reads and writes on its own connection */
         web_handle(&k->rq);
-        pthread_mutex_unlock(&s->writer_mu);
-        bump_generation(s); /* whatever the handler committed is visible at once */
+        wr->writes++;
+        bump_touched(s, &k->rq); /* what the handler committed is visible at once */
+        pthread_mutex_unlock(&wr->mu);
     } else {
         web_handle(&k->rq);
     }
@@ -1266,8 +1473,8 @@ on_other(struct server *s, struct MHD_Connection *c, const char *url, const char
  * A response is never used by a thread that does not own a reference to it.
  */
 static void
-cache_publish(struct server *s, size_t slot, const char *key, const char *etag, uint64_t gen,
-              bool counted, struct MHD_Response *resp)
+cache_publish(struct server *s, size_t slot, const char *key, const char *etag, int64_t scope,
+              uint64_t gen, uint64_t mgen, bool counted, struct MHD_Response *resp)
 {
     struct cache_entry *e = &s->cache.slots[slot];
     struct MHD_Response *old;
@@ -1281,7 +1488,9 @@ cache_publish(struct server *s, size_t slot, const char *key, const char *etag, 
     old_etag = e->etag;
     e->key = k;
     e->etag = t;
+    e->scope = scope;
     e->gen = gen;
+    e->mgen = mgen;
     e->resp = resp;
     e->counted = counted;
     atomic_store(&e->renderer, false);
@@ -1308,7 +1517,7 @@ cache_unclaim(struct server *s, size_t slot, const char *key)
  * worker is to render a fresh copy of a stale entry.
  */
 static bool
-cache_serve(struct server *s, struct MHD_Connection *c, size_t slot, const char *key, uint64_t gen,
+cache_serve(struct server *s, struct MHD_Connection *c, size_t slot, const char *key,
             const char *inm, enum MHD_Result *ret, unsigned *status, bool *counted, bool *claimed)
 {
     struct cache_entry *e;
@@ -1319,7 +1528,7 @@ cache_serve(struct server *s, struct MHD_Connection *c, size_t slot, const char 
     if (e->resp != NULL && strcmp(e->key, key) == 0) {
         /* stale while revalidating: one worker renders the new copy, the others keep
          * serving the old one meanwhile instead of all rendering at once */
-        fresh = e->gen == gen || !atomic_compare_exchange_strong(&e->renderer, &expected, true);
+        fresh = entry_fresh(s, e) || !atomic_compare_exchange_strong(&e->renderer, &expected, true);
         *claimed = !fresh;
     }
     if (!fresh) {
@@ -1353,7 +1562,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     struct MHD_Response *resp;
     const char *inm;
     bool is_get, keyed = false, claimed = false, counted = false;
-    uint64_t gen;
+    uint64_t content0, gen, mgen;
+    int64_t scope;
     size_t slot = 0, blen = 0;
     unsigned status;
     enum MHD_Result ret;
@@ -1420,7 +1630,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     w = worker_get(s);
     if (w->db == NULL)
         return reply_unavailable(s, c, w, method, url);
-    gen = current_generation(s);
+    content0 = atomic_load(&s->gen_content); /* before the render: see render_generations */
     inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 
     req_init(s, &rq, c, &w->arena, w->db, method, url);
@@ -1433,7 +1643,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         if (keyed)
             slot = fnv1a(key.data) % s->cache.n;
         if (keyed && web_cacheable(&rq, CACHE_LOOKUP) &&
-            cache_serve(s, c, slot, key.data, gen, inm, &ret, &status, &counted, &claimed)) {
+            cache_serve(s, c, slot, key.data, inm, &ret, &status, &counted, &claimed)) {
             if (counted)
                 view_count(s, url);
             access_log(s, method, url, status, 0, true, &t0);
@@ -1455,7 +1665,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
         ret = MHD_queue_response(c, status, resp);
     }
     if (keyed && web_cacheable(&rq, CACHE_STORE)) {
-        cache_publish(s, slot, key.data, rq.resp.etag, gen, rq.page_key != NULL, resp);
+        render_generations(s, web_page_scope(&rq), content0, &scope, &gen, &mgen);
+        cache_publish(s, slot, key.data, rq.resp.etag, scope, gen, mgen, rq.page_key != NULL, resp);
     } else {
         if (claimed)
             cache_unclaim(s, slot, key.data); /* not to be kept (an error): the next may try */
@@ -1478,10 +1689,15 @@ done:
 static void
 server_init(struct server *s, const struct serve_conf *c)
 {
+    size_t i;
+
     memset(s, 0, sizeof(*s));
     s->conf = c;
     pthread_mutex_init(&s->workers_mu, NULL);
-    atomic_init(&s->generation, 1);
+    atomic_init(&s->gen_content, 1);
+    atomic_init(&s->gen_all, 1);
+    for (i = 0; i < HTTP_MISSION_GENERATIONS; i++)
+        atomic_init(&s->gen_mission[i], 1);
     atomic_init(&s->request_ids, 0);
     pthread_rwlock_init(&s->cache.lock, NULL);
     s->cache.n = c->cache_entries > 0 ? (size_t)c->cache_entries : 0;
@@ -1500,7 +1716,8 @@ server_init(struct server *s, const struct serve_conf *c)
     s->seen.slots = calloc(s->seen.cap, sizeof(*s->seen.slots));
     if (s->seen.slots == NULL)
         die("out of memory");
-    pthread_mutex_init(&s->writer_mu, NULL);
+    for (i = 0; i < N_WRITERS; i++)
+        pthread_mutex_init(&s->writers[i].mu, NULL);
     atomic_init(&s->watching, false);
     atomic_init(&s->mailing, false);
     pthread_mutex_init(&s->live.mu, NULL);
@@ -1537,11 +1754,13 @@ server_free(struct server *s)
     free(s->views.slots);
     free(s->seen.slots);
     pthread_mutex_destroy(&s->seen.mu);
-    db_close(s->writer);
+    for (i = 0; i < N_WRITERS; i++) {
+        db_close(s->writers[i].db);
+        pthread_mutex_destroy(&s->writers[i].mu);
+    }
     pthread_mutex_destroy(&s->workers_mu);
     pthread_rwlock_destroy(&s->cache.lock);
     pthread_mutex_destroy(&s->views.mu);
-    pthread_mutex_destroy(&s->writer_mu);
     pthread_mutex_destroy(&s->live.mu);
     memset(s, 0, sizeof(*s));
 }

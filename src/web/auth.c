@@ -48,9 +48,13 @@ struct auth {
     struct api_client legacy;  /* a legacy API token's client (its role and scope) */
     bool who_loaded;
     enum authz_action asked; /* the last action req_allow allowed; AUTHZ__MAX: none */
-    struct who facts;        /* the caller's facts for the authorization table (req_who) */
-    bool read;     /* a handler has read the principal: the response depends on who asks */
-    bool personal; /* the response carries something of this visitor's (a CSRF token) */
+    /* what the actions req_allow allowed can change (web_write_scope): the widest of their
+     * rules' authz_touches, and the mission of the scope when that is one mission's */
+    enum authz_touches touches;
+    int64_t touched_mission;
+    struct who facts; /* the caller's facts for the authorization table (req_who) */
+    bool read;        /* a handler has read the principal: the response depends on who asks */
+    bool personal;    /* the response carries something of this visitor's (a CSRF token) */
 };
 
 /* ------------------------------------------------------------------ deployment */
@@ -241,6 +245,7 @@ resolve(struct req *rq)
         a = arena_alloc(rq->arena, sizeof(*a));
         memset(a, 0, sizeof(*a));
         a->asked = AUTHZ__MAX;
+        a->touches = AUTHZ_TOUCHES_NOTHING;
         rq->auth = a;
     }
     if (a->resolved)
@@ -325,6 +330,24 @@ req_who(struct req *rq, const struct who **out)
     return ERR_OK;
 }
 
+/* Widen what the request's write touches by an allowed action's rule (web_write_scope). */
+static void
+auth_touch(struct auth *a, enum authz_action action, const struct authz_scope *scope)
+{
+    enum authz_touches t = authz_touches(action);
+    int64_t m = scope != NULL ? scope->mission_id : 0;
+
+    if (t == AUTHZ_TOUCHES_MISSION && m <= 0)
+        t = AUTHZ_TOUCHES_ALL; /* a mission's content, but no mission named */
+    if (t == AUTHZ_TOUCHES_MISSION && a->touches == AUTHZ_TOUCHES_MISSION &&
+        a->touched_mission != m)
+        t = AUTHZ_TOUCHES_ALL; /* two missions' content: several */
+    if (t > a->touches)
+        a->touches = t;
+    if (a->touches == AUTHZ_TOUCHES_MISSION)
+        a->touched_mission = m;
+}
+
 enum err
 req_allow(struct req *rq, enum authz_action action, const struct authz_scope *scope)
 {
@@ -336,6 +359,7 @@ req_allow(struct req *rq, enum authz_action action, const struct authz_scope *sc
         return rc;
     if (authz_allows(w, action, scope)) {
         rq->auth->asked = action;
+        auth_touch(rq->auth, action, scope);
         return ERR_OK;
     }
     if (rq->auth->who.kind == PRINCIPAL_ANONYMOUS)
@@ -609,6 +633,34 @@ auth_is_personal(const struct req *rq)
 }
 
 /* ------------------------------------------------------------------ the cache rule */
+
+enum web_touches
+web_write_scope(const struct req *rq, int64_t *mission_id)
+{
+    const struct auth *a = rq->auth;
+
+    *mission_id = 0;
+    if (a == NULL || a->asked == AUTHZ__MAX)
+        return WEB_TOUCHES_ALL; /* no rule was allowed: nothing says what it touched */
+    switch (a->touches) {
+    case AUTHZ_TOUCHES_NOTHING:
+        return WEB_TOUCHES_NOTHING;
+    case AUTHZ_TOUCHES_MISSION:
+        *mission_id = a->touched_mission;
+        return WEB_TOUCHES_MISSION;
+    case AUTHZ_TOUCHES_ALL:
+        break;
+    }
+    return WEB_TOUCHES_ALL;
+}
+
+int64_t
+web_page_scope(const struct req *rq)
+{
+    if (rq->route == NULL || !(rq->route->flags & RF_ONE_MISSION) || rq->shown_mission <= 0)
+        return 0;
+    return rq->shown_mission;
+}
 
 /* Does the request present anything that may be a credential? No database: a header test. */
 static bool

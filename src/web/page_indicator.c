@@ -853,6 +853,7 @@ page_indicator(struct req *rq)
     rc = load_observations(rq, &ind, &tc);
     if (rc)
         return rc;
+    req_shows_mission(rq, ind.mission_id);
     rc = indicator_progress_load(rq->db, rq->arena, &ind, &ip);
     if (rc)
         return rc;

@@ -259,6 +259,8 @@ page_initiative(struct req *rq)
 
     rc = initiative_get(rq->db, rq->arena, req_int(rq, "id", 0), &n);
     if (rc == ERR_OK)
+        req_shows_mission(rq, n.mission_id);
+    if (rc == ERR_OK)
         rc = proposal_is_hidden(rq->db, n.id, &hidden);
     if (rc)
         return rc;

@@ -752,6 +752,8 @@ page_mission(struct req *rq)
     p.h = &h;
     rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &p.m);
     if (rc == ERR_OK)
+        req_shows_mission(rq, p.m.id);
+    if (rc == ERR_OK)
         rc = mission_tree_load(rq->db, rq->arena, p.m.id, &p.t);
     if (rc)
         return rc;

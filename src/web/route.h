@@ -58,6 +58,10 @@ enum route_kind {
  * OPTIONS preflight answered (docs/security.md, "Open data and CORS"). Never with
  * RF_WRITE; with RF_PERSONAL the route is not public and gets neither. */
 #define RF_DATA 256u
+/* a cached page of one mission's content alone (its page, an indicator's, an initiative's,
+ * their downloads): its handler names the mission (req_shows_mission), and the cached copy
+ * goes stale only with a write to that mission's content or to everything (web_page_scope) */
+#define RF_ONE_MISSION 512u
 
 struct route {
     const char *method;
@@ -82,8 +86,7 @@ extern const int n_routes;
 
 /* The names `samverka routes` prints for a kind ("html", "api", "file") and for one RF_
  * flag bit ("cache", "count", "write", "import", "personal", "form", "open", "create",
- * "data"); NULL for a
- * bit that is no flag. Static. */
+ * "data", "one-mission"); NULL for a bit that is no flag. Static. */
 const char *route_kind_name(enum route_kind k);
 const char *route_flag_name(unsigned flag);
 
@@ -91,6 +94,10 @@ const char *route_flag_name(unsigned flag);
 const struct pval *req_param(const struct req *rq, const char *name);
 const char *req_str(const struct req *rq, const char *name);
 int64_t req_int(const struct req *rq, const char *name, int64_t dflt);
+
+/* The page being rendered shows mission_id's content (see RF_ONE_MISSION); a page that names
+ * two missions shows several, and depends on everything. */
+void req_shows_mission(struct req *rq, int64_t mission_id);
 
 /*
  * A refusal: the request's fault, said to the client. A handler sets one and returns

@@ -46,6 +46,8 @@
 #define GOAL {"goal", P_INT, PIN_PATH, true, 1, 17, NULL, "SDG goal number (1-17)"}
 
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
+/* a page of one mission's content alone: its handler names the mission (RF_ONE_MISSION) */
+#define MISSION_PAGE (HTML_PAGE | RF_ONE_MISSION)
 
 /* a path as logged (web_log_path): the longest the server passes on, with room for a
  * secret's {name} in place of a shorter value */
@@ -114,9 +116,9 @@ const struct route routes[] = {
 
     /* public pages */
     {"GET", "/", page_index, RK_HTML, HTML_PAGE, "Missions", NULL, {{0}}},
-    {"GET", "/missions/{slug}", page_mission, RK_HTML, HTML_PAGE, "Mission page", NULL,
+    {"GET", "/missions/{slug}", page_mission, RK_HTML, MISSION_PAGE, "Mission page", NULL,
      {SLUG("slug", "Mission slug")}},
-    {"GET", "/indicators/{id}", page_indicator, RK_HTML, HTML_PAGE, "Indicator page", NULL,
+    {"GET", "/indicators/{id}", page_indicator, RK_HTML, MISSION_PAGE, "Indicator page", NULL,
      {ID("id", "Indicator id"),
       {"stored", P_INT, PIN_QUERY, false, 0, IMPORT_MAX_ROWS, NULL,
        "After an upload: how many observations were stored (shown to who may write them)"}}},
@@ -140,7 +142,7 @@ const struct route routes[] = {
        "Sector of the lead actor or of any participant"},
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"},
       {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
-    {"GET", "/initiatives/{id}", page_initiative, RK_HTML, HTML_PAGE, "Initiative page", NULL,
+    {"GET", "/initiatives/{id}", page_initiative, RK_HTML, MISSION_PAGE, "Initiative page", NULL,
      {ID("id", "Initiative id")}},
     {"GET", "/actors", page_actors, RK_HTML, HTML_PAGE, "Actors", NULL,
      {{"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector, "Sector"},
@@ -982,9 +984,10 @@ web_prepare(struct req *rq, struct prepared *out)
     rq->prepared = true;
     out->body = rq->route->body;
     out->body_max = body_max(rq->route->body);
-    /* an open write (sign-in, sign-up) runs on the worker's own connection: a password
+    /* an open write (sign-in, sign-up) runs on a writer connection of its own: a password
      * being hashed never holds the writer connection the edits share */
     out->write = (rq->route->flags & RF_WRITE) && !(rq->route->flags & RF_OPEN);
+    out->open = (rq->route->flags & RF_WRITE) && (rq->route->flags & RF_OPEN);
     out->import = (rq->route->flags & RF_IMPORT) != 0;
     return true;
 }
@@ -1188,6 +1191,15 @@ route_kind_name(enum route_kind k)
     return "?";
 }
 
+void
+req_shows_mission(struct req *rq, int64_t mission_id)
+{
+    if (rq->shown_mission == 0)
+        rq->shown_mission = mission_id;
+    else if (rq->shown_mission != mission_id)
+        rq->shown_mission = -1;
+}
+
 const char *
 route_flag_name(unsigned flag)
 {
@@ -1210,6 +1222,8 @@ route_flag_name(unsigned flag)
         return "create";
     case RF_DATA:
         return "data";
+    case RF_ONE_MISSION:
+        return "one-mission";
     }
     return NULL;
 }

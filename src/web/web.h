@@ -157,6 +157,8 @@ struct req {
     const struct route *route;
     struct pval params[WEB_MAX_PARAMS];
     const char *page_key; /* page-view key (the path) for counted pages, else NULL */
+    /* req_shows_mission: the one mission the page shows (0: none named, -1: several) */
+    int64_t shown_mission;
     /* set by req_invalid / req_refuse / req_refuse_at for a handler that returns ERR_INVALID */
     enum refusal err_kind;
     const char *err_field;
@@ -173,6 +175,7 @@ struct prepared {
     enum body_kind body;
     size_t body_max;
     bool write;  /* run with the writer connection, one at a time */
+    bool open;   /* an open write (RF_OPEN: sign-in...): on a writer of its own, one at a time */
     bool import; /* an expensive upload: counts against the import limit */
 };
 
@@ -227,6 +230,18 @@ bool web_cache_key(const struct req *rq, struct buf *key);
  */
 enum cache_use { CACHE_LOOKUP, CACHE_STORE, CACHE_REVALIDATE };
 bool web_cacheable(const struct req *rq, enum cache_use use);
+
+/*
+ * The scopes of the response cache (docs/internals/http.md, "Scopes"). web_page_scope: the
+ * one mission whose content alone a rendered response shows (an RF_ONE_MISSION route whose
+ * handler named exactly one mission), else 0: it depends on everything. web_write_scope:
+ * what a handled write can have changed of the public pages, by the authorization table's
+ * rules it was allowed (authz_touches); *mission_id is set for WEB_TOUCHES_MISSION. A write
+ * that was allowed no rule touches everything (when unsure, everything).
+ */
+enum web_touches { WEB_TOUCHES_NOTHING, WEB_TOUCHES_MISSION, WEB_TOUCHES_ALL };
+int64_t web_page_scope(const struct req *rq);
+enum web_touches web_write_scope(const struct req *rq, int64_t *mission_id);
 
 /*
  * The Cache-Control and Vary of rq's response, by the same rule: no-cache for a 200 anyone
