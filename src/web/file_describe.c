@@ -31,6 +31,9 @@ file_indicator_datapackage(struct req *rq)
     };
     enum err rc;
 
+    rc = shows_mission_of(rq, req_int(rq, "id", 0));
+    if (rc)
+        return rc;
     rc = describe_indicator(rq->db, rq->arena, req_int(rq, "id", 0), &o, &rq->resp.body);
     if (rc)
         return rc;

@@ -166,6 +166,9 @@ int64_t proposal_first_lead(struct req *rq, int64_t mission_id);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);
+/* The indicator's mission is the one the response shows (req_shows_mission); ERR_NOTFOUND
+ * for no such indicator. */
+enum err shows_mission_of(struct req *rq, int64_t indicator_id);
 /* file_describe.c */
 enum err file_indicator_datapackage(struct req *rq);
 /* downloads.c: the open-data page and the bulk package (domain/bulk.h) */

@@ -894,6 +894,19 @@ page_indicator(struct req *rq)
 
 /* ------------------------------------------------------------ downloads */
 
+/* A download shows its indicator's mission's content alone (RF_ONE_MISSION). */
+enum err
+shows_mission_of(struct req *rq, int64_t indicator_id)
+{
+    struct indicator ind;
+    enum err rc;
+
+    rc = indicator_get(rq->db, rq->arena, indicator_id, &ind);
+    if (rc == ERR_OK)
+        req_shows_mission(rq, ind.mission_id);
+    return rc;
+}
+
 /*
  * The files come from domain/export.c, the same writer as `samverka export`,
  * so the downloads and the CLI agree byte for byte and import reads them back.
@@ -904,6 +917,9 @@ download(struct req *rq, enum import_format fmt, const char *type, const char *e
     int64_t id = req_int(rq, "id", 0);
     enum err rc;
 
+    rc = shows_mission_of(rq, id);
+    if (rc)
+        return rc;
     rc = indicator_export(rq->db, rq->arena, id, fmt, &rq->resp.body);
     if (rc)
         return rc;

@@ -48,6 +48,8 @@
 #define HTML_PAGE (RF_CACHE | RF_COUNT)
 /* a page of one mission's content alone: its handler names the mission (RF_ONE_MISSION) */
 #define MISSION_PAGE (HTML_PAGE | RF_ONE_MISSION)
+/* an indicator's data download: open data, of its mission's content alone */
+#define DOWNLOAD (RF_CACHE | RF_DATA | RF_ONE_MISSION)
 
 /* a path as logged (web_log_path): the longest the server passes on, with room for a
  * secret's {name} in place of a shorter value */
@@ -122,11 +124,11 @@ const struct route routes[] = {
      {ID("id", "Indicator id"),
       {"stored", P_INT, PIN_QUERY, false, 0, IMPORT_MAX_ROWS, NULL,
        "After an upload: how many observations were stored (shown to who may write them)"}}},
-    {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, RF_CACHE | RF_DATA,
+    {"GET", "/indicators/{id}/data.csv", file_indicator_csv, RK_FILE, DOWNLOAD,
      "Indicator data as Open SDG-style CSV", NULL, {ID("id", "Indicator id")}},
-    {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, RF_CACHE | RF_DATA,
+    {"GET", "/indicators/{id}/data.json", file_indicator_json, RK_FILE, DOWNLOAD,
      "Indicator data as JSON", NULL, {ID("id", "Indicator id")}},
-    {"GET", "/indicators/{id}/datapackage.json", file_indicator_datapackage, RK_FILE, RF_CACHE | RF_DATA,
+    {"GET", "/indicators/{id}/datapackage.json", file_indicator_datapackage, RK_FILE, DOWNLOAD,
      "The CSV's Frictionless Data Package descriptor (its columns, unit, source, licence)",
      NULL, {ID("id", "Indicator id")}},
     /* open data (downloads.c): the page and the bulk package of every public table */

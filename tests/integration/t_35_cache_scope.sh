@@ -70,8 +70,8 @@ rendered()
         [ "$c" = miss ] || { fail "$p: $c"; return 1; }
     done
 }
-SK_PAGES=("/missions/$SK" "/indicators/$IND")
-GA_PAGES=("/missions/$GA" "/indicators/$IND_GA")
+SK_PAGES=("/missions/$SK" "/indicators/$IND" "/indicators/$IND/data.csv")
+GA_PAGES=("/missions/$GA" "/indicators/$IND_GA" "/indicators/$IND_GA/datapackage.json")
 
 if [ -n "$BASE" ] && [ -n "$IND_GA" ]; then
     # (a) a sign-in, and an API token's use (its last use is written a second later)

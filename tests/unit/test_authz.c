@@ -153,6 +153,22 @@ test_matrix(void)
     ok(authz_name(AUTHZ__MAX) == NULL && authz_by_name("nothing.at_all") == AUTHZ__MAX,
        "no name outside the table");
 
+    /* what a write touches, for the response cache (docs/internals/http.md, Scopes) */
+    ok(authz_touches(AUTHZ_SESSION_CREATE) == AUTHZ_TOUCHES_NOTHING &&
+           authz_touches(AUTHZ_TOKEN_CREATE) == AUTHZ_TOUCHES_NOTHING &&
+           authz_touches(AUTHZ_ACCOUNT_SETTINGS) == AUTHZ_TOUCHES_NOTHING &&
+           authz_touches(AUTHZ_ACCOUNT_RESET) == AUTHZ_TOUCHES_NOTHING,
+       "sign-in, tokens, an account's settings and resets touch nothing a public page shows");
+    ok(authz_touches(AUTHZ_OBSERVATION_WRITE) == AUTHZ_TOUCHES_MISSION &&
+           authz_touches(AUTHZ_INDICATOR_EDIT) == AUTHZ_TOUCHES_MISSION &&
+           authz_touches(AUTHZ_INITIATIVE_EDIT) == AUTHZ_TOUCHES_MISSION,
+       "data, indicators and initiatives are one mission's content");
+    ok(authz_touches(AUTHZ_MISSION_EDIT) == AUTHZ_TOUCHES_ALL &&
+           authz_touches(AUTHZ_ACTOR_EDIT) == AUTHZ_TOUCHES_ALL &&
+           authz_touches(AUTHZ_SITE_EDIT) == AUTHZ_TOUCHES_ALL &&
+           authz_touches(AUTHZ__MAX) == AUTHZ_TOUCHES_ALL,
+       "a mission's own title, the shared registry, the site and the unknown touch everything");
+
     for (i = 0; i < N_MATRIX; i++) {
         act = authz_by_name(matrix[i].name);
         if (!ok(act != AUTHZ__MAX, "%s is an action", matrix[i].name))
