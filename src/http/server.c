@@ -248,7 +248,7 @@ worker_get(struct server *s)
  * API's lists, /about). Three kinds of counter, each only ever incremented:
  *   gen_content  moves with every commit a public page may show;
  *   gen_all      moves with commits that may change every page (web_write_scope's
- *                WEB_TOUCHES_ALL, and every commit from outside this server's writer);
+ *                WEB_TOUCHES_ALL, and every commit from outside this server's writers);
  *   gen_mission  moves with a write to one mission's content, by mission id modulo
  *                HTTP_MISSION_GENERATIONS (two missions sharing one only re-render more).
  * An entry of scope 0 is fresh while gen_content is what it was rendered at; an entry of
@@ -256,7 +256,7 @@ worker_get(struct server *s)
  * so that a render that read gen_content before it began and finds it unchanged after it
  * ended saw every commit whose other counters it then reads (render_generations).
  *
- * Commits through this server's writer connection move the generations of what they touched
+ * Commits through this server's writer connections move the generations of what they touched
  * at once (bump_touched). Commits by anyone else (the CLI, sqlite3, psql, another samverka
  * instance on the same PostgreSQL, the mail sender's connection) are seen by the watcher
  * thread, which reads the database's data version on its own connection after each
