@@ -23,7 +23,7 @@ struct bulk_info {
     /* where the data come from, for the descriptor's sources and homepage: the site's
      * public address ("https://uppdrag.example.se"), or "" (then no homepage) */
     const char *site_url;
-    int64_t now; /* the package's "created", Unix seconds */
+    int64_t now; /* the package's "created", Unix seconds (the web: the data's last change) */
 };
 
 /* The tables, in the package's order: their names (the CSV is NAME.csv, the JSON

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "domain/audit.h"
 #include "domain/bulk.h"
 #include "domain/licence.h"
 #include "web/auth.h"
@@ -91,10 +92,17 @@ file_bulk_zip(struct req *rq)
     struct bulk_info in = {
         .licence = web_data_licence(),
         .site_url = auth_public_origin(),
-        .now = (int64_t)time(NULL),
     };
+    struct accountability acc;
     enum err rc;
 
+    /* "created" is the data's last change (the audit log's latest entry), not the clock:
+     * the same data make the same bytes whenever the package is rendered again (a cache
+     * entry evicted, a second instance), so its ETag still matches what a client holds */
+    rc = accountability_get(rq->db, NULL, NULL, 0, 0, &acc);
+    if (rc)
+        return rc;
+    in.now = acc.last_updated > 0 ? acc.last_updated : (int64_t)time(NULL);
     rc = bulk_write(rq->db, &in, &rq->resp.body);
     if (rc)
         return rc;
