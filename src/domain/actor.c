@@ -53,12 +53,13 @@ actor_list(struct db *db, struct arena *a, const char *sector, const struct page
     rc = ld_count(st, out_total);
     if (rc)
         return rc;
-    st = db_stmt(db, Q_ACTOR_PAGE);
+    st = db_stmt(db, sector && sector[0] ? Q_ACTOR_PAGE_SECTOR : Q_ACTOR_PAGE);
     if (st == NULL)
         return ERR_DB;
-    db_bind_text(st, 1, sector ? sector : "");
-    db_bind_i64(st, 2, pg->limit);
-    db_bind_i64(st, 3, pg->offset);
+    db_bind_i64(st, 1, pg->limit);
+    db_bind_i64(st, 2, pg->offset);
+    if (sector && sector[0])
+        db_bind_text(st, 3, sector);
     return ld_rows(st, a, sizeof(**out), actor_row, out, out_n);
 }
 
