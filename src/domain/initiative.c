@@ -60,6 +60,15 @@ bind_filter(struct db_stmt *st, const struct initiative_filter *f)
     db_bind_i64(st, 6, f->actor_id);
 }
 
+/* whether f filters by mission at most: its total is then migration 0019's stored count */
+static bool
+by_mission_only(const struct initiative_filter *f)
+{
+    return (f->origin == NULL || f->origin[0] == '\0') &&
+           (f->status == NULL || f->status[0] == '\0') &&
+           (f->sector == NULL || f->sector[0] == '\0') && f->sdg_goal == 0 && f->actor_id == 0;
+}
+
 enum err
 initiative_list(struct db *db, struct arena *a, const struct initiative_filter *f,
                 const struct page *pg, struct initiative **out, int *out_n, int64_t *out_total)
@@ -67,10 +76,17 @@ initiative_list(struct db *db, struct arena *a, const struct initiative_filter *
     struct db_stmt *st;
     enum err rc;
 
-    st = db_stmt(db, Q_INITIATIVE_COUNT);
-    if (st == NULL)
-        return ERR_DB;
-    bind_filter(st, f);
+    if (by_mission_only(f)) {
+        st = db_stmt(db, Q_INITIATIVE_COUNT_STORED);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, f->mission_id);
+    } else {
+        st = db_stmt(db, Q_INITIATIVE_COUNT);
+        if (st == NULL)
+            return ERR_DB;
+        bind_filter(st, f);
+    }
     rc = ld_count(st, out_total);
     if (rc)
         return rc;
