@@ -109,6 +109,79 @@ html_past_last /actors 50 "$(q 'SELECT COUNT(*) FROM actor')"
 html_past_last "/actors?sector=$SECTOR" 50 "$N_SECTOR"
 html_past_last /initiatives 20 "$(q 'SELECT COUNT(*) FROM initiative')"
 
+# ------------------------------------------------------------------ the order across pages
+#
+# The pages are cut from indexes in the lists' order (migration 0019): walked page by page,
+# a list gives every row once, in its order, whatever the page size, with the stored total.
+# Actors of one name break the tie by id: three of them, two in one sector, so that a page
+# ends between them.
+
+# walk PATH PER — the ids of every page of the API list PATH, one a line, in $T/walk;
+# WALK_TOTAL the total page 1 gives, WALK_LAST the number of items on the last page
+walk()
+{
+    local path=$1 per=$2 page=1 sep='?' next
+    [[ $path == *\?* ]] && sep='&'
+    : >"$T/walk"
+    WALK_TOTAL= WALK_LAST=
+    while [ "$page" -le 1000 ]; do
+        fetch "$path${sep}per_page=$per&page=$page"
+        [ "$S" = 200 ] || break
+        [ -n "$WALK_TOTAL" ] || WALK_TOTAL=$(jq -r .total "$B")
+        jq -r '.items[].id' "$B" >>"$T/walk"
+        WALK_LAST=$(jq '.items | length' "$B")
+        next=$(jq -r '.links.next // empty' "$B")
+        [ -n "$next" ] || break
+        page=$((page + 1))
+    done
+}
+
+# same_order WHAT PATH PER SQL — PATH walked at PER a page gives the ids SQL selects
+same_order()
+{
+    local what=$1 path=$2 per=$3 sql=$4 want n
+    q "$sql" >"$T/want"
+    n=$(wc -l <"$T/want")
+    walk "$path" "$per"
+    check "order $what: $per a page, every row once in the list's order ($n)" \
+        eval 'diff -q "$T/want" "$T/walk" >/dev/null || fail "$(diff "$T/want" "$T/walk" | head -5)"'
+    check "order $what: the total is the rows' count" eq "$WALK_TOTAL" "$n"
+    check "order $what: the last page holds the rest" \
+        eq "$WALK_LAST" "$(((n - 1) % per + 1))"
+}
+
+ORDER_TOK=$("$BIN" token create --db "$DB" --name paging-order --role admin 2>/dev/null | tail -n 1)
+n_made=0
+for sector in private public private; do
+    fetch -X POST -H "Authorization: Bearer $ORDER_TOK" -H 'Content-Type: application/json' \
+        --data-binary "{\"name\": \"Samma Namn AB\", \"slug\": \"samma-namn-$n_made\",
+        \"sector\": \"$sector\"}" /api/v1/actors
+    [ "$S" = 201 ] && n_made=$((n_made + 1))
+done
+check "order: three actors of one name are created" eq "$n_made" 3
+ACTOR_ORDER="SELECT id FROM actor WHERE archived_at IS NULL"
+same_order "actors" /api/v1/actors 7 "$ACTOR_ORDER ORDER BY name, id"
+same_order "actors" /api/v1/actors 2 "$ACTOR_ORDER ORDER BY name, id"
+same_order "actors?sector=private" "/api/v1/actors?sector=private" 2 \
+    "$ACTOR_ORDER AND sector = 'private' ORDER BY name, id"
+same_order "actors?sector=public" "/api/v1/actors?sector=public" 5 \
+    "$ACTOR_ORDER AND sector = 'public' ORDER BY name, id"
+INIT_ORDER="SELECT n.id FROM initiative n JOIN mission m ON m.id = n.mission_id
+    WHERE n.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr
+    WHERE pr.initiative_id = n.id AND pr.state <> 'accepted')"
+INIT_SORT="ORDER BY n.mission_id, n.origin DESC, n.start_date DESC, n.id"
+same_order "initiatives" /api/v1/initiatives 4 "$INIT_ORDER AND m.archived_at IS NULL $INIT_SORT"
+same_order "initiatives?mission=$GA" "/api/v1/initiatives?mission=$GA" 3 \
+    "$INIT_ORDER AND n.mission_id = $MID_GA $INIT_SORT"
+same_order "initiatives?origin=bottom_up" "/api/v1/initiatives?origin=bottom_up" 3 \
+    "$INIT_ORDER AND m.archived_at IS NULL AND n.origin = 'bottom_up' $INIT_SORT"
+# the HTML list shows the same order
+fetch /actors
+first_html=$(grep -oE 'href="/actors/[0-9]+"' <<<"$BF" | head -n 1)
+fetch "/api/v1/actors?per_page=1"
+check "order: the HTML list of actors begins with the API's first actor" \
+    eq "$first_html" "href=\"/actors/$(jq -r '.items[0].id' "$B")\""
+
 # ------------------------------------------------------------------ the document
 
 fetch /api/v1/openapi.json
