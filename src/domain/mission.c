@@ -179,6 +179,19 @@ mission_counts_refresh(struct db *db)
     enum err rc;
     bool missing;
 
+    /* the lists' totals (0019) first: each statement does nothing while they are full */
+    st = db_stmt(db, Q_ACTOR_COUNTS_FILL);
+    if (st == NULL)
+        return ERR_DB;
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_INITIATIVE_COUNTS_FILL);
+    if (st == NULL)
+        return ERR_DB;
+    rc = db_run(st);
+    if (rc)
+        return rc;
     rc = has_row(db, Q_MISSION_COUNTS_MISSING, 0, &missing);
     if (rc || !missing)
         return rc;

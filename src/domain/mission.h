@@ -78,8 +78,9 @@ enum err mission_actor_sectors(struct db *db, struct arena *a, int64_t mission_i
 enum err mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mission_id,
                                      struct sector_count **out, int *out_n);
 /* Count and store the actor counts of every mission that has none stored (0018's triggers
- * empty them whenever what they count changes). Every write that can change them calls it
- * inside its transaction, before it commits; costs one index probe when nothing is
+ * empty them whenever what they count changes), and the totals of the lists of actors and
+ * initiatives when 0019's triggers emptied them. Every write that can change them calls it
+ * inside its transaction, before it commits; costs three index probes when nothing is
  * missing. Errors: ERR_DB / ERR_BUSY. */
 enum err mission_counts_refresh(struct db *db);
 /* The first limit of those actors in one sector, by name (then id): only id, name and

@@ -1,113 +1,67 @@
 -- 0019-list-counts.sql — the lists of actors and initiatives without walking every row
 -- (issue 12; docs/internals/db.md).
 --
--- actor_count: how many live (not archived) actors each sector has; the list of actors
--- reads its total here (one row, or the sum of five) instead of counting 100,000 actors at
--- every render (10 ms on SQLite, 15-20 ms on PostgreSQL on bench/scale.sh's database).
--- Kept exact by row triggers on actor, in the statement that changes an actor, whoever
--- writes (psql too): an insert adds one to its sector, a deletion takes one away, an
--- update of the sector or of archived_at moves the actor between rows. A sector without
--- live actors may keep a row with n = 0, which a sum does not notice.
+-- The totals of the two lists, stored as 0018 stores a mission's actor counts:
+--   actor_count        live (not archived) actors: the row '' holds them all, and its
+--                      presence says the table is complete; one row a sector that has any
+--                      (the list of actors counted 100,000 actors at every render: 10 ms
+--                      on SQLite, 15-20 ms on PostgreSQL on bench/scale.sh's database)
+--   initiative_count   the shown initiatives (q_all.def's INITIATIVE_SHOWN: live, no
+--                      proposal other than an accepted one) of each mission, one row for
+--                      every mission that existed when it was filled (the count probed
+--                      every initiative's proposal: 5-10 ms on PostgreSQL)
+-- Kept in step by deletion: any change to what they count (an actor's insert, deletion,
+-- sector or archival; an initiative's insert, deletion, mission or archival; a proposal's
+-- insert, deletion, initiative or state) empties the table in the same statement, through
+-- the triggers below, whoever writes (psql too); a reader that finds it empty counts
+-- afresh (one statement, Q_ACTOR_COUNT and Q_INITIATIVE_COUNT_STORED), and every samverka
+-- write that can empty it refills it before it commits (mission.c mission_counts_refresh).
+-- Not kept by adding and taking away one in a row trigger: on PostgreSQL, a transaction
+-- that updates one row many times (samverka copy inserts 100,000 actors in one) walks a
+-- longer chain of its versions at every update (20,000 actors: 15 s).
+-- On PostgreSQL the trigger takes an EXCLUSIVE lock on the table it empties (readers are
+-- not blocked), as 0018's does: two writers cannot each keep a count the other outdated.
 CREATE TABLE actor_count (
     sector TEXT PRIMARY KEY,
     n BIGINT NOT NULL
 );
---sqlite: CREATE TRIGGER actor_count_ins AFTER INSERT ON actor WHEN NEW.archived_at IS NULL BEGIN INSERT INTO actor_count (sector, n) VALUES (NEW.sector, 1) ON CONFLICT (sector) DO UPDATE SET n = actor_count.n + 1; END;
---sqlite: CREATE TRIGGER actor_count_del AFTER DELETE ON actor WHEN OLD.archived_at IS NULL BEGIN UPDATE actor_count SET n = n - 1 WHERE sector = OLD.sector; END;
---sqlite: CREATE TRIGGER actor_count_upd AFTER UPDATE OF sector, archived_at ON actor BEGIN UPDATE actor_count SET n = n - 1 WHERE sector = OLD.sector AND OLD.archived_at IS NULL; INSERT INTO actor_count (sector, n) SELECT NEW.sector, 1 WHERE NEW.archived_at IS NULL ON CONFLICT (sector) DO UPDATE SET n = actor_count.n + 1; END;
---pg: CREATE FUNCTION actor_count_keep() RETURNS trigger LANGUAGE plpgsql AS $$
---pg: BEGIN
---pg:     IF TG_OP <> 'INSERT' THEN
---pg:         IF OLD.archived_at IS NULL THEN
---pg:             UPDATE actor_count SET n = n - 1 WHERE sector = OLD.sector;
---pg:         END IF;
---pg:     END IF;
---pg:     IF TG_OP <> 'DELETE' THEN
---pg:         IF NEW.archived_at IS NULL THEN
---pg:             INSERT INTO actor_count (sector, n) VALUES (NEW.sector, 1)
---pg:             ON CONFLICT (sector) DO UPDATE SET n = actor_count.n + 1;
---pg:         END IF;
---pg:     END IF;
---pg:     RETURN NULL;
---pg: END $$;
---pg: CREATE FUNCTION actor_count_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
---pg: BEGIN
---pg:     DELETE FROM actor_count;
---pg:     RETURN NULL;
---pg: END $$;
---pg: CREATE TRIGGER actor_count AFTER INSERT OR DELETE OR UPDATE OF sector, archived_at ON actor FOR EACH ROW EXECUTE FUNCTION actor_count_keep();
---pg: CREATE TRIGGER actor_count_truncate AFTER TRUNCATE ON actor FOR EACH STATEMENT EXECUTE FUNCTION actor_count_truncate();
-INSERT INTO actor_count (sector, n)
-SELECT sector, COUNT(*) FROM actor WHERE archived_at IS NULL GROUP BY sector;
---
--- initiative_count: how many shown initiatives (live, and not a proposal under review:
--- q_all.def's INITIATIVE_SHOWN) each mission has; the list of initiatives without a
--- filter, or filtered by mission only, reads its total here (counting them probed the
--- proposals of every initiative: 5-10 ms on PostgreSQL). Kept exact by row triggers, as
--- actor_count: an initiative counts while it is live and has no proposal other than an
--- accepted one, so its insert, deletion and archival move its mission's row, and so does
--- its proposal's insert, deletion and change of state (a TRUNCATE, on PostgreSQL, counts
--- afresh). The list of every mission leaves
--- archived missions out at the read, as the count afresh does.
 CREATE TABLE initiative_count (
     mission_id BIGINT PRIMARY KEY,
     n BIGINT NOT NULL
 );
---sqlite: CREATE TRIGGER initiative_count_ins AFTER INSERT ON initiative WHEN NEW.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = NEW.id AND pr.state <> 'accepted') BEGIN INSERT INTO initiative_count (mission_id, n) VALUES (NEW.mission_id, 1) ON CONFLICT (mission_id) DO UPDATE SET n = initiative_count.n + 1; END;
---sqlite: CREATE TRIGGER initiative_count_del AFTER DELETE ON initiative WHEN OLD.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = OLD.id AND pr.state <> 'accepted') BEGIN UPDATE initiative_count SET n = n - 1 WHERE mission_id = OLD.mission_id; END;
---sqlite: CREATE TRIGGER initiative_count_upd AFTER UPDATE OF mission_id, archived_at ON initiative BEGIN UPDATE initiative_count SET n = n - 1 WHERE mission_id = OLD.mission_id AND OLD.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = OLD.id AND pr.state <> 'accepted'); INSERT INTO initiative_count (mission_id, n) SELECT NEW.mission_id, 1 WHERE NEW.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = NEW.id AND pr.state <> 'accepted') ON CONFLICT (mission_id) DO UPDATE SET n = initiative_count.n + 1; END;
---sqlite: CREATE TRIGGER initiative_count_proposal_ins AFTER INSERT ON proposal WHEN NEW.state <> 'accepted' BEGIN UPDATE initiative_count SET n = n - 1 WHERE mission_id = (SELECT i.mission_id FROM initiative i WHERE i.id = NEW.initiative_id AND i.archived_at IS NULL); END;
---sqlite: CREATE TRIGGER initiative_count_proposal_del AFTER DELETE ON proposal WHEN OLD.state <> 'accepted' BEGIN INSERT INTO initiative_count (mission_id, n) SELECT i.mission_id, 1 FROM initiative i WHERE i.id = OLD.initiative_id AND i.archived_at IS NULL ON CONFLICT (mission_id) DO UPDATE SET n = initiative_count.n + 1; END;
---sqlite: CREATE TRIGGER initiative_count_proposal_upd AFTER UPDATE OF initiative_id, state ON proposal BEGIN INSERT INTO initiative_count (mission_id, n) SELECT i.mission_id, 1 FROM initiative i WHERE OLD.state <> 'accepted' AND i.id = OLD.initiative_id AND i.archived_at IS NULL ON CONFLICT (mission_id) DO UPDATE SET n = initiative_count.n + 1; UPDATE initiative_count SET n = n - 1 WHERE NEW.state <> 'accepted' AND mission_id = (SELECT i.mission_id FROM initiative i WHERE i.id = NEW.initiative_id AND i.archived_at IS NULL); END;
---pg: CREATE FUNCTION initiative_count_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+--sqlite: CREATE TRIGGER actor_count_ins AFTER INSERT ON actor WHEN EXISTS (SELECT 1 FROM actor_count) BEGIN DELETE FROM actor_count; END;
+--sqlite: CREATE TRIGGER actor_count_upd AFTER UPDATE OF sector, archived_at ON actor WHEN EXISTS (SELECT 1 FROM actor_count) BEGIN DELETE FROM actor_count; END;
+--sqlite: CREATE TRIGGER actor_count_del AFTER DELETE ON actor WHEN EXISTS (SELECT 1 FROM actor_count) BEGIN DELETE FROM actor_count; END;
+--sqlite: CREATE TRIGGER initiative_count_ins AFTER INSERT ON initiative WHEN EXISTS (SELECT 1 FROM initiative_count) BEGIN DELETE FROM initiative_count; END;
+--sqlite: CREATE TRIGGER initiative_count_upd AFTER UPDATE OF mission_id, archived_at ON initiative WHEN EXISTS (SELECT 1 FROM initiative_count) BEGIN DELETE FROM initiative_count; END;
+--sqlite: CREATE TRIGGER initiative_count_del AFTER DELETE ON initiative WHEN EXISTS (SELECT 1 FROM initiative_count) BEGIN DELETE FROM initiative_count; END;
+--sqlite: CREATE TRIGGER initiative_count_proposal_ins AFTER INSERT ON proposal WHEN EXISTS (SELECT 1 FROM initiative_count) BEGIN DELETE FROM initiative_count; END;
+--sqlite: CREATE TRIGGER initiative_count_proposal_upd AFTER UPDATE OF initiative_id, state ON proposal WHEN EXISTS (SELECT 1 FROM initiative_count) BEGIN DELETE FROM initiative_count; END;
+--sqlite: CREATE TRIGGER initiative_count_proposal_del AFTER DELETE ON proposal WHEN EXISTS (SELECT 1 FROM initiative_count) BEGIN DELETE FROM initiative_count; END;
+--pg: CREATE FUNCTION actor_count_clear() RETURNS trigger LANGUAGE plpgsql AS $$
 --pg: BEGIN
---pg:     IF TG_OP <> 'INSERT' THEN
---pg:         IF OLD.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = OLD.id AND pr.state <> 'accepted') THEN
---pg:             UPDATE initiative_count SET n = n - 1 WHERE mission_id = OLD.mission_id;
---pg:         END IF;
---pg:     END IF;
---pg:     IF TG_OP <> 'DELETE' THEN
---pg:         IF NEW.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = NEW.id AND pr.state <> 'accepted') THEN
---pg:             INSERT INTO initiative_count (mission_id, n) VALUES (NEW.mission_id, 1)
---pg:             ON CONFLICT (mission_id) DO UPDATE SET n = initiative_count.n + 1;
---pg:         END IF;
---pg:     END IF;
+--pg:     LOCK TABLE actor_count IN EXCLUSIVE MODE;
+--pg:     DELETE FROM actor_count;
 --pg:     RETURN NULL;
 --pg: END $$;
---pg: CREATE FUNCTION initiative_count_proposal() RETURNS trigger LANGUAGE plpgsql AS $$
+--pg: CREATE FUNCTION initiative_count_clear() RETURNS trigger LANGUAGE plpgsql AS $$
 --pg: BEGIN
---pg:     IF TG_OP <> 'INSERT' THEN
---pg:         IF OLD.state <> 'accepted' THEN
---pg:             INSERT INTO initiative_count (mission_id, n)
---pg:             SELECT i.mission_id, 1 FROM initiative i
---pg:             WHERE i.id = OLD.initiative_id AND i.archived_at IS NULL
---pg:             ON CONFLICT (mission_id) DO UPDATE SET n = initiative_count.n + 1;
---pg:         END IF;
---pg:     END IF;
---pg:     IF TG_OP <> 'DELETE' THEN
---pg:         IF NEW.state <> 'accepted' THEN
---pg:             UPDATE initiative_count SET n = n - 1 WHERE mission_id = (SELECT i.mission_id
---pg:                 FROM initiative i WHERE i.id = NEW.initiative_id AND i.archived_at IS NULL);
---pg:         END IF;
---pg:     END IF;
---pg:     RETURN NULL;
---pg: END $$;
---pg: CREATE FUNCTION initiative_count_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
---pg: BEGIN
+--pg:     LOCK TABLE initiative_count IN EXCLUSIVE MODE;
 --pg:     DELETE FROM initiative_count;
---pg:     INSERT INTO initiative_count (mission_id, n)
---pg:     SELECT n.mission_id, COUNT(*) FROM initiative n WHERE n.archived_at IS NULL AND NOT EXISTS (
---pg:         SELECT 1 FROM proposal pr WHERE pr.initiative_id = n.id AND pr.state <> 'accepted')
---pg:     GROUP BY n.mission_id;
 --pg:     RETURN NULL;
 --pg: END $$;
---pg: CREATE TRIGGER initiative_count AFTER INSERT OR DELETE OR UPDATE OF mission_id, archived_at ON initiative FOR EACH ROW EXECUTE FUNCTION initiative_count_keep();
---pg: CREATE TRIGGER initiative_count_proposal AFTER INSERT OR DELETE OR UPDATE OF initiative_id, state ON proposal FOR EACH ROW EXECUTE FUNCTION initiative_count_proposal();
---pg: CREATE TRIGGER initiative_count_truncate AFTER TRUNCATE ON initiative FOR EACH STATEMENT EXECUTE FUNCTION initiative_count_truncate();
---pg: CREATE TRIGGER initiative_count_proposal_truncate AFTER TRUNCATE ON proposal FOR EACH STATEMENT EXECUTE FUNCTION initiative_count_truncate();
+--pg: CREATE TRIGGER actor_count AFTER INSERT OR DELETE OR UPDATE OF sector, archived_at OR TRUNCATE ON actor FOR EACH STATEMENT EXECUTE FUNCTION actor_count_clear();
+--pg: CREATE TRIGGER initiative_count AFTER INSERT OR DELETE OR UPDATE OF mission_id, archived_at OR TRUNCATE ON initiative FOR EACH STATEMENT EXECUTE FUNCTION initiative_count_clear();
+--pg: CREATE TRIGGER initiative_count_proposal AFTER INSERT OR DELETE OR UPDATE OF initiative_id, state OR TRUNCATE ON proposal FOR EACH STATEMENT EXECUTE FUNCTION initiative_count_clear();
+-- the backfill: the statements of mission_counts_refresh (Q_ACTOR_COUNTS_FILL,
+-- Q_INITIATIVE_COUNTS_FILL)
+INSERT INTO actor_count (sector, n)
+SELECT '', COUNT(*) FROM actor WHERE archived_at IS NULL
+UNION ALL SELECT sector, COUNT(*) FROM actor WHERE archived_at IS NULL GROUP BY sector;
 INSERT INTO initiative_count (mission_id, n)
-SELECT n.mission_id, COUNT(*) FROM initiative n WHERE n.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = n.id AND pr.state <> 'accepted')
-GROUP BY n.mission_id;
+SELECT m.id, (SELECT COUNT(*) FROM initiative n WHERE n.mission_id = m.id
+    AND n.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM proposal pr WHERE pr.initiative_id = n.id AND pr.state <> 'accepted'))
+FROM mission m;
 --
 -- The pages of the lists are cut from these indexes, in the lists' order and of live rows
 -- only, before anything is joined: a deep page (/actors?page=500, /initiatives?page=150)
