@@ -82,7 +82,7 @@ if [ -n "$BASE" ] && [ -n "$IND_GA" ]; then
         for i in 1 2; do
             rm -f "$jar"
             warm "${SK_PAGES[@]}" / || return 1
-            sign_in "$jar" coordinator@example.org demo-coordinator-2026 SAMVERKADEMOCOORDINATORKEY234567 || return 1
+            sign_in_once "$jar" coordinator@example.org demo-coordinator-2026 SAMVERKADEMOCOORDINATORKEY234567 || return 1
             cached "${SK_PAGES[@]}" / >/dev/null && return 0
         done
         fail "after a sign-in: $(cached "${SK_PAGES[@]}" /)"
