@@ -446,9 +446,55 @@ cmp_owner(const void *a, const void *b)
     return (p->owner > q->owner) - (p->owner < q->owner);
 }
 
+/*
+ * What the indicator statements read with one look-up each (q_indicator.def LATEST and
+ * BASE_PERIOD), from ind's headline rows obs[0 .. n): the latest value is the row of the
+ * newest (period_key, period), the first (series, unit) among equals, compared byte by byte
+ * as SQLite's and a C-collated PostgreSQL's ORDER BY compare them; the base period is the
+ * base year's period when the year has one (several: NULL, the year stands for them).
+ */
+static int
+cmp_latest(const struct observation *p, const struct observation *q)
+{
+    int c;
+
+    if (p->period_key != q->period_key)
+        return p->period_key > q->period_key ? 1 : -1;
+    if ((c = strcmp(p->period, q->period)) != 0)
+        return c;
+    if ((c = strcmp(q->series, p->series)) != 0)
+        return c;
+    return strcmp(q->unit, p->unit);
+}
+
+static void
+latest_from_rows(struct indicator *ind, const struct observation *obs, int n)
+{
+    const struct observation *best = NULL;
+    const char *base = NULL;
+    bool several = false;
+    int j;
+
+    for (j = 0; j < n; j++) {
+        if (best == NULL || cmp_latest(&obs[j], best) > 0)
+            best = &obs[j];
+        if (ind->base_year != 0 && obs[j].year == ind->base_year) { /* 0: NULL */
+            if (base == NULL)
+                base = obs[j].period;
+            else if (strcmp(base, obs[j].period) != 0)
+                several = true;
+        }
+    }
+    ind->has_latest = best != NULL;
+    ind->latest_year = best != NULL ? best->year : 0;
+    ind->latest_period = best != NULL ? best->period : NULL;
+    ind->latest_value = best != NULL ? best->value : 0;
+    ind->base_period = several ? NULL : base;
+}
+
 enum err
 mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
-                      const struct objective *objs, int n_objs, const struct indicator *inds,
+                      const struct objective *objs, int n_objs, struct indicator *inds,
                       int n_inds, struct mission_progress *out)
 {
     struct db_stmt *st;
@@ -497,6 +543,8 @@ mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
         run = n_runs > 0 ? bsearch(&key, runs, (size_t)n_runs, sizeof(*runs), cmp_owner) : NULL;
         start = run != NULL ? run->start : 0;
         /* no rows at all: obs is NULL, and NULL + 0 is undefined behaviour */
+        latest_from_rows(&inds[i], run != NULL ? obs + start : obs,
+                         run != NULL ? run->end - start : 0);
         indicator_progress_compute(a, &inds[i], run != NULL ? obs + start : obs,
                                    run != NULL ? run->end - start : 0, &out->inds[i]);
     }

@@ -120,10 +120,12 @@ void indicator_progress_compute(struct arena *a, const struct indicator *ind,
 enum err indicator_progress_load(struct db *db, struct arena *a, const struct indicator *ind,
                                  struct indicator_progress *out);
 
-/* Assess every indicator of a mission and roll up to objectives and the mission. */
+/* Assess every indicator of a mission and roll up to objectives and the mission; completes
+ * inds (as mission_indicators loads them) with their latest headline value and base period,
+ * from the same rows. */
 enum err mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
                                const struct objective *objs, int n_objs,
-                               const struct indicator *inds, int n_inds,
+                               struct indicator *inds, int n_inds,
                                struct mission_progress *out);
 
 /* A mission's goal tree with every part assessed: what its page and its API resources show. */

@@ -56,7 +56,8 @@ enum err mission_get_id(struct db *db, struct arena *a, int64_t id, struct missi
 /* The goal tree, in order (parent_id 0: top level). */
 enum err mission_objectives(struct db *db, struct arena *a, int64_t mission_id,
                             struct objective **out, int *out_n);
-/* The indicators, by objective and position, with their latest headline value (no
+/* The indicators, by objective and position, as mission_progress_load (assess.h) takes them:
+ * it adds their latest headline value and base period from the rows it reads anyway (no
  * dimensions: indicator_load_dimensions; no observation count: n_observations is 0, as
  * counting walks every observation — indicator_get and indicator_list count them). */
 enum err mission_indicators(struct db *db, struct arena *a, int64_t mission_id,
