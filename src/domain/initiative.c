@@ -99,6 +99,44 @@ initiative_list(struct db *db, struct arena *a, const struct initiative_filter *
     return ld_rows(st, a, sizeof(**out), initiative_row, out, out_n);
 }
 
+/* One row of Q_INITIATIVE_LATEST: what a line of a mission page's list shows. */
+static void
+initiative_line_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct initiative *n = item;
+
+    memset(n, 0, sizeof(*n));
+    n->id = db_i64(st, 0);
+    n->title_sv = ld_str(st, 1, a);
+    n->title_en = ld_str(st, 2, a);
+    n->status = ld_str(st, 3, a);
+    n->end_date = ld_text(st, 4, a);
+    n->lead_actor_name = ld_text(st, 5, a);
+}
+
+enum err
+initiative_latest(struct db *db, struct arena *a, int64_t mission_id, const char *origin,
+                  int limit, struct initiative **out, int *out_n, int64_t *out_total)
+{
+    struct db_stmt *st = db_stmt(db, Q_INITIATIVE_LATEST_COUNT);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_text(st, 2, origin);
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_INITIATIVE_LATEST);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_text(st, 2, origin);
+    db_bind_i64(st, 3, limit);
+    return ld_rows(st, a, sizeof(**out), initiative_line_row, out, out_n);
+}
+
 static void
 initiative_actor_row(struct db_stmt *st, struct arena *a, void *item)
 {

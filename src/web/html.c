@@ -54,6 +54,33 @@ html_escape(struct buf *b, const char *s, size_t n)
     buf_add(b, s + start, n - start);
 }
 
+struct html_mark
+html_mark(const struct html *h)
+{
+    struct html_mark m = {h->b->len, h->depth};
+
+    return m;
+}
+
+struct html_part
+html_take(struct html *h, struct html_mark m)
+{
+    struct html_part p = {"", 0};
+
+    assert(h->depth == m.depth);
+    if (buf_err(h->b) || m.at > h->b->len)
+        return p;
+    p.n = h->b->len - m.at;
+    p.s = arena_strndup(h->a, h->b->data + m.at, p.n);
+    return p;
+}
+
+void
+html_put(struct html *h, struct html_part part)
+{
+    buf_add(h->b, part.s, part.n);
+}
+
 void
 html_raw_(struct html *h, const char *s, size_t n)
 {

@@ -60,6 +60,25 @@ void html_elem_attr(struct html *h, const char *tag, const char *text, ...)
 /* Render Markdown (CommonMark) safely. */
 void html_markdown(struct html *h, const char *md);
 
+/*
+ * What this writer wrote between html_mark and html_take, kept to be written again as it
+ * is (a page that shows the same trend line twice draws it once): markup only this writer
+ * produced, so it carries the same guarantees. The part must close what it opens
+ * (asserted); it lives in the writer's arena. A writer whose buf failed gives an empty
+ * part (the error stays sticky).
+ */
+struct html_mark {
+    size_t at;
+    int depth;
+};
+struct html_part {
+    const char *s;
+    size_t n;
+};
+struct html_mark html_mark(const struct html *h);
+struct html_part html_take(struct html *h, struct html_mark m);
+void html_put(struct html *h, struct html_part part);
+
 void html_raw_(struct html *h, const char *s, size_t n);
 #define html_lit(h, s) html_raw_((h), "" s "", sizeof(s) - 1)
 

@@ -41,6 +41,10 @@ struct mission_page {
      * the shared copy); the scope is the mission as stored */
     bool may_edit, may_archive, may_obj_create, may_obj_edit, may_obj_archive;
     bool may_ind_create, may_ind_edit, may_ind_settings, may_ind_archive, may_team, may_sdg;
+    /* each indicator's trend line as drawn the first time (the state of play and the goal
+     * tree show the same one), parallel to t.inds; spark_state: 0 not yet, 1 drawn, 2 none */
+    struct html_part *spark;
+    unsigned char *spark_state;
 };
 
 /* An editing link: text, and for screen readers the thing it acts on. */
@@ -127,18 +131,17 @@ value_text(struct req *rq, const struct indicator *ind, double v)
  * organic share, and the reader cannot tell which from the line. The same words end the line's
  * accessible name. In a table the row's reason says why there is no line. Returns whether
  * it drew the line. */
+static bool spark_draw(struct mission_page *p, int k);
+
 static bool
 sparkline(struct mission_page *p, int k, bool in_table)
 {
-    const struct indicator *ind = &p->t.inds[k];
     const struct indicator_progress *ip = &p->t.prog.inds[k];
-    const struct series_progress *sp;
     struct req *rq = p->rq;
     struct html *h = p->h;
-    struct chart_point *pts;
+    struct html_mark m;
     const char *why;
-    bool up = ip->cfg.direction > 0;
-    int i;
+    bool drawn;
 
     /* an indicator that cannot be assessed gets no trend line: a line would suggest a
      * trend the assessment does not find; say why instead */
@@ -148,6 +151,30 @@ sparkline(struct mission_page *p, int k, bool in_table)
             html_elem_attr(h, "span", why, "class", "reason small", NULL);
         return false;
     }
+    if (p->spark_state[k] != 0) {
+        html_put(h, p->spark[k]);
+        return p->spark_state[k] == 1;
+    }
+    m = html_mark(h);
+    drawn = spark_draw(p, k);
+    p->spark[k] = html_take(h, m);
+    p->spark_state[k] = drawn ? 1 : 2;
+    return drawn;
+}
+
+/* sparkline's line and its "↑ better", drawn */
+static bool
+spark_draw(struct mission_page *p, int k)
+{
+    const struct indicator *ind = &p->t.inds[k];
+    const struct indicator_progress *ip = &p->t.prog.inds[k];
+    const struct series_progress *sp;
+    struct req *rq = p->rq;
+    struct html *h = p->h;
+    struct chart_point *pts;
+    bool up = ip->cfg.direction > 0;
+    int i;
+
     if (ip->n_series == 0 || ip->series[0].n_pts < 2)
         return false;
     sp = &ip->series[0];
@@ -408,15 +435,13 @@ initiatives(struct mission_page *p, const char *origin, const char *heading, con
 {
     struct req *rq = p->rq;
     struct html *h = p->h;
-    struct initiative_filter f = {.mission_id = p->m.id, .origin = origin};
-    /* a page, not a catalogue: the latest PAGE_LIST, and a link to all of them */
-    struct page pg = {.limit = PAGE_LIST, .offset = 0};
     struct initiative *list;
     int n, i;
     int64_t total;
     enum err rc;
 
-    rc = initiative_list(rq->db, rq->arena, &f, &pg, &list, &n, &total);
+    /* a page, not a catalogue: the latest PAGE_LIST, and a link to all of them */
+    rc = initiative_latest(rq->db, rq->arena, p->m.id, origin, PAGE_LIST, &list, &n, &total);
     if (rc)
         return rc;
     html_open(h, "section", "aria-labelledby", id, NULL);
@@ -759,6 +784,8 @@ page_mission(struct req *rq)
         return rc;
 
     offers_load(&p);
+    p.spark = arena_alloc(rq->arena, (size_t)(p.t.n_inds + 1) * sizeof(*p.spark));
+    p.spark_state = arena_alloc(rq->arena, (size_t)(p.t.n_inds + 1));
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
     header(&p);

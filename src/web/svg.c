@@ -92,10 +92,53 @@ svg_ticks(double lo, double hi, int max_ticks, double *out, double *out_step)
     return n;
 }
 
+void
+svg_num1(struct buf *b, double v)
+{
+    char d[24], *p = d + sizeof(d);
+    double t = v * 10, r = nearbyint(t);
+    unsigned long long u;
+
+    /* printf rounds the exact binary value half to even; t is rounded once more, so near
+     * a half (and for what does not fit the integer) printf decides */
+    if (!isfinite(v) || fabs(t) > 1e9 || fabs(fabs(t - trunc(t)) - 0.5) < 1e-6) {
+        buf_printf(b, "%.1f", v);
+        return;
+    }
+    u = (unsigned long long)fabs(r);
+    *--p = (char)('0' + u % 10);
+    *--p = '.';
+    u /= 10;
+    do
+        *--p = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (signbit(v))
+        *--p = '-';
+    buf_add(b, p, (size_t)(d + sizeof(d) - p));
+}
+
 static char *
 num(struct req *rq, double v)
 {
-    return arena_printf(rq->arena, "%.1f", v);
+    struct buf b;
+    char *s;
+
+    buf_init(&b, 0);
+    svg_num1(&b, v);
+    s = arena_strndup(rq->arena, buf_err(&b) ? "" : b.data, buf_err(&b) ? 0 : b.len);
+    buf_free(&b);
+    return s;
+}
+
+/* "x,y" of a polyline's points, a space before all but the first (i 0) */
+static void
+point(struct buf *b, int i, double x, double y)
+{
+    if (i > 0)
+        buf_addc(b, ' ');
+    svg_num1(b, x);
+    buf_addc(b, ',');
+    svg_num1(b, y);
 }
 
 struct frame {
@@ -234,7 +277,7 @@ draw(struct req *rq, struct html *h, const struct plot *pl, const struct frame *
     if (n > 1) {
         buf_init(&path, 0);
         for (i = 0; i < n; i++)
-            buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", px(f, pts[i].year), py(f, pts[i].value));
+            point(&path, i, px(f, pts[i].year), py(f, pts[i].value));
         d = arena_strndup(rq->arena, path.data, path.len);
         buf_free(&path);
         html_empty(h, "polyline", "class", "observed", "points", d, NULL);
@@ -369,7 +412,7 @@ svg_sparkline(struct req *rq, struct html *h, const struct chart_point *in, int 
     for (i = 0; i < n; i++) {
         x = 2 + (pts[i].year - x0) / (x1 - x0) * 116;
         y = 2 + (1 - (pts[i].value - lo) / (hi - lo)) * 24;
-        buf_printf(&path, "%s%.1f,%.1f", i ? " " : "", x, y);
+        point(&path, i, x, y);
     }
     html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "class", "spark", "viewBox",
               "0 0 120 28", "width", "120", "height", "28", "role", "img", "aria-label", label,

@@ -40,6 +40,10 @@ struct chart {
 /* A full indicator chart with axes, legend, required and projected paths. */
 void svg_chart(struct req *rq, struct html *h, const struct chart *c);
 
+/* Append v as printf's "%.1f" writes it in the C locale ("-0.0" included), without
+ * printf's cost (a page draws hundreds of coordinates); near a half printf decides. */
+void svg_num1(struct buf *b, double v);
+
 /* A small trend line (about 120x28) for lists; `label` is its accessible name. Draws nothing
  * and returns false when fewer than two points can be drawn. */
 bool svg_sparkline(struct req *rq, struct html *h, const struct chart_point *pts, int n,

@@ -163,9 +163,46 @@ test_huge_values(void)
     arena_free(&a);
 }
 
+/* svg_num1 writes what printf's "%.1f" writes: halves (0.25, 0.35 as stored), negatives
+ * that round to zero, big values, and 200,000 values spread over the coordinates' range */
+static void
+test_num1(void)
+{
+    static const double edge[] = {0,    -0.0,  0.05,   0.15,     0.25,   0.35,  0.45,   -0.05,
+                                  -0.04, 1.25, 2.5,    118.0,    -7.75,  1e9,   1e10,   -3e12,
+                                  99.95, 0.95, 1e-300, 123456.65, 2.349999999, 2.35, 26.05, 9.75};
+    char want[64];
+    struct buf b;
+    double v;
+    unsigned seed = 12345;
+    int i, bad = 0;
+
+    for (i = 0; i < (int)(sizeof(edge) / sizeof(edge[0])); i++) {
+        buf_init(&b, 0);
+        svg_num1(&b, edge[i]);
+        snprintf(want, sizeof(want), "%.1f", edge[i]);
+        ok(strcmp(b.data, want) == 0, "num1(%.17g) = %s (printf: %s)", edge[i], b.data, want);
+        buf_free(&b);
+    }
+    for (i = 0; i < 200000; i++) {
+        seed = seed * 1103515245u + 12345u;
+        v = ((double)(seed >> 8) / (1u << 24) - 0.3) * (i % 3 == 0 ? 140 : i % 3 == 1 ? 2e4 : 1);
+        if (i % 7 == 0)
+            v = round(v * 100) / 100; /* two decimals as data has them: many halves */
+        buf_init(&b, 0);
+        svg_num1(&b, v);
+        snprintf(want, sizeof(want), "%.1f", v);
+        if (strcmp(b.data, want) != 0 && bad++ < 5)
+            diag("num1(%.17g) = %s, printf %s", v, b.data, want);
+        buf_free(&b);
+    }
+    ok(bad == 0, "num1 = printf on 200,000 values (%d differ)", bad);
+}
+
 int
 main(void)
 {
+    test_num1();
     test_ticks();
     test_chart();
     test_huge_values();
