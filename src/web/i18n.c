@@ -5,6 +5,7 @@
 #include "web/i18n.h"
 
 #include <locale.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -55,11 +56,45 @@ i18n_fini(void)
     }
 }
 
+/*
+ * Each thread's memo of the literal msgids it has translated, by language: gettext takes a
+ * process-wide read lock, searches a tree of the translations it knows and hashes the msgid
+ * into the catalogue on every call, and the demo mission page makes about 400 calls (10 % of
+ * its uncached render). A literal's address names its text for the program's life, and what
+ * gettext returns for it lives as long (the catalogue stays mapped), so a slot keeps the two
+ * pointers; a slot taken by another msgid is simply overwritten. Owned by its thread, never
+ * shared: no lock. use_lang is the language i18n_use last switched this thread to (-1: none
+ * yet, and then gettext answers).
+ */
+#define MEMO_SLOTS 512
+struct memo_slot {
+    const char *id, *text;
+};
+static _Thread_local struct memo_slot memo[LANG__MAX][MEMO_SLOTS];
+static _Thread_local int use_lang = -1;
+
 void
 i18n_use(enum lang lang)
 {
     if (locales[lang] != (locale_t)0)
         uselocale(locales[lang]);
+    use_lang = (int)lang;
+}
+
+const char *
+i18n_lit(const char *msgid)
+{
+    struct memo_slot *m;
+    uintptr_t k = (uintptr_t)msgid;
+
+    if (use_lang < 0)
+        return gettext(msgid);
+    m = &memo[use_lang][((k >> 3) ^ (k >> 12)) % MEMO_SLOTS];
+    if (m->id != msgid) {
+        m->text = gettext(msgid);
+        m->id = msgid;
+    }
+    return m->text;
 }
 
 const char *

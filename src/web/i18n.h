@@ -15,7 +15,9 @@
 
 #include "web/web.h"
 
-#define _(s)       gettext(s)
+/* a literal msgid (the compiler knows it: almost every _() call) is looked up through this
+ * thread's memo (i18n_lit); any other through gettext itself */
+#define _(s)       (__builtin_constant_p(s) ? i18n_lit(s) : gettext(s))
 #define N_(s)      (s)
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
 
@@ -25,6 +27,8 @@ void i18n_fini(void);
 void i18n_use(enum lang lang);
 
 const char *i18n_pgettext(const char *ctx_id, const char *msgid);
+/* gettext(msgid) for a msgid that lives as long as the program (a string literal). */
+const char *i18n_lit(const char *msgid) __attribute__((format_arg(1)));
 
 /* "sv" / "en" */
 const char *lang_code(enum lang lang);

@@ -11,7 +11,11 @@
 /* Replace the response with the error for rq's refusal (rq->err_kind, set by req_refuse). */
 void resp_refused(struct req *rq);
 
-/* Set the ETag of a complete 200 response: a strong one, BLAKE2b of the body. */
+/* Make this process's ETag key (web_init, before any thread runs). */
+void resp_init(void);
+
+/* Set the ETag of a complete 200 response: a strong one, SipHash-128 of the body under the
+ * process's random key (so valid for as long as this server runs). */
 void resp_set_etag(struct req *rq);
 
 /* A 303 See Other to location (a path of this site, built by url.c): after a form post

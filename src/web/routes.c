@@ -1142,6 +1142,7 @@ web_init(const struct web_conf *c)
 {
     if (sodium_init() < 0 || !find_secret_routes())
         return false;
+    resp_init();
     auth_configure(c->public_url, c->session_idle);
     layout_set_data_licence(c->data_licence);
     snprintf(licence_link, sizeof(licence_link), "<%s>; rel=\"license\"", web_data_licence()->url);
