@@ -233,6 +233,7 @@ api_mission_objectives(struct req *rq)
     rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
+    req_shows_mission(rq, m.id);
     rc = mission_tree_load(rq->db, rq->arena, m.id, &t);
     if (rc)
         return rc;
@@ -267,6 +268,7 @@ api_objective_respond(struct req *rq, struct db *db, int64_t id, bool archived)
     rc = mission_get_id(db, rq->arena, o.mission_id, &m);
     if (rc)
         return rc;
+    req_shows_mission(rq, m.id);
     rc = mission_tree_load(db, rq->arena, m.id, &t);
     if (rc)
         return rc;
@@ -467,6 +469,7 @@ api_indicator_respond(struct req *rq, struct db *db, int64_t id)
     rc = indicator_get(db, rq->arena, id, &ind);
     if (rc)
         return rc;
+    req_shows_mission(rq, ind.mission_id);
     rc = indicator_progress_load(db, rq->arena, &ind, &ip);
     if (rc)
         return rc;
@@ -548,6 +551,7 @@ api_indicator_observations(struct req *rq)
     rc = indicator_get(rq->db, rq->arena, req_int(rq, "id", 0), &ind);
     if (rc)
         return rc;
+    req_shows_mission(rq, ind.mission_id);
     rc = indicator_observations(rq->db, rq->arena, ind.id, &v.items, &v.n);
     if (rc)
         return rc;

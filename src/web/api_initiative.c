@@ -135,5 +135,6 @@ api_initiative_respond(struct req *rq, struct db *db, int64_t id)
     rc = initiative_get(db, rq->arena, id, &n);
     if (rc)
         return rc;
+    req_shows_mission(rq, n.mission_id);
     return res_respond(rq, &initiative_res, &n);
 }

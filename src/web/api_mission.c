@@ -198,6 +198,7 @@ api_mission_respond(struct req *rq, struct db *db, const char *slug)
     rc = mission_get(db, rq->arena, slug, &m);
     if (rc)
         return rc;
+    req_shows_mission(rq, m.id);
     rc = mission_view_load(rq, db, &m, true, &v);
     if (rc)
         return rc;
@@ -218,6 +219,7 @@ api_mission_team(struct req *rq)
     rc = mission_get(db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
+    req_shows_mission(rq, m.id);
     rc = mission_team(db, rq->arena, m.id, &v.items, &v.n);
     if (rc)
         return rc;

@@ -66,6 +66,8 @@
 #define PERSON ID("person", "Person id")
 #define ACCOUNT ID("id", "Account id")
 #define API (RF_CACHE | RF_DATA)
+/* a resource of one mission's content alone, as its page (MISSION_PAGE) */
+#define API_ONE (API | RF_ONE_MISSION)
 
 const struct route routes[] = {
     /* the registry's forms (edit_actor.c, edit_person.c, edit_initiative.c): adding, editing
@@ -363,17 +365,17 @@ const struct route routes[] = {
      "Principal", {{0}}},
     {"GET", "/api/v1/missions", api_missions, RK_API, API, "List missions", "MissionList",
      {PAGING, {"status", P_ENUM, PIN_QUERY, false, 0, 0, &code_mission_status, "Mission status"}}},
-    {"GET", "/api/v1/missions/{slug}", api_mission, RK_API, API, "One mission", "Mission",
+    {"GET", "/api/v1/missions/{slug}", api_mission, RK_API, API_ONE, "One mission", "Mission",
      {SLUG("slug", "Mission slug")}},
-    {"GET", "/api/v1/missions/{slug}/objectives", api_mission_objectives, RK_API, API,
+    {"GET", "/api/v1/missions/{slug}/objectives", api_mission_objectives, RK_API, API_ONE,
      "The mission's goal tree", "ObjectiveList", {SLUG("slug", "Mission slug")}},
-    {"GET", "/api/v1/missions/{slug}/team", api_mission_team, RK_API, API, "The mission team",
+    {"GET", "/api/v1/missions/{slug}/team", api_mission_team, RK_API, API_ONE, "The mission team",
      "TeamList", {SLUG("slug", "Mission slug")}},
-    {"GET", "/api/v1/objectives/{id}", api_objective, RK_API, API, "One objective", "Objective",
+    {"GET", "/api/v1/objectives/{id}", api_objective, RK_API, API_ONE, "One objective", "Objective",
      {ID("id", "Objective id")}},
     {"GET", "/api/v1/indicators", api_indicators, RK_API, API, "List indicators", "IndicatorList",
      {PAGING, {"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"}}},
-    {"GET", "/api/v1/indicators/{id}", api_indicator, RK_API, API, "One indicator", "Indicator",
+    {"GET", "/api/v1/indicators/{id}", api_indicator, RK_API, API_ONE, "One indicator", "Indicator",
      {ID("id", "Indicator id")}},
     {.method = "PATCH", .pattern = "/api/v1/indicators/{id}", .fn = api_indicator_patch,
      .kind = RK_API, .flags = RF_WRITE, .summary = "Change an indicator's progress settings",
@@ -393,7 +395,7 @@ const struct route routes[] = {
                  "observation); refused otherwise"}},
      .body = BODY_DATA,
      .body_schema = "IndicatorData", .authz = "observation.write"},
-    {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API,
+    {"GET", "/api/v1/indicators/{id}/observations", api_indicator_observations, RK_API, API_ONE,
      "An indicator's observations", "ObservationList", {ID("id", "Indicator id")}},
     /* missions and their goal trees: the API's writes (api_edit_mission.c) */
 #define APIW(m, path, handler, what, result, input, rule, ...)                                    \
@@ -451,7 +453,7 @@ const struct route routes[] = {
       {"sector", P_ENUM, PIN_QUERY, false, 0, 0, &code_actor_sector,
        "Sector of the lead actor or of any participant"},
       {"sdg", P_INT, PIN_QUERY, false, 1, 17, NULL, "SDG goal"}}},
-    {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API, "One initiative",
+    {"GET", "/api/v1/initiatives/{id}", api_initiative, RK_API, API_ONE, "One initiative",
      "Initiative", {ID("id", "Initiative id")}},
     /* JSON API, the site's settings (api_site.c): read by anyone, changed by admins */
     {"GET", "/api/v1/site", api_site, RK_API, API,

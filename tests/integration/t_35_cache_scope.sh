@@ -2,7 +2,7 @@
 # "Fast without the cache"; docs/internals/http.md, "The generations"). On a server of its
 # own (views and token uses written every second), told by the access log's cache=hit or
 # cache=miss: a sign-in and an API token's use re-render no cached page; an edit of one of
-# gator's indicators leaves skolmat's mission and indicator pages cached while gator's
+# gator's indicators leaves skolmat's pages and single API resources cached while gator's
 # pages and the home page show it at once; a commit from outside the server (the CLI's
 # import into the same database) re-renders everything.
 #
@@ -70,8 +70,11 @@ rendered()
         [ "$c" = miss ] || { fail "$p: $c"; return 1; }
     done
 }
-SK_PAGES=("/missions/$SK" "/indicators/$IND" "/indicators/$IND/data.csv")
-GA_PAGES=("/missions/$GA" "/indicators/$IND_GA" "/indicators/$IND_GA/datapackage.json")
+# each mission's pages, a download and its single API resources (the lists are everyone's)
+SK_PAGES=("/missions/$SK" "/indicators/$IND" "/indicators/$IND/data.csv" "/api/v1/missions/$SK"
+    "/api/v1/indicators/$IND" "/api/v1/indicators/$IND/observations")
+GA_PAGES=("/missions/$GA" "/indicators/$IND_GA" "/indicators/$IND_GA/datapackage.json"
+    "/api/v1/missions/$GA" "/api/v1/missions/$GA/objectives" "/api/v1/indicators/$IND_GA")
 
 if [ -n "$BASE" ] && [ -n "$IND_GA" ]; then
     # (a) a sign-in, and an API token's use (its last use is written a second later)
@@ -122,11 +125,11 @@ if [ -n "$BASE" ] && [ -n "$IND_GA" ]; then
         done
         fail "after an edit of gator: $(cached "${SK_PAGES[@]}")"
     }
-    check "scope: an edit of gator's indicator leaves skolmat's mission and indicator pages cached" \
+    check "scope: an edit of gator's indicator leaves skolmat's pages and API resources cached" \
         edit_keeps_skolmat
     warm "${SK_PAGES[@]}" "${GA_PAGES[@]}" / >/dev/null
     edit_gator
-    check "scope: ... gator's mission and indicator pages are rendered again at once" \
+    check "scope: ... gator's pages and API resources are rendered again at once" \
         rendered "${GA_PAGES[@]}"
     fetch "/indicators/$IND_GA"
     check "scope: ... gator's indicator page shows the edit" text_has "$GA_TITLE"
