@@ -58,6 +58,13 @@ struct mail_conf {
     const char *from;            /* addr-spec */
     const char *user, *password; /* NULL: no authentication */
     long timeout;                /* seconds for one message */
+    /* called with true before each use of db and with false after it (NULL: not called),
+     * wrote saying whether that use may have committed: a server holds its lock on the
+     * connection there, as its change watcher reads the same connection's data version,
+     * and counts the commits as its own (they show on no page). Never held while a
+     * message is on its way. */
+    void (*hold)(void *ctx, bool on, bool wrote);
+    void *hold_ctx;
 };
 
 /* Send every message due at now, one attempt each; out_sent and out_failed count

@@ -100,6 +100,13 @@ send_one(const struct mail_conf *conf, const struct mail *m, time_t now, char *e
     return cc == CURLE_OK;
 }
 
+static void
+hold(const struct mail_conf *conf, bool on, bool wrote)
+{
+    if (conf->hold != NULL)
+        conf->hold(conf->hold_ctx, on, wrote);
+}
+
 enum err
 mail_send_due(struct db *db, const struct mail_conf *conf, time_t now, int *out_sent,
               int *out_failed)
@@ -108,21 +115,38 @@ mail_send_due(struct db *db, const struct mail_conf *conf, time_t now, int *out_
     struct arena a;
     struct mail m;
     enum err rc;
+    bool ok;
 
     *out_sent = 0;
     *out_failed = 0;
     arena_init(&a);
     /* each attempt moves its row out of "due" (sent, or next_at later than now) */
-    while ((rc = mail_next_due(db, &a, now, &m)) == ERR_OK) {
-        if (send_one(conf, &m, now, err, sizeof(err))) {
-            rc = mail_mark_sent(db, m.id, now);
-            (*out_sent)++;
-        } else {
+    for (;;) {
+        hold(conf, true, false);
+        rc = mail_next_due(db, &a, now, &m);
+        hold(conf, false, false);
+        if (rc)
+            break;
+        ok = send_one(conf, &m, now, err, sizeof(err));
+        if (!ok)
             log_msg(LOG_WARN, "msg=\"mail not sent\" id=%lld attempt=%d error=\"%s\"",
                     (long long)m.id, m.attempts + 1, err);
-            rc = mail_mark_failed(db, &m, now, err);
-            (*out_failed)++;
+        /* each mark in a transaction of its own: a watching connection (db_opts.watch)
+         * knows its own commits only from a transaction's end (PostgreSQL's pg_commit) */
+        hold(conf, true, false);
+        rc = db_begin(db);
+        if (rc == ERR_OK) {
+            rc = ok ? mail_mark_sent(db, m.id, now) : mail_mark_failed(db, &m, now, err);
+            if (rc == ERR_OK)
+                rc = db_commit(db);
+            else
+                db_rollback(db);
         }
+        hold(conf, false, true);
+        if (ok)
+            (*out_sent)++;
+        else
+            (*out_failed)++;
         arena_reset(&a);
         if (rc)
             break;

@@ -100,7 +100,9 @@ struct writer {
     struct db *db;   /* opened on first use, by a write or the watcher (under mu) */
     uint64_t writes; /* writes handled on it so far (under mu) */
 };
-enum { WRITER_EDITS, WRITER_OPEN, N_WRITERS };
+/* the edits, the open writes (sign-in, sign-up...), and the mail sender's marks of what it
+ * sent (mail_sender; opened only when mail is on) */
+enum { WRITER_EDITS, WRITER_OPEN, WRITER_MAIL, N_WRITERS };
 
 /* A rendered response kept in the cache (see cache_publish for who owns resp). */
 struct cache_entry {
@@ -582,6 +584,12 @@ writer_open(struct server *s, struct writer *wr)
     return wr->db != NULL;
 }
 
+static bool
+mail_on(const struct server *s)
+{
+    return s->conf->smtp_url != NULL && *s->conf->smtp_url != '\0';
+}
+
 /* What the change watcher last saw (watch_check). */
 struct watch_state {
     uint64_t seen;              /* its own connection's data version; 0: none yet */
@@ -596,7 +604,9 @@ writers_version(struct server *s, uint64_t *wv)
     int i;
 
     for (i = 0; i < N_WRITERS; i++)
-        wv[i] = writer_open(s, &s->writers[i]) ? db_data_version(s->writers[i].db) : 0;
+        wv[i] = (i != WRITER_MAIL || mail_on(s)) && writer_open(s, &s->writers[i])
+                    ? db_data_version(s->writers[i].db)
+                    : 0;
 }
 
 /*
@@ -762,8 +772,11 @@ watcher(void *arg)
 }
 
 /*
- * The mail sender: one thread with its own connection that delivers the queued email
- * every MAIL_POLL_SECONDS (domain/mail.c: retries with backoff). It looks at the stop
+ * The mail sender: one thread that delivers the queued email every MAIL_POLL_SECONDS
+ * (domain/mail.c: retries with backoff) through the mail writer's connection, under its
+ * lock except while a message is on its way: its commits (what it sent or failed to send)
+ * are then this server's own, which show on no page, where a connection of its own made
+ * every cached page render again after each message (watch_check). It looks at the stop
  * flag every quarter second, so an SMTP exchange in progress (bounded by its timeout)
  * is the longest it holds up a shutdown. User and password come from the environment,
  * read once here, and are never logged.
@@ -771,18 +784,36 @@ watcher(void *arg)
 #define MAIL_POLL_SECONDS    10
 #define MAIL_TIMEOUT_SECONDS 30
 
+/* mail_conf.hold: the mail writer's lock around each use of its connection; a use that may
+ * have committed counts as one of its writes (watch_check), which touch no public page */
+static void
+mail_hold(void *ctx, bool on, bool wrote)
+{
+    struct writer *wr = ctx;
+
+    if (on) {
+        pthread_mutex_lock(&wr->mu);
+        return;
+    }
+    if (wrote)
+        wr->writes++;
+    pthread_mutex_unlock(&wr->mu);
+}
+
 static void *
 mail_sender(void *arg)
 {
     struct server *s = arg;
-    struct db_opts o = {.sync_normal = s->conf->sync_normal};
+    struct writer *wr = &s->writers[WRITER_MAIL];
     struct mail_conf mc = {.smtp_url = s->conf->smtp_url,
                            .from = s->conf->smtp_from,
                            .user = getenv("SAMVERKA_SMTP_USER"),
                            .password = getenv("SAMVERKA_SMTP_PASSWORD"),
-                           .timeout = MAIL_TIMEOUT_SECONDS};
+                           .timeout = MAIL_TIMEOUT_SECONDS,
+                           .hold = mail_hold,
+                           .hold_ctx = wr};
     struct timespec ts = {0, 250000000L};
-    struct db *db = NULL;
+    struct db *db;
     int ticks = 0, sent, failed;
 
     while (atomic_load(&s->mailing)) {
@@ -791,19 +822,17 @@ mail_sender(void *arg)
             continue;
         }
         ticks = MAIL_POLL_SECONDS * 4;
-        if (db == NULL && db_open(s->conf->db_url, &o, &db) != ERR_OK) {
-            db = NULL;
+        pthread_mutex_lock(&wr->mu);
+        db = writer_open(s, wr) ? wr->db : NULL;
+        pthread_mutex_unlock(&wr->mu);
+        if (db == NULL)
             continue;
-        }
-        if (mail_send_due(db, &mc, time(NULL), &sent, &failed) != ERR_OK) {
+        /* db stays open until the server's threads have stopped; used under wr->mu only */
+        if (mail_send_due(db, &mc, time(NULL), &sent, &failed) != ERR_OK)
             log_msg(LOG_WARN, "msg=\"mail queue unreadable; retrying\"");
-            db_close(db); /* a new connection next time */
-            db = NULL;
-        } else if (sent > 0 || failed > 0) {
+        else if (sent > 0 || failed > 0)
             log_msg(LOG_INFO, "msg=\"mail sent\" sent=%d failed=%d", sent, failed);
-        }
     }
-    db_close(db);
     return NULL;
 }
 

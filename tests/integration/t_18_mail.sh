@@ -95,6 +95,30 @@ mail_srv()
 check "serve: starts with smtp-url and smtp-from" mail_srv
 check "serve: its mail sender delivers the queued message" wait_for 10 test -s "$T/sink/2.eml"
 check "serve: ... to its recipient" eq "$(mail_part "$T/sink/2.eml" to 2>/dev/null):$(mail_part "$T/sink/2.eml" subject 2>/dev/null)" "cecilia@example.org:Från servern"
+# what the sender records of a message shows on no page: the cached home page stays cached
+# (the sender used to commit on a connection of its own, which the server took for someone
+# else's commit, and every cached page was rendered again after each message)
+home_cache()
+{
+    local n0=$(grep -cF 'path="/" status=200' "$T/msrv.log")
+    curl -s -o /dev/null --max-time 10 "$MSRV_BASE/" || return 1
+    logged() { [ "$(grep -cF 'path="/" status=200' "$T/msrv.log")" -gt "$n0" ]; }
+    wait_for 3 logged || return 1
+    grep -F 'path="/" status=200' "$T/msrv.log" | tail -n 1 | grep -o 'cache=[a-z]*'
+}
+mail_keeps_cache()
+{
+    local i
+    "$BIN" mail queue --db "$MDB" --to dora@example.org --subject 'Cachen' <<<'x' >/dev/null 2>&1
+    sleep 0.5 # the CLI's commit is someone else's: everything renders again once
+    for i in 1 2 3; do [ "$(home_cache)" = cache=hit ] && break; done
+    [ "$(home_cache)" = cache=hit ] || { fail "the home page is not cached: $(home_cache)"; return 1; }
+    wait_for 15 test -s "$T/sink/3.eml" || { fail "the message was not sent"; return 1; }
+    sleep 0.5 # the watcher looks every millisecond
+    eq "$(home_cache)" cache=hit
+}
+MSRV_BASE=$SRV_BASE
+check "serve: a message sent leaves the cached pages cached" mail_keeps_cache
 stop_server "$MSRV_PID" 10
 check "serve: stops promptly with the mail sender running" eq "$STOP_RC" 0
 no_from()
