@@ -165,6 +165,14 @@ sq_open(const char *url, const struct db_opts *opts, struct db **out)
      * fill slowly as page_view grows, one more cache of a reader's size to the process */
     if (e == ERR_OK && opts->lean)
         e = sq_pragma(d, "PRAGMA cache_size=-256");
+    /* reads straight from the operating system's page cache (up to the first GiB of the
+     * file) rather than copied into each connection's own: a connection's first read of a
+     * page costs no system call, and a commit elsewhere leaves less to read again. The
+     * mission page on bench/scale.sh's database: 7.8 -> 6.2 ms warm, 11.4 -> 6.0 ms after
+     * another connection's commit. An I/O error on a mapped page would be a SIGBUS instead
+     * of SQLITE_IOERR (sqlite.org/mmap.html); the file is local by design. */
+    if (e == ERR_OK)
+        e = sq_pragma(d, "PRAGMA mmap_size=1073741824");
     if (e == ERR_OK)
         e = sq_prepare_raw(d, "BEGIN IMMEDIATE", &d->begin.st);
     if (e == ERR_OK)
