@@ -1947,7 +1947,8 @@ http_serve(const struct serve_conf *c)
     threads = c->threads > 0 ? c->threads : 2 * (int)sysconf(_SC_NPROCESSORS_ONLN);
     if (threads < 1)
         threads = 1;
-    warm_connections(s, threads);
+    if (c->warm_connections)
+        warm_connections(s, threads);
     flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_TURBO;
     d = MHD_start_daemon(flags, 0, accept_policy, s, on_request, s, MHD_OPTION_NOTIFY_COMPLETED,
                          on_completed, s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,

@@ -20,6 +20,7 @@ struct serve_conf {
     int drain_seconds;   /* at shutdown, how long in-flight requests may take */
     int max_imports;     /* data uploads processed at once; more get 429 */
     bool access_log;
+    bool warm_connections; /* open and prepare the workers' connections before listening */
     bool sync_normal; /* SQLite synchronous=NORMAL */
     const char *locale_dir;
     const char *smtp_url;     /* "": no mail is sent (it stays queued) */

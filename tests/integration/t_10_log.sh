@@ -37,3 +37,16 @@ check "log: ... and every security event line is one JSON object" \
 check "log: no raw CR or escape character in the log" eval '! grep -n "$(printf "[\r\033]")" "$LOG" | head -n 3 | grep .'
 check "log: the forged text stays inside its request's line" eval '! grep -n "^event=forged\|^forged" "$LOG" | grep .'
 check "log: the encoded path is logged escaped" grep -q 'path="/missions/x\\x0d\\x0aevent=forged' "$LOG"
+
+# the workers' connections are opened before the server listens (warm-connections yes, the
+# default): the start says how many, one per worker thread, and how long it took
+warm_logged()
+{
+    local ready listening threads
+    ready=$(grep -n -m1 'msg="connections ready"' "$LOG")
+    listening=$(grep -n -m1 'msg="listening"' "$LOG")
+    threads=$(sed -n 's/.*msg="listening".*threads=\([0-9]*\).*/\1/p' <<<"$listening")
+    match "$ready" "connections=$threads ms=[0-9]+\$" || return 1
+    [ "${ready%%:*}" -lt "${listening%%:*}" ] || fail "logged after listening: $ready"
+}
+check "log: the start opens one connection per worker thread, before it listens" warm_logged

@@ -263,8 +263,10 @@ no_db_kind()
 {
     local d=$HDIR/gone.db api page again port
     cp "$HDB" "$d" || return 1
-    # started without a first request: no worker has opened its connection yet
-    "$BIN" serve --db "$d" --listen 127.0.0.1:0 >"$HDIR/g.out" 2>"$HDIR/g.log" &
+    # started without a first request and without warm connections: no worker has opened
+    # its connection yet
+    "$BIN" serve --db "$d" --listen 127.0.0.1:0 --warm-connections no >"$HDIR/g.out" \
+        2>"$HDIR/g.log" &
     SRV_PID=$!
     wait_for 10 up_or_gone "$HDIR/g.out" "$SRV_PID" >/dev/null 2>&1
     port=$(sed -n '1s|^samverka: listening on http://127\.0\.0\.1:\([0-9][0-9]*\)/$|\1|p' "$HDIR/g.out")
