@@ -249,7 +249,10 @@ if [ "$BENCH_SIGNED_IN" = 1 ]; then
     tok=$(awk '$6 == "samverka_session" {print $7}' "$jar")
     [ -n "$tok" ] || die "cannot sign in $BENCH_USER for the signed-in page (BENCH_SIGNED_IN=0 skips it)"
     signed_cookie="samverka_session=$tok"
-    curl -sS -H "Cookie: $signed_cookie" "$s_base$BENCH_PAGE" | grep -q 'action="/account/sign-out"' ||
+    # the whole page first: grep -q would stop reading at the match, and curl's failed write
+    # fails the pipeline (pipefail) whenever the rest of the page is still on its way
+    signed_page=$(curl -sS -H "Cookie: $signed_cookie" "$s_base$BENCH_PAGE")
+    grep -q 'action="/account/sign-out"' <<<"$signed_page" ||
         die "the mission page does not show $BENCH_USER signed in"
 fi
 
