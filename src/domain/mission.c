@@ -263,6 +263,71 @@ mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const 
                          mission_id, sector, limit, out, out_n);
 }
 
+enum err
+mission_actors_by_sector(struct db *db, struct arena *a, int64_t mission_id, int limit,
+                         struct sector_actors **out, int *out_n)
+{
+    struct sector_count *counts;
+    struct sector_actors *sa;
+    struct db_stmt *st;
+    struct actor *x;
+    const char *sector;
+    int n, i, k = 0;
+    enum err rc;
+    bool stored, row;
+
+    *out = NULL;
+    *out_n = 0;
+    if (limit > MISSION_SECTOR_FIRST)
+        limit = MISSION_SECTOR_FIRST;
+    rc = has_row(db, Q_MISSION_COUNTED, mission_id, &stored);
+    if (rc == ERR_OK)
+        rc = stored ? ld_rows_id(db, Q_MISSION_SECTOR_COUNTS, mission_id, a, sizeof(*counts),
+                                 sector_count_row, &counts, &n)
+                    : mission_actor_sectors_fresh(db, a, mission_id, &counts, &n);
+    if (rc)
+        return rc;
+    sa = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*sa));
+    for (i = 0; i < n; i++) {
+        sa[i].sector = counts[i].sector;
+        sa[i].n = counts[i].n;
+        if (stored)
+            sa[i].first = arena_alloc(a, (size_t)(limit > 0 ? limit : 1) * sizeof(*sa[i].first));
+        else {
+            rc = mission_sector_actors_fresh(db, a, mission_id, counts[i].sector, limit,
+                                             &sa[i].first, &sa[i].n_first);
+            if (rc)
+                return rc;
+        }
+    }
+    if (stored) {
+        /* the rows come by sector as the counts do (both ORDER BY sector) */
+        st = db_stmt(db, Q_MISSION_SECTOR_FIRST_ALL);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, mission_id);
+        db_bind_i64(st, 2, limit);
+        while ((rc = db_step(st, &row)) == ERR_OK && row) {
+            sector = db_text(st, 0);
+            while (k < n && strcmp(sa[k].sector, sector) != 0)
+                k++;
+            if (k == n || sa[k].n_first >= limit)
+                continue;
+            x = &sa[k].first[sa[k].n_first++];
+            memset(x, 0, sizeof(*x));
+            x->id = db_i64(st, 1);
+            x->name = ld_str(st, 2, a);
+            x->municipality_name = ld_text(st, 3, a);
+        }
+        db_done(st);
+        if (rc)
+            return rc;
+    }
+    *out = sa;
+    *out_n = n;
+    return ERR_OK;
+}
+
 /* ------------------------------------------------------------ create */
 
 /* The SDG targets of a mission (field "sdg_targets"): create, update and replacement. */

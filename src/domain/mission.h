@@ -95,6 +95,20 @@ enum err mission_sector_actors(struct db *db, struct arena *a, int64_t mission_i
 enum err mission_sector_actors_fresh(struct db *db, struct arena *a, int64_t mission_id,
                                      const char *sector, int limit, struct actor **out, int *out_n);
 
+/* A mission page's actors taking part: each sector that has any (in code order of the
+ * counts' sectors), how many, and its first limit (at most MISSION_SECTOR_FIRST) by name as
+ * mission_sector_actors gives them. Three reads when the mission's counts are stored,
+ * where one sector at a time took two reads a sector more; else counted and found afresh.
+ * Everything lives in a. Errors: ERR_DB / ERR_BUSY. */
+struct sector_actors {
+    const char *sector;
+    int n;
+    struct actor *first;
+    int n_first;
+};
+enum err mission_actors_by_sector(struct db *db, struct arena *a, int64_t mission_id, int limit,
+                                  struct sector_actors **out, int *out_n);
+
 /* ---- creating (the conventions of every create function: write.h) ---- */
 
 struct mission_new {

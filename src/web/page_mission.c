@@ -489,18 +489,17 @@ actors_by_sector(struct mission_page *p)
 {
     struct req *rq = p->rq;
     struct html *h = p->h;
-    struct sector_count *counts;
-    struct actor *as;
+    struct sector_actors *sa, *one;
     const struct code *sector;
-    int n = 0, n_counts, i, s, k, shown;
+    int n = 0, n_sa, i, s;
     enum err rc;
 
     /* counted by sector, then each sector's first PAGE_LIST by name: never every actor */
-    rc = mission_actor_sectors(rq->db, rq->arena, p->m.id, &counts, &n_counts);
+    rc = mission_actors_by_sector(rq->db, rq->arena, p->m.id, PAGE_LIST, &sa, &n_sa);
     if (rc)
         return rc;
-    for (i = 0; i < n_counts; i++)
-        n += counts[i].n;
+    for (i = 0; i < n_sa; i++)
+        n += sa[i].n;
     html_open(h, "section", "aria-labelledby", "actors-h", NULL);
     html_elem_attr(h, "h2", _("Actors taking part"), "id", "actors-h", NULL);
     if (n == 0) {
@@ -517,36 +516,33 @@ actors_by_sector(struct mission_page *p)
     html_open(h, "div", "class", "cols", NULL);
     for (s = 0; s < code_actor_sector.n; s++) {
         sector = &code_actor_sector.codes[s];
-        k = 0;
-        for (i = 0; i < n_counts; i++)
-            if (strcmp(counts[i].sector, sector->code) == 0)
-                k = counts[i].n;
-        if (k == 0)
+        one = NULL;
+        for (i = 0; i < n_sa; i++)
+            if (strcmp(sa[i].sector, sector->code) == 0)
+                one = &sa[i];
+        if (one == NULL || one->n == 0)
             continue;
-        rc =
-            mission_sector_actors(rq->db, rq->arena, p->m.id, sector->code, PAGE_LIST, &as, &shown);
-        if (rc)
-            return rc;
         html_open(h, "div", NULL);
         html_open(h, "h3", NULL);
-        html_printf(h, "%s (%d)", _(sector->label), k);
+        html_printf(h, "%s (%d)", _(sector->label), one->n);
         html_close(h, "h3");
         html_open(h, "ul", NULL);
-        for (i = 0; i < shown; i++) {
+        for (i = 0; i < one->n_first; i++) {
             html_open(h, "li", NULL);
-            html_elem_attr(h, "a", as[i].name, "href", url_actor(rq, as[i].id), NULL);
-            if (as[i].municipality_name != NULL) {
+            html_elem_attr(h, "a", one->first[i].name, "href", url_actor(rq, one->first[i].id),
+                           NULL);
+            if (one->first[i].municipality_name != NULL) {
                 html_open(h, "span", "class", "small", NULL);
-                html_printf(h, " – %s", as[i].municipality_name);
+                html_printf(h, " – %s", one->first[i].municipality_name);
                 html_close(h, "span");
             }
             html_close(h, "li");
         }
         html_close(h, "ul");
-        if (k > shown) {
+        if (one->n > one->n_first) {
             html_open(h, "p", "class", "small", NULL);
-            html_elem_attr(h, "a", arena_printf(rq->arena, _("All %d in this sector"), k), "href",
-                           url_actors(rq, sector->code), NULL);
+            html_elem_attr(h, "a", arena_printf(rq->arena, _("All %d in this sector"), one->n),
+                           "href", url_actors(rq, sector->code), NULL);
             html_close(h, "p");
         }
         html_close(h, "div");

@@ -90,6 +90,27 @@ check(struct db *db, int64_t mission_id, const char *when, bool want_stored, int
         ok(same, "%s: %s: the stored first %s actors equal the fresh ones (%d and %d)", backend,
            when, sector, n_first, n_first_fresh);
     }
+    /* the mission page's read of all sectors at once: the same counts and first actors */
+    {
+        struct sector_actors *sa;
+        struct actor *first;
+        int n_sa = -1, n_first, k;
+
+        same = mission_actors_by_sector(db, &a, mission_id, MISSION_SECTOR_FIRST, &sa, &n_sa) ==
+                   ERR_OK &&
+               n_sa == n_fresh;
+        for (i = 0; same && i < n_sa; i++) {
+            same = strcmp(sa[i].sector, fresh[i].sector) == 0 && sa[i].n == fresh[i].n &&
+                   mission_sector_actors_fresh(db, &a, mission_id, sa[i].sector,
+                                               MISSION_SECTOR_FIRST, &first, &n_first) == ERR_OK &&
+                   n_first == sa[i].n_first;
+            for (k = 0; same && k < n_first; k++)
+                same = first[k].id == sa[i].first[k].id &&
+                       strcmp(first[k].name, sa[i].first[k].name) == 0;
+        }
+        ok(same, "%s: %s: every sector's count and first actors at once equal the fresh ones",
+           backend, when);
+    }
     if (mission_get_id(db, &a, mission_id, &m) != ERR_OK)
         m.n_actors = -1;
     ok(m.n_actors == n_actors, "%s: %s: %d participants (got %d)", backend, when, n_actors,
