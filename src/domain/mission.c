@@ -96,12 +96,22 @@ mission_indicators(struct db *db, struct arena *a, int64_t mission_id, struct in
                       out_n);
 }
 
+static void
+mission_target_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct sdg_target *t = item;
+
+    sdg_target_row(st, a, item);
+    t->goal_short_sv = ld_str(st, 3, a);
+    t->goal_short_en = ld_str(st, 4, a);
+}
+
 enum err
 mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct sdg_target **out,
                     int *out_n)
 {
-    return ld_rows_id(db, Q_MISSION_SDG_TARGETS, mission_id, a, sizeof(**out), sdg_target_row, out,
-                      out_n);
+    return ld_rows_id(db, Q_MISSION_SDG_TARGETS, mission_id, a, sizeof(**out), mission_target_row,
+                      out, out_n);
 }
 
 /* Team rows start with the columns of PERSON_COLS (listed last), then role and

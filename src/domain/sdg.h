@@ -20,6 +20,9 @@ struct sdg_target {
     const char *code; /* "12.3" */
     int goal;
     const char *title_en;
+    /* its goal's short names: mission_sdg_targets fills them (a mission page heads each
+     * goal with them), the other reads leave them NULL */
+    const char *goal_short_sv, *goal_short_en;
 };
 
 struct sdg_indicator {

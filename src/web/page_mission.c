@@ -558,13 +558,11 @@ sdgs(struct mission_page *p)
     struct req *rq = p->rq;
     struct html *h = p->h;
     struct sdg_target *ts;
-    struct sdg_goal *goals;
-    int n, ng, i, g;
+    int n, i;
     enum err rc;
 
+    /* by goal, then the goal's order of targets, each with its goal's short names */
     rc = mission_sdg_targets(rq->db, rq->arena, p->m.id, &ts, &n);
-    if (rc == ERR_OK)
-        rc = sdg_goals(rq->db, rq->arena, &goals, &ng);
     if (rc)
         return rc;
     html_open(h, "section", "aria-labelledby", "sdg-h", NULL);
@@ -575,36 +573,31 @@ sdgs(struct mission_page *p)
         return ERR_OK;
     }
     html_open(h, "ul", "class", "tree", NULL);
-    for (g = 0; g < ng; g++) {
-        bool any = false;
-
-        for (i = 0; i < n; i++)
-            any = any || ts[i].goal == goals[g].code;
-        if (!any)
-            continue;
-        html_open(h, "li", NULL);
-        html_open(h, "h3", NULL);
-        html_open(h, "a", "href", url_sdg_goal(rq, goals[g].code), NULL);
-        html_open(h, "span", "class", arena_printf(rq->arena, "sdg sdg-%d", goals[g].code), NULL);
-        html_printf(h, "%d", goals[g].code);
-        html_close(h, "span");
-        html_text(h, " ");
-        html_text(h, rq->lang == LANG_EN ? goals[g].short_en : goals[g].short_sv);
-        html_close(h, "a");
-        html_close(h, "h3");
-        html_open(h, "ul", NULL);
-        for (i = 0; i < n; i++) {
-            if (ts[i].goal != goals[g].code)
-                continue;
+    for (i = 0; i < n; i++) {
+        if (i == 0 || ts[i].goal != ts[i - 1].goal) {
             html_open(h, "li", NULL);
-            html_elem(h, "strong", ts[i].code);
+            html_open(h, "h3", NULL);
+            html_open(h, "a", "href", url_sdg_goal(rq, ts[i].goal), NULL);
+            html_open(h, "span", "class", arena_printf(rq->arena, "sdg sdg-%d", ts[i].goal),
+                      NULL);
+            html_printf(h, "%d", ts[i].goal);
+            html_close(h, "span");
             html_text(h, " ");
-            /* target texts exist in English only */
-            html_elem_attr(h, "span", ts[i].title_en, "lang", en_only(rq), NULL);
+            html_text(h, rq->lang == LANG_EN ? ts[i].goal_short_en : ts[i].goal_short_sv);
+            html_close(h, "a");
+            html_close(h, "h3");
+            html_open(h, "ul", NULL);
+        }
+        html_open(h, "li", NULL);
+        html_elem(h, "strong", ts[i].code);
+        html_text(h, " ");
+        /* target texts exist in English only */
+        html_elem_attr(h, "span", ts[i].title_en, "lang", en_only(rq), NULL);
+        html_close(h, "li");
+        if (i == n - 1 || ts[i + 1].goal != ts[i].goal) {
+            html_close(h, "ul");
             html_close(h, "li");
         }
-        html_close(h, "ul");
-        html_close(h, "li");
     }
     html_close(h, "ul");
     html_close(h, "section");
