@@ -21,7 +21,7 @@ struct serve_conf {
     int max_imports;     /* data uploads processed at once; more get 429 */
     bool access_log;
     bool warm_connections; /* open and prepare the workers' connections before listening */
-    bool sync_normal; /* SQLite synchronous=NORMAL */
+    bool sync_normal;      /* SQLite synchronous=NORMAL */
     const char *locale_dir;
     const char *smtp_url;     /* "": no mail is sent (it stays queued) */
     const char *smtp_from;    /* the sender's address, required with smtp_url */

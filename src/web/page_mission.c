@@ -578,8 +578,7 @@ sdgs(struct mission_page *p)
             html_open(h, "li", NULL);
             html_open(h, "h3", NULL);
             html_open(h, "a", "href", url_sdg_goal(rq, ts[i].goal), NULL);
-            html_open(h, "span", "class", arena_printf(rq->arena, "sdg sdg-%d", ts[i].goal),
-                      NULL);
+            html_open(h, "span", "class", arena_printf(rq->arena, "sdg sdg-%d", ts[i].goal), NULL);
             html_printf(h, "%d", ts[i].goal);
             html_close(h, "span");
             html_text(h, " ");
