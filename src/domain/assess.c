@@ -494,8 +494,8 @@ latest_from_rows(struct indicator *ind, const struct observation *obs, int n)
 
 enum err
 mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
-                      const struct objective *objs, int n_objs, struct indicator *inds,
-                      int n_inds, struct mission_progress *out)
+                      const struct objective *objs, int n_objs, struct indicator *inds, int n_inds,
+                      struct mission_progress *out)
 {
     struct db_stmt *st;
     struct observation *obs = NULL;

@@ -124,9 +124,8 @@ enum err indicator_progress_load(struct db *db, struct arena *a, const struct in
  * inds (as mission_indicators loads them) with their latest headline value and base period,
  * from the same rows. */
 enum err mission_progress_load(struct db *db, struct arena *a, int64_t mission_id,
-                               const struct objective *objs, int n_objs,
-                               struct indicator *inds, int n_inds,
-                               struct mission_progress *out);
+                               const struct objective *objs, int n_objs, struct indicator *inds,
+                               int n_inds, struct mission_progress *out);
 
 /* A mission's goal tree with every part assessed: what its page and its API resources show. */
 struct mission_tree {

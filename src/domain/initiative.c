@@ -115,8 +115,8 @@ initiative_line_row(struct db_stmt *st, struct arena *a, void *item)
 }
 
 enum err
-initiative_latest(struct db *db, struct arena *a, int64_t mission_id, const char *origin,
-                  int limit, struct initiative **out, int *out_n, int64_t *out_total)
+initiative_latest(struct db *db, struct arena *a, int64_t mission_id, const char *origin, int limit,
+                  struct initiative **out, int *out_n, int64_t *out_total)
 {
     struct db_stmt *st = db_stmt(db, Q_INITIATIVE_LATEST_COUNT);
     enum err rc;

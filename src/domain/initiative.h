@@ -62,9 +62,8 @@ enum err initiative_list(struct db *db, struct arena *a, const struct initiative
 /* A mission page's list of one origin ("top_down", "bottom_up"): the newest limit shown
  * initiatives as initiative_list orders them, with only id, titles, status, end date and
  * the lead's name filled, and how many there are. */
-enum err initiative_latest(struct db *db, struct arena *a, int64_t mission_id,
-                           const char *origin, int limit, struct initiative **out, int *out_n,
-                           int64_t *out_total);
+enum err initiative_latest(struct db *db, struct arena *a, int64_t mission_id, const char *origin,
+                           int limit, struct initiative **out, int *out_n, int64_t *out_total);
 /* initiatives with a target of the goal, by mission */
 enum err initiative_list_by_goal(struct db *db, struct arena *a, int goal, struct initiative **out,
                                  int *out_n);

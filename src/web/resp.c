@@ -259,8 +259,8 @@ resp_set_etag(struct req *rq)
     unsigned char hash[crypto_shorthash_siphashx24_BYTES];
     char hex[2 * sizeof(hash) + 1];
 
-    crypto_shorthash_siphashx24(hash, (const unsigned char *)rq->resp.body.data,
-                                rq->resp.body.len, etag_key);
+    crypto_shorthash_siphashx24(hash, (const unsigned char *)rq->resp.body.data, rq->resp.body.len,
+                                etag_key);
     sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
     rq->resp.etag = arena_printf(rq->arena, "\"%s\"", hex);
 }

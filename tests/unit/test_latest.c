@@ -22,8 +22,7 @@
 #include "tap.h"
 
 static int64_t
-indicator_with(struct db *db, int64_t objective, const char *title, int base_year,
-               const char *csv)
+indicator_with(struct db *db, int64_t objective, const char *title, int base_year, const char *csv)
 {
     static const char *const dims[] = {"Kön"};
     struct indicator_new in = {.title_sv = title,
@@ -66,8 +65,8 @@ indicator_with(struct db *db, int64_t objective, const char *title, int base_yea
 /* What the tree says of indicator id, against the indicator's own statement and against
  * the data: latest period and value (period NULL: none), base period (NULL: none). */
 static void
-check(struct db *db, const struct mission_tree *t, int64_t id, const char *what,
-      const char *latest, double value, const char *base)
+check(struct db *db, const struct mission_tree *t, int64_t id, const char *what, const char *latest,
+      double value, const char *base)
 {
     const struct indicator *ti = NULL;
     struct indicator one;
