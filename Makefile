@@ -181,13 +181,17 @@ corpus: all
 	@BUILD=$(BUILD) tests/corpus/run.sh
 
 # the refusal helpers' message arguments are msgids too: req_refuse (web/route.h) says them
-# in the request's language, whoever wrote them (domain/write.h, settings_invalid)
+# in the request's language, whoever wrote them (domain/write.h, settings_invalid); so are
+# the import's diagnostics and notices, which its formatting functions say through gettext
+# (domain/tidycsv.c, import.c; TIDY_FORMULA_PERIOD in tidycsv.h, marked gettext_noop)
 POT_KEYWORDS = -k_ -kN_ -kC_:1c,2 -kngettext:1,2 -kreq_refuse:4 -kreq_invalid:3 \
                -kreq_refuse_at:4 -kweb_error:4 -kwrite_refuse:3 -kwrite_refuse_item:4 \
-               -ksettings_invalid:4 -kM_REFUSE:2
+               -ksettings_invalid:4 -kM_REFUSE:2 \
+               -ktidy_refuse:3 -ktidy_fail:5 -kimport_set_err:5 -kimport_scan_err:6 \
+               -kimport_result_notice:4
 pot:
 	xgettext --from-code=UTF-8 $(POT_KEYWORDS) -o po/samverka.pot src/web/*.c src/domain/*.c \
-	    src/http/*.c
+	    src/domain/tidycsv.h src/http/*.c
 	for p in $(PO); do msgmerge -q --no-fuzzy-matching --update --backup=none $$p po/samverka.pot; done
 
 lint:

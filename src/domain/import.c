@@ -3,10 +3,17 @@
  * The rows stream into import_stage; import_finish_result decides with SQL (duplicates,
  * conflicts, provenance kept, what changed), writes the audit log and applies. Never
  * formats SQL; memory is bounded by the record and notice limits, not by the file.
+ *
+ * Its refusals and notices are English msgids said in the thread's language (gettext at
+ * format time: import_set_err, import_scan_err, import_result_notice), as tidycsv.c's: a
+ * request's thread speaks the request's language (the server's i18n_use, before the handler
+ * that runs the import), the CLI's English (it binds no text domain). Texts from a library
+ * (jansson's, err_str) are quoted as they are, and so is what assess.c says of a setting.
  */
 #include "domain/import.h"
 
 #include <jansson.h>
+#include <libintl.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -57,27 +64,34 @@ struct import {
     enum err rc;
 };
 
-static enum err set_err(struct tidy_error *e, enum err rc, long line, int column, const char *fmt,
-                        ...) __attribute__((format(printf, 5, 6)));
+/* A refusal at line:column, fmt (a msgid) said in the thread's language (a text ngettext has
+ * already translated comes back from gettext as it is); named apart so that `make pot` finds
+ * fmt (POT_KEYWORDS) */
+static enum err import_set_err(struct tidy_error *e, enum err rc, long line, int column,
+                               const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static enum err
-set_err(struct tidy_error *e, enum err rc, long line, int column, const char *fmt, ...)
+import_set_err(struct tidy_error *e, enum err rc, long line, int column, const char *fmt, ...)
 {
     va_list ap;
 
     e->line = line;
     e->column = column;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    vsnprintf(e->msg, sizeof(e->msg), gettext(fmt), ap);
     va_end(ap);
     return rc;
 }
 
-void
-import_result_notice(struct import_result *r, long line, int column, const char *fmt, ...)
+static void notice_add(struct import_result *r, long line, int column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+
+/* One notice at line:column (kept while there is room; always counted), when cut never half
+ * a character: backs off to the start of the one that was cut. */
+static void
+notice_add(struct import_result *r, long line, int column, const char *fmt, va_list ap)
 {
     struct import_notice *n;
-    va_list ap;
     int len;
 
     r->total_notices++;
@@ -86,16 +100,38 @@ import_result_notice(struct import_result *r, long line, int column, const char 
     n = &r->notices[r->n_notices++];
     n->line = line;
     n->column = column;
-    va_start(ap, fmt);
     len = vsnprintf(n->msg, sizeof(n->msg), fmt, ap);
-    va_end(ap);
     if (len >= (int)sizeof(n->msg)) {
-        /* never half a character: back off to the start of the one that was cut */
         len = (int)sizeof(n->msg) - 1;
         while (len > 0 && ((unsigned char)n->msg[len] & 0xc0) == 0x80)
             len--;
         n->msg[len] = '\0';
     }
+}
+
+static void notice_as_is(struct import_result *r, long line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* A notice whose words are no msgid of this file: the reader's (said already) and assess.c's
+ * on a setting (English). */
+static void
+notice_as_is(struct import_result *r, long line, int column, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    notice_add(r, line, column, fmt, ap);
+    va_end(ap);
+}
+
+void
+import_result_notice(struct import_result *r, long line, int column, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    notice_add(r, line, column, gettext(fmt), ap);
+    va_end(ap);
 }
 
 /* The declared dimensions into names[] (strdup'd), at most MAX_DIMS. */
@@ -186,10 +222,11 @@ insert_row(struct import *im, const struct tidy_row *r, int year_col, const char
     /* every later read of the indicator works in proportion to its series (assess.h) */
     if (series_count_add(im->series, r->series, r->unit, im->disagg.data ? im->disagg.data : "") >
         ASSESS_MAX_SERIES)
-        return set_err(e, ERR_INVALID, r->line, year_col > 0 ? 1 : 0,
-                       "more than %d series (distinct Series, Units and disaggregation) in one "
-                       "indicator",
-                       ASSESS_MAX_SERIES);
+        return import_set_err(
+            e, ERR_INVALID, r->line, year_col > 0 ? 1 : 0,
+            "more than %d series (distinct Series, Units and disaggregation) in one "
+            "indicator",
+            ASSESS_MAX_SERIES);
     st = db_stmt(im->db, Q_IMPORT_STAGE_ADD);
     if (st == NULL)
         return ERR_DB;
@@ -234,10 +271,11 @@ on_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
         c = h->dim_cols[i];
         k = dim_index(im, h->names[c]);
         if (k < 0 && !declare)
-            return set_err(e, ERR_INVALID, 1, c + 1,
-                           "unknown column \"%s\": a merge keeps the indicator's disaggregation "
-                           "columns (a replace takes the file's)",
-                           h->names[c]);
+            return import_set_err(
+                e, ERR_INVALID, 1, c + 1,
+                "unknown column \"%s\": a merge keeps the indicator's disaggregation "
+                "columns (a replace takes the file's)",
+                h->names[c]);
         if (k < 0) {
             rc = add_dim(im, h->names[c]);
             if (rc)
@@ -269,7 +307,7 @@ on_notice(void *ctx, long line, int column, const char *msg)
 {
     struct import *im = ctx;
 
-    import_result_notice(&im->res, line, column, "%s", msg);
+    notice_as_is(&im->res, line, column, "%s", msg);
 }
 
 /* ------------------------------------------------------------ JSON: the record scanner */
@@ -292,22 +330,32 @@ import_scan_free(struct import_scan *s)
     buf_free(&s->rec);
 }
 
-static enum err scan_err(struct tidy_error *e, enum err rc, long line, int col, const char *field,
-                         const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* e placed at line:col, naming field (NULL: none; a name too long to hold whole is not named,
+ * never cut inside a character). */
+static void
+scan_place(struct tidy_error *e, long line, int col, const char *field)
+{
+    e->line = line;
+    e->column = col;
+    snprintf(e->field, sizeof(e->field), "%s",
+             field != NULL && strlen(field) < sizeof(e->field) ? field : "");
+}
+
+/* A problem of the JSON body, fmt (a msgid) said in the thread's language; named apart so that
+ * `make pot` finds fmt (POT_KEYWORDS) */
+static enum err import_scan_err(struct tidy_error *e, enum err rc, long line, int col,
+                                const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 static enum err
-scan_err(struct tidy_error *e, enum err rc, long line, int col, const char *field, const char *fmt,
-         ...)
+import_scan_err(struct tidy_error *e, enum err rc, long line, int col, const char *field,
+                const char *fmt, ...)
 {
     va_list ap;
 
-    e->line = line;
-    e->column = col;
-    /* a name too long to hold whole is not named (never cut inside a character) */
-    snprintf(e->field, sizeof(e->field), "%s",
-             field != NULL && strlen(field) < sizeof(e->field) ? field : "");
+    scan_place(e, line, col, field);
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    vsnprintf(e->msg, sizeof(e->msg), gettext(fmt), ap);
     va_end(ap);
     return rc;
 }
@@ -335,8 +383,9 @@ scan_record_byte(struct import_scan *s, unsigned char c, struct tidy_error *e)
 
     buf_addc(&s->rec, (char)c);
     if (buf_err(&s->rec))
-        return scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
-                        "record %ld is longer than %ld bytes", s->n_records, IMPORT_MAX_RECORD);
+        return import_scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                               "record %ld is longer than %ld bytes", s->n_records,
+                               IMPORT_MAX_RECORD);
     if (s->in_str) {
         if (s->esc) {
             s->esc = false;
@@ -375,9 +424,9 @@ scan_record_byte(struct import_scan *s, unsigned char c, struct tidy_error *e)
         s->str_is_key = s->depth == 1 && s->want_key;
         if (s->str_is_key) {
             if (s->n_members == TIDY_MAX_COLUMNS)
-                return scan_err(e, ERR_LIMIT, s->line, s->col, NULL,
-                                "record %ld has more than %d fields", s->n_records,
-                                TIDY_MAX_COLUMNS);
+                return import_scan_err(e, ERR_LIMIT, s->line, s->col, NULL,
+                                       "record %ld has more than %d fields", s->n_records,
+                                       TIDY_MAX_COLUMNS);
             m = &s->m[s->n_members++];
             memset(m, 0, sizeof(*m));
             m->key_line = m->line = s->line;
@@ -404,13 +453,13 @@ scan_record_byte(struct import_scan *s, unsigned char c, struct tidy_error *e)
             /* records are flat: a nested value is refused before anything is built */
             name = s->n_members > 0 && !s->want_key ? member_name(s, s->n_members - 1) : NULL;
             if (json_is_string(name))
-                rc = scan_err(e, ERR_INVALID, s->line, s->col, json_string_value(name),
-                              "%.*s must be a string, a number or null",
-                              tidy_shown(json_string_value(name)), json_string_value(name));
+                rc = import_scan_err(e, ERR_INVALID, s->line, s->col, json_string_value(name),
+                                     "%.*s must be a string, a number or null",
+                                     tidy_shown(json_string_value(name)), json_string_value(name));
             else
-                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL,
-                              "record %ld: a value must be a string, a number or null",
-                              s->n_records);
+                rc = import_scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                                     "record %ld: a value must be a string, a number or null",
+                                     s->n_records);
             json_decref(name);
             return rc;
         }
@@ -440,8 +489,8 @@ import_scan_feed(struct import_scan *s, const char *data, size_t len, import_rec
             if (c == '[')
                 s->state = SC_FIRST;
             else if (!is_space(c))
-                rc =
-                    scan_err(e, ERR_INVALID, s->line, s->col, NULL, "expected an array of records");
+                rc = import_scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                                     "expected an array of records");
             break;
         case SC_FIRST:
         case SC_NEXT:
@@ -452,13 +501,15 @@ import_scan_feed(struct import_scan *s, const char *data, size_t len, import_rec
                 break;
             }
             if (c != '{') {
-                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL, "record %ld is not an object",
-                              s->n_records + 1);
+                rc = import_scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                                     "record %ld is not an object", s->n_records + 1);
                 break;
             }
             if (s->n_records >= s->max_rows) {
-                rc = scan_err(e, ERR_LIMIT, s->line, s->col, NULL, "more than %ld records",
-                              s->max_rows);
+                rc = import_scan_err(e, ERR_LIMIT, s->line, s->col, NULL,
+                                     ngettext("more than %ld record", "more than %ld records",
+                                              (unsigned long)s->max_rows),
+                                     s->max_rows);
                 break;
             }
             s->n_records++;
@@ -485,13 +536,13 @@ import_scan_feed(struct import_scan *s, const char *data, size_t len, import_rec
             else if (c == ']')
                 s->state = SC_END;
             else if (!is_space(c))
-                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL,
-                              "expected \",\" or \"]\" after record %ld", s->n_records);
+                rc = import_scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                                     "expected \",\" or \"]\" after record %ld", s->n_records);
             break;
         default: /* SC_END */
             if (!is_space(c))
-                rc = scan_err(e, ERR_INVALID, s->line, s->col, NULL,
-                              "data after the array of records");
+                rc = import_scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                                     "data after the array of records");
             break;
         }
         if (c == '\n') {
@@ -508,12 +559,12 @@ import_scan_finish(struct import_scan *s, struct tidy_error *e)
     if (s->state == SC_END)
         return ERR_OK;
     if (s->state == SC_START)
-        return scan_err(e, ERR_INVALID, 1, 0, NULL, "empty file");
+        return import_scan_err(e, ERR_INVALID, 1, 0, NULL, "empty file");
     if (s->state == SC_RECORD)
-        return scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
-                        "record %ld is not complete at the end of the file", s->n_records);
-    return scan_err(e, ERR_INVALID, s->line, s->col, NULL,
-                    "the array of records is not closed at the end of the file");
+        return import_scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                               "record %ld is not complete at the end of the file", s->n_records);
+    return import_scan_err(e, ERR_INVALID, s->line, s->col, NULL,
+                           "the array of records is not closed at the end of the file");
 }
 
 /* ------------------------------------------------------------ JSON: one record */
@@ -537,8 +588,8 @@ record_number(const struct import_scan *s, const struct import_member *m, const 
     if (json_is_null(v))
         return ERR_OK;
     if (!json_is_number(v))
-        return scan_err(e, ERR_INVALID, m->line, m->col, key, "record %ld: %s is not a number",
-                        s->n_records, key);
+        return import_scan_err(e, ERR_INVALID, m->line, m->col, key,
+                               "record %ld: %s is not a number", s->n_records, key);
     /* the number as written, for its length and the message */
     if (tidy_check_text(key, s->rec.data + m->off, m->len, e))
         return at_member(e, ERR_INVALID, m, false);
@@ -592,21 +643,23 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
             char jtext[sizeof(je.text)];
 
             snprintf(jtext, sizeof(jtext), "%s", je.text);
-            snprintf(je.text, sizeof(je.text), "not a finite number (%.*s)", 120, jtext);
+            snprintf(je.text, sizeof(je.text), gettext("not a finite number (%.*s)"), 120, jtext);
         }
-        /* jansson's place is within the record: make it the body's */
+        /* jansson's place is within the record: make it the body's (its text as it is) */
         if (je.line <= 1)
-            return scan_err(e, ERR_INVALID, s->rec_line,
-                            s->rec_col + (je.column > 0 ? je.column - 1 : 0), NULL, "%s", je.text);
-        return scan_err(e, ERR_INVALID, s->rec_line + je.line - 1, je.column, NULL, "%s", je.text);
+            scan_place(e, s->rec_line, s->rec_col + (je.column > 0 ? je.column - 1 : 0), NULL);
+        else
+            scan_place(e, s->rec_line + je.line - 1, je.column, NULL);
+        snprintf(e->msg, sizeof(e->msg), "%s", je.text);
+        return ERR_INVALID;
     }
     /* jansson keeps members in the order written (and duplicates were refused): member i of
      * the object is s->m[i] */
     json_object_foreach(rec, key, v)
     {
         if (i >= s->n_members) { /* cannot happen with valid JSON: never read past m[] */
-            rc = scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
-                          "record %ld could not be read", n);
+            rc = import_scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                                 "record %ld could not be read", n);
             break;
         }
         m = &s->m[i++];
@@ -621,18 +674,18 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                     break;
                 }
             } else {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
-                              "record %ld: Year must be a string or integer", n);
+                rc = import_scan_err(e, ERR_INVALID, m->line, m->col, key,
+                                     "record %ld: Year must be a string or integer", n);
                 break;
             }
             if (!period_parse(r.period, strlen(r.period), &r.p, &why)) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
-                              tidy_shown(r.period), r.period, why);
+                rc = import_scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
+                                     tidy_shown(r.period), r.period, gettext(why));
                 break;
             }
             if (tidy_formula_like(r.period)) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
-                              tidy_shown(r.period), r.period, TIDY_FORMULA_PERIOD);
+                rc = import_scan_err(e, ERR_INVALID, m->line, m->col, key, "Year \"%.*s\" %s",
+                                     tidy_shown(r.period), r.period, gettext(TIDY_FORMULA_PERIOD));
                 break;
             }
         } else if (strcmp(key, "Value") == 0 || strcmp(key, "Progress") == 0) {
@@ -644,8 +697,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         } else if (strcmp(key, "Source") == 0 || strcmp(key, "Note") == 0) {
             /* where the value comes from, what to know about it: text, or null for none */
             if (!json_is_string(v) && !json_is_null(v)) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
-                              "record %ld: %s must be a string or null", n, key);
+                rc = import_scan_err(e, ERR_INVALID, m->line, m->col, key,
+                                     "record %ld: %s must be a string or null", n, key);
                 break;
             }
             text = json_is_string(v) ? json_string_value(v) : "";
@@ -663,8 +716,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         } else {
             is_su = strcmp(key, "Series") == 0 || strcmp(key, "Units") == 0;
             if (!json_is_string(v) && (is_su || !json_is_null(v))) {
-                rc = scan_err(e, ERR_INVALID, m->line, m->col, key,
-                              "record %ld: %.*s must be a string", n, tidy_shown(key), key);
+                rc = import_scan_err(e, ERR_INVALID, m->line, m->col, key,
+                                     "record %ld: %.*s must be a string", n, tidy_shown(key), key);
                 break;
             }
             text = json_is_string(v) ? json_string_value(v) : "";
@@ -709,8 +762,9 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
                 /* a replace takes the file's columns, from whichever record names them
                  * (a column new in a later record was empty in the earlier ones) */
                 if (im->opts.mode == IMPORT_MERGE && (im->rows > 0 || n > 1)) {
-                    rc = scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
-                                  "record %ld: unknown column \"%.*s\"", n, tidy_shown(key), key);
+                    rc = import_scan_err(e, ERR_INVALID, m->key_line, m->key_col, key,
+                                         "record %ld: unknown column \"%.*s\"", n, tidy_shown(key),
+                                         key);
                     break;
                 }
                 rc = add_dim(im, key);
@@ -724,7 +778,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         }
     }
     if (rc == ERR_OK && r.period == NULL) {
-        rc = scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL, "record %ld has no Year", n);
+        rc = import_scan_err(e, ERR_INVALID, s->rec_line, s->rec_col, NULL,
+                             "record %ld has no Year", n);
     } else if (rc == ERR_OK &&
                tidy_check_series_key(strlen(r.series), strlen(r.unit), disagg_len, e)) {
         e->line = s->rec_line;
@@ -912,14 +967,15 @@ check_repeats(struct import *im, long *out_dups)
         str_shortest(a, sizeof(a), db_dbl(st, 4));
         str_shortest(b, sizeof(b), db_dbl(st, 3));
         if (db_dbl(st, 3) != db_dbl(st, 4))
-            rc = set_err(&im->err, ERR_INVALID, line, im->year_col,
-                         "lines %ld and %ld give two values for %.*s in one series: %s and %s", l0,
-                         line, tidy_shown(db_text(st, 2)), db_text(st, 2), a, b);
+            rc = import_set_err(
+                &im->err, ERR_INVALID, line, im->year_col,
+                "lines %ld and %ld give two values for %.*s in one series: %s and %s", l0, line,
+                tidy_shown(db_text(st, 2)), db_text(st, 2), a, b);
         else
-            rc = set_err(&im->err, ERR_INVALID, line, im->year_col,
-                         "lines %ld and %ld give %.*s in one series twice, with a different "
-                         "source, note, attribute or Progress",
-                         l0, line, tidy_shown(db_text(st, 2)), db_text(st, 2));
+            rc = import_set_err(&im->err, ERR_INVALID, line, im->year_col,
+                                "lines %ld and %ld give %.*s in one series twice, with a different "
+                                "source, note, attribute or Progress",
+                                l0, line, tidy_shown(db_text(st, 2)), db_text(st, 2));
         break;
     }
     db_done(st);
@@ -1118,14 +1174,19 @@ decide(struct import *im)
     if (rc)
         return rc;
     if (r->rows == 0 && !im->opts.allow_empty && im->opts.mode == IMPORT_MERGE)
-        return set_err(&im->err, ERR_INVALID, 1, 0,
-                       "the file has no data rows, only a header: there is nothing to merge");
+        return import_set_err(
+            &im->err, ERR_INVALID, 1, 0,
+            "the file has no data rows, only a header: there is nothing to merge");
     if (r->rows == 0 && !im->opts.allow_empty)
-        return set_err(&im->err, ERR_INVALID, 1, 0,
-                       "the file has no data rows, only a header: importing it would remove "
-                       "all %ld observations of the indicator; to do that, ask for an empty "
-                       "import explicitly",
-                       held);
+        return import_set_err(
+            &im->err, ERR_INVALID, 1, 0,
+            ngettext("the file has no data rows, only a header: importing it would remove the "
+                     "indicator's %ld observation; to do that, ask for an empty import explicitly",
+                     "the file has no data rows, only a header: importing it would remove all %ld "
+                     "observations of the indicator; to do that, ask for an empty import "
+                     "explicitly",
+                     (unsigned long)held),
+            held);
     /* an indicator without observations has nothing to keep, nothing to compare with */
     if (held > 0)
         rc = run_stage(im, Q_IMPORT_KEEP_SOURCE);
@@ -1163,7 +1224,10 @@ decide(struct import *im)
     if (rc)
         return rc;
     if (r->rows == 0 && r->removed > 0)
-        import_result_notice(r, 0, 0, "removed all %ld observations", r->removed);
+        import_result_notice(r, 0, 0,
+                             ngettext("removed the indicator's %ld observation",
+                                      "removed all %ld observations", (unsigned long)r->removed),
+                             r->removed);
     if (im->own_tx && r->inserted + r->changed + r->removed > IMPORT_MAX_AUDIT_ROWS)
         import_result_notice(r, 0, 0,
                              "the history lists the first %d of the %ld observations inserted, "
@@ -1195,8 +1259,7 @@ notice_mismatches(struct import *im)
     for (i = 0; rc == ERR_OK && i < ip.n_mismatch && i < ASSESS_MAX_MISMATCHES; i++) {
         if (im->res.n_notices < IMPORT_MAX_NOTICES)
             im->res.n_setting_notices++;
-        import_result_notice(&im->res, 0, 0, "setting %s: %s", ip.mismatch[i].setting,
-                             ip.mismatch[i].msg);
+        notice_as_is(&im->res, 0, 0, "setting %s: %s", ip.mismatch[i].setting, ip.mismatch[i].msg);
     }
     arena_free(&a);
     return rc;
@@ -1222,7 +1285,10 @@ import_finish_result(struct import *im, struct import_result *out, struct tidy_e
             long at = db_bulk_failed_at(im->db);
             long line = at >= 0 ? im->ring_line[at % IMPORT_RING] : 0;
 
-            rc = set_err(&im->err, rc, line, 0, "%s", err_str(rc));
+            /* the backend's word, as it is */
+            im->err.line = line;
+            im->err.column = 0;
+            snprintf(im->err.msg, sizeof(im->err.msg), "%s", err_str(rc));
         }
         /* the decisions read as they write: statement by statement from here */
         db_bulk(im->db, false);

@@ -69,7 +69,8 @@ struct import_opts {
 };
 
 /* Something the import accepted but a user should know: where (line 0: the whole file;
- * column 0: not one field) and an English sentence. */
+ * column 0: not one field) and a sentence in the thread's language (English in the CLI; a
+ * setting's, from assess.c, is English). */
 struct import_notice {
     long line;
     int column;
@@ -89,7 +90,7 @@ struct import_result {
 };
 
 /* Add a notice to r (kept while there is room; always counted): the place for notices
- * found after the import, such as settings that no longer fit its data. */
+ * found after the import. fmt is a msgid, said in the thread's language (gettext). */
 void import_result_notice(struct import_result *r, long line, int column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

@@ -11,6 +11,10 @@
 
 #include <string.h>
 
+/* xgettext extracts N_() here as in the web layer: period_parse's reasons are msgids, which
+ * the import translates where it says them (tidycsv.c, import.c) */
+#define N_(s) (s)
+
 #define MAX_TOKENS 16
 #define MAX_WORD   12
 
@@ -436,16 +440,16 @@ period_parse(const char *s, size_t len, struct period *out, const char **why)
             if (i < 1800 || i > 2199)
                 continue;
             if (year != 0 && year != i) {
-                *why = "names more than one year and is no period this program can read "
-                       "(such as 2015, 2015-16, 2015 Q1, 2015-03 or 1 May to 30 June 2015)";
+                *why = N_("names more than one year and is no period this program can read "
+                          "(such as 2015, 2015-16, 2015 Q1, 2015-03 or 1 May to 30 June 2015)");
                 return false;
             }
             year = i;
         }
     }
     if (year == 0) {
-        *why = "names no year (such as 2015, 2015-16, 2015 Q1, 2015-03 or 1 May to 30 June "
-               "2015)";
+        *why = N_("names no year (such as 2015, 2015-16, 2015 Q1, 2015-03 or 1 May to 30 June "
+                  "2015)");
         return false;
     }
     out->kind = PERIOD_OTHER;

@@ -53,7 +53,8 @@ struct period {
 /*
  * Parse a Year cell as published: len bytes at s (need not be NUL-terminated;
  * surrounding spaces are allowed). true with *out filled; false, with *why a
- * static English sentence, when it names no year this parser can place.
+ * static English sentence, when it names no year this parser can place: a msgid, to be
+ * said through gettext (the import says it in the request's language).
  */
 bool period_parse(const char *s, size_t len, struct period *out, const char **why);
 

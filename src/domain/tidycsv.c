@@ -5,11 +5,19 @@
  * Physical line numbers are tracked by counting the newlines inside quoted
  * fields, so an error on a row after a multi-line cell still names the line
  * an editor shows.
+ *
+ * The messages are English msgids, said in the thread's language (gettext at format time:
+ * tidy_refuse, tidy_fail, the notices): the server has switched a request's thread to the
+ * request's language before the import runs in its handler (i18n_use), while the CLI binds
+ * no text domain, so there gettext returns the msgid and the CLI speaks English. The column
+ * names Year, Value, Series, Units and Progress are the file format's words: no translation
+ * changes them. Texts from a library (libcsv's csv_strerror) are quoted as they are.
  */
 #include "domain/tidycsv.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <libintl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -155,17 +163,19 @@ tidy_shown(const char *s)
     return shown_n(s, strlen(s));
 }
 
-static enum err refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
+/* A problem of one value (field NULL: not one field's), its message fmt (a msgid) said in the
+ * thread's language; named apart from its kind so that `make pot` finds fmt (POT_KEYWORDS) */
+static enum err tidy_refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static enum err
-refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
+tidy_refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
 {
     va_list ap;
 
     snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+    vsnprintf(e->msg, sizeof(e->msg), gettext(fmt), ap);
     va_end(ap);
     return ERR_INVALID;
 }
@@ -175,9 +185,9 @@ static enum err
 too_long(struct tidy_error *e, const char *field)
 {
     if (field == NULL)
-        return refuse(e, NULL, "a column name is longer than %d bytes", TIDY_MAX_FIELD);
-    return refuse(e, field, "%.*s is longer than %zu bytes", tidy_shown(field), field,
-                  tidy_field_max(field));
+        return tidy_refuse(e, NULL, "a column name is longer than %d bytes", TIDY_MAX_FIELD);
+    return tidy_refuse(e, field, "%.*s is longer than %zu bytes", tidy_shown(field), field,
+                       tidy_field_max(field));
 }
 
 enum err
@@ -189,8 +199,8 @@ tidy_check_text(const char *field, const char *s, size_t len, struct tidy_error 
         return too_long(e, field);
     at = str_find_control(s, len);
     if (at < len)
-        return refuse(e, field, "%.*s contains the control character U+%04X", tidy_shown(field),
-                      field, str_control_at(s + at, len - at));
+        return tidy_refuse(e, field, "%.*s contains the control character U+%04X",
+                           tidy_shown(field), field, str_control_at(s + at, len - at));
     return ERR_OK;
 }
 
@@ -200,23 +210,26 @@ tidy_check_name(const char *name, size_t len, struct tidy_error *e)
     size_t at;
 
     if (len == 0)
-        return refuse(e, NULL, "empty column name");
+        return tidy_refuse(e, NULL, "empty column name");
     if (len > TIDY_MAX_FIELD)
         return too_long(e, NULL);
     at = str_find_control(name, len);
     if (at < len)
-        return refuse(e, NULL, "the column name \"%.*s\" contains the control character U+%04X",
-                      shown_n(name, at), name, str_control_at(name + at, len - at));
+        return tidy_refuse(e, NULL,
+                           "the column name \"%.*s\" contains the control character U+%04X",
+                           shown_n(name, at), name, str_control_at(name + at, len - at));
     /* the export guards a cell a spreadsheet would run as a formula ('=1' is written "'=1"),
      * and header names are read as written: a name so guarded would not import back as the
      * same column */
     if (formula_like_n(name, len))
-        return refuse(e, NULL,
-                      "the column name \"%.*s\" starts with =, +, -, @, TAB or CR (a spreadsheet "
-                      "would take it for a formula)",
-                      shown_n(name, len), name);
+        return tidy_refuse(
+            e, NULL,
+            "the column name \"%.*s\" starts with =, +, -, @, TAB or CR (a spreadsheet "
+            "would take it for a formula)",
+            shown_n(name, len), name);
     if (memchr(name, '=', len) != NULL)
-        return refuse(e, NULL, "the column name \"%.*s\" contains \"=\"", shown_n(name, len), name);
+        return tidy_refuse(e, NULL, "the column name \"%.*s\" contains \"=\"", shown_n(name, len),
+                           name);
     return ERR_OK;
 }
 
@@ -224,8 +237,9 @@ enum err
 tidy_check_number(const char *field, const char *text, double v, struct tidy_error *e)
 {
     if (!isfinite(v) || fabs(v) > TIDY_MAX_ABS)
-        return refuse(e, field, "%s \"%.*s\" is out of range (at most 1e15 either side of zero)",
-                      field, tidy_shown(text), text);
+        return tidy_refuse(e, field,
+                           "%s \"%.*s\" is out of range (at most 1e15 either side of zero)", field,
+                           tidy_shown(text), text);
     return ERR_OK;
 }
 
@@ -233,9 +247,9 @@ enum err
 tidy_check_series_key(size_t series_len, size_t unit_len, size_t disagg_len, struct tidy_error *e)
 {
     if (series_len + unit_len + disagg_len > TIDY_MAX_SERIES_KEY)
-        return refuse(e, NULL,
-                      "Series, Units and the disaggregation together are longer than %d bytes",
-                      TIDY_MAX_SERIES_KEY);
+        return tidy_refuse(e, NULL,
+                           "Series, Units and the disaggregation together are longer than %d bytes",
+                           TIDY_MAX_SERIES_KEY);
     return ERR_OK;
 }
 
@@ -296,11 +310,13 @@ tidy_is_attribute(const char *name)
 
 /* ------------------------------------------------------------ reader */
 
-static enum err fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt,
-                     ...) __attribute__((format(printf, 5, 6)));
+/* The reader's first problem, at line:column, fmt (a msgid) said in the thread's language
+ * (a text ngettext has already translated comes back from gettext as it is) */
+static enum err tidy_fail(struct tidy_reader *t, enum err rc, long line, int column,
+                          const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static enum err
-fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt, ...)
+tidy_fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt, ...)
 {
     va_list ap;
 
@@ -311,7 +327,7 @@ fail(struct tidy_reader *t, enum err rc, long line, int column, const char *fmt,
     t->err.column = column;
     t->err.field[0] = '\0';
     va_start(ap, fmt);
-    vsnprintf(t->err.msg, sizeof(t->err.msg), fmt, ap);
+    vsnprintf(t->err.msg, sizeof(t->err.msg), gettext(fmt), ap);
     va_end(ap);
     return rc;
 }
@@ -346,16 +362,18 @@ field_over(struct tidy_reader *t, size_t len)
     struct tidy_error e;
 
     if (t->n >= TIDY_MAX_COLUMNS) {
-        fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
+        tidy_fail(t, ERR_LIMIT, t->line, t->n + 1, "more than %d columns", TIDY_MAX_COLUMNS);
         return true;
     }
     if (t->have_header && t->n >= t->n_fields) {
         /* past the header's columns: data_row refuses the row for its count */
         if (len <= TIDY_MAX_FIELD)
             return false;
-        fail(t, ERR_INVALID, t->line, t->n + 1,
-             "field %d is longer than %d bytes (and the header has %d columns)", t->n + 1,
-             TIDY_MAX_FIELD, t->n_fields);
+        tidy_fail(t, ERR_INVALID, t->line, t->n + 1,
+                  ngettext("field %d is longer than %d bytes (and the header has %d column)",
+                           "field %d is longer than %d bytes (and the header has %d columns)",
+                           (unsigned long)t->n_fields),
+                  t->n + 1, TIDY_MAX_FIELD, t->n_fields);
         return true;
     }
     if (t->have_header && t->n >= t->h.n_columns) {
@@ -363,10 +381,10 @@ field_over(struct tidy_reader *t, size_t len)
          * empty: a value there would be lost */
         if (len == 0)
             return false;
-        fail(t, ERR_INVALID, t->line, t->n + 1,
-             "column %d has no name, but this line has a value in it: name the column, or empty "
-             "it",
-             t->n + 1);
+        tidy_fail(t, ERR_INVALID, t->line, t->n + 1,
+                  "column %d has no name, but this line has a value in it: name the column, or "
+                  "empty it",
+                  t->n + 1);
         return true;
     }
     if (len <= (t->have_header ? tidy_field_max(t->h.names[t->n]) : TIDY_MAX_FIELD))
@@ -392,7 +410,7 @@ on_field(void *s, size_t len, void *vt)
     if (field_over(t, len))
         return;
     if (!utf8_valid(s, len)) {
-        fail(t, ERR_INVALID, t->line, t->n + 1, "invalid UTF-8");
+        tidy_fail(t, ERR_INVALID, t->line, t->n + 1, "invalid UTF-8");
         return;
     }
     /* a column name, or a value against its column's maximum (a row with more fields than
@@ -429,25 +447,33 @@ static void
 no_year_value(struct tidy_reader *t)
 {
     const struct tidy_header *h = &t->h;
-    char seen[120];
+    char seen[160];
     size_t n = 0;
     int i;
 
+    /* each part a whole phrase of the language, the names in its quotation marks */
     if (h->n_columns == 1)
-        n = (size_t)snprintf(seen, sizeof(seen), "one column \"%.*s\"",
+        n = (size_t)snprintf(seen, sizeof(seen), gettext("one column \"%.*s\""),
                              shown_max(h->names[0], strlen(h->names[0]), 40), h->names[0]);
     else
-        n = (size_t)snprintf(seen, sizeof(seen), "%d columns", h->n_columns);
-    for (i = 0; h->n_columns > 1 && i < h->n_columns && i < 3 && n < sizeof(seen); i++)
-        n += (size_t)snprintf(seen + n, sizeof(seen) - n, "%s\"%.*s\"", i ? ", " : ": ",
-                              shown_max(h->names[i], strlen(h->names[i]), 20), h->names[i]);
+        n = (size_t)snprintf(seen, sizeof(seen),
+                             ngettext("%d column", "%d columns", (unsigned long)h->n_columns),
+                             h->n_columns);
+    for (i = 0; h->n_columns > 1 && i < h->n_columns && i < 3; i++) {
+        if (n < sizeof(seen))
+            n += (size_t)snprintf(seen + n, sizeof(seen) - n, "%s", i ? ", " : ": ");
+        if (n < sizeof(seen))
+            n += (size_t)snprintf(seen + n, sizeof(seen) - n, gettext("\"%.*s\""),
+                                  shown_max(h->names[i], strlen(h->names[i]), 20), h->names[i]);
+    }
     if (h->n_columns > 3 && n < sizeof(seen))
         snprintf(seen + n, sizeof(seen) - n, ", ...");
-    fail(t, ERR_INVALID, t->line, 0, "the first line has no \"%s\" column; it reads as %s — %s",
-         h->year_col < 0 ? "Year" : "Value", seen,
-         h->year_col < 0 && h->value_col < 0 ? "name the columns Year and Value"
-         : h->year_col < 0                   ? "name the period column Year"
-                                             : "name the value column Value");
+    tidy_fail(t, ERR_INVALID, t->line, 0,
+              "the first line has no \"%s\" column; it reads as %s — %s",
+              h->year_col < 0 ? "Year" : "Value", seen,
+              h->year_col < 0 && h->value_col < 0 ? gettext("name the columns Year and Value")
+              : h->year_col < 0                   ? gettext("name the period column Year")
+                                                  : gettext("name the value column Value"));
 }
 
 static void
@@ -482,12 +508,12 @@ header_row(struct tidy_reader *t)
     for (i = 0; i < h->n_columns; i++) {
         name = (char *)h->names[i];
         if (*name == '\0') {
-            fail(t, ERR_INVALID, t->line, i + 1, "empty column name");
+            tidy_fail(t, ERR_INVALID, t->line, i + 1, "empty column name");
             return;
         }
         for (k = 0; k < i; k++)
             if (strcmp(h->names[k], name) == 0) {
-                fail(t, ERR_INVALID, t->line, i + 1, "column \"%s\" appears twice", name);
+                tidy_fail(t, ERR_INVALID, t->line, i + 1, "column \"%s\" appears twice", name);
                 return;
             }
         if (strcmp(name, "Year") == 0)
@@ -517,7 +543,8 @@ header_row(struct tidy_reader *t)
     t->have_header = true;
     if (h->decimal_comma && t->on_notice != NULL)
         t->on_notice(t->ctx, t->line, 0,
-                     "read as semicolon-separated with decimal commas, as Swedish Excel saves");
+                     gettext("read as semicolon-separated with decimal commas, as Swedish Excel "
+                             "saves"));
     if (t->on_header != NULL) {
         struct tidy_error e = {.line = t->line};
         enum err rc = t->on_header(t->ctx, h, &e);
@@ -584,8 +611,13 @@ parse_number(struct tidy_reader *t, int col, double *out, bool *present)
         decimal_comma(s, plain, sizeof(plain)))
         s = plain;
     if (str_to_double(s, out) != ERR_OK) {
-        fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a %snumber", col_name(t, col),
-             t->fields[col], is_infinite(s) ? "finite " : "");
+        /* two whole sentences: a translation never joins one from pieces */
+        if (is_infinite(s))
+            tidy_fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a finite number",
+                      col_name(t, col), t->fields[col]);
+        else
+            tidy_fail(t, ERR_INVALID, t->line, col + 1, "%s \"%s\" is not a number",
+                      col_name(t, col), t->fields[col]);
         return false;
     }
     if (tidy_check_number(col_name(t, col), t->fields[col], *out, &e) != ERR_OK) {
@@ -608,25 +640,30 @@ data_row(struct tidy_reader *t)
     enum err rc;
 
     if (t->n != t->n_fields) {
-        fail(t, ERR_INVALID, t->line, 0, "%d fields where the header has %d", t->n, t->n_fields);
+        tidy_fail(t, ERR_INVALID, t->line, 0,
+                  ngettext("%d field where the header has %d", "%d fields where the header has %d",
+                           (unsigned long)t->n),
+                  t->n, t->n_fields);
         return;
     }
     if (t->max_rows > 0 && t->rows >= t->max_rows) {
-        fail(t, ERR_LIMIT, t->line, 0, "more than %ld rows", t->max_rows);
+        tidy_fail(t, ERR_LIMIT, t->line, 0,
+                  ngettext("more than %ld row", "more than %ld rows", (unsigned long)t->max_rows),
+                  t->max_rows);
         return;
     }
     memset(&r, 0, sizeof(r));
     r.line = t->line;
     r.period = t->fields[h->year_col];
     if (!period_parse(r.period, t->lens[h->year_col], &r.p, &why)) {
-        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
-             r.period, why);
+        tidy_fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s",
+                  tidy_shown(r.period), r.period, gettext(why));
         return;
     }
     /* a period is exported as written: one a spreadsheet would run is never stored */
     if (tidy_formula_like(r.period)) {
-        fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s", tidy_shown(r.period),
-             r.period, TIDY_FORMULA_PERIOD);
+        tidy_fail(t, ERR_INVALID, t->line, h->year_col + 1, "Year \"%.*s\" %s",
+                  tidy_shown(r.period), r.period, gettext(TIDY_FORMULA_PERIOD));
         return;
     }
     r.year = r.p.year;
@@ -764,8 +801,8 @@ feed_csv(struct tidy_reader *t, const char *data, size_t len)
         if (t->rc)
             break;
         if (done != n)
-            return fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
-                        csv_strerror(csv_error(&t->p)));
+            return tidy_fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
+                             csv_strerror(csv_error(&t->p)));
         /* the field so far, less the trailing spaces libcsv will trim if nothing follows */
         if (t->p.entry_pos - t->p.spaces > TIDY_MAX_FIELD &&
             field_over(t, t->p.entry_pos - t->p.spaces))
@@ -834,21 +871,21 @@ tidy_finish(struct tidy_reader *t)
     if (t->rc)
         return t->rc;
     if (csv_fini(&t->p, on_field, on_row, t) != 0 && t->rc == ERR_OK)
-        return fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
-                    csv_strerror(csv_error(&t->p)));
+        return tidy_fail(t, ERR_INVALID, t->line, t->n + 1, "malformed CSV (%s)",
+                         csv_strerror(csv_error(&t->p)));
     if (t->rc)
         return t->rc;
     if (!t->have_header)
-        return fail(t, ERR_INVALID, 1, 0, "empty file");
+        return tidy_fail(t, ERR_INVALID, 1, 0, "empty file");
     /* said once the file is read: only then is every cell of them known to be empty */
     if (t->h.n_ignored > 0 && t->on_notice != NULL) {
-        char msg[120];
+        char msg[160];
 
-        if (t->h.n_ignored == 1)
-            snprintf(msg, sizeof(msg), "1 empty column at the end of the header was ignored");
-        else
-            snprintf(msg, sizeof(msg), "%d empty columns at the end of the header were ignored",
-                     t->h.n_ignored);
+        snprintf(msg, sizeof(msg),
+                 ngettext("%d empty column at the end of the header was ignored",
+                          "%d empty columns at the end of the header were ignored",
+                          (unsigned long)t->h.n_ignored),
+                 t->h.n_ignored);
         t->on_notice(t->ctx, 1, t->h.n_columns + 1, msg);
     }
     return ERR_OK;

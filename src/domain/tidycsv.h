@@ -152,8 +152,8 @@ typedef enum err (*tidy_row_cb)(void *ctx, const struct tidy_header *h, const st
                                 struct tidy_error *e);
 
 /* Something the reader accepted but a user should know (columns ignored, decimal commas
- * read ...): line and column (0 when not one field) and a short English sentence, valid
- * only during the call. ctx is tidy_new's. */
+ * read ...): line and column (0 when not one field) and a short sentence in the thread's
+ * language (English in the CLI), valid only during the call. ctx is tidy_new's. */
 typedef void (*tidy_notice_cb)(void *ctx, long line, int column, const char *msg);
 
 struct tidy_reader;
@@ -187,8 +187,14 @@ enum err tidy_read_file(const char *path, tidy_header_cb on_header, tidy_row_cb 
  */
 bool tidy_formula_like(const char *s);
 /* Why a Year cell that is formula-like is refused (CSV and JSON): periods are exported as
- * written, never guarded, so none that a spreadsheet would run is stored. */
-#define TIDY_FORMULA_PERIOD "starts like a formula (=, +, -, @): a spreadsheet would run it"
+ * written, never guarded, so none that a spreadsheet would run is stored. A msgid, said
+ * through gettext; gettext_noop marks it for xgettext (`make pot` reads this header) and
+ * leaves a literal that joins others ("Year \"x\" " TIDY_FORMULA_PERIOD). */
+#ifndef gettext_noop
+#define gettext_noop(s) s
+#endif
+#define TIDY_FORMULA_PERIOD                                                                        \
+    gettext_noop("starts like a formula (=, +, -, @): a spreadsheet would run it")
 /* s without the apostrophe an export put in front of formula-like text. */
 const char *tidy_unformula(const char *s);
 

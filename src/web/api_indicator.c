@@ -564,7 +564,8 @@ api_indicator_observations(struct req *rq)
 static const struct res_field write_notice_fields[] = {
     R_INT("line", struct write_notice, line, 0, "0: the whole file"),
     R_INT("column", struct write_notice, column, 0, "0: not one field"),
-    R_STR("message", struct write_notice, message, 0, "English"),
+    R_STR("message", struct write_notice, message, 0,
+          "For people, in the request's language (a setting's notice is English)"),
     R_END,
 };
 

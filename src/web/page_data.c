@@ -552,8 +552,8 @@ on_part(void *ctx, enum multipart_event ev, const struct multipart_part *p, cons
 }
 
 /* What a stored file changed, and what the import accepted but the user should know
- * (repeated rows kept once, columns ignored ...): the notices in the importer's English, as
- * its refusals are. */
+ * (repeated rows kept once, columns ignored ...): the notices in the page's language, as the
+ * importer said them (its thread speaks the request's), and so are its refusals. */
 static enum err
 result_page(struct req *rq, const struct indicator *ind, const struct import_result *ir)
 {

@@ -170,9 +170,13 @@ upload "$DJ.c" "/indicators/$IND_P/data/upload" -H "Accept-Language: en" -F "csr
 check "data: a CSV with an error on line 3, column 2: 422, the message says where, beside the file field" \
     eval 'eq "$S" 422 && has "id=\"f-file-error\"" && text_has "Line 3, column 2" && tidy_clean'
 check "data: ... and nothing was stored" eval 'eq "$(obs "$IND_P")" "$NOW"'
+check "data: ... the importer's diagnostic in English on the English page" \
+    text_has 'The file was not stored. Line 3, column 2: Value "abc" is not a number'
 upload "$DJ.c" "/indicators/$IND_P/data/upload" -F "csrf=$TOK" -F format=csv -F "file=@$T/bad.csv;type=text/csv"
 check "data: ... in Swedish by default: \"Rad 3, kolumn 2\", nothing stored" \
     eval 'eq "$S" 422 && text_has "Filen sparades inte. Rad 3, kolumn 2" && eq "$(obs "$IND_P")" "$NOW"'
+check "data: ... the importer's diagnostic in Swedish too, on the Swedish page" \
+    text_has 'Filen sparades inte. Rad 3, kolumn 2: Value ”abc” är inte ett tal'
 printf '[{"Year": 2019, "Value": 1.5}, {"Year": 2020, "Value": 2}]' >"$T/good.json"
 upload "$DJ.c" "/indicators/$IND_P/data/upload" -F "csrf=$TOK" -F format=json -F "file=@$T/good.json;type=application/json"
 check "data: a JSON file: 303, 2 rows stored" \

@@ -1,7 +1,8 @@
 # t_34_languages.sh — both languages, honestly (issue 12): the language a request gets
 # by Accept-Language quality values (RFC 9110 §12.5.4), single-language content marked
 # with its own lang attribute on a page in the other language (WCAG 3.1.2), team cards
-# that do not repeat role and title, and API errors in the request's language.
+# that do not repeat role and title, and API errors in the request's language (an import's
+# line-and-column diagnostics and notices among them).
 
 # ------------------------------------------------------------------ negotiation
 
@@ -98,6 +99,65 @@ check "api parameter error in Swedish, field kept" eval \
     'api_said "^origin är inte ett av de tillåtna värdena" && jqt "$B" ".error.field == \"origin\" and .error.code == \"invalid_parameter\""'
 fetch "/api/v1/initiatives?origin=sideways"
 check "api parameter error in English" api_said '^origin is not one of the allowed values'
+
+# an import's line-and-column diagnostics and notices (domain/tidycsv.c, import.c): in the
+# request's language, at the same place in either; the column names a file must use (Year,
+# Value) are the same in both
+# api_import LANG TYPE FILE — POST FILE to $IND's data as a merge (refused: nothing changes)
+api_import()
+{
+    fetch -X POST -H "Accept-Language: $1" -H "Authorization: Bearer $LANG_TOK" \
+        -H "Content-Type: $2" --data-binary @"$3" "/api/v1/indicators/$IND/data?mode=merge"
+}
+# refused_at LINE COLUMN MESSAGE — the last fetch is a 422 invalid_data at LINE:COLUMN
+# whose message is MESSAGE exactly
+refused_at()
+{
+    eq "$S" 422 && jqt "$B" --argjson l "$1" --argjson c "$2" --arg m "$3" \
+        '.error.code == "invalid_data" and .error.line == $l and .error.column == $c and .error.message == $m' &&
+        hv Vary && contains "$HV" Accept-Language
+}
+printf 'Year,Value\n2020,1\n2021,abc\n' >"$T/l34-nan.csv"
+api_import sv text/csv "$T/l34-nan.csv"
+check "api import refused, Accept-Language: sv: the diagnostic in Swedish at line 3, column 2" \
+    refused_at 3 2 'Value ”abc” är inte ett tal'
+api_import en text/csv "$T/l34-nan.csv"
+check "api import refused, Accept-Language: en: the same diagnostic in English, same place" \
+    refused_at 3 2 'Value "abc" is not a number'
+printf 'Year,Value\n2020,1\n2021,Inf\n' >"$T/l34-inf.csv"
+api_import sv text/csv "$T/l34-inf.csv"
+check "api import refused (sv): a value that is no finite number says so whole, in Swedish" \
+    refused_at 3 2 'Value ”Inf” är inte ett ändligt tal'
+YEAR_SV='anger inget år (till exempel 2015, 2015-16, 2015 K1, 2015-03 eller 1 maj till 30 juni 2015)'
+printf 'Year,Value\n20x,1\n' >"$T/l34-year.csv"
+api_import sv text/csv "$T/l34-year.csv"
+check "api import (sv): a period the reader cannot place gets a Swedish reason (CSV)" \
+    refused_at 2 1 "Year ”20x” $YEAR_SV"
+printf '[{"Value": 1, "Year": "20x"}]' >"$T/l34-year.json"
+api_import sv application/json "$T/l34-year.json"
+check "api import (sv): ... and in a JSON record, at the member's value" \
+    refused_at 1 23 "Year ”20x” $YEAR_SV"
+api_import en application/json "$T/l34-year.json"
+check "api import (en): ... in English there, same place" \
+    refused_at 1 23 'Year "20x" names no year (such as 2015, 2015-16, 2015 Q1, 2015-03 or 1 May to 30 June 2015)'
+printf 'Year;Värde\n2020;1\n' >"$T/l34-head.csv"
+api_import sv text/csv "$T/l34-head.csv"
+check "api import (sv): a header without Value: what it reads as and what to rename, in Swedish" \
+    refused_at 1 0 'första raden har ingen kolumn ”Value”; den läses som 2 kolumner: ”Year”, ”Värde” – ge värdekolumnen namnet Value'
+printf '[{"Year": 2020, "Value": 1}, {"Value": 2}]' >"$T/l34-noyear.json"
+api_import sv application/json "$T/l34-noyear.json"
+check "api import (sv): a JSON record without Year, in Swedish" refused_at 1 30 'post 2 saknar Year'
+# notices: the last indicator without breakdowns, as t_32 uses it (a merge of one row)
+L_IA=$(q "SELECT i.id FROM indicator i WHERE NOT EXISTS (SELECT 1 FROM indicator_dimension d WHERE d.indicator_id = i.id) ORDER BY i.id DESC LIMIT 1")
+printf 'Year;Value;;\n2031;1;;\n2031;1;;\n' >"$T/l34-notice.csv"
+fetch -X POST -H 'Accept-Language: sv' -H "Authorization: Bearer $LANG_TOK" -H 'Content-Type: text/csv' \
+    --data-binary @"$T/l34-notice.csv" "/api/v1/indicators/$L_IA/data?mode=merge"
+check "api import (sv): the notices in Swedish (a repeated row, ignored columns, semicolons)" \
+    eval 'eq "$S" 200 && jqt "$B" ".notices | any(.line == 3 and .message == \"rad 3 upprepar rad 2 exakt; den sparas en gång\")" &&
+        jqt "$B" ".notices | any(.line == 1 and .column == 3 and .message == \"2 tomma kolumner i slutet av rubrikraden hoppades över\")" &&
+        jqt "$B" ".notices | any(.message == \"läst som semikolonavgränsad med decimalkomma, så som svenska Excel sparar\")" &&
+        jqt "$B" ".notices | any(.message | test(\"^observationer: 1 i filen, \"))"'
+
 # the http layer's own plain-text answers (a page's path: the API's OpenAPI document
 # declares JSON errors only, and these come before routing)
 fetch -H 'Accept-Language: sv' -H 'Content-Length: 5' --data-binary hello -X GET "/missions"
