@@ -36,6 +36,8 @@ struct db_ops {
     void (*snapshot_end)(struct db *);
     bool (*unavailable)(struct db *);
     void (*optimize)(struct db *);
+    /* optional: plan every prepared statement once without running it (db_prepare_all) */
+    void (*plan_all)(struct db *);
     /* optional: run a statement whose rows are not wanted; may defer its result in bulk
      * mode (PostgreSQL pipelines), reporting a failure on a later call */
     enum err (*run)(struct db_stmt *);

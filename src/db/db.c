@@ -65,6 +65,8 @@ db_prepare_all(struct db *db, enum q *out_failed)
         }
         db_done(st);
     }
+    if (db->ops->plan_all != NULL)
+        db->ops->plan_all(db);
     return ERR_OK;
 }
 

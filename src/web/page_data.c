@@ -576,7 +576,9 @@ result_page(struct req *rq, const struct indicator *ind, const struct import_res
     html_close(&h, "p");
     html_elem(&h, "h2", _("Notices"));
     html_open(&h, "ul", "class", "notices", NULL);
-    for (i = 0; i < ir->n_notices; i++) {
+    /* the settings that no longer fit the data come last, in the domain's English: the
+     * indicator's page says them in the reader's language, with the numbers */
+    for (i = 0; i < ir->n_notices - ir->n_setting_notices; i++) {
         n = &ir->notices[i];
         html_open(&h, "li", NULL);
         if (n->line > 0 && n->column > 0)
@@ -585,6 +587,17 @@ result_page(struct req *rq, const struct indicator *ind, const struct import_res
             html_printf(&h, _("Line %ld: %s"), n->line, n->msg);
         else
             html_text(&h, n->msg);
+        html_close(&h, "li");
+    }
+    if (ir->n_setting_notices > 0) {
+        html_open(&h, "li", NULL);
+        html_text(&h, ngettext("One of the indicator's settings no longer fits its data:",
+                               "Some of the indicator's settings no longer fit its data:",
+                               (unsigned long)ir->n_setting_notices));
+        html_text(&h, " ");
+        html_elem_attr(&h, "a", _("see the indicator's page"), "href",
+                       url_indicator(rq, ind->id), NULL);
+        html_text(&h, ".");
         html_close(&h, "li");
     }
     html_close(&h, "ul");

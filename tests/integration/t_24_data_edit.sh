@@ -156,6 +156,12 @@ upload "$DJ.c" "/indicators/$IND_P/data/upload" -H "Accept-Language: en" -F "csr
 check "data: a merge with a repeated row: 200, the page lists the notice and the counts, valid HTML" \
     eval 'eq "$S" 200 && text_has "Line 3: line 3 repeats line 2 exactly; kept once" && text_has "1 observation in the file: 1 added, 0 changed, 0 removed, 0 unchanged." && tidy_clean'
 check "data: ... merged: the three values stay, one is added" eq "$(q "SELECT COUNT(*) FROM observation WHERE indicator_id = $IND_P")" 4
+# the same on a Swedish page: the values (10.5, 12.25) need decimals the indicator (0) does
+# not show; the page sends the reader to the indicator's page for that, in Swedish, rather
+# than list the domain's English notice
+upload "$DJ.c" "/indicators/$IND_P/data/upload" -F "csrf=$TOK" -F format=csv -F mode=merge -F "file=@$T/merge-dup.csv;type=text/csv"
+check "data: ... on a Swedish page, a setting that no longer fits the data is said in Swedish, with a link to the indicator's page" \
+    eval 'eq "$S" 200 && text_has "indikatorns inställningar passar inte längre dess data: <a href=\"/indicators/$IND_P\">se indikatorns sida</a>." && lacks "setting decimals" && tidy_clean'
 fetch "/missions/$SK/history?lang=en"
 check "data: ... the mission's history shows the value the import added, by its period" \
     eval 'eq "$S" 200 && has "<span class=\"key\">2023</span>" && text_has "Value: – → 13" && tidy_clean'
