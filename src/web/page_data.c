@@ -595,8 +595,8 @@ result_page(struct req *rq, const struct indicator *ind, const struct import_res
                                "Some of the indicator's settings no longer fit its data:",
                                (unsigned long)ir->n_setting_notices));
         html_text(&h, " ");
-        html_elem_attr(&h, "a", _("see the indicator's page"), "href",
-                       url_indicator(rq, ind->id), NULL);
+        html_elem_attr(&h, "a", _("see the indicator's page"), "href", url_indicator(rq, ind->id),
+                       NULL);
         html_text(&h, ".");
         html_close(&h, "li");
     }
