@@ -5,6 +5,7 @@
 #include "core/utf8.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 size_t
 utf8_seq_len(const char *s, size_t n)
@@ -69,4 +70,36 @@ utf8_count(const char *s, size_t n)
         if (((unsigned char)s[i] & 0xc0) != 0x80)
             c++;
     return c;
+}
+
+void
+utf8_vformat(char *dst, size_t cap, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(dst, cap, fmt, ap);
+    size_t len, lead;
+
+    if (n < 0) {
+        dst[0] = '\0';
+        return;
+    }
+    if ((size_t)n < cap)
+        return;
+    /* vsnprintf kept cap - 1 bytes: the last sequence among them goes if it is not whole
+     * (back over its continuation bytes to its lead byte) */
+    len = cap - 1;
+    lead = len;
+    while (lead > 0 && ((unsigned char)dst[lead - 1] & 0xc0) == 0x80)
+        lead--;
+    if (lead > 0 && utf8_seq_len(dst + lead - 1, len - (lead - 1)) == 0)
+        dst[lead - 1] = '\0';
+}
+
+void
+utf8_format(char *dst, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    utf8_vformat(dst, cap, fmt, ap);
+    va_end(ap);
 }

@@ -25,6 +25,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/utf8.h"
 #include "domain/assess.h"
 #include "domain/audit.h"
 #include "domain/change.h"
@@ -78,7 +79,7 @@ import_set_err(struct tidy_error *e, enum err rc, long line, int column, const c
     e->line = line;
     e->column = column;
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), gettext(fmt), ap);
+    utf8_vformat(e->msg, sizeof(e->msg), gettext(fmt), ap);
     va_end(ap);
     return rc;
 }
@@ -92,7 +93,6 @@ static void
 notice_add(struct import_result *r, long line, int column, const char *fmt, va_list ap)
 {
     struct import_notice *n;
-    int len;
 
     r->total_notices++;
     if (r->n_notices >= IMPORT_MAX_NOTICES)
@@ -100,13 +100,7 @@ notice_add(struct import_result *r, long line, int column, const char *fmt, va_l
     n = &r->notices[r->n_notices++];
     n->line = line;
     n->column = column;
-    len = vsnprintf(n->msg, sizeof(n->msg), fmt, ap);
-    if (len >= (int)sizeof(n->msg)) {
-        len = (int)sizeof(n->msg) - 1;
-        while (len > 0 && ((unsigned char)n->msg[len] & 0xc0) == 0x80)
-            len--;
-        n->msg[len] = '\0';
-    }
+    utf8_vformat(n->msg, sizeof(n->msg), fmt, ap);
 }
 
 static void notice_as_is(struct import_result *r, long line, int column, const char *fmt, ...)
@@ -355,7 +349,7 @@ import_scan_err(struct tidy_error *e, enum err rc, long line, int col, const cha
 
     scan_place(e, line, col, field);
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), gettext(fmt), ap);
+    utf8_vformat(e->msg, sizeof(e->msg), gettext(fmt), ap);
     va_end(ap);
     return rc;
 }
@@ -650,7 +644,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
             scan_place(e, s->rec_line, s->rec_col + (je.column > 0 ? je.column - 1 : 0), NULL);
         else
             scan_place(e, s->rec_line + je.line - 1, je.column, NULL);
-        snprintf(e->msg, sizeof(e->msg), "%s", je.text);
+        utf8_format(e->msg, sizeof(e->msg), "%s", je.text);
         return ERR_INVALID;
     }
     /* jansson keeps members in the order written (and duplicates were refused): member i of

@@ -27,6 +27,7 @@
 #include "core/buf.h"
 #include "core/log.h"
 #include "core/str.h"
+#include "core/utf8.h"
 
 /* bytes of a header line at the limits (every name quoted, every quote doubled): the first
  * line is held whole to find its separator, never more than this */
@@ -175,7 +176,7 @@ tidy_refuse(struct tidy_error *e, const char *field, const char *fmt, ...)
 
     snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
     va_start(ap, fmt);
-    vsnprintf(e->msg, sizeof(e->msg), gettext(fmt), ap);
+    utf8_vformat(e->msg, sizeof(e->msg), gettext(fmt), ap);
     va_end(ap);
     return ERR_INVALID;
 }
@@ -327,7 +328,7 @@ tidy_fail(struct tidy_reader *t, enum err rc, long line, int column, const char 
     t->err.column = column;
     t->err.field[0] = '\0';
     va_start(ap, fmt);
-    vsnprintf(t->err.msg, sizeof(t->err.msg), gettext(fmt), ap);
+    utf8_vformat(t->err.msg, sizeof(t->err.msg), gettext(fmt), ap);
     va_end(ap);
     return rc;
 }

@@ -250,6 +250,38 @@ test_utf8(void)
     is_int((int64_t)utf8_count(B("a\xe2\x82\xac\xf0\x9f\x98\x80")), 3, "utf8_count: a€😀 is 3");
 }
 
+/* a diagnostic of 256 bytes quoting a user's text: cut, never half a character */
+static void
+test_utf8_format(void)
+{
+    char out[16], big[64];
+    int k;
+
+    /* "ä" is 2 bytes: 15 bytes of room hold 7 whole and half of the 8th */
+    utf8_format(out, sizeof(out), "%s", "äääääääää");
+    is_str(out, "äääääää", "utf8_format: 7 whole ä of 9");
+    is_int((int64_t)strlen(out), 14, "utf8_format: ... 14 bytes");
+    /* "x" then "€" (3 bytes): 1 + 4 * 3 = 13 fit, the 5th € would end at 16 */
+    utf8_format(out, sizeof(out), "x%s", "€€€€€");
+    is_str(out, "x€€€€", "utf8_format: a 3-byte character cut off whole");
+    /* "😀" (4 bytes) after 12 ASCII: 3 of its bytes would fit */
+    utf8_format(out, sizeof(out), "%s😀", "abcdefghijkl");
+    is_str(out, "abcdefghijkl", "utf8_format: a 4-byte character cut off whole");
+    /* exactly filling: 15 bytes kept as they are */
+    utf8_format(out, sizeof(out), "%s", "abcdefghijklmnä");
+    is_str(out, "abcdefghijklmn", "utf8_format: the last 2-byte one, whose 2nd byte is the 16th");
+    utf8_format(out, sizeof(out), "%s", "abcdefghijklmä");
+    is_str(out, "abcdefghijklmä", "utf8_format: 15 bytes that fit stay whole");
+    utf8_format(out, sizeof(out), "short %d", 7);
+    is_str(out, "short 7", "utf8_format: what fits is vsnprintf's");
+    for (k = 1; k <= 16; k++) {
+        utf8_format(big, (size_t)k, "%s", "åäöåäöåäö€😀");
+        if (!utf8_valid(big, strlen(big)))
+            break;
+    }
+    is_int(k, 17, "utf8_format: valid UTF-8 in every room from 1 to 16 bytes");
+}
+
 /* ---------------------------------------------------------------- numbers */
 
 struct i64_case {
@@ -823,6 +855,7 @@ main(void)
     test_arena();
     test_buf();
     test_utf8();
+    test_utf8_format();
     test_numbers();
     test_shortest();
     test_utc_time();
