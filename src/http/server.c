@@ -634,10 +634,11 @@ writer_open(struct server *s, struct writer *wr)
     return wr->db != NULL;
 }
 
+/* Whether the server sends email (smtp-url set): a mail sender and its writer. */
 static bool
-mail_on(const struct server *s)
+mail_on(const struct serve_conf *c)
 {
-    return s->conf->smtp_url != NULL && *s->conf->smtp_url != '\0';
+    return c->smtp_url != NULL && *c->smtp_url != '\0';
 }
 
 /* What the change watcher last saw (watch_check). */
@@ -654,7 +655,7 @@ writers_version(struct server *s, uint64_t *wv)
     int i;
 
     for (i = 0; i < N_WRITERS; i++)
-        wv[i] = (i != WRITER_MAIL || mail_on(s)) && writer_open(s, &s->writers[i])
+        wv[i] = (i != WRITER_MAIL || mail_on(s->conf)) && writer_open(s, &s->writers[i])
                     ? db_data_version(s->writers[i].db)
                     : 0;
 }
@@ -1877,7 +1878,7 @@ http_serve(const struct serve_conf *c)
     struct sockaddr_in sa;
     const union MHD_DaemonInfo *info;
     pthread_t watch_thread, mail_thread;
-    bool mail_on = c->smtp_url != NULL && *c->smtp_url != '\0';
+    bool mailing = mail_on(c);
     sigset_t sigs;
     struct db *probe;
     struct db_opts o = {.sync_normal = c->sync_normal};
@@ -1894,7 +1895,7 @@ http_serve(const struct serve_conf *c)
         return 1;
     }
     db_close(probe);
-    if (mail_on &&
+    if (mailing &&
         (c->smtp_from == NULL || !mail_is_address(c->smtp_from) ||
          (strncmp(c->smtp_url, "smtp://", 7) != 0 && strncmp(c->smtp_url, "smtps://", 8) != 0))) {
         log_msg(LOG_ERROR, "msg=\"smtp-url must be smtp://HOST:PORT or smtps://HOST:PORT, with "
@@ -1977,10 +1978,10 @@ http_serve(const struct serve_conf *c)
         die("cannot start the change watcher");
     /* curl_global_init is thread-safe from libcurl 7.84 (Debian 12 has 7.88), and no other
      * thread uses libcurl */
-    if (mail_on && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    if (mailing && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         die("libcurl cannot start");
-    atomic_store(&s->mailing, mail_on);
-    if (mail_on && pthread_create(&mail_thread, NULL, mail_sender, s) != 0)
+    atomic_store(&s->mailing, mailing);
+    if (mailing && pthread_create(&mail_thread, NULL, mail_sender, s) != 0)
         die("cannot start the mail sender");
 
     sig = 0;
@@ -2005,7 +2006,7 @@ http_serve(const struct serve_conf *c)
     /* the watcher writes the views still in memory on its way out */
     atomic_store(&s->watching, false);
     pthread_join(watch_thread, NULL);
-    if (mail_on) {
+    if (mailing) {
         atomic_store(&s->mailing, false);
         pthread_join(mail_thread, NULL);
         curl_global_cleanup();
