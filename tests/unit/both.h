@@ -27,6 +27,7 @@
 #include "domain/actor.h"
 #include "domain/mission.h"
 #include "domain/person.h"
+#include "domain/registry.h"
 #include "domain/user.h"
 #include "tap.h"
 
@@ -129,6 +130,37 @@ both_actor(struct db *db, const char *name)
         return 0;
     }
     return id;
+}
+
+/* Save actor id through the registry as an editor would, with its name or sector changed
+ * (NULL: as stored) and the rest as stored; by who at now. False when it was not saved. */
+TAP_FN bool
+both_actor_resave(struct db *db, int64_t id, const char *name, const char *sector, const char *who,
+                  int64_t now)
+{
+    struct actor_new in = {0};
+    struct write_error e = {0};
+    struct actor x;
+    struct arena a;
+    int64_t out;
+    bool done;
+
+    arena_init(&a);
+    done = actor_get(db, &a, id, &x) == ERR_OK;
+    if (done) {
+        in.slug = x.slug;
+        in.name = name != NULL ? name : x.name;
+        in.sector = sector != NULL ? sector : x.sector;
+        in.orgnr = x.orgnr;
+        in.municipality = x.municipality;
+        in.sni = x.sni;
+        in.website = x.website;
+        in.description_sv = x.description_sv;
+        in.description_en = x.description_en;
+        done = registry_actor_save(db, id, &in, who, now, &out, &e) == ERR_OK;
+    }
+    arena_free(&a);
+    return done;
 }
 
 /* Run test_all on SQLite and then PostgreSQL as the header says; done_testing()'s status. */

@@ -118,35 +118,6 @@ check(struct db *db, int64_t mission_id, const char *when, bool want_stored, int
     arena_free(&a);
 }
 
-/* Rename actor id through the registry (the rest of it as stored). */
-static bool
-rename_actor(struct db *db, int64_t id, const char *name)
-{
-    struct actor_new in = {0};
-    struct write_error e = {0};
-    struct actor x;
-    struct arena a;
-    int64_t out;
-    bool done;
-
-    arena_init(&a);
-    done = actor_get(db, &a, id, &x) == ERR_OK;
-    if (done) {
-        in.slug = x.slug;
-        in.name = name;
-        in.sector = x.sector;
-        in.orgnr = x.orgnr;
-        in.municipality = x.municipality;
-        in.sni = x.sni;
-        in.website = x.website;
-        in.description_sv = x.description_sv;
-        in.description_en = x.description_en;
-        done = registry_actor_save(db, id, &in, WHO, 1010, &out, &e) == ERR_OK;
-    }
-    arena_free(&a);
-    return done;
-}
-
 static void
 test_all(struct db *db)
 {
@@ -198,7 +169,7 @@ test_all(struct db *db)
 
     /* a rename reorders the first actors by name */
     snprintf(name, sizeof(name), "AAA Counts Other %s", suffix);
-    ok(rename_actor(db, other, name), "%s: an actor is renamed", backend);
+    ok(both_actor_resave(db, other, name, NULL, WHO, 1010), "%s: an actor is renamed", backend);
     check(db, mission_id, "after a rename", true, 2, 0, 2);
 
     /* a write that does not refresh the counts: the triggers empty them, reads count afresh */

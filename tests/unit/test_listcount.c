@@ -150,35 +150,6 @@ check(struct db *db, int64_t mission_id, const char *when, bool want_stored, int
        (long long)initiatives, (long long)initiatives_listed(db, mission_id));
 }
 
-/* Move actor id to sector through the registry (the rest of it as stored). */
-static bool
-move_actor(struct db *db, int64_t id, const char *sector)
-{
-    struct actor_new in = {0};
-    struct write_error e = {0};
-    struct actor x;
-    struct arena a;
-    int64_t out;
-    bool done;
-
-    arena_init(&a);
-    done = actor_get(db, &a, id, &x) == ERR_OK;
-    if (done) {
-        in.slug = x.slug;
-        in.name = x.name;
-        in.sector = sector;
-        in.orgnr = x.orgnr;
-        in.municipality = x.municipality;
-        in.sni = x.sni;
-        in.website = x.website;
-        in.description_sv = x.description_sv;
-        in.description_en = x.description_en;
-        done = registry_actor_save(db, id, &in, WHO, 1010, &out, &e) == ERR_OK;
-    }
-    arena_free(&a);
-    return done;
-}
-
 static void
 test_all(struct db *db)
 {
@@ -210,7 +181,8 @@ test_all(struct db *db)
     ok(registry_actor_save(db, 0, &an, WHO, 1010, &actor, &e) == ERR_OK && actor > 0,
        "%s: an actor is created", backend);
     check(db, mission_id, "after an actor's creation", true, base + 1, 0);
-    ok(move_actor(db, actor, "academia"), "%s: the actor moves to academia", backend);
+    ok(both_actor_resave(db, actor, NULL, "academia", WHO, 1010), "%s: the actor moves to academia",
+       backend);
     check(db, mission_id, "after a change of sector", true, base + 1, 0);
     ok(registry_actor_archive(db, actor, WHO, 1011) == ERR_OK, "%s: the actor is archived",
        backend);
