@@ -55,8 +55,9 @@ check "sqlite3_exec/PQexec only in the db backends' migration hook" \
 # connections warmed before the server listens: it prepares, it runs nothing), a render's one read snapshot
 # (db_read_begin/end), the change watcher (db_data_version, db_wait_change), telling 503
 # from 500 (db_unavailable), the health probe (db_ping), the start-up schema check
-# (db_schema_version). No statements, no transactions, no SQL of their own.
-check "web/ and http/ call db_ only through the seams (docs/internals/http.md)" sh -c "! grep -nE '\bdb_[a-z0-9_]+[[:space:]]*\(' src/web/*.c src/http/*.c | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(\*|/\*|//)' | sed -E 's/\bdb_(open|close|prepare_all|read_begin|read_end|data_version|wait_change|unavailable|ping|schema_version)[[:space:]]*\(/(/g' | grep -E '\bdb_[a-z0-9_]+[[:space:]]*\('"
+# (db_schema_version), which backend a connection is on (db_kind: the warm-up of
+# PostgreSQL's connections). No statements, no transactions, no SQL of their own.
+check "web/ and http/ call db_ only through the seams (docs/internals/http.md)" sh -c "! grep -nE '\bdb_[a-z0-9_]+[[:space:]]*\(' src/web/*.c src/http/*.c | grep -vE '^[^:]+:[0-9]+:[[:space:]]*(\*|/\*|//)' | sed -E 's/\bdb_(open|close|prepare_all|read_begin|read_end|data_version|wait_change|unavailable|ping|schema_version|kind)[[:space:]]*\(/(/g' | grep -E '\bdb_[a-z0-9_]+[[:space:]]*\('"
 check "no unfinished-work markers in src/" sh -c "! grep -nwE 'TODO|FIXME|XXX' src/*/*.c src/*/*.h"
 if tool clang-format clang-format "clang-format: the code is formatted (make format)"; then
 	check "clang-format: the code is formatted (make format)" \

@@ -46,8 +46,9 @@ static const struct option options[] = {
      "data uploads (indicator imports) handled at once; more are refused with 429"},
     {"access-log", O_BOOL, "yes", 0, 0, OFF(access_log), "log one line per request (yes/no)"},
     {"warm-connections", O_BOOL, "yes", 0, 0, OFF(warm_connections),
-     "open every worker's database connection, with its statements prepared, before listening "
-     "(no: each at its worker's first request) (yes/no)"},
+     "open every worker's database connection, with its statements prepared (and on PostgreSQL "
+     "the first mission's pages rendered once), before listening (no: each at its worker's "
+     "first request) (yes/no)"},
     {"sync-normal", O_BOOL, "no", 0, 0, OFF(sync_normal),
      "SQLite synchronous=NORMAL: faster writes, commits since the last checkpoint may be lost "
      "on power failure (yes/no)"},

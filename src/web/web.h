@@ -308,4 +308,13 @@ int web_open_headers(const struct req *rq, const char *out_name[WEB_OPEN_HEADERS
                      const char *out_value[WEB_OPEN_HEADERS]);
 void web_fini(void);
 
+/*
+ * The warm-up of a new PostgreSQL read connection (http's warm_connections): the paths of
+ * the public pages a visitor is likeliest to ask for first, in the order to render them —
+ * the list of missions, the first mission's page, then its indicators' pages in the
+ * mission page's order — at most max, read through db, the strings in a. Returns how many
+ * (the list of missions alone when there is no mission or a read fails).
+ */
+int web_warm_paths(struct db *db, struct arena *a, const char **out, int max);
+
 #endif

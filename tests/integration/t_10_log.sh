@@ -39,14 +39,17 @@ check "log: the forged text stays inside its request's line" eval '! grep -n "^e
 check "log: the encoded path is logged escaped" grep -q 'path="/missions/x\\x0d\\x0aevent=forged' "$LOG"
 
 # the workers' connections are opened before the server listens (warm-connections yes, the
-# default): the start says how many, one per worker thread, and how long it took
+# default): the start says how many, one per worker thread, how many pages they rendered to
+# warm up (PostgreSQL's, the list of missions at least; none on SQLite) and how long it took
 warm_logged()
 {
-    local ready listening threads
+    local ready listening threads pages
     ready=$(grep -n -m1 'msg="connections ready"' "$LOG")
     listening=$(grep -n -m1 'msg="listening"' "$LOG")
     threads=$(sed -n 's/.*msg="listening".*threads=\([0-9]*\).*/\1/p' <<<"$listening")
-    match "$ready" "connections=$threads ms=[0-9]+\$" || return 1
+    pages='[1-9][0-9]*'
+    [ "$BACKEND" = pg ] || pages=0
+    match "$ready" "connections=$threads pages=$pages ms=[0-9]+\$" || return 1
     [ "${ready%%:*}" -lt "${listening%%:*}" ] || fail "logged after listening: $ready"
 }
 check "log: the start opens one connection per worker thread, before it listens" warm_logged
