@@ -37,7 +37,10 @@ if [ -n "$BASE" ]; then
     check "lag: the page shows its view count" match "$L_SHOWN" '^[0-9]+$'
     for i in 1 2 3 4 5; do curl -s -o /dev/null --max-time 10 "$BASE$L_PAGE"; done
     shows_at_least() { fetch "$L_PAGE?lang=en" && ge "$(lag_shown)" "$1"; }
-    check "lag: within 6 s the page shows the 5 views more" wait_for 6 shows_at_least $((${L_SHOWN:-0} + 5))
+    # a flush a second and a lag of 2 s show them within about 4 s; 12 s for a loaded machine
+    # (a run beside two others' benchmarks once took over 6), still far below the hour of
+    # the default lag
+    check "lag: within 12 s the page shows the 5 views more" wait_for 12 shows_at_least $((${L_SHOWN:-0} + 5))
     check "lag: ... with a new ETag" eval 'nonempty "$L_ETAG" && ne "$(hdr ETag)" "$L_ETAG"'
     stop_server "$L_PID" 10
     check "lag: the server stops" eq "$STOP_RC" 0
