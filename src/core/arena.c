@@ -138,12 +138,28 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+    struct arena_chunk *c = a->head;
     va_list ap2;
+    size_t off = 0;
     int n;
     char *p;
 
+    /* formatted straight into the current chunk's free space, which is kept when it
+     * fits: one pass of vsnprintf instead of one to measure and one to write (the
+     * uncached mission page formats a few hundred strings) */
+    if (c != NULL)
+        off = (c->used + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     va_copy(ap2, ap);
-    n = vsnprintf(NULL, 0, fmt, ap2);
+    if (c != NULL && off < c->size) {
+        n = vsnprintf((char *)c->data + off, c->size - off, fmt, ap2);
+        if (n >= 0 && (size_t)n < c->size - off) {
+            va_end(ap2);
+            c->used = off + (size_t)n + 1;
+            return (char *)c->data + off;
+        }
+    } else {
+        n = vsnprintf(NULL, 0, fmt, ap2);
+    }
     va_end(ap2);
     if (n < 0)
         die("arena_vprintf: bad format");

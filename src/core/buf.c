@@ -77,7 +77,7 @@ grow(struct buf *b, size_t need)
 }
 
 void
-buf_add(struct buf *b, const void *p, size_t n)
+buf_add_grow(struct buf *b, const void *p, size_t n)
 {
     if (!grow(b, b->len + n))
         return;
@@ -85,12 +85,6 @@ buf_add(struct buf *b, const void *p, size_t n)
         memcpy(b->data + b->len, p, n);
     b->len += n;
     b->data[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, char c)
-{
-    buf_add(b, &c, 1);
 }
 
 void
