@@ -12,6 +12,9 @@
 
 #define ARENA_CHUNK 8192
 #define ARENA_ALIGN 16
+/* the standard chunks arena_reset keeps: the uncached demo mission page fills 15, and
+ * malloc and free of each were 1 % of its time */
+#define ARENA_SPARE 24
 
 struct arena_chunk {
     struct arena_chunk *next;
@@ -24,17 +27,26 @@ void
 arena_init(struct arena *a)
 {
     a->head = NULL;
+    a->spare = NULL;
     a->total = 0;
 }
 
 static struct arena_chunk *
-chunk_new(size_t size)
+chunk_new(struct arena *a, size_t size)
 {
     struct arena_chunk *c;
 
+    if (size == ARENA_CHUNK && a->spare != NULL) {
+        c = a->spare;
+        a->spare = c->next;
+        c->next = NULL;
+        c->used = 0;
+        return c;
+    }
     c = malloc(sizeof(*c) + size);
     if (c == NULL)
         die("out of memory (%zu bytes)", size);
+    a->total += size;
     c->next = NULL;
     c->size = size;
     c->used = 0;
@@ -45,25 +57,22 @@ void
 arena_reset(struct arena *a)
 {
     struct arena_chunk *c, *next;
+    size_t n = 0;
 
-    struct arena_chunk *keep = NULL;
-
-    /* keep one standard-size chunk so the next request need not malloc; big blocks go */
+    for (c = a->spare; c != NULL; c = c->next)
+        n++;
     for (c = a->head; c != NULL; c = next) {
         next = c->next;
-        if (keep == NULL && c->size == ARENA_CHUNK) {
-            keep = c;
+        if (c->size == ARENA_CHUNK && n < ARENA_SPARE) {
+            c->next = a->spare;
+            a->spare = c;
+            n++;
             continue;
         }
         free(c);
     }
-    a->head = keep;
-    a->total = 0;
-    if (keep != NULL) {
-        keep->next = NULL;
-        keep->used = 0;
-        a->total = keep->size;
-    }
+    a->head = NULL;
+    a->total = n * ARENA_CHUNK;
 }
 
 void
@@ -75,7 +84,12 @@ arena_free(struct arena *a)
         next = c->next;
         free(c);
     }
+    for (c = a->spare; c != NULL; c = next) {
+        next = c->next;
+        free(c);
+    }
     a->head = NULL;
+    a->spare = NULL;
     a->total = 0;
 }
 
@@ -101,8 +115,7 @@ arena_alloc(struct arena *a, size_t n)
         }
     }
     size = n > ARENA_CHUNK / 2 ? n : ARENA_CHUNK;
-    c = chunk_new(size);
-    a->total += size;
+    c = chunk_new(a, size);
     if (n > ARENA_CHUNK / 2 && a->head != NULL) {
         /* a big block: put it behind the current chunk so its free space stays usable */
         c->next = a->head->next;
