@@ -93,8 +93,9 @@ arena_free(struct arena *a)
     a->total = 0;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* arena_alloc without the zeroing, for what is written whole at once (a copied string) */
+static void *
+alloc_raw(struct arena *a, size_t n)
 {
     struct arena_chunk *c;
     size_t off, size;
@@ -110,7 +111,6 @@ arena_alloc(struct arena *a, size_t n)
         if (off + n <= c->size) {
             c->used = off + n;
             p = c->data + off;
-            memset(p, 0, n);
             return p;
         }
     }
@@ -125,8 +125,16 @@ arena_alloc(struct arena *a, size_t n)
         a->head = c;
     }
     c->used = n;
-    memset(c->data, 0, n);
     return c->data;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+    void *p = alloc_raw(a, n);
+
+    memset(p, 0, n > 0 ? n : 1);
+    return p;
 }
 
 char *
@@ -134,7 +142,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
     char *p;
 
-    p = arena_alloc(a, n + 1);
+    p = alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -176,7 +184,7 @@ arena_vprintf(struct arena *a, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         die("arena_vprintf: bad format");
-    p = arena_alloc(a, (size_t)n + 1);
+    p = alloc_raw(a, (size_t)n + 1);
     vsnprintf(p, (size_t)n + 1, fmt, ap);
     return p;
 }

@@ -77,6 +77,14 @@ grow(struct buf *b, size_t need)
 }
 
 void
+buf_reserve(struct buf *b, size_t n)
+{
+    if (b->max != 0 && b->len + n > b->max)
+        n = b->max - (b->len < b->max ? b->len : b->max);
+    grow(b, b->len + n);
+}
+
+void
 buf_add_grow(struct buf *b, const void *p, size_t n)
 {
     if (!grow(b, b->len + n))

@@ -30,6 +30,9 @@ void buf_reset(struct buf *b); /* len = 0, err cleared, memory kept */
 /* Hand the data to the caller (malloc'd, NUL-terminated); the buf is emptied. */
 char *buf_steal(struct buf *b, size_t *out_len);
 
+/* Make room for n more bytes at once (a writer that knows roughly how much it will write:
+ * one malloc instead of a doubling from 256 bytes); the limit and the error as buf_add's. */
+void buf_reserve(struct buf *b, size_t n);
 void buf_add_grow(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 

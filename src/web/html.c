@@ -10,12 +10,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define HTML_RESERVE (32 * 1024)
+
 void
 html_init(struct html *h, struct buf *b, struct arena *a)
 {
     h->b = b;
     h->a = a;
     h->depth = 0;
+    /* a page is tens of kilobytes (the demo mission page 30): grown from nothing it took
+     * eight reallocs and copies */
+    if (b->cap == 0)
+        buf_reserve(b, HTML_RESERVE);
 }
 
 /* The bytes html_escape replaces; every other byte is copied as it is. */
