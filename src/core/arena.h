@@ -16,11 +16,14 @@ struct arena_chunk;
 
 struct arena {
     struct arena_chunk *head;
+    /* standard chunks arena_reset kept (up to ARENA_SPARE), handed out before malloc */
+    struct arena_chunk *spare;
     size_t total; /* bytes held in chunks, for metrics */
 };
 
 void arena_init(struct arena *a);
-/* Free every chunk but keep the first, so a reused arena costs no malloc. */
+/* Free every chunk but keep a few standard ones, so a reused arena (a worker's, one request
+ * after another) costs no malloc. */
 void arena_reset(struct arena *a);
 void arena_free(struct arena *a);
 

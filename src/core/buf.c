@@ -77,7 +77,15 @@ grow(struct buf *b, size_t need)
 }
 
 void
-buf_add(struct buf *b, const void *p, size_t n)
+buf_reserve(struct buf *b, size_t n)
+{
+    if (b->max != 0 && b->len + n > b->max)
+        n = b->max - (b->len < b->max ? b->len : b->max);
+    grow(b, b->len + n);
+}
+
+void
+buf_add_grow(struct buf *b, const void *p, size_t n)
 {
     if (!grow(b, b->len + n))
         return;
@@ -85,12 +93,6 @@ buf_add(struct buf *b, const void *p, size_t n)
         memcpy(b->data + b->len, p, n);
     b->len += n;
     b->data[b->len] = '\0';
-}
-
-void
-buf_addc(struct buf *b, char c)
-{
-    buf_add(b, &c, 1);
 }
 
 void

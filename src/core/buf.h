@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "core/err.h"
 
@@ -29,9 +30,33 @@ void buf_reset(struct buf *b); /* len = 0, err cleared, memory kept */
 /* Hand the data to the caller (malloc'd, NUL-terminated); the buf is emptied. */
 char *buf_steal(struct buf *b, size_t *out_len);
 
-void buf_add(struct buf *b, const void *p, size_t n);
-void buf_addc(struct buf *b, char c);
+/* Make room for n more bytes at once (a writer that knows roughly how much it will write:
+ * one malloc instead of a doubling from 256 bytes); the limit and the error as buf_add's. */
+void buf_reserve(struct buf *b, size_t n);
+void buf_add_grow(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
+
+/* Append n bytes. Inline for the common case, room already there (an HTML page is made of
+ * some ten thousand small appends); buf_add_grow grows the buffer or sets the error. */
+static inline void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+    if (b->err == ERR_OK && b->data != NULL && b->len + n < b->cap &&
+        (b->max == 0 || b->len + n <= b->max)) {
+        if (n > 0)
+            memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    buf_add_grow(b, p, n);
+}
+
+static inline void
+buf_addc(struct buf *b, char c)
+{
+    buf_add(b, &c, 1);
+}
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 

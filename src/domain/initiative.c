@@ -118,23 +118,28 @@ enum err
 initiative_latest(struct db *db, struct arena *a, int64_t mission_id, const char *origin, int limit,
                   struct initiative **out, int *out_n, int64_t *out_total)
 {
-    struct db_stmt *st = db_stmt(db, Q_INITIATIVE_LATEST_COUNT);
+    struct db_stmt *st = db_stmt(db, Q_INITIATIVE_LATEST);
     enum err rc;
 
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, mission_id);
     db_bind_text(st, 2, origin);
-    rc = ld_count(st, out_total);
+    db_bind_i64(st, 3, limit);
+    rc = ld_rows(st, a, sizeof(**out), initiative_line_row, out, out_n);
     if (rc)
         return rc;
-    st = db_stmt(db, Q_INITIATIVE_LATEST);
+    /* fewer than limit: the list is all of them (the count has the same conditions),
+     * and the count is a statement saved */
+    *out_total = *out_n;
+    if (*out_n < limit)
+        return ERR_OK;
+    st = db_stmt(db, Q_INITIATIVE_LATEST_COUNT);
     if (st == NULL)
         return ERR_DB;
     db_bind_i64(st, 1, mission_id);
     db_bind_text(st, 2, origin);
-    db_bind_i64(st, 3, limit);
-    return ld_rows(st, a, sizeof(**out), initiative_line_row, out, out_n);
+    return ld_count(st, out_total);
 }
 
 static void

@@ -14,18 +14,23 @@
 #include "db/db.h"
 #include "domain/paging.h"
 
-/* Column text copied into the arena; NULL for SQL NULL. */
+/* Column text copied into the arena; NULL for SQL NULL. (db_text says NULL itself: no
+ * db_null first, one call to the backend a column rather than two.) */
 static inline const char *
 ld_text(struct db_stmt *st, int col, struct arena *a)
 {
-    return db_null(st, col) ? NULL : db_text_dup(st, col, a);
+    const char *t = db_text(st, col);
+
+    return t == NULL ? NULL : arena_strdup(a, t);
 }
 
 /* Column text copied into the arena; "" for SQL NULL. */
 static inline const char *
 ld_str(struct db_stmt *st, int col, struct arena *a)
 {
-    return db_null(st, col) ? "" : db_text_dup(st, col, a);
+    const char *t = db_text(st, col);
+
+    return t == NULL ? "" : arena_strdup(a, t);
 }
 
 /* Make room for element n of an arena array of `size`-byte items (doubling). */

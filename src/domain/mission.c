@@ -75,6 +75,17 @@ mission_get(struct db *db, struct arena *a, const char *slug, struct mission *ou
 }
 
 enum err
+mission_get_uncounted(struct db *db, struct arena *a, const char *slug, struct mission *out)
+{
+    struct db_stmt *st = db_stmt(db, Q_MISSION_GET_UNCOUNTED);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, slug);
+    return ld_one(st, a, mission_row, out);
+}
+
+enum err
 mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out)
 {
     return ld_one_id(db, Q_MISSION_GET_ID, id, a, mission_row, out);

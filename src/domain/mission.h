@@ -33,7 +33,8 @@ struct mission {
     bool is_demo;
     int64_t created_at;
     int64_t archived_at; /* Unix seconds; 0: live */
-    /* summary counts (of what is live), filled by mission_list and mission_get */
+    /* summary counts (of what is live), filled by mission_list and mission_get (not by
+     * mission_get_uncounted) */
     int n_objectives, n_indicators, n_initiatives, n_actors;
 };
 
@@ -52,6 +53,10 @@ enum err mission_list(struct db *db, struct arena *a, struct mission **out, int 
 enum err mission_list_by_goal(struct db *db, struct arena *a, int goal, struct mission **out,
                               int *out_n);
 enum err mission_get(struct db *db, struct arena *a, const char *slug, struct mission *out);
+/* mission_get without the summary counts (left 0), for a reader that counts what it lists
+ * itself: the mission page (the four counts were half the statement's time). */
+enum err mission_get_uncounted(struct db *db, struct arena *a, const char *slug,
+                               struct mission *out);
 enum err mission_get_id(struct db *db, struct arena *a, int64_t id, struct mission *out);
 /* The goal tree, in order (parent_id 0: top level). */
 enum err mission_objectives(struct db *db, struct arena *a, int64_t mission_id,

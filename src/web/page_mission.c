@@ -763,7 +763,7 @@ page_mission(struct req *rq)
     memset(&p, 0, sizeof(p));
     p.rq = rq;
     p.h = &h;
-    rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &p.m);
+    rc = mission_get_uncounted(rq->db, rq->arena, req_str(rq, "slug"), &p.m);
     if (rc == ERR_OK)
         req_shows_mission(rq, p.m.id);
     if (rc == ERR_OK)

@@ -4,6 +4,7 @@
 #include "web/url.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -26,11 +27,37 @@ finish(const struct req *rq, struct buf *b, bool has_query)
     return s;
 }
 
+/* The characters url_encode leaves as they are (RFC 3986's unreserved). */
+static const char unreserved[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~";
+
+/* prefix, seg (nothing in it to percent-encode) and suffix (NULL: none) as finish would
+ * give them, written once into the arena: a buf cost a malloc and a free for each link,
+ * and a mission's page has a hundred */
+static char *
+plain(const struct req *rq, const char *prefix, const char *seg, const char *suffix)
+{
+    const char *lang = !rq->lang_in_query ? "" : rq->lang == LANG_EN ? "?lang=en" : "?lang=sv";
+    char *s, *o;
+
+    if (suffix == NULL)
+        suffix = "";
+    s = arena_alloc(rq->arena, strlen(prefix) + strlen(seg) + strlen(suffix) + strlen(lang) + 1);
+    o = stpcpy(s, prefix);
+    o = stpcpy(o, seg);
+    o = stpcpy(o, suffix);
+    stpcpy(o, lang);
+    return s;
+}
+
 static char *
 path1(const struct req *rq, const char *prefix, const char *seg, const char *suffix)
 {
     struct buf b;
+    size_t n = strspn(seg, unreserved);
 
+    if (seg[n] == '\0')
+        return plain(rq, prefix, seg, suffix);
     buf_init(&b, 0);
     buf_adds(&b, prefix);
     url_encode(&b, seg);
@@ -42,20 +69,24 @@ path1(const struct req *rq, const char *prefix, const char *seg, const char *suf
 static char *
 pathi(const struct req *rq, const char *prefix, int64_t id, const char *suffix)
 {
-    char n[24];
+    char n[24], *p = n + sizeof(n) - 1;
+    uint64_t u = id < 0 ? -(uint64_t)id : (uint64_t)id;
 
-    snprintf(n, sizeof(n), "%lld", (long long)id);
-    return path1(rq, prefix, n, suffix);
+    /* the digits as "%lld" writes them, without printf */
+    *p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (id < 0)
+        *--p = '-';
+    return plain(rq, prefix, p, suffix);
 }
 
 static char *
 fixed(const struct req *rq, const char *path)
 {
-    struct buf b;
-
-    buf_init(&b, 0);
-    buf_adds(&b, path);
-    return finish(rq, &b, false);
+    return plain(rq, path, "", NULL);
 }
 
 /*
