@@ -12,6 +12,10 @@
  * and a line that begins with "--sqlite: " or "--pg: " is, without that prefix, SQL for
  * that dialect only (a comment for the other): triggers, whose bodies differ.
  *
+ * On PostgreSQL every migration ends, in its transaction, with pg_watch_tables: each table
+ * that has no data_change trigger yet gets one (migration 0020), so a table made by a later
+ * migration moves the change counter too without its author having to remember it.
+ *
  * This is the only file allowed to run multi-statement SQL (exec_script).
  */
 #include <stdlib.h>
@@ -135,6 +139,32 @@ db_ping(struct db *db)
     return rc;
 }
 
+/*
+ * PostgreSQL: the change counter's trigger (migration 0020, data_change_touch) on every table
+ * of the schema that lacks it, but its own; nothing before 0020. A BEFORE trigger, so that a
+ * writer takes the counter's row lock before any other (see 0020 on why). The table names
+ * come from the catalogue, quoted by the regclass cast, never from samverka's input. The
+ * WHEN clause spares the function's call on every statement after a transaction's first (an
+ * import's or a copy's thousands).
+ */
+static const char pg_watch_tables[] =
+    "DO $$\n"
+    "DECLARE t regclass;\n"
+    "BEGIN\n"
+    "    IF to_regproc('data_change_touch') IS NULL THEN RETURN; END IF;\n"
+    "    FOR t IN SELECT c.oid::regclass FROM pg_class c\n"
+    "             WHERE c.relnamespace = current_schema()::regnamespace\n"
+    "               AND c.relkind IN ('r', 'p') AND c.relname <> 'data_change'\n"
+    "               AND NOT EXISTS (SELECT 1 FROM pg_trigger g\n"
+    "                               WHERE g.tgrelid = c.oid AND g.tgname = 'data_change')\n"
+    "    LOOP\n"
+    "        EXECUTE format('CREATE TRIGGER data_change BEFORE INSERT OR UPDATE OR DELETE '\n"
+    "                       'OR TRUNCATE ON %s FOR EACH STATEMENT WHEN (current_setting('\n"
+    "                       '''samverka.changed'', true) IS DISTINCT FROM ''1'') '\n"
+    "                       'EXECUTE FUNCTION data_change_touch()', t);\n"
+    "    END LOOP;\n"
+    "END $$";
+
 static enum err
 apply(struct db *db, const struct embed_file *f, int version)
 {
@@ -148,6 +178,8 @@ apply(struct db *db, const struct embed_file *f, int version)
     if (rc)
         goto out;
     rc = db_exec_script(db, sql.data);
+    if (rc == ERR_OK && db->kind == DB_PG)
+        rc = db_exec_script(db, pg_watch_tables);
     if (rc)
         goto out;
     st = db_stmt(db, Q_SCHEMA_VERSION_ADD);

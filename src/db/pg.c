@@ -7,22 +7,22 @@
  * client); the next use resets the connection, so after a restart it serves
  * again without help, re-preparing what it needs.
  *
- * Cache invalidation across instances: db_data_version is a hash of a fresh
- * snapshot (xmin:xmax:running ids), which moves whenever any client commits a
- * transaction that wrote, so a write through one samverka instance (or psql) is
- * seen by the others on their next request. Read-only work does not move it;
- * unlike the WAL position, neither do hint bits or autovacuum's page cleaning,
- * which would empty every cache for nothing. (xmax alone, the next id to be
- * assigned, missed a commit that finished after a newer one: pg_snapshot.) A
- * watcher's connection (db_opts.watch) leaves out its own commits when they were
- * provably the only ones: see pg_begin and pg_commit.
+ * Cache invalidation across instances: db_data_version is the database's change counter
+ * (data_change.n, migration 0020), which the first write statement of every transaction
+ * moves through a statement trigger on every table, whoever writes (another samverka
+ * instance, psql), and which only this database's writes move: a write to another database
+ * of the same cluster, or autovacuum, moves nothing. (It was a hash of a snapshot,
+ * xmin:xmax:running ids, which is the cluster's: every write anywhere on the server, and
+ * every autoanalyze, emptied every cache, and the own-commit test below failed by chance.)
+ * Read-only work does not move it. A watcher's connection (db_opts.watch) leaves out its own
+ * commits when they were provably the only ones: see pg_begin and pg_commit.
  *
  * samverka expects byte-order collation for identical exports on both
  * backends: create the database with LC_COLLATE "C" (docs/deployment.md).
  *
  * Never: build SQL from runtime strings; run PQexec outside exec_script
- * (migrations), the fixed transaction statements and pg_plan_all's EXPLAIN EXECUTE (a
- * statement's number and NULLs).
+ * (migrations), the fixed transaction statements, the change counter's fixed read and
+ * pg_plan_all's EXPLAIN EXECUTE (a statement's number and NULLs).
  */
 #include <libpq-fe.h>
 #include <poll.h>
@@ -66,13 +66,13 @@ struct pg_db {
     bool listening; /* LISTEN samverka_changed has been run on this connection */
 
     /* db_opts.watch: after a commit of this connection that provably was the only one since
-     * it last reported a data version, the snapshot it leaves (alias_from) is reported as the
+     * it last reported a data version, the counter it leaves (alias_from) is reported as the
      * version before it (alias_to); see pg_begin and pg_commit */
     bool watch;
     uint64_t reported; /* the data version last returned; 0: none yet */
     uint64_t alias_from, alias_to;
-    uint64_t before; /* xmax when the current write transaction began */
-    bool alone;      /* ... no transaction held an id then, and the watcher had seen all */
+    uint64_t before; /* the counter when the current write transaction began */
+    bool alone;      /* ... and it was the version last reported: nobody had written since */
 };
 
 static const struct db_ops pg_ops;
@@ -576,39 +576,30 @@ pg_exec_script(struct db *db, const char *sql)
 }
 
 /*
- * A fresh snapshot, outside any transaction: xmin:xmax:xip as PostgreSQL writes it. xmax is
- * one past the newest transaction id to have completed, xip the ids below it still running,
- * xmin the oldest of those (xmax when none is). It changes exactly when a transaction that
- * took an id completes: a newer one moves xmax; an older one, finishing after a newer one,
- * leaves xip (xmax alone would miss it). Read-only work takes no id and moves nothing.
- * *out_version is a 64-bit hash of the text, never 0. False when it cannot be read.
+ * The change counter (data_change.n, migration 0020) as this connection sees it now: outside
+ * a transaction, the last committed; inside one, with this transaction's own move. *out_mine
+ * (may be NULL) says whether this transaction moved it (wrote): the trigger marks that in the
+ * transaction-local setting samverka.changed. False when it cannot be read (a schema before
+ * 0020). Inside a transaction a failed read aborts it: only read there what was read at its
+ * beginning (pg_commit), and pg_commit checks that COMMIT committed.
  */
 static bool
-pg_snapshot(struct pg_db *d, uint64_t *out_xmin, uint64_t *out_xmax, uint64_t *out_version)
+pg_counter(struct pg_db *d, uint64_t *out_n, bool *out_mine)
 {
     PGresult *r;
-    const char *t;
-    uint64_t h = 1469598103934665603ULL;
     char *end;
     bool ok = false;
 
     pipe_end(d);
     if (!usable(d))
         return false;
-    r = PQexec(d->conn, "SELECT pg_current_snapshot()::text");
+    r = PQexec(d->conn, "SELECT n, current_setting('samverka.changed', true) = '1' "
+                        "FROM data_change WHERE id = 1");
     if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
-        t = PQgetvalue(r, 0, 0);
-        *out_xmin = strtoull(t, &end, 10);
-        ok = *end == ':';
-        if (ok) {
-            *out_xmax = strtoull(end + 1, &end, 10);
-            ok = *end == ':';
-        }
-        for (; *t; t++) {
-            h ^= (unsigned char)*t;
-            h *= 1099511628211ULL; /* FNV-1a */
-        }
-        *out_version = h != 0 ? h : 1;
+        *out_n = strtoull(PQgetvalue(r, 0, 0), &end, 10);
+        ok = *end == '\0' && *out_n != 0;
+        if (out_mine != NULL)
+            *out_mine = strcmp(PQgetvalue(r, 0, 1), "t") == 0;
     } else {
         pg_err(d, r);
     }
@@ -620,15 +611,13 @@ static enum err
 pg_begin(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
-    uint64_t xmin, xmax, v;
+    uint64_t n;
 
     if (d->watch) {
-        /* alone so far: no transaction holds an id (any other that commits from now on
-         * takes one after ours, or completes after it), and nothing completed since the
-         * watcher last looked */
-        d->alone = pg_snapshot(d, &xmin, &xmax, &v) && xmin == xmax && d->reported != 0 &&
-                   (v == d->alias_from ? d->alias_to : v) == d->reported;
-        d->before = xmax;
+        /* alone so far: nobody has written since the watcher last looked */
+        d->alone = pg_counter(d, &n, NULL) && d->reported != 0 &&
+                   (n == d->alias_from ? d->alias_to : n) == d->reported;
+        d->before = d->alone ? n : 0;
     }
     return pg_command(d, "BEGIN");
 }
@@ -659,10 +648,33 @@ pg_snapshot_end(struct db *db)
         pg_command(d, "ROLLBACK");
 }
 
+/* COMMIT, which must have committed: PostgreSQL ends a failed transaction with a ROLLBACK
+ * that it reports as a successful COMMIT command (its tag says ROLLBACK) */
+static enum err
+pg_commit_now(struct pg_db *d)
+{
+    PGresult *r;
+    enum err rc = ERR_OK;
+
+    if (!usable(d))
+        return ERR_BUSY;
+    r = PQexec(d->conn, "COMMIT");
+    if (PQresultStatus(r) != PGRES_COMMAND_OK)
+        rc = pg_err(d, r);
+    else if (strcmp(PQcmdStatus(r), "COMMIT") != 0) {
+        log_msg(LOG_ERROR, "msg=\"postgresql rolled the transaction back at commit\"");
+        rc = ERR_DB;
+    }
+    PQclear(r);
+    return rc;
+}
+
 static enum err
 pg_commit(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
+    uint64_t n = 0;
+    bool mine = false, only = false;
     enum err rc;
 
     pipe_end(d);
@@ -674,23 +686,21 @@ pg_commit(struct db *db)
     /* announce the commit to every instance's change watcher (delivered only if the
      * transaction commits; identical notifications in one transaction are one) */
     rc = pg_command(d, "NOTIFY samverka_changed");
+    /* the counter holds our move until we commit (the trigger's row lock): one past the
+     * counter at BEGIN means nobody else wrote in between, so the version the watcher
+     * reported still holds for the counter we leave */
+    if (rc == ERR_OK && d->watch && d->alone)
+        only = pg_counter(d, &n, &mine) && mine && n == d->before + 1;
     if (rc == ERR_OK)
-        rc = pg_command(d, "COMMIT");
+        rc = pg_commit_now(d);
 
     if (rc != ERR_OK && !d->broken)
         pg_command(d, "ROLLBACK");
-    if (rc == ERR_OK && d->watch) {
-        uint64_t xmin, xmax, v;
-
-        /* our commit took the id `before` and nothing else has completed or holds an id
-         * below the next: only we wrote since the watcher looked, so the version it
-         * reported still holds for the snapshot we leave */
-        if (d->alone && pg_snapshot(d, &xmin, &xmax, &v) && xmin == xmax && xmax == d->before + 1) {
-            d->alias_from = v;
-            d->alias_to = d->reported;
-        }
-        d->alone = false;
+    if (rc == ERR_OK && only) {
+        d->alias_from = n;
+        d->alias_to = d->reported;
     }
+    d->alone = false;
     return rc;
 }
 
@@ -710,9 +720,9 @@ static uint64_t
 pg_data_version(struct db *db)
 {
     struct pg_db *d = (struct pg_db *)db;
-    uint64_t xmin, xmax, v;
+    uint64_t v;
 
-    if (!pg_snapshot(d, &xmin, &xmax, &v))
+    if (!pg_counter(d, &v, NULL))
         return 0;
     if (d->watch) {
         if (v == d->alias_from)

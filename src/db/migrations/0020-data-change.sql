@@ -1,0 +1,34 @@
+-- 0020-data-change.sql — PostgreSQL: a change counter of this database alone (issue 12;
+-- docs/internals/db.md, "The data version").
+--
+-- A server's caches are keyed on the data version, which must move exactly when someone
+-- commits a write to this database. SQLite has it (PRAGMA data_version). On PostgreSQL it
+-- was a hash of a fresh snapshot (pg_current_snapshot: xmin, xmax and the running ids),
+-- which is the cluster's: a write to any other database on the same server, and every
+-- autoanalyze, moved it and emptied every cache, and a server could rarely prove a commit
+-- its own (the snapshot had to show no other transaction at all).
+--
+-- data_change.n is moved by the first write statement of each transaction, through a
+-- statement trigger on every table (added by migrate.c's pg_watch_tables to each table
+-- that lacks it, after every migration), whoever writes: samverka, psql. The trigger marks
+-- the transaction in the transaction-local setting samverka.changed, so later statements
+-- of the same transaction (an import's thousands) do not update the row again, and the
+-- committer can tell its own move (pg.c, pg_commit). It fires BEFORE the statement, so the
+-- counter's row lock is a writer's first: writers queue there, before any row of their
+-- own is locked, and cannot deadlock on it. An update that matches no row moves it too,
+-- which only renders pages again. A rolled-back transaction moves nothing.
+--
+-- SQLite: nothing (its data version is the library's).
+--pg: CREATE TABLE data_change (
+--pg:     id INTEGER PRIMARY KEY CHECK (id = 1),
+--pg:     n BIGINT NOT NULL
+--pg: );
+--pg: INSERT INTO data_change (id, n) VALUES (1, 1);
+--pg: CREATE FUNCTION data_change_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+--pg: BEGIN
+--pg:     IF current_setting('samverka.changed', true) IS DISTINCT FROM '1' THEN
+--pg:         UPDATE data_change SET n = n + 1 WHERE id = 1;
+--pg:         PERFORM set_config('samverka.changed', '1', true);
+--pg:     END IF;
+--pg:     RETURN NULL;
+--pg: END $$;
