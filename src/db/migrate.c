@@ -141,8 +141,7 @@ db_ping(struct db *db)
 
 /*
  * PostgreSQL: the change counter's trigger (migration 0020, data_change_touch) on every table
- * of the schema that lacks it, but its own; nothing before 0020. A BEFORE trigger, so that a
- * writer takes the counter's row lock before any other (see 0020 on why). The table names
+ * of the schema that lacks it, but the counter's own two; nothing before 0020. The table names
  * come from the catalogue, quoted by the regclass cast, never from samverka's input. The
  * WHEN clause spares the function's call on every statement after a transaction's first (an
  * import's or a copy's thousands).
@@ -154,7 +153,8 @@ static const char pg_watch_tables[] =
     "    IF to_regproc('data_change_touch') IS NULL THEN RETURN; END IF;\n"
     "    FOR t IN SELECT c.oid::regclass FROM pg_class c\n"
     "             WHERE c.relnamespace = current_schema()::regnamespace\n"
-    "               AND c.relkind IN ('r', 'p') AND c.relname <> 'data_change'\n"
+    "               AND c.relkind IN ('r', 'p')\n"
+    "               AND c.relname NOT IN ('data_change', 'data_change_pending')\n"
     "               AND NOT EXISTS (SELECT 1 FROM pg_trigger g\n"
     "                               WHERE g.tgrelid = c.oid AND g.tgname = 'data_change')\n"
     "    LOOP\n"

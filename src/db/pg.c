@@ -8,10 +8,10 @@
  * again without help, re-preparing what it needs.
  *
  * Cache invalidation across instances: db_data_version is the database's change counter
- * (data_change.n, migration 0020), which the first write statement of every transaction
- * moves through a statement trigger on every table, whoever writes (another samverka
- * instance, psql), and which only this database's writes move: a write to another database
- * of the same cluster, or autovacuum, moves nothing. (It was a hash of a snapshot,
+ * (data_change.n, migration 0020), which every transaction that writes moves at its commit
+ * (a statement trigger on every table, a deferred one on the counter), whoever writes
+ * (another samverka instance, psql), and which only this database's writes move: a write
+ * to another database of the same cluster, or autovacuum, moves nothing. (It was a hash of a snapshot,
  * xmin:xmax:running ids, which is the cluster's: every write anywhere on the server, and
  * every autoanalyze, emptied every cache, and the own-commit test below failed by chance.)
  * Read-only work does not move it. A watcher's connection (db_opts.watch) leaves out its own
@@ -577,9 +577,9 @@ pg_exec_script(struct db *db, const char *sql)
 
 /*
  * The change counter (data_change.n, migration 0020) as this connection sees it now: outside
- * a transaction, the last committed; inside one, with this transaction's own move. *out_mine
- * (may be NULL) says whether this transaction moved it (wrote): the trigger marks that in the
- * transaction-local setting samverka.changed. False when it cannot be read (a schema before
+ * a transaction, the last committed; inside one, with this transaction's own move once it
+ * was made (pg_commit). *out_mine (may be NULL) says whether this transaction wrote: the
+ * trigger marks that in the transaction-local setting samverka.changed. False when it cannot be read (a schema before
  * 0020). Inside a transaction a failed read aborts it: only read there what was read at its
  * beginning (pg_commit), and pg_commit checks that COMMIT committed.
  */
@@ -686,11 +686,14 @@ pg_commit(struct db *db)
     /* announce the commit to every instance's change watcher (delivered only if the
      * transaction commits; identical notifications in one transaction are one) */
     rc = pg_command(d, "NOTIFY samverka_changed");
-    /* the counter holds our move until we commit (the trigger's row lock): one past the
-     * counter at BEGIN means nobody else wrote in between, so the version the watcher
-     * reported still holds for the counter we leave */
-    if (rc == ERR_OK && d->watch && d->alone)
-        only = pg_counter(d, &n, &mine) && mine && n == d->before + 1;
+    /* our move of the counter, due at the commit, made now: from here the row is ours until
+     * we commit, so one past the counter at BEGIN means nobody else wrote in between, and the
+     * version the watcher reported still holds for the counter we leave (only when the
+     * counter was read at BEGIN: a schema without it would fail the SET and the transaction) */
+    if (rc == ERR_OK && d->watch && d->alone) {
+        rc = pg_command(d, "SET CONSTRAINTS data_change_commit IMMEDIATE");
+        only = rc == ERR_OK && pg_counter(d, &n, &mine) && mine && n == d->before + 1;
+    }
     if (rc == ERR_OK)
         rc = pg_commit_now(d);
 

@@ -1,5 +1,5 @@
 -- 0020-data-change.sql — PostgreSQL: a change counter of this database alone (issue 12;
--- docs/internals/db.md, "The data version").
+-- docs/internals/db.md, "The change counter").
 --
 -- A server's caches are keyed on the data version, which must move exactly when someone
 -- commits a write to this database. SQLite has it (PRAGMA data_version). On PostgreSQL it
@@ -8,15 +8,22 @@
 -- autoanalyze, moved it and emptied every cache, and a server could rarely prove a commit
 -- its own (the snapshot had to show no other transaction at all).
 --
--- data_change.n is moved by the first write statement of each transaction, through a
--- statement trigger on every table (added by migrate.c's pg_watch_tables to each table
--- that lacks it, after every migration), whoever writes: samverka, psql. The trigger marks
--- the transaction in the transaction-local setting samverka.changed, so later statements
--- of the same transaction (an import's thousands) do not update the row again, and the
--- committer can tell its own move (pg.c, pg_commit). It fires BEFORE the statement, so the
--- counter's row lock is a writer's first: writers queue there, before any row of their
--- own is locked, and cannot deadlock on it. An update that matches no row moves it too,
--- which only renders pages again. A rolled-back transaction moves nothing.
+-- data_change.n moves once for each transaction that writes, at its commit, whoever
+-- writes (samverka, psql):
+--   data_change_touch   a BEFORE statement trigger on every table (migrate.c's
+--                       pg_watch_tables adds it to each table that lacks it, after every
+--                       migration), with a WHEN on the transaction-local setting
+--                       samverka.changed, so only a transaction's first write statement
+--                       calls it: it marks the transaction and puts one row in
+--                       data_change_pending;
+--   data_change_commit  a constraint trigger on that row, deferred to the commit, which
+--                       moves the counter and takes the row away.
+-- The counter's row is locked from the commit's start to its end only: moved at a
+-- transaction's first write, one writer waited for every other's whole transaction (a
+-- sign-in for an import). pg.c's pg_commit fires it a moment earlier, with SET
+-- CONSTRAINTS data_change_commit IMMEDIATE, to read the counter its commit leaves. An
+-- update that matches no row moves it too, which only renders pages again; a rolled-back
+-- transaction moves nothing.
 --
 -- SQLite: nothing (its data version is the library's).
 --pg: CREATE TABLE data_change (
@@ -24,11 +31,22 @@
 --pg:     n BIGINT NOT NULL
 --pg: );
 --pg: INSERT INTO data_change (id, n) VALUES (1, 1);
+--pg: CREATE TABLE data_change_pending (
+--pg:     txid xid8 PRIMARY KEY
+--pg: );
 --pg: CREATE FUNCTION data_change_touch() RETURNS trigger LANGUAGE plpgsql AS $$
 --pg: BEGIN
 --pg:     IF current_setting('samverka.changed', true) IS DISTINCT FROM '1' THEN
---pg:         UPDATE data_change SET n = n + 1 WHERE id = 1;
 --pg:         PERFORM set_config('samverka.changed', '1', true);
+--pg:         INSERT INTO data_change_pending (txid) VALUES (pg_current_xact_id());
 --pg:     END IF;
 --pg:     RETURN NULL;
 --pg: END $$;
+--pg: CREATE FUNCTION data_change_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+--pg: BEGIN
+--pg:     UPDATE data_change SET n = n + 1 WHERE id = 1;
+--pg:     DELETE FROM data_change_pending WHERE txid = NEW.txid;
+--pg:     RETURN NULL;
+--pg: END $$;
+--pg: CREATE CONSTRAINT TRIGGER data_change_commit AFTER INSERT ON data_change_pending
+--pg:     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION data_change_commit();
