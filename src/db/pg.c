@@ -11,8 +11,8 @@
  * (data_change.n, migration 0020), which every transaction that writes moves at its commit
  * (a statement trigger on every table, a deferred one on the counter), whoever writes
  * (another samverka instance, psql), and which only this database's writes move: a write
- * to another database of the same cluster, or autovacuum, moves nothing. (It was a hash of a snapshot,
- * xmin:xmax:running ids, which is the cluster's: every write anywhere on the server, and
+ * to another database of the same cluster, or autovacuum, moves nothing. (It was a hash of a
+ * snapshot, xmin:xmax:running ids, which is the cluster's: every write anywhere on the server, and
  * every autoanalyze, emptied every cache, and the own-commit test below failed by chance.)
  * Read-only work does not move it. A watcher's connection (db_opts.watch) leaves out its own
  * commits when they were provably the only ones: see pg_begin and pg_commit.
@@ -579,9 +579,9 @@ pg_exec_script(struct db *db, const char *sql)
  * The change counter (data_change.n, migration 0020) as this connection sees it now: outside
  * a transaction, the last committed; inside one, with this transaction's own move once it
  * was made (pg_commit). *out_mine (may be NULL) says whether this transaction wrote: the
- * trigger marks that in the transaction-local setting samverka.changed. False when it cannot be read (a schema before
- * 0020). Inside a transaction a failed read aborts it: only read there what was read at its
- * beginning (pg_commit), and pg_commit checks that COMMIT committed.
+ * trigger marks that in the transaction-local setting samverka.changed. False when it cannot be
+ * read (a schema before 0020). Inside a transaction a failed read aborts it: only read there what
+ * was read at its beginning (pg_commit), and pg_commit checks that COMMIT committed.
  */
 static bool
 pg_counter(struct pg_db *d, uint64_t *out_n, bool *out_mine)
