@@ -105,6 +105,30 @@ str_has_prefix(const char *s, const char *prefix)
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
+static inline unsigned char
+ascii_lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + ('a' - 'A')) : c;
+}
+
+bool
+str_contains_ci(const char *s, const char *needle)
+{
+    size_t i;
+
+    if (s == NULL)
+        return false;
+    for (; *s; s++) {
+        for (i = 0;
+             needle[i] && ascii_lower((unsigned char)s[i]) == ascii_lower((unsigned char)needle[i]);
+             i++)
+            ;
+        if (needle[i] == '\0')
+            return true;
+    }
+    return *needle == '\0';
+}
+
 void
 url_encode(struct buf *b, const char *s)
 {

@@ -30,6 +30,10 @@ unsigned str_control_at(const char *s, size_t n);
 bool str_eq(const char *a, const char *b); /* NULL-safe */
 bool str_empty(const char *s);             /* NULL or "" */
 bool str_has_prefix(const char *s, const char *prefix);
+/* Whether needle occurs in s, ASCII letters compared without case (every other byte as is:
+ * "FÖRÄNDR" does not contain "förändr"), whatever the thread's locale. NULL s: false. For
+ * the short texts of units and labels: a plain search, with none of strcasestr's set-up. */
+bool str_contains_ci(const char *s, const char *needle);
 
 /* Percent-encode s for one URL path segment or query value (RFC 3986 unreserved kept). */
 void url_encode(struct buf *b, const char *s);

@@ -66,7 +66,8 @@ i18n_fini(void)
  * shared: no lock. use_lang is the language i18n_use last switched this thread to (-1: none
  * yet, and then gettext answers).
  */
-#define MEMO_SLOTS 512
+#define MEMO_BITS  10
+#define MEMO_SLOTS (1u << MEMO_BITS)
 struct memo_slot {
     const char *id, *text;
 };
@@ -89,7 +90,9 @@ i18n_lit(const char *msgid)
 
     if (use_lang < 0)
         return gettext(msgid);
-    m = &memo[use_lang][((k >> 3) ^ (k >> 12)) % MEMO_SLOTS];
+    /* Fibonacci hashing: literals sit a few bytes apart, and the multiply spreads the low
+     * bits of their addresses over the slot number's */
+    m = &memo[use_lang][(uint64_t)k * UINT64_C(0x9E3779B97F4A7C15) >> (64 - MEMO_BITS)];
     if (m->id != msgid) {
         m->text = gettext(msgid);
         m->id = msgid;

@@ -500,6 +500,51 @@ test_str_misc(void)
        "str_has_prefix");
 }
 
+/* str_contains_ci against libc's strcasestr in the C locale (ASCII folding only there), over
+ * every text of up to 5 bytes from an alphabet with both cases, a UTF-8 letter and a byte
+ * that is not ASCII, and needles of up to 3 of the same */
+static void
+test_contains_ci(void)
+{
+    static const char alpha[] = {'a', 'B', 'b', 'A', '\xc3', '\x96', '%'};
+    const int na = (int)sizeof(alpha);
+    char s[8], nd[4];
+    long checked = 0, wrong = 0;
+    int ls, ln, i, j, k, m;
+
+    ok(str_contains_ci("Procent av eleverna", "procent") && str_contains_ci("% CHANGE", "change") &&
+           str_contains_ci("x", "") && str_contains_ci("", "") && !str_contains_ci("", "a") &&
+           !str_contains_ci(NULL, "a") && !str_contains_ci("perc", "percent"),
+       "str_contains_ci: fixed cases");
+    ok(str_contains_ci("Förändring", "förändr") && !str_contains_ci("FÖRÄNDRING", "förändr"),
+       "str_contains_ci folds ASCII letters only");
+    for (ls = 0; ls <= 5; ls++) {
+        for (i = 0, m = 1; i < ls; i++)
+            m *= na;
+        for (k = 0; k < m; k++) {
+            for (i = 0, j = k; i < ls; i++, j /= na)
+                s[i] = alpha[j % na];
+            s[ls] = '\0';
+            for (ln = 0; ln <= 3; ln++) {
+                int mn = 1, q;
+
+                for (i = 0; i < ln; i++)
+                    mn *= na;
+                for (q = 0; q < mn; q++) {
+                    for (i = 0, j = q; i < ln; i++, j /= na)
+                        nd[i] = alpha[j % na];
+                    nd[ln] = '\0';
+                    checked++;
+                    if (str_contains_ci(s, nd) != (strcasestr(s, nd) != NULL))
+                        wrong++;
+                }
+            }
+        }
+    }
+    ok(wrong == 0 && checked > 1000000, "str_contains_ci agrees with strcasestr (%ld pairs)",
+       checked);
+}
+
 /* -------------------------------------------------------------------- url */
 
 struct enc_case {
@@ -884,6 +929,7 @@ main(void)
     test_utc_time();
     test_control();
     test_str_misc();
+    test_contains_ci();
     test_url();
     test_slug();
     test_fmt_number();
