@@ -1,9 +1,12 @@
 /*
  * test_html.c — src/web/html.c: the auto-escaping HTML writer.
  */
+#include <cmark.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -248,6 +251,97 @@ test_markdown(void)
     is_str(got(), "", "html_markdown of empty or NULL writes nothing");
 }
 
+/* What cmark itself makes of md, with html_markdown's options: the memo's yardstick. */
+static char *
+cmark_html(const char *md)
+{
+    return cmark_markdown_to_html(md, strlen(md), CMARK_OPT_SAFE | CMARK_OPT_VALIDATE_UTF8);
+}
+
+/* html_markdown of each text of a set in turn, rounds times, against cmark's own output;
+ * returns the number of renders that differed */
+static int
+memo_rounds(const char *const *mds, int n, int rounds)
+{
+    struct arena a;
+    struct buf b;
+    struct html w;
+    int r, i, wrong = 0;
+    char *want;
+
+    arena_init(&a);
+    for (r = 0; r < rounds; r++)
+        for (i = 0; i < n; i++) {
+            buf_init(&b, 0);
+            html_init(&w, &b, &a);
+            html_markdown(&w, mds[i]);
+            want = cmark_html(mds[i]);
+            if (want == NULL || b.data == NULL || strcmp(b.data, want) != 0)
+                wrong++;
+            free(want);
+            buf_free(&b);
+        }
+    arena_free(&a);
+    return wrong;
+}
+
+#define MEMO_TEXTS 20
+static char memo_text[MEMO_TEXTS][64];
+static const char *memo_ptr[MEMO_TEXTS];
+
+static void *
+memo_thread(void *arg)
+{
+    int *wrong = arg;
+
+    *wrong = memo_rounds(memo_ptr, MEMO_TEXTS, 50);
+    return NULL;
+}
+
+/*
+ * html_markdown keeps the HTML of the texts a thread rendered last (html.c): whatever the
+ * order, it must write what cmark writes for the text at hand, never a kept one of another.
+ */
+static void
+test_markdown_memo(void)
+{
+    const char *same_len[] = {"**a**", "*a*_b", "**b**", "**a**", "*a*_b"};
+    char *big = malloc(40 * 1024 + 1), *big2;
+    const char *bigs[2];
+    pthread_t t[3];
+    int i, wrong[3];
+
+    /* texts of one length that differ in one byte, in and out of the memo */
+    is_int(memo_rounds(same_len, 5, 3), 0, "markdown memo: texts of the same length");
+    /* more texts than the memo's slots, in a cycle (each one pushed out before it comes back)
+     * and then each twice running */
+    for (i = 0; i < MEMO_TEXTS; i++) {
+        snprintf(memo_text[i], sizeof(memo_text[i]), "Text *%d* [l](https://e.example/%d)", i,
+                 i % 3);
+        memo_ptr[i] = memo_text[i];
+    }
+    is_int(memo_rounds(memo_ptr, MEMO_TEXTS, 4), 0, "markdown memo: a cycle of 20 texts");
+    is_int(memo_rounds(memo_ptr, 3, 10), 0, "markdown memo: three texts again and again");
+    /* one text over the memo's limit, and the same with its last byte changed */
+    memset(big, 'x', 40 * 1024);
+    big[40 * 1024] = '\0';
+    big[7] = '*';
+    big[9] = '*';
+    big2 = strdup(big);
+    big2[40 * 1024 - 1] = 'y';
+    bigs[0] = big;
+    bigs[1] = big2;
+    is_int(memo_rounds(bigs, 2, 2), 0, "markdown memo: texts over its limit");
+    /* threads, each with its own memo, rendering the same texts at once */
+    for (i = 0; i < 3; i++)
+        pthread_create(&t[i], NULL, memo_thread, &wrong[i]);
+    for (i = 0; i < 3; i++)
+        pthread_join(t[i], NULL);
+    is_int(wrong[0] + wrong[1] + wrong[2], 0, "markdown memo: three threads at once");
+    free(big);
+    free(big2);
+}
+
 /*
  * The invariant from STYLE.md 3.9: whatever bytes go into html_text / html_textn,
  * the output carries no markup: no '<', '>', '"', '\'' and no NUL.
@@ -339,6 +433,7 @@ main(void)
     test_attrs();
     test_nesting();
     test_markdown();
+    test_markdown_memo();
     test_text_lang();
     test_random_invariant();
     test_limit();
