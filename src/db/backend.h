@@ -18,7 +18,8 @@ struct db_ops {
     bool (*is_null)(struct db_stmt *, int);
     int64_t (*col_i64)(struct db_stmt *, int);
     double (*col_dbl)(struct db_stmt *, int);
-    const char *(*col_text)(struct db_stmt *, int);
+    /* len, when not NULL: the text's bytes (0 for NULL), which the backend knows already */
+    const char *(*col_text)(struct db_stmt *, int, size_t *len);
     enum db_type (*col_type)(struct db_stmt *, int);
     int (*columns)(struct db_stmt *);
     void (*done)(struct db_stmt *);

@@ -150,7 +150,13 @@ db_dbl(struct db_stmt *st, int col)
 const char *
 db_text(struct db_stmt *st, int col)
 {
-    return st->db->ops->col_text(st, col);
+    return st->db->ops->col_text(st, col, NULL);
+}
+
+const char *
+db_textn(struct db_stmt *st, int col, size_t *len)
+{
+    return st->db->ops->col_text(st, col, len);
 }
 
 enum db_type
@@ -168,7 +174,10 @@ db_columns(struct db_stmt *st)
 char *
 db_text_dup(struct db_stmt *st, int col, struct arena *a)
 {
-    return arena_strdup(a, db_text(st, col));
+    size_t n;
+    const char *t = db_textn(st, col, &n);
+
+    return t == NULL ? NULL : arena_strndup(a, t, n);
 }
 
 void

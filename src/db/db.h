@@ -89,6 +89,8 @@ bool db_null(struct db_stmt *st, int col);
 int64_t db_i64(struct db_stmt *st, int col);
 double db_dbl(struct db_stmt *st, int col);
 const char *db_text(struct db_stmt *st, int col);
+/* db_text and its length in bytes (0 for NULL): a copy needs no strlen */
+const char *db_textn(struct db_stmt *st, int col, size_t *len);
 char *db_text_dup(struct db_stmt *st, int col, struct arena *a);
 
 /*

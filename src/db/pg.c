@@ -487,19 +487,24 @@ pg_is_null(struct db_stmt *st, int col)
 }
 
 static const char *
-pg_col_text(struct db_stmt *st, int col)
+pg_col_text(struct db_stmt *st, int col, size_t *len)
 {
     struct pg_stmt *s = (struct pg_stmt *)st;
 
-    if (pg_is_null(st, col))
+    if (pg_is_null(st, col)) {
+        if (len != NULL)
+            *len = 0;
         return NULL;
+    }
+    if (len != NULL)
+        *len = (size_t)PQgetlength(s->res, s->row, col);
     return PQgetvalue(s->res, s->row, col);
 }
 
 static int64_t
 pg_col_i64(struct db_stmt *st, int col)
 {
-    const char *v = pg_col_text(st, col);
+    const char *v = pg_col_text(st, col, NULL);
 
     if (v == NULL)
         return 0;
@@ -511,7 +516,7 @@ pg_col_i64(struct db_stmt *st, int col)
 static double
 pg_col_dbl(struct db_stmt *st, int col)
 {
-    const char *v = pg_col_text(st, col);
+    const char *v = pg_col_text(st, col, NULL);
 
     return v == NULL ? 0 : strtod(v, NULL);
 }

@@ -294,9 +294,14 @@ sq_col_dbl(struct db_stmt *st, int col)
 }
 
 static const char *
-sq_col_text(struct db_stmt *st, int col)
+sq_col_text(struct db_stmt *st, int col, size_t *len)
 {
-    return (const char *)sqlite3_column_text(SQ(st), col);
+    const char *t = (const char *)sqlite3_column_text(SQ(st), col);
+
+    /* after sqlite3_column_text, as its documentation asks: the length of the UTF-8 text */
+    if (len != NULL)
+        *len = t != NULL ? (size_t)sqlite3_column_bytes(SQ(st), col) : 0;
+    return t;
 }
 
 static enum db_type

@@ -19,18 +19,20 @@
 static inline const char *
 ld_text(struct db_stmt *st, int col, struct arena *a)
 {
-    const char *t = db_text(st, col);
+    size_t n;
+    const char *t = db_textn(st, col, &n);
 
-    return t == NULL ? NULL : arena_strdup(a, t);
+    return t == NULL ? NULL : arena_strndup(a, t, n);
 }
 
 /* Column text copied into the arena; "" for SQL NULL. */
 static inline const char *
 ld_str(struct db_stmt *st, int col, struct arena *a)
 {
-    const char *t = db_text(st, col);
+    size_t n;
+    const char *t = db_textn(st, col, &n);
 
-    return t == NULL ? "" : arena_strdup(a, t);
+    return t == NULL ? "" : arena_strndup(a, t, n);
 }
 
 /* Make room for element n of an arena array of `size`-byte items (doubling). */

@@ -163,8 +163,12 @@ test_column_types(struct db *db, const char *label)
     static const enum db_type want[] = {DB_INTEGER, DB_INTEGER, DB_NULL, DB_INTEGER, DB_TEXT,
                                         DB_TEXT,    DB_TEXT,    DB_TEXT, DB_DOUBLE,  DB_NULL};
     struct db_stmt *st;
+    /* the objective's four texts, and their lengths in bytes as written here */
+    static const char *const texts[] = {"", "\xc3\xa5", "M\xc3\xa5let", "o"};
+    static const size_t text_bytes[] = {0, 2, 6, 1};
     bool row = false;
     int c, n_bad = 0;
+    size_t len;
 
     if (!ok(db_begin(db) == ERR_OK, "%s: db_begin for the column types", label))
         return;
@@ -188,7 +192,7 @@ test_column_types(struct db *db, const char *label)
     db_bind_null(st, 3);
     db_bind_i64(st, 4, 3);
     for (c = 5; c <= 8; c++)
-        db_bind_text(st, c, "o");
+        db_bind_text(st, c, texts[c - 5]);
     db_bind_dbl(st, 9, 1.5);
     db_bind_null(st, 10);
     ok(db_run(st) == ERR_OK, "%s: insert an objective", label);
@@ -208,6 +212,17 @@ test_column_types(struct db *db, const char *label)
             }
         ok(n_bad == 0, "%s: db_type gives integer, NULL, text and double as stored", label);
         ok(db_dbl(st, 8) == 1.5, "%s: the double reads back as 1.5", label);
+        for (c = 0, n_bad = 0; c < 4; c++) {
+            const char *t = db_textn(st, 4 + c, &len);
+
+            if (t == NULL || len != text_bytes[c] || memcmp(t, texts[c], len + 1) != 0) {
+                diag("%s: text column %d: %zu bytes", label, 4 + c, len);
+                n_bad++;
+            }
+        }
+        len = 99;
+        ok(n_bad == 0 && db_textn(st, 2, &len) == NULL && len == 0,
+           "%s: db_textn gives each text's length in bytes (UTF-8, empty), and 0 for NULL", label);
     }
     if (st != NULL)
         db_done(st);
