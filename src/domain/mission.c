@@ -107,22 +107,58 @@ mission_indicators(struct db *db, struct arena *a, int64_t mission_id, struct in
                       out_n);
 }
 
+/* a mission's target with its place in the goal's list, for the sort */
+struct sdg_target_at {
+    struct sdg_target t;
+    int64_t position;
+};
+
 static void
 mission_target_row(struct db_stmt *st, struct arena *a, void *item)
 {
-    struct sdg_target *t = item;
+    struct sdg_target_at *t = item;
 
-    sdg_target_row(st, a, item);
-    t->goal_short_sv = ld_str(st, 3, a);
-    t->goal_short_en = ld_str(st, 4, a);
+    sdg_target_row(st, a, &t->t);
+    t->t.goal_short_sv = ld_str(st, 3, a);
+    t->t.goal_short_en = ld_str(st, 4, a);
+    t->position = db_i64(st, 5);
+}
+
+/* By goal, then the target's place in its goal's list (2.1 ... 2.5, 2.a, 2.b, 2.c); the
+ * code last, for a total order whatever the table holds. */
+static int
+cmp_target_at(const void *a, const void *b)
+{
+    const struct sdg_target_at *p = a, *q = b;
+
+    if (p->t.goal != q->t.goal)
+        return p->t.goal < q->t.goal ? -1 : 1;
+    if (p->position != q->position)
+        return p->position < q->position ? -1 : 1;
+    return strcmp(p->t.code, q->t.code);
 }
 
 enum err
 mission_sdg_targets(struct db *db, struct arena *a, int64_t mission_id, struct sdg_target **out,
                     int *out_n)
 {
-    return ld_rows_id(db, Q_MISSION_SDG_TARGETS, mission_id, a, sizeof(**out), mission_target_row,
-                      out, out_n);
+    struct sdg_target_at *at;
+    enum err rc;
+    int i;
+
+    rc = ld_rows_id(db, Q_MISSION_SDG_TARGETS, mission_id, a, sizeof(*at), mission_target_row, &at,
+                    out_n);
+    if (rc != ERR_OK) {
+        *out = NULL;
+        *out_n = 0;
+        return rc;
+    }
+    if (*out_n > 1)
+        qsort(at, (size_t)*out_n, sizeof(*at), cmp_target_at);
+    *out = arena_alloc(a, (size_t)(*out_n > 0 ? *out_n : 1) * sizeof(**out));
+    for (i = 0; i < *out_n; i++)
+        (*out)[i] = at[i].t;
+    return ERR_OK;
 }
 
 /* Team rows start with the columns of PERSON_COLS (listed last), then role and
