@@ -70,6 +70,26 @@ html_escape(struct buf *b, const char *s, size_t n)
     buf_add(b, s + start, n - start);
 }
 
+/* html_escape of the C string s in one pass: the scan for bytes to replace stops at its NUL
+ * too (needs_escape has it), so there is no strlen first (text and attribute values, some
+ * thousand a page, were read twice) */
+static void
+escape_cstr(struct buf *b, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, start = 0;
+
+    for (;;) {
+        while (!needs_escape[u[i]])
+            i++;
+        buf_add(b, s + start, i - start);
+        if (u[i] == '\0')
+            return;
+        html_escape(b, s + i, 1); /* the one byte's replacement */
+        start = ++i;
+    }
+}
+
 struct html_mark
 html_mark(const struct html *h)
 {
@@ -130,7 +150,7 @@ write_attrs(struct html *h, va_list ap)
         if (*value == '\0' && is_boolean_attr(name))
             continue;
         buf_add(h->b, "=\"", 2);
-        html_escape(h->b, value, strlen(value));
+        escape_cstr(h->b, value);
         buf_addc(h->b, '"');
     }
 }
@@ -212,7 +232,7 @@ void
 html_text(struct html *h, const char *s)
 {
     if (s != NULL)
-        html_escape(h->b, s, strlen(s));
+        escape_cstr(h->b, s);
 }
 
 void
