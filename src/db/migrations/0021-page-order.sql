@@ -9,3 +9,6 @@
 -- indicators off indicator_mission in id order, as its ORDER BY asks.
 CREATE INDEX objective_mission_order ON objective(mission_id, position, id);
 CREATE INDEX indicator_mission_order ON indicator(mission_id, objective_id, position, id);
+-- Whether a person is on any team (PERSON_COLS asks it of every person a page lists) read
+-- team_member's whole key, which starts with the mission.
+CREATE INDEX team_member_person ON team_member(person_id);
