@@ -51,7 +51,6 @@ struct import {
     char *old_dims[MAX_DIMS]; /* replace: the declared columns before, for the audit log */
     int n_old_dims;
     int dim_col[MAX_DIMS]; /* declared dimension -> column in the file, -1 if absent */
-    int year_col;          /* CSV: the Year column (1-based), for the repeats' messages */
     long rows;             /* rows staged */
     /* a backend may report an insert's failure a few statements later (PostgreSQL's
      * pipeline): remember the line and year of the recent statements by ordinal */
@@ -196,8 +195,8 @@ add_dim(struct import *im, const char *name)
  * such cell (the stored one is kept for an unchanged value).
  */
 static enum err
-insert_row(struct import *im, const struct tidy_row *r, int year_col, const char *const *cells,
-           bool has_source, bool has_note, struct tidy_error *e)
+insert_row(struct import *im, const struct tidy_row *r, long seq, int col, int year_col,
+           const char *const *cells, bool has_source, bool has_note, struct tidy_error *e)
 {
     struct db_stmt *st;
     enum err rc;
@@ -230,18 +229,20 @@ insert_row(struct import *im, const struct tidy_row *r, int year_col, const char
     db_bind_text_ref(st, 3, r->unit);
     db_bind_text_ref(st, 4, im->disagg.data ? im->disagg.data : "");
     db_bind_text_ref(st, 5, r->period);
-    db_bind_i64(st, 6, r->line);
-    db_bind_i64(st, 7, r->p.key);
-    db_bind_i64(st, 8, r->p.year);
-    db_bind_dbl(st, 9, r->value);
-    db_bind_text_ref(st, 10, has_source ? r->source : "");
-    db_bind_text_ref(st, 11, has_note ? r->note : "");
-    db_bind_text_ref(st, 12, r->attrs);
+    db_bind_i64(st, 6, seq);
+    db_bind_i64(st, 7, r->line);
+    db_bind_i64(st, 8, col);
+    db_bind_i64(st, 9, r->p.key);
+    db_bind_i64(st, 10, r->p.year);
+    db_bind_dbl(st, 11, r->value);
+    db_bind_text_ref(st, 12, has_source ? r->source : "");
+    db_bind_text_ref(st, 13, has_note ? r->note : "");
+    db_bind_text_ref(st, 14, r->attrs);
     if (r->has_progress)
-        db_bind_dbl(st, 13, r->progress);
+        db_bind_dbl(st, 15, r->progress);
     else
-        db_bind_null(st, 13);
-    db_bind_i64(st, 14, (has_source ? 0 : 1) | (has_note ? 0 : 2));
+        db_bind_null(st, 15);
+    db_bind_i64(st, 16, (has_source ? 0 : 1) | (has_note ? 0 : 2));
     rc = run_at(im, st, r->line, r->p.year);
     if (rc == ERR_OK)
         im->rows++;
@@ -258,7 +259,6 @@ on_header(void *ctx, const struct tidy_header *h, struct tidy_error *e)
     enum err rc;
     int i, k, c;
 
-    im->year_col = h->year_col + 1;
     for (i = 0; i < MAX_DIMS; i++)
         im->dim_col[i] = -1;
     for (i = 0; i < h->n_dims; i++) {
@@ -292,7 +292,9 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
         return ERR_OK;
     for (i = 0; i < im->n_dims; i++)
         cells[i] = im->dim_col[i] >= 0 ? r->cells[im->dim_col[i]] : "";
-    return insert_row(im, r, h->year_col + 1, cells, h->source_col >= 0, h->note_col >= 0, e);
+    /* a CSV row's place in the file is its line; a repeat is shown at its Year cell */
+    return insert_row(im, r, r->line, h->year_col + 1, h->year_col + 1, cells, h->source_col >= 0,
+                      h->note_col >= 0, e);
 }
 
 /* What the reader accepted but a user should know: one of the import's notices. */
@@ -782,7 +784,8 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
     } else if (rc == ERR_OK && r.has_value) {
         r.attrs = attrs.data ? attrs.data : "";
         r.year = r.p.year;
-        rc = insert_row(im, &r, 0, cells, has_source, has_note, e);
+        /* a record's place is its number: a file may hold them all on one line */
+        rc = insert_row(im, &r, n, s->rec_col, 0, cells, has_source, has_note, e);
     }
     json_decref(rec);
     buf_free(&attrs);
@@ -929,13 +932,16 @@ import_feed(struct import *im, const char *data, size_t len)
 /* ------------------------------------------------------------ deciding */
 
 /* The rows that repeat a key: a duplicate is kept once (a notice), a conflict refused naming
- * both lines. Then the repeats leave the stage. */
+ * both rows (CSV lines, JSON records: a JSON file may hold all its records on one line), at
+ * the repeat's place. Then the repeats leave the stage. */
 static enum err
 check_repeats(struct import *im, long *out_dups)
 {
     struct db_stmt *st = db_stmt(im->db, Q_IMPORT_STAGE_REPEATS);
+    bool json = im->fmt == IMPORT_JSON;
     char a[32], b[32];
-    long line, l0;
+    long seq, q0, line;
+    int col;
     bool row, same;
     enum err rc;
 
@@ -944,8 +950,10 @@ check_repeats(struct import *im, long *out_dups)
         return ERR_DB;
     db_bind_i64(st, 1, im->stage_id);
     while ((rc = db_step(st, &row)) == ERR_OK && row) {
-        line = (long)db_i64(st, 0);
-        l0 = (long)db_i64(st, 1);
+        seq = (long)db_i64(st, 0);
+        q0 = (long)db_i64(st, 1);
+        line = (long)db_i64(st, 15);
+        col = (int)db_i64(st, 16);
         same = db_dbl(st, 3) == db_dbl(st, 4) && strcmp(db_text(st, 5), db_text(st, 6)) == 0 &&
                strcmp(db_text(st, 7), db_text(st, 8)) == 0 &&
                strcmp(db_text(st, 9), db_text(st, 10)) == 0 && db_type(st, 11) == db_type(st, 12) &&
@@ -953,23 +961,37 @@ check_repeats(struct import *im, long *out_dups)
                db_i64(st, 13) == db_i64(st, 14);
         if (same) {
             (*out_dups)++;
-            import_result_notice(&im->res, line, 0, "line %ld repeats line %ld exactly; kept once",
-                                 line, l0);
+            if (json)
+                import_result_notice(&im->res, line, col,
+                                     "record %ld repeats record %ld exactly; kept once", seq, q0);
+            else
+                import_result_notice(&im->res, line, 0,
+                                     "line %ld repeats line %ld exactly; kept once", seq, q0);
             continue;
         }
         /* as short as it reads back exactly */
         str_shortest(a, sizeof(a), db_dbl(st, 4));
         str_shortest(b, sizeof(b), db_dbl(st, 3));
-        if (db_dbl(st, 3) != db_dbl(st, 4))
+        if (db_dbl(st, 3) != db_dbl(st, 4) && json)
             rc = import_set_err(
-                &im->err, ERR_INVALID, line, im->year_col,
-                "lines %ld and %ld give two values for %.*s in one series: %s and %s", l0, line,
+                &im->err, ERR_INVALID, line, col,
+                "records %ld and %ld give two values for %.*s in one series: %s and %s", q0, seq,
                 tidy_shown(db_text(st, 2)), db_text(st, 2), a, b);
+        else if (db_dbl(st, 3) != db_dbl(st, 4))
+            rc = import_set_err(
+                &im->err, ERR_INVALID, line, col,
+                "lines %ld and %ld give two values for %.*s in one series: %s and %s", q0, seq,
+                tidy_shown(db_text(st, 2)), db_text(st, 2), a, b);
+        else if (json)
+            rc = import_set_err(&im->err, ERR_INVALID, line, col,
+                                "records %ld and %ld give %.*s in one series twice, with a "
+                                "different source, note, attribute or Progress",
+                                q0, seq, tidy_shown(db_text(st, 2)), db_text(st, 2));
         else
-            rc = import_set_err(&im->err, ERR_INVALID, line, im->year_col,
+            rc = import_set_err(&im->err, ERR_INVALID, line, col,
                                 "lines %ld and %ld give %.*s in one series twice, with a different "
                                 "source, note, attribute or Progress",
-                                l0, line, tidy_shown(db_text(st, 2)), db_text(st, 2));
+                                q0, seq, tidy_shown(db_text(st, 2)), db_text(st, 2));
         break;
     }
     db_done(st);

@@ -538,9 +538,36 @@ test_staging(void)
         import_opts_str("Year,Source,Value\n2013 Q2,SCB,2\n2013 Q2,,2\n", IMPORT_CSV, NULL, &r, &e);
     ok(rc == ERR_INVALID && strstr(e.msg, "lines 2 and 3 give 2013 Q2 in one series twice") != NULL,
        "the same value with another source is a conflict too (%s)", e.msg);
+    /* JSON: records, not lines, name the rows (a file may hold them all on one line; found by
+     * fuzz_import: two records of one key on one line were a database conflict, "conflict") */
+    rc = import_opts_str("[{\"Year\":2024,\"Value\":61},{\"Year\":2024,\"Value\":45.5}]",
+                         IMPORT_JSON, NULL, &r, &e);
+    ok(rc == ERR_INVALID && e.line == 1 && e.column == 27,
+       "JSON: two values for one key on one line: refused at the second record (%s, %ld:%d)",
+       err_str(rc), e.line, e.column);
+    is_str(e.msg, "records 1 and 2 give two values for 2024 in one series: 61 and 45.5",
+           "  the message names both records and both values");
+    rc = import_opts_str("[{\"Year\":2024,\"Value\":1},\n{\"Year\":2024,\"Source\":\"SCB\","
+                         "\"Value\":1}]",
+                         IMPORT_JSON, NULL, &r, &e);
+    ok(rc == ERR_INVALID && e.line == 2 && e.column == 1 &&
+           strstr(e.msg, "records 1 and 2 give 2024 in one series twice") != NULL,
+       "JSON: the same value with another source, on two lines: refused at the second (%ld:%d %s)",
+       e.line, e.column, e.msg);
     after = export_str(IMPORT_CSV);
     is_str(after, before, "  nothing changed after the refusals");
     free(after);
+    rc = import_opts_str("[{\"Year\":\"2013\",\"Value\":1}, {\"Year\":2014,\"Value\":2}, "
+                         "{\"Year\":2013,\"Value\":1}]",
+                         IMPORT_JSON, NULL, &r, &e);
+    ok(rc == ERR_OK && r.rows == 2 && r.n_notices >= 1 && r.notices[0].line == 1 &&
+           r.notices[0].column == 54 &&
+           strcmp(r.notices[0].msg, "record 3 repeats record 1 exactly; kept once") == 0,
+       "JSON: an exact repeat on the same line is kept once, with a notice at its record (%s, "
+       "%s)",
+       err_str(rc), r.n_notices ? r.notices[0].msg : e.msg);
+    rc = import_str(before, IMPORT_CSV, NULL, &e);
+    ok(rc == ERR_OK, "  the CSV of before imported again (%s)", e.msg);
 
     rc = import_opts_str("Year,Source,Note,Value\n2013 Q1,SCB,n1,1\n2013 Q2,SCB,n2,2\n", IMPORT_CSV,
                          NULL, &r, &e);
