@@ -517,6 +517,7 @@ test_staging(void)
     struct import_result r;
     struct tidy_error e;
     enum err rc;
+    long rows = 0;
 
     rc = import_opts_str("Year,Value\n2013 Q1,1\n2013 Q2,2\n2013 Q1,1\n", IMPORT_CSV, NULL, &r, &e);
     ok(rc == ERR_OK && r.rows == 2, "two quarters of one year are two observations (%s)", e.msg);
@@ -566,7 +567,7 @@ test_staging(void)
        "JSON: an exact repeat on the same line is kept once, with a notice at its record (%s, "
        "%s)",
        err_str(rc), r.n_notices ? r.notices[0].msg : e.msg);
-    rc = import_str(before, IMPORT_CSV, NULL, &e);
+    rc = import_str(before, IMPORT_CSV, &rows, &e);
     ok(rc == ERR_OK, "  the CSV of before imported again (%s)", e.msg);
 
     rc = import_opts_str("Year,Source,Note,Value\n2013 Q1,SCB,n1,1\n2013 Q2,SCB,n2,2\n", IMPORT_CSV,
