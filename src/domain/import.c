@@ -195,8 +195,8 @@ add_dim(struct import *im, const char *name)
  * such cell (the stored one is kept for an unchanged value).
  */
 static enum err
-insert_row(struct import *im, const struct tidy_row *r, long seq, int col, int year_col,
-           const char *const *cells, bool has_source, bool has_note, struct tidy_error *e)
+insert_row(struct import *im, const struct tidy_row *r, long seq, int col, const char *const *cells,
+           bool has_source, bool has_note, struct tidy_error *e)
 {
     struct db_stmt *st;
     enum err rc;
@@ -216,7 +216,7 @@ insert_row(struct import *im, const struct tidy_row *r, long seq, int col, int y
     if (series_count_add(im->series, r->series, r->unit, im->disagg.data ? im->disagg.data : "") >
         ASSESS_MAX_SERIES)
         return import_set_err(
-            e, ERR_INVALID, r->line, year_col > 0 ? 1 : 0,
+            e, ERR_INVALID, r->line, im->fmt == IMPORT_CSV ? 1 : 0,
             "more than %d series (distinct Series, Units and disaggregation) in one "
             "indicator",
             ASSESS_MAX_SERIES);
@@ -293,8 +293,8 @@ on_row(void *ctx, const struct tidy_header *h, const struct tidy_row *r, struct 
     for (i = 0; i < im->n_dims; i++)
         cells[i] = im->dim_col[i] >= 0 ? r->cells[im->dim_col[i]] : "";
     /* a CSV row's place in the file is its line; a repeat is shown at its Year cell */
-    return insert_row(im, r, r->line, h->year_col + 1, h->year_col + 1, cells, h->source_col >= 0,
-                      h->note_col >= 0, e);
+    return insert_row(im, r, r->line, h->year_col + 1, cells, h->source_col >= 0, h->note_col >= 0,
+                      e);
 }
 
 /* What the reader accepted but a user should know: one of the import's notices. */
@@ -785,7 +785,7 @@ on_record(void *ctx, const struct import_scan *s, struct tidy_error *e)
         r.attrs = attrs.data ? attrs.data : "";
         r.year = r.p.year;
         /* a record's place is its number: a file may hold them all on one line */
-        rc = insert_row(im, &r, n, s->rec_col, 0, cells, has_source, has_note, e);
+        rc = insert_row(im, &r, n, s->rec_col, cells, has_source, has_note, e);
     }
     json_decref(rec);
     buf_free(&attrs);

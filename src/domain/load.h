@@ -19,10 +19,7 @@
 static inline const char *
 ld_text(struct db_stmt *st, int col, struct arena *a)
 {
-    size_t n;
-    const char *t = db_textn(st, col, &n);
-
-    return t == NULL ? NULL : arena_strndup(a, t, n);
+    return db_text_dup(st, col, a);
 }
 
 /* Column text copied into the arena; "" for SQL NULL. */
