@@ -1237,6 +1237,9 @@ decide(struct import *im)
         rc = run_stage(im, Q_IMPORT_APPLY);
     if (rc == ERR_OK)
         rc = run_stage(im, Q_IMPORT_STAGE_CLEAR);
+    /* the indicator's stored count of observations (0023), which the writes emptied */
+    if (rc == ERR_OK && r->inserted + r->removed > 0)
+        rc = indicator_counts_refresh(im->db);
     if (rc)
         return rc;
     if (r->rows == 0 && r->removed > 0)

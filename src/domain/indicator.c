@@ -172,6 +172,16 @@ indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out)
 }
 
 enum err
+indicator_counts_refresh(struct db *db)
+{
+    struct db_stmt *st = db_stmt(db, Q_OBSERVATION_COUNTS_FILL);
+
+    if (st == NULL)
+        return ERR_DB;
+    return db_run(st);
+}
+
+enum err
 indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
                struct indicator **out, int *out_n, int64_t *out_total)
 {

@@ -92,6 +92,12 @@ bool indicator_target_abs(const struct indicator *ind, double *out);
 
 enum err objective_get(struct db *db, struct arena *a, int64_t id, struct objective *out);
 enum err indicator_get(struct db *db, struct arena *a, int64_t id, struct indicator *out);
+/* Count and store the observations of every indicator whose count is not stored
+ * (migration 0023's triggers delete an indicator's count whenever its observations are
+ * inserted or deleted). Every write of observations calls it inside its transaction,
+ * before it commits (mission_counts_refresh calls it too); costs a probe an indicator
+ * when nothing is missing. Errors: ERR_DB / ERR_BUSY. */
+enum err indicator_counts_refresh(struct db *db);
 /* Live indicators: mission_id's, or (0) those of every live mission. indicator_get and
  * objective_get find archived ones. */
 enum err indicator_list(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,

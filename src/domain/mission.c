@@ -236,7 +236,11 @@ mission_counts_refresh(struct db *db)
     enum err rc;
     bool missing;
 
-    /* the lists' totals (0019) first: each statement does nothing while they are full */
+    /* the indicators' counts of observations (0023) and the lists' totals (0019) first:
+     * each statement does nothing while they are full */
+    rc = indicator_counts_refresh(db);
+    if (rc)
+        return rc;
     st = db_stmt(db, Q_ACTOR_COUNTS_FILL);
     if (st == NULL)
         return ERR_DB;

@@ -327,6 +327,8 @@ observation_put(struct db *db, int64_t indicator_id, const struct observation_in
     if (rc == ERR_OK)
         rc = settings_refresh_headline(db, indicator_id);
     if (rc == ERR_OK)
+        rc = indicator_counts_refresh(db);
+    if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc) {
         db_rollback(db);
@@ -385,6 +387,8 @@ observation_remove(struct db *db, int64_t indicator_id, const struct observation
     /* the headline samverka chooses follows the data */
     if (rc == ERR_OK)
         rc = settings_refresh_headline(db, indicator_id);
+    if (rc == ERR_OK)
+        rc = indicator_counts_refresh(db);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)
