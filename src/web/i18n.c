@@ -62,12 +62,15 @@ i18n_fini(void)
  * into the catalogue on every call, and the demo mission page makes about 400 calls (10 % of
  * its uncached render). A literal's address names its text for the program's life, and what
  * gettext returns for it lives as long (the catalogue stays mapped), so a slot keeps the two
- * pointers; a slot taken by another msgid is simply overwritten. Owned by its thread, never
- * shared: no lock. use_lang is the language i18n_use last switched this thread to (-1: none
- * yet, and then gettext answers).
+ * pointers. A msgid goes in the first free slot of the MEMO_PROBE from its hash on (with one
+ * slot a msgid, two of a page's 200 that hashed alike evicted each other at every render:
+ * a fifth of the page's calls still reached gettext); when all are taken, the first is
+ * overwritten. Owned by its thread, never shared: no lock. use_lang is the language
+ * i18n_use last switched this thread to (-1: none yet, and then gettext answers).
  */
-#define MEMO_BITS  10
+#define MEMO_BITS  11
 #define MEMO_SLOTS (1u << MEMO_BITS)
+#define MEMO_PROBE 4
 struct memo_slot {
     const char *id, *text;
 };
@@ -85,18 +88,27 @@ i18n_use(enum lang lang)
 const char *
 i18n_lit(const char *msgid)
 {
-    struct memo_slot *m;
+    struct memo_slot *row, *m;
     uintptr_t k = (uintptr_t)msgid;
+    unsigned i, at;
 
     if (use_lang < 0)
         return gettext(msgid);
     /* Fibonacci hashing: literals sit a few bytes apart, and the multiply spreads the low
      * bits of their addresses over the slot number's */
-    m = &memo[use_lang][(uint64_t)k * UINT64_C(0x9E3779B97F4A7C15) >> (64 - MEMO_BITS)];
-    if (m->id != msgid) {
-        m->text = gettext(msgid);
-        m->id = msgid;
+    row = memo[use_lang];
+    at = (unsigned)((uint64_t)k * UINT64_C(0x9E3779B97F4A7C15) >> (64 - MEMO_BITS));
+    for (i = 0; i < MEMO_PROBE; i++) {
+        m = &row[(at + i) & (MEMO_SLOTS - 1)];
+        if (m->id == msgid)
+            return m->text;
+        if (m->id == NULL)
+            break;
     }
+    if (i == MEMO_PROBE)
+        m = &row[at];
+    m->text = gettext(msgid);
+    m->id = msgid;
     return m->text;
 }
 

@@ -277,9 +277,10 @@ sector_filter(struct req *rq, struct html *h, const char *current)
         sector = &code_actor_sector.codes[i];
         html_open(h, "li", NULL);
         if (str_eq(current, sector->code))
-            html_elem(h, "strong", _(sector->label));
+            html_elem(h, "strong", i18n_lit(sector->label));
         else
-            html_elem_attr(h, "a", _(sector->label), "href", url_actors(rq, sector->code), NULL);
+            html_elem_attr(h, "a", i18n_lit(sector->label), "href", url_actors(rq, sector->code),
+                           NULL);
         html_close(h, "li");
     }
     html_close(h, "ul");

@@ -524,7 +524,8 @@ actors_by_sector(struct mission_page *p)
             continue;
         html_open(h, "div", NULL);
         html_open(h, "h3", NULL);
-        html_printf(h, "%s (%d)", _(sector->label), one->n);
+        /* a code set's label, a literal in codes.c's tables: through the memo */
+        html_printf(h, "%s (%d)", i18n_lit(sector->label), one->n);
         html_close(h, "h3");
         html_open(h, "ul", NULL);
         for (i = 0; i < one->n_first; i++) {

@@ -3,6 +3,7 @@
  * encoding, slugs, number formatting, log_repr, csvrows, err_str.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,74 @@ test_arena(void)
 }
 
 /* -------------------------------------------------------------------- buf */
+
+/* arena_printf's own loop for %s %d %i %u (l, ll, z) and %% against libc's snprintf, at
+ * the edges of each type, at the edge of a chunk's free space (where it gives the work to
+ * vsnprintf), and for what it must decline (flags, widths, precisions, other conversions,
+ * argument numbers, a NULL string): the bytes must be snprintf's every time. */
+#define SAME_AS_LIBC(what, ...)                                                                    \
+    do {                                                                                           \
+        char want_[512];                                                                           \
+        const char *got_;                                                                          \
+        snprintf(want_, sizeof(want_), __VA_ARGS__);                                               \
+        got_ = arena_printf(&a, __VA_ARGS__);                                                      \
+        if (strcmp(got_, want_) != 0) {                                                            \
+            same = false;                                                                          \
+            diag("%s: got \"%s\", snprintf \"%s\"", what, got_, want_);                            \
+        }                                                                                          \
+    } while (0)
+
+static void
+test_arena_format(void)
+{
+    struct arena a;
+    char pad[200];
+    const char *s;
+    bool same = true;
+    int i;
+
+    arena_init(&a);
+    SAME_AS_LIBC("plain", "no conversion at all");
+    SAME_AS_LIBC("empty", "%s", "");
+    SAME_AS_LIBC("percent", "100%% of %s%%", "it");
+    SAME_AS_LIBC("int", "%d %i %d %d %d", 0, -1, 42, INT32_MAX, INT32_MIN);
+    SAME_AS_LIBC("unsigned", "%u %u", 0u, UINT32_MAX);
+    SAME_AS_LIBC("long", "%ld %li %lu", (long)INT64_MIN, (long)INT64_MAX,
+                 (unsigned long)UINT64_MAX);
+    SAME_AS_LIBC("long long", "%lld %lli %llu %lld", (long long)INT64_MIN, (long long)-7,
+                 (unsigned long long)UINT64_MAX, (long long)1000000);
+    SAME_AS_LIBC("size_t", "%zu bytes", (size_t)30701);
+    SAME_AS_LIBC("mixed", "%s (%d) – %s: %lld%%", "Skolmat", 2030, "åäö", (long long)62);
+    SAME_AS_LIBC("utf-8 around", "«%s» %d\xc2\xa0%%", "x", 5);
+    /* declined: left to vsnprintf */
+    SAME_AS_LIBC("width", "%5d|%-4s|%05d", 42, "ab", -3);
+    SAME_AS_LIBC("precision", "%.2f %.3s %g", 3.14159, "abcdef", 0.5);
+    SAME_AS_LIBC("hex and char", "%x %X %c %o", 255u, 255u, 'q', 8u);
+    SAME_AS_LIBC("argument numbers", "%2$s %1$s", "world", "hello");
+    SAME_AS_LIBC("plus and space", "%+d % d", 5, 5);
+    SAME_AS_LIBC("a declined one after a taken one", "%s then %5.1f", "taken", 2.25);
+    SAME_AS_LIBC("short and char lengths", "%hd %hhu", (short)-2, (unsigned char)200);
+    SAME_AS_LIBC("trailing lone l", "%ls", L"w");
+    ok(same, "arena_printf: its own conversions and the declined ones are snprintf's bytes");
+
+    /* at every end of a chunk's free space: a string that fits to the byte, one that is a
+     * byte too long, and a number cut there, each whole and NUL-terminated */
+    memset(pad, 'x', sizeof(pad) - 1);
+    pad[sizeof(pad) - 1] = '\0';
+    for (i = 0; i < 200 && same; i++) {
+        char want[512];
+
+        s = arena_printf(&a, "%s|%d|%s", pad + i, -123456789 + i, pad + 199 - i % 50);
+        snprintf(want, sizeof(want), "%s|%d|%s", pad + i, -123456789 + i, pad + 199 - i % 50);
+        if (strcmp(s, want) != 0) {
+            same = false;
+            diag("round %d: \"%s\"", i, s);
+        }
+    }
+    ok(same, "arena_printf: 200 strings across chunk ends, each complete");
+    arena_free(&a);
+}
+#undef SAME_AS_LIBC
 
 static void
 test_buf(void)
@@ -921,6 +990,7 @@ main(void)
 {
     log_threshold = LOG_ERROR + 1; /* csvrows logs its parse errors; keep the TAP clean */
     test_arena();
+    test_arena_format();
     test_buf();
     test_utf8();
     test_utf8_format();
