@@ -147,7 +147,14 @@ part_b(const struct progress_point *pts, int n, const struct progress_config *c,
             r->has_projection_cagr = isfinite(r->projection_cagr);
         }
         if (c->has_target && c->target > 0 && cagr != 0) {
-            /* first year the current pace reaches the target, within a century */
+            /* first year the current pace reaches the target, within a century. The pace's
+             * values are monotonic in the year (and stay put once bounded clamps them), so
+             * the search stops as soon as they can no longer reach it: when they move away
+             * from the target, or stop moving; the answer is the same as from all 101 years
+             * (test_progress), and an off-track indicator costs one pow, not 101 */
+            bool away = (c->direction > 0) != (cagr > 0);
+            double last = 0;
+
             for (y = r->current_year; y <= r->current_year + 100; y++) {
                 v = bounded(c, xc * pow(1 + cagr, y - r->current_year));
                 if ((c->direction > 0 && v >= c->target) || (c->direction < 0 && v <= c->target)) {
@@ -155,6 +162,9 @@ part_b(const struct progress_point *pts, int n, const struct progress_config *c,
                     r->year_reached = y;
                     break;
                 }
+                if (away || (y > r->current_year && v == last))
+                    break;
+                last = v;
             }
         }
         if (c->has_target && c->target > 0 && c->target_year > r->current_year &&

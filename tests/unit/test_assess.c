@@ -251,6 +251,25 @@ test_bounds(void)
            !indicator_unit_is_percent("percentage points") &&
            !indicator_unit_is_percent("% change") && !indicator_unit_is_percent("kg"),
        "what reads as a percentage");
+    {
+        /* the same words in any ASCII case, Swedish ones with their own letters, and a unit
+         * longer than the folding buffer (128 bytes) read the same way */
+        char longer[300];
+
+        memset(longer, 'x', sizeof(longer) - 1);
+        longer[sizeof(longer) - 1] = '\0';
+        memcpy(longer + 200, "PROCENT", 7);
+        ok(indicator_unit_is_percent("PROCENT") && indicator_unit_is_percent("Andel i %") &&
+               !indicator_unit_is_percent("Procentenheter") &&
+               !indicator_unit_is_percent("Förändring i procent") &&
+               !indicator_unit_is_percent("Percent GROWTH") &&
+               !indicator_unit_is_percent("procent, MINSKNING") &&
+               !indicator_unit_is_percent("CHANGE in %") && !indicator_unit_is_percent(NULL) &&
+               !indicator_unit_is_percent("") && indicator_unit_is_percent(longer),
+           "a percentage in any case of its ASCII letters, and in a unit of 299 bytes");
+        memcpy(longer + 100, "Point", 5);
+        ok(!indicator_unit_is_percent(longer), "a long unit's other words count too");
+    }
     arena_free(&a);
 }
 

@@ -217,11 +217,95 @@ test_rollup(void)
     is_str(progress_status_name(progress_band(-2.5001)), "deterioration", "below -2.5");
 }
 
+/*
+ * The year the current pace reaches the target, against the search of every year of the
+ * century PROGRESS.md describes, written here on its own: 20,000 random series (two points,
+ * a pace up or down, a target above or below, either direction, with and without bounds
+ * that clamp the path, rates from tiny to large) must give the same answer. progress.c
+ * stops early where the path can no longer reach the target.
+ */
+static bool
+reached_by_search(const struct progress_result *r, const struct progress_config *c, int *out)
+{
+    double xc = r->current_value, cagr = r->rate_current, v;
+    int y;
+
+    for (y = r->current_year; y <= r->current_year + 100; y++) {
+        v = xc * pow(1 + cagr, y - r->current_year);
+        if (c->has_upper && v > c->upper)
+            v = c->upper;
+        if (c->has_lower && v < c->lower)
+            v = c->lower;
+        if ((c->direction > 0 && v >= c->target) || (c->direction < 0 && v <= c->target)) {
+            *out = y;
+            return true;
+        }
+    }
+    return false;
+}
+
+static void
+test_year_reached(void)
+{
+    static const double rates[] = {1e-9, 1e-4, 0.003, 0.02, 0.07, 0.3, 1.5};
+    struct progress_config c;
+    struct progress_result r;
+    unsigned seed = 12345;
+    int i, want = 0, n_reached = 0, n_same = 0, n_cases = 0;
+    bool has;
+
+    for (i = 0; i < 20000; i++) {
+        double base, rate, cur;
+        struct progress_point pts[2];
+
+        seed = seed * 1103515245u + 12345u;
+        progress_config_default(&c);
+        c.direction = (seed >> 16) & 1 ? 1 : -1;
+        base = 1 + (double)((seed >> 8) % 1000);
+        rate = rates[(seed >> 4) % 7] * ((seed >> 20) & 1 ? 1 : -1);
+        cur = base * pow(1 + rate, 5);
+        pts[0] = (struct progress_point){2015, base};
+        pts[1] = (struct progress_point){2020, cur};
+        c.has_target = true;
+        c.target = cur * (0.2 + (double)((seed >> 12) % 400) / 100);
+        c.target_year = 2030;
+        if ((seed >> 24) % 3 == 0) {
+            c.has_upper = true;
+            c.upper = cur * (1 + (double)((seed >> 5) % 300) / 100);
+        }
+        if ((seed >> 26) % 3 == 0) {
+            c.has_lower = true;
+            c.lower = cur * (double)((seed >> 7) % 100) / 100;
+        }
+        progress_assess(pts, 2, &c, &r);
+        if (!r.has_rate_current)
+            continue;
+        n_cases++;
+        has = reached_by_search(&r, &c, &want);
+        n_reached += has;
+        if (has == r.has_year_reached && (!has || want == r.year_reached))
+            n_same++;
+        else if (n_cases - n_same <= 5)
+            diag("case %d: dir %d base %g cur %g target %g rate %g bounds %d/%d: search %d %d, "
+                 "engine %d %d",
+                 i, c.direction, base, cur, c.target, r.rate_current, c.has_lower, c.has_upper, has,
+                 want, r.has_year_reached, r.year_reached);
+    }
+    ok(n_cases > 15000 && n_reached > 2000 && n_cases - n_reached > 2000,
+       "year reached: %d random series, %d reach their target within a century", n_cases,
+       n_reached);
+    ok(n_same == n_cases,
+       "year reached: the engine's answer is the century's search's, every time "
+       "(%d of %d)",
+       n_same, n_cases);
+}
+
 int
 main(void)
 {
     test_vectors();
     test_edges();
     test_rollup();
+    test_year_reached();
     return done_testing();
 }
