@@ -71,8 +71,10 @@ html_escape(struct buf *b, const char *s, size_t n)
 }
 
 /* html_escape of the C string s in one pass: the scan for bytes to replace stops at its NUL
- * too (needs_escape has it), so there is no strlen first (text and attribute values, some
- * thousand a page, were read twice) */
+ * too, so there is no strlen first (text and attribute values, some thousand a page, were
+ * read twice). The scan is libc's strcspn, which stops at the NUL as well and reads 16
+ * bytes a step where the CPU can: a byte at a time through needs_escape was 7 % of the
+ * uncached mission page's instructions. */
 static void
 escape_cstr(struct buf *b, const char *s)
 {
@@ -80,8 +82,7 @@ escape_cstr(struct buf *b, const char *s)
     size_t i = 0, start = 0;
 
     for (;;) {
-        while (!needs_escape[u[i]])
-            i++;
+        i += strcspn(s + i, "&<>\"'");
         buf_add(b, s + start, i - start);
         if (u[i] == '\0')
             return;
