@@ -76,6 +76,14 @@ grow(struct buf *b, size_t need)
     return true;
 }
 
+char *
+buf_room_grow(struct buf *b, size_t n)
+{
+    if (!grow(b, b->len + n))
+        return NULL;
+    return b->data + b->len;
+}
+
 void
 buf_reserve(struct buf *b, size_t n)
 {

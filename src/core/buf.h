@@ -52,6 +52,28 @@ buf_add(struct buf *b, const void *p, size_t n)
     buf_add_grow(b, p, n);
 }
 
+/* Room for n more bytes (and the NUL after them): where to write them, or NULL when b is in
+ * error or they would pass its limit (then b->err is set, as buf_add sets it). Write at most
+ * n there, then buf_commit what was written. For a writer that puts several small pieces
+ * together (an HTML tag and its attributes): one check instead of one per piece. */
+char *buf_room_grow(struct buf *b, size_t n);
+static inline char *
+buf_room(struct buf *b, size_t n)
+{
+    if (b->err == ERR_OK && b->data != NULL && b->len + n < b->cap &&
+        (b->max == 0 || b->len + n <= b->max))
+        return b->data + b->len;
+    return buf_room_grow(b, n);
+}
+
+/* The n bytes written at buf_room's pointer are part of b now. */
+static inline void
+buf_commit(struct buf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
 static inline void
 buf_addc(struct buf *b, char c)
 {

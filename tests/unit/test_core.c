@@ -220,6 +220,39 @@ test_buf(void)
     is_int(buf_err(&b), ERR_LIMIT, "buf: max + 1 is refused");
     buf_free(&b);
 
+    /* buf_room and buf_commit: the same rules, one check for several pieces */
+    buf_init(&b, 10);
+    p = buf_room(&b, 4);
+    ok(p != NULL, "buf_room: room in an empty buffer (it grows)");
+    if (p != NULL) {
+        memcpy(p, "<ab", 3);
+        buf_commit(&b, 3);
+    }
+    is_mem(b.data, b.len, "<ab", 3, "buf_room: what was committed is kept");
+    ok(b.data[b.len] == '\0', "buf_room: NUL-terminated after the commit");
+    p = buf_room(&b, 7);
+    ok(p != NULL, "buf_room: exactly up to max");
+    if (p != NULL) {
+        memcpy(p, "cdefghi", 7);
+        buf_commit(&b, 7);
+    }
+    ok(b.err == ERR_OK && b.len == 10 && strcmp(b.data, "<abcdefghi") == 0,
+       "buf_room: max bytes in all");
+    ok(buf_room(&b, 1) == NULL && b.err == ERR_LIMIT && b.len == 10,
+       "buf_room: past max is refused, sets ERR_LIMIT and keeps what was there");
+    buf_reset(&b);
+    ok(buf_room(&b, 1) != NULL, "buf_room: room again after a reset");
+    buf_free(&b);
+    buf_init(&b, 0);
+    for (len = 0; len < 2000 && (p = buf_room(&b, 3)) != NULL; len++) {
+        memcpy(p, "xyz", 3);
+        buf_commit(&b, 3);
+    }
+    ok(len == 2000 && b.len == 6000 && b.data[5999] == 'z' && b.data[6000] == '\0',
+       "buf_room: 2,000 pieces through the buffer's growth");
+    buf_free(&b);
+    len = 99;
+
     buf_init(&b, 8);
     buf_printf(&b, "%s", "123456789");
     ok(b.err == ERR_LIMIT && b.len == 0, "buf: printf past the limit is refused whole");
