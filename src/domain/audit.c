@@ -121,6 +121,7 @@ accountability_get(struct db *db, const char *page_key, const char *entity, int6
     time_t t;
     struct tm tm;
     enum err rc;
+    bool row = false;
 
     memset(out, 0, sizeof(*out));
     if (mission_id != 0) {
@@ -147,19 +148,18 @@ accountability_get(struct db *db, const char *page_key, const char *entity, int6
     t = time(NULL) - 30 * 86400;
     gmtime_r(&t, &tm);
     strftime(since, sizeof(since), "%Y-%m-%d", &tm);
-    st = db_stmt(db, Q_PAGE_VIEW_SUM);
+    st = db_stmt(db, Q_PAGE_VIEWS);
     if (st == NULL)
         return ERR_DB;
     db_bind_text(st, 1, page_key);
     db_bind_text(st, 2, since);
-    rc = ld_count(st, &out->views_30d);
-    if (rc)
-        return rc;
-    st = db_stmt(db, Q_PAGE_VIEW_TOTAL);
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_text(st, 1, page_key);
-    return ld_count(st, &out->views_total);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row) {
+        out->views_30d = db_i64(st, 0);
+        out->views_total = db_i64(st, 1);
+    }
+    db_done(st);
+    return rc;
 }
 
 enum err

@@ -41,10 +41,10 @@ site_row(struct db_stmt *st, struct arena *a, void *item)
     s->is_demo = db_i64(st, 10) != 0;
 }
 
-enum err
-site_get(struct db *db, struct arena *a, struct site *out)
+static enum err
+get(struct db *db, enum q q, struct arena *a, struct site *out)
 {
-    struct db_stmt *st = db_stmt(db, Q_SITE_GET);
+    struct db_stmt *st = db_stmt(db, q);
     enum err rc;
 
     memset(out, 0, sizeof(*out));
@@ -58,6 +58,18 @@ site_get(struct db *db, struct arena *a, struct site *out)
         rc = ERR_OK;
     }
     return rc;
+}
+
+enum err
+site_get(struct db *db, struct arena *a, struct site *out)
+{
+    return get(db, Q_SITE_GET, a, out);
+}
+
+enum err
+site_get_footer(struct db *db, struct arena *a, struct site *out)
+{
+    return get(db, Q_SITE_FOOTER, a, out);
 }
 
 /* NULL for "", so that an optional field is either absent or has a value. */

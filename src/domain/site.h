@@ -44,6 +44,9 @@ struct site {
 /* The settings (texts in a; optional ones NULL when not given, texts "" when empty).
  * ERR_DB / ERR_BUSY. */
 enum err site_get(struct db *db, struct arena *a, struct site *out);
+/* The same with what every page's footer shows only: the mailbox, phone, address and owner
+ * (the about and contact texts ""). */
+enum err site_get_footer(struct db *db, struct arena *a, struct site *out);
 
 /* Check in as site_update would, writing nothing: ERR_INVALID with err naming the field (as
  * struct site spells it) and why. */

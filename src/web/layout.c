@@ -242,7 +242,7 @@ layout_end(struct req *rq, struct html *h, const struct accountability *acc)
 
     /* a form or an error page: the footer without the mailbox rather than no page at all
      * (the error page may be the database's own failure) */
-    if (rq->db == NULL || site_get(rq->db, rq->arena, &site) != ERR_OK) {
+    if (rq->db == NULL || site_get_footer(rq->db, rq->arena, &site) != ERR_OK) {
         page_end(rq, h, acc, NULL);
         return;
     }
@@ -266,7 +266,7 @@ layout_end_for(struct req *rq, struct html *h, const char *entity, int64_t entit
         return rc;
     if (owner_name != NULL)
         acc.owner_name = owner_name;
-    rc = site_get(rq->db, rq->arena, &site);
+    rc = site_get_footer(rq->db, rq->arena, &site);
     if (rc)
         return rc;
     page_end(rq, h, &acc, &site);

@@ -232,15 +232,16 @@ test_column_types(struct db *db, const char *label)
 static int64_t
 views_total(struct db *db, const char *page)
 {
-    struct db_stmt *st = db_stmt(db, Q_PAGE_VIEW_TOTAL);
+    struct db_stmt *st = db_stmt(db, Q_PAGE_VIEWS);
     bool row = false;
     int64_t v = -1;
 
     if (st == NULL)
         return -1;
     db_bind_text(st, 1, page);
-    if (db_step(st, &row) == ERR_OK && row)
-        v = db_i64(st, 0);
+    db_bind_text(st, 2, "9999-12-31");
+    if (db_step(st, &row) == ERR_OK && row && db_i64(st, 0) == 0)
+        v = db_i64(st, 1);
     db_done(st);
     return v;
 }
