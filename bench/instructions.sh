@@ -55,9 +55,10 @@ for bin in "$@"; do
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
 	pid=
-	# the dump after the zeroing is the largest file (the first holds the warm-up's start)
-	f=$(ls -S "$tmp"/cg.out* | head -1)
-	total=$(awk '/^(summary|totals):/ {print $2; exit}' "$f")
+	# the dump after the zeroing holds the counted requests; the file valgrind writes at
+	# the exit holds only what ran after it: the larger total of the two
+	total=$(for f in "$tmp"/cg.out*; do awk '/^(summary|totals):/ {print $2; exit}' "$f"; done |
+		sort -n | tail -1)
 	per=$((total / n))
 	[ -n "$first" ] || first=$per
 	printf '%-40s %s  %10d instructions/request  %.3f\n' "$bin" "$path" "$per" \
