@@ -241,7 +241,8 @@ html_close(struct html *h, const char *tag)
         return;
     p[0] = '<';
     p[1] = '/';
-    memcpy(p + 2, tag, n);
+    /* the NUL follows at buf_commit */
+    memcpy(p + 2, tag, n); /* NOLINT(bugprone-not-null-terminated-result) */
     p[n + 2] = '>';
     buf_commit(h->b, n + 3);
 }
