@@ -124,6 +124,29 @@ static const struct code proposal_action[] = {
 };
 const struct code_set code_proposal_action = SET("proposal_step", "action", proposal_action);
 
+/* issue 13 (migration 0024): a commitment's status, and each step of it */
+static const struct code commitment_status[] = {
+    {"pledged", N_("Pledged")},         {"confirmed", N_("Confirmed")},
+    {"in_progress", N_("In progress")}, {"delivered", N_("Delivered")},
+    {"withdrawn", N_("Withdrawn")},
+};
+const struct code_set code_commitment_status = SET("commitment", "status", commitment_status);
+const struct code_set code_commitment_step = SET("commitment_step", "status", commitment_status);
+
+static const struct code dialogue_format[] = {
+    {"meeting", N_("Meeting")},         {"workshop", N_("Workshop")},
+    {"interview", N_("Interview")},     {"conference", N_("Conference")},
+    {"field_visit", N_("Field visit")},
+};
+const struct code_set code_dialogue_format = SET("dialogue", "format", dialogue_format);
+
+static const struct code learning_decision[] = {
+    {"scale_up", N_("Scale up")},
+    {"adjust", N_("Adjust")},
+    {"stop", N_("Stop")},
+};
+const struct code_set code_learning_decision = SET("learning_entry", "decision", learning_decision);
+
 const struct code_set *const code_sets[] = {
     &code_mission_status,    &code_actor_sector,
     &code_initiative_origin, &code_initiative_status,
@@ -132,7 +155,9 @@ const struct code_set *const code_sets[] = {
     &code_token_role,        &code_user_status,
     &code_user_role,         &code_representative_state,
     &code_progress_status,   &code_proposal_state,
-    &code_proposal_action,   NULL,
+    &code_proposal_action,   &code_commitment_status,
+    &code_commitment_step,   &code_dialogue_format,
+    &code_learning_decision, NULL,
 };
 
 static const struct code *

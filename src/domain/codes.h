@@ -55,6 +55,11 @@ extern const struct code_set code_progress_status;
 /* proposal.state and proposal_step.action (domain/proposal.h) */
 extern const struct code_set code_proposal_state;
 extern const struct code_set code_proposal_action;
+/* issue 13 (migration 0024) */
+extern const struct code_set code_commitment_status; /* commitment.status */
+extern const struct code_set code_commitment_step;   /* commitment_step.status (the same codes) */
+extern const struct code_set code_dialogue_format;   /* dialogue.format */
+extern const struct code_set code_learning_decision; /* learning_entry.decision */
 
 /* Every set above, NULL-terminated (for the tests). */
 extern const struct code_set *const code_sets[];
