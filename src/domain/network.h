@@ -5,9 +5,11 @@
  * Brandes's algorithm (2001), unweighted and weighted; and the diversity of a mix (Shannon
  * entropy and Pielou's evenness) that the portfolio shows of its sectors.
  *
- * Pure functions: no I/O; every array lives in the caller's arena. The results are
- * networkx's (2.8, Debian 12's python3-networkx) for the same graph: betweenness normalised
- * as networkx.betweenness_centrality(G, normalized=True) does for an undirected graph, and
+ * Pure functions: no I/O; every array lives in the caller's arena. The results are meant to
+ * be networkx's for the same graph (checked against networkx 3.6 on random graphs; the
+ * benchmark against Debian 12's python3-networkx 2.8 is to check them again): betweenness
+ * normalised as networkx.betweenness_centrality(G, normalized=True) does for an undirected
+ * graph, and
  * the weighted variant with each edge's length 1 / weight (a tie of three shared
  * initiatives is a shorter way between two actors than a tie of one), which is
  * networkx's weight= with that length as the edge's attribute.
