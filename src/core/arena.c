@@ -170,6 +170,18 @@ digits(char *end, unsigned long long u, bool neg)
     return end;
 }
 
+/* Append the len bytes of s to dst (cap bytes, *n used); false when they and a NUL do not
+ * fit. */
+static bool
+put(char *dst, size_t cap, size_t *n, const char *s, size_t len)
+{
+    if (len >= cap - *n)
+        return false;
+    memcpy(dst + *n, s, len);
+    *n += len;
+    return true;
+}
+
 /*
  * fmt formatted into dst (cap bytes, NUL included) when it uses only the conversions the
  * program's strings use most: %s (not NULL), %d %i %u with no, l, ll or z length, and %%,
@@ -187,16 +199,13 @@ fmt_fast(char *dst, size_t cap, const char *fmt, va_list ap)
     const char *p = fmt, *pct, *s;
     unsigned long long u;
     long long v;
-    size_t n = 0, len;
+    size_t n = 0;
     bool neg;
 
     for (;;) {
         pct = strchr(p, '%');
-        len = pct != NULL ? (size_t)(pct - p) : strlen(p);
-        if (len >= cap - n)
+        if (!put(dst, cap, &n, p, pct != NULL ? (size_t)(pct - p) : strlen(p)))
             return -2;
-        memcpy(dst + n, p, len);
-        n += len;
         if (pct == NULL)
             break;
         p = pct + 1;
@@ -257,19 +266,13 @@ fmt_fast(char *dst, size_t cap, const char *fmt, va_list ap)
         u = neg ? 0ULL - (unsigned long long)v : (unsigned long long)v;
     unsign:
         d = digits(num + sizeof(num), u, neg);
-        len = (size_t)(num + sizeof(num) - d);
-        if (len >= cap - n)
+        if (!put(dst, cap, &n, d, (size_t)(num + sizeof(num) - d)))
             return -2;
-        memcpy(dst + n, d, len);
-        n += len;
         p++;
         continue;
     text:
-        len = strlen(s);
-        if (len >= cap - n)
+        if (!put(dst, cap, &n, s, strlen(s)))
             return -2;
-        memcpy(dst + n, s, len);
-        n += len;
         p++;
     }
     dst[n] = '\0';

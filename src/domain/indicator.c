@@ -33,13 +33,22 @@ indicator_target_abs(const struct indicator *ind, double *out)
     return true;
 }
 
+/* Whether unit holds word (lower case, ASCII letters folded): through low, the unit folded
+ * once, when it fitted there (libc's strstr), else through the unit itself. */
+static bool
+has_word(const char *unit, const char *low, const char *word)
+{
+    return low != NULL ? strstr(low, word) != NULL : str_contains_ci(unit, word);
+}
+
 bool
 indicator_unit_is_percent(const char *unit)
 {
     /* a difference or change in per cent can be negative or pass 100: no default bounds */
     static const char *const not_a_share[] = {"point",  "enhet",  "change",   "förändr",
                                               "growth", "ökning", "minskning"};
-    char low[128];
+    char buf[128];
+    const char *low = NULL;
     size_t i, n;
 
     if (unit == NULL)
@@ -50,22 +59,16 @@ indicator_unit_is_percent(const char *unit)
      * uncached mission page's instructions. The words are compared the same in every
      * locale. A unit too long for the buffer is searched with str_contains_ci. */
     n = strlen(unit);
-    if (n >= sizeof(low)) {
-        if (!(strchr(unit, '%') != NULL || str_contains_ci(unit, "percent") ||
-              str_contains_ci(unit, "procent")))
-            return false;
-        for (i = 0; i < sizeof(not_a_share) / sizeof(not_a_share[0]); i++)
-            if (str_contains_ci(unit, not_a_share[i]))
-                return false;
-        return true;
+    if (n < sizeof(buf)) {
+        for (i = 0; i <= n; i++)
+            buf[i] = (char)(unit[i] >= 'A' && unit[i] <= 'Z' ? unit[i] + ('a' - 'A') : unit[i]);
+        low = buf;
     }
-    for (i = 0; i <= n; i++)
-        low[i] = (char)(unit[i] >= 'A' && unit[i] <= 'Z' ? unit[i] + ('a' - 'A') : unit[i]);
-    if (!(strchr(low, '%') != NULL || strstr(low, "percent") != NULL ||
-          strstr(low, "procent") != NULL))
+    if (!(strchr(unit, '%') != NULL || has_word(unit, low, "percent") ||
+          has_word(unit, low, "procent")))
         return false;
     for (i = 0; i < sizeof(not_a_share) / sizeof(not_a_share[0]); i++)
-        if (strstr(low, not_a_share[i]) != NULL)
+        if (has_word(unit, low, not_a_share[i]))
             return false;
     return true;
 }

@@ -324,6 +324,13 @@ mission_sector_actors(struct db *db, struct arena *a, int64_t mission_id, const 
                          mission_id, sector, limit, out, out_n);
 }
 
+/* How many of a sector's first actors the page gets: the ones it has, up to limit. */
+static int
+sector_room(const struct sector_actors *s, int limit)
+{
+    return s->n < limit ? s->n : limit;
+}
+
 enum err
 mission_actors_by_sector(struct db *db, struct arena *a, int64_t mission_id, int limit,
                          struct sector_actors **out, int *out_n)
@@ -333,7 +340,7 @@ mission_actors_by_sector(struct db *db, struct arena *a, int64_t mission_id, int
     struct db_stmt *st;
     struct actor *x;
     const char *sector;
-    int n, i, k = 0, *rooms;
+    int n, i, k = 0;
     enum err rc;
     bool stored, row;
 
@@ -349,17 +356,15 @@ mission_actors_by_sector(struct db *db, struct arena *a, int64_t mission_id, int
     if (rc)
         return rc;
     sa = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*sa));
-    rooms = arena_alloc(a, (size_t)(n > 0 ? n : 1) * sizeof(*rooms));
     for (i = 0; i < n; i++) {
         sa[i].sector = counts[i].sector;
         sa[i].n = counts[i].n;
         if (stored) {
             /* room for the ones the sector has, up to limit (zeroed: a struct actor is large,
              * and 25 of one for each sector were most of the page's memset) */
-            int room = (int)(counts[i].n < limit ? counts[i].n : limit);
+            int room = sector_room(&sa[i], limit);
 
             sa[i].first = arena_alloc(a, (size_t)(room > 0 ? room : 1) * sizeof(*sa[i].first));
-            rooms[i] = room;
         } else {
             rc = mission_sector_actors_fresh(db, a, mission_id, counts[i].sector, limit,
                                              &sa[i].first, &sa[i].n_first);
@@ -378,7 +383,7 @@ mission_actors_by_sector(struct db *db, struct arena *a, int64_t mission_id, int
             sector = db_text(st, 0);
             while (k < n && strcmp(sa[k].sector, sector) != 0)
                 k++;
-            if (k == n || sa[k].n_first >= rooms[k])
+            if (k == n || sa[k].n_first >= sector_room(&sa[k], limit))
                 continue;
             x = &sa[k].first[sa[k].n_first++];
             memset(x, 0, sizeof(*x));

@@ -163,6 +163,33 @@ both_actor_resave(struct db *db, int64_t id, const char *name, const char *secto
     return done;
 }
 
+/* Insert the total's value for year straight through Q_OBSERVATION_ADD, as psql would: no
+ * audit entry, no refresh of what samverka keeps in step (inside the caller's transaction,
+ * if any). Whether it was written. */
+TAP_FN bool
+both_observation_raw(struct db *db, int64_t indicator_id, int year, double value)
+{
+    struct db_stmt *st = db_stmt(db, Q_OBSERVATION_ADD);
+    char period[16];
+
+    if (st == NULL)
+        return false;
+    snprintf(period, sizeof(period), "%d", year);
+    db_bind_i64(st, 1, indicator_id);
+    db_bind_text(st, 2, period);
+    db_bind_i64(st, 3, year);
+    db_bind_text(st, 4, "");
+    db_bind_text(st, 5, "");
+    db_bind_text(st, 6, "");
+    db_bind_dbl(st, 7, value);
+    db_bind_text(st, 8, "");
+    db_bind_text(st, 9, "");
+    db_bind_i64(st, 10, (int64_t)year * 10000 + 101); /* period.h's key: YYYYMMDD of its start */
+    db_bind_text(st, 11, "");
+    db_bind_null(st, 12);
+    return db_run(st) == ERR_OK;
+}
+
 /* Run test_all on SQLite and then PostgreSQL as the header says; done_testing()'s status. */
 TAP_FN int
 both_main(const char *name, void (*test_all)(struct db *db))

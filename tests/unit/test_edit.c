@@ -476,7 +476,6 @@ test_goal_tree(struct db *db)
     struct objective_new other_o = o;
     struct objective *os;
     struct indicator ind;
-    struct db_stmt *st;
     struct arena a;
     char changes[512];
     int64_t n, objective_elsewhere;
@@ -549,22 +548,7 @@ test_goal_tree(struct db *db)
            "\"dimensions\":[[\"Kön\"],[\"Kön\",\"Ålder\"]]}",
            "indicator");
 
-    st = db_stmt(db, Q_OBSERVATION_ADD);
-    if (st == NULL)
-        bail_out("%s: no observation statement", backend);
-    db_bind_i64(st, 1, indicator_i);
-    db_bind_text(st, 2, "2024");
-    db_bind_i64(st, 3, 2024);
-    db_bind_text(st, 4, "");
-    db_bind_text(st, 5, "");
-    db_bind_text(st, 6, "");
-    db_bind_dbl(st, 7, 12.5);
-    db_bind_text(st, 8, "");
-    db_bind_text(st, 9, "");
-    db_bind_i64(st, 10, 20240101); /* period.h's key of "2024" */
-    db_bind_text(st, 11, "");
-    db_bind_null(st, 12);
-    if (db_run(st) != ERR_OK)
+    if (!both_observation_raw(db, indicator_i, 2024, 12.5))
         bail_out("%s: cannot add an observation", backend);
     n = entries(db, "indicator", indicator_i);
     in.dimensions = dims;

@@ -111,7 +111,6 @@ test_all(struct db *db)
     struct objective_new o = {.title_sv = "Delmål", .weight = 1};
     struct observation_in in = {.key = {.year = 2024}, .value = 12.5};
     struct write_error e = {0};
-    struct db_stmt *st;
     int64_t mission, objective = 0, ind, other;
     bool created = false;
 
@@ -155,23 +154,8 @@ test_all(struct db *db)
     check(db, other, "the second indicator, after the first one's writes", 3);
 
     /* a write that does not refresh (as psql would): the row is emptied, the read counts */
-    st = db_stmt(db, Q_OBSERVATION_ADD);
-    ok(st != NULL && db_begin(db) == ERR_OK, "%s: a raw insert begins", backend);
-    if (st != NULL) {
-        db_bind_i64(st, 1, ind);
-        db_bind_text(st, 2, "2030");
-        db_bind_i64(st, 3, 2030);
-        db_bind_text(st, 4, "");
-        db_bind_text(st, 5, "");
-        db_bind_text(st, 6, "");
-        db_bind_dbl(st, 7, 1);
-        db_bind_text(st, 8, "");
-        db_bind_text(st, 9, "");
-        db_bind_i64(st, 10, 20300101); /* period.h's key: YYYYMMDD of its start */
-        db_bind_text(st, 11, "");
-        db_bind_null(st, 12);
-    }
-    ok(st != NULL && db_run(st) == ERR_OK && db_commit(db) == ERR_OK,
+    ok(db_begin(db) == ERR_OK, "%s: a raw insert begins", backend);
+    ok(both_observation_raw(db, ind, 2030, 1) && db_commit(db) == ERR_OK,
        "%s: a value is inserted without the refresh", backend);
     ok(stored(db, ind) == -1, "%s:   its indicator's stored count is gone", backend);
     ok(shown(db, ind) == 8, "%s:   and the read counts afresh: 8 (%lld)", backend,
