@@ -67,6 +67,12 @@ const struct authz_rule authz_rules[] = {
     {AUTHZ_TOKEN_CREATE, "token.create", O, NOT},
     {AUTHZ_TOKEN_REVOKE, "token.revoke", O, NOT},
     {AUTHZ_SITE_EDIT, "site.edit", A, ALL},
+    /* a commitment shows on its mission's pages, its actor's page and the platform's
+     * network: more than its mission's content */
+    {AUTHZ_COMMITMENT_CREATE, "commitment.create", A | C | R, ALL},
+    {AUTHZ_COMMITMENT_EDIT, "commitment.edit", A | C | R, ALL},
+    {AUTHZ_COMMITMENT_STATUS, "commitment.status", A | C | R, ALL},
+    {AUTHZ_COMMITMENT_CONFIRM, "commitment.confirm", A | C, ALL},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 

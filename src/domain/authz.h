@@ -42,6 +42,12 @@
  *     needs a session; disabling an account is an admin's; an account's own settings
  *     (password, two-factor, e-mail) and its API tokens are its owner's alone (an admin
  *     disables an account, and so its tokens, but never acts as it).
+ *   - Commitments (commitment.h): an actor's confirmed representative commits it to any
+ *     mission (scope: the mission and the actor), edits its commitments and moves them on
+ *     (in progress, delivered, withdrawn); so do the mission's coordinators, who also
+ *     commit an actor they spoke with on its behalf. Only they (and admins) confirm one:
+ *     a confirmed contribution counts against the indicator's gap, so the mission's own
+ *     team vouches for it.
  *   - The site's own settings (the "About missions" text, the general contact, the site
  *     owner): admins only. They speak for the whole site, not for one mission.
  *   - An admin may do whatever a coordinator may, on every mission; an admin never
@@ -146,6 +152,10 @@ enum authz_action {
     AUTHZ_TOKEN_CREATE,
     AUTHZ_TOKEN_REVOKE,
     AUTHZ_SITE_EDIT, /* the site's settings: About, contact, owner (site.h) */
+    AUTHZ_COMMITMENT_CREATE,
+    AUTHZ_COMMITMENT_EDIT,    /* its statement, contribution, date and evidence */
+    AUTHZ_COMMITMENT_STATUS,  /* a move: in progress, delivered, withdrawn */
+    AUTHZ_COMMITMENT_CONFIRM, /* the move from pledged to confirmed */
     AUTHZ__MAX
 };
 

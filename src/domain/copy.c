@@ -70,6 +70,9 @@ static const struct copy_table tables[] = {
     {"proposal", Q_COPY_PROPOSAL_GET, Q_COPY_PROPOSAL_PUT, Q__MAX},
     {"proposal_step", Q_COPY_PROPOSAL_STEP_GET, Q_COPY_PROPOSAL_STEP_PUT, Q_COPY_PROPOSAL_STEP_SEQ},
     {"site", Q_COPY_SITE_GET, Q_COPY_SITE_PUT, Q__MAX},
+    {"commitment", Q_COPY_COMMITMENT_GET, Q_COPY_COMMITMENT_PUT, Q_COPY_COMMITMENT_SEQ},
+    {"commitment_step", Q_COPY_COMMITMENT_STEP_GET, Q_COPY_COMMITMENT_STEP_PUT,
+     Q_COPY_COMMITMENT_STEP_SEQ},
 };
 
 static enum err

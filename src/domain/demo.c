@@ -28,6 +28,7 @@
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/actor.h"
+#include "domain/commitment.h"
 #include "domain/demo.h"
 #include "domain/import.h"
 #include "domain/indicator.h"
@@ -695,6 +696,41 @@ team_row(void *ctx, char **f, int n, long line)
     return rc ? refused(l, line, rc, &we) : ERR_OK;
 }
 
+/* commitments.csv: actors' commitments to the missions, with their status as of the demo
+ * (commitment_create takes another status than pledged from the demo loader only). */
+static const char *const commitment_columns[] = {
+    "mission",      "actor",  "indicator",    "amount",       "by_date",
+    "evidence_url", "status", "statement_sv", "statement_en", NULL};
+static const char *const commitment_rename[] = {"mission_id",   "mission",   "actor_id", "actor",
+                                                "indicator_id", "indicator", NULL};
+
+static enum err
+commitment_row(void *ctx, char **f, int n, long line)
+{
+    struct loader *l = ctx;
+    struct commitment_new in = {0};
+    struct write_error we;
+    int64_t id;
+    enum err rc;
+
+    if (cells(l, n, line) ||
+        ref(l, &l->missions, "missions.csv", cell(l, f, "mission"), line, "mission",
+            &in.mission_id) ||
+        ref(l, &l->actors, "actors.csv", cell(l, f, "actor"), line, "actor", &in.actor_id) ||
+        ref(l, &l->indicators, "indicators.csv", cell(l, f, "indicator"), line, "indicator",
+            &in.indicator_id) ||
+        number(l, f, "amount", line, true, &in.has_amount, &in.amount))
+        return ERR_INVALID;
+    in.by_date = opt(l, f, "by_date");
+    in.evidence_url = opt(l, f, "evidence_url");
+    in.status = cell(l, f, "status");
+    in.statement_sv = cell(l, f, "statement_sv");
+    in.statement_en = cell(l, f, "statement_en");
+    in.is_demo = true;
+    rc = commitment_create(l->db, &in, WHO, &id, &we);
+    return rc ? refused(l, line, rc, &we) : ERR_OK;
+}
+
 /*
  * The demo accounts: flagged is_demo (serve then refuses to listen beyond the loopback
  * interface), with the passwords and TOTP secrets data/demo/README.md and the README
@@ -832,6 +868,8 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
             rc = part_fail(l, i, "initiative", "no row of initiatives.csv is this initiative");
     if (rc == ERR_OK)
         rc = read_file(l, "teams.csv", team_columns, team_rename, team_row);
+    if (rc == ERR_OK)
+        rc = read_file(l, "commitments.csv", commitment_columns, commitment_rename, commitment_row);
     if (rc == ERR_OK)
         rc = read_file(l, "accounts.csv", account_columns, account_rename, account_row);
     if (rc == ERR_OK)

@@ -53,6 +53,10 @@ enum err api_initiative_respond(struct req *rq, struct db *db, int64_t id);
 /* The bodies of those writes (api_edit.c): ActorWrite, PersonWrite, InitiativeWrite. */
 extern const struct resource *const api_edit_resources[];
 
+/* api_commitment.c: Commitment, CommitmentList, CommitmentGap, CommitmentGapList,
+ * CommitmentWrite, CommitmentStatusWrite */
+extern const struct resource *const api_commitment_resources[];
+
 /* api_site.c: Site, SiteWrite (GET and PATCH /api/v1/site) */
 extern const struct resource *const api_site_resources[];
 

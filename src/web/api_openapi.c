@@ -73,6 +73,7 @@ const struct resource *const *const api_resources[] = {
     api_edit_resources,
     api_proposal_resources,
     api_site_resources,
+    api_commitment_resources,
     NULL,
 };
 

@@ -93,7 +93,22 @@ enum err page_initiative_edit(struct req *rq);
 enum err post_initiative_edit(struct req *rq);
 enum err page_initiative_archive(struct req *rq);
 enum err post_initiative_archive(struct req *rq);
+/* ... commitments (page_commitment.c, with their public pages) */
+enum err page_commitments(struct req *rq);
+enum err page_commitment(struct req *rq);
+enum err page_commitment_new(struct req *rq);
+enum err post_commitment_new(struct req *rq);
+enum err page_commitment_edit(struct req *rq);
+enum err post_commitment_edit(struct req *rq);
+enum err post_commitment_status(struct req *rq);
 enum err page_reset(struct req *rq);
+/* ... and in the API (api_commitment.c) */
+enum err api_mission_commitments(struct req *rq);
+enum err api_mission_commitment_gaps(struct req *rq);
+enum err api_commitment(struct req *rq);
+enum err api_commitment_create(struct req *rq);
+enum err api_commitment_update(struct req *rq);
+enum err api_commitment_status(struct req *rq);
 enum err post_reset(struct req *rq);
 enum err page_reset_link(struct req *rq);
 enum err post_reset_link(struct req *rq);

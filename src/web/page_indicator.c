@@ -23,6 +23,7 @@
 #include "domain/mission.h"
 #include "domain/sdg.h"
 #include "domain/tidycsv.h"
+#include "web/commitview.h"
 #include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/html.h"
@@ -887,6 +888,9 @@ page_indicator(struct req *rq)
     if (rc)
         return rc;
     progress_section(rq, &h, &ind, &ip);
+    rc = commitment_indicator_section(rq, &h, &ind, &m);
+    if (rc)
+        return rc;
     observation_table(rq, &h, &ind, &tc);
     downloads(rq, &h, &ind);
     return layout_end_for(rq, &h, "indicator", ind.id, 0, m.owner_name);

@@ -20,6 +20,7 @@
 #include "domain/person.h"
 #include "domain/sdg.h"
 #include "web/auth.h"
+#include "web/commitview.h"
 #include "web/handlers.h"
 #include "web/html.h"
 #include "web/i18n.h"
@@ -796,6 +797,8 @@ page_mission(struct req *rq)
     html_close(&h, "p");
     proposal_links(&p);
     html_close(&h, "section");
+    if (rc == ERR_OK)
+        rc = commitment_mission_section(rq, &h, &p.m, &p.t);
     if (rc == ERR_OK)
         rc = actors_by_sector(&p);
     if (rc == ERR_OK)

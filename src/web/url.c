@@ -569,3 +569,34 @@ url_representative(const struct req *rq, int64_t actor_id, int64_t user_id, cons
     url_encode(&b, action);
     return finish(rq, &b, false);
 }
+
+/* ---- commitments (page_commitment.c) */
+
+URL_SLUG(url_commitments, "/missions/", "/commitments")
+URL_SLUG(url_commitment_new, "/missions/", "/commitments/new")
+URL_ID(url_commitment, "/commitments/", NULL)
+URL_ID(url_commitment_edit, "/commitments/", "/edit")
+URL_ID(url_commitment_status, "/commitments/", "/status")
+
+char *
+url_commitments_page(const struct req *rq, const char *mission_slug, const char *status,
+                     int64_t page)
+{
+    struct buf b;
+    bool q = false;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/missions/");
+    url_encode(&b, mission_slug);
+    buf_adds(&b, "/commitments");
+    if (status != NULL) {
+        buf_adds(&b, "?status=");
+        url_encode(&b, status);
+        q = true;
+    }
+    if (page > 1) {
+        buf_printf(&b, "%spage=%lld", q ? "&" : "?", (long long)page);
+        q = true;
+    }
+    return finish(rq, &b, q);
+}

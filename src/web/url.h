@@ -126,6 +126,17 @@ char *url_paged(const struct req *rq, const char *path, int64_t page, ...)
  * address (one @, text on both sides, no space, quote, angle bracket or control). */
 char *url_mailto(const struct req *rq, const char *addr);
 
+/* Commitments (page_commitment.c): a mission's list (url_commitments_page: of one status,
+ * NULL any, and a page past the first), its form to commit, one commitment, its edit form
+ * and the post of a status move. */
+char *url_commitments(const struct req *rq, const char *mission_slug);
+char *url_commitments_page(const struct req *rq, const char *mission_slug, const char *status,
+                           int64_t page);
+char *url_commitment_new(const struct req *rq, const char *mission_slug);
+char *url_commitment(const struct req *rq, int64_t id);
+char *url_commitment_edit(const struct req *rq, int64_t id);
+char *url_commitment_status(const struct req *rq, int64_t id);
+
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 

@@ -105,6 +105,10 @@ static const struct {
     {"token.create", "-- Y- Y- Y- Y- -- --"},
     {"token.revoke", "-- Y- Y- Y- Y- -- --"},
     {"site.edit", "-- -- -- -- YY YY --"},
+    {"commitment.create", "-- -- Y- Y- YY YY Y-"},
+    {"commitment.edit", "-- -- Y- Y- YY YY Y-"},
+    {"commitment.status", "-- -- Y- Y- YY YY Y-"},
+    {"commitment.confirm", "-- -- -- Y- YY YY Y-"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 
