@@ -454,8 +454,12 @@ api_commitment_status(struct req *rq)
         return req_refuse(rq, REFUSE_UNPROCESSABLE, "status", _("is required"));
     scope.mission_id = c.mission_id;
     scope.actor_id = c.actor_id;
+    /* confirming is the coordinators' too; the route's own rule is asked again last, as
+     * the route layer checks that the last rule allowed is the route's */
     if (strcmp(b.status, "confirmed") == 0) {
         rc = req_allow(rq, AUTHZ_COMMITMENT_CONFIRM, &scope);
+        if (rc == ERR_OK)
+            rc = req_allow(rq, AUTHZ_COMMITMENT_STATUS, &scope);
         if (rc)
             return rc;
     }

@@ -525,9 +525,11 @@ post_commitment_status(struct req *rq)
         return rc;
     scope.mission_id = c.mission_id;
     scope.actor_id = c.actor_id;
-    rc = req_allow(rq, AUTHZ_COMMITMENT_STATUS, &scope);
-    if (rc == ERR_OK && strcmp(to, "confirmed") == 0)
-        rc = req_allow(rq, AUTHZ_COMMITMENT_CONFIRM, &scope);
+    /* confirming is the coordinators' too; the route's own rule is asked last, as the
+     * route layer checks that the last rule allowed is the route's */
+    rc = strcmp(to, "confirmed") == 0 ? req_allow(rq, AUTHZ_COMMITMENT_CONFIRM, &scope) : ERR_OK;
+    if (rc == ERR_OK)
+        rc = req_allow(rq, AUTHZ_COMMITMENT_STATUS, &scope);
     if (rc == ERR_OK)
         rc = req_principal(rq, &u);
     if (rc)

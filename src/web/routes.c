@@ -431,9 +431,11 @@ const struct route routes[] = {
      .summary = (what), .schema = (result), .params = {__VA_ARGS__}, .body = BODY_JSON,          \
      .body_schema = (input), .authz = (rule)}
     /* commitments (api_commitment.c) */
-    APIW("POST", "/api/v1/missions/{slug}/commitments", api_commitment_create,
-         "Commit an actor to a mission (made pledged)", "Commitment", "CommitmentWrite",
-         "commitment.create", SLUG("slug", "Mission slug")),
+    {.method = "POST", .pattern = "/api/v1/missions/{slug}/commitments",
+     .fn = api_commitment_create, .kind = RK_API, .flags = RF_WRITE | RF_CREATE,
+     .summary = "Commit an actor to a mission (made pledged)", .schema = "Commitment",
+     .params = {SLUG("slug", "Mission slug")}, .body = BODY_JSON,
+     .body_schema = "CommitmentWrite", .authz = "commitment.create"},
     APIW("PATCH", "/api/v1/commitments/{id}", api_commitment_update,
          "Change a commitment's statement, contribution, date or evidence", "Commitment",
          "CommitmentWrite", "commitment.edit", ID("id", "Commitment id")),

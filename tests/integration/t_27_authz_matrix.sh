@@ -56,6 +56,8 @@ FOREIGN_MISSION=gator
 in_mission() { q "SELECT MIN(x.id) FROM $1 x JOIN mission m ON m.id = x.mission_id WHERE m.slug = '$2'"; }
 OWN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'skolmat' AND n.lead_actor_id = $OWN_ACTOR")
 FOREIGN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'gator' AND n.lead_actor_id <> $OWN_ACTOR")
+OWN_COMMITMENT=$(q "SELECT MIN(c.id) FROM commitment c JOIN mission m ON m.id = c.mission_id WHERE m.slug = 'skolmat' AND c.actor_id = $OWN_ACTOR")
+FOREIGN_COMMITMENT=$(q "SELECT MIN(c.id) FROM commitment c JOIN mission m ON m.id = c.mission_id WHERE m.slug = 'gator' AND c.actor_id <> $OWN_ACTOR")
 # the account pages' resources: an account no role is (the admins' routes act on it, so
 # that granting, taking and disabling change no role of the matrix), an API token of each
 # role's own and one of that account's, the roles' own accounts and missions by id
@@ -119,6 +121,10 @@ fill()
                 v=$OTHER_ACCOUNT
             fi ;;
         users:'{id}') v=$OTHER_ACCOUNT ;;
+        # a commitment: own, the representative's actor's to the coordinator's mission (a demo
+        # commitment of hofors-kommun to skolmat); foreign, another actor's to gator
+        commitments:'{id}')
+            if [ "$side" = own ]; then v=$OWN_COMMITMENT; else v=$FOREIGN_COMMITMENT; fi ;;
         missions:'{mission}') v=$(q "SELECT id FROM mission WHERE slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
         tokens:'{id}')
             v=$FOREIGN_TOKEN
