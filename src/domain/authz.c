@@ -67,6 +67,8 @@ const struct authz_rule authz_rules[] = {
     {AUTHZ_TOKEN_CREATE, "token.create", O, NOT},
     {AUTHZ_TOKEN_REVOKE, "token.revoke", O, NOT},
     {AUTHZ_SITE_EDIT, "site.edit", A, ALL},
+    {AUTHZ_DIALOGUE_CREATE, "dialogue.create", A | C, ALL},
+    {AUTHZ_DIALOGUE_EDIT, "dialogue.edit", A | C, ALL},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 

@@ -44,6 +44,9 @@
  *     disables an account, and so its tokens, but never acts as it).
  *   - The site's own settings (the "About missions" text, the general contact, the site
  *     owner): admins only. They speak for the whole site, not for one mission.
+ *   - Dialogues (create, edit, follow-ups done): admin and the coordinators of the
+ *     dialogue's mission; they log the team's own work, and their notes are theirs until
+ *     marked public. They touch every page (ALL): an actor's page lists its dialogues.
  *   - An admin may do whatever a coordinator may, on every mission; an admin never
  *     speaks for an actor or an owner (proposal submit and edit, own settings, tokens).
  *
@@ -145,7 +148,9 @@ enum authz_action {
     AUTHZ_SESSION_END,    /* sign-out */
     AUTHZ_TOKEN_CREATE,
     AUTHZ_TOKEN_REVOKE,
-    AUTHZ_SITE_EDIT, /* the site's settings: About, contact, owner (site.h) */
+    AUTHZ_SITE_EDIT,       /* the site's settings: About, contact, owner (site.h) */
+    AUTHZ_DIALOGUE_CREATE, /* a mission's dialogue (dialogue.h) */
+    AUTHZ_DIALOGUE_EDIT,   /* its edit, and its follow-ups marked done or open */
     AUTHZ__MAX
 };
 

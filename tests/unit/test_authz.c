@@ -105,6 +105,8 @@ static const struct {
     {"token.create", "-- Y- Y- Y- Y- -- --"},
     {"token.revoke", "-- Y- Y- Y- Y- -- --"},
     {"site.edit", "-- -- -- -- YY YY --"},
+    {"dialogue.create", "-- -- -- Y- YY YY Y-"},
+    {"dialogue.edit", "-- -- -- Y- YY YY Y-"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 
