@@ -569,3 +569,11 @@ url_representative(const struct req *rq, int64_t actor_id, int64_t user_id, cons
     url_encode(&b, action);
     return finish(rq, &b, false);
 }
+
+/* ---- dialogues (page_dialogue.c) */
+
+URL_SLUG(url_mission_dialogues, "/missions/", "/dialogues")
+URL_SLUG(url_dialogue_new, "/missions/", "/dialogues/new")
+URL_ID(url_dialogue, "/dialogues/", NULL)
+URL_ID(url_dialogue_edit, "/dialogues/", "/edit")
+URL_ID(url_follow_up_done, "/follow-ups/", "/done")

@@ -293,8 +293,7 @@ test_all(struct db *db)
     newest(db, "follow_up", fid[0], action, sizeof(action), changes, sizeof(changes));
     ok(strcmp(action, "done") == 0, "%s: marking it done is in the audit log", backend);
     if (db_begin(db) == ERR_OK)
-        ok(follow_up_done(db, fid[0], false, WHO, (int64_t)time(NULL), NULL, NULL) ==
-                   ERR_OK &&
+        ok(follow_up_done(db, fid[0], false, WHO, (int64_t)time(NULL), NULL, NULL) == ERR_OK &&
                db_commit(db) == ERR_OK,
            "%s: and reopened", backend);
     ok(dialogue_overdue(db, &a, m, (int64_t)time(NULL), &od, &n) == ERR_OK && n == 1,
