@@ -70,6 +70,10 @@ static const struct copy_table tables[] = {
     {"proposal", Q_COPY_PROPOSAL_GET, Q_COPY_PROPOSAL_PUT, Q__MAX},
     {"proposal_step", Q_COPY_PROPOSAL_STEP_GET, Q_COPY_PROPOSAL_STEP_PUT, Q_COPY_PROPOSAL_STEP_SEQ},
     {"site", Q_COPY_SITE_GET, Q_COPY_SITE_PUT, Q__MAX},
+    {"dialogue", Q_COPY_DIALOGUE_GET, Q_COPY_DIALOGUE_PUT, Q_COPY_DIALOGUE_SEQ},
+    {"dialogue_actor", Q_COPY_DIALOGUE_ACTOR_GET, Q_DIALOGUE_ACTOR_ADD, Q__MAX},
+    {"dialogue_objective", Q_COPY_DIALOGUE_OBJECTIVE_GET, Q_DIALOGUE_OBJECTIVE_ADD, Q__MAX},
+    {"follow_up", Q_COPY_FOLLOW_UP_GET, Q_COPY_FOLLOW_UP_PUT, Q_COPY_FOLLOW_UP_SEQ},
 };
 
 static enum err
