@@ -705,3 +705,41 @@ follow_up_done(struct db *db, int64_t id, bool done, const char *who, int64_t no
     change_free(&c);
     return rc;
 }
+
+/* ------------------------------------------------------------ one transaction each */
+
+static enum err
+finish(struct db *db, enum err rc)
+{
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc)
+        db_rollback(db);
+    return rc;
+}
+
+enum err
+dialogue_save(struct db *db, int64_t id, const struct dialogue_new *in, const char *who,
+              int64_t now, int64_t *out_id, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    if (rc)
+        return rc;
+    *out_id = id;
+    if (id == 0)
+        rc = dialogue_create(db, in, who, now, out_id, err);
+    else
+        rc = dialogue_update(db, id, in, who, now, NULL, err);
+    return finish(db, rc);
+}
+
+enum err
+follow_up_save_done(struct db *db, int64_t id, bool done, const char *who, int64_t now)
+{
+    enum err rc = db_begin(db);
+
+    if (rc)
+        return rc;
+    return finish(db, follow_up_done(db, id, done, who, now, NULL, NULL));
+}

@@ -149,4 +149,10 @@ enum err follow_up_done(struct db *db, int64_t id, bool done, const char *who, i
 /* The dialogue and mission of follow-up id. ERR_NOTFOUND. */
 enum err follow_up_owner(struct db *db, int64_t id, int64_t *out_dialogue, int64_t *out_mission);
 
+/* For the web layer: dialogue_create (id 0) or dialogue_update, and follow_up_done, each in
+ * a transaction of its own (committed on success, rolled back otherwise). */
+enum err dialogue_save(struct db *db, int64_t id, const struct dialogue_new *in, const char *who,
+                       int64_t now, int64_t *out_id, struct write_error *err);
+enum err follow_up_save_done(struct db *db, int64_t id, bool done, const char *who, int64_t now);
+
 #endif

@@ -270,18 +270,9 @@ dialogue_write(struct req *rq, int64_t id, struct dialogue_new *in)
     rc = api_body_read(rq, in, dialogue_member);
     if (rc == ERR_OK)
         rc = regform_who(rq, &who);
-    if (rc == ERR_OK)
-        rc = db_begin(rq->wdb);
     if (rc)
         return rc;
-    if (id == 0)
-        rc = dialogue_create(rq->wdb, in, who, now, &out_id, &we);
-    else
-        rc = dialogue_update(rq->wdb, id, in, who, now, NULL, &we);
-    if (rc == ERR_OK)
-        rc = db_commit(rq->wdb);
-    else
-        db_rollback(rq->wdb);
+    rc = dialogue_save(rq->wdb, id, in, who, now, &out_id, &we);
     if (rc == ERR_INVALID && we.field != NULL && strncmp(we.field, "outcomes_", 9) == 0)
         we.field = "outcomes";
     return api_body_saved(rq, rc, &we, id, out_id, "/api/v1/dialogues/", respond);

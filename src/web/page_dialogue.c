@@ -684,8 +684,8 @@ dialogue_form_page(struct req *rq, const char *title, const char *action,
 }
 
 static enum err
-dialogue_save(struct req *rq, int64_t id, const struct dialogue_choices *c, struct dialogue_form *f,
-              const char *title, const char *action)
+form_save(struct req *rq, int64_t id, const struct dialogue_choices *c, struct dialogue_form *f,
+          const char *title, const char *action)
 {
     struct form_errors fe = {0};
     struct write_error we = {0};
@@ -696,17 +696,7 @@ dialogue_save(struct req *rq, int64_t id, const struct dialogue_choices *c, stru
     rc = regform_who(rq, &who);
     if (rc)
         return rc;
-    rc = db_begin(rq->wdb);
-    if (rc)
-        return rc;
-    if (id == 0)
-        rc = dialogue_create(rq->wdb, &f->in, who, now, &out_id, &we);
-    else
-        rc = dialogue_update(rq->wdb, id, &f->in, who, now, NULL, &we);
-    if (rc == ERR_OK)
-        rc = db_commit(rq->wdb);
-    else
-        db_rollback(rq->wdb);
+    rc = dialogue_save(rq->wdb, id, &f->in, who, now, &out_id, &we);
     if (rc == ERR_INVALID) {
         msg = dialogue_refusal(rq, f, &we, &field);
         form_error(&fe, field, msg);
@@ -766,7 +756,7 @@ post_dialogue_new(struct req *rq)
     if (rc)
         return rc;
     dialogue_read(rq, c.m.id, &f);
-    return dialogue_save(rq, 0, &c, &f, _("Log a dialogue"), url_dialogue_new(rq, c.m.slug));
+    return form_save(rq, 0, &c, &f, _("Log a dialogue"), url_dialogue_new(rq, c.m.slug));
 }
 
 /* The dialogue of the path, the caller allowed to edit it. */
@@ -816,9 +806,9 @@ post_dialogue_edit(struct req *rq)
     if (rc)
         return rc;
     dialogue_read(rq, d.mission_id, &f);
-    return dialogue_save(rq, d.id, &c, &f,
-                         arena_printf(rq->arena, _("Edit %s"), L(rq, d.title_sv, d.title_en)),
-                         url_dialogue_edit(rq, d.id));
+    return form_save(rq, d.id, &c, &f,
+                     arena_printf(rq->arena, _("Edit %s"), L(rq, d.title_sv, d.title_en)),
+                     url_dialogue_edit(rq, d.id));
 }
 
 enum err
@@ -834,15 +824,9 @@ post_follow_up_done(struct req *rq)
         rc = req_allow(rq, AUTHZ_DIALOGUE_EDIT, &scope);
     if (rc == ERR_OK)
         rc = regform_who(rq, &who);
-    if (rc == ERR_OK)
-        rc = db_begin(rq->wdb);
     if (rc)
         return rc;
-    rc = follow_up_done(rq->wdb, id, strcmp(edit_field(rq, "done"), "0") != 0, who,
-                        (int64_t)time(NULL), NULL, NULL);
-    if (rc == ERR_OK)
-        rc = db_commit(rq->wdb);
-    else
-        db_rollback(rq->wdb);
+    rc = follow_up_save_done(rq->wdb, id, strcmp(edit_field(rq, "done"), "0") != 0, who,
+                             (int64_t)time(NULL));
     return rc ? rc : edit_done(rq, url_dialogue(rq, dialogue));
 }
