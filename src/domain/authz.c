@@ -73,6 +73,8 @@ const struct authz_rule authz_rules[] = {
     {AUTHZ_COMMITMENT_EDIT, "commitment.edit", A | C | R, ALL},
     {AUTHZ_COMMITMENT_STATUS, "commitment.status", A | C | R, ALL},
     {AUTHZ_COMMITMENT_CONFIRM, "commitment.confirm", A | C, ALL},
+    {AUTHZ_DIALOGUE_CREATE, "dialogue.create", A | C, ALL},
+    {AUTHZ_DIALOGUE_EDIT, "dialogue.edit", A | C, ALL},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 

@@ -50,6 +50,9 @@
  *     team vouches for it.
  *   - The site's own settings (the "About missions" text, the general contact, the site
  *     owner): admins only. They speak for the whole site, not for one mission.
+ *   - Dialogues (create, edit, follow-ups done): admin and the coordinators of the
+ *     dialogue's mission; they log the team's own work, and their notes are theirs until
+ *     marked public. They touch every page (ALL): an actor's page lists its dialogues.
  *   - An admin may do whatever a coordinator may, on every mission; an admin never
  *     speaks for an actor or an owner (proposal submit and edit, own settings, tokens).
  *
@@ -156,6 +159,8 @@ enum authz_action {
     AUTHZ_COMMITMENT_EDIT,    /* its statement, contribution, date and evidence */
     AUTHZ_COMMITMENT_STATUS,  /* a move: in progress, delivered, withdrawn */
     AUTHZ_COMMITMENT_CONFIRM, /* the move from pledged to confirmed */
+    AUTHZ_DIALOGUE_CREATE,    /* a mission's dialogue (dialogue.h) */
+    AUTHZ_DIALOGUE_EDIT,      /* its edit, and its follow-ups marked done or open */
     AUTHZ__MAX
 };
 

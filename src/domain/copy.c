@@ -73,6 +73,10 @@ static const struct copy_table tables[] = {
     {"commitment", Q_COPY_COMMITMENT_GET, Q_COPY_COMMITMENT_PUT, Q_COPY_COMMITMENT_SEQ},
     {"commitment_step", Q_COPY_COMMITMENT_STEP_GET, Q_COPY_COMMITMENT_STEP_PUT,
      Q_COPY_COMMITMENT_STEP_SEQ},
+    {"dialogue", Q_COPY_DIALOGUE_GET, Q_COPY_DIALOGUE_PUT, Q_COPY_DIALOGUE_SEQ},
+    {"dialogue_actor", Q_COPY_DIALOGUE_ACTOR_GET, Q_DIALOGUE_ACTOR_ADD, Q__MAX},
+    {"dialogue_objective", Q_COPY_DIALOGUE_OBJECTIVE_GET, Q_DIALOGUE_OBJECTIVE_ADD, Q__MAX},
+    {"follow_up", Q_COPY_FOLLOW_UP_GET, Q_COPY_FOLLOW_UP_PUT, Q_COPY_FOLLOW_UP_SEQ},
 };
 
 static enum err

@@ -30,6 +30,7 @@
 #include "domain/actor.h"
 #include "domain/commitment.h"
 #include "domain/demo.h"
+#include "domain/dialogue.h"
 #include "domain/import.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
@@ -824,6 +825,129 @@ site_row(void *ctx, char **f, int n, long line)
     return rc ? refused(l, line, rc, &we) : ERR_OK;
 }
 
+/* ------------------------------------------------------------ dialogues */
+
+/* One demo dialogue: its mission, actors and objectives by key, its follow-ups. */
+struct demo_dialogue {
+    const char *mission, *held_on, *format, *title_sv, *title_en, *summary_sv, *summary_en,
+        *outcomes_sv, *outcomes_en;
+    bool is_public;
+    const char *actors[4], *objectives[2];
+    struct {
+        const char *text_sv, *text_en, *owner, *due_on;
+    } fu[2];
+};
+
+/* Built from demo-facts.md: the school-meal mission's work with municipalities and the
+ * food chain, and Street Moves' street kits. One follow-up is overdue on any run date
+ * (due 2025), one open and not yet due (2030); the last dialogue's notes are not public. */
+static const struct demo_dialogue demo_dialogues[] = {
+    {"skolmat",
+     "2024-09-12",
+     "workshop",
+     "Verkstad om upphandling av skolmat",
+     "Workshop on procuring school food",
+     "Kommuner och Upphandlingsmyndigheten gick igenom hur krav på hållbara livsmedel kan "
+     "ställas i upphandlingar.",
+     "Municipalities and the Procurement Agency went through how requirements for "
+     "sustainable food can be set in tenders.",
+     "Tre kommuner vill pröva gemensamma krav.",
+     "Three municipalities want to try shared "
+     "requirements.",
+     true,
+     {"upphandlingsmyndigheten", "hofors-kommun", "karlstads-kommun", NULL},
+     {"f-procure", NULL},
+     {{"Skicka ut förslag på gemensamma krav", "Send out a draft of shared requirements",
+       "maria-holm", "2025-02-28"},
+      {"Följ upp första upphandlingen", "Follow up the first tender", "maria-holm", "2030-06-30"}}},
+    {"skolmat",
+     "2024-11-05",
+     "field_visit",
+     "Studiebesök i skolkök",
+     "Visit to a school kitchen",
+     "Besök i ett tillagningskök för att se hur matsvinnet mäts.",
+     "A visit to a cooking kitchen to see how food waste is measured.",
+     "",
+     "",
+     true,
+     {"munkedals-kommun", "livsmedelsverket", NULL, NULL},
+     {"f-waste", NULL},
+     {{NULL, NULL, NULL, NULL}, {NULL, NULL, NULL, NULL}}},
+    {"gator",
+     "2024-05-20",
+     "meeting",
+     "Möte om gatumoduler",
+     "Meeting on street kits",
+     "Intern anteckning: budgetfrågor inför nästa omgång.",
+     "Internal note: budget questions before the next round.",
+     "",
+     "",
+     false,
+     {"arkdes", "stockholms-stad", NULL, NULL},
+     {NULL, NULL},
+     {{"Ta fram budgetunderlag", "Prepare the budget material", "erik-lindgren", "2025-01-31"},
+      {NULL, NULL, NULL, NULL}}},
+};
+
+static enum err
+dialogues_load(struct loader *l)
+{
+    size_t i;
+    int k;
+
+    for (i = 0; i < sizeof(demo_dialogues) / sizeof(demo_dialogues[0]); i++) {
+        const struct demo_dialogue *dd = &demo_dialogues[i];
+        struct dialogue_new in = {0};
+        struct follow_up_new fu[2];
+        int64_t actors[4], objectives[2], id;
+        const struct key *x;
+        struct write_error we;
+        enum err rc;
+
+        l->file = "demo.c (dialogues)";
+        x = find(&l->missions, dd->mission);
+        if (x == NULL)
+            return fail(l, (long)i + 1, 0, "no mission %s", dd->mission);
+        in.mission_id = x->id;
+        for (k = 0; k < 4 && dd->actors[k] != NULL; k++) {
+            if ((x = find(&l->actors, dd->actors[k])) == NULL)
+                return fail(l, (long)i + 1, 0, "no actor %s", dd->actors[k]);
+            actors[k] = x->id;
+        }
+        in.actor_ids = actors;
+        in.n_actors = k;
+        for (k = 0; k < 2 && dd->objectives[k] != NULL; k++) {
+            if ((x = find(&l->objectives, dd->objectives[k])) == NULL)
+                return fail(l, (long)i + 1, 0, "no objective %s", dd->objectives[k]);
+            objectives[k] = x->id;
+        }
+        in.objective_ids = objectives;
+        in.n_objectives = k;
+        for (k = 0; k < 2 && dd->fu[k].text_sv != NULL; k++) {
+            if ((x = find(&l->people, dd->fu[k].owner)) == NULL)
+                return fail(l, (long)i + 1, 0, "no person %s", dd->fu[k].owner);
+            fu[k] = (struct follow_up_new){0, dd->fu[k].text_sv, dd->fu[k].text_en, x->id,
+                                           dd->fu[k].due_on};
+        }
+        in.follow_ups = fu;
+        in.n_follow_ups = k;
+        in.held_on = dd->held_on;
+        in.format = dd->format;
+        in.title_sv = dd->title_sv;
+        in.title_en = dd->title_en;
+        in.summary_sv = dd->summary_sv;
+        in.summary_en = dd->summary_en;
+        in.outcomes_sv = dd->outcomes_sv;
+        in.outcomes_en = dd->outcomes_en;
+        in.is_public = dd->is_public;
+        in.is_demo = true;
+        rc = dialogue_create(l->db, &in, WHO, l->now, &id, &we);
+        if (rc)
+            return refused(l, (long)i + 1, rc, &we);
+    }
+    return ERR_OK;
+}
+
 /* ------------------------------------------------------------ the load */
 
 enum err
@@ -870,6 +994,8 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
         rc = read_file(l, "teams.csv", team_columns, team_rename, team_row);
     if (rc == ERR_OK)
         rc = read_file(l, "commitments.csv", commitment_columns, commitment_rename, commitment_row);
+    if (rc == ERR_OK)
+        rc = dialogues_load(l);
     if (rc == ERR_OK)
         rc = read_file(l, "accounts.csv", account_columns, account_rename, account_row);
     if (rc == ERR_OK)

@@ -29,6 +29,8 @@ extern const struct resource *const api_actor_resources[];
 extern const struct resource *const api_person_resources[];
 /* api_initiative.c: Initiative, InitiativeList */
 extern const struct resource *const api_initiative_resources[];
+/* api_dialogue.c: Dialogue, DialogueList, DialogueWrite */
+extern const struct resource *const api_dialogue_resources[];
 /* api_sdg.c: SdgGoal, SdgGoalList, SdgTarget, SdgTargetList, SdgIndicator, SdgIndicatorList */
 extern const struct resource *const api_sdg_resources[];
 /* api_principal.c: Principal (GET /api/v1/me) */

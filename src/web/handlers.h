@@ -252,4 +252,19 @@ enum err api_proposal_review(struct req *rq);
 enum err api_indicator_data_post(struct req *rq);
 enum err api_indicator_patch(struct req *rq);
 
+/* page_dialogue.c: a mission's dialogues, one dialogue, their forms; an actor's history */
+enum err page_mission_dialogues(struct req *rq);
+enum err page_dialogue(struct req *rq);
+enum err page_dialogue_new(struct req *rq);
+enum err post_dialogue_new(struct req *rq);
+enum err page_dialogue_edit(struct req *rq);
+enum err post_dialogue_edit(struct req *rq);
+enum err post_follow_up_done(struct req *rq);
+void page_dialogue_history(struct req *rq, struct html *h, int64_t actor_id);
+/* api_dialogue.c */
+enum err api_mission_dialogues(struct req *rq);
+enum err api_dialogue(struct req *rq);
+enum err api_dialogue_create(struct req *rq);
+enum err api_dialogue_update(struct req *rq);
+
 #endif

@@ -755,6 +755,22 @@ proposal_links(struct mission_page *p)
     html_close(h, "ul");
 }
 
+/* The dialogues of the mission (issue 13): a link to their page, where the list, the
+ * overdue follow-ups and the reach are. */
+static void
+dialogues_link(struct mission_page *p)
+{
+    struct req *rq = p->rq;
+
+    html_open(p->h, "section", "aria-labelledby", "dlg-h", NULL);
+    html_elem_attr(p->h, "h2", _("Dialogues"), "id", "dlg-h", NULL);
+    html_open(p->h, "p", NULL);
+    html_elem_attr(p->h, "a", _("The mission's dialogues, follow-ups and reach"), "href",
+                   url_mission_dialogues(rq, p->m.slug), NULL);
+    html_close(p->h, "p");
+    html_close(p->h, "section");
+}
+
 enum err
 page_mission(struct req *rq)
 {
@@ -799,6 +815,8 @@ page_mission(struct req *rq)
     html_close(&h, "section");
     if (rc == ERR_OK)
         rc = commitment_mission_section(rq, &h, &p.m, &p.t);
+    if (rc == ERR_OK)
+        dialogues_link(&p);
     if (rc == ERR_OK)
         rc = actors_by_sector(&p);
     if (rc == ERR_OK)

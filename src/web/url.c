@@ -600,3 +600,10 @@ url_commitments_page(const struct req *rq, const char *mission_slug, const char 
     }
     return finish(rq, &b, q);
 }
+/* ---- dialogues (page_dialogue.c) */
+
+URL_SLUG(url_mission_dialogues, "/missions/", "/dialogues")
+URL_SLUG(url_dialogue_new, "/missions/", "/dialogues/new")
+URL_ID(url_dialogue, "/dialogues/", NULL)
+URL_ID(url_dialogue_edit, "/dialogues/", "/edit")
+URL_ID(url_follow_up_done, "/follow-ups/", "/done")

@@ -140,4 +140,12 @@ char *url_commitment_status(const struct req *rq, int64_t id);
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 
+/* dialogues (page_dialogue.c): a mission's list, the form to add one, one dialogue, its
+ * edit form, a follow-up's done/reopen form */
+char *url_mission_dialogues(const struct req *rq, const char *slug);
+char *url_dialogue_new(const struct req *rq, const char *slug);
+char *url_dialogue(const struct req *rq, int64_t id);
+char *url_dialogue_edit(const struct req *rq, int64_t id);
+char *url_follow_up_done(const struct req *rq, int64_t id);
+
 #endif

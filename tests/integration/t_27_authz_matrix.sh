@@ -125,6 +125,8 @@ fill()
         # commitment of hofors-kommun to skolmat); foreign, another actor's to gator
         commitments:'{id}')
             if [ "$side" = own ]; then v=$OWN_COMMITMENT; else v=$FOREIGN_COMMITMENT; fi ;;
+        dialogues:'{id}') v=$(q "SELECT MIN(d.id) FROM dialogue d JOIN mission m ON m.id = d.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
+        follow-ups:'{id}') v=$(q "SELECT MIN(f.id) FROM follow_up f JOIN dialogue d ON d.id = f.dialogue_id JOIN mission m ON m.id = d.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
         missions:'{mission}') v=$(q "SELECT id FROM mission WHERE slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
         tokens:'{id}')
             v=$FOREIGN_TOKEN

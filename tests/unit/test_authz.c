@@ -109,6 +109,8 @@ static const struct {
     {"commitment.edit", "-- -- Y- Y- YY YY Y-"},
     {"commitment.status", "-- -- Y- Y- YY YY Y-"},
     {"commitment.confirm", "-- -- -- Y- YY YY Y-"},
+    {"dialogue.create", "-- -- -- Y- YY YY Y-"},
+    {"dialogue.edit", "-- -- -- Y- YY YY Y-"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 
