@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "core/str.h"
 #include "domain/codes.h"
 #include "domain/load.h"
 #include "domain/network.h"
@@ -67,6 +69,8 @@ load_ties(struct db *db, struct arena *a, int64_t mission_id, struct collab_net 
         t.initiatives = (int)db_i64(st, 2);
         t.objectives = (int)db_i64(st, 3);
         t.dialogues = (int)db_i64(st, 4);
+        t.source = db_i64(st, 0);
+        t.target = db_i64(st, 1);
         t.weight = t.initiatives + t.objectives + t.dialogues;
         /* an actor of a tie is one of the nodes (the same live actors of the same content;
          * a request reads in one transaction, server.c): one outside them is left out */
@@ -142,6 +146,7 @@ collab_compute(struct arena *a, struct collab_net *out)
         out->nodes[i].strength = strength[i];
         out->nodes[i].component = comp[i];
         out->nodes[i].reach = reach[i];
+        out->nodes[i].bridges = reach[i] >= 1;
         out->bridging += reach[i] >= 1;
         out->isolated += deg[i] == 0;
     }
@@ -158,4 +163,85 @@ double
 collab_cross_share(const struct collab_net *g)
 {
     return g->m > 0 ? (double)g->cross / g->m : 0;
+}
+
+/* s as XML character data or an attribute value: the five special characters escaped, the
+ * control characters XML 1.0 does not allow left out (the rest is UTF-8 as stored) */
+static void
+xml_text(struct buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+
+        switch (c) {
+        case '&':
+            buf_adds(b, "&amp;");
+            break;
+        case '<':
+            buf_adds(b, "&lt;");
+            break;
+        case '>':
+            buf_adds(b, "&gt;");
+            break;
+        case '"':
+            buf_adds(b, "&quot;");
+            break;
+        case '\'':
+            buf_adds(b, "&apos;");
+            break;
+        default:
+            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+                buf_addc(b, (char)c);
+        }
+    }
+}
+
+static void
+data_text(struct buf *b, const char *key, const char *s)
+{
+    buf_printf(b, "<data key=\"%s\">", key);
+    xml_text(b, s);
+    buf_adds(b, "</data>");
+}
+
+void
+collab_graphml(const struct collab_net *g, struct buf *b)
+{
+    char num[40];
+    int i;
+
+    buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+                "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+                "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+                "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+                "<key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n"
+                "<key id=\"slug\" for=\"node\" attr.name=\"slug\" attr.type=\"string\"/>\n"
+                "<key id=\"sector\" for=\"node\" attr.name=\"sector\" attr.type=\"string\"/>\n"
+                "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+                "<key id=\"initiatives\" for=\"edge\" attr.name=\"initiatives\" "
+                "attr.type=\"int\"/>\n"
+                "<key id=\"objectives\" for=\"edge\" attr.name=\"objectives\" "
+                "attr.type=\"int\"/>\n"
+                "<key id=\"dialogues\" for=\"edge\" attr.name=\"dialogues\" attr.type=\"int\"/>\n"
+                "<graph id=\"samverka\" edgedefault=\"undirected\">\n");
+    for (i = 0; i < g->n; i++) {
+        buf_printf(b, "<node id=\"a%lld\">", (long long)g->nodes[i].id);
+        data_text(b, "name", g->nodes[i].name);
+        data_text(b, "slug", g->nodes[i].slug);
+        data_text(b, "sector", g->nodes[i].sector);
+        buf_adds(b, "</node>\n");
+    }
+    for (i = 0; i < g->m; i++) {
+        const struct collab_tie *t = &g->ties[i];
+
+        str_shortest(num, sizeof(num), t->weight);
+        buf_printf(b,
+                   "<edge source=\"a%lld\" target=\"a%lld\"><data key=\"weight\">%s</data>"
+                   "<data key=\"initiatives\">%d</data><data key=\"objectives\">%d</data>"
+                   "<data key=\"dialogues\">%d</data></edge>\n",
+                   (long long)t->source, (long long)t->target, num, t->initiatives, t->objectives,
+                   t->dialogues);
+    }
+    buf_adds(b, "</graph>\n</graphml>\n");
 }

@@ -32,11 +32,13 @@ struct collab_actor {
     double strength;                   /* weighted degree: the sum of its ties' weights */
     double betweenness, betweenness_w; /* networkx-normalised; _w: lengths 1 / weight */
     int component;                     /* 0, 1, ... by each component's smallest id */
-    int reach;                         /* other sectors its ties reach; >= 1 bridges */
+    int reach;                         /* other sectors its ties reach */
+    bool bridges;                      /* reach >= 1: its ties cross to another sector */
 };
 
 struct collab_tie {
     int a, b;                               /* node indexes, a < b */
+    int64_t source, target;                 /* their actors' ids */
     int initiatives, objectives, dialogues; /* what the two share, by kind */
     int weight;                             /* their sum */
 };
@@ -59,6 +61,15 @@ enum err collab_load(struct db *db, struct arena *a, int64_t mission_id, struct 
 
 /* The metrics of out's nodes and ties as loaded (collab_load calls it; a test may too). */
 enum err collab_compute(struct arena *a, struct collab_net *out);
+
+/*
+ * The network as GraphML (http://graphml.graphdrawing.org/), as networkx.read_graphml and
+ * Gephi read it: an undirected graph, a node per actor (id "a" and its id) with its name,
+ * slug and sector, an edge per tie with its weight and what the two share by kind. Text
+ * goes through an XML escaper; characters XML 1.0 cannot carry are left out. Appends to b.
+ */
+struct buf;
+void collab_graphml(const struct collab_net *g, struct buf *b);
 
 /* The share of ties that cross sectors, 0 .. 1 (0 without ties). */
 double collab_cross_share(const struct collab_net *g);

@@ -126,6 +126,13 @@ char *url_paged(const struct req *rq, const char *path, int64_t page, ...)
  * address (one @, text on both sides, no space, quote, angle bracket or control). */
 char *url_mailto(const struct req *rq, const char *addr);
 
+/* The collaboration network (page_network.c): a mission's page and GraphML file, the
+ * platform's. */
+char *url_mission_network(const struct req *rq, const char *mission_slug);
+char *url_mission_graphml(const struct req *rq, const char *mission_slug);
+char *url_network(const struct req *rq);
+char *url_network_graphml(const struct req *rq);
+
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 
