@@ -8,14 +8,14 @@
 # process) and peak memory (/usr/bin/time -v); the results compared node by node to 1e-9
 # ("equal results: yes/no"); the ratio of the compute times (goal: samverka >= 20x faster).
 #
-#   bench/network.sh          NET_NODES (100000), NET_EDGES (1000000), NET_K (20), NET_SEED
+#   bench/network.sh          NET_NODES (100000), NET_EDGES (1000000), NET_K (10), NET_SEED
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/.." && pwd)
 bin=${NET_BIN:-$top/build/bench/network}
 nodes=${NET_NODES:-100000}
 edges=${NET_EDGES:-1000000}
-k=${NET_K:-20}
+k=${NET_K:-10}
 seed=${NET_SEED:-13}
 py=/usr/bin/python3
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/samverka-network.XXXXXX")
