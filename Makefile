@@ -156,12 +156,17 @@ build/bench/assess: bench/assess.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
 
+build/bench/network: bench/network.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(LDLIBS)
+
 bench:
 	@scripts/deps.sh test
-	@$(MAKE) --no-print-directory all build/bench/assess
+	@$(MAKE) --no-print-directory all build/bench/assess build/bench/network
 	@bench/run.sh
 	@bench/scale.sh
 	@bench/series.sh
+	@bench/network.sh
 
 # make soak: 1,000,000 mixed requests at 8 connections against one server, on SQLite and
 # on PostgreSQL (tests/soak/README.md); SOAK_REQUESTS, SOAK_CONNS, SOAK_BACKENDS override.

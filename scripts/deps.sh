@@ -8,7 +8,9 @@
 #                            llvm-symbolizer for the SAN=1, TSAN=1 and fuzz builds;
 #                            clang-tidy, cppcheck, clang-format, mandoc for the static
 #                            checks; python3-jsonschema, which validates the API's
-#                            responses against its OpenAPI document)
+#                            responses against its OpenAPI document; python3-networkx,
+#                            which reads the collaboration network's GraphML and checks
+#                            its numbers, and is the benchmark's other side)
 #
 # Installs only packages that are missing; runs apt-get through sudo when not root.
 # Every step that fails says which one and why (the tool's own output, then a line
@@ -23,7 +25,7 @@ build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqli
  libcurl4-openssl-dev nettle-dev libarchive-dev"
 test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
  mandoc cppcheck clang-format clang-tidy clang libclang-rt-14-dev llvm python3-jsonschema
- python3-aiosmtpd faketime"
+ python3-aiosmtpd faketime python3-networkx"
 
 # fail MESSAGE: the last word on a step that did not work
 fail() {

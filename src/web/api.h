@@ -17,6 +17,8 @@
 #include "web/resource.h"
 #include "web/web.h"
 
+/* api_network.c: Network, NetworkActor, NetworkTie */
+extern const struct resource *const api_network_resources[];
 /* api_mission.c: Mission, MissionList, TeamMember, TeamList */
 extern const struct resource *const api_mission_resources[];
 /* api_indicator.c: Objective, ObjectiveList, Indicator, IndicatorList, Observation,

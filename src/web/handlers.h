@@ -189,6 +189,12 @@ enum err file_indicator_datapackage(struct req *rq);
 /* downloads.c: the open-data page and the bulk package (domain/bulk.h) */
 enum err page_open_data(struct req *rq);
 enum err file_bulk_zip(struct req *rq);
+/* the collaboration network (page_network.c): pages and GraphML, per mission and the
+ * platform's */
+enum err page_mission_network(struct req *rq);
+enum err page_network(struct req *rq);
+enum err file_mission_graphml(struct req *rq);
+enum err file_network_graphml(struct req *rq);
 /* operations and assets (ops.c) */
 enum err ops_health_probe(struct req *rq);
 enum err file_style_css(struct req *rq);
@@ -198,6 +204,8 @@ enum err ops_robots_txt(struct req *rq);
 enum err api_missions(struct req *rq); /* api_mission.c */
 enum err api_mission(struct req *rq);
 enum err api_mission_team(struct req *rq);
+enum err api_mission_network(struct req *rq); /* api_network.c */
+enum err api_network(struct req *rq);
 enum err api_mission_objectives(struct req *rq); /* api_indicator.c */
 enum err api_objective(struct req *rq);
 enum err api_indicators(struct req *rq);

@@ -554,6 +554,16 @@ actors_by_sector(struct mission_page *p)
     return ERR_OK;
 }
 
+/* The link to the mission's collaboration network (page_network.c). */
+static void
+network_link(struct mission_page *p)
+{
+    html_open(p->h, "p", NULL);
+    html_elem_attr(p->h, "a", _("Who works with whom: the mission's collaboration network"), "href",
+                   url_mission_network(p->rq, p->m.slug), NULL);
+    html_close(p->h, "p");
+}
+
 static enum err
 sdgs(struct mission_page *p)
 {
@@ -819,6 +829,8 @@ page_mission(struct req *rq)
         dialogues_link(&p);
     if (rc == ERR_OK)
         rc = actors_by_sector(&p);
+    if (rc == ERR_OK)
+        network_link(&p);
     if (rc == ERR_OK)
         rc = sdgs(&p);
     if (rc == ERR_OK)

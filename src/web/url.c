@@ -402,6 +402,10 @@ URL_ID(url_initiative_archive, "/initiatives/", "/archive")
 URL_SLUG(url_propose, "/missions/", "/propose")
 URL_SLUG(url_review_queue, "/missions/", "/review")
 URL_SLUG(url_mission_history, "/missions/", "/history")
+URL_SLUG(url_mission_network, "/missions/", "/network")
+URL_SLUG(url_mission_graphml, "/missions/", "/network.graphml")
+URL_FIXED(url_network, "/network")
+URL_FIXED(url_network_graphml, "/network.graphml")
 URL_ID(url_resubmit, "/initiatives/", "/resubmit")
 
 char *

@@ -136,6 +136,12 @@ char *url_commitment_new(const struct req *rq, const char *mission_slug);
 char *url_commitment(const struct req *rq, int64_t id);
 char *url_commitment_edit(const struct req *rq, int64_t id);
 char *url_commitment_status(const struct req *rq, int64_t id);
+/* The collaboration network (page_network.c): a mission's page and GraphML file, the
+ * platform's. */
+char *url_mission_network(const struct req *rq, const char *mission_slug);
+char *url_mission_graphml(const struct req *rq, const char *mission_slug);
+char *url_network(const struct req *rq);
+char *url_network_graphml(const struct req *rq);
 
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
