@@ -15,6 +15,8 @@
 
 #include "both.h"
 #include "domain/collab.h"
+#include "domain/commitment.h"
+#include "domain/dialogue.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
 #include "domain/mission.h"
@@ -102,44 +104,39 @@ indicator(struct db *db, int64_t objective, const char *title)
     return id;
 }
 
+/* A commitment of actor to mission with a contribution to indicator ind, in status (made
+ * through commitment_create as the demo loader does: any status) */
 static bool
 commitment(struct db *db, int64_t mission, int64_t actor, int64_t ind, const char *status)
 {
-    struct db_stmt *st = db_stmt(db, Q_COLLAB_TEST_COMMITMENT);
+    struct commitment_new in = {.mission_id = mission,
+                                .actor_id = actor,
+                                .statement_sv = "Åtagande",
+                                .indicator_id = ind,
+                                .has_amount = true,
+                                .amount = 1,
+                                .status = status,
+                                .is_demo = true};
+    struct write_error e = {0};
+    int64_t id = 0;
 
-    if (st == NULL)
-        return false;
-    db_bind_i64(st, 1, mission);
-    db_bind_i64(st, 2, actor);
-    db_bind_i64(st, 3, ind);
-    db_bind_text(st, 4, status);
-    return db_run(st) == ERR_OK;
+    return commitment_save(db, 0, &in, WHO, 1000, &id, &e) == ERR_OK && id > 0;
 }
 
+/* A dialogue of mission with the n actors taking part (dialogue_create) */
 static bool
 dialogue(struct db *db, int64_t mission, const int64_t *actors, int n)
 {
-    struct db_stmt *st = db_stmt(db, Q_COLLAB_TEST_DIALOGUE);
+    struct dialogue_new in = {.mission_id = mission,
+                              .held_on = "2026-03-01",
+                              .format = "meeting",
+                              .title_sv = "Dialog",
+                              .actor_ids = actors,
+                              .n_actors = n};
+    struct write_error e = {0};
     int64_t id = 0;
-    bool row = false;
-    int i;
 
-    if (st == NULL)
-        return false;
-    db_bind_i64(st, 1, mission);
-    if (db_step(st, &row) == ERR_OK && row)
-        id = db_i64(st, 0);
-    db_done(st);
-    for (i = 0; id > 0 && i < n; i++) {
-        st = db_stmt(db, Q_COLLAB_TEST_DIALOGUE_ACTOR);
-        if (st == NULL)
-            return false;
-        db_bind_i64(st, 1, id);
-        db_bind_i64(st, 2, actors[i]);
-        if (db_run(st) != ERR_OK)
-            return false;
-    }
-    return id > 0;
+    return dialogue_save(db, 0, &in, WHO, 1000, &id, &e) == ERR_OK && id > 0;
 }
 
 static bool
