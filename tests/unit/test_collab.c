@@ -5,9 +5,9 @@
  * a dialogue together), a withdrawn commitment and an archived initiative making none,
  * a mission's network holding only the actors involved in it, the platform's every live
  * actor, and the figures of the small network worked out by hand (betweenness unweighted
- * and with lengths 1 / weight, cross-sector ties, bridging actors). The commitment and
- * dialogue rows are inserted directly (their writes are not here yet). On SQLite, and on
- * PostgreSQL when the test cluster's variables are set.
+ * and with lengths 1 / weight, cross-sector ties, bridging actors). The commitments and
+ * dialogues are made through their create functions. On SQLite, and on PostgreSQL when
+ * the test cluster's variables are set.
  */
 #include <math.h>
 #include <stdio.h>
