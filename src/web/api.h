@@ -61,6 +61,9 @@ extern const struct resource *const api_edit_resources[];
  * CommitmentWrite, CommitmentStatusWrite */
 extern const struct resource *const api_commitment_resources[];
 
+/* api_portfolio.c: Portfolio */
+extern const struct resource *const api_portfolio_resources[];
+
 /* api_site.c: Site, SiteWrite (GET and PATCH /api/v1/site) */
 extern const struct resource *const api_site_resources[];
 

@@ -101,6 +101,11 @@ enum err post_commitment_new(struct req *rq);
 enum err page_commitment_edit(struct req *rq);
 enum err post_commitment_edit(struct req *rq);
 enum err post_commitment_status(struct req *rq);
+/* ... a mission's portfolio (page_portfolio.c, api_portfolio.c) */
+enum err page_portfolio(struct req *rq);
+enum err file_portfolio_matrix(struct req *rq);
+enum err file_portfolio_gaps(struct req *rq);
+enum err api_mission_portfolio(struct req *rq);
 enum err page_reset(struct req *rq);
 /* ... and in the API (api_commitment.c) */
 enum err api_mission_commitments(struct req *rq);

@@ -767,6 +767,16 @@ proposal_links(struct mission_page *p)
 
 /* The dialogues of the mission (issue 13): a link to their page, where the list, the
  * overdue follow-ups and the reach are. */
+/* The link to the mission's portfolio (page_portfolio.c): balance, coverage and gaps. */
+static void
+portfolio_link(struct mission_page *p)
+{
+    html_open(p->h, "p", NULL);
+    html_elem_attr(p->h, "a", _("The portfolio: balance, coverage of the objectives and gaps"),
+                   "href", url_portfolio(p->rq, p->m.slug), NULL);
+    html_close(p->h, "p");
+}
+
 static void
 dialogues_link(struct mission_page *p)
 {
@@ -822,6 +832,7 @@ page_mission(struct req *rq)
                    url_initiatives(rq, p.m.slug, NULL), NULL);
     html_close(&h, "p");
     proposal_links(&p);
+    portfolio_link(&p);
     html_close(&h, "section");
     if (rc == ERR_OK)
         rc = commitment_mission_section(rq, &h, &p.m, &p.t);

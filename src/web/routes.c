@@ -23,6 +23,7 @@
 #include "core/seclog.h"
 #include "core/str.h"
 #include "db/db.h"
+#include "domain/coverage.h"
 #include "domain/import.h"
 #include "domain/licence.h"
 #include "web/auth.h"
@@ -179,6 +180,17 @@ const struct route routes[] = {
      {SLUG("slug", "Mission slug"),
       {"status", P_ENUM, PIN_QUERY, false, 0, 0, &code_commitment_status, "Commitment status"},
       {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page number, from 1"}}},
+    /* a mission's portfolio (page_portfolio.c) */
+#define STALE {"stale", P_INT, PIN_QUERY, false, 1, COVERAGE_STALE_MAX, NULL, \
+               "Years without a newer value that make an indicator's data stale (default 2)"}
+    {"GET", "/missions/{slug}/portfolio", page_portfolio, RK_HTML, MISSION_PAGE,
+     "A mission's portfolio: balance, coverage of its objectives, gaps", NULL,
+     {SLUG("slug", "Mission slug"), STALE,
+      {"page", P_INT, PIN_QUERY, false, 1, 100000, NULL, "Page of the initiative matrix, from 1"}}},
+    {"GET", "/missions/{slug}/portfolio/matrix.csv", file_portfolio_matrix, RK_FILE, DOWNLOAD,
+     "The initiatives by objective of a mission, as CSV", NULL, {SLUG("slug", "Mission slug")}},
+    {"GET", "/missions/{slug}/portfolio/gaps.csv", file_portfolio_gaps, RK_FILE, DOWNLOAD,
+     "The gaps of a mission's portfolio, as CSV", NULL, {SLUG("slug", "Mission slug"), STALE}},
     {"GET", "/commitments/{id}", page_commitment, RK_HTML, MISSION_PAGE, "Commitment page", NULL,
      {ID("id", "Commitment id")}},
     {"GET", "/missions/{slug}/commitments/new", page_commitment_new, RK_HTML, RF_PERSONAL,
@@ -421,6 +433,13 @@ const struct route routes[] = {
     {"GET", "/api/v1/missions/{slug}/commitment_gaps", api_mission_commitment_gaps, RK_API,
      API_ONE, "The commitment gap of each of a mission's indicators", "CommitmentGapList",
      {SLUG("slug", "Mission slug")}},
+    {"GET", "/api/v1/missions/{slug}/portfolio", api_mission_portfolio, RK_API, API_ONE,
+     "A mission's portfolio: balance, coverage of its objectives, gaps", "Portfolio",
+     {SLUG("slug", "Mission slug"), STALE,
+      {"matrix_page", P_INT, PIN_QUERY, false, 1, 100000, NULL,
+       "Page of the initiative matrix, from 1"},
+      {"matrix_per_page", P_INT, PIN_QUERY, false, 1, 100, NULL,
+       "Initiatives per page of the matrix (1-100, default 20)"}}},
     {"GET", "/api/v1/commitments/{id}", api_commitment, RK_API, API_ONE,
      "One commitment, with its steps", "Commitment", {ID("id", "Commitment id")}},
     {"GET", "/api/v1/missions/{slug}/network", api_mission_network, RK_API, API_ONE,

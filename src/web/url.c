@@ -611,3 +611,10 @@ URL_SLUG(url_dialogue_new, "/missions/", "/dialogues/new")
 URL_ID(url_dialogue, "/dialogues/", NULL)
 URL_ID(url_dialogue_edit, "/dialogues/", "/edit")
 URL_ID(url_follow_up_done, "/follow-ups/", "/done")
+
+/* ---- the portfolio (page_portfolio.c) */
+
+URL_SLUG(url_portfolio, "/missions/", "/portfolio")
+URL_SLUG(url_portfolio_matrix_csv, "/missions/", "/portfolio/matrix.csv")
+URL_SLUG(url_portfolio_gaps_csv, "/missions/", "/portfolio/gaps.csv")
+URL_SLUG(url_api_portfolio, "/api/v1/missions/", "/portfolio")

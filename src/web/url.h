@@ -143,6 +143,12 @@ char *url_mission_graphml(const struct req *rq, const char *mission_slug);
 char *url_network(const struct req *rq);
 char *url_network_graphml(const struct req *rq);
 
+/* A mission's portfolio (page_portfolio.c): the page, its two CSV files, its API resource. */
+char *url_portfolio(const struct req *rq, const char *mission_slug);
+char *url_portfolio_matrix_csv(const struct req *rq, const char *mission_slug);
+char *url_portfolio_gaps_csv(const struct req *rq, const char *mission_slug);
+char *url_api_portfolio(const struct req *rq, const char *mission_slug);
+
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 
