@@ -16,6 +16,7 @@
 
 #include "domain/assess.h"
 #include "domain/codes.h"
+#include "domain/coverage.h"
 #include "domain/indicator.h"
 #include "domain/mission.h"
 #include "domain/sdg.h"
@@ -145,6 +146,8 @@ struct objective_view {
     const char *mission; /* slug */
     int64_t *indicator_ids;
     int n_indicator_ids;
+    int64_t *initiative_ids;
+    int n_initiative_ids;
     struct progress_summary progress;
 };
 
@@ -159,6 +162,8 @@ static const struct res_field objective_fields[] = {
     R_TEXT("description", T, o.description_sv, o.description_en, NULL),
     R_ARR("indicator_ids", T, indicator_ids, n_indicator_ids, int64_t, R_ITEM_SELF_I64, 0,
           "Indicators directly under this objective"),
+    R_ARR("initiative_ids", T, initiative_ids, n_initiative_ids, int64_t, R_ITEM_SELF_I64, 0,
+          "The mission's shown initiatives that serve it"),
     R_OBJ_AT("progress", T, progress, api_progress_summary_fields, 0, "The weighted roll-up of its children"),
     R_OBJ("links", R_FIELDS(
         R_LINK("self", "/api/v1/objectives/{id}", NULL, R_ARG_INT("id", T, o.id)),
@@ -200,10 +205,11 @@ static const struct resource objective_list_res = {
     .size = sizeof(struct tree_view),
 };
 
-/* Objective k of the tree t of the mission with this slug. */
+/* Objective k of the tree t of the mission with this slug; links: the mission's (objective,
+ * initiative) pairs (coverage.h). */
 static void
 objective_view(struct req *rq, const struct mission_tree *t, int k, const char *slug,
-               struct objective_view *out)
+               const struct coverage_link *links, int n_links, struct objective_view *out)
 {
     int i, n = 0;
 
@@ -217,6 +223,12 @@ objective_view(struct req *rq, const struct mission_tree *t, int k, const char *
     for (i = 0; i < t->n_inds; i++)
         if (t->inds[i].objective_id == out->o.id)
             out->indicator_ids[out->n_indicator_ids++] = t->inds[i].id;
+    for (i = 0, n = 0; i < n_links; i++)
+        n += links[i].objective_id == out->o.id;
+    out->initiative_ids = arena_alloc(rq->arena, (size_t)(n > 0 ? n : 1) * sizeof(int64_t));
+    for (i = 0; i < n_links; i++)
+        if (links[i].objective_id == out->o.id)
+            out->initiative_ids[out->n_initiative_ids++] = links[i].initiative_id;
     summary_of(&out->progress, t->prog.objs[k].status, t->prog.objs[k].has_score,
                t->prog.objs[k].score);
 }
@@ -224,17 +236,20 @@ objective_view(struct req *rq, const struct mission_tree *t, int k, const char *
 enum err
 api_mission_objectives(struct req *rq)
 {
+    struct coverage_link *links = NULL;
     struct mission_tree t;
     struct tree_view v;
     struct mission m;
+    int i, n_links = 0;
     enum err rc;
-    int i;
 
     rc = mission_get(rq->db, rq->arena, req_str(rq, "slug"), &m);
     if (rc)
         return rc;
     req_shows_mission(rq, m.id);
     rc = mission_tree_load(rq->db, rq->arena, m.id, &t);
+    if (rc == ERR_OK)
+        rc = coverage_objective_initiatives(rq->db, rq->arena, m.id, &links, &n_links);
     if (rc)
         return rc;
     v.mission = m.slug;
@@ -242,7 +257,7 @@ api_mission_objectives(struct req *rq)
     v.n = t.n_objs;
     v.items = arena_alloc(rq->arena, (size_t)(t.n_objs > 0 ? t.n_objs : 1) * sizeof(*v.items));
     for (i = 0; i < t.n_objs; i++)
-        objective_view(rq, &t, i, m.slug, &v.items[i]);
+        objective_view(rq, &t, i, m.slug, links, n_links, &v.items[i]);
     return res_respond(rq, &objective_list_res, &v);
 }
 
@@ -255,12 +270,13 @@ api_objective(struct req *rq)
 enum err
 api_objective_respond(struct req *rq, struct db *db, int64_t id, bool archived)
 {
+    struct coverage_link *links = NULL;
     struct objective_view v;
     struct mission_tree t;
     struct objective o;
     struct mission m;
+    int k, n_links = 0;
     enum err rc;
-    int k;
 
     rc = objective_get(db, rq->arena, id, &o);
     if (rc)
@@ -280,12 +296,16 @@ api_objective_respond(struct req *rq, struct db *db, int64_t id, bool archived)
         v.o = o;
         v.mission = m.slug;
         v.indicator_ids = arena_alloc(rq->arena, sizeof(int64_t));
+        v.initiative_ids = v.indicator_ids;
         summary_of(&v.progress, PS_NOT_AVAILABLE, false, 0);
         return res_respond(rq, &objective_res, &v);
     }
     if (k == t.n_objs)
         return ERR_NOTFOUND; /* removed between the two reads, or archived */
-    objective_view(rq, &t, k, m.slug, &v);
+    rc = coverage_objective_initiatives(db, rq->arena, m.id, &links, &n_links);
+    if (rc)
+        return rc;
+    objective_view(rq, &t, k, m.slug, links, n_links, &v);
     return res_respond(rq, &objective_res, &v);
 }
 
