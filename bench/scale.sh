@@ -5,9 +5,10 @@
 # 10,000 initiatives, 1,000,000 observations in 15 generated indicators of 69,600
 # rows, 2 missions) into SQLite, copies it into a throwaway PostgreSQL cluster
 # (scripts/pg-test.sh), serves each with samverka, and runs wrk against the
-# mission page, the page of the largest indicator and the
-# mission's API resource: requests per second, p50 and p99 latency at
-# CONNECTIONS (default 64) connections. Prints the PostgreSQL/SQLite ratio of
+# mission page, the page of the largest indicator, the mission's API resource
+# and its portfolio page (issue 13): requests per second, p50 and p99 latency at
+# CONNECTIONS (default 64) connections; the first renders (uncached) of these
+# and other pages, the portfolio's among them. Prints the PostgreSQL/SQLite ratio of
 # the mission page (goal: PostgreSQL within 2x of SQLite, i.e. >= 0.5) and
 # whether every p99 is under 50 ms.
 #
@@ -84,6 +85,7 @@ first_pages="$first_pages index:/ actors:/actors actors-500:/actors?page=500"
 first_pages="$first_pages actors-sector:/actors?sector=private&page=200 initiatives:/initiatives"
 first_pages="$first_pages initiatives-150:/initiatives?page=150 sdg:/sdg"
 first_pages="$first_pages api-mission:/api/v1/missions/skolmat api-actors-500:/api/v1/actors?page=500"
+first_pages="$first_pages portfolio:/missions/skolmat/portfolio api-portfolio:/api/v1/missions/skolmat/portfolio"
 ms_of() { curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$1" | awk '{ if ($1 != 200) print "err"; else printf "%.1f", $2 * 1000 }'; }
 write_one() { # DB -> one commit through the CLI, then the watcher's time to see it
 	"$bin" token create --db "$1" --name "scale-first-$RANDOM" --role admin >/dev/null 2>&1
@@ -134,7 +136,8 @@ run() { # URL -> "rps p50 p99"
 printf '\n%-16s %-30s %10s %8s %8s %10s %8s %8s %7s\n' target path "sqlite/s" "p50 ms" "p99 ms" "pg/s" "p50 ms" "p99 ms" "pg/sq"
 all_ok=1
 ratio_page=
-for spec in "mission:/missions/skolmat" "indicator:/indicators/$ind" "api:/api/v1/missions/skolmat"; do
+for spec in "mission:/missions/skolmat" "indicator:/indicators/$ind" "api:/api/v1/missions/skolmat" \
+	"portfolio:/missions/skolmat/portfolio"; do
 	name=${spec%%:*}
 	path=${spec#*:}
 	read -r s_rps s_50 s_99 s_err <<<"$(run "$sq$path")"
