@@ -323,6 +323,74 @@ limit_upload_field()
     up_check 422 413
 }
 
+# --- issue 13: commitments, dialogues, the portfolio (the API, with the admin token)
+l_api() { # METHOD PATH JSON -> status; body in $LDIR/body
+    st -X "$1" -H "Authorization: Bearer $L_TOK" -H 'Content-Type: application/json' \
+        --data-binary "$3" "$BASE$2"
+}
+l_field() { jq -r '.error.field // empty' "$LDIR/body" 2>/dev/null; }
+L_ACTOR=$(q "SELECT id FROM actor WHERE slug = 'hofors-kommun'")
+L_CIND=$(q "SELECT MIN(i.id) FROM indicator i JOIN mission m ON m.id = i.mission_id WHERE m.slug = 'skolmat' AND i.archived_at IS NULL")
+limit_commitment_statement()
+{
+    local n=$1
+    eq "$(l_api POST /api/v1/missions/skolmat/commitments "{\"actor_id\": $L_ACTOR, \"statement\": {\"sv\": \"$(rep å $((n / 2)))\"}}")" 201 &&
+        L_COMMIT=$(jq -r .id "$LDIR/body") &&
+        eq "$(l_api POST /api/v1/missions/skolmat/commitments "{\"actor_id\": $L_ACTOR, \"statement\": {\"sv\": \"$(rep x $((n + 1)))\"}}")" 422 &&
+        eq "$(l_field)" statement &&
+        eq "$(l_api POST "/api/v1/commitments/$L_COMMIT/status" "{\"status\": \"withdrawn\", \"note\": \"$(rep x $((n + 1)))\"}")" 422 &&
+        eq "$(l_field)" note
+}
+limit_commitment_amount()
+{
+    local lo=$1 c=${L_COMMIT:-0}
+    eq "$(l_api PATCH "/api/v1/commitments/$c" "{\"indicator_id\": $L_CIND, \"amount\": $lo}")" 200 &&
+        eq "$(l_api PATCH "/api/v1/commitments/$c" "{\"indicator_id\": $L_CIND, \"amount\": 1e15}")" 200 &&
+        eq "$(l_api PATCH "/api/v1/commitments/$c" "{\"indicator_id\": $L_CIND, \"amount\": 1.000001e15}")" 422 &&
+        eq "$(l_field)" amount &&
+        eq "$(l_api PATCH "/api/v1/commitments/$c" "{\"indicator_id\": $L_CIND, \"amount\": -0.5}")" 422 &&
+        eq "$(l_field)" amount
+}
+limit_dialogue_items()
+{
+    local n=$1 owner fu i
+    owner=$(q "SELECT MIN(id) FROM person")
+    fu="{\"text\": {\"sv\": \"Uppföljning\"}, \"owner_id\": $owner, \"due_on\": \"2030-01-01\"}"
+    l_fus() { local k out=$fu; for ((k = 1; k < $1; k++)); do out+=",$fu"; done; printf '%s' "$out"; }
+    eq "$(l_api POST /api/v1/missions/skolmat/dialogues "{\"held_on\": \"2026-01-01\", \"format\": \"meeting\", \"title\": {\"sv\": \"Gränsprov\"}, \"follow_ups\": [$(l_fus "$n")]}")" 201 &&
+        eq "$(l_api POST /api/v1/missions/skolmat/dialogues "{\"held_on\": \"2026-01-01\", \"format\": \"meeting\", \"title\": {\"sv\": \"Gränsprov\"}, \"follow_ups\": [$(l_fus $((n + 1)))]}")" 422 &&
+        eq "$(l_field)" follow_ups
+}
+limit_portfolio_stale()
+{
+    local lo=$1
+    eq "$(st "$BASE/missions/skolmat/portfolio?stale=$lo")" 200 &&
+        eq "$(st "$BASE/missions/skolmat/portfolio?stale=50")" 200 &&
+        eq "$(st "$BASE/missions/skolmat/portfolio?stale=$((lo - 1))")" 400 &&
+        eq "$(st "$BASE/api/v1/missions/skolmat/portfolio?stale=51")" 400
+}
+limit_portfolio_matrix()
+{
+    local n=$1
+    eq "$(st "$BASE/api/v1/missions/skolmat/portfolio?matrix_per_page=$n")" 200 &&
+        eq "$(st "$BASE/api/v1/missions/skolmat/portfolio?matrix_per_page=$((n + 1))")" 400 &&
+        eq "$(st "$BASE/api/v1/missions/skolmat/portfolio?matrix_page=1000")" 404
+}
+limit_portfolio_gaps()
+{
+    # a mission of its own with n + 1 objectives and nothing serving them: n + 1 gaps of a
+    # kind, n of them listed; archived after, so it leaves the lists
+    local n=$1 id
+    eq "$(l_api POST /api/v1/missions '{"slug": "limits-gaps", "title": {"sv": "Gränser"}, "goal": {"sv": "Luckor"}, "deadline": "2030-12-31", "start_year": 2026}')" 201 || return 1
+    id=$(q "SELECT id FROM mission WHERE slug = 'limits-gaps'")
+    q "WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $((n + 1))) INSERT INTO objective (mission_id, position, title_sv) SELECT $id, i, 'Delmål ' || i FROM k" >/dev/null
+    eq "$(st "$BASE/api/v1/missions/limits-gaps/portfolio")" 200 &&
+        jqt "$LDIR/body" ".gap_counts.no_initiative == $((n + 1)) and ([.gaps[] | select(.gap == \"no_initiative\")] | length) == $n" &&
+        eq "$(st "$BASE/missions/limits-gaps/portfolio/gaps.csv")" 200 &&
+        eq "$(grep -c '^no_initiative,' "$LDIR/body")" $((n + 1)) &&
+        eq "$(l_api POST /api/v1/missions/limits-gaps/archive '{}')" 200
+}
+
 # --- the walk
 limits_rows() { sed -n 's/^| `\([a-z0-9.-]*\)` | [^|]* | \([0-9][0-9]*\)[^|]* |.*/\1 \2/p' "$LIMITS_MD"; }
 L_ROWS=$(limits_rows)
