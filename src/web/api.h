@@ -56,6 +56,9 @@ extern const struct resource *const api_edit_resources[];
 /* api_commitment.c: Commitment, CommitmentList, CommitmentGap, CommitmentGapList,
  * CommitmentWrite, CommitmentStatusWrite */
 extern const struct resource *const api_commitment_resources[];
+/* api_learning.c: LearningEntry, LearningEntryList, PortfolioReview, PortfolioReviewList,
+ * LearningEntryWrite, PortfolioReviewWrite */
+extern const struct resource *const api_learning_resources[];
 
 /* api_site.c: Site, SiteWrite (GET and PATCH /api/v1/site) */
 extern const struct resource *const api_site_resources[];

@@ -16,6 +16,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
+#include "domain/learning.h"
 #include "domain/mission.h"
 #include "domain/person.h"
 #include "domain/sdg.h"
@@ -755,6 +756,53 @@ proposal_links(struct mission_page *p)
     html_close(h, "ul");
 }
 
+#define SECTION_LEARNING 3 /* the latest public learning log entries the page shows */
+
+/* The latest public entries of the learning log (the public ones only, whoever asks: the
+ * page stays the shared copy) and a link to the whole log. */
+static enum err
+learning_section(struct mission_page *p)
+{
+    struct page pg = {SECTION_LEARNING, 0};
+    struct learning_entry *es;
+    struct html *h = p->h;
+    struct req *rq = p->rq;
+    int64_t total;
+    int n, i;
+    enum err rc;
+
+    rc = learning_list(rq->db, rq->arena, p->m.id, false, &pg, &es, &n, &total);
+    if (rc)
+        return rc;
+    html_open(h, "section", "aria-labelledby", "learn-h", NULL);
+    html_elem_attr(h, "h2", _("Testing our way forward"), "id", "learn-h", NULL);
+    if (n == 0)
+        html_elem(h, "p", _("No public entries in the learning log yet."));
+    else
+        html_open(h, "ul", "class", "learning-latest", NULL);
+    for (i = 0; i < n; i++) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "span", label_code(&code_learning_decision, es[i].decision), "class",
+                       arena_printf(rq->arena, "badge decision-%s", es[i].decision), NULL);
+        html_text(h, " ");
+        html_elem_attr(h, "a", L(rq, es[i].hypothesis_sv, es[i].hypothesis_en), "href",
+                       url_learning_entry(rq, es[i].id), "lang", L_lang(rq, es[i].hypothesis_en),
+                       NULL);
+        html_text(h, " (");
+        html_text(h, fmt_date_iso(rq, es[i].decided_on));
+        html_text(h, ")");
+        html_close(h, "li");
+    }
+    if (n > 0)
+        html_close(h, "ul");
+    html_open(h, "p", NULL);
+    html_elem_attr(h, "a", _("The learning log and the portfolio reviews"), "href",
+                   url_learning(rq, p->m.slug), NULL);
+    html_close(h, "p");
+    html_close(h, "section");
+    return ERR_OK;
+}
+
 enum err
 page_mission(struct req *rq)
 {
@@ -799,6 +847,8 @@ page_mission(struct req *rq)
     html_close(&h, "section");
     if (rc == ERR_OK)
         rc = commitment_mission_section(rq, &h, &p.m, &p.t);
+    if (rc == ERR_OK)
+        rc = learning_section(&p);
     if (rc == ERR_OK)
         rc = actors_by_sector(&p);
     if (rc == ERR_OK)

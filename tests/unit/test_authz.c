@@ -109,6 +109,10 @@ static const struct {
     {"commitment.edit", "-- -- Y- Y- YY YY Y-"},
     {"commitment.status", "-- -- Y- Y- YY YY Y-"},
     {"commitment.confirm", "-- -- -- Y- YY YY Y-"},
+    {"learning.create", "-- -- -- Y- YY YY Y-"},
+    {"learning.edit", "-- -- -- Y- YY YY Y-"},
+    {"review.create", "-- -- -- Y- YY YY Y-"},
+    {"review.edit", "-- -- -- Y- YY YY Y-"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 
