@@ -87,11 +87,13 @@ check "learning: a representative gets 403" eq "$S" 403
 fetch -b "$LJ.coord" /missions/gator/learning/new
 check "learning: the coordinator of skolmat gets 403 for gator" eq "$S" 403
 csrf_of "$LJ.coord" /missions/skolmat/learning/new
-N_INI=$(q "SELECT COUNT(*) FROM initiative WHERE mission_id = $SKOLMAT AND archived_at IS NULL")
-check "learning: the coordinator gets the form, every live initiative of skolmat offered ($N_INI)" \
+# the initiatives the public sees: live, and not a proposal that was not accepted
+SHOWN="mission_id = $SKOLMAT AND archived_at IS NULL AND id NOT IN (SELECT initiative_id FROM proposal WHERE state <> 'accepted')"
+N_INI=$(q "SELECT COUNT(*) FROM initiative WHERE $SHOWN")
+check "learning: the coordinator gets the form, every initiative of skolmat the public sees offered ($N_INI)" \
     eval 'eq "$S" 200 && eq "$(grep -o "name=\"initiative_ids\"" "$B" | wc -l)" "$N_INI" && tidy_clean'
-INI_A=$(q "SELECT MIN(id) FROM initiative WHERE mission_id = $SKOLMAT")
-INI_B=$(q "SELECT MAX(id) FROM initiative WHERE mission_id = $SKOLMAT")
+INI_A=$(q "SELECT MIN(id) FROM initiative WHERE $SHOWN")
+INI_B=$(q "SELECT MAX(id) FROM initiative WHERE $SHOWN")
 INI_G=$(q "SELECT MIN(id) FROM initiative WHERE mission_id = $GATOR")
 N0=$(ln_audit); E0=$(ln_entries)
 post "$LJ.coord" /missions/skolmat/learning/new "csrf=$CSRF" "hypothesis_sv=Skolor <b>prövar</b> nytt" \
