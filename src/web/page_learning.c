@@ -205,13 +205,14 @@ review_view(struct req *rq, struct html *h, const struct portfolio_review *r, bo
 enum err
 page_learning(struct req *rq)
 {
+    struct authz_scope scope = {0};
     struct portfolio_review *rs;
     struct learning_entry *es;
     struct mission m;
     struct pager p;
     struct html h;
     const char *title;
-    bool all;
+    bool all, may_review;
     int n, n_reviews, i;
     enum err rc;
 
@@ -219,7 +220,9 @@ page_learning(struct req *rq)
     if (rc)
         return rc;
     req_shows_mission(rq, m.id);
+    scope.mission_id = m.id;
     all = sees_all(rq, m.id);
+    may_review = all && req_offers(rq, AUTHZ_REVIEW_EDIT, &scope);
     pager_read(rq, &p, ENTRIES_PER_PAGE);
     rc = learning_list(rq->db, rq->arena, m.id, all, &p.pg, &es, &n, &p.total);
     if (rc == ERR_OK)
@@ -236,9 +239,13 @@ page_learning(struct req *rq)
               _("The mission tests its way forward: each entry is a hypothesis tested, what was "
                 "done, what was learned and the decision taken – to scale up, to adjust or to "
                 "stop. Portfolio reviews look at the mission's initiatives together."));
-    if (all && m.archived_at == 0)
-        regform_actions(&h, _("Add an entry"), url_learning_new(rq, m.slug),
-                        _("Record a portfolio review"), url_review_new(rq, m.slug), NULL);
+    if (m.archived_at == 0 && req_offers(rq, AUTHZ_LEARNING_CREATE, &scope)) {
+        if (req_offers(rq, AUTHZ_REVIEW_CREATE, &scope))
+            regform_actions(&h, _("Add an entry"), url_learning_new(rq, m.slug),
+                            _("Record a portfolio review"), url_review_new(rq, m.slug), NULL);
+        else
+            regform_actions(&h, _("Add an entry"), url_learning_new(rq, m.slug), NULL);
+    }
     html_open(&h, "p", NULL);
     html_elem_attr(&h, "a", _("Back to the mission"), "href", url_mission(rq, m.slug), NULL);
     html_close(&h, "p");
@@ -257,7 +264,7 @@ page_learning(struct req *rq)
     if (n_reviews == 0)
         html_elem(&h, "p", _("No portfolio reviews yet."));
     for (i = 0; i < n_reviews; i++)
-        review_view(rq, &h, &rs[i], all);
+        review_view(rq, &h, &rs[i], may_review);
     html_close(&h, "section");
     return layout_end_for(rq, &h, NULL, 0, m.id, m.owner_name);
 }
