@@ -30,6 +30,8 @@ entity_table()
     case $1 in
     people) echo person ;;
     users) echo user_account ;;
+    learning) echo learning_entry ;;
+    reviews) echo portfolio_review ;;
     *) echo "${1%s}" ;;
     esac
 }

@@ -75,6 +75,11 @@ const struct authz_rule authz_rules[] = {
     {AUTHZ_COMMITMENT_CONFIRM, "commitment.confirm", A | C, ALL},
     {AUTHZ_DIALOGUE_CREATE, "dialogue.create", A | C, ALL},
     {AUTHZ_DIALOGUE_EDIT, "dialogue.edit", A | C, ALL},
+    /* the learning log and the portfolio reviews show on their mission's pages alone */
+    {AUTHZ_LEARNING_CREATE, "learning.create", A | C, MIS},
+    {AUTHZ_LEARNING_EDIT, "learning.edit", A | C, MIS},
+    {AUTHZ_REVIEW_CREATE, "review.create", A | C, MIS},
+    {AUTHZ_REVIEW_EDIT, "review.edit", A | C, MIS},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 

@@ -48,6 +48,9 @@
  *     commit an actor they spoke with on its behalf. Only they (and admins) confirm one:
  *     a confirmed contribution counts against the indicator's gap, so the mission's own
  *     team vouches for it.
+ *   - The learning log and the portfolio reviews (learning.h): admins and the mission's
+ *     coordinators write and edit them; they are the mission team's own record, public
+ *     only where an entry or a review says so.
  *   - The site's own settings (the "About missions" text, the general contact, the site
  *     owner): admins only. They speak for the whole site, not for one mission.
  *   - Dialogues (create, edit, follow-ups done): admin and the coordinators of the
@@ -161,6 +164,10 @@ enum authz_action {
     AUTHZ_COMMITMENT_CONFIRM, /* the move from pledged to confirmed */
     AUTHZ_DIALOGUE_CREATE,    /* a mission's dialogue (dialogue.h) */
     AUTHZ_DIALOGUE_EDIT,      /* its edit, and its follow-ups marked done or open */
+    AUTHZ_LEARNING_CREATE,    /* a learning log entry (learning.h) */
+    AUTHZ_LEARNING_EDIT,
+    AUTHZ_REVIEW_CREATE, /* a portfolio review */
+    AUTHZ_REVIEW_EDIT,
     AUTHZ__MAX
 };
 

@@ -77,6 +77,13 @@ static const struct copy_table tables[] = {
     {"dialogue_actor", Q_COPY_DIALOGUE_ACTOR_GET, Q_DIALOGUE_ACTOR_ADD, Q__MAX},
     {"dialogue_objective", Q_COPY_DIALOGUE_OBJECTIVE_GET, Q_DIALOGUE_OBJECTIVE_ADD, Q__MAX},
     {"follow_up", Q_COPY_FOLLOW_UP_GET, Q_COPY_FOLLOW_UP_PUT, Q_COPY_FOLLOW_UP_SEQ},
+    {"learning_entry", Q_COPY_LEARNING_ENTRY_GET, Q_COPY_LEARNING_ENTRY_PUT,
+     Q_COPY_LEARNING_ENTRY_SEQ},
+    {"learning_initiative", Q_COPY_LEARNING_INITIATIVE_GET, Q_LEARNING_INITIATIVE_ADD, Q__MAX},
+    {"learning_objective", Q_COPY_LEARNING_OBJECTIVE_GET, Q_LEARNING_OBJECTIVE_ADD, Q__MAX},
+    {"portfolio_review", Q_COPY_PORTFOLIO_REVIEW_GET, Q_COPY_PORTFOLIO_REVIEW_PUT,
+     Q_COPY_PORTFOLIO_REVIEW_SEQ},
+    {"portfolio_review_person", Q_COPY_PORTFOLIO_REVIEW_PERSON_GET, Q_REVIEW_PERSON_ADD, Q__MAX},
 };
 
 static enum err

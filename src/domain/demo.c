@@ -34,6 +34,7 @@
 #include "domain/import.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
+#include "domain/learning.h"
 #include "domain/mfa.h"
 #include "domain/mission.h"
 #include "domain/person.h"
@@ -72,6 +73,7 @@ struct loader {
     int col[CSVROWS_MAX_FIELDS]; /* columns[i] is the file's column col[i] (0-based) */
     const char *const *rename;   /* pairs: a create function's field, its column */
     struct keys actors, people, missions, objectives, indicators;
+    struct keys initiatives; /* "mission/slug" */
     struct part *parts;
     int n_parts, cap_parts;
     int part_col[CSVROWS_MAX_FIELDS]; /* initiative_actors.csv's col[] */
@@ -665,6 +667,10 @@ initiative_row(void *ctx, char **f, int n, long line)
     in.is_demo = true;
     in.parts = parts_of(l, cell(l, f, "mission"), in.slug, &in.n_parts, &index);
     rc = initiative_create(l->db, &in, WHO, &id, &we);
+    if (rc == ERR_OK)
+        rc = remember(l, &l->initiatives,
+                      arena_printf(&l->a, "%s/%s", cell(l, f, "mission"), in.slug), id,
+                      in.mission_id, line);
     /* a participant's fault is at its row of initiative_actors.csv */
     if (rc == ERR_INVALID && strcmp(we.field, "parts") == 0 && we.item >= 0 && we.item < in.n_parts)
         return part_fail(l, index[we.item], strstr(we.msg, "role") ? "role" : "actor", we.msg);
@@ -729,6 +735,109 @@ commitment_row(void *ctx, char **f, int n, long line)
     in.statement_en = cell(l, f, "statement_en");
     in.is_demo = true;
     rc = commitment_create(l->db, &in, WHO, &id, &we);
+    return rc ? refused(l, line, rc, &we) : ERR_OK;
+}
+
+/* A 0/1 cell. */
+static enum err
+flag(struct loader *l, char **f, const char *name, long line, bool *out)
+{
+    const char *v = cell(l, f, name);
+
+    if (strcmp(v, "0") != 0 && strcmp(v, "1") != 0)
+        return fail(l, line, col_of(l, name), "%s must be 0 or 1", name);
+    *out = *v == '1';
+    return ERR_OK;
+}
+
+/* The ids of a list cell's keys (of keys k, file the file they come from; prefix: the
+ * mission's "slug/" before each key for the initiatives). */
+static enum err
+refs(struct loader *l, const struct keys *k, const char *file, char **f, const char *name,
+     const char *prefix, long line, const int64_t **out, int *out_n)
+{
+    const char **keys;
+    int64_t *ids;
+    int i, n;
+
+    keys = list(l, cell(l, f, name), &n);
+    ids = arena_alloc(&l->a, (size_t)(n + 1) * sizeof(*ids));
+    for (i = 0; i < n; i++) {
+        const char *key = prefix != NULL ? arena_printf(&l->a, "%s/%s", prefix, keys[i]) : keys[i];
+
+        if (ref(l, k, file, key, line, name, &ids[i]))
+            return ERR_INVALID;
+    }
+    *out = ids;
+    *out_n = n;
+    return ERR_OK;
+}
+
+/* learning.csv: the missions' learning logs. */
+static const char *const learning_columns[] = {
+    "mission",     "decided_on", "decision",      "is_public",
+    "initiatives", "objectives", "hypothesis_sv", "hypothesis_en",
+    "done_sv",     "done_en",    "learned_sv",    "learned_en",
+    NULL};
+static const char *const learning_rename[] = {
+    "mission_id", "mission", "initiative_ids", "initiatives", "objective_ids", "objectives", NULL};
+
+static enum err
+learning_row(void *ctx, char **f, int n, long line)
+{
+    struct loader *l = ctx;
+    struct learning_new in = {0};
+    struct write_error we;
+    int64_t id;
+    enum err rc;
+
+    if (cells(l, n, line) ||
+        ref(l, &l->missions, "missions.csv", cell(l, f, "mission"), line, "mission",
+            &in.mission_id) ||
+        flag(l, f, "is_public", line, &in.is_public) ||
+        refs(l, &l->initiatives, "initiatives.csv", f, "initiatives", cell(l, f, "mission"), line,
+             &in.initiative_ids, &in.n_initiatives) ||
+        refs(l, &l->objectives, "objectives.csv", f, "objectives", NULL, line, &in.objective_ids,
+             &in.n_objectives))
+        return ERR_INVALID;
+    in.decided_on = cell(l, f, "decided_on");
+    in.decision = cell(l, f, "decision");
+    in.hypothesis_sv = cell(l, f, "hypothesis_sv");
+    in.hypothesis_en = cell(l, f, "hypothesis_en");
+    in.done_sv = cell(l, f, "done_sv");
+    in.done_en = cell(l, f, "done_en");
+    in.learned_sv = cell(l, f, "learned_sv");
+    in.learned_en = cell(l, f, "learned_en");
+    in.is_demo = true;
+    rc = learning_create(l->db, &in, WHO, &id, &we);
+    return rc ? refused(l, line, rc, &we) : ERR_OK;
+}
+
+/* reviews.csv: the missions' portfolio reviews. */
+static const char *const review_columns[] = {"mission",      "held_on",      "is_public", "people",
+                                             "decisions_sv", "decisions_en", NULL};
+static const char *const review_rename[] = {"mission_id", "mission", "person_ids", "people", NULL};
+
+static enum err
+review_row(void *ctx, char **f, int n, long line)
+{
+    struct loader *l = ctx;
+    struct review_new in = {0};
+    struct write_error we;
+    int64_t id;
+    enum err rc;
+
+    if (cells(l, n, line) ||
+        ref(l, &l->missions, "missions.csv", cell(l, f, "mission"), line, "mission",
+            &in.mission_id) ||
+        flag(l, f, "is_public", line, &in.is_public) ||
+        refs(l, &l->people, "people.csv", f, "people", NULL, line, &in.person_ids, &in.n_people))
+        return ERR_INVALID;
+    in.held_on = cell(l, f, "held_on");
+    in.decisions_sv = cell(l, f, "decisions_sv");
+    in.decisions_en = cell(l, f, "decisions_en");
+    in.is_demo = true;
+    rc = review_create(l->db, &in, WHO, &id, &we);
     return rc ? refused(l, line, rc, &we) : ERR_OK;
 }
 
@@ -996,6 +1105,10 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
         rc = read_file(l, "commitments.csv", commitment_columns, commitment_rename, commitment_row);
     if (rc == ERR_OK)
         rc = dialogues_load(l);
+    if (rc == ERR_OK)
+        rc = read_file(l, "learning.csv", learning_columns, learning_rename, learning_row);
+    if (rc == ERR_OK)
+        rc = read_file(l, "reviews.csv", review_columns, review_rename, review_row);
     if (rc == ERR_OK)
         rc = read_file(l, "accounts.csv", account_columns, account_rename, account_row);
     if (rc == ERR_OK)

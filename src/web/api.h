@@ -60,6 +60,9 @@ extern const struct resource *const api_edit_resources[];
 /* api_commitment.c: Commitment, CommitmentList, CommitmentGap, CommitmentGapList,
  * CommitmentWrite, CommitmentStatusWrite */
 extern const struct resource *const api_commitment_resources[];
+/* api_learning.c: LearningEntry, LearningEntryList, PortfolioReview, PortfolioReviewList,
+ * LearningEntryWrite, PortfolioReviewWrite */
+extern const struct resource *const api_learning_resources[];
 
 /* api_portfolio.c: Portfolio */
 extern const struct resource *const api_portfolio_resources[];

@@ -114,6 +114,28 @@ enum err api_commitment(struct req *rq);
 enum err api_commitment_create(struct req *rq);
 enum err api_commitment_update(struct req *rq);
 enum err api_commitment_status(struct req *rq);
+
+/* ... the learning log and the portfolio reviews (page_learning.c) */
+enum err page_learning(struct req *rq);
+enum err page_learning_entry(struct req *rq);
+enum err page_learning_new(struct req *rq);
+enum err post_learning_new(struct req *rq);
+enum err page_learning_edit(struct req *rq);
+enum err post_learning_edit(struct req *rq);
+enum err page_review_new(struct req *rq);
+enum err post_review_new(struct req *rq);
+enum err page_review_edit(struct req *rq);
+enum err post_review_edit(struct req *rq);
+
+/* ... and in the API (api_learning.c) */
+enum err api_mission_learning(struct req *rq);
+enum err api_learning_entry(struct req *rq);
+enum err api_mission_reviews(struct req *rq);
+enum err api_review(struct req *rq);
+enum err api_learning_create(struct req *rq);
+enum err api_learning_update(struct req *rq);
+enum err api_review_create(struct req *rq);
+enum err api_review_update(struct req *rq);
 enum err post_reset(struct req *rq);
 enum err page_reset_link(struct req *rq);
 enum err post_reset_link(struct req *rq);

@@ -16,6 +16,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/initiative.h"
+#include "domain/learning.h"
 #include "domain/mission.h"
 #include "domain/person.h"
 #include "domain/sdg.h"
@@ -765,8 +766,6 @@ proposal_links(struct mission_page *p)
     html_close(h, "ul");
 }
 
-/* The dialogues of the mission (issue 13): a link to their page, where the list, the
- * overdue follow-ups and the reach are. */
 /* The link to the mission's portfolio (page_portfolio.c): balance, coverage and gaps. */
 static void
 portfolio_link(struct mission_page *p)
@@ -777,6 +776,8 @@ portfolio_link(struct mission_page *p)
     html_close(p->h, "p");
 }
 
+/* The dialogues of the mission (issue 13): a link to their page, where the list, the
+ * overdue follow-ups and the reach are. */
 static void
 dialogues_link(struct mission_page *p)
 {
@@ -789,6 +790,53 @@ dialogues_link(struct mission_page *p)
                    url_mission_dialogues(rq, p->m.slug), NULL);
     html_close(p->h, "p");
     html_close(p->h, "section");
+}
+
+#define SECTION_LEARNING 3 /* the latest public learning log entries the page shows */
+
+/* The latest public entries of the learning log (the public ones only, whoever asks: the
+ * page stays the shared copy) and a link to the whole log. */
+static enum err
+learning_section(struct mission_page *p)
+{
+    struct page pg = {SECTION_LEARNING, 0};
+    struct learning_entry *es;
+    struct html *h = p->h;
+    struct req *rq = p->rq;
+    int64_t total;
+    int n, i;
+    enum err rc;
+
+    rc = learning_list(rq->db, rq->arena, p->m.id, false, &pg, &es, &n, &total);
+    if (rc)
+        return rc;
+    html_open(h, "section", "aria-labelledby", "learn-h", NULL);
+    html_elem_attr(h, "h2", _("Testing our way forward"), "id", "learn-h", NULL);
+    if (n == 0)
+        html_elem(h, "p", _("No public entries in the learning log yet."));
+    else
+        html_open(h, "ul", "class", "learning-latest", NULL);
+    for (i = 0; i < n; i++) {
+        html_open(h, "li", NULL);
+        html_elem_attr(h, "span", label_code(&code_learning_decision, es[i].decision), "class",
+                       arena_printf(rq->arena, "badge decision-%s", es[i].decision), NULL);
+        html_text(h, " ");
+        html_elem_attr(h, "a", L(rq, es[i].hypothesis_sv, es[i].hypothesis_en), "href",
+                       url_learning_entry(rq, es[i].id), "lang", L_lang(rq, es[i].hypothesis_en),
+                       NULL);
+        html_text(h, " (");
+        html_text(h, fmt_date_iso(rq, es[i].decided_on));
+        html_text(h, ")");
+        html_close(h, "li");
+    }
+    if (n > 0)
+        html_close(h, "ul");
+    html_open(h, "p", NULL);
+    html_elem_attr(h, "a", _("The learning log and the portfolio reviews"), "href",
+                   url_learning(rq, p->m.slug), NULL);
+    html_close(h, "p");
+    html_close(h, "section");
+    return ERR_OK;
 }
 
 enum err
@@ -838,6 +886,8 @@ page_mission(struct req *rq)
         rc = commitment_mission_section(rq, &h, &p.m, &p.t);
     if (rc == ERR_OK)
         dialogues_link(&p);
+    if (rc == ERR_OK)
+        rc = learning_section(&p);
     if (rc == ERR_OK)
         rc = actors_by_sector(&p);
     if (rc == ERR_OK)

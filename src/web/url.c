@@ -581,6 +581,26 @@ URL_SLUG(url_commitment_new, "/missions/", "/commitments/new")
 URL_ID(url_commitment, "/commitments/", NULL)
 URL_ID(url_commitment_edit, "/commitments/", "/edit")
 URL_ID(url_commitment_status, "/commitments/", "/status")
+URL_SLUG(url_learning, "/missions/", "/learning")
+URL_SLUG(url_learning_new, "/missions/", "/learning/new")
+URL_ID(url_learning_entry, "/learning/", NULL)
+URL_ID(url_learning_edit, "/learning/", "/edit")
+URL_SLUG(url_review_new, "/missions/", "/reviews/new")
+URL_ID(url_review_edit, "/reviews/", "/edit")
+
+char *
+url_learning_page(const struct req *rq, const char *mission_slug, int64_t page)
+{
+    struct buf b;
+
+    buf_init(&b, 0);
+    buf_adds(&b, "/missions/");
+    url_encode(&b, mission_slug);
+    buf_adds(&b, "/learning");
+    if (page > 1)
+        buf_printf(&b, "?page=%lld", (long long)page);
+    return finish(rq, &b, page > 1);
+}
 
 char *
 url_commitments_page(const struct req *rq, const char *mission_slug, const char *status,

@@ -149,6 +149,16 @@ char *url_portfolio_matrix_csv(const struct req *rq, const char *mission_slug);
 char *url_portfolio_gaps_csv(const struct req *rq, const char *mission_slug);
 char *url_api_portfolio(const struct req *rq, const char *mission_slug);
 
+/* The learning log (page_learning.c): a mission's log (url_learning_page: a page past the
+ * first), the forms of a new entry and a new portfolio review, one entry, the edit forms. */
+char *url_learning(const struct req *rq, const char *mission_slug);
+char *url_learning_page(const struct req *rq, const char *mission_slug, int64_t page);
+char *url_learning_new(const struct req *rq, const char *mission_slug);
+char *url_learning_entry(const struct req *rq, int64_t id);
+char *url_learning_edit(const struct req *rq, int64_t id);
+char *url_review_new(const struct req *rq, const char *mission_slug);
+char *url_review_edit(const struct req *rq, int64_t id);
+
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 

@@ -389,6 +389,31 @@ limit_portfolio_gaps()
         eq "$(st "$BASE/missions/limits-gaps/portfolio/gaps.csv")" 200 &&
         eq "$(grep -c '^no_initiative,' "$LDIR/body")" $((n + 1)) &&
         eq "$(l_api POST /api/v1/missions/limits-gaps/archive '{}')" 200
+# the learning log: a write's status and refused member through the admin token
+l_learn()
+{
+    st -X POST -H "Authorization: Bearer $L_TOK" -H 'Content-Type: application/json' \
+        --data-binary "$1" "$BASE/api/v1/missions/skolmat/learning"
+}
+limit_learning_links()
+{
+    local n=$1 ini ids
+    ini=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'skolmat'")
+    # n items are not too many (the same one n times is refused as named twice); n + 1 are
+    ids=$(rep "$ini," "$n")
+    eq "$(l_learn "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-01\", \"initiative_ids\": [${ids%,}]}")" 422 &&
+        match "$(jq -r .error.message "$LDIR/body")" 'twice' &&
+        eq "$(l_learn "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-01\", \"initiative_ids\": [$ids$ini]}")" 422 &&
+        jqt "$LDIR/body" '.error.field == "initiative_ids" and (.error.message | test("more than"))'
+}
+limit_learning_text()
+{
+    local n=$1 before
+    before=$(q "SELECT COUNT(*) FROM learning_entry")
+    eq "$(l_learn "{\"hypothesis\": {\"sv\": \"$(rep h "$n")\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-01\"}")" 201 &&
+        eq "$(l_learn "{\"hypothesis\": {\"sv\": \"$(rep h $((n + 1)))\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-01\"}")" 422 &&
+        jqt "$LDIR/body" '.error.field == "hypothesis"' &&
+        eq "$(q "SELECT COUNT(*) FROM learning_entry")" "$((before + 1))"
 }
 
 # --- the walk

@@ -58,6 +58,10 @@ OWN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = 
 FOREIGN_INITIATIVE=$(q "SELECT MIN(n.id) FROM initiative n JOIN mission m ON m.id = n.mission_id WHERE m.slug = 'gator' AND n.lead_actor_id <> $OWN_ACTOR")
 OWN_COMMITMENT=$(q "SELECT MIN(c.id) FROM commitment c JOIN mission m ON m.id = c.mission_id WHERE m.slug = 'skolmat' AND c.actor_id = $OWN_ACTOR")
 FOREIGN_COMMITMENT=$(q "SELECT MIN(c.id) FROM commitment c JOIN mission m ON m.id = c.mission_id WHERE m.slug = 'gator' AND c.actor_id <> $OWN_ACTOR")
+OWN_LEARNING=$(q "SELECT MIN(e.id) FROM learning_entry e JOIN mission m ON m.id = e.mission_id WHERE m.slug = 'skolmat'")
+FOREIGN_LEARNING=$(q "SELECT MIN(e.id) FROM learning_entry e JOIN mission m ON m.id = e.mission_id WHERE m.slug = 'gator'")
+OWN_REVIEW=$(q "SELECT MIN(r.id) FROM portfolio_review r JOIN mission m ON m.id = r.mission_id WHERE m.slug = 'skolmat'")
+FOREIGN_REVIEW=$(q "SELECT MIN(r.id) FROM portfolio_review r JOIN mission m ON m.id = r.mission_id WHERE m.slug = 'gator'")
 # the account pages' resources: an account no role is (the admins' routes act on it, so
 # that granting, taking and disabling change no role of the matrix), an API token of each
 # role's own and one of that account's, the roles' own accounts and missions by id
@@ -127,6 +131,11 @@ fill()
             if [ "$side" = own ]; then v=$OWN_COMMITMENT; else v=$FOREIGN_COMMITMENT; fi ;;
         dialogues:'{id}') v=$(q "SELECT MIN(d.id) FROM dialogue d JOIN mission m ON m.id = d.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
         follow-ups:'{id}') v=$(q "SELECT MIN(f.id) FROM follow_up f JOIN dialogue d ON d.id = f.dialogue_id JOIN mission m ON m.id = d.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
+        # a learning log entry or a portfolio review: of the coordinator's mission, or of gator
+        learning:'{id}')
+            if [ "$side" = own ]; then v=$OWN_LEARNING; else v=$FOREIGN_LEARNING; fi ;;
+        reviews:'{id}' | portfolio_reviews:'{id}')
+            if [ "$side" = own ]; then v=$OWN_REVIEW; else v=$FOREIGN_REVIEW; fi ;;
         missions:'{mission}') v=$(q "SELECT id FROM mission WHERE slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
         tokens:'{id}')
             v=$FOREIGN_TOKEN

@@ -111,6 +111,10 @@ static const struct {
     {"commitment.confirm", "-- -- -- Y- YY YY Y-"},
     {"dialogue.create", "-- -- -- Y- YY YY Y-"},
     {"dialogue.edit", "-- -- -- Y- YY YY Y-"},
+    {"learning.create", "-- -- -- Y- YY YY Y-"},
+    {"learning.edit", "-- -- -- Y- YY YY Y-"},
+    {"review.create", "-- -- -- Y- YY YY Y-"},
+    {"review.edit", "-- -- -- Y- YY YY Y-"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 

@@ -1,0 +1,655 @@
+/*
+ * learning.c — a mission's learning log and its portfolio reviews (see learning.h).
+ * Strings live in the caller's arena.
+ */
+#include "domain/learning.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "domain/codes.h"
+#include "domain/indicator.h"
+#include "domain/load.h"
+
+/* ------------------------------------------------------------ reads */
+
+static void
+entry_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct learning_entry *e = item;
+
+    memset(e, 0, sizeof(*e));
+    e->id = db_i64(st, 0);
+    e->mission_id = db_i64(st, 1);
+    e->mission_slug = ld_str(st, 2, a);
+    e->mission_title_sv = ld_str(st, 3, a);
+    e->mission_title_en = ld_str(st, 4, a);
+    e->decided_on = ld_str(st, 5, a);
+    e->hypothesis_sv = ld_str(st, 6, a);
+    e->hypothesis_en = ld_str(st, 7, a);
+    e->done_sv = ld_str(st, 8, a);
+    e->done_en = ld_str(st, 9, a);
+    e->learned_sv = ld_str(st, 10, a);
+    e->learned_en = ld_str(st, 11, a);
+    e->decision = ld_str(st, 12, a);
+    e->is_public = db_i64(st, 13) != 0;
+    e->by = ld_text(st, 14, a);
+    e->created_at = db_i64(st, 15);
+    e->updated_at = db_i64(st, 16);
+    e->is_demo = db_i64(st, 17) != 0;
+}
+
+static void
+link_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct learning_link *l = item;
+
+    l->entry_id = db_i64(st, 0);
+    l->id = db_i64(st, 1);
+    l->slug = ld_str(st, 2, a);
+    l->title_sv = ld_str(st, 3, a);
+    l->title_en = ld_str(st, 4, a);
+}
+
+/* Bind a list's four parameters: the mission, all, the page. */
+static void
+bind_page(struct db_stmt *st, int64_t mission_id, bool all, const struct page *pg)
+{
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, all ? 1 : 0);
+    db_bind_i64(st, 3, pg->limit);
+    db_bind_i64(st, 4, pg->offset);
+}
+
+/* Give each of the n entries its links among links[0..nl) (ordered by entry): the run of
+ * an entry's links is pointed to, not copied. */
+static void
+attach(struct learning_entry *es, int n, struct learning_link *links, int nl, bool initiatives)
+{
+    int i, k;
+
+    for (i = 0; i < n; i++) {
+        struct learning_link *first = NULL;
+        int m = 0;
+
+        for (k = 0; k < nl; k++)
+            if (links[k].entry_id == es[i].id) {
+                if (first == NULL)
+                    first = &links[k];
+                m++;
+            }
+        if (initiatives) {
+            es[i].initiatives = first;
+            es[i].n_initiatives = m;
+        } else {
+            es[i].objectives = first;
+            es[i].n_objectives = m;
+        }
+    }
+}
+
+static enum err
+page_links(struct db *db, struct arena *a, enum q q, int64_t mission_id, bool all,
+           const struct page *pg, struct learning_link **out, int *out_n)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    if (st == NULL)
+        return ERR_DB;
+    bind_page(st, mission_id, all, pg);
+    return ld_rows(st, a, sizeof(**out), link_row, out, out_n);
+}
+
+enum err
+learning_list(struct db *db, struct arena *a, int64_t mission_id, bool all, const struct page *pg,
+              struct learning_entry **out, int *out_n, int64_t *out_total)
+{
+    struct learning_link *links;
+    struct db_stmt *st = db_stmt(db, Q_LEARNING_COUNT);
+    int nl;
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, all ? 1 : 0);
+    rc = ld_count(st, out_total);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_LEARNING_PAGE);
+    if (st == NULL)
+        return ERR_DB;
+    bind_page(st, mission_id, all, pg);
+    rc = ld_rows(st, a, sizeof(**out), entry_row, out, out_n);
+    if (rc == ERR_OK)
+        rc = page_links(db, a, Q_LEARNING_PAGE_INITIATIVES, mission_id, all, pg, &links, &nl);
+    if (rc == ERR_OK)
+        attach(*out, *out_n, links, nl, true);
+    if (rc == ERR_OK)
+        rc = page_links(db, a, Q_LEARNING_PAGE_OBJECTIVES, mission_id, all, pg, &links, &nl);
+    if (rc == ERR_OK)
+        attach(*out, *out_n, links, nl, false);
+    return rc;
+}
+
+enum err
+learning_get(struct db *db, struct arena *a, int64_t id, struct learning_entry *out)
+{
+    enum err rc;
+
+    rc = ld_one_id(db, Q_LEARNING_GET, id, a, entry_row, out);
+    if (rc == ERR_OK)
+        rc = ld_rows_id(db, Q_LEARNING_INITIATIVES, id, a, sizeof(*out->initiatives), link_row,
+                        &out->initiatives, &out->n_initiatives);
+    if (rc == ERR_OK)
+        rc = ld_rows_id(db, Q_LEARNING_OBJECTIVES, id, a, sizeof(*out->objectives), link_row,
+                        &out->objectives, &out->n_objectives);
+    return rc;
+}
+
+static void
+review_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct portfolio_review *r = item;
+
+    memset(r, 0, sizeof(*r));
+    r->id = db_i64(st, 0);
+    r->mission_id = db_i64(st, 1);
+    r->mission_slug = ld_str(st, 2, a);
+    r->held_on = ld_str(st, 3, a);
+    r->decisions_sv = ld_str(st, 4, a);
+    r->decisions_en = ld_str(st, 5, a);
+    r->is_public = db_i64(st, 6) != 0;
+    r->by = ld_text(st, 7, a);
+    r->created_at = db_i64(st, 8);
+    r->updated_at = db_i64(st, 9);
+    r->is_demo = db_i64(st, 10) != 0;
+}
+
+static void
+person_row(struct db_stmt *st, struct arena *a, void *item)
+{
+    struct review_person *p = item;
+
+    p->review_id = db_i64(st, 0);
+    p->id = db_i64(st, 1);
+    p->name = ld_str(st, 2, a);
+}
+
+static void
+bind_reviews(struct db_stmt *st, int64_t mission_id, bool all, int limit)
+{
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, all ? 1 : 0);
+    db_bind_i64(st, 3, limit);
+}
+
+enum err
+review_list(struct db *db, struct arena *a, int64_t mission_id, bool all, int limit,
+            struct portfolio_review **out, int *out_n)
+{
+    struct review_person *people;
+    struct db_stmt *st = db_stmt(db, Q_REVIEW_LIST);
+    int np, i, k;
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    bind_reviews(st, mission_id, all, limit);
+    rc = ld_rows(st, a, sizeof(**out), review_row, out, out_n);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_REVIEW_LIST_PEOPLE);
+    if (st == NULL)
+        return ERR_DB;
+    bind_reviews(st, mission_id, all, limit);
+    rc = ld_rows(st, a, sizeof(*people), person_row, &people, &np);
+    if (rc)
+        return rc;
+    for (i = 0; i < *out_n; i++) {
+        struct portfolio_review *r = &(*out)[i];
+
+        for (k = 0; k < np; k++)
+            if (people[k].review_id == r->id) {
+                if (r->people == NULL)
+                    r->people = &people[k];
+                r->n_people++;
+            }
+    }
+    return ERR_OK;
+}
+
+enum err
+review_get(struct db *db, struct arena *a, int64_t id, struct portfolio_review *out)
+{
+    enum err rc;
+
+    rc = ld_one_id(db, Q_REVIEW_GET, id, a, review_row, out);
+    if (rc == ERR_OK)
+        rc = ld_rows_id(db, Q_REVIEW_PEOPLE, id, a, sizeof(*out->people), person_row, &out->people,
+                        &out->n_people);
+    return rc;
+}
+
+/* ------------------------------------------------------------ checks */
+
+/* A required date (write_date allows none). */
+static enum err
+required_date(struct write_error *e, const char *field, const char *s)
+{
+    if (s == NULL || *s == '\0')
+        return write_refuse(e, field, "is required: a date YYYY-MM-DD");
+    return write_date(e, field, s);
+}
+
+/* n ids (at most WRITE_MAX_ITEMS), each once, each of the mission (q: $1 the id, selects
+ * its mission; mission 0: any row q finds, its existence only). */
+static enum err
+check_ids(struct db *db, struct write_error *e, const char *field, enum q q, const int64_t *ids,
+          int n, int64_t mission, const char *msg)
+{
+    struct db_stmt *st;
+    int64_t of;
+    enum err rc;
+    bool row;
+    int i, k;
+
+    if (n < 0 || n > WRITE_MAX_ITEMS)
+        return write_refuse_item(e, field, WRITE_MAX_ITEMS, "has more than 64 items");
+    for (i = 0; i < n; i++) {
+        st = db_stmt(db, q);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, ids[i]);
+        of = 0;
+        rc = db_step(st, &row);
+        if (rc == ERR_OK && row)
+            of = mission != 0 ? db_i64(st, 0) : 1;
+        db_done(st);
+        if (rc)
+            return rc;
+        if (ids[i] <= 0 || !row || (mission != 0 && of != mission))
+            return write_refuse_item(e, field, i, msg);
+        for (k = 0; k < i; k++)
+            if (ids[k] == ids[i])
+                return write_refuse_item(e, field, i, "names the same one twice");
+    }
+    return ERR_OK;
+}
+
+static enum err
+add_links(struct db *db, enum q q, int64_t id, const int64_t *ids, int n)
+{
+    struct db_stmt *st;
+    enum err rc = ERR_OK;
+    int i;
+
+    for (i = 0; rc == ERR_OK && i < n; i++) {
+        st = db_stmt(db, q);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, id);
+        db_bind_i64(st, 2, ids[i]);
+        rc = db_run(st);
+    }
+    return rc;
+}
+
+/* Replace the links of id through q_clear and q_add when the stored set (q_ids) differs
+ * from ids, recording it as field in c. */
+static enum err
+replace_links(struct db *db, struct arena *a, struct change_set *c, const char *field, enum q q_ids,
+              enum q q_clear, enum q q_add, int64_t id, const int64_t *ids, int n)
+{
+    int64_t *before;
+    int nb;
+    enum err rc;
+
+    rc = ld_rows_id(db, q_ids, id, a, sizeof(*before), ld_i64_row, &before, &nb);
+    if (rc == ERR_OK && change_ids(c, field, before, nb, ids, n, false)) {
+        rc = write_clear(db, q_clear, id);
+        if (rc == ERR_OK)
+            rc = add_links(db, q_add, id, ids, n);
+    }
+    return rc;
+}
+
+static enum err
+touch(struct db *db, enum q q, int64_t id, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, q);
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    db_bind_i64(st, 2, now);
+    return db_run(st);
+}
+
+static enum err
+mission_of(struct db *db, enum q q, int64_t id, int64_t *out)
+{
+    struct db_stmt *st = db_stmt(db, q);
+    enum err rc;
+    bool row;
+
+    *out = 0;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, id);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && !row)
+        rc = ERR_NOTFOUND;
+    if (rc == ERR_OK)
+        *out = db_i64(st, 0);
+    db_done(st);
+    return rc;
+}
+
+/* ------------------------------------------------------------ learning entries */
+
+static const struct change_field entry_fields[] = {
+    {"decided_on", CH_TEXT, false},    {"hypothesis_sv", CH_TEXT, false},
+    {"hypothesis_en", CH_TEXT, false}, {"done_sv", CH_TEXT, false},
+    {"done_en", CH_TEXT, false},       {"learned_sv", CH_TEXT, false},
+    {"learned_en", CH_TEXT, false},    {"decision", CH_TEXT, false},
+    {"is_public", CH_INT, false},
+};
+#define N_ENTRY_FIELDS ((int)(sizeof(entry_fields) / sizeof(entry_fields[0])))
+
+static void
+entry_values(const struct learning_new *in, struct change_val *v)
+{
+    v[0] = change_text(in->decided_on);
+    v[1] = change_text(in->hypothesis_sv);
+    v[2] = change_text(in->hypothesis_en);
+    v[3] = change_text(in->done_sv);
+    v[4] = change_text(in->done_en);
+    v[5] = change_text(in->learned_sv);
+    v[6] = change_text(in->learned_en);
+    v[7] = change_text(in->decision);
+    v[8] = change_int(in->is_public ? 1 : 0);
+}
+
+/* The checks of a create and an update (mission: the entry's). */
+static enum err
+entry_check(struct db *db, const struct learning_new *in, int64_t mission, struct write_error *e)
+{
+    enum err rc;
+
+    if (required_date(e, "decided_on", in->decided_on) ||
+        write_text(e, "hypothesis_sv", in->hypothesis_sv, WRITE_MAX_TEXT, true, true) ||
+        write_text(e, "hypothesis_en", in->hypothesis_en, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "done_sv", in->done_sv, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "done_en", in->done_en, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "learned_sv", in->learned_sv, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "learned_en", in->learned_en, WRITE_MAX_TEXT, false, true) ||
+        write_code(e, "decision", &code_learning_decision, in->decision))
+        return ERR_INVALID;
+    rc = check_ids(db, e, "initiative_ids", Q_INITIATIVE_MISSION, in->initiative_ids,
+                   in->n_initiatives, mission, "is not an initiative of the mission");
+    if (rc == ERR_OK)
+        rc = check_ids(db, e, "objective_ids", Q_OBJECTIVE_MISSION, in->objective_ids,
+                       in->n_objectives, mission, "is not an objective of the mission");
+    return rc;
+}
+
+enum err
+learning_create(struct db *db, const struct learning_new *in, const char *who, int64_t *out_id,
+                struct write_error *err)
+{
+    struct change_val v[N_ENTRY_FIELDS];
+    struct change_set c;
+    struct db_stmt *st;
+    int64_t now = (int64_t)time(NULL);
+    enum err rc;
+
+    rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
+                      "no live mission has this id");
+    if (rc == ERR_OK)
+        rc = entry_check(db, in, in->mission_id, err);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_LEARNING_ADD);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, in->mission_id);
+    db_bind_text(st, 2, in->decided_on);
+    db_bind_text(st, 3, in->hypothesis_sv);
+    write_bind_str(st, 4, in->hypothesis_en);
+    write_bind_str(st, 5, in->done_sv);
+    write_bind_str(st, 6, in->done_en);
+    write_bind_str(st, 7, in->learned_sv);
+    write_bind_str(st, 8, in->learned_en);
+    db_bind_text(st, 9, in->decision);
+    db_bind_i64(st, 10, in->is_public ? 1 : 0);
+    write_bind_id(st, 11, in->user_id);
+    db_bind_i64(st, 12, now);
+    db_bind_i64(st, 13, in->is_demo);
+    rc = write_insert_id(st, out_id);
+    if (rc == ERR_OK)
+        rc = add_links(db, Q_LEARNING_INITIATIVE_ADD, *out_id, in->initiative_ids,
+                       in->n_initiatives);
+    if (rc == ERR_OK)
+        rc = add_links(db, Q_LEARNING_OBJECTIVE_ADD, *out_id, in->objective_ids, in->n_objectives);
+    if (rc)
+        return rc;
+    change_init(&c);
+    entry_values(in, v);
+    change_created(&c, entry_fields, N_ENTRY_FIELDS, v);
+    change_ids(&c, "initiative_ids", NULL, 0, in->initiative_ids, in->n_initiatives, true);
+    change_ids(&c, "objective_ids", NULL, 0, in->objective_ids, in->n_objectives, true);
+    rc = write_log(db, &c, now, who, "create", "learning_entry", *out_id, in->mission_id, NULL);
+    change_free(&c);
+    return rc;
+}
+
+enum err
+learning_mission(struct db *db, int64_t id, int64_t *out)
+{
+    return mission_of(db, Q_LEARNING_MISSION, id, out);
+}
+
+enum err
+learning_update(struct db *db, int64_t id, const struct learning_new *in, const char *who,
+                int64_t now, bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_ENTRY_FIELDS], after[N_ENTRY_FIELDS];
+    struct change_set c;
+    int64_t mission = 0;
+    struct arena a;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = learning_mission(db, id, &mission);
+    if (rc == ERR_OK)
+        rc = write_stored(db, Q_LEARNING_STORED, id, &a, entry_fields, N_ENTRY_FIELDS, before);
+    if (rc == ERR_OK && in->mission_id != 0 && in->mission_id != mission)
+        rc = write_refuse(err, "mission_id",
+                          "is the mission the entry belongs to and cannot change");
+    if (rc == ERR_OK)
+        rc = entry_check(db, in, mission, err);
+    if (rc == ERR_OK) {
+        entry_values(in, after);
+        if (change_diff(&c, entry_fields, N_ENTRY_FIELDS, before, after) > 0)
+            rc = write_update_row(db, Q_LEARNING_UPDATE, id, entry_fields, N_ENTRY_FIELDS, after);
+    }
+    if (rc == ERR_OK)
+        rc = replace_links(db, &a, &c, "initiative_ids", Q_LEARNING_INITIATIVE_IDS,
+                           Q_LEARNING_INITIATIVES_CLEAR, Q_LEARNING_INITIATIVE_ADD, id,
+                           in->initiative_ids, in->n_initiatives);
+    if (rc == ERR_OK)
+        rc = replace_links(db, &a, &c, "objective_ids", Q_LEARNING_OBJECTIVE_IDS,
+                           Q_LEARNING_OBJECTIVES_CLEAR, Q_LEARNING_OBJECTIVE_ADD, id,
+                           in->objective_ids, in->n_objectives);
+    if (rc == ERR_OK && c.n > 0)
+        rc = touch(db, Q_LEARNING_TOUCH, id, now);
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "learning_entry", id, mission, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+/* ------------------------------------------------------------ portfolio reviews */
+
+static const struct change_field review_fields[] = {
+    {"held_on", CH_TEXT, false},
+    {"decisions_sv", CH_TEXT, false},
+    {"decisions_en", CH_TEXT, false},
+    {"is_public", CH_INT, false},
+};
+#define N_REVIEW_FIELDS ((int)(sizeof(review_fields) / sizeof(review_fields[0])))
+
+static void
+review_values(const struct review_new *in, struct change_val *v)
+{
+    v[0] = change_text(in->held_on);
+    v[1] = change_text(in->decisions_sv);
+    v[2] = change_text(in->decisions_en);
+    v[3] = change_int(in->is_public ? 1 : 0);
+}
+
+static enum err
+review_check(struct db *db, const struct review_new *in, struct write_error *e)
+{
+    if (required_date(e, "held_on", in->held_on) ||
+        write_text(e, "decisions_sv", in->decisions_sv, WRITE_MAX_TEXT, false, true) ||
+        write_text(e, "decisions_en", in->decisions_en, WRITE_MAX_TEXT, false, true))
+        return ERR_INVALID;
+    return check_ids(db, e, "person_ids", Q_PERSON_EXISTS, in->person_ids, in->n_people, 0,
+                     "no person has this id");
+}
+
+enum err
+review_create(struct db *db, const struct review_new *in, const char *who, int64_t *out_id,
+              struct write_error *err)
+{
+    struct change_val v[N_REVIEW_FIELDS];
+    struct change_set c;
+    struct db_stmt *st;
+    int64_t now = (int64_t)time(NULL);
+    enum err rc;
+
+    rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
+                      "no live mission has this id");
+    if (rc == ERR_OK)
+        rc = review_check(db, in, err);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_REVIEW_ADD);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, in->mission_id);
+    db_bind_text(st, 2, in->held_on);
+    write_bind_str(st, 3, in->decisions_sv);
+    write_bind_str(st, 4, in->decisions_en);
+    db_bind_i64(st, 5, in->is_public ? 1 : 0);
+    write_bind_id(st, 6, in->user_id);
+    db_bind_i64(st, 7, now);
+    db_bind_i64(st, 8, in->is_demo);
+    rc = write_insert_id(st, out_id);
+    if (rc == ERR_OK)
+        rc = add_links(db, Q_REVIEW_PERSON_ADD, *out_id, in->person_ids, in->n_people);
+    if (rc)
+        return rc;
+    change_init(&c);
+    review_values(in, v);
+    change_created(&c, review_fields, N_REVIEW_FIELDS, v);
+    change_ids(&c, "person_ids", NULL, 0, in->person_ids, in->n_people, true);
+    rc = write_log(db, &c, now, who, "create", "portfolio_review", *out_id, in->mission_id, NULL);
+    change_free(&c);
+    return rc;
+}
+
+enum err
+review_mission(struct db *db, int64_t id, int64_t *out)
+{
+    return mission_of(db, Q_REVIEW_MISSION, id, out);
+}
+
+enum err
+review_update(struct db *db, int64_t id, const struct review_new *in, const char *who, int64_t now,
+              bool *out_changed, struct write_error *err)
+{
+    struct change_val before[N_REVIEW_FIELDS], after[N_REVIEW_FIELDS];
+    struct change_set c;
+    int64_t mission = 0;
+    struct arena a;
+    enum err rc;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = review_mission(db, id, &mission);
+    if (rc == ERR_OK)
+        rc = write_stored(db, Q_REVIEW_STORED, id, &a, review_fields, N_REVIEW_FIELDS, before);
+    if (rc == ERR_OK && in->mission_id != 0 && in->mission_id != mission)
+        rc = write_refuse(err, "mission_id",
+                          "is the mission the review belongs to and cannot change");
+    if (rc == ERR_OK)
+        rc = review_check(db, in, err);
+    if (rc == ERR_OK) {
+        review_values(in, after);
+        if (change_diff(&c, review_fields, N_REVIEW_FIELDS, before, after) > 0)
+            rc = write_update_row(db, Q_REVIEW_UPDATE, id, review_fields, N_REVIEW_FIELDS, after);
+    }
+    if (rc == ERR_OK)
+        rc = replace_links(db, &a, &c, "person_ids", Q_REVIEW_PERSON_IDS, Q_REVIEW_PEOPLE_CLEAR,
+                           Q_REVIEW_PERSON_ADD, id, in->person_ids, in->n_people);
+    if (rc == ERR_OK && c.n > 0)
+        rc = touch(db, Q_REVIEW_TOUCH, id, now);
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", "portfolio_review", id, mission, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
+/* ------------------------------------------------------------ transactions */
+
+static enum err
+finish(struct db *db, enum err rc)
+{
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc)
+        db_rollback(db);
+    return rc;
+}
+
+enum err
+learning_save(struct db *db, int64_t id, const struct learning_new *in, const char *who,
+              int64_t now, int64_t *out_id, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    if (rc)
+        return rc;
+    *out_id = id;
+    if (id == 0)
+        rc = learning_create(db, in, who, out_id, err);
+    else
+        rc = learning_update(db, id, in, who, now, NULL, err);
+    return finish(db, rc);
+}
+
+enum err
+review_save(struct db *db, int64_t id, const struct review_new *in, const char *who, int64_t now,
+            int64_t *out_id, struct write_error *err)
+{
+    enum err rc = db_begin(db);
+
+    if (rc)
+        return rc;
+    *out_id = id;
+    if (id == 0)
+        rc = review_create(db, in, who, out_id, err);
+    else
+        rc = review_update(db, id, in, who, now, NULL, err);
+    return finish(db, rc);
+}
