@@ -162,11 +162,11 @@ balance(struct req *rq, struct html *h, const struct coverage *c)
     html_printf(h, _("(%d of the mission's %d)."), c->n_mission_targets_served,
                 c->n_mission_targets);
     for (i = 0; i < c->n_sdg_targets; i++) {
-        int goal = atoi(c->sdg_targets[i]);
+        long goal = strtol(c->sdg_targets[i], NULL, 10); /* "12.3" -> 12 */
 
         html_text(h, i == 0 ? " " : ", ");
         if (goal >= 1 && goal <= 17)
-            html_elem_attr(h, "a", c->sdg_targets[i], "href", url_sdg_goal(rq, goal), NULL);
+            html_elem_attr(h, "a", c->sdg_targets[i], "href", url_sdg_goal(rq, (int)goal), NULL);
         else
             html_text(h, c->sdg_targets[i]);
     }
