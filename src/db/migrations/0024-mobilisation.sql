@@ -1,7 +1,7 @@
 -- 0024-mobilisation.sql — joint mobilisation (issue 13; docs/internals/db.md): actors'
 -- commitments to a mission, the team's dialogues with their follow-ups, the learning log
--- and the portfolio reviews. DRAFT on branch issue13-net: the domain code that writes
--- these tables comes with it before it reaches main.
+-- and the portfolio reviews, written by domain/commitment.c, dialogue.c and learning.c
+-- (read too by collab.c and coverage.c).
 --
 -- commitment: an actor commits to a mission with a statement, and optionally a quantified
 -- contribution to one of the mission's indicators (amount in the indicator's unit, toward
