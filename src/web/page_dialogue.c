@@ -78,6 +78,7 @@ reach_table(struct req *rq, struct html *h, const char *id, const char *caption,
         html_elem(h, "p", _("None yet."));
         return;
     }
+    html_open(h, "div", "class", "tablewrap", NULL);
     html_open(h, "table", "aria-labelledby", id, NULL);
     html_open(h, "thead", NULL);
     html_open(h, "tr", NULL);
@@ -101,6 +102,7 @@ reach_table(struct req *rq, struct html *h, const char *id, const char *caption,
     }
     html_close(h, "tbody");
     html_close(h, "table");
+    html_close(h, "div");
 }
 
 static void
