@@ -13,6 +13,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/load.h"
+#include "domain/mission.h"
 #include "domain/progress.h"
 
 static void
@@ -513,16 +514,6 @@ commitment_move(struct db *db, int64_t id, const char *to, const char *note, int
     return rc;
 }
 
-static enum err
-finish(struct db *db, enum err rc)
-{
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
-    return rc;
-}
-
 enum err
 commitment_save(struct db *db, int64_t id, const struct commitment_new *in, const char *who,
                 int64_t now, int64_t *out_id, struct write_error *err)
@@ -536,7 +527,7 @@ commitment_save(struct db *db, int64_t id, const struct commitment_new *in, cons
         rc = commitment_create(db, in, who, out_id, err);
     else
         rc = commitment_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 enum err
@@ -547,5 +538,5 @@ commitment_save_move(struct db *db, int64_t id, const char *to, const char *note
 
     if (rc)
         return rc;
-    return finish(db, commitment_move(db, id, to, note, user_id, who, now, err));
+    return mission_counts_commit(db, commitment_move(db, id, to, note, user_id, who, now, err));
 }

@@ -12,6 +12,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/load.h"
+#include "domain/mission.h"
 
 /* ------------------------------------------------------------ loaders */
 
@@ -708,16 +709,6 @@ follow_up_done(struct db *db, int64_t id, bool done, const char *who, int64_t no
 
 /* ------------------------------------------------------------ one transaction each */
 
-static enum err
-finish(struct db *db, enum err rc)
-{
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
-    return rc;
-}
-
 enum err
 dialogue_save(struct db *db, int64_t id, const struct dialogue_new *in, const char *who,
               int64_t now, int64_t *out_id, struct write_error *err)
@@ -731,7 +722,7 @@ dialogue_save(struct db *db, int64_t id, const struct dialogue_new *in, const ch
         rc = dialogue_create(db, in, who, now, out_id, err);
     else
         rc = dialogue_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 enum err
@@ -741,5 +732,5 @@ follow_up_save_done(struct db *db, int64_t id, bool done, const char *who, int64
 
     if (rc)
         return rc;
-    return finish(db, follow_up_done(db, id, done, who, now, NULL, NULL));
+    return mission_counts_commit(db, follow_up_done(db, id, done, who, now, NULL, NULL));
 }

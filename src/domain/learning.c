@@ -10,6 +10,7 @@
 #include "domain/codes.h"
 #include "domain/indicator.h"
 #include "domain/load.h"
+#include "domain/mission.h"
 
 /* ------------------------------------------------------------ reads */
 
@@ -612,16 +613,6 @@ review_update(struct db *db, int64_t id, const struct review_new *in, const char
 
 /* ------------------------------------------------------------ transactions */
 
-static enum err
-finish(struct db *db, enum err rc)
-{
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
-    return rc;
-}
-
 enum err
 learning_save(struct db *db, int64_t id, const struct learning_new *in, const char *who,
               int64_t now, int64_t *out_id, struct write_error *err)
@@ -635,7 +626,7 @@ learning_save(struct db *db, int64_t id, const struct learning_new *in, const ch
         rc = learning_create(db, in, who, out_id, err);
     else
         rc = learning_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 enum err
@@ -651,5 +642,5 @@ review_save(struct db *db, int64_t id, const struct review_new *in, const char *
         rc = review_create(db, in, who, out_id, err);
     else
         rc = review_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }

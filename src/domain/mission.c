@@ -253,6 +253,24 @@ mission_counts_refresh(struct db *db)
     rc = db_run(st);
     if (rc)
         return rc;
+    /* the portfolio's actors of each objective by sector (0025), markers last */
+    rc = has_row(db, Q_COVERAGE_COUNTS_MISSING, 0, &missing);
+    if (rc)
+        return rc;
+    if (missing) {
+        st = db_stmt(db, Q_COVERAGE_COUNTS_FILL_SECTORS);
+        if (st == NULL)
+            return ERR_DB;
+        rc = db_run(st);
+        if (rc)
+            return rc;
+        st = db_stmt(db, Q_COVERAGE_COUNTS_FILL);
+        if (st == NULL)
+            return ERR_DB;
+        rc = db_run(st);
+        if (rc)
+            return rc;
+    }
     rc = has_row(db, Q_MISSION_COUNTS_MISSING, 0, &missing);
     if (rc || !missing)
         return rc;
@@ -273,6 +291,18 @@ mission_counts_refresh(struct db *db)
     if (st == NULL)
         return ERR_DB;
     return db_run(st);
+}
+
+enum err
+mission_counts_commit(struct db *db, enum err rc)
+{
+    if (rc == ERR_OK)
+        rc = mission_counts_refresh(db);
+    if (rc == ERR_OK)
+        rc = db_commit(db);
+    if (rc)
+        db_rollback(db);
+    return rc;
 }
 
 static void

@@ -85,10 +85,16 @@ enum err mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mis
                                      struct sector_count **out, int *out_n);
 /* Count and store the actor counts of every mission that has none stored (0018's triggers
  * empty them whenever what they count changes), and the totals of the lists of actors and
- * initiatives when 0019's triggers emptied them. Every write that can change them calls it
- * inside its transaction, before it commits; costs three index probes when nothing is
- * missing. Errors: ERR_DB / ERR_BUSY. */
+ * initiatives when 0019's triggers emptied them, and the portfolio's actors of each objective
+ * by sector (0025, read by coverage.c). Every write that can change them calls it inside its
+ * transaction, before it commits; costs a few index probes when nothing is missing.
+ * Errors: ERR_DB / ERR_BUSY. */
 enum err mission_counts_refresh(struct db *db);
+/* The end of a write transaction: after a success (rc ERR_OK), mission_counts_refresh and
+ * commit; after anything else, or when either fails, roll back. rc's error wins. Every
+ * domain write that begins a transaction ends it here, so whatever it changed, the stored
+ * counts are whole again when it commits. */
+enum err mission_counts_commit(struct db *db, enum err rc);
 /* The first limit of those actors in one sector, by name (then id): only id, name and
  * municipality_name are filled (the rest zero). Read from the stored first
  * MISSION_SECTOR_FIRST when the mission's counts are stored and limit is no more, else

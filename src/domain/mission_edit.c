@@ -7,27 +7,13 @@
 #include "domain/load.h"
 #include "domain/mission.h"
 
-/* Commit when rc is ERR_OK (a failed commit is an error too); roll back otherwise. */
-static enum err
-end(struct db *db, enum err rc)
-{
-    /* a new mission has no actor counts yet */
-    if (rc == ERR_OK)
-        rc = mission_counts_refresh(db);
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
-    return rc;
-}
-
 enum err
 medit_mission_create(struct db *db, const struct mission_new *in, const char *who, int64_t *out_id,
                      struct write_error *err)
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, mission_create(db, in, who, out_id, err));
+    return rc ? rc : mission_counts_commit(db, mission_create(db, in, who, out_id, err));
 }
 
 enum err
@@ -36,7 +22,7 @@ medit_mission_update(struct db *db, int64_t id, const struct mission_new *in, co
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, mission_update(db, id, in, who, now, NULL, err));
+    return rc ? rc : mission_counts_commit(db, mission_update(db, id, in, who, now, NULL, err));
 }
 
 enum err
@@ -44,7 +30,7 @@ medit_mission_archive(struct db *db, int64_t id, const char *who, int64_t now)
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, mission_archive(db, id, who, now));
+    return rc ? rc : mission_counts_commit(db, mission_archive(db, id, who, now));
 }
 
 enum err
@@ -53,7 +39,9 @@ medit_mission_sdg(struct db *db, int64_t id, const char *const *targets, int n, 
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, mission_set_sdg_targets(db, id, targets, n, who, now, NULL, err));
+    return rc ? rc
+              : mission_counts_commit(
+                    db, mission_set_sdg_targets(db, id, targets, n, who, now, NULL, err));
 }
 
 enum err
@@ -62,7 +50,7 @@ medit_objective_create(struct db *db, const struct objective_new *in, const char
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, objective_create(db, in, who, out_id, err));
+    return rc ? rc : mission_counts_commit(db, objective_create(db, in, who, out_id, err));
 }
 
 enum err
@@ -71,7 +59,7 @@ medit_objective_update(struct db *db, int64_t id, const struct objective_new *in
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, objective_update(db, id, in, who, now, NULL, err));
+    return rc ? rc : mission_counts_commit(db, objective_update(db, id, in, who, now, NULL, err));
 }
 
 enum err
@@ -79,7 +67,7 @@ medit_objective_archive(struct db *db, int64_t id, const char *who, int64_t now)
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, objective_archive(db, id, who, now));
+    return rc ? rc : mission_counts_commit(db, objective_archive(db, id, who, now));
 }
 
 enum err
@@ -88,7 +76,7 @@ medit_indicator_create(struct db *db, const struct indicator_new *in, const char
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, indicator_create(db, in, who, out_id, err));
+    return rc ? rc : mission_counts_commit(db, indicator_create(db, in, who, out_id, err));
 }
 
 enum err
@@ -97,7 +85,7 @@ medit_indicator_update(struct db *db, int64_t id, const struct indicator_new *in
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, indicator_update(db, id, in, who, now, NULL, err));
+    return rc ? rc : mission_counts_commit(db, indicator_update(db, id, in, who, now, NULL, err));
 }
 
 enum err
@@ -105,7 +93,7 @@ medit_indicator_archive(struct db *db, int64_t id, const char *who, int64_t now)
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, indicator_archive(db, id, who, now));
+    return rc ? rc : mission_counts_commit(db, indicator_archive(db, id, who, now));
 }
 
 enum err
@@ -114,7 +102,7 @@ medit_team_add(struct db *db, const struct team_member_new *in, const char *who,
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, team_member_create(db, in, who, err));
+    return rc ? rc : mission_counts_commit(db, team_member_create(db, in, who, err));
 }
 
 enum err
@@ -123,7 +111,7 @@ medit_team_update(struct db *db, const struct team_member_new *in, const char *w
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, team_member_update(db, in, who, now, NULL, err));
+    return rc ? rc : mission_counts_commit(db, team_member_update(db, in, who, now, NULL, err));
 }
 
 enum err
@@ -132,7 +120,8 @@ medit_team_remove(struct db *db, int64_t mission_id, int64_t person_id, const ch
 {
     enum err rc = db_begin(db);
 
-    return rc ? rc : end(db, team_member_remove(db, mission_id, person_id, who, now));
+    return rc ? rc
+              : mission_counts_commit(db, team_member_remove(db, mission_id, person_id, who, now));
 }
 
 enum err

@@ -265,13 +265,8 @@ proposal_submit(struct db *db, const struct initiative_new *in, int64_t proposer
         rc = audit_write(db, now, who, "propose", "initiative", id, in->mission_id, NULL, NULL);
     if (rc == ERR_OK)
         rc = notify(db, in->mission_id, proposer, notice, now);
+    rc = mission_counts_commit(db, rc);
     if (rc == ERR_OK)
-        rc = mission_counts_refresh(db);
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
-    else
         *out_id = id;
 done:
     arena_free(&a);
@@ -322,12 +317,7 @@ proposal_resubmit(struct db *db, int64_t id, const struct initiative_new *in, in
         rc = audit_write(db, now, who, "resubmit", "initiative", id, p.mission_id, NULL, NULL);
     if (rc == ERR_OK)
         rc = notify(db, p.mission_id, p.proposer_id, notice, now);
-    if (rc == ERR_OK)
-        rc = mission_counts_refresh(db);
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
+    rc = mission_counts_commit(db, rc);
 done:
     arena_free(&a);
     return rc;
@@ -372,12 +362,7 @@ proposal_review(struct db *db, int64_t id, enum proposal_decision d, const char 
         rc = add_step(db, id, now, reviewer, to_state[d], comment);
     if (rc == ERR_OK)
         rc = notify(db, p.mission_id, p.proposer_id, notice, now);
-    if (rc == ERR_OK)
-        rc = mission_counts_refresh(db);
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
+    rc = mission_counts_commit(db, rc);
 done:
     arena_free(&a);
     return rc;

@@ -10,20 +10,6 @@
 #include "domain/mission.h"
 #include "domain/proposal.h"
 
-/* Commit after a success, roll back after anything else; rc's error wins. */
-static enum err
-finish(struct db *db, enum err rc)
-{
-    /* an actor's or an initiative's change may change the missions' actor counts */
-    if (rc == ERR_OK)
-        rc = mission_counts_refresh(db);
-    if (rc == ERR_OK)
-        rc = db_commit(db);
-    if (rc)
-        db_rollback(db);
-    return rc;
-}
-
 enum err
 registry_actor_save(struct db *db, int64_t id, const struct actor_new *in, const char *who,
                     int64_t now, int64_t *out_id, struct write_error *err)
@@ -38,7 +24,7 @@ registry_actor_save(struct db *db, int64_t id, const struct actor_new *in, const
         rc = actor_create(db, in, who, out_id, err);
     else
         rc = actor_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 enum err
@@ -55,7 +41,7 @@ registry_person_save(struct db *db, int64_t id, const struct person_new *in, con
         rc = person_create(db, in, who, out_id, err);
     else
         rc = person_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 enum err
@@ -72,7 +58,7 @@ registry_initiative_save(struct db *db, int64_t id, const struct initiative_new 
         rc = initiative_create(db, in, who, out_id, err);
     else
         rc = initiative_update(db, id, in, who, now, NULL, err);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 enum err
@@ -83,7 +69,7 @@ registry_actor_archive(struct db *db, int64_t id, const char *who, int64_t now)
     rc = db_begin(db);
     if (rc)
         return rc;
-    return finish(db, actor_archive(db, id, who, now));
+    return mission_counts_commit(db, actor_archive(db, id, who, now));
 }
 
 enum err
@@ -94,7 +80,7 @@ registry_person_archive(struct db *db, int64_t id, const char *who, int64_t now)
     rc = db_begin(db);
     if (rc)
         return rc;
-    return finish(db, person_archive(db, id, who, now));
+    return mission_counts_commit(db, person_archive(db, id, who, now));
 }
 
 enum err
@@ -112,7 +98,7 @@ registry_initiative_archive(struct db *db, int64_t id, const char *who, int64_t 
         rc = ERR_CONFLICT;
     if (rc == ERR_OK)
         rc = initiative_archive(db, id, who, now);
-    return finish(db, rc);
+    return mission_counts_commit(db, rc);
 }
 
 /* ------------------------------------------------------------ what the forms offer */

@@ -18,6 +18,11 @@
  * without a commitment; O1's indicator stale; civil society absent from the initiatives,
  * from O1 (business is there, D is not) and business from O2; I3 past its end; D's
  * commitment past its date; the follow-up past due only when private notes are asked for.
+ *
+ * The actors of each objective by sector are read from the stored counts of migration 0025
+ * after a samverka write (each refreshes them before it commits), and counted afresh after
+ * a write that does not: D's commitment withdrawn outside commitment_save_move (O2: A C),
+ * then C archived through the registry (stored again; O1: A B, O2: A).
  */
 #include <math.h>
 #include <stdio.h>
@@ -37,6 +42,31 @@
 #include "tap.h"
 
 #define WHO "coverage-test"
+
+/* Whether mission_id's objective counts are stored (else coverage_load counts afresh). */
+static bool
+counted(struct db *db, int64_t mission_id)
+{
+    struct db_stmt *st = db_stmt(db, Q_COVERAGE_COUNTED);
+    bool row = false;
+
+    if (st == NULL)
+        return false;
+    db_bind_i64(st, 1, mission_id);
+    if (db_step(st, &row) != ERR_OK)
+        row = false;
+    db_done(st);
+    return row;
+}
+
+/* Whether objective o of c has exactly the sectors' counts want (public, private,
+ * academia, civil society). */
+static bool
+sectors_are(const struct coverage_objective *o, int p, int b, int ac, int cs)
+{
+    return o != NULL && o->sectors[0] == p && o->sectors[1] == b && o->sectors[2] == ac &&
+           o->sectors[3] == cs;
+}
 
 static int64_t
 objective(struct db *db, int64_t mission, const char *title)
@@ -148,7 +178,7 @@ static void
 test_all(struct db *db)
 {
     static const char *const sdg1[] = {"12.3"}, *const sdg2[] = {"2.1"};
-    int64_t m, o1, o2, o3, a, b, cc, d, i1, i2, i3, ind1, ind2, owner = 0, id = 0;
+    int64_t m, o1, o2, o3, a, b, cc, d, i1, i2, i3, ind1, ind2, owner = 0, id = 0, pledge = 0;
     struct coverage_opts opts = {0};
     struct write_error e = {0};
     const struct coverage_objective *x;
@@ -236,7 +266,7 @@ test_all(struct db *db)
                                     .amount = 1,
                                     .by_date = "2020-06-30"};
 
-        ok(commitment_save(db, 0, &in, WHO, 1000, &id, &e) == ERR_OK,
+        ok(commitment_save(db, 0, &in, WHO, 1000, &pledge, &e) == ERR_OK,
            "%s: D commits to O2's indicator, by 2020-06-30", backend);
     }
     {
@@ -264,6 +294,8 @@ test_all(struct db *db)
     opts.stale_years = 2;
     opts.gap_max = 100;
     opts.matrix.limit = 2;
+    ok(counted(db, m), "%s: the objectives' actors by sector are stored after the writes",
+       backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && c.n_objs == 3,
        "%s: the portfolio, three objectives", backend);
     x = obj(&c, o1);
@@ -318,6 +350,22 @@ test_all(struct db *db)
        "%s: with private notes the follow-up is listed; stale after 50 years none is; the "
        "matrix's second page holds the third",
        backend);
+
+    /* a write that does not refresh the counts: the triggers of 0025 empty them */
+    ok(db_begin(db) == ERR_OK &&
+           commitment_move(db, pledge, "withdrawn", "", 0, WHO, 1100, &e) == ERR_OK &&
+           db_commit(db) == ERR_OK,
+       "%s: D's commitment withdrawn, the counts not refreshed", backend);
+    ok(!counted(db, m), "%s: ... so they are not stored", backend);
+    ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && sectors_are(obj(&c, o1), 1, 1, 1, 0) &&
+           sectors_are(obj(&c, o2), 1, 0, 1, 0) && obj(&c, o2)->n_committed == 0,
+       "%s: counted afresh: O1 A B C, O2 A C (a withdrawn commitment does not count)", backend);
+    /* a samverka write stores them again */
+    ok(registry_actor_archive(db, cc, WHO, 1200) == ERR_OK && counted(db, m),
+       "%s: C archived through the registry: the counts are stored again", backend);
+    ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && sectors_are(obj(&c, o1), 1, 1, 0, 0) &&
+           sectors_are(obj(&c, o2), 1, 0, 0, 0) && sectors_are(obj(&c, o3), 0, 0, 0, 0),
+       "%s: stored: O1 A B, O2 A, O3 none (an archived actor does not count)", backend);
     arena_free(&ar);
 }
 
