@@ -314,23 +314,6 @@ saved(struct req *rq, enum err rc, struct write_error *we, int64_t id, int64_t o
     return api_body_saved(rq, rc, we, id, out_id, "/api/v1/commitments/", commitment_respond);
 }
 
-static int64_t
-first_own_actor(struct req *rq, int64_t mission_id)
-{
-    const struct who *w;
-    int i;
-
-    if (req_who(rq, &w) != ERR_OK)
-        return 0;
-    for (i = 0; i < w->n_actors; i++) {
-        struct authz_scope s = {.mission_id = mission_id, .actor_id = w->actors[i]};
-
-        if (authz_allows(w, AUTHZ_COMMITMENT_CREATE, &s))
-            return w->actors[i];
-    }
-    return 0;
-}
-
 enum err
 api_commitment_create(struct req *rq)
 {
@@ -355,7 +338,7 @@ api_commitment_create(struct req *rq)
     if (json_is_integer(json_object_get(root, "actor_id")))
         scope.actor_id = json_integer_value(json_object_get(root, "actor_id"));
     if (scope.actor_id <= 0)
-        scope.actor_id = first_own_actor(rq, m.id);
+        scope.actor_id = req_first_actor(rq, AUTHZ_COMMITMENT_CREATE, m.id);
     scope.mission_id = m.id;
     rc = req_allow(rq, AUTHZ_COMMITMENT_CREATE, &scope);
     if (rc == ERR_OK && m.archived_at != 0)

@@ -340,7 +340,7 @@ api_proposal_create(struct req *rq)
     scope.mission_id = m.id;
     scope.actor_id = json_is_integer(lead) && json_integer_value(lead) > 0
                          ? json_integer_value(lead)
-                         : proposal_first_lead(rq, m.id);
+                         : req_first_actor(rq, AUTHZ_PROPOSAL_SUBMIT, m.id);
     rc = req_allow(rq, AUTHZ_PROPOSAL_SUBMIT, &scope);
     if (rc == ERR_OK && m.archived_at != 0)
         rc = ERR_NOTFOUND; /* an archived mission takes no proposals */

@@ -385,6 +385,23 @@ req_offers(struct req *rq, enum authz_action action, const struct authz_scope *s
     return req_may(rq, action, scope);
 }
 
+int64_t
+req_first_actor(struct req *rq, enum authz_action action, int64_t mission_id)
+{
+    const struct who *w;
+    int i;
+
+    if (req_who(rq, &w) != ERR_OK)
+        return 0;
+    for (i = 0; i < w->n_actors; i++) {
+        struct authz_scope s = {.mission_id = mission_id, .actor_id = w->actors[i]};
+
+        if (authz_allows(w, action, &s))
+            return w->actors[i];
+    }
+    return 0;
+}
+
 bool
 auth_session_ended(struct req *rq)
 {

@@ -77,6 +77,14 @@ bool req_may(struct req *rq, enum authz_action action, const struct authz_scope 
  */
 bool req_offers(struct req *rq, enum authz_action action, const struct authz_scope *scope);
 
+/*
+ * The first actor the caller represents (in the order of their confirmed representations)
+ * that action's rule allows within mission_id; 0 when none, or for a caller without
+ * credentials. What a representative's write is scoped to when the request names no actor
+ * (a commitment, a proposal's lead).
+ */
+int64_t req_first_actor(struct req *rq, enum authz_action action, int64_t mission_id);
+
 /* ---- sessions and forms: the handlers of the account pages (account.c) and forms */
 
 /*

@@ -204,7 +204,6 @@ bool proposal_offers_submit(struct req *rq, int64_t mission_id);
 struct proposal_notice;
 void proposal_notice_for(struct req *rq, struct proposal_notice *n, const char *title,
                          const char *mission_title, const char *what, const char *comment);
-int64_t proposal_first_lead(struct req *rq, int64_t mission_id);
 /* downloads (page_indicator.c) */
 enum err file_indicator_csv(struct req *rq);
 enum err file_indicator_json(struct req *rq);

@@ -250,25 +250,6 @@ list_table(struct req *rq, struct html *h, const struct commitment *cs, int n)
     }
 }
 
-/* The first actor the caller represents that may commit to mission_id, 0 if none (the
- * scope of the "Commit" link and of the form for a representative). */
-static int64_t
-first_own_actor(struct req *rq, int64_t mission_id)
-{
-    const struct who *w;
-    int i;
-
-    if (req_who(rq, &w) != ERR_OK)
-        return 0;
-    for (i = 0; i < w->n_actors; i++) {
-        struct authz_scope s = {.mission_id = mission_id, .actor_id = w->actors[i]};
-
-        if (authz_allows(w, AUTHZ_COMMITMENT_CREATE, &s))
-            return w->actors[i];
-    }
-    return 0;
-}
-
 /* Whether the page offers who asks to commit (req_offers: nothing read for a visitor). */
 static bool
 offers_commit(struct req *rq, const struct mission *m)
@@ -280,7 +261,8 @@ offers_commit(struct req *rq, const struct mission *m)
     if (req_offers(rq, AUTHZ_COMMITMENT_CREATE, &scope))
         return true;
     /* a representative: the rule needs its actor */
-    scope.actor_id = auth_has_session_cookie(rq) ? first_own_actor(rq, m->id) : 0;
+    scope.actor_id =
+        auth_has_session_cookie(rq) ? req_first_actor(rq, AUTHZ_COMMITMENT_CREATE, m->id) : 0;
     return scope.actor_id != 0 && req_offers(rq, AUTHZ_COMMITMENT_CREATE, &scope);
 }
 
@@ -768,7 +750,7 @@ new_allowed(struct req *rq, struct db *db, int64_t actor_id, struct mission *m)
     if (rc)
         return rc;
     scope.mission_id = m->id;
-    scope.actor_id = actor_id > 0 ? actor_id : first_own_actor(rq, m->id);
+    scope.actor_id = actor_id > 0 ? actor_id : req_first_actor(rq, AUTHZ_COMMITMENT_CREATE, m->id);
     rc = req_allow(rq, AUTHZ_COMMITMENT_CREATE, &scope);
     if (rc)
         return rc;

@@ -540,24 +540,6 @@ page_proposal_new(struct req *rq)
     return new_form(rq, &m, &f, NULL);
 }
 
-/* For a post that names no lead actor (handlers.h): the form's and the API's. */
-int64_t
-proposal_first_lead(struct req *rq, int64_t mission_id)
-{
-    const struct who *w;
-    int i;
-
-    if (req_who(rq, &w) != ERR_OK)
-        return 0;
-    for (i = 0; i < w->n_actors; i++) {
-        struct authz_scope s = {.mission_id = mission_id, .actor_id = w->actors[i]};
-
-        if (authz_allows(w, AUTHZ_PROPOSAL_SUBMIT, &s))
-            return w->actors[i];
-    }
-    return 0;
-}
-
 enum err
 post_proposal_new(struct req *rq)
 {
@@ -578,7 +560,7 @@ post_proposal_new(struct req *rq)
     pform_from_request(rq, &f);
     lead = parse_count(f.lead);
     scope.mission_id = m.id;
-    scope.actor_id = lead > 0 ? lead : proposal_first_lead(rq, m.id);
+    scope.actor_id = lead > 0 ? lead : req_first_actor(rq, AUTHZ_PROPOSAL_SUBMIT, m.id);
     rc = req_allow(rq, AUTHZ_PROPOSAL_SUBMIT, &scope);
     if (rc)
         return rc;
