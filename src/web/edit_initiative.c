@@ -468,16 +468,11 @@ initiative_save(struct req *rq, const struct initiative *stored, const struct in
 static enum err
 new_in_mission(struct req *rq, struct db *db, struct initiative_choices *c)
 {
-    struct authz_scope scope = {0};
     struct mission m;
     enum err rc;
 
     memset(c, 0, sizeof(*c));
-    rc = mission_get(db, rq->arena, req_str(rq, "slug"), &m);
-    if (rc)
-        return rc;
-    scope.mission_id = m.id;
-    rc = req_allow(rq, AUTHZ_INITIATIVE_CREATE, &scope);
+    rc = edit_mission_allowed(rq, AUTHZ_INITIATIVE_CREATE, &m);
     if (rc)
         return rc;
     if (m.archived_at != 0)
