@@ -372,18 +372,17 @@ void
 page_dialogue_history(struct req *rq, struct html *h, int64_t actor_id)
 {
     struct dialogue *ds;
-    int n = 0, i, shown = 0;
+    int n = 0, i;
 
     if (dialogue_of_actor(rq->db, rq->arena, actor_id, &ds, &n) != ERR_OK)
         n = 0;
     html_open(h, "section", "aria-labelledby", "dialogues-h", NULL);
     html_elem_attr(h, "h2", _("Dialogues"), "id", "dialogues-h", NULL);
+    /* every one, as the mission's list shows them: a dialogue's title, date and actors are
+     * public, its notes only when marked so (the dialogue's page) */
+    if (n > 0)
+        html_open(h, "ul", NULL);
     for (i = 0; i < n; i++) {
-        /* the public sees the public ones; a mission's coordinators all of theirs */
-        if (!ds[i].is_public && !sees_notes(rq, ds[i].mission_id))
-            continue;
-        if (shown++ == 0)
-            html_open(h, "ul", NULL);
         html_open(h, "li", NULL);
         html_elem_attr(h, "a", L(rq, ds[i].title_sv, ds[i].title_en), "href",
                        url_dialogue(rq, ds[i].id), "lang", L_lang(rq, ds[i].title_en), NULL);
@@ -392,12 +391,16 @@ page_dialogue_history(struct req *rq, struct html *h, int64_t actor_id)
         html_text(h, ", ");
         html_elem_attr(h, "span", L(rq, ds[i].mission_title_sv, ds[i].mission_title_en), "lang",
                        L_lang(rq, ds[i].mission_title_en), NULL);
+        if (!ds[i].is_public) {
+            html_text(h, " ");
+            html_elem_attr(h, "span", _("Notes not public"), "class", "badge", NULL);
+        }
         html_close(h, "li");
     }
-    if (shown > 0)
+    if (n > 0)
         html_close(h, "ul");
     else
-        html_elem(h, "p", _("No public dialogues with this actor are logged."));
+        html_elem(h, "p", _("No dialogues with this actor are logged."));
     html_close(h, "section");
 }
 
