@@ -90,10 +90,15 @@ reach_table(struct req *rq, struct html *h, const char *id, const char *caption,
     html_open(h, "tbody", NULL);
     for (i = 0; i < n; i++) {
         html_open(h, "tr", NULL);
-        html_elem_attr(h, "th",
-                       sectors ? label_code(&code_actor_sector, r[i].code)
-                               : (str_empty(r[i].label) ? r[i].code : r[i].label),
-                       "scope", "row", NULL);
+        if (sectors)
+            html_elem_attr(h, "th", label_code(&code_actor_sector, r[i].code), "scope", "row",
+                           NULL);
+        else if (str_empty(r[i].label))
+            html_elem_attr(h, "th", r[i].code, "scope", "row", NULL);
+        else /* SNI titles and county names are stored in Swedish only; lang last (NULL on
+              * a Swedish page ends the list) */
+            html_elem_attr(h, "th", r[i].label, "scope", "row", "lang", sv_only(rq, r[i].label),
+                           NULL);
         html_elem(h, "td", arena_printf(rq->arena, "%lld", (long long)r[i].in_mission));
         html_elem(h, "td",
                   r[i].reached > 0 ? arena_printf(rq->arena, "%lld", (long long)r[i].reached)

@@ -113,11 +113,12 @@ sector_label()
     civil_society) echo 'Civil society' ;; *) echo Other ;;
     esac
 }
-# table_ok HEADING-ID ROWS — the table after the heading has exactly ROWS (label TAB in TAB
-# reached, one a line; reached 0 reads "Not reached")
+# table_ok HEADING-ID ROWS [sv|sv-text] — the table after the heading has exactly ROWS (label
+# TAB in TAB reached, one a line; reached 0 reads "Not reached"), each label marked Swedish
+# (sv), or each that is not a bare code (sv-text)
 table_ok()
 {
-    local sec=${BD#*id=\"$1\"} label in reached n want_n cellre
+    local sec=${BD#*id=\"$1\"} label in reached n want_n cellre lang
     [ "$sec" != "$BD" ] || { fail "no table $1"; return; }
     sec=${sec%%</table>*}
     n=$(($(printf '%s' "$sec" | grep -o '<th scope="row"' | wc -l)))
@@ -126,7 +127,14 @@ table_ok()
     while IFS=$'\t' read -r label in reached; do
         [ -n "$label" ] || continue
         [ "$reached" = 0 ] && reached='Not reached'
-        cellre="<th scope=\"row\">$(ere "$label")</th>[[:space:]]*<td>$in</td>[[:space:]]*<td>$reached</td>"
+        # on an English page a label stored in Swedish only says so (SNI titles, county
+        # names); an SNI code without a title is no word of any language
+        lang=''
+        case ${3:-} in
+        sv) lang=' lang="sv"' ;;
+        sv-text) [[ $label =~ ^[0-9.]+$ ]] || lang=' lang="sv"' ;;
+        esac
+        cellre="<th scope=\"row\"$lang>$(ere "$label")</th>[[:space:]]*<td>$in</td>[[:space:]]*<td>$reached</td>"
         [[ $sec =~ $cellre ]] || { fail "$1: no row \"$label | $in | $reached\" in: $(short "$sec" 600)"; return; }
     done <<<"$2"
 }
@@ -139,8 +147,8 @@ reach_ok()
     # at least one row: the demo missions have actors
     nonempty "$rows" "sector rows" || return
     table_ok reach-sector-h "$rows" || return
-    table_ok reach-industry-h "$(reach_rows "$m" a.sni "MIN(COALESCE(s.label_sv, a.sni))" 'LEFT JOIN sni s ON s.code = a.sni')" || return
-    table_ok reach-county-h "$(reach_rows "$m" mu.county 'MIN(c.name)' 'JOIN municipality mu ON mu.code = a.municipality JOIN county c ON c.code = mu.county')"
+    table_ok reach-industry-h "$(reach_rows "$m" a.sni "MIN(COALESCE(s.label_sv, a.sni))" 'LEFT JOIN sni s ON s.code = a.sni')" sv-text || return
+    table_ok reach-county-h "$(reach_rows "$m" mu.county 'MIN(c.name)' 'JOIN municipality mu ON mu.code = a.municipality JOIN county c ON c.code = mu.county')" sv
 }
 
 # list_ok MISSION_ID — every dialogue of the mission is listed, newest first, linked, with
