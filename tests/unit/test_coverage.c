@@ -294,8 +294,7 @@ test_all(struct db *db)
     opts.stale_years = 2;
     opts.gap_max = 100;
     opts.matrix.limit = 2;
-    ok(counted(db, m), "%s: the objectives' actors by sector are stored after the writes",
-       backend);
+    ok(counted(db, m), "%s: the objectives' actors by sector are stored after the writes", backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && c.n_objs == 3,
        "%s: the portfolio, three objectives", backend);
     x = obj(&c, o1);
