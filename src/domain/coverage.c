@@ -284,13 +284,10 @@ matrix_load(struct db *db, struct arena *a, const struct page *pg, struct covera
     int n_links, i, k, m;
     enum err rc;
 
-    st = db_stmt(db, Q_COVERAGE_MATRIX_COUNT);
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, c->mission_id);
-    rc = ld_count(st, &c->total_inits);
-    if (rc || pg->limit <= 0)
-        return rc;
+    /* every shown initiative has an origin: the balance's counts are the matrix's rows */
+    c->total_inits = (int64_t)c->n_origin[0] + c->n_origin[1];
+    if (pg->limit <= 0)
+        return ERR_OK;
     st = db_stmt(db, Q_COVERAGE_MATRIX_PAGE);
     if (st == NULL)
         return ERR_DB;

@@ -253,23 +253,25 @@ mission_counts_refresh(struct db *db)
     rc = db_run(st);
     if (rc)
         return rc;
-    /* the portfolio's actors of each objective by sector (0025), markers last */
+    /* the portfolios' counts (0025), the marks last */
     rc = has_row(db, Q_COVERAGE_COUNTS_MISSING, 0, &missing);
     if (rc)
         return rc;
     if (missing) {
-        st = db_stmt(db, Q_COVERAGE_COUNTS_FILL_SECTORS);
-        if (st == NULL)
-            return ERR_DB;
-        rc = db_run(st);
-        if (rc)
-            return rc;
-        st = db_stmt(db, Q_COVERAGE_COUNTS_FILL);
-        if (st == NULL)
-            return ERR_DB;
-        rc = db_run(st);
-        if (rc)
-            return rc;
+        static const enum q fill[] = {Q_COVERAGE_COUNTS_FILL_SECTORS,
+                                      Q_COVERAGE_COUNTS_FILL_OBJECTIVES,
+                                      Q_COVERAGE_COUNTS_FILL_ORIGINS, Q_COVERAGE_COUNTS_FILL_SDG,
+                                      Q_COVERAGE_COUNTS_FILL};
+        size_t i;
+
+        for (i = 0; i < sizeof(fill) / sizeof(fill[0]); i++) {
+            st = db_stmt(db, fill[i]);
+            if (st == NULL)
+                return ERR_DB;
+            rc = db_run(st);
+            if (rc)
+                return rc;
+        }
     }
     rc = has_row(db, Q_MISSION_COUNTS_MISSING, 0, &missing);
     if (rc || !missing)

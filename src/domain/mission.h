@@ -85,8 +85,8 @@ enum err mission_actor_sectors_fresh(struct db *db, struct arena *a, int64_t mis
                                      struct sector_count **out, int *out_n);
 /* Count and store the actor counts of every mission that has none stored (0018's triggers
  * empty them whenever what they count changes), and the totals of the lists of actors and
- * initiatives when 0019's triggers emptied them, and the portfolio's actors of each objective
- * by sector (0025, read by coverage.c). Every write that can change them calls it inside its
+ * initiatives when 0019's triggers emptied them, and the portfolios' counts (0025, read by
+ * coverage.c). Every write that can change them calls it inside its
  * transaction, before it commits; costs a few index probes when nothing is missing.
  * Errors: ERR_DB / ERR_BUSY. */
 enum err mission_counts_refresh(struct db *db);

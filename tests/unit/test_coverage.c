@@ -19,10 +19,10 @@
  * from O1 (business is there, D is not) and business from O2; I3 past its end; D's
  * commitment past its date; the follow-up past due only when private notes are asked for.
  *
- * The actors of each objective by sector are read from the stored counts of migration 0025
- * after a samverka write (each refreshes them before it commits), and counted afresh after
- * a write that does not: D's commitment withdrawn outside commitment_save_move (O2: A C),
- * then C archived through the registry (stored again; O1: A B, O2: A).
+ * The counts are read from what migration 0025 stores after a samverka write (each refreshes
+ * them before it commits; the checks above read them so), and counted afresh after a write
+ * that does not: D's commitment withdrawn outside commitment_save_move (O2: A C), then C
+ * archived through the registry (stored again; O1: A B, O2: A).
  */
 #include <math.h>
 #include <stdio.h>
@@ -294,7 +294,7 @@ test_all(struct db *db)
     opts.stale_years = 2;
     opts.gap_max = 100;
     opts.matrix.limit = 2;
-    ok(counted(db, m), "%s: the objectives' actors by sector are stored after the writes", backend);
+    ok(counted(db, m), "%s: the portfolio's counts are stored after the writes", backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && c.n_objs == 3,
        "%s: the portfolio, three objectives", backend);
     x = obj(&c, o1);
@@ -359,12 +359,23 @@ test_all(struct db *db)
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && sectors_are(obj(&c, o1), 1, 1, 1, 0) &&
            sectors_are(obj(&c, o2), 1, 0, 1, 0) && obj(&c, o2)->n_committed == 0,
        "%s: counted afresh: O1 A B C, O2 A C (a withdrawn commitment does not count)", backend);
+    ok(obj(&c, o1)->n_initiatives == 2 && obj(&c, o1)->n_active == 1 &&
+           obj(&c, o2)->n_initiatives == 2 && c.n_origin[0] == 2 && c.budget[0] == 150 &&
+           c.n_origin[1] == 1 && c.n_sdg_targets == 2 && c.total_inits == 3,
+       "%s: ... and the initiatives per objective, the balance, the SDG targets and the "
+       "matrix's total as stored",
+       backend);
     /* a samverka write stores them again */
     ok(registry_actor_archive(db, cc, WHO, 1200) == ERR_OK && counted(db, m),
        "%s: C archived through the registry: the counts are stored again", backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && sectors_are(obj(&c, o1), 1, 1, 0, 0) &&
            sectors_are(obj(&c, o2), 1, 0, 0, 0) && sectors_are(obj(&c, o3), 0, 0, 0, 0),
        "%s: stored: O1 A B, O2 A, O3 none (an archived actor does not count)", backend);
+    ok(obj(&c, o1)->n_initiatives == 2 && obj(&c, o1)->n_active == 1 &&
+           obj(&c, o2)->n_initiatives == 2 && obj(&c, o3)->n_initiatives == 0 &&
+           c.n_origin[0] == 2 && c.budget[0] == 150 && c.n_budget[0] == 2 && c.n_origin[1] == 1 &&
+           c.n_sdg_targets == 2 && strcmp(c.sdg_targets[0], "2.1") == 0 && c.total_inits == 3,
+       "%s: ... the rest of the portfolio's counts stored as counted", backend);
     arena_free(&ar);
 }
 
