@@ -258,10 +258,9 @@ mission_counts_refresh(struct db *db)
     if (rc)
         return rc;
     if (missing) {
-        static const enum q fill[] = {Q_COVERAGE_COUNTS_FILL_SECTORS,
-                                      Q_COVERAGE_COUNTS_FILL_OBJECTIVES,
-                                      Q_COVERAGE_COUNTS_FILL_ORIGINS, Q_COVERAGE_COUNTS_FILL_SDG,
-                                      Q_COVERAGE_COUNTS_FILL};
+        static const enum q fill[] = {
+            Q_COVERAGE_COUNTS_FILL_SECTORS, Q_COVERAGE_COUNTS_FILL_OBJECTIVES,
+            Q_COVERAGE_COUNTS_FILL_ORIGINS, Q_COVERAGE_COUNTS_FILL_SDG, Q_COVERAGE_COUNTS_FILL};
         size_t i;
 
         for (i = 0; i < sizeof(fill) / sizeof(fill[0]); i++) {
