@@ -7,9 +7,10 @@
  *
  * What is not public (is_public false) is shown to the mission's coordinators and admins
  * alone (req_offers: a request without credentials reads the shared, cached public copy);
- * to anyone else a non-public entry is not there (404). The writes follow the forms'
- * rules (page_learning.c): req_allow for the route's rule on the mission of the path or
- * the entry, one transaction, nothing written on a refusal, which names the body's member.
+ * to anyone else a non-public entry is not there (404), to a PATCH as to a GET: a 403
+ * would tell that it exists. The writes follow the forms' rules (page_learning.c):
+ * req_allow for the route's rule on the mission of the path or the entry, one
+ * transaction, nothing written on a refusal, which names the body's member.
  */
 #include <jansson.h>
 #include <string.h>
@@ -525,8 +526,8 @@ kind_create(struct req *rq, const struct learning_kind *k)
     return api_body_saved(rq, rc, &we, 0, id, k->location, k->respond);
 }
 
-/* PATCH of one: the rule on its stored mission, then the body's members over what is
- * stored, then the save. */
+/* PATCH of one: not found unless the caller may read it, then the rule on its stored
+ * mission, then the body's members over what is stored, then the save. */
 static enum err
 kind_update(struct req *rq, const struct learning_kind *k)
 {
@@ -541,6 +542,10 @@ kind_update(struct req *rq, const struct learning_kind *k)
     rc = k->stored(rq, req_int(rq, "id", 0), &in, &s);
     if (rc)
         return rc;
+    /* what the caller may not read is not there for them, as its GET says: a 403 would
+     * tell that a non-public one exists */
+    if (!s.is_public && !sees_all(rq, s.mission_id))
+        return ERR_NOTFOUND;
     scope.mission_id = s.mission_id;
     rc = req_allow(rq, k->edit, &scope);
     if (rc)

@@ -4,7 +4,8 @@
 # coordinator adds an entry and a review through the forms (a bad field re-rendered
 # beside it, nothing written) and edits an entry (its audit entry names what changed);
 # the API (list, one, reviews, POST, PATCH) with its refusals naming the field; a
-# visitor, a plain user, a representative and another mission's coordinator are refused.
+# visitor, a plain user, a representative and another mission's coordinator are refused
+# (a PATCH of a non-public entry or review they may not read with 404, as its GET).
 # Every count is read from the database by the test.
 
 LJ=$T/ln-jar
@@ -199,6 +200,23 @@ ln_api "$LJ.coord" PATCH "/api/v1/learning/$APIE" '{"mission": "gator"}'
 check "learning: the mission is protected in a PATCH" eval 'eq "$S" 422 && eq "$(ln_field)" mission'
 ln_api "$LJ.user" PATCH "/api/v1/learning/$APIE" '{"is_public": false}'
 check "learning: a plain user may not change it (403)" eq "$S" 403
+# a non-public entry or review is not there for one who may not see it: a PATCH answers as
+# the GET does (404, the same as for one that does not exist), never 403, nothing written
+N0=$(ln_audit)
+fetch -b "$LJ.user" "/api/v1/learning/$HIDDEN"
+check "learning: a plain user's GET of a non-public entry is 404" eq "$S" 404
+ln_api "$LJ.user" PATCH "/api/v1/learning/$HIDDEN" '{"is_public": true}'
+HIDDEN_BODY=$(jq -c . "$B")
+check "learning: ... and so is their PATCH of it (404, not 403)" eq "$S" 404
+ln_api "$LJ.user" PATCH /api/v1/learning/999999999 '{"is_public": true}'
+check "learning: ... the answer an entry that does not exist gets" \
+    eval 'eq "$S" 404 && eq "$(jq -c . "$B")" "$HIDDEN_BODY"'
+ln_api "$LJ.rep" PATCH "/api/v1/learning/$HIDDEN" '{"is_public": true}'
+check "learning: a representative's PATCH of it is 404 too" eq "$S" 404
+G_HIDDEN_R=$(q "SELECT MIN(id) FROM portfolio_review WHERE mission_id = $GATOR AND is_public = 0")
+ln_api "$LJ.coord" PATCH "/api/v1/portfolio_reviews/$G_HIDDEN_R" '{"is_public": true}'
+check "learning: skolmat's coordinator's PATCH of gator's non-public review is 404, nothing written" \
+    eval 'eq "$S" 404 && eq "$(ln_audit)" "$N0" && eq "$(q "SELECT is_public FROM learning_entry WHERE id = $HIDDEN")$(q "SELECT is_public FROM portfolio_review WHERE id = $G_HIDDEN_R")" 00'
 ln_api "$LJ.coord" POST /api/v1/missions/skolmat/portfolio_reviews '{"held_on": "2026-04-01", "person_ids": [999999999]}'
 check "learning: a review with an unknown person is refused naming person_ids" \
     eval 'eq "$S" 422 && eq "$(ln_field)" person_ids'
