@@ -282,6 +282,36 @@ check_ids(struct db *db, struct write_error *e, const char *field, enum q q, con
     return ERR_OK;
 }
 
+/* Each of the n initiatives one that entry id (0: a new one) may name: the public sees it,
+ * or the entry names it already (Q_LEARNING_INITIATIVE_NAMEABLE). An entry is public
+ * record: it links no page the public cannot read, and keeps the links it has when an
+ * initiative is archived later, so that an edit of its other fields is not refused. */
+static enum err
+check_nameable(struct db *db, struct write_error *e, int64_t id, const int64_t *ids, int n)
+{
+    struct db_stmt *st;
+    enum err rc;
+    bool row;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        st = db_stmt(db, Q_LEARNING_INITIATIVE_NAMEABLE);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, ids[i]);
+        db_bind_i64(st, 2, id);
+        rc = db_step(st, &row);
+        db_done(st);
+        if (rc)
+            return rc;
+        if (!row)
+            return write_refuse_item(
+                e, "initiative_ids", i,
+                "is an initiative the public does not see (archived, or a proposal not accepted)");
+    }
+    return ERR_OK;
+}
+
 static enum err
 add_links(struct db *db, enum q q, int64_t id, const int64_t *ids, int n)
 {
@@ -379,8 +409,9 @@ struct update_kind {
     int n_fields;
     struct link_set links[KIND_MAX_LINKS];
     int n_links;
-    /* The checks of in (a learning_new or a review_new) in the stored mission. */
-    enum err (*check)(struct db *db, const void *in, int64_t mission, struct write_error *e);
+    /* The checks of in (a learning_new or a review_new) for the stored one id of mission. */
+    enum err (*check)(struct db *db, const void *in, int64_t id, int64_t mission,
+                      struct write_error *e);
     /* in's values of fields, in their order; its ids of links, in theirs. */
     void (*values)(const void *in, struct change_val *v);
     void (*link_ids)(const void *in, struct link_ids *out);
@@ -409,7 +440,7 @@ kind_update(struct db *db, const struct update_kind *k, int64_t id, const void *
     if (rc == ERR_OK && in_mission != 0 && in_mission != mission)
         rc = write_refuse(err, "mission_id", k->moved);
     if (rc == ERR_OK)
-        rc = k->check(db, in, mission, err);
+        rc = k->check(db, in, id, mission, err);
     if (rc == ERR_OK) {
         k->values(in, after);
         if (change_diff(&c, k->fields, k->n_fields, before, after) > 0)
@@ -456,9 +487,9 @@ entry_values(const void *in_, struct change_val *v)
     v[8] = change_int(in->is_public ? 1 : 0);
 }
 
-/* The checks of a create and an update (mission: the entry's). */
+/* The checks of a create (id 0) and an update of entry id (mission: the entry's). */
 static enum err
-entry_check(struct db *db, const void *in_, int64_t mission, struct write_error *e)
+entry_check(struct db *db, const void *in_, int64_t id, int64_t mission, struct write_error *e)
 {
     const struct learning_new *in = in_;
     enum err rc;
@@ -474,6 +505,8 @@ entry_check(struct db *db, const void *in_, int64_t mission, struct write_error 
         return ERR_INVALID;
     rc = check_ids(db, e, "initiative_ids", Q_INITIATIVE_MISSION, in->initiative_ids,
                    in->n_initiatives, mission, "is not an initiative of the mission");
+    if (rc == ERR_OK)
+        rc = check_nameable(db, e, id, in->initiative_ids, in->n_initiatives);
     if (rc == ERR_OK)
         rc = check_ids(db, e, "objective_ids", Q_OBJECTIVE_MISSION, in->objective_ids,
                        in->n_objectives, mission, "is not an objective of the mission");
@@ -493,7 +526,7 @@ learning_create(struct db *db, const struct learning_new *in, const char *who, i
     rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
                       "no live mission has this id");
     if (rc == ERR_OK)
-        rc = entry_check(db, in, in->mission_id, err);
+        rc = entry_check(db, in, 0, in->mission_id, err);
     if (rc)
         return rc;
     st = db_stmt(db, Q_LEARNING_ADD);
@@ -593,12 +626,13 @@ review_values(const void *in_, struct change_val *v)
     v[3] = change_int(in->is_public ? 1 : 0);
 }
 
-/* (mission: the review's; its people belong to no mission) */
+/* (id and mission: the review's; its people are of no mission) */
 static enum err
-review_check(struct db *db, const void *in_, int64_t mission, struct write_error *e)
+review_check(struct db *db, const void *in_, int64_t id, int64_t mission, struct write_error *e)
 {
     const struct review_new *in = in_;
 
+    (void)id;
     (void)mission;
     if (required_date(e, "held_on", in->held_on) ||
         write_text(e, "decisions_sv", in->decisions_sv, WRITE_MAX_TEXT, false, true) ||
@@ -621,7 +655,7 @@ review_create(struct db *db, const struct review_new *in, const char *who, int64
     rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
                       "no live mission has this id");
     if (rc == ERR_OK)
-        rc = review_check(db, in, in->mission_id, err);
+        rc = review_check(db, in, 0, in->mission_id, err);
     if (rc)
         return rc;
     st = db_stmt(db, Q_REVIEW_ADD);

@@ -119,7 +119,9 @@ static const struct res_field entry_write_fields[] = {
     R_DOC("learned", RT_TEXT, RES_OPT, NULL),
     R_DOC_ENUM("decision", &code_learning_decision, RES_OPT, "Required to create"),
     R_DOC("is_public", RT_BOOL, RES_OPT, "false when not given to create"),
-    R_DOC_ARR("initiative_ids", R_DOC_ITEM(RT_INT), RES_OPT, "Initiatives of the mission, each once"),
+    R_DOC_ARR("initiative_ids", R_DOC_ITEM(RT_INT), RES_OPT,
+              "Initiatives of the mission the public sees (not archived, not a proposal that "
+              "is not accepted), each once"),
     R_DOC_ARR("objective_ids", R_DOC_ITEM(RT_INT), RES_OPT, "Objectives of the mission, each once"),
     R_END,
 };
