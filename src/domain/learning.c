@@ -504,12 +504,12 @@ entry_check(struct db *db, const void *in_, int64_t id, int64_t mission, struct 
         write_code(e, "decision", &code_learning_decision, in->decision))
         return ERR_INVALID;
     rc = check_ids(db, e, "initiative_ids", Q_INITIATIVE_MISSION, in->initiative_ids,
-                   in->n_initiatives, mission, "is not an initiative of the mission");
+                   in->n_initiatives, mission, N_("is not an initiative of the mission"));
     if (rc == ERR_OK)
         rc = check_nameable(db, e, id, in->initiative_ids, in->n_initiatives);
     if (rc == ERR_OK)
         rc = check_ids(db, e, "objective_ids", Q_OBJECTIVE_MISSION, in->objective_ids,
-                       in->n_objectives, mission, "is not an objective of the mission");
+                       in->n_objectives, mission, N_("is not an objective of the mission"));
     return rc;
 }
 
@@ -524,7 +524,7 @@ learning_create(struct db *db, const struct learning_new *in, const char *who, i
     enum err rc;
 
     rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
-                      "no live mission has this id");
+                      N_("no live mission has this id"));
     if (rc == ERR_OK)
         rc = entry_check(db, in, 0, in->mission_id, err);
     if (rc)
@@ -639,7 +639,7 @@ review_check(struct db *db, const void *in_, int64_t id, int64_t mission, struct
         write_text(e, "decisions_en", in->decisions_en, WRITE_MAX_TEXT, false, true))
         return ERR_INVALID;
     return check_ids(db, e, "person_ids", Q_PERSON_EXISTS, in->person_ids, in->n_people, 0,
-                     "no person has this id");
+                     N_("no person has this id"));
 }
 
 enum err
@@ -653,7 +653,7 @@ review_create(struct db *db, const struct review_new *in, const char *who, int64
     enum err rc;
 
     rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
-                      "no live mission has this id");
+                      N_("no live mission has this id"));
     if (rc == ERR_OK)
         rc = review_check(db, in, 0, in->mission_id, err);
     if (rc)

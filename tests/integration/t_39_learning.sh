@@ -258,6 +258,17 @@ check "learning: so is an initiative of another mission" \
 ln_api "$LJ.coord" PATCH "/api/v1/learning/$APIE" "{\"initiative_ids\": [$GONE]}"
 check "learning: a PATCH naming an archived initiative is refused, the entry as it was" \
     eval 'eq "$S" 422 && eq "$(ln_field)" initiative_ids && eq "$(q "SELECT COUNT(*) FROM learning_initiative WHERE entry_id = $APIE")" 0'
+csrf_of "$LJ.coord" /account/password
+fetch -b "$LJ.coord" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' -H 'Accept-Language: sv' \
+    --data-binary "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$GONE]}" \
+    /api/v1/missions/skolmat/learning
+check "learning: ... the reason in Swedish when Swedish is asked for" \
+    eval 'eq "$S" 422 && eq "$(jq -r .error.message "$B")" "är ett initiativ som allmänheten inte ser (arkiverat, eller ett förslag som inte har antagits)"'
+fetch -b "$LJ.coord" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' -H 'Accept-Language: sv' \
+    --data-binary "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$INI_G]}" \
+    /api/v1/missions/skolmat/learning
+check "learning: ... and so is another mission's" \
+    eval 'eq "$S" 422 && eq "$(jq -r .error.message "$B")" "är inte ett initiativ i missionen"'
 check "learning: ... none of these refusals wrote anything" \
     eval 'eq "$(ln_audit)" "$N0" && eq "$(ln_entries)" "$E0"'
 csrf_of "$LJ.coord" /missions/skolmat/learning/new
