@@ -12,6 +12,10 @@
 #include "domain/load.h"
 #include "domain/mission.h"
 
+/* xgettext extracts N_() here, as it does write_refuse's messages (`make pot`'s keywords):
+ * the web layer says a refusal in the request's language */
+#define N_(s) (s)
+
 /* ------------------------------------------------------------ reads */
 
 static void
@@ -278,6 +282,36 @@ check_ids(struct db *db, struct write_error *e, const char *field, enum q q, con
     return ERR_OK;
 }
 
+/* Each of the n initiatives one that entry id (0: a new one) may name: the public sees it,
+ * or the entry names it already (Q_LEARNING_INITIATIVE_NAMEABLE). An entry is public
+ * record: it links no page the public cannot read, and keeps the links it has when an
+ * initiative is archived later, so that an edit of its other fields is not refused. */
+static enum err
+check_nameable(struct db *db, struct write_error *e, int64_t id, const int64_t *ids, int n)
+{
+    struct db_stmt *st;
+    enum err rc;
+    bool row;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        st = db_stmt(db, Q_LEARNING_INITIATIVE_NAMEABLE);
+        if (st == NULL)
+            return ERR_DB;
+        db_bind_i64(st, 1, ids[i]);
+        db_bind_i64(st, 2, id);
+        rc = db_step(st, &row);
+        db_done(st);
+        if (rc)
+            return rc;
+        if (!row)
+            return write_refuse_item(
+                e, "initiative_ids", i,
+                "is an initiative the public does not see (archived, or a proposal not accepted)");
+    }
+    return ERR_OK;
+}
+
 static enum err
 add_links(struct db *db, enum q q, int64_t id, const int64_t *ids, int n)
 {
@@ -347,6 +381,84 @@ mission_of(struct db *db, enum q q, int64_t id, int64_t *out)
     return rc;
 }
 
+/* The ids an input gives one of its link sets. */
+struct link_ids {
+    const int64_t *ids;
+    int n;
+};
+
+/* One link set of an entry or a review: its name in the audit log, its statements. */
+struct link_set {
+    const char *field;
+    enum q ids, clear, add;
+};
+
+#define KIND_MAX_FIELDS 9 /* an entry's editable fields; a review has fewer */
+#define KIND_MAX_LINKS  2 /* an entry's initiatives and objectives; a review's people */
+
+/*
+ * What an entry's update and a review's differ in; kind_update does the rest: the stored
+ * mission (it cannot change), the checks, the editable fields, the link sets, the time
+ * of the change and the audit entry naming exactly the fields that differ.
+ */
+struct update_kind {
+    const char *entity; /* the audit log's */
+    const char *moved;  /* the refusal of another mission_id */
+    enum q mission, stored, update, touch;
+    const struct change_field *fields;
+    int n_fields;
+    struct link_set links[KIND_MAX_LINKS];
+    int n_links;
+    /* The checks of in (a learning_new or a review_new) for the stored one id of mission. */
+    enum err (*check)(struct db *db, const void *in, int64_t id, int64_t mission,
+                      struct write_error *e);
+    /* in's values of fields, in their order; its ids of links, in theirs. */
+    void (*values)(const void *in, struct change_val *v);
+    void (*link_ids)(const void *in, struct link_ids *out);
+};
+
+static enum err
+kind_update(struct db *db, const struct update_kind *k, int64_t id, const void *in,
+            int64_t in_mission, const char *who, int64_t now, bool *out_changed,
+            struct write_error *err)
+{
+    struct change_val before[KIND_MAX_FIELDS], after[KIND_MAX_FIELDS];
+    struct link_ids links[KIND_MAX_LINKS];
+    struct change_set c;
+    int64_t mission = 0;
+    struct arena a;
+    enum err rc;
+    int i;
+
+    if (out_changed != NULL)
+        *out_changed = false;
+    arena_init(&a);
+    change_init(&c);
+    rc = mission_of(db, k->mission, id, &mission);
+    if (rc == ERR_OK)
+        rc = write_stored(db, k->stored, id, &a, k->fields, k->n_fields, before);
+    if (rc == ERR_OK && in_mission != 0 && in_mission != mission)
+        rc = write_refuse(err, "mission_id", k->moved);
+    if (rc == ERR_OK)
+        rc = k->check(db, in, id, mission, err);
+    if (rc == ERR_OK) {
+        k->values(in, after);
+        if (change_diff(&c, k->fields, k->n_fields, before, after) > 0)
+            rc = write_update_row(db, k->update, id, k->fields, k->n_fields, after);
+    }
+    k->link_ids(in, links);
+    for (i = 0; rc == ERR_OK && i < k->n_links; i++)
+        rc = replace_links(db, &a, &c, k->links[i].field, k->links[i].ids, k->links[i].clear,
+                           k->links[i].add, id, links[i].ids, links[i].n);
+    if (rc == ERR_OK && c.n > 0)
+        rc = touch(db, k->touch, id, now);
+    if (rc == ERR_OK)
+        rc = write_log(db, &c, now, who, "update", k->entity, id, mission, out_changed);
+    change_free(&c);
+    arena_free(&a);
+    return rc;
+}
+
 /* ------------------------------------------------------------ learning entries */
 
 static const struct change_field entry_fields[] = {
@@ -357,10 +469,13 @@ static const struct change_field entry_fields[] = {
     {"is_public", CH_INT, false},
 };
 #define N_ENTRY_FIELDS ((int)(sizeof(entry_fields) / sizeof(entry_fields[0])))
+_Static_assert(N_ENTRY_FIELDS <= KIND_MAX_FIELDS, "kind_update holds an entry's fields");
 
 static void
-entry_values(const struct learning_new *in, struct change_val *v)
+entry_values(const void *in_, struct change_val *v)
 {
+    const struct learning_new *in = in_;
+
     v[0] = change_text(in->decided_on);
     v[1] = change_text(in->hypothesis_sv);
     v[2] = change_text(in->hypothesis_en);
@@ -372,10 +487,11 @@ entry_values(const struct learning_new *in, struct change_val *v)
     v[8] = change_int(in->is_public ? 1 : 0);
 }
 
-/* The checks of a create and an update (mission: the entry's). */
+/* The checks of a create (id 0) and an update of entry id (mission: the entry's). */
 static enum err
-entry_check(struct db *db, const struct learning_new *in, int64_t mission, struct write_error *e)
+entry_check(struct db *db, const void *in_, int64_t id, int64_t mission, struct write_error *e)
 {
+    const struct learning_new *in = in_;
     enum err rc;
 
     if (required_date(e, "decided_on", in->decided_on) ||
@@ -388,10 +504,12 @@ entry_check(struct db *db, const struct learning_new *in, int64_t mission, struc
         write_code(e, "decision", &code_learning_decision, in->decision))
         return ERR_INVALID;
     rc = check_ids(db, e, "initiative_ids", Q_INITIATIVE_MISSION, in->initiative_ids,
-                   in->n_initiatives, mission, "is not an initiative of the mission");
+                   in->n_initiatives, mission, N_("is not an initiative of the mission"));
+    if (rc == ERR_OK)
+        rc = check_nameable(db, e, id, in->initiative_ids, in->n_initiatives);
     if (rc == ERR_OK)
         rc = check_ids(db, e, "objective_ids", Q_OBJECTIVE_MISSION, in->objective_ids,
-                       in->n_objectives, mission, "is not an objective of the mission");
+                       in->n_objectives, mission, N_("is not an objective of the mission"));
     return rc;
 }
 
@@ -406,9 +524,9 @@ learning_create(struct db *db, const struct learning_new *in, const char *who, i
     enum err rc;
 
     rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
-                      "no live mission has this id");
+                      N_("no live mission has this id"));
     if (rc == ERR_OK)
-        rc = entry_check(db, in, in->mission_id, err);
+        rc = entry_check(db, in, 0, in->mission_id, err);
     if (rc)
         return rc;
     st = db_stmt(db, Q_LEARNING_ADD);
@@ -451,48 +569,39 @@ learning_mission(struct db *db, int64_t id, int64_t *out)
     return mission_of(db, Q_LEARNING_MISSION, id, out);
 }
 
+static void
+entry_links(const void *in_, struct link_ids *out)
+{
+    const struct learning_new *in = in_;
+
+    out[0] = (struct link_ids){in->initiative_ids, in->n_initiatives};
+    out[1] = (struct link_ids){in->objective_ids, in->n_objectives};
+}
+
+static const struct update_kind entry_kind = {
+    .entity = "learning_entry",
+    .moved = N_("is the mission the entry belongs to and cannot change"),
+    .mission = Q_LEARNING_MISSION,
+    .stored = Q_LEARNING_STORED,
+    .update = Q_LEARNING_UPDATE,
+    .touch = Q_LEARNING_TOUCH,
+    .fields = entry_fields,
+    .n_fields = N_ENTRY_FIELDS,
+    .links = {{"initiative_ids", Q_LEARNING_INITIATIVE_IDS, Q_LEARNING_INITIATIVES_CLEAR,
+               Q_LEARNING_INITIATIVE_ADD},
+              {"objective_ids", Q_LEARNING_OBJECTIVE_IDS, Q_LEARNING_OBJECTIVES_CLEAR,
+               Q_LEARNING_OBJECTIVE_ADD}},
+    .n_links = 2,
+    .check = entry_check,
+    .values = entry_values,
+    .link_ids = entry_links,
+};
+
 enum err
 learning_update(struct db *db, int64_t id, const struct learning_new *in, const char *who,
                 int64_t now, bool *out_changed, struct write_error *err)
 {
-    struct change_val before[N_ENTRY_FIELDS], after[N_ENTRY_FIELDS];
-    struct change_set c;
-    int64_t mission = 0;
-    struct arena a;
-    enum err rc;
-
-    if (out_changed != NULL)
-        *out_changed = false;
-    arena_init(&a);
-    change_init(&c);
-    rc = learning_mission(db, id, &mission);
-    if (rc == ERR_OK)
-        rc = write_stored(db, Q_LEARNING_STORED, id, &a, entry_fields, N_ENTRY_FIELDS, before);
-    if (rc == ERR_OK && in->mission_id != 0 && in->mission_id != mission)
-        rc = write_refuse(err, "mission_id",
-                          "is the mission the entry belongs to and cannot change");
-    if (rc == ERR_OK)
-        rc = entry_check(db, in, mission, err);
-    if (rc == ERR_OK) {
-        entry_values(in, after);
-        if (change_diff(&c, entry_fields, N_ENTRY_FIELDS, before, after) > 0)
-            rc = write_update_row(db, Q_LEARNING_UPDATE, id, entry_fields, N_ENTRY_FIELDS, after);
-    }
-    if (rc == ERR_OK)
-        rc = replace_links(db, &a, &c, "initiative_ids", Q_LEARNING_INITIATIVE_IDS,
-                           Q_LEARNING_INITIATIVES_CLEAR, Q_LEARNING_INITIATIVE_ADD, id,
-                           in->initiative_ids, in->n_initiatives);
-    if (rc == ERR_OK)
-        rc = replace_links(db, &a, &c, "objective_ids", Q_LEARNING_OBJECTIVE_IDS,
-                           Q_LEARNING_OBJECTIVES_CLEAR, Q_LEARNING_OBJECTIVE_ADD, id,
-                           in->objective_ids, in->n_objectives);
-    if (rc == ERR_OK && c.n > 0)
-        rc = touch(db, Q_LEARNING_TOUCH, id, now);
-    if (rc == ERR_OK)
-        rc = write_log(db, &c, now, who, "update", "learning_entry", id, mission, out_changed);
-    change_free(&c);
-    arena_free(&a);
-    return rc;
+    return kind_update(db, &entry_kind, id, in, in->mission_id, who, now, out_changed, err);
 }
 
 /* ------------------------------------------------------------ portfolio reviews */
@@ -504,25 +613,33 @@ static const struct change_field review_fields[] = {
     {"is_public", CH_INT, false},
 };
 #define N_REVIEW_FIELDS ((int)(sizeof(review_fields) / sizeof(review_fields[0])))
+_Static_assert(N_REVIEW_FIELDS <= KIND_MAX_FIELDS, "kind_update holds a review's fields");
 
 static void
-review_values(const struct review_new *in, struct change_val *v)
+review_values(const void *in_, struct change_val *v)
 {
+    const struct review_new *in = in_;
+
     v[0] = change_text(in->held_on);
     v[1] = change_text(in->decisions_sv);
     v[2] = change_text(in->decisions_en);
     v[3] = change_int(in->is_public ? 1 : 0);
 }
 
+/* (id and mission: the review's; its people are of no mission) */
 static enum err
-review_check(struct db *db, const struct review_new *in, struct write_error *e)
+review_check(struct db *db, const void *in_, int64_t id, int64_t mission, struct write_error *e)
 {
+    const struct review_new *in = in_;
+
+    (void)id;
+    (void)mission;
     if (required_date(e, "held_on", in->held_on) ||
         write_text(e, "decisions_sv", in->decisions_sv, WRITE_MAX_TEXT, false, true) ||
         write_text(e, "decisions_en", in->decisions_en, WRITE_MAX_TEXT, false, true))
         return ERR_INVALID;
     return check_ids(db, e, "person_ids", Q_PERSON_EXISTS, in->person_ids, in->n_people, 0,
-                     "no person has this id");
+                     N_("no person has this id"));
 }
 
 enum err
@@ -536,9 +653,9 @@ review_create(struct db *db, const struct review_new *in, const char *who, int64
     enum err rc;
 
     rc = write_ref_id(db, err, "mission_id", Q_PROPOSAL_MISSION_LIVE, in->mission_id, true,
-                      "no live mission has this id");
+                      N_("no live mission has this id"));
     if (rc == ERR_OK)
-        rc = review_check(db, in, err);
+        rc = review_check(db, in, 0, in->mission_id, err);
     if (rc)
         return rc;
     st = db_stmt(db, Q_REVIEW_ADD);
@@ -572,43 +689,35 @@ review_mission(struct db *db, int64_t id, int64_t *out)
     return mission_of(db, Q_REVIEW_MISSION, id, out);
 }
 
+static void
+review_links(const void *in_, struct link_ids *out)
+{
+    const struct review_new *in = in_;
+
+    out[0] = (struct link_ids){in->person_ids, in->n_people};
+}
+
+static const struct update_kind review_kind = {
+    .entity = "portfolio_review",
+    .moved = N_("is the mission the review belongs to and cannot change"),
+    .mission = Q_REVIEW_MISSION,
+    .stored = Q_REVIEW_STORED,
+    .update = Q_REVIEW_UPDATE,
+    .touch = Q_REVIEW_TOUCH,
+    .fields = review_fields,
+    .n_fields = N_REVIEW_FIELDS,
+    .links = {{"person_ids", Q_REVIEW_PERSON_IDS, Q_REVIEW_PEOPLE_CLEAR, Q_REVIEW_PERSON_ADD}},
+    .n_links = 1,
+    .check = review_check,
+    .values = review_values,
+    .link_ids = review_links,
+};
+
 enum err
 review_update(struct db *db, int64_t id, const struct review_new *in, const char *who, int64_t now,
               bool *out_changed, struct write_error *err)
 {
-    struct change_val before[N_REVIEW_FIELDS], after[N_REVIEW_FIELDS];
-    struct change_set c;
-    int64_t mission = 0;
-    struct arena a;
-    enum err rc;
-
-    if (out_changed != NULL)
-        *out_changed = false;
-    arena_init(&a);
-    change_init(&c);
-    rc = review_mission(db, id, &mission);
-    if (rc == ERR_OK)
-        rc = write_stored(db, Q_REVIEW_STORED, id, &a, review_fields, N_REVIEW_FIELDS, before);
-    if (rc == ERR_OK && in->mission_id != 0 && in->mission_id != mission)
-        rc = write_refuse(err, "mission_id",
-                          "is the mission the review belongs to and cannot change");
-    if (rc == ERR_OK)
-        rc = review_check(db, in, err);
-    if (rc == ERR_OK) {
-        review_values(in, after);
-        if (change_diff(&c, review_fields, N_REVIEW_FIELDS, before, after) > 0)
-            rc = write_update_row(db, Q_REVIEW_UPDATE, id, review_fields, N_REVIEW_FIELDS, after);
-    }
-    if (rc == ERR_OK)
-        rc = replace_links(db, &a, &c, "person_ids", Q_REVIEW_PERSON_IDS, Q_REVIEW_PEOPLE_CLEAR,
-                           Q_REVIEW_PERSON_ADD, id, in->person_ids, in->n_people);
-    if (rc == ERR_OK && c.n > 0)
-        rc = touch(db, Q_REVIEW_TOUCH, id, now);
-    if (rc == ERR_OK)
-        rc = write_log(db, &c, now, who, "update", "portfolio_review", id, mission, out_changed);
-    change_free(&c);
-    arena_free(&a);
-    return rc;
+    return kind_update(db, &review_kind, id, in, in->mission_id, who, now, out_changed, err);
 }
 
 /* ------------------------------------------------------------ transactions */

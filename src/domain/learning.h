@@ -86,7 +86,8 @@ struct learning_new {
     const char *done_sv, *done_en, *learned_sv, *learned_en; /* plain text, optional */
     const char *decision;                                    /* code_learning_decision */
     bool is_public;
-    const int64_t *initiative_ids; /* initiatives of the mission, each once */
+    const int64_t *initiative_ids; /* initiatives of the mission, each once, that the
+                                    * public sees (or the entry names already) */
     int n_initiatives;
     const int64_t *objective_ids; /* objectives of the mission, each once */
     int n_objectives;

@@ -7,9 +7,10 @@
  *
  * What is not public (is_public false) is shown to the mission's coordinators and admins
  * alone (req_offers: a request without credentials reads the shared, cached public copy);
- * to anyone else a non-public entry is not there (404). The writes follow the forms'
- * rules (page_learning.c): req_allow for the route's rule on the mission of the path or
- * the entry, one transaction, nothing written on a refusal, which names the body's member.
+ * to anyone else a non-public entry is not there (404), to a PATCH as to a GET: a 403
+ * would tell that it exists. The writes follow the forms' rules (page_learning.c):
+ * req_allow for the route's rule on the mission of the path or the entry, one
+ * transaction, nothing written on a refusal, which names the body's member.
  */
 #include <jansson.h>
 #include <string.h>
@@ -118,7 +119,9 @@ static const struct res_field entry_write_fields[] = {
     R_DOC("learned", RT_TEXT, RES_OPT, NULL),
     R_DOC_ENUM("decision", &code_learning_decision, RES_OPT, "Required to create"),
     R_DOC("is_public", RT_BOOL, RES_OPT, "false when not given to create"),
-    R_DOC_ARR("initiative_ids", R_DOC_ITEM(RT_INT), RES_OPT, "Initiatives of the mission, each once"),
+    R_DOC_ARR("initiative_ids", R_DOC_ITEM(RT_INT), RES_OPT,
+              "Initiatives of the mission the public sees (not archived, not a proposal that "
+              "is not accepted), each once"),
     R_DOC_ARR("objective_ids", R_DOC_ITEM(RT_INT), RES_OPT, "Objectives of the mission, each once"),
     R_END,
 };
@@ -367,139 +370,216 @@ mission_allowed(struct req *rq, enum authz_action action, struct mission *m)
     return rc;
 }
 
-enum err
-api_learning_create(struct req *rq)
+/*
+ * What an entry's writes and a review's differ in; the rest of the path (the mission and
+ * the rule asked before the body is read, the body's members applied over what is stored,
+ * one save, the answer) is theirs alike: kind_create and kind_update below.
+ */
+union learning_in {
+    struct learning_new entry;
+    struct review_new review;
+};
+
+/* What an update reads of the stored one before asking the rule. */
+struct learning_stored {
+    int64_t id, mission_id;
+    bool is_public;
+};
+
+struct learning_kind {
+    enum authz_action create, edit;
+    api_member_fn member;
+    /* The stored one of id as the input an update starts from; its id, mission and
+     * whether it is public in *out. ERR_NOTFOUND: none. */
+    enum err (*stored)(struct req *rq, int64_t id, union learning_in *in,
+                       struct learning_stored *out);
+    /* The domain's save (id 0: create) of in, made in the mission by user (0: an update,
+     * whose author stays). */
+    enum err (*save)(struct req *rq, int64_t id, union learning_in *in, int64_t mission_id,
+                     int64_t user_id, int64_t *out_id, struct write_error *we);
+    const char *location; /* a created one's address: this and its id */
+    enum err (*respond)(struct req *rq, struct db *db, int64_t id);
+};
+
+static enum err
+entry_stored(struct req *rq, int64_t id, union learning_in *u, struct learning_stored *out)
+{
+    struct learning_new *in = &u->entry;
+    struct learning_entry e;
+    int64_t *ini, *obj;
+    enum err rc;
+    int i;
+
+    rc = learning_get(rq->wdb, rq->arena, id, &e);
+    if (rc)
+        return rc;
+    out->id = e.id;
+    out->mission_id = e.mission_id;
+    out->is_public = e.is_public;
+    in->decided_on = e.decided_on;
+    in->hypothesis_sv = e.hypothesis_sv;
+    in->hypothesis_en = e.hypothesis_en;
+    in->done_sv = e.done_sv;
+    in->done_en = e.done_en;
+    in->learned_sv = e.learned_sv;
+    in->learned_en = e.learned_en;
+    in->decision = e.decision;
+    in->is_public = e.is_public;
+    ini = arena_alloc(rq->arena, (size_t)(e.n_initiatives + 1) * sizeof(*ini));
+    obj = arena_alloc(rq->arena, (size_t)(e.n_objectives + 1) * sizeof(*obj));
+    for (i = 0; i < e.n_initiatives; i++)
+        ini[i] = e.initiatives[i].id;
+    for (i = 0; i < e.n_objectives; i++)
+        obj[i] = e.objectives[i].id;
+    in->initiative_ids = ini;
+    in->n_initiatives = e.n_initiatives;
+    in->objective_ids = obj;
+    in->n_objectives = e.n_objectives;
+    return ERR_OK;
+}
+
+static enum err
+entry_save(struct req *rq, int64_t id, union learning_in *u, int64_t mission_id, int64_t user_id,
+           int64_t *out_id, struct write_error *we)
+{
+    u->entry.mission_id = mission_id;
+    u->entry.user_id = user_id;
+    return learning_save(rq->wdb, id, &u->entry, edit_who(rq), (int64_t)time(NULL), out_id, we);
+}
+
+static enum err
+review_stored(struct req *rq, int64_t id, union learning_in *u, struct learning_stored *out)
+{
+    struct review_new *in = &u->review;
+    struct portfolio_review r;
+    int64_t *people;
+    enum err rc;
+    int i;
+
+    rc = review_get(rq->wdb, rq->arena, id, &r);
+    if (rc)
+        return rc;
+    out->id = r.id;
+    out->mission_id = r.mission_id;
+    out->is_public = r.is_public;
+    in->held_on = r.held_on;
+    in->decisions_sv = r.decisions_sv;
+    in->decisions_en = r.decisions_en;
+    in->is_public = r.is_public;
+    people = arena_alloc(rq->arena, (size_t)(r.n_people + 1) * sizeof(*people));
+    for (i = 0; i < r.n_people; i++)
+        people[i] = r.people[i].id;
+    in->person_ids = people;
+    in->n_people = r.n_people;
+    return ERR_OK;
+}
+
+static enum err
+review_save_in(struct req *rq, int64_t id, union learning_in *u, int64_t mission_id,
+               int64_t user_id, int64_t *out_id, struct write_error *we)
+{
+    u->review.mission_id = mission_id;
+    u->review.user_id = user_id;
+    return review_save(rq->wdb, id, &u->review, edit_who(rq), (int64_t)time(NULL), out_id, we);
+}
+
+static const struct learning_kind entry_kind = {
+    .create = AUTHZ_LEARNING_CREATE,
+    .edit = AUTHZ_LEARNING_EDIT,
+    .member = entry_member,
+    .stored = entry_stored,
+    .save = entry_save,
+    .location = "/api/v1/learning/",
+    .respond = entry_respond,
+};
+
+static const struct learning_kind review_kind = {
+    .create = AUTHZ_REVIEW_CREATE,
+    .edit = AUTHZ_REVIEW_EDIT,
+    .member = review_member,
+    .stored = review_stored,
+    .save = review_save_in,
+    .location = "/api/v1/portfolio_reviews/",
+    .respond = review_respond,
+};
+
+/* POST to the mission's list: the rule on the mission of the path, then the body, then
+ * the save as who asks (the author of record). */
+static enum err
+kind_create(struct req *rq, const struct learning_kind *k)
 {
     struct write_error we = {0};
     const struct principal *u;
-    struct learning_new in;
+    union learning_in in;
     struct mission m;
     int64_t id = 0;
     enum err rc;
 
     memset(&in, 0, sizeof(in));
-    rc = mission_allowed(rq, AUTHZ_LEARNING_CREATE, &m);
+    rc = mission_allowed(rq, k->create, &m);
     if (rc == ERR_OK)
-        rc = api_body_read(rq, &in, entry_member);
+        rc = api_body_read(rq, &in, k->member);
     if (rc == ERR_OK)
         rc = req_principal(rq, &u);
     if (rc)
         return rc;
-    in.mission_id = m.id;
-    in.user_id = u->user_id;
-    rc = learning_save(rq->wdb, 0, &in, edit_who(rq), (int64_t)time(NULL), &id, &we);
+    rc = k->save(rq, 0, &in, m.id, u->user_id, &id, &we);
     member_of(&we);
-    return api_body_saved(rq, rc, &we, 0, id, "/api/v1/learning/", entry_respond);
+    return api_body_saved(rq, rc, &we, 0, id, k->location, k->respond);
+}
+
+/* PATCH of one: not found unless the caller may read it, then the rule on its stored
+ * mission, then the body's members over what is stored, then the save. */
+static enum err
+kind_update(struct req *rq, const struct learning_kind *k)
+{
+    struct authz_scope scope = {0};
+    struct write_error we = {0};
+    struct learning_stored s = {0};
+    union learning_in in;
+    int64_t id = 0;
+    enum err rc;
+
+    memset(&in, 0, sizeof(in));
+    rc = k->stored(rq, req_int(rq, "id", 0), &in, &s);
+    if (rc)
+        return rc;
+    /* what the caller may not read is not there for them, as its GET says: a 403 would
+     * tell that a non-public one exists */
+    if (!s.is_public && !sees_all(rq, s.mission_id))
+        return ERR_NOTFOUND;
+    scope.mission_id = s.mission_id;
+    rc = req_allow(rq, k->edit, &scope);
+    if (rc)
+        return rc;
+    rc = api_body_read(rq, &in, k->member);
+    if (rc)
+        return rc;
+    rc = k->save(rq, s.id, &in, s.mission_id, 0, &id, &we);
+    member_of(&we);
+    return api_body_saved(rq, rc, &we, s.id, id, k->location, k->respond);
+}
+
+enum err
+api_learning_create(struct req *rq)
+{
+    return kind_create(rq, &entry_kind);
 }
 
 enum err
 api_learning_update(struct req *rq)
 {
-    struct authz_scope scope = {0};
-    struct write_error we = {0};
-    struct learning_entry e;
-    struct learning_new in;
-    int64_t id = 0;
-    enum err rc;
-    int i;
-
-    rc = learning_get(rq->wdb, rq->arena, req_int(rq, "id", 0), &e);
-    if (rc)
-        return rc;
-    scope.mission_id = e.mission_id;
-    rc = req_allow(rq, AUTHZ_LEARNING_EDIT, &scope);
-    if (rc)
-        return rc;
-    memset(&in, 0, sizeof(in));
-    in.mission_id = e.mission_id;
-    in.decided_on = e.decided_on;
-    in.hypothesis_sv = e.hypothesis_sv;
-    in.hypothesis_en = e.hypothesis_en;
-    in.done_sv = e.done_sv;
-    in.done_en = e.done_en;
-    in.learned_sv = e.learned_sv;
-    in.learned_en = e.learned_en;
-    in.decision = e.decision;
-    in.is_public = e.is_public;
-    {
-        int64_t *ini = arena_alloc(rq->arena, (size_t)(e.n_initiatives + 1) * sizeof(*ini));
-        int64_t *obj = arena_alloc(rq->arena, (size_t)(e.n_objectives + 1) * sizeof(*obj));
-
-        for (i = 0; i < e.n_initiatives; i++)
-            ini[i] = e.initiatives[i].id;
-        for (i = 0; i < e.n_objectives; i++)
-            obj[i] = e.objectives[i].id;
-        in.initiative_ids = ini;
-        in.n_initiatives = e.n_initiatives;
-        in.objective_ids = obj;
-        in.n_objectives = e.n_objectives;
-    }
-    rc = api_body_read(rq, &in, entry_member);
-    if (rc)
-        return rc;
-    rc = learning_save(rq->wdb, e.id, &in, edit_who(rq), (int64_t)time(NULL), &id, &we);
-    member_of(&we);
-    return api_body_saved(rq, rc, &we, e.id, id, "/api/v1/learning/", entry_respond);
+    return kind_update(rq, &entry_kind);
 }
 
 enum err
 api_review_create(struct req *rq)
 {
-    struct write_error we = {0};
-    const struct principal *u;
-    struct review_new in;
-    struct mission m;
-    int64_t id = 0;
-    enum err rc;
-
-    memset(&in, 0, sizeof(in));
-    rc = mission_allowed(rq, AUTHZ_REVIEW_CREATE, &m);
-    if (rc == ERR_OK)
-        rc = api_body_read(rq, &in, review_member);
-    if (rc == ERR_OK)
-        rc = req_principal(rq, &u);
-    if (rc)
-        return rc;
-    in.mission_id = m.id;
-    in.user_id = u->user_id;
-    rc = review_save(rq->wdb, 0, &in, edit_who(rq), (int64_t)time(NULL), &id, &we);
-    member_of(&we);
-    return api_body_saved(rq, rc, &we, 0, id, "/api/v1/portfolio_reviews/", review_respond);
+    return kind_create(rq, &review_kind);
 }
 
 enum err
 api_review_update(struct req *rq)
 {
-    struct authz_scope scope = {0};
-    struct write_error we = {0};
-    struct portfolio_review r;
-    struct review_new in;
-    int64_t id = 0, *people;
-    enum err rc;
-    int i;
-
-    rc = review_get(rq->wdb, rq->arena, req_int(rq, "id", 0), &r);
-    if (rc)
-        return rc;
-    scope.mission_id = r.mission_id;
-    rc = req_allow(rq, AUTHZ_REVIEW_EDIT, &scope);
-    if (rc)
-        return rc;
-    memset(&in, 0, sizeof(in));
-    in.mission_id = r.mission_id;
-    in.held_on = r.held_on;
-    in.decisions_sv = r.decisions_sv;
-    in.decisions_en = r.decisions_en;
-    in.is_public = r.is_public;
-    people = arena_alloc(rq->arena, (size_t)(r.n_people + 1) * sizeof(*people));
-    for (i = 0; i < r.n_people; i++)
-        people[i] = r.people[i].id;
-    in.person_ids = people;
-    in.n_people = r.n_people;
-    rc = api_body_read(rq, &in, review_member);
-    if (rc)
-        return rc;
-    rc = review_save(rq->wdb, r.id, &in, edit_who(rq), (int64_t)time(NULL), &id, &we);
-    member_of(&we);
-    return api_body_saved(rq, rc, &we, r.id, id, "/api/v1/portfolio_reviews/", review_respond);
+    return kind_update(rq, &review_kind);
 }

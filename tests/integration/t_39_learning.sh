@@ -4,7 +4,10 @@
 # coordinator adds an entry and a review through the forms (a bad field re-rendered
 # beside it, nothing written) and edits an entry (its audit entry names what changed);
 # the API (list, one, reviews, POST, PATCH) with its refusals naming the field; a
-# visitor, a plain user, a representative and another mission's coordinator are refused.
+# visitor, a plain user, a representative and another mission's coordinator are refused
+# (a PATCH of a non-public entry or review they may not read with 404, as its GET); an
+# entry names no initiative the public does not see (archived, a proposal under review)
+# nor one of another mission: refused naming initiative_ids, through the API and the form.
 # Every count is read from the database by the test.
 
 LJ=$T/ln-jar
@@ -199,6 +202,23 @@ ln_api "$LJ.coord" PATCH "/api/v1/learning/$APIE" '{"mission": "gator"}'
 check "learning: the mission is protected in a PATCH" eval 'eq "$S" 422 && eq "$(ln_field)" mission'
 ln_api "$LJ.user" PATCH "/api/v1/learning/$APIE" '{"is_public": false}'
 check "learning: a plain user may not change it (403)" eq "$S" 403
+# a non-public entry or review is not there for one who may not see it: a PATCH answers as
+# the GET does (404, the same as for one that does not exist), never 403, nothing written
+N0=$(ln_audit)
+fetch -b "$LJ.user" "/api/v1/learning/$HIDDEN"
+check "learning: a plain user's GET of a non-public entry is 404" eq "$S" 404
+ln_api "$LJ.user" PATCH "/api/v1/learning/$HIDDEN" '{"is_public": true}'
+HIDDEN_BODY=$(jq -c . "$B")
+check "learning: ... and so is their PATCH of it (404, not 403)" eq "$S" 404
+ln_api "$LJ.user" PATCH /api/v1/learning/999999999 '{"is_public": true}'
+check "learning: ... the answer an entry that does not exist gets" \
+    eval 'eq "$S" 404 && eq "$(jq -c . "$B")" "$HIDDEN_BODY"'
+ln_api "$LJ.rep" PATCH "/api/v1/learning/$HIDDEN" '{"is_public": true}'
+check "learning: a representative's PATCH of it is 404 too" eq "$S" 404
+G_HIDDEN_R=$(q "SELECT MIN(id) FROM portfolio_review WHERE mission_id = $GATOR AND is_public = 0")
+ln_api "$LJ.coord" PATCH "/api/v1/portfolio_reviews/$G_HIDDEN_R" '{"is_public": true}'
+check "learning: skolmat's coordinator's PATCH of gator's non-public review is 404, nothing written" \
+    eval 'eq "$S" 404 && eq "$(ln_audit)" "$N0" && eq "$(q "SELECT is_public FROM learning_entry WHERE id = $HIDDEN")$(q "SELECT is_public FROM portfolio_review WHERE id = $G_HIDDEN_R")" 00'
 ln_api "$LJ.coord" POST /api/v1/missions/skolmat/portfolio_reviews '{"held_on": "2026-04-01", "person_ids": [999999999]}'
 check "learning: a review with an unknown person is refused naming person_ids" \
     eval 'eq "$S" 422 && eq "$(ln_field)" person_ids'
@@ -211,3 +231,50 @@ check "learning: a review's date that does not exist is refused naming held_on" 
     eval 'eq "$S" 422 && eq "$(ln_field)" held_on'
 ln_api "$LJ.rep" PATCH "/api/v1/portfolio_reviews/$APIR" '{"is_public": false}'
 check "learning: a representative may not change a review (403)" eq "$S" 403
+
+# ---- the initiatives an entry may name: of its mission, and seen by the public (not an
+# archived one, not a proposal that is not accepted); through the API as through the form
+HOFORS=$(q "SELECT id FROM actor WHERE slug = 'hofors-kommun'")
+ln_api "$LJ.coord" POST /api/v1/initiatives '{"mission": "skolmat", "title": {"sv": "Arkiveras strax"}, "status": "running"}'
+GONE=$(jq -r .id "$B")
+check "learning: the coordinator adds an initiative to skolmat (201)" eq "$S" 201
+ln_api "$LJ.coord" POST "/api/v1/initiatives/$GONE/archive"
+check "learning: ... and archives it" eval 'eq "$S" 200 && ne "$(q "SELECT COALESCE(archived_at, 0) FROM initiative WHERE id = $GONE")" 0'
+ln_api "$LJ.rep" POST /api/v1/missions/skolmat/proposals "{\"title\": {\"sv\": \"Granskas ännu\"}, \"lead_actor_id\": $HOFORS}"
+PENDING=$(jq -r .id "$B")
+check "learning: the representative proposes an initiative to skolmat, under review" \
+    eval 'eq "$S" 201 && eq "$(q "SELECT state FROM proposal WHERE initiative_id = $PENDING")" submitted'
+N0=$(ln_audit); E0=$(ln_entries)
+HIDDEN_WHY='is an initiative the public does not see (archived, or a proposal not accepted)'
+ln_api "$LJ.coord" POST /api/v1/missions/skolmat/learning "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$INI_A, $GONE]}"
+check "learning: an archived initiative is refused naming initiative_ids and why (422)" \
+    eval 'eq "$S" 422 && eq "$(ln_field)" initiative_ids && eq "$(jq -r .error.message "$B")" "$HIDDEN_WHY"'
+ln_api "$LJ.coord" POST /api/v1/missions/skolmat/learning "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$PENDING]}"
+check "learning: so is a proposal under review" \
+    eval 'eq "$S" 422 && eq "$(ln_field)" initiative_ids && eq "$(jq -r .error.message "$B")" "$HIDDEN_WHY"'
+ln_api "$LJ.coord" POST /api/v1/missions/skolmat/learning "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$INI_G]}"
+check "learning: so is an initiative of another mission" \
+    eval 'eq "$S" 422 && eq "$(ln_field)" initiative_ids'
+ln_api "$LJ.coord" PATCH "/api/v1/learning/$APIE" "{\"initiative_ids\": [$GONE]}"
+check "learning: a PATCH naming an archived initiative is refused, the entry as it was" \
+    eval 'eq "$S" 422 && eq "$(ln_field)" initiative_ids && eq "$(q "SELECT COUNT(*) FROM learning_initiative WHERE entry_id = $APIE")" 0'
+csrf_of "$LJ.coord" /account/password
+fetch -b "$LJ.coord" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' -H 'Accept-Language: sv' \
+    --data-binary "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$GONE]}" \
+    /api/v1/missions/skolmat/learning
+check "learning: ... the reason in Swedish when Swedish is asked for" \
+    eval 'eq "$S" 422 && eq "$(jq -r .error.message "$B")" "är ett initiativ som allmänheten inte ser (arkiverat, eller ett förslag som inte har antagits)"'
+fetch -b "$LJ.coord" -X POST -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' -H 'Accept-Language: sv' \
+    --data-binary "{\"hypothesis\": {\"sv\": \"x\"}, \"decision\": \"stop\", \"decided_on\": \"2026-01-03\", \"initiative_ids\": [$INI_G]}" \
+    /api/v1/missions/skolmat/learning
+check "learning: ... and so is another mission's" \
+    eval 'eq "$S" 422 && eq "$(jq -r .error.message "$B")" "är inte ett initiativ i missionen"'
+check "learning: ... none of these refusals wrote anything" \
+    eval 'eq "$(ln_audit)" "$N0" && eq "$(ln_entries)" "$E0"'
+csrf_of "$LJ.coord" /missions/skolmat/learning/new
+check "learning: the form offers neither of them" \
+    eval 'eq "$S" 200 && lacks "value=\"$GONE\"" && lacks "value=\"$PENDING\""'
+post "$LJ.coord" /missions/skolmat/learning/new "csrf=$CSRF" "hypothesis_sv=Skolor prövar nytt" \
+    "decision=scale_up" "decided_on=2026-02-27" "initiative_ids=$GONE"
+check "learning: a form posting the archived one anyway is refused beside the initiatives" \
+    eval 'eq "$S" 422 && has "id=\"f-initiative_ids\" class=\"field field-with-error\"" && eq "$(ln_entries)" "$E0"'

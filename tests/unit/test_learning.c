@@ -3,8 +3,11 @@
  * SQLite and PostgreSQL: what an entry and a review are made with and what is refused
  * (nothing written): an initiative of another mission, one named twice, a decision that is
  * not one, a date that does not exist, no hypothesis, a person no one is; an edit's audit
- * entry naming exactly the fields that changed (the link sets among them); and what the
- * public sees: the public entries and reviews only, all of them for the coordinators.
+ * entry naming exactly the fields that changed (the link sets among them); an initiative
+ * the public does not see (archived, a proposal under review or declined) refused, an
+ * accepted proposal not, and a link an entry has kept when its initiative is archived
+ * later; and what the public sees: the public entries and reviews only, all of them for
+ * the coordinators.
  * An edit is dated a minute ahead, so its audit entry is the latest.
  */
 #include <stdio.h>
@@ -17,6 +20,7 @@
 #include "domain/initiative.h"
 #include "domain/learning.h"
 #include "domain/person.h"
+#include "domain/proposal.h"
 #include "tap.h"
 
 #define WHO "learning-test"
@@ -367,6 +371,103 @@ test_reviews(struct db *db, int64_t m, int64_t other)
     arena_free(&a);
 }
 
+/* A proposal to mission m by a new account for a new actor, accepted or declined by a new
+ * admin (d < 0: left under review); its initiative's id, 0 on failure. */
+static int64_t
+new_proposal(struct db *db, int64_t m, const char *name, int d)
+{
+    static const struct proposal_notice note = {"Förslag", "Ett förslag."};
+    struct initiative_new in = {.mission_id = m, .title_sv = name, .origin = "bottom_up"};
+    struct write_error e = {0};
+    char email[128], local[32];
+    int64_t proposer, reviewer, id = 0;
+
+    snprintf(local, sizeof(local), "learning-%s-p", name);
+    proposer = both_account(db, both_address(email, sizeof(email), local), NULL, "Förslag",
+                            BOTH_FIXED_HASH, 1000);
+    snprintf(local, sizeof(local), "learning-%s-r", name);
+    reviewer = both_account(db, both_address(email, sizeof(email), local), "admin", "Granskare",
+                            BOTH_FIXED_HASH, 1000);
+    in.lead_actor_id = both_actor(db, local);
+    if (proposer == 0 || reviewer == 0 || in.lead_actor_id == 0 ||
+        proposal_submit(db, &in, proposer, WHO, 1000, &note, &id, &e) != ERR_OK)
+        return 0;
+    if (d >= 0 && proposal_review(db, id, (enum proposal_decision)d, "Beslut.", reviewer, WHO, 1001,
+                                  &note, &e) != ERR_OK)
+        return 0;
+    return id;
+}
+
+/* The initiatives an entry may name: those the public sees (INITIATIVE_SHOWN), and those it
+ * already names. */
+static void
+test_shown(struct db *db, int64_t m, int64_t ini)
+{
+    int64_t inis[2] = {ini, 0}, id = 0, id2 = 0, archived, pending, declined, accepted, later;
+    struct learning_new in = {.mission_id = m,
+                              .decided_on = "2025-06-30",
+                              .hypothesis_sv = "Bara synliga initiativ",
+                              .decision = "adjust",
+                              .initiative_ids = inis,
+                              .n_initiatives = 2};
+    const char *action = "", *changes;
+    struct learning_entry e;
+    struct write_error we;
+    struct arena a;
+    int64_t before;
+    enum err rc;
+
+    arena_init(&a);
+    archived = new_initiative(db, m, "arkiverat");
+    later = new_initiative(db, m, "arkiveras-sedan");
+    pending = new_proposal(db, m, "granskas", -1);
+    declined = new_proposal(db, m, "avslaget", PROPOSAL_DECLINE);
+    accepted = new_proposal(db, m, "antaget", PROPOSAL_ACCEPT);
+    ok(archived > 0 && later > 0 && pending > 0 && declined > 0 && accepted > 0 &&
+           registry_initiative_archive(db, archived, WHO, 1002) == ERR_OK,
+       "%s: an archived initiative, proposals under review, declined and accepted", backend);
+    before = entries(db, m, true);
+
+    inis[1] = archived;
+    rc = save(db, 0, &in, &id, &we);
+    ok(refused_as(rc, &we, "initiative_ids") && we.item == 1,
+       "%s: an archived initiative is refused, naming the item", backend);
+    inis[1] = pending;
+    rc = save(db, 0, &in, &id, &we);
+    ok(refused_as(rc, &we, "initiative_ids") && we.item == 1,
+       "%s: a proposal under review is refused", backend);
+    inis[1] = declined;
+    rc = save(db, 0, &in, &id, &we);
+    ok(refused_as(rc, &we, "initiative_ids") && we.item == 1, "%s: a declined proposal is refused",
+       backend);
+    ok(entries(db, m, true) == before, "%s: no refusal wrote anything", backend);
+    inis[1] = accepted;
+    rc = save(db, 0, &in, &id, &we);
+    ok(rc == ERR_OK && learning_get(db, &a, id, &e) == ERR_OK && e.n_initiatives == 2,
+       "%s: an accepted proposal is an initiative like any other", backend);
+
+    /* an edit that would add one is refused, the entry as it was */
+    inis[1] = archived;
+    rc = save(db, id, &in, &id2, &we);
+    ok(refused_as(rc, &we, "initiative_ids") && we.item == 1 &&
+           learning_get(db, &a, id, &e) == ERR_OK && e.n_initiatives == 2 &&
+           (e.initiatives[0].id == accepted || e.initiatives[1].id == accepted),
+       "%s: an edit adding an archived initiative is refused, the entry as it was", backend);
+
+    /* an initiative archived after the entry named it stays in its record */
+    inis[1] = later;
+    rc = save(db, id, &in, &id2, &we);
+    ok(rc == ERR_OK && registry_initiative_archive(db, later, WHO, 1003) == ERR_OK,
+       "%s: an entry names a live initiative, archived afterwards", backend);
+    in.decision = "stop";
+    rc = save(db, id, &in, &id2, &we);
+    changes = last_changes(db, &a, "learning_entry", id, &action);
+    ok(rc == ERR_OK && names_exactly(changes, (const char *const[]){"decision"}, 1),
+       "%s: an edit that keeps it is saved, its audit entry naming the decision alone (%s)",
+       backend, changes);
+    arena_free(&a);
+}
+
 static void
 test_all(struct db *db)
 {
@@ -382,6 +483,7 @@ test_all(struct db *db)
     ok(m > 0 && other > 0 && ini > 0 && ini2 > 0 && foreign_ini > 0 && obj > 0 && foreign_obj > 0,
        "%s: two missions, their initiatives and objectives", backend);
     test_entries(db, m, other, ini, ini2, foreign_ini, obj, foreign_obj);
+    test_shown(db, m, ini);
     test_reviews(db, m, other);
 }
 
