@@ -545,6 +545,9 @@ entry_allowed(struct req *rq, struct db *db, struct learning_entry *e, struct mi
     rc = learning_get(db, rq->arena, req_int(rq, "id", 0), e);
     if (rc)
         return rc;
+    /* one who may not read it is told it is not there, as its page and the API tell them */
+    if (!e->is_public && !sees_all(rq, e->mission_id))
+        return ERR_NOTFOUND;
     scope.mission_id = e->mission_id;
     rc = req_allow(rq, AUTHZ_LEARNING_EDIT, &scope);
     if (rc == ERR_OK)
@@ -725,6 +728,8 @@ review_allowed(struct req *rq, struct db *db, struct portfolio_review *r, struct
     rc = review_get(db, rq->arena, req_int(rq, "id", 0), r);
     if (rc)
         return rc;
+    if (!r->is_public && !sees_all(rq, r->mission_id))
+        return ERR_NOTFOUND;
     scope.mission_id = r->mission_id;
     rc = req_allow(rq, AUTHZ_REVIEW_EDIT, &scope);
     if (rc == ERR_OK)

@@ -173,13 +173,17 @@ try()
     fi
     fetch "${a[@]}" "$path"
 }
-# is_hidden PATH — does the API's PATH name a non-public learning log entry or portfolio
-# review (which is not there, 404, for one who may not read it: api_learning.c)?
+# is_hidden PATH — does PATH name a non-public learning log entry or portfolio review, in
+# the API or its edit form (which is not there, 404, for one who may not read it:
+# api_learning.c, page_learning.c)?
 is_hidden()
 {
+    [[ $1 =~ /([0-9]+)(/edit)?$ ]] || return 1
     case $1 in
-    /api/v1/learning/*) [ "$(q "SELECT is_public FROM learning_entry WHERE id = ${1##*/}")" = 0 ] ;;
-    /api/v1/portfolio_reviews/*) [ "$(q "SELECT is_public FROM portfolio_review WHERE id = ${1##*/}")" = 0 ] ;;
+    /api/v1/learning/* | /learning/*/edit)
+        [ "$(q "SELECT is_public FROM learning_entry WHERE id = ${BASH_REMATCH[1]}")" = 0 ] ;;
+    /api/v1/portfolio_reviews/* | /reviews/*/edit)
+        [ "$(q "SELECT is_public FROM portfolio_review WHERE id = ${BASH_REMATCH[1]}")" = 0 ] ;;
     *) return 1 ;;
     esac
 }
@@ -187,7 +191,8 @@ is_hidden()
 refused()
 {
     case $1 in
-    public) [ "$S" = 401 ] || { [ "$S" = 303 ] && [[ $(hdr Location) == /account/sign-in* ]]; } ;;
+    public) [ "$S" = 401 ] || { [ "$S" = 303 ] && [[ $(hdr Location) == /account/sign-in* ]]; } ||
+        { [ "$S" = 404 ] && is_hidden "$2"; } ;;
     *) [ "$S" = 403 ] || { [ "$S" = 404 ] && is_hidden "$2"; } ;;
     esac
 }

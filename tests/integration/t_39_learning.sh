@@ -219,6 +219,17 @@ G_HIDDEN_R=$(q "SELECT MIN(id) FROM portfolio_review WHERE mission_id = $GATOR A
 ln_api "$LJ.coord" PATCH "/api/v1/portfolio_reviews/$G_HIDDEN_R" '{"is_public": true}'
 check "learning: skolmat's coordinator's PATCH of gator's non-public review is 404, nothing written" \
     eval 'eq "$S" 404 && eq "$(ln_audit)" "$N0" && eq "$(q "SELECT is_public FROM learning_entry WHERE id = $HIDDEN")$(q "SELECT is_public FROM portfolio_review WHERE id = $G_HIDDEN_R")" 00'
+# ... and so are their edit forms, to a visitor too (not a way to sign in, or 403)
+fetch -b "$LJ.user" "/learning/$HIDDEN/edit"
+check "learning: a plain user asking for a non-public entry's edit form gets 404, not 403" eq "$S" 404
+fetch "/learning/$HIDDEN/edit"
+check "learning: ... a visitor too, not sent to sign in" eq "$S" 404
+fetch -b "$LJ.coord" "/reviews/$G_HIDDEN_R/edit"
+check "learning: skolmat's coordinator asking for gator's non-public review's form gets 404" eq "$S" 404
+csrf_of "$LJ.coord" /missions/skolmat/learning/new
+post "$LJ.coord" "/reviews/$G_HIDDEN_R/edit" "csrf=$CSRF" "held_on=2026-04-02" "is_public=1"
+check "learning: ... and 404 posting it, nothing written" \
+    eval 'eq "$S" 404 && eq "$(ln_audit)" "$N0" && eq "$(q "SELECT is_public FROM portfolio_review WHERE id = $G_HIDDEN_R")" 0'
 ln_api "$LJ.coord" POST /api/v1/missions/skolmat/portfolio_reviews '{"held_on": "2026-04-01", "person_ids": [999999999]}'
 check "learning: a review with an unknown person is refused naming person_ids" \
     eval 'eq "$S" 422 && eq "$(ln_field)" person_ids'
