@@ -163,6 +163,24 @@ both_actor_resave(struct db *db, int64_t id, const char *name, const char *secto
     return done;
 }
 
+/* Whether statement q answers a row, bound to id as its parameter 1 unless id is 0 (a stored
+ * count's mark: what the reads of stored counts test first); false on any error. */
+TAP_FN bool
+both_has_row(struct db *db, enum q q, int64_t id)
+{
+    struct db_stmt *st = db_stmt(db, q);
+    bool row = false;
+
+    if (st == NULL)
+        return false;
+    if (id != 0)
+        db_bind_i64(st, 1, id);
+    if (db_step(st, &row) != ERR_OK)
+        row = false;
+    db_done(st);
+    return row;
+}
+
 /* Insert the total's value for year straight through Q_OBSERVATION_ADD, as psql would: no
  * audit entry, no refresh of what samverka keeps in step (inside the caller's transaction,
  * if any). Whether it was written. */

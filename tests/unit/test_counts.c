@@ -18,22 +18,6 @@
 
 #define WHO "counts-test"
 
-/* Whether the mission's counts are stored (else a read counts them afresh). */
-static bool
-is_stored(struct db *db, int64_t mission_id)
-{
-    struct db_stmt *st = db_stmt(db, Q_MISSION_COUNTED);
-    bool row = false;
-
-    if (st == NULL)
-        return false;
-    db_bind_i64(st, 1, mission_id);
-    if (db_step(st, &row) != ERR_OK)
-        row = false;
-    db_done(st);
-    return row;
-}
-
 /* The count of sector in the list, 0 when absent. */
 static int
 of_sector(const struct sector_count *c, int n, const char *sector)
@@ -68,8 +52,8 @@ check(struct db *db, int64_t mission_id, const char *when, bool want_stored, int
         same = strcmp(got[i].sector, fresh[i].sector) == 0 && got[i].n == fresh[i].n;
     ok(same, "%s: %s: the stored counts equal the fresh ones (%d and %d sectors)", backend, when,
        n_got, n_fresh);
-    ok(is_stored(db, mission_id) == want_stored, "%s: %s: the counts are %s", backend, when,
-       want_stored ? "stored" : "not stored (read afresh)");
+    ok(both_has_row(db, Q_MISSION_COUNTED, mission_id) == want_stored, "%s: %s: the counts are %s",
+       backend, when, want_stored ? "stored" : "not stored (read afresh)");
     ok(of_sector(got, n_got, "public") == public, "%s: %s: %d public actors (got %d)", backend,
        when, public, of_sector(got, n_got, "public"));
     ok(of_sector(got, n_got, "private") == private, "%s: %s: %d private actors (got %d)", backend,

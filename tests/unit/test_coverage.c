@@ -43,22 +43,6 @@
 
 #define WHO "coverage-test"
 
-/* Whether mission_id's objective counts are stored (else coverage_load counts afresh). */
-static bool
-counted(struct db *db, int64_t mission_id)
-{
-    struct db_stmt *st = db_stmt(db, Q_COVERAGE_COUNTED);
-    bool row = false;
-
-    if (st == NULL)
-        return false;
-    db_bind_i64(st, 1, mission_id);
-    if (db_step(st, &row) != ERR_OK)
-        row = false;
-    db_done(st);
-    return row;
-}
-
 /* Whether objective o of c has exactly the sectors' counts want (public, private,
  * academia, civil society). */
 static bool
@@ -294,7 +278,8 @@ test_all(struct db *db)
     opts.stale_years = 2;
     opts.gap_max = 100;
     opts.matrix.limit = 2;
-    ok(counted(db, m), "%s: the portfolio's counts are stored after the writes", backend);
+    ok(both_has_row(db, Q_COVERAGE_COUNTED, m),
+       "%s: the portfolio's counts are stored after the writes", backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && c.n_objs == 3,
        "%s: the portfolio, three objectives", backend);
     x = obj(&c, o1);
@@ -355,7 +340,7 @@ test_all(struct db *db)
            commitment_move(db, pledge, "withdrawn", "", 0, WHO, 1100, &e) == ERR_OK &&
            db_commit(db) == ERR_OK,
        "%s: D's commitment withdrawn, the counts not refreshed", backend);
-    ok(!counted(db, m), "%s: ... so they are not stored", backend);
+    ok(!both_has_row(db, Q_COVERAGE_COUNTED, m), "%s: ... so they are not stored", backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && sectors_are(obj(&c, o1), 1, 1, 1, 0) &&
            sectors_are(obj(&c, o2), 1, 0, 1, 0) && obj(&c, o2)->n_committed == 0,
        "%s: counted afresh: O1 A B C, O2 A C (a withdrawn commitment does not count)", backend);
@@ -366,7 +351,8 @@ test_all(struct db *db)
        "matrix's total as stored",
        backend);
     /* a samverka write stores them again */
-    ok(registry_actor_archive(db, cc, WHO, 1200) == ERR_OK && counted(db, m),
+    ok(registry_actor_archive(db, cc, WHO, 1200) == ERR_OK &&
+           both_has_row(db, Q_COVERAGE_COUNTED, m),
        "%s: C archived through the registry: the counts are stored again", backend);
     ok(coverage_load(db, &ar, m, &opts, &c) == ERR_OK && sectors_are(obj(&c, o1), 1, 1, 0, 0) &&
            sectors_are(obj(&c, o2), 1, 0, 0, 0) && sectors_are(obj(&c, o3), 0, 0, 0, 0),

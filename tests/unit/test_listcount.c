@@ -23,21 +23,6 @@
 static const char *const sectors[] = {"",         "public",        "private",
                                       "academia", "civil_society", "other"};
 
-/* Whether statement q (no parameters) answers a row. */
-static bool
-has_row(struct db *db, enum q q)
-{
-    struct db_stmt *st = db_stmt(db, q);
-    bool row = false;
-
-    if (st == NULL)
-        return false;
-    if (db_step(st, &row) != ERR_OK)
-        row = false;
-    db_done(st);
-    return row;
-}
-
 /* The one integer statement st answers once its text parameter 1 is bound, -1 on failure. */
 static int64_t
 count_of(struct db_stmt *st)
@@ -125,8 +110,8 @@ check(struct db *db, int64_t mission_id, const char *when, bool want_stored, int
     size_t i;
     bool same = true;
 
-    ok(has_row(db, Q_ACTOR_COUNTS_STORED) == want_stored &&
-           has_row(db, Q_INITIATIVE_COUNTS_STORED) == want_stored,
+    ok(both_has_row(db, Q_ACTOR_COUNTS_STORED, 0) == want_stored &&
+           both_has_row(db, Q_INITIATIVE_COUNTS_STORED, 0) == want_stored,
        "%s: %s: the totals are %s", backend, when,
        want_stored ? "stored" : "not stored (counted afresh)");
 
