@@ -80,6 +80,12 @@ const struct authz_rule authz_rules[] = {
     {AUTHZ_LEARNING_EDIT, "learning.edit", A | C, MIS},
     {AUTHZ_REVIEW_CREATE, "review.create", A | C, MIS},
     {AUTHZ_REVIEW_EDIT, "review.edit", A | C, MIS},
+    {AUTHZ_SEMINAR_CREATE, "seminar.create", A | C, MIS},
+    {AUTHZ_SEMINAR_EDIT, "seminar.edit", A | C, MIS},
+    /* attendance shows on the actors' pages and the network: more than the mission's */
+    {AUTHZ_SEMINAR_ATTENDANCE, "seminar.attendance", A | C, ALL},
+    {AUTHZ_SEMINAR_REGISTER, "seminar.register", P, MIS},
+    {AUTHZ_SEMINAR_UNREGISTER, "seminar.unregister", P, MIS},
 };
 const int authz_n_rules = (int)(sizeof(authz_rules) / sizeof(authz_rules[0]));
 

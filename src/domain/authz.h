@@ -56,6 +56,11 @@
  *   - Dialogues (create, edit, follow-ups done): admin and the coordinators of the
  *     dialogue's mission; they log the team's own work, and their notes are theirs until
  *     marked public. They touch every page (ALL): an actor's page lists its dialogues.
+ *   - Seminars (seminar.h): announced, edited, called off and their registrations seen and
+ *     exported by admins and the seminar's mission's coordinators, who also mark attendance
+ *     (which shows on the actors' pages: ALL). Anyone registers, without an account, and
+ *     cancels through the secret link mailed to them (the link is the credential); both
+ *     change the places left on the mission's seminar pages (MIS).
  *   - An admin may do whatever a coordinator may, on every mission; an admin never
  *     speaks for an actor or an owner (proposal submit and edit, own settings, tokens).
  *
@@ -168,6 +173,11 @@ enum authz_action {
     AUTHZ_LEARNING_EDIT,
     AUTHZ_REVIEW_CREATE, /* a portfolio review */
     AUTHZ_REVIEW_EDIT,
+    AUTHZ_SEMINAR_CREATE,     /* announce a seminar (seminar.h) */
+    AUTHZ_SEMINAR_EDIT,       /* edit or call it off; see and export its registrations */
+    AUTHZ_SEMINAR_ATTENDANCE, /* mark who attended */
+    AUTHZ_SEMINAR_REGISTER,   /* register, without an account */
+    AUTHZ_SEMINAR_UNREGISTER, /* cancel a registration by its secret link */
     AUTHZ__MAX
 };
 

@@ -140,6 +140,13 @@ static const struct code dialogue_format[] = {
 };
 const struct code_set code_dialogue_format = SET("dialogue", "format", dialogue_format);
 
+static const struct code seminar_language[] = {
+    {"sv", N_("In Swedish")},
+    {"en", N_("In English")},
+    {"sv_en", N_("In Swedish and English")},
+};
+const struct code_set code_seminar_language = SET("seminar", "language", seminar_language);
+
 static const struct code learning_decision[] = {
     {"scale_up", N_("Scale up")},
     {"adjust", N_("Adjust")},
@@ -157,7 +164,7 @@ const struct code_set *const code_sets[] = {
     &code_progress_status,   &code_proposal_state,
     &code_proposal_action,   &code_commitment_status,
     &code_commitment_step,   &code_dialogue_format,
-    &code_learning_decision, NULL,
+    &code_learning_decision, &code_seminar_language, NULL,
 };
 
 static const struct code *

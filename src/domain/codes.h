@@ -60,6 +60,7 @@ extern const struct code_set code_commitment_status; /* commitment.status */
 extern const struct code_set code_commitment_step;   /* commitment_step.status (the same codes) */
 extern const struct code_set code_dialogue_format;   /* dialogue.format */
 extern const struct code_set code_learning_decision; /* learning_entry.decision */
+extern const struct code_set code_seminar_language;  /* seminar.language */
 
 /* Every set above, NULL-terminated (for the tests). */
 extern const struct code_set *const code_sets[];

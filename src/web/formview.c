@@ -92,6 +92,8 @@ type_attr(enum field_type t)
                         * proprietary */
     case FT_DATE:
         return "date";
+    case FT_DATETIME:
+        return "datetime-local";
     case FT_URL:
         return "url";
     case FT_TEXT:

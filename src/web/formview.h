@@ -45,7 +45,16 @@ void form_summary_of(struct req *rq, struct html *h, const struct form_errors *e
 void form_begin(struct req *rq, struct html *h, const char *action);
 void form_end(struct html *h);
 
-enum field_type { FT_TEXT, FT_EMAIL, FT_PASSWORD, FT_NEW_PASSWORD, FT_NUMBER, FT_DATE, FT_URL };
+enum field_type {
+    FT_TEXT,
+    FT_EMAIL,
+    FT_PASSWORD,
+    FT_NEW_PASSWORD,
+    FT_NUMBER,
+    FT_DATE,
+    FT_URL,
+    FT_DATETIME, /* datetime-local: YYYY-MM-DDTHH:MM, no time zone */
+};
 
 /*
  * One <input> with its label (and hint, NULL: none), its error from e (NULL: none) and the

@@ -295,6 +295,28 @@ enum err page_dialogue_edit(struct req *rq);
 enum err post_dialogue_edit(struct req *rq);
 enum err post_follow_up_done(struct req *rq);
 void page_dialogue_history(struct req *rq, struct html *h, int64_t actor_id);
+/* page_seminar.c: seminars across missions and of one, a seminar, registration and its
+ * cancel link, the coordinators' forms, registrations, attendance and CSV; the iCalendar
+ * feeds; the mission page's current seminars and an actor's attendance */
+enum err page_seminars(struct req *rq);
+enum err page_seminars_past(struct req *rq);
+enum err page_mission_seminars(struct req *rq);
+enum err page_seminar(struct req *rq);
+enum err post_seminar_register(struct req *rq);
+enum err page_seminar_cancel(struct req *rq);
+enum err post_seminar_cancel(struct req *rq);
+enum err page_seminar_new(struct req *rq);
+enum err post_seminar_new(struct req *rq);
+enum err page_seminar_edit(struct req *rq);
+enum err post_seminar_edit(struct req *rq);
+enum err page_seminar_registrations(struct req *rq);
+enum err post_seminar_attendance(struct req *rq);
+enum err file_seminar_registrations(struct req *rq);
+enum err file_seminar_ics(struct req *rq);
+enum err file_mission_seminars_ics(struct req *rq);
+enum err file_seminars_ics(struct req *rq);
+void page_seminar_current(struct req *rq, struct html *h, int64_t mission_id, const char *slug);
+void page_seminar_history(struct req *rq, struct html *h, int64_t actor_id);
 /* api_dialogue.c */
 enum err api_mission_dialogues(struct req *rq);
 enum err api_dialogue(struct req *rq);

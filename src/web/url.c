@@ -632,6 +632,30 @@ URL_ID(url_dialogue, "/dialogues/", NULL)
 URL_ID(url_dialogue_edit, "/dialogues/", "/edit")
 URL_ID(url_follow_up_done, "/follow-ups/", "/done")
 
+/* ---- seminars (page_seminar.c) */
+
+URL_FIXED(url_seminars, "/seminars")
+URL_FIXED(url_seminars_past, "/seminars/past")
+URL_FIXED(url_seminars_ics, "/seminars.ics")
+URL_SLUG(url_mission_seminars, "/missions/", "/seminars")
+URL_SLUG(url_mission_seminars_ics, "/missions/", "/seminars.ics")
+URL_SLUG(url_seminar_new, "/missions/", "/seminars/new")
+URL_ID(url_seminar, "/seminars/", NULL)
+URL_ID(url_seminar_register, "/seminars/", "/register")
+URL_ID(url_seminar_edit, "/seminars/", "/edit")
+URL_ID(url_seminar_registrations, "/seminars/", "/registrations")
+URL_ID(url_seminar_registrations_csv, "/seminars/", "/registrations.csv")
+URL_ID(url_seminar_attendance, "/seminars/", "/attendance")
+URL_ID(url_seminar_ics, "/seminars/", "/seminar.ics")
+
+char *
+url_seminar_cancel(const struct req *rq, int64_t id, const char *token)
+{
+    char *mid = arena_printf(rq->arena, "/cancel/%s", token);
+
+    return pathi(rq, "/seminars/", id, mid);
+}
+
 /* ---- the portfolio (page_portfolio.c) */
 
 URL_SLUG(url_portfolio, "/missions/", "/portfolio")

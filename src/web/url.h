@@ -162,6 +162,22 @@ char *url_review_edit(const struct req *rq, int64_t id);
 /* True if s is an absolute http(s) URL safe to link to (user-supplied links). */
 bool url_is_http(const char *s);
 
+/* seminars (page_seminar.c): across missions, the archive, a mission's, one, its forms,
+ * the coordinators' list and CSV, the cancel link's page, the iCalendar feeds */
+char *url_seminars(const struct req *rq);
+char *url_seminars_past(const struct req *rq);
+char *url_seminars_ics(const struct req *rq);
+char *url_mission_seminars(const struct req *rq, const char *slug);
+char *url_mission_seminars_ics(const struct req *rq, const char *slug);
+char *url_seminar_new(const struct req *rq, const char *slug);
+char *url_seminar(const struct req *rq, int64_t id);
+char *url_seminar_register(const struct req *rq, int64_t id);
+char *url_seminar_edit(const struct req *rq, int64_t id);
+char *url_seminar_registrations(const struct req *rq, int64_t id);
+char *url_seminar_registrations_csv(const struct req *rq, int64_t id);
+char *url_seminar_attendance(const struct req *rq, int64_t id);
+char *url_seminar_ics(const struct req *rq, int64_t id);
+char *url_seminar_cancel(const struct req *rq, int64_t id, const char *token);
 /* dialogues (page_dialogue.c): a mission's list, the form to add one, one dialogue, its
  * edit form, a follow-up's done/reopen form */
 char *url_mission_dialogues(const struct req *rq, const char *slug);

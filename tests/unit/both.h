@@ -35,6 +35,8 @@
 static const char *backend __attribute__((unused)) = "sqlite";
 /* this run's: a number, set by both_main before any check */
 static char suffix[17];
+/* the database being tested, for a check that opens more connections to it (db_open) */
+static char both_url[700] __attribute__((unused));
 
 /* the password of both_account's accounts (when it hashes one) */
 #define BOTH_PW "correct horse battery"
@@ -230,6 +232,7 @@ both_main(const char *name, void (*test_all)(struct db *db))
     if (db_open(path, &o, &db) != ERR_OK || db_migrate(db, NULL) != ERR_OK)
         bail_out("cannot create a database");
     backend = "sqlite";
+    snprintf(both_url, sizeof(both_url), "%s", path);
     test_all(db);
     db_close(db);
     for (i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
@@ -246,6 +249,7 @@ both_main(const char *name, void (*test_all)(struct db *db))
     }
     backend = "postgres";
     snprintf(url, sizeof(url), "postgres://samverka@/samverka?host=%s&port=%s", dir, port);
+    snprintf(both_url, sizeof(both_url), "%s", url);
     if (!ok(db_open(url, NULL, &db) == ERR_OK, "postgres: connects to the test cluster"))
         return done_testing();
     if (db_migrate(db, NULL) != ERR_OK)
