@@ -25,7 +25,7 @@ build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqli
  libcurl4-openssl-dev nettle-dev libarchive-dev"
 test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
  mandoc cppcheck clang-format clang-tidy clang libclang-rt-14-dev llvm python3-jsonschema
- python3-aiosmtpd faketime python3-networkx"
+ python3-aiosmtpd faketime python3-networkx python3-icalendar python3-feedparser"
 
 # fail MESSAGE: the last word on a step that did not work
 fail() {

@@ -3,6 +3,7 @@
  */
 #include "core/mailmsg.h"
 
+#include <sodium.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@
 #define WORD_BYTES 39
 /* RFC 2045: quoted-printable lines of at most 76 characters, the soft break's "=" too. */
 #define QP_LINE 76
+/* RFC 2045: base64 lines of at most 76 characters, 57 bytes each. */
+#define B64_LINE_BYTES 57
 
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -125,12 +128,31 @@ body_qp(struct buf *out, const char *s)
     }
 }
 
+/* The attachment's bytes in base64 (libsodium's, the original alphabet with padding),
+ * 76 characters a line. */
+static void
+body_base64(struct buf *out, const char *s)
+{
+    char line[sodium_base64_ENCODED_LEN(B64_LINE_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+    size_t n = strlen(s), i, len;
+
+    for (i = 0; i < n; i += len) {
+        len = n - i < B64_LINE_BYTES ? n - i : B64_LINE_BYTES;
+        sodium_bin2base64(line, sizeof(line), (const unsigned char *)s + i, len,
+                          sodium_base64_VARIANT_ORIGINAL);
+        buf_adds(out, line);
+        buf_adds(out, "\r\n");
+    }
+}
+
 void
 mailmsg_format(struct buf *out, const struct mailmsg *m)
 {
     static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    bool attached =
+        m->attachment_name != NULL && m->attachment_type != NULL && m->attachment_text != NULL;
     struct tm tm;
 
     /* English names by hand: strftime's %a and %b follow the locale (sv: "tor", "dec") */
@@ -141,9 +163,25 @@ mailmsg_format(struct buf *out, const struct mailmsg *m)
     buf_printf(out, "To: <%s>\r\n", m->to);
     subject(out, m->subject);
     buf_printf(out, "Message-ID: <%s>\r\n", m->message_id);
-    buf_adds(out, "MIME-Version: 1.0\r\n"
-                  "Content-Type: text/plain; charset=UTF-8\r\n"
+    buf_adds(out, "MIME-Version: 1.0\r\n");
+    if (attached)
+        buf_adds(out, "Content-Type: multipart/mixed; boundary=\"" MAILMSG_BOUNDARY "\"\r\n"
+                      "\r\n"
+                      "--" MAILMSG_BOUNDARY "\r\n");
+    buf_adds(out, "Content-Type: text/plain; charset=UTF-8\r\n"
                   "Content-Transfer-Encoding: quoted-printable\r\n"
                   "\r\n");
     body_qp(out, m->body);
+    if (!attached)
+        return;
+    /* the CRLF before a delimiter is the delimiter's (RFC 2046 5.1.1): one more keeps the
+     * text's last line end */
+    buf_adds(out, "\r\n--" MAILMSG_BOUNDARY "\r\n");
+    buf_printf(out, "Content-Type: %s; charset=UTF-8;\r\n name=\"%s\"\r\n", m->attachment_type,
+               m->attachment_name);
+    buf_printf(out, "Content-Disposition: attachment; filename=\"%s\"\r\n", m->attachment_name);
+    buf_adds(out, "Content-Transfer-Encoding: base64\r\n"
+                  "\r\n");
+    body_base64(out, m->attachment_text);
+    buf_adds(out, "\r\n--" MAILMSG_BOUNDARY "--\r\n");
 }

@@ -5,6 +5,7 @@
 #include "domain/mail.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "core/utf8.h"
 
@@ -47,9 +48,58 @@ is_text(const char *s, size_t max, bool lines)
     return true;
 }
 
+bool
+mail_is_attachment_name(const char *s)
+{
+    size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+
+    return n > 0 && s[n] == '\0' && n <= MAIL_ATTACHMENT_NAME_MAX && s[0] != '.';
+}
+
+/* The length of the RFC 6838 restricted-name at s (letters, digits, "!#$&^_.+-"), or 0. */
+static size_t
+mime_token(const char *s)
+{
+    return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#$&^_.+-");
+}
+
+bool
+mail_is_attachment_type(const char *s)
+{
+    const char *p = s;
+    size_t n;
+
+    if (strlen(s) > MAIL_ATTACHMENT_TYPE_MAX)
+        return false;
+    /* type "/" subtype */
+    n = mime_token(p);
+    if (n == 0 || p[n] != '/')
+        return false;
+    p += n + 1;
+    n = mime_token(p);
+    if (n == 0)
+        return false;
+    p += n;
+    /* *( ";" [" "] attribute "=" value ), charset is ours to add */
+    while (*p == ';') {
+        p++;
+        if (*p == ' ')
+            p++;
+        n = mime_token(p);
+        if (n == 0 || p[n] != '=' || (n == 7 && strncasecmp(p, "charset", 7) == 0))
+            return false;
+        p += n + 1;
+        n = mime_token(p);
+        if (n == 0)
+            return false;
+        p += n;
+    }
+    return *p == '\0';
+}
+
 enum err
-mail_enqueue(struct db *db, const char *to, const char *subject, const char *body, time_t now,
-             int64_t *out_id)
+mail_enqueue_attached(struct db *db, const char *to, const char *subject, const char *body,
+                      const struct mail_attachment *att, time_t now, int64_t *out_id)
 {
     struct db_stmt *st;
     enum err rc;
@@ -58,6 +108,11 @@ mail_enqueue(struct db *db, const char *to, const char *subject, const char *bod
     if (!mail_is_address(to) || *subject == '\0' || !is_text(subject, MAIL_SUBJECT_MAX, false) ||
         !is_text(body, MAIL_BODY_MAX, true))
         return ERR_INVALID;
+    if (att != NULL &&
+        (att->name == NULL || att->type == NULL || att->text == NULL ||
+         !mail_is_attachment_name(att->name) || !mail_is_attachment_type(att->type) ||
+         !is_text(att->text, MAIL_ATTACHMENT_MAX, true)))
+        return ERR_INVALID;
     st = db_stmt(db, Q_MAIL_ADD);
     if (st == NULL)
         return ERR_DB;
@@ -65,11 +120,27 @@ mail_enqueue(struct db *db, const char *to, const char *subject, const char *bod
     db_bind_text(st, 2, subject);
     db_bind_text(st, 3, body);
     db_bind_i64(st, 4, (int64_t)now);
+    if (att != NULL) {
+        db_bind_text(st, 5, att->name);
+        db_bind_text(st, 6, att->type);
+        db_bind_text(st, 7, att->text);
+    } else {
+        db_bind_null(st, 5);
+        db_bind_null(st, 6);
+        db_bind_null(st, 7);
+    }
     rc = db_step(st, &row);
     if (rc == ERR_OK && row && out_id != NULL)
         *out_id = db_i64(st, 0);
     db_done(st);
     return rc;
+}
+
+enum err
+mail_enqueue(struct db *db, const char *to, const char *subject, const char *body, time_t now,
+             int64_t *out_id)
+{
+    return mail_enqueue_attached(db, to, subject, body, NULL, now, out_id);
 }
 
 enum err
@@ -92,6 +163,12 @@ mail_next_due(struct db *db, struct arena *a, time_t now, struct mail *out)
         out->subject = arena_strdup(a, db_text(st, 2));
         out->body = arena_strdup(a, db_text(st, 3));
         out->attempts = (int)db_i64(st, 4);
+        out->attachment = (struct mail_attachment){NULL, NULL, NULL};
+        if (db_type(st, 5) != DB_NULL && db_type(st, 6) != DB_NULL && db_type(st, 7) != DB_NULL) {
+            out->attachment.name = db_text_dup(st, 5, a);
+            out->attachment.type = db_text_dup(st, 6, a);
+            out->attachment.text = db_text_dup(st, 7, a);
+        }
     }
     db_done(st);
     return rc;

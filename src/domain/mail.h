@@ -17,19 +17,30 @@
 #include "core/arena.h"
 #include "db/db.h"
 
-#define MAIL_ADDR_MAX     254   /* RFC 5321: a path of at most 256 octets with <> */
-#define MAIL_SUBJECT_MAX  200   /* bytes of UTF-8 */
-#define MAIL_BODY_MAX     65536 /* bytes of UTF-8 */
-#define MAIL_ERROR_MAX    200   /* bytes of last_error */
-#define MAIL_MAX_ATTEMPTS 8     /* then the message is given up */
-#define MAIL_RETRY_FIRST  60    /* seconds before the second attempt; doubled each time */
-#define MAIL_RETRY_MAX    21600 /* the delay grows no longer than six hours */
+#define MAIL_ADDR_MAX            254    /* RFC 5321: a path of at most 256 octets with <> */
+#define MAIL_SUBJECT_MAX         200    /* bytes of UTF-8 */
+#define MAIL_BODY_MAX            65536  /* bytes of UTF-8 */
+#define MAIL_ERROR_MAX           200    /* bytes of last_error */
+#define MAIL_ATTACHMENT_MAX      262144 /* bytes of an attachment's UTF-8 text */
+#define MAIL_ATTACHMENT_NAME_MAX 100    /* bytes of its file name */
+#define MAIL_ATTACHMENT_TYPE_MAX 100    /* bytes of its MIME type */
+#define MAIL_MAX_ATTEMPTS        8      /* then the message is given up */
+#define MAIL_RETRY_FIRST         60     /* seconds before the second attempt; doubled each time */
+#define MAIL_RETRY_MAX           21600  /* the delay grows no longer than six hours */
+
+/* A message's one attachment, text (an .ics): sent base64-encoded in UTF-8. */
+struct mail_attachment {
+    const char *name; /* a plain file name: [A-Za-z0-9._-], 1-100 bytes, no leading dot */
+    const char *type; /* a MIME type and parameters: "text/calendar; method=REQUEST" */
+    const char *text; /* UTF-8, at most MAIL_ATTACHMENT_MAX bytes */
+};
 
 /* One queued message. */
 struct mail {
     int64_t id;
     const char *to, *subject, *body;
-    int attempts; /* made so far */
+    struct mail_attachment attachment; /* its fields NULL: none */
+    int attempts;                      /* made so far */
 };
 
 /* Is s one plain addr-spec (local@domain, printable ASCII, no spaces, quotes, commas or
@@ -41,6 +52,17 @@ bool mail_is_address(const char *s);
  * queued then. */
 enum err mail_enqueue(struct db *db, const char *to, const char *subject, const char *body,
                       time_t now, int64_t *out_id);
+/* mail_enqueue with one attachment (att NULL: none, as mail_enqueue). ERR_INVALID also
+ * when its name is not a plain file name (mail_attachment's), its type not a MIME type
+ * ("type/subtype" and "; name=value" parameters of letters, digits and "!#$&^_.+-",
+ * no charset: UTF-8 is added) within MAIL_ATTACHMENT_TYPE_MAX, or its text longer than
+ * MAIL_ATTACHMENT_MAX, not UTF-8 or with a control character other than CR, LF and TAB;
+ * nothing is queued then. */
+enum err mail_enqueue_attached(struct db *db, const char *to, const char *subject, const char *body,
+                               const struct mail_attachment *att, time_t now, int64_t *out_id);
+/* Is s a plain attachment file name? Is it an attachment MIME type? (Both as above.) */
+bool mail_is_attachment_name(const char *s);
+bool mail_is_attachment_type(const char *s);
 /* The message due first at now, copied into a; ERR_NOTFOUND when none is due. */
 enum err mail_next_due(struct db *db, struct arena *a, time_t now, struct mail *out);
 enum err mail_mark_sent(struct db *db, int64_t id, time_t now);

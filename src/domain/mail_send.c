@@ -56,8 +56,13 @@ send_one(const struct mail_conf *conf, const struct mail *m, time_t now, char *e
                            .subject = m->subject,
                            .body = m->body,
                            .message_id = id,
-                           .date = now};
-    buf_init(&b, 4 * MAIL_BODY_MAX);
+                           .date = now,
+                           .attachment_name = m->attachment.name,
+                           .attachment_type = m->attachment.type,
+                           .attachment_text = m->attachment.text};
+    /* quoted-printable takes at most 3 bytes a byte and its soft breaks 3 more per 73;
+     * base64 4 per 3 and a CRLF per 57: room for both, and for the headers */
+    buf_init(&b, 4 * MAIL_BODY_MAX + 2 * MAIL_ATTACHMENT_MAX);
     mailmsg_format(&b, &msg);
     if (buf_err(&b)) {
         snprintf(err, errsz, "message too large");

@@ -64,6 +64,33 @@ check "mail: the row is marked sent" eq "$(QDB=$MDB q 'SELECT attempts, COUNT(se
 "$BIN" mail send --db "$MDB" --smtp-url "smtp://127.0.0.1:$PORT" --smtp-from noreply@samverka.example >"$T/ms2.out" 2>&1
 check "mail send: a sent message is not sent again" eq "$(cat "$T/ms2.out"):$(ls "$T/sink" | grep -c '\.eml$')" "0 sent, 0 failed:1"
 
+# a message with an attachment (a seminar's .ics; queued by the domain's
+# mail_enqueue_attached, here by SQL: the CLI queues plain messages only) arrives as
+# multipart/mixed whose attachment decodes to the very bytes queued
+ICS=$'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//samverka//test//SV\r\nBEGIN:VEVENT\r\nUID:s-1@samverka.example\r\nSUMMARY:Skolmåltider\\, möte om €\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n'
+printf '%s' "$ICS" >"$T/queued.ics"
+QDB=$MDB q "INSERT INTO mail_queue (recipient, subject, body, created_at, attempts, next_at, attachment_name, attachment_type, attachment) VALUES ('ics@example.org', 'Kallelse', $(sqls $'Välkommen!\nKallelsen är bifogad.\n'), 0, 0, 0, 'seminarium-1.ics', 'text/calendar; method=REQUEST', $(sqls "$ICS"))" >/dev/null
+"$BIN" mail send --db "$MDB" --smtp-url "smtp://127.0.0.1:$PORT" --smtp-from noreply@samverka.example >"$T/ms-att.out" 2>&1
+check "mail send: a message with an attachment is sent" eq "$(cat "$T/ms-att.out"):$(cat "$T/sink/2.env" 2>/dev/null | tail -n 1)" "1 sent, 0 failed:ics@example.org"
+attached()
+{
+    python3 - "$T/sink/2.eml" "$T/queued.ics" <<'PY'
+import email, email.policy, sys
+raw = open(sys.argv[1], "rb").read()
+m = email.message_from_bytes(raw, policy=email.policy.default)
+parts = list(m.iter_parts()) if m.is_multipart() else []
+print(m.get_content_type(), len(parts), len(m.defects))
+if len(parts) == 2:
+    t, a = parts
+    print(t.get_content_type(), t.get_content().replace("\r", "") == "Välkommen!\nKallelsen är bifogad.\n")
+    print(a.get_content_type(), a.get_param("method"), a.get_filename(), a.is_attachment(), a["content-transfer-encoding"])
+    print(a.get_payload(decode=True) == open(sys.argv[2], "rb").read())
+print(all(b < 128 for b in raw) and max(len(l) for l in raw.split(b"\r\n")) <= 78)
+PY
+}
+check "mail: the attached message is multipart/mixed: the text, then the .ics as an attachment, decoded to the bytes queued; 7-bit, short lines" \
+    eq "$(attached)" $'multipart/mixed 2 0\ntext/plain True\ntext/calendar REQUEST seminarium-1.ics True base64\nTrue\nTrue'
+
 # the sink goes away: the message stays queued, retried later
 sink_stop
 "$BIN" mail queue --db "$MDB" --to bo@example.org --subject 'Granskning väntar' <<<'En ny version väntar.' >/dev/null 2>&1
