@@ -224,20 +224,13 @@ seminar_of_actor(struct db *db, struct arena *a, int64_t actor_id, struct semina
 
 /* The editable columns: Q_SEMINAR_STORED's and Q_SEMINAR_UPDATE's order. */
 static const struct change_field seminar_fields[] = {
-    {"title_sv", CH_TEXT, false},
-    {"title_en", CH_TEXT, false},
-    {"description_sv", CH_TEXT, false},
-    {"description_en", CH_TEXT, false},
-    {"starts_at", CH_INT, false},
-    {"ends_at", CH_INT, false},
-    {"closes_at", CH_INT, false},
-    {"place", CH_TEXT, false},
-    {"online_url", CH_TEXT, false},
-    {"language", CH_TEXT, false},
-    {"capacity", CH_INT, false},
-    {"accessibility_sv", CH_TEXT, false},
-    {"accessibility_en", CH_TEXT, false},
-    {"cancelled_at", CH_OPT_INT, false},
+    {"title_sv", CH_TEXT, false},         {"title_en", CH_TEXT, false},
+    {"description_sv", CH_TEXT, false},   {"description_en", CH_TEXT, false},
+    {"starts_at", CH_INT, false},         {"ends_at", CH_INT, false},
+    {"closes_at", CH_INT, false},         {"place", CH_TEXT, false},
+    {"online_url", CH_TEXT, false},       {"language", CH_TEXT, false},
+    {"capacity", CH_INT, false},          {"accessibility_sv", CH_TEXT, false},
+    {"accessibility_en", CH_TEXT, false}, {"cancelled_at", CH_OPT_INT, false},
 };
 #define N_SEMINAR_FIELDS ((int)(sizeof(seminar_fields) / sizeof(seminar_fields[0])))
 
@@ -274,8 +267,7 @@ seminar_check(struct db *db, const struct seminar_new *in, int64_t self, int64_t
         return write_refuse(e, "ends_at", "must be after the start");
     if (in->ends_at - in->starts_at > (int64_t)SEMINAR_MAX_DAYS * 86400)
         return write_refuse(e, "ends_at", "lasts more than ten years");
-    if (in->closes_at != 0 &&
-        (in->closes_at < SEMINAR_MIN_TIME || in->closes_at > in->starts_at))
+    if (in->closes_at != 0 && (in->closes_at < SEMINAR_MIN_TIME || in->closes_at > in->starts_at))
         return write_refuse(e, "closes_at", "must be at or before the start");
     if (write_text(e, "place", in->place, WRITE_MAX_LINE, false, false) ||
         write_url(e, "online_url", str_empty(in->online_url) ? NULL : in->online_url))
@@ -366,8 +358,8 @@ seminar_update(struct db *db, int64_t id, const struct seminar_new *in, const ch
         cancelled = in->cancelled ? (s.cancelled_at != 0 ? s.cancelled_at : now) : 0;
         seminar_values(in, cancelled, after);
         if (change_diff(&c, seminar_fields, N_SEMINAR_FIELDS, before, after) > 0)
-            rc = write_update_row(db, Q_SEMINAR_UPDATE, id, seminar_fields, N_SEMINAR_FIELDS,
-                                  after);
+            rc =
+                write_update_row(db, Q_SEMINAR_UPDATE, id, seminar_fields, N_SEMINAR_FIELDS, after);
     }
     if (rc == ERR_OK)
         rc = write_log(db, &c, now, who, "update", "seminar", id, s.mission_id, &changed);
@@ -449,8 +441,8 @@ count_state(struct db *db, int64_t seminar, const char *state, int64_t *out)
 /* Compose the mail of kind to registration id of seminar and queue it (with the .ics for a
  * place). */
 static enum err
-mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind kind, int64_t seminar,
-         int64_t id, int64_t now)
+mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind kind,
+         int64_t seminar, int64_t id, int64_t now)
 {
     struct mail_attachment att = {0};
     struct seminar_registration r;

@@ -66,7 +66,7 @@ struct seminar {
     const char *language; /* code_seminar_language: sv, en, sv_en */
     int64_t capacity;
     const char *accessibility_sv, *accessibility_en;
-    int64_t cancelled_at;   /* 0: not */
+    int64_t cancelled_at;    /* 0: not */
     int64_t data_deleted_at; /* 0: the registrations' personal data are kept */
     int64_t attended_total;
     bool is_demo;
@@ -156,9 +156,9 @@ struct seminar_new {
     int64_t mission_id;
     const char *title_sv, *title_en, *description_sv, *description_en; /* Markdown */
     int64_t starts_at, ends_at, closes_at; /* closes_at 0: at the start */
-    const char *place, *online_url; /* at least one */
-    const char *language;           /* code_seminar_language */
-    int64_t capacity;               /* 1..SEMINAR_MAX_CAPACITY */
+    const char *place, *online_url;        /* at least one */
+    const char *language;                  /* code_seminar_language */
+    int64_t capacity;                      /* 1..SEMINAR_MAX_CAPACITY */
     const char *accessibility_sv, *accessibility_en;
     bool cancelled; /* update only: call it off (or on again) */
     bool is_demo;
@@ -230,8 +230,9 @@ struct seminar_ics_opts {
     const char *host; /* for the UID: id-seminar@host */
 };
 /* A calendar of n seminars, METHOD method (PUBLISH: the feeds and the mails' attachment,
- * which need no ORGANIZER as REQUEST would), cancelled ones STATUS:CANCELLED. name: the calendar's X-WR-CALNAME (NULL
- * none). ERR_INVALID when a text is not valid for iCalendar (cannot be: checked on write). */
+ * which need no ORGANIZER as REQUEST would), cancelled ones STATUS:CANCELLED. name: the calendar's
+ * X-WR-CALNAME (NULL none). ERR_INVALID when a text is not valid for iCalendar (cannot be: checked
+ * on write). */
 enum err seminar_ics(struct buf *out, const struct seminar *s, int n, const char *method,
                      const char *name, const struct seminar_ics_opts *o, int64_t now);
 

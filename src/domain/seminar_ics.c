@@ -8,6 +8,7 @@
  * calendars remove it rather than keep a stale copy. Times are local to Europe/Stockholm
  * with the VTIMEZONE in the calendar (ical_calendar_begin), DTSTAMP in UTC.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/ical.h"

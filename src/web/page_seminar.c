@@ -160,7 +160,7 @@ parse_local(const char *s, int64_t *out)
 /* ------------------------------------------------------------ lists */
 
 static const char *
-state_badge(struct req *rq, const struct seminar *s, int64_t now)
+state_badge(const struct seminar *s, int64_t now)
 {
     switch (seminar_open(s, now)) {
     case SEMINAR_CANCELLED:
@@ -181,7 +181,7 @@ state_badge(struct req *rq, const struct seminar *s, int64_t now)
 static void
 seminar_item(struct req *rq, struct html *h, const struct seminar *s, bool mission, int64_t now)
 {
-    const char *badge = state_badge(rq, s, now);
+    const char *badge = state_badge(s, now);
 
     html_open(h, "li", NULL);
     html_elem_attr(h, "a", L(rq, s->title_sv, s->title_en), "href", url_seminar(rq, s->id), "lang",
@@ -262,7 +262,8 @@ page_seminar_history(struct req *rq, struct html *h, int64_t actor_id)
         html_elem_attr(h, "span", L(rq, x[i].mission_title_sv, x[i].mission_title_en), "lang",
                        L_lang(rq, x[i].mission_title_en), NULL);
         html_text(h, " · ");
-        html_printf(h, ngettext("%lld person attended", "%lld people attended", (unsigned long)x[i].n),
+        html_printf(h,
+                    ngettext("%lld person attended", "%lld people attended", (unsigned long)x[i].n),
                     (long long)x[i].n);
         html_close(h, "li");
     }
@@ -303,7 +304,7 @@ page_seminars(struct req *rq)
 }
 
 static enum err
-past_section(struct req *rq, struct html *h, int64_t mission_id, bool mission, int64_t now)
+past_section(struct req *rq, struct html *h, int64_t mission_id, const char *base, int64_t now)
 {
     struct seminar *s;
     struct pager p;
@@ -317,12 +318,13 @@ past_section(struct req *rq, struct html *h, int64_t mission_id, bool mission, i
     if (rc)
         return rc;
     html_open(h, "section", "aria-labelledby", "past-h", NULL);
-    html_elem_attr(h, "h2", _("Past seminars"), "id", "past-h", NULL);
+    html_elem_attr(h, "h2", mission_id == 0 ? _("Held") : _("Past seminars"), "id", "past-h", NULL);
     if (n == 0)
         html_elem(h, "p", _("No seminars have been held yet."));
     else
-        seminar_list(rq, h, s, n, mission, now);
-    pager_nav(rq, h, &p);
+        seminar_list(rq, h, s, n, mission_id == 0, now);
+    layout_pager(rq, h, p.page, p.pages, p.page > 1 ? url_paged(rq, base, p.page - 1, NULL) : NULL,
+                 p.page < p.pages ? url_paged(rq, base, p.page + 1, NULL) : NULL);
     html_close(h, "section");
     return ERR_OK;
 }
@@ -335,10 +337,11 @@ page_seminars_past(struct req *rq)
 
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, _("Past seminars"));
+    html_elem(&h, "h1", _("Past seminars"));
     html_open(&h, "p", NULL);
     html_elem_attr(&h, "a", _("Current seminars"), "href", url_seminars(rq), NULL);
     html_close(&h, "p");
-    rc = past_section(rq, &h, 0, true, (int64_t)time(NULL));
+    rc = past_section(rq, &h, 0, url_seminars_past(rq), (int64_t)time(NULL));
     if (rc)
         return rc;
     layout_end(rq, &h, NULL);
@@ -387,7 +390,7 @@ page_mission_seminars(struct req *rq)
     else
         seminar_list(rq, &h, s, n, false, now);
     html_close(&h, "section");
-    rc = past_section(rq, &h, m.id, false, now);
+    rc = past_section(rq, &h, m.id, url_mission_seminars(rq, m.slug), now);
     if (rc)
         return rc;
     layout_end(rq, &h, NULL);
@@ -445,8 +448,7 @@ signup_form(struct req *rq, struct html *h, const struct seminar *s, const struc
               _("We keep your registration to run the seminar: the mission's coordinators see "
                 "it, and it is deleted a while after the seminar. If your organisation is in "
                 "the registry, its attendance is counted on its page, without names."));
-    form_checkbox(h, "consent", "1", _("I have read this and agree"),
-                  f != NULL && f->in.consent);
+    form_checkbox(h, "consent", "1", _("I have read this and agree"), f != NULL && f->in.consent);
     form_fieldset_end(h);
     form_submit(h, _("Register"));
     form_end(h);
@@ -534,8 +536,8 @@ seminar_page(struct req *rq, const struct seminar *s, const struct signup_form *
         html_close(&h, "div");
     }
     html_open(&h, "p", NULL);
-    html_elem_attr(&h, "a", _("Add to your calendar (iCalendar)"), "href", url_seminar_ics(rq, s->id),
-                   "type", "text/calendar", NULL);
+    html_elem_attr(&h, "a", _("Add to your calendar (iCalendar)"), "href",
+                   url_seminar_ics(rq, s->id), "type", "text/calendar", NULL);
     html_close(&h, "p");
     switch (st) {
     case SEMINAR_OPEN:
@@ -629,8 +631,9 @@ post_seminar_register(struct req *rq)
         layout_begin(rq, &h, _("You are registered"));
         html_elem(&h, "h1", _("You are registered"));
         html_printf(&h, "<p>");
-        html_printf(&h, _("You have a place at %s. We have sent a confirmation to %s, with the "
-                          "seminar for your calendar and a link to cancel."),
+        html_printf(&h,
+                    _("You have a place at %s. We have sent a confirmation to %s, with the "
+                      "seminar for your calendar and a link to cancel."),
                     L(rq, s.title_sv, s.title_en), r.email);
         html_printf(&h, "</p>");
     } else {
@@ -684,7 +687,8 @@ page_seminar_cancel(struct req *rq)
     if (strcmp(r.state, "cancelled") == 0) {
         html_elem(&h, "p", _("This registration is already cancelled."));
     } else if ((int64_t)time(NULL) >= s.starts_at) {
-        html_elem(&h, "p", _("The seminar has begun: the registration can no longer be cancelled."));
+        html_elem(&h, "p",
+                  _("The seminar has begun: the registration can no longer be cancelled."));
     } else {
         html_elem(&h, "p",
                   strcmp(r.state, "registered") == 0
@@ -725,7 +729,7 @@ post_seminar_cancel(struct req *rq)
                         &promoted);
     i18n_use(rq->lang);
     if (rc == ERR_INVALID)
-        return req_refuse(rq, REFUSE_CONFLICT, NULL,
+        return req_refuse(rq, REFUSE_UNPROCESSABLE, NULL,
                           _("The seminar has begun: the registration can no longer be cancelled."));
     if (rc)
         return rc;
@@ -793,7 +797,7 @@ form_fill(struct req *rq, const struct seminar *s, struct seminar_form *f)
 
 /* The form's times and capacity into f->in; false with the field's message in fe. */
 static bool
-form_parse(struct req *rq, struct seminar_form *f, struct form_errors *fe)
+times_parse(struct seminar_form *f, struct form_errors *fe)
 {
     const char *msg = _("Enter a date and time such as 2030-06-10 13:00.");
 
@@ -813,7 +817,6 @@ form_parse(struct req *rq, struct seminar_form *f, struct form_errors *fe)
         form_error(fe, "capacity", _("Enter the number of places, a whole number from 1."));
         return false;
     }
-    (void)rq;
     return true;
 }
 
@@ -831,7 +834,7 @@ form_refusal(const struct write_error *we, const char **field)
         return _("Enter a date and time such as 2030-06-10 13:00.");
     if (strcmp(x, "ends_at") == 0)
         return strstr(we->msg, "years") != NULL ? _("A seminar lasts at most ten years.")
-                                                 : _("The end must be after the start.");
+                                                : _("The end must be after the start.");
     if (strcmp(x, "closes_at") == 0)
         return _("Registration must close at the start or before it.");
     if (strcmp(x, "place") == 0)
@@ -871,8 +874,8 @@ form_page(struct req *rq, const char *title, const char *action, const struct mi
                   f->in.description_sv, false, 6);
     form_textarea(&h, fe, "description_en", _("Description in English"), _("Markdown. Optional."),
                   f->in.description_en, false, 6);
-    form_input(&h, fe, "starts_at", _("Starts"), _("Swedish time: YYYY-MM-DD HH:MM."),
-               FT_DATETIME, f->starts, true, "off");
+    form_input(&h, fe, "starts_at", _("Starts"), _("Swedish time: YYYY-MM-DD HH:MM."), FT_DATETIME,
+               f->starts, true, "off");
     form_input(&h, fe, "ends_at", _("Ends"), _("Swedish time: YYYY-MM-DD HH:MM."), FT_DATETIME,
                f->ends, true, "off");
     form_input(&h, fe, "closes_at", _("Registration closes"),
@@ -913,7 +916,7 @@ form_save(struct req *rq, int64_t id, const struct mission *m, struct seminar_fo
     rc = regform_who(rq, &who);
     if (rc)
         return rc;
-    if (!form_parse(rq, f, &fe)) {
+    if (!times_parse(f, &fe)) {
         rq->resp.status = 422;
         return form_page(rq, title, action, m, f, id != 0, &fe);
     }
@@ -943,8 +946,7 @@ page_seminar_new(struct req *rq)
         return ERR_NOTFOUND;
     memset(&f, 0, sizeof(f));
     f.in.language = "sv";
-    return form_page(rq, _("Announce a seminar"), url_seminar_new(rq, m.slug), &m, &f, false,
-                     NULL);
+    return form_page(rq, _("Announce a seminar"), url_seminar_new(rq, m.slug), &m, &f, false, NULL);
 }
 
 enum err
@@ -1205,7 +1207,9 @@ file_seminar_registrations(struct req *rq)
         export_csv_cell(b, rs[i].email, true);
         buf_addc(b, ',');
         export_csv_cell(b, rs[i].organisation, true);
-        buf_printf(b, ",%s", rs[i].actor_id ? arena_printf(rq->arena, "%lld", (long long)rs[i].actor_id) : "");
+        buf_printf(b, ",%s",
+                   rs[i].actor_id ? arena_printf(rq->arena, "%lld", (long long)rs[i].actor_id)
+                                  : "");
         buf_addc(b, ',');
         export_csv_cell(b, rs[i].needs_diet, true);
         buf_addc(b, ',');
@@ -1267,8 +1271,8 @@ file_mission_seminars_ics(struct req *rq)
         return ERR_NOTFOUND;
     req_shows_mission(rq, m.id);
     /* what a calendar needs: the coming seminars and those of the last year */
-    rc = seminar_feed(rq->db, rq->arena, m.id, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s,
-                      &n);
+    rc =
+        seminar_feed(rq->db, rq->arena, m.id, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
     if (rc)
         return rc;
     return ics_reply(rq, s, n,

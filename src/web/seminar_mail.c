@@ -57,14 +57,16 @@ compose(void *ctx, struct arena *a, enum seminar_mail_kind kind, const struct se
     cancel = arena_printf(a, "%s/seminars/%lld/cancel/%s%s", c->base, (long long)s->id, r->token,
                           en ? "?lang=en" : "");
     where = !str_empty(s->place) ? s->place : s->online_url;
-    tail = arena_printf(a, _("Cannot come after all? Cancel your registration here, so that "
-                             "someone else gets the place:\n%s\n"),
+    tail = arena_printf(a,
+                        _("Cannot come after all? Cancel your registration here, so that "
+                          "someone else gets the place:\n%s\n"),
                         cancel);
     switch (kind) {
     case SEMINAR_MAIL_REGISTERED:
         subject = arena_printf(a, _("Registered: %s"), title);
-        lead = arena_printf(a, _("You have a place at %s. The seminar is attached, for your "
-                                 "calendar."),
+        lead = arena_printf(a,
+                            _("You have a place at %s. The seminar is attached, for your "
+                              "calendar."),
                             title);
         break;
     case SEMINAR_MAIL_WAITING:
@@ -77,8 +79,9 @@ compose(void *ctx, struct arena *a, enum seminar_mail_kind kind, const struct se
         break;
     case SEMINAR_MAIL_MOVED_UP:
         subject = arena_printf(a, _("You have a place: %s"), title);
-        lead = arena_printf(a, _("A place came free at %s, and it is yours now. The seminar is "
-                                 "attached, for your calendar."),
+        lead = arena_printf(a,
+                            _("A place came free at %s, and it is yours now. The seminar is "
+                              "attached, for your calendar."),
                             title);
         break;
     case SEMINAR_MAIL_CANCELLED:

@@ -35,8 +35,8 @@ compose(void *ctx, struct arena *a, enum seminar_mail_kind kind, const struct se
 {
     (void)ctx;
     out->subject = arena_printf(a, "%s: %s", kinds[kind], r->name);
-    out->body = arena_printf(a, "%s\n/seminars/%lld/cancel/%s\n", s->title_sv, (long long)s->id,
-                             r->token);
+    out->body =
+        arena_printf(a, "%s\n/seminars/%lld/cancel/%s\n", s->title_sv, (long long)s->id, r->token);
     return ERR_OK;
 }
 
@@ -196,13 +196,12 @@ check_save(struct db *db, int64_t mission)
     struct arena a;
     int64_t id = 0, bad = 0;
 
-    ok(seminar_save(db, 0, &in, WHO, NOW, &id, &we) == ERR_OK && id > 0,
-       "%s: a seminar is saved", backend);
+    ok(seminar_save(db, 0, &in, WHO, NOW, &id, &we) == ERR_OK && id > 0, "%s: a seminar is saved",
+       backend);
     arena_init(&a);
     if (ok(seminar_get(db, &a, id, &s) == ERR_OK, "%s: and read back", backend)) {
-        is(s.title_en, "School meals in focus", "%s: its English title", backend);
-        ok(s.starts_at == START && s.ends_at == START + 3 * HOUR &&
-               s.closes_at == START - 86400,
+        ok(strcmp(s.title_en, "School meals in focus") == 0, "%s: its English title", backend);
+        ok(s.starts_at == START && s.ends_at == START + 3 * HOUR && s.closes_at == START - 86400,
            "%s: its times", backend);
         ok(s.capacity == 10 && s.n_registered == 0 && s.n_waiting == 0,
            "%s: capacity 10, nobody registered", backend);
@@ -283,8 +282,8 @@ check_register(struct db *db, int64_t mission)
     /* the same address again, in capitals */
     both_address(upper, sizeof(upper), "ADA");
     {
-        struct seminar_signup in = {.seminar_id = id, .name = "Ada again", .email = upper,
-                                    .lang = "en", .consent = true};
+        struct seminar_signup in = {
+            .seminar_id = id, .name = "Ada again", .email = upper, .lang = "en", .consent = true};
 
         arena_init(&a);
         ok(seminar_register(db, &a, &in, NOW + 3, &mailer, &r, &we) == ERR_INVALID &&
@@ -508,21 +507,25 @@ check_attendance(struct db *db, int64_t mission)
     struct write_error we = {0};
     struct arena a;
     struct seminar s;
-    int64_t actor = both_actor(db, "Skolkocken AB"), ids[3], id;
-    char name[64];
+    int64_t actor = both_actor(db, "skolkocken"), ids[3], id;
+    char name[64], shout[64];
     int n = 0, reminded, purged;
 
     id = seminar_at(db, mission, 5, LATER);
-    snprintf(name, sizeof(name), "Skolkocken AB");
+    /* a name of this run's own: the PostgreSQL database is shared by the run's files */
+    snprintf(name, sizeof(name), "Skolkocken AB %s", suffix);
+    snprintf(shout, sizeof(shout), "SKOLKOCKEN ab %s", suffix);
+    ok(actor > 0 && both_actor_resave(db, actor, name, NULL, WHO, NOW), "%s: an actor %s", backend,
+       name);
     drain(db);
     /* the actor's name as registered by a hurried hand: matched all the same (ASCII case) */
-    ok(signup(db, id, "eva", "SKOLKOCKEN ab", NOW, &r1, &we) == ERR_OK &&
+    ok(signup(db, id, "eva", shout, NOW, &r1, &we) == ERR_OK &&
            signup(db, id, "finn", name, NOW, &r2, &we) == ERR_OK &&
            signup(db, id, "gun", "Okänd förening", NOW, &r3, &we) == ERR_OK,
        "%s: three register", backend);
     arena_init(&a);
-    ok(seminar_registrations(db, &a, id, &rs, &n) == ERR_OK && n == 3 && rs[0].actor_id == actor &&
-           rs[1].actor_id == actor && rs[2].actor_id == 0,
+    ok(seminar_registrations(db, &a, id, &rs, &n) == ERR_OK && n == 3 && actor > 0 &&
+           rs[0].actor_id == actor && rs[1].actor_id == actor && rs[2].actor_id == 0,
        "%s: two matched to the actor, one not", backend);
     drain(db);
 
@@ -555,19 +558,16 @@ check_attendance(struct db *db, int64_t mission)
     ids[1] = r2.id;
     ok(seminar_attendance(db, id, ids, 2, WHO, LATER + 4 * HOUR, &we) == ERR_OK,
        "%s: attendance marked after the event", backend);
-    ok(seminar_get(db, &a, id, &s) == ERR_OK && s.attended_total == 2,
-       "%s: two attended", backend);
+    ok(seminar_get(db, &a, id, &s) == ERR_OK && s.attended_total == 2, "%s: two attended", backend);
     ok(seminar_of_actor(db, &a, actor, &hist, &n) == ERR_OK && n >= 1 && hist[0].seminar_id == id &&
            hist[0].n == 2,
        "%s: the actor's history: two of its people attended", backend);
 
     /* the personal data: kept 30 days after the end, then deleted; the counts stay */
-    ok(seminar_tick(db, LATER + 3 * HOUR + 29 * 86400, 30, &mailer, &reminded, &purged) ==
-               ERR_OK &&
+    ok(seminar_tick(db, LATER + 3 * HOUR + 29 * 86400, 30, &mailer, &reminded, &purged) == ERR_OK &&
            count(db, "registered", id) == 3,
        "%s: 29 days after, the registrations are kept", backend);
-    ok(seminar_tick(db, LATER + 3 * HOUR + 30 * 86400, 30, &mailer, &reminded, &purged) ==
-               ERR_OK &&
+    ok(seminar_tick(db, LATER + 3 * HOUR + 30 * 86400, 30, &mailer, &reminded, &purged) == ERR_OK &&
            purged >= 1 && count(db, "registered", id) == 0,
        "%s: 30 days after, they are deleted", backend);
     ok(seminar_get(db, &a, id, &s) == ERR_OK && s.data_deleted_at != 0 && s.attended_total == 2,
