@@ -25,6 +25,7 @@
 
 #include "core/csvrows.h"
 #include "core/embed.h"
+#include "core/ical.h"
 #include "core/log.h"
 #include "core/str.h"
 #include "domain/actor.h"
@@ -38,6 +39,7 @@
 #include "domain/mfa.h"
 #include "domain/mission.h"
 #include "domain/person.h"
+#include "domain/seminar.h"
 #include "domain/site.h"
 #include "domain/user.h"
 
@@ -1057,6 +1059,205 @@ dialogues_load(struct loader *l)
     return ERR_OK;
 }
 
+/* ------------------------------------------------------------ seminars */
+
+/* One demo seminar, dated relative to the day the database is made (days from it, local
+ * start hour and minutes long), with people registered (name, organisation: a registry
+ * actor's name is matched to it) and, for a past one, how many of them attended (the
+ * first ones). Every state shows on `make run`: open with places, full with a waiting list
+ * (capacity 3, five registered), registration closed, held with attendance. */
+struct demo_seminar {
+    const char *mission;
+    int day, hour, minutes, capacity, close_days, attended;
+    const char *title_sv, *title_en, *description_sv, *description_en, *place, *online_url,
+        *language, *accessibility_sv, *accessibility_en;
+    const char *people[6][3]; /* name, organisation, e-mail */
+};
+
+static const struct demo_seminar demo_seminars[] = {
+    {"skolmat",
+     14,
+     9,
+     180,
+     40,
+     2,
+     0,
+     "Mötesplats skolmat: hållbar upphandling",
+     "Meeting place school food: sustainable procurement",
+     "Kommuner, kök och myndigheter delar erfarenheter av att ställa krav på hållbara "
+     "livsmedel i upphandlingar. Upphandlingsmyndigheten visar sina kriterier.",
+     "Municipalities, kitchens and agencies share what they learnt from setting requirements "
+     "for sustainable food in tenders. The Procurement Agency presents its criteria.",
+     "Vinnova, Mäster Samuelsgatan 56, Stockholm",
+     "",
+     "sv",
+     "Lokalen har hiss och hörslinga. Säg till om du behöver teckenspråkstolk.",
+     "The venue has a lift and a hearing loop. Tell us if you need a sign language interpreter.",
+     {{"Anna Berg", "Hofors kommun", "anna.berg@example.se"},
+      {"Johan Ek", "Karlstads kommun", "johan.ek@example.se"},
+      {"Lina Sjö", "Upphandlingsmyndigheten", "lina.sjo@example.se"},
+      {NULL, NULL, NULL}}},
+    {"skolmat",
+     21,
+     13,
+     90,
+     3,
+     1,
+     0,
+     "Webbinarium: mät matsvinnet i skolköket",
+     "Webinar: measuring food waste in the school kitchen",
+     "Livsmedelsverket går igenom hur ett kök mäter sitt svinn, och Munkedals kommun berättar "
+     "hur de gjorde.",
+     "The Swedish Food Agency shows how a kitchen measures its waste, and Munkedal "
+     "municipality tells how they did it.",
+     "",
+     "https://www.livsmedelsverket.se/",
+     "sv_en",
+     "Textning på svenska.",
+     "Captions in Swedish.",
+     {{"Sara Lind", "Munkedals kommun", "sara.lind@example.se"},
+      {"Per Holm", "Livsmedelsverket", "per.holm@example.se"},
+      {"Eva Strand", "Vallentuna kommun", "eva.strand@example.se"},
+      {"Ali Hassan", "Hultsfreds kommun", "ali.hassan@example.se"},
+      {"Maja Nord", "", "maja.nord@example.se"},
+      {NULL, NULL, NULL}}},
+    {"gator",
+     3,
+     15,
+     120,
+     25,
+     4,
+     0,
+     "Gatumoduler i praktiken",
+     "Street kits in practice",
+     "ArkDes och kommunerna i Street Moves visar vad gatumodulerna gjorde med gatorna.",
+     "ArkDes and the Street Moves municipalities show what the street kits did to the streets.",
+     "ArkDes, Exercisplan 4, Stockholm",
+     "",
+     "sv",
+     "Entré utan trappsteg.",
+     "Step-free entrance.",
+     {{"Karin Ås", "Stockholms stad", "karin.as@example.se"},
+      {"Omar Said", "Göteborgs Stad", "omar.said@example.se"},
+      {NULL, NULL, NULL}}},
+    {"skolmat",
+     -45,
+     10,
+     150,
+     30,
+     3,
+     3,
+     "Skolmatens dag: resultat från pilotkommunerna",
+     "School food day: results from the pilot municipalities",
+     "Pilotkommunerna redovisade sina första mätningar av matsvinn och andel ekologiskt.",
+     "The pilot municipalities presented their first measurements of food waste and the share "
+     "of organic food.",
+     "Stadsmissionens konferens, Stockholm",
+     "",
+     "sv",
+     "",
+     "",
+     {{"Anna Berg", "Hofors kommun", "anna.berg@example.se"},
+      {"Johan Ek", "Karlstads kommun", "johan.ek@example.se"},
+      {"Lars Dal", "Livsmedelsverket", "lars.dal@example.se"},
+      {"Nina Fors", "", "nina.fors@example.se"},
+      {NULL, NULL, NULL}}},
+    {"gator",
+     -20,
+     14,
+     120,
+     20,
+     2,
+     2,
+     "Workshop: levande gator efter sommaren",
+     "Workshop: living streets after the summer",
+     "Vad fungerade med sommarens gatumoduler, och vad gör vi nästa år?",
+     "What worked with the summer's street kits, and what do we do next year?",
+     "Spacescape, Stockholm",
+     "",
+     "sv",
+     "",
+     "",
+     {{"Karin Ås", "Stockholms stad", "karin.as@example.se"},
+      {"Elin Rask", "Spacescape", "elin.rask@example.se"},
+      {"Tom Vik", "", "tom.vik@example.se"},
+      {NULL, NULL, NULL}}},
+};
+
+/* day days from now's local day, at hour:00 Stockholm time */
+static int64_t
+demo_local(int64_t now, int day, int hour)
+{
+    int64_t local = now + ical_stockholm_offset(now);
+    int64_t midnight = local - local % 86400 + (int64_t)day * 86400 + (int64_t)hour * 3600;
+
+    return midnight - ical_stockholm_offset(midnight - 3600);
+}
+
+static enum err
+seminars_load(struct loader *l)
+{
+    size_t i;
+    int k;
+
+    l->file = "demo.c (seminars)";
+    for (i = 0; i < sizeof(demo_seminars) / sizeof(demo_seminars[0]); i++) {
+        const struct demo_seminar *ds = &demo_seminars[i];
+        struct seminar_new in = {0};
+        int64_t id, ids[6];
+        const struct key *x;
+        struct write_error we;
+        enum err rc;
+        int n_ids = 0;
+
+        if ((x = find(&l->missions, ds->mission)) == NULL)
+            return fail(l, (long)i + 1, 0, "no mission %s", ds->mission);
+        in.mission_id = x->id;
+        in.title_sv = ds->title_sv;
+        in.title_en = ds->title_en;
+        in.description_sv = ds->description_sv;
+        in.description_en = ds->description_en;
+        in.starts_at = demo_local(l->now, ds->day, ds->hour);
+        in.ends_at = in.starts_at + (int64_t)ds->minutes * 60;
+        in.closes_at = in.starts_at - (int64_t)ds->close_days * 86400;
+        in.place = ds->place;
+        in.online_url = ds->online_url;
+        in.language = ds->language;
+        in.capacity = ds->capacity;
+        in.accessibility_sv = ds->accessibility_sv;
+        in.accessibility_en = ds->accessibility_en;
+        in.is_demo = true;
+        rc = seminar_create(l->db, &in, WHO, l->now, &id, &we);
+        if (rc)
+            return refused(l, (long)i + 1, rc, &we);
+        for (k = 0; k < 6 && ds->people[k][0] != NULL; k++) {
+            struct seminar_signup su = {0};
+            struct seminar_registration r;
+
+            su.seminar_id = id;
+            su.name = ds->people[k][0];
+            su.email = ds->people[k][2]; /* the reserved example.se domain */
+            su.organisation = ds->people[k][1];
+            su.lang = "sv";
+            su.consent = true;
+            su.is_demo = true;
+            /* registered in turn, a day apart, weeks before the deadline: no mail */
+            rc = seminar_register_in(l->db, &l->a, &su, in.closes_at - (int64_t)(20 - k) * 86400,
+                                     NULL, &r, &we);
+            if (rc)
+                return refused(l, (long)i + 1, rc, &we);
+            ids[n_ids++] = r.id;
+        }
+        if (ds->attended > 0) {
+            rc = seminar_attendance_in(l->db, id, ids, ds->attended < n_ids ? ds->attended : n_ids,
+                                       WHO, in.ends_at, &we);
+            if (rc)
+                return refused(l, (long)i + 1, rc, &we);
+        }
+    }
+    return ERR_OK;
+}
+
 /* ------------------------------------------------------------ the load */
 
 enum err
@@ -1105,6 +1306,8 @@ demo_load_files(struct db *db, const struct embed_file *files, struct demo_error
         rc = read_file(l, "commitments.csv", commitment_columns, commitment_rename, commitment_row);
     if (rc == ERR_OK)
         rc = dialogues_load(l);
+    if (rc == ERR_OK)
+        rc = seminars_load(l);
     if (rc == ERR_OK)
         rc = read_file(l, "learning.csv", learning_columns, learning_rename, learning_row);
     if (rc == ERR_OK)

@@ -303,7 +303,7 @@ seminar_values(const struct seminar_new *in, int64_t cancelled_at, struct change
     v[13] = change_opt_int(cancelled_at != 0, cancelled_at);
 }
 
-static enum err
+enum err
 seminar_create(struct db *db, const struct seminar_new *in, const char *who, int64_t now,
                int64_t *out_id, struct write_error *err)
 {
@@ -572,18 +572,15 @@ registration_add(struct db *db, struct arena *a, const struct seminar_signup *in
 }
 
 enum err
-seminar_register(struct db *db, struct arena *a, const struct seminar_signup *in, int64_t now,
-                 const struct seminar_mailer *mailer, struct seminar_registration *out,
-                 struct write_error *err)
+seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup *in, int64_t now,
+                    const struct seminar_mailer *mailer, struct seminar_registration *out,
+                    struct write_error *err)
 {
     struct lock l;
     int64_t registered = 0;
     enum err rc;
 
     rc = signup_check(in, err);
-    if (rc)
-        return rc;
-    rc = db_begin(db);
     if (rc)
         return rc;
     rc = seminar_lock(db, in->seminar_id, &l);
@@ -601,6 +598,21 @@ seminar_register(struct db *db, struct arena *a, const struct seminar_signup *in
                       strcmp(out->state, "registered") == 0 ? SEMINAR_MAIL_REGISTERED
                                                             : SEMINAR_MAIL_WAITING,
                       in->seminar_id, out->id, now);
+    return rc;
+}
+
+enum err
+seminar_register(struct db *db, struct arena *a, const struct seminar_signup *in, int64_t now,
+                 const struct seminar_mailer *mailer, struct seminar_registration *out,
+                 struct write_error *err)
+{
+    enum err rc = signup_check(in, err);
+
+    if (rc == ERR_OK)
+        rc = db_begin(db);
+    if (rc)
+        return rc;
+    rc = seminar_register_in(db, a, in, now, mailer, out, err);
     if (rc) {
         db_rollback(db);
         return rc;
@@ -688,9 +700,9 @@ seminar_cancel(struct db *db, struct arena *a, const char *token, int64_t now,
 
 /* ------------------------------------------------------------ attendance */
 
-static enum err
-attendance_write(struct db *db, int64_t seminar_id, const int64_t *ids, int n, const char *who,
-                 int64_t now, struct write_error *err)
+enum err
+seminar_attendance_in(struct db *db, int64_t seminar_id, const int64_t *ids, int n, const char *who,
+                      int64_t now, struct write_error *err)
 {
     struct change_field f = {"attended_total", CH_INT, false};
     struct change_val before, after;
@@ -767,7 +779,7 @@ seminar_attendance(struct db *db, int64_t seminar_id, const int64_t *ids, int n,
 
     if (rc)
         return rc;
-    return mission_counts_commit(db, attendance_write(db, seminar_id, ids, n, who, now, err));
+    return mission_counts_commit(db, seminar_attendance_in(db, seminar_id, ids, n, who, now, err));
 }
 
 /* ------------------------------------------------------------ the periodic work */

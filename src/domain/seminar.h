@@ -171,6 +171,10 @@ struct seminar_new {
 enum err seminar_save(struct db *db, int64_t id, const struct seminar_new *in, const char *who,
                       int64_t now, int64_t *out_id, struct write_error *err);
 
+/* seminar_save's create, inside the caller's transaction (the demo loader's). */
+enum err seminar_create(struct db *db, const struct seminar_new *in, const char *who, int64_t now,
+                        int64_t *out_id, struct write_error *err);
+
 struct seminar_signup {
     int64_t seminar_id;
     const char *name, *email, *organisation; /* name and email required */
@@ -191,6 +195,11 @@ enum err seminar_register(struct db *db, struct arena *a, const struct seminar_s
                           int64_t now, const struct seminar_mailer *mailer,
                           struct seminar_registration *out, struct write_error *err);
 
+/* The same inside the caller's write transaction (the demo loader's). */
+enum err seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup *in,
+                             int64_t now, const struct seminar_mailer *mailer,
+                             struct seminar_registration *out, struct write_error *err);
+
 /*
  * Cancel the registration of token in one transaction, mailing the person; when it had a
  * place and the seminar has not begun, the first waiting moves up and is mailed too.
@@ -210,6 +219,10 @@ enum err seminar_cancel(struct db *db, struct arena *a, const char *token, int64
  */
 enum err seminar_attendance(struct db *db, int64_t seminar_id, const int64_t *ids, int n,
                             const char *who, int64_t now, struct write_error *err);
+
+/* The same inside the caller's write transaction. */
+enum err seminar_attendance_in(struct db *db, int64_t seminar_id, const int64_t *ids, int n,
+                               const char *who, int64_t now, struct write_error *err);
 
 /*
  * The periodic work at now: the reminders of seminars starting within SEMINAR_REMIND_BEFORE

@@ -251,6 +251,8 @@ page_actor(struct req *rq)
     rc = actor_initiatives_section(rq, &h, &x);
     if (rc == ERR_OK)
         page_dialogue_history(rq, &h, x.id);
+    if (rc == ERR_OK)
+        page_seminar_history(rq, &h, x.id);
     if (rc)
         return rc;
     if (x.archived_at == 0) /* an archived actor takes no new representatives */

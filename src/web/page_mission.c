@@ -864,6 +864,8 @@ page_mission(struct req *rq)
     layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
     header(&p);
     overview(&p);
+    /* the team meets the actors: the first thing the mission offers a visitor to join */
+    page_seminar_current(rq, &h, p.m.id, p.m.slug);
     goal_tree(&p);
 
     html_open(&h, "section", "aria-labelledby", "init-h", NULL);

@@ -606,7 +606,7 @@ post_seminar_register(struct req *rq)
     const char *field, *msg;
     enum err rc;
 
-    rc = seminar_get(rq->wdb, rq->arena, req_int(rq, "id", 0), &s);
+    rc = seminar_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), &s);
     if (rc)
         return rc;
     scope.mission_id = s.mission_id;
@@ -615,13 +615,13 @@ post_seminar_register(struct req *rq)
         return rc;
     signup_read(rq, s.id, &f);
     seminar_mailer_of(rq, &m);
-    rc = seminar_register(rq->wdb, rq->arena, &f.in, (int64_t)time(NULL), &m, &r, &we);
+    rc = seminar_register(edit_db(rq), rq->arena, &f.in, (int64_t)time(NULL), &m, &r, &we);
     i18n_use(rq->lang);
     if (rc == ERR_INVALID) {
         msg = signup_refusal(&we, &field);
         form_error(&fe, field, msg);
         rq->resp.status = 422;
-        (void)seminar_get(rq->wdb, rq->arena, s.id, &s);
+        (void)seminar_get(edit_db(rq), rq->arena, s.id, &s);
         return seminar_page(rq, &s, &f, &fe);
     }
     if (rc)
@@ -717,7 +717,7 @@ post_seminar_cancel(struct req *rq)
     int64_t sem = 0, promoted = 0;
     enum err rc;
 
-    rc = cancel_load(rq, rq->wdb, &r, &s);
+    rc = cancel_load(rq, edit_db(rq), &r, &s);
     if (rc)
         return rc;
     scope.mission_id = s.mission_id;
@@ -725,7 +725,7 @@ post_seminar_cancel(struct req *rq)
     if (rc)
         return rc;
     seminar_mailer_of(rq, &m);
-    rc = seminar_cancel(rq->wdb, rq->arena, req_str(rq, "token"), (int64_t)time(NULL), &m, &sem,
+    rc = seminar_cancel(edit_db(rq), rq->arena, req_str(rq, "token"), (int64_t)time(NULL), &m, &sem,
                         &promoted);
     i18n_use(rq->lang);
     if (rc == ERR_INVALID)
