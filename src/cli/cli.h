@@ -14,6 +14,7 @@ int cmd_export(int argc, char **argv);
 int cmd_indicator(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+int cmd_seminar(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_copy(int argc, char **argv);
 int cmd_routes(int argc, char **argv);

@@ -58,6 +58,9 @@ static const struct option options[] = {
      "SMTP server for the queued email, smtp://HOST:PORT or smtps://HOST:PORT; empty: none is "
      "sent (user and password: env SAMVERKA_SMTP_USER, SAMVERKA_SMTP_PASSWORD)"},
     {"smtp-from", O_STR, "", 0, 0, OFF(smtp_from), "the sender address of the email"},
+    {"seminar-retention-days", O_INT, "30", 0, 3650, OFF(seminar_retention_days),
+     "days after a seminar ends that its registrations' personal data are kept; then they "
+     "are deleted and only the attendance counts stay"},
     {"public-url", O_STR, "", 0, 0, OFF(public_url),
      "the site's public address, e.g. https://uppdrag.example.se: with https, session cookies "
      "are __Host- and Secure; writes must come from its origin; empty: plain-HTTP development "

@@ -296,6 +296,7 @@ static const struct command {
     {"copy", cmd_copy, "copy a whole database between SQLite and PostgreSQL"},
     {"token", cmd_token, "create, list or revoke API tokens for the JSON API's writes"},
     {"mail", cmd_mail, "queue an email, or send the queued ones over SMTP"},
+    {"seminar", cmd_seminar, "send the seminars' reminders and delete old registrations, once"},
     {"user", cmd_user, "add, list or disable accounts (the first admin comes from here)"},
     {"indicator", cmd_indicator, "show or change an indicator's progress settings"},
     {"assess", cmd_assess, "assess progress in an Open SDG-style CSV file (no database)"},

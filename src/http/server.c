@@ -73,9 +73,11 @@
 #include "domain/audit.h"
 #include "domain/licence.h"
 #include "domain/mail.h"
+#include "domain/seminar.h"
 #include "domain/token.h"
 #include "domain/user.h"
 #include "http/limits.h"
+#include "web/seminar_mail.h"
 #include "web/web.h"
 
 /* xgettext extracts N_() here: reply_text says these in the request's language */
@@ -206,8 +208,12 @@ struct server {
 
     /* the change watcher (which also writes the page views) runs until this goes false */
     _Atomic bool watching;
-    /* the mail sender (only with smtp-url) runs until this goes false */
+    /* the mail sender (which also does the seminars' periodic work) runs until this goes
+     * false */
     _Atomic bool mailing;
+    /* the site's address in the mails the mail thread composes (the seminars' reminders):
+     * public-url, else this server's own http://HOST:PORT; set before the thread starts */
+    char base_url[300];
 
     struct {
         pthread_mutex_t mu;
@@ -730,9 +736,7 @@ writers_version(struct server *s, uint64_t *wv)
     int i;
 
     for (i = 0; i < N_WRITERS; i++)
-        wv[i] = (i != WRITER_MAIL || mail_on(s->conf)) && writer_open(s, &s->writers[i])
-                    ? db_data_version(s->writers[i].db)
-                    : 0;
+        wv[i] = writer_open(s, &s->writers[i]) ? db_data_version(s->writers[i].db) : 0;
 }
 
 /*
@@ -906,6 +910,13 @@ watcher(void *arg)
  * flag every quarter second, so an SMTP exchange in progress (bounded by its timeout)
  * is the longest it holds up a shutdown. User and password come from the environment,
  * read once here, and are never logged.
+ *
+ * It runs with or without smtp-url: before each round it does the seminars' periodic work
+ * (seminar_tick: the reminders queued, the personal data of past seminars deleted after
+ * seminar-retention-days), on the same connection under the same lock. Those commits show
+ * on no public page either (a reminder's mark; the registrations of a seminar over, whose
+ * page shows only the attendance kept), so they count as this server's own like the mail's.
+ * Without smtp-url nothing is sent: the queue keeps the mail for `samverka mail send`.
  */
 #define MAIL_POLL_SECONDS    10
 #define MAIL_TIMEOUT_SECONDS 30
@@ -939,9 +950,13 @@ mail_sender(void *arg)
                            .hold = mail_hold,
                            .hold_ctx = wr};
     struct timespec ts = {0, 250000000L};
+    struct seminar_mail_ctx smc;
+    struct seminar_mailer sm;
     struct db *db;
-    int ticks = 0, sent, failed;
+    int ticks = 0, sent, failed, reminded, purged;
+    enum err rc;
 
+    seminar_mail_setup(&smc, s->base_url, &sm);
     while (atomic_load(&s->mailing)) {
         if (ticks-- > 0) {
             nanosleep(&ts, NULL);
@@ -950,8 +965,20 @@ mail_sender(void *arg)
         ticks = MAIL_POLL_SECONDS * 4;
         pthread_mutex_lock(&wr->mu);
         db = writer_open(s, wr) ? wr->db : NULL;
+        reminded = purged = 0;
+        rc = db == NULL ? ERR_OK
+                        : seminar_tick(db, (int64_t)time(NULL), s->conf->seminar_retention_days,
+                                       &sm, &reminded, &purged);
+        if (reminded > 0 || purged > 0)
+            wr->writes++;
         pthread_mutex_unlock(&wr->mu);
-        if (db == NULL)
+        if (rc != ERR_OK)
+            log_msg(LOG_WARN, "msg=\"seminar reminders or deletions failed; retrying\" err=%s",
+                    err_str(rc));
+        else if (reminded > 0 || purged > 0)
+            log_msg(LOG_INFO, "msg=\"seminars\" reminded=%d personal_data_deleted=%d", reminded,
+                    purged);
+        if (db == NULL || !mail_on(s->conf))
             continue;
         /* db stays open until the server's threads have stopped; used under wr->mu only */
         if (mail_send_due(db, &mc, time(NULL), &sent, &failed) != ERR_OK)
@@ -2055,8 +2082,16 @@ http_serve(const struct serve_conf *c)
      * thread uses libcurl */
     if (mailing && curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         die("libcurl cannot start");
-    atomic_store(&s->mailing, mailing);
-    if (mailing && pthread_create(&mail_thread, NULL, mail_sender, s) != 0)
+    if (c->public_url != NULL && *c->public_url != '\0')
+        snprintf(s->base_url, sizeof(s->base_url), "%.*s", (int)strcspn(c->public_url, "?#"),
+                 c->public_url);
+    else
+        snprintf(s->base_url, sizeof(s->base_url), "http://%s:%u", c->host,
+                 info ? (unsigned)info->port : (unsigned)c->port);
+    while (*s->base_url != '\0' && s->base_url[strlen(s->base_url) - 1] == '/')
+        s->base_url[strlen(s->base_url) - 1] = '\0';
+    atomic_store(&s->mailing, true);
+    if (pthread_create(&mail_thread, NULL, mail_sender, s) != 0)
         die("cannot start the mail sender");
 
     sig = 0;
@@ -2081,11 +2116,10 @@ http_serve(const struct serve_conf *c)
     /* the watcher writes the views still in memory on its way out */
     atomic_store(&s->watching, false);
     pthread_join(watch_thread, NULL);
-    if (mailing) {
-        atomic_store(&s->mailing, false);
-        pthread_join(mail_thread, NULL);
+    atomic_store(&s->mailing, false);
+    pthread_join(mail_thread, NULL);
+    if (mailing)
         curl_global_cleanup();
-    }
     server_free(s);
     web_fini();
     log_msg(LOG_INFO, "msg=\"stopped\"");

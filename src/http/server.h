@@ -29,6 +29,7 @@ struct serve_conf {
     int session_idle;         /* seconds a signed-in session may go unused */
     const char *security_log; /* "": standard error (core/seclog.h; opened by cli serve) */
     const char *data_licence; /* SPDX identifier of the data's licence (domain/licence.h) */
+    int seminar_retention_days; /* days after a seminar its registrations are kept */
 };
 
 /* Serve until SIGTERM or SIGINT, then drain and return 0; non-zero on a startup failure. */
