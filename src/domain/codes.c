@@ -147,6 +147,20 @@ static const struct code seminar_language[] = {
 };
 const struct code_set code_seminar_language = SET("seminar", "language", seminar_language);
 
+/* a registration: a place, the waiting list, or cancelled by its link */
+static const struct code registration_state[] = {
+    {"registered", N_("Has a place")},
+    {"waiting", N_("Waiting")},
+    {"cancelled", N_("Registration cancelled")},
+};
+const struct code_set code_registration_state =
+    SET("seminar_registration", "state", registration_state);
+
+/* the language of a registration's mails (the page's it was made on): never shown by name */
+static const struct code registration_lang[] = {{"sv", NULL}, {"en", NULL}};
+const struct code_set code_registration_lang =
+    SET("seminar_registration", "lang", registration_lang);
+
 static const struct code learning_decision[] = {
     {"scale_up", N_("Scale up")},
     {"adjust", N_("Adjust")},
@@ -155,16 +169,29 @@ static const struct code learning_decision[] = {
 const struct code_set code_learning_decision = SET("learning_entry", "decision", learning_decision);
 
 const struct code_set *const code_sets[] = {
-    &code_mission_status,    &code_actor_sector,
-    &code_initiative_origin, &code_initiative_status,
-    &code_initiative_role,   &code_team_role,
-    &code_direction,         &code_target_kind,
-    &code_token_role,        &code_user_status,
-    &code_user_role,         &code_representative_state,
-    &code_progress_status,   &code_proposal_state,
-    &code_proposal_action,   &code_commitment_status,
-    &code_commitment_step,   &code_dialogue_format,
-    &code_learning_decision, &code_seminar_language, NULL,
+    &code_mission_status,
+    &code_actor_sector,
+    &code_initiative_origin,
+    &code_initiative_status,
+    &code_initiative_role,
+    &code_team_role,
+    &code_direction,
+    &code_target_kind,
+    &code_token_role,
+    &code_user_status,
+    &code_user_role,
+    &code_representative_state,
+    &code_progress_status,
+    &code_proposal_state,
+    &code_proposal_action,
+    &code_commitment_status,
+    &code_commitment_step,
+    &code_dialogue_format,
+    &code_learning_decision,
+    &code_seminar_language,
+    &code_registration_state,
+    &code_registration_lang,
+    NULL,
 };
 
 static const struct code *

@@ -56,11 +56,13 @@ extern const struct code_set code_progress_status;
 extern const struct code_set code_proposal_state;
 extern const struct code_set code_proposal_action;
 /* issue 13 (migration 0024) */
-extern const struct code_set code_commitment_status; /* commitment.status */
-extern const struct code_set code_commitment_step;   /* commitment_step.status (the same codes) */
-extern const struct code_set code_dialogue_format;   /* dialogue.format */
-extern const struct code_set code_learning_decision; /* learning_entry.decision */
-extern const struct code_set code_seminar_language;  /* seminar.language */
+extern const struct code_set code_commitment_status;  /* commitment.status */
+extern const struct code_set code_commitment_step;    /* commitment_step.status (the same codes) */
+extern const struct code_set code_dialogue_format;    /* dialogue.format */
+extern const struct code_set code_learning_decision;  /* learning_entry.decision */
+extern const struct code_set code_seminar_language;   /* seminar.language */
+extern const struct code_set code_registration_state; /* seminar_registration.state */
+extern const struct code_set code_registration_lang;  /* seminar_registration.lang */
 
 /* Every set above, NULL-terminated (for the tests). */
 extern const struct code_set *const code_sets[];

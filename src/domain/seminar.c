@@ -506,8 +506,8 @@ signup_check(const struct seminar_signup *in, struct write_error *e)
         write_text(e, "needs_diet", in->needs_diet, SEMINAR_MAX_NEEDS, false, true) ||
         write_text(e, "needs_access", in->needs_access, SEMINAR_MAX_NEEDS, false, true))
         return ERR_INVALID;
-    if (in->lang == NULL || (strcmp(in->lang, "sv") != 0 && strcmp(in->lang, "en") != 0))
-        return write_refuse(e, "lang", "must be sv or en");
+    if (write_code(e, "lang", &code_registration_lang, in->lang))
+        return ERR_INVALID;
     if (!in->consent)
         return write_refuse(e, "consent", "is required: the privacy notice must be accepted");
     return ERR_OK;
@@ -857,8 +857,8 @@ seminar_tick(struct db *db, int64_t now, int retention_days, const struct semina
              int *out_reminded, int *out_purged)
 {
     struct db_stmt *st;
-    struct due *due;
-    int64_t *ids;
+    struct due *due = NULL;
+    int64_t *ids = NULL;
     struct arena a;
     enum err rc;
     int n = 0, i;

@@ -302,6 +302,7 @@ enum err page_seminars(struct req *rq);
 enum err page_seminars_past(struct req *rq);
 enum err page_mission_seminars(struct req *rq);
 enum err page_seminar(struct req *rq);
+enum err page_seminar_register(struct req *rq);
 enum err post_seminar_register(struct req *rq);
 enum err page_seminar_cancel(struct req *rq);
 enum err post_seminar_cancel(struct req *rq);

@@ -418,16 +418,12 @@ signup_read(struct req *rq, int64_t seminar, struct signup_form *f)
     f->in.consent = strcmp(edit_field(rq, "consent"), "1") == 0;
 }
 
-/* The registration form: name, address, organisation (with the registry's actors offered
- * as suggestions by the browser's own <datalist>), needs, consent. */
+/* The registration form: name, address, organisation (matched to the registry's actor of
+ * that name, seminar.c), needs, consent. */
 static void
 signup_form(struct req *rq, struct html *h, const struct seminar *s, const struct signup_form *f,
             const struct form_errors *fe)
 {
-    html_open(h, "section", "aria-labelledby", "register-h", NULL);
-    html_elem_attr(h, "h2", _("Register"), "id", "register-h", NULL);
-    if (fe != NULL)
-        form_summary(rq, h, fe);
     if (seminar_places_left(s) == 0)
         html_elem(h, "p",
                   _("The seminar is full. If you register, you are put on the waiting list and "
@@ -452,7 +448,6 @@ signup_form(struct req *rq, struct html *h, const struct seminar *s, const struc
     form_fieldset_end(h);
     form_submit(h, _("Register"));
     form_end(h);
-    html_close(h, "section");
 }
 
 static void
@@ -507,9 +502,10 @@ facts(struct req *rq, struct html *h, const struct seminar *s, int64_t now)
     html_close(h, "dl");
 }
 
+/* The seminar's page: shared by every visitor (no form on it: a form's CSRF token would
+ * make it personal and set a cookie for every reader), with a link to register. */
 static enum err
-seminar_page(struct req *rq, const struct seminar *s, const struct signup_form *f,
-             const struct form_errors *fe)
+seminar_page(struct req *rq, const struct seminar *s)
 {
     struct authz_scope scope = {.mission_id = s->mission_id};
     const char *title = L(rq, s->title_sv, s->title_en), *desc;
@@ -519,7 +515,7 @@ seminar_page(struct req *rq, const struct seminar *s, const struct signup_form *
     bool may_edit = req_offers(rq, AUTHZ_SEMINAR_EDIT, &scope);
 
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, edit_title(rq, fe, title));
+    layout_begin(rq, &h, title);
     html_elem_attr(&h, "h1", title, "lang", L_lang(rq, s->title_en), NULL);
     regform_actions(&h, _("Edit the seminar"), may_edit ? url_seminar_edit(rq, s->id) : NULL,
                     _("Registrations and attendance"),
@@ -541,7 +537,11 @@ seminar_page(struct req *rq, const struct seminar *s, const struct signup_form *
     html_close(&h, "p");
     switch (st) {
     case SEMINAR_OPEN:
-        signup_form(rq, &h, s, f, fe);
+        html_open(&h, "p", NULL);
+        html_elem_attr(&h, "a",
+                       seminar_places_left(s) > 0 ? _("Register") : _("Join the waiting list"),
+                       "href", url_seminar_register(rq, s->id), "class", "button", NULL);
+        html_close(&h, "p");
         break;
     case SEMINAR_CLOSED:
         html_elem(&h, "p", _("Registration has closed."));
@@ -563,7 +563,54 @@ page_seminar(struct req *rq)
     if (rc)
         return rc;
     req_shows_mission(rq, s.mission_id);
-    return seminar_page(rq, &s, NULL, NULL);
+    return seminar_page(rq, &s);
+}
+
+/* The registration page: the seminar's when and where, its places, and the form while
+ * registration is open (else why not); with the refusal beside its field after a post. */
+static enum err
+register_page(struct req *rq, const struct seminar *s, const struct signup_form *f,
+              const struct form_errors *fe)
+{
+    const char *title = arena_printf(rq->arena, _("Register: %s"), L(rq, s->title_sv, s->title_en));
+    int64_t now = (int64_t)time(NULL);
+    struct html h;
+
+    html_init(&h, &rq->resp.body, rq->arena);
+    layout_begin(rq, &h, edit_title(rq, fe, title));
+    html_elem(&h, "h1", title);
+    if (fe != NULL)
+        form_summary(rq, &h, fe);
+    facts(rq, &h, s, now);
+    switch (seminar_open(s, now)) {
+    case SEMINAR_OPEN:
+        signup_form(rq, &h, s, f, fe);
+        break;
+    case SEMINAR_CLOSED:
+    case SEMINAR_STARTED:
+        html_elem(&h, "p", _("Registration has closed."));
+        break;
+    case SEMINAR_CANCELLED:
+        html_elem(&h, "p", _("This seminar is cancelled."));
+        break;
+    }
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Back to the seminar"), "href", url_seminar(rq, s->id), NULL);
+    html_close(&h, "p");
+    layout_end(rq, &h, NULL);
+    return ERR_OK;
+}
+
+enum err
+page_seminar_register(struct req *rq)
+{
+    struct seminar s;
+    enum err rc;
+
+    rc = seminar_get(rq->db, rq->arena, req_int(rq, "id", 0), &s);
+    if (rc)
+        return rc;
+    return register_page(rq, &s, NULL, NULL);
 }
 
 /* The message beside the field a registration was refused for. */
@@ -622,7 +669,7 @@ post_seminar_register(struct req *rq)
         form_error(&fe, field, msg);
         rq->resp.status = 422;
         (void)seminar_get(edit_db(rq), rq->arena, s.id, &s);
-        return seminar_page(rq, &s, &f, &fe);
+        return register_page(rq, &s, &f, &fe);
     }
     if (rc)
         return rc;
@@ -676,6 +723,21 @@ page_seminar_cancel(struct req *rq)
     enum err rc;
 
     rc = cancel_load(rq, rq->db, &r, &s);
+    if (rc == ERR_NOTFOUND) {
+        /* as a password reset link: a page that says why, for whoever follows an old link */
+        html_init(&h, &rq->resp.body, rq->arena);
+        layout_begin(rq, &h, _("The link does not work"));
+        html_elem(&h, "h1", _("The link does not work"));
+        html_elem(&h, "p",
+                  _("This cancel link belongs to no registration: it may be incomplete, or the "
+                    "registration was deleted after the seminar. If you registered for a "
+                    "seminar to come, use the link in the latest e-mail we sent you."));
+        html_open(&h, "p", NULL);
+        html_elem_attr(&h, "a", _("Current seminars"), "href", url_seminars(rq), NULL);
+        html_close(&h, "p");
+        layout_end(rq, &h, NULL);
+        return ERR_OK;
+    }
     if (rc)
         return rc;
     html_init(&h, &rq->resp.body, rq->arena);
@@ -1017,16 +1079,6 @@ post_seminar_edit(struct req *rq)
 
 /* ------------------------------------------------------------ registrations, attendance */
 
-static const char *
-reg_state(const struct seminar_registration *r)
-{
-    if (strcmp(r->state, "registered") == 0)
-        return _("Has a place");
-    if (strcmp(r->state, "waiting") == 0)
-        return _("Waiting");
-    return _("Cancelled");
-}
-
 static enum err
 registrations_page(struct req *rq, const struct seminar *s, const struct form_errors *fe)
 {
@@ -1108,7 +1160,7 @@ registrations_page(struct req *rq, const struct seminar *s, const struct form_er
         html_text(&h, r->needs_access);
         html_close(&h, "td");
         html_open(&h, "td", NULL);
-        html_text(&h, reg_state(r));
+        html_text(&h, label_code(&code_registration_state, r->state));
         if (r->position > 0)
             html_printf(&h, " (%lld)", (long long)r->position);
         html_close(&h, "td");

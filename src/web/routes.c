@@ -134,6 +134,9 @@ const struct route routes[] = {
      "A seminar's registrations (CSV)", NULL, {ID("id", "Seminar id")}},
     FORMP("/seminars/{id}/attendance", post_seminar_attendance, "seminar.attendance",
           "Mark who attended a seminar", ID("id", "Seminar id")),
+    /* the form's CSRF token sets a pre-session cookie: its own page, not the seminar's */
+    {"GET", "/seminars/{id}/register", page_seminar_register, RK_HTML, RF_PERSONAL,
+     "Register for a seminar: the form", NULL, {ID("id", "Seminar id")}},
     {.method = "POST", .pattern = "/seminars/{id}/register", .fn = post_seminar_register,
      .kind = RK_HTML, .flags = RF_WRITE | RF_FORM | RF_OPEN, .summary = "Register for a seminar",
      .params = {ID("id", "Seminar id")}, .body = BODY_FORM, .authz = "seminar.register"},
@@ -149,8 +152,7 @@ const struct route routes[] = {
      .body = BODY_FORM, .authz = "seminar.unregister"},
     {"GET", "/seminars/{id}/seminar.ics", file_seminar_ics, RK_FILE, RF_CACHE | RF_ONE_MISSION,
      "One seminar (iCalendar)", NULL, {ID("id", "Seminar id")}},
-    /* the registration form's CSRF token makes the page personal while registration is open */
-    {"GET", "/seminars/{id}", page_seminar, RK_HTML, RF_PERSONAL | RF_COUNT, "Seminar page", NULL,
+    {"GET", "/seminars/{id}", page_seminar, RK_HTML, MISSION_PAGE, "Seminar page", NULL,
      {ID("id", "Seminar id")}},
     /* a mission's dialogues (page_dialogue.c): the forms, before /dialogues/{id} */
     {"GET", "/missions/{slug}/dialogues/new", page_dialogue_new, RK_HTML, RF_PERSONAL,

@@ -47,6 +47,8 @@ while IFS=$'\t' read -r -u 3 meth pat kind flags schema query authz; do
     fetch "$path"
     COOKIE_OK=no
     [[ $path == /account* ]] && COOKIE_OK=yes # a form's pre-session cookie (CSRF)
+    # the open forms of a seminar: registration, and the cancel link's confirmation
+    [[ $path =~ ^/seminars/[0-9]+/(register|cancel/) ]] && COOKIE_OK=yes
     headers "$path"
 done 3< <(routes)
 COOKIE_OK=no

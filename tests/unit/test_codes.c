@@ -425,7 +425,7 @@ test_sets(void)
            labelled ? "every code has its own non-empty label, translated in po/sv.po"
                     : "no code has a label (never shown by name)");
     }
-    is_int(n_sets, 19, "nineteen code sets");
+    is_int(n_sets, 22, "twenty-two code sets");
     ok(code_target_kind.codes[0].label == NULL && code_token_role.codes[0].label == NULL &&
            code_actor_sector.codes[0].label != NULL,
        "only target kinds and token roles are unlabelled");
