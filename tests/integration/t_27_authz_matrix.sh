@@ -142,6 +142,9 @@ fill()
             v=$FOREIGN_TOKEN
             [ "$side" = own ] && [ -n "${EMAIL[$role]:-}" ] && v=$(own_token "${EMAIL[$role]}") ;;
         reset:'{token}') v=no-such-link ;;
+        seminars:'{id}') v=$(q "SELECT MIN(s.id) FROM seminar s JOIN mission m ON m.id = s.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
+        # a cancel link of no registration: the link is the credential, anyone may use one
+        cancel:'{token}') v=$(printf '%064d' 0) ;;
         people:'{id}') [ "$side" = own ] && [ -n "${EMAIL[$role]:-}" ] && v=$(own_person "${EMAIL[$role]}") || v=$FOREIGN_PERSON ;;
         # a member of the mission's team (its own/foreign side is the mission's), or anyone
         team:'{person}') v=$(q "SELECT COALESCE(MIN(t.person_id), $FOREIGN_PERSON) FROM team_member t JOIN mission m ON m.id = t.mission_id WHERE m.slug = '$([ "$side" = own ] && echo $OWN_MISSION || echo $FOREIGN_MISSION)'") ;;
