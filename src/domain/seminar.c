@@ -154,14 +154,7 @@ enum err
 seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
              struct seminar **out, int *out_n)
 {
-    struct db_stmt *st = db_stmt(db, Q_SEMINAR_FEED);
-
-    if (st == NULL)
-        return ERR_DB;
-    db_bind_i64(st, 1, mission_id);
-    db_bind_i64(st, 2, since);
-    db_bind_i64(st, 3, limit);
-    return ld_rows(st, a, sizeof(**out), seminar_row, out, out_n);
+    return seminar_current(db, a, mission_id, since, limit, out, out_n);
 }
 
 enum err
