@@ -4,9 +4,10 @@
  * so an entry's id, time and words are the same at every render.
  *
  * The sources (q_feed.def, one statement per kind; every one of them public):
- *   FEED_INITIATIVE_NEW     an initiative's audit entry "create" (a top-down initiative, or
- *                           one added through the forms or the API) or "accepted" (a
- *                           bottom-up proposal accepted: the moment it becomes public);
+ *   FEED_INITIATIVE_NEW     an initiative's audit entry "create" (one added through the
+ *                           forms, the API or the demo) or, for a bottom-up proposal,
+ *                           "accepted" (the moment it becomes public; its "create" is not
+ *                           news while it waits for review);
  *   FEED_INITIATIVE_STATUS  an initiative's later audit entries whose recorded changes
  *                           (change.h) name its status, before and after;
  *   FEED_MISSION_STATUS     the same for a mission (exploring, in dialogue, active,
