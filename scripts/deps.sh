@@ -10,7 +10,8 @@
 #                            checks; python3-jsonschema, which validates the API's
 #                            responses against its OpenAPI document; python3-networkx,
 #                            which reads the collaboration network's GraphML and checks
-#                            its numbers, and is the benchmark's other side)
+#                            its numbers, and is the benchmark's other side;
+#                            python3-feedparser, which reads the Atom feeds)
 #
 # Installs only packages that are missing; runs apt-get through sudo when not root.
 # Every step that fails says which one and why (the tool's own output, then a line
@@ -25,7 +26,8 @@ build_pkgs="build-essential pkg-config gettext locales libmicrohttpd-dev libsqli
  libcurl4-openssl-dev nettle-dev libarchive-dev"
 test_pkgs="tidy jq curl sqlite3 postgresql chromium nodejs npm wrk nginx-light
  mandoc cppcheck clang-format clang-tidy clang libclang-rt-14-dev llvm python3-jsonschema
- python3-aiosmtpd faketime python3-networkx"
+ python3-aiosmtpd faketime python3-networkx
+ python3-feedparser"
 
 # fail MESSAGE: the last word on a step that did not work
 fail() {
