@@ -4,9 +4,11 @@
  */
 #include "domain/feed.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/load.h"
@@ -38,19 +40,34 @@ feed_tag_path(const struct feed_entry *e, char *out, size_t size)
     return n > 0 && (size_t)n < size;
 }
 
+/* A count at *p followed by word (" inserted" ...): *out, and *p past them. */
+static bool
+count_then(const char **p, const char *word, long *out)
+{
+    char *end;
+
+    if (**p < '0' || **p > '9')
+        return false;
+    errno = 0;
+    *out = strtol(*p, &end, 10);
+    if (errno != 0 || strncmp(end, word, strlen(word)) != 0)
+        return false;
+    *p = end + strlen(word);
+    return true;
+}
+
 bool
 feed_import_counts(const char *detail, long *inserted, long *changed, long *removed)
 {
     const char *p = detail != NULL ? strstr(detail, "; ") : NULL;
     long unchanged;
-    int used = 0;
 
-    if (p == NULL ||
-        sscanf(p, "; %ld inserted, %ld changed, %ld removed, %ld unchanged%n", inserted, changed,
-               removed, &unchanged, &used) != 4 ||
-        p[used] != '\0')
+    if (p == NULL)
         return false;
-    return *inserted >= 0 && *changed >= 0 && *removed >= 0;
+    p += 2;
+    return count_then(&p, " inserted, ", inserted) && count_then(&p, " changed, ", changed) &&
+           count_then(&p, " removed, ", removed) && count_then(&p, " unchanged", &unchanged) &&
+           *p == '\0';
 }
 
 /* The two-element array changes[key] (NULL: none). */
