@@ -8,7 +8,8 @@
 # API: a status change of an initiative and of a mission, and an import of data, each put
 # an entry at the top of the mission's feed and the platform's; a proposal under review is
 # in neither until it is accepted, when it is a new initiative; an archived initiative
-# takes its entries out. With public-url, links are absolute and ids are tags of its host.
+# takes its entries out; a value written on the data page is an entry of its own. With
+# public-url, links are absolute and ids are tags of its host.
 
 AT_DIR=$T/atom
 mkdir -p "$AT_DIR"
@@ -183,6 +184,17 @@ if [ -n "$BASE" ]; then
     api_w POST "/api/v1/initiatives/$PID/archive" '{}'
     check "atom: archiving it takes its entries out of both feeds" \
         eval 'eq "$S" 200 && hidden'
+
+    # ---- one value written through the indicator's data page: an entry of its own
+    csrf_of "$AT_JAR.c" "/indicators/$IND/data"
+    post "$AT_JAR.c" "/indicators/$IND/data/value" "csrf=$CSRF" "year=2037" "value=43,25" "source=" "note="
+    check "atom: the coordinator changes one value on the data page" eq "$S" 303
+    EVV=$(q "SELECT MAX(id) FROM audit_log WHERE entity = 'observation' AND entity_id = $IND")
+    feed mission-value "/missions/$SK/feed.atom?lang=en"
+    check "atom: ... it is the first entry: the period, the new value and the old one" \
+        eval 'match "$(first_of "$AJ")" "^indicator-value .*:indicator-value/$IND/$EVV$" && jqt "$AJ" ".entries[0] | (.title | startswith(\"New value: \")) and (.summary | startswith(\"2037: 43.25 (was 42.5).\")) and .link == \"/indicators/$IND?lang=en\""'
+    check "atom: ... and no entry of the import's own values beside the import's" \
+        eq "$(jq '[.entries[] | select(.term == "indicator-value")] | length' "$AJ")" 1
 
     # ---- at most 50 entries, newest first: enough status changes to pass 50
     for st in running completed running stopped running completed running stopped; do
