@@ -10,7 +10,9 @@
 #                            checks; python3-jsonschema, which validates the API's
 #                            responses against its OpenAPI document; python3-networkx,
 #                            which reads the collaboration network's GraphML and checks
-#                            its numbers, and is the benchmark's other side)
+#                            its numbers, and is the benchmark's other side;
+#                            python3-feedparser, which reads the Atom feeds;
+#                            python3-icalendar, which reads the iCalendar feeds)
 #
 # Installs only packages that are missing; runs apt-get through sudo when not root.
 # Every step that fails says which one and why (the tool's own output, then a line

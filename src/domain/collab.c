@@ -9,6 +9,7 @@
 
 #include "core/buf.h"
 #include "core/str.h"
+#include "core/xml.h"
 #include "domain/codes.h"
 #include "domain/load.h"
 #include "domain/network.h"
@@ -163,37 +164,6 @@ double
 collab_cross_share(const struct collab_net *g)
 {
     return g->m > 0 ? (double)g->cross / g->m : 0;
-}
-
-/* s as XML character data or an attribute value: the five special characters escaped, the
- * control characters XML 1.0 does not allow left out (the rest is UTF-8 as stored) */
-static void
-xml_text(struct buf *b, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-
-        switch (c) {
-        case '&':
-            buf_adds(b, "&amp;");
-            break;
-        case '<':
-            buf_adds(b, "&lt;");
-            break;
-        case '>':
-            buf_adds(b, "&gt;");
-            break;
-        case '"':
-            buf_adds(b, "&quot;");
-            break;
-        case '\'':
-            buf_adds(b, "&apos;");
-            break;
-        default:
-            if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
-                buf_addc(b, (char)c);
-        }
-    }
 }
 
 static void

@@ -221,6 +221,9 @@ enum err page_mission_network(struct req *rq);
 enum err page_network(struct req *rq);
 enum err file_mission_graphml(struct req *rq);
 enum err file_network_graphml(struct req *rq);
+/* the Atom feeds (file_feed.c, domain/feed.h): a mission's and the platform's */
+enum err file_mission_feed(struct req *rq);
+enum err file_platform_feed(struct req *rq);
 /* operations and assets (ops.c) */
 enum err ops_health_probe(struct req *rq);
 enum err file_style_css(struct req *rq);

@@ -42,14 +42,31 @@ account_links(struct req *rq, struct html *h)
     html_close(h, "div");
 }
 
+static void begin(struct req *rq, struct html *h, const char *title, const char *described_by,
+                  const char *feed, const char *feed_title);
+
 void
 layout_begin(struct req *rq, struct html *h, const char *title)
 {
-    layout_begin_described(rq, h, title, NULL);
+    begin(rq, h, title, NULL, NULL, NULL);
 }
 
 void
 layout_begin_described(struct req *rq, struct html *h, const char *title, const char *described_by)
+{
+    begin(rq, h, title, described_by, NULL, NULL);
+}
+
+void
+layout_begin_feed(struct req *rq, struct html *h, const char *title, const char *feed,
+                  const char *feed_title)
+{
+    begin(rq, h, title, NULL, feed, feed_title);
+}
+
+static void
+begin(struct req *rq, struct html *h, const char *title, const char *described_by, const char *feed,
+      const char *feed_title)
 {
     html_lit(h, "<!DOCTYPE html>\n");
     html_open(h, "html", "lang", lang_code(rq->lang), NULL);
@@ -67,6 +84,9 @@ layout_begin_described(struct req *rq, struct html *h, const char *title, const 
     if (described_by != NULL)
         html_void(h, "link", "rel", "describedby", "type", "application/json", "href", described_by,
                   NULL);
+    if (feed != NULL)
+        html_void(h, "link", "rel", "alternate", "type", "application/atom+xml", "title",
+                  feed_title, "href", feed, NULL);
     html_close(h, "head");
     html_open(h, "body", NULL);
     html_elem_attr(h, "a", _("Skip to content"), "class", "skip", "href", "#main", NULL);

@@ -19,6 +19,10 @@ void layout_begin(struct req *rq, struct html *h, const char *title);
  * Data Package descriptor). */
 void layout_begin_described(struct req *rq, struct html *h, const char *title,
                             const char *described_by);
+/* The same, with <link rel="alternate" type="application/atom+xml" title=feed_title
+ * href=feed> in the head: the page has a news feed (file_feed.c; url_feed_subscribe). */
+void layout_begin_feed(struct req *rq, struct html *h, const char *title, const char *feed,
+                       const char *feed_title);
 /*
  * End a page: closes <main>, writes the accountability block for `acc`
  * (NULL: none, e.g. error pages) and the footer, closes the document.

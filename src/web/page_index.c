@@ -70,7 +70,8 @@ page_index(struct req *rq)
     if (rc)
         return rc;
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, _("Missions"));
+    layout_begin_feed(rq, &h, _("Missions"), url_feed_subscribe(rq, NULL),
+                      _("Missions: news (Atom)"));
     html_elem(&h, "h1", _("Missions"));
     html_open(&h, "p", "class", "lead", NULL);
     html_text(&h, _("A mission gathers actors from different sectors, industries and disciplines "
@@ -112,5 +113,10 @@ page_index(struct req *rq)
         }
         html_close(&h, "ul");
     }
+    /* every mission's news, for a feed reader (file_feed.c) */
+    html_open(&h, "p", NULL);
+    html_elem_attr(&h, "a", _("Follow every mission's news in a feed reader (Atom)"), "href",
+                   url_feed_subscribe(rq, NULL), "type", "application/atom+xml", NULL);
+    html_close(&h, "p");
     return layout_end_for(rq, &h, NULL, 0, 0, NULL);
 }

@@ -763,6 +763,11 @@ proposal_links(struct mission_page *p)
     html_elem_attr(h, "a", _("History of changes"), "href", url_mission_history(rq, p->m.slug),
                    NULL);
     html_close(h, "li");
+    /* the news feed, for a feed reader (file_feed.c) */
+    html_open(h, "li", NULL);
+    html_elem_attr(h, "a", _("Follow the mission's news in a feed reader (Atom)"), "href",
+                   url_feed_subscribe(rq, p->m.slug), "type", "application/atom+xml", NULL);
+    html_close(h, "li");
     html_close(h, "ul");
 }
 
@@ -861,7 +866,9 @@ page_mission(struct req *rq)
     p.spark = arena_alloc(rq->arena, ((size_t)p.t.n_inds + 1) * sizeof(*p.spark));
     p.spark_state = arena_alloc(rq->arena, (size_t)p.t.n_inds + 1);
     html_init(&h, &rq->resp.body, rq->arena);
-    layout_begin(rq, &h, L(rq, p.m.title_sv, p.m.title_en));
+    layout_begin_feed(
+        rq, &h, L(rq, p.m.title_sv, p.m.title_en), url_feed_subscribe(rq, p.m.slug),
+        arena_printf(rq->arena, _("%s: news (Atom)"), L(rq, p.m.title_sv, p.m.title_en)));
     header(&p);
     overview(&p);
     /* the team meets the actors: the first thing the mission offers a visitor to join */

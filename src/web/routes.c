@@ -209,6 +209,12 @@ const struct route routes[] = {
      {{0}}},
     {"GET", "/network.graphml", file_network_graphml, RK_FILE, RF_CACHE | RF_DATA,
      "The collaboration network as GraphML", NULL, {{0}}},
+    /* the Atom feeds (file_feed.c): per mission and the platform's */
+    {"GET", "/missions/{slug}/feed.atom", file_mission_feed, RK_FILE, DOWNLOAD,
+     "A mission's news as an Atom feed: new initiatives, status changes, new data", NULL,
+     {SLUG("slug", "Mission slug")}},
+    {"GET", "/feed.atom", file_platform_feed, RK_FILE, RF_CACHE | RF_DATA,
+     "The news of every mission as an Atom feed", NULL, {{0}}},
     {"GET", "/initiatives", page_initiatives, RK_HTML, HTML_PAGE, "Initiatives", NULL,
      {{"mission", P_SLUG, PIN_QUERY, false, 0, 0, NULL, "Mission slug"},
       {"origin", P_ENUM, PIN_QUERY, false, 0, 0, &code_initiative_origin, "Origin"},

@@ -406,6 +406,22 @@ URL_SLUG(url_mission_network, "/missions/", "/network")
 URL_SLUG(url_mission_graphml, "/missions/", "/network.graphml")
 URL_FIXED(url_network, "/network")
 URL_FIXED(url_network_graphml, "/network.graphml")
+
+char *
+url_feed(const struct req *rq, const char *mission_slug)
+{
+    return mission_slug != NULL ? path1(rq, "/missions/", mission_slug, "/feed.atom")
+                                : fixed(rq, "/feed.atom");
+}
+
+char *
+url_feed_subscribe(const struct req *rq, const char *mission_slug)
+{
+    struct req pinned = *rq;
+
+    pinned.lang_in_query = true;
+    return url_feed(&pinned, mission_slug);
+}
 URL_ID(url_resubmit, "/initiatives/", "/resubmit")
 
 char *

@@ -142,6 +142,12 @@ char *url_mission_network(const struct req *rq, const char *mission_slug);
 char *url_mission_graphml(const struct req *rq, const char *mission_slug);
 char *url_network(const struct req *rq);
 char *url_network_graphml(const struct req *rq);
+/* The Atom feeds (file_feed.c): a mission's (mission_slug; NULL: the platform's), ?lang=
+ * carried on as every link; url_feed_subscribe the same with the page's language always
+ * named (?lang=sv or en): the address a feed reader keeps, which sends no Accept-Language
+ * of its reader's choosing, so the feed stays in the language it was found in. */
+char *url_feed(const struct req *rq, const char *mission_slug);
+char *url_feed_subscribe(const struct req *rq, const char *mission_slug);
 
 /* A mission's portfolio (page_portfolio.c): the page, its two CSV files, its API resource. */
 char *url_portfolio(const struct req *rq, const char *mission_slug);
