@@ -23,6 +23,7 @@ static const struct {
     [FEED_MISSION_STATUS] = {Q_FEED_MISSION_STATUS, "mission-status"},
     [FEED_DATA] = {Q_FEED_DATA, "indicator-data"},
     [FEED_VALUE] = {Q_FEED_VALUE, "indicator-value"},
+    [FEED_SEMINAR] = {Q_FEED_SEMINAR, "seminar-new"},
 };
 
 const char *
@@ -140,6 +141,9 @@ read_row(struct db_stmt *st, struct arena *a, enum feed_kind k, struct feed_entr
         return feed_import_counts(e->detail, &e->inserted, &e->changed, &e->removed);
     case FEED_VALUE:
         return feed_value_change(changes, &e->has_old, &e->old_value, &e->has_new, &e->new_value);
+    case FEED_SEMINAR:
+        e->starts_at = db_i64(st, 12);
+        break;
     case FEED_INITIATIVE_NEW:
     case FEED__KINDS:
         break;

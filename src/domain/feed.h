@@ -16,7 +16,8 @@
  *                           removed a value (its audit entry "import", with its counts);
  *   FEED_VALUE              one value written through the indicator's data page (the audit
  *                           entry of the observation, not part of an import): its period,
- *                           the value before and after.
+ *                           the value before and after;
+ *   FEED_SEMINAR            a seminar announced (its audit entry "create"): when and where.
  * A change of an indicator's data is what moves its progress assessment (progress.c reads
  * the observations only); assessments are computed at each render and not kept over time,
  * so an entry says what data came in and links to the indicator, whose page shows the
@@ -55,6 +56,7 @@ enum feed_kind {
     FEED_MISSION_STATUS,
     FEED_DATA,
     FEED_VALUE,
+    FEED_SEMINAR,
     FEED__KINDS
 };
 
@@ -75,6 +77,7 @@ struct feed_entry {
     long inserted, changed, removed;
     bool has_old, has_new;
     double old_value, new_value;
+    int64_t starts_at; /* FEED_SEMINAR: when it starts (Unix seconds); detail: where */
 };
 
 struct feed {

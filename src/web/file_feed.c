@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/ical.h"
 #include "core/str.h"
 #include "core/xml.h"
 #include "domain/codes.h"
@@ -187,6 +188,18 @@ entry_words(struct req *rq, const struct feed_entry *e, const char **title, cons
                                 _("Progress is assessed from the new data; the indicator's page "
                                   "shows the assessment."));
         return;
+    case FEED_SEMINAR: {
+        int64_t local = e->starts_at + ical_stockholm_offset(e->starts_at);
+
+        *title = arena_printf(a, _("Seminar: %s"), subject);
+        /* TRANSLATORS: the seminar's day, its start (HH:MM), where, then the mission */
+        *summary = arena_printf(a,
+                                _("%s at %02d:%02d Swedish time, %s. A seminar of the mission "
+                                  "%s: anyone may register on its page."),
+                                fmt_date_unix(rq, local), (int)(local % 86400 / 3600),
+                                (int)(local % 3600 / 60), e->detail, mission);
+        return;
+    }
     case FEED__KINDS:
         break;
     }
@@ -205,6 +218,8 @@ entry_link(struct req *rq, const struct feed_entry *e)
     case FEED_DATA:
     case FEED_VALUE:
         return url_indicator(rq, e->subject_id);
+    case FEED_SEMINAR:
+        return url_seminar(rq, e->subject_id);
     case FEED_MISSION_STATUS:
     case FEED__KINDS:
         break;

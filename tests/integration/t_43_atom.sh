@@ -54,12 +54,14 @@ if [ -n "$BASE" ]; then
     check "atom: ... its id is a tag of the development host; self and alternate are its addresses" \
         jqt "$AJ" ".id == \"tag:samverka.invalid,$(date -u -d "@$(q "SELECT created_at FROM mission WHERE slug = '$SK'")" +%F):mission/$MID_SK/feed\" and .self == \"/missions/$SK/feed.atom\" and .alternate == [\"/missions/$SK\"]"
     check "atom: ... it has the mission's initiatives and its indicators' data, nothing of another mission" \
-        jqt "$AJ" "([.entries[].term] | index(\"initiative-new\") != null and index(\"indicator-data\") != null) and all(.entries[]; .link | test(\"^/(initiatives|indicators|missions)/\"))"
+        jqt "$AJ" "([.entries[].term] | index(\"initiative-new\") != null and index(\"indicator-data\") != null) and all(.entries[]; .link | test(\"^/(initiatives|indicators|missions|seminars)/\"))"
     N_SHOWN=$(q "SELECT COUNT(*) FROM initiative n WHERE n.mission_id = $MID_SK AND n.archived_at IS NULL")
     check "atom: ... one new-initiative entry per initiative of the mission" \
         eq "$(jq '[.entries[] | select(.term == "initiative-new")] | length' "$AJ")" "$N_SHOWN"
     check "atom: ... every entry's id is the tag of its kind, subject and audit entry" \
-        jqt "$AJ" 'all(.entries[]; .id | test("^tag:samverka\\.invalid,[0-9]{4}-[0-9]{2}-[0-9]{2}:(initiative-new|initiative-status|mission-status|indicator-data|indicator-value)/[0-9]+/[0-9]+$"))'
+        jqt "$AJ" 'all(.entries[]; .id | test("^tag:samverka\\.invalid,[0-9]{4}-[0-9]{2}-[0-9]{2}:(initiative-new|initiative-status|mission-status|indicator-data|indicator-value|seminar-new)/[0-9]+/[0-9]+$"))'
+    check "atom: ... one seminar-new entry per seminar of the mission (issue 14), linked to its page" \
+        eval 'eq "$(jq "[.entries[] | select(.term == \"seminar-new\" and (.link | test(\"^/seminars/[0-9]+\")))] | length" "$AJ")" "$(q "SELECT COUNT(*) FROM seminar WHERE mission_id = $MID_SK")" && ge "$(q "SELECT COUNT(*) FROM seminar WHERE mission_id = $MID_SK")" 1'
     INIT_SK=$(q "SELECT id FROM initiative WHERE mission_id = $MID_SK AND origin = 'top_down' AND archived_at IS NULL ORDER BY id LIMIT 1")
     INIT_EV=$(q "SELECT id FROM audit_log WHERE entity = 'initiative' AND entity_id = $INIT_SK AND action = 'create'")
     check "atom: ... an initiative's entry: its audit entry's id, its title, its page" \

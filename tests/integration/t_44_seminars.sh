@@ -96,6 +96,18 @@ post "$SJ.gcoord" /missions/skolmat/seminars/new "csrf=$CSRF" "title_sv=Intrång
 check "seminars: another mission's coordinator may not announce one here (403)" eval 'eq "$S" 403 && eq "$(n_sem)" "$((N0 + 1))"'
 check "seminars: the edit form shows the times in Swedish time" eval 'fetch -b "$SJ.coord" "/seminars/$SEM/edit"; eq "$S" 200 && has "value=\"$L_START\""'
 
+# ================================================================== the Atom feed
+
+# the announcement is news: at the top of the mission's feed and the platform's, read by
+# feedparser and checked against RFC 4287 (atom_check.py, t_43's)
+for s_feed in /missions/skolmat/feed.atom /feed.atom; do
+    fetch "$s_feed"
+    /usr/bin/python3 "$here/atom_check.py" "seminars $s_feed" "$B" "$T/sem-feed.json" >"$T/sem-feed.tap" 2>&1
+    tap_checks "seminars: $s_feed is a valid Atom feed" "$T/sem-feed.tap" $?
+    check "seminars: $s_feed has the seminar announced at the top, linked to its page" \
+        eval 'jqt "$T/sem-feed.json" ".entries[0].title == \"Seminarium: Sem test <b>x</b>\" and (.entries[0].link | test(\"/seminars/$SEM([?].*)?$\"))"'
+done
+
 # ================================================================== the seminar's page
 
 fetch "/seminars/$SEM"
