@@ -70,9 +70,10 @@ load_ties(struct db *db, struct arena *a, int64_t mission_id, struct collab_net 
         t.initiatives = (int)db_i64(st, 2);
         t.objectives = (int)db_i64(st, 3);
         t.dialogues = (int)db_i64(st, 4);
+        t.seminars = (int)db_i64(st, 5);
         t.source = db_i64(st, 0);
         t.target = db_i64(st, 1);
-        t.weight = t.initiatives + t.objectives + t.dialogues;
+        t.weight = t.initiatives + t.objectives + t.dialogues + t.seminars;
         /* an actor of a tie is one of the nodes (the same live actors of the same content;
          * a request reads in one transaction, server.c): one outside them is left out */
         if (t.a < 0 || t.b < 0 || t.weight <= 0)
@@ -194,6 +195,7 @@ collab_graphml(const struct collab_net *g, struct buf *b)
                 "<key id=\"objectives\" for=\"edge\" attr.name=\"objectives\" "
                 "attr.type=\"int\"/>\n"
                 "<key id=\"dialogues\" for=\"edge\" attr.name=\"dialogues\" attr.type=\"int\"/>\n"
+                "<key id=\"seminars\" for=\"edge\" attr.name=\"seminars\" attr.type=\"int\"/>\n"
                 "<graph id=\"samverka\" edgedefault=\"undirected\">\n");
     for (i = 0; i < g->n; i++) {
         buf_printf(b, "<node id=\"a%lld\">", (long long)g->nodes[i].id);
@@ -209,9 +211,9 @@ collab_graphml(const struct collab_net *g, struct buf *b)
         buf_printf(b,
                    "<edge source=\"a%lld\" target=\"a%lld\"><data key=\"weight\">%s</data>"
                    "<data key=\"initiatives\">%d</data><data key=\"objectives\">%d</data>"
-                   "<data key=\"dialogues\">%d</data></edge>\n",
+                   "<data key=\"dialogues\">%d</data><data key=\"seminars\">%d</data></edge>\n",
                    (long long)t->source, (long long)t->target, num, t->initiatives, t->objectives,
-                   t->dialogues);
+                   t->dialogues, t->seminars);
     }
     buf_adds(b, "</graph>\n</graphml>\n");
 }

@@ -52,6 +52,7 @@ static const struct res_field tie_fields[] = {
     R_INT("initiatives", struct collab_tie, initiatives, 0, "Initiatives both take part in"),
     R_INT("objectives", struct collab_tie, objectives, 0, "Objectives both have commitments to"),
     R_INT("dialogues", struct collab_tie, dialogues, 0, "Dialogues both took part in"),
+    R_INT("seminars", struct collab_tie, seminars, 0, "Seminars people of both attended"),
     R_END,
 };
 
@@ -88,7 +89,7 @@ static const struct res_field network_fields[] = {
 static const struct resource network_res = {
     .name = "Network",
     .desc = "A collaboration network: actors tied by shared initiatives, commitments to the "
-            "same objective and dialogues together",
+            "same objective, dialogues and seminars together",
     .fields = network_fields,
     .size = sizeof(struct network_view),
 };

@@ -204,7 +204,8 @@ map(struct view *v)
     r_base = r_base > 12 ? 12 : r_base < 3 ? 3 : r_base;
 
     desc = _("Each actor is a mark on the circle, grouped by sector; a line joins two actors "
-             "who share initiatives, commitments to an objective or dialogues, wider the more "
+             "who share initiatives, commitments to an objective, dialogues or seminars, wider the "
+             "more "
              "they share. The table below gives the same facts.");
     html_open(h, "figure", "class", "network", NULL);
     html_open(h, "svg", "xmlns", "http://www.w3.org/2000/svg", "viewBox", "0 0 640 640", "role",
@@ -360,11 +361,13 @@ page(struct req *rq, const struct mission *m, const struct collab_net *g)
     html_elem_attr(&h, "p",
                    m != NULL ? _("Who works with whom in the mission: two actors are tied by each "
                                  "initiative both take part in, each objective both have "
-                                 "committed to and each dialogue both took part in.")
+                                 "committed to, each dialogue both took part in and each seminar "
+                                 "people of both attended.")
                              : _("Who works with whom across every mission: two actors are tied "
                                  "by each initiative both take part in, each objective both have "
-                                 "committed to and each dialogue both took part in. Every actor "
-                                 "of the registry is here, those without ties too."),
+                                 "committed to, each dialogue both took part in and each seminar "
+                                 "people of both attended. Every actor of the registry is here, "
+                                 "those without ties too."),
                    "class", "lead", NULL);
     view_init(&v, rq, &h, g);
     figures(&v);

@@ -5,7 +5,8 @@
  * a dialogue together), a withdrawn commitment and an archived initiative making none,
  * a mission's network holding only the actors involved in it, the platform's every live
  * actor, and the figures of the small network worked out by hand (betweenness unweighted
- * and with lengths 1 / weight, cross-sector ties, bridging actors). The commitments and
+ * and with lengths 1 / weight, cross-sector ties, bridging actors), and a tie by a seminar
+ * two actors' people attended (issue 14). The commitments and
  * dialogues are made through their create functions. On SQLite, and on PostgreSQL when
  * the test cluster's variables are set.
  */
@@ -21,6 +22,7 @@
 #include "domain/initiative.h"
 #include "domain/mission.h"
 #include "domain/registry.h"
+#include "domain/seminar.h"
 #include "tap.h"
 
 #define WHO "collab-test"
@@ -236,6 +238,50 @@ test_all(struct db *db)
     check_tie(&g, "platform: A and B", A, B, 2, 0, 0);
     check_tie(&g, "platform: A and D", A, D, 0, 1, 1);
     ok(g.isolated >= 2, "%s: isolated actors counted (%d)", backend, g.isolated);
+
+    /* (d) a seminar of the other mission that people of E and F attended (issue 14): their
+     * actors are tied there by it alone */
+    {
+        struct seminar_new sn = {.mission_id = m2,
+                                 .title_sv = "Seminarium",
+                                 .starts_at = 2000000000,
+                                 .ends_at = 2000003600,
+                                 .place = "Stockholm",
+                                 .language = "sv",
+                                 .capacity = 10};
+        struct seminar_signup su = {.name = "Eva", .lang = "sv", .consent = true};
+        struct seminar_registration r;
+        char ename[64], fname[64], email[96];
+        int64_t sem = 0, regs[2];
+        int k;
+
+        snprintf(ename, sizeof(ename), "Collab E %s", suffix);
+        snprintf(fname, sizeof(fname), "Collab F %s", suffix);
+        ok(both_actor_resave(db, E, ename, NULL, WHO, 1002) &&
+               both_actor_resave(db, F, fname, NULL, WHO, 1002) &&
+               seminar_save(db, 0, &sn, WHO, 1003, &sem, &e) == ERR_OK,
+           "%s: a seminar of the other mission", backend);
+        su.seminar_id = sem;
+        for (k = 0; k < 2; k++) {
+            su.organisation = k == 0 ? ename : fname;
+            su.email = both_address(email, sizeof(email), k == 0 ? "collab-e" : "collab-f");
+            regs[k] = seminar_register(db, &a, &su, 1004, NULL, &r, &e) == ERR_OK ? r.id : 0;
+        }
+        ok(regs[0] > 0 && regs[1] > 0 &&
+               seminar_attendance(db, sem, regs, 2, WHO, 2000003600, &e) == ERR_OK,
+           "%s: one of E and one of F registered and attended", backend);
+        ok(collab_load(db, &a, m2, &g) == ERR_OK, "%s: the other mission's network loads", backend);
+        ok(node(&g, E) >= 0, "%s: E is in it, by the seminar alone", backend);
+        {
+            const struct collab_tie *t = tie(&g, E, F);
+
+            ok(t != NULL && t->seminars == 1 && t->weight == 1 && t->initiatives == 0 &&
+                   t->dialogues == 0,
+               "%s: E and F: one seminar attended together, weight 1", backend);
+        }
+        ok(collab_load(db, &a, m, &g) == ERR_OK && node(&g, E) < 0 && g.m == 5,
+           "%s: the first mission's network is as it was", backend);
+    }
 
     arena_free(&a);
 }
