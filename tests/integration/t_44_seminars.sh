@@ -265,6 +265,9 @@ check "seminars: ... two attended" eq "$(q "SELECT attended_total FROM seminar W
 check "seminars: ... counted per actor" eq "$(q "SELECT SUM(n) FROM seminar_attendance WHERE seminar_id = $HELD")" "$(q "SELECT COUNT(*) FROM seminar_registration WHERE id IN ($R1, $R2) AND actor_id IS NOT NULL")"
 A1=$(q "SELECT actor_id FROM seminar_registration WHERE id = $R1")
 check "seminars: the actor's page lists the seminar it attended" eval 'fetch "/actors/$A1"; eq "$S" 200 && has "id=\"attended-h\"" && links_to "/seminars/$HELD"'
+A2=$(q "SELECT actor_id FROM seminar_registration WHERE id = $R2")
+check "seminars: co-attendance ties the two actors in the mission's network (API)" eval 'fetch "/api/v1/missions/gator/network"; eq "$S" 200 && jqt "$B" "[.ties[] | select(((.source == $A1 and .target == $A2) or (.source == $A2 and .target == $A1)) and .seminars >= 1)] | length == 1"'
+check "seminars: ... and in its GraphML, read by networkx" eval 'fetch "/missions/gator/network.graphml"; /usr/bin/python3 -c "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); sys.exit(0 if g.has_edge(\"a$A1\", \"a$A2\") and g.edges[\"a$A1\", \"a$A2\"][\"seminars\"] >= 1 else 1)" "$B"'
 post "$SJ.gcoord" "/seminars/$HELD/attendance" "csrf=$CSRF" "attended=$(q "SELECT MIN(id) FROM seminar_registration WHERE seminar_id = $SEM")"
 check "seminars: a registration of another seminar is refused (422), nothing changed" eval 'eq "$S" 422 && eq "$(q "SELECT attended_total FROM seminar WHERE id = $HELD")" 2'
 csrf_of "$SJ.coord" "/seminars/$SEM/registrations"
