@@ -151,6 +151,14 @@ seminar_past(struct db *db, struct arena *a, int64_t mission_id, int64_t now, co
 }
 
 enum err
+seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+            struct seminar **out, int *out_n, int64_t *out_total)
+{
+    /* the past statement with no end in sight: every one, by start, the latest first */
+    return seminar_past(db, a, mission_id, INT64_MAX, pg, out, out_n, out_total);
+}
+
+enum err
 seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
              struct seminar **out, int *out_n)
 {

@@ -102,6 +102,9 @@ enum err seminar_current(struct db *db, struct arena *a, int64_t mission_id, int
 /* Those that have ended, the latest first, a page of them, and how many in all. */
 enum err seminar_past(struct db *db, struct arena *a, int64_t mission_id, int64_t now,
                       const struct page *pg, struct seminar **out, int *out_n, int64_t *out_total);
+/* Every seminar of a mission (0: of every live mission), the latest start first, a page. */
+enum err seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
+                     struct seminar **out, int *out_n, int64_t *out_total);
 /* Every seminar of a mission (0: of every live mission) that ended after since: the feeds'. */
 enum err seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
                       struct seminar **out, int *out_n);

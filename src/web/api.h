@@ -33,6 +33,8 @@ extern const struct resource *const api_person_resources[];
 extern const struct resource *const api_initiative_resources[];
 /* api_dialogue.c: Dialogue, DialogueList, DialogueWrite */
 extern const struct resource *const api_dialogue_resources[];
+/* api_seminar.c: Seminar, SeminarList, SeminarWrite */
+extern const struct resource *const api_seminar_resources[];
 /* api_sdg.c: SdgGoal, SdgGoalList, SdgTarget, SdgTargetList, SdgIndicator, SdgIndicatorList */
 extern const struct resource *const api_sdg_resources[];
 /* api_principal.c: Principal (GET /api/v1/me) */

@@ -61,15 +61,25 @@ static const struct resource error = {
 static const struct resource *const frame_resources[] = {&res_text, &res_page_links, &error, NULL};
 
 const struct resource *const *const api_resources[] = {
-    frame_resources,          api_mission_resources,
-    api_network_resources,    api_indicator_resources,
-    api_actor_resources,      api_person_resources,
-    api_initiative_resources, api_sdg_resources,
-    api_principal_resources,  api_edit_mission_resources,
-    api_edit_resources,       api_proposal_resources,
-    api_site_resources,       api_commitment_resources,
-    api_dialogue_resources,   api_portfolio_resources,
-    api_learning_resources,   NULL,
+    frame_resources,
+    api_mission_resources,
+    api_network_resources,
+    api_indicator_resources,
+    api_actor_resources,
+    api_person_resources,
+    api_initiative_resources,
+    api_sdg_resources,
+    api_principal_resources,
+    api_edit_mission_resources,
+    api_edit_resources,
+    api_proposal_resources,
+    api_site_resources,
+    api_commitment_resources,
+    api_dialogue_resources,
+    api_seminar_resources,
+    api_portfolio_resources,
+    api_learning_resources,
+    NULL,
 };
 
 static void

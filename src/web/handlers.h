@@ -321,6 +321,11 @@ enum err file_mission_seminars_ics(struct req *rq);
 enum err file_seminars_ics(struct req *rq);
 void page_seminar_current(struct req *rq, struct html *h, int64_t mission_id, const char *slug);
 void page_seminar_history(struct req *rq, struct html *h, int64_t actor_id);
+/* api_seminar.c */
+enum err api_seminars(struct req *rq);
+enum err api_seminar(struct req *rq);
+enum err api_seminar_create(struct req *rq);
+enum err api_seminar_update(struct req *rq);
 /* api_dialogue.c */
 enum err api_mission_dialogues(struct req *rq);
 enum err api_dialogue(struct req *rq);

@@ -274,6 +274,46 @@ csrf_of "$SJ.coord" "/seminars/$SEM/registrations"
 post "$SJ.coord" "/seminars/$SEM/attendance" "csrf=$CSRF" "attended=$(q "SELECT MIN(id) FROM seminar_registration WHERE seminar_id = $SEM AND state = 'registered'")"
 check "seminars: attendance before the start is refused (422)" eval 'eq "$S" 422 && eq "$(q "SELECT attended_total FROM seminar WHERE id = $SEM")" 0'
 
+# ================================================================== the API
+
+api_s()
+{
+    local jar=$1 m=$2 path=$3 body=${4:-}
+    csrf_of "$jar" /account/password
+    fetch -b "$jar" -X "$m" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+        --data-binary "$body" "$path"
+}
+s_iso() { date -u -d "@$1" +%Y-%m-%dT%H:%M:%SZ; }
+fetch /api/v1/missions/skolmat/seminars
+check "api: a mission's seminars: every one, the latest start first" \
+    eval 'eq "$S" 200 && eq "$(jq -r "[.items[].id] | join(\" \")" "$B")" "$(q "SELECT id FROM seminar WHERE mission_id = $S_SK ORDER BY starts_at DESC, id DESC LIMIT 20" | paste -sd" ")" && jqt "$B" ".total == $(q "SELECT COUNT(*) FROM seminar WHERE mission_id = $S_SK")"'
+fetch "/api/v1/seminars/$SEM"
+check "api: one seminar: its times in UTC, places and where registration stands" \
+    jqt "$B" ".starts_at == \"$(s_iso "$(s_utc "$L_START")")\" and .ends_at == \"$(s_iso "$(s_utc "$L_END")")\" and .registration_closes_at == \"$(s_iso "$(s_utc "$L_CLOSE")")\" and .capacity == 2 and .registered == $(n_reg registered) and .waiting == $(n_reg waiting) and .registration == \"open\" and .title.en == \"Sem test EN\" and .links.html == \"/seminars/$SEM\""
+check "api: ... no registrant's personal data in it" lacks "sem-bo@example.se"
+fetch /api/v1/seminars
+check "api: every mission's seminars" eval 'eq "$S" 200 && jqt "$B" ".total == $(q "SELECT COUNT(*) FROM seminar s JOIN mission m ON m.id = s.mission_id WHERE m.archived_at IS NULL")"'
+N_API=$(n_sem)
+api_s "$SJ.coord" POST /api/v1/missions/skolmat/seminars '{"title": {"sv": "API-seminarium"}, "starts_at": "'"$YEAR"'-09-01T09:00:00+02:00", "ends_at": "'"$YEAR"'-09-01T08:00:00+02:00", "place": "Vinnova", "language": "sv", "capacity": 5}'
+check "api: an end before the start is refused (422) naming ends_at, nothing written" \
+    eval 'eq "$S" 422 && eq "$(jq -r .error.field "$B")" ends_at && eq "$(n_sem)" "$N_API"'
+api_s "$SJ.coord" POST /api/v1/missions/skolmat/seminars '{"title": {"sv": "API-seminarium"}, "starts_at": "tomorrow", "ends_at": "'"$YEAR"'-09-01T12:00:00+02:00", "place": "Vinnova", "language": "sv", "capacity": 5}'
+check "api: a time that is no RFC 3339 date-time is refused naming starts_at" \
+    eval 'ge "$S" 400 && le "$S" 422 && eq "$(jq -r .error.field "$B")" starts_at && eq "$(n_sem)" "$N_API"'
+api_s "$SJ.coord" POST /api/v1/missions/skolmat/seminars '{"title": {"sv": "API-seminarium", "en": "API seminar"}, "starts_at": "'"$YEAR"'-09-01T09:00:00+02:00", "ends_at": "'"$YEAR"'-09-01T12:00:00+02:00", "online_url": "https://example.se/m", "language": "en", "capacity": 5}'
+check "api: the coordinator announces one (201, Location)" \
+    eval 'eq "$S" 201 && match "$(hdr Location)" "/api/v1/seminars/[0-9]+$"'
+SAPI=$(jq -r .id "$B")
+check "api: ... its start stored as the instant given with its offset" eq "$(q "SELECT starts_at FROM seminar WHERE id = ${SAPI:-0}")" "$(s_utc "$YEAR-09-01T09:00")"
+api_s "$SJ.coord" PATCH "/api/v1/seminars/$SAPI" '{"cancelled": true}'
+check "api: calling it off (200): the calendar says CANCELLED" \
+    eval 'eq "$S" 200 && jqt "$B" ".cancelled == true and .registration == \"cancelled\"" && fetch "/seminars/$SAPI/seminar.ics" && $ICS "$B" | grep -q "	CANCELLED	"'
+api_s "$SJ.gcoord" PATCH "/api/v1/seminars/$SAPI" '{"capacity": 9}'
+check "api: another mission's coordinator may not change it (403)" \
+    eval 'eq "$S" 403 && eq "$(q "SELECT capacity FROM seminar WHERE id = $SAPI")" 5'
+fetch -X POST -H 'Content-Type: application/json' --data-binary '{}' /api/v1/missions/skolmat/seminars
+check "api: a visitor may not announce one (401)" eq "$S" 401
+
 # ================================================================== the periodic work
 
 # the day before: each registered person is reminded once (faketime moves the clock of the
