@@ -344,3 +344,35 @@ str_utc_time(char *out, size_t outsz, int64_t t)
     if (gmtime_r(&tt, &tm) == NULL || strftime(out, outsz, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
         snprintf(out, outsz, "%s", "1970-01-01T00:00:00Z");
 }
+
+/* n decimal digits at s, into *out. */
+static bool
+digits(const char *s, int n, int *out)
+{
+    int i, v = 0;
+
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool
+str_datetime_prefix(const char *s, struct str_datetime *out, const char **rest)
+{
+    struct str_datetime d;
+
+    if (s == NULL || !digits(s, 4, &d.year) || s[4] != '-' || !digits(s + 5, 2, &d.month) ||
+        s[7] != '-' || !digits(s + 8, 2, &d.day) || s[10] != 'T' || !digits(s + 11, 2, &d.hour) ||
+        s[13] != ':' || !digits(s + 14, 2, &d.minute))
+        return false;
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31 || d.hour > 23 || d.minute > 59)
+        return false;
+    *out = d;
+    if (rest != NULL)
+        *rest = s + 16;
+    return true;
+}

@@ -47,6 +47,16 @@ bool str_is_slug(const char *s);
  * byte, quote, angle bracket or backslash. The one rule for what is stored (domain writes)
  * and what is linked (web/url.c url_is_http). */
 bool str_is_http_url(const char *s);
+/*
+ * The "YYYY-MM-DDTHH:MM" that starts s (a datetime-local field's value, the start of an RFC
+ * 3339 date-time): its fields, in range (month 1-12, day 1-31, hour 0-23, minute 0-59; the
+ * caller checks the day against the month), and *rest what follows. False when s does not
+ * start so.
+ */
+struct str_datetime {
+    int year, month, day, hour, minute;
+};
+bool str_datetime_prefix(const char *s, struct str_datetime *out, const char **rest);
 
 /* The shortest text that reads back as the same double: "10", "0.1", "1.5e-07".
  * Integers below 1e15 never use an exponent; "inf", "-inf", "nan" for non-finite values

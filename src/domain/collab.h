@@ -2,10 +2,10 @@
  * collab.h — the collaboration network (samverkansnätverk, issue 13) loaded from the
  * database: live actors are nodes; two actors are tied by each shown initiative both take
  * part in (as lead or participant), each objective both have live commitments to, each
- * dialogue both took part in, and each seminar both attended (issue 14), the tie's weight being how many such things they share. For
- * one mission (its content alone; its nodes the actors involved in it in any of those
- * ways) or for the platform (every live mission; every live actor a node, so isolated
- * actors show). The metrics are network.h's: degree, weighted degree, betweenness
+ * dialogue both took part in, and each seminar both attended (issue 14), the tie's weight being how
+ * many such things they share. For one mission (its content alone; its nodes the actors involved in
+ * it in any of those ways) or for the platform (every live mission; every live actor a node, so
+ * isolated actors show). The metrics are network.h's: degree, weighted degree, betweenness
  * unweighted and weighted (a tie's length 1 / weight), components, the sectors ties cross.
  */
 #ifndef DOMAIN_COLLAB_H

@@ -217,40 +217,42 @@ api_seminar(struct req *rq)
 static bool
 rfc3339(const char *s, int64_t *out)
 {
-    int y, mo, d, h, mi, sec = 0, n = 0, oh = 0, om = 0, sign = 1;
+    struct str_datetime d;
     struct tm tm = {0};
     const char *p;
+    int sec = 0, off = 0;
 
-    if (s == NULL || sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &h, &mi, &n) != 5 || n != 16)
+    if (!str_datetime_prefix(s, &d, &p))
         return false;
-    p = s + n;
     if (*p == ':') {
-        if (p[1] < '0' || p[1] > '9' || p[2] < '0' || p[2] > '9')
+        if (p[1] < '0' || p[1] > '5' || p[2] < '0' || p[2] > '9')
             return false;
         sec = (p[1] - '0') * 10 + (p[2] - '0');
         p += 3;
     }
     if (*p == 'Z' && p[1] == '\0') {
-        sign = 0;
-    } else if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':' &&
-               sscanf(p + 1, "%2d:%2d", &oh, &om) == 2) {
-        sign = *p == '-' ? -1 : 1;
+        off = 0;
+    } else if ((*p == '+' || *p == '-') && p[1] >= '0' && p[1] <= '2' && p[2] >= '0' &&
+               p[2] <= '9' && p[3] == ':' && p[4] >= '0' && p[4] <= '5' && p[5] >= '0' &&
+               p[5] <= '9' && p[6] == '\0') {
+        off = ((p[1] - '0') * 10 + (p[2] - '0')) * 3600 + ((p[4] - '0') * 10 + (p[5] - '0')) * 60;
+        if (*p == '-')
+            off = -off;
     } else {
         return false;
     }
-    if (y < 1900 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 ||
-        oh > 23 || om > 59)
+    if (d.year < 1900)
         return false;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = h;
-    tm.tm_min = mi;
+    tm.tm_year = d.year - 1900;
+    tm.tm_mon = d.month - 1;
+    tm.tm_mday = d.day;
+    tm.tm_hour = d.hour;
+    tm.tm_min = d.minute;
     tm.tm_sec = sec;
     *out = (int64_t)timegm(&tm);
-    if (tm.tm_mday != d)
+    if (tm.tm_mday != d.day)
         return false; /* 31 April */
-    *out -= (int64_t)sign * (oh * 3600 + om * 60);
+    *out -= off;
     return true;
 }
 

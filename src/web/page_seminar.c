@@ -132,23 +132,26 @@ local_field(struct req *rq, int64_t t)
 static bool
 parse_local(const char *s, int64_t *out)
 {
-    int y, mo, d, hh, mi, n = 0, off;
+    struct str_datetime d;
     struct tm tm = {0};
+    const char *rest;
     int64_t t;
+    int off;
 
-    if (s == NULL || sscanf(s, "%4d-%2d-%2dT%2d:%2d%n", &y, &mo, &d, &hh, &mi, &n) != 5 ||
-        (s[n] != '\0' && !(s[n] == ':' && strlen(s + n) == 3)))
+    /* seconds, which some browsers add (":00"), are allowed and ignored */
+    if (!str_datetime_prefix(s, &d, &rest) ||
+        !(*rest == '\0' || (rest[0] == ':' && rest[1] >= '0' && rest[1] <= '5' && rest[2] >= '0' &&
+                            rest[2] <= '9' && rest[3] == '\0')))
         return false;
-    if (y < 2000 || y > 2199 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 || mi > 59 ||
-        hh < 0 || mi < 0)
+    if (d.year < 2000 || d.year > 2199)
         return false;
-    tm.tm_year = y - 1900;
-    tm.tm_mon = mo - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = hh;
-    tm.tm_min = mi;
+    tm.tm_year = d.year - 1900;
+    tm.tm_mon = d.month - 1;
+    tm.tm_mday = d.day;
+    tm.tm_hour = d.hour;
+    tm.tm_min = d.minute;
     t = (int64_t)timegm(&tm);
-    if (tm.tm_mday != d) /* 31 February */
+    if (tm.tm_mday != d.day) /* 31 February */
         return false;
     off = ical_stockholm_offset(t - 7200);
     if (ical_stockholm_offset(t - off) != off)

@@ -1018,6 +1018,28 @@ test_err_str(void)
     is_str(err_str(ERR__MAX), "unknown", "err_str out of range");
 }
 
+static void
+test_datetime_prefix(void)
+{
+    struct str_datetime d;
+    const char *rest = NULL;
+
+    ok(str_datetime_prefix("2030-06-10T13:05", &d, &rest) && d.year == 2030 && d.month == 6 &&
+           d.day == 10 && d.hour == 13 && d.minute == 5 && *rest == '\0',
+       "str_datetime_prefix: a datetime-local value");
+    ok(str_datetime_prefix("2030-06-10T13:05:59+02:00", &d, &rest) &&
+           strcmp(rest, ":59+02:00") == 0,
+       "str_datetime_prefix: the rest of an RFC 3339 date-time");
+    ok(!str_datetime_prefix("2030-6-10T13:05", &d, NULL), "str_datetime_prefix: a short month");
+    ok(!str_datetime_prefix("2030-13-10T13:05", &d, NULL), "str_datetime_prefix: month 13");
+    ok(!str_datetime_prefix("2030-06-10 13:05", &d, NULL), "str_datetime_prefix: a space for T");
+    ok(!str_datetime_prefix("2030-06-10T24:00", &d, NULL), "str_datetime_prefix: hour 24");
+    ok(!str_datetime_prefix("2030-06-10T13:+5", &d, NULL), "str_datetime_prefix: a sign");
+    ok(!str_datetime_prefix("2030-06-10T13", &d, NULL) && !str_datetime_prefix("", &d, NULL) &&
+           !str_datetime_prefix(NULL, &d, NULL),
+       "str_datetime_prefix: too short, empty, NULL");
+}
+
 int
 main(void)
 {
@@ -1039,5 +1061,6 @@ main(void)
     test_log_repr();
     test_csvrows();
     test_err_str();
+    test_datetime_prefix();
     return done_testing();
 }
