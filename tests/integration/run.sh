@@ -118,6 +118,9 @@ done
 for f in "${files[@]}"; do
     CUR_FILE=$(basename "$f")
     printf '# %s\n' "$CUR_FILE"
+    # a file bash cannot parse would run nothing and fail nothing when sourced: it fails here
+    # (t_14_limits.sh once lost a closing brace in a merge and its walk went unseen)
+    check "suite: $CUR_FILE parses (bash -n)" bash -n "$f" || continue
     # shellcheck source=/dev/null
     . "$f"
 done

@@ -361,6 +361,28 @@ limit_dialogue_items()
         eq "$(l_api POST /api/v1/missions/skolmat/dialogues "{\"held_on\": \"2026-01-01\", \"format\": \"meeting\", \"title\": {\"sv\": \"Gränsprov\"}, \"follow_ups\": [$(l_fus $((n + 1)))]}")" 422 &&
         eq "$(l_field)" follow_ups
 }
+limit_seminar_capacity()
+{
+    local n=$1 body
+    body() { printf '{"title": {"sv": "Gränsprov"}, "starts_at": "2030-06-10T13:00:00+02:00", "ends_at": "2030-06-10T15:00:00+02:00", "place": "Stockholm", "language": "sv", "capacity": %s}' "$1"; }
+    eq "$(l_api POST /api/v1/missions/skolmat/seminars "$(body "$n")")" 201 &&
+        eq "$(l_api POST /api/v1/missions/skolmat/seminars "$(body $((n + 1)))")" 422 &&
+        eq "$(l_field)" capacity &&
+        eq "$(l_api POST /api/v1/missions/skolmat/seminars "$(body 0)")" 422
+}
+limit_seminar_needs()
+{
+    local n=$1 jar=$LDIR/sem-jar sem
+    sem=$(q "SELECT MIN(s.id) FROM seminar s JOIN mission m ON m.id = s.mission_id WHERE m.slug = 'skolmat' AND s.registration_closes_at > $(date +%s) AND s.cancelled_at IS NULL")
+    l_reg() {
+        csrf_of "$jar" "/seminars/$sem/register"
+        post "$jar" "/seminars/$sem/register" "csrf=$CSRF" "name=Gräns $2" "email=limit-$2@example.se" \
+            "consent=1" "needs_diet=$1"
+    }
+    l_reg "$(rep x "$n")" a && eq "$S" 200 &&
+        l_reg "$(rep x $((n + 1)))" b && eq "$S" 422 && has 'id="f-needs_diet-error"' &&
+        eq "$(q "SELECT COUNT(*) FROM seminar_registration WHERE email = 'limit-b@example.se'")" 0
+}
 limit_portfolio_stale()
 {
     local lo=$1
@@ -389,6 +411,7 @@ limit_portfolio_gaps()
         eq "$(st "$BASE/missions/limits-gaps/portfolio/gaps.csv")" 200 &&
         eq "$(grep -c '^no_initiative,' "$LDIR/body")" $((n + 1)) &&
         eq "$(l_api POST /api/v1/missions/limits-gaps/archive '{}')" 200
+}
 # the learning log: a write's status and refused member through the admin token
 l_learn()
 {
