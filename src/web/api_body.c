@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "domain/mission.h"
 #include "web/i18n.h"
 #include "web/resp.h"
 #include "web/route.h"
@@ -367,4 +368,12 @@ api_body_initiative_member(struct req *rq, struct initiative_new *in, const char
         return api_body_strs(rq, v, &in->sdg_targets, &in->n_sdg_targets);
     }
     return API_UNKNOWN;
+}
+
+enum err
+api_live_mission(struct req *rq, struct db *db, struct mission *out)
+{
+    enum err rc = mission_get(db, rq->arena, req_str(rq, "slug"), out);
+
+    return rc == ERR_OK && out->archived_at != 0 ? ERR_NOTFOUND : rc;
 }

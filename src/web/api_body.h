@@ -85,6 +85,12 @@ enum err api_body_refuse_write(struct req *rq, const struct write_error *we);
  * resource respond writes; an update 200 with the resource of id. Both read on the writer
  * connection the save wrote on.
  */
+struct mission;
+/* The live mission of the path's "slug" read through db (the request's or its writer's),
+ * or ERR_NOTFOUND for none or an archived one: what a mission's own list or new item
+ * stands on. */
+enum err api_live_mission(struct req *rq, struct db *db, struct mission *out);
+
 enum err api_body_saved(struct req *rq, enum err rc, const struct write_error *we, int64_t id,
                         int64_t out_id, const char *prefix,
                         enum err (*respond)(struct req *rq, struct db *db, int64_t id));

@@ -102,15 +102,6 @@ static const struct resource dialogue_write_res = {
     .fields = dialogue_write_fields,
 };
 
-/* The mission of the path (live), or ERR_NOTFOUND. */
-static enum err
-mission_of_path(struct req *rq, struct db *db, struct mission *m)
-{
-    enum err rc = mission_get(db, rq->arena, req_str(rq, "slug"), m);
-
-    return rc == ERR_OK && m->archived_at != 0 ? ERR_NOTFOUND : rc;
-}
-
 static enum err
 dialogues_load(struct req *rq, const struct page *pg, void **out, int *out_n, int64_t *out_total)
 {
@@ -121,7 +112,7 @@ dialogues_load(struct req *rq, const struct page *pg, void **out, int *out_n, in
     enum err rc;
     int i;
 
-    rc = mission_of_path(rq, rq->db, &m);
+    rc = api_live_mission(rq, rq->db, &m);
     if (rc)
         return rc;
     req_shows_mission(rq, m.id);
@@ -286,7 +277,7 @@ api_dialogue_create(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, rq->wdb, &m);
+    rc = api_live_mission(rq, rq->wdb, &m);
     if (rc)
         return rc;
     scope.mission_id = m.id;

@@ -149,15 +149,6 @@ static const struct resource seminar_write_res = {
     .fields = seminar_write_fields,
 };
 
-/* The mission of the path (live), or ERR_NOTFOUND. */
-static enum err
-mission_of_path(struct req *rq, struct db *db, struct mission *m)
-{
-    enum err rc = mission_get(db, rq->arena, req_str(rq, "slug"), m);
-
-    return rc == ERR_OK && m->archived_at != 0 ? ERR_NOTFOUND : rc;
-}
-
 static enum err
 list_load(struct req *rq, const struct page *pg, void **out, int *out_n, int64_t *out_total)
 {
@@ -167,7 +158,7 @@ list_load(struct req *rq, const struct page *pg, void **out, int *out_n, int64_t
 
     m.id = 0;
     if (req_str(rq, "slug") != NULL) {
-        rc = mission_of_path(rq, rq->db, &m);
+        rc = api_live_mission(rq, rq->db, &m);
         if (rc)
             return rc;
         req_shows_mission(rq, m.id);
@@ -361,7 +352,7 @@ api_seminar_create(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = mission_of_path(rq, rq->wdb, &m);
+    rc = api_live_mission(rq, rq->wdb, &m);
     if (rc)
         return rc;
     scope.mission_id = m.id;

@@ -997,6 +997,15 @@ form_save(struct req *rq, int64_t id, const struct mission *m, struct seminar_fo
     return edit_done(rq, url_seminar(rq, out_id));
 }
 
+/* The live mission of the path, the caller allowed to announce a seminar in it. */
+static enum err
+new_in_mission(struct req *rq, struct mission *m)
+{
+    enum err rc = edit_mission_allowed(rq, AUTHZ_SEMINAR_CREATE, m);
+
+    return rc == ERR_OK && m->archived_at != 0 ? ERR_NOTFOUND : rc;
+}
+
 enum err
 page_seminar_new(struct req *rq)
 {
@@ -1004,11 +1013,9 @@ page_seminar_new(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = edit_mission_allowed(rq, AUTHZ_SEMINAR_CREATE, &m);
+    rc = new_in_mission(rq, &m);
     if (rc)
         return rc;
-    if (m.archived_at != 0)
-        return ERR_NOTFOUND;
     memset(&f, 0, sizeof(f));
     f.in.language = "sv";
     return form_page(rq, _("Announce a seminar"), url_seminar_new(rq, m.slug), &m, &f, false, NULL);
@@ -1021,11 +1028,9 @@ post_seminar_new(struct req *rq)
     struct mission m;
     enum err rc;
 
-    rc = edit_mission_allowed(rq, AUTHZ_SEMINAR_CREATE, &m);
+    rc = new_in_mission(rq, &m);
     if (rc)
         return rc;
-    if (m.archived_at != 0)
-        return ERR_NOTFOUND;
     form_read(rq, m.id, &f);
     return form_save(rq, 0, &m, &f, _("Announce a seminar"), url_seminar_new(rq, m.slug));
 }
