@@ -2,10 +2,11 @@
 // contexts, moving through pages as a keyboard user, signing in (password, then a TOTP
 // code), and the per-state checks (no overflow at 320 px, axe).
 //
-// journeys.mjs, editing.mjs, proposals.mjs and phone.mjs import it; a11y.mjs keeps its own,
-// as it checks pages one by one rather than walking them. Each script calls useBase() with
-// the server's address before anything opens a page, and finish() last, which prints "1..N"
-// and "browser: N passed, N failed" and exits 1 on any failure: run.sh reads those lines.
+// journeys.mjs, editing.mjs, proposals.mjs, seminars.mjs and phone.mjs import it; a11y.mjs
+// keeps its own, as it checks pages one by one rather than walking them. Each script calls
+// useBase() with the server's address before anything opens a page, and finish() last, which
+// prints "1..N" and "browser: N passed, N failed" and exits 1 on any failure: run.sh reads
+// those lines.
 
 import { createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';

@@ -5,10 +5,12 @@
 # editing.mjs (the editing journey as the admin without JavaScript, axe on every form page
 # of the route table, empty and with errors), then proposals.mjs (propose → review → accept
 # and decline as the demo representative and coordinator without JavaScript, axe on the
-# proposal form, the review queue and the review confirmations), then phone.mjs (the public
-# pages at 390 and 1280 px: screenshots, no sideways scrolling, text of 12 px or more, status
-# and trend in view, the state-of-play sparklines) on the same server. The journeys and
-# phone.mjs share tests/browser/lib.mjs.
+# proposal form, the review queue and the review confirmations), then seminars.mjs (register
+# for a seminar, the waiting list and the cancel link without JavaScript, reading the cancel
+# token from the served database; axe on every seminar page and registration state), then
+# phone.mjs (the public pages at 390 and 1280 px: screenshots, no sideways scrolling, text
+# of 12 px or more, status and trend in view, the state-of-play sparklines) on the same
+# server. The journeys, seminars.mjs and phone.mjs share tests/browser/lib.mjs.
 #
 #   tests/browser/run.sh
 #
@@ -184,6 +186,7 @@ done <<<"$(routes)"
 [ "${#forms[@]}" -gt 0 ] || fail "samverka routes lists no form pages"
 run_script editing.mjs "http://127.0.0.1:$port" "${forms[@]}"
 run_script proposals.mjs "http://127.0.0.1:$port"
+run_script seminars.mjs "http://127.0.0.1:$port" "$db"
 shots=$(abspath "${SAMVERKA_SHOTS:-$build/browser-shots/$(date -u +%Y%m%dT%H%M%SZ)}")
 run_script phone.mjs "http://127.0.0.1:$port" "$shots"
 
