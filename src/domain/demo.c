@@ -1241,8 +1241,11 @@ seminars_load(struct loader *l)
             su.lang = "sv";
             su.consent = true;
             su.is_demo = true;
-            /* registered in turn, a day apart, weeks before the deadline: no mail */
-            rc = seminar_register_in(l->db, &l->a, &su, in.closes_at - (int64_t)(20 - k) * 86400,
+            /* registered in turn, a day apart, before the load (and, for a past seminar,
+             * before its deadline): a person registering now queues after them. No mail. */
+            rc = seminar_register_in(l->db, &l->a, &su,
+                                     (in.closes_at < l->now ? in.closes_at : l->now) -
+                                         (int64_t)(20 - k) * 86400,
                                      NULL, &r, &we);
             if (rc)
                 return refused(l, (long)i + 1, rc, &we);

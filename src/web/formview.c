@@ -223,11 +223,15 @@ form_fieldset_begin(struct html *h, const struct form_errors *e, const char *nam
 {
     const char *err = form_error_of(e, name);
 
+    /* the error is the group's description, so a screen reader says it with the group's
+     * name when focus enters it (a checkbox inside has no label of its own for it) */
     html_open(h, "fieldset", "id", arena_printf(h->a, "f-%s", name), "class",
-              err ? "field field-with-error" : "field", "tabindex", err ? "-1" : NULL, NULL);
+              err ? "field field-with-error" : "field", "tabindex", err ? "-1" : NULL,
+              "aria-describedby", err ? arena_printf(h->a, "f-%s-error", name) : NULL, NULL);
     html_elem(h, "legend", legend);
     if (err != NULL) {
-        html_open(h, "p", "class", "field-error", NULL);
+        html_open(h, "p", "class", "field-error", "id", arena_printf(h->a, "f-%s-error", name),
+                  NULL);
         html_elem_attr(h, "span", _("Error:"), "class", "visually-hidden", NULL);
         html_text(h, " ");
         html_text(h, err);

@@ -29,6 +29,7 @@
 #include "core/str.h"
 #include "domain/codes.h"
 #include "domain/export.h"
+#include "domain/mail.h"
 #include "domain/mission.h"
 #include "domain/seminar.h"
 #include "web/auth.h"
@@ -664,6 +665,19 @@ post_seminar_register(struct req *rq)
     if (rc)
         return rc;
     signup_read(rq, s.id, &f);
+    /* what a person most often leaves out, all at once (the domain stops at the first) */
+    if (str_empty(f.in.name))
+        form_error(&fe, "name", _("Enter your name, in at most 300 characters."));
+    if (!mail_is_address(f.in.email))
+        form_error(&fe, "email", _("Enter an e-mail address such as name@example.se."));
+    if (!f.in.consent)
+        form_error(&fe, "consent",
+                   _("Tick the box to accept the privacy notice: we cannot register you "
+                     "without."));
+    if (fe.n > 0) {
+        rq->resp.status = 422;
+        return register_page(rq, &s, &f, &fe);
+    }
     seminar_mailer_of(rq, &m);
     rc = seminar_register(edit_db(rq), rq->arena, &f.in, (int64_t)time(NULL), &m, &r, &we);
     i18n_use(rq->lang);
@@ -680,12 +694,12 @@ post_seminar_register(struct req *rq)
     if (strcmp(r.state, "registered") == 0) {
         layout_begin(rq, &h, _("You are registered"));
         html_elem(&h, "h1", _("You are registered"));
-        html_printf(&h, "<p>");
+        html_open(&h, "p", NULL);
         html_printf(&h,
                     _("You have a place at %s. We have sent a confirmation to %s, with the "
                       "seminar for your calendar and a link to cancel."),
                     L(rq, s.title_sv, s.title_en), r.email);
-        html_printf(&h, "</p>");
+        html_close(&h, "p");
     } else {
         layout_begin(rq, &h, _("You are on the waiting list"));
         html_elem(&h, "h1", _("You are on the waiting list"));

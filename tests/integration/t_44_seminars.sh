@@ -133,7 +133,7 @@ s_register() # JAR NAME EMAIL [more fields] — on the page in $S_LANG's languag
     post "$jar" "/seminars/$SEM/register$q" "csrf=$CSRF" "name=$name" "email=$email" "consent=1" "$@"
 }
 s_register "$SJ.a" "Anna Ström" sem-anna@example.se "organisation=Hofors kommun" "needs_diet=Vegetarisk"
-check "seminars: the first registers (200, a place)" eval 'eq "$S" 200 && text_has "Du är anmäld"'
+check "seminars: the first registers (200, a place)" eval 'eq "$S" 200 && text_has "Du är anmäld" && text_has "Du har en plats på Sem test" && lacks "&lt;p&gt;"'
 check "seminars: ... matched to the registry's actor" eq "$(q "SELECT a.slug FROM seminar_registration r JOIN actor a ON a.id = r.actor_id WHERE r.email = 'sem-anna@example.se'")" hofors-kommun
 s_register "$SJ.b" "Bo Ek" sem-bo@example.se
 check "seminars: the second gets the last place" eval 'eq "$S" 200 && eq "$(n_reg registered)" 2'
@@ -143,6 +143,9 @@ s_register "$SJ.c" "Bo again" SEM-BO@example.se
 check "seminars: a second registration of an address (other case) is refused (422)" eval 'eq "$S" 422 && has "id=\"f-email-error\""'
 check "seminars: ... and nothing is written" eq "$(n_reg registered):$(n_reg waiting)" "2:1"
 csrf_of "$SJ.c" "/seminars/$SEM/register"
+post "$SJ.c" "/seminars/$SEM/register" "csrf=$CSRF"
+check "seminars: an empty form is refused with every missing field beside it (422)" \
+    eval 'eq "$S" 422 && has "id=\"f-name-error\"" && has "id=\"f-email-error\"" && has "id=\"f-consent-error\"" && has "aria-describedby=\"f-consent-error\""'
 post "$SJ.c" "/seminars/$SEM/register" "csrf=$CSRF" "name=Dan" "email=sem-dan@example.se"
 check "seminars: without consent refused beside the box (422)" eval 'eq "$S" 422 && has "id=\"f-consent\" class=\"field field-with-error\"" && text_has "Kryssa i rutan" && eq "$(q "SELECT COUNT(*) FROM seminar_registration WHERE email = '"'sem-dan@example.se'"'")" 0'
 post "$SJ.c" "/seminars/$SEM/register" "name=Dan" "email=sem-dan@example.se" "consent=1"
