@@ -115,6 +115,13 @@ static const struct {
     {"learning.edit", "-- -- -- Y- YY YY Y-"},
     {"review.create", "-- -- -- Y- YY YY Y-"},
     {"review.edit", "-- -- -- Y- YY YY Y-"},
+    /* seminars: the mission's coordinators announce, edit and mark attendance; anyone
+     * registers and cancels by a registration's secret link */
+    {"seminar.create", "-- -- -- Y- YY YY Y-"},
+    {"seminar.edit", "-- -- -- Y- YY YY Y-"},
+    {"seminar.attendance", "-- -- -- Y- YY YY Y-"},
+    {"seminar.register", "YY YY YY YY YY YY YY"},
+    {"seminar.unregister", "YY YY YY YY YY YY YY"},
 };
 #define N_MATRIX ((int)(sizeof(matrix) / sizeof(matrix[0])))
 
