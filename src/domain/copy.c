@@ -84,6 +84,10 @@ static const struct copy_table tables[] = {
     {"portfolio_review", Q_COPY_PORTFOLIO_REVIEW_GET, Q_COPY_PORTFOLIO_REVIEW_PUT,
      Q_COPY_PORTFOLIO_REVIEW_SEQ},
     {"portfolio_review_person", Q_COPY_PORTFOLIO_REVIEW_PERSON_GET, Q_REVIEW_PERSON_ADD, Q__MAX},
+    {"seminar", Q_COPY_SEMINAR_GET, Q_COPY_SEMINAR_PUT, Q_COPY_SEMINAR_SEQ},
+    {"seminar_registration", Q_COPY_SEMINAR_REGISTRATION_GET, Q_COPY_SEMINAR_REGISTRATION_PUT,
+     Q_COPY_SEMINAR_REGISTRATION_SEQ},
+    {"seminar_attendance", Q_COPY_SEMINAR_ATTENDANCE_GET, Q_COPY_SEMINAR_ATTENDANCE_PUT, Q__MAX},
 };
 
 static enum err
