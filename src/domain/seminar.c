@@ -875,6 +875,7 @@ seminar_tick(struct db *db, int64_t now, int retention_days, const struct semina
     db_bind_i64(st, 1, now);
     db_bind_i64(st, 2, now + SEMINAR_REMIND_BEFORE);
     db_bind_i64(st, 3, SEMINAR_TICK_BATCH);
+    db_bind_i64(st, 4, SEMINAR_REMIND_BEFORE);
     rc = ld_rows(st, &a, sizeof(*due), due_row, &due, &n);
     for (i = 0; rc == ERR_OK && i < n; i++) {
         rc = remind_one(db, mailer, &due[i], now);

@@ -135,7 +135,7 @@ enum seminar_mail_kind {
     SEMINAR_MAIL_WAITING,    /* you are on the waiting list, at place position */
     SEMINAR_MAIL_MOVED_UP,   /* a place came free and is yours (with the .ics) */
     SEMINAR_MAIL_CANCELLED,  /* your registration is cancelled */
-    SEMINAR_MAIL_REMINDER,   /* the seminar is tomorrow */
+    SEMINAR_MAIL_REMINDER,   /* the seminar is soon (within a day): when and where */
 };
 
 struct seminar_mail {
@@ -229,7 +229,8 @@ enum err seminar_attendance_in(struct db *db, int64_t seminar_id, const int64_t 
 
 /*
  * The periodic work at now: the reminders of seminars starting within SEMINAR_REMIND_BEFORE
- * (each registration once, at most SEMINAR_TICK_BATCH a call), then the personal data of
+ * (each registration once, none made within that time of the start, at most
+ * SEMINAR_TICK_BATCH a call), then the personal data of
  * seminars that ended retention_days or more ago deleted (days < 0: never). Each seminar
  * in a transaction of its own.
  */

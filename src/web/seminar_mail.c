@@ -90,8 +90,11 @@ compose(void *ctx, struct arena *a, enum seminar_mail_kind kind, const struct se
         tail = "";
         break;
     case SEMINAR_MAIL_REMINDER:
-        subject = arena_printf(a, _("Tomorrow: %s"), title);
-        lead = arena_printf(a, _("A reminder: %s is tomorrow, and you have a place."), title);
+        /* sent as the seminar comes within a day: "tomorrow" would be wrong after a server
+         * was down, so the day and time are said instead */
+        subject = arena_printf(a, _("Reminder: %s"), title);
+        lead = arena_printf(a, _("A reminder: %s is on %s (Swedish time), and you have a place."),
+                            title, when(a, s));
         break;
     }
     out->subject = subject;

@@ -545,6 +545,24 @@ check_attendance(struct db *db, int64_t mission)
         ok(b.n[SEMINAR_MAIL_REMINDER] == 3 && b.ics[SEMINAR_MAIL_REMINDER] == 3 && b.total == 3,
            "%s: the three reminders are queued, with the .ics", backend);
     }
+    {
+        /* a seminar open until its start: one registers two days before, one an hour before */
+        struct seminar_new late = sample(mission, 5);
+        struct write_error lwe = {0};
+        struct reg early_r, late_r;
+        int64_t lid = 0, at = LATER + 10 * 86400;
+
+        late.starts_at = at;
+        late.ends_at = at + HOUR;
+        late.closes_at = 0;
+        ok(seminar_save(db, 0, &late, WHO, NOW, &lid, &lwe) == ERR_OK &&
+               signup(db, lid, "early", "", at - 2 * 86400, &early_r, &lwe) == ERR_OK &&
+               signup(db, lid, "late", "", at - HOUR, &late_r, &lwe) == ERR_OK,
+           "%s: a seminar open to its start, registered two days and an hour before", backend);
+        ok(seminar_tick(db, at - HOUR + 60, 30, &mailer, &reminded, &purged) == ERR_OK &&
+               reminded == 1,
+           "%s: only the early one is reminded (the late one's confirmation is enough)", backend);
+    }
 
     ids[0] = r1.id;
     ids[1] = r3.id;
