@@ -24,6 +24,7 @@ static const struct {
     [FEED_DATA] = {Q_FEED_DATA, "indicator-data"},
     [FEED_VALUE] = {Q_FEED_VALUE, "indicator-value"},
     [FEED_SEMINAR] = {Q_FEED_SEMINAR, "seminar-new"},
+    [FEED_PROGRESS] = {Q_FEED_PROGRESS, "indicator-progress"},
 };
 
 const char *
@@ -143,6 +144,14 @@ read_row(struct db_stmt *st, struct arena *a, enum feed_kind k, struct feed_entr
         return feed_value_change(changes, &e->has_old, &e->old_value, &e->has_new, &e->new_value);
     case FEED_SEMINAR:
         e->starts_at = db_i64(st, 12);
+        break;
+    case FEED_PROGRESS:
+        e->before = ld_str(st, 12, a);
+        e->after = ld_str(st, 13, a);
+        e->has_old = !db_null(st, 14);
+        e->old_value = e->has_old ? db_dbl(st, 14) : 0;
+        e->has_new = !db_null(st, 15);
+        e->new_value = e->has_new ? db_dbl(st, 15) : 0;
         break;
     case FEED_INITIATIVE_NEW:
     case FEED__KINDS:

@@ -17,11 +17,13 @@
  *   FEED_VALUE              one value written through the indicator's data page (the audit
  *                           entry of the observation, not part of an import): its period,
  *                           the value before and after;
- *   FEED_SEMINAR            a seminar announced (its audit entry "create"): when and where.
- * A change of an indicator's data is what moves its progress assessment (progress.c reads
- * the observations only); assessments are computed at each render and not kept over time,
- * so an entry says what data came in and links to the indicator, whose page shows the
- * assessment now. Initiatives' entries follow the public pages' rule (INITIATIVE_SHOWN: no
+ *   FEED_SEMINAR            a seminar announced (its audit entry "create"): when and where;
+ *   FEED_PROGRESS           a write that changed an indicator's assessed status (its data,
+ *                           its progress settings, the mission's years: a progress_change
+ *                           row, progress_log.h), the status and score before and after.
+ * The data kinds say what came in; FEED_PROGRESS what it did to the assessment, when it
+ * moved it from one status to another (a score moving within its band is not an entry).
+ * Initiatives' entries follow the public pages' rule (INITIATIVE_SHOWN: no
  * archived initiative, no proposal still under review or declined), as of the render: an
  * initiative archived later takes its entries out of the feed. The platform's feed holds
  * live missions only; a mission's feed is its own whatever its state (as its page).
@@ -57,12 +59,14 @@ enum feed_kind {
     FEED_DATA,
     FEED_VALUE,
     FEED_SEMINAR,
+    FEED_PROGRESS,
     FEED__KINDS
 };
 
 struct feed_entry {
     enum feed_kind kind;
-    int64_t event_id; /* the audit entry's id (unique within the kind) */
+    int64_t event_id; /* the audit entry's id (FEED_SEMINAR's too), FEED_PROGRESS the
+                       * progress_change row's: unique within the kind */
     int64_t at;       /* Unix seconds */
     int64_t mission_id;
     const char *mission_slug, *mission_title_sv, *mission_title_en;
@@ -70,10 +74,11 @@ struct feed_entry {
     const char *title_sv, *title_en;
     /* the audit entry's action: FEED_INITIATIVE_NEW how it came ("create", "accepted"),
      * FEED_VALUE create, update or remove; its detail: FEED_VALUE the value's period and
-     * series ("2024", "2024, series=x"); the status kinds: the codes before and after */
+     * series ("2024", "2024, series=x"); the status kinds: the codes before and after
+     * (FEED_PROGRESS: progress.h's status names) */
     const char *action, *detail, *before, *after;
     /* FEED_DATA: the import's counts; FEED_VALUE: the value before and after (has_*:
-     * there is one) */
+     * there is one); FEED_PROGRESS: the score before and after */
     long inserted, changed, removed;
     bool has_old, has_new;
     double old_value, new_value;

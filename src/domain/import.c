@@ -31,6 +31,7 @@
 #include "domain/change.h"
 #include "domain/observation.h"
 #include "domain/period.h"
+#include "domain/progress_log.h"
 #include "domain/settings.h"
 
 #define MAX_DIMS    TIDY_MAX_COLUMNS
@@ -43,6 +44,7 @@ struct import {
     enum import_format fmt;
     struct import_opts opts;
     bool own_tx; /* import_begin: this import begins and ends the transaction */
+    int64_t now; /* what its audit entries and progress record are dated (set as it ends) */
     char *who;
     struct tidy_reader *t;
     struct import_scan scan; /* JSON */
@@ -1178,7 +1180,7 @@ static enum err
 decide(struct import *im)
 {
     struct import_result *r = &im->res;
-    int64_t now = (int64_t)time(NULL);
+    int64_t now = im->now;
     long dups, n[3] = {0}, held = 0, budget = IMPORT_MAX_AUDIT_ROWS;
     enum err rc;
 
@@ -1260,10 +1262,11 @@ decide(struct import *im)
     return audit_import(im, now);
 }
 
-/* A notice for each setting of the indicator that contradicts its data now (assess.h's
- * indicator_mismatches, on the series the page assesses). */
+/* The indicator assessed after the import: a notice for each setting that contradicts its
+ * data now (assess.h's indicator_mismatches, on the series the page assesses), and a
+ * change of its status recorded for the feeds. */
 static enum err
-notice_mismatches(struct import *im)
+assess_after(struct import *im)
 {
     struct indicator_progress ip;
     struct indicator ind;
@@ -1280,6 +1283,8 @@ notice_mismatches(struct import *im)
             im->res.n_setting_notices++;
         notice_as_is(&im->res, 0, 0, "setting %s: %s", ip.mismatch[i].setting, ip.mismatch[i].msg);
     }
+    if (rc == ERR_OK)
+        rc = progress_log_after(im->db, im->indicator_id, &ip, im->now, NULL);
     arena_free(&a);
     return rc;
 }
@@ -1290,6 +1295,7 @@ import_finish_result(struct import *im, struct import_result *out, struct tidy_e
     enum err rc = im->rc;
 
     memset(out_err, 0, sizeof(*out_err));
+    im->now = (int64_t)time(NULL);
     if (rc == ERR_OK && im->fmt == IMPORT_CSV) {
         rc = tidy_finish(im->t);
         if (rc)
@@ -1312,6 +1318,10 @@ import_finish_result(struct import *im, struct import_result *out, struct tidy_e
         /* the decisions read as they write: statement by statement from here */
         db_bulk(im->db, false);
     }
+    /* the assessment before the data changes, for the feeds (progress_log.h); a data set
+     * loaded inside its caller's transaction (the demo, generated data) is not recorded */
+    if (rc == ERR_OK && im->own_tx)
+        rc = progress_log_before(im->db, im->indicator_id, im->now);
     if (rc == ERR_OK)
         rc = decide(im);
     /* the series the page shows and assesses follows the data (unless a coordinator chose
@@ -1319,9 +1329,12 @@ import_finish_result(struct import *im, struct import_result *out, struct tidy_e
     if (rc == ERR_OK)
         rc = settings_refresh_headline(im->db, im->indicator_id);
     /* the settings that no longer fit the new data (its unit, base year, decimals, target):
-     * said now, while whoever imported is looking (the page says it too) */
+     * said now, while whoever imported is looking (the page says it too); and the
+     * assessment after it, from the same computation */
     if (rc == ERR_OK && im->own_tx)
-        rc = notice_mismatches(im);
+        rc = assess_after(im);
+    else if (rc == ERR_OK)
+        rc = progress_log_forget(im->db, im->indicator_id);
     if (rc == ERR_OK && im->own_tx)
         rc = db_commit(im->db);
     if (rc) {

@@ -4,8 +4,11 @@
  */
 #include "domain/mission_edit.h"
 
+#include <string.h>
+
 #include "domain/load.h"
 #include "domain/mission.h"
+#include "domain/progress_log.h"
 
 enum err
 medit_mission_create(struct db *db, const struct mission_new *in, const char *who, int64_t *out_id,
@@ -16,13 +19,41 @@ medit_mission_create(struct db *db, const struct mission_new *in, const char *wh
     return rc ? rc : mission_counts_commit(db, mission_create(db, in, who, out_id, err));
 }
 
+/* Does the update move the years the mission's indicators are assessed between, by
+ * default (assess.h: its start year, its deadline's year)? Then their assessments are
+ * recorded before and after it (progress_log.h). */
+static bool
+moves_years(struct db *db, int64_t id, const struct mission_new *in)
+{
+    struct mission m;
+    struct arena a;
+    bool moves;
+
+    arena_init(&a);
+    moves = mission_get_id(db, &a, id, &m) == ERR_OK &&
+            (m.start_year != in->start_year || in->deadline == NULL ||
+             strcmp(m.deadline, in->deadline) != 0);
+    arena_free(&a);
+    return moves;
+}
+
 enum err
 medit_mission_update(struct db *db, int64_t id, const struct mission_new *in, const char *who,
                      int64_t now, struct write_error *err)
 {
     enum err rc = db_begin(db);
+    bool moves;
 
-    return rc ? rc : mission_counts_commit(db, mission_update(db, id, in, who, now, NULL, err));
+    if (rc)
+        return rc;
+    moves = moves_years(db, id, in);
+    if (moves)
+        rc = progress_log_mission_before(db, id, now);
+    if (rc == ERR_OK)
+        rc = mission_update(db, id, in, who, now, NULL, err);
+    if (rc == ERR_OK && moves)
+        rc = progress_log_mission_after(db, id, now);
+    return mission_counts_commit(db, rc);
 }
 
 enum err

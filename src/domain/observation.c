@@ -14,6 +14,7 @@
 #include "domain/change.h"
 #include "domain/observation.h"
 #include "domain/period.h"
+#include "domain/progress_log.h"
 #include "domain/settings.h"
 #include "domain/tidycsv.h"
 
@@ -322,12 +323,17 @@ observation_put(struct db *db, int64_t indicator_id, const struct observation_in
     if (rc)
         return rc;
     arena_init(&a);
-    rc = put(db, &a, indicator_id, in, who, now, out_created, err);
+    /* the assessment before and after, for the feeds (progress_log.h) */
+    rc = progress_log_before(db, indicator_id, now);
+    if (rc == ERR_OK)
+        rc = put(db, &a, indicator_id, in, who, now, out_created, err);
     /* the headline samverka chooses follows the data */
     if (rc == ERR_OK)
         rc = settings_refresh_headline(db, indicator_id);
     if (rc == ERR_OK)
         rc = indicator_counts_refresh(db);
+    if (rc == ERR_OK)
+        rc = progress_log_after(db, indicator_id, NULL, now, NULL);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc) {
@@ -383,12 +389,16 @@ observation_remove(struct db *db, int64_t indicator_id, const struct observation
     if (rc)
         return rc;
     arena_init(&a);
-    rc = remove_at(db, &a, indicator_id, key, who, now, err);
+    rc = progress_log_before(db, indicator_id, now);
+    if (rc == ERR_OK)
+        rc = remove_at(db, &a, indicator_id, key, who, now, err);
     /* the headline samverka chooses follows the data */
     if (rc == ERR_OK)
         rc = settings_refresh_headline(db, indicator_id);
     if (rc == ERR_OK)
         rc = indicator_counts_refresh(db);
+    if (rc == ERR_OK)
+        rc = progress_log_after(db, indicator_id, NULL, now, NULL);
     if (rc == ERR_OK)
         rc = db_commit(db);
     if (rc)

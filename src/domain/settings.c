@@ -13,6 +13,7 @@
 #include "domain/audit.h"
 #include "domain/change.h"
 #include "domain/load.h"
+#include "domain/progress_log.h"
 #include "domain/tidycsv.h"
 #include "domain/write.h"
 
@@ -310,6 +311,7 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
     struct indicator ind;
     struct db_stmt *st;
     const char *changes;
+    int64_t now = (int64_t)time(NULL);
     enum err rc;
 
     *out_field = NULL;
@@ -329,6 +331,9 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
         goto done;
     rc = write_stored(db, Q_INDICATOR_SETTINGS_STORED, indicator_id, &scratch, settings_fields,
                       N_SETTINGS_FIELDS, before);
+    /* the assessment before and after, for the feeds (progress_log.h) */
+    if (rc == ERR_OK)
+        rc = progress_log_before(db, indicator_id, now);
     if (rc)
         goto out;
     st = db_stmt(db, Q_INDICATOR_SET_PROGRESS);
@@ -351,8 +356,10 @@ settings_apply(struct db *db, struct arena *a, int64_t indicator_id,
     rc = change_finish(&c, &changes);
     if (rc)
         goto out;
-    rc = audit_write(db, (int64_t)time(NULL), who, "update", "indicator", indicator_id,
-                     ind.mission_id, "progress settings", changes);
+    rc = audit_write(db, now, who, "update", "indicator", indicator_id, ind.mission_id,
+                     "progress settings", changes);
+    if (rc == ERR_OK)
+        rc = progress_log_after(db, indicator_id, NULL, now, NULL);
     if (rc)
         goto out;
     rc = db_commit(db);

@@ -29,6 +29,7 @@
 #include "web/handlers.h"
 #include "web/i18n.h"
 #include "web/layout.h"
+#include "web/progress_view.h"
 #include "web/route.h"
 #include "web/url.h"
 
@@ -131,6 +132,16 @@ value_text(struct req *rq, double v)
     return fmt_num(rq, v, d);
 }
 
+/* An assessment as a feed says it: "moderate progress (1.2 of 5)", the status alone when
+ * it has no score. */
+static const char *
+assessed_text(struct req *rq, const char *status, bool has_score, double score)
+{
+    const char *label = label_code(&code_progress_status, status);
+
+    return has_score ? arena_printf(rq->arena, "%s (%s)", label, fmt_score(rq, score)) : label;
+}
+
 /* The entry's title and summary in the request's language. */
 static void
 entry_words(struct req *rq, const struct feed_entry *e, const char **title, const char **summary)
@@ -200,6 +211,18 @@ entry_words(struct req *rq, const struct feed_entry *e, const char **title, cons
                                 (int)(local % 3600 / 60), e->detail, mission);
         return;
     }
+    case FEED_PROGRESS:
+        /* TRANSLATORS: the indicator's title, then its assessed progress now */
+        *title = arena_printf(a, _("Progress of %s: %s"), subject,
+                              label_code(&code_progress_status, e->after));
+        /* TRANSLATORS: the assessment before and after (each "moderate progress (1.2 of
+         * 5)"), then the mission's title */
+        *summary = arena_printf(a,
+                                _("The assessment of the indicator's progress changed from %s "
+                                  "to %s (mission %s)."),
+                                assessed_text(rq, e->before, e->has_old, e->old_value),
+                                assessed_text(rq, e->after, e->has_new, e->new_value), mission);
+        return;
     case FEED__KINDS:
         break;
     }
@@ -217,6 +240,7 @@ entry_link(struct req *rq, const struct feed_entry *e)
         return url_initiative(rq, e->subject_id);
     case FEED_DATA:
     case FEED_VALUE:
+    case FEED_PROGRESS:
         return url_indicator(rq, e->subject_id);
     case FEED_SEMINAR:
         return url_seminar(rq, e->subject_id);
