@@ -88,6 +88,9 @@ static const struct copy_table tables[] = {
     {"seminar_registration", Q_COPY_SEMINAR_REGISTRATION_GET, Q_COPY_SEMINAR_REGISTRATION_PUT,
      Q_COPY_SEMINAR_REGISTRATION_SEQ},
     {"seminar_attendance", Q_COPY_SEMINAR_ATTENDANCE_GET, Q_COPY_SEMINAR_ATTENDANCE_PUT, Q__MAX},
+    {"indicator_assessed", Q_COPY_INDICATOR_ASSESSED_GET, Q_ASSESSED_PUT, Q__MAX},
+    {"progress_change", Q_COPY_PROGRESS_CHANGE_GET, Q_COPY_PROGRESS_CHANGE_PUT,
+     Q_COPY_PROGRESS_CHANGE_SEQ},
 };
 
 static enum err
