@@ -113,6 +113,7 @@ struct cache_entry {
     int64_t scope; /* the mission whose content alone it shows; 0: everything */
     uint64_t gen;  /* scope 0: gen_content; else gen_all (both as rendered, see entry_fresh) */
     uint64_t mgen; /* scope m: the generation of m's content (gen_mission) */
+    int64_t expires; /* Unix seconds from which it is stale by the clock (0: never) */
     struct MHD_Response *resp;
     char *etag;
     bool counted;          /* a page view when served */
@@ -435,10 +436,13 @@ bump_touched(struct server *s, const struct req *rq)
     bump_all(s);
 }
 
-/* Is the entry as fresh as the counters of its scope? */
+/* Is the entry as fresh as the counters of its scope, and is its time not up (a page
+ * that shows a seminar as open until its deadline: resp_expires)? */
 static bool
 entry_fresh(struct server *s, const struct cache_entry *e)
 {
+    if (e->expires != 0 && (int64_t)time(NULL) >= e->expires)
+        return false;
     if (e->scope == 0)
         return e->gen == atomic_load(&s->gen_content);
     return e->gen == atomic_load(&s->gen_all) &&
@@ -1656,7 +1660,8 @@ on_other(struct server *s, struct MHD_Connection *c, const char *url, const char
  */
 static void
 cache_publish(struct server *s, size_t slot, const char *key, const char *etag, int64_t scope,
-              uint64_t gen, uint64_t mgen, bool counted, struct MHD_Response *resp)
+              uint64_t gen, uint64_t mgen, int64_t expires, bool counted,
+              struct MHD_Response *resp)
 {
     struct cache_entry *e = &s->cache.slots[slot];
     struct MHD_Response *old;
@@ -1673,6 +1678,7 @@ cache_publish(struct server *s, size_t slot, const char *key, const char *etag, 
     e->scope = scope;
     e->gen = gen;
     e->mgen = mgen;
+    e->expires = expires;
     e->resp = resp;
     e->counted = counted;
     atomic_store(&e->renderer, false);
@@ -1848,7 +1854,8 @@ on_request(void *cls, struct MHD_Connection *c, const char *url, const char *met
     }
     if (keyed && web_cacheable(&rq, CACHE_STORE)) {
         render_generations(s, web_page_scope(&rq), content0, &scope, &gen, &mgen);
-        cache_publish(s, slot, key.data, rq.resp.etag, scope, gen, mgen, rq.page_key != NULL, resp);
+        cache_publish(s, slot, key.data, rq.resp.etag, scope, gen, mgen, rq.resp.expires,
+                      rq.page_key != NULL, resp);
     } else {
         if (claimed)
             cache_unclaim(s, slot, key.data); /* not to be kept (an error): the next may try */

@@ -89,6 +89,7 @@ error_out(struct req *rq, int status, const char *code, const char *field, const
     r->status = status;
     r->etag = NULL;
     r->n_headers = 0;
+    r->expires = 0;
     if (status == 503)
         resp_header(rq, "Retry-After", "5");
     if (kind == RK_API) {
@@ -206,6 +207,13 @@ resp_require(struct req *rq)
                   : _("This needs an API token: Authorization: Bearer <token>."));
     resp_header(rq, "WWW-Authenticate", auth_challenge(rq));
     return false;
+}
+
+void
+resp_expires(struct req *rq, int64_t at)
+{
+    if (at > 0 && (rq->resp.expires == 0 || at < rq->resp.expires))
+        rq->resp.expires = at;
 }
 
 void

@@ -87,6 +87,10 @@ struct resp {
      * starts with none of the handler's */
     struct resp_header headers[WEB_MAX_RESP_HEADERS];
     int n_headers;
+    /* Unix seconds from which the body is no longer true by the clock alone, whatever is
+     * written meanwhile (a seminar's registration closing, its start, its end); 0: never.
+     * A cached copy is rendered again from then (http). Set with resp_expires. */
+    int64_t expires;
 };
 
 /*
@@ -97,6 +101,10 @@ struct resp {
  * value with a control character (no header can be split or injected).
  */
 enum err resp_header(struct req *rq, const char *name, const char *value);
+
+/* The response stops being true at Unix second at (a time the page shows as ahead: a
+ * deadline, a start, an end): rq->resp.expires becomes the earliest such time given. */
+void resp_expires(struct req *rq, int64_t at);
 
 /* Supplied by the caller (http): raw query-string lookup. */
 typedef const char *(*req_getter)(void *ctx, const char *name);
