@@ -112,6 +112,29 @@ seminar_places_left(const struct seminar *s)
     return s->n_registered < s->capacity ? s->capacity - s->n_registered : 0;
 }
 
+int64_t
+seminar_changes_at(const struct seminar *s, int64_t now)
+{
+    if (s->closes_at > now && s->closes_at < s->starts_at)
+        return s->closes_at;
+    if (s->starts_at > now)
+        return s->starts_at;
+    return s->ends_at > now ? s->ends_at : 0;
+}
+
+enum err
+seminar_next_end(struct db *db, int64_t mission_id, int64_t now, int64_t *out)
+{
+    struct db_stmt *st = db_stmt(db, Q_SEMINAR_NEXT_END);
+
+    *out = 0;
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, mission_id);
+    db_bind_i64(st, 2, now);
+    return ld_count(st, out);
+}
+
 enum err
 seminar_current(struct db *db, struct arena *a, int64_t mission_id, int64_t now, int limit,
                 struct seminar **out, int *out_n)

@@ -78,6 +78,9 @@ struct seminar {
 enum seminar_state_open seminar_open(const struct seminar *s, int64_t now);
 /* Places left (0 when full). */
 int64_t seminar_places_left(const struct seminar *s);
+/* The first time after now at which the clock alone changes what is said of s (its
+ * registration closing, its start, its end); 0: none (it has ended). */
+int64_t seminar_changes_at(const struct seminar *s, int64_t now);
 
 struct seminar_registration {
     int64_t id, seminar_id;
@@ -102,6 +105,9 @@ enum err seminar_current(struct db *db, struct arena *a, int64_t mission_id, int
 /* Those that have ended, the latest first, a page of them, and how many in all. */
 enum err seminar_past(struct db *db, struct arena *a, int64_t mission_id, int64_t now,
                       const struct page *pg, struct seminar **out, int *out_n, int64_t *out_total);
+/* The soonest end after now of a mission's seminars (0: of every live mission's) into
+ * *out; 0 when none is still to end: when the list of past seminars next changes. */
+enum err seminar_next_end(struct db *db, int64_t mission_id, int64_t now, int64_t *out);
 /* Every seminar of a mission (0: of every live mission), the latest start first, a page. */
 enum err seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
                      struct seminar **out, int *out_n, int64_t *out_total);

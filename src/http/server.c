@@ -110,9 +110,9 @@ enum { WRITER_EDITS, WRITER_OPEN, WRITER_MAIL, N_WRITERS };
 /* A rendered response kept in the cache (see cache_publish for who owns resp). */
 struct cache_entry {
     char *key;
-    int64_t scope; /* the mission whose content alone it shows; 0: everything */
-    uint64_t gen;  /* scope 0: gen_content; else gen_all (both as rendered, see entry_fresh) */
-    uint64_t mgen; /* scope m: the generation of m's content (gen_mission) */
+    int64_t scope;   /* the mission whose content alone it shows; 0: everything */
+    uint64_t gen;    /* scope 0: gen_content; else gen_all (both as rendered, see entry_fresh) */
+    uint64_t mgen;   /* scope m: the generation of m's content (gen_mission) */
     int64_t expires; /* Unix seconds from which it is stale by the clock (0: never) */
     struct MHD_Response *resp;
     char *etag;
@@ -1660,8 +1660,7 @@ on_other(struct server *s, struct MHD_Connection *c, const char *url, const char
  */
 static void
 cache_publish(struct server *s, size_t slot, const char *key, const char *etag, int64_t scope,
-              uint64_t gen, uint64_t mgen, int64_t expires, bool counted,
-              struct MHD_Response *resp)
+              uint64_t gen, uint64_t mgen, int64_t expires, bool counted, struct MHD_Response *resp)
 {
     struct cache_entry *e = &s->cache.slots[slot];
     struct MHD_Response *old;

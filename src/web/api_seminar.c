@@ -81,9 +81,11 @@ static void
 w_registration(struct json *j, struct req *rq, const void *base)
 {
     static const char *const names[] = {"open", "closed", "started", "cancelled"};
+    int64_t now = (int64_t)time(NULL);
 
-    (void)rq;
-    json_str(j, names[seminar_open(base, (int64_t)time(NULL))]);
+    /* it changes at the deadline and the start: so does the response */
+    resp_expires(rq, seminar_changes_at(base, now));
+    json_str(j, names[seminar_open(base, now)]);
 }
 
 /* clang-format off */

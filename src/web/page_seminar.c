@@ -187,6 +187,8 @@ seminar_item(struct req *rq, struct html *h, const struct seminar *s, bool missi
 {
     const char *badge = state_badge(s, now);
 
+    /* the badge changes at the deadline, the start and the end: so does the page */
+    resp_expires(rq, seminar_changes_at(s, now));
     html_open(h, "li", NULL);
     html_elem_attr(h, "a", L(rq, s->title_sv, s->title_en), "href", url_seminar(rq, s->id), "lang",
                    L_lang(rq, s->title_en), NULL);
@@ -312,11 +314,17 @@ past_section(struct req *rq, struct html *h, int64_t mission_id, const char *bas
 {
     struct seminar *s;
     struct pager p;
+    int64_t next_end;
     int n = 0;
     enum err rc;
 
     pager_read(rq, &p, PAST_PER_PAGE);
     rc = seminar_past(rq->db, rq->arena, mission_id, now, &p.pg, &s, &n, &p.total);
+    /* the list grows as the next seminar ends */
+    if (rc == ERR_OK)
+        rc = seminar_next_end(rq->db, mission_id, now, &next_end);
+    if (rc == ERR_OK)
+        resp_expires(rq, next_end);
     if (rc == ERR_OK)
         rc = pager_check(rq, &p);
     if (rc)
@@ -518,6 +526,8 @@ seminar_page(struct req *rq, const struct seminar *s)
     struct html h;
     bool may_edit = req_offers(rq, AUTHZ_SEMINAR_EDIT, &scope);
 
+    /* the link to register goes at the deadline or the start */
+    resp_expires(rq, seminar_changes_at(s, now));
     html_init(&h, &rq->resp.body, rq->arena);
     layout_begin(rq, &h, title);
     html_elem_attr(&h, "h1", title, "lang", L_lang(rq, s->title_en), NULL);

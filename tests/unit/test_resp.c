@@ -1,6 +1,7 @@
 /*
  * test_resp.c — the response seam (src/web/resp.c): the bounded list of extra headers
- * (resp_header), and the one error writer dropping a handler's headers and body.
+ * (resp_header), the one error writer dropping a handler's headers and body, and a
+ * response's time limit (resp_expires).
  *
  * Needs no database: requests are bare (an arena and a body buffer) and the errors are
  * API ones (JSON), which need no page frame.
@@ -141,6 +142,28 @@ test_errors(struct arena *a)
     buf_free(&rq.resp.body);
 }
 
+/* A response's time limit: the earliest of the times given; an error response has none
+ * (it is not cached as the page's). */
+static void
+test_expires(struct arena *a)
+{
+    struct req rq;
+
+    bare(&rq, a, "/seminars");
+    is_int(rq.resp.expires, 0, "a response has no time limit of its own");
+    resp_expires(&rq, 0);
+    is_int(rq.resp.expires, 0, "0 (a seminar that has ended) sets none");
+    resp_expires(&rq, 2000);
+    resp_expires(&rq, 1500);
+    resp_expires(&rq, 1800);
+    is_int(rq.resp.expires, 1500, "three times given: the earliest");
+    resp_expires(&rq, 0);
+    is_int(rq.resp.expires, 1500, "0 after them changes nothing");
+    web_error(&rq, 500, NULL, "broken");
+    is_int(rq.resp.expires, 0, "an error drops the handler's time limit");
+    buf_free(&rq.resp.body);
+}
+
 int
 main(void)
 {
@@ -150,6 +173,7 @@ main(void)
     test_bound(&a);
     test_refused(&a);
     test_errors(&a);
+    test_expires(&a);
     arena_free(&a);
     return done_testing();
 }
