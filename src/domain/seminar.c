@@ -481,19 +481,6 @@ mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind k
     return rc;
 }
 
-/* The address as the unique key compares it: ASCII letters in lower case. */
-static char *
-email_key(struct arena *a, const char *email)
-{
-    char *k = arena_strdup(a, email);
-    char *p;
-
-    for (p = k; *p != '\0'; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    return k;
-}
-
 static enum err
 signup_check(const struct seminar_signup *in, struct write_error *e)
 {
@@ -522,11 +509,13 @@ registration_add(struct db *db, struct arena *a, const struct seminar_signup *in
     char token[SEMINAR_TOKEN_HEX + 1];
     struct db_stmt *st;
     int64_t actor = 0, id;
-    const char *key;
+    size_t keysize = strlen(in->email) + 1;
+    char *key = arena_alloc(a, keysize);
     enum err rc;
     bool row;
 
-    key = email_key(a, in->email);
+    /* the address as the unique key compares it: ASCII letters in lower case */
+    str_ascii_lower(key, keysize, in->email);
     st = db_stmt(db, Q_SEMREG_LIVE_EMAIL);
     if (st == NULL)
         return ERR_DB;
