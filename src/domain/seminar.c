@@ -159,13 +159,6 @@ seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct pag
 }
 
 enum err
-seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
-             struct seminar **out, int *out_n)
-{
-    return seminar_current(db, a, mission_id, since, limit, out, out_n);
-}
-
-enum err
 seminar_get(struct db *db, struct arena *a, int64_t id, struct seminar *out)
 {
     return ld_one_id(db, Q_SEMINAR_GET, id, a, seminar_row, out);

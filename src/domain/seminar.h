@@ -96,7 +96,7 @@ struct seminar_registration {
 /* ---- reading ---- */
 
 /* A mission's seminars (mission_id 0: every live mission's) that have not ended at now,
- * the soonest first, at most limit. */
+ * the soonest first, at most limit. With now a year back: the calendar feeds' seminars. */
 enum err seminar_current(struct db *db, struct arena *a, int64_t mission_id, int64_t now, int limit,
                          struct seminar **out, int *out_n);
 /* Those that have ended, the latest first, a page of them, and how many in all. */
@@ -105,9 +105,6 @@ enum err seminar_past(struct db *db, struct arena *a, int64_t mission_id, int64_
 /* Every seminar of a mission (0: of every live mission), the latest start first, a page. */
 enum err seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
                      struct seminar **out, int *out_n, int64_t *out_total);
-/* Every seminar of a mission (0: of every live mission) that ended after since: the feeds'. */
-enum err seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
-                      struct seminar **out, int *out_n);
 /* One seminar (of a live mission). ERR_NOTFOUND. */
 enum err seminar_get(struct db *db, struct arena *a, int64_t id, struct seminar *out);
 /* The registrations of a seminar, registered then waiting (in queue order) then cancelled,

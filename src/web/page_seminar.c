@@ -1344,9 +1344,10 @@ file_mission_seminars_ics(struct req *rq)
     if (m.archived_at != 0)
         return ERR_NOTFOUND;
     req_shows_mission(rq, m.id);
-    /* what a calendar needs: the coming seminars and those of the last year */
-    rc =
-        seminar_feed(rq->db, rq->arena, m.id, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
+    /* what a calendar needs: the coming seminars and those of the last year (those not
+     * ended a year ago) */
+    rc = seminar_current(rq->db, rq->arena, m.id, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s,
+                         &n);
     if (rc)
         return rc;
     return ics_reply(rq, s, n,
@@ -1361,7 +1362,9 @@ file_seminars_ics(struct req *rq)
     int n = 0;
     enum err rc;
 
-    rc = seminar_feed(rq->db, rq->arena, 0, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
+    /* as a mission's calendar: the coming seminars and those of the last year */
+    rc =
+        seminar_current(rq->db, rq->arena, 0, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
     if (rc)
         return rc;
     return ics_reply(rq, s, n, _("Seminars of the missions"), "seminars.ics");
