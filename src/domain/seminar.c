@@ -432,14 +432,13 @@ count_state(struct db *db, int64_t seminar, const char *state, int64_t *out)
     return ld_count(st, out);
 }
 
-/* Compose the mail of kind to registration id of seminar and queue it (with the .ics for a
- * place). */
+/* Compose the mail of kind to registration r (as it stands after the write that mails it)
+ * and queue it (with the .ics for a place). */
 static enum err
 mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind kind,
-         int64_t seminar, int64_t id, int64_t now)
+         const struct seminar_registration *r, int64_t now)
 {
     struct mail_attachment att = {0};
-    struct seminar_registration r;
     struct seminar_mail msg = {0};
     struct seminar s;
     struct buf ics;
@@ -450,26 +449,44 @@ mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind k
         return ERR_OK; /* the demo loader: no mail */
     arena_init(&a);
     buf_init(&ics, MAIL_ATTACHMENT_MAX);
-    rc = seminar_get(db, &a, seminar, &s);
+    rc = seminar_get(db, &a, r->seminar_id, &s);
     if (rc == ERR_OK)
-        rc = ld_one_id(db, Q_SEMREG_GET, id, &a, registration_row, &r);
-    if (rc == ERR_OK)
-        rc = m->compose(m->ctx, &a, kind, &s, &r, &msg);
+        rc = m->compose(m->ctx, &a, kind, &s, r, &msg);
     if (rc == ERR_OK && m->ics != NULL &&
         (kind == SEMINAR_MAIL_REGISTERED || kind == SEMINAR_MAIL_MOVED_UP ||
          kind == SEMINAR_MAIL_REMINDER)) {
         struct seminar_ics_opts o = *m->ics;
 
-        o.english = strcmp(r.lang, "en") == 0;
+        o.english = strcmp(r->lang, "en") == 0;
         rc = seminar_ics(&ics, &s, 1, "PUBLISH", NULL, &o, now);
         att.name = "seminar.ics";
         att.type = "text/calendar; method=PUBLISH";
         att.text = ics.data;
     }
     if (rc == ERR_OK)
-        rc = mail_enqueue_attached(db, r.email, msg.subject, msg.body,
+        rc = mail_enqueue_attached(db, r->email, msg.subject, msg.body,
                                    att.text != NULL ? &att : NULL, (time_t)now, NULL);
     buf_free(&ics);
+    arena_free(&a);
+    return rc;
+}
+
+/* mail_one to registration id, read as it stands: for the callers that hold only its id (a
+ * registration just moved up, one due for its reminder). */
+static enum err
+mail_id(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind kind, int64_t id,
+        int64_t now)
+{
+    struct seminar_registration r;
+    struct arena a;
+    enum err rc;
+
+    if (m == NULL || m->compose == NULL)
+        return ERR_OK; /* the demo loader: no mail, nothing to read */
+    arena_init(&a);
+    rc = ld_one_id(db, Q_SEMREG_GET, id, &a, registration_row, &r);
+    if (rc == ERR_OK)
+        rc = mail_one(db, m, kind, &r, now);
     arena_free(&a);
     return rc;
 }
@@ -580,7 +597,7 @@ seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup 
         rc = mail_one(db, mailer,
                       strcmp(out->state, "registered") == 0 ? SEMINAR_MAIL_REGISTERED
                                                             : SEMINAR_MAIL_WAITING,
-                      in->seminar_id, out->id, now);
+                      out, now); /* out was read back after the insert */
     return rc;
 }
 
@@ -632,7 +649,7 @@ promote(struct db *db, const struct seminar_mailer *mailer, int64_t seminar, int
     if (rc || *out == 0)
         return rc;
     rc = set_state(db, *out, "registered", now);
-    return rc ? rc : mail_one(db, mailer, SEMINAR_MAIL_MOVED_UP, seminar, *out, now);
+    return rc ? rc : mail_id(db, mailer, SEMINAR_MAIL_MOVED_UP, *out, now);
 }
 
 enum err
@@ -670,8 +687,15 @@ seminar_cancel(struct db *db, struct arena *a, const char *token, int64_t now,
     }
     if (rc == ERR_OK)
         rc = set_state(db, r.id, "cancelled", now);
-    if (rc == ERR_OK)
-        rc = mail_one(db, mailer, SEMINAR_MAIL_CANCELLED, r.seminar_id, r.id, now);
+    if (rc == ERR_OK) {
+        /* the registration as set_state left it: cancelled, so on no waiting list (r itself
+         * keeps the state it had, which decides the promotion below) */
+        struct seminar_registration gone = r;
+
+        gone.state = "cancelled";
+        gone.position = 0;
+        rc = mail_one(db, mailer, SEMINAR_MAIL_CANCELLED, &gone, now);
+    }
     if (rc == ERR_OK && strcmp(r.state, "registered") == 0 && l.cancelled_at == 0)
         rc = promote(db, mailer, r.seminar_id, now, out_promoted);
     if (rc) {
@@ -767,22 +791,8 @@ seminar_attendance(struct db *db, int64_t seminar_id, const int64_t *ids, int n,
 
 /* ------------------------------------------------------------ the periodic work */
 
-struct due {
-    int64_t id, seminar;
-};
-
-static void
-due_row(struct db_stmt *st, struct arena *a, void *item)
-{
-    struct due *d = item;
-
-    (void)a;
-    d->id = db_i64(st, 0);
-    d->seminar = db_i64(st, 1);
-}
-
 static enum err
-remind_one(struct db *db, const struct seminar_mailer *mailer, const struct due *d, int64_t now)
+remind_one(struct db *db, const struct seminar_mailer *mailer, int64_t id, int64_t now)
 {
     struct db_stmt *st;
     enum err rc = db_begin(db);
@@ -793,12 +803,12 @@ remind_one(struct db *db, const struct seminar_mailer *mailer, const struct due 
     if (st == NULL) {
         rc = ERR_DB;
     } else {
-        db_bind_i64(st, 1, d->id);
+        db_bind_i64(st, 1, id);
         db_bind_i64(st, 2, now);
         rc = db_run(st);
     }
     if (rc == ERR_OK)
-        rc = mail_one(db, mailer, SEMINAR_MAIL_REMINDER, d->seminar, d->id, now);
+        rc = mail_id(db, mailer, SEMINAR_MAIL_REMINDER, id, now);
     if (rc) {
         db_rollback(db);
         return rc;
@@ -840,7 +850,6 @@ seminar_tick(struct db *db, int64_t now, int retention_days, const struct semina
              int *out_reminded, int *out_purged)
 {
     struct db_stmt *st;
-    struct due *due = NULL;
     int64_t *ids = NULL;
     struct arena a;
     enum err rc;
@@ -858,9 +867,9 @@ seminar_tick(struct db *db, int64_t now, int retention_days, const struct semina
     db_bind_i64(st, 2, now + SEMINAR_REMIND_BEFORE);
     db_bind_i64(st, 3, SEMINAR_TICK_BATCH);
     db_bind_i64(st, 4, SEMINAR_REMIND_BEFORE);
-    rc = ld_rows(st, &a, sizeof(*due), due_row, &due, &n);
+    rc = ld_rows(st, &a, sizeof(*ids), ld_i64_row, &ids, &n);
     for (i = 0; rc == ERR_OK && i < n; i++) {
-        rc = remind_one(db, mailer, &due[i], now);
+        rc = remind_one(db, mailer, ids[i], now);
         if (rc == ERR_OK)
             (*out_reminded)++;
     }

@@ -6,9 +6,11 @@
  * a cancellation by token moves the first waiting up, mails both, and a second one changes
  * nothing; the races: 50 concurrent registrations for 10 places give exactly 10 places and
  * 40 waiting, 20 concurrent cancellations promote exactly 20; attendance keeps per-actor
- * counts after the tick deletes the personal data; the reminder goes once.
+ * counts after the tick deletes the personal data; the reminder goes once; every mail is
+ * composed for the registration as its write left it.
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -26,14 +28,23 @@
 #define LATER (START + 100 * 86400)
 #define HOUR  3600
 
-/* The test's mailer: a subject naming the kind and the person, a body with the token. */
+/* The test's mailer: a subject naming the kind and the person, a body with the token. It
+ * counts the mails composed for a registration in another state than the mail announces (a
+ * stale copy: a cancellation's mail must see it cancelled, a move up's registered). */
 static const char *const kinds[];
+static atomic_int stale_mails;
 
 static enum err
 compose(void *ctx, struct arena *a, enum seminar_mail_kind kind, const struct seminar *s,
         const struct seminar_registration *r, struct seminar_mail *out)
 {
+    static const char *const state_of[] = {"registered", "waiting", "registered", "cancelled",
+                                           "registered"};
+
     (void)ctx;
+    if (strcmp(r->state, state_of[kind]) != 0 ||
+        (kind == SEMINAR_MAIL_WAITING) != (r->position > 0))
+        atomic_fetch_add(&stale_mails, 1);
     out->subject = arena_printf(a, "%s: %s", kinds[kind], r->name);
     out->body =
         arena_printf(a, "%s\n/seminars/%lld/cancel/%s\n", s->title_sv, (long long)s->id, r->token);
@@ -615,6 +626,8 @@ test_all(struct db *db)
     check_register(db, mission);
     check_races(db, mission);
     check_attendance(db, mission);
+    ok(atomic_exchange(&stale_mails, 0) == 0,
+       "%s: every mail saw its registration in the state it announces", backend);
 }
 
 int
