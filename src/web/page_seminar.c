@@ -404,8 +404,7 @@ page_mission_seminars(struct req *rq)
 /* ------------------------------------------------------------ one seminar */
 
 struct signup_form {
-    struct seminar_signup in;
-    const char *consent;
+    struct seminar_signup in; /* the consent box too: in.consent */
 };
 
 static void
