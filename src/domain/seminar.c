@@ -10,6 +10,7 @@
 
 #include <sodium.h>
 
+#include "core/seclog.h"
 #include "core/str.h"
 #include "domain/audit.h"
 #include "domain/codes.h"
@@ -571,6 +572,81 @@ registration_add(struct db *db, struct arena *a, const struct seminar_signup *in
     return ld_one_id(db, Q_SEMREG_GET, id, a, registration_row, out);
 }
 
+/* ------------------------------------------------------------ the registration throttle */
+
+enum err
+seminar_signup_throttled(struct db *db, const char *address, int64_t now, int64_t *out_retry_after)
+{
+    struct db_stmt *st;
+    int64_t n = 0, oldest = 0;
+    enum err rc;
+    bool row = false;
+
+    *out_retry_after = 0;
+    if (address == NULL)
+        return ERR_OK;
+    st = db_stmt(db, Q_SEMSIGNUP_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, address);
+    db_bind_i64(st, 2, now - SEMINAR_SIGNUP_WINDOW);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row) {
+        n = db_i64(st, 0);
+        oldest = db_null(st, 1) ? now : db_i64(st, 1);
+    }
+    db_done(st);
+    if (rc || n < SEMINAR_SIGNUP_MAX)
+        return rc;
+    /* a refusal is not recorded: the count falls below the limit when the oldest ages out */
+    *out_retry_after = oldest + SEMINAR_SIGNUP_WINDOW - now + 1;
+    return ERR_LIMIT;
+}
+
+/* Under address's lock (PostgreSQL; SQLite's writer is alone anyway), whether it may register
+ * now: ERR_LIMIT when not, with a security log event. */
+static enum err
+signup_allowed(struct db *db, const char *address, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, Q_SEMSIGNUP_LOCK);
+    int64_t wait = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, address);
+    rc = db_step(st, &row);
+    db_done(st);
+    if (rc == ERR_OK)
+        rc = seminar_signup_throttled(db, address, now, &wait);
+    if (rc == ERR_LIMIT)
+        seclog_event(now, "seminar.throttled", 0, NULL, address, &SECLOG_INT("retry_after", wait),
+                     1);
+    return rc;
+}
+
+/* Record one registration from address, and forget those that have aged out of the window. */
+static enum err
+signup_record(struct db *db, const char *address, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, Q_SEMSIGNUP_ADD);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, address);
+    db_bind_i64(st, 2, now);
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_SEMSIGNUP_PRUNE);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, now - SEMINAR_SIGNUP_WINDOW);
+    return db_run(st);
+}
+
 enum err
 seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup *in, int64_t now,
                     const struct seminar_mailer *mailer, struct seminar_registration *out,
@@ -581,6 +657,8 @@ seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup 
     enum err rc;
 
     rc = signup_check(in, err);
+    if (rc == ERR_OK && in->address != NULL)
+        rc = signup_allowed(db, in->address, now);
     if (rc)
         return rc;
     rc = seminar_lock(db, in->seminar_id, &l);
@@ -593,6 +671,8 @@ seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup 
     if (rc == ERR_OK)
         rc = registration_add(db, a, in, registered < l.capacity ? "registered" : "waiting", now,
                               out, err);
+    if (rc == ERR_OK && in->address != NULL)
+        rc = signup_record(db, in->address, now);
     if (rc == ERR_OK)
         rc = mail_one(db, mailer,
                       strcmp(out->state, "registered") == 0 ? SEMINAR_MAIL_REGISTERED

@@ -419,6 +419,7 @@ signup_read(struct req *rq, int64_t seminar, struct signup_form *f)
     f->in.needs_access = edit_field(rq, "needs_access");
     f->in.lang = lang_code(rq->lang);
     f->in.consent = strcmp(edit_field(rq, "consent"), "1") == 0;
+    f->in.address = rq->client_ip; /* throttled per client address (seminar.h) */
 }
 
 /* The registration form: name, address, organisation (matched to the registry's actor of
@@ -642,6 +643,34 @@ signup_refusal(const struct write_error *we, const char **field)
     return _("Registration has closed.");
 }
 
+/* Too many registrations from the client's address: 429 with Retry-After, the message in
+ * the form's summary (and beside the first field, as the seminar's own refusals). */
+static void
+signup_throttled(struct req *rq, struct form_errors *fe, int64_t now)
+{
+    int64_t wait = 0, minutes;
+    char retry[24];
+
+    /* read again after the refused transaction: it ended before the wait could be told */
+    (void)seminar_signup_throttled(edit_db(rq), rq->client_ip, now, &wait);
+    if (wait < 1)
+        wait = 1;
+    minutes = (wait + 59) / 60;
+    snprintf(retry, sizeof(retry), "%lld", (long long)wait);
+    form_error(fe, "name",
+               arena_printf(rq->arena,
+                            ngettext("Too many registrations have been made from your "
+                                     "connection within the hour. Please wait %lld minute and "
+                                     "try again.",
+                                     "Too many registrations have been made from your "
+                                     "connection within the hour. Please wait %lld minutes and "
+                                     "try again.",
+                                     (unsigned long)minutes),
+                            (long long)minutes));
+    rq->resp.status = 429;
+    resp_header(rq, "Retry-After", arena_strdup(rq->arena, retry));
+}
+
 enum err
 post_seminar_register(struct req *rq)
 {
@@ -654,6 +683,7 @@ post_seminar_register(struct req *rq)
     struct seminar s;
     struct html h;
     const char *field, *msg;
+    int64_t now;
     enum err rc;
 
     rc = seminar_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), &s);
@@ -678,8 +708,13 @@ post_seminar_register(struct req *rq)
         return register_page(rq, &s, &f, &fe);
     }
     seminar_mailer_of(rq, &m);
-    rc = seminar_register(edit_db(rq), rq->arena, &f.in, (int64_t)time(NULL), &m, &r, &we);
+    now = (int64_t)time(NULL);
+    rc = seminar_register(edit_db(rq), rq->arena, &f.in, now, &m, &r, &we);
     i18n_use(rq->lang);
+    if (rc == ERR_LIMIT) {
+        signup_throttled(rq, &fe, now);
+        return register_page(rq, &s, &f, &fe);
+    }
     if (rc == ERR_INVALID) {
         msg = signup_refusal(&we, &field);
         form_error(&fe, field, msg);
