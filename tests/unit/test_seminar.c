@@ -375,6 +375,7 @@ check_register(struct db *db, int64_t mission)
 struct racer {
     int64_t seminar;
     int i;
+    const char *address; /* the client's; NULL: none */
     char token[SEMINAR_TOKEN_HEX + 1];
     pthread_barrier_t *go;
     enum err rc;
@@ -395,7 +396,7 @@ race_register(void *arg)
     pthread_barrier_wait(x->go);
     if (x->rc == ERR_OK) {
         snprintf(local, sizeof(local), "racer%d", x->i);
-        x->rc = signup(db, x->seminar, local, "", NOW + x->i, &r, &we);
+        x->rc = signup_from(db, x->seminar, local, "", NOW + x->i, x->address, &r, &we);
     }
     if (db != NULL)
         db_close(db);
@@ -699,6 +700,38 @@ check_throttle(struct db *db, int64_t mission)
        (long long)signups_from(db, ip, 0));
     ok(signup_from(db, sem[2], "throttle-w", NULL, at + 3600, ip, &r, &we) == ERR_LIMIT,
        "%s: ... the next, at once, is refused again (the window slides)", backend);
+    {
+        /* twice the limit at once from one address, over two seminars (two row locks): on
+         * PostgreSQL the address's own lock counts them one after another */
+        struct racer x[2 * SEMINAR_SIGNUP_MAX];
+        pthread_t t[2 * SEMINAR_SIGNUP_MAX];
+        pthread_barrier_t go;
+        char racer_ip[64];
+        int n_ok = 0, n_lim = 0, started = 0;
+
+        snprintf(racer_ip, sizeof(racer_ip), "192.0.2.3#%s", suffix);
+        pthread_barrier_init(&go, NULL, 2 * SEMINAR_SIGNUP_MAX);
+        for (i = 0; i < 2 * SEMINAR_SIGNUP_MAX; i++) {
+            memset(&x[i], 0, sizeof(x[i]));
+            x[i].seminar = sem[1 + i % 2];
+            x[i].i = 1000 + i; /* registered at NOW + 1000 + i, within one hour */
+            x[i].address = racer_ip;
+            x[i].go = &go;
+            if (pthread_create(&t[i], NULL, race_register, &x[i]) == 0)
+                started++;
+        }
+        for (i = 0; i < started; i++)
+            pthread_join(t[i], NULL);
+        pthread_barrier_destroy(&go);
+        for (i = 0; i < started; i++) {
+            n_ok += x[i].rc == ERR_OK;
+            n_lim += x[i].rc == ERR_LIMIT;
+        }
+        ok(started == 2 * SEMINAR_SIGNUP_MAX && n_ok == SEMINAR_SIGNUP_MAX &&
+               n_lim == SEMINAR_SIGNUP_MAX && signups_from(db, racer_ip, 0) == SEMINAR_SIGNUP_MAX,
+           "%s: %d at once from one address over two seminars: %d accepted, %d refused", backend,
+           2 * SEMINAR_SIGNUP_MAX, n_ok, n_lim);
+    }
     ok(seminar_signup_throttled(db, NULL, at, &wait) == ERR_OK && wait == 0 &&
            seminar_signup_throttled(db, other, at + 3600, &wait) == ERR_OK && wait == 0,
        "%s: seminar_signup_throttled: no address, or one under the limit: ERR_OK", backend);
