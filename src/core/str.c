@@ -129,6 +129,19 @@ str_contains_ci(const char *s, const char *needle)
     return *needle == '\0';
 }
 
+size_t
+str_ascii_lower(char *out, size_t size, const char *s)
+{
+    size_t i, n = strlen(s);
+
+    if (size == 0)
+        return n;
+    for (i = 0; i < n && i + 1 < size; i++)
+        out[i] = (char)ascii_lower((unsigned char)s[i]);
+    out[i] = '\0';
+    return n;
+}
+
 void
 url_encode(struct buf *b, const char *s)
 {

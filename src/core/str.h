@@ -35,6 +35,12 @@ bool str_has_prefix(const char *s, const char *prefix);
  * the short texts of units and labels: a plain search, with none of strcasestr's set-up. */
 bool str_contains_ci(const char *s, const char *needle);
 
+/* s with the ASCII letters A-Z lowered into out (size bytes, always terminated when size > 0;
+ * every other byte as given, so "ÅSA@x.se" becomes "Åsa@x.se": the key an e-mail address is
+ * compared by, whatever the thread's locale). Returns strlen(s): the copy was cut when that is
+ * size or more (and a cut may fall inside a UTF-8 character, so callers bound s first). */
+size_t str_ascii_lower(char *out, size_t size, const char *s);
+
 /* Percent-encode s for one URL path segment or query value (RFC 3986 unreserved kept). */
 void url_encode(struct buf *b, const char *s);
 /* Decode %XX and (if plus_space) '+' in place; returns ERR_INVALID on a bad escape or NUL. */

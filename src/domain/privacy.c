@@ -8,12 +8,12 @@
  */
 #include "domain/privacy.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/seclog.h"
+#include "core/str.h"
 #include "domain/audit.h"
 #include "domain/load.h"
 #include "domain/mail.h"
@@ -25,18 +25,6 @@ static void
 user_who(char buf[48], int64_t user_id)
 {
     snprintf(buf, 48, "user:%lld", (long long)user_id);
-}
-
-/* The address's key: A-Z lowered (the account's email_key, and the audit log's "who"
- * compared the same way). */
-static void
-email_key(char *out, size_t size, const char *email)
-{
-    size_t i;
-
-    for (i = 0; email[i] && i + 1 < size; i++)
-        out[i] = (char)tolower((unsigned char)email[i]);
-    out[i] = '\0';
 }
 
 /* ------------------------------------------------------------------ what is held */
@@ -138,7 +126,8 @@ privacy_load(struct db *db, struct arena *a, int64_t user_id, int64_t now, struc
         rc = user_token_list(db, a, user_id, &out->tokens, &out->n_tokens);
     if (rc)
         return rc;
-    email_key(key, sizeof(key), out->email);
+    /* the account's email_key: the audit log's "who" of its sign-ins is compared so */
+    str_ascii_lower(key, sizeof(key), out->email);
     user_who(who, user_id);
     st = db_stmt(db, Q_PRIVACY_AUDIT_COUNT);
     if (st == NULL)
@@ -291,7 +280,7 @@ erase(struct db *db, int64_t uid, const char *anon_name, int64_t now)
     rc = privacy_load(db, &a, uid, now, &d);
     if (rc)
         goto out;
-    email_key(key, sizeof(key), d.email);
+    str_ascii_lower(key, sizeof(key), d.email);
     user_who(who, uid);
     snprintf(gone, sizeof(gone), "deleted-%lld@invalid", (long long)uid);
     st = db_stmt(db, Q_PRIVACY_PERSON_ANON);

@@ -10,6 +10,7 @@
 
 #include <sodium.h>
 
+#include "core/seclog.h"
 #include "core/str.h"
 #include "domain/audit.h"
 #include "domain/codes.h"
@@ -179,13 +180,6 @@ seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct pag
 {
     /* the past statement with no end in sight: every one, by start, the latest first */
     return seminar_past(db, a, mission_id, INT64_MAX, pg, out, out_n, out_total);
-}
-
-enum err
-seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
-             struct seminar **out, int *out_n)
-{
-    return seminar_current(db, a, mission_id, since, limit, out, out_n);
 }
 
 enum err
@@ -462,14 +456,13 @@ count_state(struct db *db, int64_t seminar, const char *state, int64_t *out)
     return ld_count(st, out);
 }
 
-/* Compose the mail of kind to registration id of seminar and queue it (with the .ics for a
- * place). */
+/* Compose the mail of kind to registration r (as it stands after the write that mails it)
+ * and queue it (with the .ics for a place). */
 static enum err
 mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind kind,
-         int64_t seminar, int64_t id, int64_t now)
+         const struct seminar_registration *r, int64_t now)
 {
     struct mail_attachment att = {0};
-    struct seminar_registration r;
     struct seminar_mail msg = {0};
     struct seminar s;
     struct buf ics;
@@ -480,41 +473,46 @@ mail_one(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind k
         return ERR_OK; /* the demo loader: no mail */
     arena_init(&a);
     buf_init(&ics, MAIL_ATTACHMENT_MAX);
-    rc = seminar_get(db, &a, seminar, &s);
+    rc = seminar_get(db, &a, r->seminar_id, &s);
     if (rc == ERR_OK)
-        rc = ld_one_id(db, Q_SEMREG_GET, id, &a, registration_row, &r);
-    if (rc == ERR_OK)
-        rc = m->compose(m->ctx, &a, kind, &s, &r, &msg);
+        rc = m->compose(m->ctx, &a, kind, &s, r, &msg);
     if (rc == ERR_OK && m->ics != NULL &&
         (kind == SEMINAR_MAIL_REGISTERED || kind == SEMINAR_MAIL_MOVED_UP ||
          kind == SEMINAR_MAIL_REMINDER)) {
         struct seminar_ics_opts o = *m->ics;
 
-        o.english = strcmp(r.lang, "en") == 0;
+        o.english = strcmp(r->lang, "en") == 0;
         rc = seminar_ics(&ics, &s, 1, "PUBLISH", NULL, &o, now);
         att.name = "seminar.ics";
         att.type = "text/calendar; method=PUBLISH";
         att.text = ics.data;
     }
     if (rc == ERR_OK)
-        rc = mail_enqueue_attached(db, r.email, msg.subject, msg.body,
+        rc = mail_enqueue_attached(db, r->email, msg.subject, msg.body,
                                    att.text != NULL ? &att : NULL, (time_t)now, NULL);
     buf_free(&ics);
     arena_free(&a);
     return rc;
 }
 
-/* The address as the unique key compares it: ASCII letters in lower case. */
-static char *
-email_key(struct arena *a, const char *email)
+/* mail_one to registration id, read as it stands: for the callers that hold only its id (a
+ * registration just moved up, one due for its reminder). */
+static enum err
+mail_id(struct db *db, const struct seminar_mailer *m, enum seminar_mail_kind kind, int64_t id,
+        int64_t now)
 {
-    char *k = arena_strdup(a, email);
-    char *p;
+    struct seminar_registration r;
+    struct arena a;
+    enum err rc;
 
-    for (p = k; *p != '\0'; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    return k;
+    if (m == NULL || m->compose == NULL)
+        return ERR_OK; /* the demo loader: no mail, nothing to read */
+    arena_init(&a);
+    rc = ld_one_id(db, Q_SEMREG_GET, id, &a, registration_row, &r);
+    if (rc == ERR_OK)
+        rc = mail_one(db, m, kind, &r, now);
+    arena_free(&a);
+    return rc;
 }
 
 static enum err
@@ -545,11 +543,13 @@ registration_add(struct db *db, struct arena *a, const struct seminar_signup *in
     char token[SEMINAR_TOKEN_HEX + 1];
     struct db_stmt *st;
     int64_t actor = 0, id;
-    const char *key;
+    size_t keysize = strlen(in->email) + 1;
+    char *key = arena_alloc(a, keysize);
     enum err rc;
     bool row;
 
-    key = email_key(a, in->email);
+    /* the address as the unique key compares it: ASCII letters in lower case */
+    str_ascii_lower(key, keysize, in->email);
     st = db_stmt(db, Q_SEMREG_LIVE_EMAIL);
     if (st == NULL)
         return ERR_DB;
@@ -595,6 +595,81 @@ registration_add(struct db *db, struct arena *a, const struct seminar_signup *in
     return ld_one_id(db, Q_SEMREG_GET, id, a, registration_row, out);
 }
 
+/* ------------------------------------------------------------ the registration throttle */
+
+enum err
+seminar_signup_throttled(struct db *db, const char *address, int64_t now, int64_t *out_retry_after)
+{
+    struct db_stmt *st;
+    int64_t n = 0, oldest = 0;
+    enum err rc;
+    bool row = false;
+
+    *out_retry_after = 0;
+    if (address == NULL)
+        return ERR_OK;
+    st = db_stmt(db, Q_SEMSIGNUP_COUNT);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, address);
+    db_bind_i64(st, 2, now - SEMINAR_SIGNUP_WINDOW);
+    rc = db_step(st, &row);
+    if (rc == ERR_OK && row) {
+        n = db_i64(st, 0);
+        oldest = db_null(st, 1) ? now : db_i64(st, 1);
+    }
+    db_done(st);
+    if (rc || n < SEMINAR_SIGNUP_MAX)
+        return rc;
+    /* a refusal is not recorded: the count falls below the limit when the oldest ages out */
+    *out_retry_after = oldest + SEMINAR_SIGNUP_WINDOW - now + 1;
+    return ERR_LIMIT;
+}
+
+/* Under address's lock (PostgreSQL; SQLite's writer is alone anyway), whether it may register
+ * now: ERR_LIMIT when not, with a security log event. */
+static enum err
+signup_allowed(struct db *db, const char *address, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, Q_SEMSIGNUP_LOCK);
+    int64_t wait = 0;
+    enum err rc;
+    bool row;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, address);
+    rc = db_step(st, &row);
+    db_done(st);
+    if (rc == ERR_OK)
+        rc = seminar_signup_throttled(db, address, now, &wait);
+    if (rc == ERR_LIMIT)
+        seclog_event(now, "seminar.throttled", 0, NULL, address, &SECLOG_INT("retry_after", wait),
+                     1);
+    return rc;
+}
+
+/* Record one registration from address, and forget those that have aged out of the window. */
+static enum err
+signup_record(struct db *db, const char *address, int64_t now)
+{
+    struct db_stmt *st = db_stmt(db, Q_SEMSIGNUP_ADD);
+    enum err rc;
+
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_text(st, 1, address);
+    db_bind_i64(st, 2, now);
+    rc = db_run(st);
+    if (rc)
+        return rc;
+    st = db_stmt(db, Q_SEMSIGNUP_PRUNE);
+    if (st == NULL)
+        return ERR_DB;
+    db_bind_i64(st, 1, now - SEMINAR_SIGNUP_WINDOW);
+    return db_run(st);
+}
+
 enum err
 seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup *in, int64_t now,
                     const struct seminar_mailer *mailer, struct seminar_registration *out,
@@ -605,6 +680,8 @@ seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup 
     enum err rc;
 
     rc = signup_check(in, err);
+    if (rc == ERR_OK && in->address != NULL)
+        rc = signup_allowed(db, in->address, now);
     if (rc)
         return rc;
     rc = seminar_lock(db, in->seminar_id, &l);
@@ -617,11 +694,13 @@ seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup 
     if (rc == ERR_OK)
         rc = registration_add(db, a, in, registered < l.capacity ? "registered" : "waiting", now,
                               out, err);
+    if (rc == ERR_OK && in->address != NULL)
+        rc = signup_record(db, in->address, now);
     if (rc == ERR_OK)
         rc = mail_one(db, mailer,
                       strcmp(out->state, "registered") == 0 ? SEMINAR_MAIL_REGISTERED
                                                             : SEMINAR_MAIL_WAITING,
-                      in->seminar_id, out->id, now);
+                      out, now); /* out was read back after the insert */
     return rc;
 }
 
@@ -673,7 +752,7 @@ promote(struct db *db, const struct seminar_mailer *mailer, int64_t seminar, int
     if (rc || *out == 0)
         return rc;
     rc = set_state(db, *out, "registered", now);
-    return rc ? rc : mail_one(db, mailer, SEMINAR_MAIL_MOVED_UP, seminar, *out, now);
+    return rc ? rc : mail_id(db, mailer, SEMINAR_MAIL_MOVED_UP, *out, now);
 }
 
 enum err
@@ -711,8 +790,15 @@ seminar_cancel(struct db *db, struct arena *a, const char *token, int64_t now,
     }
     if (rc == ERR_OK)
         rc = set_state(db, r.id, "cancelled", now);
-    if (rc == ERR_OK)
-        rc = mail_one(db, mailer, SEMINAR_MAIL_CANCELLED, r.seminar_id, r.id, now);
+    if (rc == ERR_OK) {
+        /* the registration as set_state left it: cancelled, so on no waiting list (r itself
+         * keeps the state it had, which decides the promotion below) */
+        struct seminar_registration gone = r;
+
+        gone.state = "cancelled";
+        gone.position = 0;
+        rc = mail_one(db, mailer, SEMINAR_MAIL_CANCELLED, &gone, now);
+    }
     if (rc == ERR_OK && strcmp(r.state, "registered") == 0 && l.cancelled_at == 0)
         rc = promote(db, mailer, r.seminar_id, now, out_promoted);
     if (rc) {
@@ -808,22 +894,8 @@ seminar_attendance(struct db *db, int64_t seminar_id, const int64_t *ids, int n,
 
 /* ------------------------------------------------------------ the periodic work */
 
-struct due {
-    int64_t id, seminar;
-};
-
-static void
-due_row(struct db_stmt *st, struct arena *a, void *item)
-{
-    struct due *d = item;
-
-    (void)a;
-    d->id = db_i64(st, 0);
-    d->seminar = db_i64(st, 1);
-}
-
 static enum err
-remind_one(struct db *db, const struct seminar_mailer *mailer, const struct due *d, int64_t now)
+remind_one(struct db *db, const struct seminar_mailer *mailer, int64_t id, int64_t now)
 {
     struct db_stmt *st;
     enum err rc = db_begin(db);
@@ -834,12 +906,12 @@ remind_one(struct db *db, const struct seminar_mailer *mailer, const struct due 
     if (st == NULL) {
         rc = ERR_DB;
     } else {
-        db_bind_i64(st, 1, d->id);
+        db_bind_i64(st, 1, id);
         db_bind_i64(st, 2, now);
         rc = db_run(st);
     }
     if (rc == ERR_OK)
-        rc = mail_one(db, mailer, SEMINAR_MAIL_REMINDER, d->seminar, d->id, now);
+        rc = mail_id(db, mailer, SEMINAR_MAIL_REMINDER, id, now);
     if (rc) {
         db_rollback(db);
         return rc;
@@ -881,7 +953,6 @@ seminar_tick(struct db *db, int64_t now, int retention_days, const struct semina
              int *out_reminded, int *out_purged)
 {
     struct db_stmt *st;
-    struct due *due = NULL;
     int64_t *ids = NULL;
     struct arena a;
     enum err rc;
@@ -899,9 +970,9 @@ seminar_tick(struct db *db, int64_t now, int retention_days, const struct semina
     db_bind_i64(st, 2, now + SEMINAR_REMIND_BEFORE);
     db_bind_i64(st, 3, SEMINAR_TICK_BATCH);
     db_bind_i64(st, 4, SEMINAR_REMIND_BEFORE);
-    rc = ld_rows(st, &a, sizeof(*due), due_row, &due, &n);
+    rc = ld_rows(st, &a, sizeof(*ids), ld_i64_row, &ids, &n);
     for (i = 0; rc == ERR_OK && i < n; i++) {
-        rc = remind_one(db, mailer, &due[i], now);
+        rc = remind_one(db, mailer, ids[i], now);
         if (rc == ERR_OK)
             (*out_reminded)++;
     }

@@ -49,6 +49,11 @@
 #define SEMINAR_LIST_MAX      100   /* current seminars listed at most on one page */
 #define SEMINAR_ACTOR_HISTORY 50    /* an actor's attended seminars on its page */
 #define SEMINAR_TICK_BATCH    200   /* reminders queued by one tick at most */
+/* The open registration form's throttle (docs/limits.md seminar.signups): at most
+ * SEMINAR_SIGNUP_MAX registrations from one client address within any SEMINAR_SIGNUP_WINDOW
+ * seconds, across all seminars, since each one mails the address typed in. */
+#define SEMINAR_SIGNUP_MAX    10
+#define SEMINAR_SIGNUP_WINDOW 3600
 
 enum seminar_state_open {
     SEMINAR_OPEN,      /* registration open */
@@ -99,7 +104,7 @@ struct seminar_registration {
 /* ---- reading ---- */
 
 /* A mission's seminars (mission_id 0: every live mission's) that have not ended at now,
- * the soonest first, at most limit. */
+ * the soonest first, at most limit. With now a year back: the calendar feeds' seminars. */
 enum err seminar_current(struct db *db, struct arena *a, int64_t mission_id, int64_t now, int limit,
                          struct seminar **out, int *out_n);
 /* Those that have ended, the latest first, a page of them, and how many in all. */
@@ -111,9 +116,6 @@ enum err seminar_next_end(struct db *db, int64_t mission_id, int64_t now, int64_
 /* Every seminar of a mission (0: of every live mission), the latest start first, a page. */
 enum err seminar_all(struct db *db, struct arena *a, int64_t mission_id, const struct page *pg,
                      struct seminar **out, int *out_n, int64_t *out_total);
-/* Every seminar of a mission (0: of every live mission) that ended after since: the feeds'. */
-enum err seminar_feed(struct db *db, struct arena *a, int64_t mission_id, int64_t since, int limit,
-                      struct seminar **out, int *out_n);
 /* One seminar (of a live mission). ERR_NOTFOUND. */
 enum err seminar_get(struct db *db, struct arena *a, int64_t id, struct seminar *out);
 /* The registrations of a seminar, registered then waiting (in queue order) then cancelled,
@@ -191,6 +193,9 @@ struct seminar_signup {
     const char *lang;                        /* sv, en: the mails' language */
     bool consent;                            /* to the privacy notice: required */
     bool is_demo;
+    /* the client's address (the form's: its peer's IP address as text), throttled and
+     * recorded; NULL: neither (the demo loader, a test) */
+    const char *address;
 };
 
 /*
@@ -198,11 +203,19 @@ struct seminar_signup {
  * nothing written): name, email ("is already registered" for a live registration with the
  * address), organisation, needs_diet, needs_access, lang, consent, and seminar_id when
  * registration is not open ("registration is closed", "the seminar is cancelled").
- * ERR_NOTFOUND: no such seminar. out: the registration (state, position, token) in a.
+ * ERR_NOTFOUND: no such seminar. ERR_LIMIT, nothing written and no mail: in->address has
+ * made SEMINAR_SIGNUP_MAX registrations within the window (seminar_signup_throttled says how
+ * long to wait). out: the registration (state, position, token) in a.
  */
 enum err seminar_register(struct db *db, struct arena *a, const struct seminar_signup *in,
                           int64_t now, const struct seminar_mailer *mailer,
                           struct seminar_registration *out, struct write_error *err);
+
+/* Whether address has made SEMINAR_SIGNUP_MAX registrations within the
+ * SEMINAR_SIGNUP_WINDOW seconds before now: ERR_LIMIT, *out_retry_after the seconds until
+ * the oldest of them ages out; else ERR_OK, *out_retry_after 0. NULL address: ERR_OK. */
+enum err seminar_signup_throttled(struct db *db, const char *address, int64_t now,
+                                  int64_t *out_retry_after);
 
 /* The same inside the caller's write transaction (the demo loader's). */
 enum err seminar_register_in(struct db *db, struct arena *a, const struct seminar_signup *in,

@@ -89,17 +89,6 @@ hash_verify(const char *hash, const char *pw)
     return r == 0;
 }
 
-/* The key an e-mail address is unique by: A-Z lowered (other bytes as given). */
-static void
-email_key(const char *email, char *out, size_t size)
-{
-    size_t i;
-
-    for (i = 0; email[i] != '\0' && i + 1 < size; i++)
-        out[i] = (email[i] >= 'A' && email[i] <= 'Z') ? (char)(email[i] - 'A' + 'a') : email[i];
-    out[i] = '\0';
-}
-
 void
 user_token_hash(const char *token, char hex[65])
 {
@@ -171,7 +160,7 @@ user_create(struct db *db, const struct user_new *in, const char *who, int64_t n
     rc = write_code(e, "role", &code_user_role, role);
     if (rc)
         return rc;
-    email_key(in->email, key, sizeof(key));
+    str_ascii_lower(key, sizeof(key), in->email);
     rc = write_exists_text(db, Q_USER_EMAIL_EXISTS, key, &taken);
     if (rc)
         return rc;
@@ -454,7 +443,7 @@ user_password_check(struct db *db, const char *email, const char *password, cons
     if (email == NULL || strlen(email) > WRITE_MAX_LINE)
         key[0] = '\0';
     else
-        email_key(email, key, sizeof(key));
+        str_ascii_lower(key, sizeof(key), email);
     if (address == NULL)
         address = "";
     lim = throttled(db, Q_SIGNIN_FAILURES_ACCOUNT, key, USER_FAIL_ACCOUNT, now, out_retry_after);
@@ -799,7 +788,7 @@ account_key(struct db *db, int64_t user_id, char key[WRITE_MAX_LINE + 1])
     db_bind_i64(st, 1, user_id);
     rc = db_step(st, &row);
     if (rc == ERR_OK && row)
-        email_key(db_text(st, 2), key, WRITE_MAX_LINE + 1);
+        str_ascii_lower(key, WRITE_MAX_LINE + 1, db_text(st, 2));
     db_done(st);
     return rc == ERR_OK && !row ? ERR_NOTFOUND : rc;
 }
@@ -846,7 +835,7 @@ user_find_active(struct db *db, const char *email, int64_t *out_id)
     *out_id = 0;
     if (email == NULL || *email == '\0' || strlen(email) > WRITE_MAX_LINE)
         return ERR_NOTFOUND;
-    email_key(email, key, sizeof(key));
+    str_ascii_lower(key, sizeof(key), email);
     st = db_stmt(db, Q_USER_BY_EMAIL);
     if (st == NULL)
         return ERR_DB;

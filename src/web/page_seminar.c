@@ -412,8 +412,7 @@ page_mission_seminars(struct req *rq)
 /* ------------------------------------------------------------ one seminar */
 
 struct signup_form {
-    struct seminar_signup in;
-    const char *consent;
+    struct seminar_signup in; /* the consent box too: in.consent */
 };
 
 static void
@@ -428,6 +427,7 @@ signup_read(struct req *rq, int64_t seminar, struct signup_form *f)
     f->in.needs_access = edit_field(rq, "needs_access");
     f->in.lang = lang_code(rq->lang);
     f->in.consent = strcmp(edit_field(rq, "consent"), "1") == 0;
+    f->in.address = rq->client_ip; /* throttled per client address (seminar.h) */
 }
 
 /* The registration form: name, address, organisation (matched to the registry's actor of
@@ -653,6 +653,34 @@ signup_refusal(const struct write_error *we, const char **field)
     return _("Registration has closed.");
 }
 
+/* Too many registrations from the client's address: 429 with Retry-After, the message in
+ * the form's summary (and beside the first field, as the seminar's own refusals). */
+static void
+signup_throttled(struct req *rq, struct form_errors *fe, int64_t now)
+{
+    int64_t wait = 0, minutes;
+    char retry[24];
+
+    /* read again after the refused transaction: it ended before the wait could be told */
+    (void)seminar_signup_throttled(edit_db(rq), rq->client_ip, now, &wait);
+    if (wait < 1)
+        wait = 1;
+    minutes = (wait + 59) / 60;
+    snprintf(retry, sizeof(retry), "%lld", (long long)wait);
+    form_error(fe, "name",
+               arena_printf(rq->arena,
+                            ngettext("Too many registrations have been made from your "
+                                     "connection within the hour. Please wait %lld minute and "
+                                     "try again.",
+                                     "Too many registrations have been made from your "
+                                     "connection within the hour. Please wait %lld minutes and "
+                                     "try again.",
+                                     (unsigned long)minutes),
+                            (long long)minutes));
+    rq->resp.status = 429;
+    resp_header(rq, "Retry-After", arena_strdup(rq->arena, retry));
+}
+
 enum err
 post_seminar_register(struct req *rq)
 {
@@ -665,6 +693,7 @@ post_seminar_register(struct req *rq)
     struct seminar s;
     struct html h;
     const char *field, *msg;
+    int64_t now;
     enum err rc;
 
     rc = seminar_get(edit_db(rq), rq->arena, req_int(rq, "id", 0), &s);
@@ -689,8 +718,13 @@ post_seminar_register(struct req *rq)
         return register_page(rq, &s, &f, &fe);
     }
     seminar_mailer_of(rq, &m);
-    rc = seminar_register(edit_db(rq), rq->arena, &f.in, (int64_t)time(NULL), &m, &r, &we);
+    now = (int64_t)time(NULL);
+    rc = seminar_register(edit_db(rq), rq->arena, &f.in, now, &m, &r, &we);
     i18n_use(rq->lang);
+    if (rc == ERR_LIMIT) {
+        signup_throttled(rq, &fe, now);
+        return register_page(rq, &s, &f, &fe);
+    }
     if (rc == ERR_INVALID) {
         msg = signup_refusal(&we, &field);
         form_error(&fe, field, msg);
@@ -1354,9 +1388,10 @@ file_mission_seminars_ics(struct req *rq)
     if (m.archived_at != 0)
         return ERR_NOTFOUND;
     req_shows_mission(rq, m.id);
-    /* what a calendar needs: the coming seminars and those of the last year */
-    rc =
-        seminar_feed(rq->db, rq->arena, m.id, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
+    /* what a calendar needs: the coming seminars and those of the last year (those not
+     * ended a year ago) */
+    rc = seminar_current(rq->db, rq->arena, m.id, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s,
+                         &n);
     if (rc)
         return rc;
     return ics_reply(rq, s, n,
@@ -1371,7 +1406,9 @@ file_seminars_ics(struct req *rq)
     int n = 0;
     enum err rc;
 
-    rc = seminar_feed(rq->db, rq->arena, 0, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
+    /* as a mission's calendar: the coming seminars and those of the last year */
+    rc =
+        seminar_current(rq->db, rq->arena, 0, (int64_t)time(NULL) - 365 * 86400LL, ICS_MAX, &s, &n);
     if (rc)
         return rc;
     return ics_reply(rq, s, n, _("Seminars of the missions"), "seminars.ics");

@@ -383,6 +383,28 @@ limit_seminar_needs()
         l_reg "$(rep x $((n + 1)))" b && eq "$S" 422 && has 'id="f-needs_diet-error"' &&
         eq "$(q "SELECT COUNT(*) FROM seminar_registration WHERE email = 'limit-b@example.se'")" 0
 }
+limit_seminar_signups()
+{
+    # the suite's requests all come from 127.0.0.1: its earlier registrations are moved out
+    # of the hour first, then n - 1 are recorded as made just now; the nth registration is
+    # accepted and the next refused; at the end every record is moved out of the hour again,
+    # so the files after this one register as before
+    local n=$1 jar=$LDIR/signup-jar sem now i rc=0
+    sem=$(q "SELECT MIN(s.id) FROM seminar s JOIN mission m ON m.id = s.mission_id WHERE m.slug = 'skolmat' AND s.registration_closes_at > $(date +%s) AND s.cancelled_at IS NULL")
+    q "UPDATE seminar_signup_log SET at = at - 3600 WHERE address = '127.0.0.1'" >/dev/null
+    now=$(date +%s)
+    for ((i = 1; i < n; i++)); do
+        q "INSERT INTO seminar_signup_log (address, at) VALUES ('127.0.0.1', $now)" >/dev/null
+    done
+    l_sreg() {
+        csrf_of "$jar" "/seminars/$sem/register"
+        post "$jar" "/seminars/$sem/register" "csrf=$CSRF" "name=Gräns $1" "email=limit-signup-$1@example.se" "consent=1"
+    }
+    { l_sreg a && eq "$S" 200 && l_sreg b && eq "$S" 429 && has_hdr Retry-After &&
+        eq "$(q "SELECT COUNT(*) FROM seminar_registration WHERE email = 'limit-signup-b@example.se'")" 0; } || rc=1
+    q "UPDATE seminar_signup_log SET at = at - 3600 WHERE address = '127.0.0.1'" >/dev/null
+    return $rc
+}
 limit_portfolio_stale()
 {
     local lo=$1

@@ -5,7 +5,8 @@
 # waiting list, the cancel link that moves the first waiting up, the deadline, the mails
 # (read from a local SMTP sink, the .ics parsed by python3-icalendar), the iCalendar feeds
 # (parsed the same way), the coordinators' registrations, CSV and attendance, the actor's
-# history, and the periodic work (reminders, deletion of personal data) run under faketime.
+# history, the periodic work (reminders, deletion of personal data) run under faketime, and
+# the registration throttle (429 past the registrations one address may make in an hour).
 # Expected values come from the database under test or from Python's zoneinfo, never from
 # the server's own queries.
 
@@ -175,11 +176,13 @@ s_sink_start()
     fail "the SMTP sink did not start"
 }
 s_send() { "$BIN" mail send --db "$DB" --smtp-url "smtp://127.0.0.1:$(cat "$T/ssink/port")" --smtp-from noreply@samverka.example >"$T/ssend.out" 2>&1; }
+# the sink's envelopes in the order received (N.env: by number, not as the shell sorts)
+s_envs() { local k; for k in $(ls "$T/ssink" | sed -n 's/^\([0-9][0-9]*\)\.env$/\1/p' | sort -n); do echo "$T/ssink/$k.env"; done; }
 # s_mail TO [N] — the Nth (default: last) message the sink received for TO, in MAIL
 s_mail()
 {
     local f n=${2:-0} files=()
-    for f in "$T"/ssink/*.env; do
+    for f in $(s_envs); do
         [ -e "$f" ] && tail -n 1 "$f" | grep -qx "$1" && files+=("${f%.env}.eml")
     done
     [ ${#files[@]} -gt 0 ] || { MAIL=; return 1; }
@@ -230,6 +233,48 @@ check "seminars: the link again says it is already cancelled" eval 'eq "$S" 200 
 check "seminars: a link with an unknown secret says it does not work, with no form" eval 'fetch "/seminars/$SEM/cancel/$(printf "%064d" 0)"; eq "$S" 200 && lacks "<form method=\"post\" action=\"/seminars" && has "<h1>"'
 check "seminars: ... and one under another seminar's path too" eval 'fetch "/seminars/$CLOSED${TOK_A#/seminars/$SEM}"; eq "$S" 200 && lacks "Avboka min anmälan"'
 check "seminars: the secret is not in the access log" eval '! grep -q "${TOK_A##*/}" "$T/server.log"'
+
+# ================================================================== the registration throttle
+
+# At most S_LIM registrations from one client address within an hour, across seminars
+# (docs/limits.md seminar.signups). Every request of the suite comes from 127.0.0.1, so what
+# earlier files registered counts too: the test registers, on another open seminar, up to the
+# limit, then once more. The hour passing is the recorded times moved an hour back (the
+# server's clock cannot be moved while it runs).
+S_LIM=$(sed -n 's/^| `seminar\.signups` | [^|]* | \([0-9][0-9]*\) |.*/\1/p' "$top/docs/limits.md")
+S_OPEN=$(q "SELECT MIN(s.id) FROM seminar s JOIN mission m ON m.id = s.mission_id AND m.archived_at IS NULL WHERE s.registration_closes_at > $NOW + 3600 AND s.cancelled_at IS NULL AND s.id <> ${SEM:-0}")
+s_from() { q "SELECT COUNT(*) FROM seminar_signup_log WHERE address = '127.0.0.1' AND at > $(date +%s) - 3600"; }
+s_fill()
+{
+    local i=0
+    while [ "$(s_from)" -lt "$S_LIM" ] && [ $i -lt "$S_LIM" ]; do
+        i=$((i + 1))
+        csrf_of "$SJ.b" "/seminars/$S_OPEN/register"
+        post "$SJ.b" "/seminars/$S_OPEN/register" "csrf=$CSRF" "name=Gräns $i" "email=sem-lim-$i@example.se" "consent=1"
+        eq "$S" 200 || return 1
+    done
+    eq "$(s_from)" "$S_LIM"
+}
+check "seminars: the limit is read from docs/limits.md, and an open seminar found" eval 'ge "${S_LIM:-0}" 1 && nonempty "$S_OPEN"'
+check "seminars: registrations from one address up to the limit are accepted (200)" s_fill
+N_OPEN=$(q "SELECT COUNT(*) FROM seminar_registration WHERE seminar_id = ${S_OPEN:-0}")
+csrf_of "$SJ.b" "/seminars/$S_OPEN/register"
+post "$SJ.b" "/seminars/$S_OPEN/register" "csrf=$CSRF" "name=Över" "email=sem-over@example.se" "consent=1"
+check "seminars: the next from the address is refused: 429 with Retry-After (at most an hour)" \
+    eval 'eq "$S" 429 && ge "$(hdr Retry-After)" 1 && le "$(hdr Retry-After)" 3601'
+check "seminars: ... the form again, the message in its summary and beside the name" \
+    eval 'has "name=\"consent\"" && has "id=\"f-name-error\"" && text_has "För många anmälningar har gjorts från din anslutning" && has "sem-over@example.se"'
+check "seminars: ... nothing stored, the refusal not counted" \
+    eval 'eq "$(q "SELECT COUNT(*) FROM seminar_registration WHERE seminar_id = $S_OPEN"):$(q "SELECT COUNT(*) FROM seminar_registration WHERE email = '"'sem-over@example.se'"'")" "$N_OPEN:0" && eq "$(s_from)" "$S_LIM"'
+check "seminars: ... and no mail for it reaches the sink" eval 's_send && eq "$(s_count_to sem-over@example.se)" 0 && eq "$(q "SELECT COUNT(*) FROM mail_queue WHERE recipient = '"'sem-over@example.se'"'")" 0'
+csrf_of "$SJ.b" "/seminars/$S_OPEN/register?lang=en"
+post "$SJ.b" "/seminars/$S_OPEN/register?lang=en" "csrf=$CSRF" "name=Over" "email=sem-over@example.se" "consent=1"
+check "seminars: ... in English on the English page" eval 'eq "$S" 429 && text_has "Too many registrations have been made from your connection"'
+q "UPDATE seminar_signup_log SET at = at - 3600 WHERE address = '127.0.0.1'" >/dev/null
+csrf_of "$SJ.b" "/seminars/$S_OPEN/register"
+post "$SJ.b" "/seminars/$S_OPEN/register" "csrf=$CSRF" "name=Över" "email=sem-over@example.se" "consent=1"
+check "seminars: an hour later the address registers again (200), the aged records deleted" \
+    eval 'eq "$S" 200 && eq "$(q "SELECT COUNT(*) FROM seminar_signup_log WHERE address = '"'127.0.0.1'"'")" 1'
 
 # ================================================================== the iCalendar feeds
 

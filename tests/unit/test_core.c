@@ -602,6 +602,36 @@ test_str_misc(void)
        "str_has_prefix");
 }
 
+/* str_ascii_lower: the key an e-mail address is compared by */
+static void
+test_ascii_lower(void)
+{
+    char out[16];
+
+    memset(out, 'x', sizeof(out));
+    is_int(str_ascii_lower(out, sizeof(out), ""), 0, "str_ascii_lower(\"\") is 0 long");
+    is_str(out, "", "str_ascii_lower(\"\") writes the empty string");
+    is_int(str_ascii_lower(out, sizeof(out), "Anna.Berg@X.SE"), 14, "str_ascii_lower: the length");
+    is_str(out, "anna.berg@x.se", "str_ascii_lower lowers A-Z, keeps the rest");
+    is_int(str_ascii_lower(out, sizeof(out), "\xc3\x85SA@x.se"), 9,
+           "str_ascii_lower: bytes, not characters");
+    is_str(out, "\xc3\x85sa@x.se", "str_ascii_lower keeps \xc3\x85's bytes unchanged (ASCII only)");
+    str_ascii_lower(out, sizeof(out), "@[\\]^_`{az09Z");
+    is_str(out, "@[\\]^_`{az09z", "str_ascii_lower: the bytes beside A-Z are kept");
+    memset(out, 'x', sizeof(out));
+    is_int(str_ascii_lower(out, 4, "ABCDEF"), 6,
+           "str_ascii_lower returns the whole length when cut");
+    is_str(out, "abc", "str_ascii_lower cuts to size - 1 bytes and terminates");
+    ok(out[4] == 'x', "str_ascii_lower writes nothing past size");
+    is_int(str_ascii_lower(out, 7, "ABCDEF"), 6, "str_ascii_lower: exactly the size");
+    is_str(out, "abcdef", "str_ascii_lower: size = length + 1 keeps it whole");
+    out[0] = 'x';
+    is_int(str_ascii_lower(out, 0, "AB"), 2, "str_ascii_lower(size 0) returns the length");
+    ok(out[0] == 'x', "str_ascii_lower(size 0) writes nothing");
+    is_int(str_ascii_lower(out, 1, "AB"), 2, "str_ascii_lower(size 1): the length");
+    is_str(out, "", "str_ascii_lower(size 1) writes the empty string");
+}
+
 /* str_contains_ci against libc's strcasestr in the C locale (ASCII folding only there), over
  * every text of up to 5 bytes from an alphabet with both cases, a UTF-8 letter and a byte
  * that is not ASCII, and needles of up to 3 of the same */
@@ -1054,6 +1084,7 @@ main(void)
     test_utc_time();
     test_control();
     test_str_misc();
+    test_ascii_lower();
     test_contains_ci();
     test_url();
     test_slug();

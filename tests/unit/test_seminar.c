@@ -6,9 +6,12 @@
  * a cancellation by token moves the first waiting up, mails both, and a second one changes
  * nothing; the races: 50 concurrent registrations for 10 places give exactly 10 places and
  * 40 waiting, 20 concurrent cancellations promote exactly 20; attendance keeps per-actor
- * counts after the tick deletes the personal data; the reminder goes once.
+ * counts after the tick deletes the personal data; the reminder goes once; every mail is
+ * composed for the registration as its write left it; one client address makes at most
+ * SEMINAR_SIGNUP_MAX registrations within the hour (the next refused, nothing written).
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -26,14 +29,23 @@
 #define LATER (START + 100 * 86400)
 #define HOUR  3600
 
-/* The test's mailer: a subject naming the kind and the person, a body with the token. */
+/* The test's mailer: a subject naming the kind and the person, a body with the token. It
+ * counts the mails composed for a registration in another state than the mail announces (a
+ * stale copy: a cancellation's mail must see it cancelled, a move up's registered). */
 static const char *const kinds[];
+static atomic_int stale_mails;
 
 static enum err
 compose(void *ctx, struct arena *a, enum seminar_mail_kind kind, const struct seminar *s,
         const struct seminar_registration *r, struct seminar_mail *out)
 {
+    static const char *const state_of[] = {"registered", "waiting", "registered", "cancelled",
+                                           "registered"};
+
     (void)ctx;
+    if (strcmp(r->state, state_of[kind]) != 0 ||
+        (kind == SEMINAR_MAIL_WAITING) != (r->position > 0))
+        atomic_fetch_add(&stale_mails, 1);
     out->subject = arena_printf(a, "%s: %s", kinds[kind], r->name);
     out->body =
         arena_printf(a, "%s\n/seminars/%lld/cancel/%s\n", s->title_sv, (long long)s->id, r->token);
@@ -156,9 +168,10 @@ struct reg {
     char state[16];
 };
 
+/* signup from a client address (NULL: none, not throttled) */
 static enum err
-signup(struct db *db, int64_t seminar, const char *local, const char *org, int64_t now,
-       struct reg *out, struct write_error *we)
+signup_from(struct db *db, int64_t seminar, const char *local, const char *org, int64_t now,
+            const char *address, struct reg *out, struct write_error *we)
 {
     struct seminar_registration r;
     char email[128];
@@ -169,6 +182,7 @@ signup(struct db *db, int64_t seminar, const char *local, const char *org, int64
         .organisation = org,
         .lang = "sv",
         .consent = true,
+        .address = address,
     };
     struct arena a;
     enum err rc;
@@ -183,6 +197,13 @@ signup(struct db *db, int64_t seminar, const char *local, const char *org, int64
     }
     arena_free(&a);
     return rc;
+}
+
+static enum err
+signup(struct db *db, int64_t seminar, const char *local, const char *org, int64_t now,
+       struct reg *out, struct write_error *we)
+{
+    return signup_from(db, seminar, local, org, now, NULL, out, we);
 }
 
 /* ------------------------------------------------------------ create and refuse */
@@ -354,6 +375,7 @@ check_register(struct db *db, int64_t mission)
 struct racer {
     int64_t seminar;
     int i;
+    const char *address; /* the client's; NULL: none */
     char token[SEMINAR_TOKEN_HEX + 1];
     pthread_barrier_t *go;
     enum err rc;
@@ -374,7 +396,7 @@ race_register(void *arg)
     pthread_barrier_wait(x->go);
     if (x->rc == ERR_OK) {
         snprintf(local, sizeof(local), "racer%d", x->i);
-        x->rc = signup(db, x->seminar, local, "", NOW + x->i, &r, &we);
+        x->rc = signup_from(db, x->seminar, local, "", NOW + x->i, x->address, &r, &we);
     }
     if (db != NULL)
         db_close(db);
@@ -604,6 +626,118 @@ check_attendance(struct db *db, int64_t mission)
     drain(db);
 }
 
+/* ------------------------------------------------------------ the throttle */
+
+/* the registrations recorded from address after since */
+static int64_t
+signups_from(struct db *db, const char *address, int64_t since)
+{
+    struct db_stmt *st = db_stmt(db, Q_SEMSIGNUP_COUNT);
+    int64_t n = -1;
+    bool row = false;
+
+    if (st == NULL)
+        return -1;
+    db_bind_text(st, 1, address);
+    db_bind_i64(st, 2, since);
+    if (db_step(st, &row) == ERR_OK && row)
+        n = db_i64(st, 0);
+    db_done(st);
+    return n;
+}
+
+/* SEMINAR_SIGNUP_MAX registrations from one address within the window, across seminars; the
+ * next is refused with nothing written and no mail, another address is not; as the oldest
+ * ages out of the hour one more is accepted, and the aged rows are deleted */
+static void
+check_throttle(struct db *db, int64_t mission)
+{
+    int64_t sem[3] = {seminar_new(db, mission, 4), seminar_new(db, mission, 100),
+                      seminar_new(db, mission, 100)};
+    int64_t before, wait = -1, at = NOW + 100;
+    struct write_error we = {0};
+    char ip[64], other[64], local[32];
+    struct reg r;
+    struct box b;
+    int i, refused = 0;
+
+    /* the key is the address as text: this run's own, so that a database kept from an
+     * earlier run (PostgreSQL) counts none of its registrations */
+    snprintf(ip, sizeof(ip), "192.0.2.1#%s", suffix);
+    snprintf(other, sizeof(other), "192.0.2.2#%s", suffix);
+    drain(db);
+    for (i = 0; i < SEMINAR_SIGNUP_MAX; i++) {
+        snprintf(local, sizeof(local), "throttle-%d", i);
+        /* over two seminars, the first full after 4: the waiting list counts too */
+        if (signup_from(db, sem[i % 2], local, NULL, at + i, ip, &r, &we) != ERR_OK)
+            refused++;
+    }
+    ok(refused == 0, "%s: %d registrations from one address within the hour are accepted", backend,
+       SEMINAR_SIGNUP_MAX);
+    ok(signups_from(db, ip, 0) == SEMINAR_SIGNUP_MAX, "%s: ... each recorded once", backend);
+    ok(seminar_signup_throttled(db, ip, at + 20, &wait) == ERR_LIMIT && wait == 3600 - 20 + 1,
+       "%s: ... and the address is throttled, until the oldest is an hour old (%lld s)", backend,
+       (long long)wait);
+    drain(db);
+    before = count(db, "registered", sem[2]) + count(db, "waiting", sem[2]);
+    ok(signup_from(db, sem[2], "throttle-x", NULL, at + 20, ip, &r, &we) == ERR_LIMIT,
+       "%s: the %dth, to a third seminar, is refused (ERR_LIMIT)", backend, SEMINAR_SIGNUP_MAX + 1);
+    mails(db, &b);
+    ok(count(db, "registered", sem[2]) + count(db, "waiting", sem[2]) == before && b.total == 0 &&
+           signups_from(db, ip, 0) == SEMINAR_SIGNUP_MAX,
+       "%s: ... nothing written, no mail queued, the refusal not recorded", backend);
+    ok(signup_from(db, sem[2], "throttle-y", NULL, at + 21, other, &r, &we) == ERR_OK &&
+           strcmp(r.state, "registered") == 0,
+       "%s: another address registers meanwhile", backend);
+    ok(signup_from(db, sem[2], "throttle-z", NULL, at + 30, NULL, &r, &we) == ERR_OK,
+       "%s: so does a registration with no address (the demo loader's)", backend);
+    ok(signup_from(db, sem[2], "throttle-x", NULL, at + 3599, ip, &r, &we) == ERR_LIMIT,
+       "%s: a second before the oldest is an hour old: still refused", backend);
+    ok(signup_from(db, sem[2], "throttle-x", NULL, at + 3600, ip, &r, &we) == ERR_OK,
+       "%s: an hour after the oldest, one more is accepted", backend);
+    ok(signups_from(db, ip, 0) == SEMINAR_SIGNUP_MAX,
+       "%s: ... and the record that aged out is deleted (%lld kept)", backend,
+       (long long)signups_from(db, ip, 0));
+    ok(signup_from(db, sem[2], "throttle-w", NULL, at + 3600, ip, &r, &we) == ERR_LIMIT,
+       "%s: ... the next, at once, is refused again (the window slides)", backend);
+    {
+        /* twice the limit at once from one address, over two seminars (two row locks): on
+         * PostgreSQL the address's own lock counts them one after another */
+        struct racer x[2 * SEMINAR_SIGNUP_MAX];
+        pthread_t t[2 * SEMINAR_SIGNUP_MAX];
+        pthread_barrier_t go;
+        char racer_ip[64];
+        int n_ok = 0, n_lim = 0, started = 0;
+
+        snprintf(racer_ip, sizeof(racer_ip), "192.0.2.3#%s", suffix);
+        pthread_barrier_init(&go, NULL, 2 * SEMINAR_SIGNUP_MAX);
+        for (i = 0; i < 2 * SEMINAR_SIGNUP_MAX; i++) {
+            memset(&x[i], 0, sizeof(x[i]));
+            x[i].seminar = sem[1 + i % 2];
+            x[i].i = 1000 + i; /* registered at NOW + 1000 + i, within one hour */
+            x[i].address = racer_ip;
+            x[i].go = &go;
+            if (pthread_create(&t[i], NULL, race_register, &x[i]) == 0)
+                started++;
+        }
+        for (i = 0; i < started; i++)
+            pthread_join(t[i], NULL);
+        pthread_barrier_destroy(&go);
+        for (i = 0; i < started; i++) {
+            n_ok += x[i].rc == ERR_OK;
+            n_lim += x[i].rc == ERR_LIMIT;
+        }
+        ok(started == 2 * SEMINAR_SIGNUP_MAX && n_ok == SEMINAR_SIGNUP_MAX &&
+               n_lim == SEMINAR_SIGNUP_MAX && signups_from(db, racer_ip, 0) == SEMINAR_SIGNUP_MAX,
+           "%s: %d at once from one address over two seminars: %d accepted, %d refused", backend,
+           2 * SEMINAR_SIGNUP_MAX, n_ok, n_lim);
+    }
+    ok(seminar_signup_throttled(db, NULL, at, &wait) == ERR_OK && wait == 0 &&
+           seminar_signup_throttled(db, other, at + 3600, &wait) == ERR_OK && wait == 0,
+       "%s: seminar_signup_throttled: no address, or one under the limit: ERR_OK", backend);
+    drain(db);
+}
+
 static void
 test_all(struct db *db)
 {
@@ -615,6 +749,9 @@ test_all(struct db *db)
     check_register(db, mission);
     check_races(db, mission);
     check_attendance(db, mission);
+    check_throttle(db, mission);
+    ok(atomic_exchange(&stale_mails, 0) == 0,
+       "%s: every mail saw its registration in the state it announces", backend);
 }
 
 int
