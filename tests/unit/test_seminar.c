@@ -230,6 +230,17 @@ check_save(struct db *db, int64_t mission)
         ok(seminar_open(&s, START - 86400) == SEMINAR_CLOSED, "%s: closed at the deadline",
            backend);
         ok(seminar_open(&s, START) == SEMINAR_STARTED, "%s: begun at the start", backend);
+        /* when the clock alone next changes what a page says of it (resp_expires) */
+        ok(seminar_changes_at(&s, NOW) == START - 86400, "%s: changes next at the deadline",
+           backend);
+        ok(seminar_changes_at(&s, START - 86400) == START, "%s: at the deadline, next at the start",
+           backend);
+        ok(seminar_changes_at(&s, START) == START + 3 * HOUR, "%s: at the start, next at the end",
+           backend);
+        ok(seminar_changes_at(&s, START + 3 * HOUR) == 0, "%s: ended: never again", backend);
+        s.closes_at = s.starts_at;
+        ok(seminar_changes_at(&s, NOW) == START, "%s: a deadline at the start is the start",
+           backend);
     }
     arena_free(&a);
 
