@@ -65,6 +65,10 @@ static const struct option options[] = {
      "the site's public address, e.g. https://uppdrag.example.se: with https, session cookies "
      "are __Host- and Secure; writes must come from its origin; empty: plain-HTTP development "
      "mode (the Host header's origin)"},
+    {"trusted-proxy", O_STR, "", 0, 0, OFF(trusted_proxy),
+     "IP addresses of the reverse proxies in front (comma-separated) whose X-Forwarded-For "
+     "names the client: the client's address, for the throttles and the security log, is then "
+     "the header's rightmost address that is not one of them; empty: the connection's own"},
     {"session-idle", O_INT, "1800", 60, 43200, OFF(session_idle),
      "seconds a signed-in session may go unused before it ends (the absolute limit is 12 h)"},
     {"security-log", O_STR, "", 0, 0, OFF(security_log),

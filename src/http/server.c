@@ -68,6 +68,7 @@
 
 #include "core/arena.h"
 #include "core/log.h"
+#include "core/netaddr.h"
 #include "core/str.h"
 #include "db/db.h"
 #include "domain/audit.h"
@@ -164,6 +165,9 @@ struct live_conn {
  */
 struct server {
     const struct serve_conf *conf; /* the caller's, valid until http_serve returns */
+    /* conf->trusted_proxy read once before any thread starts; read-only after */
+    struct netaddr trusted[NETADDR_MAX_TRUSTED];
+    int n_trusted;
 
     pthread_mutex_t workers_mu; /* guards the list (not the workers: each is its thread's) */
     struct worker *workers;
@@ -1410,21 +1414,38 @@ head_refused(struct MHD_Connection *c, const char *url)
     return NULL;
 }
 
-/* The peer's address as text, in the arena ("" when unknown). */
+/* The client's address as text, in the arena ("" when unknown): the peer's, or behind a
+ * trusted proxy the one its X-Forwarded-For names (core/netaddr.h). */
 static const char *
-client_ip(struct MHD_Connection *c, struct arena *a)
+client_ip(const struct server *s, struct MHD_Connection *c, struct arena *a)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-    char text[INET6_ADDRSTRLEN] = "";
+    struct netaddr peer = {0}, client;
+    char text[NETADDR_TEXT] = "";
 
-    if (ci != NULL && ci->client_addr->sa_family == AF_INET)
-        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
-                  text, sizeof(text));
-    else if (ci != NULL && ci->client_addr->sa_family == AF_INET6)
+    if (ci != NULL && ci->client_addr->sa_family == AF_INET) {
+        peer.family = AF_INET;
+        memcpy(peer.bytes, &((const struct sockaddr_in *)(const void *)ci->client_addr)->sin_addr,
+               4);
+    } else if (ci != NULL && ci->client_addr->sa_family == AF_INET6) {
+        char v6[NETADDR_TEXT];
+
+        /* through the text, so an IPv4-mapped peer compares as IPv4 */
         inet_ntop(AF_INET6,
-                  &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, text,
-                  sizeof(text));
+                  &((const struct sockaddr_in6 *)(const void *)ci->client_addr)->sin6_addr, v6,
+                  sizeof(v6));
+        if (!netaddr_parse(v6, strlen(v6), &peer))
+            peer.family = 0;
+    }
+    if (peer.family == 0)
+        return "";
+    netaddr_client(&peer,
+                   s->n_trusted > 0
+                       ? MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For")
+                       : NULL,
+                   s->trusted, s->n_trusted, &client);
+    netaddr_text(&client, text);
     return arena_strdup(a, text);
 }
 
@@ -1467,7 +1488,7 @@ req_init(struct server *s, struct req *rq, struct MHD_Connection *c, struct aren
     rq->origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin");
     rq->host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
     rq->csrf_header = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token");
-    rq->client_ip = client_ip(c, a);
+    rq->client_ip = client_ip(s, c, a);
     rq->session_seen = session_seen;
     rq->token_seen = token_seen;
     rq->srv = s;
@@ -1990,9 +2011,10 @@ http_serve(const struct serve_conf *c)
     sigset_t sigs;
     struct db *probe;
     struct db_opts o = {.sync_normal = c->sync_normal};
-    int sig, threads, waited;
+    int sig, threads, waited, trusted_n;
     unsigned flags;
     MHD_socket listen_fd;
+    struct netaddr trusted[NETADDR_MAX_TRUSTED];
 
     /* fail at start, not on the first request, if the database is unusable */
     if (db_open(c->db_url, &o, &probe) != ERR_OK)
@@ -2032,6 +2054,24 @@ http_serve(const struct serve_conf *c)
         buf_free(&known);
         return 1;
     }
+    /* the proxies whose X-Forwarded-For names the client (netaddr.h) */
+    {
+        struct netaddr proxies[NETADDR_MAX_TRUSTED];
+        char bad[80], shown[160];
+        int n = netaddr_list(c->trusted_proxy != NULL ? c->trusted_proxy : "", proxies,
+                             NETADDR_MAX_TRUSTED, bad, sizeof(bad));
+
+        if (n < 0) {
+            log_repr(shown, sizeof(shown), bad, strlen(bad));
+            log_msg(LOG_ERROR,
+                    "msg=\"trusted-proxy must be at most %d IP addresses, separated by commas\" "
+                    "got=\"%s\"",
+                    NETADDR_MAX_TRUSTED, shown);
+            return 1;
+        }
+        trusted_n = n;
+        memcpy(trusted, proxies, sizeof(proxies));
+    }
     if (!web_init(&wc))
         log_msg(LOG_WARN, "msg=\"running without some translations\"");
 
@@ -2043,6 +2083,8 @@ http_serve(const struct serve_conf *c)
         return 1;
     }
     server_init(s, c);
+    memcpy(s->trusted, trusted, sizeof(trusted));
+    s->n_trusted = trusted_n;
     malloc_policy();
 
     /* signals are taken by the main thread only (sigwait below) */

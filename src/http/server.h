@@ -23,12 +23,13 @@ struct serve_conf {
     bool warm_connections; /* open and prepare the workers' connections before listening */
     bool sync_normal;      /* SQLite synchronous=NORMAL */
     const char *locale_dir;
-    const char *smtp_url;     /* "": no mail is sent (it stays queued) */
-    const char *smtp_from;    /* the sender's address, required with smtp_url */
-    const char *public_url;   /* https://...: secure cookies and the origin writes must come from */
-    int session_idle;         /* seconds a signed-in session may go unused */
-    const char *security_log; /* "": standard error (core/seclog.h; opened by cli serve) */
-    const char *data_licence; /* SPDX identifier of the data's licence (domain/licence.h) */
+    const char *smtp_url;   /* "": no mail is sent (it stays queued) */
+    const char *smtp_from;  /* the sender's address, required with smtp_url */
+    const char *public_url; /* https://...: secure cookies and the origin writes must come from */
+    int session_idle;       /* seconds a signed-in session may go unused */
+    const char *trusted_proxy;  /* "": none; else IP addresses whose X-Forwarded-For counts */
+    const char *security_log;   /* "": standard error (core/seclog.h; opened by cli serve) */
+    const char *data_licence;   /* SPDX identifier of the data's licence (domain/licence.h) */
     int seminar_retention_days; /* days after a seminar its registrations are kept */
 };
 
