@@ -241,7 +241,7 @@ if [ -n "$BASE" ]; then
         eval 'fetch "/api/v1/indicators/$PI" && jqt "$B" ".progress.status == \"substantial_progress\""'
     progress_feed p1
     check "atom: ... one progress entry: from cannot be assessed to on track (4.6 of 5), linked to the indicator" \
-        eval 'eq "$(cat "$AT_DIR/p1.progress")" "Progress of Atom indicator: On track|The assessment of the indicator'"'"'s progress changed from Cannot be assessed to On track (4.6 of 5) (mission $(q "SELECT title_en FROM mission WHERE id = $MID_SK")).|/indicators/$PI?lang=en"'
+        eval 'eq "$(cat "$AT_DIR/p1.progress")" "Progress of Atom indicator: On track|The assessment of the indicator'"'"'s progress changed from Cannot be assessed to On track (4.6 of 5) (mission $(q "SELECT $(lc en title) FROM mission WHERE id = $MID_SK")).|/indicators/$PI?lang=en"'
     printf 'Year,Value\n%d,90\n' "$((Y0 + 6))" >"$AT_DIR/p2.csv"
     fetch -X POST -H "Authorization: Bearer $A_TOK" -H 'Content-Type: text/csv' \
         --data-binary @"$AT_DIR/p2.csv" "/api/v1/indicators/$PI/data?mode=merge"
